@@ -1,0 +1,1 @@
+"""Rhetorical, framing and stylometric analysis of political and news texts."""

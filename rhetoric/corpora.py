@@ -1,0 +1,201 @@
+"""Loaders: each corpus of the data home as a DataFrame with ``doc_id``, ``text`` and metadata.
+
+``text`` is always the raw decoded file, so span offsets computed on it slice back exactly.
+``clean_text`` is a view for stylometry only: transcript and edition noise removed (State of the
+Union title lines and "(Applause.)" markers, Big5-style dash and quote byte pairs, the
+Gutenberg ``_italics_`` markers). Never compute span offsets on ``clean_text``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from importlib import resources
+from typing import Literal, NamedTuple
+
+import pandas as pd
+
+from rhetoric.datahome import corpus_dir
+from rhetoric.errors import check_choice
+from rhetoric.manifest import read_manifest
+from rhetoric.text import decode
+
+DataHome = str | os.PathLike | None
+
+SEED_FILE = "moscow_kabul_via_islamabad.txt"
+
+# Some files of the NLTK corpora write dashes and quotes as Big5-style byte pairs, which a
+# single-byte decoding shows as "¡X", "¡¦", "¡§", "¡¨".
+_BIG5_PAIRS = {"\xa1X": "\u2014", "\xa1\xa6": "\u2019", "\xa1\xa7": "\u201c", "\xa1\xa8": "\u201d"}
+_BIG5_PATTERN = re.compile("|".join(map(re.escape, _BIG5_PAIRS)))
+_APPLAUSE = re.compile(r"\s*\((?:applause|laughter|applause and laughter)\.?\)", re.I)
+_SPEAKER = re.compile(r"^\s*THE PRESIDENT:\s*", re.M)
+_DATE_LINE = re.compile(
+    r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},?\s+\d{4}\s*$"
+)
+
+
+def fix_big5_pairs(text: str) -> str:
+    """Replace Big5-style dash and quote byte pairs (as decoded single-byte) by the characters meant.
+
+    >>> fix_big5_pairs("freedom\\xa1Xand liberty")
+    'freedom—and liberty'
+    """
+    return _BIG5_PATTERN.sub(lambda m: _BIG5_PAIRS[m.group()], text)
+
+
+def clean_state_union(text: str) -> str:
+    """The State of the Union text for stylometry: no title or date lines, speaker tag or applause."""
+    lines = text.splitlines()
+    skip = 1  # the title line
+    while skip < len(lines) and (not lines[skip].strip() or _DATE_LINE.match(lines[skip])):
+        skip += 1
+    body = "\n".join(lines[skip:])
+    body = _SPEAKER.sub("", _APPLAUSE.sub("", body))
+    return fix_big5_pairs(body).strip()
+
+
+def _read_corpus(name: str, data_home: DataHome) -> pd.DataFrame:
+    folder = corpus_dir(name, data_home)
+    manifest = read_manifest(name)
+    texts, encodings, missing = [], [], []
+    for file in manifest["file"]:
+        path = folder / file
+        if not path.is_file():
+            missing.append(file)
+            texts.append(None)
+            encodings.append(None)
+            continue
+        text, encoding = decode(path.read_bytes())
+        texts.append(text)
+        encodings.append(encoding)
+    if missing:
+        from rhetoric.errors import DataNotFoundError
+
+        raise DataNotFoundError(
+            f"corpus {name!r} in {folder} lacks {len(missing)} of {len(manifest)} files "
+            f"(first: {missing[0]}); run `rhetoric data status` and `rhetoric data fetch`"
+        )
+    frame = manifest.drop(columns=["sha1"], errors="ignore")
+    frame.insert(0, "doc_id", [os.path.splitext(os.path.basename(f))[0] for f in manifest["file"]])
+    frame.insert(1, "text", texts)
+    frame["encoding"] = encodings
+    frame["path"] = [str(folder / f) for f in manifest["file"]]
+    return frame
+
+
+def load_seed() -> pd.DataFrame:
+    """The bundled seed article (shipped with the package; needs no data home).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row: ``doc_id``, ``text``, ``title``, ``path``.
+    """
+    resource = resources.files("rhetoric.corpus").joinpath(SEED_FILE)
+    text, _ = decode(resource.read_bytes())
+    title = text.split("\n", 1)[0].strip()
+    return pd.DataFrame(
+        [{"doc_id": SEED_FILE.removesuffix(".txt"), "text": text, "title": title, "path": str(resource)}]
+    )
+
+
+def load_federalist(data_home: DataHome = None) -> pd.DataFrame:
+    """The 85 Federalist papers.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id`` (``"Hamilton_01"``), ``text``, ``clean_text``, ``file``, ``label``
+        (``Hamilton``, ``Madison``, ``Jay``, ``Joint``, ``Disputed``), ``year``, ``paper`` (int),
+        ``title``, ``venue``, ``encoding``, ``path``.
+    """
+    frame = _read_corpus("federalist", data_home)
+    frame["paper"] = frame["paper"].astype(int)
+    frame.insert(2, "clean_text", frame["text"].str.replace("_", "", regex=False))
+    return frame
+
+
+def load_inaugural(data_home: DataHome = None) -> pd.DataFrame:
+    """The 59 US presidential inaugural addresses, 1789-2021.
+
+    ``label`` names the president unambiguously (``JAdams``/``JQAdams``, ``WHHarrison``/
+    ``BHarrison``, ``TRoosevelt``/``FDRoosevelt``, ``GHWBush``/``GWBush``); ``president`` is the
+    surname as the file names it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id`` (``"1961-Kennedy"``), ``text``, ``clean_text``, ``file``, ``label``, ``year``,
+        ``president``, ``part``, ``encoding`` (as decoded), ``first_line``, ``path``.
+    """
+    frame = _read_corpus("inaugural", data_home)
+    frame.insert(2, "clean_text", frame["text"].map(fix_big5_pairs))
+    return frame
+
+
+def load_state_union(data_home: DataHome = None) -> pd.DataFrame:
+    """The 65 State of the Union (and other joint-session) addresses, 1945-2006.
+
+    ``label`` is the president (``Bush`` is G. H. W. Bush, ``GWBush`` his son).
+    ``clean_text`` drops the title and date lines, "(Applause.)" markers and the speaker tag.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id`` (``"2002-GWBush"``), ``text``, ``clean_text``, ``file``, ``label``, ``year``,
+        ``president``, ``part``, ``first_line``, ``encoding``, ``path``.
+    """
+    frame = _read_corpus("state_union", data_home)
+    frame.insert(2, "clean_text", frame["text"].map(clean_state_union))
+    return frame
+
+
+class PTCSplit(NamedTuple):
+    """One split of the Propaganda Techniques Corpus: the articles and the gold span table."""
+
+    articles: pd.DataFrame
+    spans: pd.DataFrame
+
+
+PTC_LABEL_FILES = {"train": "train-task-flc-tc.labels", "dev": "dev-task-flc-tc.labels",
+                   "test": "test-task-tc-template.out"}  # fmt: skip
+
+
+def load_ptc(split: Literal["train", "dev", "test"] = "train", data_home: DataHome = None) -> PTCSplit:
+    """One split of the PTC (SemEval-2020 Task 11): articles and their technique spans.
+
+    Returns
+    -------
+    PTCSplit
+        ``articles``: ``doc_id`` (the article id, str), ``text``, ``split``, ``path``.
+        ``spans``: ``doc_id``, ``technique`` (``None`` for the unlabelled test template),
+        ``start``, ``end``, ``text`` (``article[start:end]``), sorted by article and position.
+    """
+    check_choice("split", split, PTC_LABEL_FILES)
+    folder = corpus_dir("ptc", data_home)
+    rows = []
+    for path in sorted((folder / f"{split}-articles").glob("article*.txt")):
+        text, _ = decode(path.read_bytes())
+        rows.append({"doc_id": path.stem.removeprefix("article"), "text": text, "split": split, "path": str(path)})
+    articles = pd.DataFrame(rows, columns=["doc_id", "text", "split", "path"])
+    labels = pd.read_csv(folder / PTC_LABEL_FILES[split], sep="\t", header=None, dtype=str, quoting=3)
+    labels.columns = ["doc_id", "technique", "start", "end"]
+    if split == "test":
+        labels["technique"] = None
+    labels = labels.astype({"start": int, "end": int})
+    texts = dict(zip(articles["doc_id"], articles["text"], strict=True))
+    labels["text"] = [texts[d][s:e] for d, s, e in zip(labels["doc_id"], labels["start"], labels["end"], strict=True)]
+    spans = labels.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
+    return PTCSplit(articles, spans)
+
+
+LOADERS = {"seed": load_seed, "federalist": load_federalist, "inaugural": load_inaugural,
+           "state_union": load_state_union}  # fmt: skip
+
+
+def load_corpus(name: str, data_home: DataHome = None) -> pd.DataFrame:
+    """Load a corpus by name (``seed``, ``federalist``, ``inaugural``, ``state_union``)."""
+    check_choice("corpus", name, LOADERS)
+    return LOADERS[name]() if name == "seed" else LOADERS[name](data_home)

@@ -1,0 +1,94 @@
+"""Where downloaded data lives: the data home, resolved as argument > ``RHETORIC_DATA`` > user folder.
+
+The data home is laid out like the project's shared data folder::
+
+    <data home>/federalist/texts/*.txt     Federalist papers, one file per paper
+    <data home>/inaugural/texts/*.txt      inaugural addresses (NLTK "inaugural")
+    <data home>/state_union/texts/*.txt    State of the Union addresses (NLTK "state_union")
+    <data home>/ptc/                       Propaganda Techniques Corpus (SemEval-2020 Task 11)
+    <data home>/nltk_data/                 NLTK resources, in NLTK's own layout
+    <data home>/seed/                      the seed article (also shipped in the package)
+
+Nothing here is derived from the package's own location.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rhetoric.errors import DataNotFoundError
+
+ENV_VAR = "RHETORIC_DATA"
+USER_FOLDER = Path("~") / "rhetoric_data"
+FETCH_HINT = "run `rhetoric data fetch` on a machine that is online, or set RHETORIC_DATA"
+
+
+def get_data_home(data_home: str | os.PathLike | None = None) -> Path:
+    """The data home folder: ``data_home`` if given, else ``$RHETORIC_DATA``, else ``~/rhetoric_data``.
+
+    The folder need not exist yet (``rhetoric data fetch`` creates it).
+
+    >>> str(get_data_home("/tmp/somewhere"))
+    '/tmp/somewhere'
+    """
+    if data_home is not None:
+        return Path(data_home).expanduser().resolve()
+    from_env = os.environ.get(ENV_VAR)
+    if from_env:
+        return Path(from_env).expanduser().resolve()
+    return USER_FOLDER.expanduser()
+
+
+def searched_places(data_home: str | os.PathLike | None = None) -> list[str]:
+    """Describe where the data home was looked for, for error messages."""
+    if data_home is not None:
+        return [f"data_home argument ({get_data_home(data_home)})"]
+    places = []
+    if os.environ.get(ENV_VAR):
+        places.append(f"${ENV_VAR} ({get_data_home()})")
+    else:
+        places.append(f"${ENV_VAR} (not set)")
+        places.append(f"user folder ({USER_FOLDER.expanduser()})")
+    return places
+
+
+def corpus_dir(name: str, data_home: str | os.PathLike | None = None) -> Path:
+    """The folder of corpus ``name`` in the data home; a clear error when it is missing."""
+    folder = get_data_home(data_home) / name
+    if not folder.is_dir():
+        raise DataNotFoundError(
+            f"corpus {name!r} not found in the data home; searched "
+            + ", ".join(searched_places(data_home))
+            + f"; {FETCH_HINT}"
+        )
+    return folder
+
+
+def use_nltk_data(data_home: str | os.PathLike | None = None) -> Path:
+    """Put ``<data home>/nltk_data`` on NLTK's search path, after every place already there.
+
+    Places the user set themselves (``NLTK_DATA``, ``nltk.data.path`` edits) keep precedence.
+    Returns the folder added.
+    """
+    import nltk
+
+    folder = get_data_home(data_home) / "nltk_data"
+    if str(folder) not in nltk.data.path:
+        nltk.data.path.append(str(folder))
+    return folder
+
+
+def require_nltk(resource: str, data_home: str | os.PathLike | None = None) -> None:
+    """Raise :class:`DataNotFoundError` naming the data home if an NLTK resource cannot be found."""
+    import nltk
+
+    use_nltk_data(data_home)
+    try:
+        nltk.data.find(resource)
+    except LookupError:
+        raise DataNotFoundError(
+            f"NLTK resource {resource!r} not found; searched "
+            + ", ".join(searched_places(data_home))
+            + f" and NLTK's own path; {FETCH_HINT}"
+        ) from None

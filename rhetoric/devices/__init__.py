@@ -1,0 +1,1 @@
+"""Rhetorical device detectors, one module per family, and their registry."""

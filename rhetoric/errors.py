@@ -1,0 +1,50 @@
+"""Errors of the package, and the one sentence format for a bad argument value."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class RhetoricError(Exception):
+    """Base class: an error the command line reports as one line, without a traceback."""
+
+
+class InputError(RhetoricError, ValueError):
+    """An input document that cannot be analysed (missing, a directory, binary, too large)."""
+
+
+class DataNotFoundError(RhetoricError, FileNotFoundError):
+    """A corpus or NLTK resource that is not in the data home."""
+
+
+def invalid_value(name: str, value: object, valid: Iterable[str]) -> ValueError:
+    """Build the error for a bad choice: the name, the bad value, the valid values, a close match.
+
+    >>> print(invalid_value("device", "antithessis", ["antithesis", "anaphora"]))
+    device='antithessis' is not valid; choose from 'anaphora', 'antithesis' (did you mean 'antithesis'?)
+    """
+    choices = sorted(valid)
+    message = f"{name}={value!r} is not valid; choose from " + ", ".join(map(repr, choices))
+    close = difflib.get_close_matches(str(value), choices, n=1)
+    if close:
+        message += f" (did you mean {close[0]!r}?)"
+    return ValueError(message)
+
+
+def check_choice(name: str, value: str, valid: Iterable[str]) -> str:
+    """Return ``value`` if it is one of ``valid``; otherwise raise :func:`invalid_value`."""
+    valid = list(valid)
+    if value not in valid:
+        raise invalid_value(name, value, valid)
+    return value
+
+
+def check_documents(name: str, documents: object) -> list:
+    """Turn ``documents`` into a list of texts, explaining the common mistake of passing one string."""
+    if isinstance(documents, str | bytes):
+        raise TypeError(
+            f"{name} must be a list of documents, not a single {type(documents).__name__}; "
+            f"wrap one text in a list: [{name[:-1] if name.endswith('s') else name}]"
+        )
+    return list(documents)

@@ -1,0 +1,1 @@
+"""Framing: Policy Frames Codebook lexicons, frame profiles, stance."""

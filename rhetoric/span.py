@@ -1,0 +1,114 @@
+"""The core record: a :class:`Span` of the original text, and tidy tables of spans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+#: The columns of every span table, in this order.
+SPAN_COLUMNS = ["doc_id", "device", "kind", "start", "end", "text", "group", "score", "evidence"]
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A stretch of a document that carries a device, a frame keyword, or a removal.
+
+    ``start`` and ``end`` are Python ``str`` indices into the decoded original text, ``end``
+    exclusive, and ``text == source[start:end]`` always holds (build spans with
+    :meth:`from_source` to guarantee it). Spans sort by position first.
+
+    Parameters
+    ----------
+    start, end : int
+        Character offsets into the original text.
+    device : str
+        The device label (``"antithesis"``, ``"frame"``, ``"boilerplate"``, ...).
+    kind : str
+        The sub-type (``"correctio"``, ``"duplicated_paragraph"``, a frame name, ...).
+    text : str
+        ``source[start:end]``.
+    doc_id : str or None
+        The document the span belongs to.
+    group : str or None
+        Shared by the parts or occurrences of one figure; ``None`` for a single-part span.
+    score : float
+        Confidence in [0, 1].
+    evidence : str
+        A short human-readable reason.
+
+    Examples
+    --------
+    >>> source = "Ask not, ask now."
+    >>> Span.from_source(source, 0, 3, device="epizeuxis", kind="word")
+    Span(start=0, end=3, device='epizeuxis', kind='word', text='Ask', ...)
+    """
+
+    start: int
+    end: int
+    device: str
+    kind: str
+    text: str
+    doc_id: str | None = None
+    group: str | None = None
+    score: float = 1.0
+    evidence: str = ""
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"span offsets must satisfy 0 <= start <= end, got {self.start}, {self.end}")
+        if len(self.text) != self.end - self.start:
+            raise ValueError(
+                f"span text has {len(self.text)} characters but its offsets cover {self.end - self.start}"
+            )
+        if not 0.0 <= self.score <= 1.0:
+            raise ValueError(f"span score must lie in [0, 1], got {self.score}")
+
+    @classmethod
+    def from_source(
+        cls,
+        source: str,
+        start: int,
+        end: int,
+        *,
+        device: str,
+        kind: str,
+        doc_id: str | None = None,
+        group: str | None = None,
+        score: float = 1.0,
+        evidence: str = "",
+    ) -> Span:
+        """Cut the span's text from ``source``, so that offsets and text cannot disagree."""
+        if end > len(source):
+            raise ValueError(f"span end {end} lies beyond the text's {len(source)} characters")
+        return cls(start, end, device, kind, source[start:end], doc_id, group, float(score), evidence)
+
+    def to_dict(self) -> dict:
+        """The span as a plain dict with the keys of :data:`SPAN_COLUMNS`."""
+        record = asdict(self)
+        return {column: record[column] for column in SPAN_COLUMNS}
+
+
+def spans_to_frame(spans: Iterable[Span]) -> pd.DataFrame:
+    """A tidy table of spans, one row per span, sorted by position.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`SPAN_COLUMNS`: ``doc_id`` (str), ``device`` (str), ``kind`` (str),
+        ``start`` / ``end`` (int), ``text`` (str), ``group`` (str or None), ``score`` (float),
+        ``evidence`` (str). An empty input gives an empty table with these columns.
+
+    Examples
+    --------
+    >>> spans_to_frame([]).columns.tolist()
+    ['doc_id', 'device', 'kind', 'start', 'end', 'text', 'group', 'score', 'evidence']
+    """
+    rows = [span.to_dict() for span in sorted(spans, key=_position)]
+    frame = pd.DataFrame(rows, columns=SPAN_COLUMNS)
+    return frame.astype({"start": "int64", "end": "int64", "score": "float64"})
+
+
+def _position(span: Span) -> tuple:
+    return (span.start, span.end, span.device, span.kind, span.group or "")

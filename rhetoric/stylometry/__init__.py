@@ -1,0 +1,1 @@
+"""Stylometry as scikit-learn estimators."""
