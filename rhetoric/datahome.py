@@ -84,11 +84,14 @@ def require_nltk(resource: str, data_home: str | os.PathLike | None = None) -> N
     import nltk
 
     use_nltk_data(data_home)
-    try:
-        nltk.data.find(resource)
-    except LookupError:
-        raise DataNotFoundError(
-            f"NLTK resource {resource!r} not found; searched "
-            + ", ".join(searched_places(data_home))
-            + f" and NLTK's own path; {FETCH_HINT}"
-        ) from None
+    for candidate in (resource, resource.rstrip("/") + ".zip"):  # packages may stay zipped
+        try:
+            nltk.data.find(candidate)
+            return
+        except LookupError:
+            continue
+    raise DataNotFoundError(
+        f"NLTK resource {resource!r} not found; searched "
+        + ", ".join(searched_places(data_home))
+        + f" and NLTK's own path; {FETCH_HINT}"
+    )

@@ -296,6 +296,18 @@ class Document:
     def n_words(self) -> int:
         return len(self.words)
 
+    @cached_property
+    def tags(self) -> list[str]:
+        """Penn Treebank tags aligned with :attr:`words`, tagged sentence by sentence (computed on first use)."""
+        from rhetoric.lexicon import pos_tag
+
+        tags: list[str] = []
+        for sentence in self.sentences:
+            tags.extend(pos_tag([t.text for t in self.words_of(sentence)]))
+        if len(tags) < len(self.words):  # words outside any sentence (cannot happen, but stay aligned)
+            tags.extend(["NN"] * (len(self.words) - len(tags)))
+        return tags
+
     def _segments(self, bounds: list[tuple[int, int]]) -> list[Segment]:
         import bisect
 

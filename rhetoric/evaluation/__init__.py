@@ -1,0 +1,1 @@
+"""Evaluation built into the package: gold device items, PTC spans, chiasmus rankings."""

@@ -1,0 +1,125 @@
+"""Score device detectors against hand-checked gold items (the format of ``shared/gold/README.md``).
+
+A *positive* item names a device and a quote; it is matched when detected spans of that device
+overlap at least ``min_hits`` distinct occurrences of the quote (exact, case-sensitive,
+non-overlapping). A *negative* item is violated when any detected span of that device overlaps
+any occurrence of its ``not_quote``. The gold is sparse, so precision is not computed from it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+
+from rhetoric.datahome import get_data_home
+from rhetoric.devices import DEVICES, find_devices
+from rhetoric.errors import InputError
+from rhetoric.text import Document, decode
+
+#: Detector labels that count as a gold label (the README's "compatible labels").
+COMPATIBLE = {"antimetabole": "chiasmus", "list": "tricolon", "correctio": "antithesis"}
+
+RESULT_COLUMNS = ["device", "positives", "matched", "negatives", "violated", "spans", "spans_per_1000_words"]
+
+
+def load_gold(path: str | os.PathLike) -> pd.DataFrame:
+    """The gold items of a JSON Lines file: ``doc``, ``device``, ``polarity``, ``quote``, ``min_hits``, ``note``."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such gold file")
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(f"{path}:{number}: not valid JSON ({error.msg})") from None
+        positive = "quote" in item
+        rows.append({
+            "doc": item["doc"], "device": item["device"], "polarity": "positive" if positive else "negative",
+            "quote": item["quote"] if positive else item["not_quote"],
+            "min_hits": int(item.get("min_hits", 1)), "note": item.get("note", ""),
+        })  # fmt: skip
+    return pd.DataFrame(rows, columns=["doc", "device", "polarity", "quote", "min_hits", "note"])
+
+
+def occurrences(text: str, quote: str) -> list[tuple[int, int]]:
+    """Exact, case-sensitive, non-overlapping occurrences of ``quote`` in ``text``."""
+    found, position = [], text.find(quote)
+    while position >= 0 and quote:
+        found.append((position, position + len(quote)))
+        position = text.find(quote, position + len(quote))
+    return found
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def evaluate_gold(gold_path: str | os.PathLike, data_home: str | os.PathLike | None = None,
+                  devices=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Run the detectors on every gold document and score them.
+
+    Returns
+    -------
+    summary : pandas.DataFrame
+        One row per device and a ``total`` row: :data:`RESULT_COLUMNS`.
+    items : pandas.DataFrame
+        One row per gold item: its fields plus ``hits`` (occurrences covered), ``ok`` (matched
+        positive / unviolated negative) and ``detail`` (the offending spans of a violation).
+    """
+    gold = load_gold(gold_path)
+    home = get_data_home(data_home)
+    devices = tuple(devices) if devices else DEVICES
+    spans_by_doc, words_by_doc, texts = {}, {}, {}
+    for doc in gold["doc"].unique():
+        path = home / doc
+        if not path.is_file():
+            raise InputError(f"{path}: gold document not found in the data home ({home})")
+        text, _ = decode(path.read_bytes())
+        document = Document(text, doc)
+        texts[doc] = text
+        words_by_doc[doc] = document.n_words
+        spans_by_doc[doc] = find_devices(document, devices)
+
+    def spans_of(doc: str, device: str):
+        return [s for s in spans_by_doc[doc] if COMPATIBLE.get(s.device, s.device) == device]
+
+    records = []
+    for item in gold.itertuples(index=False):
+        found = occurrences(texts[item.doc], item.quote)
+        detected = [(s.start, s.end) for s in spans_of(item.doc, item.device)]
+        covered = [o for o in found if any(_overlaps(o, d) for d in detected)]
+        if item.polarity == "positive":
+            ok, detail = len(covered) >= item.min_hits, ""
+        else:
+            bad = [s for s in spans_of(item.doc, item.device) if any(_overlaps((s.start, s.end), o) for o in found)]
+            ok = not bad
+            detail = "; ".join(f"{s.kind} [{s.start}:{s.end}] {s.text[:80]!r}" for s in bad)
+        records.append({**item._asdict(), "hits": len(covered), "ok": ok, "detail": detail})
+    items = pd.DataFrame(records)
+
+    total_words = sum(words_by_doc.values())
+    counts = defaultdict(int)
+    for spans in spans_by_doc.values():
+        for s in spans:
+            counts[COMPATIBLE.get(s.device, s.device)] += 1
+    rows = []
+    for device in devices:
+        mine = items[items["device"] == device] if len(items) else items
+        pos, neg = mine[mine["polarity"] == "positive"], mine[mine["polarity"] == "negative"]
+        rows.append({
+            "device": device, "positives": len(pos), "matched": int(pos["ok"].sum()),
+            "negatives": len(neg), "violated": int((~neg["ok"]).sum()), "spans": counts[device],
+            "spans_per_1000_words": round(1000 * counts[device] / max(total_words, 1), 2),
+        })  # fmt: skip
+    summary = pd.DataFrame(rows, columns=RESULT_COLUMNS)
+    total = summary[["positives", "matched", "negatives", "violated", "spans"]].sum()
+    summary.loc[len(summary)] = {"device": "total", **total.to_dict(),
+                                 "spans_per_1000_words": round(1000 * total["spans"] / max(total_words, 1), 2)}
+    return summary, items

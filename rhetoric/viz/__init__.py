@@ -1,0 +1,1 @@
+"""Figures and HTML views: highlighted text, seaborn-style plots, paper export."""
