@@ -1,0 +1,281 @@
+"""The ``rhetoric`` command line.
+
+Exit codes (the same for every subcommand):
+
+====  ===================================================================================
+0     success
+1     one or more inputs could not be analysed (each reported on stderr; the others were)
+2     bad command-line usage (unknown option, device or corpus name)
+3     data missing from the data home, or a fetch that could not reach the network
+70    an internal error (a bug: please report the one-line message)
+====  ===================================================================================
+
+Errors are printed as one line, ``rhetoric: error: ...``, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from rhetoric.errors import DataNotFoundError, InputError, RhetoricError
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA, EXIT_INTERNAL = 0, 1, 2, 3, 70
+
+
+def _say(kind: str, message: str) -> None:
+    print(f"rhetoric: {kind}: {message}", file=sys.stderr, flush=True)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    _say("warning", str(message))
+
+
+# --- analyze ----------------------------------------------------------------------------------
+
+
+def _add_analyze(commands) -> None:
+    parser = commands.add_parser(
+        "analyze",
+        help="find rhetorical devices and frames in text files",
+        description="Analyse text files (default: the bundled seed article) and print a report, "
+        "JSON Lines (--json) or a highlighted HTML page (--html).",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="text files (default: the bundled seed article)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object per document (JSON Lines)")
+    parser.add_argument("--html", metavar="FILE", help="write a standalone HTML page with the devices highlighted")
+    parser.add_argument("--devices", metavar="NAME,...", help="only these devices (comma-separated)")
+    parser.add_argument("--no-frames", action="store_true", help="skip the frame profile")
+    parser.add_argument("--max-mb", type=float, default=10.0, help="refuse files larger than this (default 10 MB)")
+    parser.set_defaults(run=_run_analyze)
+
+
+def _run_analyze(args) -> int:
+    from rhetoric.analysis import analyze
+    from rhetoric.corpora import SEED_FILE
+    from rhetoric.devices import check_devices
+
+    devices = check_devices([d.strip() for d in args.devices.split(",") if d.strip()]) if args.devices else None
+    if args.paths:
+        sources = [(path, Path(path)) for path in args.paths]
+    else:
+        from importlib import resources
+
+        sources = [(f"corpus/{SEED_FILE}", resources.files("rhetoric.corpus").joinpath(SEED_FILE))]
+    max_bytes = int(args.max_mb * 1_000_000)
+    failures = 0
+    pages = []
+    for name, path in sources:
+        try:
+            if not isinstance(path, Path):  # a packaged resource
+                from rhetoric.text import decode
+
+                result = analyze(decode(path.read_bytes())[0], devices=devices, frames=not args.no_frames,
+                                 doc_id=Path(name).stem)
+            else:
+                result = analyze(path, devices=devices, frames=not args.no_frames, max_bytes=max_bytes)
+            result.source = name
+        except InputError as error:
+            _say("error", str(error))
+            failures += 1
+            continue
+        if result.n_words == 0:
+            _say("warning", f"{name}: no words to analyse (empty or only page furniture)")
+        if args.json:
+            print(result.to_json(), flush=True)
+        else:
+            print(format_report(result), flush=True)
+        if args.html:
+            pages.append(result)
+    if args.html and pages:
+        from rhetoric.viz.highlight import highlight_page
+
+        html = "\n".join(highlight_page(p, devices=devices, title=p.source) for p in pages[:1])
+        if len(pages) > 1:
+            _say("warning", f"--html shows the first document only ({pages[0].source})")
+        Path(args.html).write_text(html, encoding="utf-8")
+        if not args.json:
+            print(f"wrote {args.html}")
+    return EXIT_INPUT if failures else EXIT_OK
+
+
+def format_report(result) -> str:
+    """The plain-text report of one analysed document."""
+    lines = [f"== {result.source}", f"{result.n_words} words"]
+    if result.removed:
+        lines.append(f"removed as page furniture ({len(result.removed)} spans):")
+        for span in result.removed:
+            lines.append(f"  [{span.start}:{span.end}] {span.kind}: {_clip(span.text)}")
+    spans = result.device_spans
+    if spans:
+        from collections import Counter
+
+        counts = Counter(s.device for s in spans)
+        lines.append("devices: " + ", ".join(f"{d} {n}" for d, n in counts.most_common()))
+        for device, _ in counts.most_common():
+            lines.append(f"-- {device}")
+            for span in [s for s in spans if s.device == device]:
+                group = f" group={span.group}" if span.group else ""
+                lines.append(f"  [{span.start}:{span.end}] {span.kind}{group} {span.score:.2f}: {_clip(span.text)}")
+                if span.evidence:
+                    lines.append(f"      {span.evidence}")
+    else:
+        lines.append("devices: none found")
+    if result.frame_rows:
+        lines.append("frames (by score):")
+        for row in result.frame_rows[:5]:
+            lines.append(f"  {row['frame']:<45} score {row['score']:.3f}  hits {row['hits']:>3}  "
+                         + ", ".join(row["keywords"][:6]))
+    return "\n".join(lines) + "\n"
+
+
+def _clip(text: str, width: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --- data ---------------------------------------------------------------------------------------
+
+
+def _add_data(commands) -> None:
+    parser = commands.add_parser("data", help="the data home: status and fetch",
+                                 description="Inspect or fill the data home (RHETORIC_DATA).")
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    status = actions.add_parser("status", help="list each corpus and resource: present or missing")
+    status.add_argument("--data-home", metavar="DIR")
+    status.add_argument("--no-checksums", action="store_true", help="skip the sha1 check (faster)")
+    status.set_defaults(run=_run_data_status)
+    fetch = actions.add_parser("fetch", help="download what is missing (needs the network)")
+    fetch.add_argument("--data-home", metavar="DIR")
+    fetch.add_argument("--timeout", type=float, default=10.0, help="network timeout in seconds")
+    fetch.set_defaults(run=_run_data_fetch)
+
+
+def _run_data_status(args) -> int:
+    from rhetoric.datahome import get_data_home
+    from rhetoric.manifest import corpus_status
+
+    table = corpus_status(args.data_home, checksums=not args.no_checksums)
+    print(f"data home: {get_data_home(args.data_home)}")
+    for row in table.itertuples(index=False):
+        checks = "" if args.no_checksums else f", checksums {row.checksum_ok}/{row.files} agree"
+        print(f"  {row.corpus:<12} {row.status:<10} {row.files}/{row.expected} files{checks}")
+    return EXIT_OK
+
+
+def _run_data_fetch(args) -> int:
+    from rhetoric.fetch import fetch_all
+
+    fetch_all(args.data_home, timeout=args.timeout, log=print)
+    return EXIT_OK
+
+
+# --- evaluate and attribute: their arguments live with their modules ------------------------------
+
+
+def _add_evaluate(commands, wanted: set[str]) -> None:
+    parser = commands.add_parser("evaluate", help="score the detectors against gold data",
+                                 description="Score the device detectors against gold annotations.")
+    targets = parser.add_subparsers(dest="target", required=True, metavar="TARGET")
+    devices = targets.add_parser("devices", help="gold device items (shared/gold format)")
+    devices.add_argument("--gold", required=True, metavar="FILE.jsonl")
+    devices.add_argument("--data-home", metavar="DIR")
+    devices.add_argument("--devices", metavar="NAME,...", help="only these devices")
+    devices.add_argument("--verbose", action="store_true", help="list every miss and violation")
+    devices.set_defaults(run=_run_evaluate_devices)
+    for name, module in (("ptc", "rhetoric.evaluation.ptc"), ("chiasmus", "rhetoric.evaluation.chiasmus")):
+        sub = targets.add_parser(name, help=f"see `rhetoric evaluate {name} --help`")
+        sub.set_defaults(run=_delegate(module))
+        if name in wanted:  # import the module (and its heavy dependencies) only when used
+            _add_arguments_from(module, sub)
+
+
+def _add_attribute(commands, wanted: set[str]) -> None:
+    parser = commands.add_parser("attribute", help="authorship attribution (stylometry)",
+                                 description="Attribute texts to authors with Delta and other classifiers.")
+    parser.set_defaults(run=_delegate("rhetoric.stylometry.cli"))
+    if "attribute" in wanted:
+        _add_arguments_from("rhetoric.stylometry.cli", parser)
+
+
+def _add_arguments_from(module: str, parser) -> None:
+    from importlib import import_module
+
+    import_module(module).add_arguments(parser)
+
+
+def _delegate(module: str):
+    def run(args) -> int:
+        from importlib import import_module
+
+        return import_module(module).run(args)
+
+    return run
+
+
+def _run_evaluate_devices(args) -> int:
+    from rhetoric.devices import check_devices
+    from rhetoric.evaluation.gold import evaluate_gold
+
+    devices = check_devices(args.devices.split(",")) if args.devices else None
+    summary, items = evaluate_gold(args.gold, args.data_home, devices)
+    print(f"gold: {args.gold}")
+    print(summary.to_string(index=False))
+    if args.verbose:
+        for item in items[~items["ok"]].itertuples(index=False):
+            what = "MISS" if item.polarity == "positive" else "VIOLATION"
+            print(f"{what} {item.device} {item.doc}: {item.quote!r} (hits {item.hits}/{item.min_hits}) {item.detail}")
+    return EXIT_OK
+
+
+# --- main ---------------------------------------------------------------------------------------
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser; subcommands whose arguments live in other modules are filled in
+    only when ``argv`` asks for them, so ``rhetoric analyze`` does not import scikit-learn."""
+    parser = argparse.ArgumentParser(
+        prog="rhetoric",
+        description="Rhetorical devices, framing and stylometry for political and news texts.",
+        epilog="Exit codes: 0 success, 1 some inputs failed, 2 usage, 3 data missing, 70 internal error.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_analyze(commands)
+    _add_data(commands)
+    wanted = set(sys.argv[1:3] if argv is None else list(argv)[:2])
+    _add_evaluate(commands, wanted)
+    _add_attribute(commands, wanted)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (also used by the ``rhetoric`` script)."""
+    warnings.showwarning = _show_warning
+    try:
+        parser = build_parser(argv)
+        args = parser.parse_args(argv)
+        return args.run(args)
+    except SystemExit as exit_:  # argparse: --help (0) or a usage error (2, message already printed)
+        return int(exit_.code or 0)
+    except DataNotFoundError as error:
+        _say("error", str(error))
+        return EXIT_DATA
+    except (InputError, ValueError, TypeError, RhetoricError) as error:
+        _say("error", str(error))
+        return EXIT_USAGE if not isinstance(error, InputError) else EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. `rhetoric analyze --json | head`
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - the command line never shows a traceback
+        _say("internal error", f"{type(error).__name__}: {error}")
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

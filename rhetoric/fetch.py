@@ -1,0 +1,236 @@
+"""``rhetoric data fetch``: fill the data home on a machine that is online.
+
+What is fetched, and from where:
+
+* NLTK resources (tokenizer, tagger, WordNet, stopwords, VADER, the ``inaugural`` and
+  ``state_union`` corpora) through NLTK's own downloader into ``<data home>/nltk_data``;
+* ``inaugural/texts`` and ``state_union/texts``: copied from those NLTK corpora (byte-identical);
+* ``federalist/texts``: Project Gutenberg eBook #18, split into one file per paper
+  (:func:`split_federalist`), each checked against the sha1 in the shipped manifest;
+* ``seed/``: copied from the package.
+
+The PTC (SemEval-2020 Task 11) cannot be fetched: its articles carry no licence for
+redistribution; the command says where to request it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from rhetoric.datahome import ENV_VAR, get_data_home
+from rhetoric.errors import DataNotFoundError
+from rhetoric.manifest import corpus_status, read_manifest
+
+GUTENBERG_URL = "https://www.gutenberg.org/cache/epub/18/pg18.txt"
+NLTK_INDEX_URL = "https://raw.githubusercontent.com/nltk/nltk_data/gh-pages/index.xml"
+NLTK_PACKAGES = ("punkt_tab", "averaged_perceptron_tagger_eng", "universal_tagset", "stopwords",
+                 "wordnet", "vader_lexicon", "inaugural", "state_union")  # fmt: skip
+PTC_HINT = "request the PTC from the SemEval-2020 Task 11 organisers and unpack it into {folder}"
+
+
+class FetchError(DataNotFoundError):
+    """The data could not be downloaded (no network, or a download that does not check out)."""
+
+
+def _reachable(url: str, timeout: float) -> bool:
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme == "file":
+        return True
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        with socket.create_connection((parts.hostname, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def _require_network(url: str, timeout: float) -> None:
+    if not _reachable(url, timeout):
+        host = urllib.parse.urlsplit(url).hostname
+        raise FetchError(
+            f"cannot reach {host} (offline?); run `rhetoric data fetch` on a machine that is online, "
+            f"or point {ENV_VAR} at a folder that already holds the data"
+        )
+
+
+# --- the Federalist papers from eBook #18 ---------------------------------------------------------
+
+_HEADING = re.compile(r"^THE FEDERALIST\.\s*\nNo\. ([IVXLC]+)\.\s*$", re.M)
+_SALUTATION = re.compile(r"^To the People of the State of New York[:.]", re.M)
+_END = re.compile(r"^\*\*\* END OF (?:THE|THIS) PROJECT GUTENBERG.*$", re.M)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_to_int(numeral: str) -> int:
+    """>>> roman_to_int("LXXIV")
+    74
+    """
+    values = [_ROMAN[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+@dataclass(frozen=True)
+class Paper:
+    number: int
+    header: str  # the lines between the heading and the salutation (title, venue, byline)
+    body: str  # from the salutation to the end of the paper, LF line endings, one final newline
+
+
+def split_federalist(ebook: str) -> list[Paper]:
+    """Split the text of Gutenberg eBook #18 into papers, in the layout of the data home.
+
+    Line endings become LF and a byte-order mark is dropped. Each body starts at the salutation
+    and runs through "PUBLIUS." and the paper's footnotes (paragraphs that start with ``[n]``);
+    anything else after them (editorial notes) is dropped. Where a number appears twice (the
+    eBook prints two versions of No. 70), the first is kept.
+    """
+    text = ebook.lstrip("\ufeff").replace("\r\n", "\n")
+    end = _END.search(text)
+    text = text[: end.start()] if end else text
+    headings = list(_HEADING.finditer(text))
+    papers: dict[int, Paper] = {}
+    for heading, following in zip(headings, [*headings[1:], None], strict=True):
+        number = roman_to_int(heading.group(1))
+        chunk = text[heading.end() : following.start() if following else len(text)]
+        salutation = _SALUTATION.search(chunk)
+        if number in papers or salutation is None:
+            continue
+        at = salutation.start()
+        papers[number] = Paper(number, chunk[:at].strip(), _trim_body(chunk[at:]))
+    return [papers[n] for n in sorted(papers)]
+
+
+def _trim_body(body: str) -> str:
+    paragraphs = re.split(r"\n[ \t]*\n", body.strip("\n"))
+    signed = [i for i, p in enumerate(paragraphs) if p.strip() == "PUBLIUS."]
+    if signed:
+        last = signed[-1]
+        kept = paragraphs[: last + 1]
+        for paragraph in paragraphs[last + 1 :]:
+            if not re.match(r"\s*\[\d+\]", paragraph):
+                break
+            kept.append(paragraph)
+        paragraphs = kept
+    return "\n\n".join(p.rstrip() for p in paragraphs).rstrip() + "\n"
+
+
+def write_federalist(ebook: str, folder: Path) -> list[str]:
+    """Split ``ebook`` into ``folder/texts``; return the files whose sha1 disagrees with the manifest."""
+    manifest = read_manifest("federalist")
+    by_number = {int(n): (f, s) for n, f, s in zip(manifest["paper"], manifest["file"], manifest["sha1"], strict=True)}
+    (folder / "texts").mkdir(parents=True, exist_ok=True)
+    bad = []
+    for paper in split_federalist(ebook):
+        if paper.number not in by_number:
+            continue
+        file, sha1 = by_number[paper.number]
+        data = paper.body.encode("utf-8")
+        (folder / file).write_bytes(data)
+        if not hashlib.sha1(data).hexdigest().startswith(sha1):
+            bad.append(file)
+    written = {p.relative_to(folder).as_posix() for p in (folder / "texts").glob("*.txt")}
+    bad.extend(sorted(set(manifest["file"]) - written))
+    return bad
+
+
+def download(url: str, timeout: float) -> bytes:
+    """The bytes at ``url`` (``file://`` URLs work too, for tests and mirrors)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - fixed URLs or file://
+            return response.read()
+    except (urllib.error.URLError, OSError) as error:
+        raise FetchError(f"cannot download {url} ({getattr(error, 'reason', error)}); "
+                         f"fetch on a machine that is online or set {ENV_VAR}") from None
+
+
+# --- everything ---------------------------------------------------------------------------------
+
+
+def _copy_nltk_corpus(name: str, home: Path) -> list[str]:
+    source = home / "nltk_data" / "corpora" / name
+    if not source.is_dir():
+        import zipfile
+
+        with zipfile.ZipFile(home / "nltk_data" / "corpora" / f"{name}.zip") as archive:
+            archive.extractall(home / "nltk_data" / "corpora")
+    manifest = read_manifest(name)
+    target = home / name
+    bad = []
+    for file, sha1 in zip(manifest["file"], manifest["sha1"], strict=True):
+        src = source / Path(file).name
+        if not src.is_file():
+            bad.append(file)
+            continue
+        (target / file).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, target / file)
+        if not hashlib.sha1(src.read_bytes()).hexdigest().startswith(sha1):
+            bad.append(file)
+    return bad
+
+
+def fetch_all(
+    data_home: str | os.PathLike | None = None,
+    *,
+    timeout: float = 10.0,
+    gutenberg_url: str = GUTENBERG_URL,
+    nltk_index_url: str = NLTK_INDEX_URL,
+    log: Callable[[str], None] = print,
+) -> list[str]:
+    """Download what the data home lacks; return the names of the corpora fetched.
+
+    With everything present it says so and does nothing. Offline, it fails within ``timeout``
+    seconds with a :class:`FetchError` naming ``RHETORIC_DATA``.
+    """
+    home = get_data_home(data_home)
+    status = corpus_status(home, checksums=False).set_index("corpus")["status"]
+    missing = [name for name, state in status.items() if state != "present"]
+    if not missing:
+        log(f"everything present in {home}")
+        return []
+    home.mkdir(parents=True, exist_ok=True)
+    fetched = []
+    if "seed" in missing:
+        (home / "seed").mkdir(exist_ok=True)
+        for name in read_manifest("seed")["file"]:
+            (home / "seed" / name).write_bytes(resources.files("rhetoric.corpus").joinpath(name).read_bytes())
+        fetched.append("seed")
+    if {"nltk_data", "inaugural", "state_union"} & set(missing):
+        _require_network(nltk_index_url, timeout)
+        import nltk
+
+        log(f"downloading NLTK packages into {home / 'nltk_data'}")
+        for package in NLTK_PACKAGES:
+            if not nltk.download(package, download_dir=str(home / "nltk_data"), quiet=True, raise_on_error=True):
+                raise FetchError(f"NLTK could not download {package!r}; set {ENV_VAR} to a data home that has it")
+        fetched.append("nltk_data")
+        for name in ("inaugural", "state_union"):
+            bad = _copy_nltk_corpus(name, home)
+            if bad:
+                raise FetchError(f"{name}: {len(bad)} files missing or not matching the manifest (first: {bad[0]})")
+            fetched.append(name)
+    if "federalist" in missing:
+        _require_network(gutenberg_url, timeout)
+        log(f"downloading the Federalist papers from {gutenberg_url}")
+        ebook = download(gutenberg_url, timeout).decode("utf-8-sig")
+        bad = write_federalist(ebook, home / "federalist")
+        if bad:
+            raise FetchError(
+                f"federalist: {len(bad)} papers do not match the manifest's checksums (first: {bad[0]}); "
+                "the eBook may have changed upstream"
+            )
+        fetched.append("federalist")
+    if "ptc" in missing:
+        log("ptc: cannot be fetched automatically; " + PTC_HINT.format(folder=home / "ptc"))
+    log(f"fetched: {', '.join(fetched) if fetched else 'nothing'}")
+    return fetched

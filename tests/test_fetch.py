@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from rhetoric.fetch import FetchError, fetch_all, roman_to_int, split_federalist, write_federalist
+from rhetoric.manifest import read_manifest
+
+ROMAN = {1: "I", 10: "X", 15: "XV", 49: "XLIX", 70: "LXX"}
+
+
+def _ebook_fixture(data_home, numbers):
+    """A small eBook #18 look-alike built from the real papers: CRLF, BOM, header blocks,
+    a duplicated No. 70 with an editor's note, and the Gutenberg end marker."""
+    manifest = read_manifest("federalist").set_index("paper")
+    parts = ["\ufeffThe Project Gutenberg eBook of The Federalist Papers\n\nContents\n FEDERALIST No. I. Intro\n\n"]
+    for number in numbers:
+        body = (data_home / "federalist" / manifest.loc[str(number), "file"]).read_text(encoding="utf-8")
+        parts.append(f"\n\nTHE FEDERALIST.\nNo. {ROMAN[number]}.\n\nA Title\n\nFor the Journal.\n\nAUTHOR\n\n\n{body}\n")
+        if number == 70:
+            parts.append("\n[Editor's note: this eBook prints two versions of this paper.]\n")
+            parts.append(f"\n\nTHE FEDERALIST.\nNo. LXX.\n\nA Title\n\nOther version.\n\n\n{body[:500]}\n")
+    parts.append("\n\n*** END OF THE PROJECT GUTENBERG EBOOK THE FEDERALIST PAPERS ***\nlicence text\n")
+    return "".join(parts).replace("\n", "\r\n")
+
+
+def test_roman_numerals():
+    assert [roman_to_int(r) for r in ("I", "IV", "XLIX", "LXX", "LXXXV")] == [1, 4, 49, 70, 85]
+
+
+def test_split_reproduces_the_data_home_files(data_home, tmp_path):
+    ebook = _ebook_fixture(data_home, [1, 10, 15, 49, 70])
+    papers = split_federalist(ebook)
+    assert [p.number for p in papers] == [1, 10, 15, 49, 70]
+    assert "AUTHOR" in papers[0].header
+    bad = write_federalist(ebook, tmp_path)
+    manifest = read_manifest("federalist").set_index("paper")
+    for number in (1, 10, 15, 49, 70):
+        file = manifest.loc[str(number), "file"]
+        assert (tmp_path / file).read_bytes() == (data_home / "federalist" / file).read_bytes()
+        assert file not in bad
+    assert len(bad) == 85 - 5  # the papers the fixture lacks are reported
+
+
+def test_fetch_downloads_and_splits_from_a_local_url(data_home, tmp_path):
+    numbers = [1, 10, 15, 49, 70]
+    source = tmp_path / "pg18.txt"
+    source.write_bytes(_ebook_fixture(data_home, numbers).encode("utf-8"))
+    home = tmp_path / "home"
+    for name in ("nltk_data", "inaugural", "state_union", "ptc"):  # present: only federalist is fetched
+        (home / name).parent.mkdir(parents=True, exist_ok=True)
+        (home / name).symlink_to(data_home / name)
+    with pytest.raises(FetchError, match="80 papers do not match"):
+        fetch_all(home, gutenberg_url=source.as_uri(), log=lambda _: None)
+    assert len(list((home / "federalist" / "texts").glob("*.txt"))) == 5
+    assert (home / "seed" / "moscow_kabul_via_islamabad.txt").is_file()
+
+
+def test_everything_present_says_so(data_home):
+    said = []
+    assert fetch_all(data_home, log=said.append) == []
+    assert said == [f"everything present in {data_home}"]
+
+
+def test_offline_fails_fast_naming_the_variable(tmp_path):
+    start = time.monotonic()
+    with pytest.raises(FetchError, match="RHETORIC_DATA"):
+        fetch_all(tmp_path, timeout=2, nltk_index_url="http://127.0.0.1:9/index.xml", log=lambda _: None)
+    assert time.monotonic() - start < 10
