@@ -88,3 +88,75 @@ def pos_tag(words: list[str]) -> list[str]:
     ['PRP', 'VBP', 'DT', 'NN']
     """
     return [tag for _, tag in _tagger().tag(words)] if words else []
+
+
+# --- contrast ---------------------------------------------------------------------------------
+
+# Closed-class words that WordNet either lacks or keeps out of its antonym links, but that set up
+# contrasts in parallel phrases (quantifiers, frequency adverbs, ordinals).
+_CLOSED_CLASS_OPPOSITES = (
+    ("all", "none"), ("all", "nothing"), ("everything", "nothing"), ("everybody", "nobody"),
+    ("everyone", "nobody"), ("always", "never"), ("many", "few"), ("more", "less"),
+    ("more", "fewer"), ("most", "least"), ("first", "last"), ("best", "worst"),
+)  # fmt: skip
+_OPPOSITES = {a: set() for pair in _CLOSED_CLASS_OPPOSITES for a in pair}
+for _a, _b in _CLOSED_CLASS_OPPOSITES:
+    _OPPOSITES[_a].add(_b)
+    _OPPOSITES[_b].add(_a)
+
+# Negating prefixes, with the shortest base they may attach to (short bases give false pairs
+# such as "in" + "form").
+_NEGATING_PREFIXES = (("non-", 3), ("non", 4), ("un", 3), ("dis", 5), ("in", 5), ("im", 5),
+                      ("il", 5), ("ir", 5))  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def antonyms(word: str) -> frozenset[str]:
+    """Lower-case words opposed to ``word`` in WordNet, plus a few closed-class opposites.
+
+    ``word`` is a normalised (lower-case) form; inflected forms are reduced to their base. The
+    antonyms of every synonym in every sense count, and so do the synonyms of each antonym
+    ("victor" is opposed to "loser" because its sense of "winner" is). Multi-word lemmas are
+    left out.
+
+    >>> sorted(antonyms("weakness"))
+    ['strength']
+    >>> "none" in antonyms("all")
+    True
+    """
+    word = word.replace("’", "'")
+    found = set(_OPPOSITES.get(word, ()))
+    wn = _wordnet()
+    bases = {word, lemma(word)}
+    for base in bases:
+        for synset in wn.synsets(base.replace("'", "")):
+            for member in synset.lemmas():
+                for opposite in member.antonyms():
+                    found.update(name.lower() for name in opposite.synset().lemma_names())
+    return frozenset(name for name in found if "_" not in name and name not in bases)
+
+
+def _negated(word: str, other: str) -> bool:
+    return any(word == prefix + other and len(other) >= shortest for prefix, shortest in _NEGATING_PREFIXES)
+
+
+def contrasts(a: str, b: str) -> bool:
+    """True when two lower-case words contrast: WordNet antonyms, or one negates the other by prefix.
+
+    The prefixes are ``un-``, ``in-`` (``im-``, ``il-``, ``ir-``), ``dis-`` and ``non-``.
+
+    >>> contrasts("losers", "victors"), contrasts("security", "insecurity"), contrasts("day", "night")
+    (True, True, True)
+    >>> contrasts("party", "freedom")
+    False
+    """
+    a, b = a.replace("’", "'"), b.replace("’", "'")
+    if a == b or not a or not b:
+        return False
+    if _negated(a, b) or _negated(b, a):
+        return True
+    base_a, base_b = lemma(a), lemma(b)
+    if base_a == base_b:
+        return False
+    opposites = antonyms(a)
+    return b in opposites or base_b in opposites or a in antonyms(b) or base_a in antonyms(b)
