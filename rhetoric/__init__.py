@@ -1,1 +1,43 @@
-"""Rhetorical, framing and stylometric analysis of political and news texts."""
+"""Rhetorical, framing and stylometric analysis of political and news texts.
+
+Start with :func:`analyze` (one document) or :func:`analyze_corpus` (many, on every core or a
+Dask cluster); every detector is also usable alone (``rhetoric.find_antithesis(text)``).
+Framing lives in :mod:`rhetoric.framing`, stylometry in :mod:`rhetoric.stylometry`, figures in
+:mod:`rhetoric.viz`.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from rhetoric.analysis import Analysis, analyze
+from rhetoric.corpora import (
+    load_corpus,
+    load_federalist,
+    load_inaugural,
+    load_ptc,
+    load_seed,
+    load_state_union,
+)
+from rhetoric.datahome import get_data_home
+from rhetoric.devices import DEVICES, REGISTRY, find_devices
+from rhetoric.pipeline import analyze_corpus
+from rhetoric.span import Span, spans_to_frame
+from rhetoric.text import Document, read_text
+
+__version__ = "0.1.0"
+
+_FINDERS = {function: module for module, function in REGISTRY.values()}
+
+__all__ = [
+    "DEVICES", "Analysis", "Document", "Span", "analyze", "analyze_corpus", "find_devices",
+    "get_data_home", "load_corpus", "load_federalist", "load_inaugural", "load_ptc", "load_seed",
+    "load_state_union", "read_text", "spans_to_frame", *_FINDERS,
+]  # fmt: skip
+
+
+def __getattr__(name: str):
+    """``rhetoric.find_<device>``: the detectors, imported on first use."""
+    if name in _FINDERS:
+        return getattr(import_module(f"rhetoric.devices.{_FINDERS[name]}"), name)
+    raise AttributeError(f"module 'rhetoric' has no attribute {name!r}")
