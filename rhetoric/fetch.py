@@ -183,8 +183,8 @@ def fetch_all(
     data_home: str | os.PathLike | None = None,
     *,
     timeout: float = 10.0,
-    gutenberg_url: str = GUTENBERG_URL,
-    nltk_index_url: str = NLTK_INDEX_URL,
+    gutenberg_url: str | None = None,
+    nltk_index_url: str | None = None,
     log: Callable[[str], None] = print,
 ) -> list[str]:
     """Download what the data home lacks; return the names of the corpora fetched.
@@ -192,6 +192,8 @@ def fetch_all(
     With everything present it says so and does nothing. Offline, it fails within ``timeout``
     seconds with a :class:`FetchError` naming ``RHETORIC_DATA``.
     """
+    gutenberg_url = gutenberg_url or GUTENBERG_URL
+    nltk_index_url = nltk_index_url or NLTK_INDEX_URL
     home = get_data_home(data_home)
     status = corpus_status(home, checksums=False).set_index("corpus")["status"]
     missing = [name for name, state in status.items() if state != "present"]

@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rhetoric.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_analyze_without_path_reports_the_seed_article(capsys, data_home):
+    code, out, err = run(capsys, "analyze")
+    assert code == 0, err
+    assert out.startswith("== corpus/moscow_kabul_via_islamabad.txt")
+    assert "words" in out and "removed as page furniture" in out and "comment form" in out
+    assert "Traceback" not in out + err
+
+
+def test_json_contract_on_the_seed(capsys, data_home, seed_text):
+    code, out, _ = run(capsys, "analyze", "--json")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 1
+    record = json.loads(lines[0])
+    assert list(record)[:5] == ["doc", "n_words", "removed", "devices", "frames"]
+    assert record["n_words"] > 1500
+    assert {r["reason"] for r in record["removed"]} >= {"comment form", "teaser of another article"}
+    for item in record["removed"] + record["devices"]:
+        assert seed_text[item["start"] : item["end"]] == item["text"]
+    for device in record["devices"]:
+        assert set(device) >= {"device", "kind", "start", "end", "text", "group", "score", "evidence"}
+        assert device["group"] is None or isinstance(device["group"], str)
+    trailer = min(r["start"] for r in record["removed"])
+    assert all(d["end"] <= trailer for d in record["devices"]), "nothing may be found in the removed trailer"
+
+
+def _corpus_files(data_home: Path) -> list[Path]:
+    files = []
+    for pattern in ("federalist/texts/*.txt", "inaugural/texts/*.txt", "state_union/texts/*.txt", "ptc/*-articles/*.txt"):
+        files.extend(sorted(data_home.glob(pattern)))
+    return files
+
+
+def test_json_on_every_file_of_the_corpora_slices_back(capsys, data_home):
+    from rhetoric.text import decode
+
+    files = _corpus_files(data_home)
+    assert len(files) > 700
+    code, out, err = run(capsys, "analyze", "--json", *map(str, files))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert len(lines) == len(files)
+    for path, line in zip(files, lines, strict=True):
+        record = json.loads(line)
+        assert record["doc"] == str(path)  # input order
+        text = decode(path.read_bytes())[0]
+        for item in record["removed"] + record["devices"]:
+            assert text[item["start"] : item["end"]] == item["text"], (path, item)
+
+
+@pytest.fixture
+def bad_inputs(tmp_path):
+    (tmp_path / "good.txt").write_text("We shall not fail. We shall not falter.", encoding="utf-8")
+    (tmp_path / "binary.bin").write_bytes(b"\x00\x01\x02 binary")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 society, caf\xe9 politics.".encode("latin-1"))
+    (tmp_path / "folder").mkdir()
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "message"),
+    [
+        ("missing.txt", 1, "no such file"),
+        ("folder", 1, "is a directory"),
+        ("binary.bin", 1, "binary file"),
+    ],
+)
+def test_bad_paths_give_one_line_and_exit_1(capsys, bad_inputs, name, code, message):
+    status, out, err = run(capsys, "analyze", "--json", str(bad_inputs / name))
+    assert status == code
+    assert out == ""
+    assert err.count("\n") == 1 and message in err and err.startswith("rhetoric: error: ")
+
+
+def test_empty_file_is_a_valid_empty_result(capsys, bad_inputs):
+    status, out, err = run(capsys, "analyze", "--json", str(bad_inputs / "empty.txt"))
+    assert status == 0
+    assert json.loads(out) == {"doc": str(bad_inputs / "empty.txt"), "n_words": 0, "removed": [], "devices": [], "frames": []}
+    assert "no words" in err
+
+
+def test_invalid_utf8_is_decoded_with_a_warning(capsys, bad_inputs):
+    status, out, err = run(capsys, "analyze", "--json", str(bad_inputs / "latin1.txt"))
+    assert status == 0
+    assert json.loads(out)["n_words"] == 4
+    assert "not valid UTF-8" in err and "Traceback" not in err
+
+
+def test_one_bad_file_does_not_lose_the_others(capsys, bad_inputs):
+    paths = [bad_inputs / "good.txt", bad_inputs / "binary.bin", bad_inputs / "missing.txt", bad_inputs / "empty.txt"]
+    status, out, err = run(capsys, "analyze", "--json", *map(str, paths))
+    assert status == 1
+    docs = [json.loads(line)["doc"] for line in out.splitlines()]
+    assert docs == [str(paths[0]), str(paths[3])]
+    assert len(err.strip().splitlines()) == 3  # binary, missing, and the empty-file note
+
+
+def test_huge_file_is_refused_with_the_limit(capsys, tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.write(b"The long speech goes on. " * 2_000_000)  # 50 MB
+    status, out, err = run(capsys, "analyze", "--json", str(path))
+    assert status == 1 and out == ""
+    assert "50.0 MB" in err and "--max-mb" in err
+
+
+def test_unknown_device_is_a_usage_error_with_suggestion(capsys):
+    status, _, err = run(capsys, "analyze", "--devices", "antithessis")
+    assert status == 2 and "did you mean 'antithesis'" in err
+
+
+def test_html_page_is_written(capsys, tmp_path, data_home):
+    page = tmp_path / "seed.html"
+    status, out, err = run(capsys, "analyze", "--html", str(page))
+    assert status == 0, err
+    html = page.read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html") and "</html>" in html
+
+
+def test_data_status_lists_every_corpus(capsys, data_home):
+    status, out, _ = run(capsys, "data", "status")
+    assert status == 0
+    for name in ("seed", "federalist", "inaugural", "state_union", "ptc", "nltk_data"):
+        assert any(line.split()[:2] == [name, "present"] for line in out.splitlines()[1:]), out
+
+
+def test_data_fetch_with_everything_present_exits_0(capsys, data_home):
+    status, out, _ = run(capsys, "data", "fetch")
+    assert status == 0 and out.startswith("everything present")
+
+
+def test_data_fetch_offline_exits_3_naming_the_variable(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr("rhetoric.fetch.NLTK_INDEX_URL", "http://127.0.0.1:9/index.xml")
+    status, _, err = run(capsys, "data", "fetch", "--data-home", str(tmp_path), "--timeout", "2")
+    assert status == 3 and "RHETORIC_DATA" in err and err.count("\n") == 1
+
+
+def test_the_installed_command_never_shows_a_traceback(tmp_path):
+    (tmp_path / "x.bin").write_bytes(b"\x00" * 10)
+    process = subprocess.run(
+        [str(Path(sys.executable).with_name("rhetoric")), "analyze", str(tmp_path / "x.bin"), str(tmp_path / "nope")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert process.returncode == 1
+    assert process.stderr.count("\n") == 2 and "Traceback" not in process.stderr
