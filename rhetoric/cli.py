@@ -187,7 +187,8 @@ def _add_evaluate(commands, wanted: set[str]) -> None:
     devices.add_argument("--devices", metavar="NAME,...", help="only these devices")
     devices.add_argument("--verbose", action="store_true", help="list every miss and violation")
     devices.set_defaults(run=_run_evaluate_devices)
-    for name, module in (("ptc", "rhetoric.evaluation.ptc"), ("chiasmus", "rhetoric.evaluation.chiasmus")):
+    for name, module in (("ptc", "rhetoric.evaluation.ptc"), ("chiasmus", "rhetoric.evaluation.chiasmus"),
+                         ("report", "rhetoric.evaluation.report")):
         sub = targets.add_parser(name, help=f"see `rhetoric evaluate {name} --help`")
         sub.set_defaults(run=_delegate(module))
         if name in wanted:  # import the module (and its heavy dependencies) only when used
@@ -246,9 +247,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_analyze(commands)
     _add_data(commands)
-    wanted = set(sys.argv[1:3] if argv is None else list(argv)[:2])
+    wanted = set(sys.argv[1:3] if argv is None else list(argv)[:2])  # e.g. {"evaluate", "ptc"}
     _add_evaluate(commands, wanted)
     _add_attribute(commands, wanted)
+    reports = commands.add_parser("reports", help="regenerate reports/ (figures and tables) from the notebooks",
+                                  description="Execute every notebook and export its figures and tables.")
+    reports.set_defaults(run=_delegate("rhetoric.reports"))
+    _add_arguments_from("rhetoric.reports", reports)
     return parser
 
 

@@ -1,0 +1,80 @@
+"""One command for every evaluation number: ``rhetoric evaluate report [--readme README.md]``.
+
+It runs the gold device items, the PTC Repetition scores (train and dev) and the chiasmus
+rankings, prints them as Markdown tables, and with ``--readme`` replaces the block between
+``<!-- evaluation:start -->`` and ``<!-- evaluation:end -->`` in that file, so the README's
+numbers are always the code's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from rhetoric.datahome import get_data_home
+
+START, END = "<!-- evaluation:start -->", "<!-- evaluation:end -->"
+
+
+def markdown_table(frame: pd.DataFrame, floatfmt: str = "{:.3f}") -> str:
+    """A DataFrame as a GitHub Markdown table (no extra dependency)."""
+
+    def cell(value) -> str:
+        if isinstance(value, float):
+            return floatfmt.format(value)
+        return str(value).replace("|", "\\|")
+
+    header = "| " + " | ".join(map(str, frame.columns)) + " |"
+    rule = "|" + "|".join("---" for _ in frame.columns) + "|"
+    rows = ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join([header, rule, *rows])
+
+
+def build_report(gold: str | Path | None = None, data_home=None) -> str:
+    """Run every evaluation and return the Markdown block."""
+    from rhetoric.evaluation.chiasmus import evaluate_chiasmus
+    from rhetoric.evaluation.gold import evaluate_gold
+    from rhetoric.evaluation.ptc import evaluate_ptc
+
+    home = get_data_home(data_home)
+    gold = Path(gold) if gold else home.parent / "gold" / "devices_public.jsonl"
+    parts = []
+    if gold.is_file():
+        summary, _ = evaluate_gold(gold, home)
+        parts += [f"**Gold device items** (`{gold.name}`; a positive is matched when the detector's spans cover "
+                  "`min_hits` occurrences of its quote, a negative is violated when any span of that device "
+                  "touches it):", "", markdown_table(summary, "{:.2f}"), ""]  # fmt: skip
+    ptc = pd.concat([evaluate_ptc("train", home).assign(split="train"), evaluate_ptc("dev", home).assign(split="dev")])
+    ptc = ptc[["split", *[c for c in ptc.columns if c != "split"]]]
+    parts += ["**PTC Repetition** (SemEval-2020 Task 11 partial-overlap scores; tuned on train, dev reported):", "",
+              markdown_table(ptc), ""]  # fmt: skip
+    chiasmus = evaluate_chiasmus(home)
+    parts += ["**Chiasmus** (`shared/data/chiasmus`; average precision over the detector's scores, and "
+              "sentence-level decisions):", "", markdown_table(chiasmus), ""]  # fmt: skip
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def update_readme(readme: Path, block: str) -> None:
+    text = readme.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        raise ValueError(f"{readme} has no {START} ... {END} block to replace")
+    new = re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _: f"{START}\n{block}{END}", text, flags=re.S)
+    readme.write_text(new, encoding="utf-8")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--gold", metavar="FILE.jsonl", help="gold items (default: <data home>/../gold/devices_public.jsonl)")
+    parser.add_argument("--data-home", metavar="DIR")
+    parser.add_argument("--readme", metavar="README.md", help="replace the evaluation block of this file")
+
+
+def run(args: argparse.Namespace) -> int:
+    block = build_report(args.gold, args.data_home)
+    print(block, end="")
+    if args.readme:
+        update_readme(Path(args.readme), block)
+        print(f"updated {args.readme}")
+    return 0
