@@ -35,7 +35,9 @@ LOG_ODDS_COLUMNS = ["term", "count_a", "count_b", "log_odds", "se", "z"]
 # --- rates --------------------------------------------------------------------------------------
 
 
-def rate_per_1000(counts: float | Sequence[float] | np.ndarray, words: float | Sequence[float] | np.ndarray):
+def rate_per_1000(
+    counts: float | Sequence[float] | np.ndarray, words: float | Sequence[float] | np.ndarray
+):
     """Occurrences per 1,000 words: ``1000 * counts / words``.
 
     A text of zero words has no rate: the result is ``nan`` there (not an error, not zero).
@@ -60,13 +62,19 @@ def rate_per_1000(counts: float | Sequence[float] | np.ndarray, words: float | S
     counts_array = np.asarray(counts, dtype=float)
     words_array = np.asarray(words, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
-        rate = np.where(words_array > 0, 1000.0 * counts_array / np.where(words_array > 0, words_array, 1.0), np.nan)
+        rate = np.where(
+            words_array > 0,
+            1000.0 * counts_array / np.where(words_array > 0, words_array, 1.0),
+            np.nan,
+        )
     if rate.ndim == 0:
         return float(rate)
     return rate
 
 
-def _resample_ratio(counts: np.ndarray, words: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+def _resample_ratio(
+    counts: np.ndarray, words: np.ndarray, n_boot: int, rng: np.random.Generator
+) -> np.ndarray:
     """``n_boot`` bootstrap replicates of ``1000 * sum(counts) / sum(words)``, documents resampled."""
     n = len(counts)
     replicates = np.empty(n_boot)
@@ -77,7 +85,9 @@ def _resample_ratio(counts: np.ndarray, words: np.ndarray, n_boot: int, rng: np.
         total_words = words[index].sum(axis=1)
         total_counts = counts[index].sum(axis=1)
         with np.errstate(divide="ignore", invalid="ignore"):
-            replicates[first : first + size] = np.where(total_words > 0, 1000.0 * total_counts / total_words, np.nan)
+            replicates[first : first + size] = np.where(
+                total_words > 0, 1000.0 * total_counts / total_words, np.nan
+            )
     return replicates
 
 
@@ -210,17 +220,27 @@ def device_counts(
     for column in (doc_id, words):
         if column not in documents.columns:
             raise invalid_value("column", column, map(str, documents.columns))
-    device_list = list(dict.fromkeys(devices if devices is not None else spans.get("device", pd.Series(dtype=str))))
+    device_list = list(
+        dict.fromkeys(devices if devices is not None else spans.get("device", pd.Series(dtype=str)))
+    )
     if spans.empty:
         counted = pd.Series(dtype="int64")
     else:
         present = spans[spans["device"].isin(device_list)]
         if unit == "instances" and "group" in present.columns:
             # A span without a group is its own instance: key it by its row.
-            keys = present["group"].astype(object).where(present["group"].notna(), "\0row" + present.index.astype(str))
-            present = present.assign(_instance=keys).drop_duplicates([doc_id, "device", "_instance"])
+            keys = (
+                present["group"]
+                .astype(object)
+                .where(present["group"].notna(), "\0row" + present.index.astype(str))
+            )
+            present = present.assign(_instance=keys).drop_duplicates(
+                [doc_id, "device", "_instance"]
+            )
         counted = present.groupby([doc_id, "device"]).size()
-    grid = pd.MultiIndex.from_product([documents[doc_id].tolist(), device_list], names=[doc_id, "device"])
+    grid = pd.MultiIndex.from_product(
+        [documents[doc_id].tolist(), device_list], names=[doc_id, "device"]
+    )
     counts = counted.reindex(grid, fill_value=0).rename("count").reset_index()
     table = documents.merge(counts, on=doc_id, how="inner", sort=False)
     return table.astype({"count": "int64"}).reset_index(drop=True)
@@ -256,7 +276,9 @@ def _as_1d(name: str, values) -> np.ndarray:
     return array[~np.isnan(array)]
 
 
-def _differences(statistic: str | Callable, pooled: np.ndarray, masks: np.ndarray, weights: np.ndarray | None):
+def _differences(
+    statistic: str | Callable, pooled: np.ndarray, masks: np.ndarray, weights: np.ndarray | None
+):
     """The statistic for each row of the boolean ``masks`` (True = group a), vectorised."""
     if callable(statistic):
         return np.array([statistic(pooled[mask], pooled[~mask]) for mask in masks], dtype=float)
@@ -326,9 +348,13 @@ def permutation_test(
     weights = None
     if statistic == "rate_diff":
         if words_a is None or words_b is None:
-            raise TypeError("statistic='rate_diff' needs the word counts: pass words_a= and words_b=")
+            raise TypeError(
+                "statistic='rate_diff' needs the word counts: pass words_a= and words_b="
+            )
         a_arr, b_arr = np.asarray(a, dtype=float).ravel(), np.asarray(b, dtype=float).ravel()
-        weights = np.concatenate([np.asarray(words_a, dtype=float).ravel(), np.asarray(words_b, dtype=float).ravel()])
+        weights = np.concatenate(
+            [np.asarray(words_a, dtype=float).ravel(), np.asarray(words_b, dtype=float).ravel()]
+        )
         if len(weights) != len(a_arr) + len(b_arr):
             raise ValueError("words_a and words_b must have one word count per value of a and b")
     else:
@@ -371,7 +397,9 @@ def permutation_test(
     return PermutationResult(observed, min(1.0, hits / total), len(null), exact)
 
 
-def cohens_d(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.ndarray, *, hedges: bool = False) -> float:
+def cohens_d(
+    a: Sequence[float] | np.ndarray, b: Sequence[float] | np.ndarray, *, hedges: bool = False
+) -> float:
     """Cohen's d: the difference of means in units of the pooled standard deviation.
 
     Parameters
@@ -438,7 +466,9 @@ def _as_counts(name: str, counts) -> pd.Series:
     elif isinstance(counts, Mapping):
         series = pd.Series(counts, dtype=float)
     else:
-        raise TypeError(f"{name} must be a pandas Series or a mapping of term to count, not {type(counts).__name__}")
+        raise TypeError(
+            f"{name} must be a pandas Series or a mapping of term to count, not {type(counts).__name__}"
+        )
     return series.astype(float).groupby(level=0).sum()
 
 
@@ -492,7 +522,14 @@ def log_odds_ratio(
     terms = a_series.index.union(b_series.index)
     if len(terms) == 0:
         return pd.DataFrame(columns=LOG_ODDS_COLUMNS).astype(
-            {"term": object, "count_a": float, "count_b": float, "log_odds": float, "se": float, "z": float}
+            {
+                "term": object,
+                "count_a": float,
+                "count_b": float,
+                "log_odds": float,
+                "se": float,
+                "z": float,
+            }
         )
     y_a = a_series.reindex(terms, fill_value=0.0).to_numpy()
     y_b = b_series.reindex(terms, fill_value=0.0).to_numpy()
@@ -514,6 +551,15 @@ def log_odds_ratio(
     )
     se = np.sqrt(1.0 / (y_a + alpha) + 1.0 / (y_b + alpha))
     table = pd.DataFrame(
-        {"term": terms.astype(str), "count_a": y_a, "count_b": y_b, "log_odds": log_odds, "se": se, "z": log_odds / se}
+        {
+            "term": terms.astype(str),
+            "count_a": y_a,
+            "count_b": y_b,
+            "log_odds": log_odds,
+            "se": se,
+            "z": log_odds / se,
+        }
     )
-    return table.sort_values(["z", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return table.sort_values(["z", "term"], ascending=[False, True], kind="stable").reset_index(
+        drop=True
+    )

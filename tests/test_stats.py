@@ -96,7 +96,9 @@ def test_bootstrap_bad_column_names_the_choices():
 
 
 def test_device_counts_fills_zeros_and_counts_instances():
-    documents = pd.DataFrame({"doc_id": ["x", "y", "z"], "n_words": [100, 200, 300], "year": [1990, 1991, 1992]})
+    documents = pd.DataFrame(
+        {"doc_id": ["x", "y", "z"], "n_words": [100, 200, 300], "year": [1990, 1991, 1992]}
+    )
     spans = pd.DataFrame(
         {
             "doc_id": ["x", "x", "x", "y", "y"],
@@ -155,7 +157,9 @@ def test_permutation_exact_enumeration_small_groups():
 
 
 def test_permutation_rate_diff_uses_word_counts():
-    result = permutation_test([4, 6], [1, 1], statistic="rate_diff", words_a=[1000, 1000], words_b=[1000, 1000])
+    result = permutation_test(
+        [4, 6], [1, 1], statistic="rate_diff", words_a=[1000, 1000], words_b=[1000, 1000]
+    )
     assert result.statistic == pytest.approx(4.0)  # 5 per 1,000 against 1 per 1,000
     with pytest.raises(TypeError, match="words_a"):
         permutation_test([1], [2], statistic="rate_diff")
