@@ -1,0 +1,298 @@
+"""Anaphora and epistrophe: successive units that begin, or end, with the same words.
+
+**Anaphora.** The units are paragraphs, sentences and clauses (parts of a sentence between
+semicolons, colons and dashes; comma-separated parts count only in runs of three or more). A
+run of successive units sharing their first words is anaphora when the shared part carries
+weight. Each shared word weighs 2 if it is a content word, 1 if it is another function word,
+and 0.5 if it is one of the commonest sentence openers (articles, subject pronouns, the
+commonest prepositions and conjunctions, forms of *be* and *have*). Then:
+
+* a run of two needs weight 2 and either three shared words or a first word that is not a
+  common opener;
+* a run of three needs weight 1.5;
+* a run of four or more needs two shared words.
+
+So "The ... The ...", "It ... It ..." and "We ... We ..." are never anaphora on their own,
+while a hortative pair, or three sentences opening on the same preposition and demonstrative, is.
+A leading "and", "but", "or", "so", "yet" or "nor" is skipped when comparing openings.
+
+**Epistrophe.** A phrase ending in a content word closes two or more clauses within a short
+stretch of one paragraph (:data:`EPISTROPHE_WINDOW` words, the same or the next sentence), with
+different words before it in each. A clause end is punctuation, a sentence end, or a
+coordinating conjunction; for an ending of two words or more, any following function word other
+than "of" also closes the phrase. Title abbreviations ("Mr.") are not endings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from rhetoric.devices import as_document
+from rhetoric.devices.repetition import sentence_index, word_keys
+from rhetoric.lexicon import is_content_word, is_function_word
+from rhetoric.span import Span
+from rhetoric.text import Document
+
+#: Longest shared opening or ending compared, in words.
+MAX_SHARED_WORDS = 6
+#: Largest distance, in words, between two clause endings of one epistrophe.
+EPISTROPHE_WINDOW = 30
+
+# The commonest openers of an English sentence: a run that shares only these is ordinary prose.
+COMMON_OPENERS = frozenset(
+    "the a an it its this that these there here in on at of for to by with from as and but or so "
+    "if when while i we you he she they is are was were be been has have had do does did our my his "
+    "her their your which who what".split()
+)
+LEADING_CONJUNCTIONS = frozenset("and but or so yet nor".split())
+COORDINATORS = frozenset("and or but nor".split())
+
+_CLAUSE_BREAK = re.compile(r"[;:\u2014\u2013]|--")
+_COMMA_BREAK = re.compile(r",")
+_PUNCTUATION = re.compile(r"[^\w\s'’]")
+
+
+def find_anaphora(text_or_doc: str | Document, *, doc_id: str | None = None) -> list[Span]:
+    """Find runs of successive paragraphs, sentences or clauses that begin with the same words.
+
+    Parameters
+    ----------
+    text_or_doc : str or Document
+        The text to analyse.
+    doc_id : str, optional
+        A name carried into every span.
+
+    Returns
+    -------
+    list of Span
+        ``device="anaphora"``, ``kind`` the unit (``paragraph``, ``sentence``, ``clause``); one
+        span per unit covering the shared opening words; ``group`` shared by the run.
+
+    Examples
+    --------
+    >>> text = "Let us build. Let us mend. We rest."
+    >>> [(s.text, s.start, s.kind) for s in find_anaphora(text)]
+    [('Let us', 0, 'sentence'), ('Let us', 14, 'sentence')]
+    >>> find_anaphora("The sun rose. The sea was calm. The ship sailed.")
+    []
+    """
+    doc = as_document(text_or_doc, doc_id)
+    if not doc.words:
+        return []
+    keys = word_keys(doc)
+    claimed: set[int] = set()
+    spans: list[Span] = []
+    levels = [("paragraph", _segment_starts(doc.paragraphs), 2), ("sentence", _segment_starts(doc.sentences), 2),
+              ("clause", _clause_starts(doc, _CLAUSE_BREAK), 2), ("clause", _clause_starts(doc, _COMMA_BREAK), 3)]
+    for kind, units, min_run in levels:
+        spans += _runs(doc, keys, units, kind, min_run, claimed, len(spans))
+    return sorted(spans, key=lambda s: (s.start, s.end))
+
+
+def _segment_starts(segments) -> list[tuple[int, int]]:
+    """(first word, end word) of every segment with words."""
+    return [(s.first_word, s.last_word) for s in segments if s.n_words]
+
+
+def _clause_starts(doc: Document, pattern: re.Pattern) -> list[tuple[int, int]]:
+    """(first word, end word) of the clauses of every sentence, split where ``pattern`` matches between words."""
+    units = []
+    words, text = doc.words, doc.text
+    for sentence in doc.sentences:
+        start = sentence.first_word
+        for i in range(sentence.first_word + 1, sentence.last_word):
+            if pattern.search(text, words[i - 1].end, words[i].start):
+                units.append((start, i))
+                start = i
+        if start < sentence.last_word:
+            units.append((start, sentence.last_word))
+    # Only sentences that were split contribute clause units (a whole sentence is a sentence unit).
+    by_sentence = defaultdict(list)
+    sentence_of = sentence_index(doc)
+    for unit in units:
+        by_sentence[sentence_of[unit[0]]].append(unit)
+    return [unit for group in by_sentence.values() if len(group) > 1 for unit in group]
+
+
+def _opening(keys: list[str], unit: tuple[int, int]) -> tuple[int, tuple[str, ...]]:
+    first, end = unit
+    if end - first > 3 and keys[first] in LEADING_CONJUNCTIONS:
+        first += 1
+    return first, tuple(keys[first : min(end, first + MAX_SHARED_WORDS)])
+
+
+def weight(words: tuple[str, ...]) -> float:
+    """The weight of a shared opening or ending (2 per content word, 1 or 0.5 per function word).
+
+    >>> weight(("it", "is", "the")), weight(("no", "words", "are"))
+    (1.5, 3.5)
+    """
+    return sum(2.0 if is_content_word(w) else 0.5 if w in COMMON_OPENERS else 1.0 for w in words)
+
+
+def carries_weight(shared: tuple[str, ...], run: int) -> bool:
+    """Whether a run of ``run`` units sharing the opening ``shared`` is anaphora (see the module doc).
+
+    >>> carries_weight(("the",), 6), carries_weight(("it", "is", "the"), 4), carries_weight(("we",), 2)
+    (False, True, False)
+    """
+    if not shared:
+        return False
+    w = weight(shared)
+    if run == 2:
+        return w >= 2 and (len(shared) >= 3 or shared[0] not in COMMON_OPENERS)
+    if run == 3:
+        return w >= 1.5
+    return len(shared) >= 2 or w >= 2
+
+
+def _runs(doc: Document, keys: list[str], units: list[tuple[int, int]], kind: str, min_run: int,
+          claimed: set[int], n_groups: int) -> list[Span]:
+    openings = [_opening(keys, unit) for unit in units]
+    spans: list[Span] = []
+    groups = n_groups
+    for k in range(MAX_SHARED_WORDS, 0, -1):
+        i = 0
+        while i < len(openings):
+            first, words = openings[i]
+            if len(words) < k or first in claimed:
+                i += 1
+                continue
+            j = i + 1
+            while (j < len(openings) and openings[j][0] not in claimed and len(openings[j][1]) >= k
+                   and openings[j][1][:k] == words[:k]):
+                j += 1
+            run = j - i
+            shared = words[:k]
+            if run >= min_run and carries_weight(shared, run):
+                groups += 1
+                group = f"anaphora-{groups}"
+                phrase = " ".join(doc.words[first + n].text for n in range(k))
+                score = min(1.0, 0.3 + 0.1 * weight(shared) + 0.1 * (run - 2))
+                for start, _ in openings[i:j]:
+                    claimed.add(start)
+                    span = doc.span(doc.words[start].start, doc.words[start + k - 1].end, device="anaphora",
+                                    kind=kind, group=group, score=round(score, 3),
+                                    evidence=f'{run} successive {kind}s begin with "{phrase}"')
+                    spans.append(span)
+                i = j
+            else:
+                i += 1
+    return spans
+
+
+# --- epistrophe ------------------------------------------------------------------------------
+
+def find_epistrophe(text_or_doc: str | Document, *, doc_id: str | None = None) -> list[Span]:
+    """Find a phrase that closes two or more nearby clauses, with different words before it.
+
+    Parameters
+    ----------
+    text_or_doc : str or Document
+        The text to analyse.
+    doc_id : str, optional
+        A name carried into every span.
+
+    Returns
+    -------
+    list of Span
+        ``device="epistrophe"``, ``kind="clause"``; one span per occurrence of the shared ending,
+        ``group`` shared by the occurrences of one figure.
+
+    Examples
+    --------
+    >>> text = "We won the peace, and they lost the peace."
+    >>> [(s.text, s.start) for s in find_epistrophe(text)]
+    [('the peace', 7), ('the peace', 32)]
+    """
+    doc = as_document(text_or_doc, doc_id)
+    if not doc.words:
+        return []
+    keys = word_keys(doc)
+    words, text = doc.words, doc.text
+    n_words = len(words)
+    sentence_of = sentence_index(doc)
+    paragraph_of = [0] * n_words
+    for number, paragraph in enumerate(doc.paragraphs):
+        paragraph_of[paragraph.first_word : paragraph.last_word] = [number] * paragraph.n_words
+
+    def gap(i: int) -> str:  # the text between word i and word i + 1
+        return text[words[i].end : words[i + 1].start] if i + 1 < n_words else "."
+
+    def punctuated(i: int) -> bool:
+        return bool(_PUNCTUATION.search(gap(i))) or i + 1 >= n_words or sentence_of[i + 1] != sentence_of[i]
+
+    def strong_end(i: int) -> bool:
+        return punctuated(i) or keys[i + 1] in COORDINATORS
+
+    def loose_end(i: int) -> bool:
+        return strong_end(i) or (is_function_word(keys[i + 1]) and keys[i + 1] != "of")
+
+    def abbreviation(i: int) -> bool:
+        word = words[i].text
+        return word[:1].isupper() and len(word) <= 3 and gap(i).startswith(".")
+
+    last: dict[str, list[int]] = defaultdict(list)
+    group_of: dict[int, str] = {}
+    members: dict[str, dict[int, int]] = defaultdict(dict)  # group -> {end word: length}
+    evidence: dict[str, str] = {}
+    n_groups = 0
+    for i in range(n_words):
+        key = keys[i]
+        if not is_content_word(key) or not loose_end(i) or abbreviation(i):
+            continue
+        for j in reversed(last[key]):
+            if i - j > EPISTROPHE_WINDOW or paragraph_of[j] != paragraph_of[i]:
+                break
+            if sentence_of[i] - sentence_of[j] > 1 or i - j < 3:
+                continue
+            length = _shared_ending(keys, j, i)
+            if length is None:
+                continue
+            if length == 1 and not (strong_end(i) and strong_end(j)):
+                continue
+            if not (_inside_clause(doc, keys, j, length, sentence_of) and _inside_clause(doc, keys, i, length, sentence_of)):
+                continue
+            group = group_of.get(j)
+            if group is None:
+                n_groups += 1
+                group = group_of[j] = f"epistrophe-{n_groups}"
+                members[group][j] = length
+                evidence[group] = " ".join(keys[i - length + 1 : i + 1])
+            group_of[i] = group
+            members[group][i] = length
+            break
+        last[key].append(i)
+
+    spans = []
+    for group, ends in members.items():
+        count = len(ends)
+        length = min(ends.values())
+        phrase = " ".join(words[k].text for k in range(min(ends) - length + 1, min(ends) + 1))
+        score = min(1.0, 0.35 + 0.15 * (length - 1) + 0.15 * (count - 2))
+        for end, _ in sorted(ends.items()):
+            start = end - length + 1
+            spans.append(doc.span(words[start].start, words[end].end, device="epistrophe", kind="clause",
+                                  group=group, score=round(score, 3),
+                                  evidence=f'{count} clauses end with "{phrase}"'))
+    return sorted(spans, key=lambda s: (s.start, s.end))
+
+
+def _shared_ending(keys: list[str], j: int, i: int) -> int | None:
+    """Length of the common ending of the phrases ending at words ``j`` < ``i``; None if not an epistrophe."""
+    length = 1
+    while length < MAX_SHARED_WORDS and j - length >= 0 and i - length > j and keys[j - length] == keys[i - length]:
+        length += 1
+    if length >= MAX_SHARED_WORDS or i - length <= j:
+        return None  # a whole repeated stretch, not a shared ending
+    return length
+
+
+def _inside_clause(doc: Document, keys: list[str], end: int, length: int, sentence_of: list[int]) -> bool:
+    """The ending is preceded, in the same sentence and without punctuation, by a different word."""
+    start = end - length + 1
+    if start == 0 or sentence_of[start - 1] != sentence_of[start]:
+        return False
+    between = doc.text[doc.words[start - 1].end : doc.words[start].start]
+    return not _PUNCTUATION.search(between)

@@ -1,0 +1,144 @@
+"""Polyptoton: one root in different forms close together ("rule ... ruler", "hope as we hoped").
+
+Two content words of one sentence, at most :data:`WINDOW` words apart, share a root when their
+WordNet lemmas have the same Porter stem, when an adverb in *-ly* derives from the other word
+(WordNet pertainyms), or when one stem is the other with a common derivational prefix
+(*em-*, *en-*, *un-*, *dis-*, *mis-*, *over-*, *under-*; not *re-*, which joins too many unrelated
+words). The forms must differ: the same word repeated is repetition, not polyptoton, unless one
+copy is a verb after "to" or a modal and the other is not a verb (then the grammar, not the
+spelling, changes the form). A bare plural beside its singular
+("state ... states") is also not enough on its own; it needs the same change of part of speech.
+Capitalised words inside a sentence (names) are skipped.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rhetoric.devices import as_document
+from rhetoric.devices.repetition import word_keys
+from rhetoric.lexicon import is_content_word, lemma, pos_tag, wordnet
+from rhetoric.span import Span
+from rhetoric.text import Document
+
+DEVICE = "polyptoton"
+#: Largest distance between the two forms, in words.
+WINDOW = 10
+PREFIXES = ("em", "en", "un", "dis", "mis", "over", "under")
+_MIN_PREFIXED_STEM = 4
+# Words after which a form is surely a verb (an infinitive or a modal's complement).
+VERB_MARKERS = frozenset("to will shall would could should can cannot may might must".split())
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
+
+
+@lru_cache(maxsize=65536)
+def root(key: str) -> str:
+    """The root of a lower-case word: the Porter stem of its WordNet lemma (adverbs via their adjective).
+
+    >>> root("endured"), root("prosperous"), root("truly")
+    ('endur', 'prosper', 'true')
+    """
+    base = lemma(key)
+    if key.endswith("ly") and base == key:
+        for entry in wordnet().lemmas(key, "r"):
+            related = entry.pertainyms()
+            if related:
+                base = related[0].name().lower()
+                break
+    return _stemmer().stem(base)
+
+
+def _prefixed(a: str, b: str) -> bool:
+    """True when stem ``b`` is stem ``a`` with a derivational prefix (or the other way round)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return len(a) >= _MIN_PREFIXED_STEM and any(b == p + a for p in PREFIXES)
+
+
+def _coarse(tag: str) -> str:
+    return tag[:1] if tag[:1] in "NVJR" else "X"
+
+
+def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -> list[Span]:
+    """Find one root used in different forms within a few words.
+
+    Parameters
+    ----------
+    text_or_doc : str or Document
+        The text to analyse.
+    doc_id : str, optional
+        A name carried into every span.
+
+    Returns
+    -------
+    list of Span
+        ``device="polyptoton"``; ``kind`` ``inflection`` (same lemma), ``derivation`` (same stem,
+        other lemma or an *-ly* adverb), ``prefix`` (a derivational prefix) or ``conversion``
+        (same spelling, verb and noun); one span from the first form to the last, its own group.
+
+    Examples
+    --------
+    >>> [(s.text, s.kind) for s in find_polyptoton("We will endure as we have endured before.")]
+    [('endure as we have endured', 'inflection')]
+    >>> find_polyptoton("Good words need good deeds.")
+    []
+    """
+    doc = as_document(text_or_doc, doc_id)
+    if len(doc.words) < 2:
+        return []
+    keys = word_keys(doc)
+    words = doc.words
+    spans: list[Span] = []
+    for sentence in doc.sentences:
+        first, last = sentence.first_word, sentence.last_word
+        candidates = [i for i in range(first, last)
+                      if is_content_word(keys[i]) and keys[i].isalpha()
+                      and (i == first or not words[i].text[:1].isupper())]
+        roots = {i: root(keys[i]) for i in candidates}
+        tags: list[str] | None = None
+        used: set[int] = set()
+        for a_pos, i in enumerate(candidates):
+            if i in used:
+                continue
+            for j in candidates[a_pos + 1 :]:
+                if j - i > WINDOW:
+                    break
+                if j in used:
+                    continue
+                kind = _relation(keys[i], keys[j], roots[i], roots[j])
+                if kind is None:
+                    continue
+                if kind in ("same", "plural"):
+                    if tags is None:
+                        tags = pos_tag([w.text for w in words[first:last]])
+                    ti, tj = _coarse(tags[i - first]), _coarse(tags[j - first])
+                    verb_i = ti == "V" and i > first and keys[i - 1] in VERB_MARKERS
+                    verb_j = tj == "V" and keys[j - 1] in VERB_MARKERS
+                    if not ((verb_i and tj in "NJ") or (verb_j and ti in "NJ")):
+                        continue
+                    kind = "conversion" if kind == "same" else "inflection"
+                used.update((i, j))
+                score = {"inflection": 0.7, "derivation": 0.7, "conversion": 0.6, "prefix": 0.5}[kind]
+                score = max(0.2, score - 0.02 * (j - i))
+                spans.append(doc.span(words[i].start, words[j].end, device=DEVICE, kind=kind,
+                                      group=f"{DEVICE}-{len(spans) + 1}", score=round(score, 3),
+                                      evidence=f'"{words[i].text}" / "{words[j].text}": one root, two forms'))
+                break
+    return spans
+
+
+def _relation(a: str, b: str, root_a: str, root_b: str) -> str | None:
+    """How two word forms share a root, or None: ``same``, ``plural``, ``inflection``, ``derivation``, ``prefix``."""
+    if a == b:
+        return "same" if root_a == root_b else None
+    if root_a != root_b:
+        return "prefix" if _prefixed(root_a, root_b) else None
+    if b in (a + "s", a + "es") or a in (b + "s", b + "es"):
+        return "plural"
+    return "inflection" if lemma(a) == lemma(b) else "derivation"
