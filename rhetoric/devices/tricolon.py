@@ -1,0 +1,337 @@
+"""Tricolon and longer lists: three or more parallel coordinated items, phrases or clauses.
+
+A sentence is cut into *stretches* at commas, semicolons and the coordinators ``and`` / ``or`` /
+``nor``. A run of three or more stretches is a figure when its items are parallel:
+
+* the *middle* items are whole stretches, short (at most :data:`MAX_ITEM_WORDS` words) and alike;
+* the first item is the end of its stretch (``"To <verb>, <verb>, and <verb>"`` lets the lead-in
+  ``To`` stand outside), the last item the start of its stretch;
+* two items are *alike* when they begin with the same word (``"with ..., with ..., with ..."``)
+  or when their part-of-speech shapes agree: the same word class at the start and most
+  positions alike (``"adjective preposition noun"`` three times).
+
+Separators must be consistent: commas (or semicolons) between the items, the last one optionally
+with a coordinator (``"X, Y, and Z"``, ``"X, Y and Z"``), or the same coordinator throughout
+(``"X and Y and Z"``, polysyndeton). Two items are never a figure, and neither are lists of
+numbers, codes or dates.
+
+Each item is a :class:`~rhetoric.span.Span` of ``device="tricolon"``; the items of one figure
+share a ``group``. ``kind`` is ``"tricolon"`` for three items and ``"list"`` for four or more.
+Part-of-speech tags are computed only for the sentences that hold a candidate run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from rhetoric.devices import as_document
+from rhetoric.lexicon import is_content_word, pos_tag, wordnet
+from rhetoric.span import Span
+from rhetoric.text import Document, Segment, Token
+
+#: Longest middle item, in words.
+MAX_ITEM_WORDS = 12
+#: Lowest parallelism (0-1) between neighbouring items for a run to count.
+MIN_SIMILARITY = 0.6
+
+_COORDINATORS = frozenset({"and", "or", "nor"})
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_HARD_STOP = re.compile(r"[.!?:()\[\]\"]|--|\s-\s|[\u2014\u2013]")
+
+
+# --- shared helpers for parallelism (also used by the antithesis detector) ----------------------
+
+
+def coarse_tag(tag: str) -> str:
+    """A word class from a Penn tag: ``N`` noun, ``V`` verb, ``J`` adjective or participle (the
+    tagger often hesitates between the two), ``R`` adverb, ``P`` preposition, ``D`` determiner or possessive, ``O`` pronoun; others as given.
+
+    >>> [coarse_tag(t) for t in ("NNS", "VBD", "VBN", "JJR", "PRP$", "IN")]
+    ['N', 'V', 'J', 'J', 'D', 'P']
+    """
+    if tag.startswith("NN"):
+        return "N"
+    if tag in ("VBN", "VBG") or tag.startswith("JJ"):
+        return "J"
+    if tag.startswith("VB") or tag == "MD":
+        return "V"
+    if tag.startswith("RB"):
+        return "R"
+    if tag in ("IN", "TO"):
+        return "P"
+    if tag in ("DT", "PDT", "PRP$", "WP$", "CD"):
+        return "D"
+    if tag in ("PRP", "WP", "EX"):
+        return "O"
+    return tag
+
+
+@lru_cache(maxsize=8192)
+def _tag_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(pos_tag(list(words)))
+
+
+def sentence_tags(doc: Document, sentence: Segment) -> list[str]:
+    """Penn tags of a sentence's words: from ``doc.tags`` when already computed, else tagged now.
+
+    Tagging one sentence at a time keeps detectors that need tags only here and there fast.
+    """
+    if "tags" in doc.__dict__:
+        return doc.tags[sentence.first_word : sentence.last_word]
+    return list(_tag_words(tuple(t.text for t in doc.words_of(sentence))))
+
+
+# --- the detector --------------------------------------------------------------------------------
+
+
+def find_tricolon(text_or_doc: str | Document, *, doc_id: str | None = None) -> list[Span]:
+    """Find tricolons and longer lists of parallel items.
+
+    Parameters
+    ----------
+    text_or_doc : str or Document
+        The text to search; boilerplate is left out.
+    doc_id : str, optional
+        Carried into every span when a string is given.
+
+    Returns
+    -------
+    list of Span
+        One span per item, ``device="tricolon"``, ``kind`` ``"tricolon"`` (three items) or
+        ``"list"`` (four or more); the items of one figure share ``group``
+        (``"tricolon-<start>"``); ``score`` grows with parallelism; ``evidence`` names the
+        items' common shape.
+
+    Examples
+    --------
+    >>> spans = find_tricolon("We came to build, to heal, and to serve the town. We ate and drank.")
+    >>> [(s.start, s.end, s.text) for s in spans]
+    [(8, 16, 'to build'), (18, 25, 'to heal'), (31, 39, 'to serve')]
+    """
+    doc = as_document(text_or_doc, doc_id)
+    spans: list[Span] = []
+    for sentence in doc.sentences:
+        spans.extend(_find_in_sentence(doc, sentence))
+    return spans
+
+
+def _stretches(doc: Document, words: Sequence[Token]) -> tuple[list[tuple[int, int]], list[str]]:
+    """Cut a sentence's words at list separators.
+
+    Returns the stretches as word ranges and the separator after each: ``","`` or ``";"``, a
+    coordinator (``"and"``, ``"or"``, ``"nor"``) with the punctuation before it (``",and"``),
+    or ``"|"`` for a hard stop (a full stop, colon, dash, bracket or quote) and the sentence end.
+    """
+    stretches, separators = [], []
+    start = 0
+    for i in range(1, len(words)):
+        gap = doc.norm[words[i - 1].end : words[i].start]
+        word = words[i].norm
+        if _HARD_STOP.search(gap):
+            sep = "|"
+        elif ";" in gap:
+            sep = ";"
+        elif "," in gap:
+            sep = ","
+        else:
+            sep = ""
+        if word in _COORDINATORS and sep != "|":
+            sep += word
+        if not sep:
+            continue
+        stretches.append((start, i))
+        separators.append(sep)
+        start = i + 1 if word in _COORDINATORS and sep != "|" else i
+    stretches.append((start, len(words)))
+    separators.append("|")
+    return stretches, separators
+
+
+def _find_in_sentence(doc: Document, sentence: Segment) -> list[Span]:
+    words = doc.words_of(sentence)
+    if len(words) < 5:
+        return []
+    stretches, separators = _stretches(doc, words)
+    runs = _candidate_runs(stretches, separators)
+    if not runs:
+        return []
+    tags = [coarse_tag(t) for t in sentence_tags(doc, sentence)]
+    norms = [w.norm for w in words]
+    spans: list[Span] = []
+    taken_until = -1
+    for first, last in runs:
+        if first <= taken_until:
+            continue
+        figure = _best_figure(stretches, separators, first, last, norms, tags)
+        if figure is None:
+            continue
+        items, similarity, shape = figure
+        taken_until = last
+        kind = "tricolon" if len(items) == 3 else "list"
+        group = f"tricolon-{words[items[0][0]].start}"
+        score = round(min(1.0, 0.4 + 0.6 * similarity), 3)
+        evidence = f"{len(items)} parallel items ({shape})"
+        for a, b in items:
+            spans.append(doc.span(words[a].start, words[b - 1].end, device="tricolon", kind=kind,
+                                  group=group, score=score, evidence=evidence))
+    return spans
+
+
+def _candidate_runs(stretches: list[tuple[int, int]], separators: list[str]) -> list[tuple[int, int]]:
+    """Stretch index ranges ``(first, last)`` (inclusive) of three or more items with consistent
+    separators, the longest from each start.
+
+    A run led by commas (or semicolons) continues through commas and ends after the first
+    coordinator (``"X, Y, and Z"``); a run led by a coordinator needs the same one throughout.
+    """
+    runs = []
+    n = len(stretches)
+    for first in range(n - 2):
+        kind = separators[first]
+        if kind == "|" or (first and separators[first - 1] in _COORDINATORS and kind == ","):
+            continue  # "A and B, C and D, ...": a list of pairs, not of single items
+        last = first + 1
+        if kind in (",", ";"):
+            while last + 1 < n:
+                sep = separators[last]
+                if sep == kind:
+                    last += 1
+                elif sep.lstrip(",;") in _COORDINATORS:
+                    last += 1
+                    break
+                else:
+                    break
+        else:
+            while last + 1 < n and separators[last] == kind:
+                last += 1
+        if last - first >= 2:
+            runs.append((first, last))
+    return runs
+
+
+def _best_figure(stretches, separators, first, last, norms, tags):
+    """Trim the run's ends to parallel items and check the middle; shrink from the right if needed."""
+    while last - first >= 2:
+        figure = _figure(stretches, first, last, norms, tags)
+        if figure is not None:
+            return figure
+        last -= 1
+    return None
+
+
+def _figure(stretches, first, last, norms, tags):
+    middles = stretches[first + 1 : last]
+    if any(not 0 < b - a <= MAX_ITEM_WORDS for a, b in middles):
+        return None
+    if any(_is_data(norms[a:b]) for a, b in middles):
+        return None
+    head = _trim_first(stretches[first], middles[0], norms, tags)
+    tail = _trim_last(stretches[last], middles[-1], norms, tags)
+    if head is None or tail is None:
+        return None
+    items = [head, *middles, tail]
+    if _is_data(norms[head[0] : head[1]]) or _is_data(norms[tail[0] : tail[1]]):
+        return None
+    scores = [_similarity(items[k], items[k + 1], norms, tags) for k in range(len(items) - 1)]
+    if min(scores) < MIN_SIMILARITY:
+        return None
+    if len(items) == 3 and norms[head[0]] != norms[middles[0][0]] == norms[tail[0]]:
+        return None  # "X, A in and A out": a binomial after an unrelated phrase
+    if len({tuple(norms[a:b]) for a, b in items}) < len(items):
+        return None  # the same item repeated is epizeuxis or repetition, not a list
+    return items, sum(scores) / len(scores), _shape(items, norms, tags)
+
+
+def _trim_first(stretch, model, norms, tags):
+    """The end of the first stretch that starts like ``model``: at the same word if there is
+    one, else at the suffix of about ``model``'s length that is most like it."""
+    a, b = stretch
+    size = model[1] - model[0]
+    longest = min(b - a, size + 3)
+    same_word = [s for s in range(b - longest, b) if norms[s] == norms[model[0]]]
+    if same_word:
+        return (same_word[-1], b)
+    starts = [s for s in range(b - longest, b) if _compatible(s, model[0], norms, tags)]
+    if not starts:
+        return None
+    best = max(starts, key=lambda s: (_similarity((s, b), model, norms, tags), -abs((b - s) - size)))
+    return (best, b)
+
+
+def _trim_last(stretch, model, norms, tags):
+    """The start of the last stretch, about as long as ``model``, if it starts like it."""
+    a, b = stretch
+    if b <= a:
+        return None
+    if norms[a] != norms[model[0]] and not _compatible(a, model[0], norms, tags):
+        return None
+    inside = [norms[k] for k in range(model[0] + 1, model[1])]
+    if norms[a] in inside and norms[a] != norms[model[0]]:
+        return None  # "X, Y of A and B": the coordinator joins words inside the last item
+    size = model[1] - model[0]
+    return (a, min(b, a + max(size, 1)))
+
+
+def _similarity(u, v, norms, tags) -> float:
+    """Parallelism of two items in [0, 1]: 1 for the same first word, else agreement of shapes.
+
+    The first words weigh 0.4 and the rest 0.6: the share of positions that agree, aligned from
+    the start ("adjective preposition the noun ...") or from the end (clauses with an ellipsis,
+    "X have been lost; Y shed"), whichever is higher. Items of very different lengths (one more
+    than twice the other) lose in proportion.
+    """
+    if norms[u[0]] == norms[v[0]]:
+        return 1.0
+    length_u, length_v = u[1] - u[0], v[1] - v[0]
+    shorter = min(length_u, length_v)
+    first = _compatible(u[0], v[0], norms, tags)
+    if max(length_u, length_v) == 1:
+        score = 0.85 * first
+    else:
+        from_start = sum(_compatible(u[0] + k, v[0] + k, norms, tags) for k in range(1, shorter))
+        from_end = sum(_compatible(u[1] - k, v[1] - k, norms, tags) for k in range(1, shorter + 1))
+        rest = max(from_start / max(shorter - 1, 1), from_end / shorter)
+        score = 0.4 * first + 0.6 * rest
+    ratio = min(length_u, length_v) / max(length_u, length_v)
+    return score * min(1.0, 2 * ratio)
+
+
+def _compatible(i: int, j: int, norms, tags) -> float:
+    """How well two words fill the same slot: 1 for the same word or word class; 0.75 for content
+    words of different tags that WordNet allows in a common class (the tagger often errs on
+    sentence fragments: a verb in a list read as a noun); else 0."""
+    if norms[i] == norms[j] or tags[i] == tags[j]:
+        return 1.0
+    if not (is_content_word(norms[i]) and is_content_word(norms[j])):
+        return 0.0
+    return 0.75 if word_classes(norms[i]) & word_classes(norms[j]) else 0.0
+
+
+@lru_cache(maxsize=65536)
+def word_classes(norm: str) -> frozenset[str]:
+    """The coarse classes (``N``, ``V``, ``J``, ``R``) WordNet lists for a word, in any form.
+
+    >>> sorted(word_classes("grateful")), sorted(word_classes("perpetuate"))
+    (['J'], ['V'])
+    """
+    classes = {"n": "N", "v": "V", "a": "J", "s": "J", "r": "R"}
+    return frozenset(classes[s.pos()] for s in wordnet().synsets(norm.replace("'", "")))
+
+
+def _shape(items, norms, tags) -> str:
+    starts = {norms[a] for a, _ in items}
+    if len(starts) == 1:
+        return f"each begins with {norms[items[0][0]]!r}"
+    return "same word classes: " + " ".join(tags[items[1][0] : items[1][1]])
+
+
+def _is_data(norms: Sequence[str]) -> bool:
+    """Numbers, dates and codes: not rhetorical items."""
+    if not norms:
+        return True
+    data = sum(any(c.isdigit() for c in w) or w in _MONTHS for w in norms)
+    return data * 2 >= len(norms)
