@@ -1,0 +1,177 @@
+"""Rhetorical questions: what is a question, what is left out, hypophora, offsets, gold floor."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rhetoric.devices.questions import find_rhetorical_questions as find
+from rhetoric.text import Document
+
+
+def found(text):
+    return [(s.start, s.end, s.text, s.kind) for s in find(text)]
+
+
+def test_a_plain_question_with_exact_offsets():
+    text = "We have come far. Is this the best we can do? We must try harder."
+    assert found(text) == [(18, 45, "Is this the best we can do?", "question")]
+    span = find(text)[0]
+    assert span.device == "rhetorical_question" and span.group is None
+    assert "question mark" in span.evidence
+
+
+def test_hypophora_answered_by_an_answer_word():
+    text = "Can we afford to wait? No. We act now."
+    assert found(text) == [(0, 22, "Can we afford to wait?", "hypophora")]
+
+
+def test_no_as_a_determiner_is_not_an_answer():
+    text = "Can we stand apart? No nation can stand alone in this age."
+    assert [k for *_, k in found(text)] == ["question"]
+
+
+def test_hypophora_when_the_answer_echoes_the_question():
+    text = "What built this city? Hard work built this city, and hard work will keep it."
+    assert found(text) == [(0, 21, "What built this city?", "hypophora")]
+
+
+def test_hypophora_short_reply():
+    text = "Will the treaty hold? I think not. The signs are poor."
+    assert [k for *_, k in found(text)] == ["hypophora"]
+
+
+def test_a_series_shares_a_group():
+    text = "Who will help? Who will lead? We will."
+    spans = find(text)
+    assert [s.text for s in spans] == ["Who will help?", "Who will lead?"]
+    assert spans[0].group == spans[1].group == "rhetorical_question-1"
+    assert all(s.kind == "hypophora" for s in spans)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She turned and asked, "Where are we going?" Nobody answered.',
+        "He said \u2018Why bother?\u2019 and left.",
+        "\u201cIs it raining?\u201d she asked.",
+    ],
+)
+def test_questions_inside_quotation_marks_are_dialogue(text):
+    assert find(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would you all please rise?",
+        "Would you two stand for a moment?",
+        "Could you both wave to the crowd?",
+    ],
+)
+def test_genuine_requests_to_people_present_are_left_out(text):
+    assert find(text) == []
+
+
+def test_would_you_without_a_gesture_can_be_rhetorical():
+    assert [t for _, _, t, _ in found("Would you have us abandon our friends?")] == [
+        "Would you have us abandon our friends?"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What we need is courage.",
+        "What is wanted now is patience.",
+        "Ask not what the law can give you.",
+        "I wonder what they want.",
+        "How the city recovers will decide its future.",
+        "Had we known, we would have acted.",
+        "May they rest in peace.",
+        "So do we.",
+        "Nor can we forget.",
+        "Do not let them win.",
+        "WHO has issued new guidance.",
+    ],
+)
+def test_statements_with_wh_words_or_inversion_are_not_questions(text):
+    assert find(text) == []
+
+
+def test_an_unmarked_question_is_found_with_a_lower_score():
+    marked = find("Can anyone doubt it?")[0]
+    unmarked = find("Can anyone doubt it.")[0]
+    assert unmarked.text == "Can anyone doubt it."
+    assert unmarked.score < marked.score
+    assert "without a question mark" in unmarked.evidence
+
+
+def test_the_question_clause_is_cut_from_a_leading_clause():
+    text = "If the storm comes, can we hold the line?"
+    assert found(text) == [(20, 41, "can we hold the line?", "question")]
+    text = "The harvest -- was it worth the cost?"
+    assert found(text) == [(15, 37, "was it worth the cost?", "question")]
+
+
+def test_a_negative_question_scores_higher():
+    assert (
+        find("Isn't this what we promised?")[0].score > find("Is this what we promised?")[0].score
+    )
+
+
+def test_transcript_questions_are_genuine():
+    assert find("Q: Where were you that night?\nA: At home.") == []
+
+
+def test_empty_input_gives_nothing():
+    assert find("") == []
+    assert find("\n \n") == []
+
+
+def test_document_and_doc_id():
+    doc = Document("Why wait? Because time is short.", "speech")
+    assert [(s.doc_id, s.kind) for s in find(doc)] == [("speech", "hypophora")]
+
+
+def test_the_seed_article_has_no_rhetorical_question(seed_text):
+    assert find(Document(seed_text, "seed")) == []
+
+
+_PIECES = [
+    "Can we win",
+    "What is left",
+    "we must go",
+    "and so",
+    "Who knows",
+    "\u201cWhy",
+    "\u201d",
+    "?",
+    ".",
+    ",",
+    " -- ",
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25))
+def test_spans_are_exact_slices(pieces):
+    text = " ".join(pieces)
+    for span in find(text):
+        assert span.text == text[span.start : span.end]
+        assert 0.0 <= span.score <= 1.0
+        if "question mark" in span.evidence.split(";")[0] and "without" not in span.evidence:
+            assert span.text.endswith("?")
+
+
+def test_gold_items(data_home):
+    from rhetoric.evaluation.gold import evaluate_gold
+
+    gold = data_home.parent / "gold" / "devices_public.jsonl"
+    if not gold.is_file():
+        pytest.skip(f"no gold file at {gold}")
+    summary, items = evaluate_gold(gold, data_home, devices=["rhetorical_question"])
+    row = summary.set_index("device").loc["rhetorical_question"]
+    assert row["matched"] >= 0.9 * row["positives"], items[~items["ok"]]
+    assert row["violated"] == 0, items[~items["ok"]]
