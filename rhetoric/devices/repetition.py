@@ -14,11 +14,10 @@ shares a ``group``:
     make every phrase in it a refrain. Where refrains overlap, the one covering more words
     (occurrences x length) wins.
 ``emphatic_repeat``
-    A content word or two-word phrase said again within a few words, in the same sentence or the
-    next (the sense of the "Repetition" label of the Propaganda Techniques Corpus). Ordinary
-    prose repeats its topic words all the time, so the rule is deliberately selective: the word
-    must be rare in the document, the two mentions close, and a vocative list of titles
-    (a salutation) is skipped.
+    A short phrase said again within a few words, or a content word said again at once, in the
+    same sentence or the next (the sense of the "Repetition" label of the Propaganda Techniques
+    Corpus). Ordinary prose repeats its topic words all the time, so the rule is deliberately
+    selective (see :func:`find_emphatic_repeats`).
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from rhetoric.devices import as_document
-from rhetoric.lexicon import is_content_word, lemma
+from rhetoric.lexicon import is_content_word
 from rhetoric.span import Span
 from rhetoric.text import Document, Segment
 
@@ -80,7 +79,7 @@ def find_repetition(text_or_doc: str | Document, *, doc_id: str | None = None) -
     masked = [False] * len(keys)
     counter = _GroupCounter()
     spans += _duplicates(doc, keys, doc.paragraphs, "duplicated_paragraph", MIN_PARAGRAPH_WORDS, masked, counter)
-    sentences = [s for s in doc.sentences if not masked[s.first_word]]
+    sentences = [s for s in doc.sentences if s.n_words and not masked[s.first_word]]
     spans += _duplicates(doc, keys, sentences, "duplicated_sentence", MIN_SENTENCE_WORDS, masked, counter)
     spans += _refrains(doc, keys, masked, counter)
     spans += find_emphatic_repeats(doc, keys=keys, counter=counter)
@@ -210,17 +209,24 @@ def _non_overlapping(positions: list[int], n: int) -> list[int]:
 
 # --- emphatic repeats ------------------------------------------------------------------------
 
-#: Largest distance, in words, between the two mentions of an emphatic repeat.
-EMPHATIC_WINDOW = 6
+#: Most words between the two mentions of a repeated phrase (two to four words) for an emphatic repeat.
+EMPHATIC_PHRASE_GAP = 3
+#: Most words between the two mentions of a single repeated word (0: said again at once).
+EMPHATIC_WORD_GAP = 0
+_MAX_EMPHATIC_WORDS = 4
 
 
 def find_emphatic_repeats(text_or_doc: str | Document, *, doc_id: str | None = None,
                           keys: list[str] | None = None, counter=None) -> list[Span]:
-    """Emphatic repeats: a content word said again a few words later, in the same or next sentence.
+    """Emphatic repeats: a short phrase said again a few words later, or a word said again at once.
 
-    Both mentions are spans of one group (``kind="emphatic_repeat"``). A word repeated with
-    nothing between (``"never, never"``) is left to the epizeuxis detector, and a repeated title
-    in a salutation list ("Members of A, Members of B") is skipped.
+    A phrase of two to four words (holding a content word, not starting or ending on an article,
+    preposition or conjunction) repeated with at most :data:`EMPHATIC_PHRASE_GAP` words between,
+    or a content word repeated with at most :data:`EMPHATIC_WORD_GAP` words between, in the same
+    or the next sentence. Both mentions are spans of one group. The thresholds were chosen on the
+    train split of the Propaganda Techniques Corpus (see :mod:`rhetoric.evaluation.ptc`), whose
+    annotators mark only the repeats they judged emphatic; most repeated words are not. A repeated
+    title in a salutation list ("Members of A, Members of B") is skipped.
 
     Returns
     -------
@@ -229,9 +235,9 @@ def find_emphatic_repeats(text_or_doc: str | Document, *, doc_id: str | None = N
 
     Examples
     --------
-    >>> text = "They lied to us, and they lied again and again about the war."
-    >>> [(s.text, s.group) for s in find_emphatic_repeats(text)]
-    [('lied', 'repetition-1'), ('lied', 'repetition-1')]
+    >>> text = "They want more war, more war, and nothing else."
+    >>> [(s.text, s.start, s.group) for s in find_emphatic_repeats(text)]
+    [('more war', 10, 'repetition-1'), ('more war', 20, 'repetition-1')]
     """
     doc = as_document(text_or_doc, doc_id)
     if not doc.words:
@@ -239,32 +245,37 @@ def find_emphatic_repeats(text_or_doc: str | Document, *, doc_id: str | None = N
     keys = word_keys(doc) if keys is None else keys
     counter = counter or _GroupCounter()
     sentence_of = sentence_index(doc)
-    frequency: dict[str, int] = defaultdict(int)
-    roots = [lemma(k) if is_content_word(k) else "" for k in keys]
-    for root in roots:
-        if root:
-            frequency[root] += 1
-    last_seen: dict[str, int] = {}
+    content = [is_content_word(k) and not k.isdigit() for k in keys]
+    used = [False] * len(keys)
+    pairs = []
+    for n in range(_MAX_EMPHATIC_WORDS, 0, -1):
+        allowed_gap = EMPHATIC_WORD_GAP if n == 1 else EMPHATIC_PHRASE_GAP
+        last: dict[tuple[str, ...], int] = {}
+        for i in range(len(keys) - n + 1):
+            if sentence_of[i] != sentence_of[i + n - 1] or not any(content[i : i + n]):
+                continue
+            gram = tuple(keys[i : i + n])
+            if n == 1 and not content[i] or n > 1 and (gram[0] in EDGE_WORDS or gram[-1] in EDGE_WORDS):
+                continue
+            j = last.get(gram)
+            last[gram] = i
+            if j is None or i - j < n or i - j - n > allowed_gap or sentence_of[i] - sentence_of[j] > 1:
+                continue
+            if any(used[j : j + n]) or any(used[i : i + n]) or _is_title_list(doc, j, i):
+                continue
+            used[j : j + n] = [True] * n
+            used[i : i + n] = [True] * n
+            pairs.append((j, i, n))
     spans: list[Span] = []
-    used: set[int] = set()
-    for i, root in enumerate(roots):
-        if not root:
-            continue
-        j = last_seen.get(root)
-        last_seen[root] = i
-        if j is None or j in used or i - j < 2 or i - j > EMPHATIC_WINDOW:
-            continue
-        if sentence_of[i] - sentence_of[j] > 1 or keys[i] != keys[j] or frequency[root] > 4:
-            continue
-        if _is_title_list(doc, j, i):
-            continue
-        used.update((i, j))
+    for j, i, n in sorted(pairs):
         group = counter()
-        evidence = f'"{doc.words[i].text}" repeated within {i - j} words'
+        phrase = " ".join(w.text for w in doc.words[i : i + n])
+        between = i - j - n
+        evidence = f'"{phrase}" said again at once' if not between else f'"{phrase}" said again {between} words later'
+        score = 0.3 + 0.1 * (n - 1) + (0.1 if not between else 0.0)
         for k in (j, i):
-            word = doc.words[k]
-            spans.append(doc.span(word.start, word.end, device=DEVICE, kind="emphatic_repeat", group=group,
-                                  score=0.3, evidence=evidence))
+            spans.append(doc.span(doc.words[k].start, doc.words[k + n - 1].end, device=DEVICE,
+                                  kind="emphatic_repeat", group=group, score=round(score, 3), evidence=evidence))
     return spans
 
 
