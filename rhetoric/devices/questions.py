@@ -191,8 +191,8 @@ def _answers(doc: Document, question: list[Token], opening: str, answer: Segment
 def _question_start(doc: Document, start: int, end: int) -> int:
     """Where the question proper begins in ``text[start:end]``.
 
-    When the clause does not itself open as a question ("If ..., shall we ...?", "X -- isn't
-    this ...?"), the question begins after the last comma, semicolon, colon or dash that is
+    When the clause does not itself open as a question ("If ..., shall we ...?", "X -- is it
+    not ...?"), the question begins after the last comma, semicolon, colon or dash that is
     followed by an auxiliary and its subject, by *what*, *why* or *how*, or by another wh-word
     and an auxiliary (so that a relative clause, ", which ...", does not start a question).
     """

@@ -66,7 +66,7 @@ def test_questions_inside_quotation_marks_are_dialogue(text):
     "text",
     [
         "Would you all please rise?",
-        "Would you two stand for a moment?",
+        "Would you two stand and take a bow?",
         "Could you both wave to the crowd?",
     ],
 )
@@ -85,7 +85,7 @@ def test_would_you_without_a_gesture_can_be_rhetorical():
     [
         "What we need is courage.",
         "What is wanted now is patience.",
-        "Ask not what the law can give you.",
+        "Do not ask what the law owes you.",
         "I wonder what they want.",
         "How the city recovers will decide its future.",
         "Had we known, we would have acted.",
@@ -116,9 +116,7 @@ def test_the_question_clause_is_cut_from_a_leading_clause():
 
 
 def test_a_negative_question_scores_higher():
-    assert (
-        find("Isn't this what we promised?")[0].score > find("Is this what we promised?")[0].score
-    )
+    assert find("Don't we owe them more?")[0].score > find("Do we owe them more?")[0].score
 
 
 def test_transcript_questions_are_genuine():
