@@ -1,0 +1,416 @@
+"""Most-frequent-word features: stylo's English tokeniser, count tables, and :class:`MFWVectorizer`.
+
+Stylometry compares texts on the relative frequencies of their commonest words (or character
+n-grams). The list of words is learned from the training texts only; transforming a new text
+counts those words in it, so nothing of a held-out text leaks into the features.
+
+The default tokeniser reproduces R ``stylo``'s ``txt.to.words.ext(corpus.lang = "English.all")``
+so that results can be compared with stylo's paper by paper: lower case; the apostrophe of a
+contraction (``'t 's 'd 'm 'll 've 'em 'im 're`` after a letter) becomes ``^`` so the
+contraction stays one word; runs of 2-5 hyphens are dashes (separators); words are runs of
+Latin letters, ``^`` and ``-``; tokens made only of hyphens are dropped. It is a separate
+tokeniser from :data:`rhetoric.text.WORD_PATTERN` on purpose (``tokenizer="rhetoric"`` selects
+that one instead): parity with stylo needs stylo's rules, curly apostrophes included.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
+
+from rhetoric.errors import check_choice, check_documents, invalid_value
+
+_CONTRACTION = re.compile(r"([^\W\d_])'(t|s|d|m|ll|ve|em|im|re)\b")
+_DASHES = re.compile(r"-{2,5}")
+_STYLO_WORD = re.compile("[A-Za-z\u00c0-\u00ff\u0100-\u01bf\u01c4-\u02af^-]+")
+_ONLY_HYPHENS = re.compile(r"-+")
+
+#: English personal and possessive pronouns (the closed class stylo removes with ``delete.pronouns``).
+ENGLISH_PRONOUNS = frozenset(
+    "i me my mine myself we us our ours ourselves you your yours yourself yourselves "
+    "he him his himself she her hers herself they them their theirs themselves "
+    "thou thee thy thyself ye".split()
+)
+
+Analyzer = Literal["word", "char"]
+Tokenizer = Literal["stylo", "rhetoric"]
+
+
+def stylo_tokenize(text: str, *, lowercase: bool = True) -> list[str]:
+    """Split ``text`` into words the way stylo's English tokeniser (``English.all``) does.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+    lowercase : bool
+        Lower-case first (stylo's default).
+
+    Returns
+    -------
+    list of str
+        The words in order; contractions are written with ``^`` (``don^t``).
+
+    Examples
+    --------
+    >>> stylo_tokenize("Don't stop--it's well-known, they're here -- now.")
+    ['don^t', 'stop', 'it^s', 'well-known', 'they^re', 'here', 'now']
+    """
+    if lowercase:
+        text = text.lower()
+    text = _CONTRACTION.sub(r"\1^\2", text)
+    text = _DASHES.sub(" -- ", text)
+    return [w for w in _STYLO_WORD.findall(text) if not _ONLY_HYPHENS.fullmatch(w)]
+
+
+def rhetoric_tokenize(text: str, *, lowercase: bool = True) -> list[str]:
+    """Words as :data:`rhetoric.text.WORD_PATTERN` finds them (letters and digits, inner ``'`` or ``-``).
+
+    >>> rhetoric_tokenize("Russia’s 2 well-being")
+    ["russia's", '2', 'well-being']
+    """
+    from rhetoric.text import WORD_PATTERN, normalize
+
+    view = normalize(text) if lowercase else text
+    return WORD_PATTERN.findall(view)
+
+
+_TOKENIZERS: dict[str, Callable[..., list[str]]] = {
+    "stylo": stylo_tokenize,
+    "rhetoric": rhetoric_tokenize,
+}
+
+
+def text_features(
+    text: str,
+    *,
+    analyzer: Analyzer = "word",
+    ngram: int = 1,
+    tokenizer: Tokenizer | Callable[[str], list[str]] = "stylo",
+    lowercase: bool = True,
+) -> list[str]:
+    """The features of one text, in order: words, word n-grams or character n-grams.
+
+    Word n-grams join their words with one space. Character n-grams are taken from the words
+    joined by single spaces (so punctuation and line breaks do not count), as stylo does.
+
+    Examples
+    --------
+    >>> text_features("The cat, the hat.", ngram=2)
+    ['the cat', 'cat the', 'the hat']
+    >>> text_features("Ab cd", analyzer="char", ngram=3)
+    ['ab ', 'b c', ' cd']
+    """
+    if callable(tokenizer):
+        words = list(tokenizer(text))
+    else:
+        check_choice("tokenizer", tokenizer, _TOKENIZERS)
+        words = _TOKENIZERS[tokenizer](text, lowercase=lowercase)
+    if analyzer == "char":
+        joined = " ".join(words)
+        return [joined[i : i + ngram] for i in range(len(joined) - ngram + 1)]
+    check_choice("analyzer", analyzer, ["word", "char"])
+    if ngram == 1:
+        return words
+    return [" ".join(words[i : i + ngram]) for i in range(len(words) - ngram + 1)]
+
+
+@dataclass(frozen=True)
+class CountTable:
+    """Feature counts of a set of texts: the raw material of every stylometric table.
+
+    ``counts`` is a sparse ``(n_texts, n_vocabulary)`` matrix of integer counts, ``vocabulary``
+    the feature strings (sorted), ``totals`` the number of features (tokens) of each text.
+    Selecting a word list on some rows and reading frequencies on others is then cheap, which
+    is what makes honest (inductive) cross-validation fast.
+    """
+
+    counts: sparse.csr_matrix
+    vocabulary: np.ndarray
+    totals: np.ndarray
+
+    @classmethod
+    def from_texts(
+        cls,
+        texts: Iterable[str],
+        *,
+        analyzer: Analyzer = "word",
+        ngram: int = 1,
+        tokenizer: Tokenizer | Callable[[str], list[str]] = "stylo",
+        lowercase: bool = True,
+    ) -> CountTable:
+        """Count the features of each text.
+
+        >>> table = CountTable.from_texts(["a b a", "b c"])
+        >>> table.vocabulary.tolist(), table.totals.tolist()
+        (['a', 'b', 'c'], [3, 2])
+        """
+        texts = check_documents("texts", texts)
+        counters = [
+            Counter(
+                text_features(
+                    t, analyzer=analyzer, ngram=ngram, tokenizer=tokenizer, lowercase=lowercase
+                )
+            )
+            for t in texts
+        ]
+        vocabulary = np.array(sorted(set().union(*counters)), dtype=object)
+        index = {w: i for i, w in enumerate(vocabulary)}
+        rows, cols, vals = [], [], []
+        for r, counter in enumerate(counters):
+            rows.extend([r] * len(counter))
+            cols.extend(index[w] for w in counter)
+            vals.extend(counter.values())
+        counts = sparse.csr_matrix(
+            (
+                np.asarray(vals, dtype=np.int64),
+                (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)),
+            ),
+            shape=(len(counters), len(vocabulary)),
+        )
+        totals = np.array([sum(c.values()) for c in counters], dtype=np.int64)
+        return cls(counts, vocabulary, totals)
+
+    def __len__(self) -> int:
+        return self.counts.shape[0]
+
+    def select(
+        self,
+        rows: Sequence[int] | np.ndarray | None = None,
+        *,
+        mfw: int | tuple[int, int] = 100,
+        culling: float = 0.0,
+        exclude: Iterable[str] = (),
+    ) -> np.ndarray:
+        """Column indices of the most frequent features of ``rows`` (all rows when ``None``).
+
+        Features are ranked by their total count in ``rows`` (ties alphabetically), as stylo
+        ranks its frequency list; features used in fewer than ``culling`` percent of ``rows``
+        and those in ``exclude`` are dropped before the list is cut at ``mfw``; a pair
+        ``(first, last)`` keeps ranks ``first`` to ``last`` (1-based, inclusive).
+        """
+        sub = self.counts if rows is None else self.counts[np.asarray(rows)]
+        total = np.asarray(sub.sum(axis=0)).ravel()
+        keep = total > 0
+        if culling > 0:
+            n_docs = np.asarray((sub > 0).sum(axis=0)).ravel()
+            keep &= n_docs * 100.0 >= culling * sub.shape[0] - 1e-9
+        exclude = set(exclude)
+        if exclude:
+            keep &= ~np.isin(self.vocabulary, list(exclude))
+        candidates = np.flatnonzero(keep)
+        # The vocabulary is sorted, so a stable sort by descending count breaks ties alphabetically.
+        order = candidates[np.argsort(-total[candidates], kind="stable")]
+        first, last = (1, mfw) if isinstance(mfw, int | np.integer) else mfw
+        return order[max(first, 1) - 1 : last]
+
+    def frequencies(
+        self,
+        columns: np.ndarray,
+        rows: Sequence[int] | np.ndarray | None = None,
+        *,
+        relative: bool = True,
+    ) -> np.ndarray:
+        """Dense ``(len(rows), len(columns))`` table: counts, or per-100-token frequencies."""
+        sub = self.counts if rows is None else self.counts[np.asarray(rows)]
+        values = sub[:, columns].toarray().astype(float)
+        if relative:
+            totals = self.totals if rows is None else self.totals[np.asarray(rows)]
+            values *= 100.0 / np.maximum(totals, 1)[:, None]
+        return values
+
+
+def _check_mfw(mfw: object) -> None:
+    if isinstance(mfw, bool):
+        raise invalid_value("mfw", mfw, ["a positive int", "a (first, last) pair"])
+    if isinstance(mfw, int | np.integer):
+        if mfw < 1:
+            raise ValueError(f"mfw={mfw!r} is not valid; it must be a positive number of features")
+        return
+    if (
+        isinstance(mfw, tuple | list)
+        and len(mfw) == 2
+        and all(isinstance(v, int | np.integer) for v in mfw)
+        and 1 <= mfw[0] <= mfw[1]
+    ):
+        return
+    raise ValueError(
+        f"mfw={mfw!r} is not valid; give a positive int or a (first, last) pair of ranks"
+    )
+
+
+class MFWVectorizer(TransformerMixin, BaseEstimator):
+    """Relative frequencies of the most frequent words (or n-grams) learned on the training texts.
+
+    Parameters
+    ----------
+    mfw : int or (int, int), default=100
+        How many features to keep, or a ``(first, last)`` range of frequency ranks (1-based,
+        inclusive), as stylo's ``mfw`` with ``start.at``.
+    analyzer : {"word", "char"}, default="word"
+        Word or character features.
+    ngram : int, default=1
+        Length of the n-grams (words or characters).
+    culling : float, default=0.0
+        Keep only features used in at least this percentage of the training texts (stylo's
+        culling), applied before the list is cut at ``mfw``.
+    relative : bool, default=True
+        Frequencies per 100 tokens of the text (stylo's convention); ``False`` gives counts.
+    scale : bool, default=False
+        Return z-scores, with means and standard deviations of the training texts only.
+    remove_pronouns : bool, default=False
+        Drop English personal pronouns (:data:`ENGLISH_PRONOUNS`) before cutting the list.
+    tokenizer : {"stylo", "rhetoric"} or callable, default="stylo"
+        ``"stylo"`` is :func:`stylo_tokenize`; a callable maps a text to a list of words.
+    lowercase : bool, default=True
+        Lower-case the texts before tokenising.
+
+    Attributes
+    ----------
+    features_ : ndarray of str
+        The selected features in frequency order (``get_feature_names_out()``).
+    mean_, scale_ : ndarray
+        Training means and standard deviations (ddof=1) of the relative frequencies.
+    n_features_in_ : int
+        Always 1 (one text per sample).
+
+    Examples
+    --------
+    >>> vec = MFWVectorizer(mfw=2).fit(["the cat and the dog", "the end and the rest"])
+    >>> vec.get_feature_names_out().tolist()
+    ['the', 'and']
+    >>> vec.transform(["the the and cat"]).round(1).tolist()
+    [[50.0, 25.0]]
+    """
+
+    def __init__(
+        self,
+        mfw: int | tuple[int, int] = 100,
+        *,
+        analyzer: Analyzer = "word",
+        ngram: int = 1,
+        culling: float = 0.0,
+        relative: bool = True,
+        scale: bool = False,
+        remove_pronouns: bool = False,
+        tokenizer: Tokenizer | Callable[[str], list[str]] = "stylo",
+        lowercase: bool = True,
+    ):
+        self.mfw = mfw
+        self.analyzer = analyzer
+        self.ngram = ngram
+        self.culling = culling
+        self.relative = relative
+        self.scale = scale
+        self.remove_pronouns = remove_pronouns
+        self.tokenizer = tokenizer
+        self.lowercase = lowercase
+
+    # -- the count-table path (used by validation to refit many times without re-tokenising) --
+
+    def _check_params(self) -> None:
+        _check_mfw(self.mfw)
+        check_choice("analyzer", self.analyzer, ["word", "char"])
+        if not callable(self.tokenizer):
+            check_choice("tokenizer", self.tokenizer, _TOKENIZERS)
+        if not isinstance(self.ngram, int | np.integer) or self.ngram < 1:
+            raise ValueError(f"ngram={self.ngram!r} is not valid; it must be a positive int")
+        if not 0 <= self.culling <= 100:
+            raise ValueError(
+                f"culling={self.culling!r} is not valid; it must be a percentage in [0, 100]"
+            )
+
+    def count_table(self, texts: Iterable[str]) -> CountTable:
+        """The :class:`CountTable` of ``texts`` with this vectorizer's tokeniser and n-grams."""
+        return CountTable.from_texts(
+            texts,
+            analyzer=self.analyzer,
+            ngram=self.ngram,
+            tokenizer=self.tokenizer,
+            lowercase=self.lowercase,
+        )
+
+    def fit_table(
+        self, table: CountTable, rows: Sequence[int] | np.ndarray | None = None
+    ) -> MFWVectorizer:
+        """Learn the feature list (and z-score statistics) from ``rows`` of a count table."""
+        self._check_params()
+        exclude = ENGLISH_PRONOUNS if self.remove_pronouns else ()
+        self._columns = table.select(rows, mfw=self.mfw, culling=self.culling, exclude=exclude)
+        self._table_vocabulary = table.vocabulary
+        self.features_ = table.vocabulary[self._columns].astype(str)
+        self.vocabulary_ = {w: i for i, w in enumerate(self.features_)}
+        values = table.frequencies(self._columns, rows, relative=self.relative)
+        self._set_statistics(values)
+        self.n_features_in_ = 1
+        return self
+
+    def transform_table(
+        self, table: CountTable, rows: Sequence[int] | np.ndarray | None = None
+    ) -> np.ndarray:
+        """Frequencies (or z-scores) of the learned features in ``rows`` of a count table."""
+        check_is_fitted(self, "features_")
+        if table.vocabulary is self._table_vocabulary:
+            columns = self._columns
+            values = table.frequencies(columns, rows, relative=self.relative)
+        else:
+            values = self._frequencies_by_name(table, rows)
+        return self._standardize(values)
+
+    def _frequencies_by_name(self, table: CountTable, rows) -> np.ndarray:
+        index = {w: i for i, w in enumerate(table.vocabulary)}
+        present = [(j, index[w]) for j, w in enumerate(self.features_) if w in index]
+        n = len(table) if rows is None else len(rows)
+        values = np.zeros((n, len(self.features_)))
+        if present:
+            dst, src = map(np.asarray, zip(*present, strict=True))
+            values[:, dst] = table.frequencies(src, rows, relative=self.relative)
+        return values
+
+    def _set_statistics(self, values: np.ndarray) -> None:
+        self.mean_ = values.mean(axis=0) if len(values) else np.zeros(values.shape[1])
+        std = values.std(axis=0, ddof=1) if len(values) > 1 else np.ones(values.shape[1])
+        self.scale_ = np.where(std > 0, std, 1.0)
+
+    def _standardize(self, values: np.ndarray) -> np.ndarray:
+        return (values - self.mean_) / self.scale_ if self.scale else values
+
+    # -- the scikit-learn interface --------------------------------------------------------------
+
+    def fit(self, raw_documents: Iterable[str], y: object = None) -> MFWVectorizer:
+        """Learn the most frequent features of ``raw_documents`` (a list of texts)."""
+        self._check_params()
+        return self.fit_table(self.count_table(raw_documents))
+
+    def transform(self, raw_documents: Iterable[str]) -> np.ndarray:
+        """Frequencies of the learned features in each text: ``(n_texts, n_features)``."""
+        check_is_fitted(self, "features_")
+        documents = check_documents("raw_documents", raw_documents)
+        if not documents:
+            return np.zeros((0, len(self.features_)))
+        return self.transform_table(self.count_table(documents))
+
+    def fit_transform(self, raw_documents: Iterable[str], y: object = None) -> np.ndarray:
+        """Fit on ``raw_documents`` and return their frequencies (tokenising only once)."""
+        self._check_params()
+        table = self.count_table(raw_documents)
+        return self.fit_table(table).transform_table(table)
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        """The selected features, in frequency order."""
+        check_is_fitted(self, "features_")
+        return np.asarray(self.features_, dtype=object)
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        return tags
