@@ -1,1 +1,67 @@
-"""Figures and HTML views: highlighted text, seaborn-style plots, paper export."""
+"""Figures and HTML views: highlighted text, seaborn-style plots, paper export.
+
+- :func:`highlight` / :func:`highlight_page`: the text with every device span coloured and
+  explained (HTML, shown inline in JupyterLab).
+- Axes-level plots (tidy DataFrame in, ``ax=None``, the ``Axes`` out): :func:`device_rates`,
+  :func:`device_map`, :func:`frame_heatmap`, :func:`frame_shares`, :func:`dispersion`,
+  :func:`contrast`, :func:`pca_scatter`, :func:`dendrogram`, :func:`consensus_network`,
+  :func:`zeta_bars`; figure-level :func:`facet` and :func:`device_map_grid` return the grid.
+- :func:`kwic` / :func:`kwic_style`: keyword in context.
+- Tables for the plots: :func:`locate_spans`, :func:`term_positions`, :func:`word_counts`.
+- :func:`paper_style`, :func:`save_figure`, :func:`save_table`: figures and tables for a paper.
+"""
+
+from rhetoric.viz.highlight import Highlight, highlight, highlight_page
+from rhetoric.viz.kwic import kwic, kwic_style
+from rhetoric.viz.plots import (
+    consensus_network,
+    contrast,
+    dendrogram,
+    device_map,
+    device_map_grid,
+    device_rates,
+    dispersion,
+    facet,
+    frame_heatmap,
+    frame_shares,
+    pca_scatter,
+    zeta_bars,
+)
+from rhetoric.viz.style import (
+    DEVICE_COLORS,
+    device_color,
+    device_palette,
+    paper_style,
+    save_figure,
+    save_table,
+)
+from rhetoric.viz.tables import locate_spans, term_positions, word_counts
+
+__all__ = [
+    "DEVICE_COLORS",
+    "Highlight",
+    "consensus_network",
+    "contrast",
+    "dendrogram",
+    "device_color",
+    "device_map",
+    "device_map_grid",
+    "device_palette",
+    "device_rates",
+    "dispersion",
+    "facet",
+    "frame_heatmap",
+    "frame_shares",
+    "highlight",
+    "highlight_page",
+    "kwic",
+    "kwic_style",
+    "locate_spans",
+    "paper_style",
+    "pca_scatter",
+    "save_figure",
+    "save_table",
+    "term_positions",
+    "word_counts",
+    "zeta_bars",
+]

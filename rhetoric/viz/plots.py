@@ -1,0 +1,784 @@
+"""Plots in the seaborn manner: a tidy DataFrame in, ``ax=None``, the ``Axes`` out.
+
+Axes-level functions draw on one ``Axes`` (the current one when ``ax`` is ``None``) and return
+it; :func:`facet` and :func:`device_map_grid` are figure-level and return a seaborn
+``FacetGrid``. Device colours are those of the HTML view (:func:`rhetoric.viz.style.device_color`);
+group colours come from the colour-blind-safe palette. Draw inside
+:func:`rhetoric.viz.style.paper_style` for figures meant for a paper.
+
+Expected inputs (column names are the defaults; every one can be renamed by argument):
+
+==========================  =====================================================================
+function                    data
+==========================  =====================================================================
+:func:`device_rates`        one row per document x device: ``device``, ``count``, ``n_words``,
+                            optional ``group`` (:func:`rhetoric.stats.device_counts`)
+:func:`device_map`          one row per span: ``device``, ``paragraph`` (:func:`locate_spans`)
+:func:`frame_heatmap`       one row per document (or year) x frame: ``doc_id``, ``frame``, ``score``
+:func:`frame_shares`        one row per document x frame: ``year``, ``frame``, ``hits``
+:func:`dispersion`          one row per occurrence: ``term`` (or ``device``), ``corpus_index``,
+                            optional ``doc_start`` / ``doc_id`` (:func:`term_positions`)
+:func:`contrast`            one row per term: ``term``, ``z`` (:func:`rhetoric.stats.log_odds_ratio`)
+:func:`pca_scatter`         one row per text: ``PC1``, ``PC2``, ``label``, optional hue column
+:func:`dendrogram`          a SciPy linkage matrix and labels, or a square distance DataFrame
+:func:`consensus_network`   one row per edge: ``source``, ``target``, ``weight``
+:func:`zeta_bars`           one row per word: ``word``, ``zeta``, ``group``
+==========================  =====================================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from rhetoric.errors import check_choice, invalid_value
+from rhetoric.stats import bootstrap_rate_ci
+from rhetoric.viz.style import LABELS, PALETTE, device_color
+from rhetoric.viz.tables import locate_spans
+
+
+def _axes(ax):
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        ax = plt.gca()
+    return ax
+
+
+def _require(data: pd.DataFrame, *columns: str | None) -> None:
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"data must be a tidy pandas DataFrame, not {type(data).__name__}")
+    for column in columns:
+        if column is not None and column not in data.columns:
+            raise invalid_value("column", column, map(str, data.columns))
+
+
+def _label_order(values) -> list:
+    """Device labels in the package's order, other values sorted after them."""
+    present = list(dict.fromkeys(values))
+    known = [label for label in LABELS if label in present]
+    return known + sorted((v for v in present if v not in LABELS), key=str)
+
+
+def _group_colors(groups: Sequence) -> dict:
+    import seaborn as sns
+
+    return dict(zip(groups, sns.color_palette(PALETTE, max(len(groups), 1)), strict=False))
+
+
+def _empty(ax, message: str = "nothing to show"):
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="0.5")
+    return ax
+
+
+# --- devices ------------------------------------------------------------------------------------
+
+
+def device_rates(
+    data: pd.DataFrame,
+    *,
+    device: str = "device",
+    group: str | None = "group",
+    count: str = "count",
+    words: str = "n_words",
+    n_boot: int = 2000,
+    ci: float = 95,
+    seed: int | None = 0,
+    order: Sequence[str] | None = None,
+    ax=None,
+):
+    """Device rates per 1,000 words by group, with bootstrap confidence intervals.
+
+    Each device is a row; each group a dot (pooled rate) with a horizontal interval from
+    :func:`rhetoric.stats.bootstrap_rate_ci` (documents resampled within the group).
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per document and device, zeros included (:func:`rhetoric.stats.device_counts`).
+    device, group, count, words : str
+        Column names; ``group=None`` (or a missing ``"group"`` column) draws one series.
+    n_boot, ci, seed
+        Passed to :func:`~rhetoric.stats.bootstrap_rate_ci`.
+    order : list of str, optional
+        Devices from top to bottom.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One error-bar series per group (``ax.containers``), a legend when there are groups.
+    """
+    if group == "group" and isinstance(data, pd.DataFrame) and "group" not in data.columns:
+        group = None
+    _require(data, device, count, words, group)
+    ax = _axes(ax)
+    if data.empty:
+        return _empty(ax)
+    keys = [device] if group is None else [device, group]
+    table = bootstrap_rate_ci(
+        data, value=count, words=words, by=keys, n_boot=n_boot, ci=ci, seed=seed
+    )
+    devices = list(order) if order is not None else _label_order(table[device])
+    groups = [None] if group is None else list(dict.fromkeys(table[group]))
+    colors = _group_colors(groups)
+    height = 0.7
+    step = height / len(groups)
+    for number, name in enumerate(groups):
+        part = table if name is None else table[table[group] == name]
+        part = part[part[device].isin(devices)]
+        y = np.array([devices.index(d) for d in part[device]], dtype=float)
+        y += -height / 2 + step * (number + 0.5) if len(groups) > 1 else 0.0
+        rate = part["rate"].to_numpy()
+        errors = np.vstack([rate - part["ci_low"].to_numpy(), part["ci_high"].to_numpy() - rate])
+        ax.errorbar(rate, y, xerr=np.clip(errors, 0, None), fmt="o", color=colors[name], markersize=4,
+                    capsize=2, linewidth=1, label=None if name is None else str(name))  # fmt: skip
+    ax.set_yticks(range(len(devices)), devices)
+    ax.set_ylim(len(devices) - 0.5, -0.5)
+    ax.set_xlim(left=0)
+    ax.set_xlabel(f"per 1,000 words ({ci:g}% bootstrap CI)")
+    ax.set_ylabel("")
+    if group is not None:
+        ax.legend(title=group, frameon=False)
+    return ax
+
+
+def device_map(
+    data: pd.DataFrame,
+    *,
+    x: str = "paragraph",
+    y: str = "device",
+    n_positions: int | None = None,
+    ax=None,
+):
+    """Where each device falls along a document, paragraph by paragraph.
+
+    A dot for every paragraph (``x``) where a device (``y``) occurs, its area growing with the
+    number of occurrences there, in the device's colour.
+
+    Parameters
+    ----------
+    data : DataFrame or Analysis
+        One row per span with a paragraph index (:func:`rhetoric.viz.tables.locate_spans`); an
+        :class:`~rhetoric.analysis.Analysis` is located first.
+    x : str, default "paragraph"
+        Position column (``"sentence"`` or ``"word_index"`` also work).
+    y : str, default "device"
+    n_positions : int, optional
+        Length of the axis (default: ``n_paragraphs`` when ``x="paragraph"``, else the largest
+        position + 1).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One ``PathCollection`` of dots.
+    """
+    if hasattr(data, "doc") and hasattr(data, "device_spans"):
+        data = locate_spans(data)
+    _require(data, x, y)
+    ax = _axes(ax)
+    if data.empty:
+        return _empty(ax, "no devices found")
+    counts = data.groupby([y, x]).size().rename("n").reset_index()
+    devices = _label_order(data[y])
+    rows = counts[y].map({d: i for i, d in enumerate(devices)}).to_numpy()
+    sizes = 18 * counts["n"].to_numpy()  # dot area proportional to the occurrences
+    ax.scatter(counts[x].to_numpy(), rows, s=sizes, c=[device_color(str(d)) for d in counts[y]],
+               alpha=0.85, linewidths=0)  # fmt: skip
+    if n_positions is None:
+        if x == "paragraph" and "n_paragraphs" in data.columns:
+            n_positions = int(data["n_paragraphs"].max())
+        else:
+            n_positions = int(data[x].max()) + 1
+    ax.set_xlim(-0.5, max(n_positions, 1) - 0.5)
+    ax.set_yticks(range(len(devices)), devices)
+    ax.set_ylim(len(devices) - 0.5, -0.5)
+    ax.set_xlabel(x.replace("_", " "))
+    ax.grid(axis="y", color="0.9", linewidth=0.6)
+    ax.set_axisbelow(True)
+    return ax
+
+
+# --- frames -------------------------------------------------------------------------------------
+
+
+def frame_heatmap(
+    data: pd.DataFrame,
+    *,
+    x: str = "frame",
+    y: str = "doc_id",
+    value: str = "score",
+    aggfunc: str = "mean",
+    annot: bool = False,
+    cmap: str = "mako_r",
+    ax=None,
+    **kwargs,
+):
+    """A frame profile heatmap: documents (or years) x frames.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per document (or year) and frame; repeated pairs are aggregated with ``aggfunc``.
+    x, y, value : str
+        Column of frames, of rows (``"doc_id"``, ``"year"``...), and of the cell value.
+    annot : bool, default False
+        Write the values in the cells.
+    cmap : str, default "mako_r"
+        A sequential colour map that stays readable in grey and for colour-blind readers.
+    ax : matplotlib Axes, optional
+    **kwargs
+        Passed to :func:`seaborn.heatmap`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        With one ``QuadMesh`` and a colour bar.
+    """
+    import seaborn as sns
+
+    _require(data, x, y, value)
+    ax = _axes(ax)
+    if data.empty:
+        return _empty(ax)
+    matrix = data.pivot_table(index=y, columns=x, values=value, aggfunc=aggfunc, observed=True)
+    sns.heatmap(matrix, ax=ax, cmap=cmap, annot=annot, fmt=".2f", linewidths=0.3, linecolor="white",
+                cbar_kws={"label": value}, **kwargs)  # fmt: skip
+    ax.set_xlabel("")
+    ax.set_ylabel(y.replace("_", " "))
+    return ax
+
+
+def frame_shares(
+    data: pd.DataFrame,
+    *,
+    x: str = "year",
+    frame: str = "frame",
+    value: str = "hits",
+    kind: Literal["area", "line"] = "area",
+    ax=None,
+):
+    """Frame shares over time: each frame's part of all frame hits per year (or period).
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per document (or year) and frame; values are summed per ``x`` and frame.
+    x, frame, value : str
+        Time column, frame column, and the counts (``hits``) or scores to share out.
+    kind : {"area", "line"}, default "area"
+        Stacked areas summing to 1, or one line per frame.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``kind="area"``: one ``PolyCollection`` per frame; ``"line"``: one line per frame.
+    """
+    check_choice("kind", kind, ["area", "line"])
+    _require(data, x, frame, value)
+    ax = _axes(ax)
+    if data.empty:
+        return _empty(ax)
+    table = data.pivot_table(
+        index=x, columns=frame, values=value, aggfunc="sum", fill_value=0, observed=True
+    )
+    totals = table.sum(axis=1).replace(0, np.nan)
+    shares = table.div(totals, axis=0).fillna(0.0).sort_index()
+    colors = _group_colors(list(shares.columns))
+    if kind == "area":
+        ax.stackplot(shares.index.to_numpy(), shares.to_numpy().T, labels=[str(c) for c in shares.columns],
+                     colors=[colors[c] for c in shares.columns], alpha=0.9)  # fmt: skip
+        ax.set_ylim(0, 1)
+    else:
+        for column in shares.columns:
+            ax.plot(
+                shares.index.to_numpy(),
+                shares[column].to_numpy(),
+                label=str(column),
+                color=colors[column],
+            )
+        ax.set_ylim(bottom=0)
+    if pd.api.types.is_integer_dtype(shares.index):
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel(x.replace("_", " "))
+    ax.set_ylabel(f"share of frame {value}")
+    ax.legend(title=frame, frameon=False, bbox_to_anchor=(1.01, 1), loc="upper left")
+    return ax
+
+
+# --- words and corpora ----------------------------------------------------------------------------
+
+
+def dispersion(
+    data: pd.DataFrame,
+    *,
+    x: str = "corpus_index",
+    y: str = "term",
+    order: Sequence[str] | None = None,
+    boundaries: str | None = "doc_start",
+    ax=None,
+):
+    """A dispersion plot: where chosen terms (or devices) occur across a corpus.
+
+    One row per term, a tick at every occurrence; thin vertical lines mark where documents with
+    occurrences start (NLTK's lexical dispersion plot, with document boundaries).
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per occurrence (:func:`rhetoric.viz.tables.term_positions`, or
+        :func:`~rhetoric.viz.tables.locate_spans` with ``y="device"``).
+    x : str, default "corpus_index"
+        Word offset in the corpus (``"position"`` for a relative place within one document).
+    y : str, default "term"
+    order : list of str, optional
+        Rows from top to bottom (default: as they first appear, device labels in package order).
+    boundaries : str or None, default "doc_start"
+        Column of document start offsets to draw; ``None`` for none.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One ``PathCollection`` per row (``"|"`` markers).
+    """
+    _require(data, x, y)
+    ax = _axes(ax)
+    if data.empty:
+        return _empty(ax, "no occurrences")
+    rows = list(order) if order is not None else _label_order(data[y])
+    for number, name in enumerate(rows):
+        positions = data.loc[data[y] == name, x].to_numpy()
+        color = device_color(str(name)) if name in LABELS else "0.15"
+        ax.scatter(
+            positions, np.full(len(positions), number), marker="|", s=120, linewidths=1, color=color
+        )
+    if boundaries is not None and boundaries in data.columns:
+        for start in sorted(set(data[boundaries]))[1:]:
+            ax.axvline(start, color="0.8", linewidth=0.6, zorder=0)
+    ax.set_yticks(range(len(rows)), [str(r) for r in rows])
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlabel("word offset in corpus" if x == "corpus_index" else x.replace("_", " "))
+    return ax
+
+
+def contrast(
+    data: pd.DataFrame,
+    *,
+    term: str = "term",
+    score: str = "z",
+    n: int = 15,
+    labels: tuple[str, str] = ("a", "b"),
+    threshold: float | None = 1.96,
+    ax=None,
+):
+    """Which words (or devices) distinguish two sub-corpora: the strongest scores on each side.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per term with a signed score (:func:`rhetoric.stats.log_odds_ratio`: positive
+        ``z`` = typical of ``a``).
+    term, score : str
+    n : int, default 15
+        Terms shown on each side.
+    labels : (str, str)
+        Names of the two sub-corpora, for the legend.
+    threshold : float, optional
+        Draw dashed lines at ``±threshold`` (1.96: two-sided 5%).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One horizontal bar per term shown (``ax.patches``).
+    """
+    _require(data, term, score)
+    ax = _axes(ax)
+    if data.empty:
+        return _empty(ax)
+    ordered = data.sort_values(score, ascending=False, kind="stable")
+    top = ordered[ordered[score] > 0].head(n)
+    bottom = ordered[ordered[score] < 0].tail(n)
+    shown = pd.concat([top, bottom])
+    colors = _group_colors(list(labels))
+    bar_colors = [colors[labels[0]] if v > 0 else colors[labels[1]] for v in shown[score]]
+    positions = np.arange(len(shown))
+    ax.barh(positions, shown[score].to_numpy(), color=bar_colors, height=0.75)
+    ax.set_yticks(positions, shown[term].astype(str).tolist())
+    ax.set_ylim(len(shown) - 0.5, -0.5)
+    ax.axvline(0, color="0.3", linewidth=0.8)
+    if threshold is not None:
+        for edge in (-threshold, threshold):
+            ax.axvline(edge, color="0.6", linewidth=0.6, linestyle="--")
+    from matplotlib.patches import Patch
+
+    ax.legend(handles=[Patch(color=colors[label], label=f"typical of {label}") for label in labels],
+              frameon=False, loc="lower right")  # fmt: skip
+    ax.set_xlabel("log-odds z-score" if score == "z" else score)
+    return ax
+
+
+# --- stylometry -----------------------------------------------------------------------------------
+
+
+def pca_scatter(
+    data: pd.DataFrame,
+    *,
+    x: str = "PC1",
+    y: str = "PC2",
+    label: str | None = "label",
+    hue: str | None = None,
+    ax=None,
+    **kwargs,
+):
+    """A PCA (or MDS) map of texts, each point labelled.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per text: coordinates ``x`` / ``y`` (``PC1``/``PC2``, or ``MDS1``/``MDS2``), a
+        ``label`` to print next to each point, optionally a ``hue`` column (author, party).
+    ax : matplotlib Axes, optional
+    **kwargs
+        Passed to :func:`seaborn.scatterplot`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        A ``PathCollection`` of points and one ``Text`` per label.
+    """
+    import seaborn as sns
+
+    _require(data, x, y, label, hue)
+    ax = _axes(ax)
+    if data.empty:
+        return _empty(ax)
+    palette = _group_colors(list(dict.fromkeys(data[hue]))) if hue else None
+    sns.scatterplot(
+        data=data, x=x, y=y, hue=hue, palette=palette, ax=ax, s=30, linewidth=0, **kwargs
+    )
+    if label is not None:
+        for px, py, text in zip(data[x], data[y], data[label], strict=True):
+            ax.annotate(
+                str(text), (px, py), xytext=(3, 3), textcoords="offset points", fontsize="x-small"
+            )
+    ax.axhline(0, color="0.85", linewidth=0.6, zorder=0)
+    ax.axvline(0, color="0.85", linewidth=0.6, zorder=0)
+    if hue:
+        ax.legend(title=hue, frameon=False)
+    return ax
+
+
+def dendrogram(
+    data,
+    labels: Sequence[str] | None = None,
+    *,
+    method: str = "average",
+    orientation: Literal["left", "right", "top", "bottom"] = "left",
+    groups: Mapping[str, str] | None = None,
+    ax=None,
+    **kwargs,
+):
+    """A dendrogram of texts from hierarchical clustering.
+
+    Parameters
+    ----------
+    data : ndarray or DataFrame
+        A SciPy linkage matrix (``(n - 1, 4)``), or a square distance table whose index and
+        columns are the text labels (clustered here with ``method``).
+    labels : list of str, optional
+        Leaf labels for a linkage matrix (a distance table brings its own).
+    method : str, default "average"
+        Linkage method for a distance table (``"ward"`` assumes Euclidean distances).
+    orientation : {"left", "right", "top", "bottom"}, default "left"
+        Where the root is; ``"left"`` reads the labels horizontally.
+    groups : mapping, optional
+        Label -> group (author, party): leaf labels are coloured by group.
+    ax : matplotlib Axes, optional
+    **kwargs
+        Passed to :func:`scipy.cluster.hierarchy.dendrogram`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        With the tree as ``LineCollection``\\ s and one tick label per leaf.
+    """
+    from scipy.cluster import hierarchy
+    from scipy.spatial.distance import squareform
+
+    check_choice("orientation", orientation, ["left", "right", "top", "bottom"])
+    ax = _axes(ax)
+    if isinstance(data, pd.DataFrame):
+        if data.shape[0] != data.shape[1]:
+            raise ValueError(
+                f"a distance table must be square, got {data.shape[0]} x {data.shape[1]}"
+            )
+        labels = [str(i) for i in data.index]
+        if len(labels) < 2:
+            return _empty(ax, "fewer than two texts")
+        matrix = data.to_numpy(dtype=float)
+        linkage = hierarchy.linkage(
+            squareform((matrix + matrix.T) / 2, checks=False), method=method
+        )
+    else:
+        linkage = np.asarray(data, dtype=float)
+        if linkage.size == 0:
+            return _empty(ax, "fewer than two texts")
+        if linkage.ndim != 2 or linkage.shape[1] != 4:
+            raise ValueError(f"a linkage matrix has 4 columns, got shape {linkage.shape}")
+    import matplotlib as mpl
+
+    kwargs.setdefault("leaf_font_size", mpl.rcParams["ytick.labelsize"])
+    kwargs.setdefault("color_threshold", 0)
+    kwargs.setdefault("above_threshold_color", "0.25")
+    hierarchy.dendrogram(linkage, labels=None if labels is None else list(labels), orientation=orientation,
+                         ax=ax, **kwargs)  # fmt: skip
+    if groups:
+        colors = _group_colors(list(dict.fromkeys(groups.values())))
+        ticks = ax.get_yticklabels() if orientation in ("left", "right") else ax.get_xticklabels()
+        for tick in ticks:
+            group = groups.get(tick.get_text())
+            if group is not None:
+                tick.set_color(colors[group])
+    ax.set_xlabel("distance" if orientation in ("left", "right") else "")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return ax
+
+
+def _spring_layout(
+    nodes: list, edges: np.ndarray, weights: np.ndarray, seed: int | None, steps: int = 200
+) -> np.ndarray:
+    """Fruchterman-Reingold positions in the unit square (NumPy, no graph library needed)."""
+    n = len(nodes)
+    rng = np.random.default_rng(seed)
+    position = rng.random((n, 2))
+    if n == 1:
+        return np.array([[0.5, 0.5]])
+    k = 1.0 / np.sqrt(n)
+    adjacency = np.zeros((n, n))
+    if len(edges):
+        adjacency[edges[:, 0], edges[:, 1]] = weights
+        adjacency[edges[:, 1], edges[:, 0]] = weights
+    temperature = 0.1
+    for _ in range(steps):
+        delta = position[:, None, :] - position[None, :, :]
+        distance = np.maximum(np.linalg.norm(delta, axis=2), 1e-4)
+        force = k * k / distance**2 - adjacency * distance / k  # repulsion minus attraction
+        np.fill_diagonal(force, 0.0)
+        move = (delta * force[:, :, None]).sum(axis=1)
+        length = np.maximum(np.linalg.norm(move, axis=1), 1e-9)
+        position += move / length[:, None] * np.minimum(length, temperature)[:, None]
+        temperature *= 0.98
+    position -= position.min(axis=0)
+    return position / np.maximum(position.max(axis=0), 1e-9)
+
+
+def consensus_network(
+    data: pd.DataFrame,
+    *,
+    source: str = "source",
+    target: str = "target",
+    weight: str | None = "weight",
+    groups: Mapping[str, str] | None = None,
+    layout: Literal["spring", "circle"] = "spring",
+    seed: int | None = 0,
+    ax=None,
+):
+    """A consensus network of texts: edges between texts that cluster together across runs.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per edge: ``source``, ``target`` (text labels) and ``weight`` (how often or how
+        strongly they are nearest neighbours); edge width grows with the weight.
+    groups : mapping, optional
+        Label -> group (author, party) to colour the nodes.
+    layout : {"spring", "circle"}, default "spring"
+        Force-directed (seeded, reproducible) or nodes on a circle.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Edges as one ``LineCollection``, nodes as one ``PathCollection``, a ``Text`` per node.
+    """
+    from matplotlib.collections import LineCollection
+
+    check_choice("layout", layout, ["spring", "circle"])
+    _require(data, source, target, weight)
+    ax = _axes(ax)
+    if data.empty:
+        return _empty(ax, "no edges")
+    nodes = list(dict.fromkeys([*map(str, data[source]), *map(str, data[target])]))
+    index = {node: i for i, node in enumerate(nodes)}
+    edges = np.array(
+        [[index[str(s)], index[str(t)]] for s, t in zip(data[source], data[target], strict=True)]
+    )
+    weights = data[weight].to_numpy(dtype=float) if weight else np.ones(len(edges))
+    scaled = weights / weights.max() if weights.max() > 0 else np.ones(len(edges))
+    if layout == "circle":
+        angle = 2 * np.pi * np.arange(len(nodes)) / len(nodes)
+        position = np.column_stack([np.cos(angle), np.sin(angle)]) / 2 + 0.5
+    else:
+        position = _spring_layout(nodes, edges, scaled, seed)
+    segments = np.stack([position[edges[:, 0]], position[edges[:, 1]]], axis=1)
+    ax.add_collection(
+        LineCollection(segments, linewidths=0.5 + 2.5 * scaled, colors="0.55", alpha=0.7, zorder=1)
+    )
+    if groups:
+        colors = _group_colors(list(dict.fromkeys(groups.values())))
+        node_colors = [colors.get(groups.get(node), "0.4") for node in nodes]
+    else:
+        node_colors = ["0.25"] * len(nodes)
+    ax.scatter(position[:, 0], position[:, 1], s=40, c=node_colors, zorder=2, linewidths=0)
+    for node, (px, py) in zip(nodes, position, strict=True):
+        ax.annotate(
+            node, (px, py), xytext=(4, 2), textcoords="offset points", fontsize="x-small", zorder=3
+        )
+    if groups:
+        from matplotlib.lines import Line2D
+
+        handles = [
+            Line2D([], [], marker="o", linestyle="", color=c, label=str(g))
+            for g, c in colors.items()
+        ]
+        ax.legend(handles=handles, frameon=False, loc="best")
+    ax.set_xlim(-0.08, 1.15)
+    ax.set_ylim(-0.08, 1.08)
+    ax.set_axis_off()
+    return ax
+
+
+def zeta_bars(
+    data: pd.DataFrame,
+    *,
+    word: str = "word",
+    zeta: str = "zeta",
+    group: str = "group",
+    n: int = 15,
+    ax=None,
+):
+    """Craig's Zeta: the words each group prefers, as horizontal bars.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per word: ``word``, its ``zeta`` score, and the ``group`` it marks (the words of
+        the second group usually carry negative scores).
+    n : int, default 15
+        Words shown per group (the largest ``|zeta|``).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One bar per word shown (``ax.patches``), coloured by group, with a legend.
+    """
+    _require(data, word, zeta, group)
+    ax = _axes(ax)
+    if data.empty:
+        return _empty(ax)
+    groups = list(dict.fromkeys(data[group]))
+    colors = _group_colors(groups)
+    parts = [
+        data[data[group] == name]
+        .reindex(data[data[group] == name][zeta].abs().sort_values(ascending=False).index)
+        .head(n)
+        for name in groups
+    ]
+    shown = pd.concat(parts).sort_values(zeta, ascending=False, kind="stable")
+    positions = np.arange(len(shown))
+    ax.barh(positions, shown[zeta].to_numpy(), color=[colors[g] for g in shown[group]], height=0.75)
+    ax.set_yticks(positions, shown[word].astype(str).tolist())
+    ax.set_ylim(len(shown) - 0.5, -0.5)
+    ax.axvline(0, color="0.3", linewidth=0.8)
+    from matplotlib.patches import Patch
+
+    ax.legend(
+        handles=[Patch(color=colors[g], label=str(g)) for g in groups], title=group, frameon=False
+    )
+    ax.set_xlabel("Zeta")
+    return ax
+
+
+# --- figure-level -----------------------------------------------------------------------------------
+
+
+def facet(
+    plot: Callable,
+    data: pd.DataFrame,
+    *,
+    col: str,
+    col_wrap: int | None = None,
+    height: float = 2.5,
+    aspect: float = 1.6,
+    sharex: bool = False,
+    sharey: bool = False,
+    **kwargs,
+):
+    """Draw an axes-level plot once per value of ``col``: the figure-level form of any plot here.
+
+    Parameters
+    ----------
+    plot : callable
+        One of the axes-level functions of this module (or any ``f(data, ax=...)``).
+    data : DataFrame
+        Tidy data with the ``col`` column.
+    col : str
+        One panel per value (document, corpus, decade).
+    col_wrap, height, aspect, sharex, sharey
+        As in :class:`seaborn.FacetGrid`.
+    **kwargs
+        Passed to ``plot``.
+
+    Returns
+    -------
+    seaborn.FacetGrid
+        The grid (``.figure`` to save it, ``.axes`` for the panels).
+    """
+    import seaborn as sns
+
+    _require(data, col)
+    grid = sns.FacetGrid(data, col=col, col_wrap=col_wrap, height=height, aspect=aspect,
+                         sharex=sharex, sharey=sharey)  # fmt: skip
+    for name, ax in grid.axes_dict.items():
+        plot(data[data[col] == name], ax=ax, **kwargs)
+        ax.set_title(f"{col} = {name}" if col != "doc_id" else str(name))
+    grid.tight_layout()
+    return grid
+
+
+def device_map_grid(
+    data,
+    *,
+    col: str = "doc_id",
+    col_wrap: int | None = 2,
+    height: float = 2.5,
+    aspect: float = 2.0,
+    **kwargs,
+):
+    """Device maps of several documents, one panel each (:func:`device_map` under :func:`facet`).
+
+    Parameters
+    ----------
+    data : DataFrame or list of Analysis
+        Located spans of several documents (:func:`~rhetoric.viz.tables.locate_spans`).
+
+    Returns
+    -------
+    seaborn.FacetGrid
+    """
+    if not isinstance(data, pd.DataFrame):
+        data = locate_spans(data)
+    return facet(
+        device_map, data, col=col, col_wrap=col_wrap, height=height, aspect=aspect, **kwargs
+    )
