@@ -21,8 +21,9 @@ evidence, and only runs with more than chance behind them pass the default thres
 * the number of distinct words: a pair starts at 0.25, three words at 0.45, four or more at 0.6;
 * +0.1 when every onset falls on a stressed first syllable;
 * +0.1 when the words stand side by side (no other content word between them);
-* +0.25 when a coordinator (*and*, *or*, *nor*) links them, or +0.15 when they open parallel
-  comma-separated phrases or form a comma list;
+* +0.25 when they head coordinated phrases ("X and Y", "X a and Y b"), or +0.15 when they
+  open parallel comma-separated phrases (the same next word or the same ending) or form a
+  comma list of three or more;
 * +0.1 when another run on a different sound stands beside it (paired alliteration).
 
 A side-by-side stressed pair alone (0.45) thus stays below :data:`MIN_SCORE`; a coordinated
@@ -234,6 +235,43 @@ def _segment_starts(doc: Document, clause: list[int]) -> set[int]:
     return starts
 
 
+def _coordinated(doc: Document, a: _Member, b: _Member, gap: list[Token]) -> bool:
+    """Do ``a`` and ``b`` head two coordinated phrases: "a and b", or "a X and b Y", where the
+    phrase of ``b`` has as many content words after it as that of ``a`` has before the
+    coordinator (so in "a X and b" the coordinator joins X and b, not a and b)?"""
+    coordinators = [i for i, t in enumerate(gap) if t.norm in _COORDINATORS]
+    if not coordinators:
+        return False
+    before = [t for t in gap[: coordinators[-1]] if is_content_word(t.norm)]
+    if any(is_content_word(t.norm) for t in gap[coordinators[-1] + 1 :]):
+        return False
+    if not before:
+        return True
+    following = doc.words[b.index + 1 : b.index + 1 + len(before)]
+    return (
+        len(following) == len(before)
+        and all(is_content_word(t.norm) for t in following)
+        and not re.search(r"[^\w\s'’-]", doc.text[b.token.end : following[-1].start])
+    )
+
+
+# Endings that make two words of a parallel pair visibly alike ("slowly, surely").
+_PARALLEL_ENDINGS = ("ly", "ing", "ed", "ion", "ity", "ness", "ment", "ful", "less", "ous")
+
+
+def _parallel(doc: Document, a: _Member, b: _Member, starts: set[int]) -> bool:
+    """Do ``a`` and ``b`` open comma-separated phrases of the same shape: the same next word, or
+    the same derivational ending ("boldly ..., bravely ...")?"""
+    if a.index not in starts or b.index not in starts:
+        return False
+    if "," not in doc.text[a.token.end : b.token.start]:
+        return False
+    words = doc.words
+    if b.index + 1 < len(words) and words[a.index + 1].norm == words[b.index + 1].norm:
+        return True
+    return any(a.token.norm.endswith(e) and b.token.norm.endswith(e) for e in _PARALLEL_ENDINGS)
+
+
 def _score(doc: Document, members: list[_Member], starts: set[int]) -> tuple[float, list[str]]:
     """Score one run from its evidence; see the module notes. Returns the score and the reasons."""
     n = len(members)
@@ -247,13 +285,12 @@ def _score(doc: Document, members: list[_Member], starts: set[int]) -> tuple[flo
         score += 0.1
         reasons.append("side by side")
     pairs = list(pairwise(members))
-    if any(any(t.norm in _COORDINATORS for t in gap) for gap in between):
+    if any(_coordinated(doc, a, b, gap) for (a, b), gap in zip(pairs, between, strict=True)):
         score += 0.25
         reasons.append("coordinated")
-    elif any(
-        a.index in starts and b.index in starts and "," in doc.text[a.token.end : b.token.start]
-        for a, b in pairs
-    ) or (n >= 3 and all("," in doc.text[a.token.end : b.token.start] for a, b in pairs)):
+    elif any(_parallel(doc, a, b, starts) for a, b in pairs) or (
+        n >= 3 and all("," in doc.text[a.token.end : b.token.start] for a, b in pairs)
+    ):
         score += 0.15
         reasons.append("in parallel phrases")
     return score, reasons
