@@ -314,3 +314,22 @@ def test_dataframe_with_missing_group_is_fine():
         ]
     )
     assert "tricolon" in highlight((TEXT, table)).html
+
+
+def test_a_plain_text_is_analysed_first(data_home):
+    text = "We build the road. We build the bridge. We build the town & the <school>."
+    view = highlight(text, devices=["anaphora"])
+    parser = parse(view.html)
+    assert "".join(parser.plain) == text
+    device_classes = {c for classes, _, _ in parser.leaves for c in classes if not c.startswith("rh-")}
+    assert device_classes <= {"anaphora"}
+
+
+def test_analysis_to_html_is_the_standalone_page(data_home):
+    from rhetoric.analysis import analyze
+
+    result = analyze("Hold the line. Hold the course.", devices=["anaphora"], frames=False, doc_id="talk")
+    page = result.to_html()
+    assert page.startswith("<!DOCTYPE html>") and "<title>talk</title>" in page
+    assert "words analysed" in page
+    assert result._repr_html_() == highlight(result).html
