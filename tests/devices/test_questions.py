@@ -173,3 +173,13 @@ def test_gold_items(data_home):
     row = summary.set_index("device").loc["rhetorical_question"]
     assert row["matched"] >= 0.9 * row["positives"], items[~items["ok"]]
     assert row["violated"] == 0, items[~items["ok"]]
+
+
+_ALPHABET = list("abcpsfgkqxyzAEIOU ?!.,;:\"'“”‘’—-()\n\r\tİ0129")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=120))
+def test_never_fails_on_arbitrary_text(text):
+    for span in find(text):
+        assert span.text == text[span.start : span.end]
