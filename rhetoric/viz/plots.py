@@ -111,6 +111,16 @@ def device_rates(
     -------
     matplotlib.axes.Axes
         One error-bar series per group (``ax.containers``), a legend when there are groups.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> data = pd.DataFrame({"device": ["anaphora"] * 4, "group": ["a", "a", "b", "b"],
+    ...                      "count": [2, 3, 0, 1], "n_words": [1000, 1000, 500, 500]})
+    >>> ax = device_rates(data, n_boot=100, ax=plt.subplots()[1])
+    >>> [float(round(x, 1)) for c in ax.containers for x in c.lines[0].get_xdata()]
+    [2.5, 1.0]
+    >>> plt.close("all")
     """
     if group == "group" and isinstance(data, pd.DataFrame) and "group" not in data.columns:
         group = None
@@ -176,6 +186,15 @@ def device_map(
     -------
     matplotlib.axes.Axes
         One ``PathCollection`` of dots.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> spans = pd.DataFrame({"device": ["anaphora", "anaphora", "tricolon"], "paragraph": [0, 0, 3]})
+    >>> ax = device_map(spans, ax=plt.subplots()[1])
+    >>> ax.collections[0].get_sizes().tolist()
+    [36.0, 18.0]
+    >>> plt.close("all")
     """
     if hasattr(data, "doc") and hasattr(data, "device_spans"):
         data = locate_spans(data)
@@ -186,7 +205,7 @@ def device_map(
     counts = data.groupby([y, x]).size().rename("n").reset_index()
     devices = _label_order(data[y])
     rows = counts[y].map({d: i for i, d in enumerate(devices)}).to_numpy()
-    sizes = 18 * counts["n"].to_numpy()  # dot area proportional to the occurrences
+    sizes = 18.0 * counts["n"].to_numpy()  # dot area proportional to the occurrences
     ax.scatter(counts[x].to_numpy(), rows, s=sizes, c=[device_color(str(d)) for d in counts[y]],
                alpha=0.85, linewidths=0)  # fmt: skip
     if n_positions is None:
@@ -238,6 +257,16 @@ def frame_heatmap(
     -------
     matplotlib.axes.Axes
         With one ``QuadMesh`` and a colour bar.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> frames = pd.DataFrame({"doc_id": ["a", "a", "b"], "frame": ["security", "economy", "economy"],
+    ...                        "score": [0.6, 0.2, 0.9]})
+    >>> ax = frame_heatmap(frames, ax=plt.subplots()[1])
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['economy', 'security']
+    >>> plt.close("all")
     """
     import seaborn as sns
 
@@ -278,6 +307,15 @@ def frame_shares(
     -------
     matplotlib.axes.Axes
         ``kind="area"``: one ``PolyCollection`` per frame; ``"line"``: one line per frame.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> frames = pd.DataFrame({"year": [1990, 1990, 2000], "frame": ["war", "trade", "trade"], "hits": [3, 1, 2]})
+    >>> ax = frame_shares(frames, kind="line", ax=plt.subplots()[1])
+    >>> {line.get_label(): line.get_ydata().tolist() for line in ax.get_lines()}
+    {'trade': [0.25, 1.0], 'war': [0.75, 0.0]}
+    >>> plt.close("all")
     """
     check_choice("kind", kind, ["area", "line"])
     _require(data, x, frame, value)
@@ -348,6 +386,16 @@ def dispersion(
     -------
     matplotlib.axes.Axes
         One ``PathCollection`` per row (``"|"`` markers).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from rhetoric.viz.tables import term_positions
+    >>> hits = term_positions(["Order first.", "Then order, and order again."], ["order"])
+    >>> ax = dispersion(hits, ax=plt.subplots()[1])
+    >>> ax.collections[0].get_offsets()[:, 0].tolist()
+    [0.0, 3.0, 5.0]
+    >>> plt.close("all")
     """
     _require(data, x, y)
     ax = _axes(ax)
@@ -399,6 +447,15 @@ def contrast(
     -------
     matplotlib.axes.Axes
         One horizontal bar per term shown (``ax.patches``).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> scores = pd.DataFrame({"term": ["border", "tax", "school"], "z": [3.2, 0.4, -2.5]})
+    >>> ax = contrast(scores, n=1, labels=("hawks", "doves"), ax=plt.subplots()[1])
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['border', 'school']
+    >>> plt.close("all")
     """
     _require(data, term, score)
     ax = _axes(ax)
@@ -454,6 +511,15 @@ def pca_scatter(
     -------
     matplotlib.axes.Axes
         A ``PathCollection`` of points and one ``Text`` per label.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> points = pd.DataFrame({"PC1": [0.2, -0.1], "PC2": [0.0, 0.3], "label": ["t1", "t2"]})
+    >>> ax = pca_scatter(points, ax=plt.subplots()[1])
+    >>> [t.get_text() for t in ax.texts]
+    ['t1', 't2']
+    >>> plt.close("all")
     """
     import seaborn as sns
 
@@ -510,6 +576,15 @@ def dendrogram(
     -------
     matplotlib.axes.Axes
         With the tree as ``LineCollection``\\ s and one tick label per leaf.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> distances = pd.DataFrame([[0, 1, 6], [1, 0, 5], [6, 5, 0]], index=list("abc"), columns=list("abc"))
+    >>> ax = dendrogram(distances, ax=plt.subplots()[1])
+    >>> sorted(t.get_text() for t in ax.get_yticklabels())
+    ['a', 'b', 'c']
+    >>> plt.close("all")
     """
     from scipy.cluster import hierarchy
     from scipy.spatial.distance import squareform
@@ -610,6 +685,15 @@ def consensus_network(
     -------
     matplotlib.axes.Axes
         Edges as one ``LineCollection``, nodes as one ``PathCollection``, a ``Text`` per node.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> edges = pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"], "weight": [2, 1]})
+    >>> ax = consensus_network(edges, ax=plt.subplots()[1])
+    >>> len(ax.collections[0].get_segments()), sorted(t.get_text() for t in ax.texts)
+    (2, ['a', 'b', 'c'])
+    >>> plt.close("all")
     """
     from matplotlib.collections import LineCollection
 
@@ -682,6 +766,15 @@ def zeta_bars(
     -------
     matplotlib.axes.Axes
         One bar per word shown (``ax.patches``), coloured by group, with a legend.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> zeta = pd.DataFrame({"word": ["upon", "while", "on"], "zeta": [0.7, -0.6, -0.2], "group": ["A", "B", "B"]})
+    >>> ax = zeta_bars(zeta, n=1, ax=plt.subplots()[1])
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['upon', 'while']
+    >>> plt.close("all")
     """
     _require(data, word, zeta, group)
     ax = _axes(ax)
@@ -744,6 +837,15 @@ def facet(
     -------
     seaborn.FacetGrid
         The grid (``.figure`` to save it, ``.axes`` for the panels).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> scores = pd.DataFrame({"term": ["x", "y", "x", "y"], "z": [2.0, -2.0, 1.0, -3.0], "decade": [1990, 1990, 2000, 2000]})
+    >>> grid = facet(contrast, scores, col="decade")
+    >>> len(grid.axes.flat)
+    2
+    >>> plt.close("all")
     """
     import seaborn as sns
 
