@@ -1,8 +1,9 @@
 """Polyptoton: one root in different forms close together ("rule ... ruler", "hope as we hoped").
 
-Two content words of one sentence, at most :data:`WINDOW` words apart, share a root when their
-WordNet lemmas have the same Porter stem, when an adverb in *-ly* derives from the other word
-(WordNet pertainyms), or when one stem is the other with a common derivational prefix
+Two content words of one sentence, at most :data:`WINDOW` words apart, share a root when they
+have a WordNet lemma in common (*sang* / *sung*), when the Porter stems of their lemmas or of the
+words WordNet derives them from meet (*ruler* / *rule*, *prosperous* / *prosper*, *truly* /
+*true*), or when one stem is the other with a common derivational prefix
 (*em-*, *en-*, *un-*, *dis-*, *mis-*, *over-*, *under-*; not *re-*, which joins too many unrelated
 words). The forms must differ: the same word repeated is repetition, not polyptoton, unless one
 copy is a verb after "to" or a modal and the other is not a verb (then the grammar, not the
@@ -38,20 +39,45 @@ def _stemmer():
 
 
 @lru_cache(maxsize=65536)
-def root(key: str) -> str:
-    """The root of a lower-case word: the Porter stem of its WordNet lemma (adverbs via their adjective).
+def lemmas(key: str) -> frozenset[str]:
+    """Every WordNet base form of a lower-case word (as noun, verb, adjective, adverb), and the word.
 
-    >>> root("endured"), root("prosperous"), root("truly")
-    ('endur', 'prosper', 'true')
+    >>> sorted(lemmas("sung"))
+    ['sing', 'sung']
     """
-    base = lemma(key)
-    if key.endswith("ly") and base == key:
-        for entry in wordnet().lemmas(key, "r"):
-            related = entry.pertainyms()
-            if related:
-                base = related[0].name().lower()
-                break
-    return _stemmer().stem(base)
+    wn = wordnet()
+    found = {key}
+    for pos in ("n", "v", "a", "r"):
+        base = wn.morphy(key, pos)
+        if base:
+            found.add(base)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def roots(key: str) -> frozenset[str]:
+    """The roots of a lower-case word: Porter stems of its lemmas, of the words WordNet derives
+    them from or into (*ruler* / *rule*), and of the adjective of an *-ly* adverb.
+
+    >>> "rule" in roots("ruler"), "true" in roots("truly"), "prosper" in roots("prosperous")
+    (True, True, True)
+    """
+    wn, stem = wordnet(), _stemmer().stem
+    related = set(lemmas(key))
+    for base in lemmas(key):
+        for entry in wn.lemmas(base):
+            related.update(d.name().lower() for d in entry.derivationally_related_forms())
+            related.update(p.name().lower() for p in entry.pertainyms())
+    return frozenset(stem(word) for word in related if "_" not in word)
+
+
+def root(key: str) -> str:
+    """The main root of a word: the Porter stem of its first WordNet lemma.
+
+    >>> root("endured"), root("prosperous")
+    ('endur', 'prosper')
+    """
+    return _stemmer().stem(lemma(key))
 
 
 def _prefixed(a: str, b: str) -> bool:
@@ -100,7 +126,6 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
         candidates = [i for i in range(first, last)
                       if is_content_word(keys[i]) and keys[i].isalpha()
                       and (i == first or not words[i].text[:1].isupper())]
-        roots = {i: root(keys[i]) for i in candidates}
         tags: list[str] | None = None
         used: set[int] = set()
         for a_pos, i in enumerate(candidates):
@@ -111,7 +136,7 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
                     break
                 if j in used:
                     continue
-                kind = _relation(keys[i], keys[j], roots[i], roots[j])
+                kind = _relation(keys[i], keys[j])
                 if kind is None:
                     continue
                 if kind in ("same", "plural"):
@@ -133,12 +158,14 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
     return spans
 
 
-def _relation(a: str, b: str, root_a: str, root_b: str) -> str | None:
+def _relation(a: str, b: str) -> str | None:
     """How two word forms share a root, or None: ``same``, ``plural``, ``inflection``, ``derivation``, ``prefix``."""
     if a == b:
-        return "same" if root_a == root_b else None
-    if root_a != root_b:
-        return "prefix" if _prefixed(root_a, root_b) else None
+        return "same"
     if b in (a + "s", a + "es") or a in (b + "s", b + "es"):
         return "plural"
-    return "inflection" if lemma(a) == lemma(b) else "derivation"
+    if lemmas(a) & lemmas(b):
+        return "inflection"
+    if roots(a) & roots(b):
+        return "derivation"
+    return "prefix" if _prefixed(root(a), root(b)) else None

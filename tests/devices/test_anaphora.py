@@ -1,0 +1,106 @@
+"""Anaphora and epistrophe: weighted openings, clause endings, offsets and the gold floors."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rhetoric.devices.anaphora import carries_weight, find_anaphora, find_epistrophe, weight
+
+
+def test_empty_text_gives_nothing():
+    assert find_anaphora("") == [] and find_epistrophe("") == []
+
+
+def test_sentence_anaphora_spans_cover_the_shared_opening():
+    text = "We shall rebuild the docks. We shall reopen the mills. We shall rest later."
+    spans = find_anaphora(text)
+    starts = [0, text.index("We shall reopen"), text.index("We shall rest")]
+    assert [(s.start, s.end) for s in spans] == [(i, i + len("We shall")) for i in starts]
+    assert {s.kind for s in spans} == {"sentence"} and len({s.group for s in spans}) == 1
+
+
+def test_paragraph_anaphora_and_leading_conjunction():
+    text = ("Below the hills, the farms lay fallow.\n\nBelow the hills, the rivers ran low.\n\n"
+            "And below the hills, the towns slept.")
+    spans = find_anaphora(text)
+    assert len(spans) == 3 and {s.kind for s in spans} == {"paragraph"}
+    assert spans[2].start == text.index("below the hills")
+
+
+def test_common_openers_are_not_anaphora():
+    text = ("The road was long. The night was cold. The inn was full. The horses were tired. "
+            "It rained. It snowed. We waited. We left.")
+    assert find_anaphora(text) == []
+
+
+def test_clause_anaphora_across_dashes():
+    text = "The hope of work--the hope of bread--the hope of peace: all were promised."
+    spans = find_anaphora(text)
+    assert [s.text.lower() for s in spans] == ["the hope of"] * 3
+    assert {s.kind for s in spans} == {"clause"}
+
+
+def test_comma_clauses_need_a_run_of_three():
+    assert find_anaphora("Friends of the valley, Friends of the coast, welcome.") == []
+    text = "to build bravely, to build wisely, to build together"
+    assert [s.text for s in find_anaphora(text)] == ["to build"] * 3
+
+
+def test_weight_rules():
+    assert weight(("let", "us")) == 2.0
+    assert carries_weight(("let", "us"), 2)
+    assert not carries_weight(("it", "is"), 2)
+    assert not carries_weight(("the", "ships"), 2)
+    assert carries_weight(("the", "ships"), 3)
+    assert carries_weight(("it", "is"), 4)
+    assert not carries_weight(("the",), 9)
+
+
+def test_epistrophe_within_a_sentence():
+    text = "They built it in hope, and they defended it in hope."
+    spans = find_epistrophe(text)
+    first = text.index("it in hope")  # the shared ending runs back to where the clauses differ
+    second = text.index("it in hope", first + 1)
+    assert [(s.start, s.end) for s in spans] == [(first, first + 10), (second, second + 10)]
+    assert spans[0].group == spans[1].group
+
+
+def test_epistrophe_not_across_paragraphs_nor_on_titles():
+    assert find_epistrophe("Prices rose across the region.\n\nWages fell across the region.") == []
+    assert find_epistrophe("Dear Ms. Lee, Mr. Hart, Mr. Ode and guests, welcome.") == []
+
+
+def test_identical_clauses_are_not_epistrophe():
+    assert find_epistrophe("We will not yield, we will not yield.") == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["Let us go", "we shall", "in hope", "the sea", ", ", ". ", "--",
+                                 "\n\n", "And", "They rose"]), max_size=40))
+def test_spans_are_cut_from_the_text(pieces):
+    text = " ".join(pieces)
+    for span in find_anaphora(text) + find_epistrophe(text):
+        assert span.text == text[span.start : span.end]
+
+
+@pytest.fixture(scope="module")
+def gold_result(data_home):
+    from rhetoric.evaluation.gold import evaluate_gold
+
+    return evaluate_gold(data_home.parent / "gold" / "devices_public.jsonl", data_home,
+                         devices=["anaphora", "epistrophe"])
+
+
+@pytest.mark.parametrize("device", ["anaphora", "epistrophe"])
+def test_gold_floor(gold_result, device):
+    summary, _ = gold_result
+    row = summary.set_index("device").loc[device]
+    assert row["matched"] >= 0.9 * row["positives"]
+    assert row["violated"] == 0
+
+
+def test_seed_has_no_anaphora_on_bare_openers(seed_text):
+    for span in find_anaphora(seed_text):
+        assert span.text.split()[0].lower() not in {"the", "it", "this", "in", "but"} or len(span.text.split()) > 1
