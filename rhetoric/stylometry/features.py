@@ -71,6 +71,26 @@ def stylo_tokenize(text: str, *, lowercase: bool = True) -> list[str]:
     return [w for w in _STYLO_WORD.findall(text) if not _ONLY_HYPHENS.fullmatch(w)]
 
 
+def stylo_token_spans(text: str, *, lowercase: bool = True) -> list[tuple[int, int, str]]:
+    """The words of :func:`stylo_tokenize` with their offsets: ``(start, end, word)``.
+
+    ``text[start:end]`` is the word as written (``^`` marks a contraction in ``word`` only).
+
+    >>> stylo_token_spans("We're--here")
+    [(0, 5, 'we^re'), (7, 11, 'here')]
+    """
+    view = text.lower() if lowercase else text
+    if len(view) != len(text):  # a character whose lower case is longer: keep it as it is
+        view = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    view = _CONTRACTION.sub(r"\1^\2", view)
+    view = _DASHES.sub(lambda m: " " * len(m.group()), view)
+    return [
+        (m.start(), m.end(), m.group())
+        for m in _STYLO_WORD.finditer(view)
+        if not _ONLY_HYPHENS.fullmatch(m.group())
+    ]
+
+
 def rhetoric_tokenize(text: str, *, lowercase: bool = True) -> list[str]:
     """Words as :data:`rhetoric.text.WORD_PATTERN` finds them (letters and digits, inner ``'`` or ``-``).
 

@@ -1,0 +1,146 @@
+"""``rhetoric attribute``: authorship attribution and its validation from the command line.
+
+The lead's ``rhetoric/cli.py`` wires the sub-command to :func:`add_arguments` and :func:`run`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+
+from rhetoric.errors import RhetoricError, invalid_value
+from rhetoric.stylometry.classifiers import ALIASES, METHODS, canonical_method
+from rhetoric.stylometry.corpus import LOADER_NAMES, load_stylometry_corpus
+from rhetoric.stylometry.validation import attribute, cross_validate
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``rhetoric attribute`` to ``parser``."""
+    parser.add_argument(
+        "corpus",
+        metavar="CORPUS",
+        help=f"a loader name ({', '.join(LOADER_NAMES)}) or a folder of <Label>_<anything>.txt files",
+    )
+    parser.add_argument(
+        "--train",
+        required=True,
+        metavar="LABEL[,LABEL...]",
+        help="the authors (labels) to train on, comma-separated",
+    )
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--test", metavar="LABEL", help="attribute every text with this label")
+    mode.add_argument(
+        "--cv",
+        choices=["loo", "kfold"],
+        help="validate on the training texts: leave-one-out or stratified k-fold (the default action is loo)",
+    )
+    parser.add_argument(
+        "--mfw",
+        type=int,
+        default=100,
+        metavar="N",
+        help="number of most frequent words (default 100)",
+    )
+    parser.add_argument(
+        "--method",
+        default="default",
+        metavar="NAME",
+        help="default (nearest shrunken centroids), a Delta (burrows, cosine_delta, eder, ...), svm, nsc, knn, naivebayes",
+    )
+    parser.add_argument("--k", type=int, default=10, help="folds for --cv kfold (default 10)")
+    parser.add_argument(
+        "--transductive",
+        action="store_true",
+        help="stylo-style validation: word list and z-scores also see held-out texts",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON (JSON Lines for --test)")
+    parser.add_argument(
+        "--data-home", metavar="DIR", help="data home for loader corpora (default: $RHETORIC_DATA)"
+    )
+
+
+def _labels(option: str, value: str, available: list[str]) -> list[str]:
+    labels = [v.strip() for v in value.split(",") if v.strip()]
+    if not labels:
+        raise invalid_value(option, value, available)
+    for label in labels:
+        if label not in available:
+            raise invalid_value(option, label, available)
+    return labels
+
+
+def _load(args: argparse.Namespace):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        frame = load_stylometry_corpus(args.corpus, args.data_home)
+    for warning in caught:
+        print(f"warning: {warning.message}", file=sys.stderr)
+    return frame
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``rhetoric attribute``; print the results; return the exit code."""
+    method = canonical_method(args.method) if args.method != "default" else "default"
+    if args.mfw < 1:
+        raise ValueError(f"--mfw={args.mfw} is not valid; it must be a positive number of words")
+    frame = _load(args)
+    available = sorted(set(map(str, frame["label"])))
+    train_labels = _labels("--train", args.train, available)
+    train = frame[frame["label"].isin(train_labels)]
+    if len(train) < 2:
+        raise RhetoricError(
+            f"--train {args.train}: at least two training texts are needed, found {len(train)}"
+        )
+    texts = train["clean_text"].tolist()
+    if args.test is not None:
+        test_label = _labels("--test", args.test, available)[0]
+        test = frame[frame["label"] == test_label]
+        result = attribute(texts, train["label"], test["clean_text"].tolist(), method=method, mfw=args.mfw,
+                           test_ids=test["doc_id"].tolist())  # fmt: skip
+        classes = [c for c in result.columns if c not in ("doc_id", "predicted")]
+        for row in result.itertuples(index=False):
+            record = dict(zip(result.columns, row, strict=True))
+            proba = {c: round(float(record[c]), 6) for c in classes}
+            if args.json:
+                print(
+                    json.dumps(
+                        {
+                            "doc_id": record["doc_id"],
+                            "predicted": record["predicted"],
+                            "proba": proba,
+                        }
+                    )
+                )
+            else:
+                shown = "  ".join(f"{c}={p:.3f}" for c, p in proba.items())
+                print(f"{record['doc_id']:<24} {record['predicted']:<16} {shown}".rstrip())
+        return 0
+    if train["label"].nunique() < 2:
+        raise RhetoricError(f"--train {args.train}: validation needs at least two authors")
+    validation = cross_validate(texts, train["label"], method=method, mfw=args.mfw, cv=args.cv or "loo", k=args.k,
+                                transductive=args.transductive, doc_ids=train["doc_id"].tolist())  # fmt: skip
+    summary = validation.summary.iloc[0]
+    recall = {str(r.label): round(float(r.recall), 6) for r in validation.recall.itertuples()}
+    if args.json:
+        print(json.dumps({"method": summary["method"], "mfw": int(summary["mfw"]), "n": int(summary["n"]),
+                          "accuracy": round(float(summary["accuracy"]), 6),
+                          "balanced_accuracy": round(float(summary["balanced_accuracy"]), 6),
+                          "recall": recall}))  # fmt: skip
+        return 0
+    print(
+        f"method {summary['method']}  mfw {summary['mfw']}  {summary['cv']} ({summary['mode']})  n {summary['n']}"
+    )
+    print(
+        f"accuracy {summary['accuracy']:.3f}  balanced accuracy {summary['balanced_accuracy']:.3f}"
+    )
+    counts = dict(zip(validation.recall["label"], validation.recall["n"], strict=True))
+    width = max(map(len, recall), default=5)
+    for label, value in recall.items():
+        print(f"  {label:<{width}}  recall {value:.3f}  ({counts[label]} texts)")
+    return 0
+
+
+#: Every accepted ``--method`` value.
+METHOD_NAMES = tuple(sorted({*METHODS, *ALIASES, "default"}))
