@@ -12,7 +12,8 @@ and turned into one :class:`~rhetoric.text.Document`; then ``rhetoric.devices.fi
 each selected device on it in turn (one call per device, so each can be timed; the document's
 tokens, sentences and tags are computed once and shared, as in a single call with all devices).
 A detector's time includes the resources it is the first to load. Devices whose module does not
-exist yet are skipped, with a note.
+exist yet are skipped, with a note; a detector module that exists but fails to import is skipped
+with a louder note, and the exit status is then 1.
 
 Printed: the total wall time, the time spent loading the corpus and building the text model
 (words, sentences, paragraphs), the time per detector (with its first address separately, where
@@ -72,16 +73,17 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    available, missing = [], []
+    available, missing, broken = [], [], []
     for device in devices:
         try:
             get_finder(device)
         except ModuleNotFoundError as error:
-            if not (error.name or "").startswith("rhetoric.devices."):
-                raise  # a detector that exists but lacks a dependency is a failure, not a gap
-            missing.append(f"{device} (no module {error.name})")
-        except AttributeError as error:
-            missing.append(f"{device} ({error})")
+            if (error.name or "").startswith("rhetoric.devices."):
+                missing.append(f"{device} (no module {error.name})")
+            else:
+                broken.append(f"{device} ({type(error).__name__}: {error})")
+        except (ImportError, AttributeError) as error:
+            broken.append(f"{device} ({type(error).__name__}: {error})")
         else:
             available.append(device)
     modules_loaded = time.perf_counter()
@@ -141,8 +143,10 @@ def main(argv: list[str] | None = None) -> int:
         lines.append("the target applies to all ten detectors; this run timed a subset")
     for note in missing:
         lines.append(f"skipped, module missing: {note}")
+    for note in broken:
+        lines.append(f"skipped, FAILED to import: {note}")
     print("\n".join(lines))
-    return 0
+    return 1 if broken else 0
 
 
 if __name__ == "__main__":
