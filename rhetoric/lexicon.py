@@ -99,10 +99,6 @@ _CLOSED_CLASS_OPPOSITES = (
     ("everyone", "nobody"), ("always", "never"), ("many", "few"), ("more", "less"),
     ("more", "fewer"), ("most", "least"), ("first", "last"), ("best", "worst"),
 )  # fmt: skip
-_OPPOSITES = {a: set() for pair in _CLOSED_CLASS_OPPOSITES for a in pair}
-for _a, _b in _CLOSED_CLASS_OPPOSITES:
-    _OPPOSITES[_a].add(_b)
-    _OPPOSITES[_b].add(_a)
 
 # Negating prefixes, with the shortest base they may attach to (short bases give false pairs
 # such as "in" + "form").
@@ -110,11 +106,57 @@ _NEGATING_PREFIXES = (("non-", 3), ("non", 4), ("un", 3), ("dis", 5), ("in", 5),
                       ("il", 5), ("ir", 5))  # fmt: skip
 
 
+@lru_cache(maxsize=1)
+def _antonym_table() -> dict[str, frozenset[str]]:
+    """Every WordNet antonym link, read once from the database files (about 0.3 s).
+
+    Reading the antonym pointers (``!``) straight from ``data.noun`` / ``verb`` / ``adj`` /
+    ``adv`` is an order of magnitude faster than asking NLTK for the synsets of each word.
+    Links are widened to whole synsets: every word of a synset is opposed to every word of the
+    synset its antonym belongs to.
+    """
+    import nltk
+
+    require_nltk("corpora/wordnet")
+    files = {}
+    for name, tag in (("noun", "n"), ("verb", "v"), ("adj", "a"), ("adv", "r")):
+        with nltk.data.find(f"corpora/wordnet/data.{name}").open() as stream:
+            files[tag] = stream.read()
+    files["s"] = files["a"]
+
+    def words_at(data: bytes, offset: int) -> list[str]:
+        line = data[offset : data.index(b"\n", offset)].split(b" ", 4)
+        count = int(line[3], 16)
+        fields = line[4].split(b" ", 2 * count)[: 2 * count : 2]
+        return [w.decode("latin-1").lower().split("(")[0] for w in fields]
+
+    table: dict[str, set[str]] = {}
+    for tag in ("n", "v", "a", "r"):
+        data = files[tag]
+        for line in data.split(b"\n"):
+            if b" ! " not in line or line.startswith(b" "):
+                continue
+            head, _, _ = line.partition(b" | ")
+            fields = head.split(b" ")
+            count = int(fields[3], 16)
+            words = [w.decode("latin-1").lower().split("(")[0] for w in fields[4 : 4 + 2 * count : 2]]
+            pointers = fields[4 + 2 * count + 1 :]
+            for k in range(0, len(pointers) - 3, 4):
+                if pointers[k] == b"!":
+                    target = words_at(files[pointers[k + 2].decode()], int(pointers[k + 1]))
+                    for word in words:
+                        table.setdefault(word, set()).update(target)
+    for a, b in _CLOSED_CLASS_OPPOSITES:
+        table.setdefault(a, set()).add(b)
+        table.setdefault(b, set()).add(a)
+    return {word: frozenset(w for w in opposed if "_" not in w) for word, opposed in table.items()}
+
+
 @lru_cache(maxsize=65536)
 def antonyms(word: str) -> frozenset[str]:
     """Lower-case words opposed to ``word`` in WordNet, plus a few closed-class opposites.
 
-    ``word`` is a normalised (lower-case) form; inflected forms are reduced to their base. The
+    ``word`` is a normalised (lower-case) form; an inflected form is reduced to its base. The
     antonyms of every synonym in every sense count, and so do the synonyms of each antonym
     ("victor" is opposed to "loser" because its sense of "winner" is). Multi-word lemmas are
     left out.
@@ -125,15 +167,24 @@ def antonyms(word: str) -> frozenset[str]:
     True
     """
     word = word.replace("’", "'")
-    found = set(_OPPOSITES.get(word, ()))
-    wn = _wordnet()
-    bases = {word, lemma(word)}
-    for base in bases:
-        for synset in wn.synsets(base.replace("'", "")):
-            for member in synset.lemmas():
-                for opposite in member.antonyms():
-                    found.update(name.lower() for name in opposite.synset().lemma_names())
-    return frozenset(name for name in found if "_" not in name and name not in bases)
+    table = _antonym_table()
+    found = table.get(word)
+    if found is None:
+        found = table.get(lemma(word), frozenset())
+    return frozenset(found - {word})
+
+
+def has_antonym(word: str) -> bool:
+    """True when ``word`` could contrast with another word: it has an antonym, or it starts with
+    a negating prefix (a cheap filter before :func:`contrasts`).
+
+    >>> has_antonym("victory"), has_antonym("unfair"), has_antonym("table")
+    (True, True, False)
+    """
+    if antonyms(word):
+        return True
+    return any(word.startswith(prefix) and len(word) - len(prefix) >= shortest
+               for prefix, shortest in _NEGATING_PREFIXES)
 
 
 def _negated(word: str, other: str) -> bool:
