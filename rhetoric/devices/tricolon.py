@@ -17,7 +17,8 @@ numbers, codes or dates.
 
 Each item is a :class:`~rhetoric.span.Span` of ``device="tricolon"``; the items of one figure
 share a ``group``. ``kind`` is ``"tricolon"`` for three items and ``"list"`` for four or more.
-Part-of-speech tags are computed only for the sentences that hold a candidate run.
+Word classes come from closed-class lists and WordNet (:func:`word_classes`), not from a tagger:
+the tagger errs on list fragments, and tagging every sentence would be slow.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from rhetoric.devices import as_document
-from rhetoric.lexicon import is_content_word, pos_tag, wordnet
+from rhetoric.lexicon import is_content_word, wordnet
 from rhetoric.span import Span
 from rhetoric.text import Document, Segment, Token
 
@@ -43,46 +44,59 @@ _MONTHS = frozenset(
 _HARD_STOP = re.compile(r"[.!?:()\[\]\"]|--|\s-\s|[\u2014\u2013]")
 
 
-# --- shared helpers for parallelism (also used by the antithesis detector) ----------------------
+# --- word classes for parallelism (also used by the antithesis detector) ------------------------
+
+# Closed classes of grammatical words, so that "in our people, for their jobs" read alike.
+_CLOSED_CLASSES = {
+    "D": "the a an this that these those my our your his her its their every each any some no all "
+         "both either neither another such whose",
+    "P": "of in on at by for with from to into upon toward towards through over under against among "
+         "between within without about after before during across beyond behind near until around",
+    "O": "i we you he she it they me us him them myself ourselves yourself himself herself itself "
+         "themselves who whom which",
+    "A": "is are was were be been being am have has had do does did will would shall should can could "
+         "may might must i'll we'll you'll he'll she'll they'll it's we're they're i'm",
+    "Q": "more most less least many much few",
+}  # fmt: skip
+_CLASS_OF = {word: label for label, words in _CLOSED_CLASSES.items() for word in words.split()}
 
 
-def coarse_tag(tag: str) -> str:
-    """A word class from a Penn tag: ``N`` noun, ``V`` verb, ``J`` adjective or participle (the
-    tagger often hesitates between the two), ``R`` adverb, ``P`` preposition, ``D`` determiner or possessive, ``O`` pronoun; others as given.
+@lru_cache(maxsize=65536)
+def word_classes(norm: str) -> frozenset[str]:
+    """The word classes a word can belong to, without a tagger.
 
-    >>> [coarse_tag(t) for t in ("NNS", "VBD", "VBN", "JJR", "PRP$", "IN")]
-    ['N', 'V', 'J', 'J', 'D', 'P']
+    Grammatical words get their closed class (``D`` determiner, ``P`` preposition, ``O``
+    pronoun, ``A`` auxiliary or modal, ``Q`` quantifier) or, outside those, only themselves.
+    Content words get every class WordNet allows for them (``N``, ``V``, ``J``, ``R``), in any
+    inflected form; words WordNet does not know (names) count as nouns.
+
+    >>> sorted(word_classes("grateful")), sorted(word_classes("perpetuated")), sorted(word_classes("of"))
+    (['J'], ['V'], ['P'])
     """
-    if tag.startswith("NN"):
-        return "N"
-    if tag in ("VBN", "VBG") or tag.startswith("JJ"):
-        return "J"
-    if tag.startswith("VB") or tag == "MD":
-        return "V"
-    if tag.startswith("RB"):
-        return "R"
-    if tag in ("IN", "TO"):
-        return "P"
-    if tag in ("DT", "PDT", "PRP$", "WP$", "CD"):
-        return "D"
-    if tag in ("PRP", "WP", "EX"):
-        return "O"
-    return tag
+    if norm in _CLASS_OF:
+        return frozenset({_CLASS_OF[norm]})
+    if not is_content_word(norm):
+        return frozenset({"=" + norm})
+    wn = wordnet()
+    word = norm.replace("'", "")
+    found = frozenset(label for pos, label in (("n", "N"), ("v", "V"), ("a", "J"), ("r", "R"))
+                      if wn.morphy(word, pos))
+    return found or frozenset({"N"})
 
 
-@lru_cache(maxsize=8192)
-def _tag_words(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(pos_tag(list(words)))
+def class_match(a: str, b: str) -> float:
+    """How well two words fill the same slot: 1 for the same word or the same single class, 0.8
+    when the classes they may take overlap, else 0.
 
-
-def sentence_tags(doc: Document, sentence: Segment) -> list[str]:
-    """Penn tags of a sentence's words: from ``doc.tags`` when already computed, else tagged now.
-
-    Tagging one sentence at a time keeps detectors that need tags only here and there fast.
+    >>> class_match("bear", "pay"), class_match("courage", "the")
+    (0.8, 0.0)
     """
-    if "tags" in doc.__dict__:
-        return doc.tags[sentence.first_word : sentence.last_word]
-    return list(_tag_words(tuple(t.text for t in doc.words_of(sentence))))
+    if a == b:
+        return 1.0
+    classes_a, classes_b = word_classes(a), word_classes(b)
+    if not classes_a & classes_b:
+        return 0.0
+    return 1.0 if classes_a == classes_b and len(classes_a) == 1 else 0.8
 
 
 # --- the detector --------------------------------------------------------------------------------
@@ -159,14 +173,13 @@ def _find_in_sentence(doc: Document, sentence: Segment) -> list[Span]:
     runs = _candidate_runs(stretches, separators)
     if not runs:
         return []
-    tags = [coarse_tag(t) for t in sentence_tags(doc, sentence)]
     norms = [w.norm for w in words]
     spans: list[Span] = []
     taken_until = -1
     for first, last in runs:
         if first <= taken_until:
             continue
-        figure = _best_figure(stretches, separators, first, last, norms, tags)
+        figure = _best_figure(stretches, separators, first, last, norms)
         if figure is None:
             continue
         items, similarity, shape = figure
@@ -213,40 +226,40 @@ def _candidate_runs(stretches: list[tuple[int, int]], separators: list[str]) -> 
     return runs
 
 
-def _best_figure(stretches, separators, first, last, norms, tags):
+def _best_figure(stretches, separators, first, last, norms):
     """Trim the run's ends to parallel items and check the middle; shrink from the right if needed."""
     while last - first >= 2:
-        figure = _figure(stretches, first, last, norms, tags)
+        figure = _figure(stretches, first, last, norms)
         if figure is not None:
             return figure
         last -= 1
     return None
 
 
-def _figure(stretches, first, last, norms, tags):
+def _figure(stretches, first, last, norms):
     middles = stretches[first + 1 : last]
     if any(not 0 < b - a <= MAX_ITEM_WORDS for a, b in middles):
         return None
     if any(_is_data(norms[a:b]) for a, b in middles):
         return None
-    head = _trim_first(stretches[first], middles[0], norms, tags)
-    tail = _trim_last(stretches[last], middles[-1], norms, tags)
+    head = _trim_first(stretches[first], middles[0], norms)
+    tail = _trim_last(stretches[last], middles[-1], norms)
     if head is None or tail is None:
         return None
     items = [head, *middles, tail]
     if _is_data(norms[head[0] : head[1]]) or _is_data(norms[tail[0] : tail[1]]):
         return None
-    scores = [_similarity(items[k], items[k + 1], norms, tags) for k in range(len(items) - 1)]
+    scores = [_similarity(items[k], items[k + 1], norms) for k in range(len(items) - 1)]
     if min(scores) < MIN_SIMILARITY:
         return None
     if len(items) == 3 and norms[head[0]] != norms[middles[0][0]] == norms[tail[0]]:
         return None  # "X, A in and A out": a binomial after an unrelated phrase
     if len({tuple(norms[a:b]) for a, b in items}) < len(items):
         return None  # the same item repeated is epizeuxis or repetition, not a list
-    return items, sum(scores) / len(scores), _shape(items, norms, tags)
+    return items, sum(scores) / len(scores), _shape(items, norms)
 
 
-def _trim_first(stretch, model, norms, tags):
+def _trim_first(stretch, model, norms):
     """The end of the first stretch that starts like ``model``: at the same word if there is
     one, else at the suffix of about ``model``'s length that is most like it."""
     a, b = stretch
@@ -255,19 +268,19 @@ def _trim_first(stretch, model, norms, tags):
     same_word = [s for s in range(b - longest, b) if norms[s] == norms[model[0]]]
     if same_word:
         return (same_word[-1], b)
-    starts = [s for s in range(b - longest, b) if _compatible(s, model[0], norms, tags)]
+    starts = [s for s in range(b - longest, b) if _compatible(s, model[0], norms)]
     if not starts:
         return None
-    best = max(starts, key=lambda s: (_similarity((s, b), model, norms, tags), -abs((b - s) - size)))
+    best = max(starts, key=lambda s: (_similarity((s, b), model, norms), -abs((b - s) - size)))
     return (best, b)
 
 
-def _trim_last(stretch, model, norms, tags):
+def _trim_last(stretch, model, norms):
     """The start of the last stretch, about as long as ``model``, if it starts like it."""
     a, b = stretch
     if b <= a:
         return None
-    if norms[a] != norms[model[0]] and not _compatible(a, model[0], norms, tags):
+    if norms[a] != norms[model[0]] and not _compatible(a, model[0], norms):
         return None
     inside = [norms[k] for k in range(model[0] + 1, model[1])]
     if norms[a] in inside and norms[a] != norms[model[0]]:
@@ -276,7 +289,7 @@ def _trim_last(stretch, model, norms, tags):
     return (a, min(b, a + max(size, 1)))
 
 
-def _similarity(u, v, norms, tags) -> float:
+def _similarity(u, v, norms) -> float:
     """Parallelism of two items in [0, 1]: 1 for the same first word, else agreement of shapes.
 
     The first words weigh 0.4 and the rest 0.6: the share of positions that agree, aligned from
@@ -288,45 +301,28 @@ def _similarity(u, v, norms, tags) -> float:
         return 1.0
     length_u, length_v = u[1] - u[0], v[1] - v[0]
     shorter = min(length_u, length_v)
-    first = _compatible(u[0], v[0], norms, tags)
+    first = _compatible(u[0], v[0], norms)
     if max(length_u, length_v) == 1:
         score = 0.85 * first
     else:
-        from_start = sum(_compatible(u[0] + k, v[0] + k, norms, tags) for k in range(1, shorter))
-        from_end = sum(_compatible(u[1] - k, v[1] - k, norms, tags) for k in range(1, shorter + 1))
+        from_start = sum(_compatible(u[0] + k, v[0] + k, norms) for k in range(1, shorter))
+        from_end = sum(_compatible(u[1] - k, v[1] - k, norms) for k in range(1, shorter + 1))
         rest = max(from_start / max(shorter - 1, 1), from_end / shorter)
         score = 0.4 * first + 0.6 * rest
     ratio = min(length_u, length_v) / max(length_u, length_v)
     return score * min(1.0, 2 * ratio)
 
 
-def _compatible(i: int, j: int, norms, tags) -> float:
-    """How well two words fill the same slot: 1 for the same word or word class; 0.75 for content
-    words of different tags that WordNet allows in a common class (the tagger often errs on
-    sentence fragments: a verb in a list read as a noun); else 0."""
-    if norms[i] == norms[j] or tags[i] == tags[j]:
-        return 1.0
-    if not (is_content_word(norms[i]) and is_content_word(norms[j])):
-        return 0.0
-    return 0.75 if word_classes(norms[i]) & word_classes(norms[j]) else 0.0
+def _compatible(i: int, j: int, norms) -> float:
+    return class_match(norms[i], norms[j])
 
 
-@lru_cache(maxsize=65536)
-def word_classes(norm: str) -> frozenset[str]:
-    """The coarse classes (``N``, ``V``, ``J``, ``R``) WordNet lists for a word, in any form.
-
-    >>> sorted(word_classes("grateful")), sorted(word_classes("perpetuate"))
-    (['J'], ['V'])
-    """
-    classes = {"n": "N", "v": "V", "a": "J", "s": "J", "r": "R"}
-    return frozenset(classes[s.pos()] for s in wordnet().synsets(norm.replace("'", "")))
-
-
-def _shape(items, norms, tags) -> str:
+def _shape(items, norms) -> str:
     starts = {norms[a] for a, _ in items}
     if len(starts) == 1:
         return f"each begins with {norms[items[0][0]]!r}"
-    return "same word classes: " + " ".join(tags[items[1][0] : items[1][1]])
+    shape = ("/".join(sorted(word_classes(w))) for w in norms[items[1][0] : items[1][1]])
+    return "same word classes: " + " ".join(shape)
 
 
 def _is_data(norms: Sequence[str]) -> bool:
