@@ -142,7 +142,7 @@ def find_antithesis(text_or_doc: str | Document, *, doc_id: str | None = None) -
     --------
     >>> spans = find_antithesis("They sought not a truce but a victory.")
     >>> [(s.start, s.end, s.text, s.kind) for s in spans]
-    [(11, 25, 'not a truce', 'correctio'), (26, 37, 'but a victory', 'correctio')]
+    [(12, 23, 'not a truce', 'correctio'), (24, 37, 'but a victory', 'correctio')]
     """
     doc = as_document(text_or_doc, doc_id)
     figures: list[_Figure] = []
