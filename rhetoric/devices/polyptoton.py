@@ -71,6 +71,7 @@ def roots(key: str) -> frozenset[str]:
     return frozenset(stem(word) for word in related if "_" not in word)
 
 
+@lru_cache(maxsize=65536)
 def root(key: str) -> str:
     """The main root of a word: the Porter stem of its first WordNet lemma.
 
@@ -140,8 +141,10 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
                 if kind is None:
                     continue
                 if kind in ("same", "plural"):
+                    if keys[j - 1] not in VERB_MARKERS and (i == first or keys[i - 1] not in VERB_MARKERS):
+                        continue  # neither copy is surely a verb: no need to tag
                     if tags is None:
-                        tags = pos_tag([w.text for w in words[first:last]])
+                        tags = doc.tags[first:last] if "tags" in doc.__dict__ else pos_tag([w.text for w in words[first:last]])
                     ti, tj = _coarse(tags[i - first]), _coarse(tags[j - first])
                     verb_i = ti == "V" and i > first and keys[i - 1] in VERB_MARKERS
                     verb_j = tj == "V" and keys[j - 1] in VERB_MARKERS
@@ -164,8 +167,13 @@ def _relation(a: str, b: str) -> str | None:
         return "same"
     if b in (a + "s", a + "es") or a in (b + "s", b + "es"):
         return "plural"
-    if lemmas(a) & lemmas(b):
-        return "inflection"
-    if roots(a) & roots(b):
-        return "derivation"
-    return "prefix" if _prefixed(root(a), root(b)) else None
+    if a[0] == b[0]:  # cheap filters first: inflected and derived forms keep their first letters
+        if lemmas(a) & lemmas(b):
+            return "inflection"
+        if a[:3] == b[:3] and (root(a) == root(b) or roots(a) & roots(b)):
+            return "derivation"
+    if len(a) > len(b):
+        a, b = b, a
+    if any(b.startswith(p) and b[len(p) : len(p) + 3] == a[:3] for p in PREFIXES):
+        return "prefix" if _prefixed(root(a), root(b)) else None
+    return None
