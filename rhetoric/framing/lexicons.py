@@ -1,0 +1,581 @@
+"""Dictionaries of terms by category, and the matcher that finds their occurrences in a text.
+
+A :class:`Lexicon` maps categories (frames, moral foundations, hedges...) to terms. It is built
+from a dict, a CSV, a LIWC-style ``.dic`` file, or a folder of the package's own ``.txt`` files,
+and every source is matched the same way:
+
+* **Single words** match their inflections through WordNet base forms: ``tax`` finds "taxes"
+  and "taxed", ``attack`` finds "attacked". Write entries in their base form.
+* **A final ``*``** matches any ending (LIWC convention): ``terror*`` finds "terror",
+  "terrorist", "terrorism"; ``counterterror*`` also finds "counter-terrorism", because a hyphen
+  inside a word is ignored when a word is compared with an entry.
+* **Several words** make a multiword term (``interest rate``); each word matches as above and
+  the words must be adjacent (only spaces, a line break or a hyphen between them). The longest
+  term wins: where ``social security`` is a term, its "security" is not also a hit.
+* **An entry with capitals** matches case-sensitively (``AIDS`` the disease, not "aids" the verb).
+* **An exclusion** (``!pay attention``) is a phrase inside which the category's terms do not
+  count: "pay" is an economic word, but not in "pay attention".
+* A hyphenated word that matches nothing as a whole is looked at part by part, so "ISIS-led"
+  yields a hit on its "ISIS".
+
+Possessive ``'s`` is ignored. Curly quotes and dashes are folded by :func:`rhetoric.text.normalize`
+before matching, and every hit carries offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from rhetoric.errors import InputError, invalid_value
+from rhetoric.text import Document, Token
+
+#: Columns of :attr:`Lexicon.table`.
+TERM_COLUMNS = ["category", "term", "weight", "source"]
+
+_SECTION = re.compile(r"^\[([\w\- ]+)\]$")
+_HYPHEN = "-"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One lexicon entry: its words (patterns), category, weight and where it came from."""
+
+    category: str
+    text: str
+    weight: float = 1.0
+    source: str = ""
+    exclusion: bool = False
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.text.split())
+
+
+@dataclass(frozen=True)
+class Hit:
+    """An occurrence of a lexicon term: character offsets, token range and the term matched.
+
+    ``weight`` is the term's weight divided by the number of categories that claim the same
+    stretch of text (its *specificity*): a word listed under two frames counts half to each.
+    """
+
+    start: int
+    end: int
+    category: str
+    term: str
+    weight: float
+    n_words: int
+    first: int  # index of the first matching token
+    last: int  # exclusive
+
+
+def _clean_entry(text: str) -> str:
+    """Normalise an entry as written by a user: folded quotes, single spaces, lower case unless capitals."""
+    from rhetoric.text import normalize
+
+    words = text.strip().split()
+    out = []
+    for word in words:
+        folded = normalize(word)
+        out.append(
+            word.translate(str.maketrans("\u2019\u2018", "''")) if word != word.lower() else folded
+        )
+    return " ".join(out)
+
+
+class Lexicon:
+    """Terms by category, matched on word forms, wildcards and multiword phrases.
+
+    Parameters
+    ----------
+    terms : iterable of Term
+        The entries, exclusions included. Build lexicons with :meth:`from_dict`,
+        :meth:`from_csv`, :meth:`from_dic`, :meth:`read` or :meth:`policy_frames` rather than by
+        hand.
+    name : str, default "custom"
+        A label for messages and tables.
+
+    Examples
+    --------
+    >>> lex = Lexicon.from_dict({"care": ["care", "protect*", "!take care of"], "harm": ["hurt*", "cruel"]})
+    >>> lex.categories
+    ('care', 'harm')
+    >>> [(h.category, h.term) for h in lex.match("They protected the weak and hurt no one.")]
+    [('care', 'protect*'), ('harm', 'hurt*')]
+    """
+
+    def __init__(self, terms: Iterable[Term], *, name: str = "custom"):
+        self.terms = tuple(terms)
+        self.name = name
+        self._compiled: _Compiled | None = None
+
+    def __repr__(self) -> str:
+        n = sum(not t.exclusion for t in self.terms)
+        return f"Lexicon({self.name!r}, {len(self.categories)} categories, {n} terms)"
+
+    def __len__(self) -> int:
+        return sum(not t.exclusion for t in self.terms)
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """The categories with at least one term, in order of first appearance."""
+        return tuple(dict.fromkeys(t.category for t in self.terms if not t.exclusion))
+
+    @property
+    def table(self) -> pd.DataFrame:
+        """The terms as a table (exclusions shown with a leading ``!``).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``category`` (str), ``term`` (str), ``weight`` (float), ``source`` (str).
+        """
+        rows = [
+            (t.category, ("!" if t.exclusion else "") + t.text, t.weight, t.source)
+            for t in self.terms
+        ]
+        return pd.DataFrame(rows, columns=TERM_COLUMNS)
+
+    # --- constructors -------------------------------------------------------------------------
+
+    @classmethod
+    def from_dict(
+        cls, mapping: Mapping[str, Iterable[str] | Mapping[str, float]], *, name: str = "custom"
+    ) -> Lexicon:
+        """Build from ``{category: [term, ...]}`` or ``{category: {term: weight}}``.
+
+        A term that starts with ``!`` is an exclusion for its category.
+        """
+        if not isinstance(mapping, Mapping):
+            raise TypeError(
+                f"lexicon must be a dict of category -> terms, not {type(mapping).__name__}"
+            )
+        terms = []
+        for category, entries in mapping.items():
+            if isinstance(entries, str):
+                raise TypeError(
+                    f"the terms of category {category!r} must be a list of str, not a single str; "
+                    f"wrap it in a list: [{entries!r}]"
+                )
+            items = entries.items() if isinstance(entries, Mapping) else ((e, 1.0) for e in entries)
+            for entry, weight in items:
+                term = _make_term(str(category), str(entry), float(weight), "dict")
+                if term is not None:
+                    terms.append(term)
+        return cls(terms, name=name)
+
+    @classmethod
+    def from_csv(cls, path: str | os.PathLike, *, name: str | None = None) -> Lexicon:
+        """Read a CSV with columns ``category`` (or ``frame``), ``term``, optional ``weight``.
+
+        Lines starting with ``#`` are comments (provenance notes).
+        """
+        path = Path(path)
+        text = _read(path)
+        lines = [
+            line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+        ]
+        reader = csv.DictReader(io.StringIO("\n".join(lines)))
+        fields = {f.strip().lower(): f for f in reader.fieldnames or []}
+        category_field = fields.get("category") or fields.get("frame")
+        if category_field is None or "term" not in fields:
+            raise InputError(
+                f"{path}: a lexicon CSV needs columns 'category' (or 'frame') and 'term', found {list(fields)}"
+            )
+        terms = []
+        for row in reader:
+            weight = row.get(fields.get("weight", ""), "") or 1.0
+            term = _make_term(
+                row[category_field].strip(), row[fields["term"]], float(weight), path.name
+            )
+            if term is not None:
+                terms.append(term)
+        return cls(terms, name=name or path.stem)
+
+    @classmethod
+    def from_dic(cls, path: str | os.PathLike, *, name: str | None = None) -> Lexicon:
+        """Read a LIWC-style ``.dic`` file (as used by the Moral Foundations Dictionary).
+
+        The file has a header between two ``%`` lines numbering the categories
+        (``1<TAB>HarmVirtue``), then one entry per line followed by its category numbers
+        (``safe*<TAB>1``). An entry may belong to several categories.
+        """
+        path = Path(path)
+        lines = _read(path).splitlines()
+        marks = [i for i, line in enumerate(lines) if line.strip() == "%"]
+        if len(marks) < 2:
+            raise InputError(
+                f"{path}: not a LIWC-style .dic file (no '%' header with the category numbers)"
+            )
+        numbers = {}
+        for line in lines[marks[0] + 1 : marks[1]]:
+            parts = line.split()
+            if len(parts) >= 2:
+                numbers[parts[0]] = " ".join(parts[1:])
+        by_code: dict[str, list[Term]] = {code: [] for code in numbers}
+        for line in lines[marks[1] + 1 :]:
+            parts = line.split("\t") if "\t" in line else line.split()
+            parts = [p.strip() for p in parts if p.strip()]
+            if len(parts) < 2:
+                continue
+            # multiword LIWC entries are written with spaces; the category numbers follow
+            codes = [p for p in parts[1:] if p in numbers]
+            entry = " ".join(
+                [parts[0], *[p for p in parts[1:] if p not in numbers and not p.isdigit()]]
+            )
+            for code in codes:
+                term = _make_term(numbers[code], entry, 1.0, path.name)
+                if term is not None:
+                    by_code[code].append(term)
+        terms = [term for code in numbers for term in by_code[code]]  # header order
+        return cls(terms, name=name or path.stem)
+
+    @classmethod
+    def from_folder(cls, folder: str | os.PathLike, *, name: str | None = None) -> Lexicon:
+        """Read a folder of ``<category>.txt`` files in the package's own format (see the README of
+        ``rhetoric/resources/frames``): comments start with ``#``, ``[section]`` lines name the
+        provenance of the terms below them, ``term<TAB>weight`` sets a weight."""
+        folder = Path(folder)
+        files = sorted(folder.glob("*.txt"))
+        if not files:
+            raise InputError(f"{folder}: no <category>.txt lexicon files")
+        return cls(
+            [t for f in files for t in _read_txt(f.stem, _read(f), f.name)],
+            name=name or folder.name,
+        )
+
+    @classmethod
+    def read(cls, path: str | os.PathLike, *, name: str | None = None) -> Lexicon:
+        """Read a lexicon file or folder, choosing the reader by suffix (``.csv``, ``.dic``, ``.txt``)."""
+        path = Path(path)
+        if path.is_dir():
+            return cls.from_folder(path, name=name)
+        suffix = path.suffix.lower()
+        if suffix == ".csv":
+            return cls.from_csv(path, name=name)
+        if suffix == ".dic":
+            return cls.from_dic(path, name=name)
+        if suffix == ".txt":
+            return cls(_read_txt(path.stem, _read(path), path.name), name=name or path.stem)
+        raise invalid_value("lexicon file suffix", suffix, [".csv", ".dic", ".txt"])
+
+    @classmethod
+    def policy_frames(cls) -> Lexicon:
+        """The built-in lexicon of the 14 Policy Frames Codebook frames that have one.
+
+        The files live in ``rhetoric/resources/frames/``; each documents its provenance in its
+        header. Loaded once per process.
+        """
+        return _builtin("frames", "policy_frames")
+
+    # --- matching -----------------------------------------------------------------------------
+
+    def match(self, text_or_doc: str | Document) -> list[Hit]:
+        """Every occurrence of the lexicon's terms, leftmost-longest, in text order.
+
+        Returns
+        -------
+        list of Hit
+            One hit per category per matched stretch (a stretch claimed by two categories gives
+            two hits, each with half the weight).
+        """
+        from rhetoric.devices import as_document
+
+        doc = as_document(text_or_doc)
+        if self._compiled is None:
+            self._compiled = _Compiled(self.terms)
+        return self._compiled.match(doc)
+
+
+def _make_term(category: str, entry: str, weight: float, source: str) -> Term | None:
+    entry = entry.strip()
+    if not entry or not category:
+        return None
+    exclusion = entry.startswith("!")
+    text = _clean_entry(entry.lstrip("!"))
+    if not text:
+        return None
+    return Term(category, text, weight, source, exclusion)
+
+
+def _read(path: Path) -> str:
+    from rhetoric.text import read_text
+
+    return read_text(path)
+
+
+def _read_txt(category: str, text: str, filename: str) -> list[Term]:
+    """Parse one ``<category>.txt`` file: comments, ``[section]`` provenance, ``term<TAB>weight``."""
+    terms, section = [], "unsectioned"
+    for raw in text.splitlines():
+        line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if not line:
+            continue
+        heading = _SECTION.match(line)
+        if heading:
+            section = heading.group(1).strip()
+            continue
+        entry, weight = line, 1.0
+        if "\t" in line:
+            entry, _, value = line.partition("\t")
+            weight = float(value.strip() or 1.0)
+        term = _make_term(category, entry, weight, f"{filename}:{section}")
+        if term is not None:
+            terms.append(term)
+    return terms
+
+
+@lru_cache(maxsize=8)
+def _builtin(folder: str, name: str) -> Lexicon:
+    root = resources.files("rhetoric").joinpath("resources", folder)
+    terms = []
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".txt"):
+            text = entry.read_text(encoding="utf-8")
+            terms.extend(_read_txt(entry.name.removesuffix(".txt"), text, entry.name))
+    return Lexicon(terms, name=name)
+
+
+# --- the compiled matcher ---------------------------------------------------------------------
+
+
+class _Compiled:
+    """Patterns indexed for matching: each distinct word pattern gets an id; a token type is
+    resolved once to the set of pattern ids it satisfies (cached across documents)."""
+
+    def __init__(self, terms: Iterable[Term]):
+        self.pattern_ids: dict[str, int] = {}
+        self.literal: dict[str, list[int]] = {}  # lower-case literal -> ids
+        self.exact: dict[str, list[int]] = {}  # case-sensitive literal -> ids
+        self.prefix: dict[str, list[int]] = {}  # lower-case prefix -> ids
+        self.unigrams: dict[int, list[Term]] = {}
+        self.multi: dict[int, list[tuple[tuple[int, ...], Term]]] = {}
+        self.excl_unigrams: dict[int, list[Term]] = {}
+        self.excl_multi: dict[int, list[tuple[tuple[int, ...], Term]]] = {}
+        for term in terms:
+            ids = tuple(self._pattern(w) for w in term.words)
+            if len(ids) == 1:
+                target = self.excl_unigrams if term.exclusion else self.unigrams
+                target.setdefault(ids[0], []).append(term)
+            else:
+                target = self.excl_multi if term.exclusion else self.multi
+                target.setdefault(ids[0], []).append((ids, term))
+        self.min_prefix = min((len(p) for p in self.prefix), default=1)
+        self.max_multi = max(
+            (len(ids) for group in self.multi.values() for ids, _ in group), default=1
+        )
+        self._cache: dict[str, frozenset[int]] = {}
+
+    def _pattern(self, word: str) -> int:
+        if word in self.pattern_ids:
+            return self.pattern_ids[word]
+        pid = len(self.pattern_ids)
+        self.pattern_ids[word] = pid
+        if word.endswith("*") and len(word) > 1:
+            self.prefix.setdefault(word[:-1].lower().replace(_HYPHEN, ""), []).append(pid)
+        elif word != word.lower():
+            self.exact.setdefault(word, []).append(pid)
+        else:
+            self.literal.setdefault(word, []).append(pid)
+            if _HYPHEN in word:
+                self.literal.setdefault(word.replace(_HYPHEN, ""), []).append(pid)
+        return pid
+
+    def resolve(self, text: str, norm: str) -> frozenset[int]:
+        """The ids of the patterns a word satisfies."""
+        ids = self._cache.get(norm)
+        if ids is None:
+            ids = self._cache[norm] = self._resolve_norm(norm)
+        if self.exact:
+            base = text[:-2] if norm.endswith("'s") else text
+            extra = self.exact.get(base) or self.exact.get(
+                base.replace("-", "").replace("\u2010", "")
+            )
+            if extra:
+                ids = ids | frozenset(extra)
+        return ids
+
+    def _resolve_norm(self, norm: str) -> frozenset[int]:
+        from rhetoric.lexicon import lemma
+
+        base = norm[:-2] if norm.endswith("'s") else norm.rstrip("'")
+        forms = {norm, base}
+        if _HYPHEN in base:
+            forms.add(base.replace(_HYPHEN, ""))
+        found: set[int] = set()
+        for form in forms:
+            found.update(self.literal.get(form, ()))
+            for length in range(self.min_prefix, len(form) + 1):
+                found.update(self.prefix.get(form[:length], ()))
+        if base.isalpha():
+            for pos in ("n", "v", "a"):
+                base_form = lemma(base, pos)
+                if base_form != base:
+                    found.update(self.literal.get(base_form, ()))
+        return frozenset(found)
+
+    def _pieces(self, doc: Document) -> tuple[list[Token], list[frozenset[int]]]:
+        """The units of matching (words, or the parts of a hyphenated word that matched nothing
+        whole) and the pattern ids of each."""
+        pieces, ids = [], []
+        resolve = self.resolve
+        for token in doc.words:
+            found = resolve(token.text, token.norm)
+            if not found and _HYPHEN in token.norm:
+                for part in _split_hyphenated(token):
+                    pieces.append(part)
+                    ids.append(resolve(part.text, part.norm))
+            else:
+                pieces.append(token)
+                ids.append(found)
+        return pieces, ids
+
+    def match(self, doc: Document) -> list[Hit]:
+        if not doc.text or not (self.unigrams or self.multi):
+            return []
+        pieces, ids = self._pieces(doc)
+        joined = _Joined(doc.text, pieces)
+        excluded = self._excluded(pieces, ids, joined)
+        hits: list[Hit] = []
+        i, n = 0, len(pieces)
+        while i < n:
+            here = ids[i]
+            if not here:
+                i += 1
+                continue
+            best_len, best_terms = 0, []
+            for pid in here:
+                for pattern, term in self.multi.get(pid, ()):
+                    length = len(pattern)
+                    if length >= best_len and _matches_at(pattern, ids, joined, i):
+                        if length > best_len:
+                            best_len, best_terms = length, []
+                        best_terms.append(term)
+            if best_len <= 1:
+                for pid in here:
+                    if pid in self.unigrams:
+                        if best_len == 0:
+                            best_len = 1
+                        best_terms.extend(self.unigrams[pid])
+            if not best_terms:
+                i += 1
+                continue
+            by_category: dict[str, Term] = {}
+            for term in best_terms:
+                if all((term.category, k) in excluded for k in range(i, i + best_len)):
+                    continue
+                kept = by_category.get(term.category)
+                if kept is None or term.weight > kept.weight:
+                    by_category[term.category] = term
+            if not by_category:
+                i += 1
+                continue
+            start, end = pieces[i].start, pieces[i + best_len - 1].end
+            share = 1.0 / len(by_category)
+            for category, term in by_category.items():
+                hits.append(
+                    Hit(
+                        start,
+                        end,
+                        category,
+                        term.text,
+                        term.weight * share,
+                        best_len,
+                        i,
+                        i + best_len,
+                    )
+                )
+            i += best_len
+        return hits
+
+    def _excluded(
+        self, pieces: list[Token], ids: list[frozenset[int]], joined: _Joined
+    ) -> set[tuple[str, int]]:
+        """(category, piece index) pairs that lie inside an exclusion phrase of that category."""
+        if not (self.excl_multi or self.excl_unigrams):
+            return set()
+        excluded = set()
+        for i, here in enumerate(ids):
+            for pid in here:
+                for term in self.excl_unigrams.get(pid, ()):
+                    excluded.add((term.category, i))
+                for pattern, term in self.excl_multi.get(pid, ()):
+                    if _matches_at(pattern, ids, joined, i):
+                        excluded.update((term.category, k) for k in range(i, i + len(pattern)))
+        return excluded
+
+
+class _Joined:
+    """Whether word ``i`` and word ``i + 1`` are adjacent (computed on demand, then kept)."""
+
+    def __init__(self, text: str, pieces: list[Token]):
+        self.text, self.pieces, self.known = text, pieces, {}
+
+    def __getitem__(self, i: int) -> bool:
+        value = self.known.get(i)
+        if value is None:
+            value = i + 1 < len(self.pieces) and _adjacent(
+                self.text, self.pieces[i], self.pieces[i + 1]
+            )
+            self.known[i] = value
+        return value
+
+
+def _matches_at(
+    pattern: tuple[int, ...], ids: list[frozenset[int]], joined: _Joined, i: int
+) -> bool:
+    if i + len(pattern) > len(ids):
+        return False
+    for offset, pid in enumerate(pattern):
+        if offset and not joined[i + offset - 1]:
+            return False
+        if pid not in ids[i + offset]:
+            return False
+    return True
+
+
+_GAP = re.compile(r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?|[ \t]*[-\u2010\u2011][ \t]*")
+
+
+def _adjacent(text: str, left: Token, right: Token) -> bool:
+    """Two words belong to one phrase when only spaces, one line break or a hyphen lie between."""
+    return _GAP.fullmatch(text, left.end, right.start) is not None
+
+
+def _split_hyphenated(token: Token) -> list[Token]:
+    """The parts of a hyphenated word (the normalised view has ASCII hyphens at the same places)."""
+    return [
+        Token(
+            token.start + m.start(),
+            token.start + m.end(),
+            token.text[m.start() : m.end()],
+            m.group(),
+        )
+        for m in re.finditer(r"[^-]+", token.norm)
+    ]
+
+
+def as_lexicon(lexicon: Lexicon | Mapping | str | os.PathLike | None) -> Lexicon:
+    """Accept a :class:`Lexicon`, a dict, a path (CSV, ``.dic``, ``.txt``, folder) or ``None``
+    (the built-in Policy Frames lexicon)."""
+    if lexicon is None:
+        return Lexicon.policy_frames()
+    if isinstance(lexicon, Lexicon):
+        return lexicon
+    if isinstance(lexicon, Mapping):
+        return Lexicon.from_dict(lexicon)
+    if isinstance(lexicon, str | os.PathLike):
+        return Lexicon.read(lexicon)
+    raise TypeError(
+        f"lexicon must be a Lexicon, a dict of category -> terms, or a path, not {type(lexicon).__name__}"
+    )

@@ -1,0 +1,184 @@
+"""Frame spans, profiles and corpus tables: hand-made sentences, then the real corpora."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import rhetoric
+from rhetoric.framing import (
+    CORPUS_COLUMNS,
+    FRAMES,
+    PROFILE_COLUMNS,
+    WAR_YEARS,
+    address_month,
+    analyze_frames,
+    corpus_frame_table,
+    dominant_frame,
+    find_frames,
+    frame_profile,
+    recession_within,
+)
+from rhetoric.text import Document
+
+SENTENCE = "The Senate voted to cut taxes. Troops crossed the border, and the court heard the case."
+
+
+def test_frame_spans_with_offsets():
+    spans = find_frames(SENTENCE, doc_id="s1")
+    assert [(s.kind, s.start, s.end, s.text, s.score) for s in spans] == [
+        ("political", 4, 10, "Senate", 1.0),
+        ("political", 11, 16, "voted", 1.0),
+        ("economic", 24, 29, "taxes", 1.0),
+        ("security_and_defense", 31, 37, "Troops", 1.0),
+        ("security_and_defense", 50, 56, "border", 0.5),  # a weak cue: weight 0.5 in the lexicon
+        ("legality_constitutionality_jurisprudence", 66, 71, "court", 1.0),
+    ]
+    assert {s.device for s in spans} == {"frame"} and {s.doc_id for s in spans} == {"s1"}
+
+
+def test_sense_changing_phrases():
+    # "pay attention" is not economic; "social security" is not defense; "health care" is one term
+    text = "Pay attention to social security and to health care."
+    assert [(s.kind, s.text) for s in find_frames(text)] == [
+        ("quality_of_life", "social security"),
+        ("health_and_safety", "health care"),
+    ]
+
+
+def test_profile_counts_rates_shares_and_scores():
+    profile = frame_profile(SENTENCE).set_index("frame")
+    assert profile.index.tolist()[:2] == ["political", "security_and_defense"]
+    political = profile.loc["political"]
+    assert political["hits"] == 2 and political["keywords"] == ["senate", "voted"]
+    assert political["per_1000"] == pytest.approx(1000 * 2 / 16)
+    assert political["share"] == pytest.approx(2 / 6)
+    # the weak "border" (0.5) makes security score lower than its hit count suggests
+    assert profile.loc["security_and_defense", "score"] == pytest.approx(1000 * 1.5 / 16)
+    assert profile["share"].sum() == pytest.approx(1.0)
+    assert profile["dominant"].sum() == 1 and profile.loc["political", "dominant"]
+
+
+def test_multiword_terms_weigh_more():
+    one = frame_profile("Health matters.").set_index("frame").loc["health_and_safety", "score"]
+    two = frame_profile("Health care matters.").set_index("frame").loc["health_and_safety", "score"]
+    assert two == pytest.approx(one * 1.5 * 2 / 3)  # weight 1.5, over 3 words instead of 2
+
+
+def test_profile_schema_and_empty_text():
+    profile = frame_profile("")
+    assert profile.columns.tolist() == PROFILE_COLUMNS
+    assert sorted(profile["frame"]) == sorted(FRAMES[:-1])
+    assert profile[["hits", "per_1000", "share", "score"]].to_numpy().sum() == 0
+    assert not profile["dominant"].any()
+    assert dominant_frame("Nothing to see here.") is None
+
+
+def test_corpus_table_from_texts_and_from_a_frame():
+    table = corpus_frame_table(["The troops and the army.", "Taxes, wages and jobs.", ""])
+    assert table.columns.tolist() == CORPUS_COLUMNS
+    assert len(table) == 3 * 14
+    assert table.loc[table.dominant, ["doc_id", "frame"]].values.tolist() == [
+        ["0", "security_and_defense"], ["1", "economic"],
+    ]  # fmt: skip
+    frame = pd.DataFrame({"doc_id": ["a", "b"], "text": ["War.", "Taxes."], "year": [1951, 1982],
+                          "path": ["x", "y"]})  # fmt: skip
+    table = corpus_frame_table(frame)
+    assert table.columns.tolist() == CORPUS_COLUMNS + ["year"]
+    assert table.groupby("doc_id")["year"].first().to_dict() == {"a": 1951, "b": 1982}
+    assert corpus_frame_table(frame, metadata=None).columns.tolist() == CORPUS_COLUMNS
+
+
+def test_corpus_table_errors_and_empty_input():
+    assert corpus_frame_table([]).columns.tolist() == CORPUS_COLUMNS
+    with pytest.raises(TypeError, match="wrap one text in a list"):
+        corpus_frame_table("War and peace.")
+    frame = pd.DataFrame({"doc_id": ["a"], "text": ["War."]})
+    with pytest.raises(ValueError, match="did you mean 'text'"):
+        corpus_frame_table(frame, text="txt")
+    with pytest.raises(ValueError, match="metadata column='year'"):
+        corpus_frame_table(frame, metadata=["year"])
+
+
+def test_analyze_frames_contract_and_analyze_integration():
+    text = "We must cut taxes. Perhaps the troops will come home."
+    spans, rows = analyze_frames(Document(text))
+    assert {(s.device, s.kind) for s in spans} >= {("frame", "economic"), ("stance", "booster"),
+                                                   ("stance", "hedge")}  # fmt: skip
+    assert all(s.text == text[s.start : s.end] for s in spans)
+    assert [r["frame"] for r in rows] == ["economic", "security_and_defense", "quality_of_life"]
+    assert all(set(r) == {"frame", "score", "hits", "keywords"} and r["hits"] > 0 for r in rows)
+    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+    result = rhetoric.analyze(text, devices=[]).to_dict()
+    assert [f["frame"] for f in result["frames"]] == [r["frame"] for r in rows]
+    assert {d["kind"] for d in result["devices"]} == {"booster", "hedge"}
+
+
+def test_periods():
+    assert recession_within(1975, 1) and recession_within(2001, 9) and not recession_within(1966, 1)
+    assert {1951, 1967, 2003} <= WAR_YEARS and 1960 not in WAR_YEARS
+    assert address_month("TITLE\n\nMarch 6, 1991\n\nText", 1991) == 3
+
+
+# --- the targets on real texts ------------------------------------------------------------------
+
+
+def test_seed_article_is_framed_as_security_with_foreign_relations_second(seed_text):
+    doc = Document(seed_text, "seed")
+    profile = frame_profile(doc)
+    assert profile["frame"].iloc[0] == "security_and_defense"
+    assert "external_regulation_and_reputation" in profile["frame"].iloc[:3].tolist()
+    # keyword spans fall on the passages about terrorism, ISIS-K, the TTP and counterterrorism
+    spans = [s for s in find_frames(doc) if s.kind == "security_and_defense"]
+    for marker in ("terrorism", "ISIS-K", "TTP", "counterterrorism"):
+        sentences = [s for s in doc.sentences if marker in seed_text[s.start : s.end]]
+        assert sentences, marker
+        covered = [s for s in sentences if any(s.start <= span.start < s.end for span in spans)]
+        assert len(covered) >= len(sentences) / 2, marker
+    assert all(span.text == seed_text[span.start : span.end] for span in spans)
+
+
+def test_seed_spans_stay_out_of_removed_boilerplate(seed_text):
+    doc = Document(seed_text)
+    spans, _ = analyze_frames(doc)
+    for span in spans:
+        assert not any(r.start <= span.start < r.end for r in doc.removed)
+
+
+@pytest.fixture(scope="module")
+def state_union_table(data_home) -> pd.DataFrame:
+    from rhetoric.corpora import load_state_union
+
+    corpus = load_state_union(data_home)
+    corpus["month"] = [
+        address_month(t, int(y)) for t, y in zip(corpus["text"], corpus["year"], strict=True)
+    ]
+    table = corpus_frame_table(corpus, text="clean_text")
+    table["year"] = table["year"].astype(int)
+    return table
+
+
+def test_2002_state_of_the_union_is_dominated_by_security(state_union_table):
+    row = state_union_table[
+        (state_union_table.doc_id == "2002-GWBush") & state_union_table.dominant
+    ]
+    assert row["frame"].tolist() == ["security_and_defense"]
+
+
+def test_security_share_is_higher_in_war_years(state_union_table):
+    security = state_union_table[state_union_table.frame == "security_and_defense"]
+    assert security.doc_id.nunique() == 65
+    war = security.year.isin(WAR_YEARS)
+    assert war.sum() == 10  # 1951, 1953, 1966-1968, 2002-2006 (no address file for 1952)
+    assert security.loc[war, "share"].mean() > 1.3 * security.loc[~war, "share"].mean()
+
+
+def test_economic_share_is_higher_after_recessions(state_union_table):
+    """Recession addresses: an NBER recession under way in the 12 months before the address."""
+    economic = state_union_table[state_union_table.frame == "economic"]
+    recession = [recession_within(y, m) for y, m in zip(economic.year, economic.month, strict=True)]
+    economic = economic.assign(recession=recession)
+    means = economic.groupby("recession")["share"].mean()
+    assert means[True] > means[False]
+    # the peak of economic framing falls in a recession address
+    assert economic.sort_values("score").iloc[-1]["recession"]

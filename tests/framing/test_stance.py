@@ -1,0 +1,110 @@
+"""Hedges, boosters and loaded words (device "stance"), on hand-made sentences."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rhetoric.framing import STANCE_KINDS, find_stance
+from rhetoric.framing.stance import vader_valence
+
+
+def _found(text: str, **options) -> list[tuple[str, int, int, str]]:
+    return [(s.kind, s.start, s.end, s.text) for s in find_stance(text, **options)]
+
+
+def test_hedges_and_boosters_with_offsets():
+    text = "Perhaps the bill will pass; arguably it should. We must act, and undoubtedly we will."
+    assert _found(text) == [
+        ("hedge", 0, 7, "Perhaps"),
+        ("hedge", 28, 36, "arguably"),
+        ("booster", 51, 55, "must"),
+        ("booster", 65, 76, "undoubtedly"),
+    ]
+
+
+def test_negated_certainty_is_a_hedge():
+    assert _found("It is not clear. It is clear.", loaded=False) == [
+        ("hedge", 6, 15, "not clear"),
+        ("booster", 20, 28, "is clear"),
+    ]
+    spans = find_stance("They were not certainly wrong.", loaded=False)
+    assert [(s.kind, s.text, s.evidence) for s in spans] == [
+        ("hedge", "certainly", "negated booster 'certainly'")
+    ]
+
+
+def test_must_not_keeps_its_force():
+    assert _found("We cannot and must not wait.", loaded=False) == [("booster", 14, 18, "must")]
+
+
+def test_may_the_month_and_the_wish_are_not_hedges():
+    text = "In May 2020 talks began. May God guide us. Talks may fail, as of May."
+    assert _found(text, loaded=False) == [("hedge", 49, 52, "may")]
+
+
+def test_fixed_phrases_do_not_hedge():
+    assert _found("Act as soon as possible; it is possible we fail.", loaded=False) == [
+        ("hedge", 31, 39, "possible")
+    ]
+
+
+def test_loaded_words_carry_valence_and_negation_flips_polarity():
+    spans = find_stance("A brutal war, not a disaster, and a great peace.")
+    assert [(s.kind, s.text, s.evidence) for s in spans] == [
+        ("loaded_negative", "brutal", "VADER valence -3.1"),
+        ("loaded_negative", "war", "VADER valence -2.9"),
+        ("loaded_positive", "disaster", "VADER valence -3.1, negated"),
+        ("loaded_positive", "great", "VADER valence +3.1"),
+        ("loaded_positive", "peace", "VADER valence +2.5"),
+    ]
+    assert [round(s.score, 3) for s in spans] == [0.775, 0.725, 0.775, 0.775, 0.625]
+
+
+def test_negation_does_not_cross_a_clause_end():
+    kinds = [s.kind for s in find_stance("It is not over. Disaster followed.")]
+    assert kinds == ["loaded_negative"]
+
+
+def test_min_intensity_and_skip_list():
+    assert _found("A good plan, a great plan.", min_intensity=3.0) == [
+        ("loaded_positive", 15, 20, "great")
+    ]
+    assert "like" in vader_valence() and _found("Ideas like these.") == []
+
+
+def test_empty_text_gives_no_spans():
+    assert find_stance("") == []
+    assert find_stance(" \n ") == []
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "may",
+                "May",
+                "not",
+                "clearly",
+                "war",
+                "great",
+                "possible",
+                "as",
+                "soon",
+                ".",
+                ",",
+                "\n",
+                "’",
+                "perhaps",
+                "must",
+            ]
+        ),
+        max_size=20,
+    ).map(" ".join)
+)
+def test_spans_slice_the_text(text):
+    for span in find_stance(text):
+        assert span.text == text[span.start : span.end]
+        assert span.device == "stance" and span.kind in STANCE_KINDS
+        assert 0.0 < span.score <= 1.0
