@@ -33,7 +33,7 @@ from sklearn.naive_bayes import GaussianNB
 from sklearn.neighbors import KNeighborsClassifier, NearestCentroid
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
-from sklearn.svm import SVC
+from sklearn.svm import SVC, LinearSVC
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, validate_data
 
@@ -358,7 +358,8 @@ def make_method(method: str = "default", *, stylo: bool = False) -> BaseEstimato
     ----------
     method : str
         A Delta metric (``burrows``, ``cosine_delta``, ... or an alias: ``delta``, ``wurzburg``,
-        ``simple``), one of ``svm`` (linear SVM, C=1, on z-scores), ``nsc`` (nearest shrunken
+        ``simple``), one of ``svm`` (linear SVM, C=1, one-vs-rest with balanced class weights, on
+        z-scores; with ``stylo=True`` libsvm's one-vs-one linear SVM as stylo's e1071), ``nsc`` (nearest shrunken
         centroids, threshold 0.5, on z-scores), ``knn`` (1 nearest neighbour on z-scores),
         ``naivebayes`` (Gaussian naive Bayes), or ``default`` (see the module docstring).
     stylo : bool
@@ -380,7 +381,11 @@ def make_method(method: str = "default", *, stylo: bool = False) -> BaseEstimato
         zscores = "train+test" if stylo and name in ("cosine_delta", "entropy") else "train"
         return DeltaClassifier(metric=name, zscores=zscores)
     if name == "svm":
-        return make_pipeline(StandardScaler(), SVC(kernel="linear", C=1.0))
+        if stylo:  # e1071's svm(): libsvm, linear kernel, one-vs-one, cost 1
+            return make_pipeline(StandardScaler(), SVC(kernel="linear", C=1.0))
+        return make_pipeline(
+            StandardScaler(), LinearSVC(C=1.0, class_weight="balanced", random_state=0)
+        )
     if name == "nsc":
         return ShrunkenCentroidClassifier(0.5)
     if name == "knn":

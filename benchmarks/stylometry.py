@@ -1,0 +1,292 @@
+"""Stylometry benchmark: the Federalist grid, parity with R stylo, LOO on three corpora, timings.
+
+Run from the repository root::
+
+    RHETORIC_DATA=/path/to/data .venv/bin/python benchmarks/stylometry.py [--output FILE]
+
+It prints Markdown (and writes it to ``--output`` when given): Madison counts on the 12
+disputed papers per method and MFW (inductive default settings, and stylo-parity settings),
+the paper-by-paper agreement with stylo's reference predictions, leave-one-out accuracy on the
+Federalist (65 known papers), State of the Union and inaugural corpora, and wall times.
+stylo's reference figures are read from ``--reference`` (a folder with stylo's CSV files).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from rhetoric.corpora import load_federalist, load_inaugural, load_state_union
+from rhetoric.stylometry.classifiers import METHODS, canonical_method
+from rhetoric.stylometry.corpus import read_corpus_folder
+from rhetoric.stylometry.features import CountTable
+from rhetoric.stylometry.validation import attribute, cross_validate, fit_predict_table
+
+MFWS = [100, 200, 500, 1000]
+STYLO_NAMES = {"burrows": "delta:delta", "argamon": "delta:argamon", "eder": "delta:eder",
+               "eder_simple": "delta:simple", "cosine_delta": "delta:wurzburg", "cosine": "delta:cosine",
+               "manhattan": "delta:manhattan", "euclidean": "delta:euclidean", "canberra": "delta:canberra",
+               "minmax": "delta:minmax", "entropy": "delta:entropy", "svm": "svm", "nsc": "nsc", "knn": "knn",
+               "naivebayes": "naivebayes"}  # fmt: skip
+LOO_METHODS = ["default", "burrows", "cosine_delta", "eder", "minmax", "svm", "knn"]
+
+
+def markdown(frame: pd.DataFrame) -> str:
+    """A DataFrame as a Markdown table (no extra dependency)."""
+    cols = [str(c) for c in frame.columns]
+    lines = ["| " + " | ".join(cols) + " |", "|" + "|".join("---" for _ in cols) + "|"]
+    for row in frame.itertuples(index=False):
+        lines.append(
+            "| " + " | ".join(f"{v:.3f}" if isinstance(v, float) else str(v) for v in row) + " |"
+        )
+    return "\n".join(lines)
+
+
+class Report:
+    def __init__(self):
+        self.parts: list[str] = []
+
+    def __call__(self, text: str = "") -> None:
+        print(text, flush=True)
+        self.parts.append(text)
+
+
+def federalist_section(out: Report, reference: Path, data_home) -> dict:
+    frame = load_federalist(data_home)
+    labels = frame["label"].to_numpy(dtype=object)
+    train = np.flatnonzero(np.isin(labels, ["Hamilton", "Madison"]))
+    test = np.flatnonzero(labels == "Disputed")
+    table = CountTable.from_texts(frame["text"])
+    known = CountTable(table.counts[train], table.vocabulary, table.totals[train])
+    ids = frame["doc_id"].to_numpy()[test]
+    per_paper = reference / "stylo_federalist_attribution_per_paper.csv"
+    stylo_pred = pd.read_csv(per_paper) if per_paper.is_file() else None
+    stylo_counts = reference / "stylo_federalist_attribution.csv"
+    stylo_counts = pd.read_csv(stylo_counts) if stylo_counts.is_file() else None
+    stylo_cv = reference / "stylo_federalist_cv.csv"
+    stylo_cv = pd.read_csv(stylo_cv) if stylo_cv.is_file() else None
+
+    grid_rows, parity_rows, loo_rows = [], [], []
+    start = time.perf_counter()
+    for method in [*METHODS, "default"]:
+        name = "default (nsc)" if method == "default" else method
+        counts, parity_counts, agree, loo = {}, {}, {}, {}
+        for mfw in MFWS:
+            predicted = fit_predict_table(table, labels, train, test, method=method, mfw=mfw)
+            counts[mfw] = int((predicted == "Madison").sum())
+            if method != "default":
+                stylo_like = fit_predict_table(
+                    table, labels, train, test, method=method, mfw=mfw, stylo=True
+                )
+                parity_counts[mfw] = int((stylo_like == "Madison").sum())
+                if stylo_pred is not None:
+                    ref = stylo_pred[
+                        (stylo_pred["method"] == STYLO_NAMES[method]) & (stylo_pred["mfw"] == mfw)
+                    ]
+                    ref = ref.set_index("paper").loc[ids, "predicted"].to_numpy()
+                    agree[mfw] = int((stylo_like == ref).sum())
+            result = cross_validate(known, labels[train], method=method, mfw=mfw)
+            loo[mfw] = result.summary.iloc[0]
+        grid_rows.append({"method": name, **{f"MFW {m}": f"{counts[m]}/12" for m in MFWS}})
+        if method != "default":
+            stylo_row = {}
+            if stylo_counts is not None:
+                for m in MFWS:
+                    hit = stylo_counts[
+                        (stylo_counts["method"] == STYLO_NAMES[method]) & (stylo_counts["mfw"] == m)
+                    ]
+                    stylo_row[m] = int(hit["n_madison"].iloc[0]) if len(hit) else "-"
+            parity_rows.append(
+                {
+                    "method": name,
+                    **{
+                        f"MFW {m}": f"{parity_counts[m]} (stylo {stylo_row.get(m, '-')}, "
+                        f"{agree.get(m, '-')}/12 same)"
+                        for m in MFWS
+                    },
+                }  # fmt: skip
+            )
+        loo_rows.append(
+            {
+                "method": name,
+                **{
+                    f"MFW {m}": f"{loo[m]['accuracy']:.3f} / {loo[m]['balanced_accuracy']:.3f}"
+                    for m in MFWS
+                },
+            }
+        )
+    grid_elapsed = time.perf_counter() - start
+
+    out(
+        "## Federalist: disputed papers given to Madison (train 51 Hamilton + 14 Madison, test 12 Disputed)"
+    )
+    out()
+    out(
+        "Inductive settings of this package (word list and z-scores from the training papers; every"
+    )
+    out(
+        "Delta compares with the nearest training paper; Cosine Delta z-scores from the training set)."
+    )
+    out()
+    out(markdown(pd.DataFrame(grid_rows)))
+    out()
+    out(
+        "### Parity with stylo 0.7.7 (`stylo=True`: stylo's tokeniser, training-set MFW, stylo's z-scores)"
+    )
+    out()
+    out(
+        "Madison count, stylo's count, and the number of the 12 papers with the same prediction as stylo."
+    )
+    out()
+    out(markdown(pd.DataFrame(parity_rows)))
+    out()
+    out(
+        "### Leave-one-out on the 65 known papers: accuracy / balanced accuracy (inductive, honest)"
+    )
+    out()
+    out(markdown(pd.DataFrame(loo_rows)))
+    out()
+    if stylo_cv is not None:
+        trans_rows = []
+        for method in ["burrows", "cosine_delta", "eder", "svm", "nsc"]:
+            row = {"method": method}
+            for mfw in MFWS:
+                ours = cross_validate(
+                    known, labels[train], method=method, mfw=mfw, transductive=True, stylo=True
+                )
+                hit = stylo_cv[
+                    (stylo_cv["method"] == STYLO_NAMES[method])
+                    & (stylo_cv["mfw"] == mfw)
+                    & (stylo_cv["cv"] == "LOO")
+                ]
+                theirs = f"{hit['accuracy'].iloc[0]:.3f}" if len(hit) else "-"
+                row[f"MFW {mfw}"] = f"{ours.summary['accuracy'].iloc[0]:.3f} (stylo {theirs})"
+            trans_rows.append(row)
+        out(
+            "Transductive (stylo-style) LOO accuracy for comparison, with stylo's own `crossv()` figure:"
+        )
+        out()
+        out(markdown(pd.DataFrame(trans_rows)))
+        out()
+    return {
+        "table": table,
+        "labels": labels,
+        "train": train,
+        "known": known,
+        "grid_elapsed": grid_elapsed,
+    }
+
+
+def loo_section(
+    out: Report, title: str, texts: list[str], labels: np.ndarray, stylo_file: Path, extra: dict
+) -> None:
+    table = CountTable.from_texts(texts)
+    reference = pd.read_csv(stylo_file) if stylo_file.is_file() else None
+    rows = []
+    for method in LOO_METHODS:
+        result = cross_validate(table, labels, method=method, mfw=MFWS)
+        row = {"method": "default (nsc)" if method == "default" else method}
+        for r in result.summary.itertuples():
+            cell = f"{r.accuracy:.3f}"
+            if reference is not None and method != "default":
+                hit = reference[
+                    (reference["method"] == STYLO_NAMES[canonical_method(method)])
+                    & (reference["mfw"] == r.mfw)
+                ]
+                if len(hit):
+                    cell += f" (stylo {hit['accuracy'].iloc[0]:.3f})"
+            row[f"MFW {r.mfw}"] = cell
+        rows.append(row)
+    out(
+        f"## {title}: leave-one-out accuracy, presidents as classes (inductive; stylo's transductive figure)"
+    )
+    out()
+    out(markdown(pd.DataFrame(rows)))
+    out()
+    for label, (method, mfw, vectorizer) in extra.items():
+        extra_table = CountTable.from_texts(texts, **vectorizer) if vectorizer else table
+        result = cross_validate(extra_table, labels, method=method, mfw=mfw, vectorizer=vectorizer)
+        s = result.summary.iloc[0]
+        out(
+            f"- {label}: accuracy {s['accuracy']:.3f}, balanced accuracy {s['balanced_accuracy']:.3f}"
+        )
+    if extra:
+        out()
+
+
+def timing_section(out: Report, fed: dict, data_home) -> None:
+    from rhetoric.datahome import corpus_dir
+
+    folder = corpus_dir("federalist", data_home) / "texts"
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        frame = read_corpus_folder(folder)
+        frame = frame[frame["label"].isin(["Hamilton", "Madison", "Disputed"])]
+        train = frame[frame["label"] != "Disputed"]
+        test = frame[frame["label"] == "Disputed"]
+        attribute(train["text"], train["label"], test["text"], method="default", mfw=100)
+        runs.append(time.perf_counter() - start)
+    n_files = len(frame)
+    loo = {}
+    for method in ["default", "burrows", "cosine_delta", "svm"]:
+        start = time.perf_counter()
+        cross_validate(fed["known"], fed["labels"][fed["train"]], method=method, mfw=1000)
+        loo[method] = time.perf_counter() - start
+    out("## Timings (this machine, 2 shared cores)")
+    out()
+    out(f"- One Federalist attribution, reading and parsing the {n_files} files included (default method, 100 MFW): "
+        f"best of 3 {min(runs):.3f} s (stylo about 1.0 s)")  # fmt: skip
+    for method, seconds in loo.items():
+        out(f"- Leave-one-out over the 65 known papers, {method}, 1000 MFW: {seconds:.3f} s")
+    out(f"- Whole grid, 15 methods (+ default) x 4 MFW, each an attribution, a stylo-parity attribution and an "
+        f"inductive 65-fold LOO: {fed['grid_elapsed']:.1f} s (stylo about 5.5 minutes)")  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-home", default=None)
+    parser.add_argument(
+        "--reference",
+        default=os.environ.get("RHETORIC_STYLO_REFERENCE", "/work/shared/reference/stylo"),
+    )
+    parser.add_argument("--output", help="also write the Markdown report to this file")
+    args = parser.parse_args(argv)
+    reference = Path(args.reference)
+    out = Report()
+    total = time.perf_counter()
+    out("# Stylometry benchmark results")
+    out()
+    out(
+        "Produced by `benchmarks/stylometry.py`. Default method: nearest shrunken centroids on z-scores"
+    )
+    out(
+        "(threshold 0.5). Inductive = word list and z-scores learned on the training texts of each fold."
+    )
+    out()
+    fed = federalist_section(out, reference, args.data_home)
+    sotu = load_state_union(args.data_home)
+    loo_section(out, "State of the Union (65 addresses, 11 presidents)", sotu["clean_text"].tolist(),
+                sotu["label"].to_numpy(dtype=object), reference / "stylo_sotu_loo.csv",
+                {"Cosine Delta, 2000 MFW": ("cosine_delta", 2000, None)})  # fmt: skip
+    inaug = load_inaugural(args.data_home)
+    counts = inaug["label"].value_counts()
+    inaug = inaug[inaug["label"].isin(counts[counts >= 2].index)]
+    loo_section(out, f"Inaugural ({len(inaug)} addresses of presidents with two or more)", inaug["clean_text"].tolist(),
+                inaug["label"].to_numpy(dtype=object), reference / "stylo_inaug_loo.csv",
+                {"Cosine Delta on character 4-grams, 1000 MFW": ("cosine_delta", 1000, {"analyzer": "char", "ngram": 4})})  # fmt: skip
+    timing_section(out, fed, args.data_home)
+    out(f"- Whole benchmark script: {time.perf_counter() - total:.1f} s")
+    if args.output:
+        Path(args.output).write_text("\n".join(out.parts) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""``rhetoric attribute`` through add_arguments/run, on a stylo-style folder and on the Federalist."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+import pytest
+
+from rhetoric.stylometry import cli
+from rhetoric.stylometry.corpus import read_corpus_folder
+
+A = "whilst the river runs amongst the hills whilst we sleep upon the bank"
+B = "while the river runs among the hills while we sleep on the bank"
+
+
+def _run(argv, capsys):
+    parser = argparse.ArgumentParser()
+    cli.add_arguments(parser)
+    code = cli.run(parser.parse_args(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def folder(tmp_path):
+    for i in range(3):
+        (tmp_path / f"Alpha_{i}.txt").write_text(A + f" {i}", encoding="utf-8")
+        (tmp_path / f"Beta_{i}.txt").write_text(B + f" {i}", encoding="utf-8")
+    (tmp_path / "Unknown_x.txt").write_text(A, encoding="utf-8")
+    (tmp_path / "Broken_bin.txt").write_bytes(b"\x00\x01binary")
+    return tmp_path
+
+
+def test_folder_reader_skips_a_bad_file_with_a_warning(folder):
+    with pytest.warns(UserWarning, match="binary"):
+        frame = read_corpus_folder(folder)
+    assert sorted(set(frame["label"])) == ["Alpha", "Beta", "Unknown"]
+
+
+def test_attribute_json_lines_on_a_folder(folder, capsys):
+    code, out, err = _run([str(folder), "--train", "Alpha,Beta", "--test", "Unknown", "--method", "burrows",
+                           "--mfw", "20", "--json"], capsys)  # fmt: skip
+    assert code == 0
+    record = json.loads(out.strip())
+    assert record["doc_id"] == "Unknown_x" and record["predicted"] == "Alpha"
+    assert set(record["proba"]) == {"Alpha", "Beta"} and record["proba"]["Alpha"] > 0.5
+    assert "warning:" in err and "Broken_bin.txt" in err
+
+
+def test_cv_json_object(folder, capsys):
+    code, out, _ = _run(
+        [str(folder), "--train", "Alpha,Beta", "--cv", "loo", "--method", "burrows", "--json"],
+        capsys,
+    )
+    record = json.loads(out)
+    assert code == 0
+    assert list(record) == ["method", "mfw", "n", "accuracy", "balanced_accuracy", "recall"]
+    assert (
+        record["n"] == 6
+        and record["accuracy"] == 1.0
+        and record["recall"] == {"Alpha": 1.0, "Beta": 1.0}
+    )
+
+
+def test_readable_table(folder, capsys):
+    code, out, _ = _run([str(folder), "--train", "Alpha,Beta", "--cv", "kfold", "--k", "3"], capsys)
+    assert code == 0 and "balanced accuracy" in out and "3-fold (inductive)" in out
+
+
+def test_bad_label_and_method(folder, capsys):
+    with pytest.raises(ValueError, match="did you mean 'Alpha'"):
+        _run([str(folder), "--train", "Alpah,Beta", "--cv", "loo"], capsys)
+    with pytest.raises(ValueError, match="did you mean 'svm'"):
+        _run([str(folder), "--train", "Alpha,Beta", "--method", "svn"], capsys)
+    with pytest.raises(ValueError, match="did you mean 'federalist'"):
+        _run(["federalst", "--train", "Hamilton"], capsys)
+
+
+def test_federalist_disputed_papers(capsys):
+    try:
+        code, out, _ = _run(
+            ["federalist", "--train", "Hamilton,Madison", "--test", "Disputed", "--json"], capsys
+        )
+    except FileNotFoundError as error:
+        pytest.skip(str(error))
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(records) == 12
+    assert sum(r["predicted"] == "Madison" for r in records) >= 11
