@@ -6,6 +6,7 @@ detectors can call these functions freely on hot paths.
 
 from __future__ import annotations
 
+import warnings
 from functools import lru_cache
 
 from rhetoric.datahome import require_nltk
@@ -44,7 +45,25 @@ def is_content_word(norm: str) -> bool:
 @lru_cache(maxsize=1)
 def _wordnet():
     require_nltk("corpora/wordnet")
-    from nltk.corpus import wordnet
+    import nltk
+    from nltk.corpus.reader.wordnet import WordNetCorpusReader
+
+    class _WordNet(WordNetCorpusReader):
+        def map_wn(self, version: str = "wordnet"):
+            # NLTK compares the loaded version ("3.0") with the name "wordnet", finds them
+            # different and builds a 3.0 -> 3.0 synset map for the multilingual functions: more
+            # than half of the loading time, for a mapping this package never uses.
+            return None
+
+    for resource in ("corpora/wordnet.zip/wordnet/", "corpora/wordnet/"):
+        try:
+            root = nltk.data.find(resource)
+        except LookupError:
+            continue
+        with warnings.catch_warnings():  # "multilingual functions are not available": not used
+            warnings.simplefilter("ignore", UserWarning)
+            return _WordNet(root, None)
+    from nltk.corpus import wordnet  # any other layout: NLTK's own loader
 
     wordnet.ensure_loaded()
     return wordnet
