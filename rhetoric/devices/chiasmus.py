@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from rhetoric.devices import as_document
 from rhetoric.lexicon import function_words, is_content_word, lemma
 from rhetoric.span import Span
-from rhetoric.text import Document, Token, word_tokens
+from rhetoric.text import Document, Token, normalize, word_tokens
 
 #: Longest candidate, in words from A to D (the window of Dubremetz & Nivre).
 WINDOW = 30
@@ -202,12 +202,28 @@ def score_candidate(text: str, terms: Sequence[Sequence[int]]) -> float:
     """
     if len(terms) != 4:
         raise ValueError(f"terms must hold four (start, end) pairs, got {len(terms)}")
-    tokens = word_tokens(text)
+    tokens = _split_at_terms(text, word_tokens(text), terms)
     window = _Window.of(text, tokens)
     a, b, c, d = (_token_at(tokens, start) for start, _ in terms)
     if not a < b < c < d:
         raise ValueError(f"terms must be four distinct words in text order, got {list(terms)}")
     return _probability(raw_score(candidate_features(window, a, b, c, d)))
+
+
+def _split_at_terms(text: str, tokens: Sequence[Token], terms: Sequence[Sequence[int]]) -> list[Token]:
+    """Cut words at term boundaries that fall inside them ("enemy" in "enemy's" as a term)."""
+    cuts = sorted({offset for term in terms for offset in term[:2]})
+    norm = normalize(text)
+    out: list[Token] = []
+    for token in tokens:
+        inner = [c for c in cuts if token.start < c < token.end]
+        if not inner:
+            out.append(token)
+            continue
+        edges = [token.start, *inner, token.end]
+        for start, end in zip(edges, edges[1:], strict=False):
+            out.append(Token(start, end, text[start:end], norm[start:end]))
+    return out
 
 
 def _token_at(tokens: Sequence[Token], start: int) -> int:
