@@ -125,7 +125,7 @@ def find_stance(
     --------
     >>> spans = find_stance("This may work, but it is not clear. Clearly the plan is a disaster.")
     >>> [(s.kind, s.text) for s in spans]
-    [('hedge', 'may'), ('hedge', 'clear'), ('booster', 'Clearly'), ('loaded_negative', 'disaster')]
+    [('hedge', 'may'), ('hedge', 'not clear'), ('booster', 'Clearly'), ('loaded_negative', 'disaster')]
     """
     doc = as_document(text_or_doc, doc_id)
     if not doc.words:
