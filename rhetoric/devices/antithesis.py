@@ -70,6 +70,10 @@ _POSSESSIVE_PAIR = re.compile(
 )
 
 
+_MORE_POSSESSIVES_AFTER = re.compile(r"\s*,\s*[A-Z][\w-]+['’]s\s")
+_MORE_POSSESSIVES_BEFORE = re.compile(r"[A-Z][\w-]+['’]s\s+\w+\s*,\s*$")
+
+
 @dataclass(frozen=True)
 class _Figure:
     x: tuple[int, int]  # character offsets of the first half
@@ -553,7 +557,8 @@ def _possessive_pairs(doc: Document) -> Iterator[_Figure]:
             if not (is_content_word(thing_a.lower()) and is_content_word(thing_b.lower())):
                 continue
             tail = doc.text[match.end() : match.end() + 40]
-            if re.match(r"\s*,\s*[A-Z][\w-]+['’]s\s", tail):
+            head = doc.text[max(start, match.start() - 40) : match.start()]
+            if _MORE_POSSESSIVES_AFTER.match(tail) or _MORE_POSSESSIVES_BEFORE.search(head):
                 continue  # a list of three or more possessions, not a pair
             contrast = contrasts(thing_a.lower(), thing_b.lower())
             score = 0.9 if contrast else 0.7

@@ -1,0 +1,165 @@
+"""Antithesis: correctio, comparatives, parallel contrasts, offsets, and the gold and seed floors."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rhetoric.devices.antithesis import find_antithesis
+from rhetoric.lexicon import antonyms, contrasts
+from rhetoric.text import Document
+
+
+def halves(spans):
+    return [(s.text, s.kind) for s in spans]
+
+
+def test_empty_text_gives_nothing():
+    assert find_antithesis("") == [] and find_antithesis("Quiet.") == []
+
+
+def test_not_x_but_y_has_two_halves_in_one_group():
+    text = "The harbour asked not for pity but for ships."
+    spans = find_antithesis(text)
+    assert halves(spans) == [("not for pity", "correctio"), ("but for ships", "correctio")]
+    assert spans[0].start == text.index("not for") and spans[1].end == text.index(".")
+    assert spans[0].group == spans[1].group == f"antithesis-{text.index('not for')}"
+    assert spans[0].score >= 0.9 and "not X but Y" in spans[0].evidence
+
+
+def test_not_only_but_also():
+    spans = find_antithesis("Rivers carry not only water but also silt from the hills.")
+    assert halves(spans)[0] == ("not only water", "correctio")
+    assert spans[1].text == "but also silt from the hills"
+
+
+def test_series_of_negations_starts_at_the_first():
+    text = "We sail not because the sea is calm, not because the wind is kind, but because the port is near."
+    spans = find_antithesis(text)
+    assert spans[0].start == text.index("not because the sea")
+    assert spans[1].text == "but because the port is near"
+
+
+def test_not_merely_then_it_is_across_a_dash():
+    text = "The vote is not merely a count\u2014 it is a verdict on the council."
+    spans = find_antithesis(text)
+    assert halves(spans) == [("not merely a count", "correctio"), ("it is a verdict on the council", "correctio")]
+
+
+def test_not_merely_then_it_is_across_a_full_stop():
+    text = "This is not merely a delay. It is a reversal of the plan."
+    spans = find_antithesis(text)
+    assert [(s.start, s.end) for s in spans] == [
+        (text.index("not merely"), text.index(". It")), (text.index("It is"), len(text) - 1)]
+
+
+def test_verb_taken_up_after_a_semicolon():
+    text = "Wealth rests not in the vault; it rests in the skill of the workers."
+    spans = find_antithesis(text)
+    assert halves(spans) == [("not in the vault", "correctio"), ("it rests in the skill of the workers", "correctio")]
+
+
+def test_x_comma_not_y():
+    text = "Their border is a bridge, not a wall."
+    spans = find_antithesis(text)
+    assert halves(spans) == [("a bridge", "correctio"), ("not a wall", "correctio")]
+
+
+def test_rather_than_and_far_from():
+    text = "Far from being a setback, the delay gave the town time. They built schools rather than towers."
+    spans = find_antithesis(text)
+    kinds = {s.kind for s in spans}
+    assert kinds == {"correctio", "comparative"}
+    assert "Far from being a setback" in [s.text for s in spans]
+    assert "rather than towers" in [s.text for s in spans]
+
+
+def test_less_x_and_more_y():
+    spans = find_antithesis("The plan was shaped less by fear and more by hope.")
+    assert halves(spans) == [("less by fear", "comparative"), ("more by hope", "comparative")]
+
+
+def test_either_or_with_parallel_halves():
+    spans = find_antithesis("The council will either raise the tax or close the library.")
+    assert halves(spans) == [("either raise the tax", "either_or"), ("or close the library", "either_or")]
+
+
+def test_from_to_needs_contrasting_ends():
+    assert halves(find_antithesis("The region moved from war to peace within a decade.")) == [
+        ("from war", "from_to"), ("to peace", "from_to")]
+    assert find_antithesis("The train ran from Leeds to York on time.") == []
+
+
+def test_contrasting_words_in_parallel_slots():
+    spans = find_antithesis("A gain for one side may mean a loss for another side.")
+    assert {s.kind for s in spans} == {"antonym_parallel"}
+    assert "gain/loss" in spans[0].evidence
+    assert [s.text for s in spans] == ["A gain for", "a loss for"]
+
+
+def test_possessive_pair_with_two_owners():
+    text = "The treaty was Avalon\u2019s shield, Borduria\u2019s burden, and nobody\u2019s choice."
+    spans = find_antithesis(text)
+    assert [s.text for s in spans] == ["Avalon\u2019s shield", "Borduria\u2019s burden"]
+
+
+def test_possessive_list_and_same_owner_are_not_pairs():
+    assert find_antithesis("He met Anna's father, Anna's mother and the dog.") == []
+    assert find_antithesis("We saw Anna's house, Ben's house, Carl's house, Dan's garden.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "We cannot help but admire the view from the ridge.",
+    "I do not know the answer, but I will find it.",
+    "It was not easy, but we finished the bridge.",
+    "They did not stay long at the fair.",
+    "There were more people than ever at the market.",
+    "The old and the young came to the square.",
+])  # fmt: skip
+def test_plain_negation_and_comparison_are_not_antithesis(text):
+    assert find_antithesis(text) == []
+
+
+def test_lexicon_contrasts():
+    assert "peace" in antonyms("war") and contrasts("losers", "victors")
+    assert contrasts("order", "disorder") and not contrasts("form", "inform")
+    assert not contrasts("city", "town")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["not", "but", "rather", "than", "war", "peace", "the", "a", "gain",
+                                  "loss", "for", "one", "either", "or", ",", ";", ".", "\u2014", "’s",
+                                  "Anna", "Ben", "more", "less", "and", "far", "from"]), max_size=30))
+def test_offsets_are_exact_and_halves_pair_up(words):
+    text = " ".join(words)
+    spans = find_antithesis(text)
+    for span in spans:
+        assert text[span.start : span.end] == span.text and 0.0 <= span.score <= 1.0
+    groups = [s.group for s in spans]
+    assert all(groups.count(g) == 2 for g in groups)
+
+
+def test_seed_article_figures_and_trailer(seed_text):
+    doc = Document(seed_text)
+    spans = find_antithesis(doc)
+    trailer_start = min(s.start for s in doc.removed)
+    assert all(s.end <= trailer_start for s in spans)
+    by_evidence = {s.evidence for s in spans}
+    assert any("not merely X; it is Y" == e for e in by_evidence)
+    possessive = [s for s in spans if s.kind == "antonym_parallel" and "'s" in s.evidence and "/" in s.evidence]
+    assert len(possessive) == 2 and all("\u2019s" in s.text for s in possessive)
+
+
+@pytest.fixture(scope="module")
+def gold_result(data_home):
+    from rhetoric.evaluation.gold import evaluate_gold
+
+    return evaluate_gold(data_home.parent / "gold" / "devices_public.jsonl", data_home, devices=["antithesis"])
+
+
+def test_gold_floor(gold_result):
+    summary, _ = gold_result
+    row = summary.set_index("device").loc["antithesis"]
+    assert row["matched"] >= 0.9 * row["positives"]
+    assert row["violated"] == 0
