@@ -224,15 +224,19 @@ class Lexicon:
                 numbers[parts[0]] = " ".join(parts[1:])
         by_code: dict[str, list[Term]] = {code: [] for code in numbers}
         for line in lines[marks[1] + 1 :]:
-            parts = line.split("\t") if "\t" in line else line.split()
-            parts = [p.strip() for p in parts if p.strip()]
-            if len(parts) < 2:
+            if "\t" in line:  # entry, then its category numbers (in one or several fields)
+                entry, _, rest = line.partition("\t")
+                codes = rest.split()
+            else:  # entry words, then the trailing category numbers
+                words = line.split()
+                cut = len(words)
+                while cut > 1 and words[cut - 1] in numbers:
+                    cut -= 1
+                entry, codes = " ".join(words[:cut]), words[cut:]
+            entry = entry.strip()
+            codes = [code for code in codes if code in numbers]
+            if not entry or not codes:
                 continue
-            # multiword LIWC entries are written with spaces; the category numbers follow
-            codes = [p for p in parts[1:] if p in numbers]
-            entry = " ".join(
-                [parts[0], *[p for p in parts[1:] if p not in numbers and not p.isdigit()]]
-            )
             for code in codes:
                 term = _make_term(numbers[code], entry, 1.0, path.name)
                 if term is not None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import rhetoric
 from rhetoric.framing import (
@@ -182,3 +184,22 @@ def test_economic_share_is_higher_after_recessions(state_union_table):
     assert means[True] > means[False]
     # the peak of economic framing falls in a recession address
     assert economic.sort_values("score").iloc[-1]["recession"]
+
+
+_pieces = st.sampled_from(
+    ["war", "taxes", "the court", "pay attention", "social security", "God", "troops", "—", ",",
+     ".", "\n\n", "health care", "ISIS-led", "’s", "poll", "vote", "  "]
+)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_pieces, max_size=30).map(" ".join))
+def test_profile_invariants(text):
+    profile = frame_profile(text)
+    assert len(profile) == 14
+    total = profile["hits"].sum()
+    assert profile["share"].sum() == pytest.approx(1.0 if total else 0.0)
+    assert profile["dominant"].sum() == (1 if total else 0)
+    assert (profile["score"] >= 0).all() and profile["score"].is_monotonic_decreasing
+    for span in find_frames(text):
+        assert span.text == text[span.start : span.end] and span.kind in FRAMES

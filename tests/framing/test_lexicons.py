@@ -132,6 +132,8 @@ cruel*\t2
 kill\t2
 fair\t3
 justice\t3
+take care of\t1
+equal 3
 """
 
 
@@ -140,6 +142,15 @@ def test_moral_foundations_style_dic_file_works_like_the_builtin(tmp_path):
     path.write_text(MORAL_DIC)
     lex = Lexicon.read(path)
     assert lex.categories == ("CareVirtue", "HarmVice", "FairnessVirtue")
+    assert lex.table.groupby("category").size().to_dict() == {
+        "CareVirtue": 4,
+        "FairnessVirtue": 4,
+        "HarmVice": 3,
+    }
+    assert _found(lex, "Take care of equals.") == [
+        ("CareVirtue", 0, 12, "Take care of"),
+        ("FairnessVirtue", 13, 19, "equals"),
+    ]
     text = "They sheltered the weak, killed none, and protected fair courts."
     assert _found(lex, text) == [
         ("CareVirtue", 5, 14, "sheltered"),
@@ -148,12 +159,14 @@ def test_moral_foundations_style_dic_file_works_like_the_builtin(tmp_path):
         ("FairnessVirtue", 42, 51, "protected"),
         ("FairnessVirtue", 52, 56, "fair"),
     ]
-    from rhetoric.framing import frame_profile
+    from rhetoric.framing import corpus_frame_table, frame_profile
 
     profile = frame_profile(text, lexicon=path).set_index("frame")
     assert set(profile.index) == {"CareVirtue", "HarmVice", "FairnessVirtue"}
     assert profile.loc["CareVirtue", "hits"] == 2
     assert profile.loc["CareVirtue", "dominant"]
+    table = corpus_frame_table([text, "Cruelty hurts."], lexicon=lex)
+    assert table.loc[table.dominant, "frame"].tolist() == ["CareVirtue", "HarmVice"]
 
 
 def test_dic_without_header_is_refused(tmp_path):
