@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from rhetoric.corpora import load_federalist, load_inaugural, load_state_union
+from rhetoric.datahome import get_data_home
 from rhetoric.stylometry.classifiers import METHODS, canonical_method
 from rhetoric.stylometry.corpus import read_corpus_folder
 from rhetoric.stylometry.features import CountTable
@@ -285,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-home", default=None)
     parser.add_argument(
         "--reference",
-        default=os.environ.get("RHETORIC_STYLO_REFERENCE", "/work/shared/reference/stylo"),
+        default=os.environ.get("RHETORIC_STYLO_REFERENCE") or str(get_data_home().parent / "reference" / "stylo"),
     )
     parser.add_argument("--output", help="also write the Markdown report to this file")
     args = parser.parse_args(argv)

@@ -14,10 +14,12 @@ import pandas as pd
 import pytest
 
 from rhetoric.corpora import load_federalist
+from rhetoric.datahome import get_data_home
 from rhetoric.stylometry.features import CountTable
 from rhetoric.stylometry.validation import cross_validate, fit_predict_table
 
-REFERENCE = Path(os.environ.get("RHETORIC_STYLO_REFERENCE", "/work/shared/reference/stylo"))
+# stylo's reference results sit beside the data home (shared/reference/stylo next to shared/data).
+REFERENCE = Path(os.environ.get("RHETORIC_STYLO_REFERENCE") or get_data_home().parent / "reference" / "stylo")
 MFWS = (100, 200, 500, 1000)
 
 
@@ -26,7 +28,7 @@ def federalist():
     try:
         frame = load_federalist()
     except FileNotFoundError as error:
-        pytest.skip(str(error))
+        pytest.fail(str(error))
     table = CountTable.from_texts(frame["text"])
     labels = frame["label"].to_numpy(dtype=object)
     train = np.flatnonzero(np.isin(labels, ["Hamilton", "Madison"]))
@@ -41,7 +43,7 @@ def federalist():
 def test_parity_with_stylo_paper_by_paper(federalist, method, stylo_name):
     path = REFERENCE / "stylo_federalist_attribution_per_paper.csv"
     if not path.is_file():
-        pytest.skip(f"{path} not found")
+        pytest.fail(f"{path} not found")
     reference = pd.read_csv(path)
     frame, table, labels, train, test = federalist
     for mfw in MFWS:

@@ -12,7 +12,7 @@ def _load(loader):
     try:
         return loader()
     except FileNotFoundError as error:
-        pytest.skip(str(error))
+        pytest.fail(str(error))
 
 
 def test_state_of_the_union_linear_svm_beats_stylo_and_faststylometry():
