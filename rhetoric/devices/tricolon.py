@@ -293,8 +293,8 @@ def _similarity(u, v, norms) -> float:
     """Parallelism of two items in [0, 1]: 1 for the same first word, else agreement of shapes.
 
     The first words weigh 0.4 and the rest 0.6: the share of positions that agree, aligned from
-    the start ("adjective preposition the noun ...") or from the end (clauses with an ellipsis,
-    "X have been lost; Y shed"), whichever is higher. Items of very different lengths (one more
+    the start ("adjective preposition the noun ...") or from the end, or 0.8 for matching last
+    words alone (clauses with an ellipsis, "X have been lost; Y shed"), whichever is highest. Items of very different lengths (one more
     than twice the other) lose in proportion.
     """
     if norms[u[0]] == norms[v[0]]:
@@ -303,11 +303,12 @@ def _similarity(u, v, norms) -> float:
     shorter = min(length_u, length_v)
     first = _compatible(u[0], v[0], norms)
     if max(length_u, length_v) == 1:
-        score = 0.85 * first
+        score = first
     else:
         from_start = sum(_compatible(u[0] + k, v[0] + k, norms) for k in range(1, shorter))
         from_end = sum(_compatible(u[1] - k, v[1] - k, norms) for k in range(1, shorter + 1))
-        rest = max(from_start / max(shorter - 1, 1), from_end / shorter)
+        last = _compatible(u[1] - 1, v[1] - 1, norms)
+        rest = max(from_start / max(shorter - 1, 1), from_end / shorter, 0.8 * last)
         score = 0.4 * first + 0.6 * rest
     ratio = min(length_u, length_v) / max(length_u, length_v)
     return score * min(1.0, 2 * ratio)

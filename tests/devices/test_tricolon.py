@@ -1,0 +1,92 @@
+"""Tricolon and lists: parallel items, trimming, separators, non-lists, offsets and the gold floor."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rhetoric.devices.tricolon import class_match, find_tricolon, word_classes
+
+
+def items(spans):
+    return [s.text for s in spans]
+
+
+def test_empty_text_gives_nothing():
+    assert find_tricolon("") == [] and find_tricolon("One, two.") == []
+
+
+def test_three_phrases_with_the_same_opening():
+    text = "The town lived by the river, by the mill, and by the market square."
+    spans = find_tricolon(text)
+    assert items(spans) == ["by the river", "by the mill", "by the market"]
+    assert {s.kind for s in spans} == {"tricolon"} and len({s.group for s in spans}) == 1
+    assert spans[0].start == text.index("by the river") and spans[0].score == 1.0
+    assert "each begins with 'by'" in spans[0].evidence
+
+
+def test_four_or_more_items_are_a_list():
+    spans = find_tricolon("She packed bread, cheese, apples, and water for the walk.")
+    assert items(spans) == ["bread", "cheese", "apples", "water"]
+    assert {s.kind for s in spans} == {"list"}
+
+
+def test_lead_in_is_trimmed_from_the_first_item():
+    spans = find_tricolon("They promised to widen, pave, and light the northern road.")
+    assert items(spans) == ["widen", "pave", "light"]
+
+
+def test_parallel_shapes_without_a_shared_word():
+    text = "We stood proud of the past, fearful of the storm, hopeful of the spring."
+    assert items(find_tricolon(text)) == ["proud of the past", "fearful of the storm", "hopeful of the spring"]
+
+
+def test_semicolon_clauses_with_an_ellipsis():
+    text = "Fields have been flooded; roads closed; bridges broken."
+    assert items(find_tricolon(text)) == ["Fields have been flooded", "roads closed", "bridges broken"]
+
+
+def test_polysyndeton():
+    text = "a land where the hills are green and the rivers clean and the people free"
+    assert items(find_tricolon(text)) == ["the hills are green", "the rivers clean", "the people free"]
+
+
+@pytest.mark.parametrize("text", [
+    "He spoke of the harvest and the drought that followed.",          # two items
+    "We chose the mountain or the sea for the summer.",                 # two items
+    "The codes were 1024, 2048, and 4096 in the manual.",              # numbers
+    "They met on 3 May, 9 June, and 14 July in the hall.",             # dates
+    "Honesty and thrift, courage and care, wit and grace marked him.",  # pairs, not single items
+])  # fmt: skip
+def test_non_lists(text):
+    assert find_tricolon(text) == []
+
+
+def test_word_classes_without_a_tagger():
+    assert word_classes("the") == frozenset({"D"}) and word_classes("Zanzibar".lower()) == frozenset({"N"})
+    assert class_match("perpetuate", "extend") == 1.0 and class_match("of", "in") == 1.0
+    assert class_match("we", "river") == 0.0
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["the", "river", "by", "and", "or", ",", ";", "mill", "we", "to",
+                                  "build", "heal", "12", "May", ".", "\u2014", "proud", "of"]),
+                max_size=30))
+def test_offsets_are_exact_and_figures_have_three_items(words):
+    text = " ".join(words)
+    spans = find_tricolon(text)
+    for span in spans:
+        assert text[span.start : span.end] == span.text and 0.0 <= span.score <= 1.0
+    groups = [s.group for s in spans]
+    assert all(groups.count(g) >= 3 for g in groups)
+
+
+def test_gold_floor(data_home):
+    from rhetoric.evaluation.gold import evaluate_gold
+
+    summary, _ = evaluate_gold(data_home.parent / "gold" / "devices_public.jsonl", data_home,
+                               devices=["tricolon"])
+    row = summary.set_index("device").loc["tricolon"]
+    assert row["matched"] >= 0.9 * row["positives"]
+    assert row["violated"] == 0
