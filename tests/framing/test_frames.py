@@ -203,3 +203,18 @@ def test_profile_invariants(text):
     assert (profile["score"] >= 0).all() and profile["score"].is_monotonic_decreasing
     for span in find_frames(text):
         assert span.text == text[span.start : span.end] and span.kind in FRAMES
+
+
+def test_inaugural_known_groups(data_home):
+    """Addresses whose subject history records: secession, the Depression, the Cold War."""
+    from rhetoric.corpora import load_inaugural
+
+    corpus = load_inaugural(data_home)
+    corpus = corpus[corpus.doc_id.isin(["1861-Lincoln", "1933-Roosevelt", "1961-Kennedy"])]
+    table = corpus_frame_table(corpus)
+    dominant = dict(table.loc[table.dominant, ["doc_id", "frame"]].values.tolist())
+    assert dominant == {
+        "1861-Lincoln": "legality_constitutionality_jurisprudence",
+        "1933-Roosevelt": "economic",
+        "1961-Kennedy": "security_and_defense",
+    }
