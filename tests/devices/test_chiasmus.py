@@ -1,0 +1,117 @@
+"""Chiasmus: candidates, features, scoring, non-crossings, offsets and the gold floor."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rhetoric.devices.chiasmus import (
+    THRESHOLD,
+    WEIGHTS,
+    find_chiasmus,
+    rank_candidates,
+    score_candidate,
+)
+
+
+def test_empty_text_gives_nothing():
+    assert find_chiasmus("") == [] and rank_candidates("") == []
+
+
+def test_antimetabole_halves_and_group():
+    text = "We shape our tools, and then our tools shape us."
+    spans = find_chiasmus(text)
+    assert [(s.start, s.end) for s in spans] == [
+        (text.index("shape our tools"), text.index(", and")),
+        (text.index("tools shape"), text.index(" us."))]
+    assert {s.kind for s in spans} == {"antimetabole"} and len({s.group for s in spans}) == 1
+    assert all(0.5 <= s.score < 1 for s in spans) and "shape tools ... tools shape" in spans[0].evidence
+
+
+def test_lemma_crossing_is_chiasmus_not_antimetabole():
+    text = "The farmer feeds the city, and the cities feed the farmers."
+    spans = find_chiasmus(text)
+    assert {s.kind for s in spans} == {"chiasmus"}
+    assert spans[0].text == "farmer feeds the city"
+
+
+def test_crossing_over_two_adjacent_sentences():
+    text = "Let us never bargain out of pride. But let us never take pride in a bargain."
+    spans = find_chiasmus(text)
+    assert [s.text for s in spans] == ["bargain out of pride", "pride in a bargain"]
+
+
+def test_pronoun_may_fill_a_slot():
+    text = "Do not ask what the river gives to you, ask what you give to the river."
+    assert [s.text for s in find_chiasmus(text)] == ["river gives to you", "you give to the river"]
+
+
+@pytest.mark.parametrize("text", [
+    "We build roads for trade. We build ports for trade.",               # ABAB, parallel
+    "The council met. Later, the budget passed and the council rested.",  # one repeated word
+    "The day was long and the day was hot.",                              # no crossing
+])  # fmt: skip
+def test_parallel_repetition_is_not_chiasmus(text):
+    assert find_chiasmus(text) == []
+
+
+def test_candidate_score_agrees_with_the_threshold():
+    text = "Men make cities and cities make men."
+    terms = [(0, 3), (9, 15), (20, 26), (32, 35)]
+    best = rank_candidates(text)[0]
+    assert (best.a.start, best.b.start, best.c.start, best.d.start) == tuple(t[0] for t in terms)
+    assert score_candidate(text, terms) == pytest.approx(best.score)
+    assert (best.raw >= THRESHOLD) == (best.score >= 0.5) == bool(find_chiasmus(text))
+
+
+def test_a_punctuated_half_scores_lower():
+    clean = "Men make cities and cities make men."
+    broken = "Men, make; cities and cities make men."
+    terms_clean = [(0, 3), (9, 15), (20, 26), (32, 35)]
+    terms_broken = [(0, 3), (10, 16), (21, 27), (33, 36)]
+    assert score_candidate(broken, terms_broken) < score_candidate(clean, terms_clean)
+
+
+def test_terms_inside_a_word_are_cut_out():
+    text = "my rival's rival is my ally, but my ally's rival is my rival"
+    terms = [(3, 8), (28, 32), (36, 40), (45, 50)]
+    assert 0.0 < score_candidate(text, terms) < 1.0
+
+
+def test_bad_terms_are_refused():
+    with pytest.raises(ValueError, match="four"):
+        score_candidate("a b c", [(0, 1)])
+    with pytest.raises(ValueError, match="text order"):
+        score_candidate("Men make cities and cities make men.", [(32, 35), (20, 26), (9, 15), (0, 3)])
+
+
+def test_weights_cover_every_feature():
+    text = "Men make cities and cities make men."
+    from rhetoric.devices.chiasmus import _Window, candidate_features
+    from rhetoric.text import word_tokens
+
+    features = candidate_features(_Window.of(text, word_tokens(text)), 0, 2, 4, 6)
+    assert set(features) == set(WEIGHTS)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["men", "make", "cities", "and", "the", "city", "made", "man", ",",
+                                  ".", "you", "not", "for", "to", "from", "but"]), max_size=30))
+def test_offsets_are_exact_and_halves_pair_up(words):
+    text = " ".join(words)
+    spans = find_chiasmus(text)
+    for span in spans:
+        assert text[span.start : span.end] == span.text and 0.5 <= span.score <= 1.0
+    groups = [s.group for s in spans]
+    assert all(groups.count(g) == 2 for g in groups)
+
+
+def test_gold_floor(data_home):
+    from rhetoric.evaluation.gold import evaluate_gold
+
+    summary, _ = evaluate_gold(data_home.parent / "gold" / "devices_public.jsonl", data_home,
+                               devices=["chiasmus"])
+    row = summary.set_index("device").loc["chiasmus"]
+    assert row["matched"] >= 0.9 * row["positives"]
+    assert row["violated"] == 0
