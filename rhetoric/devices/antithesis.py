@@ -9,7 +9,7 @@ by ``kind``:
     "not merely X; it is Y", "V not in X; it V in Y" (the clause after the break takes up the
     verb or the preposition), "X, not Y" with parallel halves ("a gain, not a loss"), and
     "far from X, Y" at the head of a clause. A "not" that only negates a verb, with "but"
-    opening a new clause, is left alone, and so is "cannot help but".
+    opening a new clause, is left alone, and so is "help but" (an idiom, not a contrast).
 ``comparative``
     "X rather than Y", "more X than Y" (not "more than", not "than ever"), "less X and more
     Y", and "choose / prefer X over Y".
@@ -25,7 +25,7 @@ by ``kind``:
 ``antonym_parallel``
     contrasting words (WordNet antonyms, negating prefixes, opposed quantifiers; see
     :func:`rhetoric.lexicon.contrasts`) in the same slot of two parallel phrases: each stands next
-    to the same word ("a gain for one, a loss for another"), and possessive pairs such as
+    to the same word ("a gain in trade, a loss in trust"), and possessive pairs such as
     "<Name>'s <noun>, <Name>'s <noun>" with two different owners and two different nouns.
 
 Scores reflect how formulaic the pattern is (0.5-1). Antonyms are checked only for word pairs

@@ -17,7 +17,7 @@ The weights of the paper's features are the paper's own. Tuning them on the trai
 the Dubremetz-Nivre Europarl annotations (coordinate search, and a logistic regression; see
 :mod:`rhetoric.evaluation.chiasmus`) raised training AP but lowered test AP, so they were kept.
 Two additions: personal pronouns are weighed apart from other stopwords (-3 rather than -10, so
-that "what you can do for your country" can cross; Europarl AP is unchanged), and a few
+that "what the city owes you ... what you owe the city" can cross; Europarl AP is unchanged), and a few
 stopwords that often carry content ("just", "few", "only", ...) may fill A or B without the
 stopword penalty.
 
@@ -82,7 +82,7 @@ WEIGHTS: dict[str, float] = {
     "pronoun_b": -3.0,  # B is a personal pronoun
 }
 
-#: Personal pronouns that may fill A or B ("what you can do for your country").
+#: Personal pronouns that may fill A or B ("what the city owes you ... what you owe the city").
 PRONOUNS = frozenset({"i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them"})
 
 _CONJUNCTIONS = frozenset({"and", "as", "because", "for", "yet", "nor", "so", "or", "but"})
@@ -110,7 +110,7 @@ def _lemma(norm: str) -> str:
     return lemma(norm) if is_content_word(norm) else norm
 
 
-#: Stopwords that often carry content ("the just can be strong") and may fill A or B.
+#: Stopwords that often carry content ("a just cause", "the few") and may fill A or B.
 LEXICAL_STOPWORDS = frozenset({"just", "few", "more", "most", "other", "only", "all", "same", "own"})
 
 

@@ -294,7 +294,7 @@ def _similarity(u, v, norms) -> float:
 
     The first words weigh 0.4 and the rest 0.6: the share of positions that agree, aligned from
     the start ("adjective preposition the noun ...") or from the end, or 0.8 for matching last
-    words alone (clauses with an ellipsis, "X have been lost; Y shed"), whichever is highest. Items of very different lengths (one more
+    words alone (clauses with an ellipsis, "fields have been flooded; roads closed"), whichever is highest. Items of very different lengths (one more
     than twice the other) lose in proportion.
     """
     if norms[u[0]] == norms[v[0]]:

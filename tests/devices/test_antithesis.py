@@ -35,20 +35,20 @@ def test_not_only_but_also():
 
 
 def test_series_of_negations_starts_at_the_first():
-    text = "We sail not because the sea is calm, not because the wind is kind, but because the port is near."
+    text = "We sail not because seas are calm, not because winds are kind, but because ports are near."
     spans = find_antithesis(text)
-    assert spans[0].start == text.index("not because the sea")
-    assert spans[1].text == "but because the port is near"
+    assert spans[0].start == text.index("not because seas")
+    assert spans[1].text == "but because ports are near"
 
 
 def test_not_merely_then_it_is_across_a_dash():
-    text = "The vote is not merely a count\u2014 it is a verdict on the council."
+    text = "The vote was not merely the count\u2014 it is a verdict on the council."
     spans = find_antithesis(text)
-    assert halves(spans) == [("not merely a count", "correctio"), ("it is a verdict on the council", "correctio")]
+    assert halves(spans) == [("not merely the count", "correctio"), ("it is a verdict on the council", "correctio")]
 
 
 def test_not_merely_then_it_is_across_a_full_stop():
-    text = "This is not merely a delay. It is a reversal of the plan."
+    text = "The pause was not merely one delay. It is a reversal of the plan."
     spans = find_antithesis(text)
     assert [(s.start, s.end) for s in spans] == [
         (text.index("not merely"), text.index(". It")), (text.index("It is"), len(text) - 1)]
@@ -67,17 +67,17 @@ def test_x_comma_not_y():
 
 
 def test_rather_than_and_far_from():
-    text = "Far from being a setback, the delay gave the town time. They built schools rather than towers."
+    text = "Far from a setback, the delay gave the town time. They built schools rather than towers."
     spans = find_antithesis(text)
     kinds = {s.kind for s in spans}
     assert kinds == {"correctio", "comparative"}
-    assert "Far from being a setback" in [s.text for s in spans]
+    assert "Far from a setback" in [s.text for s in spans]
     assert "rather than towers" in [s.text for s in spans]
 
 
 def test_less_x_and_more_y():
-    spans = find_antithesis("The plan was shaped less by fear and more by hope.")
-    assert halves(spans) == [("less by fear", "comparative"), ("more by hope", "comparative")]
+    spans = find_antithesis("The town grew less in wealth and more in wisdom.")
+    assert halves(spans) == [("less in wealth", "comparative"), ("more in wisdom", "comparative")]
 
 
 def test_either_or_with_parallel_halves():
@@ -92,10 +92,10 @@ def test_from_to_needs_contrasting_ends():
 
 
 def test_contrasting_words_in_parallel_slots():
-    spans = find_antithesis("A gain for one side may mean a loss for another side.")
+    spans = find_antithesis("Their gain in silver was our loss in gold.")
     assert {s.kind for s in spans} == {"antonym_parallel"}
     assert "gain/loss" in spans[0].evidence
-    assert [s.text for s in spans] == ["A gain for", "a loss for"]
+    assert [s.text for s in spans] == ["gain in", "loss in"]
 
 
 def test_possessive_pair_with_two_owners():
@@ -110,7 +110,7 @@ def test_possessive_list_and_same_owner_are_not_pairs():
 
 
 @pytest.mark.parametrize("text", [
-    "We cannot help but admire the view from the ridge.",
+    "They could not help but admire the view from the ridge.",
     "I do not know the answer, but I will find it.",
     "It was not easy, but we finished the bridge.",
     "They did not stay long at the fair.",

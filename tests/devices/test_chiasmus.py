@@ -37,14 +37,14 @@ def test_lemma_crossing_is_chiasmus_not_antimetabole():
 
 
 def test_crossing_over_two_adjacent_sentences():
-    text = "Let us never bargain out of pride. But let us never take pride in a bargain."
+    text = "The mayor would not bend to the crowd. In the end the crowd bent to the mayor."
     spans = find_chiasmus(text)
-    assert [s.text for s in spans] == ["bargain out of pride", "pride in a bargain"]
+    assert [s.text for s in spans] == ["mayor would not bend to the crowd", "crowd bent to the mayor"]
 
 
 def test_pronoun_may_fill_a_slot():
-    text = "Do not ask what the river gives to you, ask what you give to the river."
-    assert [s.text for s in find_chiasmus(text)] == ["river gives to you", "you give to the river"]
+    text = "Count what the city owes you, then count what you owe the city."
+    assert [s.text for s in find_chiasmus(text)] == ["city owes you", "you owe the city"]
 
 
 @pytest.mark.parametrize("text", [
