@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -56,8 +57,9 @@ def test_jupyterlab_starts_and_serves_the_notebooks(tmp_path):
     root = Path(__file__).parents[1]
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--ServerApp.open_browser=False"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={"JUPYTER_RUNTIME_DIR": str(tmp_path), **__import__("os").environ},
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--ServerApp.open_browser=False",
+         *(["--allow-root"] if os.geteuid() == 0 else [])],  # CI runs as root
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path)},
     )
     try:
         deadline, listing = time.monotonic() + 90, None
