@@ -1,17 +1,20 @@
 """Figures and HTML views: highlighted text, seaborn-style plots, paper export.
 
 - :func:`highlight` / :func:`highlight_page`: the text with every device span coloured and
-  explained (HTML, shown inline in JupyterLab).
+  explained (HTML, shown inline in JupyterLab); :func:`highlight_passages`: short passages around
+  chosen spans (detector misses, examples), each highlighted.
 - Axes-level plots (tidy DataFrame in, ``ax=None``, the ``Axes`` out): :func:`device_rates`,
   :func:`device_map`, :func:`frame_heatmap`, :func:`frame_shares`, :func:`dispersion`,
   :func:`contrast`, :func:`pca_scatter`, :func:`dendrogram`, :func:`consensus_network`,
-  :func:`zeta_bars`; figure-level :func:`facet` and :func:`device_map_grid` return the grid.
+  :func:`zeta_bars`, :func:`rate_trend`, :func:`shade_years`; figure-level :func:`facet` and
+  :func:`device_map_grid` return the grid.
 - :func:`kwic` / :func:`kwic_style`: keyword in context.
-- Tables for the plots: :func:`locate_spans`, :func:`term_positions`, :func:`word_counts`.
+- Tables for the plots: :func:`locate_spans`, :func:`term_positions`, :func:`word_counts`,
+  :func:`figure_instances` (one row per figure, its parts joined).
 - :func:`paper_style`, :func:`save_figure`, :func:`save_table`: figures and tables for a paper.
 """
 
-from rhetoric.viz.highlight import Highlight, highlight, highlight_page
+from rhetoric.viz.highlight import Highlight, highlight, highlight_page, highlight_passages
 from rhetoric.viz.kwic import kwic, kwic_style
 from rhetoric.viz.plots import (
     consensus_network,
@@ -25,6 +28,8 @@ from rhetoric.viz.plots import (
     frame_heatmap,
     frame_shares,
     pca_scatter,
+    rate_trend,
+    shade_years,
     zeta_bars,
 )
 from rhetoric.viz.style import (
@@ -35,7 +40,7 @@ from rhetoric.viz.style import (
     save_figure,
     save_table,
 )
-from rhetoric.viz.tables import locate_spans, term_positions, word_counts
+from rhetoric.viz.tables import figure_instances, locate_spans, term_positions, word_counts
 
 __all__ = [
     "DEVICE_COLORS",
@@ -50,17 +55,21 @@ __all__ = [
     "device_rates",
     "dispersion",
     "facet",
+    "figure_instances",
     "frame_heatmap",
     "frame_shares",
     "highlight",
     "highlight_page",
+    "highlight_passages",
     "kwic",
     "kwic_style",
     "locate_spans",
     "paper_style",
     "pca_scatter",
+    "rate_trend",
     "save_figure",
     "save_table",
+    "shade_years",
     "term_positions",
     "word_counts",
     "zeta_bars",

@@ -476,3 +476,122 @@ def highlight_page(
         meta = f'<div class="rh-meta">{int(result.n_words):,} words analysed</div>\n'
     heading = title or (getattr(result, "source", None) if result is not None else None)
     return _page(render(text, spans, removed), heading, _frames_summary(result), meta)
+
+
+#: Columns :func:`highlight_passages` reads from ``passages`` (``device`` and ``caption`` optional).
+PASSAGE_COLUMNS = ["doc_id", "start", "end"]
+
+
+def _widen(text: str, start: int, end: int, context: int) -> tuple[int, int]:
+    """``[start, end)`` grown by about ``context`` characters each side, cut at white space."""
+    left = max(0, start - context)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    right = min(len(text), end + context)
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space >= 0 else right
+    return left, right
+
+
+def highlight_passages(
+    texts: object,
+    passages: pd.DataFrame,
+    spans: pd.DataFrame | None = None,
+    *,
+    context: int = 150,
+    focus: str = "focus",
+    caption: str | None = "caption",
+    max_passages: int | None = 30,
+) -> Highlight:
+    """Short passages around chosen places, each highlighted: misses, hits, examples.
+
+    Each passage is a stretch of its document around a *focus* span (a gold span the detector
+    missed, a figure worth showing), widened by ``context`` characters and cut at white space.
+    The focus is drawn as a span of its own label, and every span of ``spans`` that falls in the
+    passage is drawn too (clipped at the passage's edges), so a reader sees what was found
+    around what was missed.
+
+    Parameters
+    ----------
+    texts : mapping or DataFrame
+        ``{doc_id: text}`` or a corpus table with ``doc_id`` and ``text``.
+    passages : DataFrame
+        One row per passage: ``doc_id``, ``start``, ``end`` (the focus, offsets into the text);
+        optionally ``device`` (the focus label, default ``focus``) and a caption column.
+    spans : DataFrame, optional
+        Spans to draw (``doc_id``, ``device``, ``kind``, ``start``, ``end``; optionally ``group``,
+        ``score``, ``evidence``).
+    context : int, default 150
+        Characters of context on each side.
+    focus : str, default "focus"
+        Label of the focus spans when ``passages`` has no ``device`` column.
+    caption : str or None, default "caption"
+        Column of ``passages`` printed above each passage with the document and offsets.
+    max_passages : int or None, default 30
+        Show at most this many passages (``None``: all).
+
+    Returns
+    -------
+    Highlight
+        One HTML fragment (each passage with its own legend), shown inline in JupyterLab.
+
+    Examples
+    --------
+    >>> texts = {"d1": "We will not tire, we will not falter, and we will not fail."}
+    >>> gold = pd.DataFrame({"doc_id": ["d1"], "start": [8], "end": [59], "device": ["missed"]})
+    >>> view = highlight_passages(texts, gold, context=5)
+    >>> 'class="rh-m rh-c0 missed"' in view.html, "d1 [8:59]" in view.html
+    (True, True)
+    """
+    from rhetoric.viz.tables import _texts_of
+
+    source = _texts_of(texts)
+    if not isinstance(passages, pd.DataFrame):
+        raise TypeError(f"passages must be a DataFrame, not {type(passages).__name__}")
+    for column in PASSAGE_COLUMNS:
+        if column not in passages.columns:
+            raise invalid_value("column", column, map(str, passages.columns))
+    shown = passages if max_passages is None else passages.head(max_passages)
+    by_doc: dict[str, pd.DataFrame] = {}
+    if spans is not None and len(spans):
+        by_doc = {str(k): v for k, v in spans.groupby(spans["doc_id"].astype(str))}
+    parts = []
+    for number, row in enumerate(shown.to_dict("records")):
+        doc_id = str(row["doc_id"])
+        if doc_id not in source:
+            raise invalid_value("doc_id", doc_id, source)
+        text = source[doc_id]
+        start, end = int(row["start"]), int(row["end"])
+        left, right = _widen(text, start, end, context)
+        excerpt = text[left:right]
+        label = str(row.get("device") or focus)
+        drawn = [Span.from_source(excerpt, start - left, end - left, device=label, kind=label)]
+        near = by_doc.get(doc_id)
+        if near is not None:
+            near = near[(near["start"] < right) & (near["end"] > left)]
+            for item in near.to_dict("records"):
+                a, b = max(int(item["start"]), left) - left, min(int(item["end"]), right) - left
+                group = item.get("group")
+                drawn.append(Span.from_source(
+                    excerpt, a, b, device=str(item["device"]), kind=str(item.get("kind") or ""),
+                    group=None if group is None or pd.isna(group) else str(group),
+                    score=float(item.get("score", 1.0)), evidence=str(item.get("evidence") or ""),
+                ))  # fmt: skip
+        note = f"{doc_id} [{start}:{end}]"
+        if caption and caption in row and row[caption] is not None and str(row[caption]):
+            note += f" · {row[caption]}"
+        digest = hashlib.sha1(f"{doc_id}:{start}:{end}:{number}".encode()).hexdigest()[:10]
+        fragment = render(excerpt, drawn, css_id=f"rh-p{digest}")
+        parts.append(
+            '<div class="rh-passage" style="margin:0 0 1.2em">'
+            f'<div style="font:12px system-ui,sans-serif;color:#555">{html.escape(note)}</div>'
+            f'{"… " if left > 0 else ""}{fragment}{" …" if right < len(text) else ""}</div>'
+        )
+    if not parts:
+        parts.append('<div class="rh-passage"><em>no passages to show</em></div>')
+    more = len(passages) - len(shown)
+    if more > 0:
+        parts.append(f'<div style="font:12px system-ui,sans-serif;color:#555">… and {more} more</div>')
+    return Highlight('<div class="rhetoric-passages">' + "".join(parts) + "</div>")

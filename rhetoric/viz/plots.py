@@ -884,3 +884,111 @@ def device_map_grid(
     return facet(
         device_map, data, col=col, col_wrap=col_wrap, height=height, aspect=aspect, **kwargs
     )
+
+
+# --- time ------------------------------------------------------------------------------------------
+
+
+def rate_trend(
+    data: pd.DataFrame,
+    *,
+    x: str = "year",
+    y: str = "rate",
+    window: int = 5,
+    color: str | None = None,
+    label: str | None = None,
+    ax=None,
+):
+    """A measure over time: one dot per document and a centred moving average through them.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per document: a time column ``x`` and a value ``y`` (a rate per 1,000 words,
+        :func:`rhetoric.stats.rate_per_1000`; a frame share). Under :func:`facet` with
+        ``col="device"`` each panel draws one device in its colour.
+    window : int, default 5
+        Documents in the moving average (centred; fewer at the ends).
+    color : str, optional
+        Default: the device colour when ``data`` holds one ``device``, else dark grey.
+    label : str, optional
+        Legend label of the line.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One ``PathCollection`` (the documents) and one line (the moving average).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> data = pd.DataFrame({"year": [1990, 1991, 1992], "rate": [1.0, 2.0, 6.0]})
+    >>> ax = rate_trend(data, window=3, ax=plt.subplots()[1])
+    >>> ax.get_lines()[0].get_ydata().tolist()
+    [1.5, 3.0, 4.0]
+    >>> plt.close("all")
+    """
+    if not isinstance(window, int) or window < 1:
+        raise ValueError(f"window={window!r} is not valid; give a number of documents, such as 5")
+    _require(data, x, y)
+    ax = _axes(ax)
+    if data.empty:
+        return _empty(ax)
+    if color is None:
+        devices = data["device"].unique() if "device" in data.columns else []
+        color = device_color(str(devices[0])) if len(devices) == 1 else "0.2"
+    ordered = data.sort_values(x, kind="stable")
+    ax.scatter(ordered[x].to_numpy(), ordered[y].to_numpy(), s=10, color=color, alpha=0.45, linewidths=0)
+    smooth = ordered[y].rolling(window, center=True, min_periods=1).mean()
+    ax.plot(ordered[x].to_numpy(), smooth.to_numpy(), color=color, linewidth=1.5, label=label)
+    ax.set_xlabel(x.replace("_", " "))
+    ax.set_ylabel(y.replace("_", " "))
+    ax.set_ylim(bottom=0)
+    return ax
+
+
+def shade_years(
+    years,
+    *,
+    color: str = "0.85",
+    label: str | None = None,
+    alpha: float = 0.6,
+    ax=None,
+):
+    """Shade years on a time axis (war years, recessions): one band per run of consecutive years.
+
+    Parameters
+    ----------
+    years : iterable of int
+        The years to shade; each band runs from half a year before a run to half a year after.
+    color, alpha : matplotlib colour and opacity
+    label : str, optional
+        Legend label (given to the first band only).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One ``Polygon`` (``ax.patches``) per band, drawn behind the data.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> ax = shade_years([1951, 1952, 1953, 1966], ax=plt.subplots()[1])
+    >>> len(ax.patches)
+    2
+    >>> plt.close("all")
+    """
+    ax = _axes(ax)
+    ordered = sorted({int(y) for y in years})
+    runs: list[list[int]] = []
+    for year in ordered:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    for number, run in enumerate(runs):
+        ax.axvspan(run[0] - 0.5, run[-1] + 0.5, color=color, alpha=alpha, linewidth=0, zorder=0,
+                   label=label if number == 0 else None)  # fmt: skip
+    return ax

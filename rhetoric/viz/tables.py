@@ -252,3 +252,83 @@ def word_counts(
         counter.update(norms)
     items = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
     return pd.Series(dict(items), dtype="int64", name="count")
+
+
+#: Columns of :func:`figure_instances`.
+INSTANCE_COLUMNS = ["doc_id", "device", "kind", "group", "start", "end", "text", "n_spans", "score"]
+
+
+def _texts_of(texts: object) -> dict[str, str]:
+    """``{doc_id: text}`` from a mapping or a corpus table with ``doc_id`` and ``text``."""
+    if isinstance(texts, pd.DataFrame):
+        for column in ("doc_id", "text"):
+            if column not in texts.columns:
+                from rhetoric.errors import invalid_value
+
+                raise invalid_value("column", column, map(str, texts.columns))
+        return dict(zip(texts["doc_id"].astype(str), texts["text"], strict=True))
+    if isinstance(texts, Mapping):
+        return {str(k): v for k, v in texts.items()}
+    raise TypeError(
+        f"texts must be a mapping of doc_id to text or a corpus DataFrame, not {type(texts).__name__}"
+    )
+
+
+def figure_instances(spans: pd.DataFrame, texts: object) -> pd.DataFrame:
+    """One row per figure: the parts of a device instance (spans sharing a ``group``) joined.
+
+    A two-part antithesis or chiasmus is two spans; a refrain is one span per occurrence. This
+    table gives each instance once, from the start of its first span to the end of its last,
+    with that stretch cut from the original text (so ``text == source[start:end]``).
+
+    Parameters
+    ----------
+    spans : DataFrame
+        A span table (:data:`rhetoric.span.SPAN_COLUMNS`): ``doc_id``, ``device``, ``kind``,
+        ``start``, ``end``, ``group``, ``score``; a span without a group is its own instance.
+    texts : mapping or DataFrame
+        ``{doc_id: text}``, or a corpus table with ``doc_id`` and ``text`` (the texts the spans
+        were found in).
+
+    Returns
+    -------
+    DataFrame
+        One row per instance, by document and position: ``doc_id`` (str), ``device``, ``kind``
+        (str, of the first span), ``group`` (str or None), ``start``, ``end`` (int), ``text``
+        (str, the whole figure), ``n_spans`` (int), ``score`` (float, the highest of its spans).
+        No spans: an empty table with these columns.
+
+    Examples
+    --------
+    >>> text = "Not for glory, but for duty. Rain."
+    >>> spans = pd.DataFrame({"doc_id": ["d", "d", "d"], "device": ["antithesis", "antithesis", "alliteration"],
+    ...                       "kind": ["correctio"] * 2 + ["sound"], "start": [0, 15, 29], "end": [13, 27, 33],
+    ...                       "group": ["g1", "g1", None], "score": [0.9, 0.9, 0.5]})
+    >>> figure_instances(spans, {"d": text})[["device", "text", "n_spans"]].values.tolist()
+    [['antithesis', 'Not for glory, but for duty', 2], ['alliteration', 'Rain', 1]]
+    """
+    source = _texts_of(texts)
+    if spans.empty:
+        return pd.DataFrame(columns=INSTANCE_COLUMNS).astype(
+            {"start": "int64", "end": "int64", "n_spans": "int64", "score": "float64"}
+        )
+    table = spans.reset_index(drop=True)
+    if "group" not in table.columns:
+        table = table.assign(group=None)
+    keys = table["group"].astype(object).where(table["group"].notna(), "\0row" + table.index.astype(str))
+    table = table.assign(_instance=keys, doc_id=table["doc_id"].astype(str))
+    if "score" not in table.columns:
+        table = table.assign(score=1.0)
+    grouped = table.sort_values(["doc_id", "start", "end"], kind="stable").groupby(
+        ["doc_id", "device", "_instance"], sort=False
+    )
+    merged = grouped.agg(kind=("kind", "first"), group=("group", "first"), start=("start", "min"),
+                         end=("end", "max"), n_spans=("start", "size"), score=("score", "max"))  # fmt: skip
+    merged = merged.reset_index().drop(columns="_instance")
+    merged["text"] = [
+        source[d][s:e] for d, s, e in zip(merged["doc_id"], merged["start"], merged["end"], strict=True)
+    ]
+    merged = merged.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
+    return merged[INSTANCE_COLUMNS].astype(
+        {"start": "int64", "end": "int64", "n_spans": "int64", "score": "float64"}
+    )
