@@ -1,0 +1,375 @@
+"""Comparing groups of documents: parties, eras and historical periods, with intervals and tests.
+
+The notebooks compare presidents' addresses by party, by era and by war or recession years.
+This module holds the data those comparisons need (the party of every president in the
+corpora, a periodisation of the inaugural addresses) and one function, :func:`compare_groups`,
+that puts two groups side by side for every device (or frame): pooled rates or means with
+bootstrap intervals, a permutation test, Holm-adjusted p-values and Cliff's delta.
+
+Sources
+-------
+``PARTIES``: the party under which each president was elected, as listed by the US House of
+Representatives' "Presidents of the United States" table and the Miller Center biographies.
+Washington belonged to no party. John Quincy Adams is listed as Democratic-Republican (the
+party label of the 1824 election; he later led the National Republicans). Lincoln's 1864
+"National Union" ticket is listed as Republican. Keys are the ``label`` values of
+:func:`rhetoric.corpora.load_inaugural` and :func:`rhetoric.corpora.load_state_union`; the State
+of the Union corpus spells George H. W. Bush ``Bush``, which is unambiguous for the party.
+
+``ERAS``: four eras of roughly equal size (11-18 inaugural addresses each) with the turning
+points scholars of the "rhetorical presidency" use (Tulis 1987; Lim 2002): the early republic to
+the eve of the Civil War; the Civil War to the 1920s; the New Deal and the Cold War (from
+Franklin Roosevelt's first address, the start of the modern mass-media presidency); and the
+addresses from Reagan onwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from rhetoric.errors import invalid_value
+from rhetoric.stats import bootstrap_rate_ci, cliffs_delta, permutation_test, rate_per_1000
+
+#: Party of each president, keyed by the corpus loaders' ``label`` (see the module notes).
+PARTIES: dict[str, str] = {
+    "Washington": "none",
+    "JAdams": "Federalist",
+    "Jefferson": "Democratic-Republican",
+    "Madison": "Democratic-Republican",
+    "Monroe": "Democratic-Republican",
+    "JQAdams": "Democratic-Republican",
+    "Jackson": "Democratic",
+    "VanBuren": "Democratic",
+    "WHHarrison": "Whig",
+    "Polk": "Democratic",
+    "Taylor": "Whig",
+    "Pierce": "Democratic",
+    "Buchanan": "Democratic",
+    "Lincoln": "Republican",
+    "Grant": "Republican",
+    "Hayes": "Republican",
+    "Garfield": "Republican",
+    "Cleveland": "Democratic",
+    "BHarrison": "Republican",
+    "McKinley": "Republican",
+    "TRoosevelt": "Republican",
+    "Taft": "Republican",
+    "Wilson": "Democratic",
+    "Harding": "Republican",
+    "Coolidge": "Republican",
+    "Hoover": "Republican",
+    "FDRoosevelt": "Democratic",
+    "Truman": "Democratic",
+    "Eisenhower": "Republican",
+    "Kennedy": "Democratic",
+    "Johnson": "Democratic",
+    "Nixon": "Republican",
+    "Ford": "Republican",
+    "Carter": "Democratic",
+    "Reagan": "Republican",
+    "GHWBush": "Republican",
+    "Bush": "Republican",
+    "Clinton": "Democratic",
+    "GWBush": "Republican",
+    "Obama": "Democratic",
+    "Trump": "Republican",
+    "Biden": "Democratic",
+}
+
+#: Eras of the inaugural addresses: ``(name, first year, last year)``, in order (module notes).
+ERAS: tuple[tuple[str, int, int], ...] = (
+    ("1789-1857", 1789, 1860),
+    ("1861-1929", 1861, 1932),
+    ("1933-1977", 1933, 1980),
+    ("1981-2021", 1981, 2100),
+)
+
+#: Columns of :func:`compare_groups` after the ``by`` column.
+COMPARE_COLUMNS = [
+    "group_a", "group_b", "n_a", "n_b", "value_a", "ci_low_a", "ci_high_a", "value_b",
+    "ci_low_b", "ci_high_b", "difference", "ratio", "pvalue", "p_holm", "cliffs_delta",
+]  # fmt: skip
+
+
+def party_of(label: str) -> str | None:
+    """The party of a president given by a corpus ``label``, or ``None`` when unknown.
+
+    >>> party_of("Lincoln"), party_of("FDRoosevelt"), party_of("Nobody")
+    ('Republican', 'Democratic', None)
+    """
+    return PARTIES.get(label)
+
+
+def era_of(year: int, eras: Sequence[tuple[str, int, int]] = ERAS) -> str | None:
+    """The name of the era holding ``year``, or ``None`` outside every era.
+
+    >>> era_of(1861), era_of(1933), era_of(1700)
+    ('1861-1929', '1933-1977', None)
+    """
+    for name, first, last in eras:
+        if first <= int(year) <= last:
+            return name
+    return None
+
+
+def era_order(eras: Sequence[tuple[str, int, int]] = ERAS) -> pd.CategoricalDtype:
+    """The eras as an ordered categorical type, for sorting and plotting in time order.
+
+    >>> list(era_order().categories)
+    ['1789-1857', '1861-1929', '1933-1977', '1981-2021']
+    """
+    return pd.CategoricalDtype([name for name, _, _ in eras], ordered=True)
+
+
+def period_table(
+    documents: pd.DataFrame, *, year: str = "year", text: str = "text", doc_id: str = "doc_id"
+) -> pd.DataFrame:
+    """War and recession flags for dated addresses (:mod:`rhetoric.framing.periods`).
+
+    Parameters
+    ----------
+    documents : DataFrame
+        A corpus table with ``doc_id``, ``year`` and ``text`` (the month is read from a date
+        line at the head of the text when there is one, else January).
+
+    Returns
+    -------
+    DataFrame
+        One row per document: ``doc_id``, ``year`` (int), ``month`` (int), ``war`` (bool: the
+        year is in :data:`~rhetoric.framing.WAR_YEARS`), ``recession`` (bool: an NBER recession
+        was under way in the twelve months up to the address). Empty input, empty table.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "year": [1952, 1975], "text": ["x", "y"]})
+    >>> period_table(docs)[["war", "recession"]].values.tolist()
+    [[True, False], [False, True]]
+    """
+    from rhetoric.framing.periods import WAR_YEARS, address_month, recession_within
+
+    for column in (doc_id, year, text):
+        if column not in documents.columns:
+            raise invalid_value("column", column, map(str, documents.columns))
+    years = documents[year].astype(int).tolist()
+    months = [address_month(t, y) for t, y in zip(documents[text], years, strict=True)]
+    table = pd.DataFrame(
+        {
+            "doc_id": documents[doc_id].astype(str).tolist(),
+            "year": years,
+            "month": months,
+            "war": [y in WAR_YEARS for y in years],
+            "recession": [recession_within(y, m) for y, m in zip(years, months, strict=True)],
+        }
+    )
+    return table.astype({"year": "int64", "month": "int64", "war": bool, "recession": bool})
+
+
+def chronological_labels(
+    data: pd.DataFrame, *, label: str = "label", year: str = "year"
+) -> pd.Series:
+    """Labels prefixed with their first year (``"1961 Kennedy"``), so they sort in time order.
+
+    >>> data = pd.DataFrame({"label": ["Nixon", "Kennedy", "Nixon"], "year": [1970, 1961, 1974]})
+    >>> chronological_labels(data).tolist()
+    ['1970 Nixon', '1961 Kennedy', '1970 Nixon']
+    """
+    for column in (label, year):
+        if column not in data.columns:
+            raise invalid_value("column", column, map(str, data.columns))
+    first = data.groupby(label)[year].transform("min").astype(int)
+    return (first.astype(str) + " " + data[label].astype(str)).rename(label)
+
+
+def holm(pvalues: Iterable[float]) -> np.ndarray:
+    """Holm's step-down adjustment of p-values for multiple tests (NaN stays NaN).
+
+    >>> holm([0.01, 0.04, 0.03]).round(2).tolist()
+    [0.03, 0.06, 0.06]
+    """
+    p = np.asarray(list(pvalues), dtype=float)
+    adjusted = np.full_like(p, np.nan)
+    finite = np.flatnonzero(np.isfinite(p))
+    if len(finite) == 0:
+        return adjusted
+    order = finite[np.argsort(p[finite], kind="stable")]
+    m = len(order)
+    running = 0.0
+    for rank, index in enumerate(order):
+        running = max(running, (m - rank) * p[index])
+        adjusted[index] = min(1.0, running)
+    return adjusted
+
+
+def _bootstrap_mean(values: np.ndarray, n_boot: int, ci: float, rng) -> tuple[float, float]:
+    if len(values) == 0:
+        return np.nan, np.nan
+    means = values[rng.integers(0, len(values), size=(n_boot, len(values)))].mean(axis=1)
+    tail = (100 - ci) / 2
+    low, high = np.percentile(means, [tail, 100 - tail])
+    return float(low), float(high)
+
+
+def compare_groups(
+    data: pd.DataFrame,
+    *,
+    group: str,
+    a: object,
+    b: object,
+    by: str = "device",
+    value: str = "count",
+    words: str | None = "n_words",
+    n_boot: int = 2000,
+    n_permutations: int = 9999,
+    ci: float = 95,
+    seed: int | None = 0,
+) -> pd.DataFrame:
+    """Two groups of documents side by side, for every device (or frame, or any ``by`` value).
+
+    With ``words`` (the default), ``value`` holds counts and each group's value is its pooled
+    rate per 1,000 words, with a bootstrap interval that resamples documents
+    (:func:`rhetoric.stats.bootstrap_rate_ci`); the permutation test compares pooled rates
+    (``statistic="rate_diff"``) and Cliff's delta compares the documents' own rates. With
+    ``words=None``, ``value`` is a per-document measure (a frame share, say): the groups are
+    compared by their means, with bootstrap intervals of the mean and a permutation test of the
+    difference of means. P-values are two-sided and adjusted with :func:`holm` over the rows.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per document and ``by`` value (:func:`rhetoric.stats.device_counts`, or a
+        tidy frame table), with the ``group`` column.
+    group : str
+        Column naming the group of each document (``"party"``, ``"era"``, ``"war"``).
+    a, b : object
+        The two values of ``group`` to compare (``a`` minus ``b``).
+    by : str, default "device"
+        One comparison per value of this column.
+    value, words : str
+        Counts and word counts (rates), or a value with ``words=None`` (means).
+    n_boot, n_permutations, ci, seed
+        Bootstrap replicates, permutations, interval width (percent) and random seed.
+
+    Returns
+    -------
+    DataFrame
+        One row per ``by`` value: ``by``, ``group_a``, ``group_b``, ``n_a``, ``n_b`` (int,
+        documents), ``value_a``, ``ci_low_a``, ``ci_high_a``, ``value_b``, ``ci_low_b``,
+        ``ci_high_b`` (float: rate per 1,000 words or mean), ``difference`` (``value_a -
+        value_b``), ``ratio`` (``value_a / value_b``, NaN when ``value_b`` is 0), ``pvalue``,
+        ``p_holm``, ``cliffs_delta`` (float, positive when ``a`` tends to be higher). No
+        document of ``a`` or ``b``: an empty table.
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"device": ["anaphora"] * 6, "party": list("aaabbb"),
+    ...                      "count": [6, 5, 7, 1, 2, 1], "n_words": [1000] * 6})
+    >>> row = compare_groups(data, group="party", a="a", b="b", n_boot=200).iloc[0]
+    >>> float(row.value_a), float(row.value_b), float(row.cliffs_delta), round(float(row.pvalue), 2)
+    (6.0, 1.333..., 1.0, 0.1)
+    """
+    columns = [group, by, value] + ([words] if words else [])
+    for column in columns:
+        if column not in data.columns:
+            raise invalid_value("column", column, map(str, data.columns))
+    part_a, part_b = data[data[group] == a], data[data[group] == b]
+    if part_a.empty or part_b.empty:
+        return pd.DataFrame(columns=[by, *COMPARE_COLUMNS])
+    rng = np.random.default_rng(seed)
+    rows = []
+    keys = list(dict.fromkeys([*part_a[by], *part_b[by]]))
+    if words:
+        rates = bootstrap_rate_ci(
+            pd.concat([part_a, part_b]), value=value, words=words, by=[by, group],
+            n_boot=n_boot, ci=ci, seed=seed,
+        ).set_index([by, group])  # fmt: skip
+    for key in keys:
+        one_a, one_b = part_a[part_a[by] == key], part_b[part_b[by] == key]
+        values_a = one_a[value].to_numpy(dtype=float)
+        values_b = one_b[value].to_numpy(dtype=float)
+        if words:
+            words_a, words_b = one_a[words].to_numpy(float), one_b[words].to_numpy(float)
+            stats = []
+            for name, part in ((a, one_a), (b, one_b)):
+                if part.empty:
+                    stats.append((np.nan, np.nan, np.nan))
+                else:
+                    row = rates.loc[(key, name)]
+                    stats.append((row["rate"], row["ci_low"], row["ci_high"]))
+            test = permutation_test(values_a, values_b, statistic="rate_diff", words_a=words_a,
+                                    words_b=words_b, n_permutations=n_permutations, seed=seed)  # fmt: skip
+            delta = cliffs_delta(rate_per_1000(values_a, words_a), rate_per_1000(values_b, words_b))
+        else:
+            stats = [
+                (float(np.mean(v)) if len(v) else np.nan, *_bootstrap_mean(v, n_boot, ci, rng))
+                for v in (values_a, values_b)
+            ]
+            test = permutation_test(values_a, values_b, n_permutations=n_permutations, seed=seed)
+            delta = cliffs_delta(values_a, values_b)
+        (value_a, low_a, high_a), (value_b, low_b, high_b) = stats
+        rows.append({
+            by: key, "group_a": a, "group_b": b, "n_a": len(one_a), "n_b": len(one_b),
+            "value_a": value_a, "ci_low_a": low_a, "ci_high_a": high_a,
+            "value_b": value_b, "ci_low_b": low_b, "ci_high_b": high_b,
+            "difference": value_a - value_b,
+            "ratio": value_a / value_b if value_b else np.nan,
+            "pvalue": test.pvalue, "cliffs_delta": delta,
+        })  # fmt: skip
+    table = pd.DataFrame(rows)
+    table["p_holm"] = holm(table["pvalue"])
+    return table[[by, *COMPARE_COLUMNS]].astype({"n_a": "int64", "n_b": "int64"})
+
+
+def rates_by(
+    counts: pd.DataFrame,
+    by: str | Sequence[str],
+    *,
+    device: str = "device",
+    value: str = "count",
+    words: str = "n_words",
+    n_boot: int = 1000,
+    ci: float = 95,
+    seed: int | None = 0,
+) -> pd.DataFrame:
+    """Pooled device rates per group (president, era...) and how far each is from the corpus rate.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        One row per document and device (:func:`rhetoric.stats.device_counts`).
+    by : str or list of str
+        Grouping columns besides ``device``.
+
+    Returns
+    -------
+    DataFrame
+        One row per group and device: the ``by`` columns, ``device``, then the columns of
+        :func:`rhetoric.stats.bootstrap_rate_ci` (``rate``, ``ci_low``, ``ci_high``, ``count``,
+        ``words``, ``n_docs``), ``corpus_rate`` (float, the device's pooled rate over all
+        documents) and ``log2_ratio`` (float, ``log2(rate / corpus_rate)``: +1 is twice the
+        corpus rate; a zero rate is floored at half an occurrence in the group's words).
+
+    Examples
+    --------
+    >>> counts = pd.DataFrame({"label": ["x", "y"], "device": ["tricolon"] * 2,
+    ...                        "count": [4, 1], "n_words": [1000, 1000]})
+    >>> rates_by(counts, "label", n_boot=100)[["label", "rate", "log2_ratio"]].round(2).values.tolist()
+    [['x', 4.0, 0.68], ['y', 1.0, -1.32]]
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    table = bootstrap_rate_ci(
+        counts, value=value, words=words, by=[*keys, device], n_boot=n_boot, ci=ci, seed=seed
+    )
+    if table.empty:
+        return table.assign(corpus_rate=pd.Series(dtype=float), log2_ratio=pd.Series(dtype=float))
+    totals = counts.groupby(device)[[value, words]].sum()
+    corpus = rate_per_1000(totals[value].to_numpy(float), totals[words].to_numpy(float))
+    table["corpus_rate"] = table[device].map(dict(zip(totals.index, corpus, strict=True)))
+    floor = rate_per_1000(0.5, table["words"].to_numpy(float))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        table["log2_ratio"] = np.log2(
+            np.maximum(table["rate"].to_numpy(float), floor) / table["corpus_rate"].to_numpy(float)
+        )
+    return table

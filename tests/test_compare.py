@@ -1,0 +1,116 @@
+"""Group comparisons: party and era data, period flags, compare_groups, rates_by, Holm."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rhetoric.compare import (
+    COMPARE_COLUMNS,
+    ERAS,
+    PARTIES,
+    chronological_labels,
+    compare_groups,
+    era_of,
+    era_order,
+    holm,
+    party_of,
+    period_table,
+    rates_by,
+)
+
+
+def test_every_president_of_both_presidential_corpora_has_a_party(data_home):
+    from rhetoric.corpora import load_inaugural, load_state_union
+
+    labels = set(load_inaugural()["label"]) | set(load_state_union()["label"])
+    assert sorted(labels - set(PARTIES)) == []
+    assert party_of("GWBush") == party_of("Bush") == "Republican"
+    assert {PARTIES[k] for k in ("Kennedy", "Johnson", "Carter", "Clinton", "Obama")} == {"Democratic"}
+
+
+def test_eras_cover_every_inaugural_year_without_overlap(data_home):
+    from rhetoric.corpora import load_inaugural
+
+    years = load_inaugural()["year"].astype(int)
+    eras = years.map(era_of)
+    assert eras.notna().all()
+    assert eras.value_counts().min() >= 10
+    bounds = [(first, last) for _, first, last in ERAS]
+    assert all(a[1] < b[0] for a, b in zip(bounds, bounds[1:], strict=False))
+    assert list(era_order().categories) == [name for name, _, _ in ERAS]
+    assert era_of(1933) == "1933-1977" and era_of(1929) == "1861-1929"
+
+
+def test_period_table_reads_the_month_from_a_date_line():
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "year": [1991, 1991, 2004],
+                         "text": ["TITLE\n\nJanuary 29, 1991\n\nText.", "TITLE\n\nMarch 6, 1991\n\nText.", "Body."]})  # fmt: skip
+    table = period_table(docs)
+    assert table["month"].tolist() == [1, 3, 1]
+    # a recession ran from July 1990 to March 1991; 2004 is a war year and not a recession one
+    assert table["recession"].tolist() == [True, True, False]
+    assert table["war"].tolist() == [False, False, True]
+    assert period_table(docs.iloc[:0]).empty
+    with pytest.raises(ValueError, match="column='date'"):
+        period_table(docs, year="date")
+
+
+def test_chronological_labels_sort_in_time():
+    data = pd.DataFrame({"label": ["Reagan", "Carter", "Reagan"], "year": [1985, 1978, 1981]})
+    assert sorted(set(chronological_labels(data))) == ["1978 Carter", "1981 Reagan"]
+
+
+def test_holm_by_hand():
+    # sorted p: 0.01 (x3), 0.02 (x2), 0.04 (x1) -> 0.03, 0.04, 0.04 (monotone)
+    assert holm([0.04, 0.01, 0.02]).tolist() == pytest.approx([0.04, 0.03, 0.04])
+    assert np.isnan(holm([np.nan, 0.5])[0]) and holm([np.nan, 0.5])[1] == 0.5
+    assert holm([]).size == 0
+
+
+def counts_table() -> pd.DataFrame:
+    rows = []
+    for doc, (party, words, a, b) in enumerate(
+        [("D", 1000, 8, 1), ("D", 2000, 14, 2), ("D", 1500, 12, 1), ("R", 1000, 2, 1), ("R", 500, 1, 1), ("R", 1200, 3, 0)]
+    ):
+        rows.append({"doc_id": f"d{doc}", "party": party, "n_words": words, "device": "anaphora", "count": a})
+        rows.append({"doc_id": f"d{doc}", "party": party, "n_words": words, "device": "tricolon", "count": b})
+    return pd.DataFrame(rows)
+
+
+def test_compare_groups_rates():
+    table = compare_groups(counts_table(), group="party", a="D", b="R", n_boot=300)
+    assert list(table.columns) == ["device", *COMPARE_COLUMNS]
+    anaphora = table.set_index("device").loc["anaphora"]
+    assert anaphora["value_a"] == pytest.approx(1000 * 34 / 4500)
+    assert anaphora["value_b"] == pytest.approx(1000 * 6 / 2700)
+    assert anaphora["ci_low_a"] <= anaphora["value_a"] <= anaphora["ci_high_a"]
+    assert anaphora["cliffs_delta"] == 1.0  # every D address above every R one
+    assert anaphora["pvalue"] == pytest.approx(0.1)  # exact: 2 of 20 relabellings as extreme
+    assert anaphora["ratio"] == pytest.approx(anaphora["value_a"] / anaphora["value_b"])
+    assert (table["p_holm"] >= table["pvalue"]).all()
+    assert table[["n_a", "n_b"]].values.tolist() == [[3, 3], [3, 3]]
+
+
+def test_compare_groups_means_and_missing_group():
+    data = pd.DataFrame({"frame": ["economic"] * 6, "war": [True] * 2 + [False] * 4,
+                         "share": [0.1, 0.2, 0.3, 0.4, 0.3, 0.5]})  # fmt: skip
+    row = compare_groups(data, group="war", a=True, b=False, by="frame", value="share", words=None, n_boot=200).iloc[0]
+    assert row["value_a"] == pytest.approx(0.15) and row["value_b"] == pytest.approx(0.375)
+    assert row["difference"] == pytest.approx(-0.225)
+    assert row["cliffs_delta"] == -1.0
+    assert row["ci_low_b"] <= 0.375 <= row["ci_high_b"]
+    assert compare_groups(data, group="war", a=True, b="x", by="frame", value="share", words=None).empty
+    with pytest.raises(ValueError, match="column='party'"):
+        compare_groups(data, group="party", a=1, b=2, by="frame", value="share", words=None)
+
+
+def test_rates_by_relative_to_corpus_rate():
+    table = rates_by(counts_table(), "party", n_boot=100)
+    anaphora = table[table["device"] == "anaphora"].set_index("party")
+    corpus = 1000 * 40 / 7200
+    assert anaphora["corpus_rate"].tolist() == pytest.approx([corpus, corpus])
+    assert anaphora.loc["D", "log2_ratio"] == pytest.approx(np.log2(anaphora.loc["D", "rate"] / corpus))
+    assert anaphora.loc["D", "log2_ratio"] > 0 > anaphora.loc["R", "log2_ratio"]
+    zero = rates_by(pd.DataFrame({"g": ["x", "y"], "device": ["d", "d"], "count": [0, 2], "n_words": [1000, 1000]}), "g", n_boot=50)
+    assert np.isfinite(zero["log2_ratio"]).all()
