@@ -1,0 +1,197 @@
+"""What a detector misses: detectors run on annotated articles, scored per technique, misses listed.
+
+The Propaganda Techniques Corpus (PTC) annotates fourteen techniques. Three of them are close to
+what this package detects, and :data:`PTC_CORRESPONDENCES` pairs them: the ``Repetition``
+technique with the repetition detector, ``Loaded_Language`` with the loaded words of the stance
+layer (VADER valence), ``Exaggeration,Minimisation`` with its boosters, and
+``Black-and-White_Fallacy`` with the either/or antitheses. Only the first is the same concept;
+the others are partial correspondences, reported to show how far the detectors reach, not as
+measures of them.
+
+:func:`detect_spans` runs the detectors on the articles (without boilerplate removal, so
+offsets match the gold), :func:`technique_scores` scores each pair with the SemEval-2020 Task 11
+partial-overlap measure (:func:`rhetoric.evaluation.ptc.span_scores`), and :func:`coverage`
+gives, for every gold span, the share of it the detector covered, so that the misses (share 0)
+can be shown with :func:`rhetoric.viz.highlight_passages`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+import pandas as pd
+
+from rhetoric.errors import invalid_value
+from rhetoric.evaluation.ptc import covered, merge_intervals, span_scores
+from rhetoric.span import SPAN_COLUMNS
+
+
+class Correspondence(NamedTuple):
+    """A detector (``device``, optionally only some ``kinds``) paired with a PTC ``technique``."""
+
+    name: str
+    device: str
+    kinds: tuple[str, ...] | None
+    technique: str
+
+
+#: Detector output paired with PTC techniques (see the module notes: only the first is exact).
+PTC_CORRESPONDENCES: tuple[Correspondence, ...] = (
+    Correspondence("repetition", "repetition", None, "Repetition"),
+    Correspondence("loaded words", "stance", ("loaded_positive", "loaded_negative"), "Loaded_Language"),
+    Correspondence("boosters", "stance", ("booster",), "Exaggeration,Minimisation"),
+    Correspondence("either/or antithesis", "antithesis", ("either_or",), "Black-and-White_Fallacy"),
+)
+
+#: Columns of :func:`technique_scores`.
+SCORE_COLUMNS = ["name", "device", "technique", "precision", "recall", "f1", "n_pred", "n_gold"]
+
+
+def _check_columns(table: pd.DataFrame, *columns: str) -> None:
+    for column in columns:
+        if column not in table.columns:
+            raise invalid_value("column", column, map(str, table.columns))
+
+
+def detect_spans(
+    articles: pd.DataFrame, devices: Iterable[str] | None = None, *, stance: bool = True
+) -> pd.DataFrame:
+    """Run device detectors (and the stance layer) on annotated articles, offsets kept exact.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        ``doc_id`` and ``text`` (as from :func:`rhetoric.corpora.load_ptc`).
+    devices : list of str, optional
+        Device labels (default: all ten).
+    stance : bool, default True
+        Also find hedges, boosters and loaded words (``device="stance"``).
+
+    Returns
+    -------
+    DataFrame
+        A span table (:data:`rhetoric.span.SPAN_COLUMNS`), articles in order. Boilerplate is not
+        removed (annotated articles are clean text, and gold offsets cover every line).
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"doc_id": ["1"], "text": ["Never, never give in."]})
+    >>> detect_spans(arts, ["epizeuxis"], stance=False)[["doc_id", "device", "text"]].values.tolist()
+    [['1', 'epizeuxis', 'Never, never']]
+    """
+    from rhetoric.devices import find_devices
+    from rhetoric.text import Document
+
+    _check_columns(articles, "doc_id", "text")
+    rows = []
+    for doc_id, text in zip(articles["doc_id"].astype(str), articles["text"], strict=True):
+        doc = Document(text, doc_id, remove_boilerplate=False)
+        spans = find_devices(doc, devices)
+        if stance:
+            from rhetoric.framing import find_stance
+
+            spans = [*spans, *find_stance(doc)]
+        rows.extend(s.to_dict() for s in spans)
+    return pd.DataFrame(rows, columns=SPAN_COLUMNS)
+
+
+def intervals_by_doc(table: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+    """``{doc_id: [(start, end), ...]}`` from a table with ``doc_id``, ``start``, ``end``.
+
+    >>> intervals_by_doc(pd.DataFrame({"doc_id": ["a", "a"], "start": [0, 5], "end": [2, 9]}))
+    {'a': [(0, 2), (5, 9)]}
+    """
+    _check_columns(table, "doc_id", "start", "end")
+    found: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, start, end in zip(table["doc_id"].astype(str), table["start"], table["end"], strict=True):
+        found.setdefault(doc_id, []).append((int(start), int(end)))
+    return found
+
+
+def select(predicted: pd.DataFrame, device: str, kinds: Sequence[str] | None = None) -> pd.DataFrame:
+    """The spans of one device (and, optionally, only some kinds) from a span table.
+
+    >>> spans = pd.DataFrame({"device": ["stance", "stance"], "kind": ["hedge", "booster"]})
+    >>> select(spans, "stance", ["booster"])["kind"].tolist()
+    ['booster']
+    """
+    _check_columns(predicted, "device", "kind")
+    mask = predicted["device"] == device
+    if kinds is not None:
+        mask &= predicted["kind"].isin(list(kinds))
+    return predicted[mask]
+
+
+def technique_scores(
+    predicted: pd.DataFrame,
+    gold: pd.DataFrame,
+    correspondences: Sequence[Correspondence] = PTC_CORRESPONDENCES,
+) -> pd.DataFrame:
+    """Score detector spans against gold technique spans, one row per correspondence.
+
+    Parameters
+    ----------
+    predicted : DataFrame
+        Detector spans (:func:`detect_spans`).
+    gold : DataFrame
+        Gold spans with ``doc_id``, ``technique``, ``start``, ``end`` (:func:`rhetoric.corpora.load_ptc`).
+    correspondences : sequence of Correspondence
+        Which detector output is scored against which technique.
+
+    Returns
+    -------
+    DataFrame
+        ``name``, ``device``, ``technique``, ``precision``, ``recall``, ``f1`` (float, the
+        partial-overlap measures of :func:`~rhetoric.evaluation.ptc.span_scores`, over the
+        articles of ``gold``), ``n_pred`` (merged predicted spans), ``n_gold`` (int).
+
+    Examples
+    --------
+    >>> pred = pd.DataFrame({"doc_id": ["1"], "device": ["repetition"], "kind": ["refrain"], "start": [0], "end": [10]})
+    >>> gold = pd.DataFrame({"doc_id": ["1", "1"], "technique": ["Repetition"] * 2, "start": [5, 20], "end": [10, 30]})
+    >>> technique_scores(pred, gold, PTC_CORRESPONDENCES[:1])[["precision", "recall", "n_gold"]].values.tolist()
+    [[0.5, 0.5, 2.0]]
+    """
+    _check_columns(gold, "doc_id", "technique", "start", "end")
+    articles = set(gold["doc_id"].astype(str))
+    rows = []
+    for item in correspondences:
+        mine = select(predicted, item.device, item.kinds)
+        found = {d: v for d, v in intervals_by_doc(mine).items() if d in articles}
+        truth = intervals_by_doc(gold[gold["technique"] == item.technique])
+        rows.append({"name": item.name, "device": item.device, "technique": item.technique,
+                     **span_scores(found, truth)})  # fmt: skip
+    return pd.DataFrame(rows, columns=SCORE_COLUMNS)
+
+
+def coverage(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
+    """How much of each gold span the predictions cover: 0 is a miss, 1 a full hit.
+
+    Parameters
+    ----------
+    gold : DataFrame
+        Gold spans with ``doc_id``, ``start``, ``end`` (and any other columns, kept).
+    predicted : DataFrame
+        Predicted spans with ``doc_id``, ``start``, ``end`` (merged per document here).
+
+    Returns
+    -------
+    DataFrame
+        ``gold`` with a ``covered`` column (float in [0, 1], the share of the span's characters
+        inside some prediction; 0 for an empty span), in the order of ``gold``.
+
+    Examples
+    --------
+    >>> gold = pd.DataFrame({"doc_id": ["a", "a", "b"], "start": [0, 10, 0], "end": [4, 20, 5]})
+    >>> pred = pd.DataFrame({"doc_id": ["a", "a"], "start": [2, 15], "end": [6, 30]})
+    >>> coverage(gold, pred)["covered"].tolist()
+    [0.5, 0.5, 0.0]
+    """
+    _check_columns(gold, "doc_id", "start", "end")
+    cover = {d: merge_intervals(v) for d, v in intervals_by_doc(predicted).items()}
+    shares = []
+    for doc_id, start, end in zip(gold["doc_id"].astype(str), gold["start"], gold["end"], strict=True):
+        length = int(end) - int(start)
+        shares.append(covered((int(start), int(end)), cover.get(doc_id, [])) / length if length > 0 else 0.0)
+    return gold.assign(covered=pd.Series(shares, index=gold.index, dtype="float64"))
