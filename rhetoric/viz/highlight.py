@@ -519,7 +519,8 @@ def highlight_passages(
         ``{doc_id: text}`` or a corpus table with ``doc_id`` and ``text``.
     passages : DataFrame
         One row per passage: ``doc_id``, ``start``, ``end`` (the focus, offsets into the text);
-        optionally ``device`` (the focus label, default ``focus``) and a caption column.
+        optionally ``device`` (the focus label, default ``focus``), ``kind`` (shown in its
+        tooltip) and a caption column.
     spans : DataFrame, optional
         Spans to draw (``doc_id``, ``device``, ``kind``, ``start``, ``end``; optionally ``group``,
         ``score``, ``evidence``).
@@ -567,7 +568,8 @@ def highlight_passages(
         left, right = _widen(text, start, end, context)
         excerpt = text[left:right]
         label = str(row.get("device") or focus)
-        drawn = [Span.from_source(excerpt, start - left, end - left, device=label, kind=label)]
+        kind = str(row.get("kind") or label)
+        drawn = [Span.from_source(excerpt, start - left, end - left, device=label, kind=kind)]
         near = by_doc.get(doc_id)
         if near is not None:
             near = near[(near["start"] < right) & (near["end"] > left)]

@@ -214,6 +214,9 @@ def device_map(
         else:
             n_positions = int(data[x].max()) + 1
     ax.set_xlim(-0.5, max(n_positions, 1) - 0.5)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # positions are whole paragraphs
     ax.set_yticks(range(len(devices)), devices)
     ax.set_ylim(len(devices) - 0.5, -0.5)
     ax.set_xlabel(x.replace("_", " "))

@@ -122,3 +122,20 @@ def test_shade_years_one_band_per_run():
     assert extents == [(1950.5, 1952.5), (1965.5, 1966.5), (2001.5, 2003.5)]
     assert [p.get_label() for p in ax.patches][0] == "war"
     assert len(shade_years([], ax=plt.subplots()[1]).patches) == 0
+
+
+def test_device_map_ticks_whole_paragraphs():
+    from rhetoric.viz import device_map
+
+    spans = pd.DataFrame({"device": ["anaphora", "tricolon"], "paragraph": [0, 19]})
+    ax = device_map(spans, n_positions=20, ax=plt.subplots()[1])
+    plt.gcf().canvas.draw()
+    ticks = [t for t in ax.get_xticks() if -0.5 <= t <= 19.5]
+    assert ticks and all(float(t).is_integer() for t in ticks)
+
+
+def test_highlight_passages_tooltip_shows_the_kind():
+    passages = pd.DataFrame({"doc_id": ["t"], "start": [12], "end": [33], "device": ["antithesis"],
+                             "kind": ["correctio"]})  # fmt: skip
+    view = highlight_passages({"t": TEXT}, passages, context=0)
+    assert 'title="antithesis: correctio"' in view.html
