@@ -348,15 +348,17 @@ def rates_by(
         One row per group and device: the ``by`` columns, ``device``, then the columns of
         :func:`rhetoric.stats.bootstrap_rate_ci` (``rate``, ``ci_low``, ``ci_high``, ``count``,
         ``words``, ``n_docs``), ``corpus_rate`` (float, the device's pooled rate over all
-        documents) and ``log2_ratio`` (float, ``log2(rate / corpus_rate)``: +1 is twice the
-        corpus rate; a zero rate is floored at half an occurrence in the group's words).
+        documents) and ``log2_ratio`` (float, the group's count against the count the corpus
+        rate predicts for its words, smoothed by half an occurrence:
+        ``log2((count + 0.5) / (expected + 0.5))``; +1 is about twice the corpus rate, and a group
+        with no occurrence is never above 0, however rare the device).
 
     Examples
     --------
     >>> counts = pd.DataFrame({"label": ["x", "y"], "device": ["tricolon"] * 2,
     ...                        "count": [4, 1], "n_words": [1000, 1000]})
     >>> rates_by(counts, "label", n_boot=100)[["label", "rate", "log2_ratio"]].round(2).values.tolist()
-    [['x', 4.0, 0.68], ['y', 1.0, -1.32]]
+    [['x', 4.0, 0.58], ['y', 1.0, -1.0]]
     """
     keys = [by] if isinstance(by, str) else list(by)
     table = bootstrap_rate_ci(
@@ -367,9 +369,6 @@ def rates_by(
     totals = counts.groupby(device)[[value, words]].sum()
     corpus = rate_per_1000(totals[value].to_numpy(float), totals[words].to_numpy(float))
     table["corpus_rate"] = table[device].map(dict(zip(totals.index, corpus, strict=True)))
-    floor = rate_per_1000(0.5, table["words"].to_numpy(float))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        table["log2_ratio"] = np.log2(
-            np.maximum(table["rate"].to_numpy(float), floor) / table["corpus_rate"].to_numpy(float)
-        )
+    expected = table["corpus_rate"].to_numpy(float) * table["words"].to_numpy(float) / 1000.0
+    table["log2_ratio"] = np.log2((table["count"].to_numpy(float) + 0.5) / (expected + 0.5))
     return table

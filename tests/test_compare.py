@@ -110,7 +110,11 @@ def test_rates_by_relative_to_corpus_rate():
     anaphora = table[table["device"] == "anaphora"].set_index("party")
     corpus = 1000 * 40 / 7200
     assert anaphora["corpus_rate"].tolist() == pytest.approx([corpus, corpus])
-    assert anaphora.loc["D", "log2_ratio"] == pytest.approx(np.log2(anaphora.loc["D", "rate"] / corpus))
+    expected = corpus * 4500 / 1000
+    assert anaphora.loc["D", "log2_ratio"] == pytest.approx(np.log2((34 + 0.5) / (expected + 0.5)))
     assert anaphora.loc["D", "log2_ratio"] > 0 > anaphora.loc["R", "log2_ratio"]
-    zero = rates_by(pd.DataFrame({"g": ["x", "y"], "device": ["d", "d"], "count": [0, 2], "n_words": [1000, 1000]}), "g", n_boot=50)
-    assert np.isfinite(zero["log2_ratio"]).all()
+    # a rare device: a long text without it must not look above the corpus rate
+    rare = pd.DataFrame({"g": ["x", "y", "z"], "device": ["d"] * 3, "count": [0, 1, 0], "n_words": [4000, 1000, 300]})
+    table = rates_by(rare, "g", n_boot=50).set_index("g")
+    assert np.isfinite(table["log2_ratio"]).all()
+    assert table.loc["x", "log2_ratio"] < table.loc["z", "log2_ratio"] < 0 < table.loc["y", "log2_ratio"]
