@@ -942,12 +942,15 @@ def rate_trend(
         devices = data["device"].unique() if "device" in data.columns else []
         color = device_color(str(devices[0])) if len(devices) == 1 else "0.2"
     ordered = data.sort_values(x, kind="stable")
+    # an earlier series on the same axes keeps its room (the axis starts at 0 and stays fixed)
+    previous = ax.get_ylim()[1] if (ax.lines or ax.collections) else 0.0
     ax.scatter(ordered[x].to_numpy(), ordered[y].to_numpy(), s=10, color=color, alpha=0.45, linewidths=0)
     smooth = ordered[y].rolling(window, center=True, min_periods=1).mean()
     ax.plot(ordered[x].to_numpy(), smooth.to_numpy(), color=color, linewidth=1.5, label=label)
     ax.set_xlabel(x.replace("_", " "))
     ax.set_ylabel(y.replace("_", " "))
-    ax.set_ylim(bottom=0)
+    largest = float(np.nanmax(ordered[y].to_numpy(dtype=float))) if len(ordered) else 0.0
+    ax.set_ylim(0, max(previous, 1.05 * largest if largest > 0 else 1.0))
     return ax
 
 

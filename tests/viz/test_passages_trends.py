@@ -108,6 +108,14 @@ def test_rate_trend_dots_and_centred_average_in_device_colour():
     assert matplotlib.colors.to_hex(line.get_color()) == device_color("anaphora").lower()
 
 
+def test_rate_trend_overlays_keep_room_for_every_series():
+    ax = plt.subplots()[1]
+    rate_trend(pd.DataFrame({"year": [1, 2], "rate": [1.0, 2.0]}), ax=ax)
+    rate_trend(pd.DataFrame({"year": [1, 2], "rate": [5.0, 10.0]}), ax=ax)
+    rate_trend(pd.DataFrame({"year": [1, 2], "rate": [0.5, 0.2]}), ax=ax)
+    assert ax.get_ylim() == pytest.approx((0.0, 10.5))
+
+
 def test_rate_trend_empty_and_bad_window():
     ax = rate_trend(pd.DataFrame({"year": [], "rate": []}), ax=plt.subplots()[1])
     assert ax.texts[0].get_text() == "nothing to show"
