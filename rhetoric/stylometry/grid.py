@@ -9,7 +9,7 @@ to one candidate in each cell, the table of the Federalist benchmark (``benchmar
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -113,3 +113,35 @@ def grid_counts(grid: pd.DataFrame, label: str) -> pd.DataFrame:
     table = hits.pivot_table(index="method", columns="mfw", values="hit", aggfunc="sum", fill_value=0)
     order = list(dict.fromkeys(grid["method"]))
     return table.reindex(order).astype("int64")
+
+
+def clade_labels(clades: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
+    """Who is in each clade of a consensus tree: label counts per clade.
+
+    Parameters
+    ----------
+    clades : DataFrame
+        ``clades`` of :func:`~rhetoric.stylometry.consensus_tree` (``clade``, ``members``,
+        ``size``, ``support``).
+    labels : mapping
+        ``{doc_id: label}`` (author, ``Disputed``...).
+
+    Returns
+    -------
+    DataFrame
+        ``clade``, ``size``, ``support``, then one integer column per label (in order of first
+        appearance in ``labels``) counting the clade's members with that label, and ``members``.
+
+    Examples
+    --------
+    >>> clades = pd.DataFrame({"clade": [0], "members": [("a", "b", "c")], "size": [3], "support": [0.8]})
+    >>> clade_labels(clades, {"a": "H", "b": "M", "c": "M"})[["size", "H", "M"]].values.tolist()
+    [[3, 1, 2]]
+    """
+    for column in ("clade", "members", "size", "support"):
+        if column not in clades.columns:
+            raise invalid_value("column", column, map(str, clades.columns))
+    names = list(dict.fromkeys(labels.values()))
+    counts = [[sum(labels.get(m) == name for m in members) for name in names] for members in clades["members"]]
+    table = pd.DataFrame(counts, columns=names, index=clades.index, dtype="int64")
+    return pd.concat([clades[["clade", "size", "support"]], table, clades[["members"]]], axis=1)

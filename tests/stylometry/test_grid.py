@@ -49,3 +49,15 @@ def test_federalist_disputed_papers_go_to_madison_with_svm_and_nsc(data_home):
     assert counts.loc["svm"].min() == 12  # benchmarks/RESULTS-stylometry.md: 12/12 at every size
     assert counts.loc["nsc"].min() >= 11
     assert counts.loc["burrows", 1000] >= 11
+
+
+def test_clade_labels_counts_members_by_label():
+    from rhetoric.stylometry import consensus_tree
+    from rhetoric.stylometry.grid import clade_labels
+
+    tree = consensus_tree(TEXTS[:4], ["h1", "h2", "m1", "m2"], mfw=[3, 4, 5], metric="manhattan")
+    table = clade_labels(tree.clades, {"h1": "H", "h2": "H", "m1": "M", "m2": "M"})
+    assert list(table.columns) == ["clade", "size", "support", "H", "M", "members"]
+    assert sorted(table[["H", "M"]].values.tolist()) == [[0, 2], [2, 0]]
+    assert (table["H"] + table["M"] == table["size"]).all()
+    assert clade_labels(tree.clades.iloc[:0], {"h1": "H"}).empty
