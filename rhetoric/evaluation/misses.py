@@ -17,6 +17,7 @@ can be shown with :func:`rhetoric.viz.highlight_passages`.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -55,7 +56,11 @@ def _check_columns(table: pd.DataFrame, *columns: str) -> None:
 
 
 def detect_spans(
-    articles: pd.DataFrame, devices: Iterable[str] | None = None, *, stance: bool = True
+    articles: pd.DataFrame,
+    devices: Iterable[str] | None = None,
+    *,
+    stance: bool = True,
+    remove_boilerplate: bool = False,
 ) -> pd.DataFrame:
     """Run device detectors (and the stance layer) on annotated articles, offsets kept exact.
 
@@ -67,12 +72,14 @@ def detect_spans(
         Device labels (default: all ten).
     stance : bool, default True
         Also find hedges, boosters and loaded words (``device="stance"``).
+    remove_boilerplate : bool, default False
+        Set page furniture aside first, as :func:`rhetoric.analyze` does (the gold device items
+        are scored that way); PTC articles are clean text whose gold offsets cover every line.
 
     Returns
     -------
     DataFrame
-        A span table (:data:`rhetoric.span.SPAN_COLUMNS`), articles in order. Boilerplate is not
-        removed (annotated articles are clean text, and gold offsets cover every line).
+        A span table (:data:`rhetoric.span.SPAN_COLUMNS`), articles in order.
 
     Examples
     --------
@@ -86,7 +93,7 @@ def detect_spans(
     _check_columns(articles, "doc_id", "text")
     rows = []
     for doc_id, text in zip(articles["doc_id"].astype(str), articles["text"], strict=True):
-        doc = Document(text, doc_id, remove_boilerplate=False)
+        doc = Document(text, doc_id, remove_boilerplate=remove_boilerplate)
         spans = find_devices(doc, devices)
         if stance:
             from rhetoric.framing import find_stance
@@ -195,3 +202,150 @@ def coverage(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
         length = int(end) - int(start)
         shares.append(covered((int(start), int(end)), cover.get(doc_id, [])) / length if length > 0 else 0.0)
     return gold.assign(covered=pd.Series(shares, index=gold.index, dtype="float64"))
+
+
+# --- gold device items ----------------------------------------------------------------------
+
+
+#: Columns of :func:`gold_occurrences`.
+OCCURRENCE_COLUMNS = ["doc_id", "device", "polarity", "start", "end", "text", "min_hits", "note", "covered"]
+
+
+def gold_documents(gold: pd.DataFrame, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
+    """The texts the gold items refer to, read from the data home.
+
+    Parameters
+    ----------
+    gold : DataFrame
+        Gold items (:func:`rhetoric.evaluation.gold.load_gold`): ``doc`` is a path relative to
+        the data home.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id`` (the item's ``doc``) and ``text`` (decoded as the evaluation decodes it), one
+        row per document in order of first mention.
+    """
+    from rhetoric.datahome import get_data_home
+    from rhetoric.errors import InputError
+    from rhetoric.text import decode
+
+    _check_columns(gold, "doc")
+    home = get_data_home(data_home)
+    rows = []
+    for doc in dict.fromkeys(gold["doc"]):
+        path = home / doc
+        if not path.is_file():
+            raise InputError(f"{path}: gold document not found in the data home ({home})")
+        rows.append({"doc_id": doc, "text": decode(path.read_bytes())[0]})
+    return pd.DataFrame(rows, columns=["doc_id", "text"])
+
+
+def gold_occurrences(gold: pd.DataFrame, texts: object, predicted: pd.DataFrame) -> pd.DataFrame:
+    """Every occurrence of every gold quote, with the share of it the detector covered.
+
+    A positive item is matched when ``min_hits`` of its occurrences are touched
+    (:func:`rhetoric.evaluation.gold.evaluate_gold`); this table shows each occurrence, so that
+    the ones left uncovered (``covered == 0``), even in matched items, can be shown in context.
+    Detector labels are mapped onto gold labels first (antimetabole -> chiasmus...).
+
+    Parameters
+    ----------
+    gold : DataFrame
+        Gold items (:func:`~rhetoric.evaluation.gold.load_gold`).
+    texts : mapping or DataFrame
+        ``{doc: text}`` or :func:`gold_documents`.
+    predicted : DataFrame
+        Detector spans on those texts (``doc_id`` = the item's ``doc``, ``device``, ``start``,
+        ``end``).
+
+    Returns
+    -------
+    DataFrame
+        One row per occurrence: ``doc_id``, ``device``, ``polarity`` (``positive`` /
+        ``negative``), ``start``, ``end``, ``text`` (the quote as it stands in the text),
+        ``min_hits``, ``note``, ``covered`` (float in [0, 1], by spans of that device only).
+
+    Examples
+    --------
+    >>> gold = pd.DataFrame({"doc": ["d"], "device": ["epizeuxis"], "polarity": ["positive"],
+    ...                      "quote": ["never, never"], "min_hits": [1], "note": [""]})
+    >>> pred = pd.DataFrame({"doc_id": ["d"], "device": ["epizeuxis"], "start": [0], "end": [5]})
+    >>> table = gold_occurrences(gold, {"d": "never, never, never, never"}, pred)
+    >>> table["start"].tolist(), table["covered"].round(3).tolist()
+    ([0, 14], [0.417, 0.0])
+    """
+    from rhetoric.evaluation.gold import COMPATIBLE, occurrences
+    from rhetoric.viz.tables import _texts_of
+
+    _check_columns(gold, "doc", "device", "polarity", "quote", "min_hits", "note")
+    source = _texts_of(texts)
+    mapped = predicted.assign(device=predicted["device"].map(lambda d: COMPATIBLE.get(d, d)))
+    rows = []
+    for item in gold.itertuples(index=False):
+        for start, end in occurrences(source[item.doc], item.quote):
+            rows.append({"doc_id": item.doc, "device": item.device, "polarity": item.polarity,
+                         "start": start, "end": end, "text": source[item.doc][start:end],
+                         "min_hits": item.min_hits, "note": item.note})  # fmt: skip
+    table = pd.DataFrame(rows, columns=OCCURRENCE_COLUMNS[:-1])
+    parts = [
+        coverage(part, mapped[mapped["device"] == device])
+        for device, part in table.groupby("device", sort=False)
+    ]
+    if not parts:
+        return table.assign(covered=pd.Series(dtype="float64"))
+    table = pd.concat(parts).sort_index()[OCCURRENCE_COLUMNS]
+    return table.astype({"start": "int64", "end": "int64", "min_hits": "int64"})
+
+
+# --- chiasmus benchmarks ------------------------------------------------------------------------
+
+
+class Misses(NamedTuple):
+    """Missed items ready for :func:`rhetoric.viz.highlight_passages`: the ``texts``
+    (``{doc_id: text}``), the ``passages`` (one focus per miss) and extra ``spans`` to draw."""
+
+    texts: dict[str, str]
+    passages: pd.DataFrame
+    spans: pd.DataFrame
+
+
+def chiasmus_misses(frame: pd.DataFrame) -> Misses:
+    """The chiasmi of a benchmark file that the detector does not flag.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Records of :func:`rhetoric.evaluation.chiasmus.load_chiasmus` (``id``, ``text``,
+        ``label``, ``kind``, ``terms``).
+
+    Returns
+    -------
+    Misses
+        ``passages``: one row per missed chiasmus (``doc_id`` = record id, ``start``/``end`` from
+        its first to its last annotated term, or the whole text when no terms are given,
+        ``device`` = ``"missed chiasmus"``, ``kind``, ``caption`` with the detector's best raw
+        score); ``spans``: the annotated terms (``device`` = ``"annotated term"``).
+    """
+    from rhetoric.evaluation.chiasmus import text_scores
+
+    _check_columns(frame, "id", "text", "label", "kind", "terms")
+    positives = frame[frame["label"] == "chiasmus"].drop_duplicates("id")
+    scores = text_scores(positives["text"].drop_duplicates()).set_index("text")
+    missed = positives[~positives["text"].map(scores["flagged"]).astype(bool)]
+    texts = dict(zip(missed["id"].astype(str), missed["text"], strict=True))
+    passages, spans = [], []
+    for record in missed.itertuples(index=False):
+        terms = [tuple(t) for t in (record.terms or [])]
+        start, end = (terms[0][0], terms[-1][1]) if terms else (0, len(record.text))
+        best = scores.at[record.text, "best_raw"]
+        passages.append({"doc_id": str(record.id), "start": int(start), "end": int(end),
+                         "device": "missed chiasmus", "kind": str(record.kind),
+                         "caption": f"best candidate raw score {best:.2f}" if best > float("-inf") else "no candidate"})  # fmt: skip
+        spans += [{"doc_id": str(record.id), "device": "annotated term", "kind": "term", "start": int(a), "end": int(b)}
+                  for a, b in terms]  # fmt: skip
+    return Misses(
+        texts,
+        pd.DataFrame(passages, columns=["doc_id", "start", "end", "device", "kind", "caption"]),
+        pd.DataFrame(spans, columns=["doc_id", "device", "kind", "start", "end"]),
+    )

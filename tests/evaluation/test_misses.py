@@ -69,3 +69,50 @@ def test_ptc_dev_repetition_recall_floor(data_home):
     assert scores["recall"] > 0.3
     table = coverage(gold[gold["technique"] == "Repetition"], predicted)
     assert (table["covered"] == 0).sum() > 0  # some gold repetitions are missed: there is something to show
+
+
+def test_gold_occurrences_by_hand_with_compatible_labels():
+    from rhetoric.evaluation.misses import gold_occurrences
+
+    text = "Work, then rest. Rest, then work. Never, never stop."
+    gold = pd.DataFrame({"doc": ["d", "d"], "device": ["chiasmus", "epizeuxis"], "polarity": ["positive", "negative"],
+                         "quote": ["Work, then rest. Rest, then work", "Never, never"], "min_hits": [1, 1],
+                         "note": ["", ""]})  # fmt: skip
+    pred = pd.DataFrame({"doc_id": ["d"], "device": ["antimetabole"], "start": [0], "end": [16]})
+    table = gold_occurrences(gold, {"d": text}, pred)
+    assert table[["device", "start", "end"]].values.tolist() == [["chiasmus", 0, 32], ["epizeuxis", 34, 46]]
+    assert table["covered"].tolist() == [0.5, 0.0]  # antimetabole counts as chiasmus
+    assert all(text[s:e] == t for s, e, t in zip(table.start, table.end, table.text, strict=True))
+    assert gold_occurrences(gold.iloc[:0], {"d": text}, pred).empty
+
+
+def test_gold_occurrences_on_the_public_gold(data_home):
+    from rhetoric.evaluation.gold import evaluate_gold, load_gold
+    from rhetoric.evaluation.misses import gold_documents, gold_occurrences
+
+    path = data_home.parent / "gold" / "devices_public.jsonl"
+    if not path.is_file():
+        pytest.fail(f"the gold file is missing: {path}")
+    gold = load_gold(path)
+    docs = gold_documents(gold, data_home)
+    predicted = detect_spans(docs, stance=False, remove_boilerplate=True)
+    table = gold_occurrences(gold, docs, predicted)
+    _, items = evaluate_gold(path, data_home)
+    # the same detections: per positive item, covered occurrences equal evaluate_gold's hits
+    hits = table[table["polarity"] == "positive"].assign(hit=table["covered"] > 0)
+    assert hits.groupby(["doc_id", "device", "text"])["hit"].sum().sum() == items.loc[items.polarity == "positive", "hits"].sum()
+    assert len(docs) == gold["doc"].nunique()
+
+
+def test_chiasmus_misses_on_the_dubremetz_file(data_home):
+    from rhetoric.evaluation.chiasmus import load_chiasmus
+    from rhetoric.evaluation.misses import chiasmus_misses
+
+    frame = load_chiasmus("dubremetz")
+    misses = chiasmus_misses(frame)
+    positives = frame[frame["label"] == "chiasmus"]["id"].nunique()
+    assert 0 < len(misses.passages) < positives
+    for row in misses.passages.itertuples():
+        assert 0 <= row.start < row.end <= len(misses.texts[row.doc_id])
+    assert set(misses.spans["doc_id"]) <= set(misses.passages["doc_id"])
+    assert (misses.spans.groupby("doc_id").size() == 4).all()  # the four annotated terms
