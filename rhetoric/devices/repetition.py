@@ -1,4 +1,4 @@
-"""Repetition: duplicated paragraphs and sentences, refrains, and emphatic repeats close by.
+"""Repetition: duplicated paragraphs and sentences, refrains, and emphatic repeats.
 
 Four kinds of ``device="repetition"`` span, all grouped so that every occurrence of one figure
 shares a ``group``:
@@ -14,17 +14,25 @@ shares a ``group``:
     make every phrase in it a refrain. Where refrains overlap, the one covering more words
     (occurrences x length) wins.
 ``emphatic_repeat``
-    A short phrase said again within a few words, or a content word said again at once, in the
-    same sentence or the next (the sense of the "Repetition" label of the Propaganda Techniques
-    Corpus). Ordinary prose repeats its topic words all the time, so the rule is deliberately
-    selective (see :func:`find_emphatic_repeats`).
+    A mention of a word or short phrase that stands more than once in the text and that a
+    trained ranker judges emphatic (the sense of the word- and phrase-level "Repetition" label of the Propaganda
+    Techniques Corpus, whose annotators mark about 1.7 such mentions per article). Ordinary
+    prose repeats its topic words all the time, so the ranker is deliberately selective, and
+    weak: read its spans as suggestions (see :func:`find_emphatic_repeats`).
 """
 
 from __future__ import annotations
 
+import bisect
+import json
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
 
 from rhetoric.devices import as_document
 from rhetoric.lexicon import is_content_word
@@ -81,8 +89,9 @@ def find_repetition(text_or_doc: str | Document, *, doc_id: str | None = None) -
     spans += _duplicates(doc, keys, doc.paragraphs, "duplicated_paragraph", MIN_PARAGRAPH_WORDS, masked, counter)
     sentences = [s for s in doc.sentences if s.n_words and not masked[s.first_word]]
     spans += _duplicates(doc, keys, sentences, "duplicated_sentence", MIN_SENTENCE_WORDS, masked, counter)
+    copied = copied_words(doc, spans)
     spans += _refrains(doc, keys, masked, counter)
-    spans += find_emphatic_repeats(doc, keys=keys, counter=counter)
+    spans += find_emphatic_repeats(doc, keys=keys, counter=counter, skip=copied)
     return sorted(spans, key=lambda s: (s.start, s.end, s.kind))
 
 
@@ -94,6 +103,18 @@ def word_keys(doc: Document) -> list[str]:
     ['dont', 'reread', 'it']
     """
     return [t.norm.replace("'", "").replace("-", "") for t in doc.words]
+
+
+def copied_words(doc: Document, copies: Sequence[Span]) -> np.ndarray:
+    """A mask over ``doc.words``: True for the words inside any of ``copies`` (duplicated segments).
+
+    Emphatic repeats are not looked for there: a pasted sentence is one figure, already reported.
+    """
+    mask = np.zeros(len(doc.words), dtype=bool)
+    starts = [w.start for w in doc.words]
+    for span in copies:
+        mask[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)] = True
+    return mask
 
 
 def sentence_index(doc: Document) -> list[int]:
@@ -208,75 +229,337 @@ def _non_overlapping(positions: list[int], n: int) -> list[int]:
 
 
 # --- emphatic repeats ------------------------------------------------------------------------
+#
+# A learned ranker. Candidates are every mention of a word or short phrase that stands at least
+# twice in the text; each gets the features below, computed with NumPy over the whole text at
+# once; a logistic regression trained on the "Repetition" spans of the PTC train split scores
+# them; mentions scoring at least the model's threshold are kept, best first, without overlaps.
+# The weights, the threshold and how they were chosen are in
+# ``rhetoric/resources/repetition/emphatic_model.json``, written by
+# ``benchmarks/train_emphatic_repeats.py``.
 
-#: Most words between the two mentions of a repeated phrase (two to four words) for an emphatic repeat.
-EMPHATIC_PHRASE_GAP = 3
-#: Most words between the two mentions of a single repeated word (0: said again at once).
-EMPHATIC_WORD_GAP = 0
-_MAX_EMPHATIC_WORDS = 4
+#: Longest candidate phrase, in words.
+MAX_EMPHATIC_WORDS = 3
+#: The features of a candidate mention, in the order of the model's weights.
+EMPHATIC_FEATURES = (
+    "n_words", "log_count", "log_earlier", "is_first", "log_gap_previous", "log_gap_next",
+    "previous_same_sentence", "previous_near_sentence", "capitalised", "capitalised_inside",
+    "all_caps", "quoted", "title_phrase", "in_title", "top1", "top3", "share", "valence",
+    "has_valence", "longest_word", "log_sentence_words", "short_sentence", "sentence_start",
+    "parallel_start", "exclamation", "log_doc_words", "repeated_ratio", "n_content",
+    "last_mention", "log_later", "document_frequency", "proper_share", "relative_position",
+    "doc_valence", "doc_quoted", "doc_exclamations", "phrase_quoted", "phrase_valence_mentions",
+)  # fmt: skip
+#: Gap (log scale) given when there is no previous or next mention.
+_NO_GAP = 10.0
+#: The first paragraph counts as a title when it has at most this many words.
+_TITLE_WORDS = 25
+_MODEL_FILE = "emphatic_model.json"
+_FREQUENCY_FILE = "ptc_train_df.tsv"
+
+
+@lru_cache(maxsize=1)
+def emphatic_model() -> dict:
+    """The trained ranker of emphatic repeats (feature names, scaling, weights, threshold, provenance)."""
+    path = resources.files("rhetoric").joinpath("resources", "repetition", _MODEL_FILE)
+    model = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(model["features"]) != EMPHATIC_FEATURES:
+        raise RuntimeError(f"{_MODEL_FILE} was trained on other features; rerun benchmarks/train_emphatic_repeats.py")
+    return model
+
+
+@lru_cache(maxsize=1)
+def document_frequencies() -> tuple[dict[str, int], int]:
+    """Word -> number of PTC train articles holding it (words in at least three), and the article count."""
+    path = resources.files("rhetoric").joinpath("resources", "repetition", _FREQUENCY_FILE)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    n_docs = int(lines[0].split("\t")[1])  # header: "#articles\t<n>"
+    return {word: int(count) for word, count in (line.split("\t") for line in lines[1:])}, n_docs
+
+
+@dataclass(frozen=True)
+class EmphaticCandidates:
+    """Every candidate mention of a text: word index, length, phrase id and feature row."""
+
+    first: np.ndarray  # index of the mention's first word in doc.words
+    n_words: np.ndarray
+    phrase: np.ndarray  # one id per distinct repeated phrase (its mentions share it)
+    count: np.ndarray  # mentions of the phrase in the text
+    previous: np.ndarray  # first word of the previous mention, -1 for the first
+    features: np.ndarray  # shape (n_candidates, len(EMPHATIC_FEATURES))
+
+
+def emphatic_candidates(doc: Document, keys: list[str] | None = None, *,
+                        frequencies: tuple[dict[str, int], int] | None = None,
+                        exclude_self: bool = False) -> EmphaticCandidates:
+    """Every mention of a repeated word or phrase (up to :data:`MAX_EMPHATIC_WORDS` words), with features.
+
+    A candidate is a content word, or a phrase of two or three words within one sentence that
+    neither starts nor ends on an article, preposition or conjunction and holds a content word,
+    that stands at least twice in the text (matching by :func:`word_keys`).
+
+    Parameters
+    ----------
+    doc : Document
+    keys : list of str, optional
+        :func:`word_keys` of ``doc`` when already computed.
+    frequencies : (dict, int), optional
+        Document frequencies of words and the number of documents (default:
+        :func:`document_frequencies`).
+    exclude_self : bool, default False
+        Subtract this text's own contribution from the document frequencies (for training on
+        the articles those frequencies were counted on).
+
+    Returns
+    -------
+    EmphaticCandidates
+        One entry per candidate mention, ``features`` in the order of :data:`EMPHATIC_FEATURES`.
+    """
+    words = doc.words
+    n_total = len(words)
+    keys = word_keys(doc) if keys is None else keys
+    empty = np.zeros(0, dtype=np.int64)
+    if n_total < 2:
+        return EmphaticCandidates(empty, empty, empty, empty, empty, np.zeros((0, len(EMPHATIC_FEATURES))))
+    frequency, n_docs = document_frequencies() if frequencies is None else frequencies
+    from rhetoric.framing.stance import vader_valence
+
+    valence = vader_valence()
+    vocabulary: dict[str, int] = {}
+    ids = np.fromiter((vocabulary.setdefault(k, len(vocabulary)) for k in keys), dtype=np.int64, count=n_total)
+    vocab = list(vocabulary)
+    content_v = np.array([is_content_word(k) and not k.isdigit() for k in vocab])
+    edge_v = np.array([k in EDGE_WORDS for k in vocab])
+    valence_v = np.array([abs(valence.get(k, 0.0)) for k in vocab])
+    length_v = np.array([len(k) for k in vocab], dtype=float)
+    df_v = np.array([frequency.get(k, 0) for k in vocab], dtype=float)
+    if exclude_self:
+        df_v = np.maximum(df_v - 1, 0)
+    df_v /= max(n_docs, 1)
+    content, valence_w = content_v[ids], valence_v[ids]
+
+    # word-level facts
+    sentence = np.array(sentence_index(doc), dtype=np.int64)
+    sentence_words = np.array([s.n_words for s in doc.sentences] or [1], dtype=float)
+    sentence_loud = np.array([doc.text[s.end - 1 : s.end] in ("!", "?") for s in doc.sentences] or [False])
+    starts_sentence = np.zeros(n_total, dtype=bool)
+    starts_sentence[[s.first_word for s in doc.sentences if s.n_words]] = True
+    capital = np.array([w.text[:1].isupper() for w in words])
+    all_caps = np.array([len(w.text) > 1 and w.text.isupper() for w in words])
+    quoted = _quoted(doc)
+    first_paragraph = doc.paragraphs[0] if doc.paragraphs else None
+    title_end = first_paragraph.last_word if first_paragraph and first_paragraph.n_words <= _TITLE_WORDS else 0
+    inside = ~starts_sentence  # share of a word's mentions inside a sentence that are capitalised
+    seen_inside = np.bincount(ids[inside], minlength=len(vocab))
+    capital_inside = np.bincount(ids[inside], weights=capital[inside], minlength=len(vocab))
+    proper_v = np.where(seen_inside > 0, capital_inside / np.maximum(seen_inside, 1), 1.0)
+    unigram_count = np.bincount(ids[content], minlength=len(vocab))
+    ranked = np.argsort(-unigram_count, kind="stable")[:3]
+    top = np.zeros(len(vocab), dtype=int)
+    top[ranked[unigram_count[ranked] > 0]] = 1
+    if unigram_count.max(initial=0) > 0:
+        top[ranked[0]] = 2
+    distinct = np.count_nonzero(unigram_count)
+    repeated_ratio = np.count_nonzero(unigram_count >= 2) / max(distinct, 1)
+    doc_valence = valence_w.mean()
+    doc_quoted = quoted.mean()
+    doc_exclamations = doc.text.count("!") / max(len(doc.sentences), 1)
+
+    parts = []
+    next_phrase = 0
+    for n in range(1, MAX_EMPHATIC_WORDS + 1):
+        m = n_total - n + 1
+        if m <= 0:
+            break
+        first = np.arange(m)
+        ok = sentence[:m] == sentence[n - 1 :]
+        any_content = np.zeros(m, dtype=bool)
+        for k in range(n):
+            any_content |= content[k : k + m]
+        if n == 1:
+            ok &= content
+        else:
+            ok &= ~edge_v[ids[:m]] & ~edge_v[ids[n - 1 :]] & any_content
+        first = first[ok]
+        if not len(first):
+            continue
+        code = ids[first].copy()
+        for k in range(1, n):
+            code = code * len(vocab) + ids[first + k]
+        _, phrase, count = np.unique(code, return_inverse=True, return_counts=True)
+        count = count[phrase]
+        keep = count >= 2
+        first, phrase, count = first[keep], phrase[keep], count[keep]
+        if not len(first):
+            continue
+        _, phrase = np.unique(phrase, return_inverse=True)
+        order = np.lexsort((first, phrase))
+        first, phrase, count = first[order], phrase[order], count[order]
+        same_prev = np.r_[False, phrase[1:] == phrase[:-1]]
+        same_next = np.r_[phrase[:-1] == phrase[1:], False]
+        previous = np.where(same_prev, np.r_[-1, first[:-1]], -1)
+        following = np.where(same_next, np.r_[first[1:], -1], -1)
+        group_start = np.maximum.accumulate(np.where(same_prev, 0, np.arange(len(first))))
+        rank = np.arange(len(first)) - group_start
+        # phrase-level facts: max/min over the words of the phrase, then over its mentions
+        span_cols = [first + k for k in range(n)]
+        word_valence = np.max([valence_w[c] for c in span_cols], axis=0)
+        longest = np.max([length_v[ids[c]] for c in span_cols], axis=0)
+        n_content = np.sum([content[c] for c in span_cols], axis=0)
+        rare = np.min([np.where(content[c], df_v[ids[c]], np.inf) for c in span_cols], axis=0)
+        proper = np.max([np.where(content[c], proper_v[ids[c]], 0.0) for c in span_cols], axis=0)
+        capitalised = np.all([capital[c] for c in span_cols], axis=0)
+        loud = np.any([all_caps[c] for c in span_cols], axis=0)
+        n_phrases = phrase.max() + 1
+        title_phrase = np.bincount(phrase, weights=(first + n <= title_end), minlength=n_phrases)[phrase] > 0
+        phrase_quoted = (np.bincount(phrase, weights=quoted[first], minlength=n_phrases)
+                         / np.bincount(phrase, minlength=n_phrases))[phrase]
+        s = sentence[first]
+        has_prev = previous >= 0
+        prev_sentence = np.where(has_prev, sentence[np.maximum(previous, 0)], -10)
+        sentence_start = starts_sentence[first]
+        unigram_top = top[ids[first]] if n == 1 else np.zeros(len(first), dtype=int)
+        features = np.column_stack([
+            np.full(len(first), n, dtype=float), np.log(count), np.log1p(rank), rank == 0,
+            np.where(has_prev, np.log1p(first - previous), _NO_GAP),
+            np.where(following >= 0, np.log1p(np.maximum(following - first, 0)), _NO_GAP),
+            has_prev & (prev_sentence == s), has_prev & (s - prev_sentence <= 1),
+            capitalised, capitalised & ~sentence_start, loud, quoted[first], title_phrase,
+            first < title_end, unigram_top == 2, unigram_top >= 1, count / n_total, word_valence,
+            word_valence > 0, longest, np.log(sentence_words[s]), sentence_words[s] <= 5, sentence_start,
+            sentence_start & has_prev & starts_sentence[np.maximum(previous, 0)], sentence_loud[s],
+            np.full(len(first), np.log(n_total)), np.full(len(first), repeated_ratio), n_content,
+            following < 0, np.log1p(count - 1 - rank), rare, proper, first / n_total,
+            np.full(len(first), doc_valence), np.full(len(first), doc_quoted),
+            np.full(len(first), doc_exclamations), phrase_quoted, word_valence * count,
+        ]).astype(float)  # fmt: skip
+        parts.append((first, np.full(len(first), n), phrase + next_phrase, count, previous, features))
+        next_phrase += n_phrases
+    if not parts:
+        return EmphaticCandidates(empty, empty, empty, empty, empty, np.zeros((0, len(EMPHATIC_FEATURES))))
+    return EmphaticCandidates(*(np.concatenate([p[k] for p in parts]) for k in range(6)))
+
+
+def _quoted(doc: Document) -> np.ndarray:
+    """For every word, True when it stands between double quotes opened in its paragraph."""
+    words = doc.words
+    quoted = np.zeros(len(words), dtype=bool)
+    for paragraph in doc.paragraphs:
+        marks = [(m.start(), m.group()) for m in _QUOTE.finditer(doc.text, paragraph.start, paragraph.end)]
+        inside, k = False, 0
+        for index in range(paragraph.first_word, paragraph.last_word) if marks else ():
+            while k < len(marks) and marks[k][0] < words[index].start:
+                mark = marks[k][1]
+                inside = mark == "\u201c" or (mark == '"' and not inside)
+                k += 1
+            quoted[index] = inside
+    return quoted
+
+
+_QUOTE = re.compile("[\u201c\u201d\"]")
+
+
+def standardise(features: np.ndarray, model: dict) -> np.ndarray:
+    """Features clipped to the range seen in training (``model["low"]``, ``model["high"]``), as z-scores.
+
+    Clipping keeps a text unlike the training articles (a one-line quotation, a book) from
+    being scored by extrapolation: a feature beyond the range seen counts as its edge, no more.
+    """
+    clipped = np.clip(features, np.asarray(model["low"]), np.asarray(model["high"]))
+    return (clipped - np.asarray(model["mean"])) / np.asarray(model["scale"])
+
+
+def score_emphatic(candidates: EmphaticCandidates, model: dict | None = None) -> np.ndarray:
+    """The model's probability that each candidate mention is an emphatic repeat."""
+    model = emphatic_model() if model is None else model
+    if not len(candidates.first):
+        return np.zeros(0)
+    logit = standardise(candidates.features, model) @ np.asarray(model["coef"]) + model["intercept"]
+    return 1.0 / (1.0 + np.exp(-logit))
 
 
 def find_emphatic_repeats(text_or_doc: str | Document, *, doc_id: str | None = None,
-                          keys: list[str] | None = None, counter=None) -> list[Span]:
-    """Emphatic repeats: a short phrase said again a few words later, or a word said again at once.
+                          keys: list[str] | None = None, counter=None,
+                          threshold: float | None = None, skip: np.ndarray | None = None) -> list[Span]:
+    """Emphatic repeats: mentions of a repeated word or short phrase that a trained model ranks high.
 
-    A phrase of two to four words (holding a content word, not starting or ending on an article,
-    preposition or conjunction) repeated with at most :data:`EMPHATIC_PHRASE_GAP` words between,
-    or a content word repeated with at most :data:`EMPHATIC_WORD_GAP` words between, in the same
-    or the next sentence. Both mentions are spans of one group. The thresholds were chosen on the
-    train split of the Propaganda Techniques Corpus (see :mod:`rhetoric.evaluation.ptc`), whose
-    annotators mark only the repeats they judged emphatic; most repeated words are not. A repeated
-    title in a salutation list ("Members of A, Members of B") is skipped.
+    Every mention of a content word, or of a phrase of two or three words, that stands at least
+    twice in the text is a candidate (see :func:`emphatic_candidates`). A logistic regression
+    scores it from what the mention and its phrase look like: how often and how close together
+    the phrase is said, whether this is a later mention, capitals, quotes, title words, VADER
+    intensity, sentence length and position, and how common the words are in news. The model
+    was trained on the "Repetition" spans of the train split of the Propaganda Techniques Corpus
+    (whose annotators mark the repeats they judged emphatic, about 1.7 per article), and its
+    threshold was chosen by cross-validation on that split alone; see
+    ``benchmarks/train_emphatic_repeats.py`` and :mod:`rhetoric.evaluation.ptc`. Mentions
+    scoring at least the threshold are kept, best first, skipping any that overlap one already
+    kept; a capitalised title repeated in a salutation list ("Members of A, Members of B") is
+    skipped. This is a weak detector (span F1 about 0.1 on PTC): read its spans as suggestions.
+
+    Parameters
+    ----------
+    text_or_doc : str or Document
+    doc_id : str, optional
+    threshold : float, optional
+        Keep mentions scoring at least this (default: the model's own threshold).
+    keys, counter, skip
+        Used by :func:`find_repetition`: the word keys, the group counter it shares, and a
+        boolean mask of words (copies of duplicated sentences and paragraphs) to leave alone.
 
     Returns
     -------
     list of Span
-        ``device="repetition"``, ``kind="emphatic_repeat"``.
+        ``device="repetition"``, ``kind="emphatic_repeat"``, ``score`` the model's probability;
+        the kept mentions of one phrase share a ``group``. Sorted by position.
 
     Examples
     --------
-    >>> text = "They want more war, more war, and nothing else."
-    >>> [(s.text, s.start, s.group) for s in find_emphatic_repeats(text)]
-    [('more war', 10, 'repetition-1'), ('more war', 20, 'repetition-1')]
+    >>> text = "Grain prices rose. Tariffs, tariffs and more tariffs hurt the farms."
+    >>> [(s.text, s.start) for s in find_emphatic_repeats(text, threshold=0.0)][:2]
+    [('Tariffs', 19), ('tariffs', 28)]
     """
     doc = as_document(text_or_doc, doc_id)
     if not doc.words:
         return []
     keys = word_keys(doc) if keys is None else keys
     counter = counter or _GroupCounter()
-    sentence_of = sentence_index(doc)
-    content = [is_content_word(k) and not k.isdigit() for k in keys]
-    used = [False] * len(keys)
-    pairs = []
-    for n in range(_MAX_EMPHATIC_WORDS, 0, -1):
-        allowed_gap = EMPHATIC_WORD_GAP if n == 1 else EMPHATIC_PHRASE_GAP
-        last: dict[tuple[str, ...], int] = {}
-        for i in range(len(keys) - n + 1):
-            if sentence_of[i] != sentence_of[i + n - 1] or not any(content[i : i + n]):
-                continue
-            gram = tuple(keys[i : i + n])
-            if n == 1 and not content[i] or n > 1 and (gram[0] in EDGE_WORDS or gram[-1] in EDGE_WORDS):
-                continue
-            j = last.get(gram)
-            last[gram] = i
-            if j is None or i - j < n or i - j - n > allowed_gap or sentence_of[i] - sentence_of[j] > 1:
-                continue
-            if any(used[j : j + n]) or any(used[i : i + n]) or _is_title_list(doc, j, i):
-                continue
-            used[j : j + n] = [True] * n
-            used[i : i + n] = [True] * n
-            pairs.append((j, i, n))
-    spans: list[Span] = []
-    for j, i, n in sorted(pairs):
-        group = counter()
-        phrase = " ".join(w.text for w in doc.words[i : i + n])
-        between = i - j - n
-        evidence = f'"{phrase}" said again at once' if not between else f'"{phrase}" said again {between} words later'
-        score = 0.3 + 0.1 * (n - 1) + (0.1 if not between else 0.0)
-        for k in (j, i):
-            spans.append(doc.span(doc.words[k].start, doc.words[k + n - 1].end, device=DEVICE,
-                                  kind="emphatic_repeat", group=group, score=round(score, 3), evidence=evidence))
+    model = emphatic_model()
+    threshold = model["threshold"] if threshold is None else threshold
+    candidates = emphatic_candidates(doc, keys)
+    probability = score_emphatic(candidates, model)
+    chosen = _choose(doc, candidates, probability, threshold, skip)
+    groups: dict[int, str] = {}
+    spans = []
+    for k in sorted(chosen, key=lambda k: candidates.first[k]):
+        i, n = int(candidates.first[k]), int(candidates.n_words[k])
+        phrase = int(candidates.phrase[k])
+        if phrase not in groups:
+            groups[phrase] = counter()
+        count, previous = int(candidates.count[k]), int(candidates.previous[k])
+        said = " ".join(keys[i : i + n])
+        evidence = (f'"{said}" stands {count} times; first mention' if previous < 0 else
+                    f'"{said}" stands {count} times; said again {i - previous - 1} words after its last mention')
+        spans.append(doc.span(doc.words[i].start, doc.words[i + n - 1].end, device=DEVICE, kind="emphatic_repeat",
+                              group=groups[phrase], score=round(float(probability[k]), 3), evidence=evidence))
     return spans
+
+
+def _choose(doc: Document, candidates: EmphaticCandidates, probability: np.ndarray, threshold: float,
+            skip: np.ndarray | None = None) -> list[int]:
+    """Candidates at or above ``threshold``, best first, none overlapping one already taken or ``skip``."""
+    above = np.flatnonzero(probability >= threshold)
+    taken = np.zeros(len(doc.words), dtype=bool) if skip is None else np.array(skip, dtype=bool)
+    chosen = []
+    for k in above[np.argsort(-probability[above], kind="stable")]:
+        i, n = int(candidates.first[k]), int(candidates.n_words[k])
+        if taken[i : i + n].any():
+            continue
+        previous = int(candidates.previous[k])
+        if previous >= 0 and _is_title_list(doc, previous, i):
+            continue
+        taken[i : i + n] = True
+        chosen.append(int(k))
+    return chosen
 
 
 def _is_title_list(doc: Document, j: int, i: int) -> bool:

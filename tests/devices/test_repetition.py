@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rhetoric.devices.repetition import find_emphatic_repeats, find_repetition
+from rhetoric.devices.repetition import (
+    EMPHATIC_FEATURES,
+    document_frequencies,
+    emphatic_candidates,
+    emphatic_model,
+    find_emphatic_repeats,
+    find_repetition,
+)
 from rhetoric.text import Document
 
 
@@ -67,19 +74,84 @@ def test_function_word_ngrams_and_frame_tails_are_not_refrains():
     assert by_kind(find_repetition(text), "refrain") == []
 
 
-def test_emphatic_repeat_of_a_short_phrase():
+def test_emphatic_candidates_are_every_mention_of_a_repeated_word_or_phrase():
+    text = "They promised lower taxes, lower taxes for everyone, and then forgot."
+    doc = Document(text)
+    found = emphatic_candidates(doc)
+    first, second = text.index("lower"), text.index("lower", 20)
+    mentions = {(doc.words[i].start, doc.words[i + n - 1].end)
+                for i, n in zip(found.first.tolist(), found.n_words.tolist(), strict=True)}
+    assert mentions == {(first, first + 5), (first + 6, first + 11), (first, first + 11),
+                        (second, second + 5), (second + 6, second + 11), (second, second + 11)}
+    assert found.features.shape == (6, len(EMPHATIC_FEATURES))
+    # the two mentions of one phrase share a phrase id; the later one points back to the earlier
+    pairs = defaultdict(list)
+    for i, phrase, previous in zip(found.first.tolist(), found.phrase.tolist(), found.previous.tolist(), strict=True):
+        pairs[phrase].append((i, previous))
+    assert sorted(len(p) for p in pairs.values()) == [2, 2, 2]
+    assert all(p[0][1] == -1 and p[1][1] == p[0][0] for p in pairs.values())
+    assert found.count.tolist() == [2] * 6
+
+
+def test_emphatic_candidates_skip_words_said_once_and_function_words():
+    doc = Document("The cat sat on the mat and the dog sat by the door.")
+    found = emphatic_candidates(doc)
+    assert {doc.words[i].text for i in found.first.tolist()} == {"sat"}
+    assert len(emphatic_candidates(Document("Nothing repeats here at all.")).first) == 0
+
+
+def test_a_phrase_said_again_at_once_is_an_emphatic_repeat():
     text = "They promised lower taxes, lower taxes for everyone, and then forgot."
     spans = find_emphatic_repeats(text)
-    first = text.index("lower taxes")
-    second = text.index("lower taxes", first + 1)
-    assert [(s.start, s.end) for s in spans] == [(first, first + 11), (second, second + 11)]
-    assert spans[0].group == spans[1].group and spans[0].kind == "emphatic_repeat"
+    second = text.index("lower taxes", 20)
+    assert [(s.start, s.end, s.kind) for s in spans] == [(second, second + 11, "emphatic_repeat")]
+    assert 0.0 < spans[0].score < 1.0 and "lower taxes" in spans[0].evidence
 
 
-def test_distant_or_ordinary_repeats_are_not_emphatic():
-    text = ("The council met on Monday. The harbour was quiet and the boats were out. "
-            "On Friday the council met again.")
+def test_later_mentions_outrank_the_first():
+    text = "We were told the plan was safe. Safe! Nothing about it was safe, and they knew it was never safe."
+    spans = find_emphatic_repeats(text, threshold=0.0)
+    phrase = [s for s in spans if s.text == "was safe"]
+    assert [s.start for s in phrase] == [text.index("was safe"), text.rindex("was safe")]
+    assert phrase[0].score < phrase[1].score
+    assert phrase[0].evidence.endswith("first mention")
+    kept = find_emphatic_repeats(text)
+    assert kept and all(s.start > text.index("safe") for s in kept)
+
+
+def test_copies_of_a_duplicated_sentence_hold_no_emphatic_repeats():
+    text = "We shall build the bridge. They said no. We shall build the bridge."
+    assert [s.kind for s in find_repetition(text)] == ["duplicated_sentence"] * 2
+
+
+def test_ordinary_topic_words_are_not_emphatic():
+    text = ("Maria Lopez opened the bakery in 1998. The shop sells bread, cakes and coffee to the "
+            "neighbourhood. Last spring the city repaved the street outside, and customers parked two "
+            "blocks away for a month. Lopez says trade has recovered since then, and the bakery now "
+            "employs six people.")
     assert find_emphatic_repeats(text) == []
+    assert find_emphatic_repeats(text, threshold=0.0) != []
+
+
+def test_threshold_bounds_and_no_overlaps():
+    text = "Safe, they said. Safe and sound, safe and sound, and safe again, they said."
+    everything = find_emphatic_repeats(text, threshold=0.0)
+    assert find_emphatic_repeats(text, threshold=1.01) == []
+    assert all(a.end <= b.start for a, b in zip(everything, everything[1:], strict=False))
+    default = find_emphatic_repeats(text)
+    assert {(s.start, s.end) for s in default} <= {(s.start, s.end) for s in everything}
+    for span in everything:
+        assert text.lower().count(span.text.lower()) >= 2
+
+
+def test_emphatic_model_resource():
+    model = emphatic_model()
+    assert tuple(model["features"]) == EMPHATIC_FEATURES
+    assert all(len(model[k]) == len(EMPHATIC_FEATURES) for k in ("low", "high", "mean", "scale", "coef"))
+    assert 0.0 < model["threshold"] < 1.0
+    assert "train split only" in model["provenance"]
+    frequency, n_docs = document_frequencies()
+    assert n_docs > 300 and frequency["the"] == n_docs and min(frequency.values()) >= 3
 
 
 def test_salutation_is_not_an_emphatic_repeat():
@@ -106,7 +178,7 @@ def test_spans_are_cut_from_the_text(pieces):
 
 
 def test_doc_id_is_carried():
-    spans = find_repetition("Rain again, rain again, all day.", doc_id="d1")
+    spans = find_repetition("They promised lower taxes, lower taxes for all.", doc_id="d1")
     assert spans and {s.doc_id for s in spans} == {"d1"}
 
 

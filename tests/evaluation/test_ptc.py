@@ -10,6 +10,7 @@ import pytest
 from rhetoric.evaluation.ptc import (
     add_arguments,
     covered,
+    emphatic_cross_validation,
     evaluate_ptc,
     label_scores,
     merge_intervals,
@@ -91,8 +92,9 @@ def dev_scores(data_home):
 
 def test_dev_floors(dev_scores):
     assert dev_scores.loc["tc", "f1"] > 0.75
-    # the span-finding setting is far harder (see the module notes); guard against regressions
-    assert dev_scores.loc["span_emphatic", "f1"] > 0.05
+    # the span-finding setting is far harder (see the module notes): the target is F1 0.10
+    assert dev_scores.loc["span_emphatic", "f1"] >= 0.10
+    assert dev_scores.loc["span_emphatic", "precision"] > 0.07
     assert dev_scores.loc["span", "n_gold"] == dev_scores.loc["tc", "n_gold"] == 145
 
 
@@ -108,3 +110,9 @@ def test_command_line(data_home, capsys):
     assert run(args) == 0
     out = capsys.readouterr().out
     assert "span_emphatic" in out and "tc" in out and "precision" in out
+    assert "cross-validated on train" in out
+
+
+def test_emphatic_cross_validation_is_stored_with_the_model():
+    cv = emphatic_cross_validation()
+    assert 0.10 < cv["f1"] < 0.2 and 0.0 < cv["precision"] < cv["recall"] < 1.0
