@@ -77,11 +77,13 @@ def device_palette(labels: Iterable[str]) -> dict[str, str]:
 
 
 #: Matplotlib settings of the paper style: TrueType (Type 42) fonts embedded in PDF and PostScript,
-#: text kept as paths in SVG, tight bounding boxes.
+#: text kept as paths in SVG (with fixed element ids, so regenerated files do not differ), tight
+#: bounding boxes.
 PAPER_RC = {
     "pdf.fonttype": 42,
     "ps.fonttype": 42,
     "svg.fonttype": "path",
+    "svg.hashsalt": "rhetoric",  # fixed element ids: the same figure gives the same SVG bytes
     "savefig.bbox": "tight",
     "savefig.pad_inches": 0.02,
     "figure.dpi": 100,

@@ -147,3 +147,16 @@ def test_highlight_passages_tooltip_shows_the_kind():
                              "kind": ["correctio"]})  # fmt: skip
     view = highlight_passages({"t": TEXT}, passages, context=0)
     assert 'title="antithesis: correctio"' in view.html
+
+
+def test_save_figure_svg_is_reproducible(tmp_path):
+    from rhetoric.viz import save_figure
+
+    contents = []
+    for name in ("a", "b"):
+        fig, ax = plt.subplots()
+        ax.plot([0, 1], [1, 0], label="x")
+        ax.legend()
+        (path,) = save_figure(fig, name, formats=["svg"], folder=tmp_path)
+        contents.append(path.read_bytes())
+    assert contents[0] == contents[1]
