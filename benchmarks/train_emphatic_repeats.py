@@ -12,8 +12,8 @@ Writes two files of the package (``rhetoric/resources/repetition/``):
     threshold, the cross-validated scores behind it and this provenance.
 
 Only the train split is read. A candidate mention is a positive when at least half of its
-characters lie inside "Repetition" gold spans. The threshold is the one with the best mean span
-F1 (SemEval-2020 Task 11 partial overlap, :func:`rhetoric.evaluation.ptc.span_scores`) over
+characters lie inside "Repetition" gold spans. The threshold, and the most mentions kept per 1000
+words, are the pair with the best mean span F1 (SemEval-2020 Task 11 partial overlap, :func:`rhetoric.evaluation.ptc.span_scores`) over
 5-fold cross-validation grouped by article, repeated with three shuffles; the out-of-fold mentions
 are chosen exactly as :func:`~rhetoric.devices.repetition.find_repetition` chooses them (words
 of duplicated sentences and paragraphs left out).
@@ -40,9 +40,11 @@ from rhetoric.corpora import load_ptc
 from rhetoric.devices.repetition import (
     EMPHATIC_FEATURES,
     _choose,
+    _copies,
+    _GroupCounter,
     copied_words,
     emphatic_candidates,
-    find_repetition,
+    emphatic_limit,
     score_emphatic,
     standardise,
     word_keys,
@@ -57,7 +59,9 @@ C = 1.0
 #: Features are clipped to their CLIP and 100 - CLIP percentiles in training (no extrapolation).
 CLIP = 0.5
 FOLDS, REPEATS = 5, 3
-THRESHOLDS = np.round(np.arange(0.04, 0.40, 0.005), 3)
+THRESHOLDS = np.round(np.arange(0.04, 0.20, 0.005), 3)
+#: Most mentions kept per 1000 words of an article (inf: no limit).
+RATES = (8.0, 12.0, 16.0, 24.0, float("inf"))
 
 
 def fit(features: np.ndarray, labels: np.ndarray) -> dict:
@@ -89,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = gold_spans(spans)
     candidates, labels, skips = [], [], []
     for doc, doc_keys in zip(docs, keys, strict=True):
-        skips.append(copied_words(doc, [s for s in find_repetition(doc) if s.kind.startswith("duplicated")]))
+        skips.append(copied_words(doc, _copies(doc, doc_keys, [False] * len(doc_keys), _GroupCounter())))
         found = emphatic_candidates(doc, doc_keys, frequencies=(table, len(docs)), exclude_self=True)
         truth = merge_intervals(gold.get(doc.doc_id, []))
         cover = [covered((doc.words[i].start, doc.words[i + n - 1].end), truth)
@@ -98,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         candidates.append(found)
         labels.append(np.array(cover) >= POSITIVE_COVER)
 
-    scores = np.zeros((REPEATS, len(THRESHOLDS), 3))
+    grid = [(rate, threshold) for rate in RATES for threshold in THRESHOLDS]
+    scores = np.zeros((REPEATS, len(grid), 3))
     for repeat in range(REPEATS):
         folds = np.array_split(np.random.RandomState(repeat).permutation(len(docs)), FOLDS)
         probability = [None] * len(docs)
@@ -107,23 +112,27 @@ def main(argv: list[str] | None = None) -> int:
             model = fit(np.vstack([candidates[k].features for k in train]), np.concatenate([labels[k] for k in train]))
             for k in fold:
                 probability[k] = score_emphatic(candidates[k], model)
-        for t, threshold in enumerate(THRESHOLDS):
+        for g, (rate, threshold) in enumerate(grid):
             predicted = {}
             for doc, found, p, skip in zip(docs, candidates, probability, skips, strict=True):
-                chosen = _choose(doc, found, p, threshold, skip)
+                limit = None if np.isinf(rate) else emphatic_limit(len(doc.words), rate)
+                chosen = _choose(doc, found, p, threshold, skip, limit)
                 predicted[doc.doc_id] = [(doc.words[found.first[k]].start, doc.words[found.first[k] + found.n_words[k] - 1].end)
                                          for k in chosen]
             result = span_scores(predicted, gold)
-            scores[repeat, t] = result["precision"], result["recall"], result["f1"]
+            scores[repeat, g] = result["precision"], result["recall"], result["f1"]
     mean = scores.mean(axis=0)
     best = int(np.argmax(mean[:, 2]))
-    for t, threshold in enumerate(THRESHOLDS):
-        mark = "  <- chosen" if t == best else ""
-        print(f"threshold {threshold:.3f}  P {mean[t, 0]:.4f}  R {mean[t, 1]:.4f}  F1 {mean[t, 2]:.4f}{mark}")
+    for rate in RATES:
+        g = max((g for g in range(len(grid)) if grid[g][0] == rate), key=lambda g: mean[g, 2])
+        print(f"per 1000 words {rate:5}: best threshold {grid[g][1]:.3f}  P {mean[g, 0]:.4f}  R {mean[g, 1]:.4f}  "
+              f"F1 {mean[g, 2]:.4f}{'  <- chosen' if g == best else ''}")
+    best_rate, best_threshold = grid[best]
 
     model = fit(np.vstack([c.features for c in candidates]), np.concatenate(labels))
     model = {
-        "features": list(EMPHATIC_FEATURES), **model, "threshold": float(THRESHOLDS[best]),
+        "features": list(EMPHATIC_FEATURES), **model, "threshold": float(best_threshold),
+        "per_1000_words": None if np.isinf(best_rate) else best_rate,
         "cross_validation": {
             "folds": FOLDS, "repeats": REPEATS, "grouped_by": "article",
             "precision": round(float(mean[best, 0]), 4), "recall": round(float(mean[best, 1]), 4),
@@ -133,12 +142,14 @@ def main(argv: list[str] | None = None) -> int:
             "Logistic regression (scikit-learn " + sklearn.__version__ + f", C={C}, features clipped to their {CLIP}-{100 - CLIP} percentiles, standardised) "
             f"trained by benchmarks/train_emphatic_repeats.py on the PTC train split only ({len(docs)} articles, "
             f"{sum(len(y) for y in labels)} candidate mentions, {int(sum(y.sum() for y in labels))} positives: "
-            f"at least {POSITIVE_COVER:.0%} of the mention inside a 'Repetition' span). Threshold: best mean span "
-            f"F1 over {REPEATS}x{FOLDS}-fold cross-validation grouped by article, on train."
+            f"at least {POSITIVE_COVER:.0%} of the mention inside a 'Repetition' span). Threshold and most "
+            f"mentions per 1000 words: best mean span F1 over {REPEATS}x{FOLDS}-fold cross-validation grouped "
+            "by article, on train."
         ),
     }  # fmt: skip
     (OUT / "emphatic_model.json").write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    print(f"chosen threshold {THRESHOLDS[best]:.3f}: cross-validated F1 {mean[best, 2]:.4f}; wrote {OUT}")
+    print(f"chosen threshold {best_threshold:.3f}, at most {best_rate} per 1000 words: cross-validated F1 "
+          f"{mean[best, 2]:.4f}; wrote {OUT}")
     return 0
 
 

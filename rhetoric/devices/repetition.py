@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -83,16 +84,20 @@ def find_repetition(text_or_doc: str | Document, *, doc_id: str | None = None) -
     if not doc.words:
         return []
     keys = word_keys(doc)
-    spans: list[Span] = []
     masked = [False] * len(keys)
     counter = _GroupCounter()
-    spans += _duplicates(doc, keys, doc.paragraphs, "duplicated_paragraph", MIN_PARAGRAPH_WORDS, masked, counter)
-    sentences = [s for s in doc.sentences if s.n_words and not masked[s.first_word]]
-    spans += _duplicates(doc, keys, sentences, "duplicated_sentence", MIN_SENTENCE_WORDS, masked, counter)
+    spans = _copies(doc, keys, masked, counter)
     copied = copied_words(doc, spans)
     spans += _refrains(doc, keys, masked, counter)
     spans += find_emphatic_repeats(doc, keys=keys, counter=counter, skip=copied)
     return sorted(spans, key=lambda s: (s.start, s.end, s.kind))
+
+
+def _copies(doc: Document, keys: list[str], masked: list[bool], counter: _GroupCounter) -> list[Span]:
+    """Duplicated paragraphs, then duplicated sentences outside them; later copies get ``masked``."""
+    spans = _duplicates(doc, keys, doc.paragraphs, "duplicated_paragraph", MIN_PARAGRAPH_WORDS, masked, counter)
+    sentences = [s for s in doc.sentences if s.n_words and not masked[s.first_word]]
+    return spans + _duplicates(doc, keys, sentences, "duplicated_sentence", MIN_SENTENCE_WORDS, masked, counter)
 
 
 def word_keys(doc: Document) -> list[str]:
@@ -480,7 +485,8 @@ def score_emphatic(candidates: EmphaticCandidates, model: dict | None = None) ->
 
 def find_emphatic_repeats(text_or_doc: str | Document, *, doc_id: str | None = None,
                           keys: list[str] | None = None, counter=None,
-                          threshold: float | None = None, skip: np.ndarray | None = None) -> list[Span]:
+                          threshold: float | None = None, per_1000_words: float | None = None,
+                          skip: np.ndarray | None = None) -> list[Span]:
     """Emphatic repeats: mentions of a repeated word or short phrase that a trained model ranks high.
 
     Every mention of a content word, or of a phrase of two or three words, that stands at least
@@ -493,8 +499,9 @@ def find_emphatic_repeats(text_or_doc: str | Document, *, doc_id: str | None = N
     threshold was chosen by cross-validation on that split alone; see
     ``benchmarks/train_emphatic_repeats.py`` and :mod:`rhetoric.evaluation.ptc`. Mentions
     scoring at least the threshold are kept, best first, skipping any that overlap one already
-    kept; a capitalised title repeated in a salutation list ("Members of A, Members of B") is
-    skipped. This is a weak detector (span F1 about 0.1 on PTC): read its spans as suggestions.
+    kept, up to the model's rate per 1000 words (also chosen by cross-validation on train; see
+    :func:`emphatic_limit`); a capitalised title repeated in a salutation list ("Members of A,
+    Members of B") is skipped. This is a weak detector (span F1 about 0.1 on PTC): read its spans as suggestions.
 
     Parameters
     ----------
@@ -502,6 +509,9 @@ def find_emphatic_repeats(text_or_doc: str | Document, *, doc_id: str | None = N
     doc_id : str, optional
     threshold : float, optional
         Keep mentions scoring at least this (default: the model's own threshold).
+    per_1000_words : float, optional
+        Keep at most this many mentions per 1000 words, the best (default: the model's own
+        rate; ``math.inf`` keeps every mention above the threshold).
     keys, counter, skip
         Used by :func:`find_repetition`: the word keys, the group counter it shares, and a
         boolean mask of words (copies of duplicated sentences and paragraphs) to leave alone.
@@ -515,7 +525,7 @@ def find_emphatic_repeats(text_or_doc: str | Document, *, doc_id: str | None = N
     Examples
     --------
     >>> text = "Grain prices rose. Tariffs, tariffs and more tariffs hurt the farms."
-    >>> [(s.text, s.start) for s in find_emphatic_repeats(text, threshold=0.0)][:2]
+    >>> [(s.text, s.start) for s in find_emphatic_repeats(text, threshold=0.0, per_1000_words=math.inf)][:2]
     [('Tariffs', 19), ('tariffs', 28)]
     """
     doc = as_document(text_or_doc, doc_id)
@@ -527,7 +537,9 @@ def find_emphatic_repeats(text_or_doc: str | Document, *, doc_id: str | None = N
     threshold = model["threshold"] if threshold is None else threshold
     candidates = emphatic_candidates(doc, keys)
     probability = score_emphatic(candidates, model)
-    chosen = _choose(doc, candidates, probability, threshold, skip)
+    rate = model["per_1000_words"] if per_1000_words is None else per_1000_words  # None in the model: no limit
+    limit = None if rate is None or math.isinf(rate) else emphatic_limit(len(doc.words), rate)
+    chosen = _choose(doc, candidates, probability, threshold, skip, limit)
     groups: dict[int, str] = {}
     spans = []
     for k in sorted(chosen, key=lambda k: candidates.first[k]):
@@ -544,9 +556,19 @@ def find_emphatic_repeats(text_or_doc: str | Document, *, doc_id: str | None = N
     return spans
 
 
+def emphatic_limit(n_words: int, per_1000_words: float) -> int:
+    """Most emphatic repeats kept in a text of ``n_words`` words (at least one).
+
+    >>> emphatic_limit(450, 12.0), emphatic_limit(5000, 12.0)
+    (6, 60)
+    """
+    return max(1, math.ceil(per_1000_words * n_words / 1000))
+
+
 def _choose(doc: Document, candidates: EmphaticCandidates, probability: np.ndarray, threshold: float,
-            skip: np.ndarray | None = None) -> list[int]:
-    """Candidates at or above ``threshold``, best first, none overlapping one already taken or ``skip``."""
+            skip: np.ndarray | None = None, limit: int | None = None) -> list[int]:
+    """Candidates at or above ``threshold``, best first, none overlapping one already taken or
+    ``skip``, at most ``limit`` of them."""
     above = np.flatnonzero(probability >= threshold)
     taken = np.zeros(len(doc.words), dtype=bool) if skip is None else np.array(skip, dtype=bool)
     chosen = []
@@ -559,6 +581,8 @@ def _choose(doc: Document, candidates: EmphaticCandidates, probability: np.ndarr
             continue
         taken[i : i + n] = True
         chosen.append(int(k))
+        if limit is not None and len(chosen) >= limit:
+            break
     return chosen
 
 

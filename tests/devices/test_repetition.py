@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 import pytest
@@ -12,6 +13,7 @@ from rhetoric.devices.repetition import (
     EMPHATIC_FEATURES,
     document_frequencies,
     emphatic_candidates,
+    emphatic_limit,
     emphatic_model,
     find_emphatic_repeats,
     find_repetition,
@@ -110,7 +112,7 @@ def test_a_phrase_said_again_at_once_is_an_emphatic_repeat():
 
 def test_later_mentions_outrank_the_first():
     text = "We were told the plan was safe. Safe! Nothing about it was safe, and they knew it was never safe."
-    spans = find_emphatic_repeats(text, threshold=0.0)
+    spans = find_emphatic_repeats(text, threshold=0.0, per_1000_words=math.inf)
     phrase = [s for s in spans if s.text == "was safe"]
     assert [s.start for s in phrase] == [text.index("was safe"), text.rindex("was safe")]
     assert phrase[0].score < phrase[1].score
@@ -130,13 +132,15 @@ def test_ordinary_topic_words_are_not_emphatic():
             "blocks away for a month. Lopez says trade has recovered since then, and the bakery now "
             "employs six people.")
     assert find_emphatic_repeats(text) == []
-    assert find_emphatic_repeats(text, threshold=0.0) != []
+    assert find_emphatic_repeats(text, threshold=0.0, per_1000_words=math.inf) != []
 
 
 def test_threshold_bounds_and_no_overlaps():
     text = "Safe, they said. Safe and sound, safe and sound, and safe again, they said."
-    everything = find_emphatic_repeats(text, threshold=0.0)
+    everything = find_emphatic_repeats(text, threshold=0.0, per_1000_words=math.inf)
     assert find_emphatic_repeats(text, threshold=1.01) == []
+    assert len(find_emphatic_repeats(text, threshold=0.0, per_1000_words=1.0)) == 1
+    assert emphatic_limit(10, 12.0) == 1 and emphatic_limit(1000, 12.0) == 12
     assert all(a.end <= b.start for a, b in zip(everything, everything[1:], strict=False))
     default = find_emphatic_repeats(text)
     assert {(s.start, s.end) for s in default} <= {(s.start, s.end) for s in everything}
@@ -149,6 +153,7 @@ def test_emphatic_model_resource():
     assert tuple(model["features"]) == EMPHATIC_FEATURES
     assert all(len(model[k]) == len(EMPHATIC_FEATURES) for k in ("low", "high", "mean", "scale", "coef"))
     assert 0.0 < model["threshold"] < 1.0
+    assert model["per_1000_words"] is None or model["per_1000_words"] > 0
     assert "train split only" in model["provenance"]
     frequency, n_docs = document_frequencies()
     assert n_docs > 300 and frequency["the"] == n_docs and min(frequency.values()) >= 3
