@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -203,17 +202,3 @@ def test_seed_article(seed_text):
     assert doc.removed
     for span in spans:
         assert not any(span.start < r.end and r.start < span.end for r in doc.removed)
-
-
-@pytest.fixture(scope="module")
-def gold_result(data_home):
-    from rhetoric.evaluation.gold import evaluate_gold
-
-    return evaluate_gold(data_home.parent / "gold" / "devices_public.jsonl", data_home, devices=["repetition"])
-
-
-def test_gold_floor(gold_result):
-    summary, items = gold_result
-    row = summary.set_index("device").loc["repetition"]
-    assert row["matched"] >= 0.9 * row["positives"]
-    assert row["violated"] == 0
