@@ -101,7 +101,7 @@ def span_scores(predicted: Mapping[str, Iterable[Interval]], gold: Mapping[str, 
     """
     precision_sum = recall_sum = 0.0
     n_pred = n_gold = 0
-    for doc in set(predicted) | set(gold):
+    for doc in sorted(set(predicted) | set(gold)):  # a fixed order: the same sums at every run
         pred = merge_intervals(predicted.get(doc, ()))
         truth = [g for g in gold.get(doc, ()) if g[1] > g[0]]
         truth_union = merge_intervals(truth)
