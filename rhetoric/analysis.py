@@ -111,8 +111,9 @@ class Analysis:
         return highlight(self).html
 
 
-def analyze_text(text: str, options: Options = Options(), doc_id: str | None = None) -> Analysis:
+def analyze_text(text: str, options: Options | None = None, doc_id: str | None = None) -> Analysis:
     """Analyse one decoded text: the pure per-document function that corpus runs map."""
+    options = options or Options()
     doc = Document(text, doc_id, remove_boilerplate=options.remove_boilerplate)
     device_spans = find_devices(doc, options.devices)
     frame_spans, frame_rows = [], []

@@ -16,7 +16,6 @@ Errors are printed as one line, ``rhetoric: error: ...``, never as a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import warnings
 from collections.abc import Sequence

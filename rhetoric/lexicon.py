@@ -17,7 +17,7 @@ _EXTRA_FUNCTION_WORDS = {
     "shall", "may", "might", "must", "would", "could", "should", "can", "cannot", "will", "upon",
     "also", "yet", "us", "every", "within", "without", "whose", "among", "amongst", "thus",
     "therefore", "however", "one", "ones", "much", "many", "even", "still", "ever", "never",
-    "let", "unto", "shall", "hath", "thee", "thou", "thy", "whilst", "though", "although",
+    "let", "unto", "hath", "thee", "thou", "thy", "whilst", "though", "although",
     "per", "via", "whether", "toward", "towards", "onto", "since", "while",
 }  # fmt: skip
 

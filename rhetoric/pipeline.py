@@ -39,7 +39,7 @@ DOCUMENT_COLUMNS = ["doc_id", "n_words", "n_devices", "n_removed", "error"]
 FRAME_TABLE_COLUMNS = ["doc_id", "frame", "score", "hits", "keywords"]
 
 
-def analyze_record(record: dict, options: Options = Options(), max_bytes: int | None = DEFAULT_MAX_BYTES) -> dict:
+def analyze_record(record: dict, options: Options | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> dict:
     """Analyse one document given as a plain record; never raises for a bad input file.
 
     Returns
@@ -50,6 +50,7 @@ def analyze_record(record: dict, options: Options = Options(), max_bytes: int | 
         ``removed`` (rows of span columns with ``device="boilerplate"``).
     """
     doc_id = record["doc_id"]
+    options = options or Options()
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
