@@ -86,14 +86,13 @@ class Analysis:
             "removed": [
                 {"start": s.start, "end": s.end, "text": s.text, "reason": s.kind} for s in self.removed
             ],
-            "devices": [
-                {k: v for k, v in s.to_dict().items() if k != "doc_id"}
-                for s in [*self.device_spans, *(s for s in self.frame_spans if s.device != "frame")]
-            ],
+            "devices": [_span_record(s) for s in self.device_spans],
             "frames": [
                 {"frame": r["frame"], "score": r["score"], "hits": r["hits"], "keywords": list(r["keywords"])}
                 for r in self.frame_rows
             ],
+            # hedges, boosters and loaded words (rhetoric.framing.find_stance): not devices
+            "stance": [_span_record(s) for s in self.frame_spans if s.device == "stance"],
         }
 
     def to_json(self) -> str:
@@ -109,6 +108,10 @@ class Analysis:
         from rhetoric.viz.highlight import highlight
 
         return highlight(self).html
+
+
+def _span_record(span: Span) -> dict:
+    return {k: v for k, v in span.to_dict().items() if k != "doc_id"}
 
 
 def analyze_text(text: str, options: Options | None = None, doc_id: str | None = None) -> Analysis:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -111,8 +112,6 @@ def format_report(result) -> str:
             lines.append(f"  [{span.start}:{span.end}] {span.kind}: {_clip(span.text)}")
     spans = result.device_spans
     if spans:
-        from collections import Counter
-
         counts = Counter(s.device for s in spans)
         lines.append("devices: " + ", ".join(f"{d} {n}" for d, n in counts.most_common()))
         for device, _ in counts.most_common():
@@ -124,6 +123,9 @@ def format_report(result) -> str:
                     lines.append(f"      {span.evidence}")
     else:
         lines.append("devices: none found")
+    stance = Counter(s.kind for s in result.frame_spans if s.device == "stance")
+    if stance:
+        lines.append("stance: " + ", ".join(f"{kind} {n}" for kind, n in sorted(stance.items())))
     if result.frame_rows:
         lines.append("frames (by score):")
         for row in result.frame_rows[:5]:

@@ -33,7 +33,9 @@ def test_json_contract_on_the_seed(capsys, data_home, seed_text):
     assert list(record)[:5] == ["doc", "n_words", "removed", "devices", "frames"]
     assert record["n_words"] > 1500
     assert {r["reason"] for r in record["removed"]} >= {"comment form", "teaser of another article"}
-    for item in record["removed"] + record["devices"]:
+    assert record["stance"] and {s["device"] for s in record["stance"]} == {"stance"}
+    assert "stance" not in {d["device"] for d in record["devices"]}
+    for item in record["removed"] + record["devices"] + record["stance"]:
         assert seed_text[item["start"] : item["end"]] == item["text"]
     for device in record["devices"]:
         assert set(device) >= {"device", "kind", "start", "end", "text", "group", "score", "evidence"}
