@@ -96,7 +96,7 @@ def test_bad_paths_give_one_line_and_exit_1(capsys, bad_inputs, name, code, mess
 def test_empty_file_is_a_valid_empty_result(capsys, bad_inputs):
     status, out, err = run(capsys, "analyze", "--json", str(bad_inputs / "empty.txt"))
     assert status == 0
-    assert json.loads(out) == {"doc": str(bad_inputs / "empty.txt"), "n_words": 0, "removed": [], "devices": [], "frames": []}
+    assert json.loads(out) == {"doc": str(bad_inputs / "empty.txt"), "n_words": 0, "removed": [], "devices": [], "frames": [], "stance": []}
     assert "no words" in err
 
 
