@@ -33,8 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     mode.add_argument("--test", metavar="LABEL", help="attribute every text with this label")
     mode.add_argument(
         "--cv",
-        choices=["loo", "kfold"],
-        help="validate on the training texts: leave-one-out or stratified k-fold (the default action is loo)",
+        choices=["loo", "loo_balanced", "kfold"],
+        help="validate on the training texts: leave-one-out, leave-one-out with as many training texts "
+        "per author as the held-out author has left, or stratified k-fold (the default action is loo)",
     )
     parser.add_argument(
         "--mfw",

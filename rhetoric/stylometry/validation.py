@@ -28,13 +28,14 @@ from rhetoric.errors import check_choice, check_documents
 from rhetoric.stylometry.classifiers import DeltaClassifier, canonical_method, make_method
 from rhetoric.stylometry.features import CountTable, MFWVectorizer
 
-CV = Literal["loo", "kfold"]
+CV = Literal["loo", "loo_balanced", "kfold"]
 
 
 class Validation(NamedTuple):
     """The result of :func:`cross_validate`: three tidy tables.
 
-    ``summary``: one row per (method, mfw): ``method``, ``mfw``, ``cv``, ``mode``
+    ``summary``: one row per (method, mfw): ``method``, ``mfw``, ``cv`` (``loo``,
+    ``loo_balanced`` or ``<k>-fold``), ``mode``
     (``inductive``/``transductive``), ``n``, ``accuracy``, ``balanced_accuracy``, ``elapsed_s``.
     ``recall``: one row per (method, mfw, label): ``method``, ``mfw``, ``label``, ``n``, ``recall``.
     ``predictions``: one row per (method, mfw, text): ``method``, ``mfw``, ``doc_id``, ``label``,
@@ -54,9 +55,57 @@ def _estimator(method: str | BaseEstimator, stylo: bool) -> BaseEstimator:
     return make_method(method, stylo=stylo) if isinstance(method, str) else clone(method)
 
 
+def balanced_loo_splits(
+    labels: Sequence[str], *, random_state: int | None = 0
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Leave-one-out folds in which every author keeps the same number of training texts.
+
+    Plain leave-one-out takes a text away from its own author only, so the right author is
+    always the one with the fewest training texts when authors have equally many (the 36
+    inaugural addresses of presidents with two: the right president has one training text,
+    every other president two). A method that favours small classes gains from that, one that
+    favours large classes (nearest centroid, nearest text) loses. Here each fold keeps, for
+    every author, as many texts as the held-out author has left, at least one (drawn at random
+    for the others; authors with fewer are kept whole), so the class sizes carry no hint.
+
+    Parameters
+    ----------
+    labels : list of str
+        The author of each text.
+    random_state : int or None
+        Seed of the draw of the texts kept.
+
+    Returns
+    -------
+    list of (train, test) index arrays
+        One fold per text; ``test`` holds that one text.
+
+    Examples
+    --------
+    >>> folds = balanced_loo_splits(list("aabbb"))
+    >>> [len(train) for train, _ in folds]
+    [2, 2, 4, 4, 4]
+    """
+    y = np.asarray(list(labels), dtype=object)
+    rng = np.random.default_rng(random_state)
+    authors = {a: np.flatnonzero(y == a) for a in dict.fromkeys(y.tolist())}
+    folds = []
+    for i, author in enumerate(y):
+        keep = max(len(authors[author]) - 1, 1)
+        train = [idx[idx != i] if a == author else idx for a, idx in authors.items()]
+        train = [
+            np.sort(rng.choice(idx, keep, replace=False)) if len(idx) > keep else idx
+            for idx in train
+        ]
+        folds.append((np.sort(np.concatenate(train)), np.array([i])))
+    return folds
+
+
 def _splits(y: np.ndarray, cv: str | int, k: int, random_state: int | None):
     if cv == "loo":
         return list(LeaveOneOut().split(y))
+    if cv == "loo_balanced":
+        return balanced_loo_splits(y, random_state=random_state)
     n_splits = int(cv) if isinstance(cv, int | np.integer) and not isinstance(cv, bool) else k
     largest_class = np.bincount(np.unique(y, return_inverse=True)[1]).max()
     n_splits = max(2, min(n_splits, largest_class))
@@ -156,8 +205,10 @@ def cross_validate(
         classifiers reading frequency tables (cloned for every fold).
     mfw : int, (int, int), or a list of ints
         Feature list size(s) for :class:`~rhetoric.stylometry.features.MFWVectorizer`.
-    cv : {"loo", "kfold"} or int
-        Leave-one-out, or stratified k-fold with ``k`` folds (an int sets ``k``).
+    cv : {"loo", "loo_balanced", "kfold"} or int
+        Leave-one-out; leave-one-out with as many training texts for every author as the
+        held-out author has left (:func:`balanced_loo_splits`: class sizes give no hint); or
+        stratified k-fold with ``k`` folds (an int sets ``k``).
     transductive : bool
         stylo's way: the word list (and Delta z-scores) also see the held-out texts.
     stylo : bool
@@ -166,6 +217,8 @@ def cross_validate(
         Names for the prediction table (default: ``"0"``, ``"1"``, ...).
     vectorizer : dict, optional
         Other :class:`MFWVectorizer` parameters (``culling``, ``analyzer``, ``ngram``, ...).
+    random_state : int or None
+        Seed of the k-fold shuffle and of the texts kept by ``"loo_balanced"``.
 
     Returns
     -------
@@ -189,7 +242,7 @@ def cross_validate(
             f"texts has {len(table)} documents but labels has {len(y)}; they must match"
         )
     if not isinstance(cv, int | np.integer) or isinstance(cv, bool):
-        check_choice("cv", cv, ["loo", "kfold"])
+        check_choice("cv", cv, ["loo", "loo_balanced", "kfold"])
     methods = list(method) if isinstance(method, list | tuple) else [method]
     mfws = list(mfw) if isinstance(mfw, list | range) else [mfw]
     doc_ids = np.asarray(
@@ -199,7 +252,7 @@ def cross_validate(
     if len(y) == 0:
         return Validation(pd.DataFrame(summaries), pd.DataFrame(recalls), pd.DataFrame())
     splits = _splits(y, cv, k, random_state)
-    cv_name = "loo" if cv == "loo" else f"{len(splits)}-fold"
+    cv_name = cv if cv in ("loo", "loo_balanced") else f"{len(splits)}-fold"
     mode = "transductive" if transductive else "inductive"
     for m in methods:
         for size in mfws:

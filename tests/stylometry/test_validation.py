@@ -1,0 +1,64 @@
+"""Balanced leave-one-out folds: every author keeps as many training texts as the held-out one."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rhetoric.stylometry.validation import balanced_loo_splits, cross_validate
+
+
+def test_two_texts_per_author_leave_one_each():
+    folds = balanced_loo_splits(["a", "a", "b", "b", "c", "c"])
+    assert [test.tolist() for _, test in folds] == [[0], [1], [2], [3], [4], [5]]
+    train, _ = folds[0]
+    assert train[0] == 1  # the held-out author's other text
+    labels = np.array(list("aabbcc"))
+    assert Counter(labels[train].tolist()) == {"a": 1, "b": 1, "c": 1}
+
+
+def test_a_smaller_author_is_kept_whole():
+    labels = np.array(list("abbbcccc"))
+    folds = balanced_loo_splits(labels)
+    train, _ = folds[4]  # a text of c: three left, so b keeps 3 and a its only text
+    assert Counter(labels[train].tolist()) == {"a": 1, "b": 3, "c": 3}
+    train, _ = folds[0]  # a's only text: nothing of a left, every other author keeps one
+    assert Counter(labels[train].tolist()) == {"b": 1, "c": 1}
+
+
+def test_the_draw_is_seeded():
+    labels = list("aabbbbcccc")
+    first = [t.tolist() for t, _ in balanced_loo_splits(labels, random_state=3)]
+    again = [t.tolist() for t, _ in balanced_loo_splits(labels, random_state=3)]
+    assert first == again
+
+
+@given(st.lists(st.sampled_from("abcd"), min_size=1, max_size=30), st.integers(0, 5))
+def test_fold_invariants(labels, seed):
+    y = np.array(labels)
+    folds = balanced_loo_splits(y, random_state=seed)
+    assert len(folds) == len(y)
+    for i, (train, test) in enumerate(folds):
+        assert test.tolist() == [i]
+        assert i not in train.tolist()
+        assert len(set(train.tolist())) == len(train)
+        left = int((y == y[i]).sum()) - 1
+        keep = max(left, 1)
+        counts = Counter(y[train].tolist())
+        for author in set(labels):
+            size = int((y == author).sum())
+            expected = left if author == y[i] else min(keep, size)
+            assert counts.get(author, 0) == expected
+
+
+def test_cross_validate_names_the_scheme():
+    texts = ["the cat sat on the mat"] * 3 + ["a dog ran to a park"] * 3
+    result = cross_validate(texts, list("aaabbb"), method="burrows", mfw=10, cv="loo_balanced")
+    assert result.summary["cv"].item() == "loo_balanced"
+    assert result.summary["accuracy"].item() == 1.0
+    with pytest.raises(ValueError, match="did you mean 'loo_balanced'"):
+        cross_validate(texts, list("aaabbb"), cv="loo_balance")
