@@ -21,13 +21,24 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from sklearn.base import clone
+from sklearn.metrics import balanced_accuracy_score
+from sklearn.model_selection import LeaveOneOut
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import FunctionTransformer, StandardScaler
+from sklearn.svm import LinearSVC
 
 from rhetoric.corpora import load_federalist, load_inaugural, load_state_union
 from rhetoric.datahome import get_data_home
-from rhetoric.stylometry.classifiers import METHODS, canonical_method
+from rhetoric.stylometry.classifiers import METHODS, canonical_method, make_method
 from rhetoric.stylometry.corpus import read_corpus_folder
-from rhetoric.stylometry.features import CountTable
-from rhetoric.stylometry.validation import attribute, cross_validate, fit_predict_table
+from rhetoric.stylometry.features import CountTable, MFWVectorizer
+from rhetoric.stylometry.validation import (
+    attribute,
+    balanced_loo_splits,
+    cross_validate,
+    fit_predict_table,
+)
 
 MFWS = [100, 200, 500, 1000]
 STYLO_NAMES = {"burrows": "delta:delta", "argamon": "delta:argamon", "eder": "delta:eder",
@@ -35,6 +46,37 @@ STYLO_NAMES = {"burrows": "delta:delta", "argamon": "delta:argamon", "eder": "de
                "manhattan": "delta:manhattan", "euclidean": "delta:euclidean", "canberra": "delta:canberra",
                "minmax": "delta:minmax", "entropy": "delta:entropy", "svm": "svm", "nsc": "nsc", "knn": "knn",
                "naivebayes": "naivebayes"}  # fmt: skip
+HEADER = """\
+Produced by `benchmarks/stylometry.py`. Default method: nearest shrunken centroids on z-scores
+(threshold 0.5). Inductive = word list and z-scores learned on the training texts of each fold.
+
+**How the default was chosen, and a caveat.** The default was chosen *knowing these corpora*:
+its numbers below are not an independent test. It was first chosen on general grounds and on
+the Federalist known papers (the only method meeting both Federalist targets at every MFW).
+A later search for one method that also meets the State of the Union (> 0.831) and inaugural
+(> 0.611) targets looked at the candidates of the section *Candidates for the default*
+(and, in exploration not kept here, at logistic regression, ridge, shrinkage LDA, nearest
+shrunken centroids with cosine, square-root or log frequencies, Cosine Delta to centroids and
+score-level ensembles). None meets every target: the closest, a linear SVM on z-scores of
+square-root frequencies of the MFW words plus as many character 4-grams, misses the Federalist
+balanced accuracy at 200 MFW (0.951); the SVM without intercept passes the inaugural and State
+of the Union targets but not the Federalist balanced accuracy (0.902 to 0.951). The few
+score-level ensembles that met every number were picked from more than 200 combinations after
+seeing all three corpora, so they are not offered as a method. The default was therefore kept;
+the targets it misses are listed under *Targets*."""
+CANDIDATES_NOTE = """\
+Each cell lists MFW 100 / 200 / 500 / 1000 (inductive: word list, character n-gram list and
+z-scores from the training texts of each fold). Targets: Madison >= 11 and balanced accuracy
+>= 0.96 at every MFW; State of the Union above 0.831 and inaugural above 0.611 at the best MFW.
+*Balanced LOO* keeps as many training texts for every president as the held-out one has left
+(`cv="loo_balanced"`, one random draw, seed 0): in plain LOO on the inaugural addresses the
+right president is always the one with the fewest training texts, which punishes a method
+whose decision carries a class-size prior (an SVM intercept, author centroids, nearest text)
+and spares one without (the SVM without intercept scores about the same both ways). With one
+text per author, shrunken centroids have no within-class deviation left and fall to chance.
+On the Federalist papers (51 Hamilton, 14 Madison) the SVM without intercept errs the other
+way: its hyperplane passes through the mean of the training papers, near the Hamilton mass,
+and several Hamilton papers fall on Madison's side."""
 LOO_METHODS = ["default", "burrows", "cosine_delta", "eder", "minmax", "svm", "knn"]
 
 
@@ -183,6 +225,7 @@ def federalist_section(out: Report, reference: Path, data_home) -> dict:
     }
     return {
         "table": table,
+        "texts": frame["text"].tolist(),
         "labels": labels,
         "train": train,
         "known": known,
@@ -252,6 +295,88 @@ def targets_section(out: Report, fed: dict, sotu: dict, inaug: dict) -> None:
     out()
 
 
+def _sqrt_svm(intercept: bool = True):
+    """Linear SVM (one-vs-rest, C=1, balanced) on z-scores of square-root relative frequencies."""
+    return make_pipeline(FunctionTransformer(np.sqrt), StandardScaler(),
+                         LinearSVC(C=1.0, class_weight="balanced", fit_intercept=intercept, random_state=0))  # fmt: skip
+
+
+def _fit_predict(tables, y, train, test, method, mfw):
+    """Fit on ``train`` and predict ``test``; several tables are read side by side (word + char)."""
+    if len(tables) == 1:
+        return fit_predict_table(tables[0], y, train, test, method=method, mfw=mfw)
+    parts = [MFWVectorizer(mfw).fit_table(t, train) for t in tables]
+    X_train = np.hstack([v.transform_table(t, train) for v, t in zip(parts, tables, strict=True)])
+    X_test = np.hstack([v.transform_table(t, test) for v, t in zip(parts, tables, strict=True)])
+    return clone(method).fit(X_train, y[train]).predict(X_test)
+
+
+def _loo(tables, y, method, mfw, splits):
+    predicted = np.empty(len(y), dtype=object)
+    for train, test in splits:
+        predicted[test] = _fit_predict(tables, y, train, test, method, mfw)
+    return float(np.mean(predicted == y)), float(balanced_accuracy_score(y, predicted))
+
+
+def _rows(tables, rows):
+    return [CountTable(t.counts[rows], t.vocabulary, t.totals[rows]) for t in tables]
+
+
+def candidates_section(out: Report, fed: dict, sotu: tuple, inaug: tuple) -> None:
+    """Candidates for the default against every target, inaugural also with balanced LOO."""
+    char = {"analyzer": "char", "ngram": 4}
+    labels, train = fed["labels"], fed["train"]
+    test = np.flatnonzero(labels == "Disputed")
+    words = {"fed": fed["table"], "sotu": CountTable.from_texts(sotu[0]),
+             "inaug": CountTable.from_texts(inaug[0])}  # fmt: skip
+    chars = {"fed": CountTable.from_texts(fed["texts"], **char),
+             "sotu": CountTable.from_texts(sotu[0], **char),
+             "inaug": CountTable.from_texts(inaug[0], **char)}  # fmt: skip
+    candidates = {
+        "default (nsc)": (make_method("default"), False),
+        "svm (z-scores)": (make_method("svm"), False),
+        "svm on sqrt frequencies": (_sqrt_svm(), False),
+        "svm on sqrt frequencies, no intercept": (_sqrt_svm(intercept=False), False),
+        "svm on sqrt frequencies, MFW words + MFW char 4-grams": (_sqrt_svm(), True),
+    }
+    known_labels = labels[train]
+    loo_fed = list(LeaveOneOut().split(train))
+    loo_sotu = list(LeaveOneOut().split(sotu[1]))
+    loo_inaug = list(LeaveOneOut().split(inaug[1]))
+    bal_inaug = balanced_loo_splits(inaug[1], random_state=0)
+    rows = []
+    for name, (est, with_char) in candidates.items():
+        tables = {k: [words[k], chars[k]] if with_char else [words[k]] for k in words}
+        madison, balanced, sotu_acc, inaug_acc, inaug_bal = [], [], [], [], []
+        for mfw in MFWS:
+            predicted = _fit_predict(tables["fed"], labels, train, test, est, mfw)
+            madison.append(int((predicted == "Madison").sum()))
+            known = _rows(tables["fed"], train)
+            balanced.append(_loo(known, known_labels, est, mfw, loo_fed)[1])
+            sotu_acc.append(_loo(tables["sotu"], sotu[1], est, mfw, loo_sotu)[0])
+            inaug_acc.append(_loo(tables["inaug"], inaug[1], est, mfw, loo_inaug)[0])
+            inaug_bal.append(_loo(tables["inaug"], inaug[1], est, mfw, bal_inaug)[0])
+        meets = (
+            min(madison) >= 11 and min(balanced) >= 0.96 and max(sotu_acc) > 0.831
+            and max(inaug_acc) > 0.611
+        )  # fmt: skip
+        rows.append({
+            "candidate": name,
+            "Federalist Madison": "/".join(map(str, madison)),
+            "Federalist LOO bal. acc.": " / ".join(f"{b:.3f}" for b in balanced),
+            "SOTU LOO acc.": " / ".join(f"{a:.3f}" for a in sotu_acc),
+            "inaugural LOO acc.": " / ".join(f"{a:.3f}" for a in inaug_acc),
+            "inaugural balanced LOO acc.": " / ".join(f"{a:.3f}" for a in inaug_bal),
+            "all targets": "yes" if meets else "no",
+        })  # fmt: skip
+    out("## Candidates for the default, against every target")
+    out()
+    out(CANDIDATES_NOTE)
+    out()
+    out(markdown(pd.DataFrame(rows)))
+    out()
+
+
 def timing_section(out: Report, fed: dict, data_home) -> None:
     from rhetoric.datahome import corpus_dir
 
@@ -286,7 +411,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-home", default=None)
     parser.add_argument(
         "--reference",
-        default=os.environ.get("RHETORIC_STYLO_REFERENCE") or str(get_data_home().parent / "reference" / "stylo"),
+        default=os.environ.get("RHETORIC_STYLO_REFERENCE")
+        or str(get_data_home().parent / "reference" / "stylo"),
     )
     parser.add_argument("--output", help="also write the Markdown report to this file")
     args = parser.parse_args(argv)
@@ -295,12 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     total = time.perf_counter()
     out("# Stylometry benchmark results")
     out()
-    out(
-        "Produced by `benchmarks/stylometry.py`. Default method: nearest shrunken centroids on z-scores"
-    )
-    out(
-        "(threshold 0.5). Inductive = word list and z-scores learned on the training texts of each fold."
-    )
+    out(HEADER)
     out()
     fed = federalist_section(out, reference, args.data_home)
     sotu = load_state_union(args.data_home)
@@ -314,6 +435,8 @@ def main(argv: list[str] | None = None) -> int:
                 inaug["label"].to_numpy(dtype=object), reference / "stylo_inaug_loo.csv",
                 {"Cosine Delta on character 4-grams, 1000 MFW": ("cosine_delta", 1000, {"analyzer": "char", "ngram": 4})})  # fmt: skip
     targets_section(out, fed["targets"], sotu_scores, inaug_scores)
+    candidates_section(out, fed, (sotu["clean_text"].tolist(), sotu["label"].to_numpy(dtype=object)),
+                       (inaug["clean_text"].tolist(), inaug["label"].to_numpy(dtype=object)))  # fmt: skip
     timing_section(out, fed, args.data_home)
     out(f"- Whole benchmark script: {time.perf_counter() - total:.1f} s")
     if args.output:
