@@ -113,7 +113,8 @@ def test_analyze_frames_contract_and_analyze_integration():
     assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
     result = rhetoric.analyze(text, devices=[]).to_dict()
     assert [f["frame"] for f in result["frames"]] == [r["frame"] for r in rows]
-    assert {d["kind"] for d in result["devices"]} == {"booster", "hedge"}
+    assert result["devices"] == []  # stance spans have their own key
+    assert {d["kind"] for d in result["stance"]} == {"booster", "hedge"}
 
 
 def test_periods():
