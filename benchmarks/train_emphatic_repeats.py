@@ -68,10 +68,18 @@ def fit(features: np.ndarray, labels: np.ndarray) -> dict:
     low, high = np.percentile(features, [CLIP, 100 - CLIP], axis=0)
     clipped = np.clip(features, low, high)
     mean, scale = clipped.mean(axis=0), clipped.std(axis=0)
-    model = {"low": low.tolist(), "high": high.tolist(), "mean": mean.tolist(),
-             "scale": np.where(scale > 0, scale, 1.0).tolist()}
+    model = {
+        "low": low.tolist(),
+        "high": high.tolist(),
+        "mean": mean.tolist(),
+        "scale": np.where(scale > 0, scale, 1.0).tolist(),
+    }
     regression = LogisticRegression(C=C, max_iter=5000).fit(standardise(features, model), labels)
-    return {**model, "coef": regression.coef_[0].tolist(), "intercept": float(regression.intercept_[0])}
+    return {
+        **model,
+        "coef": regression.coef_[0].tolist(),
+        "intercept": float(regression.intercept_[0]),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,8 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     articles, spans = load_ptc("train", args.data_home)
-    docs = [Document(text, doc_id, remove_boilerplate=False)
-            for doc_id, text in zip(articles["doc_id"], articles["text"], strict=True)]
+    docs = [
+        Document(text, doc_id, remove_boilerplate=False)
+        for doc_id, text in zip(articles["doc_id"], articles["text"], strict=True)
+    ]
     keys = [word_keys(doc) for doc in docs]
     frequency = Counter(k for doc_keys in keys for k in set(doc_keys))
     table = {k: v for k, v in sorted(frequency.items()) if v >= MIN_DOCUMENTS}
@@ -93,12 +103,18 @@ def main(argv: list[str] | None = None) -> int:
     gold = gold_spans(spans)
     candidates, labels, skips = [], [], []
     for doc, doc_keys in zip(docs, keys, strict=True):
-        skips.append(copied_words(doc, _copies(doc, doc_keys, [False] * len(doc_keys), _GroupCounter())))
-        found = emphatic_candidates(doc, doc_keys, frequencies=(table, len(docs)), exclude_self=True)
+        skips.append(
+            copied_words(doc, _copies(doc, doc_keys, [False] * len(doc_keys), _GroupCounter()))
+        )
+        found = emphatic_candidates(
+            doc, doc_keys, frequencies=(table, len(docs)), exclude_self=True
+        )
         truth = merge_intervals(gold.get(doc.doc_id, []))
-        cover = [covered((doc.words[i].start, doc.words[i + n - 1].end), truth)
-                 / (doc.words[i + n - 1].end - doc.words[i].start)
-                 for i, n in zip(found.first.tolist(), found.n_words.tolist(), strict=True)]
+        cover = [
+            covered((doc.words[i].start, doc.words[i + n - 1].end), truth)
+            / (doc.words[i + n - 1].end - doc.words[i].start)
+            for i, n in zip(found.first.tolist(), found.n_words.tolist(), strict=True)
+        ]
         candidates.append(found)
         labels.append(np.array(cover) >= POSITIVE_COVER)
 
@@ -109,7 +125,10 @@ def main(argv: list[str] | None = None) -> int:
         probability = [None] * len(docs)
         for fold in folds:
             train = np.setdiff1d(np.arange(len(docs)), fold)
-            model = fit(np.vstack([candidates[k].features for k in train]), np.concatenate([labels[k] for k in train]))
+            model = fit(
+                np.vstack([candidates[k].features for k in train]),
+                np.concatenate([labels[k] for k in train]),
+            )
             for k in fold:
                 probability[k] = score_emphatic(candidates[k], model)
         for g, (rate, threshold) in enumerate(grid):
@@ -117,16 +136,23 @@ def main(argv: list[str] | None = None) -> int:
             for doc, found, p, skip in zip(docs, candidates, probability, skips, strict=True):
                 limit = None if np.isinf(rate) else emphatic_limit(len(doc.words), rate)
                 chosen = _choose(doc, found, p, threshold, skip, limit)
-                predicted[doc.doc_id] = [(doc.words[found.first[k]].start, doc.words[found.first[k] + found.n_words[k] - 1].end)
-                                         for k in chosen]
+                predicted[doc.doc_id] = [
+                    (
+                        doc.words[found.first[k]].start,
+                        doc.words[found.first[k] + found.n_words[k] - 1].end,
+                    )
+                    for k in chosen
+                ]
             result = span_scores(predicted, gold)
             scores[repeat, g] = result["precision"], result["recall"], result["f1"]
     mean = scores.mean(axis=0)
     best = int(np.argmax(mean[:, 2]))
     for rate in RATES:
         g = max((g for g in range(len(grid)) if grid[g][0] == rate), key=lambda g: mean[g, 2])
-        print(f"per 1000 words {rate:5}: best threshold {grid[g][1]:.3f}  P {mean[g, 0]:.4f}  R {mean[g, 1]:.4f}  "
-              f"F1 {mean[g, 2]:.4f}{'  <- chosen' if g == best else ''}")
+        print(
+            f"per 1000 words {rate:5}: best threshold {grid[g][1]:.3f}  P {mean[g, 0]:.4f}  R {mean[g, 1]:.4f}  "
+            f"F1 {mean[g, 2]:.4f}{'  <- chosen' if g == best else ''}"
+        )
     best_rate, best_threshold = grid[best]
 
     model = fit(np.vstack([c.features for c in candidates]), np.concatenate(labels))
@@ -148,8 +174,10 @@ def main(argv: list[str] | None = None) -> int:
         ),
     }  # fmt: skip
     (OUT / "emphatic_model.json").write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    print(f"chosen threshold {best_threshold:.3f}, at most {best_rate} per 1000 words: cross-validated F1 "
-          f"{mean[best, 2]:.4f}; wrote {OUT}")
+    print(
+        f"chosen threshold {best_threshold:.3f}, at most {best_rate} per 1000 words: cross-validated F1 "
+        f"{mean[best, 2]:.4f}; wrote {OUT}"
+    )
     return 0
 
 

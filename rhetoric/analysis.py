@@ -84,11 +84,17 @@ class Analysis:
             "doc": self.source,
             "n_words": self.n_words,
             "removed": [
-                {"start": s.start, "end": s.end, "text": s.text, "reason": s.kind} for s in self.removed
+                {"start": s.start, "end": s.end, "text": s.text, "reason": s.kind}
+                for s in self.removed
             ],
             "devices": [_span_record(s) for s in self.device_spans],
             "frames": [
-                {"frame": r["frame"], "score": r["score"], "hits": r["hits"], "keywords": list(r["keywords"])}
+                {
+                    "frame": r["frame"],
+                    "score": r["score"],
+                    "hits": r["hits"],
+                    "keywords": list(r["keywords"]),
+                }
                 for r in self.frame_rows
             ],
             # hedges, boosters and loaded words (rhetoric.framing.find_stance): not devices
@@ -177,7 +183,9 @@ def analyze(
     []
     """
     options = Options(devices=check_devices(devices), frames=frames)
-    if isinstance(text_or_path, os.PathLike) or (isinstance(text_or_path, str) and _looks_like_path(text_or_path)):
+    if isinstance(text_or_path, os.PathLike) or (
+        isinstance(text_or_path, str) and _looks_like_path(text_or_path)
+    ):
         path = Path(text_or_path)
         text = read_text(path, max_bytes=max_bytes)
         result = analyze_text(text, options, doc_id or path.stem)

@@ -147,7 +147,9 @@ def find_boilerplate(text: str, *, doc_id: str | None = None) -> list[Span]:
         if trailer_reason is not None:
             if rule is not None:
                 reason = rule[0]
-                trailer_reason = "teaser of another article" if reason == "related articles" else trailer_reason
+                trailer_reason = (
+                    "teaser of another article" if reason == "related articles" else trailer_reason
+                )
             else:
                 reason = trailer_reason
             found.append((start, end, reason))
@@ -158,7 +160,9 @@ def find_boilerplate(text: str, *, doc_id: str | None = None) -> list[Span]:
         found.append((start, end, reason))
         if starts_trailer and start >= halfway:
             # After a comment heading, further lines are the form; after a related heading, teasers.
-            trailer_reason = "comment form" if reason == "comment form" else "teaser of another article"
+            trailer_reason = (
+                "comment form" if reason == "comment form" else "teaser of another article"
+            )
     merged: list[list] = []
     for start, end, reason in found:
         if merged and merged[-1][2] == reason and not text[merged[-1][1] : start].strip():
@@ -166,7 +170,14 @@ def find_boilerplate(text: str, *, doc_id: str | None = None) -> list[Span]:
         else:
             merged.append([start, end, reason])
     return [
-        Span.from_source(text, start, end, device="boilerplate", kind=reason, doc_id=doc_id,
-                         evidence=f"page furniture: {reason}")
+        Span.from_source(
+            text,
+            start,
+            end,
+            device="boilerplate",
+            kind=reason,
+            doc_id=doc_id,
+            evidence=f"page furniture: {reason}",
+        )
         for start, end, reason in merged
     ]

@@ -45,12 +45,22 @@ def _add_analyze(commands) -> None:
         description="Analyse text files (default: the bundled seed article) and print a report, "
         "JSON Lines (--json) or a highlighted HTML page (--html).",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="text files (default: the bundled seed article)")
-    parser.add_argument("--json", action="store_true", help="print one JSON object per document (JSON Lines)")
-    parser.add_argument("--html", metavar="FILE", help="write a standalone HTML page with the devices highlighted")
-    parser.add_argument("--devices", metavar="NAME,...", help="only these devices (comma-separated)")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="text files (default: the bundled seed article)"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON object per document (JSON Lines)"
+    )
+    parser.add_argument(
+        "--html", metavar="FILE", help="write a standalone HTML page with the devices highlighted"
+    )
+    parser.add_argument(
+        "--devices", metavar="NAME,...", help="only these devices (comma-separated)"
+    )
     parser.add_argument("--no-frames", action="store_true", help="skip the frame profile")
-    parser.add_argument("--max-mb", type=float, default=10.0, help="refuse files larger than this (default 10 MB)")
+    parser.add_argument(
+        "--max-mb", type=float, default=10.0, help="refuse files larger than this (default 10 MB)"
+    )
     parser.set_defaults(run=_run_analyze)
 
 
@@ -59,7 +69,11 @@ def _run_analyze(args) -> int:
     from rhetoric.corpora import SEED_FILE
     from rhetoric.devices import check_devices
 
-    devices = check_devices([d.strip() for d in args.devices.split(",") if d.strip()]) if args.devices else None
+    devices = (
+        check_devices([d.strip() for d in args.devices.split(",") if d.strip()])
+        if args.devices
+        else None
+    )
     if args.paths:
         sources = [(path, Path(path)) for path in args.paths]
     else:
@@ -74,10 +88,16 @@ def _run_analyze(args) -> int:
             if not isinstance(path, Path):  # a packaged resource
                 from rhetoric.text import decode
 
-                result = analyze(decode(path.read_bytes())[0], devices=devices, frames=not args.no_frames,
-                                 doc_id=Path(name).stem)
+                result = analyze(
+                    decode(path.read_bytes())[0],
+                    devices=devices,
+                    frames=not args.no_frames,
+                    doc_id=Path(name).stem,
+                )
             else:
-                result = analyze(path, devices=devices, frames=not args.no_frames, max_bytes=max_bytes)
+                result = analyze(
+                    path, devices=devices, frames=not args.no_frames, max_bytes=max_bytes
+                )
             result.source = name
         except InputError as error:
             _say("error", str(error))
@@ -118,7 +138,9 @@ def format_report(result) -> str:
             lines.append(f"-- {device}")
             for span in [s for s in spans if s.device == device]:
                 group = f" group={span.group}" if span.group else ""
-                lines.append(f"  [{span.start}:{span.end}] {span.kind}{group} {span.score:.2f}: {_clip(span.text)}")
+                lines.append(
+                    f"  [{span.start}:{span.end}] {span.kind}{group} {span.score:.2f}: {_clip(span.text)}"
+                )
                 if span.evidence:
                     lines.append(f"      {span.evidence}")
     else:
@@ -129,8 +151,10 @@ def format_report(result) -> str:
     if result.frame_rows:
         lines.append("frames (by score):")
         for row in result.frame_rows[:5]:
-            lines.append(f"  {row['frame']:<45} score {row['score']:.3f}  hits {row['hits']:>3}  "
-                         + ", ".join(row["keywords"][:6]))
+            lines.append(
+                f"  {row['frame']:<45} score {row['score']:.3f}  hits {row['hits']:>3}  "
+                + ", ".join(row["keywords"][:6])
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -143,8 +167,11 @@ def _clip(text: str, width: int = 100) -> str:
 
 
 def _add_data(commands) -> None:
-    parser = commands.add_parser("data", help="the data home: status and fetch",
-                                 description="Inspect or fill the data home (RHETORIC_DATA).")
+    parser = commands.add_parser(
+        "data",
+        help="the data home: status and fetch",
+        description="Inspect or fill the data home (RHETORIC_DATA).",
+    )
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     status = actions.add_parser("status", help="list each corpus and resource: present or missing")
     status.add_argument("--data-home", metavar="DIR")
@@ -179,8 +206,11 @@ def _run_data_fetch(args) -> int:
 
 
 def _add_evaluate(commands, wanted: set[str]) -> None:
-    parser = commands.add_parser("evaluate", help="score the detectors against gold data",
-                                 description="Score the device detectors against gold annotations.")
+    parser = commands.add_parser(
+        "evaluate",
+        help="score the detectors against gold data",
+        description="Score the device detectors against gold annotations.",
+    )
     targets = parser.add_subparsers(dest="target", required=True, metavar="TARGET")
     devices = targets.add_parser("devices", help="gold device items (shared/gold format)")
     devices.add_argument("--gold", required=True, metavar="FILE.jsonl")
@@ -188,8 +218,11 @@ def _add_evaluate(commands, wanted: set[str]) -> None:
     devices.add_argument("--devices", metavar="NAME,...", help="only these devices")
     devices.add_argument("--verbose", action="store_true", help="list every miss and violation")
     devices.set_defaults(run=_run_evaluate_devices)
-    for name, module in (("ptc", "rhetoric.evaluation.ptc"), ("chiasmus", "rhetoric.evaluation.chiasmus"),
-                         ("report", "rhetoric.evaluation.report")):
+    for name, module in (
+        ("ptc", "rhetoric.evaluation.ptc"),
+        ("chiasmus", "rhetoric.evaluation.chiasmus"),
+        ("report", "rhetoric.evaluation.report"),
+    ):
         sub = targets.add_parser(name, help=f"see `rhetoric evaluate {name} --help`")
         sub.set_defaults(run=_delegate(module))
         if name in wanted:  # import the module (and its heavy dependencies) only when used
@@ -197,8 +230,11 @@ def _add_evaluate(commands, wanted: set[str]) -> None:
 
 
 def _add_attribute(commands, wanted: set[str]) -> None:
-    parser = commands.add_parser("attribute", help="authorship attribution (stylometry)",
-                                 description="Attribute texts to authors with Delta and other classifiers.")
+    parser = commands.add_parser(
+        "attribute",
+        help="authorship attribution (stylometry)",
+        description="Attribute texts to authors with Delta and other classifiers.",
+    )
     parser.set_defaults(run=_delegate("rhetoric.stylometry.cli"))
     if "attribute" in wanted:
         _add_arguments_from("rhetoric.stylometry.cli", parser)
@@ -230,7 +266,9 @@ def _run_evaluate_devices(args) -> int:
     if args.verbose:
         for item in items[~items["ok"]].itertuples(index=False):
             what = "MISS" if item.polarity == "positive" else "VIOLATION"
-            print(f"{what} {item.device} {item.doc}: {item.quote!r} (hits {item.hits}/{item.min_hits}) {item.detail}")
+            print(
+                f"{what} {item.device} {item.doc}: {item.quote!r} (hits {item.hits}/{item.min_hits}) {item.detail}"
+            )
     return EXIT_OK
 
 
@@ -251,8 +289,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     wanted = set(sys.argv[1:3] if argv is None else list(argv)[:2])  # e.g. {"evaluate", "ptc"}
     _add_evaluate(commands, wanted)
     _add_attribute(commands, wanted)
-    reports = commands.add_parser("reports", help="regenerate reports/ (figures and tables) from the notebooks",
-                                  description="Execute every notebook and export its figures and tables.")
+    reports = commands.add_parser(
+        "reports",
+        help="regenerate reports/ (figures and tables) from the notebooks",
+        description="Execute every notebook and export its figures and tables.",
+    )
     reports.set_defaults(run=_delegate("rhetoric.reports"))
     _add_arguments_from("rhetoric.reports", reports)
     return parser
@@ -265,7 +306,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser(argv)
         args = parser.parse_args(argv)
         return args.run(args)
-    except SystemExit as exit_:  # argparse: --help (0) or a usage error (2, message already printed)
+    except (
+        SystemExit
+    ) as exit_:  # argparse: --help (0) or a usage error (2, message already printed)
         return int(exit_.code or 0)
     except DataNotFoundError as error:
         _say("error", str(error))

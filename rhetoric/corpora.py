@@ -97,7 +97,14 @@ def load_seed() -> pd.DataFrame:
     text, _ = decode(resource.read_bytes())
     title = text.split("\n", 1)[0].strip()
     return pd.DataFrame(
-        [{"doc_id": SEED_FILE.removesuffix(".txt"), "text": text, "title": title, "path": str(resource)}]
+        [
+            {
+                "doc_id": SEED_FILE.removesuffix(".txt"),
+                "text": text,
+                "title": title,
+                "path": str(resource),
+            }
+        ]
     )
 
 
@@ -163,7 +170,9 @@ PTC_LABEL_FILES = {"train": "train-task-flc-tc.labels", "dev": "dev-task-flc-tc.
                    "test": "test-task-tc-template.out"}  # fmt: skip
 
 
-def load_ptc(split: Literal["train", "dev", "test"] = "train", data_home: DataHome = None) -> PTCSplit:
+def load_ptc(
+    split: Literal["train", "dev", "test"] = "train", data_home: DataHome = None
+) -> PTCSplit:
     """One split of the PTC (SemEval-2020 Task 11): articles and their technique spans.
 
     Returns
@@ -178,15 +187,27 @@ def load_ptc(split: Literal["train", "dev", "test"] = "train", data_home: DataHo
     rows = []
     for path in sorted((folder / f"{split}-articles").glob("article*.txt")):
         text, _ = decode(path.read_bytes())
-        rows.append({"doc_id": path.stem.removeprefix("article"), "text": text, "split": split, "path": str(path)})
+        rows.append(
+            {
+                "doc_id": path.stem.removeprefix("article"),
+                "text": text,
+                "split": split,
+                "path": str(path),
+            }
+        )
     articles = pd.DataFrame(rows, columns=["doc_id", "text", "split", "path"])
-    labels = pd.read_csv(folder / PTC_LABEL_FILES[split], sep="\t", header=None, dtype=str, quoting=3)
+    labels = pd.read_csv(
+        folder / PTC_LABEL_FILES[split], sep="\t", header=None, dtype=str, quoting=3
+    )
     labels.columns = ["doc_id", "technique", "start", "end"]
     if split == "test":
         labels["technique"] = None
     labels = labels.astype({"start": int, "end": int})
     texts = dict(zip(articles["doc_id"], articles["text"], strict=True))
-    labels["text"] = [texts[d][s:e] for d, s, e in zip(labels["doc_id"], labels["start"], labels["end"], strict=True)]
+    labels["text"] = [
+        texts[d][s:e]
+        for d, s, e in zip(labels["doc_id"], labels["start"], labels["end"], strict=True)
+    ]
     spans = labels.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
     return PTCSplit(articles, spans)
 

@@ -128,7 +128,10 @@ def _trim_body(body: str) -> str:
 def write_federalist(ebook: str, folder: Path) -> list[str]:
     """Split ``ebook`` into ``folder/texts``; return the files whose sha1 disagrees with the manifest."""
     manifest = read_manifest("federalist")
-    by_number = {int(n): (f, s) for n, f, s in zip(manifest["paper"], manifest["file"], manifest["sha1"], strict=True)}
+    by_number = {
+        int(n): (f, s)
+        for n, f, s in zip(manifest["paper"], manifest["file"], manifest["sha1"], strict=True)
+    }
     (folder / "texts").mkdir(parents=True, exist_ok=True)
     bad = []
     for paper in split_federalist(ebook):
@@ -150,8 +153,10 @@ def download(url: str, timeout: float) -> bytes:
         with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - fixed URLs or file://
             return response.read()
     except (urllib.error.URLError, OSError) as error:
-        raise FetchError(f"cannot download {url} ({getattr(error, 'reason', error)}); "
-                         f"fetch on a machine that is online or set {ENV_VAR}") from None
+        raise FetchError(
+            f"cannot download {url} ({getattr(error, 'reason', error)}); "
+            f"fetch on a machine that is online or set {ENV_VAR}"
+        ) from None
 
 
 # --- everything ---------------------------------------------------------------------------------
@@ -205,7 +210,9 @@ def fetch_all(
     if "seed" in missing:
         (home / "seed").mkdir(exist_ok=True)
         for name in read_manifest("seed")["file"]:
-            (home / "seed" / name).write_bytes(resources.files("rhetoric.corpus").joinpath(name).read_bytes())
+            (home / "seed" / name).write_bytes(
+                resources.files("rhetoric.corpus").joinpath(name).read_bytes()
+            )
         fetched.append("seed")
     if {"nltk_data", "inaugural", "state_union"} & set(missing):
         _require_network(nltk_index_url, timeout)
@@ -213,13 +220,19 @@ def fetch_all(
 
         log(f"downloading NLTK packages into {home / 'nltk_data'}")
         for package in NLTK_PACKAGES:
-            if not nltk.download(package, download_dir=str(home / "nltk_data"), quiet=True, raise_on_error=True):
-                raise FetchError(f"NLTK could not download {package!r}; set {ENV_VAR} to a data home that has it")
+            if not nltk.download(
+                package, download_dir=str(home / "nltk_data"), quiet=True, raise_on_error=True
+            ):
+                raise FetchError(
+                    f"NLTK could not download {package!r}; set {ENV_VAR} to a data home that has it"
+                )
         fetched.append("nltk_data")
         for name in ("inaugural", "state_union"):
             bad = _copy_nltk_corpus(name, home)
             if bad:
-                raise FetchError(f"{name}: {len(bad)} files missing or not matching the manifest (first: {bad[0]})")
+                raise FetchError(
+                    f"{name}: {len(bad)} files missing or not matching the manifest (first: {bad[0]})"
+                )
             fetched.append(name)
     if "federalist" in missing:
         _require_network(gutenberg_url, timeout)

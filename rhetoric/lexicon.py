@@ -158,7 +158,9 @@ def _antonym_table() -> dict[str, frozenset[str]]:
             head, _, _ = line.partition(b" | ")
             fields = head.split(b" ")
             count = int(fields[3], 16)
-            words = [w.decode("latin-1").lower().split("(")[0] for w in fields[4 : 4 + 2 * count : 2]]
+            words = [
+                w.decode("latin-1").lower().split("(")[0] for w in fields[4 : 4 + 2 * count : 2]
+            ]
             pointers = fields[4 + 2 * count + 1 :]
             for k in range(0, len(pointers) - 3, 4):
                 if pointers[k] == b"!":
@@ -202,12 +204,16 @@ def has_antonym(word: str) -> bool:
     """
     if antonyms(word):
         return True
-    return any(word.startswith(prefix) and len(word) - len(prefix) >= shortest
-               for prefix, shortest in _NEGATING_PREFIXES)
+    return any(
+        word.startswith(prefix) and len(word) - len(prefix) >= shortest
+        for prefix, shortest in _NEGATING_PREFIXES
+    )
 
 
 def _negated(word: str, other: str) -> bool:
-    return any(word == prefix + other and len(other) >= shortest for prefix, shortest in _NEGATING_PREFIXES)
+    return any(
+        word == prefix + other and len(other) >= shortest for prefix, shortest in _NEGATING_PREFIXES
+    )
 
 
 def contrasts(a: str, b: str) -> bool:

@@ -26,7 +26,9 @@ def read_manifest(name: str) -> pd.DataFrame:
     from rhetoric.errors import check_choice
 
     check_choice("corpus", name, CORPORA)
-    with resources.files("rhetoric.corpus").joinpath("manifests", f"{name}.csv").open("rb") as handle:
+    with (
+        resources.files("rhetoric.corpus").joinpath("manifests", f"{name}.csv").open("rb") as handle
+    ):
         frame = pd.read_csv(handle, dtype=str, keep_default_na=False)
     frame["year"] = pd.to_numeric(frame["year"], errors="coerce").astype("Int64")
     return frame
@@ -36,7 +38,9 @@ def sha1_of(path: Path) -> str:
     return hashlib.sha1(path.read_bytes()).hexdigest()
 
 
-def corpus_status(data_home: str | os.PathLike | None = None, *, checksums: bool = True) -> pd.DataFrame:
+def corpus_status(
+    data_home: str | os.PathLike | None = None, *, checksums: bool = True
+) -> pd.DataFrame:
     """One row per corpus or resource of the data home: is it there, and does it match its manifest?
 
     Returns
@@ -55,7 +59,9 @@ def corpus_status(data_home: str | os.PathLike | None = None, *, checksums: bool
         ok = pd.NA
         if checksums:
             expected = dict(zip(manifest["file"], manifest["sha1"], strict=True))
-            ok = sum(sha1_of(p).startswith(expected[p.relative_to(folder).as_posix()]) for p in present)
+            ok = sum(
+                sha1_of(p).startswith(expected[p.relative_to(folder).as_posix()]) for p in present
+            )
         if not present:
             status = "missing"
         elif len(present) < len(manifest):
@@ -65,7 +71,13 @@ def corpus_status(data_home: str | os.PathLike | None = None, *, checksums: bool
         else:
             status = "present"
         rows.append(
-            {"corpus": name, "status": status, "files": len(present), "expected": len(manifest),
-             "checksum_ok": ok, "path": str(folder)}
+            {
+                "corpus": name,
+                "status": status,
+                "files": len(present),
+                "expected": len(manifest),
+                "checksum_ok": ok,
+                "path": str(folder),
+            }
         )
     return pd.DataFrame(rows)

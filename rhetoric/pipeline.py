@@ -39,7 +39,9 @@ DOCUMENT_COLUMNS = ["doc_id", "n_words", "n_devices", "n_removed", "error"]
 FRAME_TABLE_COLUMNS = ["doc_id", "frame", "score", "hits", "keywords"]
 
 
-def analyze_record(record: dict, options: Options | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> dict:
+def analyze_record(
+    record: dict, options: Options | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> dict:
     """Analyse one document given as a plain record; never raises for a bad input file.
 
     Returns
@@ -54,7 +56,11 @@ def analyze_record(record: dict, options: Options | None = None, max_bytes: int 
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            text = record["text"] if record.get("text") is not None else read_text(record["path"], max_bytes=max_bytes)
+            text = (
+                record["text"]
+                if record.get("text") is not None
+                else read_text(record["path"], max_bytes=max_bytes)
+            )
         result = analyze_text(text, options, doc_id)
     except (RhetoricError, OSError, ValueError) as error:
         return {"document": {"doc_id": doc_id, "n_words": 0, "n_devices": 0, "n_removed": 0, "error": str(error)},
@@ -96,9 +102,14 @@ class CorpusResult:
 def _records(documents) -> list[dict]:
     if isinstance(documents, pd.DataFrame):
         if "doc_id" not in documents or not {"text", "path"} & set(documents.columns):
-            raise ValueError("a corpus DataFrame needs a 'doc_id' column and a 'text' or 'path' column")
+            raise ValueError(
+                "a corpus DataFrame needs a 'doc_id' column and a 'text' or 'path' column"
+            )
         column = "text" if "text" in documents else "path"
-        return [{"doc_id": str(d), column: v} for d, v in zip(documents["doc_id"], documents[column], strict=True)]
+        return [
+            {"doc_id": str(d), column: v}
+            for d, v in zip(documents["doc_id"], documents[column], strict=True)
+        ]
     items = check_documents("documents", documents)
     records = []
     for i, item in enumerate(items):
@@ -157,8 +168,15 @@ def analyze_corpus(
     elif backend == "processes":
         workers = (os.cpu_count() or 1) if n_jobs in (-1, 0) else n_jobs
         with ProcessPoolExecutor(max_workers=min(workers, len(records))) as pool:
-            results = list(pool.map(analyze_record, records, [options] * len(records), [max_bytes] * len(records),
-                                    chunksize=_chunks(len(records), workers)))
+            results = list(
+                pool.map(
+                    analyze_record,
+                    records,
+                    [options] * len(records),
+                    [max_bytes] * len(records),
+                    chunksize=_chunks(len(records), workers),
+                )
+            )
     else:
         import dask.bag as db
 

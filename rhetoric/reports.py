@@ -37,8 +37,13 @@ def _environment(**values: str):
                 os.environ[key] = value
 
 
-def run_notebook(path: str | os.PathLike, *, figures_dir: str | os.PathLike, tables_dir: str | os.PathLike,
-                 timeout: int = 600) -> NotebookRun:
+def run_notebook(
+    path: str | os.PathLike,
+    *,
+    figures_dir: str | os.PathLike,
+    tables_dir: str | os.PathLike,
+    timeout: int = 600,
+) -> NotebookRun:
     """Execute one notebook; its exported figures and tables go to the given folders."""
     import nbformat
     from nbclient import NotebookClient
@@ -48,10 +53,17 @@ def run_notebook(path: str | os.PathLike, *, figures_dir: str | os.PathLike, tab
     notebook = nbformat.read(path, as_version=4)
     start = time.perf_counter()
     error = None
-    with _environment(RHETORIC_FIGURES_DIR=str(Path(figures_dir).resolve()),
-                      RHETORIC_TABLES_DIR=str(Path(tables_dir).resolve()), MPLBACKEND="Agg"):
-        client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
-                                resources={"metadata": {"path": str(path.parent.resolve())}})
+    with _environment(
+        RHETORIC_FIGURES_DIR=str(Path(figures_dir).resolve()),
+        RHETORIC_TABLES_DIR=str(Path(tables_dir).resolve()),
+        MPLBACKEND="Agg",
+    ):
+        client = NotebookClient(
+            notebook,
+            timeout=timeout,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(path.parent.resolve())}},
+        )
         try:
             client.execute()
         except CellExecutionError as failure:
@@ -59,13 +71,21 @@ def run_notebook(path: str | os.PathLike, *, figures_dir: str | os.PathLike, tab
     return NotebookRun(path.name, time.perf_counter() - start, error)
 
 
-def run_notebooks(folder: str | os.PathLike = "notebooks", out: str | os.PathLike = "reports",
-                  *, timeout: int = 600) -> list[NotebookRun]:
+def run_notebooks(
+    folder: str | os.PathLike = "notebooks",
+    out: str | os.PathLike = "reports",
+    *,
+    timeout: int = 600,
+) -> list[NotebookRun]:
     """Execute every ``NN-*.ipynb`` of ``folder`` in order, exporting into ``out/figures`` and ``out/tables``."""
     out = Path(out)
     runs = []
     for path in sorted(Path(folder).glob("[0-9][0-9]-*.ipynb")):
-        runs.append(run_notebook(path, figures_dir=out / "figures", tables_dir=out / "tables", timeout=timeout))
+        runs.append(
+            run_notebook(
+                path, figures_dir=out / "figures", tables_dir=out / "tables", timeout=timeout
+            )
+        )
     return runs
 
 
@@ -81,5 +101,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"no notebooks in {args.notebooks}")
         return 1
     for item in runs:
-        print(f"{item.notebook:<40} {item.seconds:6.1f} s  {'ok' if item.error is None else 'FAILED: ' + item.error}")
+        print(
+            f"{item.notebook:<40} {item.seconds:6.1f} s  {'ok' if item.error is None else 'FAILED: ' + item.error}"
+        )
     return 1 if any(r.error for r in runs) else 0

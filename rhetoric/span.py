@@ -57,7 +57,9 @@ class Span:
 
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:
-            raise ValueError(f"span offsets must satisfy 0 <= start <= end, got {self.start}, {self.end}")
+            raise ValueError(
+                f"span offsets must satisfy 0 <= start <= end, got {self.start}, {self.end}"
+            )
         if len(self.text) != self.end - self.start:
             raise ValueError(
                 f"span text has {len(self.text)} characters but its offsets cover {self.end - self.start}"
@@ -82,7 +84,9 @@ class Span:
         """Cut the span's text from ``source``, so that offsets and text cannot disagree."""
         if end > len(source):
             raise ValueError(f"span end {end} lies beyond the text's {len(source)} characters")
-        return cls(start, end, device, kind, source[start:end], doc_id, group, float(score), evidence)
+        return cls(
+            start, end, device, kind, source[start:end], doc_id, group, float(score), evidence
+        )
 
     def to_dict(self) -> dict:
         """The span as a plain dict with the keys of :data:`SPAN_COLUMNS`."""

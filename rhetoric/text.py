@@ -203,7 +203,9 @@ def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[t
     return [(start + s, start + e) for s, e in _punkt().span_tokenize(text[start:end])]
 
 
-def word_tokens(text: str, norm: str | None = None, start: int = 0, end: int | None = None) -> list[Token]:
+def word_tokens(
+    text: str, norm: str | None = None, start: int = 0, end: int | None = None
+) -> list[Token]:
     """Words of ``text[start:end]`` (letters and digits with inner apostrophes and hyphens).
 
     >>> [t.norm for t in word_tokens("Russia’s CHOICE, not ours.")]
@@ -241,7 +243,9 @@ class Document:
 
     def __init__(self, text: str, doc_id: str | None = None, *, remove_boilerplate: bool = True):
         if not isinstance(text, str):
-            raise TypeError(f"text must be a str, not {type(text).__name__}; decode bytes with rhetoric.text.decode")
+            raise TypeError(
+                f"text must be a str, not {type(text).__name__}; decode bytes with rhetoric.text.decode"
+            )
         self.text = text
         self.doc_id = doc_id
         self.remove_boilerplate = remove_boilerplate
@@ -304,7 +308,9 @@ class Document:
         tags: list[str] = []
         for sentence in self.sentences:
             tags.extend(pos_tag([t.text for t in self.words_of(sentence)]))
-        if len(tags) < len(self.words):  # words outside any sentence (cannot happen, but stay aligned)
+        if len(tags) < len(
+            self.words
+        ):  # words outside any sentence (cannot happen, but stay aligned)
             tags.extend(["NN"] * (len(self.words) - len(tags)))
         return tags
 

@@ -18,7 +18,9 @@ def data_home() -> Path:
 
     home = get_data_home()
     if not (home / "nltk_data").is_dir():
-        pytest.fail(f"the tests need a data home with nltk_data: set RHETORIC_DATA (now {os.environ.get('RHETORIC_DATA')!r})")
+        pytest.fail(
+            f"the tests need a data home with nltk_data: set RHETORIC_DATA (now {os.environ.get('RHETORIC_DATA')!r})"
+        )
     return home
 
 

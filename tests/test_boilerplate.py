@@ -18,7 +18,11 @@ def test_seed_trailer_is_removed_and_the_body_is_not(seed_text):
     assert removed[-1].end == len(seed_text.rstrip())
     for before, after in zip(removed, removed[1:], strict=False):
         assert not seed_text[before.end : after.start].strip()
-    assert {s.kind for s in removed} == {"comment form", "related articles", "teaser of another article"}
+    assert {s.kind for s in removed} == {
+        "comment form",
+        "related articles",
+        "teaser of another article",
+    }
     # nothing of the body is removed: every body paragraph is before the trailer
     assert all(p.end <= first.start for p in doc.paragraphs)
     assert doc.n_words > 1500
@@ -31,12 +35,24 @@ def test_rules_are_general_not_a_list_of_lines():
     assert classify_line("You may also like")[0] == "related articles"
     assert classify_line("Follow us on Twitter")[0] == "share prompt"
     assert classify_line("Subscribe to our newsletter")[0] == "share prompt"
-    assert classify_line("This website uses cookies to improve your experience.")[0] == "cookie notice"
+    assert (
+        classify_line("This website uses cookies to improve your experience.")[0] == "cookie notice"
+    )
 
 
 def test_article_sentences_mentioning_furniture_words_stay():
-    assert classify_line("The minister said she would subscribe to the view that trade must be free and fair for all.") is None
-    assert classify_line("Critics read more into the decision than the court intended, and the comments kept coming.") is None
+    assert (
+        classify_line(
+            "The minister said she would subscribe to the view that trade must be free and fair for all."
+        )
+        is None
+    )
+    assert (
+        classify_line(
+            "Critics read more into the decision than the court intended, and the comments kept coming."
+        )
+        is None
+    )
 
 
 def test_related_heading_early_in_the_text_removes_only_its_line():

@@ -38,15 +38,31 @@ def test_json_contract_on_the_seed(capsys, data_home, seed_text):
     for item in record["removed"] + record["devices"] + record["stance"]:
         assert seed_text[item["start"] : item["end"]] == item["text"]
     for device in record["devices"]:
-        assert set(device) >= {"device", "kind", "start", "end", "text", "group", "score", "evidence"}
+        assert set(device) >= {
+            "device",
+            "kind",
+            "start",
+            "end",
+            "text",
+            "group",
+            "score",
+            "evidence",
+        }
         assert device["group"] is None or isinstance(device["group"], str)
     trailer = min(r["start"] for r in record["removed"])
-    assert all(d["end"] <= trailer for d in record["devices"]), "nothing may be found in the removed trailer"
+    assert all(d["end"] <= trailer for d in record["devices"]), (
+        "nothing may be found in the removed trailer"
+    )
 
 
 def _corpus_files(data_home: Path) -> list[Path]:
     files = []
-    for pattern in ("federalist/texts/*.txt", "inaugural/texts/*.txt", "state_union/texts/*.txt", "ptc/*-articles/*.txt"):
+    for pattern in (
+        "federalist/texts/*.txt",
+        "inaugural/texts/*.txt",
+        "state_union/texts/*.txt",
+        "ptc/*-articles/*.txt",
+    ):
         files.extend(sorted(data_home.glob(pattern)))
     return files
 
@@ -96,7 +112,14 @@ def test_bad_paths_give_one_line_and_exit_1(capsys, bad_inputs, name, code, mess
 def test_empty_file_is_a_valid_empty_result(capsys, bad_inputs):
     status, out, err = run(capsys, "analyze", "--json", str(bad_inputs / "empty.txt"))
     assert status == 0
-    assert json.loads(out) == {"doc": str(bad_inputs / "empty.txt"), "n_words": 0, "removed": [], "devices": [], "frames": [], "stance": []}
+    assert json.loads(out) == {
+        "doc": str(bad_inputs / "empty.txt"),
+        "n_words": 0,
+        "removed": [],
+        "devices": [],
+        "frames": [],
+        "stance": [],
+    }
     assert "no words" in err
 
 
@@ -108,7 +131,12 @@ def test_invalid_utf8_is_decoded_with_a_warning(capsys, bad_inputs):
 
 
 def test_one_bad_file_does_not_lose_the_others(capsys, bad_inputs):
-    paths = [bad_inputs / "good.txt", bad_inputs / "binary.bin", bad_inputs / "missing.txt", bad_inputs / "empty.txt"]
+    paths = [
+        bad_inputs / "good.txt",
+        bad_inputs / "binary.bin",
+        bad_inputs / "missing.txt",
+        bad_inputs / "empty.txt",
+    ]
     status, out, err = run(capsys, "analyze", "--json", *map(str, paths))
     assert status == 1
     docs = [json.loads(line)["doc"] for line in out.splitlines()]
@@ -159,8 +187,15 @@ def test_data_fetch_offline_exits_3_naming_the_variable(capsys, tmp_path, monkey
 def test_the_installed_command_never_shows_a_traceback(tmp_path):
     (tmp_path / "x.bin").write_bytes(b"\x00" * 10)
     process = subprocess.run(
-        [str(Path(sys.executable).with_name("rhetoric")), "analyze", str(tmp_path / "x.bin"), str(tmp_path / "nope")],
-        capture_output=True, text=True, timeout=120,
+        [
+            str(Path(sys.executable).with_name("rhetoric")),
+            "analyze",
+            str(tmp_path / "x.bin"),
+            str(tmp_path / "nope"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert process.returncode == 1
     assert process.stderr.count("\n") == 2 and "Traceback" not in process.stderr

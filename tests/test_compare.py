@@ -27,7 +27,9 @@ def test_every_president_of_both_presidential_corpora_has_a_party(data_home):
     labels = set(load_inaugural()["label"]) | set(load_state_union()["label"])
     assert sorted(labels - set(PARTIES)) == []
     assert party_of("GWBush") == party_of("Bush") == "Republican"
-    assert {PARTIES[k] for k in ("Kennedy", "Johnson", "Carter", "Clinton", "Obama")} == {"Democratic"}
+    assert {PARTIES[k] for k in ("Kennedy", "Johnson", "Carter", "Clinton", "Obama")} == {
+        "Democratic"
+    }
 
 
 def test_eras_cover_every_inaugural_year_without_overlap(data_home):
@@ -71,10 +73,33 @@ def test_holm_by_hand():
 def counts_table() -> pd.DataFrame:
     rows = []
     for doc, (party, words, a, b) in enumerate(
-        [("D", 1000, 8, 1), ("D", 2000, 14, 2), ("D", 1500, 12, 1), ("R", 1000, 2, 1), ("R", 500, 1, 1), ("R", 1200, 3, 0)]
+        [
+            ("D", 1000, 8, 1),
+            ("D", 2000, 14, 2),
+            ("D", 1500, 12, 1),
+            ("R", 1000, 2, 1),
+            ("R", 500, 1, 1),
+            ("R", 1200, 3, 0),
+        ]
     ):
-        rows.append({"doc_id": f"d{doc}", "party": party, "n_words": words, "device": "anaphora", "count": a})
-        rows.append({"doc_id": f"d{doc}", "party": party, "n_words": words, "device": "tricolon", "count": b})
+        rows.append(
+            {
+                "doc_id": f"d{doc}",
+                "party": party,
+                "n_words": words,
+                "device": "anaphora",
+                "count": a,
+            }
+        )
+        rows.append(
+            {
+                "doc_id": f"d{doc}",
+                "party": party,
+                "n_words": words,
+                "device": "tricolon",
+                "count": b,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -95,12 +120,16 @@ def test_compare_groups_rates():
 def test_compare_groups_means_and_missing_group():
     data = pd.DataFrame({"frame": ["economic"] * 6, "war": [True] * 2 + [False] * 4,
                          "share": [0.1, 0.2, 0.3, 0.4, 0.3, 0.5]})  # fmt: skip
-    row = compare_groups(data, group="war", a=True, b=False, by="frame", value="share", words=None, n_boot=200).iloc[0]
+    row = compare_groups(
+        data, group="war", a=True, b=False, by="frame", value="share", words=None, n_boot=200
+    ).iloc[0]
     assert row["value_a"] == pytest.approx(0.15) and row["value_b"] == pytest.approx(0.375)
     assert row["difference"] == pytest.approx(-0.225)
     assert row["cliffs_delta"] == -1.0
     assert row["ci_low_b"] <= 0.375 <= row["ci_high_b"]
-    assert compare_groups(data, group="war", a=True, b="x", by="frame", value="share", words=None).empty
+    assert compare_groups(
+        data, group="war", a=True, b="x", by="frame", value="share", words=None
+    ).empty
     with pytest.raises(ValueError, match="column='party'"):
         compare_groups(data, group="party", a=1, b=2, by="frame", value="share", words=None)
 
@@ -114,7 +143,19 @@ def test_rates_by_relative_to_corpus_rate():
     assert anaphora.loc["D", "log2_ratio"] == pytest.approx(np.log2((34 + 0.5) / (expected + 0.5)))
     assert anaphora.loc["D", "log2_ratio"] > 0 > anaphora.loc["R", "log2_ratio"]
     # a rare device: a long text without it must not look above the corpus rate
-    rare = pd.DataFrame({"g": ["x", "y", "z"], "device": ["d"] * 3, "count": [0, 1, 0], "n_words": [4000, 1000, 300]})
+    rare = pd.DataFrame(
+        {
+            "g": ["x", "y", "z"],
+            "device": ["d"] * 3,
+            "count": [0, 1, 0],
+            "n_words": [4000, 1000, 300],
+        }
+    )
     table = rates_by(rare, "g", n_boot=50).set_index("g")
     assert np.isfinite(table["log2_ratio"]).all()
-    assert table.loc["x", "log2_ratio"] < table.loc["z", "log2_ratio"] < 0 < table.loc["y", "log2_ratio"]
+    assert (
+        table.loc["x", "log2_ratio"]
+        < table.loc["z", "log2_ratio"]
+        < 0
+        < table.loc["y", "log2_ratio"]
+    )

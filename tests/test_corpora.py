@@ -17,7 +17,9 @@ from rhetoric.manifest import corpus_status, read_manifest
 
 
 def test_seed_is_shipped_byte_for_byte(data_home):
-    shipped = resources.files("rhetoric.corpus").joinpath("moscow_kabul_via_islamabad.txt").read_bytes()
+    shipped = (
+        resources.files("rhetoric.corpus").joinpath("moscow_kabul_via_islamabad.txt").read_bytes()
+    )
     assert shipped == (data_home / "seed" / "moscow_kabul_via_islamabad.txt").read_bytes()
     seed = load_seed()
     assert seed.loc[0, "text"] == shipped.decode("utf-8")
@@ -27,7 +29,13 @@ def test_seed_is_shipped_byte_for_byte(data_home):
 def test_federalist(data_home):
     fed = load_federalist()
     assert len(fed) == 85
-    assert fed["label"].value_counts().to_dict() == {"Hamilton": 51, "Madison": 14, "Jay": 5, "Disputed": 12, "Joint": 3}
+    assert fed["label"].value_counts().to_dict() == {
+        "Hamilton": 51,
+        "Madison": 14,
+        "Jay": 5,
+        "Disputed": 12,
+        "Joint": 3,
+    }
     assert fed["text"].str.match(r"To the People of the State of New York[:.]").all()
     assert not fed["clean_text"].str.contains("_").any()
 
@@ -81,7 +89,14 @@ def test_big5_pairs():
 
 def test_status_lists_every_corpus_present(data_home):
     status = corpus_status()
-    assert status["corpus"].tolist() == ["seed", "federalist", "inaugural", "state_union", "ptc", "nltk_data"]
+    assert status["corpus"].tolist() == [
+        "seed",
+        "federalist",
+        "inaugural",
+        "state_union",
+        "ptc",
+        "nltk_data",
+    ]
     assert (status["status"] == "present").all(), status.to_string()
     assert (status["checksum_ok"] == status["files"]).all()
 

@@ -23,7 +23,9 @@ def test_missing_corpus_lists_places_and_the_fetch_command(monkeypatch, tmp_path
     with pytest.raises(DataNotFoundError) as error:
         corpus_dir("federalist")
     message = str(error.value)
-    assert "RHETORIC_DATA" in message and str(tmp_path) in message and "rhetoric data fetch" in message
+    assert (
+        "RHETORIC_DATA" in message and str(tmp_path) in message and "rhetoric data fetch" in message
+    )
 
 
 def test_nltk_path_is_appended_after_the_users_own(data_home, monkeypatch):

@@ -14,14 +14,24 @@ def _ebook_fixture(data_home, numbers):
     """A small eBook #18 look-alike built from the real papers: CRLF, BOM, header blocks,
     a duplicated No. 70 with an editor's note, and the Gutenberg end marker."""
     manifest = read_manifest("federalist").set_index("paper")
-    parts = ["\ufeffThe Project Gutenberg eBook of The Federalist Papers\n\nContents\n FEDERALIST No. I. Intro\n\n"]
+    parts = [
+        "\ufeffThe Project Gutenberg eBook of The Federalist Papers\n\nContents\n FEDERALIST No. I. Intro\n\n"
+    ]
     for number in numbers:
-        body = (data_home / "federalist" / manifest.loc[str(number), "file"]).read_text(encoding="utf-8")
-        parts.append(f"\n\nTHE FEDERALIST.\nNo. {ROMAN[number]}.\n\nA Title\n\nFor the Journal.\n\nAUTHOR\n\n\n{body}\n")
+        body = (data_home / "federalist" / manifest.loc[str(number), "file"]).read_text(
+            encoding="utf-8"
+        )
+        parts.append(
+            f"\n\nTHE FEDERALIST.\nNo. {ROMAN[number]}.\n\nA Title\n\nFor the Journal.\n\nAUTHOR\n\n\n{body}\n"
+        )
         if number == 70:
             parts.append("\n[Editor's note: this eBook prints two versions of this paper.]\n")
-            parts.append(f"\n\nTHE FEDERALIST.\nNo. LXX.\n\nA Title\n\nOther version.\n\n\n{body[:500]}\n")
-    parts.append("\n\n*** END OF THE PROJECT GUTENBERG EBOOK THE FEDERALIST PAPERS ***\nlicence text\n")
+            parts.append(
+                f"\n\nTHE FEDERALIST.\nNo. LXX.\n\nA Title\n\nOther version.\n\n\n{body[:500]}\n"
+            )
+    parts.append(
+        "\n\n*** END OF THE PROJECT GUTENBERG EBOOK THE FEDERALIST PAPERS ***\nlicence text\n"
+    )
     return "".join(parts).replace("\n", "\r\n")
 
 
@@ -48,7 +58,12 @@ def test_fetch_downloads_and_splits_from_a_local_url(data_home, tmp_path):
     source = tmp_path / "pg18.txt"
     source.write_bytes(_ebook_fixture(data_home, numbers).encode("utf-8"))
     home = tmp_path / "home"
-    for name in ("nltk_data", "inaugural", "state_union", "ptc"):  # present: only federalist is fetched
+    for name in (
+        "nltk_data",
+        "inaugural",
+        "state_union",
+        "ptc",
+    ):  # present: only federalist is fetched
         (home / name).parent.mkdir(parents=True, exist_ok=True)
         (home / name).symlink_to(data_home / name)
     with pytest.raises(FetchError, match="80 papers do not match"):
@@ -66,5 +81,7 @@ def test_everything_present_says_so(data_home):
 def test_offline_fails_fast_naming_the_variable(tmp_path):
     start = time.monotonic()
     with pytest.raises(FetchError, match="RHETORIC_DATA"):
-        fetch_all(tmp_path, timeout=2, nltk_index_url="http://127.0.0.1:9/index.xml", log=lambda _: None)
+        fetch_all(
+            tmp_path, timeout=2, nltk_index_url="http://127.0.0.1:9/index.xml", log=lambda _: None
+        )
     assert time.monotonic() - start < 10

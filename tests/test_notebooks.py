@@ -23,18 +23,32 @@ def test_notebook_is_thin_and_committed_clean(path):
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
-        assert not cell.get("outputs") and cell.get("execution_count") is None, f"{path.name}: outputs committed"
-        tree = ast.parse("\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith(("%", "!"))))
-        defined = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.ClassDef | ast.Lambda)]
+        assert not cell.get("outputs") and cell.get("execution_count") is None, (
+            f"{path.name}: outputs committed"
+        )
+        tree = ast.parse(
+            "\n".join(
+                line
+                for line in cell.source.splitlines()
+                if not line.lstrip().startswith(("%", "!"))
+            )
+        )
+        defined = [
+            n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.ClassDef | ast.Lambda)
+        ]
         assert not defined, f"{path.name}: functions belong in the package, not the notebook"
     assert any(c.cell_type == "markdown" for c in notebook.cells)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_runs_and_exports_figures(path, tmp_path, data_home):
-    run = run_notebook(path, figures_dir=tmp_path / "figures", tables_dir=tmp_path / "tables", timeout=600)
+    run = run_notebook(
+        path, figures_dir=tmp_path / "figures", tables_dir=tmp_path / "tables", timeout=600
+    )
     assert run.error is None, f"{path.name}: {run.error}"
     figures = list((tmp_path / "figures").glob("*"))
-    assert {f.suffix for f in figures} >= {".pdf", ".png", ".svg"}, f"{path.name} exported no figures"
+    assert {f.suffix for f in figures} >= {".pdf", ".png", ".svg"}, (
+        f"{path.name} exported no figures"
+    )
     assert all(f.stat().st_size > 1000 for f in figures)
     assert run.seconds < 120, f"{path.name} took {run.seconds:.0f} s"

@@ -34,7 +34,10 @@ def test_spans_are_frozen():
 
 def test_table_has_fixed_columns_and_is_sorted():
     source = "one two three"
-    spans = [Span.from_source(source, 8, 13, device="b", kind="k"), Span.from_source(source, 0, 3, device="a", kind="k")]
+    spans = [
+        Span.from_source(source, 8, 13, device="b", kind="k"),
+        Span.from_source(source, 0, 3, device="a", kind="k"),
+    ]
     table = spans_to_frame(spans)
     assert list(table.columns) == SPAN_COLUMNS
     assert table["start"].tolist() == [0, 8]

@@ -81,14 +81,21 @@ def test_paragraphs_split_on_blank_lines_and_sentence_final_lines():
     text = "A wrapped\nparagraph here.\n\nOne per line.\nAnother one.\r\n\r\nLast"
     bounds = paragraph_bounds(text)
     assert [text[s:e] for s, e in bounds] == [
-        "A wrapped\nparagraph here.", "One per line.", "Another one.", "Last"
+        "A wrapped\nparagraph here.",
+        "One per line.",
+        "Another one.",
+        "Last",
     ]
 
 
 def test_sentences_and_words_have_exact_offsets():
     text = "Mr. Smith came.  He said “no”—twice.\n\nThen left."
     doc = Document(text)
-    assert [text[s.start : s.end] for s in doc.sentences] == ["Mr. Smith came.", "He said “no”—twice.", "Then left."]
+    assert [text[s.start : s.end] for s in doc.sentences] == [
+        "Mr. Smith came.",
+        "He said “no”—twice.",
+        "Then left.",
+    ]
     assert [w.text for w in doc.words_of(doc.sentences[1])] == ["He", "said", "no", "twice"]
     assert all(text[w.start : w.end] == w.text for w in doc.words)
 

@@ -66,8 +66,9 @@ def check_devices(devices: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(devices))
 
 
-def find_devices(text_or_doc: str | Document, devices: Iterable[str] | None = None,
-                 *, doc_id: str | None = None) -> list[Span]:
+def find_devices(
+    text_or_doc: str | Document, devices: Iterable[str] | None = None, *, doc_id: str | None = None
+) -> list[Span]:
     """Run the finders of ``devices`` (default: all) on one document; spans sorted by position."""
     doc = as_document(text_or_doc, doc_id)
     spans: list[Span] = []

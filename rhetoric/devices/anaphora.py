@@ -83,8 +83,12 @@ def find_anaphora(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     keys = word_keys(doc)
     claimed: set[int] = set()
     spans: list[Span] = []
-    levels = [("paragraph", _segment_starts(doc.paragraphs), 2), ("sentence", _segment_starts(doc.sentences), 2),
-              ("clause", _clause_starts(doc, _CLAUSE_BREAK), 2), ("clause", _clause_starts(doc, _COMMA_BREAK), 3)]
+    levels = [
+        ("paragraph", _segment_starts(doc.paragraphs), 2),
+        ("sentence", _segment_starts(doc.sentences), 2),
+        ("clause", _clause_starts(doc, _CLAUSE_BREAK), 2),
+        ("clause", _clause_starts(doc, _COMMA_BREAK), 3),
+    ]
     for kind, units, min_run in levels:
         spans += _runs(doc, keys, units, kind, min_run, claimed, len(spans))
     return sorted(spans, key=lambda s: (s.start, s.end))
@@ -147,8 +151,15 @@ def carries_weight(shared: tuple[str, ...], run: int) -> bool:
     return len(shared) >= 2 or w >= 2
 
 
-def _runs(doc: Document, keys: list[str], units: list[tuple[int, int]], kind: str, min_run: int,
-          claimed: set[int], n_groups: int) -> list[Span]:
+def _runs(
+    doc: Document,
+    keys: list[str],
+    units: list[tuple[int, int]],
+    kind: str,
+    min_run: int,
+    claimed: set[int],
+    n_groups: int,
+) -> list[Span]:
     openings = [_opening(keys, unit) for unit in units]
     spans: list[Span] = []
     groups = n_groups
@@ -160,8 +171,12 @@ def _runs(doc: Document, keys: list[str], units: list[tuple[int, int]], kind: st
                 i += 1
                 continue
             j = i + 1
-            while (j < len(openings) and openings[j][0] not in claimed and len(openings[j][1]) >= k
-                   and openings[j][1][:k] == words[:k]):
+            while (
+                j < len(openings)
+                and openings[j][0] not in claimed
+                and len(openings[j][1]) >= k
+                and openings[j][1][:k] == words[:k]
+            ):
                 j += 1
             run = j - i
             shared = words[:k]
@@ -172,9 +187,15 @@ def _runs(doc: Document, keys: list[str], units: list[tuple[int, int]], kind: st
                 score = min(1.0, 0.3 + 0.1 * weight(shared) + 0.1 * (run - 2))
                 for start, _ in openings[i:j]:
                     claimed.add(start)
-                    span = doc.span(doc.words[start].start, doc.words[start + k - 1].end, device="anaphora",
-                                    kind=kind, group=group, score=round(score, 3),
-                                    evidence=f'{run} successive {kind}s begin with "{phrase}"')
+                    span = doc.span(
+                        doc.words[start].start,
+                        doc.words[start + k - 1].end,
+                        device="anaphora",
+                        kind=kind,
+                        group=group,
+                        score=round(score, 3),
+                        evidence=f'{run} successive {kind}s begin with "{phrase}"',
+                    )
                     spans.append(span)
                 i = j
             else:
@@ -183,6 +204,7 @@ def _runs(doc: Document, keys: list[str], units: list[tuple[int, int]], kind: st
 
 
 # --- epistrophe ------------------------------------------------------------------------------
+
 
 def find_epistrophe(text_or_doc: str | Document, *, doc_id: str | None = None) -> list[Span]:
     """Find a phrase that closes two or more nearby clauses, with different words before it.
@@ -221,7 +243,11 @@ def find_epistrophe(text_or_doc: str | Document, *, doc_id: str | None = None) -
         return text[words[i].end : words[i + 1].start] if i + 1 < n_words else "."
 
     def punctuated(i: int) -> bool:
-        return bool(_PUNCTUATION.search(gap(i))) or i + 1 >= n_words or sentence_of[i + 1] != sentence_of[i]
+        return (
+            bool(_PUNCTUATION.search(gap(i)))
+            or i + 1 >= n_words
+            or sentence_of[i + 1] != sentence_of[i]
+        )
 
     def strong_end(i: int) -> bool:
         return punctuated(i) or keys[i + 1] in COORDINATORS
@@ -252,7 +278,10 @@ def find_epistrophe(text_or_doc: str | Document, *, doc_id: str | None = None) -
                 continue
             if length == 1 and not (strong_end(i) and strong_end(j)):
                 continue
-            if not (_inside_clause(doc, keys, j, length, sentence_of) and _inside_clause(doc, keys, i, length, sentence_of)):
+            if not (
+                _inside_clause(doc, keys, j, length, sentence_of)
+                and _inside_clause(doc, keys, i, length, sentence_of)
+            ):
                 continue
             group = group_of.get(j)
             if group is None:
@@ -273,23 +302,38 @@ def find_epistrophe(text_or_doc: str | Document, *, doc_id: str | None = None) -
         score = min(1.0, 0.35 + 0.15 * (length - 1) + 0.15 * (count - 2))
         for end, _ in sorted(ends.items()):
             start = end - length + 1
-            spans.append(doc.span(words[start].start, words[end].end, device="epistrophe", kind="clause",
-                                  group=group, score=round(score, 3),
-                                  evidence=f'{count} clauses end with "{phrase}"'))
+            spans.append(
+                doc.span(
+                    words[start].start,
+                    words[end].end,
+                    device="epistrophe",
+                    kind="clause",
+                    group=group,
+                    score=round(score, 3),
+                    evidence=f'{count} clauses end with "{phrase}"',
+                )
+            )
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 
 def _shared_ending(keys: list[str], j: int, i: int) -> int | None:
     """Length of the common ending of the phrases ending at words ``j`` < ``i``; None if not an epistrophe."""
     length = 1
-    while length < MAX_SHARED_WORDS and j - length >= 0 and i - length > j and keys[j - length] == keys[i - length]:
+    while (
+        length < MAX_SHARED_WORDS
+        and j - length >= 0
+        and i - length > j
+        and keys[j - length] == keys[i - length]
+    ):
         length += 1
     if length >= MAX_SHARED_WORDS or i - length <= j:
         return None  # a whole repeated stretch, not a shared ending
     return length
 
 
-def _inside_clause(doc: Document, keys: list[str], end: int, length: int, sentence_of: list[int]) -> bool:
+def _inside_clause(
+    doc: Document, keys: list[str], end: int, length: int, sentence_of: list[int]
+) -> bool:
     """The ending is preceded, in the same sentence and without punctuation, by a different word."""
     start = end - length + 1
     if start == 0 or sentence_of[start - 1] != sentence_of[start]:

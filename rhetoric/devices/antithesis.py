@@ -177,8 +177,17 @@ def _to_spans(doc: Document, figures: list[_Figure]) -> list[Span]:
     for figure in sorted(figures, key=lambda f: f.x[0]):
         group = f"antithesis-{min(figure.x[0], figure.y[0])}"
         for start, end in (figure.x, figure.y):
-            spans.append(doc.span(start, end, device="antithesis", kind=figure.kind, group=group,
-                                  score=figure.score, evidence=figure.evidence))
+            spans.append(
+                doc.span(
+                    start,
+                    end,
+                    device="antithesis",
+                    kind=figure.kind,
+                    group=group,
+                    score=figure.score,
+                    evidence=figure.evidence,
+                )
+            )
     return spans
 
 
@@ -253,14 +262,20 @@ def _correctio_clause(s: _Sentence, following: _Sentence | None) -> Iterator[_Fi
                 yield figure
             break
         else:
-            if marker and following is not None and n - x_first <= MAX_HALF_WORDS and len(following):
+            if (
+                marker
+                and following is not None
+                and n - x_first <= MAX_HALF_WORDS
+                and len(following)
+            ):
                 figure = _second_clause(following, 0, i, x_first, marker, verb_before, s)
                 if figure:
                     yield figure
 
 
-def _second_clause(t: _Sentence, k: int, i: int, x_first: int, marker: bool, verb_before: str,
-                   s: _Sentence) -> _Figure | None:
+def _second_clause(
+    t: _Sentence, k: int, i: int, x_first: int, marker: bool, verb_before: str, s: _Sentence
+) -> _Figure | None:
     """Check that the clause at word ``k`` of ``t`` takes up the negated one; build the figure."""
     n = len(t)
     j = k
@@ -270,8 +285,9 @@ def _second_clause(t: _Sentence, k: int, i: int, x_first: int, marker: bool, ver
         return None
     verb = j + 1 if t.norms[j] not in ("it's", "that's", "we're", "they're") else j
     takes_up = (
-        (marker and (t.norms[verb] in _BE or t.norms[j].endswith("'s") or t.norms[j].endswith("'re")))
-        or (verb_before and is_content_word(verb_before) and lemma(t.norms[verb]) == lemma(verb_before))
+        marker and (t.norms[verb] in _BE or t.norms[j].endswith("'s") or t.norms[j].endswith("'re"))
+    ) or (
+        verb_before and is_content_word(verb_before) and lemma(t.norms[verb]) == lemma(verb_before)
     )
     repeats = s.norms[x_first] in t.norms[verb + 1 : verb + 3]
     if not takes_up or (not marker and not repeats):
@@ -290,7 +306,11 @@ def _x_not_y(s: _Sentence) -> Iterator[_Figure]:
             continue
         if "," not in s.gap(i) and not _HARD_BREAK.search(s.gap(i)):
             continue
-        if s.norms[i + 1] in _SKIP_AFTER_NOT or s.norms[i + 1] in _MARKERS or s.norms[i + 1] == "to":
+        if (
+            s.norms[i + 1] in _SKIP_AFTER_NOT
+            or s.norms[i + 1] in _MARKERS
+            or s.norms[i + 1] == "to"
+        ):
             continue
         y_end = s.clause_end(i + 1, limit=8)
         size = y_end - (i + 1)
@@ -337,14 +357,21 @@ def _rather_than(s: _Sentence) -> Iterator[_Figure]:
             y_end = s.clause_end(i + 2) if i + 2 < n else n
             if i + 2 >= n:
                 continue
-            yield _Figure(s.chars(x_start, i), s.chars(i, y_end), "comparative", 0.85, "X rather than Y")
+            yield _Figure(
+                s.chars(x_start, i), s.chars(i, y_end), "comparative", 0.85, "X rather than Y"
+            )
         else:
             for k in range(i + 2, min(n, i + 8)):
                 if _CLAUSE_BREAK.search(s.gap(k)):
                     break
                 if s.norms[k] == "than" and k + 1 < n:
-                    yield _Figure(s.chars(i, k), s.chars(k, s.clause_end(k + 1)), "comparative",
-                                  0.8, "rather X than Y")
+                    yield _Figure(
+                        s.chars(i, k),
+                        s.chars(k, s.clause_end(k + 1)),
+                        "comparative",
+                        0.8,
+                        "rather X than Y",
+                    )
                     break
 
 
@@ -360,20 +387,34 @@ def _more_than(s: _Sentence) -> Iterator[_Figure]:
                 break
             if s.norms[k] == "than" and norm == "more" and k + 1 < n:
                 middle = s.norms[i + 1 : k]
-                if not any(is_content_word(w) for w in middle) or s.norms[k + 1] in _COMPARATIVE_END:
+                if (
+                    not any(is_content_word(w) for w in middle)
+                    or s.norms[k + 1] in _COMPARATIVE_END
+                ):
                     break
                 if k == i + 2:
                     break  # "more important than", "more jobs than": a plain comparison
-                yield _Figure(s.chars(i, k), s.chars(k, s.clause_end(k + 1)), "comparative", 0.6,
-                              "more X than Y")
+                yield _Figure(
+                    s.chars(i, k),
+                    s.chars(k, s.clause_end(k + 1)),
+                    "comparative",
+                    0.6,
+                    "more X than Y",
+                )
                 break
-            if s.norms[k] == other and s.norms[k - 1] in ("and", "but", "or") or (
-                s.norms[k] == other and "," in s.gap(k)
+            if (
+                s.norms[k] == other
+                and s.norms[k - 1] in ("and", "but", "or")
+                or (s.norms[k] == other and "," in s.gap(k))
             ):
                 if k + 1 < n and s.parallel_start(i + 1, k + 1):
-                    yield _Figure(s.chars(i, k - (s.norms[k - 1] in ("and", "but", "or"))),
-                                  s.chars(k, s.clause_end(k + 1)), "comparative", 0.85,
-                                  f"{norm} X and {other} Y")
+                    yield _Figure(
+                        s.chars(i, k - (s.norms[k - 1] in ("and", "but", "or"))),
+                        s.chars(k, s.clause_end(k + 1)),
+                        "comparative",
+                        0.85,
+                        f"{norm} X and {other} Y",
+                    )
                 break
 
 
@@ -387,8 +428,13 @@ def _prefer_over(s: _Sentence) -> Iterator[_Figure]:
             if _CLAUSE_BREAK.search(s.gap(k)):
                 break
             if s.norms[k] == "over":
-                yield _Figure(s.chars(i + 1, k), s.chars(k, s.clause_end(k + 1, limit=6)),
-                              "comparative", 0.85, f"{norm} X over Y")
+                yield _Figure(
+                    s.chars(i + 1, k),
+                    s.chars(k, s.clause_end(k + 1, limit=6)),
+                    "comparative",
+                    0.85,
+                    f"{norm} X over Y",
+                )
                 break
 
 
@@ -405,8 +451,13 @@ def _either_or(s: _Sentence) -> Iterator[_Figure]:
                 break
             if s.norms[k] == "or":
                 if s.parallel_start(i + 1, k + 1):
-                    yield _Figure(s.chars(i, k), s.chars(k, s.clause_end(k + 1)), "either_or", 0.7,
-                                  "either X or Y")
+                    yield _Figure(
+                        s.chars(i, k),
+                        s.chars(k, s.clause_end(k + 1)),
+                        "either_or",
+                        0.7,
+                        "either X or Y",
+                    )
                 break
 
 
@@ -422,8 +473,13 @@ def _from_to(s: _Sentence) -> Iterator[_Figure]:
             continue
         b = t + 1 + (s.norms[t + 1] in determiners)
         if b < n and is_content_word(s.norms[a]) and contrasts(s.norms[a], s.norms[b]):
-            yield _Figure(s.chars(i, t), s.chars(t, b + 1), "from_to", 0.85,
-                          f"from {s.norms[a]} to {s.norms[b]}")
+            yield _Figure(
+                s.chars(i, t),
+                s.chars(t, b + 1),
+                "from_to",
+                0.85,
+                f"from {s.norms[a]} to {s.norms[b]}",
+            )
 
 
 def _some_others(s: _Sentence) -> Iterator[_Figure]:
@@ -435,9 +491,16 @@ def _some_others(s: _Sentence) -> Iterator[_Figure]:
             if s.norms[k] in ("others", "other") and _CLAUSE_BREAK.search(
                 " ".join(s.gap(j) for j in range(max(i + 1, k - 2), k + 1))
             ):
-                start_y = k - 1 if s.norms[k - 1] in ("while", "and", "but", "whereas", "the") else k
-                yield _Figure(s.chars(i, start_y), s.chars(start_y, s.clause_end(k)), "some_others",
-                              0.8, "some X, others Y")
+                start_y = (
+                    k - 1 if s.norms[k - 1] in ("while", "and", "but", "whereas", "the") else k
+                )
+                yield _Figure(
+                    s.chars(i, start_y),
+                    s.chars(start_y, s.clause_end(k)),
+                    "some_others",
+                    0.8,
+                    "some X, others Y",
+                )
                 break
 
 
@@ -462,11 +525,19 @@ def _parallel_negation(s: _Sentence) -> Iterator[_Figure]:
         lk = max(k for k in left if s.norms[k] == noun)
         rk = min(k for k in right if s.norms[k] == noun)
         # the qualifier after the shared noun: "of A" / "of B"
-        if lk + 2 < i - 1 and rk + 2 < n and s.norms[lk + 1] == s.norms[rk + 1] and (
-            s.norms[lk + 2] != s.norms[rk + 2] and is_content_word(s.norms[rk + 2])
+        if (
+            lk + 2 < i - 1
+            and rk + 2 < n
+            and s.norms[lk + 1] == s.norms[rk + 1]
+            and (s.norms[lk + 2] != s.norms[rk + 2] and is_content_word(s.norms[rk + 2]))
         ):
-            yield _Figure(s.chars(lk, lk + 3), s.chars(i, rk + 3), "parallel_negation", 0.75,
-                          f"{noun} {s.norms[lk + 1]} {s.norms[lk + 2]} / {s.norms[rk + 2]}")
+            yield _Figure(
+                s.chars(lk, lk + 3),
+                s.chars(i, rk + 3),
+                "parallel_negation",
+                0.75,
+                f"{noun} {s.norms[lk + 1]} {s.norms[lk + 2]} / {s.norms[rk + 2]}",
+            )
 
 
 def _antonym_parallel(s: _Sentence) -> Iterator[_Figure]:
@@ -508,7 +579,9 @@ def _antonym_parallel(s: _Sentence) -> Iterator[_Figure]:
     for i, j in pairs:
         if (i, j) in used:
             continue
-        partners = [(a, b) for a, b in pairs if (a, b) != (i, j) and abs(a - i) < 8 and abs(b - j) < 8]
+        partners = [
+            (a, b) for a, b in pairs if (a, b) != (i, j) and abs(a - i) < 8 and abs(b - j) < 8
+        ]
         used.update(partners)
         score = 0.9 if partners else 0.75
         words = [f"{s.norms[a]}/{s.norms[b]}" for a, b in [(i, j), *partners]]
@@ -517,8 +590,13 @@ def _antonym_parallel(s: _Sentence) -> Iterator[_Figure]:
         y = (min(p[1][0] for p in x_parts), max(p[1][1] for p in x_parts))
         if x[1] > y[0]:
             x, y = x_parts[0]
-        yield _Figure(s.chars(*x), s.chars(*y), "antonym_parallel", score,
-                      "contrast: " + ", ".join(dict.fromkeys(words)))
+        yield _Figure(
+            s.chars(*x),
+            s.chars(*y),
+            "antonym_parallel",
+            score,
+            "contrast: " + ", ".join(dict.fromkeys(words)),
+        )
 
 
 def _framed(s: _Sentence, i: int, j: int) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -563,8 +641,13 @@ def _possessive_pairs(doc: Document) -> Iterator[_Figure]:
             contrast = contrasts(thing_a.lower(), thing_b.lower())
             score = 0.9 if contrast else 0.7
             evidence = f"{owner_a}'s {thing_a.lower()} / {owner_b}'s {thing_b.lower()}"
-            yield _Figure(match.span(1)[:1] + (match.end(2),), (match.start(3), match.end(4)),
-                          "antonym_parallel", score, evidence)
+            yield _Figure(
+                match.span(1)[:1] + (match.end(2),),
+                (match.start(3), match.end(4)),
+                "antonym_parallel",
+                score,
+                evidence,
+            )
 
 
 _RULES = (_not_but, _x_not_y, _far_from, _rather_than, _more_than, _prefer_over, _either_or,

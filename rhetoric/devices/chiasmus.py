@@ -111,7 +111,9 @@ def _lemma(norm: str) -> str:
 
 
 #: Stopwords that often carry content ("a just cause", "the few") and may fill A or B.
-LEXICAL_STOPWORDS = frozenset({"just", "few", "more", "most", "other", "only", "all", "same", "own"})
+LEXICAL_STOPWORDS = frozenset(
+    {"just", "few", "more", "most", "other", "only", "all", "same", "own"}
+)
 
 
 _NOT_STOP = PRONOUNS | LEXICAL_STOPWORDS
@@ -210,7 +212,9 @@ def score_candidate(text: str, terms: Sequence[Sequence[int]]) -> float:
     return _probability(raw_score(candidate_features(window, a, b, c, d)))
 
 
-def _split_at_terms(text: str, tokens: Sequence[Token], terms: Sequence[Sequence[int]]) -> list[Token]:
+def _split_at_terms(
+    text: str, tokens: Sequence[Token], terms: Sequence[Sequence[int]]
+) -> list[Token]:
     """Cut words at term boundaries that fall inside them ("enemy" in "enemy's" as a term)."""
     cuts = sorted({offset for term in terms for offset in term[:2]})
     norm = normalize(text)
@@ -233,7 +237,9 @@ def _token_at(tokens: Sequence[Token], start: int) -> int:
     raise ValueError(f"no word at character {start}")
 
 
-def find_candidates(window: _Window, first_end: int | None = None) -> list[tuple[int, int, int, int]]:
+def find_candidates(
+    window: _Window, first_end: int | None = None
+) -> list[tuple[int, int, int, int]]:
     """Every crossing ``(a, b, c, d)`` in a window; with ``first_end``, only those where A lies
     before word ``first_end`` (so overlapping windows do not repeat candidates)."""
     positions: dict[str, list[int]] = {}
@@ -347,8 +353,17 @@ def find_chiasmus(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
         evidence = f"{cand.a.norm} {cand.b.norm} ... {cand.c.norm} {cand.d.norm} (raw score {cand.raw:.1f})"
         group = f"chiasmus-{cand.a.start}"
         for start, end in ((cand.a.start, cand.b.end), (cand.c.start, cand.d.end)):
-            spans.append(doc.span(start, end, device="chiasmus", kind=cand.kind, group=group,
-                                  score=round(cand.score, 3), evidence=evidence))
+            spans.append(
+                doc.span(
+                    start,
+                    end,
+                    device="chiasmus",
+                    kind=cand.kind,
+                    group=group,
+                    score=round(cand.score, 3),
+                    evidence=evidence,
+                )
+            )
     return sorted(spans, key=lambda s: s.start)
 
 

@@ -62,8 +62,11 @@ def find_epizeuxis(text_or_doc: str | Document, *, doc_id: str | None = None) ->
         return text[words[i - 1].end : words[i].start]
 
     def joined(i: int) -> bool:  # word i follows word i - 1 with only punctuation or space between
-        return sentence_of[i] == sentence_of[i - 1] and _SEPARATOR.fullmatch(gap(i)) is not None \
+        return (
+            sentence_of[i] == sentence_of[i - 1]
+            and _SEPARATOR.fullmatch(gap(i)) is not None
             and "\n\n" not in gap(i)
+        )
 
     spans: list[Span] = []
     i = 0
@@ -72,16 +75,20 @@ def find_epizeuxis(text_or_doc: str | Document, *, doc_id: str | None = None) ->
         for n in range(1, MAX_UNIT_WORDS + 1):
             if i + 2 * n > len(words):
                 break
-            if keys[i : i + n] != keys[i + n : i + 2 * n] or not all(joined(k) for k in range(i + 1, i + 2 * n)):
+            if keys[i : i + n] != keys[i + n : i + 2 * n] or not all(
+                joined(k) for k in range(i + 1, i + 2 * n)
+            ):
                 continue
             if not any(content[i : i + n]) and not (n == 1 and _PUNCTUATED.search(gap(i + 1))):
                 continue
             if any(k.isdigit() for k in keys[i : i + n]):
                 continue
             copies = 2
-            while (i + (copies + 1) * n <= len(words)
-                   and keys[i + copies * n : i + (copies + 1) * n] == keys[i : i + n]
-                   and all(joined(k) for k in range(i + copies * n, i + (copies + 1) * n))):
+            while (
+                i + (copies + 1) * n <= len(words)
+                and keys[i + copies * n : i + (copies + 1) * n] == keys[i : i + n]
+                and all(joined(k) for k in range(i + copies * n, i + (copies + 1) * n))
+            ):
                 copies += 1
             found = (n, copies)
             break
@@ -91,9 +98,19 @@ def find_epizeuxis(text_or_doc: str | Document, *, doc_id: str | None = None) ->
         n, copies = found
         end = i + copies * n - 1
         unit = " ".join(w.text for w in words[i : i + n])
-        score = min(1.0, 0.6 + 0.1 * (copies - 2) + (0.2 if _PUNCTUATED.search(gap(i + n)) else 0.0))
-        spans.append(doc.span(words[i].start, words[end].end, device=DEVICE, kind="word" if n == 1 else "phrase",
-                              group=f"{DEVICE}-{len(spans) + 1}", score=round(score, 3),
-                              evidence=f'"{unit}" said {copies} times in a row'))
+        score = min(
+            1.0, 0.6 + 0.1 * (copies - 2) + (0.2 if _PUNCTUATED.search(gap(i + n)) else 0.0)
+        )
+        spans.append(
+            doc.span(
+                words[i].start,
+                words[end].end,
+                device=DEVICE,
+                kind="word" if n == 1 else "phrase",
+                group=f"{DEVICE}-{len(spans) + 1}",
+                score=round(score, 3),
+                evidence=f'"{unit}" said {copies} times in a row',
+            )
+        )
         i = end + 1
     return spans

@@ -124,9 +124,13 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
     spans: list[Span] = []
     for sentence in doc.sentences:
         first, last = sentence.first_word, sentence.last_word
-        candidates = [i for i in range(first, last)
-                      if is_content_word(keys[i]) and keys[i].isalpha()
-                      and (i == first or not words[i].text[:1].isupper())]
+        candidates = [
+            i
+            for i in range(first, last)
+            if is_content_word(keys[i])
+            and keys[i].isalpha()
+            and (i == first or not words[i].text[:1].isupper())
+        ]
         tags: list[str] | None = None
         used: set[int] = set()
         for a_pos, i in enumerate(candidates):
@@ -141,10 +145,16 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
                 if kind is None:
                     continue
                 if kind in ("same", "plural"):
-                    if keys[j - 1] not in VERB_MARKERS and (i == first or keys[i - 1] not in VERB_MARKERS):
+                    if keys[j - 1] not in VERB_MARKERS and (
+                        i == first or keys[i - 1] not in VERB_MARKERS
+                    ):
                         continue  # neither copy is surely a verb: no need to tag
                     if tags is None:
-                        tags = doc.tags[first:last] if "tags" in doc.__dict__ else pos_tag([w.text for w in words[first:last]])
+                        tags = (
+                            doc.tags[first:last]
+                            if "tags" in doc.__dict__
+                            else pos_tag([w.text for w in words[first:last]])
+                        )
                     ti, tj = _coarse(tags[i - first]), _coarse(tags[j - first])
                     verb_i = ti == "V" and i > first and keys[i - 1] in VERB_MARKERS
                     verb_j = tj == "V" and keys[j - 1] in VERB_MARKERS
@@ -152,11 +162,21 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
                         continue
                     kind = "conversion" if kind == "same" else "inflection"
                 used.update((i, j))
-                score = {"inflection": 0.7, "derivation": 0.7, "conversion": 0.6, "prefix": 0.5}[kind]
+                score = {"inflection": 0.7, "derivation": 0.7, "conversion": 0.6, "prefix": 0.5}[
+                    kind
+                ]
                 score = max(0.2, score - 0.02 * (j - i))
-                spans.append(doc.span(words[i].start, words[j].end, device=DEVICE, kind=kind,
-                                      group=f"{DEVICE}-{len(spans) + 1}", score=round(score, 3),
-                                      evidence=f'"{words[i].text}" / "{words[j].text}": one root, two forms'))
+                spans.append(
+                    doc.span(
+                        words[i].start,
+                        words[j].end,
+                        device=DEVICE,
+                        kind=kind,
+                        group=f"{DEVICE}-{len(spans) + 1}",
+                        score=round(score, 3),
+                        evidence=f'"{words[i].text}" / "{words[j].text}": one root, two forms',
+                    )
+                )
                 break
     return spans
 

@@ -93,11 +93,17 @@ def find_repetition(text_or_doc: str | Document, *, doc_id: str | None = None) -
     return sorted(spans, key=lambda s: (s.start, s.end, s.kind))
 
 
-def _copies(doc: Document, keys: list[str], masked: list[bool], counter: _GroupCounter) -> list[Span]:
+def _copies(
+    doc: Document, keys: list[str], masked: list[bool], counter: _GroupCounter
+) -> list[Span]:
     """Duplicated paragraphs, then duplicated sentences outside them; later copies get ``masked``."""
-    spans = _duplicates(doc, keys, doc.paragraphs, "duplicated_paragraph", MIN_PARAGRAPH_WORDS, masked, counter)
+    spans = _duplicates(
+        doc, keys, doc.paragraphs, "duplicated_paragraph", MIN_PARAGRAPH_WORDS, masked, counter
+    )
     sentences = [s for s in doc.sentences if s.n_words and not masked[s.first_word]]
-    return spans + _duplicates(doc, keys, sentences, "duplicated_sentence", MIN_SENTENCE_WORDS, masked, counter)
+    return spans + _duplicates(
+        doc, keys, sentences, "duplicated_sentence", MIN_SENTENCE_WORDS, masked, counter
+    )
 
 
 def word_keys(doc: Document) -> list[str]:
@@ -140,7 +146,9 @@ def clause_index(doc: Document) -> list[int]:
     sentence_of = sentence_index(doc)
     index, number = [0] * len(words), 0
     for i in range(1, len(words)):
-        if sentence_of[i] != sentence_of[i - 1] or _CLAUSE_BREAK.search(text, words[i - 1].end, words[i].start):
+        if sentence_of[i] != sentence_of[i - 1] or _CLAUSE_BREAK.search(
+            text, words[i - 1].end, words[i].start
+        ):
             number += 1
         index[i] = number
     return index
@@ -157,8 +165,15 @@ class _GroupCounter:
         return f"{DEVICE}-{self.n}"
 
 
-def _duplicates(doc: Document, keys: list[str], segments: Sequence[Segment], kind: str, min_words: int,
-                masked: list[bool], counter: _GroupCounter) -> list[Span]:
+def _duplicates(
+    doc: Document,
+    keys: list[str],
+    segments: Sequence[Segment],
+    kind: str,
+    min_words: int,
+    masked: list[bool],
+    counter: _GroupCounter,
+) -> list[Span]:
     copies: dict[tuple[str, ...], list[Segment]] = defaultdict(list)
     for segment in segments:
         if segment.n_words >= min_words:
@@ -173,18 +188,32 @@ def _duplicates(doc: Document, keys: list[str], segments: Sequence[Segment], kin
         for number, segment in enumerate(found):
             if number:  # later copies are not counted again for refrains
                 masked[segment.first_word : segment.last_word] = [True] * segment.n_words
-            spans.append(doc.span(segment.start, segment.end, device=DEVICE, kind=kind, group=group,
-                                  score=score, evidence=evidence))
+            spans.append(
+                doc.span(
+                    segment.start,
+                    segment.end,
+                    device=DEVICE,
+                    kind=kind,
+                    group=group,
+                    score=score,
+                    evidence=evidence,
+                )
+            )
     return spans
 
 
-def _refrains(doc: Document, keys: list[str], masked: list[bool], counter: _GroupCounter) -> list[Span]:
+def _refrains(
+    doc: Document, keys: list[str], masked: list[bool], counter: _GroupCounter
+) -> list[Span]:
     sentence_of = clause_index(doc)
     n_words = len(keys)
     content = [is_content_word(k) for k in keys]
     # Grow n-grams only from positions whose shorter n-gram already repeats (counted outside masks).
-    starts = [i for i in range(n_words - MIN_REFRAIN_WORDS + 1)
-              if sentence_of[i] == sentence_of[i + MIN_REFRAIN_WORDS - 1]]
+    starts = [
+        i
+        for i in range(n_words - MIN_REFRAIN_WORDS + 1)
+        if sentence_of[i] == sentence_of[i + MIN_REFRAIN_WORDS - 1]
+    ]
     candidates: dict[tuple[str, ...], list[int]] = {}
     n = MIN_REFRAIN_WORDS
     while starts and n <= MAX_REFRAIN_WORDS:
@@ -197,14 +226,28 @@ def _refrains(doc: Document, keys: list[str], masked: list[bool], counter: _Grou
             if len(_non_overlapping(free, n)) >= 2:
                 repeated[gram] = positions
         for gram, positions in repeated.items():
-            if gram[0] not in EDGE_WORDS and gram[-1] not in EDGE_WORDS and any(content[positions[0] : positions[0] + n]):
+            if (
+                gram[0] not in EDGE_WORDS
+                and gram[-1] not in EDGE_WORDS
+                and any(content[positions[0] : positions[0] + n])
+            ):
                 candidates[gram] = positions
-        starts = [i for positions in repeated.values() for i in positions
-                  if i + n < n_words and sentence_of[i + n] == sentence_of[i]]
+        starts = [
+            i
+            for positions in repeated.values()
+            for i in positions
+            if i + n < n_words and sentence_of[i + n] == sentence_of[i]
+        ]
         n += 1
     # The refrains that cover most words win where they overlap.
-    ranked = sorted(candidates.items(), key=lambda item: (-len(_non_overlapping(item[1], len(item[0]))) * len(item[0]),
-                                                          -len(item[0]), item[1][0]))
+    ranked = sorted(
+        candidates.items(),
+        key=lambda item: (
+            -len(_non_overlapping(item[1], len(item[0]))) * len(item[0]),
+            -len(item[0]),
+            item[1][0],
+        ),
+    )
     taken = [False] * n_words
     spans = []
     for gram, positions in ranked:
@@ -215,13 +258,27 @@ def _refrains(doc: Document, keys: list[str], masked: list[bool], counter: _Grou
         for i in occurrences:
             taken[i : i + n] = [True] * n
         group = counter()
-        score = min(1.0, 0.35 + 0.1 * (n - MIN_REFRAIN_WORDS) + 0.1 * (len(occurrences) - 2)
-                    + 0.1 * sum(1 for k in gram if is_content_word(k)))
+        score = min(
+            1.0,
+            0.35
+            + 0.1 * (n - MIN_REFRAIN_WORDS)
+            + 0.1 * (len(occurrences) - 2)
+            + 0.1 * sum(1 for k in gram if is_content_word(k)),
+        )
         phrase = " ".join(gram)
         for i in occurrences:
             first, last = doc.words[i], doc.words[i + n - 1]
-            spans.append(doc.span(first.start, last.end, device=DEVICE, kind="refrain", group=group,
-                                  score=round(score, 3), evidence=f'"{phrase}" recurs {len(occurrences)} times'))
+            spans.append(
+                doc.span(
+                    first.start,
+                    last.end,
+                    device=DEVICE,
+                    kind="refrain",
+                    group=group,
+                    score=round(score, 3),
+                    evidence=f'"{phrase}" recurs {len(occurrences)} times',
+                )
+            )
     return spans
 
 
@@ -269,7 +326,9 @@ def emphatic_model() -> dict:
     path = resources.files("rhetoric").joinpath("resources", "repetition", _MODEL_FILE)
     model = json.loads(path.read_text(encoding="utf-8"))
     if tuple(model["features"]) != EMPHATIC_FEATURES:
-        raise RuntimeError(f"{_MODEL_FILE} was trained on other features; rerun benchmarks/train_emphatic_repeats.py")
+        raise RuntimeError(
+            f"{_MODEL_FILE} was trained on other features; rerun benchmarks/train_emphatic_repeats.py"
+        )
     return model
 
 
@@ -294,9 +353,13 @@ class EmphaticCandidates:
     features: np.ndarray  # shape (n_candidates, len(EMPHATIC_FEATURES))
 
 
-def emphatic_candidates(doc: Document, keys: list[str] | None = None, *,
-                        frequencies: tuple[dict[str, int], int] | None = None,
-                        exclude_self: bool = False) -> EmphaticCandidates:
+def emphatic_candidates(
+    doc: Document,
+    keys: list[str] | None = None,
+    *,
+    frequencies: tuple[dict[str, int], int] | None = None,
+    exclude_self: bool = False,
+) -> EmphaticCandidates:
     """Every mention of a repeated word or phrase (up to :data:`MAX_EMPHATIC_WORDS` words), with features.
 
     A candidate is a content word, or a phrase of two or three words within one sentence that
@@ -325,13 +388,17 @@ def emphatic_candidates(doc: Document, keys: list[str] | None = None, *,
     keys = word_keys(doc) if keys is None else keys
     empty = np.zeros(0, dtype=np.int64)
     if n_total < 2:
-        return EmphaticCandidates(empty, empty, empty, empty, empty, np.zeros((0, len(EMPHATIC_FEATURES))))
+        return EmphaticCandidates(
+            empty, empty, empty, empty, empty, np.zeros((0, len(EMPHATIC_FEATURES)))
+        )
     frequency, n_docs = document_frequencies() if frequencies is None else frequencies
     from rhetoric.framing.stance import vader_valence
 
     valence = vader_valence()
     vocabulary: dict[str, int] = {}
-    ids = np.fromiter((vocabulary.setdefault(k, len(vocabulary)) for k in keys), dtype=np.int64, count=n_total)
+    ids = np.fromiter(
+        (vocabulary.setdefault(k, len(vocabulary)) for k in keys), dtype=np.int64, count=n_total
+    )
     vocab = list(vocabulary)
     content_v = np.array([is_content_word(k) and not k.isdigit() for k in vocab])
     edge_v = np.array([k in EDGE_WORDS for k in vocab])
@@ -346,14 +413,20 @@ def emphatic_candidates(doc: Document, keys: list[str] | None = None, *,
     # word-level facts
     sentence = np.array(sentence_index(doc), dtype=np.int64)
     sentence_words = np.array([s.n_words for s in doc.sentences] or [1], dtype=float)
-    sentence_loud = np.array([doc.text[s.end - 1 : s.end] in ("!", "?") for s in doc.sentences] or [False])
+    sentence_loud = np.array(
+        [doc.text[s.end - 1 : s.end] in ("!", "?") for s in doc.sentences] or [False]
+    )
     starts_sentence = np.zeros(n_total, dtype=bool)
     starts_sentence[[s.first_word for s in doc.sentences if s.n_words]] = True
     capital = np.array([w.text[:1].isupper() for w in words])
     all_caps = np.array([len(w.text) > 1 and w.text.isupper() for w in words])
     quoted = _quoted(doc)
     first_paragraph = doc.paragraphs[0] if doc.paragraphs else None
-    title_end = first_paragraph.last_word if first_paragraph and first_paragraph.n_words <= _TITLE_WORDS else 0
+    title_end = (
+        first_paragraph.last_word
+        if first_paragraph and first_paragraph.n_words <= _TITLE_WORDS
+        else 0
+    )
     inside = ~starts_sentence  # share of a word's mentions inside a sentence that are capitalised
     seen_inside = np.bincount(ids[inside], minlength=len(vocab))
     capital_inside = np.bincount(ids[inside], weights=capital[inside], minlength=len(vocab))
@@ -416,9 +489,13 @@ def emphatic_candidates(doc: Document, keys: list[str] | None = None, *,
         capitalised = np.all([capital[c] for c in span_cols], axis=0)
         loud = np.any([all_caps[c] for c in span_cols], axis=0)
         n_phrases = phrase.max() + 1
-        title_phrase = np.bincount(phrase, weights=(first + n <= title_end), minlength=n_phrases)[phrase] > 0
-        phrase_quoted = (np.bincount(phrase, weights=quoted[first], minlength=n_phrases)
-                         / np.bincount(phrase, minlength=n_phrases))[phrase]
+        title_phrase = (
+            np.bincount(phrase, weights=(first + n <= title_end), minlength=n_phrases)[phrase] > 0
+        )
+        phrase_quoted = (
+            np.bincount(phrase, weights=quoted[first], minlength=n_phrases)
+            / np.bincount(phrase, minlength=n_phrases)
+        )[phrase]
         s = sentence[first]
         has_prev = previous >= 0
         prev_sentence = np.where(has_prev, sentence[np.maximum(previous, 0)], -10)
@@ -438,10 +515,14 @@ def emphatic_candidates(doc: Document, keys: list[str] | None = None, *,
             np.full(len(first), doc_valence), np.full(len(first), doc_quoted),
             np.full(len(first), doc_exclamations), phrase_quoted, word_valence * count,
         ]).astype(float)  # fmt: skip
-        parts.append((first, np.full(len(first), n), phrase + next_phrase, count, previous, features))
+        parts.append(
+            (first, np.full(len(first), n), phrase + next_phrase, count, previous, features)
+        )
         next_phrase += n_phrases
     if not parts:
-        return EmphaticCandidates(empty, empty, empty, empty, empty, np.zeros((0, len(EMPHATIC_FEATURES))))
+        return EmphaticCandidates(
+            empty, empty, empty, empty, empty, np.zeros((0, len(EMPHATIC_FEATURES)))
+        )
     return EmphaticCandidates(*(np.concatenate([p[k] for p in parts]) for k in range(6)))
 
 
@@ -450,7 +531,10 @@ def _quoted(doc: Document) -> np.ndarray:
     words = doc.words
     quoted = np.zeros(len(words), dtype=bool)
     for paragraph in doc.paragraphs:
-        marks = [(m.start(), m.group()) for m in _QUOTE.finditer(doc.text, paragraph.start, paragraph.end)]
+        marks = [
+            (m.start(), m.group())
+            for m in _QUOTE.finditer(doc.text, paragraph.start, paragraph.end)
+        ]
         inside, k = False, 0
         for index in range(paragraph.first_word, paragraph.last_word) if marks else ():
             while k < len(marks) and marks[k][0] < words[index].start:
@@ -461,7 +545,7 @@ def _quoted(doc: Document) -> np.ndarray:
     return quoted
 
 
-_QUOTE = re.compile("[\u201c\u201d\"]")
+_QUOTE = re.compile('[\u201c\u201d"]')
 
 
 def standardise(features: np.ndarray, model: dict) -> np.ndarray:
@@ -483,10 +567,16 @@ def score_emphatic(candidates: EmphaticCandidates, model: dict | None = None) ->
     return 1.0 / (1.0 + np.exp(-logit))
 
 
-def find_emphatic_repeats(text_or_doc: str | Document, *, doc_id: str | None = None,
-                          keys: list[str] | None = None, counter=None,
-                          threshold: float | None = None, per_1000_words: float | None = None,
-                          skip: np.ndarray | None = None) -> list[Span]:
+def find_emphatic_repeats(
+    text_or_doc: str | Document,
+    *,
+    doc_id: str | None = None,
+    keys: list[str] | None = None,
+    counter=None,
+    threshold: float | None = None,
+    per_1000_words: float | None = None,
+    skip: np.ndarray | None = None,
+) -> list[Span]:
     """Emphatic repeats: mentions of a repeated word or short phrase that a trained model ranks high.
 
     Every mention of a content word, or of a phrase of two or three words, that stands at least
@@ -537,7 +627,9 @@ def find_emphatic_repeats(text_or_doc: str | Document, *, doc_id: str | None = N
     threshold = model["threshold"] if threshold is None else threshold
     candidates = emphatic_candidates(doc, keys)
     probability = score_emphatic(candidates, model)
-    rate = model["per_1000_words"] if per_1000_words is None else per_1000_words  # None in the model: no limit
+    rate = (
+        model["per_1000_words"] if per_1000_words is None else per_1000_words
+    )  # None in the model: no limit
     limit = None if rate is None or math.isinf(rate) else emphatic_limit(len(doc.words), rate)
     chosen = _choose(doc, candidates, probability, threshold, skip, limit)
     groups: dict[int, str] = {}
@@ -549,10 +641,22 @@ def find_emphatic_repeats(text_or_doc: str | Document, *, doc_id: str | None = N
             groups[phrase] = counter()
         count, previous = int(candidates.count[k]), int(candidates.previous[k])
         said = " ".join(keys[i : i + n])
-        evidence = (f'"{said}" stands {count} times; first mention' if previous < 0 else
-                    f'"{said}" stands {count} times; said again {i - previous - 1} words after its last mention')
-        spans.append(doc.span(doc.words[i].start, doc.words[i + n - 1].end, device=DEVICE, kind="emphatic_repeat",
-                              group=groups[phrase], score=round(float(probability[k]), 3), evidence=evidence))
+        evidence = (
+            f'"{said}" stands {count} times; first mention'
+            if previous < 0
+            else f'"{said}" stands {count} times; said again {i - previous - 1} words after its last mention'
+        )
+        spans.append(
+            doc.span(
+                doc.words[i].start,
+                doc.words[i + n - 1].end,
+                device=DEVICE,
+                kind="emphatic_repeat",
+                group=groups[phrase],
+                score=round(float(probability[k]), 3),
+                evidence=evidence,
+            )
+        )
     return spans
 
 
@@ -565,8 +669,14 @@ def emphatic_limit(n_words: int, per_1000_words: float) -> int:
     return max(1, math.ceil(per_1000_words * n_words / 1000))
 
 
-def _choose(doc: Document, candidates: EmphaticCandidates, probability: np.ndarray, threshold: float,
-            skip: np.ndarray | None = None, limit: int | None = None) -> list[int]:
+def _choose(
+    doc: Document,
+    candidates: EmphaticCandidates,
+    probability: np.ndarray,
+    threshold: float,
+    skip: np.ndarray | None = None,
+    limit: int | None = None,
+) -> list[int]:
     """Candidates at or above ``threshold``, best first, none overlapping one already taken or
     ``skip``, at most ``limit`` of them."""
     above = np.flatnonzero(probability >= threshold)

@@ -79,8 +79,11 @@ def word_classes(norm: str) -> frozenset[str]:
         return frozenset({"=" + norm})
     wn = wordnet()
     word = norm.replace("'", "")
-    found = frozenset(label for pos, label in (("n", "N"), ("v", "V"), ("a", "J"), ("r", "R"))
-                      if wn.morphy(word, pos))
+    found = frozenset(
+        label
+        for pos, label in (("n", "N"), ("v", "V"), ("a", "J"), ("r", "R"))
+        if wn.morphy(word, pos)
+    )
     return found or frozenset({"N"})
 
 
@@ -189,12 +192,23 @@ def _find_in_sentence(doc: Document, sentence: Segment) -> list[Span]:
         score = round(min(1.0, 0.4 + 0.6 * similarity), 3)
         evidence = f"{len(items)} parallel items ({shape})"
         for a, b in items:
-            spans.append(doc.span(words[a].start, words[b - 1].end, device="tricolon", kind=kind,
-                                  group=group, score=score, evidence=evidence))
+            spans.append(
+                doc.span(
+                    words[a].start,
+                    words[b - 1].end,
+                    device="tricolon",
+                    kind=kind,
+                    group=group,
+                    score=score,
+                    evidence=evidence,
+                )
+            )
     return spans
 
 
-def _candidate_runs(stretches: list[tuple[int, int]], separators: list[str]) -> list[tuple[int, int]]:
+def _candidate_runs(
+    stretches: list[tuple[int, int]], separators: list[str]
+) -> list[tuple[int, int]]:
     """Stretch index ranges ``(first, last)`` (inclusive) of three or more items with consistent
     separators, the longest from each start.
 

@@ -133,8 +133,9 @@ def text_scores(texts: Iterable[str]) -> pd.DataFrame:
 # --- evaluation ----------------------------------------------------------------------------------
 
 
-def evaluate_chiasmus(data_home: str | os.PathLike | None = None,
-                      datasets: Sequence[str] = DATASETS) -> pd.DataFrame:
+def evaluate_chiasmus(
+    data_home: str | os.PathLike | None = None, datasets: Sequence[str] = DATASETS
+) -> pd.DataFrame:
     """Score the chiasmus ranking and detector on the benchmark files.
 
     Parameters
@@ -171,12 +172,26 @@ def _ranking_row(split: str, subset: str, labels: list[bool], scores: list[float
             "precision": np.nan, "recall": np.nan, "f1": np.nan}  # fmt: skip
 
 
-def _sentence_row(dataset: str, split: str, subset: str, labels: list[bool], flags: list[bool],
-                  best: list[float] | None) -> dict:
+def _sentence_row(
+    dataset: str,
+    split: str,
+    subset: str,
+    labels: list[bool],
+    flags: list[bool],
+    best: list[float] | None,
+) -> dict:
     has_positives = any(labels)
-    scores = decision_scores(labels, flags) if has_positives else {"precision": np.nan, "recall": np.nan, "f1": np.nan}
+    scores = (
+        decision_scores(labels, flags)
+        if has_positives
+        else {"precision": np.nan, "recall": np.nan, "f1": np.nan}
+    )
     if has_positives and not all(labels):
-        ranked = {"ap": average_precision(labels, best), "r_precision": r_precision(labels, best)} if best else {}
+        ranked = (
+            {"ap": average_precision(labels, best), "r_precision": r_precision(labels, best)}
+            if best
+            else {}
+        )
     else:
         ranked = {}
     return {"dataset": dataset, "split": split, "subset": subset, "level": "sentence", "n": len(labels),
@@ -186,41 +201,65 @@ def _sentence_row(dataset: str, split: str, subset: str, labels: list[bool], fla
 
 def _dubremetz_rows(frame: pd.DataFrame) -> list[dict]:
     frame = frame.assign(relevant=frame["kind"] == "True")
-    frame["candidate_score"] = [score_candidate(t, terms) for t, terms in zip(frame["text"], frame["terms"], strict=True)]
+    frame["candidate_score"] = [
+        score_candidate(t, terms) for t, terms in zip(frame["text"], frame["terms"], strict=True)
+    ]
     rows = []
     for split, subset, part in (
         ("test", "all candidates", frame[frame["source_split"] == "test"]),
         ("train", "consensus candidates", frame[(frame["source_split"] == "train") & (frame["annotation"] == "consensus")]),
         ("train", "all candidates", frame[frame["source_split"] == "train"]),
     ):  # fmt: skip
-        rows.append(_ranking_row(split, subset, part["relevant"].tolist(), part["candidate_score"].tolist()))
+        rows.append(
+            _ranking_row(split, subset, part["relevant"].tolist(), part["candidate_score"].tolist())
+        )
     for split in ("test", "train"):
         part = frame[frame["source_split"] == split]
         texts = part.groupby("text", sort=False)["relevant"].any()
         detected = text_scores(texts.index).set_index("text")
         labels = texts.tolist()
-        rows.append(_sentence_row("dubremetz", split, "texts", labels, detected["flagged"].tolist(),
-                                  detected["best_raw"].tolist()))
+        rows.append(
+            _sentence_row(
+                "dubremetz",
+                split,
+                "texts",
+                labels,
+                detected["flagged"].tolist(),
+                detected["best_raw"].tolist(),
+            )
+        )
     return rows
 
 
 def _dironiil_rows(frame: pd.DataFrame) -> list[dict]:
     detected = text_scores(frame["text"])
-    frame = frame.assign(relevant=(frame["label"] == "chiasmus").to_numpy(),
-                         flagged=detected["flagged"].to_numpy(), best_raw=detected["best_raw"].to_numpy())
+    frame = frame.assign(
+        relevant=(frame["label"] == "chiasmus").to_numpy(),
+        flagged=detected["flagged"].to_numpy(),
+        best_raw=detected["best_raw"].to_numpy(),
+    )
     source = frame["source_file"].str.rsplit("/", n=1).str[-1].str.replace(".json", "", regex=False)
     frame["source"] = source
     subsets = [("all extracts", frame)]
     subsets += [(name, part) for name, part in frame.groupby("source", sort=False)]
     subsets += [
-        ("salient vs nonsalient", frame[source.isin(["salient-chiasmi", "nonsalient-antimetaboles"])]),
+        (
+            "salient vs nonsalient",
+            frame[source.isin(["salient-chiasmi", "nonsalient-antimetaboles"])],
+        ),
         ("salient vs random", frame[source.isin(["salient-chiasmi", "non-chiasmi"])]),
         ("frankenstein + dracula", frame[source.isin(["frankenstein_chiasmi", "dracula-chiasmi"])]),
         ("Antimetabole only", frame[frame["kind"] == "Antimetabole"]),
     ]
     return [
-        _sentence_row("dironiil", "all", name, part["relevant"].tolist(), part["flagged"].tolist(),
-                      part["best_raw"].tolist())
+        _sentence_row(
+            "dironiil",
+            "all",
+            name,
+            part["relevant"].tolist(),
+            part["flagged"].tolist(),
+            part["best_raw"].tolist(),
+        )
         for name, part in subsets
     ]
 
@@ -231,10 +270,18 @@ def _dironiil_rows(frame: pd.DataFrame) -> list[dict]:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``rhetoric evaluate chiasmus``."""
     parser.add_argument("--data-home", default=None, help="data folder (default: $RHETORIC_DATA)")
-    parser.add_argument("--dataset", choices=DATASETS, action="append", default=None,
-                        help="score only this file (repeatable; default: both)")
-    parser.add_argument("--verbose", action="store_true",
-                        help="also list the Dubremetz test chiasmi with their rank and score")
+    parser.add_argument(
+        "--dataset",
+        choices=DATASETS,
+        action="append",
+        default=None,
+        help="score only this file (repeatable; default: both)",
+    )
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="also list the Dubremetz test chiasmi with their rank and score",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -246,7 +293,9 @@ def run(args: argparse.Namespace) -> int:
     if args.verbose and "dubremetz" in datasets:
         frame = load_chiasmus("dubremetz", args.data_home)
         test = frame[frame["source_split"] == "test"].copy()
-        test["score"] = [score_candidate(t, terms) for t, terms in zip(test["text"], test["terms"], strict=True)]
+        test["score"] = [
+            score_candidate(t, terms) for t, terms in zip(test["text"], test["terms"], strict=True)
+        ]
         test["rank"] = test["score"].rank(ascending=False, method="max").astype(int)
         for row in test[test["kind"] == "True"].sort_values("rank").itertuples():
             a, d = row.terms[0][0], row.terms[3][1]

@@ -23,7 +23,15 @@ from rhetoric.text import Document, decode
 #: Detector labels that count as a gold label (the README's "compatible labels").
 COMPATIBLE = {"antimetabole": "chiasmus", "list": "tricolon", "correctio": "antithesis"}
 
-RESULT_COLUMNS = ["device", "positives", "matched", "negatives", "violated", "spans", "spans_per_1000_words"]
+RESULT_COLUMNS = [
+    "device",
+    "positives",
+    "matched",
+    "negatives",
+    "violated",
+    "spans",
+    "spans_per_1000_words",
+]
 
 
 def load_gold(path: str | os.PathLike) -> pd.DataFrame:
@@ -61,8 +69,9 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def evaluate_gold(gold_path: str | os.PathLike, data_home: str | os.PathLike | None = None,
-                  devices=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def evaluate_gold(
+    gold_path: str | os.PathLike, data_home: str | os.PathLike | None = None, devices=None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Run the detectors on every gold document and score them.
 
     Returns
@@ -98,7 +107,11 @@ def evaluate_gold(gold_path: str | os.PathLike, data_home: str | os.PathLike | N
         if item.polarity == "positive":
             ok, detail = len(covered) >= item.min_hits, ""
         else:
-            bad = [s for s in spans_of(item.doc, item.device) if any(_overlaps((s.start, s.end), o) for o in found)]
+            bad = [
+                s
+                for s in spans_of(item.doc, item.device)
+                if any(_overlaps((s.start, s.end), o) for o in found)
+            ]
             ok = not bad
             detail = "; ".join(f"{s.kind} [{s.start}:{s.end}] {s.text[:80]!r}" for s in bad)
         records.append({**item._asdict(), "hits": len(covered), "ok": ok, "detail": detail})
@@ -120,6 +133,9 @@ def evaluate_gold(gold_path: str | os.PathLike, data_home: str | os.PathLike | N
         })  # fmt: skip
     summary = pd.DataFrame(rows, columns=RESULT_COLUMNS)
     total = summary[["positives", "matched", "negatives", "violated", "spans"]].sum()
-    summary.loc[len(summary)] = {"device": "total", **total.to_dict(),
-                                 "spans_per_1000_words": round(1000 * total["spans"] / max(total_words, 1), 2)}
+    summary.loc[len(summary)] = {
+        "device": "total",
+        **total.to_dict(),
+        "spans_per_1000_words": round(1000 * total["spans"] / max(total_words, 1), 2),
+    }
     return summary, items

@@ -40,7 +40,9 @@ class Correspondence(NamedTuple):
 #: Detector output paired with PTC techniques (see the module notes: only the first is exact).
 PTC_CORRESPONDENCES: tuple[Correspondence, ...] = (
     Correspondence("repetition", "repetition", None, "Repetition"),
-    Correspondence("loaded words", "stance", ("loaded_positive", "loaded_negative"), "Loaded_Language"),
+    Correspondence(
+        "loaded words", "stance", ("loaded_positive", "loaded_negative"), "Loaded_Language"
+    ),
     Correspondence("boosters", "stance", ("booster",), "Exaggeration,Minimisation"),
     Correspondence("either/or antithesis", "antithesis", ("either_or",), "Black-and-White_Fallacy"),
 )
@@ -111,12 +113,16 @@ def intervals_by_doc(table: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
     """
     _check_columns(table, "doc_id", "start", "end")
     found: dict[str, list[tuple[int, int]]] = {}
-    for doc_id, start, end in zip(table["doc_id"].astype(str), table["start"], table["end"], strict=True):
+    for doc_id, start, end in zip(
+        table["doc_id"].astype(str), table["start"], table["end"], strict=True
+    ):
         found.setdefault(doc_id, []).append((int(start), int(end)))
     return found
 
 
-def select(predicted: pd.DataFrame, device: str, kinds: Sequence[str] | None = None) -> pd.DataFrame:
+def select(
+    predicted: pd.DataFrame, device: str, kinds: Sequence[str] | None = None
+) -> pd.DataFrame:
     """The spans of one device (and, optionally, only some kinds) from a span table.
 
     >>> spans = pd.DataFrame({"device": ["stance", "stance"], "kind": ["hedge", "booster"]})
@@ -198,9 +204,13 @@ def coverage(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
     _check_columns(gold, "doc_id", "start", "end")
     cover = {d: merge_intervals(v) for d, v in intervals_by_doc(predicted).items()}
     shares = []
-    for doc_id, start, end in zip(gold["doc_id"].astype(str), gold["start"], gold["end"], strict=True):
+    for doc_id, start, end in zip(
+        gold["doc_id"].astype(str), gold["start"], gold["end"], strict=True
+    ):
         length = int(end) - int(start)
-        shares.append(covered((int(start), int(end)), cover.get(doc_id, [])) / length if length > 0 else 0.0)
+        shares.append(
+            covered((int(start), int(end)), cover.get(doc_id, [])) / length if length > 0 else 0.0
+        )
     return gold.assign(covered=pd.Series(shares, index=gold.index, dtype="float64"))
 
 
@@ -208,7 +218,17 @@ def coverage(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
 
 
 #: Columns of :func:`gold_occurrences`.
-OCCURRENCE_COLUMNS = ["doc_id", "device", "polarity", "start", "end", "text", "min_hits", "note", "covered"]
+OCCURRENCE_COLUMNS = [
+    "doc_id",
+    "device",
+    "polarity",
+    "start",
+    "end",
+    "text",
+    "min_hits",
+    "note",
+    "covered",
+]
 
 
 def gold_documents(gold: pd.DataFrame, data_home: str | os.PathLike | None = None) -> pd.DataFrame:

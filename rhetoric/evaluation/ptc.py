@@ -53,6 +53,7 @@ _EDGE = " \t\r\n.,;:!?\"'()[]-"
 
 # --- metrics (pure) --------------------------------------------------------------------------
 
+
 def merge_intervals(intervals: Iterable[Interval]) -> list[Interval]:
     """Merge overlapping (or touching-by-overlap) intervals; empty intervals are dropped.
 
@@ -78,8 +79,9 @@ def covered(interval: Interval, cover: Sequence[Interval]) -> int:
     return sum(max(0, min(end, e) - max(start, s)) for s, e in cover if s < end and start < e)
 
 
-def span_scores(predicted: Mapping[str, Iterable[Interval]], gold: Mapping[str, Iterable[Interval]]
-                ) -> dict[str, float]:
+def span_scores(
+    predicted: Mapping[str, Iterable[Interval]], gold: Mapping[str, Iterable[Interval]]
+) -> dict[str, float]:
     """SemEval-2020 Task 11 partial-overlap precision, recall and F1 over a set of articles.
 
     Parameters
@@ -113,8 +115,13 @@ def span_scores(predicted: Mapping[str, Iterable[Interval]], gold: Mapping[str, 
         n_gold += len(truth)
     precision = precision_sum / n_pred if n_pred else 0.0
     recall = recall_sum / n_gold if n_gold else 0.0
-    return {"precision": precision, "recall": recall, "f1": _f1(precision, recall),
-            "n_pred": n_pred, "n_gold": n_gold}
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": _f1(precision, recall),
+        "n_pred": n_pred,
+        "n_gold": n_gold,
+    }
 
 
 def label_scores(predicted: Sequence[bool], gold: Sequence[bool]) -> dict[str, float]:
@@ -129,8 +136,13 @@ def label_scores(predicted: Sequence[bool], gold: Sequence[bool]) -> dict[str, f
     n_pred, n_gold = sum(map(bool, predicted)), sum(map(bool, gold))
     precision = tp / n_pred if n_pred else 0.0
     recall = tp / n_gold if n_gold else 0.0
-    return {"precision": precision, "recall": recall, "f1": _f1(precision, recall),
-            "n_pred": n_pred, "n_gold": n_gold}
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": _f1(precision, recall),
+        "n_pred": n_pred,
+        "n_gold": n_gold,
+    }
 
 
 def _f1(precision: float, recall: float) -> float:
@@ -138,6 +150,7 @@ def _f1(precision: float, recall: float) -> float:
 
 
 # --- TC setting ------------------------------------------------------------------------------
+
 
 def _key(norm: str, start: int, end: int) -> str:
     return norm[start:end].strip(_EDGE)
@@ -197,7 +210,10 @@ def tc_predict(features: pd.DataFrame, *, min_same_spans: int = MIN_SAME_SPANS) 
 
 # --- span setting ----------------------------------------------------------------------------
 
-def predicted_spans(articles: pd.DataFrame, kinds: Iterable[str] | None = None) -> dict[str, list[Interval]]:
+
+def predicted_spans(
+    articles: pd.DataFrame, kinds: Iterable[str] | None = None
+) -> dict[str, list[Interval]]:
     """Run :func:`~rhetoric.devices.repetition.find_repetition` on every article.
 
     ``kinds`` keeps only spans of those kinds (default: all). Articles are analysed without
@@ -254,18 +270,28 @@ def evaluate_ptc(split: str = "dev", data_home: str | os.PathLike | None = None)
     for setting, predicted in (("span", everything), ("span_emphatic", emphatic)):
         rows.append({"split": split, "setting": setting, **span_scores(predicted, gold)})
     features = tc_features(articles, spans)
-    rows.append({"split": split, "setting": "tc",
-                 **label_scores(tc_predict(features).tolist(), features["gold"].tolist())})
+    rows.append(
+        {
+            "split": split,
+            "setting": "tc",
+            **label_scores(tc_predict(features).tolist(), features["gold"].tolist()),
+        }
+    )
     return pd.DataFrame(rows, columns=RESULT_COLUMNS)
 
 
 # --- command line ----------------------------------------------------------------------------
 
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``rhetoric evaluate ptc``."""
-    parser.add_argument("--split", choices=SPLITS, default="dev", help="PTC split to score (default: dev)")
+    parser.add_argument(
+        "--split", choices=SPLITS, default="dev", help="PTC split to score (default: dev)"
+    )
     parser.add_argument("--data-home", default=None, help="data folder (default: $RHETORIC_DATA)")
-    parser.add_argument("--verbose", action="store_true", help="also show the TC rule on every threshold")
+    parser.add_argument(
+        "--verbose", action="store_true", help="also show the TC rule on every threshold"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -274,16 +300,25 @@ def run(args: argparse.Namespace) -> int:
     print(f"PTC {args.split}: technique {TECHNIQUE!r}")
     print(_format(table))
     cv = emphatic_cross_validation()
-    print(f"span_emphatic: the ranker was fitted on train (train rows above are in-sample); cross-validated on "
-          f"train: precision {cv['precision']:.4f} recall {cv['recall']:.4f} f1 {cv['f1']:.4f}")
+    print(
+        f"span_emphatic: the ranker was fitted on train (train rows above are in-sample); cross-validated on "
+        f"train: precision {cv['precision']:.4f} recall {cv['recall']:.4f} f1 {cv['f1']:.4f}"
+    )
     if args.verbose:
         from rhetoric.corpora import load_ptc
 
         articles, spans = load_ptc(args.split, args.data_home)
         features = tc_features(articles, spans)
-        rows = [{"split": args.split, "setting": f"tc min_same_spans={k}",
-                 **label_scores(tc_predict(features, min_same_spans=k).tolist(), features["gold"].tolist())}
-                for k in range(1, 7)]
+        rows = [
+            {
+                "split": args.split,
+                "setting": f"tc min_same_spans={k}",
+                **label_scores(
+                    tc_predict(features, min_same_spans=k).tolist(), features["gold"].tolist()
+                ),
+            }
+            for k in range(1, 7)
+        ]
         print(_format(pd.DataFrame(rows, columns=RESULT_COLUMNS)))
     return 0
 

@@ -23,7 +23,11 @@ def markdown_table(frame: pd.DataFrame, floatfmt: str = "{:.3f}") -> str:
     """A DataFrame as a GitHub Markdown table (no extra dependency)."""
 
     # a float column whose values are all whole numbers (counts with gaps) prints as integers
-    whole = {c for c in frame.columns if frame[c].dtype.kind == "f" and frame[c].dropna().map(float.is_integer).all()}
+    whole = {
+        c
+        for c in frame.columns
+        if frame[c].dtype.kind == "f" and frame[c].dropna().map(float.is_integer).all()
+    }
 
     def cell(value, column) -> str:
         if isinstance(value, float):
@@ -34,8 +38,10 @@ def markdown_table(frame: pd.DataFrame, floatfmt: str = "{:.3f}") -> str:
 
     header = "| " + " | ".join(map(str, frame.columns)) + " |"
     rule = "|" + "|".join("---" for _ in frame.columns) + "|"
-    rows = ["| " + " | ".join(cell(v, c) for v, c in zip(row, frame.columns, strict=True)) + " |"
-            for row in frame.itertuples(index=False)]
+    rows = [
+        "| " + " | ".join(cell(v, c) for v, c in zip(row, frame.columns, strict=True)) + " |"
+        for row in frame.itertuples(index=False)
+    ]
     return "\n".join([header, rule, *rows])
 
 
@@ -53,7 +59,12 @@ def build_report(gold: str | Path | None = None, data_home=None) -> str:
         parts += [f"**Gold device items** (`{gold.name}`; a positive is matched when the detector's spans cover "
                   "`min_hits` occurrences of its quote, a negative is violated when any span of that device "
                   "touches it):", "", markdown_table(summary, "{:.2f}"), ""]  # fmt: skip
-    ptc = pd.concat([evaluate_ptc("train", home).assign(split="train"), evaluate_ptc("dev", home).assign(split="dev")])
+    ptc = pd.concat(
+        [
+            evaluate_ptc("train", home).assign(split="train"),
+            evaluate_ptc("dev", home).assign(split="dev"),
+        ]
+    )
     ptc = ptc[["split", *[c for c in ptc.columns if c != "split"]]]
     cv = emphatic_cross_validation()
     parts += ["**PTC Repetition** (SemEval-2020 Task 11 partial-overlap scores; tuned on train, dev reported). "
@@ -72,14 +83,25 @@ def update_readme(readme: Path, block: str) -> None:
     text = readme.read_text(encoding="utf-8")
     if START not in text or END not in text:
         raise ValueError(f"{readme} has no {START} ... {END} block to replace")
-    new = re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _: f"{START}\n{block}{END}", text, flags=re.S)
+    new = re.sub(
+        re.escape(START) + r".*?" + re.escape(END),
+        lambda _: f"{START}\n{block}{END}",
+        text,
+        flags=re.S,
+    )
     readme.write_text(new, encoding="utf-8")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--gold", metavar="FILE.jsonl", help="gold items (default: <data home>/../gold/devices_public.jsonl)")
+    parser.add_argument(
+        "--gold",
+        metavar="FILE.jsonl",
+        help="gold items (default: <data home>/../gold/devices_public.jsonl)",
+    )
     parser.add_argument("--data-home", metavar="DIR")
-    parser.add_argument("--readme", metavar="README.md", help="replace the evaluation block of this file")
+    parser.add_argument(
+        "--readme", metavar="README.md", help="replace the evaluation block of this file"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

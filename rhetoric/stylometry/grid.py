@@ -26,7 +26,15 @@ def attribution_grid(
     *,
     target: str,
     candidates: Sequence[str] | None = None,
-    methods: Sequence[str] = ("burrows", "eder", "cosine_delta", "manhattan", "minmax", "svm", "nsc"),
+    methods: Sequence[str] = (
+        "burrows",
+        "eder",
+        "cosine_delta",
+        "manhattan",
+        "minmax",
+        "svm",
+        "nsc",
+    ),
     mfw: Iterable[int] = range(100, 1001, 100),
     doc_ids: Sequence[str] | None = None,
     vectorizer: dict | None = None,
@@ -78,7 +86,9 @@ def attribution_grid(
     if target not in set(y):
         raise invalid_value("target", target, {str(v) for v in y})
     names = [str(i) for i in range(len(texts))] if doc_ids is None else [str(d) for d in doc_ids]
-    authors = [v for v in dict.fromkeys(y) if v != target] if candidates is None else list(candidates)
+    authors = (
+        [v for v in dict.fromkeys(y) if v != target] if candidates is None else list(candidates)
+    )
     train = np.flatnonzero(np.isin(y, authors))
     test = np.flatnonzero(y == target)
     table = MFWVectorizer(**(vectorizer or {})).count_table(texts)
@@ -87,7 +97,10 @@ def attribution_grid(
         for size in mfw:
             predicted = fit_predict_table(table, y, train, test, method=method, mfw=size,
                                           vectorizer=vectorizer)  # fmt: skip
-            rows.extend((method, int(size), doc, str(p)) for doc, p in zip([names[i] for i in test], predicted, strict=True))
+            rows.extend(
+                (method, int(size), doc, str(p))
+                for doc, p in zip([names[i] for i in test], predicted, strict=True)
+            )
     return pd.DataFrame(rows, columns=GRID_COLUMNS).astype({"mfw": "int64"})
 
 
@@ -110,7 +123,9 @@ def grid_counts(grid: pd.DataFrame, label: str) -> pd.DataFrame:
         if column not in grid.columns:
             raise invalid_value("column", column, map(str, grid.columns))
     hits = grid.assign(hit=(grid["predicted"] == label).astype("int64"))
-    table = hits.pivot_table(index="method", columns="mfw", values="hit", aggfunc="sum", fill_value=0)
+    table = hits.pivot_table(
+        index="method", columns="mfw", values="hit", aggfunc="sum", fill_value=0
+    )
     order = list(dict.fromkeys(grid["method"]))
     return table.reindex(order).astype("int64")
 
@@ -142,6 +157,9 @@ def clade_labels(clades: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFram
         if column not in clades.columns:
             raise invalid_value("column", column, map(str, clades.columns))
     names = list(dict.fromkeys(labels.values()))
-    counts = [[sum(labels.get(m) == name for m in members) for name in names] for members in clades["members"]]
+    counts = [
+        [sum(labels.get(m) == name for m in members) for name in names]
+        for members in clades["members"]
+    ]
     table = pd.DataFrame(counts, columns=names, index=clades.index, dtype="int64")
     return pd.concat([clades[["clade", "size", "support"]], table, clades[["members"]]], axis=1)

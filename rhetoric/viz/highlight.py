@@ -589,11 +589,13 @@ def highlight_passages(
         parts.append(
             '<div class="rh-passage" style="margin:0 0 1.2em">'
             f'<div style="font:12px system-ui,sans-serif;color:#555">{html.escape(note)}</div>'
-            f'{"… " if left > 0 else ""}{fragment}{" …" if right < len(text) else ""}</div>'
+            f"{'… ' if left > 0 else ''}{fragment}{' …' if right < len(text) else ''}</div>"
         )
     if not parts:
         parts.append('<div class="rh-passage"><em>no passages to show</em></div>')
     more = len(passages) - len(shown)
     if more > 0:
-        parts.append(f'<div style="font:12px system-ui,sans-serif;color:#555">… and {more} more</div>')
+        parts.append(
+            f'<div style="font:12px system-ui,sans-serif;color:#555">… and {more} more</div>'
+        )
     return Highlight('<div class="rhetoric-passages">' + "".join(parts) + "</div>")

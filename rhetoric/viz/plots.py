@@ -944,7 +944,9 @@ def rate_trend(
     ordered = data.sort_values(x, kind="stable")
     # an earlier series on the same axes keeps its room (the axis starts at 0 and stays fixed)
     previous = ax.get_ylim()[1] if (ax.lines or ax.collections) else 0.0
-    ax.scatter(ordered[x].to_numpy(), ordered[y].to_numpy(), s=10, color=color, alpha=0.45, linewidths=0)
+    ax.scatter(
+        ordered[x].to_numpy(), ordered[y].to_numpy(), s=10, color=color, alpha=0.45, linewidths=0
+    )
     smooth = ordered[y].rolling(window, center=True, min_periods=1).mean()
     ax.plot(ordered[x].to_numpy(), smooth.to_numpy(), color=color, linewidth=1.5, label=label)
     ax.set_xlabel(x.replace("_", " "))

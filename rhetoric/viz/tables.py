@@ -315,7 +315,11 @@ def figure_instances(spans: pd.DataFrame, texts: object) -> pd.DataFrame:
     table = spans.reset_index(drop=True)
     if "group" not in table.columns:
         table = table.assign(group=None)
-    keys = table["group"].astype(object).where(table["group"].notna(), "\0row" + table.index.astype(str))
+    keys = (
+        table["group"]
+        .astype(object)
+        .where(table["group"].notna(), "\0row" + table.index.astype(str))
+    )
     table = table.assign(_instance=keys, doc_id=table["doc_id"].astype(str))
     if "score" not in table.columns:
         table = table.assign(score=1.0)
@@ -326,7 +330,8 @@ def figure_instances(spans: pd.DataFrame, texts: object) -> pd.DataFrame:
                          end=("end", "max"), n_spans=("start", "size"), score=("score", "max"))  # fmt: skip
     merged = merged.reset_index().drop(columns="_instance")
     merged["text"] = [
-        source[d][s:e] for d, s, e in zip(merged["doc_id"], merged["start"], merged["end"], strict=True)
+        source[d][s:e]
+        for d, s, e in zip(merged["doc_id"], merged["start"], merged["end"], strict=True)
     ]
     merged = merged.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
     return merged[INSTANCE_COLUMNS].astype(

@@ -21,16 +21,20 @@ def test_sentence_anaphora_spans_cover_the_shared_opening():
 
 
 def test_paragraph_anaphora_and_leading_conjunction():
-    text = ("Below the hills, the farms lay fallow.\n\nBelow the hills, the rivers ran low.\n\n"
-            "And below the hills, the towns slept.")
+    text = (
+        "Below the hills, the farms lay fallow.\n\nBelow the hills, the rivers ran low.\n\n"
+        "And below the hills, the towns slept."
+    )
     spans = find_anaphora(text)
     assert len(spans) == 3 and {s.kind for s in spans} == {"paragraph"}
     assert spans[2].start == text.index("below the hills")
 
 
 def test_common_openers_are_not_anaphora():
-    text = ("The road was long. The night was cold. The inn was full. The horses were tired. "
-            "It rained. It snowed. We waited. We left.")
+    text = (
+        "The road was long. The night was cold. The inn was full. The horses were tired. "
+        "It rained. It snowed. We waited. We left."
+    )
     assert find_anaphora(text) == []
 
 
@@ -76,8 +80,25 @@ def test_identical_clauses_are_not_epistrophe():
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(["Let us go", "we shall", "in hope", "the sea", ", ", ". ", "--",
-                                 "\n\n", "And", "They rose"]), max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Let us go",
+                "we shall",
+                "in hope",
+                "the sea",
+                ", ",
+                ". ",
+                "--",
+                "\n\n",
+                "And",
+                "They rose",
+            ]
+        ),
+        max_size=40,
+    )
+)
 def test_spans_are_cut_from_the_text(pieces):
     text = " ".join(pieces)
     for span in find_anaphora(text) + find_epistrophe(text):
@@ -86,4 +107,7 @@ def test_spans_are_cut_from_the_text(pieces):
 
 def test_seed_has_no_anaphora_on_bare_openers(seed_text):
     for span in find_anaphora(seed_text):
-        assert span.text.split()[0].lower() not in {"the", "it", "this", "in", "but"} or len(span.text.split()) > 1
+        assert (
+            span.text.split()[0].lower() not in {"the", "it", "this", "in", "but"}
+            or len(span.text.split()) > 1
+        )

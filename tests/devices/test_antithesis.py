@@ -35,7 +35,9 @@ def test_not_only_but_also():
 
 
 def test_series_of_negations_starts_at_the_first():
-    text = "We sail not because seas are calm, not because winds are kind, but because ports are near."
+    text = (
+        "We sail not because seas are calm, not because winds are kind, but because ports are near."
+    )
     spans = find_antithesis(text)
     assert spans[0].start == text.index("not because seas")
     assert spans[1].text == "but because ports are near"
@@ -44,20 +46,28 @@ def test_series_of_negations_starts_at_the_first():
 def test_not_merely_then_it_is_across_a_dash():
     text = "The vote was not merely the count\u2014 it is a verdict on the council."
     spans = find_antithesis(text)
-    assert halves(spans) == [("not merely the count", "correctio"), ("it is a verdict on the council", "correctio")]
+    assert halves(spans) == [
+        ("not merely the count", "correctio"),
+        ("it is a verdict on the council", "correctio"),
+    ]
 
 
 def test_not_merely_then_it_is_across_a_full_stop():
     text = "The pause was not merely one delay. It is a reversal of the plan."
     spans = find_antithesis(text)
     assert [(s.start, s.end) for s in spans] == [
-        (text.index("not merely"), text.index(". It")), (text.index("It is"), len(text) - 1)]
+        (text.index("not merely"), text.index(". It")),
+        (text.index("It is"), len(text) - 1),
+    ]
 
 
 def test_verb_taken_up_after_a_semicolon():
     text = "Wealth rests not in the vault; it rests in the skill of the workers."
     spans = find_antithesis(text)
-    assert halves(spans) == [("not in the vault", "correctio"), ("it rests in the skill of the workers", "correctio")]
+    assert halves(spans) == [
+        ("not in the vault", "correctio"),
+        ("it rests in the skill of the workers", "correctio"),
+    ]
 
 
 def test_x_comma_not_y():
@@ -67,7 +77,9 @@ def test_x_comma_not_y():
 
 
 def test_rather_than_and_far_from():
-    text = "Far from a setback, the delay gave the town time. They built schools rather than towers."
+    text = (
+        "Far from a setback, the delay gave the town time. They built schools rather than towers."
+    )
     spans = find_antithesis(text)
     kinds = {s.kind for s in spans}
     assert kinds == {"correctio", "comparative"}
@@ -82,12 +94,17 @@ def test_less_x_and_more_y():
 
 def test_either_or_with_parallel_halves():
     spans = find_antithesis("The council will either raise the tax or close the library.")
-    assert halves(spans) == [("either raise the tax", "either_or"), ("or close the library", "either_or")]
+    assert halves(spans) == [
+        ("either raise the tax", "either_or"),
+        ("or close the library", "either_or"),
+    ]
 
 
 def test_from_to_needs_contrasting_ends():
     assert halves(find_antithesis("The region moved from war to peace within a decade.")) == [
-        ("from war", "from_to"), ("to peace", "from_to")]
+        ("from war", "from_to"),
+        ("to peace", "from_to"),
+    ]
     assert find_antithesis("The train ran from Leeds to York on time.") == []
 
 
@@ -128,9 +145,41 @@ def test_lexicon_contrasts():
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(["not", "but", "rather", "than", "war", "peace", "the", "a", "gain",
-                                  "loss", "for", "one", "either", "or", ",", ";", ".", "\u2014", "’s",
-                                  "Anna", "Ben", "more", "less", "and", "far", "from"]), max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "not",
+                "but",
+                "rather",
+                "than",
+                "war",
+                "peace",
+                "the",
+                "a",
+                "gain",
+                "loss",
+                "for",
+                "one",
+                "either",
+                "or",
+                ",",
+                ";",
+                ".",
+                "\u2014",
+                "’s",
+                "Anna",
+                "Ben",
+                "more",
+                "less",
+                "and",
+                "far",
+                "from",
+            ]
+        ),
+        max_size=30,
+    )
+)
 def test_offsets_are_exact_and_halves_pair_up(words):
     text = " ".join(words)
     spans = find_antithesis(text)
@@ -147,5 +196,9 @@ def test_seed_article_figures_and_trailer(seed_text):
     assert all(s.end <= trailer_start for s in spans)
     by_evidence = {s.evidence for s in spans}
     assert any("not merely X; it is Y" == e for e in by_evidence)
-    possessive = [s for s in spans if s.kind == "antonym_parallel" and "'s" in s.evidence and "/" in s.evidence]
+    possessive = [
+        s
+        for s in spans
+        if s.kind == "antonym_parallel" and "'s" in s.evidence and "/" in s.evidence
+    ]
     assert len(possessive) == 2 and all("\u2019s" in s.text for s in possessive)

@@ -24,9 +24,13 @@ def test_antimetabole_halves_and_group():
     spans = find_chiasmus(text)
     assert [(s.start, s.end) for s in spans] == [
         (text.index("shape our tools"), text.index(", and")),
-        (text.index("tools shape"), text.index(" us."))]
+        (text.index("tools shape"), text.index(" us.")),
+    ]
     assert {s.kind for s in spans} == {"antimetabole"} and len({s.group for s in spans}) == 1
-    assert all(0.5 <= s.score < 1 for s in spans) and "shape tools ... tools shape" in spans[0].evidence
+    assert (
+        all(0.5 <= s.score < 1 for s in spans)
+        and "shape tools ... tools shape" in spans[0].evidence
+    )
 
 
 def test_lemma_crossing_is_chiasmus_not_antimetabole():
@@ -39,7 +43,10 @@ def test_lemma_crossing_is_chiasmus_not_antimetabole():
 def test_crossing_over_two_adjacent_sentences():
     text = "The mayor would not bend to the crowd. In the end the crowd bent to the mayor."
     spans = find_chiasmus(text)
-    assert [s.text for s in spans] == ["mayor would not bend to the crowd", "crowd bent to the mayor"]
+    assert [s.text for s in spans] == [
+        "mayor would not bend to the crowd",
+        "crowd bent to the mayor",
+    ]
 
 
 def test_pronoun_may_fill_a_slot():
@@ -83,7 +90,9 @@ def test_bad_terms_are_refused():
     with pytest.raises(ValueError, match="four"):
         score_candidate("a b c", [(0, 1)])
     with pytest.raises(ValueError, match="text order"):
-        score_candidate("Men make cities and cities make men.", [(32, 35), (20, 26), (9, 15), (0, 3)])
+        score_candidate(
+            "Men make cities and cities make men.", [(32, 35), (20, 26), (9, 15), (0, 3)]
+        )
 
 
 def test_weights_cover_every_feature():
@@ -96,8 +105,31 @@ def test_weights_cover_every_feature():
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(["men", "make", "cities", "and", "the", "city", "made", "man", ",",
-                                  ".", "you", "not", "for", "to", "from", "but"]), max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "men",
+                "make",
+                "cities",
+                "and",
+                "the",
+                "city",
+                "made",
+                "man",
+                ",",
+                ".",
+                "you",
+                "not",
+                "for",
+                "to",
+                "from",
+                "but",
+            ]
+        ),
+        max_size=30,
+    )
+)
 def test_offsets_are_exact_and_halves_pair_up(words):
     text = " ".join(words)
     spans = find_chiasmus(text)

@@ -32,13 +32,16 @@ def test_runs_of_three_are_one_span():
     assert span.text == "Faster, faster, faster" and "3 times" in span.evidence
 
 
-@pytest.mark.parametrize("text", [
-    "They walked side by side and day after day.",
-    "He said that that was final.",
-    "She had had enough.",
-    "Room 12 12 was empty.",
-    "It ended. Ended was the word.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They walked side by side and day after day.",
+        "He said that that was final.",
+        "She had had enough.",
+        "Room 12 12 was empty.",
+        "It ended. Ended was the word.",
+    ],
+)
 def test_not_epizeuxis(text):
     assert find_epizeuxis(text) == []
 
@@ -48,7 +51,12 @@ def test_function_word_with_punctuation_counts():
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(["again", "again,", "no", "no,", "the sea", "--", ". ", "\n\n"]), max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(["again", "again,", "no", "no,", "the sea", "--", ". ", "\n\n"]),
+        max_size=30,
+    )
+)
 def test_spans_are_cut_from_the_text(pieces):
     text = " ".join(pieces)
     for span in find_epizeuxis(text):

@@ -23,7 +23,9 @@ def gold_result(data_home):
 def test_positives_matched_and_no_negative_violated(gold_result, device):
     summary, items = gold_result
     row = summary.set_index("device").loc[device]
-    failures = items[(items["device"] == device) & ~items["ok"]][["polarity", "quote", "hits", "min_hits", "detail"]]
+    failures = items[(items["device"] == device) & ~items["ok"]][
+        ["polarity", "quote", "hits", "min_hits", "detail"]
+    ]
     assert row["positives"] > 0 and row["negatives"] > 0
     assert row["matched"] >= 0.9 * row["positives"], failures.to_string()
     assert row["violated"] == 0, failures.to_string()

@@ -13,13 +13,16 @@ def test_empty_text_gives_nothing():
     assert find_polyptoton("") == []
 
 
-@pytest.mark.parametrize(("text", "first", "second", "kind"), [
-    ("The ruler would rule them all.", "ruler", "rule", "derivation"),
-    ("They sang as their fathers had sung.", "sang", "sung", "inflection"),
-    ("It was a beautiful city, beautifully kept.", "beautiful", "beautifully", "derivation"),
-    ("No one wants to fight, but the fight came anyway.", "fight", "fight", "conversion"),
-    ("A tangled history, though entangled we remain.", "tangled", "entangled", "prefix"),
-])
+@pytest.mark.parametrize(
+    ("text", "first", "second", "kind"),
+    [
+        ("The ruler would rule them all.", "ruler", "rule", "derivation"),
+        ("They sang as their fathers had sung.", "sang", "sung", "inflection"),
+        ("It was a beautiful city, beautifully kept.", "beautiful", "beautifully", "derivation"),
+        ("No one wants to fight, but the fight came anyway.", "fight", "fight", "conversion"),
+        ("A tangled history, though entangled we remain.", "tangled", "entangled", "prefix"),
+    ],
+)
 def test_forms_of_one_root(text, first, second, kind):
     [span] = find_polyptoton(text)
     start = text.index(first)
@@ -27,12 +30,15 @@ def test_forms_of_one_root(text, first, second, kind):
     assert (span.start, span.end, span.kind) == (start, end, kind)
 
 
-@pytest.mark.parametrize("text", [
-    "Good plans need good people.",                      # same form, same part of speech
-    "The state and the states agreed.",                   # a bare plural
-    "They hoped. The long winter passed and the rivers froze and thawed, and then at last hope.",
-    "We request that the quest continue.",                # re- is not taken as a prefix
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Good plans need good people.",  # same form, same part of speech
+        "The state and the states agreed.",  # a bare plural
+        "They hoped. The long winter passed and the rivers froze and thawed, and then at last hope.",
+        "We request that the quest continue.",  # re- is not taken as a prefix
+    ],
+)
 def test_not_polyptoton(text):
     assert find_polyptoton(text) == []
 
@@ -45,8 +51,12 @@ def test_roots():
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.lists(st.sampled_from(["rule", "ruler", "ruled", "the", "to", "fear", "feared", ". ", ", "]),
-                max_size=25))
+@given(
+    st.lists(
+        st.sampled_from(["rule", "ruler", "ruled", "the", "to", "fear", "feared", ". ", ", "]),
+        max_size=25,
+    )
+)
 def test_spans_are_cut_from_the_text(pieces):
     text = " ".join(pieces)
     for span in find_polyptoton(text):

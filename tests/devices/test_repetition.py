@@ -59,9 +59,11 @@ def test_duplicated_sentence():
 
 
 def test_refrain_recurs_with_every_occurrence_in_one_group():
-    text = ("We walked along the silver river road at dawn. The market was busy. "
-            "Later the silver river road was flooded. Nobody knew why. "
-            "By evening the silver river road shone again.")
+    text = (
+        "We walked along the silver river road at dawn. The market was busy. "
+        "Later the silver river road was flooded. Nobody knew why. "
+        "By evening the silver river road shone again."
+    )
     refrains = by_kind(find_repetition(text), "refrain")
     starts = [i for i in range(len(text)) if text.startswith("silver river road", i)]
     assert [s.start for s in refrains] == starts
@@ -70,8 +72,10 @@ def test_refrain_recurs_with_every_occurrence_in_one_group():
 
 
 def test_function_word_ngrams_and_frame_tails_are_not_refrains():
-    text = ("He spoke of the river and of the hills. She spoke of the sea and of the plain. "
-            "Members of the guild, members of the council, listen.")
+    text = (
+        "He spoke of the river and of the hills. She spoke of the sea and of the plain. "
+        "Members of the guild, members of the council, listen."
+    )
     assert by_kind(find_repetition(text), "refrain") == []
 
 
@@ -80,14 +84,24 @@ def test_emphatic_candidates_are_every_mention_of_a_repeated_word_or_phrase():
     doc = Document(text)
     found = emphatic_candidates(doc)
     first, second = text.index("lower"), text.index("lower", 20)
-    mentions = {(doc.words[i].start, doc.words[i + n - 1].end)
-                for i, n in zip(found.first.tolist(), found.n_words.tolist(), strict=True)}
-    assert mentions == {(first, first + 5), (first + 6, first + 11), (first, first + 11),
-                        (second, second + 5), (second + 6, second + 11), (second, second + 11)}
+    mentions = {
+        (doc.words[i].start, doc.words[i + n - 1].end)
+        for i, n in zip(found.first.tolist(), found.n_words.tolist(), strict=True)
+    }
+    assert mentions == {
+        (first, first + 5),
+        (first + 6, first + 11),
+        (first, first + 11),
+        (second, second + 5),
+        (second + 6, second + 11),
+        (second, second + 11),
+    }
     assert found.features.shape == (6, len(EMPHATIC_FEATURES))
     # the two mentions of one phrase share a phrase id; the later one points back to the earlier
     pairs = defaultdict(list)
-    for i, phrase, previous in zip(found.first.tolist(), found.phrase.tolist(), found.previous.tolist(), strict=True):
+    for i, phrase, previous in zip(
+        found.first.tolist(), found.phrase.tolist(), found.previous.tolist(), strict=True
+    ):
         pairs[phrase].append((i, previous))
     assert sorted(len(p) for p in pairs.values()) == [2, 2, 2]
     assert all(p[0][1] == -1 and p[1][1] == p[0][0] for p in pairs.values())
@@ -126,10 +140,12 @@ def test_copies_of_a_duplicated_sentence_hold_no_emphatic_repeats():
 
 
 def test_ordinary_topic_words_are_not_emphatic():
-    text = ("Maria Lopez opened the bakery in 1998. The shop sells bread, cakes and coffee to the "
-            "neighbourhood. Last spring the city repaved the street outside, and customers parked two "
-            "blocks away for a month. Lopez says trade has recovered since then, and the bakery now "
-            "employs six people.")
+    text = (
+        "Maria Lopez opened the bakery in 1998. The shop sells bread, cakes and coffee to the "
+        "neighbourhood. Last spring the city repaved the street outside, and customers parked two "
+        "blocks away for a month. Lopez says trade has recovered since then, and the bakery now "
+        "employs six people."
+    )
     assert find_emphatic_repeats(text) == []
     assert find_emphatic_repeats(text, threshold=0.0, per_1000_words=math.inf) != []
 
@@ -150,7 +166,9 @@ def test_threshold_bounds_and_no_overlaps():
 def test_emphatic_model_resource():
     model = emphatic_model()
     assert tuple(model["features"]) == EMPHATIC_FEATURES
-    assert all(len(model[k]) == len(EMPHATIC_FEATURES) for k in ("low", "high", "mean", "scale", "coef"))
+    assert all(
+        len(model[k]) == len(EMPHATIC_FEATURES) for k in ("low", "high", "mean", "scale", "coef")
+    )
     assert 0.0 < model["threshold"] < 1.0
     assert model["per_1000_words"] is None or model["per_1000_words"] > 0
     assert "train split only" in model["provenance"]
@@ -172,8 +190,25 @@ def test_boilerplate_is_never_analysed():
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(["the long road", "home again", "we shall", "rain", ", ", ". ", "\n\n",
-                                 "never", "the council met", "bright"]), max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the long road",
+                "home again",
+                "we shall",
+                "rain",
+                ", ",
+                ". ",
+                "\n\n",
+                "never",
+                "the council met",
+                "bright",
+            ]
+        ),
+        max_size=40,
+    )
+)
 def test_spans_are_cut_from_the_text(pieces):
     text = " ".join(pieces)
     for span in find_repetition(text):

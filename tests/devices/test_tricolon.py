@@ -39,17 +39,29 @@ def test_lead_in_is_trimmed_from_the_first_item():
 
 def test_parallel_shapes_without_a_shared_word():
     text = "We stood proud of the past, fearful of the storm, hopeful of the spring."
-    assert items(find_tricolon(text)) == ["proud of the past", "fearful of the storm", "hopeful of the spring"]
+    assert items(find_tricolon(text)) == [
+        "proud of the past",
+        "fearful of the storm",
+        "hopeful of the spring",
+    ]
 
 
 def test_semicolon_clauses_with_an_ellipsis():
     text = "Fields have been flooded; roads closed; bridges broken."
-    assert items(find_tricolon(text)) == ["Fields have been flooded", "roads closed", "bridges broken"]
+    assert items(find_tricolon(text)) == [
+        "Fields have been flooded",
+        "roads closed",
+        "bridges broken",
+    ]
 
 
 def test_polysyndeton():
     text = "a land where the hills are green and the rivers clean and the people free"
-    assert items(find_tricolon(text)) == ["the hills are green", "the rivers clean", "the people free"]
+    assert items(find_tricolon(text)) == [
+        "the hills are green",
+        "the rivers clean",
+        "the people free",
+    ]
 
 
 @pytest.mark.parametrize("text", [
@@ -64,15 +76,41 @@ def test_non_lists(text):
 
 
 def test_word_classes_without_a_tagger():
-    assert word_classes("the") == frozenset({"D"}) and word_classes("Zanzibar".lower()) == frozenset({"N"})
+    assert word_classes("the") == frozenset({"D"}) and word_classes(
+        "Zanzibar".lower()
+    ) == frozenset({"N"})
     assert class_match("perpetuate", "extend") == 1.0 and class_match("of", "in") == 1.0
     assert class_match("we", "river") == 0.0
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(["the", "river", "by", "and", "or", ",", ";", "mill", "we", "to",
-                                  "build", "heal", "12", "May", ".", "\u2014", "proud", "of"]),
-                max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                "river",
+                "by",
+                "and",
+                "or",
+                ",",
+                ";",
+                "mill",
+                "we",
+                "to",
+                "build",
+                "heal",
+                "12",
+                "May",
+                ".",
+                "\u2014",
+                "proud",
+                "of",
+            ]
+        ),
+        max_size=30,
+    )
+)
 def test_offsets_are_exact_and_figures_have_three_items(words):
     text = " ".join(words)
     spans = find_tricolon(text)

@@ -36,7 +36,9 @@ def test_technique_scores_partial_overlap_by_hand():
                          "start": [0, 20, 0], "end": [4, 30, 10]})  # fmt: skip
     gold = pd.DataFrame({"doc_id": ["1", "1"], "technique": ["Loaded_Language", "Doubt"],
                          "start": [2, 20], "end": [6, 30]})  # fmt: skip
-    pair = Correspondence("loaded", "stance", ("loaded_negative", "loaded_positive"), "Loaded_Language")
+    pair = Correspondence(
+        "loaded", "stance", ("loaded_negative", "loaded_positive"), "Loaded_Language"
+    )
     row = technique_scores(pred, gold, [pair]).iloc[0]
     # article 2 has no gold spans at all: it is not among the scored articles
     assert (row["precision"], row["recall"], row["n_pred"], row["n_gold"]) == (0.5, 0.5, 1, 1)
@@ -51,7 +53,9 @@ def test_coverage_and_helpers():
     assert table["covered"].tolist() == [0.8, 0.2, 0.0, 0.0]
     assert table["note"].tolist() == list("wxyz")
     assert intervals_by_doc(pred) == {"a": [(0, 6), (4, 8), (18, 25)]}
-    assert select(pd.DataFrame({"device": ["a", "b"], "kind": ["x", "y"]}), "b")["kind"].tolist() == ["y"]
+    assert select(pd.DataFrame({"device": ["a", "b"], "kind": ["x", "y"]}), "b")[
+        "kind"
+    ].tolist() == ["y"]
     with pytest.raises(ValueError, match="column='start'"):
         coverage(gold.drop(columns="start"), pred)
 
@@ -68,7 +72,9 @@ def test_ptc_dev_repetition_recall_floor(data_home):
     assert scores["recall"] == pytest.approx(reference["recall"])
     assert scores["recall"] > 0.3
     table = coverage(gold[gold["technique"] == "Repetition"], predicted)
-    assert (table["covered"] == 0).sum() > 0  # some gold repetitions are missed: there is something to show
+    assert (
+        table["covered"] == 0
+    ).sum() > 0  # some gold repetitions are missed: there is something to show
 
 
 def test_gold_occurrences_by_hand_with_compatible_labels():
@@ -80,7 +86,10 @@ def test_gold_occurrences_by_hand_with_compatible_labels():
                          "note": ["", ""]})  # fmt: skip
     pred = pd.DataFrame({"doc_id": ["d"], "device": ["antimetabole"], "start": [0], "end": [16]})
     table = gold_occurrences(gold, {"d": text}, pred)
-    assert table[["device", "start", "end"]].values.tolist() == [["chiasmus", 0, 32], ["epizeuxis", 34, 46]]
+    assert table[["device", "start", "end"]].values.tolist() == [
+        ["chiasmus", 0, 32],
+        ["epizeuxis", 34, 46],
+    ]
     assert table["covered"].tolist() == [0.5, 0.0]  # antimetabole counts as chiasmus
     assert all(text[s:e] == t for s, e, t in zip(table.start, table.end, table.text, strict=True))
     assert gold_occurrences(gold.iloc[:0], {"d": text}, pred).empty
@@ -100,7 +109,10 @@ def test_gold_occurrences_on_the_public_gold(data_home):
     _, items = evaluate_gold(path, data_home)
     # the same detections: per positive item, covered occurrences equal evaluate_gold's hits
     hits = table[table["polarity"] == "positive"].assign(hit=table["covered"] > 0)
-    assert hits.groupby(["doc_id", "device", "text"])["hit"].sum().sum() == items.loc[items.polarity == "positive", "hits"].sum()
+    assert (
+        hits.groupby(["doc_id", "device", "text"])["hit"].sum().sum()
+        == items.loc[items.polarity == "positive", "hits"].sum()
+    )
     assert len(docs) == gold["doc"].nunique()
 
 

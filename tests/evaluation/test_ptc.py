@@ -50,7 +50,13 @@ def test_span_scores_across_articles_and_misses():
 
 
 def test_span_scores_empty():
-    assert span_scores({}, {}) == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "n_pred": 0, "n_gold": 0}
+    assert span_scores({}, {}) == {
+        "precision": 0.0,
+        "recall": 0.0,
+        "f1": 0.0,
+        "n_pred": 0,
+        "n_gold": 0,
+    }
     assert span_scores({"a": []}, {"a": [(0, 3)]})["f1"] == 0.0
 
 
@@ -66,14 +72,23 @@ def test_tc_features_and_rule_on_a_made_up_article():
     articles = pd.DataFrame({"doc_id": ["1"], "text": [text]})
     second = text.index("tax cuts")
     third = text.index("Tax cuts again")
-    rows = [("1", "Repetition", second, second + 8), ("1", "Loaded_Language", second, second + 8),
-            ("1", "Slogans", 0, 8), ("1", "Doubt", text.index("Schools"), text.index("Schools") + 14),
-            ("1", "Repetition", third, third + 8)]
+    rows = [
+        ("1", "Repetition", second, second + 8),
+        ("1", "Loaded_Language", second, second + 8),
+        ("1", "Slogans", 0, 8),
+        ("1", "Doubt", text.index("Schools"), text.index("Schools") + 14),
+        ("1", "Repetition", third, third + 8),
+    ]
     spans = pd.DataFrame(rows, columns=["doc_id", "technique", "start", "end"])
     features = tc_features(articles, spans)
     assert len(features) == 4  # one row per distinct span
     first = features.set_index("start").loc[0]
-    assert (first["earlier"], first["later"], first["same_spans"], first["gold"]) == (0, 2, 2, False)
+    assert (first["earlier"], first["later"], first["same_spans"], first["gold"]) == (
+        0,
+        2,
+        2,
+        False,
+    )
     assert features.set_index("start").loc[second, "gold"]
     assert tc_predict(features).tolist() == [False, True, False, True]
     assert tc_predict(features, min_same_spans=2).tolist() == [True, True, False, True]

@@ -19,7 +19,9 @@ from rhetoric.stylometry.features import CountTable
 from rhetoric.stylometry.validation import cross_validate, fit_predict_table
 
 # stylo's reference results sit beside the data home (shared/reference/stylo next to shared/data).
-REFERENCE = Path(os.environ.get("RHETORIC_STYLO_REFERENCE") or get_data_home().parent / "reference" / "stylo")
+REFERENCE = Path(
+    os.environ.get("RHETORIC_STYLO_REFERENCE") or get_data_home().parent / "reference" / "stylo"
+)
 MFWS = (100, 200, 500, 1000)
 
 

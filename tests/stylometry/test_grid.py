@@ -21,7 +21,10 @@ def test_grid_attributes_every_test_text_in_every_cell():
     assert len(grid) == 2 * 2 * 2
     assert set(grid["doc_id"]) == {"e", "f"}
     assert grid.set_index(["method", "mfw", "doc_id"])["predicted"].to_dict() == {
-        (m, k, d): {"e": "H", "f": "M"}[d] for m in ("burrows", "manhattan") for k in (3, 5) for d in "ef"
+        (m, k, d): {"e": "H", "f": "M"}[d]
+        for m in ("burrows", "manhattan")
+        for k in (3, 5)
+        for d in "ef"
     }
     counts = grid_counts(grid, "M")
     assert counts.index.tolist() == ["burrows", "manhattan"]

@@ -321,14 +321,18 @@ def test_a_plain_text_is_analysed_first(data_home):
     view = highlight(text, devices=["anaphora"])
     parser = parse(view.html)
     assert "".join(parser.plain) == text
-    device_classes = {c for classes, _, _ in parser.leaves for c in classes if not c.startswith("rh-")}
+    device_classes = {
+        c for classes, _, _ in parser.leaves for c in classes if not c.startswith("rh-")
+    }
     assert device_classes <= {"anaphora"}
 
 
 def test_analysis_to_html_is_the_standalone_page(data_home):
     from rhetoric.analysis import analyze
 
-    result = analyze("Hold the line. Hold the course.", devices=["anaphora"], frames=False, doc_id="talk")
+    result = analyze(
+        "Hold the line. Hold the course.", devices=["anaphora"], frames=False, doc_id="talk"
+    )
     page = result.to_html()
     assert page.startswith("<!DOCTYPE html>") and "<title>talk</title>" in page
     assert "words analysed" in page
