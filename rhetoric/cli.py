@@ -61,11 +61,46 @@ def _add_analyze(commands) -> None:
     parser.add_argument(
         "--max-mb", type=float, default=10.0, help="refuse files larger than this (default 10 MB)"
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="analyse files in N processes (0: every core); output stays in input order",
+    )
     parser.set_defaults(run=_run_analyze)
 
 
-def _run_analyze(args) -> int:
+def _analyze_source(source: tuple, devices, frames: bool, max_bytes: int) -> tuple:
+    """Analyse one input; returns ``(name, Analysis or None, [(kind, message), ...])``.
+
+    Module-level and free of printing so that ``--jobs`` can map it over processes; warnings are
+    collected and printed by the parent, in input order.
+    """
     from rhetoric.analysis import analyze
+    from rhetoric.text import decode
+
+    name, path = source
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            if not isinstance(path, Path):  # a packaged resource (the seed article)
+                text = decode(path.read_bytes())[0]
+                result = analyze(text, devices=devices, frames=frames, doc_id=Path(name).stem)
+            else:
+                result = analyze(path, devices=devices, frames=frames, max_bytes=max_bytes)
+        except InputError as error:
+            return name, None, [("error", str(error))]
+    result.source = name
+    messages = [("warning", str(w.message)) for w in caught]
+    if result.n_words == 0:
+        messages.append(("warning", f"{name}: no words to analyse (empty or only page furniture)"))
+    return name, result, messages
+
+
+def _run_analyze(args) -> int:
+    from functools import partial
+
     from rhetoric.corpora import SEED_FILE
     from rhetoric.devices import check_devices
 
@@ -80,43 +115,42 @@ def _run_analyze(args) -> int:
         from importlib import resources
 
         sources = [(f"corpus/{SEED_FILE}", resources.files("rhetoric.corpus").joinpath(SEED_FILE))]
-    max_bytes = int(args.max_mb * 1_000_000)
+    work = partial(
+        _analyze_source,
+        devices=devices,
+        frames=not args.no_frames,
+        max_bytes=int(args.max_mb * 1_000_000),
+    )
+    if args.jobs != 1 and len(sources) > 1:
+        import os
+        from concurrent.futures import ProcessPoolExecutor
+
+        workers = min(len(sources), (os.cpu_count() or 1) if args.jobs <= 0 else args.jobs)
+        pool = ProcessPoolExecutor(max_workers=workers)
+        results = pool.map(work, sources, chunksize=max(1, len(sources) // (4 * workers)))
+    else:
+        pool, results = None, map(work, sources)
     failures = 0
     pages = []
-    for name, path in sources:
-        try:
-            if not isinstance(path, Path):  # a packaged resource
-                from rhetoric.text import decode
-
-                result = analyze(
-                    decode(path.read_bytes())[0],
-                    devices=devices,
-                    frames=not args.no_frames,
-                    doc_id=Path(name).stem,
-                )
-            else:
-                result = analyze(
-                    path, devices=devices, frames=not args.no_frames, max_bytes=max_bytes
-                )
-            result.source = name
-        except InputError as error:
-            _say("error", str(error))
-            failures += 1
-            continue
-        if result.n_words == 0:
-            _say("warning", f"{name}: no words to analyse (empty or only page furniture)")
-        if args.json:
-            print(result.to_json(), flush=True)
-        else:
-            print(format_report(result), flush=True)
-        if args.html:
-            pages.append(result)
+    try:
+        for _name, result, messages in results:  # in input order, as each is ready
+            for kind, message in messages:
+                _say(kind, message)
+            if result is None:
+                failures += 1
+                continue
+            print(result.to_json() if args.json else format_report(result), flush=True)
+            if args.html and not pages:
+                pages.append(result)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     if args.html and pages:
         from rhetoric.viz.highlight import highlight_page
 
-        html = "\n".join(highlight_page(p, devices=devices, title=p.source) for p in pages[:1])
-        if len(pages) > 1:
+        if len(sources) > 1:
             _say("warning", f"--html shows the first document only ({pages[0].source})")
+        html = highlight_page(pages[0], devices=devices, title=pages[0].source)
         Path(args.html).write_text(html, encoding="utf-8")
         if not args.json:
             print(f"wrote {args.html}")

@@ -199,3 +199,19 @@ def test_the_installed_command_never_shows_a_traceback(tmp_path):
     )
     assert process.returncode == 1
     assert process.stderr.count("\n") == 2 and "Traceback" not in process.stderr
+
+
+def test_jobs_give_the_same_output_in_input_order(capsys, bad_inputs, data_home):
+    paths = [
+        *sorted(map(str, (data_home / "inaugural" / "texts").glob("17*.txt"))),
+        str(bad_inputs / "binary.bin"),
+        str(bad_inputs / "good.txt"),
+    ]
+    serial = run(capsys, "analyze", "--json", *paths)
+    parallel = run(capsys, "analyze", "--json", "--jobs", "2", *paths)
+    assert serial[0] == parallel[0] == 1
+    assert serial[1] == parallel[1]
+    assert serial[2] == parallel[2] and "binary file" in parallel[2]
+    assert [json.loads(line)["doc"] for line in parallel[1].splitlines()] == [
+        p for p in paths if not p.endswith(".bin")
+    ]
