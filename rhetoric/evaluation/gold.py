@@ -17,11 +17,13 @@ import pandas as pd
 
 from rhetoric.datahome import get_data_home
 from rhetoric.devices import DEVICES, find_devices
-from rhetoric.errors import InputError
+from rhetoric.errors import InputError, invalid_value
 from rhetoric.text import Document, decode
 
 #: Detector labels that count as a gold label (the README's "compatible labels").
 COMPATIBLE = {"antimetabole": "chiasmus", "list": "tricolon", "correctio": "antithesis"}
+
+GOLD_FILE = "devices_public.jsonl"
 
 RESULT_COLUMNS = [
     "device",
@@ -69,6 +71,37 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def default_gold_path(data_home: str | os.PathLike | None = None) -> Path:
+    """The public gold file, which sits beside the data home (``<data home>/../gold/``)."""
+    return get_data_home(data_home).parent / "gold" / GOLD_FILE
+
+
+def gold_documents(gold: pd.DataFrame, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
+    """The texts the gold items refer to, read from the data home.
+
+    Parameters
+    ----------
+    gold : DataFrame
+        Gold items (:func:`load_gold`): ``doc`` is a path relative to the data home.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id`` (the item's ``doc``) and ``text`` (decoded as the evaluation decodes it), one
+        row per document in order of first mention.
+    """
+    if "doc" not in gold.columns:
+        raise invalid_value("column", "doc", map(str, gold.columns))
+    home = get_data_home(data_home)
+    rows = []
+    for doc in dict.fromkeys(gold["doc"]):
+        path = home / doc
+        if not path.is_file():
+            raise InputError(f"{path}: gold document not found in the data home ({home})")
+        rows.append({"doc_id": doc, "text": decode(path.read_bytes())[0]})
+    return pd.DataFrame(rows, columns=["doc_id", "text"])
+
+
 def evaluate_gold(
     gold_path: str | os.PathLike, data_home: str | os.PathLike | None = None, devices=None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -83,16 +116,12 @@ def evaluate_gold(
         positive / unviolated negative) and ``detail`` (the offending spans of a violation).
     """
     gold = load_gold(gold_path)
-    home = get_data_home(data_home)
     devices = tuple(devices) if devices else DEVICES
-    spans_by_doc, words_by_doc, texts = {}, {}, {}
-    for doc in gold["doc"].unique():
-        path = home / doc
-        if not path.is_file():
-            raise InputError(f"{path}: gold document not found in the data home ({home})")
-        text, _ = decode(path.read_bytes())
+    documents = gold_documents(gold, data_home)
+    texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
+    spans_by_doc, words_by_doc = {}, {}
+    for doc, text in texts.items():
         document = Document(text, doc)
-        texts[doc] = text
         words_by_doc[doc] = document.n_words
         spans_by_doc[doc] = find_devices(document, devices)
 

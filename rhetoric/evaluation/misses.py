@@ -17,13 +17,13 @@ can be shown with :func:`rhetoric.viz.highlight_passages`.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import pandas as pd
 
 from rhetoric.errors import invalid_value
+from rhetoric.evaluation.gold import gold_documents  # noqa: F401 - re-exported for the evaluation notebook
 from rhetoric.evaluation.ptc import covered, merge_intervals, span_scores
 from rhetoric.span import SPAN_COLUMNS
 
@@ -229,36 +229,6 @@ OCCURRENCE_COLUMNS = [
     "note",
     "covered",
 ]
-
-
-def gold_documents(gold: pd.DataFrame, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
-    """The texts the gold items refer to, read from the data home.
-
-    Parameters
-    ----------
-    gold : DataFrame
-        Gold items (:func:`rhetoric.evaluation.gold.load_gold`): ``doc`` is a path relative to
-        the data home.
-
-    Returns
-    -------
-    DataFrame
-        ``doc_id`` (the item's ``doc``) and ``text`` (decoded as the evaluation decodes it), one
-        row per document in order of first mention.
-    """
-    from rhetoric.datahome import get_data_home
-    from rhetoric.errors import InputError
-    from rhetoric.text import decode
-
-    _check_columns(gold, "doc")
-    home = get_data_home(data_home)
-    rows = []
-    for doc in dict.fromkeys(gold["doc"]):
-        path = home / doc
-        if not path.is_file():
-            raise InputError(f"{path}: gold document not found in the data home ({home})")
-        rows.append({"doc_id": doc, "text": decode(path.read_bytes())[0]})
-    return pd.DataFrame(rows, columns=["doc_id", "text"])
 
 
 def gold_occurrences(gold: pd.DataFrame, texts: object, predicted: pd.DataFrame) -> pd.DataFrame:

@@ -48,11 +48,11 @@ def markdown_table(frame: pd.DataFrame, floatfmt: str = "{:.3f}") -> str:
 def build_report(gold: str | Path | None = None, data_home=None) -> str:
     """Run every evaluation and return the Markdown block."""
     from rhetoric.evaluation.chiasmus import evaluate_chiasmus
-    from rhetoric.evaluation.gold import evaluate_gold
+    from rhetoric.evaluation.gold import default_gold_path, evaluate_gold
     from rhetoric.evaluation.ptc import emphatic_cross_validation, evaluate_ptc
 
     home = get_data_home(data_home)
-    gold = Path(gold) if gold else home.parent / "gold" / "devices_public.jsonl"
+    gold = Path(gold) if gold else default_gold_path(home)
     parts = []
     if gold.is_file():
         summary, _ = evaluate_gold(gold, home)

@@ -9,12 +9,12 @@ from __future__ import annotations
 import pytest
 
 from rhetoric.devices import DEVICES
-from rhetoric.evaluation.gold import evaluate_gold
+from rhetoric.evaluation.gold import default_gold_path, evaluate_gold
 
 
 @pytest.fixture(scope="module")
 def gold_result(data_home):
-    gold = data_home.parent / "gold" / "devices_public.jsonl"
+    gold = default_gold_path(data_home)
     assert gold.is_file(), f"gold file expected beside the data home at {gold}"
     return evaluate_gold(gold, data_home)
 

@@ -96,10 +96,10 @@ def test_gold_occurrences_by_hand_with_compatible_labels():
 
 
 def test_gold_occurrences_on_the_public_gold(data_home):
-    from rhetoric.evaluation.gold import evaluate_gold, load_gold
+    from rhetoric.evaluation.gold import default_gold_path, evaluate_gold, load_gold
     from rhetoric.evaluation.misses import gold_documents, gold_occurrences
 
-    path = data_home.parent / "gold" / "devices_public.jsonl"
+    path = default_gold_path(data_home)
     if not path.is_file():
         pytest.fail(f"the gold file is missing: {path}")
     gold = load_gold(path)

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rhetoric.evaluation.gold import default_gold_path
 from rhetoric.framing import FRAMES, Lexicon, as_lexicon, stance_lexicon
 from rhetoric.text import Document, normalize
 
@@ -232,7 +233,7 @@ def _phrases(lexicon: Lexicon) -> list[str]:
 def test_no_multiword_term_is_taken_from_evaluation_texts(seed_text, data_home):
     """Terms must generalise: no phrase of the seed article or the gold files is in a word list."""
     texts = [normalize(seed_text)]
-    gold = data_home.parent / "gold" / "devices_public.jsonl"
+    gold = default_gold_path(data_home)
     assert gold.is_file(), f"gold file expected next to the data home at {gold}"
     for line in gold.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
