@@ -33,6 +33,8 @@ import os  # noqa: E402
 import platform  # noqa: E402
 import sys  # noqa: E402
 
+from _timing import pin_to_one_core  # noqa: E402
+
 for _variable in (
     "OMP_NUM_THREADS",
     "OPENBLAS_NUM_THREADS",
@@ -43,15 +45,6 @@ for _variable in (
 
 #: The target of the issue: the whole corpus, all detectors, loading included.
 TARGET_SECONDS = 10.0
-
-
-def pin_to_one_core() -> str:
-    """Restrict this process to one CPU where the platform allows it; say which."""
-    if hasattr(os, "sched_setaffinity"):
-        cpu = min(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {cpu})
-        return f"pinned to CPU {cpu}"
-    return "not pinned (no sched_setaffinity on this platform)"
 
 
 def main(argv: list[str] | None = None) -> int:

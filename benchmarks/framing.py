@@ -32,21 +32,13 @@ STARTED = time.perf_counter()
 STARTED_CPU = time.process_time()
 
 import argparse  # noqa: E402
-import os  # noqa: E402
 import platform  # noqa: E402
 import sys  # noqa: E402
 
+from _timing import pin_to_one_core  # noqa: E402
+
 #: The target of the issue, in seconds, for the profile of the whole inaugural corpus.
 TARGET_SECONDS = 3.0
-
-
-def pin_to_one_core() -> str:
-    """Restrict this process to one CPU where the platform allows it; say which."""
-    if hasattr(os, "sched_setaffinity"):
-        cpu = min(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {cpu})
-        return f"pinned to CPU {cpu}"
-    return "not pinned (no sched_setaffinity on this platform)"
 
 
 def timed(function, *args, **kwargs):
