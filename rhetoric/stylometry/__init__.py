@@ -1,17 +1,18 @@
 """Stylometry as scikit-learn estimators: R stylo's toolbox in the scikit-learn/pandas world.
 
 Features (:class:`MFWVectorizer`), the Delta family of distances (:func:`delta_distances`),
-attribution estimators (:class:`DeltaClassifier`, :class:`ShrunkenCentroidClassifier`,
+attribution estimators (:class:`DeltaClassifier`, :class:`DebiasedCentroidClassifier` (the
+default), :class:`ShrunkenCentroidClassifier`,
 :func:`make_method`, :func:`attribution_pipeline`), honest validation (:func:`cross_validate`,
 :func:`attribute`), exploration (PCA, MDS, clustering, consensus tree and network), Craig's
 Zeta, General Impostors verification and rolling attribution. Nothing is written to disk.
 """
 
+from rhetoric.stylometry.centroids import DebiasedCentroidClassifier, ShrunkenCentroidClassifier
 from rhetoric.stylometry.classifiers import (
     DEFAULT_METHOD,
     METHODS,
     DeltaClassifier,
-    ShrunkenCentroidClassifier,
     attribution_pipeline,
     make_method,
 )
@@ -32,7 +33,8 @@ from rhetoric.stylometry.validation import Validation, attribute, cross_validate
 from rhetoric.stylometry.zeta import zeta
 
 __all__ = [
-    "DEFAULT_METHOD", "METHODS", "METRICS", "CountTable", "DeltaClassifier", "ImpostorsVerifier",
+    "DEFAULT_METHOD", "METHODS", "METRICS", "CountTable", "DebiasedCentroidClassifier", "DeltaClassifier",
+    "ImpostorsVerifier",
     "MFWVectorizer", "ShrunkenCentroidClassifier", "Validation", "attribute", "attribution_pipeline",
     "cluster_tree", "consensus_network", "consensus_tree", "cross_validate", "delta_distances",
     "frequency_table", "make_method", "mds_coordinates", "principal_components", "read_corpus_folder",

@@ -48,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--method",
         default="default",
         metavar="NAME",
-        help="default (nearest shrunken centroids), a Delta (burrows, cosine_delta, eder, ...), svm, nsc, knn, naivebayes",
+        help="default (debiased_centroid: debiased nearest author centroids), a Delta (burrows, cosine_delta, eder, ...), svm, nsc, knn, naivebayes, debiased_centroid",
     )
     parser.add_argument("--k", type=int, default=10, help="folds for --cv kfold (default 10)")
     parser.add_argument(

@@ -34,6 +34,7 @@ def attribution_grid(
         "minmax",
         "svm",
         "nsc",
+        "debiased_centroid",
     ),
     mfw: Iterable[int] = range(100, 1001, 100),
     doc_ids: Sequence[str] | None = None,

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
+from rhetoric.stylometry.centroids import DebiasedCentroidClassifier, ShrunkenCentroidClassifier
 from rhetoric.stylometry.classifiers import (
     DeltaClassifier,
-    ShrunkenCentroidClassifier,
     attribution_pipeline,
     canonical_method,
     make_method,
@@ -21,6 +21,8 @@ from rhetoric.stylometry.classifiers import (
         DeltaClassifier(metric="cosine_delta", centroid=True),
         DeltaClassifier(metric="minmax"),
         ShrunkenCentroidClassifier(),
+        DebiasedCentroidClassifier(),
+        DebiasedCentroidClassifier("relative", standardize="overall"),
     ]
 )
 def test_sklearn_contract(estimator, check):
@@ -41,6 +43,7 @@ def _two_authors(rng, n=20, p=30, gap=1.0):
         DeltaClassifier("burrows"),
         DeltaClassifier("cosine_delta", centroid=True),
         ShrunkenCentroidClassifier(),
+        DebiasedCentroidClassifier(),
     ],
 )
 def test_probabilities_are_calibrated_not_constant(estimator):
@@ -82,7 +85,8 @@ def test_transductive_zscores_change_the_reference():
 
 
 def test_method_names():
-    assert canonical_method("default") == "nsc"
+    assert canonical_method("default") == "debiased_centroid"
+    assert isinstance(make_method("default"), DebiasedCentroidClassifier)
     assert canonical_method("delta") == "burrows"
     assert make_method("cosine_delta", stylo=True).zscores == "train+test"
     with pytest.raises(ValueError, match="did you mean 'svm'"):
