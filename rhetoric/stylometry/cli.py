@@ -25,9 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--train",
-        required=True,
         metavar="LABEL[,LABEL...]",
-        help="the authors (labels) to train on, comma-separated",
+        help="the authors (labels) to train on, comma-separated (default: every label but --test's; "
+        "with --cv, every label with at least two texts)",
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--test", metavar="LABEL", help="attribute every text with this label")
@@ -72,6 +72,22 @@ def _labels(option: str, value: str, available: list[str]) -> list[str]:
     return labels
 
 
+def _default_train(frame, test: str | None, available: list[str]) -> list[str]:
+    """Every label but the test label; for validation, only authors with two texts or more.
+
+    An author with a single text cannot be validated by leave-one-out (no text of theirs is left
+    to train on), so such authors are left out, with a note on standard error.
+    """
+    if test is not None:
+        return [label for label in available if label != test]
+    counts = frame["label"].astype(str).value_counts()
+    single = sorted(counts[counts < 2].index)
+    if single:
+        print(f"note: left out {len(single)} author(s) with a single text: {', '.join(single)}",
+              file=sys.stderr)  # fmt: skip
+    return [label for label in available if label not in single]
+
+
 def _load(args: argparse.Namespace):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -88,11 +104,15 @@ def run(args: argparse.Namespace) -> int:
         raise ValueError(f"--mfw={args.mfw} is not valid; it must be a positive number of words")
     frame = _load(args)
     available = sorted(set(map(str, frame["label"])))
-    train_labels = _labels("--train", args.train, available)
+    train_labels = (
+        _labels("--train", args.train, available)
+        if args.train is not None
+        else _default_train(frame, args.test, available)
+    )
     train = frame[frame["label"].isin(train_labels)]
     if len(train) < 2:
         raise RhetoricError(
-            f"--train {args.train}: at least two training texts are needed, found {len(train)}"
+            f"--train {','.join(train_labels)}: at least two training texts are needed, found {len(train)}"
         )
     texts = train["clean_text"].tolist()
     if args.test is not None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
+from pathlib import Path
 
 import pytest
 
+from rhetoric.cli import main
 from rhetoric.stylometry import cli
 from rhetoric.stylometry.corpus import read_corpus_folder
 
@@ -87,3 +90,30 @@ def test_federalist_disputed_papers(capsys):
     records = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(records) == 12
     assert sum(r["predicted"] == "Madison" for r in records) >= 11
+
+
+def test_without_train_every_other_label_trains(folder, capsys):
+    code, out, _ = _run([str(folder), "--test", "Unknown", "--method", "burrows", "--json"], capsys)
+    assert code == 0
+    assert set(json.loads(out)["proba"]) == {"Alpha", "Beta"}
+
+
+def test_without_train_validation_leaves_out_single_text_authors(folder, capsys):
+    code, out, err = _run([str(folder), "--cv", "loo", "--method", "burrows", "--json"], capsys)
+    assert code == 0
+    assert set(json.loads(out)["recall"]) == {"Alpha", "Beta"}
+    assert "left out 1 author(s) with a single text: Unknown" in err
+
+
+def _readme_attribute_examples() -> list[str]:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    examples = [line for line in readme.splitlines()
+                if line.startswith("rhetoric attribute ") and "[" not in line]  # fmt: skip
+    assert examples, "the README shows no rhetoric attribute example"
+    return examples
+
+
+@pytest.mark.parametrize("line", _readme_attribute_examples())
+def test_the_readme_examples_run(line):
+    """The README's own ``rhetoric attribute`` examples, through the real command line."""
+    assert main(shlex.split(line)[1:]) == 0
