@@ -52,7 +52,9 @@ def _add_analyze(commands) -> None:
         "--json", action="store_true", help="print one JSON object per document (JSON Lines)"
     )
     parser.add_argument(
-        "--html", metavar="FILE", help="write a standalone HTML page with the devices highlighted"
+        "--html",
+        metavar="FILE",
+        help="write a standalone HTML page with the devices highlighted (one section per document)",
     )
     parser.add_argument(
         "--devices", metavar="NAME,...", help="only these devices (comma-separated)"
@@ -140,17 +142,15 @@ def _run_analyze(args) -> int:
                 failures += 1
                 continue
             print(result.to_json() if args.json else format_report(result), flush=True)
-            if args.html and not pages:
+            if args.html:
                 pages.append(result)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     if args.html and pages:
-        from rhetoric.viz.highlight import highlight_page
+        from rhetoric.viz.highlight import highlight_pages
 
-        if len(sources) > 1:
-            _say("warning", f"--html shows the first document only ({pages[0].source})")
-        html = highlight_page(pages[0], devices=devices, title=pages[0].source)
+        html = highlight_pages(pages, devices=devices)
         Path(args.html).write_text(html, encoding="utf-8")
         if not args.json:
             print(f"wrote {args.html}")

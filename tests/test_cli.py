@@ -166,6 +166,19 @@ def test_html_page_is_written(capsys, tmp_path, data_home):
     assert html.lstrip().lower().startswith("<!doctype html") and "</html>" in html
 
 
+def test_html_page_of_several_documents_has_a_section_each(capsys, tmp_path, data_home):
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("Not because it is easy, but because it is hard.", encoding="utf-8")
+    second.write_text("We shall fight, we shall fight, we shall never surrender.", encoding="utf-8")
+    page = tmp_path / "both.html"
+    status, out, err = run(capsys, "analyze", "--html", str(page), str(first), str(second))
+    assert status == 0 and "warning" not in err, err
+    html = page.read_text(encoding="utf-8")
+    assert html.count('<section id="doc-') == 2
+    assert html.index("first.txt</h2>") < html.index("second.txt</h2>")
+    assert "easy" in html and "surrender" in html  # the texts, split by span markup
+
+
 def test_data_status_lists_every_corpus(capsys, data_home):
     status, out, _ = run(capsys, "data", "status")
     assert status == 0

@@ -1,6 +1,6 @@
 """Figures and HTML views: highlighted text, seaborn-style plots, paper export.
 
-- :func:`highlight` / :func:`highlight_page`: the text with every device span coloured and
+- :func:`highlight` / :func:`highlight_page` / :func:`highlight_pages`: the text with every device span coloured and
   explained (HTML, shown inline in JupyterLab); :func:`highlight_passages`: short passages around
   chosen spans (detector misses, examples), each highlighted.
 - Axes-level plots (tidy DataFrame in, ``ax=None``, the ``Axes`` out): :func:`device_rates`,
@@ -14,7 +14,13 @@
 - :func:`paper_style`, :func:`save_figure`, :func:`save_table`: figures and tables for a paper.
 """
 
-from rhetoric.viz.highlight import Highlight, highlight, highlight_page, highlight_passages
+from rhetoric.viz.highlight import (
+    Highlight,
+    highlight,
+    highlight_page,
+    highlight_pages,
+    highlight_passages,
+)
 from rhetoric.viz.kwic import kwic, kwic_style
 from rhetoric.viz.plots import (
     consensus_network,
@@ -60,6 +66,7 @@ __all__ = [
     "frame_shares",
     "highlight",
     "highlight_page",
+    "highlight_pages",
     "highlight_passages",
     "kwic",
     "kwic_style",

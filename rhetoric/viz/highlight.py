@@ -426,6 +426,8 @@ def _frames_summary(analysis: object) -> str:
 _PAGE_STYLE = (
     "body{margin:2em auto;max-width:50em;padding:0 1em;background:#fff}"
     "h1{font-family:system-ui,sans-serif;font-size:18px;font-weight:600;color:#333}"
+    "h2{font-family:system-ui,sans-serif;font-size:15px;font-weight:600;color:#333;margin-top:2.5em}"
+    ".rh-contents{font-family:system-ui,sans-serif;font-size:13px}"
     ".rh-meta{font-family:system-ui,sans-serif;font-size:12px;color:#666;margin-bottom:8px}"
     ".rh-frames{font-family:system-ui,sans-serif;font-size:12px;border-collapse:collapse;margin-top:2em}"
     ".rh-frames caption{text-align:left;font-weight:600;padding-bottom:4px}"
@@ -468,14 +470,59 @@ def highlight_page(
     >>> page.startswith("<!DOCTYPE html>"), "<title>R&amp;D</title>" in page, "a &lt;b&gt;" in page
     (True, True, True)
     """
+    fragment, meta, frames, source = _document(analysis, devices)
+    return _page(fragment, title or source, frames, meta)
+
+
+def _document(analysis: object, devices: Sequence[str] | None) -> tuple[str, str, str, str | None]:
+    """The highlighted fragment, word-count line, frame table and source name of one document."""
     text, spans, removed, result = _records(analysis, devices)
     _check(text, [*spans, *removed])
     spans = _select(spans, devices)
     meta = ""
     if result is not None and hasattr(result, "n_words"):
         meta = f'<div class="rh-meta">{int(result.n_words):,} words analysed</div>\n'
-    heading = title or (getattr(result, "source", None) if result is not None else None)
-    return _page(render(text, spans, removed), heading, _frames_summary(result), meta)
+    source = getattr(result, "source", None) if result is not None else None
+    return render(text, spans, removed), meta, _frames_summary(result), source
+
+
+def highlight_pages(
+    analyses: Sequence[object], *, devices: Sequence[str] | None = None, title: str | None = None
+) -> str:
+    """One standalone HTML page with several highlighted documents, a section and a link each.
+
+    ``rhetoric analyze --html`` with several paths writes this page; with one document it is
+    :func:`highlight_page`.
+
+    Parameters
+    ----------
+    analyses : sequence of Analysis, str or (text, spans)
+        The documents, in order.
+    devices : list of str, optional
+        Only these labels.
+    title : str, optional
+        Page title (default: "Rhetorical devices: N documents").
+
+    Examples
+    --------
+    >>> page = highlight_pages([("one text", []), ("another", [])])
+    >>> page.count('<section id="doc-'), "Rhetorical devices: 2 documents" in page
+    (2, True)
+    """
+    analyses = list(analyses)
+    if len(analyses) == 1:
+        return highlight_page(analyses[0], devices=devices, title=title)
+    sections, contents = [], []
+    for number, analysis in enumerate(analyses, start=1):
+        fragment, meta, frames, source = _document(analysis, devices)
+        name = html.escape(source or f"Document {number}")
+        contents.append(f'<li><a href="#doc-{number}">{name}</a></li>')
+        sections.append(
+            f'<section id="doc-{number}">\n<h2>{name}</h2>\n{meta}{fragment}\n{frames}\n</section>'
+        )
+    heading = title or f"Rhetorical devices: {len(analyses)} documents"
+    body = f'<ol class="rh-contents">{"".join(contents)}</ol>\n' + "\n".join(sections)
+    return _page(body, heading)
 
 
 #: Columns :func:`highlight_passages` reads from ``passages`` (``device`` and ``caption`` optional).
