@@ -1,7 +1,7 @@
 """One command for every evaluation number: ``rhetoric evaluate report [--readme README.md]``.
 
-It runs the gold device items, the PTC Repetition scores (train and dev) and the chiasmus
-rankings, prints them as Markdown tables, and with ``--readme`` replaces the block between
+It runs the gold device items, the PTC Repetition scores (train and dev), the other PTC
+techniques that a detector partly corresponds to (dev) and the chiasmus rankings, prints them as Markdown tables, and with ``--readme`` replaces the block between
 ``<!-- evaluation:start -->`` and ``<!-- evaluation:end -->`` in that file, so the README's
 numbers are always the code's.
 """
@@ -73,10 +73,29 @@ def build_report(gold: str | Path | None = None, data_home=None) -> str:
               "train, so its train row is in-sample; cross-validated on train (5 folds by article, 3 repeats): "
               f"P {cv['precision']:.3f}, R {cv['recall']:.3f}, F1 {cv['f1']:.3f}.", "",
               markdown_table(ptc), ""]  # fmt: skip
+    parts += [_ptc_correspondences(home), ""]
     chiasmus = evaluate_chiasmus(home)
     parts += ["**Chiasmus** (`shared/data/chiasmus`; average precision over the detector's scores, and "
               "sentence-level decisions):", "", markdown_table(chiasmus), ""]  # fmt: skip
     return "\n".join(parts).rstrip() + "\n"
+
+
+def _ptc_correspondences(home) -> str:
+    """The partial correspondences of detectors and PTC techniques, scored on dev."""
+    from rhetoric.corpora import load_ptc
+    from rhetoric.evaluation.misses import PTC_CORRESPONDENCES, detect_spans, technique_scores
+
+    partial = [c for c in PTC_CORRESPONDENCES if c.technique != "Repetition"]
+    articles, gold = load_ptc("dev", home)
+    detected = detect_spans(articles, sorted({c.device for c in partial} - {"stance"}))
+    scores = technique_scores(detected, gold, partial)
+    return "\n".join([
+        "**PTC, other techniques** (dev; partial-overlap scores). Only Repetition is the same concept "
+        "as a detector; these pairs show how far the nearest detectors reach into a technique, not how "
+        "good they are: loaded words (VADER valence) against `Loaded_Language`, boosters against "
+        "`Exaggeration,Minimisation`, either/or antitheses against `Black-and-White_Fallacy`.", "",
+        markdown_table(scores.drop(columns="device")),
+    ])  # fmt: skip
 
 
 def update_readme(readme: Path, block: str) -> None:

@@ -249,7 +249,8 @@ def make_method(method: str = "default", *, stylo: bool = False) -> BaseEstimato
         A Delta metric (``burrows``, ``cosine_delta``, ... or an alias: ``delta``, ``wurzburg``,
         ``simple``), one of ``svm`` (linear SVM, C=1, one-vs-rest with balanced class weights, on
         z-scores; with ``stylo=True`` libsvm's one-vs-one linear SVM as stylo's e1071), ``nsc`` (nearest shrunken
-        centroids, threshold 0.5, on z-scores), ``knn`` (1 nearest neighbour on z-scores),
+        centroids, threshold 0.5, on z-scores), ``knn`` (1 nearest neighbour on z-scores; with ``stylo=True`` on the
+        relative frequencies as they are, as stylo's ``class::knn`` call),
         ``naivebayes`` (Gaussian naive Bayes), ``debiased_centroid``
         (:class:`~rhetoric.stylometry.centroids.DebiasedCentroidClassifier`), or ``default``
         (``debiased_centroid``; see the module docstring).
@@ -283,6 +284,8 @@ def make_method(method: str = "default", *, stylo: bool = False) -> BaseEstimato
     if name == "debiased_centroid":
         return DebiasedCentroidClassifier()
     if name == "knn":
+        if stylo:  # stylo hands class::knn the unscaled frequency table
+            return KNeighborsClassifier(n_neighbors=1)
         return make_pipeline(StandardScaler(), KNeighborsClassifier(n_neighbors=1))
     return GaussianNB()
 

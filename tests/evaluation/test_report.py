@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
-from rhetoric.evaluation.report import END, START, markdown_table, update_readme
+from rhetoric.evaluation.report import END, START, build_report, markdown_table, update_readme
 
 
 def test_markdown_table_formats_counts_metrics_and_gaps():
@@ -24,3 +26,11 @@ def test_update_readme_replaces_only_the_block(tmp_path):
     (tmp_path / "bare.md").write_text("no block", encoding="utf-8")
     with pytest.raises(ValueError, match="no .* block"):
         update_readme(tmp_path / "bare.md", "x")
+
+
+def test_the_readme_evaluation_block_is_the_codes_current_output():
+    """The README's numbers are regenerated, never typed: a detector change must be followed by
+    ``rhetoric evaluate report --readme README.md``."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split(START, 1)[1].split(END, 1)[0]
+    assert block.strip() == build_report().strip()
