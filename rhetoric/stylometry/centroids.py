@@ -138,6 +138,13 @@ class DebiasedCentroidClassifier(ClassifierMixin, BaseEstimator):
         self.classes_, y_index = np.unique(y, return_inverse=True)
         Z = self._transform(X)
         n_classes = len(self.classes_)
+        if 1 < n_classes == len(Z):
+            warnings.warn(
+                "every author has a single training text, so no within-author deviation can be "
+                "estimated; the deviation across texts stands in (a Delta method may suit better)",
+                UserWarning,
+                stacklevel=2,
+            )
         model = self._fit_model(Z, y_index, n_classes)
         self.centroids_, self.class_counts_, self.within_std_, self.weights_ = model
         if n_classes < 2:
