@@ -40,8 +40,13 @@ def federalist():
 
 @pytest.mark.parametrize(
     ("method", "stylo_name"),
-    [("burrows", "delta:delta"), ("cosine_delta", "delta:wurzburg"), ("eder", "delta:eder"),
-     ("svm", "svm"), ("knn", "knn")],  # fmt: skip
+    [
+        ("burrows", "delta:delta"),
+        ("cosine_delta", "delta:wurzburg"),
+        ("eder", "delta:eder"),
+        ("svm", "svm"),
+        ("knn", "knn"),
+    ],  # fmt: skip
 )
 def test_parity_with_stylo_paper_by_paper(federalist, method, stylo_name):
     path = REFERENCE / "stylo_federalist_attribution_per_paper.csv"
