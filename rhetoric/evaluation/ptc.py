@@ -115,13 +115,7 @@ def span_scores(
         n_gold += len(truth)
     precision = precision_sum / n_pred if n_pred else 0.0
     recall = recall_sum / n_gold if n_gold else 0.0
-    return {
-        "precision": precision,
-        "recall": recall,
-        "f1": _f1(precision, recall),
-        "n_pred": n_pred,
-        "n_gold": n_gold,
-    }
+    return _scores(precision, recall, n_pred, n_gold)
 
 
 def label_scores(predicted: Sequence[bool], gold: Sequence[bool]) -> dict[str, float]:
@@ -136,17 +130,17 @@ def label_scores(predicted: Sequence[bool], gold: Sequence[bool]) -> dict[str, f
     n_pred, n_gold = sum(map(bool, predicted)), sum(map(bool, gold))
     precision = tp / n_pred if n_pred else 0.0
     recall = tp / n_gold if n_gold else 0.0
-    return {
-        "precision": precision,
-        "recall": recall,
-        "f1": _f1(precision, recall),
-        "n_pred": n_pred,
-        "n_gold": n_gold,
-    }
+    return _scores(precision, recall, n_pred, n_gold)
 
 
 def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _scores(precision: float, recall: float, n_pred: int, n_gold: int) -> dict[str, float]:
+    """The score record both settings report."""
+    return {"precision": precision, "recall": recall, "f1": _f1(precision, recall),
+            "n_pred": n_pred, "n_gold": n_gold}  # fmt: skip
 
 
 # --- TC setting ------------------------------------------------------------------------------
