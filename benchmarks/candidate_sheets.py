@@ -1,0 +1,114 @@
+"""Write sheets of candidate figures from the training pool, for judging by the rubric.
+
+Every detector runs over the training pool (:func:`rhetoric.evaluation.pool.training_documents`:
+never a reserved or development text); its spans are grouped into figures (one ``group`` = one
+figure) and a random sample per device and genre is written, one JSON Lines file per device, with
+about 150 characters of context on each side and the figure's parts marked ``[[...]]``.
+
+The sheets hold PTC text, which is not redistributable: write them outside the repository (the
+default is ``/tmp/rhetoric-candidates``). Judged records keep offsets and verdicts only (see
+``corpus/annotations/README.md``).
+
+    RHETORIC_DATA=../shared/data python benchmarks/candidate_sheets.py --per-genre 150
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+
+from rhetoric.datahome import get_data_home
+from rhetoric.devices import DEVICES
+from rhetoric.evaluation.pool import genre_of, training_documents
+from rhetoric.pipeline import analyze_corpus
+
+CONTEXT = 150
+
+
+def figures_of(spans) -> list[dict]:
+    """Group span rows of one document into figures (same device and group; a lone span alone)."""
+    groups: dict[tuple, list] = defaultdict(list)
+    for row in spans:
+        key = (row["device"], row["group"] or f"single-{row['start']}-{row['end']}-{row['kind']}")
+        groups[key].append(row)
+    return [sorted(parts, key=lambda r: r["start"]) for parts in groups.values()]
+
+
+def context_of(text: str, parts: list[dict]) -> str:
+    start, end = parts[0]["start"], max(p["end"] for p in parts)
+    left, right = max(0, start - CONTEXT), min(len(text), end + CONTEXT)
+    pieces, position = [], left
+    for p in parts:
+        if p["start"] < position:
+            continue
+        pieces += [text[position : p["start"]], "[[", text[p["start"] : p["end"]], "]]"]
+        position = p["end"]
+    pieces.append(text[position:right])
+    return ("…" if left else "") + "".join(pieces) + ("…" if right < len(text) else "")
+
+
+def round_robin_by_kind(pool: list[dict]) -> list[dict]:
+    """Interleave the kinds of a shuffled pool, so that a rare kind is sampled as often as a common one."""
+    kinds: dict[str, list] = defaultdict(list)
+    for record in pool:
+        kinds[record["kind"]].append(record)
+    queues = [kinds[k] for k in sorted(kinds)]
+    return [q[i] for i in range(max(map(len, queues), default=0)) for q in queues if i < len(q)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="/tmp/rhetoric-candidates")
+    parser.add_argument("--per-genre", type=int, default=150)
+    parser.add_argument("--seed", type=int, default=20261203)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    home = get_data_home()
+    docs = training_documents()
+    paths = [home / d for d in docs]
+    result = analyze_corpus(
+        pd.DataFrame({"doc_id": docs, "path": [str(p) for p in paths]}),
+        frames=False,
+        n_jobs=args.jobs,
+    )
+    spans = result.spans[result.spans["device"].isin(DEVICES)]
+    texts = {d: (home / d).read_bytes().decode("utf-8", errors="replace") for d in docs}
+    by_device: dict[tuple, list] = defaultdict(list)
+    for doc_id, doc_spans in spans.groupby("doc_id", sort=True):
+        for parts in figures_of(doc_spans.to_dict("records")):
+            first = parts[0]
+            by_device[(first["device"], genre_of(doc_id))].append({
+                "doc": doc_id, "genre": genre_of(doc_id), "device": first["device"],
+                "kind": first["kind"], "start": first["start"],
+                "end": max(p["end"] for p in parts),
+                "parts": [[p["start"], p["end"]] for p in parts],
+                "text": " … ".join(p["text"] for p in parts)[:400],
+                "evidence": first["evidence"],
+                "context": context_of(texts[doc_id], parts),
+            })  # fmt: skip
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(args.seed)
+    for device in DEVICES:
+        chosen = []
+        for genre in ("speech", "news"):
+            pool = sorted(by_device[(device, genre)], key=lambda r: (r["doc"], r["start"]))
+            rng.shuffle(pool)
+            chosen += round_robin_by_kind(pool)[: args.per_genre]
+            print(
+                f"{device:<20} {genre:<6} {len(pool):>5} figures, {min(len(pool), args.per_genre)} sampled"
+            )
+        with open(out / f"{device}.jsonl", "w", encoding="utf-8") as sheet:
+            for number, record in enumerate(chosen):
+                sheet.write(
+                    json.dumps({"id": f"{device}-{number}", **record}, ensure_ascii=False) + "\n"
+                )
+
+
+if __name__ == "__main__":
+    main()
