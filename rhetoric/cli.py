@@ -255,6 +255,7 @@ def _add_evaluate(commands, wanted: set[str]) -> None:
     for name, module in (
         ("ptc", "rhetoric.evaluation.ptc"),
         ("chiasmus", "rhetoric.evaluation.chiasmus"),
+        ("precision", "rhetoric.evaluation.precision"),
         ("report", "rhetoric.evaluation.report"),
     ):
         sub = targets.add_parser(name, help=f"see `rhetoric evaluate {name} --help`")
