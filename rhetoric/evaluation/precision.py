@@ -173,28 +173,27 @@ def display_table(table: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
-def genre_summary(table: pd.DataFrame) -> pd.DataFrame:
+def genre_summary(table: pd.DataFrame, genres: Iterable[str] = ("speech", "news")) -> pd.DataFrame:
     """One row per device (kinds pooled), the genres side by side: the README's layout.
 
-    Columns ``device``, then for each genre (``speech``, ``news``, ``all``) ``<genre> judged``,
-    ``<genre> precision`` and ``<genre> lenient`` (``p [low, high]`` text) and ``<genre>
-    unjudged``.
+    Columns ``device`` (the ten devices in their usual order, ``stance``, then ``all``), then for
+    each genre ``<genre> judged``, ``<genre> precision`` and ``<genre> lenient`` (``p [low,
+    high]`` text) and ``<genre> unjudged``.
     """
+    from rhetoric.devices import DEVICES
+
     pooled = table[table["kind"] == ALL]
-    devices = list(dict.fromkeys(pooled["device"]))
-    devices = [d for d in devices if d != ALL] + ([ALL] if ALL in devices else [])
+    present = set(pooled["device"])
+    devices = [d for d in (*DEVICES, *sorted(present - {*DEVICES, ALL}), ALL) if d in present]
     wide = pd.DataFrame({"device": devices})
-    for genre in [g for g in ("speech", "news", ALL) if g in set(pooled["genre"])]:
+    for genre in [g for g in genres if g in set(pooled["genre"])]:
         part = pooled[pooled["genre"] == genre].set_index("device").reindex(devices)
         wide[f"{genre} judged"] = part["judged"].to_numpy()
-        wide[f"{genre} precision"] = [
-            _interval(*r)
-            for r in part[["precision", "precision_low", "precision_high"]].itertuples(index=False)
-        ]
-        wide[f"{genre} lenient"] = [
-            _interval(*r)
-            for r in part[["lenient", "lenient_low", "lenient_high"]].itertuples(index=False)
-        ]
+        for name in ("precision", "lenient"):
+            wide[f"{genre} {name}"] = [
+                _interval(*r)
+                for r in part[[name, f"{name}_low", f"{name}_high"]].itertuples(index=False)
+            ]
         wide[f"{genre} unjudged"] = part["unjudged"].to_numpy()
     return wide
 

@@ -87,3 +87,24 @@ def test_a_bad_verdict_is_one_line_and_exit_1(tmp_path, capsys):
     assert main(["evaluate", "precision", "--judged", str(judged)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and f"{judged}:2" in err[0] and "verdict='YES' is not valid" in err[0]
+
+
+def test_genre_summary_puts_the_genres_side_by_side():
+    import pandas as pd
+
+    from rhetoric.evaluation.precision import genre_summary
+    from rhetoric.validation.precision import precision_table
+
+    matched = pd.DataFrame({
+        "genre": ["speech", "speech", "speech", "news", "news"],
+        "device": ["anaphora", "anaphora", "stance", "anaphora", "tricolon"],
+        "kind": ["clause", "sentence", "hedge", "clause", "list"],
+        "verdict": ["TRUE", "FALSE", "TRUE", "BORDERLINE", ""],
+    })  # fmt: skip
+    wide = genre_summary(precision_table(matched, ("genre", "device", "kind")))
+    assert wide["device"].tolist() == ["anaphora", "tricolon", "stance", "all"]
+    assert wide["speech judged"].tolist()[0] == 2 and wide["news judged"].tolist()[0] == 1
+    low, high = wilson_interval(1, 2)
+    assert wide["speech precision"].iloc[0] == f"0.50 [{low:.2f}, {high:.2f}]"
+    assert wide["news unjudged"].tolist()[1] == 1 and wide["news precision"].iloc[1] == ""
+    assert wide["speech judged"].iloc[3] == 2  # stance is not pooled with the devices
