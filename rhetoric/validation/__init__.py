@@ -17,6 +17,12 @@ JSON Lines and CSV), :mod:`~rhetoric.validation.precision` (matching, Wilson int
 
 from __future__ import annotations
 
+from rhetoric.validation.agreement import (
+    coding_matrix,
+    disagreements,
+    krippendorff_alpha,
+    pairwise_kappa,
+)
 from rhetoric.validation.figures import FIGURE_COLUMNS, group_figures, with_context
 from rhetoric.validation.judgements import (
     JUDGEMENT_COLUMNS,
@@ -25,11 +31,15 @@ from rhetoric.validation.judgements import (
     read_judgements,
     write_judgements,
 )
+from rhetoric.validation.page import judging_page
 from rhetoric.validation.precision import match_judgements, precision_table, wilson_interval
+from rhetoric.validation.report import ValidationReport, report
 from rhetoric.validation.rubric import load_rubric
+from rhetoric.validation.sampling import sample
 
 __all__ = [
-    "FIGURE_COLUMNS", "JUDGEMENT_COLUMNS", "SHEET_COLUMNS", "VERDICTS", "group_figures",
-    "load_rubric", "match_judgements", "precision_table", "read_judgements", "wilson_interval",
-    "with_context", "write_judgements",
+    "FIGURE_COLUMNS", "JUDGEMENT_COLUMNS", "SHEET_COLUMNS", "VERDICTS", "ValidationReport",
+    "coding_matrix", "disagreements", "group_figures", "judging_page", "krippendorff_alpha",
+    "load_rubric", "match_judgements", "pairwise_kappa", "precision_table", "read_judgements",
+    "report", "sample", "wilson_interval", "with_context", "write_judgements",
 ]  # fmt: skip
