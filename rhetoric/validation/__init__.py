@@ -36,9 +36,11 @@ from rhetoric.validation.precision import match_judgements, precision_table, wil
 from rhetoric.validation.report import ValidationReport, report
 from rhetoric.validation.rubric import load_rubric
 from rhetoric.validation.sampling import sample
+from rhetoric.validation.widget import JudgingWidget, judge_widget
 
 __all__ = [
-    "FIGURE_COLUMNS", "JUDGEMENT_COLUMNS", "SHEET_COLUMNS", "VERDICTS", "ValidationReport",
+    "FIGURE_COLUMNS", "JUDGEMENT_COLUMNS", "SHEET_COLUMNS", "VERDICTS", "JudgingWidget",
+    "ValidationReport", "judge_widget",
     "coding_matrix", "disagreements", "group_figures", "judging_page", "krippendorff_alpha",
     "load_rubric", "match_judgements", "pairwise_kappa", "precision_table", "read_judgements",
     "report", "sample", "wilson_interval", "with_context", "write_judgements",

@@ -83,13 +83,17 @@ def krippendorff_alpha(
     matrix = coding_matrix(judgements, value)
     matrix = matrix[matrix.notna().sum(axis=1) >= 2]
     codes = sorted(
-        set(matrix.stack()), key=lambda c: (order.index(c) if c in order else len(order), c)
+        set(matrix.stack().dropna()),
+        key=lambda c: (order.index(c) if c in order else len(order), c),
     )
     if matrix.shape[1] < 2 or len(matrix) == 0 or len(codes) < 2:
         return float("nan")
     import krippendorff
 
-    numeric = matrix.apply(lambda column: column.map(codes.index)).to_numpy(dtype=float).T
+    numeric = matrix.apply(
+        lambda column: column.map(lambda c: codes.index(c) if c in codes else np.nan)
+    )
+    numeric = numeric.to_numpy(dtype=float).T
     return float(krippendorff.alpha(reliability_data=numeric, level_of_measurement=level,
                                     value_domain=list(range(len(codes)))))  # fmt: skip
 
