@@ -275,6 +275,17 @@ def _add_attribute(commands, wanted: set[str]) -> None:
         _add_arguments_from("rhetoric.stylometry.cli", parser)
 
 
+def _add_validate(commands, wanted: set[str]) -> None:
+    parser = commands.add_parser(
+        "validate",
+        help="validate the coding on your corpus: sample, judging page, precision and agreement",
+        description="Sample figures to judge, write the judging page, report precision and agreement.",
+    )
+    parser.set_defaults(run=_delegate("rhetoric.validation.cli"))
+    if "validate" in wanted:
+        _add_arguments_from("rhetoric.validation.cli", parser)
+
+
 def _add_arguments_from(module: str, parser) -> None:
     from importlib import import_module
 
@@ -324,6 +335,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     wanted = set(sys.argv[1:3] if argv is None else list(argv)[:2])  # e.g. {"evaluate", "ptc"}
     _add_evaluate(commands, wanted)
     _add_attribute(commands, wanted)
+    _add_validate(commands, wanted)
     reports = commands.add_parser(
         "reports",
         help="regenerate reports/ (figures and tables) from the notebooks",

@@ -54,6 +54,8 @@ class ValidationReport:
         lines = [f"coders: {', '.join(self.annotators) or 'none'}"]
         judged = int((self.figures["verdict"] != "").sum())
         lines.append(f"{len(self.figures)} figures, {judged} judged")
+        if self.precision.empty:
+            return "\n".join([*lines, "no judged figures yet"])
         shown = self.precision.copy()
         for column in shown.select_dtypes("float").columns:
             shown[column] = shown[column].round(3)
