@@ -47,6 +47,21 @@ def read_analysis_json(path: str | os.PathLike) -> tuple[pd.DataFrame, dict[str,
     return pd.DataFrame(rows, columns=SPAN_COLUMNS), texts
 
 
+def _texts_from_paths(doc_ids) -> dict[str, str]:
+    """The texts of a saved span table whose ``doc_id`` values are file paths."""
+    from rhetoric.text import read_text
+
+    texts = {}
+    for doc in dict.fromkeys(map(str, doc_ids)):
+        if not Path(doc).is_file():
+            raise InputError(
+                f"{doc}: the span table's doc_id is not a file, so the texts cannot be read; "
+                "pass the corpus table the result was run on (texts=)"
+            )
+        texts[doc] = read_text(doc, max_bytes=None)
+    return texts
+
+
 def span_table(result: object) -> pd.DataFrame:
     """The span table of a result (see the module notes)."""
     if isinstance(result, pd.DataFrame):
