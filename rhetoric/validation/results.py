@@ -96,12 +96,10 @@ def corpus_texts(result: object, texts: object) -> tuple[dict[str, str], pd.Data
     (``doc`` and metadata such as an outlet or a year) when ``texts`` is a corpus table."""
     if texts is None and hasattr(result, "device_spans") and hasattr(result, "text"):
         return {str(result.source or "doc"): result.text}, None
-    if (
-        texts is None
-        and isinstance(result, str | os.PathLike)
-        and Path(result).suffix in (".jsonl", ".json")
-    ):
-        return read_analysis_json(result)[1], None
+    if texts is None and isinstance(result, str | os.PathLike):
+        if Path(result).suffix in (".jsonl", ".json"):
+            return read_analysis_json(result)[1], None
+        return _texts_from_paths(span_table(result)["doc_id"]), None
     if isinstance(texts, pd.DataFrame):
         for column in ("doc_id", "text"):
             if column not in texts.columns:
