@@ -23,6 +23,7 @@ from rhetoric.validation.agreement import (
     krippendorff_alpha,
     pairwise_kappa,
 )
+from rhetoric.validation.examples import load_example_judgements
 from rhetoric.validation.figures import FIGURE_COLUMNS, group_figures, with_context
 from rhetoric.validation.judgements import (
     JUDGEMENT_COLUMNS,
@@ -42,6 +43,6 @@ __all__ = [
     "FIGURE_COLUMNS", "JUDGEMENT_COLUMNS", "SHEET_COLUMNS", "VERDICTS", "JudgingWidget",
     "ValidationReport", "judge_widget",
     "coding_matrix", "disagreements", "group_figures", "judging_page", "krippendorff_alpha",
-    "load_rubric", "match_judgements", "pairwise_kappa", "precision_table", "read_judgements",
+    "load_example_judgements", "load_rubric", "match_judgements", "pairwise_kappa", "precision_table", "read_judgements",
     "report", "sample", "wilson_interval", "with_context", "write_judgements",
 ]  # fmt: skip
