@@ -421,8 +421,12 @@ def corrected_rates(
     A detector that finds 8 figures per 1,000 words at a precision of 0.5 finds about 4 that a
     rhetorician would mark. The corrected rate is ``rate x precision``; its interval carries the
     uncertainty of both: each bootstrap replicate resamples the documents of the group (as
-    :func:`rhetoric.stats.bootstrap_rate_ci` does) *and* the judged figures of each device
-    (within each kind), and multiplies the two. A device's precision weights its kinds by their
+    :func:`rhetoric.stats.bootstrap_rate_ci` does) *and* draws each kind's precision from its
+    judged figures, and multiplies the two. The precision draw is the parametric bootstrap of the
+    judged sample: Beta(TRUE + 1/2, judged - TRUE + 1/2), Jeffreys' interval for a proportion
+    (Brown, Cai & DasGupta 2001), so that six FALSE judgements still leave room for a precision
+    above zero, where resampling the six verdicts would give a zero-width interval. Intervals
+    are widened, where needed, to hold the point estimate. A device's precision weights its kinds by their
     share of the device's figures (the strata of :func:`rhetoric.validation.sample`), so a kind
     sampled more heavily than its share does not pull the estimate; kinds with no judgement are
     left out of the weights. One precision per device serves every group: the correction scales
@@ -485,7 +489,8 @@ def corrected_rates(
         estimate = sum(w * s.mean() for w, s in parts)
         draws = np.zeros(n_boot)
         for w, s in parts:
-            draws += w * s[rng.integers(0, len(s), size=(n_boot, len(s)))].mean(axis=1)
+            successes = s.sum()
+            draws += w * rng.beta(successes + 0.5, len(s) - successes + 0.5, size=n_boot)
         precision_draws[name] = (float(estimate), draws, int(sum(len(s) for _, s in parts)))
     rows = []
     for key, part in counts.groupby([*keys, device], sort=True, observed=True):
@@ -500,6 +505,8 @@ def corrected_rates(
             estimate, draws, judged = precision_draws[name]
             p_low, p_high = np.percentile(draws, [tail, 100 - tail])
             c_low, c_high = np.nanpercentile(replicates * draws, [tail, 100 - tail])
+            p_low, p_high = min(p_low, estimate), max(p_high, estimate)
+            c_low, c_high = min(c_low, rate * estimate), max(c_high, rate * estimate)
             row.update(precision=estimate, precision_low=float(p_low), precision_high=float(p_high),
                        corrected=rate * estimate, corrected_low=float(c_low), corrected_high=float(c_high),
                        judged=judged)  # fmt: skip

@@ -200,3 +200,16 @@ def test_a_device_without_judgements_is_not_corrected():
     assert row.rate == 2.0 and row.judged == 0 and np.isnan(row.corrected)
     with pytest.raises(TypeError, match="validation must be"):
         corrected_rates(counts, "judgements.jsonl", by="g")
+
+
+def test_a_device_judged_false_throughout_still_has_an_interval_above_zero():
+    from rhetoric.compare import corrected_rates
+    from rhetoric.validation.precision import wilson_interval
+
+    counts = pd.DataFrame({"g": ["a"] * 3, "device": ["refrain"] * 3, "count": [5, 6, 7], "n_words": [1000] * 3})
+    figures = pd.DataFrame({"device": ["refrain"] * 6, "kind": ["r"] * 6, "verdict": ["FALSE"] * 6})
+    row = corrected_rates(counts, figures, by="g", n_boot=4000).iloc[0]
+    assert row.precision == 0 and row.corrected == 0 and row.corrected_low == 0
+    # Jeffreys' upper bound for 0 of 6 is about 0.34; Wilson's 0.39
+    assert 0.25 < row.precision_high < wilson_interval(0, 6)[1]
+    assert row.corrected_high > 1.0
