@@ -34,7 +34,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from rhetoric.errors import check_choice, invalid_value
+from rhetoric.errors import UsageError, check_choice, invalid_value
 from rhetoric.stats import bootstrap_rate_ci
 from rhetoric.viz.style import LABELS, PALETTE, device_color
 from rhetoric.viz.tables import locate_spans
@@ -933,7 +933,7 @@ def rate_trend(
     >>> plt.close("all")
     """
     if not isinstance(window, int) or window < 1:
-        raise ValueError(f"window={window!r} is not valid; give a number of documents, such as 5")
+        raise UsageError(f"window={window!r} is not valid; give a number of documents, such as 5")
     _require(data, x, y)
     ax = _axes(ax)
     if data.empty:
