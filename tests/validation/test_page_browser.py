@@ -213,3 +213,59 @@ def test_a_coder_judges_with_keys_and_mouse_exports_and_the_file_reads_back(tmp_
         1,
         0,
     ]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is installed by .ci/run")
+def test_random_verdict_sets_round_trip_exactly_through_the_page(tmp_path):
+    """Property test in the browser: random verdicts and reasons, typed with keys, export unchanged."""
+    import random
+
+    keys = {
+        "TRUE": ("1", "Digit1", 49),
+        "BORDERLINE": ("b", "KeyB", 66),
+        "FALSE": ("f", "KeyF", 70),
+    }
+    reasons = [
+        "",
+        'a "quoted" reason',
+        "l'apostrophe, é, 漢字",
+        "<b>not bold</b> & co",
+        "tab\there",
+    ]
+    sheet = pd.concat([_sheet()] * 2, ignore_index=True)
+    sheet["figure_id"] = [f"g{i}" for i in range(len(sheet))]
+    for trial in range(
+        3
+    ):  # a fresh browser each time: Chromium holds back a site's second download
+        downloads = tmp_path / f"downloads-{trial}"
+        downloads.mkdir()
+        browser = Browser(tmp_path / f"profile-{trial}", downloads)
+        try:
+            rng = random.Random(trial)
+            chosen = [(rng.choice(list(keys)), rng.choice(reasons)) for _ in range(len(sheet))]
+            page = tmp_path / f"judge-{trial}.html"
+            judging_page(
+                sheet.assign(start=sheet["start"] + trial), page
+            )  # a new sheet: fresh storage
+            browser.open(page.as_uri())
+            browser.click("#annotator")
+            browser.type(f"coder-{trial}")
+            browser.key("Enter", "Enter", 13, "\r")
+            for verdict, reason in chosen:
+                if reason:
+                    browser.key("r", "KeyR", 82, "r")
+                    browser.type(reason)
+                    browser.key("Enter", "Enter", 13, "\r")
+                browser.key(*keys[verdict][:3], keys[verdict][0])
+            browser.click("#export")
+            target = downloads / f"judgements-coder-{trial}.jsonl"
+            deadline = time.monotonic() + 20
+            while not target.is_file() and time.monotonic() < deadline:
+                time.sleep(0.2)
+            judged = read_judgements(target)
+            assert judged["verdict"].tolist() == [v for v, _ in chosen]
+            assert judged["reason"].tolist() == [r for _, r in chosen]
+            assert judged["start"].tolist() == (sheet["start"] + trial).tolist()
+            assert judged["text"].tolist() == sheet["text"].tolist()
+        finally:
+            browser.close()
