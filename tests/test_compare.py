@@ -206,7 +206,9 @@ def test_a_device_judged_false_throughout_still_has_an_interval_above_zero():
     from rhetoric.compare import corrected_rates
     from rhetoric.validation.precision import wilson_interval
 
-    counts = pd.DataFrame({"g": ["a"] * 3, "device": ["refrain"] * 3, "count": [5, 6, 7], "n_words": [1000] * 3})
+    counts = pd.DataFrame(
+        {"g": ["a"] * 3, "device": ["refrain"] * 3, "count": [5, 6, 7], "n_words": [1000] * 3}
+    )
     figures = pd.DataFrame({"device": ["refrain"] * 6, "kind": ["r"] * 6, "verdict": ["FALSE"] * 6})
     row = corrected_rates(counts, figures, by="g", n_boot=4000).iloc[0]
     assert row.precision == 0 and row.corrected == 0 and row.corrected_low == 0

@@ -4,6 +4,10 @@ A *figure* is every span of one document and device that shares a ``group`` (the
 antithesis, the occurrences of a refrain), or a lone span without a group. It runs from the start
 of its first span to the end of its last; its ``parts`` keep the spans themselves, so a figure
 can be shown with its parts marked and matched to a judgement by the spans it really covers.
+
+:attr:`rhetoric.Analysis.figures` (``rhetoric.analysis.figures_of``) counts the same figures for
+rates; this table adds what judging needs (``parts``, the figure's text, a ``figure_id``) and
+keeps two lone spans at the same offsets apart. The two should become one function.
 """
 
 from __future__ import annotations
