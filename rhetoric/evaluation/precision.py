@@ -154,6 +154,11 @@ def unjudged_sheet(result: PrecisionResult, width: int = 150) -> pd.DataFrame:
     return sheet.assign(verdict="", reason="", annotator="").reset_index(drop=True)
 
 
+def _clip(text: str, width: int = 90) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _interval(value: float, low: float, high: float) -> str:
     return "" if value != value else f"{value:.2f} [{low:.2f}, {high:.2f}]"
 
@@ -215,6 +220,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs", type=int, default=-1, metavar="N", help="worker processes (-1: every core)"
     )
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="list every unjudged figure, and every judgement no current figure matches",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -234,6 +244,17 @@ def run(args: argparse.Namespace) -> int:
     if len(result.orphans):
         lost = int((result.orphans["verdict"] == "TRUE").sum())
         print(f"\n{len(result.orphans)} judgements match no current figure ({lost} of them TRUE)")
+    if getattr(args, "verbose", False):
+        todo = result.figures[result.figures["verdict"] == ""]
+        print(f"\nunjudged figures ({len(todo)}):")
+        for row in todo.itertuples(index=False):
+            print(f"  {row.doc} [{row.start}:{row.end}] {row.device}/{row.kind}: {_clip(row.text)}")
+        if len(result.orphans):
+            print(f"\njudgements no current figure matches ({len(result.orphans)}):")
+            for row in result.orphans.itertuples(index=False):
+                print(
+                    f"  {row.doc} [{row.start}:{row.end}] {row.device}/{row.kind} {row.verdict}: {_clip(row.text)}"
+                )
     if args.unjudged_out:
         sheet = unjudged_sheet(result)
         write_judgements(sheet, args.unjudged_out)

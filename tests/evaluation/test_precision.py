@@ -63,6 +63,12 @@ def test_evaluate_precision_counts_judged_and_unjudged_figures(
     low, high = wilson_interval(1, 2)
     pooled = [line for line in out.splitlines() if line.split()[:2] == ["all", "all"]]
     assert pooled and f"0.50 [{low:.2f}, {high:.2f}]" in pooled[0]  # 1 TRUE of 2 judged
+    assert main(["evaluate", "precision", "--judged", str(judged), "--verbose", "--jobs", "1"]) == 0
+    listed = capsys.readouterr().out.split(f"unjudged figures ({len(figures) - 2}):\n", 1)[1]
+    assert (
+        len([line for line in listed.splitlines() if line.startswith(f"  {DOC} [")])
+        == len(figures) - 2
+    )
     todo = read_judgements(sheet, unjudged=True)
     assert len(todo) == len(figures) - 2 and set(todo["verdict"]) <= {""}
     text = (data_home / DOC).read_text(encoding="utf-8")
