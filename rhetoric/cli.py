@@ -270,6 +270,7 @@ def _add_evaluate(commands, wanted: set[str]) -> None:
     for name, module in (
         ("ptc", "rhetoric.evaluation.ptc"),
         ("chiasmus", "rhetoric.evaluation.chiasmus"),
+        ("precision", "rhetoric.evaluation.precision"),
         ("report", "rhetoric.evaluation.report"),
     ):
         sub = targets.add_parser(name, help=f"see `rhetoric evaluate {name} --help`")
@@ -287,6 +288,17 @@ def _add_attribute(commands, wanted: set[str]) -> None:
     parser.set_defaults(run=_delegate("rhetoric.stylometry.cli"))
     if "attribute" in wanted:
         _add_arguments_from("rhetoric.stylometry.cli", parser)
+
+
+def _add_validate(commands, wanted: set[str]) -> None:
+    parser = commands.add_parser(
+        "validate",
+        help="validate the coding on your corpus: sample, judging page, precision and agreement",
+        description="Sample figures to judge, write the judging page, report precision and agreement.",
+    )
+    parser.set_defaults(run=_delegate("rhetoric.validation.cli"))
+    if "validate" in wanted:
+        _add_arguments_from("rhetoric.validation.cli", parser)
 
 
 def _add_arguments_from(module: str, parser) -> None:
@@ -338,6 +350,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     wanted = set(sys.argv[1:3] if argv is None else list(argv)[:2])  # e.g. {"evaluate", "ptc"}
     _add_evaluate(commands, wanted)
     _add_attribute(commands, wanted)
+    _add_validate(commands, wanted)
     reports = commands.add_parser(
         "reports",
         help="regenerate reports/ (figures and tables) from the notebooks",
