@@ -25,7 +25,7 @@ import numpy as np
 from rhetoric.datahome import get_data_home
 from rhetoric.devices import DEVICES, get_finder
 from rhetoric.evaluation.pool import development_documents, reserved_documents
-from rhetoric.scoring.apply import group_figures
+from rhetoric.figures import figure_parts
 from rhetoric.scoring.features import DocumentProfile, figure_features
 from rhetoric.scoring.train import fit_scorer
 from rhetoric.text import Document, decode
@@ -51,7 +51,7 @@ def training_records(device: str, annotations: list[dict], home: Path):
     for doc_path, judged in sorted(by_doc.items()):
         text, _ = decode((home / doc_path).read_bytes())
         doc = Document(text, doc_path)
-        figures = group_figures(finder(doc))
+        figures = figure_parts(finder(doc))
         extents = [(min(s.start for s in f), max(s.end for s in f)) for f in figures]
         by_parts = {tuple(sorted((s.start, s.end) for s in f)): i for i, f in enumerate(figures)}
         profile = DocumentProfile(doc)
