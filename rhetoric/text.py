@@ -142,6 +142,13 @@ WORD_PATTERN = re.compile(r"[^\W_]+(?:['’\-‐][^\W_]+)*")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 #: What ends a clause between two words (see :attr:`Document.clause_of`).
 CLAUSE_BREAK = re.compile(r"[;:!?()\[\]\u2014\u2013\u201c\u201d\"]|--")
+#: Longest sentence, in words, that the detectors search as one. A longer "sentence" (a text
+#: without punctuation, a list run together) is cut into pieces of at most this many words, at a
+#: comma or another break where one lies in the second half of the piece, so that every search
+#: stays linear in the length of the text. The longest real sentence of the bundled corpora has
+#: 727 words (John Adams, 1797), so no real sentence is cut.
+MAX_SENTENCE_WORDS = 1000
+_PIECE_BREAK = re.compile(r"[,;:()\[\]\u2014\u2013\n\u2028\u2029]|--")
 _LINE_END_OF_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*[ \t\r\u00a0]*$""")
 
 
@@ -308,9 +315,13 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Segment]:
-        """Sentences of the body by NLTK Punkt; a sentence never crosses a paragraph break."""
+        """Sentences of the body by NLTK Punkt; a sentence never crosses a paragraph break.
+
+        A sentence of more than :data:`MAX_SENTENCE_WORDS` words is cut into pieces (see there),
+        each a sentence of its own.
+        """
         bounds = [b for p in self.paragraphs for b in sentence_bounds(self.text, p.start, p.end)]
-        return self._segments(bounds)
+        return [piece for s in self._segments(bounds) for piece in self._cut_long(s)]
 
     @property
     def n_words(self) -> int:
@@ -384,6 +395,23 @@ class Document:
             last = bisect.bisect_left(starts, end)
             segments.append(Segment(start, end, first, last))
         return segments
+
+    def _cut_long(self, segment: Segment) -> list[Segment]:
+        """``segment`` itself, or its pieces of at most :data:`MAX_SENTENCE_WORDS` words."""
+        if segment.n_words <= MAX_SENTENCE_WORDS:
+            return [segment]
+        words, text = self.words, self.text
+        pieces, first, start = [], segment.first_word, segment.start
+        while segment.last_word - first > MAX_SENTENCE_WORDS:
+            cut = first + MAX_SENTENCE_WORDS  # the first word of the next piece
+            for k in range(cut, first + MAX_SENTENCE_WORDS // 2, -1):
+                if _PIECE_BREAK.search(text, words[k - 1].end, words[k].start):
+                    cut = k
+                    break
+            pieces.append(Segment(start, words[cut - 1].end, first, cut))
+            first, start = cut, words[cut].start
+        pieces.append(Segment(start, segment.end, first, segment.last_word))
+        return pieces
 
     def words_of(self, segment: Segment) -> list[Token]:
         """The words inside a paragraph or sentence."""
