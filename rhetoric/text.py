@@ -113,7 +113,7 @@ def normalize(text: str) -> str:
 # --- tokens -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word of the original text: ``text == source[start:end]``; ``norm`` is its normalised form."""
 
@@ -123,7 +123,7 @@ class Token:
     norm: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A paragraph or sentence: its offsets and the index range of its words in ``Document.words``."""
 
@@ -222,10 +222,16 @@ def word_tokens(
     """
     end = len(text) if end is None else end
     norm = normalize(text) if norm is None else norm
-    return [
-        Token(m.start(), m.end(), m.group(), norm[m.start() : m.end()])
-        for m in WORD_PATTERN.finditer(text, start, end)
-    ]
+    # One string object per distinct form: a long text repeats its words, and a str costs
+    # about 50 bytes before its first character.
+    forms: dict[str, str] = {}
+    shared = forms.setdefault
+    tokens = []
+    for m in WORD_PATTERN.finditer(text, start, end):
+        a, b = m.span()
+        word, folded = m.group(), norm[a:b]
+        tokens.append(Token(a, b, shared(word, word), shared(folded, folded)))
+    return tokens
 
 
 class Document:
