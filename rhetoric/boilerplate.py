@@ -306,7 +306,7 @@ _RULES: list[tuple[str, re.Pattern, bool, int]] = [
 
 #: Rules judged only on the last lines of a text (a short biography after the article).
 _AUTHOR_BIO = re.compile(
-    rf"^\W*{_NAME},? (?:is|was) (?:a|an|the)\b.{{0,160}}\b(?:author|editor|columnist|writer"
+    rf"^\W*{_NAME},? is (?:a|an|the)\b[^.;]{{0,80}}?\b(?:author|editor|columnist|writer"
     r"|contributor|correspondent|fellow|host|founder|director|professor|journalist|blogger"
     r"|commentator|reporter|analyst)s?\b"
     r"|^\W*(?:his|her|their) (?:latest |new |most recent )?book\b"
@@ -325,6 +325,7 @@ _INLINE: list[tuple[str, re.Pattern]] = [
             r"|audience(?: members?)?(?: responds?| respond| reacts?| chants?| members?)?)\b"
             r"[^()\[\]\n]{0,60}[)\]]"
             r"|\[\s*(?:at this point|the president|the audience|audience members?)\b[^\[\]\n]{0,200}\]"
+            r"|(?<=[.!?] )(?:applause|laughter)\.?[)\]]"  # a marker that lost its opening bracket
             r"|(?m:^[ \t]*END[ \t]+\d{1,2}:\d{2}[ \t]*[AP]\.?M\.?(?:[ \t]+[A-Z]{2,4})?[ \t]*$)",
             re.I,
         ),
