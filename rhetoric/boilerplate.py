@@ -145,6 +145,7 @@ _RULES: list[tuple[str, re.Pattern, bool, int]] = [
                 r"|(?:more|latest|popular|trending|top) (?:from [\w ]+|news|posts|stories|articles)"
                 r"|trending(?: now)?|more stories|editor'?s picks?|don'?t miss"
                 r"|the best of [A-Z][\w.'’ -]+"
+                r"|(?:all |more )?(?:web |online )?resources|(?:useful|external|quick|related) links|site ?map"
             ),
             re.I,
         ),
@@ -351,7 +352,10 @@ _INLINE: list[tuple[str, re.Pattern]] = [
     ),
     (
         "embed credit",
-        re.compile(rf"[—–]\s*[^\n()—–]{{1,60}}\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},\s+\d{{4}}"),
+        re.compile(
+            rf"[—–]\s*[^\n()—–]{{1,60}}\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},\s+\d{{4}}"
+            rf"|(?m:^[ \t]*[^\n()—–]{{1,60}}\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},\s+\d{{4}}[ \t]*$)"
+        ),
     ),
     ("link", re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)[^\s<>\"“”]+")),
     (

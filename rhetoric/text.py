@@ -210,6 +210,19 @@ def _heading_line(text: str, start: int, end: int, block_end: int) -> bool:
     return bool(line) and len(following) > max(1.5 * len(line), 40) and is_heading(line)
 
 
+def _split_at(text: str, bounds: list[tuple[int, int]], cuts: list[int]) -> list[tuple[int, int]]:
+    """``bounds`` cut at every offset of ``cuts`` that falls inside one, the pieces trimmed."""
+    import bisect
+
+    cuts = sorted(cuts)
+    out = []
+    for start, end in bounds:
+        inside = cuts[bisect.bisect_right(cuts, start) : bisect.bisect_left(cuts, end)]
+        edges = [start, *inside, end]
+        out.extend(p for a, b in zip(edges, edges[1:]) if (p := _trim(text, a, b)))
+    return out
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start].isspace():
         start += 1
@@ -396,9 +409,13 @@ class Document:
     def paragraphs(self) -> list[Segment]:
         """Paragraphs of the body (see :func:`paragraph_bounds`); headings are flagged.
 
-        A paragraph with a removed span inside it stays one paragraph.
+        A paragraph with a removed span inside it stays one paragraph, except that a removed
+        speaker label starts a new one (a new speaker is a new paragraph).
         """
         bounds = paragraph_bounds(self.clean)
+        turns = [s.end for s in self.removed if s.kind == "speaker label"]
+        if turns:
+            bounds = _split_at(self.clean, bounds, turns)
         return self._segments(bounds, self._heading_flags(bounds))
 
     @cached_property

@@ -261,3 +261,19 @@ def test_applause_is_never_a_word(marker):
     doc = Document(f"We will build. {marker} We will build again. {marker}\n\nAnd again. {marker}")
     assert all("pplause" not in w.text for w in doc.words)
     assert doc.n_words == 9
+
+
+def test_a_site_navigation_trailer_after_the_text():
+    text = (
+        STORY
+        + "\n\n   WEB RESOURCES >>\n\nSpeech Archives\nVideo and text of past speeches\n\nALL WEB RESOURCES >>\n"
+    )
+    spans = find_boilerplate(text)
+    assert spans[0].text == "WEB RESOURCES >>" and spans[0].kind == "related articles"
+    assert spans[-1].end == len(text.rstrip())
+    assert all(s.start > len(STORY) for s in spans)
+
+
+def test_an_embedded_post_credit_without_its_dash():
+    text = "The rally went on into the night.\nJane Roe (@janeroe) March 3, 2019\nThe police stayed away."
+    assert removed(text) == [("embed credit", "Jane Roe (@janeroe) March 3, 2019")]

@@ -202,3 +202,14 @@ def test_sentence_detectors_skip_headings():
         assert not any(h.start < span.end and span.start < h.end for h in doc.headings), span
     plain = Document(text.replace("?\n", "?\n\n"))  # no longer headings: found as questions
     assert any(s.device == "rhetorical_question" for s in find_devices(plain))
+
+
+def test_a_speaker_label_starts_a_new_paragraph():
+    text = "HOST: So you were there when it\nGUEST: I was there, yes.\nHOST: And what did you see?"
+    doc = Document(text)
+    assert [s.kind for s in doc.removed] == ["speaker label"] * 3
+    assert [text[p.start : p.end] for p in doc.paragraphs] == [
+        "So you were there when it",
+        "I was there, yes.",
+        "And what did you see?",
+    ]
