@@ -219,7 +219,7 @@ def _split_at(text: str, bounds: list[tuple[int, int]], cuts: list[int]) -> list
     for start, end in bounds:
         inside = cuts[bisect.bisect_right(cuts, start) : bisect.bisect_left(cuts, end)]
         edges = [start, *inside, end]
-        out.extend(p for a, b in zip(edges, edges[1:]) if (p := _trim(text, a, b)))
+        out.extend(p for a, b in zip(edges, edges[1:], strict=False) if (p := _trim(text, a, b)))
     return out
 
 
