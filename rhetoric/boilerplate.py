@@ -510,9 +510,22 @@ def _is_short_question(line: str) -> bool:
     return line.rstrip("\"'”’ ").endswith("?") and len(line.split()) <= MAX_WIDGET_GAP_WORDS
 
 
+#: Words without which an inline rule cannot match (it is not run on a text without one).
+_TRIGGERS = {
+    "editorial note": ("correction", "pg", "page", "note:"),
+    "embed credit": ("(@",),
+    "link": ("http", "www.", "pic.twitter"),
+    "continues below": ("below",),
+    "image caption": ("photo", "image", "picture"),
+}
+
+
 def _inline_markers(text: str) -> list[tuple[int, int, str]]:
     found = []
+    lowered = text.lower()
     for reason, pattern in _INLINE:
+        if reason in _TRIGGERS and not any(word in lowered for word in _TRIGGERS[reason]):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             while start < end and text[start].isspace():
@@ -565,57 +578,102 @@ def _merge(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int,
     return [tuple(r) for r in merged]
 
 
+_SENTENCE_END = re.compile(r"[.?!]")
+
+
 def _copies(text: str, removed: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Paragraphs that repeat a passage of the previous :data:`COPY_WINDOW` paragraphs, and
-    sentences that repeat the sentence just before them."""
+    sentences that repeat the sentence just before them.
+
+    A repeated passage of ``MIN_COPY_WORDS`` or more words shares its first word sequence of that
+    length with its original, and a passage starts a paragraph or follows a sentence end (Punkt
+    ends sentences only at ``.``, ``?`` and ``!``); so only the sequences that start there are
+    indexed, and only paragraphs that share one with a near paragraph are split into sentences.
+    """
     from rhetoric.text import WORD_PATTERN, mask, normalize, paragraph_bounds, sentence_bounds
 
     clean = mask(text, [(s, e) for s, e, _ in removed])
     norm = normalize(clean)
+    n_gram = MIN_COPY_WORDS
 
     def key(start: int, end: int) -> tuple[str, ...]:
         return tuple(m.group() for m in WORD_PATTERN.finditer(norm, start, end))
 
-    paragraphs = [(s, e, key(s, e)) for s, e in paragraph_bounds(clean)]
-    sentences: list[list[tuple[int, int, tuple[str, ...]]]] = []
-    where: dict[tuple[str, ...], set[int]] = {}  # passage -> numbers of the paragraphs it is in
-    for number, (p_start, p_end, _) in enumerate(paragraphs):
-        bounds = sentence_bounds(clean, p_start, p_end)
-        units = [(s, e, key(s, e)) for s, e in bounds] if len(bounds) > 1 else [paragraphs[number]]
-        sentences.append(units)
-        for *_, k in [paragraphs[number], *units]:
-            where.setdefault(k, set()).add(number)
+    paragraphs, openings = [], []
+    for start, end in paragraph_bounds(clean):
+        matches = list(WORD_PATTERN.finditer(norm, start, end))
+        paragraphs.append((start, end, tuple(m.group() for m in matches)))
+        openings.append(
+            [0]
+            + [
+                i
+                for i in range(1, len(matches) - n_gram + 1)
+                if _SENTENCE_END.search(norm, matches[i - 1].end(), matches[i].start())
+            ]
+        )
+    holding: dict[tuple[str, ...], list[int]] = {}  # opening words -> paragraphs that hold them
+    candidates: set[int] = set()
+    for number, (*_, words) in enumerate(paragraphs):
+        seen: set[tuple[str, ...]] = set()
+        for i in openings[number]:
+            gram = words[i : i + n_gram]
+            if len(gram) < n_gram:
+                continue
+            if gram in seen:
+                candidates.add(number)  # a sequence repeated inside the paragraph
+                continue
+            seen.add(gram)
+            numbers = holding.setdefault(gram, [])
+            if numbers and number - numbers[-1] <= COPY_WINDOW:
+                candidates.add(number)
+            numbers.append(number)
 
-    whole = {p_key: set() for *_, p_key in paragraphs}
-    for number, (*_, p_key) in enumerate(paragraphs):
-        whole[p_key].add(number)
+    units_cache: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
 
-    def far_too(k: tuple[str, ...], number: int) -> bool:
+    def units(number: int) -> list[tuple[int, int, tuple[str, ...]]]:
+        """The sentences of a paragraph (the paragraph itself when it is one sentence)."""
+        if number not in units_cache:
+            p_start, p_end, _ = paragraphs[number]
+            bounds = sentence_bounds(clean, p_start, p_end)
+            units_cache[number] = (
+                [(s, e, key(s, e)) for s, e in bounds] if len(bounds) > 1 else [paragraphs[number]]
+            )
+        return units_cache[number]
+
+    def occurs_in(k: tuple[str, ...]) -> list[int]:
+        """The paragraphs in which ``k`` is the whole paragraph or one of its sentences."""
+        return [
+            n
+            for n in holding.get(k[:n_gram], [])
+            if paragraphs[n][2] == k or any(u[2] == k for u in units(n))
+        ]
+
+    def far_too(numbers: list[int], number: int) -> bool:
         """A passage that also recurs far from here, or three times with other text between, is
         the author's refrain, not a page copy (a page prints its copies side by side)."""
-        numbers = sorted(where[k])
         spread = len(numbers) >= 3 and numbers[-1] - numbers[0] >= len(numbers)
         return spread or any(abs(other - number) > COPY_WINDOW for other in numbers)
 
     found = []
-    previous: tuple[str, ...] | None = None  # the key of the sentence before
-    for number, (p_start, p_end, p_key) in enumerate(paragraphs):
+    for number in sorted(candidates):
+        p_start, p_end, p_key = paragraphs[number]
         window = range(number - COPY_WINDOW, number)
-        as_paragraph = [n for n in whole[p_key] if n in window]
-        as_sentence = [n for n in where[p_key] if n in window]
-        if as_sentence and len(p_key) >= MIN_COPY_WORDS and not far_too(p_key, number):
-            # a paragraph printed again right after itself, or a longer passage near its original
-            adjacent = bool(as_paragraph) and number - max(as_paragraph) <= 1
-            if adjacent or len(p_key) >= MIN_NEAR_COPY_WORDS:
-                found.append((p_start, p_end, "copy of a passage"))
-                previous = sentences[number][-1][2]
-                continue
-        for start, end, k in sentences[number]:
+        if len(p_key) >= MIN_COPY_WORDS:
+            numbers = occurs_in(p_key)
+            near = [n for n in numbers if n in window]
+            if near and not far_too(numbers, number):
+                # a paragraph printed again right after itself, or a longer passage near it
+                adjacent = number - 1 in near and paragraphs[number - 1][2] == p_key
+                if adjacent or len(p_key) >= MIN_NEAR_COPY_WORDS:
+                    found.append((p_start, p_end, "copy of a passage"))
+                    continue
+        previous = units(number - 1)[-1][2] if number else None
+        for start, end, k in units(number):
             if (
                 k == previous
                 and len(k) >= MIN_NEAR_COPY_WORDS
                 and (start, end) != (p_start, p_end)
-                and not far_too(k, number)
+                and not far_too(occurs_in(k), number)
             ):
                 found.append((start, end, "copy of a passage"))
             previous = k
