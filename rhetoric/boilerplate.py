@@ -86,7 +86,7 @@ MAX_WIDGET_GAP_LINES = 4
 #: Every reason a span is removed for (the ``kind`` of a boilerplate span).
 REASONS = (
     "comment form", "related articles", "teaser of another article", "share prompt",
-    "cookie notice", "newsletter widget", "poll widget", "continues below", "advertisement",
+    "donation appeal", "cookie notice", "newsletter widget", "poll widget", "continues below", "advertisement",
     "image caption", "photo credit", "byline", "credit line", "author bio", "copyright notice",
     "stage direction", "speaker label", "editorial note", "embed credit", "link",
     "copy of a passage",
@@ -144,7 +144,7 @@ _RULES: list[tuple[str, re.Pattern, bool, int]] = [
                 r"|recommended(?: for you| stories)?|further reading|more on this(?: story)?"
                 r"|(?:more|latest|popular|trending|top) (?:from [\w ]+|news|posts|stories|articles)"
                 r"|trending(?: now)?|more stories|editor'?s picks?|don'?t miss"
-                r"|the best of [A-Z][\w.'’ -]+"
+                r"|the best of (?-i:[A-Z])[\w.'’ -]+"
                 r"|(?:all |more )?(?:web |online )?resources|(?:useful|external|quick|related) links|site ?map"
             ),
             re.I,
@@ -228,6 +228,16 @@ _RULES: list[tuple[str, re.Pattern, bool, int]] = [
         MAX_FURNITURE_WORDS,
     ),
     (
+        "donation appeal",
+        re.compile(
+            r"^\W*(?:please )?(?:help )?support (?:us|our work|this (?:site|blog|channel))\b"
+            r"|\bplease (?:consider )?(?:a donation|donating|hitting the donate)\b|\bdonate (?:now|today|button)\b",
+            re.I,
+        ),
+        False,
+        30,
+    ),
+    (
         "cookie notice",
         re.compile(
             r"\bcookies?\b.*\b(?:use|accept|consent|policy|settings|preferences|experience)\b"
@@ -241,7 +251,8 @@ _RULES: list[tuple[str, re.Pattern, bool, int]] = [
         "photo credit",
         re.compile(
             rf"^\W*(?:{_NAME}\s*/\s*)?(?:{_NAME}\s*/\s*)*{_AGENCY}(?:\s*/\s*{_AGENCY})*(?: Photos?| Images)?\W*$"
-            r"|^\W*(?:photo|image|picture|photograph|video|illustration|graphic)s?"
+            rf"|^\W*{_AGENCY}\s*/\s*{_NAME}\W*$"
+            r"|^\W*\(?(?:[A-Z]\w+ )?(?:photo|image|picture|pic|photograph|video|illustration|graphic)s?"
             r"(?: credits?)?\s*(?::|by\b|courtesy\b|via\b)"
             r"|^\W*(?:credit|courtesy(?: of)?)\s*:",
             re.I,
@@ -266,7 +277,7 @@ _RULES: list[tuple[str, re.Pattern, bool, int]] = [
         "copyright notice",
         re.compile(
             r"^\s*(?:©|\(c\)|copyright\b)\s*(?:\d{4}|[^\n]*\brights reserved\b|[^\n]*\bdistributed by\b)"
-            r"|\ball rights reserved\b|^\W*distributed by [A-Z]|^\W*privacy policy\W*$",
+            r"|\ball rights reserved\b|^\W*distributed by (?-i:[A-Z])|^\W*privacy policy\W*$",
             re.I,
         ),
         False,
@@ -280,10 +291,11 @@ _RULES: list[tuple[str, re.Pattern, bool, int]] = [
             r" (?:here )?(?:with (?:the )?(?:kind )?permission|by permission|courtesy)"
             r"|^\W*(?:this |the )(?:article|story|post|piece|column|essay|op-ed|report) (?:was )?(?:originally |first )"
             r"(?:appeared|published|posted|ran)\b"
-            r"|^\W*(?:originally )?(?:appeared|published) (?:originally |first )?(?:in|on|at) [A-Z]"
+            r"|^\W*(?:originally )?(?:appeared|published) (?:originally |first )?(?:in|on|at) (?-i:[A-Z])"
             r"|^\W*(?:this|it) (?:first|originally) (?:appeared|ran|was published)\b"
+            r"|^\W*originally (?:published|appeared|posted)\b"
             r"|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\W*$"
-            r"|^\W*(?:additional )?(?:reporting|writing|editing|research) by [A-Z]"
+            r"|^\W*(?:additional )?(?:reporting|writing|editing|research) by (?-i:[A-Z])"
             r"|^\W*(?:source|via|h/t|hat tip)\s*:"
             r"|^\W*our standards\s*:"
             rf"|^\W*{_NAME} (?:reported|wrote) from {_NAME}\W*$",

@@ -60,6 +60,15 @@ def test_rules_are_general_not_a_list_of_lines():
         classify_line("Read more: Ministers clash over harbour plan")[0]
         == "teaser of another article"
     )
+    assert classify_line("EXAMPLE/Jane Roe") is None  # not an agency
+    assert classify_line("REUTERS/Jane Roe")[0] == "photo credit"
+    assert classify_line("(AFP photo: Jane Roe)")[0] == "photo credit"
+    assert (
+        classify_line("Please help support us with a small monthly gift.")[0] == "donation appeal"
+    )
+    assert classify_line("(Reporting by Jane Roe; Editing by John Smith)")[0] == "credit line"
+    # case matters where a name is expected
+    assert classify_line("Research by the harbour board showed a rise in traffic.") is None
 
 
 def test_article_sentences_mentioning_furniture_words_stay():
