@@ -192,16 +192,26 @@ def test_sentence_detectors_skip_headings():
         "Talks on trade\n\n"
         "The ministers met for the third time this year and agreed on very little.\n\n"
         "Why did the talks fail?\n"
-        "The two sides could not agree on tariffs, quotas or the timetable for them.\n\n"
+        "The two sides could not agree on tariffs, on quotas, or on the timetable for them.\n\n"
+        "Farmers, fishermen and foresters\n"
+        "The farmers, the fishermen and the foresters all lose if the talks stay stuck.\n\n"
         "What comes next?\n"
         "A fourth round of talks is planned for the spring, in the capital."
     )
     doc = Document(text)
-    spans = find_devices(doc)
+    assert len(doc.headings) == 4
+    spans = find_devices(doc, min_score=0.0)  # every candidate, not only those above threshold
+    assert {s.device for s in spans} >= {"tricolon", "alliteration"}  # found in the prose
     for span in spans:
         assert not any(h.start < span.end and span.start < h.end for h in doc.headings), span
-    plain = Document(text.replace("?\n", "?\n\n"))  # no longer headings: found as questions
-    assert any(s.device == "rhetorical_question" for s in find_devices(plain))
+    # the same lines as prose: the questions and the heading's alliteration are found
+    plain = text.replace("?\n", "?\n\n").replace("foresters\n", "foresters.\n")
+    found = find_devices(Document(plain), min_score=0.0)
+    assert [s.text for s in found if s.device == "rhetorical_question"] == [
+        "Why did the talks fail?",
+        "What comes next?",
+    ]
+    assert "Farmers, fishermen and foresters" in [s.text for s in found]
 
 
 def test_a_speaker_label_starts_a_new_paragraph():
