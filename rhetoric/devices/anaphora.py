@@ -82,8 +82,8 @@ def find_anaphora(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     claimed: set[int] = set()
     spans: list[Span] = []
     levels = [
-        ("paragraph", _segment_starts(doc.paragraphs), 2),
-        ("sentence", _segment_starts(doc.sentences), 2),
+        ("paragraph", _segment_starts(p for p in doc.paragraphs if not p.heading), 2),
+        ("sentence", _segment_starts(doc.prose), 2),
         ("clause", _clause_starts(doc, _CLAUSE_BREAK), 2),
         ("clause", _clause_starts(doc, _COMMA_BREAK), 3),
     ]
@@ -101,7 +101,7 @@ def _clause_starts(doc: Document, pattern: re.Pattern) -> list[tuple[int, int]]:
     """(first word, end word) of the clauses of every sentence, split where ``pattern`` matches between words."""
     units = []
     words, text = doc.words, doc.text
-    for sentence in doc.sentences:
+    for sentence in doc.prose:
         start = sentence.first_word
         for i in range(sentence.first_word + 1, sentence.last_word):
             if pattern.search(text, words[i - 1].end, words[i].start):
@@ -248,7 +248,7 @@ def find_epistrophe(text_or_doc: str | Document, *, doc_id: str | None = None) -
     keys = doc.keys
     words, text = doc.words, doc.text
     n_words = len(words)
-    sentence_of = doc.sentence_of
+    sentence_of, in_heading = doc.sentence_of, doc.in_heading
     paragraph_of = [0] * n_words
     for number, paragraph in enumerate(doc.paragraphs):
         paragraph_of[paragraph.first_word : paragraph.last_word] = [number] * paragraph.n_words
@@ -280,7 +280,7 @@ def find_epistrophe(text_or_doc: str | Document, *, doc_id: str | None = None) -
     n_groups = 0
     for i in range(n_words):
         key = keys[i]
-        if not is_content_word(key) or not loose_end(i) or abbreviation(i):
+        if in_heading[i] or not is_content_word(key) or not loose_end(i) or abbreviation(i):
             continue
         for j in reversed(last[key]):
             if i - j > EPISTROPHE_WINDOW or paragraph_of[j] != paragraph_of[i]:

@@ -148,7 +148,7 @@ def find_antithesis(text_or_doc: str | Document, *, doc_id: str | None = None) -
     """
     doc = as_document(text_or_doc, doc_id)
     figures: list[_Figure] = []
-    sentences = [_Sentence(doc, s) for s in doc.sentences]
+    sentences = [_Sentence(doc, s) for s in doc.prose]
     for index, sentence in enumerate(sentences):
         if len(sentence) < 3:
             continue

@@ -316,7 +316,7 @@ def rank_candidates(text_or_doc: str | Document, *, doc_id: str | None = None) -
     [('Eat', 'live', 'antimetabole')]
     """
     doc = as_document(text_or_doc, doc_id)
-    sentences = doc.sentences
+    sentences = doc.prose
     found = []
     for index, sentence in enumerate(sentences):
         first, last = sentence.first_word, sentence.last_word

@@ -296,7 +296,8 @@ def find_rhetorical_questions(
     sentences = doc.sentences
     paragraph_of = _paragraph_index(doc)
     for paragraph_number, paragraph in enumerate(doc.paragraphs):
-        if _QA_LABEL.match(text, paragraph.start, paragraph.end):
+        line_start = text.rfind("\n", 0, paragraph.start) + 1  # a removed speaker label
+        if paragraph.heading or _QA_LABEL.match(text, line_start, paragraph.end):
             continue
         quoted = _Stretches(_quoted_ranges(text, paragraph.start, paragraph.end))
         for sentence_number in range(*paragraph_of[paragraph_number]):

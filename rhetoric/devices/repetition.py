@@ -83,12 +83,13 @@ def find_repetition(text_or_doc: str | Document, *, doc_id: str | None = None) -
     if not doc.words:
         return []
     keys = doc.keys
-    masked = [False] * len(keys)
+    masked = list(doc.in_heading)  # headings are structure: no refrain is found in them
     counter = _GroupCounter()
     spans = _copies(doc, keys, masked, counter)
     copied = copied_words(doc, spans)
     spans += _refrains(doc, keys, masked, counter)
-    spans += find_emphatic_repeats(doc, keys=keys, counter=counter, skip=copied)
+    skip = copied | np.array(doc.in_heading, dtype=bool)
+    spans += find_emphatic_repeats(doc, keys=keys, counter=counter, skip=skip)
     return sorted(spans, key=lambda s: (s.start, s.end, s.kind))
 
 
@@ -97,9 +98,15 @@ def _copies(
 ) -> list[Span]:
     """Duplicated paragraphs, then duplicated sentences outside them; later copies get ``masked``."""
     spans = _duplicates(
-        doc, keys, doc.paragraphs, "duplicated_paragraph", MIN_PARAGRAPH_WORDS, masked, counter
+        doc,
+        keys,
+        [p for p in doc.paragraphs if not p.heading],
+        "duplicated_paragraph",
+        MIN_PARAGRAPH_WORDS,
+        masked,
+        counter,
     )
-    sentences = [s for s in doc.sentences if s.n_words and not masked[s.first_word]]
+    sentences = [s for s in doc.prose if s.n_words and not masked[s.first_word]]
     return spans + _duplicates(
         doc, keys, sentences, "duplicated_sentence", MIN_SENTENCE_WORDS, masked, counter
     )

@@ -71,7 +71,7 @@ def find_tricolon(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     """
     doc = as_document(text_or_doc, doc_id)
     spans: list[Span] = []
-    for sentence in doc.sentences:
+    for sentence in doc.prose:
         spans.extend(_find_in_sentence(doc, sentence))
     return spans
 
