@@ -157,6 +157,7 @@ def find_antithesis(text_or_doc: str | Document, *, doc_id: str | None = None) -
             figures.extend(rule(sentence))
         figures.extend(_correctio_clause(sentence, following))
     figures.extend(_possessive_pairs(doc))
+    figures.extend(_clause_level_figures(sentences))
     return _to_spans(doc, _prune(figures))
 
 
@@ -650,3 +651,338 @@ def _possessive_pairs(doc: Document) -> Iterator[_Figure]:
 
 _RULES = (_not_but, _x_not_y, _far_from, _rather_than, _more_than, _prefer_over, _either_or,
           _from_to, _some_others, _parallel_negation, _antonym_parallel)  # fmt: skip
+
+
+# --- clause-level shapes (recall on speeches the rules were not built on) -------------------------
+#
+# Each shape below is a separate rule with its own ``evidence`` pattern, so that the learned
+# scorer can tell them apart. They run after the rules above; :func:`_prune` keeps the more
+# formulaic figure where two overlap.
+
+#: Function words that stand for opposed directions, times or quantities ("go up" / "go down").
+_OPPOSED_WORDS = frozenset(
+    frozenset(pair.split("/"))
+    for pair in (
+        "up/down in/out on/off over/under above/below before/after with/without for/against "
+        "to/from apart/together always/never now/then here/there all/none much/little "
+        "many/few first/last more/less most/least inside/outside ever/never yes/no"
+    ).split()
+)
+#: Grammatical person (and, for the first, number) of pronouns and possessives: "their gains" /
+#: "our gains", "not mine but ours".
+_PERSON = {
+    **dict.fromkeys("i me my mine myself".split(), 0),
+    **dict.fromkeys("we us our ours ourselves".split(), 1),
+    **dict.fromkeys("you your yours yourself yourselves".split(), 2),
+    **dict.fromkeys(
+        "he him his himself she her hers herself they them their theirs themselves others".split(),
+        3,
+    ),  # fmt: skip
+}
+_POSSESSIVES = frozenset("my our your his her their its".split())
+_NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "nor", "neither", "nobody"})
+_ADVERSATIVE = frozenset({"but", "yet", "while", "whereas", "though", "although"})
+_LEADING = frozenset({"and", "but", "or", "yet", "so", "while", "whereas", "else", "nor", "then",
+                      "though", "although"})  # fmt: skip
+_MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
+_NEGATED_MODALS = frozenset({"cannot", "can't", "won't", "shouldn't", "mustn't", "couldn't",
+                             "wouldn't", "shan't"})  # fmt: skip
+_AUXILIARIES = _BE | _MODALS | {"do", "does", "did", "have", "has", "had"}
+_WORD_BREAK = re.compile(r"[,;:.!?()\[\]\"]|--|\s-\s|[\u2014\u2013]")
+#: Longest clause, in words, that the clause-level rules compare.
+MAX_CLAUSE_WORDS = 20
+
+
+def _opposed(a: str, b: str) -> bool:
+    """Two words that contrast: antonyms, opposed function words, or pronouns of different persons."""
+    if a == b:
+        return False
+    if frozenset((a, b)) in _OPPOSED_WORDS:
+        return True
+    if a in _PERSON and b in _PERSON:
+        return _PERSON[a] != _PERSON[b]
+    return (is_content_word(a) or is_content_word(b)) and contrasts(a, b)
+
+
+def _is_negation(norm: str) -> bool:
+    return norm in _NEGATIONS or _is_not(norm) or norm in _NEGATED_MODALS
+
+
+@lru_cache(maxsize=65536)
+def _frame_key(norm: str) -> str:
+    """The key two parallel clauses are aligned on: forms of "be" as one, content words by lemma."""
+    if norm in _BE or norm in ("being", "isn't", "aren't", "wasn't", "weren't"):
+        return "be"
+    return lemma(norm) if is_content_word(norm) else norm
+
+
+def _clauses(s: _Sentence) -> list[tuple[int, int]]:
+    """Word ranges of the sentence's clauses, cut at any punctuation between words."""
+    cuts = [0, *(k for k in range(1, len(s)) if _WORD_BREAK.search(s.gap(k))), len(s)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _not_but_clause(s: _Sentence) -> Iterator[_Figure]:
+    """not X, but Y where Y takes up the word after "not" ("will not be ..., but it will be ...")
+    or answers a pronoun with one of another person ("not mine alone, but ours")."""
+    n = len(s)
+    for i, norm in enumerate(s.norms):
+        if not _is_not(norm) or i + 2 >= n or (i and s.norms[i - 1] in _NOT_BEFORE):
+            continue
+        x_first = i + 1 + (s.norms[i + 1] in _MARKERS)
+        if x_first >= n or s.norms[x_first] in _SKIP_AFTER_NOT:
+            continue
+        for k in range(x_first + 1, min(n - 1, x_first + MAX_HALF_WORDS)):
+            if _HARD_BREAK.search(s.gap(k)):
+                break
+            if s.norms[k] != "but" or s.norms[k - 1] == "help":
+                continue
+            y_first = k + 1
+            while y_first < n - 1 and s.norms[y_first] in ("also", "rather", "instead"):
+                y_first += 1
+            x_word, y_word = s.norms[x_first], s.norms[y_first]
+            takes_up = x_word in s.norms[y_first : y_first + 3] and x_word not in _COORDINATION
+            persons = x_word in _PERSON and y_word in _PERSON and _opposed(x_word, y_word)
+            if takes_up or persons:
+                pattern = "not X, but S takes up Y" if takes_up else "not X but Y: persons"
+                y_end = s.clause_end(y_first)
+                yield _Figure(s.chars(i, k), s.chars(k, y_end), "correctio", 0.8, pattern)
+            break
+
+
+def _not_then_clause(s: _Sentence, following: _Sentence | None) -> Iterator[_Figure]:
+    """X is not A; it is B: a negated clause answered by a clause (or sentence) that takes up its
+    verb ("is not whether ...; it is whether ...", "was not our master, it is our servant")."""
+    n = len(s)
+    for i, norm in enumerate(s.norms):
+        if not _is_not(norm) or i == 0 or i + 1 >= n:
+            continue
+        verb = s.norms[i - 1] if norm == "not" else norm[:-3] or norm
+        if verb not in _AUXILIARIES and norm == "not":
+            continue
+        x_first = i + 1 + (s.norms[i + 1] in _MARKERS)
+        if x_first >= n:
+            continue
+        k = next(
+            (k for k in range(x_first + 1, min(n, x_first + MAX_HALF_WORDS)) if _WORD_BREAK.search(s.gap(k))),
+            None,
+        )  # fmt: skip
+        t, j = (s, k) if k is not None else (following, 0)
+        if t is None or len(t) < 3 or (t is following and n - x_first > MAX_HALF_WORDS):
+            continue
+        while j < len(t) - 2 and t.norms[j] in ("but", "rather", "instead", "indeed", "and"):
+            j += 1
+        if t.norms[j] == "but" or t.norms[j] not in _SUBJECTS or j + 2 >= len(t):
+            continue
+        answer = t.norms[j + 1]
+        same_verb = _frame_key(answer) == _frame_key(verb) or (
+            answer in _MODALS and verb in _MODALS
+        )
+        if not same_verb:
+            continue
+        y_first = j + 2
+        x_word, y_word = s.norms[x_first], t.norms[y_first]
+        alike = x_word == y_word or class_match(x_word, y_word) > 0 or _opposed(x_word, y_word)
+        if not alike or _is_not(y_word):
+            continue
+        x_end = k if t is s else n
+        y_end = t.clause_end(j)
+        yield _Figure(s.chars(i - (norm == "not"), x_end), t.chars(j, y_end), "correctio", 0.8,
+                      "S V not X; S V Y")  # fmt: skip
+
+
+def _modal_polarity(s: _Sentence) -> Iterator[_Figure]:
+    """S cannot X, S must Y: a negated modal clause answered by a positive one."""
+    clauses = _clauses(s)
+    for (a, b), (c, d) in zip(clauses, clauses[1:], strict=False):
+        negated = [k for k in range(a, min(b, a + 4)) if s.norms[k] in _NEGATED_MODALS
+                   or (s.norms[k] in _MODALS and k + 1 < b and s.norms[k + 1] == "not")]  # fmt: skip
+        if not negated or b - a > MAX_CLAUSE_WORDS or d - c > MAX_CLAUSE_WORDS:
+            continue
+        j = c + (s.norms[c] in _LEADING)
+        if j + 2 >= d or s.norms[j] not in _PERSON or s.norms[j + 1] not in _MODALS:
+            continue
+        if _is_negation(s.norms[j + 2]):
+            continue
+        yield _Figure(s.chars(a, b), s.chars(c, d), "correctio", 0.7, "S cannot X, S must Y")
+
+
+def _x_and_not_y(s: _Sentence) -> Iterator[_Figure]:
+    """X and not (just) Y: "won the peace and not just the war" (halves that begin alike)."""
+    n = len(s)
+    for i in range(2, n - 2):
+        if s.norms[i] != "and" or s.norms[i + 1] != "not":
+            continue
+        y_first = i + 2 + (s.norms[i + 2] in _MARKERS)
+        if y_first >= n:
+            continue
+        y_end = s.clause_end(y_first, limit=7)
+        size = y_end - y_first
+        x_start = i - size
+        if x_start < 0 or any(_CLAUSE_BREAK.search(s.gap(k)) for k in range(x_start + 1, i + 1)):
+            continue
+        if s.norms[x_start] != s.norms[y_first] and not class_match(
+            s.norms[x_start], s.norms[y_first]
+        ):
+            continue
+        if s.norms[i - 1] == s.norms[y_end - 1]:
+            continue
+        yield _Figure(s.chars(x_start, i), s.chars(i, y_end), "correctio", 0.75, "X and not Y")
+
+
+def _paired_enough(s: _Sentence) -> Iterator[_Figure]:
+    """A enough to X, (and / but) B enough to Y: two qualities weighed against each other."""
+    found = [k for k in range(1, len(s) - 1) if s.norms[k] == "enough" and s.norms[k + 1] == "to"]
+    for k, m in zip(found, found[1:], strict=False):
+        if m - k > MAX_HALF_WORDS or s.norms[k - 1] == s.norms[m - 1]:
+            continue
+        if not (is_content_word(s.norms[k - 1]) and is_content_word(s.norms[m - 1])):
+            continue
+        y_end = s.clause_end(m + 1, limit=MAX_HALF_WORDS)
+        x_end = m - 1
+        while x_end > k + 1 and s.norms[x_end - 1] in _LEADING:
+            x_end -= 1
+        yield _Figure(s.chars(k - 1, x_end), s.chars(m - 1, y_end), "antonym_parallel", 0.75,
+                      "A enough to X, B enough to Y")  # fmt: skip
+
+
+def _possessive_contrast(s: _Sentence) -> Iterator[_Figure]:
+    """their N / our N: possessives of different persons on the same noun, on opposed nouns, or
+    with a negation between them ("their gains have not been our gains")."""
+    n = len(s)
+    owners = [k for k in range(n - 1) if s.norms[k] in _POSSESSIVES]
+    for a, b in zip(owners, owners[1:], strict=False):
+        if b - a > 12 or not _opposed(s.norms[a], s.norms[b]) or a + 1 >= b:
+            continue
+        x_noun, y_noun = s.norms[a + 1], s.norms[b + 1]
+        if not (is_content_word(x_noun) and is_content_word(y_noun)):
+            continue
+        negated = any(_is_negation(w) for w in s.norms[a + 2 : b])
+        if x_noun == y_noun or contrasts(x_noun, y_noun) or negated:
+            same = x_noun == y_noun
+            pattern = "their N / our N" if same else "their A / our B"
+            score = 0.8 if same else 0.7  # opposed nouns alone: the antonym rule's figure wins
+            yield _Figure(s.chars(a, a + 2), s.chars(b, b + 2), "antonym_parallel", score, pattern)
+
+
+def _lcs(u: list[str], v: list[str]) -> list[tuple[int, int]]:
+    """Aligned positions of the longest common subsequence of two key lists."""
+    table = [[0] * (len(v) + 1) for _ in range(len(u) + 1)]
+    for p in range(len(u) - 1, -1, -1):
+        for q in range(len(v) - 1, -1, -1):
+            table[p][q] = (
+                table[p + 1][q + 1] + 1 if u[p] == v[q] else max(table[p + 1][q], table[p][q + 1])
+            )
+    pairs, p, q = [], 0, 0
+    while p < len(u) and q < len(v):
+        if u[p] == v[q]:
+            pairs.append((p, q))
+            p, q = p + 1, q + 1
+        elif table[p + 1][q] >= table[p][q + 1]:
+            p += 1
+        else:
+            q += 1
+    return pairs
+
+
+def _parallel_clause_pair(
+    s: _Sentence, x: tuple[int, int], t: _Sentence, y: tuple[int, int], joint: str
+) -> _Figure | None:
+    """Two adjacent clauses built on one frame, with a sign of contrast between them."""
+    a, b = x
+    c, d = y
+    leading = t.norms[c] if t.norms[c] in _LEADING else ""
+    c += bool(leading)
+    if c < d and t.norms[c] == "else":
+        c += 1
+    if not (3 <= b - a <= MAX_CLAUSE_WORDS and 3 <= d - c <= MAX_CLAUSE_WORDS):
+        return None
+    u = [_frame_key(w) for w in s.norms[a:b]]
+    v = [_frame_key(w) for w in t.norms[c:d]]
+    pairs = _lcs(u, v)
+    shorter = min(len(u), len(v))
+    content = sum(is_content_word(u[p]) for p, _ in pairs)
+    short_copula = (
+        leading in _ADVERSATIVE and len(pairs) == 1 and u[pairs[0][0]] in ("be", *_AUXILIARIES)
+        and abs(len(u) - len(v)) <= 1 and shorter <= 6
+    )  # fmt: skip
+    if not short_copula and (
+        len(pairs) < 2 or len(pairs) < 0.4 * shorter or (content == 0 and len(pairs) < 4)
+    ):
+        return None
+    # single-word substitutions between aligned anchors (and at the ends)
+    anchors = [(-1, -1), *pairs, (len(u), len(v))]
+    swaps = [
+        (s.norms[a + p + 1], t.norms[c + q + 1])
+        for (p, q), (p2, q2) in zip(anchors, anchors[1:], strict=False)
+        if p2 - p == 2 and q2 - q == 2
+    ]
+    if not swaps:
+        return None
+    opposed = [f"{w}/{z}" for w, z in swaps if _opposed(w, z)]
+    polarity = any(map(_is_negation, u)) != any(map(_is_negation, v))
+    if opposed:
+        evidence, score = "parallel clauses, opposed: " + ", ".join(f"'{o}'" for o in opposed), 0.8
+    elif leading in _ADVERSATIVE:
+        evidence, score = f"parallel clauses joined by '{leading}'", 0.7
+    elif polarity:
+        evidence, score = "parallel clauses, one negated", 0.7
+    elif joint == ";" and content:
+        evidence, score = "parallel clauses across a semicolon", 0.6
+    elif len(swaps) >= 2 and abs(len(u) - len(v)) <= 1 and len(pairs) >= 0.5 * shorter:
+        evidence, score = "isocolon with two or more substitutions", 0.55
+    else:
+        return None
+    return _Figure(s.chars(a, b), t.chars(y[0], d), "parallel_clauses", score, evidence)
+
+
+def _parallel_clauses(sentences: list[_Sentence]) -> Iterator[_Figure]:
+    """Adjacent clauses of one frame with opposed fillers, an adversative joint or opposite
+    polarity ("we all go up, or else we all go down"); also two one-clause sentences in a row."""
+    for index, s in enumerate(sentences):
+        clauses = _clauses(s)
+        for x, y in zip(clauses, clauses[1:], strict=False):
+            joint = ";" if ";" in s.gap(y[0]) else ","
+            figure = _parallel_clause_pair(s, x, s, y, joint)
+            if figure:
+                yield figure
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        if following is not None and len(clauses) == 1 and len(_clauses(following)) == 1:
+            figure = _parallel_clause_pair(s, clauses[0], following, (0, len(following)), ".")
+            if figure:
+                yield figure
+
+
+def _opposed_particles(s: _Sentence) -> Iterator[_Figure]:
+    """Opposed function words in the same slot of two phrases: "fly to ... fly from", "go up ...
+    go down" (the words before them are the same)."""
+    n = len(s)
+    for i in range(1, n - 2):
+        for j in range(i + 2, min(n, i + 13)):
+            if frozenset((s.norms[i], s.norms[j])) not in _OPPOSED_WORDS:
+                continue
+            if s.norms[i - 1] != s.norms[j - 1] or s.norms[i - 1] in _COORDINATION:
+                continue
+            if len(set(s.norms[i + 1 : j - 1]) - _COORDINATION) < 2:
+                continue
+            yield _Figure(s.chars(i - 1, i + 1), s.chars(j - 1, j + 1), "antonym_parallel", 0.7,
+                          f"opposed particles: '{s.norms[i]}/{s.norms[j]}'")  # fmt: skip
+            break
+
+
+_CLAUSE_RULES = (_not_but_clause, _modal_polarity, _x_and_not_y, _paired_enough,
+                 _possessive_contrast, _opposed_particles)  # fmt: skip
+
+
+def _clause_level_figures(sentences: list[_Sentence]) -> list[_Figure]:
+    """Every figure of the clause-level rules (see the comment above :data:`_OPPOSED_WORDS`)."""
+    figures: list[_Figure] = []
+    for index, s in enumerate(sentences):
+        if len(s) < 3:
+            continue
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        for rule in _CLAUSE_RULES:
+            figures.extend(rule(s))
+        figures.extend(_not_then_clause(s, following))
+    figures.extend(_parallel_clauses(sentences))
+    return figures
