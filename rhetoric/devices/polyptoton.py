@@ -160,7 +160,13 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
                         continue
                     kind = "conversion" if kind == "same" else "inflection"
                 used.update((i, j))
-                score = {"inflection": 0.7, "derivation": 0.7, "conversion": 0.6, "prefix": 0.5}[
+                score = {
+                    "inflection": 0.7,
+                    "derivation": 0.7,
+                    "conversion": 0.6,
+                    "prefix": 0.5,
+                    "comparative": 0.7,
+                }[  # fmt: skip
                     kind
                 ]
                 score = max(0.2, score - 0.02 * (j - i))
@@ -194,4 +200,23 @@ def _relation(a: str, b: str) -> str | None:
         a, b = b, a
     if any(b.startswith(p) and b[len(p) : len(p) + 3] == a[:3] for p in PREFIXES):
         return "prefix" if _prefixed(root(a), root(b)) else None
-    return None
+    return "comparative" if _comparative(a, b) else None
+
+
+def _comparative(base: str, form: str) -> bool:
+    """True when ``form`` is the comparative or superlative of the adjective ``base`` ("large" /
+    "larger", "big" / "biggest", "happy" / "happier"), which WordNet often lists as words of
+    their own.
+
+    >>> _comparative("large", "larger"), _comparative("big", "bigger"), _comparative("bag", "bagger")
+    (True, True, False)
+    """
+    if len(base) < 3 or not form.startswith(base[:-1]):
+        return False
+    stems = {base, base[:-1] + "i" if base.endswith("y") else base, base + base[-1]}
+    endings = ("r", "st") if base.endswith("e") else ("er", "est")
+    if not any(form == stem + ending for stem in stems for ending in endings):
+        return False
+    return "a" in {s.pos() for s in wordnet().synsets(base)} or any(
+        s.pos() == "s" for s in wordnet().synsets(base)
+    )

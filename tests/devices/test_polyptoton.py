@@ -61,3 +61,25 @@ def test_spans_are_cut_from_the_text(pieces):
     text = " ".join(pieces)
     for span in find_polyptoton(text):
         assert span.text == text[span.start : span.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Our debts are large, but our hopes are larger.", "large, but our hopes are larger"),
+        ("The towns grow big and grow bigger.", "big and grow bigger"),
+        ("Their gifts were great and their debts greater.", "great and their debts greater"),
+    ],
+)
+def test_comparative_forms(text, figure):
+    spans = find_polyptoton(text)
+    assert [(s.text, s.kind) for s in spans] == [(figure, "comparative")]
+    assert (spans[0].start, spans[0].end) == (text.index(figure), text.index(figure) + len(figure))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The winter was cold, and the summer was warm.", "A bit of wit and a bitter taste."],
+)
+def test_comparative_needs_an_adjective_and_its_form(text):
+    assert find_polyptoton(text) == []
