@@ -363,6 +363,7 @@ def find_chiasmus(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
                     evidence=evidence,
                 )
             )
+    spans.extend(_tight_crossings(doc, taken))
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -377,3 +378,83 @@ def _may_cross(tokens: Sequence[Token]) -> bool:
                 repeats.add(stem)
             seen.add(stem)
     return len(repeats) >= 2
+
+
+# --- tight crossings over two clauses (a separate candidate rule) --------------------------------
+#
+# The ranked candidates above must clear the Dubremetz-Nivre score, which punishes punctuation
+# between the halves; a crossing of two content words whose halves are each short ("dominion over
+# our fellow man. ... man's dominion") is proposed here instead, matched on Porter stems, with the
+# parts of a hyphenated compound as words of their own ("self-rule ... the ruling of the self").
+
+#: Longest half (A to B, C to D), in words.
+MAX_TIGHT_HALF = 7
+_PART = re.compile(r"[^\W_]+")
+#: What separates the two halves: punctuation or a conjunction.
+_TURN = re.compile(r"[.;:?!,]|--|[\u2014\u2013]|\b(?:but|and|yet|or|nor|than)\b")
+
+
+def _parts(doc: Document, first: int, last: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, norm, stem) of every word part from word ``first`` to ``last`` (exclusive)."""
+    from rhetoric.devices.polyptoton import _stemmer
+
+    stem = _stemmer().stem
+    parts = []
+    for token in doc.words[first:last]:
+        norm = token.norm[:-2] if token.norm.endswith(("'s", "’s")) else token.norm
+        for match in _PART.finditer(norm):
+            word = match.group()
+            if word == "s" or word == "t":
+                continue
+            start = token.start + match.start()
+            parts.append(
+                (start, start + len(word), word, stem(word) if is_content_word(word) else "")
+            )
+    return parts
+
+
+def _tight_crossings(doc: Document, taken: list[tuple[int, int]]) -> list[Span]:
+    """A x B ... B y A with content words A, B, each half at most :data:`MAX_TIGHT_HALF` words,
+    within a sentence or two adjacent ones, A and B each once in each half's stretch."""
+    spans: list[Span] = []
+    sentences = doc.sentences
+    for index, sentence in enumerate(sentences):
+        last = sentences[index + 1].last_word if index + 1 < len(sentences) else sentence.last_word
+        parts = _parts(doc, sentence.first_word, last)
+        limit = sum(1 for p in parts if p[0] < sentence.end)  # A lies in the first sentence
+        stems = [p[3] for p in parts]
+        where: dict[str, list[int]] = {}
+        for position, stem in enumerate(stems):
+            if stem:
+                where.setdefault(stem, []).append(position)
+        for a in range(min(limit, len(parts))):
+            spots = where.get(stems[a], [])
+            if len(spots) != 2 or spots[0] != a or spots[1] - a > WINDOW:
+                continue
+            d = spots[1]
+            for b in range(a + 1, min(d - 1, a + MAX_TIGHT_HALF)):
+                inner = where.get(stems[b], [])
+                if stems[b] == stems[a] or len(inner) != 2 or inner[0] != b:
+                    continue
+                c = inner[1]
+                if not b < c < d or d - c > MAX_TIGHT_HALF or c - b < 2:
+                    continue
+                if not _TURN.search(doc.norm, parts[b][1], parts[c][0]):
+                    continue  # the halves must stand in two clauses
+                first = (parts[a][0], parts[b][1])
+                second = (parts[c][0], parts[d][1])
+                if any(first[0] < e and s < second[1] for s, e in taken):
+                    continue
+                taken.append((first[0], second[1]))
+                same = (parts[a][2], parts[b][2]) == (parts[d][2], parts[c][2])
+                evidence = (
+                    f"tight crossing: '{parts[a][2]} {parts[b][2]} ... {parts[c][2]} {parts[d][2]}'"
+                )
+                for start, end in (first, second):
+                    spans.append(
+                        doc.span(start, end, device="chiasmus",
+                                 kind="antimetabole" if same else "chiasmus",
+                                 group=f"chiasmus-{first[0]}", score=0.5, evidence=evidence)
+                    )  # fmt: skip
+                break
+    return spans
