@@ -24,7 +24,9 @@ evidence, and only runs with more than chance behind them pass the default thres
 * +0.25 when they head coordinated phrases ("X and Y", "X a and Y b"), or +0.15 when they
   open parallel comma-separated phrases (the same next word or the same ending) or form a
   comma list of three or more;
-* +0.1 when another run on a different sound stands beside it (paired alliteration).
+* +0.1 when another run on a different sound stands beside it (paired alliteration);
+* +0.1, for a stressed pair neither coordinated nor parallel, when the two words make one short
+  phrase: an adjective before its noun, or two words joined by one preposition or article.
 
 A side-by-side stressed pair alone (0.45) thus stays below :data:`MIN_SCORE`; a coordinated
 pair, a paired pair, or a run of three close stressed words passes. Runs below ``min_score``
@@ -293,7 +295,37 @@ def _score(doc: Document, members: list[_Member], starts: set[int]) -> tuple[flo
     ):
         score += 0.15
         reasons.append("in parallel phrases")
+    elif _short_phrase(doc, members):
+        score += 0.1
+        reasons.append("in a short phrase")
     return score, reasons
+
+
+#: Prepositions that may join the two stressed words of a short phrase ("touched by tragedy").
+_PHRASE_PREPOSITIONS = frozenset({"of", "by", "for", "in", "to", "with", "from"})
+
+
+def _short_phrase(doc: Document, members: list[_Member]) -> bool:
+    """Is the run a pair of stressed words that make one short phrase: an adjective before its
+    noun ("fresh faith"), a word and a noun joined by one preposition ("baggage of bigotry",
+    "touched by tragedy"), or a verb and its object after an article ("bear the burden")?"""
+    from rhetoric.lexicon import word_classes
+
+    if len(members) != 2 or not all(m.stressed for m in members):
+        return False
+    a, b = members
+    between = doc.words[a.index + 1 : b.index]
+    if len(between) > 1 or re.search(r"[^\w\s'’-]", doc.text[a.token.end : b.token.start]):
+        return False
+    classes_a, classes_b = word_classes(a.token.norm), word_classes(b.token.norm)
+    if "N" not in classes_b:
+        return False
+    if not between:
+        return "J" in classes_a and not classes_a & {"N", "V"}
+    link = between[0].norm
+    if link == "to" and "V" in classes_b:
+        return False  # "great to get": an infinitive, not a phrase of two stressed words
+    return link in _PHRASE_PREPOSITIONS or (link in ("a", "an", "the") and "V" in classes_a)
 
 
 def find_alliteration(
