@@ -808,10 +808,11 @@ def _modal_polarity(s: _Sentence) -> Iterator[_Figure]:
 
 
 def _x_and_not_y(s: _Sentence) -> Iterator[_Figure]:
-    """X and not (just) Y: "won the peace and not just the war" (halves that begin alike)."""
+    """X and not (just) Y, X but not Y: "won the peace and not just the war", "to give but not to
+    take" (halves that begin alike)."""
     n = len(s)
     for i in range(2, n - 2):
-        if s.norms[i] != "and" or s.norms[i + 1] != "not":
+        if s.norms[i] not in ("and", "but", "yet") or s.norms[i + 1] != "not":
             continue
         y_first = i + 2 + (s.norms[i + 2] in _MARKERS)
         if y_first >= n:
@@ -827,7 +828,8 @@ def _x_and_not_y(s: _Sentence) -> Iterator[_Figure]:
             continue
         if s.norms[i - 1] == s.norms[y_end - 1]:
             continue
-        yield _Figure(s.chars(x_start, i), s.chars(i, y_end), "correctio", 0.75, "X and not Y")
+        pattern = "X and not Y" if s.norms[i] == "and" else "X but not Y"
+        yield _Figure(s.chars(x_start, i), s.chars(i, y_end), "correctio", 0.75, pattern)
 
 
 def _paired_enough(s: _Sentence) -> Iterator[_Figure]:
@@ -970,8 +972,29 @@ def _opposed_particles(s: _Sentence) -> Iterator[_Figure]:
             break
 
 
+def _opposed_heads(s: _Sentence) -> Iterator[_Figure]:
+    """Opposed words heading two noun phrases of one shape: "a rising few ... a falling many"
+    (the same determiner two words before each, words of one class between)."""
+    n = len(s)
+    for i in range(2, n - 3):
+        for j in range(i + 3, min(n, i + 13)):
+            if s.norms[i - 2] != s.norms[j - 2] or s.norms[i - 2] not in _DETERMINERS:
+                continue
+            if not class_match(s.norms[i - 1], s.norms[j - 1]) or s.norms[i - 1] == s.norms[j - 1]:
+                continue
+            if frozenset((s.norms[i], s.norms[j])) in _OPPOSED_WORDS or contrasts(
+                s.norms[i], s.norms[j]
+            ):
+                yield _Figure(s.chars(i - 2, i + 1), s.chars(j - 2, j + 1), "antonym_parallel", 0.7,
+                              f"opposed heads: '{s.norms[i]}/{s.norms[j]}'")  # fmt: skip
+                break
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "our", "their", "its", "this", "that", "every"})
+
+
 _CLAUSE_RULES = (_not_but_clause, _modal_polarity, _x_and_not_y, _paired_enough,
-                 _possessive_contrast, _opposed_particles)  # fmt: skip
+                 _possessive_contrast, _opposed_particles, _opposed_heads)  # fmt: skip
 
 
 def _clause_level_figures(sentences: list[_Sentence]) -> list[_Figure]:
