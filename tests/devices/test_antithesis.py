@@ -231,7 +231,7 @@ CLAUSE_SHAPES = [
      "parallel_clauses", "parallel clauses, opposed: 'up/down'"),
     ("The debts you run to are heavier than the ones you run from.", "run to", "run from",
      "antonym_parallel", "opposed particles: 'to/from'"),
-    ("We came to give but not to take.", "to give", "but not to take", "correctio",
+    ("We came to plant but not to own.", "to plant", "but not to own", "correctio",
      "X but not Y"),
     ("It fails when a rising few do well and a falling many barely cope.", "a rising few",
      "a falling many", "antonym_parallel", "opposed heads: 'few/many'"),
