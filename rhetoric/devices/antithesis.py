@@ -35,6 +35,7 @@ that already stand in the same slot of a parallel structure; word classes come f
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -668,6 +669,10 @@ _OPPOSED_WORDS = frozenset(
         "many/few first/last more/less most/least inside/outside ever/never yes/no"
     ).split()
 )
+_OPPOSITE_OF: dict[str, set[str]] = {}
+for _pair in _OPPOSED_WORDS:
+    for _word in _pair:
+        _OPPOSITE_OF.setdefault(_word, set()).update(_pair - {_word})
 #: Grammatical person (and, for the first, number) of pronouns and possessives: "their gains" /
 #: "our gains", "not mine but ours".
 _PERSON = {
@@ -718,15 +723,35 @@ def _frame_key(norm: str) -> str:
 
 def _clauses(s: _Sentence) -> list[tuple[int, int]]:
     """Word ranges of the sentence's clauses, cut at any punctuation between words."""
-    cuts = [0, *(k for k in range(1, len(s)) if _WORD_BREAK.search(s.gap(k))), len(s)]
+    n = len(s)
+    if n == 0:
+        return []
+    starts = [w.start for w in s.words]
+    cuts = {0, n}
+    for match in _WORD_BREAK.finditer(s.doc.norm, s.words[0].end, s.words[-1].start):
+        k = bisect.bisect_left(starts, match.end())
+        if 0 < k < n and s.words[k - 1].end <= match.start():
+            cuts.add(k)
+    cuts = sorted(cuts)
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+_ANY_NEGATION = re.compile(r"\bnot\b|n't\b")
+
+
+def _negation_spots(s: _Sentence) -> list[int]:
+    """Positions of "not" and of words ending in "n't" (a cheap filter before :func:`_is_not`)."""
+    if not _ANY_NEGATION.search(s.doc.norm, s.segment.start, s.segment.end):
+        return []
+    return [i for i, w in enumerate(s.norms) if w == "not" or w.endswith("n't")]
 
 
 def _not_but_clause(s: _Sentence) -> Iterator[_Figure]:
     """not X, but Y where Y takes up the word after "not" ("will not be ..., but it will be ...")
     or answers a pronoun with one of another person ("not mine alone, but ours")."""
     n = len(s)
-    for i, norm in enumerate(s.norms):
+    for i in _negation_spots(s):
+        norm = s.norms[i]
         if not _is_not(norm) or i + 2 >= n or (i and s.norms[i - 1] in _NOT_BEFORE):
             continue
         x_first = i + 1 + (s.norms[i + 1] in _MARKERS)
@@ -754,7 +779,8 @@ def _not_then_clause(s: _Sentence, following: _Sentence | None) -> Iterator[_Fig
     """X is not A; it is B: a negated clause answered by a clause (or sentence) that takes up its
     verb ("is not whether ...; it is whether ...", "was not our master, it is our servant")."""
     n = len(s)
-    for i, norm in enumerate(s.norms):
+    for i in _negation_spots(s):
+        norm = s.norms[i]
         if not _is_not(norm) or i == 0 or i + 1 >= n:
             continue
         verb = s.norms[i - 1] if norm == "not" else norm[:-3] or norm
@@ -791,9 +817,8 @@ def _not_then_clause(s: _Sentence, following: _Sentence | None) -> Iterator[_Fig
                       "S V not X; S V Y")  # fmt: skip
 
 
-def _modal_polarity(s: _Sentence) -> Iterator[_Figure]:
+def _modal_polarity(s: _Sentence, clauses: list[tuple[int, int]]) -> Iterator[_Figure]:
     """S cannot X, S must Y: a negated modal clause answered by a positive one."""
-    clauses = _clauses(s)
     for (a, b), (c, d) in zip(clauses, clauses[1:], strict=False):
         negated = [k for k in range(a, min(b, a + 4)) if s.norms[k] in _NEGATED_MODALS
                    or (s.norms[k] in _MODALS and k + 1 < b and s.norms[k + 1] == "not")]  # fmt: skip
@@ -888,7 +913,12 @@ def _lcs(u: list[str], v: list[str]) -> list[tuple[int, int]]:
 
 
 def _parallel_clause_pair(
-    s: _Sentence, x: tuple[int, int], t: _Sentence, y: tuple[int, int], joint: str
+    s: _Sentence,
+    x: tuple[int, int],
+    t: _Sentence,
+    y: tuple[int, int],
+    joint: str,
+    keys: tuple[list[str], list[str]],
 ) -> _Figure | None:
     """Two adjacent clauses built on one frame, with a sign of contrast between them."""
     a, b = x
@@ -899,8 +929,9 @@ def _parallel_clause_pair(
         c += 1
     if not (3 <= b - a <= MAX_CLAUSE_WORDS and 3 <= d - c <= MAX_CLAUSE_WORDS):
         return None
-    u = [_frame_key(w) for w in s.norms[a:b]]
-    v = [_frame_key(w) for w in t.norms[c:d]]
+    u, v = keys[0][a:b], keys[1][c:d]
+    if len(set(u) & set(v)) < (1 if leading in _ADVERSATIVE else 2):
+        return None
     pairs = _lcs(u, v)
     shorter = min(len(u), len(v))
     content = sum(is_content_word(u[p]) for p, _ in pairs)
@@ -938,19 +969,29 @@ def _parallel_clause_pair(
     return _Figure(s.chars(a, b), t.chars(y[0], d), "parallel_clauses", score, evidence)
 
 
-def _parallel_clauses(sentences: list[_Sentence]) -> Iterator[_Figure]:
+def _parallel_clauses(
+    sentences: list[_Sentence], clauses_of: list[list[tuple[int, int]]]
+) -> Iterator[_Figure]:
     """Adjacent clauses of one frame with opposed fillers, an adversative joint or opposite
     polarity ("we all go up, or else we all go down"); also two one-clause sentences in a row."""
+    keys_of: dict[int, list[str]] = {}
+
+    def keys(index: int) -> list[str]:
+        if index not in keys_of:
+            keys_of[index] = [_frame_key(w) for w in sentences[index].norms]
+        return keys_of[index]
+
     for index, s in enumerate(sentences):
-        clauses = _clauses(s)
+        clauses = clauses_of[index]
         for x, y in zip(clauses, clauses[1:], strict=False):
             joint = ";" if ";" in s.gap(y[0]) else ","
-            figure = _parallel_clause_pair(s, x, s, y, joint)
+            figure = _parallel_clause_pair(s, x, s, y, joint, (keys(index), keys(index)))
             if figure:
                 yield figure
         following = sentences[index + 1] if index + 1 < len(sentences) else None
-        if following is not None and len(clauses) == 1 and len(_clauses(following)) == 1:
-            figure = _parallel_clause_pair(s, clauses[0], following, (0, len(following)), ".")
+        if following is not None and len(clauses) == 1 and len(clauses_of[index + 1]) == 1:
+            pair = (keys(index), keys(index + 1))
+            figure = _parallel_clause_pair(s, clauses[0], following, (0, len(following)), ".", pair)
             if figure:
                 yield figure
 
@@ -959,9 +1000,14 @@ def _opposed_particles(s: _Sentence) -> Iterator[_Figure]:
     """Opposed function words in the same slot of two phrases: "fly to ... fly from", "go up ...
     go down" (the words before them are the same)."""
     n = len(s)
-    for i in range(1, n - 2):
-        for j in range(i + 2, min(n, i + 13)):
-            if frozenset((s.norms[i], s.norms[j])) not in _OPPOSED_WORDS:
+    spots = [i for i in range(1, n) if s.norms[i] in _OPPOSITE_OF]
+    for p, i in enumerate(spots):
+        if i > n - 3:
+            break
+        for j in spots[p + 1 :]:
+            if j - i > 12:
+                break
+            if j < i + 2 or s.norms[j] not in _OPPOSITE_OF[s.norms[i]]:
                 continue
             if s.norms[i - 1] != s.norms[j - 1] or s.norms[i - 1] in _COORDINATION:
                 continue
@@ -976,36 +1022,45 @@ def _opposed_heads(s: _Sentence) -> Iterator[_Figure]:
     """Opposed words heading two noun phrases of one shape: "a rising few ... a falling many"
     (the same determiner two words before each, words of one class between)."""
     n = len(s)
-    for i in range(2, n - 3):
-        for j in range(i + 3, min(n, i + 13)):
-            if s.norms[i - 2] != s.norms[j - 2] or s.norms[i - 2] not in _DETERMINERS:
+    spots = [
+        i
+        for i in range(2, n)
+        if s.norms[i - 2] in _DETERMINERS
+        and (s.norms[i] in _OPPOSITE_OF or _contrast_candidate(s.norms[i]))
+    ]
+    for p, i in enumerate(spots):
+        for j in spots[p + 1 :]:
+            if j - i > 12:
+                break
+            if j < i + 3 or s.norms[i - 2] != s.norms[j - 2] or s.norms[i - 1] == s.norms[j - 1]:
                 continue
-            if not class_match(s.norms[i - 1], s.norms[j - 1]) or s.norms[i - 1] == s.norms[j - 1]:
+            if not class_match(s.norms[i - 1], s.norms[j - 1]):
                 continue
-            if frozenset((s.norms[i], s.norms[j])) in _OPPOSED_WORDS or contrasts(
-                s.norms[i], s.norms[j]
-            ):
+            a, b = s.norms[i], s.norms[j]
+            if b in _OPPOSITE_OF.get(a, ()) or (_contrast_candidate(a) and contrasts(a, b)):
                 yield _Figure(s.chars(i - 2, i + 1), s.chars(j - 2, j + 1), "antonym_parallel", 0.7,
-                              f"opposed heads: '{s.norms[i]}/{s.norms[j]}'")  # fmt: skip
+                              f"opposed heads: '{a}/{b}'")  # fmt: skip
                 break
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "our", "their", "its", "this", "that", "every"})
 
 
-_CLAUSE_RULES = (_not_but_clause, _modal_polarity, _x_and_not_y, _paired_enough,
-                 _possessive_contrast, _opposed_particles, _opposed_heads)  # fmt: skip
+_CLAUSE_RULES = (_not_but_clause, _x_and_not_y, _paired_enough, _possessive_contrast,
+                 _opposed_particles, _opposed_heads)  # fmt: skip
 
 
 def _clause_level_figures(sentences: list[_Sentence]) -> list[_Figure]:
     """Every figure of the clause-level rules (see the comment above :data:`_OPPOSED_WORDS`)."""
     figures: list[_Figure] = []
+    clauses_of = [_clauses(s) for s in sentences]
     for index, s in enumerate(sentences):
         if len(s) < 3:
             continue
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         for rule in _CLAUSE_RULES:
             figures.extend(rule(s))
+        figures.extend(_modal_polarity(s, clauses_of[index]))
         figures.extend(_not_then_clause(s, following))
-    figures.extend(_parallel_clauses(sentences))
+    figures.extend(_parallel_clauses(sentences, clauses_of))
     return figures

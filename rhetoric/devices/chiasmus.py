@@ -40,6 +40,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rhetoric.lexicon import function_words, is_content_word, lemma
 from rhetoric.span import Span
@@ -394,23 +395,33 @@ _PART = re.compile(r"[^\W_]+")
 _TURN = re.compile(r"[.;:?!,]|--|[\u2014\u2013]|\b(?:but|and|yet|or|nor|than)\b")
 
 
-def _parts(doc: Document, first: int, last: int) -> list[tuple[int, int, str, str]]:
-    """(start, end, norm, stem) of every word part from word ``first`` to ``last`` (exclusive)."""
+@lru_cache(maxsize=65536)
+def _part_stem(word: str) -> str:
     from rhetoric.devices.polyptoton import _stemmer
 
-    stem = _stemmer().stem
-    parts = []
-    for token in doc.words[first:last]:
+    return _stemmer().stem(word) if is_content_word(word) else ""
+
+
+def _parts(doc: Document) -> tuple[list[tuple[int, int, str, str, int]], list[int]]:
+    """(start, end, norm, stem, word number) of every content-word part of the document (a possessive 's
+    dropped, a hyphenated compound in its parts), and for every word the index of its first part."""
+    parts, first_part = [], []
+    for number, token in enumerate(doc.words):
+        first_part.append(len(parts))
         norm = token.norm[:-2] if token.norm.endswith(("'s", "’s")) else token.norm
+        if norm.isalpha():  # the common case: one plain word
+            stem = _part_stem(norm)
+            if stem:
+                parts.append((token.start, token.start + len(norm), norm, stem, number))
+            continue
         for match in _PART.finditer(norm):
             word = match.group()
-            if word == "s" or word == "t":
-                continue
-            start = token.start + match.start()
-            parts.append(
-                (start, start + len(word), word, stem(word) if is_content_word(word) else "")
-            )
-    return parts
+            stem = _part_stem(word) if word not in ("s", "t") else ""
+            if stem:
+                start = token.start + match.start()
+                parts.append((start, start + len(word), word, stem, number))
+    first_part.append(len(parts))
+    return parts, first_part
 
 
 def _tight_crossings(doc: Document, taken: list[tuple[int, int]]) -> list[Span]:
@@ -418,10 +429,11 @@ def _tight_crossings(doc: Document, taken: list[tuple[int, int]]) -> list[Span]:
     within a sentence or two adjacent ones, A and B each once in each half's stretch."""
     spans: list[Span] = []
     sentences = doc.sentences
+    all_parts, first_part = _parts(doc)
     for index, sentence in enumerate(sentences):
         last = sentences[index + 1].last_word if index + 1 < len(sentences) else sentence.last_word
-        parts = _parts(doc, sentence.first_word, last)
-        limit = sum(1 for p in parts if p[0] < sentence.end)  # A lies in the first sentence
+        parts = all_parts[first_part[sentence.first_word] : first_part[last]]
+        limit = first_part[sentence.last_word] - first_part[sentence.first_word]  # A in sentence 1
         stems = [p[3] for p in parts]
         where: dict[str, list[int]] = {}
         for position, stem in enumerate(stems):
@@ -429,15 +441,18 @@ def _tight_crossings(doc: Document, taken: list[tuple[int, int]]) -> list[Span]:
                 where.setdefault(stem, []).append(position)
         for a in range(min(limit, len(parts))):
             spots = where.get(stems[a], [])
-            if len(spots) != 2 or spots[0] != a or spots[1] - a > WINDOW:
+            if len(spots) != 2 or spots[0] != a or parts[spots[1]][4] - parts[a][4] > WINDOW:
                 continue
             d = spots[1]
-            for b in range(a + 1, min(d - 1, a + MAX_TIGHT_HALF)):
+            for b in range(a + 1, d - 1):
+                if parts[b][4] - parts[a][4] >= MAX_TIGHT_HALF:
+                    break
                 inner = where.get(stems[b], [])
                 if stems[b] == stems[a] or len(inner) != 2 or inner[0] != b:
                     continue
                 c = inner[1]
-                if not b < c < d or d - c > MAX_TIGHT_HALF or c - b < 2:
+                words_cd, words_bc = parts[d][4] - parts[c][4], parts[c][4] - parts[b][4]
+                if not b < c < d or words_cd > MAX_TIGHT_HALF or words_bc < 2:
                     continue
                 if not _TURN.search(doc.norm, parts[b][1], parts[c][0]):
                     continue  # the halves must stand in two clauses
