@@ -452,6 +452,8 @@ def _function_word_endings(doc: Document, found: list[Span], n_groups: int) -> l
             or keys[i + 1] in COORDINATORS
         ]
         for j, i in zip(ends, ends[1:], strict=False):
+            if keys[j] != keys[i]:
+                continue
             length = _shared_ending(keys, j, i)
             if length is None or length < 3 or any(is_content_word(keys[k]) for k in (j, i)):
                 continue

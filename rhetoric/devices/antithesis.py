@@ -796,7 +796,7 @@ def _not_then_clause(s: _Sentence, following: _Sentence | None) -> Iterator[_Fig
         t, j = (s, k) if k is not None else (following, 0)
         if t is None or len(t) < 3 or (t is following and n - x_first > MAX_HALF_WORDS):
             continue
-        while j < len(t) - 2 and t.norms[j] in ("but", "rather", "instead", "indeed", "and"):
+        while j < len(t) - 2 and t.norms[j] in ("but", "rather", "instead", "indeed"):
             j += 1
         if t.norms[j] == "but" or t.norms[j] not in _SUBJECTS or j + 2 >= len(t):
             continue
@@ -874,8 +874,8 @@ def _paired_enough(s: _Sentence) -> Iterator[_Figure]:
 
 
 def _possessive_contrast(s: _Sentence) -> Iterator[_Figure]:
-    """their N / our N: possessives of different persons on the same noun, on opposed nouns, or
-    with a negation between them ("their gains have not been our gains")."""
+    """their N / our N: possessives of different persons on the same noun or on opposed nouns
+    ("their gains have not been our gains", "your strength ... my weakness")."""
     n = len(s)
     owners = [k for k in range(n - 1) if s.norms[k] in _POSSESSIVES]
     for a, b in zip(owners, owners[1:], strict=False):
@@ -884,8 +884,7 @@ def _possessive_contrast(s: _Sentence) -> Iterator[_Figure]:
         x_noun, y_noun = s.norms[a + 1], s.norms[b + 1]
         if not (is_content_word(x_noun) and is_content_word(y_noun)):
             continue
-        negated = any(_is_negation(w) for w in s.norms[a + 2 : b])
-        if x_noun == y_noun or contrasts(x_noun, y_noun) or negated:
+        if x_noun == y_noun or contrasts(x_noun, y_noun):
             same = x_noun == y_noun
             pattern = "their N / our N" if same else "their A / our B"
             score = 0.8 if same else 0.7  # opposed nouns alone: the antonym rule's figure wins

@@ -425,8 +425,9 @@ def _parts(doc: Document) -> tuple[list[tuple[int, int, str, str, int]], list[in
 
 
 def _tight_crossings(doc: Document, taken: list[tuple[int, int]]) -> list[Span]:
-    """A x B ... B y A with content words A, B, each half at most :data:`MAX_TIGHT_HALF` words,
-    within a sentence or two adjacent ones, A and B each once in each half's stretch."""
+    """A x B ... B y A with content words A, B, each half at most :data:`MAX_TIGHT_HALF` words and
+    inside one clause, the halves in two clauses, within a sentence or two adjacent ones, A and
+    B each once in the stretch."""
     spans: list[Span] = []
     sentences = doc.sentences
     all_parts, first_part = _parts(doc)
@@ -458,6 +459,8 @@ def _tight_crossings(doc: Document, taken: list[tuple[int, int]]) -> list[Span]:
                     continue  # the halves must stand in two clauses
                 first = (parts[a][0], parts[b][1])
                 second = (parts[c][0], parts[d][1])
+                if _HARD.search(doc.norm, *first) or _HARD.search(doc.norm, *second):
+                    continue  # a half across a sentence or clause break: anaphora, not a crossing
                 if any(first[0] < e and s < second[1] for s, e in taken):
                     continue
                 taken.append((first[0], second[1]))

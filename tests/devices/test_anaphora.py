@@ -159,3 +159,7 @@ def test_clauses_ending_with_the_same_function_words():
 
 def test_a_sentence_said_twice_in_a_row_is_not_an_epistrophe():
     assert find_epistrophe("Where is he? The charter does not say. The charter does not say.") == []
+
+
+def test_clauses_with_different_last_words_are_not_an_epistrophe():
+    assert find_epistrophe("We all go up, or else we all go down.") == []

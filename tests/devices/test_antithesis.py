@@ -260,6 +260,7 @@ def test_clause_level_shapes(text, x, y, kind, evidence):
         "We cannot stay long, the train leaves at six.",  # no modal in the second clause
         "The cat sat on the mat, and the dog lay on the rug.",  # parallel, nothing opposed
         "My brother and your friend met at noon.",  # possessives without a contrast
+        "My friends, we are not the sum of our possessions.",  # a negation is not a contrast
     ],
 )
 def test_clause_level_rules_leave_plain_sentences_alone(text):

@@ -174,3 +174,8 @@ def test_tight_crossings_over_two_clauses(text, halves):
 )
 def test_tight_crossings_need_a_crossing_in_two_clauses(text):
     assert _tight_crossings(Document(text), []) == []
+
+
+def test_tight_crossing_halves_stay_inside_a_clause():
+    text = "I see the towns. I see the towns burn."  # anaphora, not a crossing
+    assert _tight_crossings(Document(text), []) == []
