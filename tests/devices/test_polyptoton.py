@@ -83,3 +83,22 @@ def test_comparative_forms(text, figure):
 )
 def test_comparative_needs_an_adjective_and_its_form(text):
     assert find_polyptoton(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kind"),
+    [
+        ("They came to find freedom more freely.", "freedom more freely", "suffix"),
+        ("The unjust meet justice.", "unjust meet justice", "affix"),
+        ("A town that balances its budget keeps the balance of its values.",
+         "balances its budget keeps the balance", "verb_noun"),
+    ],
+)  # fmt: skip
+def test_suffixes_prefixes_and_verb_noun_pairs(text, figure, kind):
+    spans = find_polyptoton(text)
+    assert [(s.text, s.kind) for s in spans] == [(figure, kind)]
+    assert (spans[0].start, spans[0].end) == (text.index(figure), text.index(figure) + len(figure))
+
+
+def test_a_plural_beside_its_singular_is_still_not_enough():
+    assert find_polyptoton("The states and the state agreed on the states' plan.") == []
