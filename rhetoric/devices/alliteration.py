@@ -307,17 +307,25 @@ _PHRASE_PREPOSITIONS = frozenset({"of", "by", "for", "in", "to", "with", "from"}
 
 def _short_phrase(doc: Document, members: list[_Member]) -> bool:
     """Is the run a pair of stressed words that make one short phrase: an adjective before its
-    noun ("fresh faith"), a word and a noun joined by one preposition ("baggage of bigotry",
-    "touched by tragedy"), or a verb and its object after an article ("bear the burden")?"""
+    noun ("fresh faith"), two adjectives before one noun ("a plain, pure tone"), a word and a
+    noun joined by one preposition ("baggage of bigotry", "touched by tragedy"), or a verb and
+    its object after an article ("bear the burden")?"""
     from rhetoric.lexicon import word_classes
 
     if len(members) != 2 or not all(m.stressed for m in members):
         return False
     a, b = members
     between = doc.words[a.index + 1 : b.index]
+    classes_a, classes_b = word_classes(a.token.norm), word_classes(b.token.norm)
+    if not between and doc.text[a.token.end : b.token.start].strip() == ",":
+        after = doc.words[b.index + 1] if b.index + 1 < len(doc.words) else None
+        return (  # "a single, simple word": two adjectives before one noun
+            "J" in classes_a and "J" in classes_b and after is not None
+            and "N" in word_classes(after.norm)
+            and not doc.text[b.token.end : after.start].strip()
+        )  # fmt: skip
     if len(between) > 1 or re.search(r"[^\w\s'’-]", doc.text[a.token.end : b.token.start]):
         return False
-    classes_a, classes_b = word_classes(a.token.norm), word_classes(b.token.norm)
     if "N" not in classes_b:
         return False
     if not between:

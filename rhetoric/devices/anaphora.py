@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from rhetoric.lexicon import is_content_word, is_function_word
+from rhetoric.lexicon import is_content_word, is_function_word, word_classes
 from rhetoric.span import Span
 from rhetoric.text import Document, as_document
 
@@ -314,6 +314,7 @@ def find_epistrophe(text_or_doc: str | Document, *, doc_id: str | None = None) -
             )
     spans += _closing_sentences(doc, spans, n_groups)
     spans += _function_word_endings(doc, spans, n_groups + len(spans))
+    spans += _returning_endings(doc, spans, n_groups + len(spans))
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 
@@ -469,4 +470,56 @@ def _function_word_endings(doc: Document, found: list[Span], n_groups: int) -> l
                              group=f"epistrophe-{n_groups}", score=0.5,
                              evidence=f'2 clauses end with the function words "{phrase}"')
                 )  # fmt: skip
+    return spans
+
+
+#: Sentences within which a returning ending must recur.
+RETURN_WINDOW = 12
+_LEXICAL = frozenset("NVJR")
+
+
+def _returning_endings(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
+    """A phrase of four or more words, or two content words, that closes two or more sentences
+    (or clauses before a dash) within :data:`RETURN_WINDOW` sentences, across paragraph breaks,
+    with different words before it each time ("... for a new age. ... for a new age.")."""
+    keys, words, text = doc.keys, doc.words, doc.text
+    sentence_of = doc.sentence_of
+    ends = [
+        i
+        for i in range(len(words) - 1)
+        if sentence_of[i + 1] != sentence_of[i]
+        or re.match(r"\s*(--|[\u2014\u2013])", text[words[i].end :])
+    ] + ([len(words) - 1] if words else [])
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i in ends:
+        if is_content_word(keys[i]):
+            by_word[keys[i]].append(i)
+    spans: list[Span] = []
+    for positions in by_word.values():
+        for p, j in enumerate(positions):
+            hits, length = [j], MAX_SHARED_WORDS
+            for i in positions[p + 1 :]:
+                if sentence_of[i] - sentence_of[j] > RETURN_WINDOW:
+                    break
+                shared = _shared_ending(keys, j, i)
+                if shared is None or keys[j - shared] == keys[i - shared]:
+                    continue
+                lexical = sum(bool(word_classes(keys[i - k]) & _LEXICAL) for k in range(shared))
+                if shared >= 4 or lexical >= 2:
+                    hits.append(i)
+                    length = min(length, shared)
+            if len(hits) < 2:
+                continue
+            members = [(h - length + 1, h) for h in hits]
+            if not all(_free(found + spans, words[a].start, words[b].end) for a, b in members):
+                continue
+            n_groups += 1
+            phrase = " ".join(words[k].text for k in range(members[0][0], members[0][1] + 1))
+            for a, b in members:
+                spans.append(
+                    doc.span(words[a].start, words[b].end, device="epistrophe", kind="sentence",
+                             group=f"epistrophe-{n_groups}", score=0.5,
+                             evidence=f'{len(hits)} sentences end with "{phrase}", sentences apart')
+                )  # fmt: skip
+            break
     return spans

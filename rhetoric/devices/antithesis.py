@@ -817,6 +817,41 @@ def _not_then_clause(s: _Sentence, following: _Sentence | None) -> Iterator[_Fig
                       "S V not X; S V Y")  # fmt: skip
 
 
+def _initial_not(s: _Sentence, following: _Sentence | None) -> Iterator[_Figure]:
+    """Not X; S V Y: a sentence that opens on "Not" ("Not because ..., ...; it is ...") answered
+    by the next clause or sentence, which opens on a subject."""
+    if len(s) < 3 or s.norms[0] != "not" or s.norms[1] in _SKIP_AFTER_NOT:
+        return
+    k = next((k for k in range(2, len(s)) if _HARD_BREAK.search(s.gap(k))), None)
+    t, j = (s, k) if k is not None else (following, 0)
+    if t is None or len(t) < 3 or (t is following and len(s) > MAX_HALF_WORDS):
+        return
+    if t.norms[j] not in _SUBJECTS or _is_negation(t.norms[j + 1]):
+        return
+    x_end = k if t is s else len(s)
+    yield _Figure(s.chars(0, x_end), t.chars(j, t.clause_end(j)), "correctio", 0.75,
+                  "Not X; S V Y")  # fmt: skip
+
+
+def _opposed_in_clause(s: _Sentence, clauses: list[tuple[int, int]]) -> Iterator[_Figure]:
+    """Two opposed words in one short clause, not joined as a pair ("nothing great was ever
+    won by being timid"): the contrast carried by a single clause."""
+    for a, b in clauses:
+        if b - a > 12:
+            continue
+        for i in range(a, b - 3):
+            if _contrast_candidate(s.norms[i]) != 2:
+                continue
+            for j in range(i + 3, min(b, i + 8)):
+                if not _contrast_candidate(s.norms[j]) or not contrasts(s.norms[i], s.norms[j]):
+                    continue
+                if set(s.norms[i + 1 : j]) <= _COORDINATION:
+                    continue  # "great and small": a pair, not a contrast in a clause
+                yield _Figure(s.chars(i, i + 1), s.chars(j, j + 1), "antonym_clause", 0.55,
+                              f"opposed words in one clause: '{s.norms[i]}/{s.norms[j]}'")  # fmt: skip
+                return
+
+
 def _modal_polarity(s: _Sentence, clauses: list[tuple[int, int]]) -> Iterator[_Figure]:
     """S cannot X, S must Y: a negated modal clause answered by a positive one."""
     for (a, b), (c, d) in zip(clauses, clauses[1:], strict=False):
@@ -1060,6 +1095,8 @@ def _clause_level_figures(sentences: list[_Sentence]) -> list[_Figure]:
         for rule in _CLAUSE_RULES:
             figures.extend(rule(s))
         figures.extend(_modal_polarity(s, clauses_of[index]))
+        figures.extend(_opposed_in_clause(s, clauses_of[index]))
         figures.extend(_not_then_clause(s, following))
+        figures.extend(_initial_not(s, following))
     figures.extend(_parallel_clauses(sentences, clauses_of))
     return figures

@@ -308,6 +308,7 @@ def _members_beyond_commas(doc: Document, found: list[Span]) -> list[Span]:
     for sentence in doc.sentences:
         figures.extend(_semicolon_members(doc, sentence, norms))
         figures.extend(_verb_phrase_members(doc, sentence, norms))
+        figures.extend(_interjected_last_member(doc, sentence, norms))
     figures.extend(_sentence_members(doc, norms))
     taken = [(s.start, s.end) for s in found]
     spans: list[Span] = []
@@ -424,4 +425,40 @@ def _verb_phrase_members(doc: Document, sentence: Segment, norms) -> list:
         before = norms[head[0] - 1] if head[0] > sentence.first_word else ""
         if head[0] == stretches[first][0] + offset or before in _VERB_LEADS:
             figures.append((items, f"{len(items)} verb phrases"))
+    return figures
+
+
+def _interjected_last_member(doc: Document, sentence: Segment, norms) -> list:
+    """ "the most A, the most B, and in the end the most C": members that open alike, the last
+    after a short interjection (at most four words) that the comma lists above cannot trim."""
+    words = doc.words
+    stretches, separators = _stretches(doc, words[sentence.first_word : sentence.last_word])
+    offset = sentence.first_word
+    figures = []
+    for first, last in _candidate_runs(stretches, separators):
+        middles = [(a + offset, b + offset) for a, b in stretches[first + 1 : last]]
+        head_start, head_end = stretches[first][0] + offset, stretches[first][1] + offset
+        tail_start, tail_end = stretches[last][0] + offset, stretches[last][1] + offset
+        if any(not 0 < b - a <= MAX_ITEM_WORDS for a, b in middles):
+            continue
+        found = None
+        for width in (2, 1):  # the longest opening that all members share
+            lead = tuple(norms[middles[0][0] : middles[0][0] + width])
+            if any(tuple(norms[a : a + width]) != lead for a, _ in middles):
+                continue
+            heads = [k for k in range(head_start, head_end) if tuple(norms[k : k + width]) == lead]
+            tails = [k for k in range(tail_start + 1, min(tail_end, tail_start + 5))
+                     if tuple(norms[k : k + width]) == lead]  # fmt: skip
+            if heads and tails and tuple(norms[tail_start : tail_start + width]) != lead:
+                found = lead, heads, tails
+                break
+        if found is None:
+            continue
+        lead, heads, tails = found
+        size = max(b - a for a, b in middles)
+        items = [(heads[-1], head_end), *middles, (tails[0], min(tail_end, tails[0] + size))]
+        phrase = " ".join(lead)
+        figures.append(
+            (items, f"{len(items)} members open with '{phrase}', the last after an interjection")
+        )
     return figures

@@ -163,3 +163,19 @@ def test_a_sentence_said_twice_in_a_row_is_not_an_epistrophe():
 
 def test_clauses_with_different_last_words_are_not_an_epistrophe():
     assert find_epistrophe("We all go up, or else we all go down.") == []
+
+
+def test_sentence_endings_that_return_paragraphs_apart():
+    text = (
+        "We need new roads for a new age.\n\nThe old plan failed. We need a new spirit of trade "
+        "for a new age.\n\nTomorrow begins. It is our task to build a new school for a new age."
+    )
+    spans = find_epistrophe(text)
+    unit = "for a new age"
+    starts = [i for i in range(len(text)) if text.startswith(unit, i)]
+    assert [(s.start, s.end) for s in spans] == [(i, i + len(unit)) for i in starts]
+    assert spans[0].evidence == '3 sentences end with "for a new age", sentences apart'
+
+
+def test_one_shared_content_word_at_sentence_ends_is_not_enough():
+    assert find_epistrophe("We went to the house.\n\nThey came from the house.") == []

@@ -235,6 +235,11 @@ CLAUSE_SHAPES = [
      "X but not Y"),
     ("It fails when a rising few do well and a falling many barely cope.", "a rising few",
      "a falling many", "antonym_parallel", "opposed heads: 'few/many'"),
+    ("Not because the tide turned; it is the rowers who move the boat.",
+     "Not because the tide turned", "it is the rowers who move the boat", "correctio",
+     "Not X; S V Y"),
+    ("No strong nation was ever built by weak hands.", "strong", "weak", "antonym_clause",
+     "opposed words in one clause: 'strong/weak'"),
 ]  # fmt: skip
 
 
@@ -261,6 +266,8 @@ def test_clause_level_shapes(text, x, y, kind, evidence):
         "The cat sat on the mat, and the dog lay on the rug.",  # parallel, nothing opposed
         "My brother and your friend met at noon.",  # possessives without a contrast
         "My friends, we are not the sum of our possessions.",  # a negation is not a contrast
+        "Not yet. We wait for the boat.",  # "not yet": no rejected term
+        "The rich and the poor came to the fair.",  # a pair, not a contrast in a clause
     ],
 )
 def test_clause_level_rules_leave_plain_sentences_alone(text):

@@ -135,6 +135,9 @@ def test_offsets_are_exact_and_figures_have_three_items(words):
                                "Old and new schools have been opened"], "3 parallel sentences"),
         ("They need the skills to work harder, learn more, reach higher.",
          ["work harder", "learn more", "reach higher"], "3 verb phrases"),
+        ("It is the most open, the most patient, and in the end the most durable of all forms.",
+         ["the most open", "the most patient", "the most durable"],
+         "3 members open with 'the most', the last after an interjection"),
     ],
 )  # fmt: skip
 def test_members_beyond_commas(text, items, evidence):
