@@ -476,6 +476,7 @@ def _function_word_endings(doc: Document, found: list[Span], n_groups: int) -> l
 #: Sentences within which a returning ending must recur.
 RETURN_WINDOW = 12
 _LEXICAL = frozenset("NVJR")
+_DASH_AFTER = re.compile(r"\s*(--|[\u2014\u2013])")
 
 
 def _returning_endings(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
@@ -488,7 +489,7 @@ def _returning_endings(doc: Document, found: list[Span], n_groups: int) -> list[
         i
         for i in range(len(words) - 1)
         if sentence_of[i + 1] != sentence_of[i]
-        or re.match(r"\s*(--|[\u2014\u2013])", text[words[i].end :])
+        or _DASH_AFTER.match(text, words[i].end)
     ] + ([len(words) - 1] if words else [])
     by_word: dict[str, list[int]] = defaultdict(list)
     for i in ends:

@@ -221,12 +221,14 @@ def _affix_relation(a: str, b: str) -> str | None:
     >>> _affix_relation("freedom", "freely"), _affix_relation("unjust", "justice")
     ('suffix', 'affix')
     """
+    if a[:3] == b[:3] and (_suffixed(a, b) or _suffixed(b, a)):
+        return "suffix"
     for x, y in ((a, b), (b, a)):
-        if _suffixed(x, y):
-            return "suffix"
         for p in PREFIXES:
-            if x.startswith(p) and _suffixed(x[len(p) :], y):
-                return "affix"
+            if x.startswith(p) and x[len(p) : len(p) + 3] == y[:3]:
+                base = x[len(p) :]
+                if _suffixed(base, y) or _suffixed(y, base):
+                    return "affix"
     return None
 
 
