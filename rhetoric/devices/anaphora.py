@@ -488,8 +488,7 @@ def _returning_endings(doc: Document, found: list[Span], n_groups: int) -> list[
     ends = [
         i
         for i in range(len(words) - 1)
-        if sentence_of[i + 1] != sentence_of[i]
-        or _DASH_AFTER.match(text, words[i].end)
+        if sentence_of[i + 1] != sentence_of[i] or _DASH_AFTER.match(text, words[i].end)
     ] + ([len(words) - 1] if words else [])
     by_word: dict[str, list[int]] = defaultdict(list)
     for i in ends:

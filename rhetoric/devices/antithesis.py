@@ -845,8 +845,8 @@ def _opposed_in_clause(s: _Sentence, clauses: list[tuple[int, int]]) -> Iterator
             for j in range(i + 3, min(b, i + 8)):
                 if not _contrast_candidate(s.norms[j]) or not contrasts(s.norms[i], s.norms[j]):
                     continue
-                if set(s.norms[i + 1 : j]) <= _COORDINATION:
-                    continue  # "great and small": a pair, not a contrast in a clause
+                if len(set(s.norms[i + 1 : j]) - _COORDINATION) < 2:
+                    continue  # "great and small", "go out and come": a pair, not a clause
                 yield _Figure(s.chars(i, i + 1), s.chars(j, j + 1), "antonym_clause", 0.55,
                               f"opposed words in one clause: '{s.norms[i]}/{s.norms[j]}'")  # fmt: skip
                 return

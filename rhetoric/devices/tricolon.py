@@ -297,6 +297,8 @@ def _is_data(norms: Sequence[str]) -> bool:
 #: Longest sentence, in words, that counts as one member of a tricolon of sentences.
 MAX_SENTENCE_MEMBER = 12
 _COLON = re.compile(r"[:]|--|[\u2014\u2013]")
+#: Openings too common to make members parallel on their own.
+_COMMON_LEADS = frozenset("the a an that this and of to in for with on".split())
 #: Words after which a phrase is led by a verb (an infinitive or a modal's complement).
 _VERB_LEADS = frozenset("to will shall must can could would should may might".split())
 
@@ -446,6 +448,8 @@ def _interjected_last_member(doc: Document, sentence: Segment, norms) -> list:
             lead = tuple(norms[middles[0][0] : middles[0][0] + width])
             if any(tuple(norms[a : a + width]) != lead for a, _ in middles):
                 continue
+            if width == 1 and lead[0] in _COMMON_LEADS:
+                continue  # "the X, the Y, ... the Z": too common an opening on its own
             heads = [k for k in range(head_start, head_end) if tuple(norms[k : k + width]) == lead]
             tails = [k for k in range(tail_start + 1, min(tail_end, tail_start + 5))
                      if tuple(norms[k : k + width]) == lead]  # fmt: skip

@@ -155,6 +155,7 @@ def test_members_beyond_commas(text, items, evidence):
         "The dog barked. The cat slept on the warm mat by the fire. Nobody came.",
         "We tried; it failed; so be it, said the old man with a shrug and a sigh at the door.",
         "They went home, the house was dark, nobody answered.",
+        "We saw the house, the barn, and then the fields.",  # only 'the' in common
     ],
 )
 def test_members_beyond_commas_need_parallel_members(text):
