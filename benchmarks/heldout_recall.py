@@ -47,8 +47,11 @@ FOLDS = {
     **dict.fromkeys([
         "inaugural/texts/1973-Nixon.txt", "inaugural/texts/1953-Eisenhower.txt",
         "inaugural/texts/1949-Truman.txt", "state_union/texts/1953-Eisenhower.txt"], "heldout-2"),
+    **dict.fromkeys([
+        "inaugural/texts/1957-Eisenhower.txt", "inaugural/texts/1921-Harding.txt",
+        "state_union/texts/1984-Reagan.txt", "state_union/texts/1996-Clinton.txt"], "heldout-3"),
 }  # fmt: skip
-FOLD_NAMES = ("develop", "heldout-1", "heldout-2")
+FOLD_NAMES = ("develop", "heldout-1", "heldout-2", "heldout-3")
 
 
 def split_items(path: Path = GOLD) -> dict[str, list[str]]:
