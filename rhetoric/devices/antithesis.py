@@ -41,7 +41,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rhetoric.lexicon import class_match, contrasts, has_antonym, is_content_word, lemma
+from rhetoric.lexicon import (
+    class_match,
+    contrasts,
+    has_antonym,
+    is_content_word,
+    lemma,
+    word_classes,
+)
 from rhetoric.span import Span
 from rhetoric.text import Document, Segment, Token, as_document
 
@@ -693,6 +700,10 @@ _MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", 
 _NEGATED_MODALS = frozenset({"cannot", "can't", "won't", "shouldn't", "mustn't", "couldn't",
                              "wouldn't", "shan't"})  # fmt: skip
 _AUXILIARIES = _BE | _MODALS | {"do", "does", "did", "have", "has", "had"}
+#: Words that open a purpose, reason or means phrase: "not to X, but because Y".
+_FRAME_OPENERS = frozenset({"to", "because", "for", "by", "in", "with", "from", "through", "as",
+                            "so", "since", "out"})  # fmt: skip
+_DASH = re.compile(r"--|[\u2014\u2013]|-")
 _WORD_BREAK = re.compile(r"[,;:.!?()\[\]\"]|--|\s-\s|[\u2014\u2013]")
 #: Longest clause, in words, that the clause-level rules compare.
 MAX_CLAUSE_WORDS = 20
@@ -757,19 +768,29 @@ def _not_but_clause(s: _Sentence) -> Iterator[_Figure]:
         x_first = i + 1 + (s.norms[i + 1] in _MARKERS)
         if x_first >= n or s.norms[x_first] in _SKIP_AFTER_NOT:
             continue
+        copula = s.norms[x_first] in ("been", "be") and x_first + 1 < n
         for k in range(x_first + 1, min(n - 1, x_first + MAX_HALF_WORDS)):
-            if _HARD_BREAK.search(s.gap(k)):
+            dash_then_but = s.norms[k] == "but" and _DASH.fullmatch(s.gap(k).strip())
+            if _HARD_BREAK.search(s.gap(k)) and not dash_then_but:
                 break
             if s.norms[k] != "but" or s.norms[k - 1] == "help":
                 continue
             y_first = k + 1
             while y_first < n - 1 and s.norms[y_first] in ("also", "rather", "instead"):
                 y_first += 1
-            x_word, y_word = s.norms[x_first], s.norms[y_first]
+            x_word, y_word = s.norms[x_first + copula], s.norms[y_first]
             takes_up = x_word in s.norms[y_first : y_first + 3] and x_word not in _COORDINATION
             persons = x_word in _PERSON and y_word in _PERSON and _opposed(x_word, y_word)
-            if takes_up or persons:
-                pattern = "not X, but S takes up Y" if takes_up else "not X but Y: persons"
+            markers = x_word in _FRAME_OPENERS and y_word in _FRAME_OPENERS
+            after_copula = copula and (x_word == y_word or class_match(x_word, y_word) > 0)
+            if takes_up or persons or markers or after_copula or dash_then_but:
+                pattern = (
+                    "not X, but S takes up Y" if takes_up
+                    else "not X but Y: persons" if persons
+                    else "not P X, but P' Y" if markers
+                    else "not be X, but Y" if after_copula
+                    else "not X -- but Y"
+                )  # fmt: skip
                 y_end = s.clause_end(y_first)
                 yield _Figure(s.chars(i, k), s.chars(k, y_end), "correctio", 0.8, pattern)
             break
@@ -837,13 +858,18 @@ def _opposed_in_clause(s: _Sentence, clauses: list[tuple[int, int]]) -> Iterator
     """Two opposed words in one short clause, not joined as a pair ("nothing great was ever
     won by being timid"): the contrast carried by a single clause."""
     for a, b in clauses:
-        if b - a > 12:
+        if b - a > MAX_CLAUSE_WORDS:
             continue
         for i in range(a, b - 3):
-            if _contrast_candidate(s.norms[i]) != 2:
+            word = s.norms[i]
+            quantity = word in _QUANTIFIERS and word in _OPPOSITE_OF  # "less ... more"
+            if _contrast_candidate(word) != 2 and not quantity:
                 continue
-            for j in range(i + 3, min(b, i + 8)):
-                if not _contrast_candidate(s.norms[j]) or not contrasts(s.norms[i], s.norms[j]):
+            for j in range(i + 3, min(b, i + 10)):
+                other = s.norms[j]
+                if not (quantity and other in _OPPOSITE_OF[word]) and not (
+                    _contrast_candidate(other) and contrasts(word, other)
+                ):
                     continue
                 if len(set(s.norms[i + 1 : j]) - _COORDINATION) < 2:
                     continue  # "great and small", "go out and come": a pair, not a clause
@@ -969,11 +995,12 @@ def _parallel_clause_pair(
     pairs = _lcs(u, v)
     shorter = min(len(u), len(v))
     content = sum(is_content_word(u[p]) for p, _ in pairs)
+    same_opening = joint == "." and u[1:3] == v[1:3] and u[0] != v[0] and len(u) > 3
     short_copula = (
         leading in _ADVERSATIVE and len(pairs) == 1 and u[pairs[0][0]] in ("be", *_AUXILIARIES)
         and abs(len(u) - len(v)) <= 1 and shorter <= 6
     )  # fmt: skip
-    if not short_copula and (
+    if not (short_copula or same_opening) and (
         len(pairs) < 2 or len(pairs) < 0.4 * shorter or (content == 0 and len(pairs) < 4)
     ):
         return None
@@ -984,9 +1011,14 @@ def _parallel_clause_pair(
         for (p, q), (p2, q2) in zip(anchors, anchors[1:], strict=False)
         if p2 - p == 2 and q2 - q == 2
     ]
-    if not swaps:
+    if not swaps and not same_opening:
         return None
     opposed = [f"{w}/{z}" for w, z in swaps if _opposed(w, z)]
+    if not opposed and same_opening:
+        opposed = [  # "A holds that ... war. B holds that ... peace."
+            f"{w}/{z}" for w in set(s.norms[a:b]) for z in set(t.norms[c:d])
+            if is_content_word(w) and is_content_word(z) and _opposed(w, z)
+        ][:1]  # fmt: skip
     polarity = any(map(_is_negation, u)) != any(map(_is_negation, v))
     if opposed:
         evidence, score = "parallel clauses, opposed: " + ", ".join(f"'{o}'" for o in opposed), 0.8
@@ -1030,6 +1062,28 @@ def _parallel_clauses(
                 yield figure
 
 
+def _gapped_clause(s: _Sentence) -> Iterator[_Figure]:
+    """X V P A; Y P B: a short clause after a semicolon that leaves out the verb and repeats a
+    preposition of the clause before ("Light is set against dark; truth against lies")."""
+    n = len(s)
+    for k in range(3, n - 1):
+        if ";" not in s.gap(k):
+            continue
+        end = k + 1
+        while end < n and not _HARD_BREAK.search(s.gap(end)):
+            end += 1
+        start = s.clause_start(k - 1, limit=MAX_CLAUSE_WORDS)
+        y, tail = s.norms[k:end], s.norms[max(start, k - 5) : k]
+        if len(y) > 6 or k - start < 3 or y[0] in _SUBJECTS:
+            continue
+        if any(w in _AUXILIARIES or _is_not(w) for w in y):
+            continue  # a verb of its own: a new clause, not a gapped one
+        shared = [w for w in y if w in tail and word_classes(w) == {"P"}]
+        if shared:
+            yield _Figure(s.chars(start, k), s.chars(k, end), "parallel_clauses", 0.6,
+                          f"gapped clause after a semicolon: '{shared[0]}'")  # fmt: skip
+
+
 def _opposed_particles(s: _Sentence) -> Iterator[_Figure]:
     """Opposed function words in the same slot of two phrases: "fly to ... fly from", "go up ...
     go down" (the words before them are the same)."""
@@ -1056,6 +1110,17 @@ def _opposed_heads(s: _Sentence) -> Iterator[_Figure]:
     """Opposed words heading two noun phrases of one shape: "a rising few ... a falling many"
     (the same determiner two words before each, words of one class between)."""
     n = len(s)
+    for i in range(1, n - 3):  # "the weak ... the strong": one determiner before each
+        if s.norms[i - 1] not in _DETERMINERS or _contrast_candidate(s.norms[i]) != 2:
+            continue
+        for j in range(i + 3, min(n, i + 9)):
+            if s.norms[j - 1] != s.norms[i - 1] or not contrasts(s.norms[i], s.norms[j]):
+                continue
+            if len(set(s.norms[i + 1 : j - 1]) - _COORDINATION) < 2:
+                continue
+            yield _Figure(s.chars(i - 1, i + 1), s.chars(j - 1, j + 1), "antonym_parallel", 0.65,
+                          f"opposed heads: '{s.norms[i]}/{s.norms[j]}'")  # fmt: skip
+            break
     spots = [
         i
         for i in range(2, n)
@@ -1081,7 +1146,7 @@ _DETERMINERS = frozenset({"a", "an", "the", "our", "their", "its", "this", "that
 
 
 _CLAUSE_RULES = (_not_but_clause, _x_and_not_y, _paired_enough, _possessive_contrast,
-                 _opposed_particles, _opposed_heads)  # fmt: skip
+                 _opposed_particles, _opposed_heads, _gapped_clause)  # fmt: skip
 
 
 def _clause_level_figures(sentences: list[_Sentence]) -> list[_Figure]:

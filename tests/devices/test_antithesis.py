@@ -240,6 +240,20 @@ CLAUSE_SHAPES = [
      "Not X; S V Y"),
     ("No strong nation was ever built by weak hands.", "strong", "weak", "antonym_clause",
      "opposed words in one clause: 'strong/weak'"),
+    ("Light is set against dark; truth against lies.", "Light is set against dark",
+     "truth against lies", "parallel_clauses", "gapped clause after a semicolon: 'against'"),
+    ("The rule was not to punish the town, but because the law required it.",
+     "not to punish the town", "but because the law required it", "correctio",
+     "not P X, but P' Y"),
+    ("The change has not been a retreat from duty, but a better way to serve.",
+     "not been a retreat from duty", "but a better way to serve", "correctio", "not be X, but Y"),
+    ("A town in which the weak are as safe as the strong.", "the weak", "the strong",
+     "antonym_parallel", "opposed heads: 'weak/strong'"),
+    ("Tyranny holds that the people are so weak that war is certain.\n\nLiberty holds that "
+     "free towns can settle disputes and keep lasting peace.",
+     "Tyranny holds that the people are so weak that war is certain",
+     "Liberty holds that free towns can settle disputes and keep lasting peace",
+     "parallel_clauses", "parallel clauses, opposed: 'war/peace'"),
 ]  # fmt: skip
 
 
