@@ -298,6 +298,9 @@ def _score(doc: Document, members: list[_Member], starts: set[int]) -> tuple[flo
     elif _short_phrase(doc, members):
         score += 0.1
         reasons.append("in a short phrase")
+    elif _after_one_preposition(doc, members):
+        score += 0.1
+        reasons.append("after the same preposition")
     return score, reasons
 
 
@@ -441,3 +444,15 @@ def _runs(doc: Document, clause: list[int]) -> list[list[_Member]]:
         open_runs[sound] = ([member], position)
     runs.extend(members for members, _ in open_runs.values() if len(members) >= 2)
     return sorted(runs, key=lambda members: members[0].index)
+
+
+def _after_one_preposition(doc: Document, members: list[_Member]) -> bool:
+    """Do the two stressed words of a pair each follow the same preposition, a few words apart
+    ("by wit, not by wealth")?"""
+    if len(members) != 2 or not all(m.stressed for m in members):
+        return False
+    a, b = members
+    if a.index == 0 or b.index - a.index > 4:
+        return False
+    before_a, before_b = doc.words[a.index - 1].norm, doc.words[b.index - 1].norm
+    return before_a == before_b and before_a in _PHRASE_PREPOSITIONS

@@ -90,6 +90,7 @@ def find_anaphora(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     for kind, units, min_run in levels:
         spans += _runs(doc, keys, units, kind, min_run, claimed, len(spans))
     spans += _interleaved_openings(doc, spans, len(spans))
+    spans += _paired_openings(doc, spans, len(spans))
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 
@@ -362,23 +363,24 @@ def _free(spans: list[Span], start: int, end: int) -> bool:
 def _interleaved_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
     """An opening of two or more words, carrying weight, that begins three or more paragraphs
     within :data:`REFRAIN_WINDOW` paragraphs, with other paragraphs between them ("We, the
-    people, ..." opening every other paragraph)."""
+    people, ..." opening every other paragraph); a single content word needs four paragraphs
+    ("Tyranny ... Liberty ... Tyranny ... Liberty ...")."""
     keys = doc.keys
     units = _segment_starts(doc.paragraphs)
     openings = [_opening(keys, unit) for unit in units]
     spans: list[Span] = []
     used: set[int] = set()
-    for k in range(MAX_SHARED_WORDS, 1, -1):
+    for k in range(MAX_SHARED_WORDS, 0, -1):
         for i, (first, words) in enumerate(openings):
-            if i in used or len(words) < k or weight(words[:k]) < 2.5:
+            if i in used or len(words) < k or weight(words[:k]) < (2 if k == 1 else 2.5):
                 continue
             hits = [
                 j
                 for j in range(i, min(len(openings), i + REFRAIN_WINDOW))
                 if j not in used and openings[j][1][:k] == words[:k]
             ]
-            if len(hits) < 3 or hits[-1] - hits[0] + 1 == len(hits):
-                continue  # fewer than three, or all successive (the run rule's case)
+            if len(hits) < (4 if k == 1 else 3) or hits[-1] - hits[0] + 1 == len(hits):
+                continue  # too few (one word needs four), or all successive (the run rule's case)
             starts = [openings[j][0] for j in hits]
             if not all(_free(found, doc.words[s].start, doc.words[s + k - 1].end) for s in starts):
                 continue
@@ -522,4 +524,31 @@ def _returning_endings(doc: Document, found: list[Span], n_groups: int) -> list[
                              evidence=f'{len(hits)} sentences end with "{phrase}", sentences apart')
                 )  # fmt: skip
             break
+    return spans
+
+
+def _paired_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
+    """Two successive sentences that open with the same two words, the first of them not a
+    common opener ("Just as ... Just as ...", "Only if ... Only if ...")."""
+    keys = doc.keys
+    units = _segment_starts(doc.sentences)
+    spans: list[Span] = []
+    for (a, end_a), (b, end_b) in zip(units, units[1:], strict=False):
+        first_a, words_a = _opening(keys, (a, end_a))
+        first_b, words_b = _opening(keys, (b, end_b))
+        if len(words_a) < 3 or len(words_b) < 3 or words_a[:2] != words_b[:2]:
+            continue
+        if words_a[0] in COMMON_OPENERS or words_a[2] == words_b[2]:
+            continue  # a common opener, or three shared words (the run rule's case)
+        members = [(first_a, first_a + 1), (first_b, first_b + 1)]
+        if not all(_free(found + spans, doc.words[x].start, doc.words[y].end) for x, y in members):
+            continue
+        n_groups += 1
+        phrase = " ".join(doc.words[first_a + n].text for n in range(2))
+        for x, y in members:
+            spans.append(
+                doc.span(doc.words[x].start, doc.words[y].end, device="anaphora", kind="sentence",
+                         group=f"anaphora-{n_groups}", score=0.4,
+                         evidence=f'2 successive sentences begin with the two words "{phrase}"')
+            )  # fmt: skip
     return spans

@@ -214,3 +214,10 @@ def test_stressed_pair_in_a_short_phrase(text, pair):
 )
 def test_pairs_outside_a_short_phrase_stay_below_the_threshold(text):
     assert find_alliteration(text) == []
+
+
+def test_pair_after_the_same_preposition():
+    text = "It was won not by wit, but by wealth."
+    spans = find_alliteration(text)
+    assert [(s.start, s.end, s.text) for s in spans] == [(18, 36, "wit, but by wealth")]
+    assert "after the same preposition" in spans[0].evidence

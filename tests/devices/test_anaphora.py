@@ -179,3 +179,24 @@ def test_sentence_endings_that_return_paragraphs_apart():
 
 def test_one_shared_content_word_at_sentence_ends_is_not_enough():
     assert find_epistrophe("We went to the house.\n\nThey came from the house.") == []
+
+
+def test_two_sentences_opening_with_two_uncommon_words():
+    text = "Just as we keep our word, they keep theirs. Just as the river runs, the town grows. Then we rest."
+    spans = find_anaphora(text)
+    assert [(s.start, s.end, s.text) for s in spans] == [(0, 7, "Just as"), (44, 51, "Just as")]
+    assert spans[0].evidence == '2 successive sentences begin with the two words "Just as"'
+
+
+def test_one_word_opening_four_of_several_paragraphs():
+    paragraphs = ["Tyranny rules by fear.", "Liberty rules by law.", "Tyranny silences the press.",
+                  "Liberty hears it.", "Tyranny jails the poor.", "Liberty feeds them.", "Tyranny fails."]  # fmt: skip
+    text = "\n\n".join(paragraphs)
+    spans = find_anaphora(text)
+    starts = [i for i in range(len(text)) if text.startswith("Tyranny", i)]
+    assert [(s.start, s.end) for s in spans] == [(i, i + 7) for i in starts]
+    assert spans[0].evidence == '4 of 7 paragraphs begin with "Tyranny"'
+
+
+def test_two_sentences_opening_with_a_common_word_pair_are_not_anaphora():
+    assert find_anaphora("The town slept. The town woke at dawn. Rain fell.") == []
