@@ -709,6 +709,12 @@ _WORD_BREAK = re.compile(r"[,;:.!?()\[\]\"]|--|\s-\s|[\u2014\u2013]")
 MAX_CLAUSE_WORDS = 20
 
 
+@lru_cache(maxsize=262144)
+def _contrasts(a: str, b: str) -> bool:
+    """:func:`rhetoric.lexicon.contrasts`, remembered (the clause rules ask about many pairs)."""
+    return contrasts(a, b)
+
+
 def _opposed(a: str, b: str) -> bool:
     """Two words that contrast: antonyms, opposed function words, or pronouns of different persons."""
     if a == b:
@@ -717,7 +723,7 @@ def _opposed(a: str, b: str) -> bool:
         return True
     if a in _PERSON and b in _PERSON:
         return _PERSON[a] != _PERSON[b]
-    return (is_content_word(a) or is_content_word(b)) and contrasts(a, b)
+    return (is_content_word(a) or is_content_word(b)) and _contrasts(a, b)
 
 
 def _is_negation(norm: str) -> bool:
@@ -868,7 +874,7 @@ def _opposed_in_clause(s: _Sentence, clauses: list[tuple[int, int]]) -> Iterator
             for j in range(i + 3, min(b, i + 10)):
                 other = s.norms[j]
                 if not (quantity and other in _OPPOSITE_OF[word]) and not (
-                    _contrast_candidate(other) and contrasts(word, other)
+                    _contrast_candidate(other) and _contrasts(word, other)
                 ):
                     continue
                 if len(set(s.norms[i + 1 : j]) - _COORDINATION) < 2:
@@ -945,7 +951,7 @@ def _possessive_contrast(s: _Sentence) -> Iterator[_Figure]:
         x_noun, y_noun = s.norms[a + 1], s.norms[b + 1]
         if not (is_content_word(x_noun) and is_content_word(y_noun)):
             continue
-        if x_noun == y_noun or contrasts(x_noun, y_noun):
+        if x_noun == y_noun or _contrasts(x_noun, y_noun):
             same = x_noun == y_noun
             pattern = "their N / our N" if same else "their A / our B"
             score = 0.8 if same else 0.7  # opposed nouns alone: the antonym rule's figure wins
@@ -1114,7 +1120,7 @@ def _opposed_heads(s: _Sentence) -> Iterator[_Figure]:
         if s.norms[i - 1] not in _DETERMINERS or _contrast_candidate(s.norms[i]) != 2:
             continue
         for j in range(i + 3, min(n, i + 9)):
-            if s.norms[j - 1] != s.norms[i - 1] or not contrasts(s.norms[i], s.norms[j]):
+            if s.norms[j - 1] != s.norms[i - 1] or not _contrasts(s.norms[i], s.norms[j]):
                 continue
             if len(set(s.norms[i + 1 : j - 1]) - _COORDINATION) < 2:
                 continue
@@ -1136,7 +1142,7 @@ def _opposed_heads(s: _Sentence) -> Iterator[_Figure]:
             if not class_match(s.norms[i - 1], s.norms[j - 1]):
                 continue
             a, b = s.norms[i], s.norms[j]
-            if b in _OPPOSITE_OF.get(a, ()) or (_contrast_candidate(a) and contrasts(a, b)):
+            if b in _OPPOSITE_OF.get(a, ()) or (_contrast_candidate(a) and _contrasts(a, b)):
                 yield _Figure(s.chars(i - 2, i + 1), s.chars(j - 2, j + 1), "antonym_parallel", 0.7,
                               f"opposed heads: '{a}/{b}'")  # fmt: skip
                 break
