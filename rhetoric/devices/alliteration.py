@@ -304,6 +304,8 @@ def _score(doc: Document, members: list[_Member], starts: set[int]) -> tuple[flo
     return score, reasons
 
 
+#: Determiners between a verb and its object in a short phrase ("bear the burden", "fear no foe").
+_OBJECT_DETERMINERS = frozenset("a an the no our their his her its every".split())
 #: Prepositions that may join the two stressed words of a short phrase ("touched by tragedy").
 _PHRASE_PREPOSITIONS = frozenset({"of", "by", "for", "in", "to", "with", "from"})
 
@@ -322,11 +324,18 @@ def _short_phrase(doc: Document, members: list[_Member]) -> bool:
     classes_a, classes_b = word_classes(a.token.norm), word_classes(b.token.norm)
     if not between and doc.text[a.token.end : b.token.start].strip() == ",":
         after = doc.words[b.index + 1] if b.index + 1 < len(doc.words) else None
-        return (  # "a single, simple word": two adjectives before one noun
-            "J" in classes_a and "J" in classes_b and after is not None
-            and "N" in word_classes(after.norm)
-            and not doc.text[b.token.end : after.start].strip()
+        if after is None:
+            return False
+        gap_after = doc.text[b.token.end : after.start].strip()
+        adjectives = (  # "a single, simple word": two adjectives before one noun
+            "J" in classes_a and "J" in classes_b and "N" in word_classes(after.norm)
+            and not gap_after
         )  # fmt: skip
+        listed = (  # "kinship, kindness, and care": the first two nouns of a list
+            classes_a == {"N"} and classes_b == {"N"}
+            and (gap_after == "," or after.norm in _COORDINATORS)
+        )  # fmt: skip
+        return adjectives or listed
     if len(between) > 1 or re.search(r"[^\w\s'’-]", doc.text[a.token.end : b.token.start]):
         return False
     if "N" not in classes_b:
@@ -336,7 +345,7 @@ def _short_phrase(doc: Document, members: list[_Member]) -> bool:
     link = between[0].norm
     if link == "to" and "V" in classes_b:
         return False  # "great to get": an infinitive, not a phrase of two stressed words
-    return link in _PHRASE_PREPOSITIONS or (link in ("a", "an", "the") and "V" in classes_a)
+    return link in _PHRASE_PREPOSITIONS or (link in _OBJECT_DETERMINERS and "V" in classes_a)
 
 
 def find_alliteration(

@@ -978,6 +978,16 @@ def _lcs(u: list[str], v: list[str]) -> list[tuple[int, int]]:
     return pairs
 
 
+def _any_opposed_swap(u: list[str], v: list[str], pairs: list[tuple[int, int]]) -> bool:
+    """Is a single-word substitution between the aligned keys a pair of opposed words?"""
+    anchors = [(-1, -1), *pairs, (len(u), len(v))]
+    return any(
+        _opposed(u[p + 1], v[q + 1])
+        for (p, q), (p2, q2) in zip(anchors, anchors[1:], strict=False)
+        if p2 - p == 2 and q2 - q == 2
+    )
+
+
 def _parallel_clause_pair(
     s: _Sentence,
     x: tuple[int, int],
@@ -1006,8 +1016,12 @@ def _parallel_clause_pair(
         leading in _ADVERSATIVE and len(pairs) == 1 and u[pairs[0][0]] in ("be", *_AUXILIARIES)
         and abs(len(u) - len(v)) <= 1 and shorter <= 6
     )  # fmt: skip
+    polarity = any(map(_is_negation, u)) != any(map(_is_negation, v))
+    marked = leading in _ADVERSATIVE or polarity  # a sign of contrast waives the content word
     if not (short_copula or same_opening) and (
-        len(pairs) < 2 or len(pairs) < 0.4 * shorter or (content == 0 and len(pairs) < 4)
+        len(pairs) < 2
+        or len(pairs) < 0.4 * shorter
+        or (content == 0 and len(pairs) < 4 and not marked and not _any_opposed_swap(u, v, pairs))
     ):
         return None
     # single-word substitutions between aligned anchors (and at the ends)
@@ -1025,7 +1039,6 @@ def _parallel_clause_pair(
             f"{w}/{z}" for w in set(s.norms[a:b]) for z in set(t.norms[c:d])
             if is_content_word(w) and is_content_word(z) and _opposed(w, z)
         ][:1]  # fmt: skip
-    polarity = any(map(_is_negation, u)) != any(map(_is_negation, v))
     if opposed:
         evidence, score = "parallel clauses, opposed: " + ", ".join(f"'{o}'" for o in opposed), 0.8
     elif leading in _ADVERSATIVE:
@@ -1066,6 +1079,21 @@ def _parallel_clauses(
             figure = _parallel_clause_pair(s, clauses[0], following, (0, len(following)), ".", pair)
             if figure:
                 yield figure
+
+
+def _modified_pair(s: _Sentence) -> Iterator[_Figure]:
+    """M A or M B: one modifier repeated before two opposed words ("sure loss or sure gain"), a
+    parallel pair rather than a bare merism."""
+    n = len(s)
+    for k in range(2, n - 2):
+        if s.norms[k] not in ("and", "or", "nor", "but", "yet"):
+            continue
+        m, a, b = s.norms[k - 2], s.norms[k - 1], s.norms[k + 2]
+        if s.norms[k + 1] != m or m in _COORDINATION or not is_content_word(m):
+            continue
+        if b in _OPPOSITE_OF.get(a, ()) or (_contrast_candidate(a) and _contrasts(a, b)):
+            yield _Figure(s.chars(k - 2, k), s.chars(k + 1, k + 3), "antonym_parallel", 0.7,
+                          f"one modifier, opposed words: '{a}/{b}'")  # fmt: skip
 
 
 def _gapped_clause(s: _Sentence) -> Iterator[_Figure]:
@@ -1116,14 +1144,14 @@ def _opposed_heads(s: _Sentence) -> Iterator[_Figure]:
     """Opposed words heading two noun phrases of one shape: "a rising few ... a falling many"
     (the same determiner two words before each, words of one class between)."""
     n = len(s)
-    for i in range(1, n - 3):  # "the weak ... the strong": one determiner before each
+    for i in range(1, n - 2):  # "the weak ... the strong": one determiner before each
         if s.norms[i - 1] not in _DETERMINERS or _contrast_candidate(s.norms[i]) != 2:
             continue
         for j in range(i + 3, min(n, i + 9)):
             if s.norms[j - 1] != s.norms[i - 1] or not _contrasts(s.norms[i], s.norms[j]):
                 continue
-            if len(set(s.norms[i + 1 : j - 1]) - _COORDINATION) < 2:
-                continue
+            if not set(s.norms[i + 1 : j - 1]) - _COORDINATION:
+                continue  # "the weak and the strong": a pair; "the strong upon the weak" stays
             yield _Figure(s.chars(i - 1, i + 1), s.chars(j - 1, j + 1), "antonym_parallel", 0.65,
                           f"opposed heads: '{s.norms[i]}/{s.norms[j]}'")  # fmt: skip
             break
@@ -1152,7 +1180,7 @@ _DETERMINERS = frozenset({"a", "an", "the", "our", "their", "its", "this", "that
 
 
 _CLAUSE_RULES = (_not_but_clause, _x_and_not_y, _paired_enough, _possessive_contrast,
-                 _opposed_particles, _opposed_heads, _gapped_clause)  # fmt: skip
+                 _opposed_particles, _opposed_heads, _gapped_clause, _modified_pair)  # fmt: skip
 
 
 def _clause_level_figures(sentences: list[_Sentence]) -> list[_Figure]:

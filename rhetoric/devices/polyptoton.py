@@ -209,8 +209,11 @@ def _relation(a: str, b: str) -> str | None:
 
 
 #: Derivational suffixes that turn a word into another of its family ("free" / "freedom").
-SUFFIXES = ("dom", "ness", "ity", "ment", "ly", "ful", "less", "ous", "ice", "hood", "ship",
-            "ism", "ance", "ence", "ive", "al")  # fmt: skip
+SUFFIXES = ("dom", "ness", "ity", "ment", "ly", "ful", "less", "ous", "eous", "ice", "hood",
+            "ship", "ism", "ance", "ence", "ive", "al")  # fmt: skip
+#: Prefixes taken off before the suffixes are compared (the derivational ones, and the first
+#: parts of compounds that keep the word's root: "self-righteousness", "internationality").
+AFFIX_PREFIXES = (*PREFIXES, "self", "inter", "non", "counter")
 _MIN_SUFFIXED_BASE = 4
 
 
@@ -224,19 +227,20 @@ def _affix_relation(a: str, b: str) -> str | None:
     if a[:3] == b[:3] and (_suffixed(a, b) or _suffixed(b, a)):
         return "suffix"
     for x, y in ((a, b), (b, a)):
-        for p in PREFIXES:
+        for p in AFFIX_PREFIXES:
             if x.startswith(p) and x[len(p) : len(p) + 3] == y[:3]:
                 base = x[len(p) :]
-                if _suffixed(base, y) or _suffixed(y, base):
+                if base == y or _suffixed(base, y) or _suffixed(y, base):
                     return "affix"
     return None
 
 
 @lru_cache(maxsize=65536)
 def _suffixed(x: str, y: str) -> bool:
-    """Is ``y`` (or one of its derivations) ``x`` with a derivational suffix, or do both add
-    suffixes to one base of at least four letters ("freedom" / "freely")?"""
-    bases_x = {x} | {x[: -len(f)] for f in SUFFIXES if x.endswith(f)}
+    """Is ``x`` ``y`` with one or two derivational suffixes ("righteousness" / "right"), or do
+    both add suffixes to one base of at least four letters ("freedom" / "freely")?"""
+    once_x = {x[: -len(f)] for f in SUFFIXES if x.endswith(f)}
+    bases_x = {x} | once_x | {b[: -len(f)] for b in once_x for f in SUFFIXES if b.endswith(f)}
     bases_y = {y[: -len(f)] for f in SUFFIXES if y.endswith(f)}
     shared = {b for b in bases_x & (bases_y | {y}) if len(b) >= _MIN_SUFFIXED_BASE}
     return bool(shared) and x != y and bool(wordnet().synsets(next(iter(shared))))

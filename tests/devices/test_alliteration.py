@@ -194,6 +194,7 @@ def test_never_fails_on_arbitrary_text(text):
         ("We dropped the baggage of bigotry.", "baggage of bigotry"),
         ("They bear the burden.", "bear the burden"),
         ("It rang with a plain, pure tone.", "plain, pure"),
+        ("They fear no foe.", "fear no foe"),
     ],
 )
 def test_stressed_pair_in_a_short_phrase(text, pair):

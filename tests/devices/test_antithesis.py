@@ -254,6 +254,15 @@ CLAUSE_SHAPES = [
      "Tyranny holds that the people are so weak that war is certain",
      "Liberty holds that free towns can settle disputes and keep lasting peace",
      "parallel_clauses", "parallel clauses, opposed: 'war/peace'"),
+    ("It brings sure loss or sure gain to the towns.", "sure loss", "sure gain",
+     "antonym_parallel", "one modifier, opposed words: 'loss/gain'"),
+    ("It is the pity of the strong upon the weak.", "the strong", "the weak",
+     "antonym_parallel", "opposed heads: 'strong/weak'"),
+    ("To plan it is easy. To build it will be hard.", "To plan it is easy",
+     "To build it will be hard", "parallel_clauses", "parallel clauses, opposed: 'easy/hard'"),
+    ("This is our town -- yet this is not the whole of our land.", "This is our town",
+     "yet this is not the whole of our land", "parallel_clauses",
+     "parallel clauses joined by 'yet'"),
 ]  # fmt: skip
 
 
@@ -282,6 +291,7 @@ def test_clause_level_shapes(text, x, y, kind, evidence):
         "My friends, we are not the sum of our possessions.",  # a negation is not a contrast
         "Not yet. We wait for the boat.",  # "not yet": no rejected term
         "The rich and the poor came to the fair.",  # a pair, not a contrast in a clause
+        "The weak and the strong met at the gate.",  # a merism
     ],
 )
 def test_clause_level_rules_leave_plain_sentences_alone(text):

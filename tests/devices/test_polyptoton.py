@@ -90,6 +90,8 @@ def test_comparative_needs_an_adjective_and_its_form(text):
     [
         ("They came to find freedom more freely.", "freedom more freely", "suffix"),
         ("The unjust meet justice.", "unjust meet justice", "affix"),
+        ("May we seek the right -- without self-righteousness.",
+         "right -- without self-righteousness", "affix"),
         ("A town that balances its budget keeps the balance of its values.",
          "balances its budget keeps the balance", "verb_noun"),
     ],
