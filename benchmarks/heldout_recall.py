@@ -16,7 +16,7 @@
 ``heldout-3``
     annotated after that; measured once (21 of 30, recall 0.700), then developed on;
 ``heldout-4``
-    annotated after that, measured once at the end.
+    annotated after that; measured once (7 of 15, recall 0.467).
 
 This script scores each fold with :func:`rhetoric.evaluation.gold.evaluate_gold` and prints
 recall per device, for the candidates (``min_score=0``: every figure the finders propose; the
