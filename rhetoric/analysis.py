@@ -29,11 +29,13 @@ FIGURE_COLUMNS = ["doc_id", "device", "kind", "group", "start", "end", "n_spans"
 
 @dataclass(frozen=True)
 class Options:
-    """What to analyse: which devices (``None`` = all) and whether to profile frames."""
+    """What to analyse: which devices (``None`` = all), whether to profile frames, and the
+    lowest score a device span is kept at (``None``: every span the detectors report)."""
 
     devices: tuple[str, ...] | None = None
     frames: bool = True
     remove_boilerplate: bool = True
+    min_score: float | None = None
 
 
 @dataclass
@@ -222,6 +224,8 @@ def analyze_text(
     doc_id = doc_id or default_doc_id(0)
     doc = Document(text, doc_id, remove_boilerplate=options.remove_boilerplate, metadata=metadata)
     device_spans = find_devices(doc, options.devices)
+    if options.min_score is not None:
+        device_spans = [s for s in device_spans if s.score >= options.min_score]
     frame_spans, frame_rows = [], []
     if options.frames:
         frame_spans, frame_rows = _frame_results(doc)
