@@ -88,6 +88,22 @@ class Outcome:
     def ok(self) -> bool:
         return self.error is None
 
+    def unwrap(self) -> object:
+        """The value, or the error raised again, for loops that need every document: an
+        :class:`~rhetoric.errors.InputError` for a bad input or a timeout, an
+        :class:`InternalError` for a bug."""
+        if self.error is None:
+            return self.value
+        if self.error["kind"] == "internal":
+            raise InternalError(f"{self.doc_id}: {self.error['reason']}")
+        if self.error["kind"] == "timeout":
+            raise InputError(f"{self.doc_id}: {self.error['reason']}")
+        raise InputError(self.error["reason"])
+
+
+class InternalError(RuntimeError):
+    """A document failed because of a bug (raised again by :meth:`Outcome.unwrap`)."""
+
 
 def document_text(document: CorpusDocument, max_bytes: int | None = DEFAULT_MAX_BYTES) -> str:
     """The text of a document: given, or read from its path where the work runs.
