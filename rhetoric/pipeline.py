@@ -436,9 +436,7 @@ def write_corpus(
     options = corpus_options(devices, frames, min_score)
     n_jobs, scheduler = _where(backend, n_jobs, scheduler)
     writer = CorpusWriter(out, run_config(options, max_bytes))
-    records = _unique(
-        iter_corpus(documents, pattern=pattern, text_column=text_column), writer.done
-    )
+    records = _unique(iter_corpus(documents, pattern=pattern, text_column=text_column), writer.done)
     total = corpus_size(documents, pattern)
     outcomes = run_analysis(records, options, n_jobs=n_jobs, scheduler=scheduler,
                             time_limit=time_limit, max_bytes=max_bytes, progress=progress,

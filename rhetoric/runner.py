@@ -183,7 +183,9 @@ def run_document(
 
 
 def _async_raise(thread_id: int, exception: type[BaseException]) -> None:
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exception))
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread_id), ctypes.py_object(exception)
+    )
 
 
 def _call_with_limit(function, document, seconds: float | None):
@@ -465,13 +467,17 @@ def _map_dask(function, chunks, scheduler, time_limit, warm) -> Iterator[list[Ou
         in_flight = deque()
         chunks = iter(chunks)
         for chunk in islice(chunks, 2 * slots):
-            in_flight.append(client.submit(run_batch, function, chunk, time_limit, warm, pure=False))
+            in_flight.append(
+                client.submit(run_batch, function, chunk, time_limit, warm, pure=False)
+            )
         while in_flight:
             future = in_flight.popleft()
             outcomes = future.result()
             future.release()
             for chunk in islice(chunks, 1):
-                in_flight.append(client.submit(run_batch, function, chunk, time_limit, warm, pure=False))
+                in_flight.append(
+                    client.submit(run_batch, function, chunk, time_limit, warm, pure=False)
+                )
             yield outcomes
     finally:
         if own:

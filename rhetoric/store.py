@@ -196,7 +196,9 @@ class CorpusWriter:
             for name in (*TABLES, COMMITTED):
                 (folder / name).mkdir(exist_ok=True)
         except OSError as error:
-            raise InputError(f"--out {folder}: cannot write there ({error.strerror or error})") from None
+            raise InputError(
+                f"--out {folder}: cannot write there ({error.strerror or error})"
+            ) from None
         committed = _committed_batches(folder)
         for name in TABLES:  # files of a batch that was not committed (an interrupted run)
             for path in (folder / name).iterdir():

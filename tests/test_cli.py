@@ -261,7 +261,9 @@ def test_analyze_corpus_writes_the_tables_and_resumes(capsys, tmp_path, data_hom
 def test_analyze_corpus_bad_inputs_are_rows_and_exit_1(capsys, tmp_path, data_home):
     folder, out = _folder(tmp_path), tmp_path / "out"
     (folder / "z.txt").write_bytes(b"\x00\x00binary")
-    status, printed, err = run(capsys, "analyze-corpus", str(folder), "--out", str(out), "--jobs", "2")
+    status, printed, err = run(
+        capsys, "analyze-corpus", str(folder), "--out", str(out), "--jobs", "2"
+    )
     assert status == 1 and "errors: 1 input" in printed
     assert err.count("\n") == 1 and "1 document(s) could not be analysed" in err
 
@@ -274,7 +276,9 @@ def test_a_bug_exits_70_naming_the_document_never_2(capsys, tmp_path, monkeypatc
 
     monkeypatch.setattr(pipeline, "analyze_text", broken)
     folder, out = _folder(tmp_path), tmp_path / "out"
-    status, printed, err = run(capsys, "analyze-corpus", str(folder), "--out", str(out), "--no-progress")
+    status, printed, err = run(
+        capsys, "analyze-corpus", str(folder), "--out", str(out), "--no-progress"
+    )
     assert status == 70 and err.count("\n") == 1
     assert "a.txt: ValueError: offsets went astray" in err and "please report" in err
     assert "2 internal" in printed  # the run went on to the end
@@ -292,7 +296,9 @@ def test_analyze_a_bug_in_one_file_exits_70(capsys, tmp_path, monkeypatch, data_
 
     monkeypatch.setattr(rhetoric.analysis, "analyze_text", broken)
     folder = _folder(tmp_path)
-    status, printed, err = run(capsys, "analyze", "--json", str(folder / "a.txt"), str(folder / "b.txt"))
+    status, printed, err = run(
+        capsys, "analyze", "--json", str(folder / "a.txt"), str(folder / "b.txt")
+    )
     assert status == 70 and json.loads(printed)["doc"] == str(folder / "a.txt")
     assert f"{folder / 'b.txt'}: TypeError: a detector tripped" in err and "report" in err
 

@@ -122,7 +122,9 @@ def test_another_configuration_is_refused_in_one_line(corpus, tmp_path):
     config["version"] = "0.0.1"
     config["models"]["scorers/antithesis.json"] = "0" * 16
     (out / store.CONFIG_FILE).write_text(json.dumps(config))
-    now = re.escape(f'version "{store.package_version()}" now, "0.0.1" there; models/lexicons changed')
+    now = re.escape(
+        f'version "{store.package_version()}" now, "0.0.1" there; models/lexicons changed'
+    )
     with pytest.raises(UsageError, match=now):
         write_corpus(corpus.head(2), out, devices=DEVICES, frames=False, n_jobs=1)
 
