@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from rhetoric.errors import DataNotFoundError, InputError, RhetoricError
+from rhetoric.errors import DataNotFoundError, InputError, RhetoricError, WorkerLostError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA, EXIT_INTERNAL = 0, 1, 2, 3, 70
 
@@ -453,7 +453,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataNotFoundError as error:
         _say("error", str(error))
         return EXIT_DATA
-    except InputError as error:
+    except (InputError, WorkerLostError) as error:
         _say("error", str(error))
         return EXIT_INPUT
     except RhetoricError as error:  # UsageError and the other explained mistakes of the caller

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from rhetoric.documents import CorpusDocument
-from rhetoric.errors import InputError, RhetoricError, UsageError
+from rhetoric.errors import InputError, RhetoricError, UsageError, WorkerLostError
 from rhetoric.text import DEFAULT_MAX_BYTES, decode, read_text
 
 #: Columns of an ``errors`` table.
@@ -411,8 +411,16 @@ def _progress_bar(progress: bool | None, total: int | None, description: str):
     )
 
 
+_LOST = (
+    "a worker process died (killed, or out of memory) while documents from {name!r} on were "
+    "being analysed; the documents before it are kept: with --out, run the same command again "
+    "to resume (with fewer --jobs or a lower --max-mb if memory ran out)"
+)
+
+
 def _map_processes(function, chunks, workers: int, time_limit, warm) -> Iterator[list[Outcome]]:
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     in_flight = deque()
     pool = ProcessPoolExecutor(
@@ -421,16 +429,26 @@ def _map_processes(function, chunks, workers: int, time_limit, warm) -> Iterator
     try:
         chunks = iter(chunks)
         for chunk in islice(chunks, 3 * workers):
-            in_flight.append(pool.submit(run_batch, function, chunk, time_limit, warm))
+            in_flight.append(_submit(pool, function, chunk, time_limit, warm))
         while in_flight:
-            outcomes = in_flight.popleft().result()
+            future = in_flight.popleft()
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool:
+                raise WorkerLostError(_LOST.format(name=future.batch[0].doc_id)) from None
             for chunk in islice(chunks, 1):
-                in_flight.append(pool.submit(run_batch, function, chunk, time_limit, warm))
+                in_flight.append(_submit(pool, function, chunk, time_limit, warm))
             yield outcomes
     finally:
         for future in in_flight:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool, function, chunk, time_limit, warm):
+    future = pool.submit(run_batch, function, chunk, time_limit, warm)
+    future.batch = chunk
+    return future
 
 
 def _client(scheduler):
@@ -458,6 +476,8 @@ def _map_dask(function, chunks, scheduler, time_limit, warm) -> Iterator[list[Ou
         raise UsageError(
             "a Dask scheduler needs dask.distributed: pip install 'rhetoric-analysis[dask]'"
         ) from None
+    from distributed import KilledWorker
+
     client, own = _client(scheduler)
     try:
         from rhetoric._dask import WarmPlugin
@@ -467,17 +487,16 @@ def _map_dask(function, chunks, scheduler, time_limit, warm) -> Iterator[list[Ou
         in_flight = deque()
         chunks = iter(chunks)
         for chunk in islice(chunks, 2 * slots):
-            in_flight.append(
-                client.submit(run_batch, function, chunk, time_limit, warm, pure=False)
-            )
+            in_flight.append((client.submit(run_batch, function, chunk, time_limit, warm, pure=False), chunk))  # fmt: skip
         while in_flight:
-            future = in_flight.popleft()
-            outcomes = future.result()
+            future, batch = in_flight.popleft()
+            try:
+                outcomes = future.result()
+            except KilledWorker:
+                raise WorkerLostError(_LOST.format(name=batch[0].doc_id)) from None
             future.release()
             for chunk in islice(chunks, 1):
-                in_flight.append(
-                    client.submit(run_batch, function, chunk, time_limit, warm, pure=False)
-                )
+                in_flight.append((client.submit(run_batch, function, chunk, time_limit, warm, pure=False), chunk))  # fmt: skip
             yield outcomes
     finally:
         if own:

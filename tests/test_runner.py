@@ -105,3 +105,23 @@ def test_a_worker_pool_gives_the_same_outcomes_as_one_process(data_home):
     one = [o.value for o in map_documents(work, docs, max_chars=30)]
     two = [o.value for o in map_documents(work, docs, n_jobs=2, max_chars=30)]
     assert one == two and one[0]["spans"][0]["text"] == "Never, never"
+
+
+def _die(document: CorpusDocument) -> int:
+    import os
+    import signal
+
+    if document.doc_id == "die":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return 1
+
+
+def test_a_worker_that_dies_stops_the_run_with_one_clear_error():
+    from rhetoric.errors import WorkerLostError
+
+    docs = [CorpusDocument(f"d{i}", text="x") for i in range(4)] + [CorpusDocument("die", text="x")]
+    seen = []
+    with pytest.raises(WorkerLostError, match="worker process died .* run the same command again"):
+        for outcome in map_documents(_die, docs, n_jobs=2, warm=None, max_chars=1):
+            seen.append(outcome.doc_id)
+    assert "die" not in seen
