@@ -50,6 +50,20 @@ def test_dask_dataframe_opens_a_table(corpus, tmp_path):
     assert documents["doc_id"].tolist() == corpus["doc_id"].head(3).tolist()
 
 
+def test_duckdb_queries_the_tables(corpus, tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    write_corpus(corpus.head(4), tmp_path / "run", devices=DEVICES, n_jobs=1)
+    rows = duckdb.sql(
+        f"SELECT d.doc_id, d.year, count(s.start) FROM '{tmp_path}/run/documents/*.parquet' d "
+        f"JOIN '{tmp_path}/run/spans/*.parquet' s USING (doc_id) WHERE s.layer = 'device' "
+        "GROUP BY ALL ORDER BY d.doc_id"
+    ).fetchall()
+    spans = read_corpus_result(tmp_path / "run").devices
+    expected = spans.groupby("doc_id").size()
+    assert [(r[0], r[2]) for r in rows] == list(expected.items())
+    assert {r[1] for r in rows} <= set(corpus["year"])
+
+
 def _slow_run(corpus, out) -> None:
     from rhetoric import pipeline
 
