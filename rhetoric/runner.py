@@ -422,6 +422,12 @@ def _map_processes(function, chunks, workers: int, time_limit, warm) -> Iterator
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    import multiprocessing
+
+    if warm is not None and multiprocessing.get_start_method() == "fork":
+        # Warm here, once: forked workers inherit the loaded resources (shared pages, no CPU
+        # spent again in each), and missing data is reported before any worker starts.
+        _warm_once(warm)
     in_flight = deque()
     pool = ProcessPoolExecutor(
         max_workers=workers, initializer=init_worker, initargs=(_data_home(), warm)

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rhetoric.errors import InputError, UsageError
+from rhetoric.errors import InputError, RhetoricError, UsageError
 from rhetoric.pipeline import TABLES, CorpusResult, concat_tables, empty_table, tables_of, typed
 from rhetoric.runner import Outcome
 
@@ -220,8 +220,10 @@ class CorpusWriter:
         return self
 
     def __exit__(self, kind, error, trace) -> None:
-        if kind is None or issubclass(kind, KeyboardInterrupt):
-            self.flush()  # what was finished is kept, also on Ctrl-C
+        # What was finished is kept, also on Ctrl-C, a lost worker or a duplicate doc_id; not
+        # after an error of the writing itself (a full disk), which a rerun repairs.
+        if kind is None or issubclass(kind, KeyboardInterrupt | RhetoricError):
+            self.flush()
         self.summary.seconds = time.perf_counter() - self._start
 
     def add(self, outcome: Outcome) -> None:
