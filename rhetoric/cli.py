@@ -212,12 +212,11 @@ def _corpus_source(source: str):
     if Path(source).exists():
         return Path(source)
     from rhetoric.corpora import LOADERS, load_corpus
-    from rhetoric.errors import UsageError
 
     if source in LOADERS:
         return load_corpus(source)
     if "/" in source or "." in source:
-        raise UsageError(f"SOURCE {source}: no such file or folder")
+        raise InputError(f"{source}: no such file or folder")
     from rhetoric.errors import invalid_value
 
     raise invalid_value("SOURCE", source, LOADERS)
