@@ -239,6 +239,8 @@ def run_batch(
 # --- warming workers --------------------------------------------------------------------------
 
 _WARMED: dict = {}
+#: Warm the parent process before forking workers (see :func:`_map_processes`).
+WARM_PARENT = True
 
 
 def _warm_once(warm: Callable[[], None]) -> None:
@@ -419,12 +421,11 @@ _LOST = (
 
 
 def _map_processes(function, chunks, workers: int, time_limit, warm) -> Iterator[list[Outcome]]:
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    import multiprocessing
-
-    if warm is not None and multiprocessing.get_start_method() == "fork":
+    if warm is not None and WARM_PARENT and multiprocessing.get_start_method() == "fork":
         # Warm here, once: forked workers inherit the loaded resources (shared pages, no CPU
         # spent again in each), and missing data is reported before any worker starts.
         _warm_once(warm)
