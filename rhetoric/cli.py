@@ -63,6 +63,14 @@ def _add_analyze(commands) -> None:
     )
     parser.add_argument("--no-frames", action="store_true", help="skip the frame profile")
     parser.add_argument(
+        "--min-score",
+        type=float,
+        metavar="P",
+        help="keep device figures whose calibrated score (estimated probability that a "
+        "rhetorician would mark them) is at least P; default: each device's threshold, chosen "
+        "for precision 0.85; 0 keeps every candidate",
+    )
+    parser.add_argument(
         "--max-mb", type=float, default=10.0, help="refuse files larger than this (default 10 MB)"
     )
     parser.add_argument(
@@ -75,16 +83,19 @@ def _add_analyze(commands) -> None:
     parser.set_defaults(run=_run_analyze)
 
 
-def _analyze_source(document, devices, frames: bool, max_bytes: int):
+def _analyze_source(
+    document, devices, frames: bool, max_bytes: int, min_score: float | None = None
+):
     """Analyse one input of ``rhetoric analyze`` (mapped by :mod:`rhetoric.runner`)."""
     from rhetoric.analysis import analyze
     from rhetoric.runner import document_text
 
     if document.path is None:  # a packaged resource (the seed article), read by the parent
         result = analyze(document_text(document), devices=devices, frames=frames,
-                         doc_id=Path(document.doc_id).stem)  # fmt: skip
+                         doc_id=Path(document.doc_id).stem, min_score=min_score)  # fmt: skip
     else:
-        result = analyze(Path(document.path), devices=devices, frames=frames, max_bytes=max_bytes)
+        result = analyze(Path(document.path), devices=devices, frames=frames, max_bytes=max_bytes,
+                         min_score=min_score)  # fmt: skip
     result.source = document.doc_id
     return result
 
@@ -93,7 +104,7 @@ def _run_analyze(args) -> int:
     from functools import partial
 
     from rhetoric.corpora import SEED_FILE
-    from rhetoric.devices import check_devices
+    from rhetoric.devices import check_devices, check_min_score
     from rhetoric.documents import CorpusDocument
     from rhetoric.runner import map_documents
 
@@ -114,6 +125,7 @@ def _run_analyze(args) -> int:
         devices=devices,
         frames=not args.no_frames,
         max_bytes=int(args.max_mb * 1_000_000),
+        min_score=check_min_score(args.min_score),
     )
     failures, bugs, pages = 0, [], []
     outcomes = map_documents(
@@ -183,7 +195,11 @@ def _add_analyze_corpus(commands) -> None:
         help="run on a Dask cluster, e.g. tcp://10.0.0.5:8786 (needs rhetoric-analysis[dask])",
     )
     parser.add_argument(
-        "--min-score", type=float, metavar="X", help="keep device spans scored at least X"
+        "--min-score",
+        type=float,
+        metavar="P",
+        help="keep device figures scored at least P (default: each device's threshold; 0 keeps "
+        "every candidate)",
     )
     parser.add_argument(
         "--pattern", default="*.txt", metavar="GLOB", help="files of a folder (default *.txt)"
@@ -359,6 +375,7 @@ def _add_evaluate(commands, wanted: set[str]) -> None:
     for name, module in (
         ("ptc", "rhetoric.evaluation.ptc"),
         ("chiasmus", "rhetoric.evaluation.chiasmus"),
+        ("precision", "rhetoric.evaluation.precision"),
         ("report", "rhetoric.evaluation.report"),
     ):
         sub = targets.add_parser(name, help=f"see `rhetoric evaluate {name} --help`")
@@ -376,6 +393,17 @@ def _add_attribute(commands, wanted: set[str]) -> None:
     parser.set_defaults(run=_delegate("rhetoric.stylometry.cli"))
     if "attribute" in wanted:
         _add_arguments_from("rhetoric.stylometry.cli", parser)
+
+
+def _add_validate(commands, wanted: set[str]) -> None:
+    parser = commands.add_parser(
+        "validate",
+        help="validate the coding on your corpus: sample, judging page, precision and agreement",
+        description="Sample figures to judge, write the judging page, report precision and agreement.",
+    )
+    parser.set_defaults(run=_delegate("rhetoric.validation.cli"))
+    if "validate" in wanted:
+        _add_arguments_from("rhetoric.validation.cli", parser)
 
 
 def _add_arguments_from(module: str, parser) -> None:
@@ -428,6 +456,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     wanted = set(sys.argv[1:3] if argv is None else list(argv)[:2])  # e.g. {"evaluate", "ptc"}
     _add_evaluate(commands, wanted)
     _add_attribute(commands, wanted)
+    _add_validate(commands, wanted)
     reports = commands.add_parser(
         "reports",
         help="regenerate reports/ (figures and tables) from the notebooks",

@@ -24,7 +24,7 @@ from typing import Literal
 import pandas as pd
 
 from rhetoric.analysis import Options, analyze_text
-from rhetoric.devices import check_devices
+from rhetoric.devices import check_devices, check_min_score
 from rhetoric.documents import CorpusDocument, iter_corpus
 from rhetoric.errors import UsageError, check_choice
 from rhetoric.runner import ERROR_COLUMNS, Outcome, document_text, map_documents
@@ -213,13 +213,11 @@ def corpus_options(
     remove_boilerplate: bool = True,
 ) -> Options:
     """Checked :class:`~rhetoric.analysis.Options` of a corpus run."""
-    if min_score is not None and not 0.0 <= float(min_score) <= 1.0:
-        raise UsageError(f"min_score={min_score!r} is not valid; it must lie in [0, 1]")
     return Options(
         devices=check_devices(devices),
         frames=frames,
         remove_boilerplate=remove_boilerplate,
-        min_score=None if min_score is None else float(min_score),
+        min_score=check_min_score(min_score),
     )
 
 
@@ -321,7 +319,8 @@ def analyze_corpus(
     devices, frames
         As in :func:`rhetoric.analyze`.
     min_score : float, optional
-        Keep only device spans scored at least this (see :func:`rhetoric.find_devices`).
+        Keep device figures scored at least this; ``None`` (default): each device's threshold
+        (see :func:`rhetoric.find_devices`); ``0`` keeps every candidate.
     out : path, optional
         Also write the tables to this folder as Parquet, as the run goes; a run started again
         with the same folder resumes (see :func:`write_corpus`).
@@ -346,7 +345,8 @@ def analyze_corpus(
 
     Examples
     --------
-    >>> result = analyze_corpus(["Never, never give in.", ""], devices=["epizeuxis"], n_jobs=1)
+    >>> result = analyze_corpus(["Never, never give in.", ""], devices=["epizeuxis"], n_jobs=1,
+    ...                         min_score=0)
     >>> result.documents[["doc_id", "n_words"]].values.tolist()
     [['doc0', 4], ['doc1', 0]]
     >>> result.spans[["doc_id", "device", "text", "layer"]].values.tolist()[:1]

@@ -20,7 +20,14 @@ def test_analyze_corpus_on_a_local_cluster_writes_the_tables_of_one_process(tmp_
     corpus = load_inaugural().head(10)[["doc_id", "text", "year", "label"]]
     corpus.loc[3, "text"] = None  # a missing text: analysed as an empty document
     corpus.to_parquet(source, row_group_size=4)
-    args = [str(source), "--devices", "anaphora,epizeuxis,tricolon", "--no-progress"]
+    args = [
+        str(source),
+        "--devices",
+        "anaphora,epizeuxis,tricolon",
+        "--min-score",
+        "0",
+        "--no-progress",
+    ]
     assert main(["analyze-corpus", *args, "--out", str(tmp_path / "one")]) == 0
     with distributed.LocalCluster(
         n_workers=2,

@@ -103,10 +103,10 @@ def gold_documents(gold: pd.DataFrame, data_home: str | os.PathLike | None = Non
     return pd.DataFrame(rows, columns=["doc_id", "text"])
 
 
-def _detect(document, devices) -> tuple[int, list]:
+def _detect(document, devices, min_score) -> tuple[int, list]:
     """The per-document function of :func:`evaluate_gold`: words and device spans."""
     doc = Document(document.text, document.doc_id)
-    return doc.n_words, find_devices(doc, devices)
+    return doc.n_words, find_devices(doc, devices, min_score=min_score)
 
 
 def evaluate_gold(
@@ -114,6 +114,7 @@ def evaluate_gold(
     data_home: str | os.PathLike | None = None,
     devices=None,
     *,
+    min_score: float | None = None,
     n_jobs: int | None = 1,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Run the detectors on every gold document and score them (in ``n_jobs`` processes).
@@ -134,7 +135,7 @@ def evaluate_gold(
     documents = gold_documents(gold, data_home)
     texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
     spans_by_doc, words_by_doc = {}, {}
-    work = partial(_detect, devices=devices)
+    work = partial(_detect, devices=devices, min_score=min_score)
     for outcome in map_documents(work, iter_corpus(documents), n_jobs=n_jobs, total=len(texts)):
         words_by_doc[outcome.doc_id], spans_by_doc[outcome.doc_id] = outcome.unwrap()
 

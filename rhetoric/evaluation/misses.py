@@ -64,6 +64,7 @@ def detect_spans(
     *,
     stance: bool = True,
     remove_boilerplate: bool = False,
+    min_score: float | None = 0.0,
     n_jobs: int | None = 1,
 ) -> pd.DataFrame:
     """Run device detectors (and the stance layer) on annotated articles, offsets kept exact.
@@ -79,6 +80,11 @@ def detect_spans(
     remove_boilerplate : bool, default False
         Set page furniture aside first, as :func:`rhetoric.analyze` does (the gold device items
         are scored that way); PTC articles are clean text whose gold offsets cover every line.
+    min_score : float or None, default 0
+        Passed to :func:`rhetoric.devices.find_devices`. The default keeps every candidate: the
+        PTC labels are not the rubric's figures (a PTC "Repetition" is any repeated word used
+        to persuade), so the PTC scores measure the candidate finders, not the rubric scorers;
+        ``None`` applies each device's default threshold.
     n_jobs : int, default 1
         Worker processes (``-1``: every core), through :mod:`rhetoric.runner`.
 
@@ -97,7 +103,8 @@ def detect_spans(
     from rhetoric.runner import map_documents
 
     _check_columns(articles, "doc_id", "text")
-    work = partial(_detect, devices=devices, stance=stance, remove_boilerplate=remove_boilerplate)
+    work = partial(_detect, devices=devices, stance=stance, remove_boilerplate=remove_boilerplate,
+                   min_score=min_score)  # fmt: skip
     documents = iter_corpus(articles[["doc_id", "text"]].astype({"doc_id": str}))
     rows = []
     for outcome in map_documents(work, documents, n_jobs=n_jobs, total=len(articles)):
@@ -105,13 +112,13 @@ def detect_spans(
     return pd.DataFrame(rows, columns=SPAN_COLUMNS)
 
 
-def _detect(document, devices, stance: bool, remove_boilerplate: bool) -> list[dict]:
+def _detect(document, devices, stance: bool, remove_boilerplate: bool, min_score) -> list[dict]:
     """The per-document function of :func:`detect_spans`."""
     from rhetoric.devices import find_devices
     from rhetoric.text import Document
 
     doc = Document(document.text or "", document.doc_id, remove_boilerplate=remove_boilerplate)
-    spans = find_devices(doc, devices)
+    spans = find_devices(doc, devices, min_score=min_score)
     if stance:
         from rhetoric.framing import find_stance
 
@@ -279,11 +286,11 @@ def gold_occurrences(gold: pd.DataFrame, texts: object, predicted: pd.DataFrame)
     >>> table["start"].tolist(), table["covered"].round(3).tolist()
     ([0, 14], [0.417, 0.0])
     """
+    from rhetoric.documents import texts_of
     from rhetoric.evaluation.gold import COMPATIBLE, occurrences
-    from rhetoric.viz.tables import _texts_of
 
     _check_columns(gold, "doc", "device", "polarity", "quote", "min_hits", "note")
-    source = _texts_of(texts)
+    source = texts_of(texts)
     mapped = predicted.assign(device=predicted["device"].map(lambda d: COMPATIBLE.get(d, d)))
     rows = []
     for item in gold.itertuples(index=False):
