@@ -197,7 +197,7 @@ def _clauses(doc: Document) -> list[list[int]]:
     """Word indices grouped by clause: sentences cut at semicolons, colons, dashes and brackets."""
     clauses: list[list[int]] = []
     text, words = doc.text, doc.words
-    for sentence in doc.sentences:
+    for sentence in doc.prose:  # headings are not sentences
         current: list[int] = []
         for index in range(sentence.first_word, sentence.last_word):
             if current and _CLAUSE_BREAK.search(text, words[index - 1].end, words[index].start):

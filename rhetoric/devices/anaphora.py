@@ -82,8 +82,8 @@ def find_anaphora(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     claimed: set[int] = set()
     spans: list[Span] = []
     levels = [
-        ("paragraph", _segment_starts(doc.paragraphs), 2),
-        ("sentence", _segment_starts(doc.sentences), 2),
+        ("paragraph", _segment_starts(p for p in doc.paragraphs if not p.heading), 2),
+        ("sentence", _segment_starts(doc.prose), 2),
         ("clause", _clause_starts(doc, _CLAUSE_BREAK), 2),
         ("clause", _clause_starts(doc, _COMMA_BREAK), 3),
     ]
@@ -103,7 +103,7 @@ def _clause_starts(doc: Document, pattern: re.Pattern) -> list[tuple[int, int]]:
     """(first word, end word) of the clauses of every sentence, split where ``pattern`` matches between words."""
     units = []
     words, text = doc.words, doc.text
-    for sentence in doc.sentences:
+    for sentence in doc.prose:
         start = sentence.first_word
         for i in range(sentence.first_word + 1, sentence.last_word):
             if pattern.search(text, words[i - 1].end, words[i].start):
@@ -164,20 +164,14 @@ def _runs(
     spans: list[Span] = []
     groups = n_groups
     for k in range(MAX_SHARED_WORDS, 0, -1):
+        run_end = _run_ends(openings, k, claimed)
         i = 0
         while i < len(openings):
             first, words = openings[i]
             if len(words) < k or first in claimed:
                 i += 1
                 continue
-            j = i + 1
-            while (
-                j < len(openings)
-                and openings[j][0] not in claimed
-                and len(openings[j][1]) >= k
-                and openings[j][1][:k] == words[:k]
-            ):
-                j += 1
+            j = run_end[i]
             run = j - i
             shared = words[:k]
             if run >= min_run and carries_weight(shared, run):
@@ -201,6 +195,28 @@ def _runs(
             else:
                 i += 1
     return spans
+
+
+def _run_ends(openings: list[tuple[int, tuple[str, ...]]], k: int, claimed: set[int]) -> list[int]:
+    """For every unit ``i``, the end of the run of units from ``i`` whose openings share their
+    first ``k`` words (units unclaimed, openings of ``k`` words or more), in one backward pass.
+
+    Claims made while the runs of this ``k`` are taken lie inside runs already passed, so the
+    ends stay right; a scan per unit would make a long run of near misses quadratic.
+    """
+    ends = [0] * len(openings)
+    for i in range(len(openings) - 1, -1, -1):
+        j = i + 1
+        if (
+            j < len(openings)
+            and openings[j][0] not in claimed
+            and len(openings[j][1]) >= k
+            and openings[j][1][:k] == openings[i][1][:k]
+        ):
+            ends[i] = ends[j]
+        else:
+            ends[i] = j
+    return ends
 
 
 # --- epistrophe ------------------------------------------------------------------------------
@@ -234,7 +250,7 @@ def find_epistrophe(text_or_doc: str | Document, *, doc_id: str | None = None) -
     keys = doc.keys
     words, text = doc.words, doc.text
     n_words = len(words)
-    sentence_of = doc.sentence_of
+    sentence_of, in_heading = doc.sentence_of, doc.in_heading
     paragraph_of = [0] * n_words
     for number, paragraph in enumerate(doc.paragraphs):
         paragraph_of[paragraph.first_word : paragraph.last_word] = [number] * paragraph.n_words
@@ -266,7 +282,7 @@ def find_epistrophe(text_or_doc: str | Document, *, doc_id: str | None = None) -
     n_groups = 0
     for i in range(n_words):
         key = keys[i]
-        if not is_content_word(key) or not loose_end(i) or abbreviation(i):
+        if in_heading[i] or not is_content_word(key) or not loose_end(i) or abbreviation(i):
             continue
         for j in reversed(last[key]):
             if i - j > EPISTROPHE_WINDOW or paragraph_of[j] != paragraph_of[i]:
@@ -402,7 +418,7 @@ def _closing_sentences(doc: Document, found: list[Span], n_groups: int) -> list[
     """A short sentence that closes two or more passages nearby, each time after a different
     sentence ("Q? The answer is no. Q'? The answer is no.")."""
     keys = doc.keys
-    sentences = doc.sentences
+    sentences = doc.prose
     paragraph_of = {}
     for number, paragraph in enumerate(doc.paragraphs):
         for index in range(paragraph.first_word, paragraph.last_word):
@@ -446,7 +462,7 @@ def _function_word_endings(doc: Document, found: list[Span], n_groups: int) -> l
     of them needing to be a content word ("no right to do so, and no wish to do so")."""
     keys, words, text = doc.keys, doc.words, doc.text
     spans: list[Span] = []
-    for sentence in doc.sentences:
+    for sentence in doc.prose:
         ends = [
             i
             for i in range(sentence.first_word, sentence.last_word)
@@ -531,7 +547,7 @@ def _paired_openings(doc: Document, found: list[Span], n_groups: int) -> list[Sp
     """Two successive sentences that open with the same two words, the first of them not a
     common opener ("Just as ... Just as ...", "Only if ... Only if ...")."""
     keys = doc.keys
-    units = _segment_starts(doc.sentences)
+    units = _segment_starts(doc.prose)
     spans: list[Span] = []
     for (a, end_a), (b, end_b) in zip(units, units[1:], strict=False):
         first_a, words_a = _opening(keys, (a, end_a))

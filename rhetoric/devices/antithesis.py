@@ -49,7 +49,7 @@ from rhetoric.lexicon import (
     lemma,
     word_classes,
 )
-from rhetoric.span import Span
+from rhetoric.span import Occupied, Span
 from rhetoric.text import Document, Segment, Token, as_document
 
 #: Words between "not" and "but" (or the break) that keep it one figure.
@@ -156,7 +156,7 @@ def find_antithesis(text_or_doc: str | Document, *, doc_id: str | None = None) -
     """
     doc = as_document(text_or_doc, doc_id)
     figures: list[_Figure] = []
-    sentences = [_Sentence(doc, s) for s in doc.sentences]
+    sentences = [_Sentence(doc, s) for s in doc.prose]
     for index, sentence in enumerate(sentences):
         if len(sentence) < 3:
             continue
@@ -172,9 +172,11 @@ def find_antithesis(text_or_doc: str | Document, *, doc_id: str | None = None) -
 def _prune(figures: list[_Figure]) -> list[_Figure]:
     """Keep the best figure where several overlap (the most formulaic pattern wins)."""
     kept: list[_Figure] = []
+    taken = Occupied()
     for figure in sorted(figures, key=lambda f: (-f.score, f.x[0])):
         start, end = min(figure.x[0], figure.y[0]), max(figure.x[1], figure.y[1])
-        if not any(min(k.x[0], k.y[0]) < end and start < max(k.x[1], k.y[1]) for k in kept):
+        if not taken.overlaps(start, end):
+            taken.add(start, end)
             kept.append(figure)
     return kept
 

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rhetoric.lexicon import function_words, is_content_word, lemma
-from rhetoric.span import Span
+from rhetoric.span import Occupied, Span
 from rhetoric.text import Document, Token, as_document, normalize, word_tokens
 
 #: Longest candidate, in words from A to D (the window of Dubremetz & Nivre).
@@ -257,6 +257,13 @@ def find_candidates(
         return []
     found = []
     limit = len(window.norms) if first_end is None else first_end
+    # The repeated key at each word (None elsewhere), and each key's rank in ``repeated``, so the
+    # words between A and D are grouped by key in one pass over them (not one pass per key).
+    rank = {key: number for number, key in enumerate(repeated)}
+    key_at: list[str | None] = [None] * len(window.norms)
+    for key, spots in repeated.items():
+        for spot in spots:
+            key_at[spot] = key
     for key_a, spots_a in repeated.items():
         for i, a in enumerate(spots_a):
             if a >= limit:
@@ -264,12 +271,15 @@ def find_candidates(
             for d in spots_a[i + 1 :]:
                 if d - a > WINDOW:
                     break
-                for key_b, spots_b in repeated.items():
-                    if key_b == key_a:
-                        continue
-                    inside = [p for p in spots_b if a < p < d]
-                    for j, b in enumerate(inside):
-                        for c in inside[j + 1 :]:
+                inside: dict[str, list[int]] = {}
+                for p in range(a + 1, d):
+                    key_b = key_at[p]
+                    if key_b is not None and key_b != key_a:
+                        inside.setdefault(key_b, []).append(p)
+                for key_b in sorted(inside, key=rank.__getitem__):
+                    spots_b = inside[key_b]
+                    for j, b in enumerate(spots_b):
+                        for c in spots_b[j + 1 :]:
                             found.append((a, b, c, d))
     return found
 
@@ -307,7 +317,7 @@ def rank_candidates(text_or_doc: str | Document, *, doc_id: str | None = None) -
     [('Eat', 'live', 'antimetabole')]
     """
     doc = as_document(text_or_doc, doc_id)
-    sentences = doc.sentences
+    sentences = doc.prose
     found = []
     for index, sentence in enumerate(sentences):
         first, last = sentence.first_word, sentence.last_word
@@ -351,13 +361,13 @@ def find_chiasmus(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     """
     doc = as_document(text_or_doc, doc_id)
     spans: list[Span] = []
-    taken: list[tuple[int, int]] = []
+    taken = Occupied()
     for cand in rank_candidates(doc):
         if cand.raw < CANDIDATE_THRESHOLD:
             break
-        if any(cand.a.start < end and start < cand.d.end for start, end in taken):
+        if taken.overlaps(cand.a.start, cand.d.end):
             continue
-        taken.append((cand.a.start, cand.d.end))
+        taken.add(cand.a.start, cand.d.end)
         evidence = f"{cand.a.norm} {cand.b.norm} ... {cand.c.norm} {cand.d.norm} (raw score {cand.raw:.1f})"
         group = f"chiasmus-{cand.a.start}"
         for start, end in ((cand.a.start, cand.b.end), (cand.c.start, cand.d.end)):
@@ -432,12 +442,12 @@ def _parts(doc: Document) -> tuple[list[tuple[int, int, str, str, int]], list[in
     return parts, first_part
 
 
-def _tight_crossings(doc: Document, taken: list[tuple[int, int]]) -> list[Span]:
+def _tight_crossings(doc: Document, taken: Occupied) -> list[Span]:
     """A x B ... B y A with content words A, B, each half at most :data:`MAX_TIGHT_HALF` words and
     inside one clause, the halves in two clauses, within a sentence or two adjacent ones, A and
     B each once in the stretch."""
     spans: list[Span] = []
-    sentences = doc.sentences
+    sentences = doc.prose
     all_parts, first_part = _parts(doc)
     for index, sentence in enumerate(sentences):
         last = sentences[index + 1].last_word if index + 1 < len(sentences) else sentence.last_word
@@ -469,9 +479,9 @@ def _tight_crossings(doc: Document, taken: list[tuple[int, int]]) -> list[Span]:
                 second = (parts[c][0], parts[d][1])
                 if _HARD.search(doc.norm, *first) or _HARD.search(doc.norm, *second):
                     continue  # a half across a sentence or clause break: anaphora, not a crossing
-                if any(first[0] < e and s < second[1] for s, e in taken):
+                if taken.overlaps(first[0], second[1]):
                     continue
-                taken.append((first[0], second[1]))
+                taken.add(first[0], second[1])
                 same = (parts[a][2], parts[b][2]) == (parts[d][2], parts[c][2])
                 evidence = (
                     f"tight crossing: '{parts[a][2]} {parts[b][2]} ... {parts[c][2]} {parts[d][2]}'"

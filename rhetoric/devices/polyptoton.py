@@ -120,7 +120,7 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
     keys = doc.keys
     words = doc.words
     spans: list[Span] = []
-    for sentence in doc.sentences:
+    for sentence in doc.prose:
         first, last = sentence.first_word, sentence.last_word
         candidates = [
             i

@@ -14,6 +14,7 @@ from rhetoric.devices.chiasmus import (
     rank_candidates,
     score_candidate,
 )
+from rhetoric.span import Occupied
 from rhetoric.text import Document
 
 
@@ -156,7 +157,7 @@ def test_offsets_are_exact_and_halves_pair_up(words):
     ],
 )  # fmt: skip
 def test_tight_crossings_over_two_clauses(text, halves):
-    spans = _tight_crossings(Document(text), [])
+    spans = _tight_crossings(Document(text), Occupied())
     assert [s.text for s in spans] == halves
     assert [(s.start, s.end) for s in spans] == [
         (text.index(h), text.index(h) + len(h)) for h in halves
@@ -175,9 +176,9 @@ def test_tight_crossings_over_two_clauses(text, halves):
     ],
 )
 def test_tight_crossings_need_a_crossing_in_two_clauses(text):
-    assert _tight_crossings(Document(text), []) == []
+    assert _tight_crossings(Document(text), Occupied()) == []
 
 
 def test_tight_crossing_halves_stay_inside_a_clause():
     text = "I see the towns. I see the towns burn."  # anaphora, not a crossing
-    assert _tight_crossings(Document(text), []) == []
+    assert _tight_crossings(Document(text), Occupied()) == []

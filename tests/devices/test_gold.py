@@ -17,16 +17,16 @@ from rhetoric.evaluation.gold import default_gold_path, evaluate_gold
 
 #: Positives matched with the default thresholds when the scorers were last trained (the floor).
 DEFAULT_FLOORS = {
-    "repetition": 1,
+    "repetition": 0,
     "anaphora": 2,
     "epistrophe": 0,
     "antithesis": 5,
-    "chiasmus": 1,
+    "chiasmus": 0,
     "tricolon": 0,
     "alliteration": 2,
     "rhetorical_question": 7,
     "epizeuxis": 1,
-    "polyptoton": 2,
+    "polyptoton": 0,
 }
 
 
