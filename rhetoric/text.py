@@ -26,18 +26,53 @@ class EncodingFallbackWarning(UserWarning):
     """A file was not valid UTF-8 and was decoded with the single-byte fallback."""
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes as UTF-8, else Windows-1252, else Latin-1; return ``(text, encoding)``.
+#: Byte-order marks of the wider Unicode encodings, longest first (UTF-32 LE begins like UTF-16 LE).
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 
-    The two fallbacks map one byte to one character, so offsets equal byte offsets. Latin-1
-    never fails, so every byte string decodes. A UTF-8 byte-order mark is kept as ``\\ufeff``
-    (as Python's ``open(..., encoding="utf-8")`` keeps it), so offsets agree with other readers.
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode the bytes of a text file; return ``(text, encoding)``.
+
+    * UTF-16 or UTF-32 with a byte-order mark: decoded by the mark, which is dropped (as
+      ``open(path, encoding="utf-16")`` drops it), so offsets agree with other readers;
+    * otherwise UTF-8, else Windows-1252, else Latin-1. The two fallbacks map one byte to one
+      character. A UTF-8 byte-order mark is kept as ``\\ufeff`` (as
+      ``open(path, encoding="utf-8")`` keeps it).
+
+    Raises :class:`~rhetoric.errors.InputError` for bytes that are not text: a known binary or
+    document format, named (PDF, DOCX, an image, an archive, an executable; see
+    :func:`rhetoric.formats.sniff_format`), other bytes holding NUL, or bytes with a UTF-16 or
+    UTF-32 byte-order mark that do not decode.
 
     >>> decode("naïve".encode("utf-8"))
     ('naïve', 'utf-8')
     >>> decode(b"caf\\xe9")
     ('café', 'cp1252')
+    >>> decode("Wir schaffen das.".encode("utf-16"))
+    ('Wir schaffen das.', 'utf-16')
     """
+    for mark, encoding in _WIDE_BOMS:
+        if data.startswith(mark):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise InputError(
+                    f"starts with a {encoding.upper()} byte-order mark but is not valid "
+                    f"{encoding.upper()} (byte {error.start})"
+                ) from None
+    from rhetoric.formats import is_document_format, sniff_format
+
+    found = sniff_format(data)
+    if found:
+        hint = "; save or extract it as plain text first" if is_document_format(found) else ""
+        raise InputError(f"{found}, not a text file{hint}")
+    if b"\x00" in data:
+        raise InputError("binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -49,11 +84,12 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def read_text(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> str:
-    """Read a text file exactly as it is on disk.
+    """Read a text file exactly as it is on disk (decoded by :func:`decode`).
 
     Raises :class:`~rhetoric.errors.InputError` with a one-line reason for a missing path, a
-    folder, an unreadable or binary file (NUL bytes), or a file over ``max_bytes``. Issues an
-    :class:`EncodingFallbackWarning` when the file is not valid UTF-8.
+    folder, an unreadable file, a file over ``max_bytes``, or bytes that are not text (a named
+    binary or document format such as PDF or DOCX, NUL bytes, a broken UTF-16 file). Issues an
+    :class:`EncodingFallbackWarning` when the file is not valid UTF-8 and has no byte-order mark.
     """
     path = Path(path)
     if not path.exists():
@@ -70,10 +106,11 @@ def read_text(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BY
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
-    if b"\x00" in data:
-        raise InputError(f"{path}: binary file (contains NUL bytes), not text")
-    text, encoding = decode(data)
-    if encoding != "utf-8":
+    try:
+        text, encoding = decode(data)
+    except InputError as error:
+        raise InputError(f"{path}: {error}") from None
+    if encoding not in ("utf-8", "utf-16", "utf-32"):
         warnings.warn(
             f"{path}: not valid UTF-8, decoded as {encoding} (one byte per character)",
             EncodingFallbackWarning,
@@ -113,7 +150,7 @@ def normalize(text: str) -> str:
 # --- tokens -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word of the original text: ``text == source[start:end]``; ``norm`` is its normalised form."""
 
@@ -123,7 +160,7 @@ class Token:
     norm: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A paragraph or sentence: its offsets and the index range of its words in ``Document.words``.
 
@@ -147,6 +184,13 @@ WORD_PATTERN = re.compile(r"[^\W_]+(?:['’\-‐][^\W_]+)*")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 #: What ends a clause between two words (see :attr:`Document.clause_of`).
 CLAUSE_BREAK = re.compile(r"[;:!?()\[\]\u2014\u2013\u201c\u201d\"]|--")
+#: Longest sentence, in words, that the detectors search as one. A longer "sentence" (a text
+#: without punctuation, a list run together) is cut into pieces of at most this many words, at a
+#: comma or another break where one lies in the second half of the piece, so that every search
+#: stays linear in the length of the text. The longest real sentence of the bundled corpora has
+#: 727 words (John Adams, 1797), so no real sentence is cut.
+MAX_SENTENCE_WORDS = 1000
+_PIECE_BREAK = re.compile(r"[,;:()\[\]\u2014\u2013\n\u2028\u2029]|--")
 _LINE_END_OF_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*[ \t\r\u00a0]*$""")
 
 
@@ -305,10 +349,16 @@ def word_tokens(
     """
     end = len(text) if end is None else end
     norm = normalize(text) if norm is None else norm
-    return [
-        Token(m.start(), m.end(), m.group(), norm[m.start() : m.end()])
-        for m in WORD_PATTERN.finditer(text, start, end)
-    ]
+    # One string object per distinct form: a long text repeats its words, and a str costs
+    # about 50 bytes before its first character.
+    forms: dict[str, str] = {}
+    shared = forms.setdefault
+    tokens = []
+    for m in WORD_PATTERN.finditer(text, start, end):
+        a, b = m.span()
+        word, folded = m.group(), norm[a:b]
+        tokens.append(Token(a, b, shared(word, word), shared(folded, folded)))
+    return tokens
 
 
 class Document:
@@ -423,14 +473,15 @@ class Document:
         """Sentences of the body by NLTK Punkt; a sentence never crosses a paragraph break.
 
         Every sentence of a heading paragraph has ``heading=True``; sentence-level detectors
-        read :attr:`prose` instead, which leaves them out.
+        read :attr:`prose` instead, which leaves them out. A sentence of more than
+        :data:`MAX_SENTENCE_WORDS` words is cut into pieces (see there), each a sentence of its own.
         """
         bounds, flags = [], []
         for paragraph in self.paragraphs:
             pieces = sentence_bounds(self.clean, paragraph.start, paragraph.end)
             bounds.extend(pieces)
             flags.extend([paragraph.heading] * len(pieces))
-        return self._segments(bounds, flags)
+        return [piece for s in self._segments(bounds, flags) for piece in self._cut_long(s)]
 
     @cached_property
     def headings(self) -> list[Segment]:
@@ -547,6 +598,23 @@ class Document:
             last = bisect.bisect_left(starts, end)
             segments.append(Segment(start, end, first, last, heading))
         return segments
+
+    def _cut_long(self, segment: Segment) -> list[Segment]:
+        """``segment`` itself, or its pieces of at most :data:`MAX_SENTENCE_WORDS` words."""
+        if segment.n_words <= MAX_SENTENCE_WORDS:
+            return [segment]
+        words, text = self.words, self.text
+        pieces, first, start = [], segment.first_word, segment.start
+        while segment.last_word - first > MAX_SENTENCE_WORDS:
+            cut = first + MAX_SENTENCE_WORDS  # the first word of the next piece
+            for k in range(cut, first + MAX_SENTENCE_WORDS // 2, -1):
+                if _PIECE_BREAK.search(text, words[k - 1].end, words[k].start):
+                    cut = k
+                    break
+            pieces.append(Segment(start, words[cut - 1].end, first, cut, segment.heading))
+            first, start = cut, words[cut].start
+        pieces.append(Segment(start, segment.end, first, segment.last_word, segment.heading))
+        return pieces
 
     def words_of(self, segment: Segment) -> list[Token]:
         """The words inside a paragraph or sentence."""

@@ -51,8 +51,67 @@ def test_missing_path_and_directory(tmp_path, make, message):
 def test_binary_file_is_refused(tmp_path):
     path = tmp_path / "image.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    with pytest.raises(InputError, match="binary"):
+    with pytest.raises(InputError, match="PNG image, not a text file"):
         read_text(path)
+    path = tmp_path / "data.bin"
+    path.write_bytes(b"records\x00\x01\x02")
+    with pytest.raises(InputError, match="binary file \\(contains NUL bytes\\)"):
+        read_text(path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_decoded(tmp_path, encoding):
+    text = "Ask not, ask — “now”.\r\nCafé 😀 naïve.\n"
+    mark = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff", "utf-32-be": b"\x00\x00\xfe\xff"}
+    path = tmp_path / "wide.txt"
+    path.write_bytes(mark.get(encoding, b"") + text.encode(encoding))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no fallback warning
+        decoded = read_text(path)
+    assert decoded == text  # the mark is dropped, as open(path, encoding="utf-16") drops it
+    with open(path, encoding=encoding[:6], newline="") as handle:  # "utf-16" / "utf-32"
+        assert decoded == handle.read()
+    # offsets are str indices into the decoded text
+    doc = Document(decoded)
+    assert [decoded[w.start : w.end] for w in doc.words][:3] == ["Ask", "not", "ask"]
+    assert decoded[doc.words[-2].start : doc.words[-2].end] == "Café"
+
+
+def test_a_broken_utf16_file_is_refused(tmp_path):
+    path = tmp_path / "broken.txt"
+    path.write_bytes(b"\xff\xfe" + "ok".encode("utf-16-le") + b"\x00\xd8")  # a lone surrogate
+    with pytest.raises(InputError, match="UTF-16 byte-order mark but is not valid UTF-16"):
+        read_text(path)
+
+
+def test_utf8_byte_order_mark_is_kept():
+    assert decode(b"\xef\xbb\xbfHello") == ("\ufeffHello", "utf-8")
+
+
+def test_a_very_long_sentence_is_cut_into_pieces_at_commas():
+    from rhetoric.text import MAX_SENTENCE_WORDS
+
+    clause = "we build the road and the bridge together"  # 8 words
+    text = ", ".join([clause] * 300) + "."  # one sentence of 2,400 words
+    doc = Document(text)
+    assert doc.n_words == 2400
+    pieces = doc.sentences
+    assert len(pieces) == 3 and all(p.n_words <= MAX_SENTENCE_WORDS for p in pieces)
+    # the pieces tile the sentence's words, and each but the last ends at a comma
+    assert [p.first_word for p in pieces] == [0, pieces[0].last_word, pieces[1].last_word]
+    assert pieces[-1].last_word == 2400 and pieces[0].start == 0 and pieces[-1].end == len(text)
+    assert all(text[p.end] == "," and p.n_words % 8 == 0 for p in pieces[:-1])
+
+
+def test_a_sentence_without_any_break_is_cut_at_the_limit():
+    from rhetoric.text import MAX_SENTENCE_WORDS
+
+    text = " ".join(["word"] * (2 * MAX_SENTENCE_WORDS + 5))
+    sizes = [p.n_words for p in Document(text).sentences]
+    assert sizes == [MAX_SENTENCE_WORDS, MAX_SENTENCE_WORDS, 5]
+    assert [s.n_words for s in Document(" ".join(["word"] * MAX_SENTENCE_WORDS)).sentences] == [
+        MAX_SENTENCE_WORDS
+    ]
 
 
 def test_huge_file_is_refused_before_reading(tmp_path):

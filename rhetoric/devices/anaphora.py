@@ -162,20 +162,14 @@ def _runs(
     spans: list[Span] = []
     groups = n_groups
     for k in range(MAX_SHARED_WORDS, 0, -1):
+        run_end = _run_ends(openings, k, claimed)
         i = 0
         while i < len(openings):
             first, words = openings[i]
             if len(words) < k or first in claimed:
                 i += 1
                 continue
-            j = i + 1
-            while (
-                j < len(openings)
-                and openings[j][0] not in claimed
-                and len(openings[j][1]) >= k
-                and openings[j][1][:k] == words[:k]
-            ):
-                j += 1
+            j = run_end[i]
             run = j - i
             shared = words[:k]
             if run >= min_run and carries_weight(shared, run):
@@ -199,6 +193,28 @@ def _runs(
             else:
                 i += 1
     return spans
+
+
+def _run_ends(openings: list[tuple[int, tuple[str, ...]]], k: int, claimed: set[int]) -> list[int]:
+    """For every unit ``i``, the end of the run of units from ``i`` whose openings share their
+    first ``k`` words (units unclaimed, openings of ``k`` words or more), in one backward pass.
+
+    Claims made while the runs of this ``k`` are taken lie inside runs already passed, so the
+    ends stay right; a scan per unit would make a long run of near misses quadratic.
+    """
+    ends = [0] * len(openings)
+    for i in range(len(openings) - 1, -1, -1):
+        j = i + 1
+        if (
+            j < len(openings)
+            and openings[j][0] not in claimed
+            and len(openings[j][1]) >= k
+            and openings[j][1][:k] == openings[i][1][:k]
+        ):
+            ends[i] = ends[j]
+        else:
+            ends[i] = j
+    return ends
 
 
 # --- epistrophe ------------------------------------------------------------------------------

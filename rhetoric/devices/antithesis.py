@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rhetoric.lexicon import class_match, contrasts, has_antonym, is_content_word, lemma
-from rhetoric.span import Span
+from rhetoric.span import Occupied, Span
 from rhetoric.text import Document, Segment, Token, as_document
 
 #: Words between "not" and "but" (or the break) that keep it one figure.
@@ -163,9 +163,11 @@ def find_antithesis(text_or_doc: str | Document, *, doc_id: str | None = None) -
 def _prune(figures: list[_Figure]) -> list[_Figure]:
     """Keep the best figure where several overlap (the most formulaic pattern wins)."""
     kept: list[_Figure] = []
+    taken = Occupied()
     for figure in sorted(figures, key=lambda f: (-f.score, f.x[0])):
         start, end = min(figure.x[0], figure.y[0]), max(figure.x[1], figure.y[1])
-        if not any(min(k.x[0], k.y[0]) < end and start < max(k.x[1], k.y[1]) for k in kept):
+        if not taken.overlaps(start, end):
+            taken.add(start, end)
             kept.append(figure)
     return kept
 

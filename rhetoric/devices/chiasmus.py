@@ -44,7 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rhetoric.lexicon import function_words, is_content_word, lemma
-from rhetoric.span import Span
+from rhetoric.span import Occupied, Span
 from rhetoric.text import Document, Token, as_document, normalize, word_tokens
 
 #: Longest candidate, in words from A to D (the window of Dubremetz & Nivre).
@@ -256,6 +256,13 @@ def find_candidates(
         return []
     found = []
     limit = len(window.norms) if first_end is None else first_end
+    # The repeated key at each word (None elsewhere), and each key's rank in ``repeated``, so the
+    # words between A and D are grouped by key in one pass over them (not one pass per key).
+    rank = {key: number for number, key in enumerate(repeated)}
+    key_at: list[str | None] = [None] * len(window.norms)
+    for key, spots in repeated.items():
+        for spot in spots:
+            key_at[spot] = key
     for key_a, spots_a in repeated.items():
         for i, a in enumerate(spots_a):
             if a >= limit:
@@ -263,12 +270,15 @@ def find_candidates(
             for d in spots_a[i + 1 :]:
                 if d - a > WINDOW:
                     break
-                for key_b, spots_b in repeated.items():
-                    if key_b == key_a:
-                        continue
-                    inside = [p for p in spots_b if a < p < d]
-                    for j, b in enumerate(inside):
-                        for c in inside[j + 1 :]:
+                inside: dict[str, list[int]] = {}
+                for p in range(a + 1, d):
+                    key_b = key_at[p]
+                    if key_b is not None and key_b != key_a:
+                        inside.setdefault(key_b, []).append(p)
+                for key_b in sorted(inside, key=rank.__getitem__):
+                    spots_b = inside[key_b]
+                    for j, b in enumerate(spots_b):
+                        for c in spots_b[j + 1 :]:
                             found.append((a, b, c, d))
     return found
 
@@ -350,13 +360,13 @@ def find_chiasmus(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     """
     doc = as_document(text_or_doc, doc_id)
     spans: list[Span] = []
-    taken: list[tuple[int, int]] = []
+    taken = Occupied()
     for cand in rank_candidates(doc):
         if cand.raw < CANDIDATE_THRESHOLD:
             break
-        if any(cand.a.start < end and start < cand.d.end for start, end in taken):
+        if taken.overlaps(cand.a.start, cand.d.end):
             continue
-        taken.append((cand.a.start, cand.d.end))
+        taken.add(cand.a.start, cand.d.end)
         evidence = f"{cand.a.norm} {cand.b.norm} ... {cand.c.norm} {cand.d.norm} (raw score {cand.raw:.1f})"
         group = f"chiasmus-{cand.a.start}"
         for start, end in ((cand.a.start, cand.b.end), (cand.c.start, cand.d.end)):
