@@ -42,6 +42,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rhetoric.lexicon import function_words, is_content_word, lemma
 from rhetoric.span import Occupied, Span
@@ -381,6 +382,7 @@ def find_chiasmus(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
                     evidence=evidence,
                 )
             )
+    spans.extend(_tight_crossings(doc, taken))
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -395,3 +397,100 @@ def _may_cross(tokens: Sequence[Token]) -> bool:
                 repeats.add(stem)
             seen.add(stem)
     return len(repeats) >= 2
+
+
+# --- tight crossings over two clauses (a separate candidate rule) --------------------------------
+#
+# The ranked candidates above must clear the Dubremetz-Nivre score, which punishes punctuation
+# between the halves; a crossing of two content words whose halves are each short ("dominion over
+# our fellow man. ... man's dominion") is proposed here instead, matched on Porter stems, with the
+# parts of a hyphenated compound as words of their own ("self-rule ... the ruling of the self").
+
+#: Longest half (A to B, C to D), in words.
+MAX_TIGHT_HALF = 7
+_PART = re.compile(r"[^\W_]+")
+#: What separates the two halves: punctuation or a conjunction.
+_TURN = re.compile(r"[.;:?!,]|--|[\u2014\u2013]|\b(?:but|and|yet|or|nor|than)\b")
+
+
+@lru_cache(maxsize=65536)
+def _part_stem(word: str) -> str:
+    from rhetoric.devices.polyptoton import _stemmer
+
+    return _stemmer().stem(word) if is_content_word(word) else ""
+
+
+def _parts(doc: Document) -> tuple[list[tuple[int, int, str, str, int]], list[int]]:
+    """(start, end, norm, stem, word number) of every content-word part of the document (a possessive 's
+    dropped, a hyphenated compound in its parts), and for every word the index of its first part."""
+    parts, first_part = [], []
+    for number, token in enumerate(doc.words):
+        first_part.append(len(parts))
+        norm = token.norm[:-2] if token.norm.endswith(("'s", "’s")) else token.norm
+        if norm.isalpha():  # the common case: one plain word
+            stem = _part_stem(norm)
+            if stem:
+                parts.append((token.start, token.start + len(norm), norm, stem, number))
+            continue
+        for match in _PART.finditer(norm):
+            word = match.group()
+            stem = _part_stem(word) if word not in ("s", "t") else ""
+            if stem:
+                start = token.start + match.start()
+                parts.append((start, start + len(word), word, stem, number))
+    first_part.append(len(parts))
+    return parts, first_part
+
+
+def _tight_crossings(doc: Document, taken: Occupied) -> list[Span]:
+    """A x B ... B y A with content words A, B, each half at most :data:`MAX_TIGHT_HALF` words and
+    inside one clause, the halves in two clauses, within a sentence or two adjacent ones, A and
+    B each once in the stretch."""
+    spans: list[Span] = []
+    sentences = doc.sentences
+    all_parts, first_part = _parts(doc)
+    for index, sentence in enumerate(sentences):
+        last = sentences[index + 1].last_word if index + 1 < len(sentences) else sentence.last_word
+        parts = all_parts[first_part[sentence.first_word] : first_part[last]]
+        limit = first_part[sentence.last_word] - first_part[sentence.first_word]  # A in sentence 1
+        stems = [p[3] for p in parts]
+        where: dict[str, list[int]] = {}
+        for position, stem in enumerate(stems):
+            if stem:
+                where.setdefault(stem, []).append(position)
+        for a in range(min(limit, len(parts))):
+            spots = where.get(stems[a], [])
+            if len(spots) != 2 or spots[0] != a or parts[spots[1]][4] - parts[a][4] > WINDOW:
+                continue
+            d = spots[1]
+            for b in range(a + 1, d - 1):
+                if parts[b][4] - parts[a][4] >= MAX_TIGHT_HALF:
+                    break
+                inner = where.get(stems[b], [])
+                if stems[b] == stems[a] or len(inner) != 2 or inner[0] != b:
+                    continue
+                c = inner[1]
+                words_cd, words_bc = parts[d][4] - parts[c][4], parts[c][4] - parts[b][4]
+                if not b < c < d or words_cd > MAX_TIGHT_HALF or words_bc < 2:
+                    continue
+                if not _TURN.search(doc.norm, parts[b][1], parts[c][0]):
+                    continue  # the halves must stand in two clauses
+                first = (parts[a][0], parts[b][1])
+                second = (parts[c][0], parts[d][1])
+                if _HARD.search(doc.norm, *first) or _HARD.search(doc.norm, *second):
+                    continue  # a half across a sentence or clause break: anaphora, not a crossing
+                if taken.overlaps(first[0], second[1]):
+                    continue
+                taken.add(first[0], second[1])
+                same = (parts[a][2], parts[b][2]) == (parts[d][2], parts[c][2])
+                evidence = (
+                    f"tight crossing: '{parts[a][2]} {parts[b][2]} ... {parts[c][2]} {parts[d][2]}'"
+                )
+                for start, end in (first, second):
+                    spans.append(
+                        doc.span(start, end, device="chiasmus",
+                                 kind="antimetabole" if same else "chiasmus",
+                                 group=f"chiasmus-{first[0]}", score=0.5, evidence=evidence)
+                    )  # fmt: skip
+                break
+    return spans
