@@ -57,6 +57,7 @@ def run_notebook(
         RHETORIC_FIGURES_DIR=str(Path(figures_dir).resolve()),
         RHETORIC_TABLES_DIR=str(Path(tables_dir).resolve()),
         MPLBACKEND="Agg",
+        RHETORIC_CHECK_FIGURES="error",  # a figure with code names in its labels fails the run
     ):
         client = NotebookClient(
             notebook,
