@@ -91,9 +91,25 @@ def run_notebooks(
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--notebooks", default="notebooks", metavar="DIR")
-    parser.add_argument("--out", default="reports", metavar="DIR")
-    parser.add_argument("--timeout", type=int, default=600, help="seconds per cell")
+    parser.add_argument(
+        "--notebooks",
+        default="notebooks",
+        metavar="DIR",
+        help="folder of the NN-*.ipynb notebooks to execute (default: notebooks)",
+    )
+    parser.add_argument(
+        "--out",
+        default="reports",
+        metavar="DIR",
+        help="folder that receives figures/ and tables/ (default: reports)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=int,
+        default=600,
+        metavar="SECONDS",
+        help="seconds a cell may run (default 600)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
