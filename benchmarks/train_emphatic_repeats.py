@@ -3,7 +3,7 @@
 Writes two files of the package (``rhetoric/resources/repetition/``):
 
 ``ptc_train_df.tsv``
-    For every word (its :func:`~rhetoric.devices.repetition.word_keys` form) found in at least
+    For every word (its :attr:`~rhetoric.text.Document.keys` form) found in at least
     three train articles, the number of train articles holding it. A feature says how common a
     repeated word is in news; uncommon words repeated are the likelier emphasis.
 ``emphatic_model.json``
@@ -47,7 +47,6 @@ from rhetoric.devices.repetition import (
     emphatic_limit,
     score_emphatic,
     standardise,
-    word_keys,
 )
 from rhetoric.evaluation.ptc import covered, gold_spans, merge_intervals, span_scores
 from rhetoric.text import Document
@@ -92,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         Document(text, doc_id, remove_boilerplate=False)
         for doc_id, text in zip(articles["doc_id"], articles["text"], strict=True)
     ]
-    keys = [word_keys(doc) for doc in docs]
+    keys = [doc.keys for doc in docs]
     frequency = Counter(k for doc_keys in keys for k in set(doc_keys))
     table = {k: v for k, v in sorted(frequency.items()) if v >= MIN_DOCUMENTS}
     OUT.mkdir(parents=True, exist_ok=True)

@@ -16,11 +16,15 @@ from pathlib import Path
 import pandas as pd
 
 from rhetoric.devices import check_devices, find_devices
+from rhetoric.documents import default_doc_id
+from rhetoric.errors import DocumentsTypeError
 from rhetoric.span import Span, spans_to_frame
 from rhetoric.text import DEFAULT_MAX_BYTES, Document, read_text
 
 #: Columns of :attr:`Analysis.frames`.
 FRAME_COLUMNS = ["frame", "score", "hits", "keywords"]
+#: Columns of :attr:`Analysis.figures`.
+FIGURE_COLUMNS = ["doc_id", "device", "kind", "group", "start", "end", "n_spans", "score"]
 
 
 @dataclass(frozen=True)
@@ -69,9 +73,52 @@ class Analysis:
         return self.doc.removed
 
     @property
+    def doc_id(self) -> str:
+        return self.doc.doc_id
+
+    @property
+    def stance_spans(self) -> list[Span]:
+        """Hedges, boosters and loaded words (``device="stance"``)."""
+        return [s for s in self.frame_spans if s.device == "stance"]
+
+    @property
+    def keyword_spans(self) -> list[Span]:
+        """Frame keywords (``device="frame"``, ``kind`` = the frame)."""
+        return [s for s in self.frame_spans if s.device == "frame"]
+
+    @property
+    def devices(self) -> pd.DataFrame:
+        """The rhetorical devices, one row per span (:data:`~rhetoric.span.SPAN_COLUMNS`)."""
+        return spans_to_frame(self.device_spans)
+
+    @property
+    def stance(self) -> pd.DataFrame:
+        """Hedges, boosters and loaded words, one row per span (span columns)."""
+        return spans_to_frame(self.stance_spans)
+
+    @property
+    def frame_keywords(self) -> pd.DataFrame:
+        """Frame keywords, one row per span (span columns; ``kind`` is the frame)."""
+        return spans_to_frame(self.keyword_spans)
+
+    @property
     def spans(self) -> pd.DataFrame:
-        """All spans (devices, frame keywords, stance) as a tidy table; see :func:`spans_to_frame`."""
-        return spans_to_frame([*self.device_spans, *self.frame_spans])
+        """Every span of the three layers in one table: :data:`SPAN_COLUMNS` plus ``layer``.
+
+        ``layer`` is ``"device"``, ``"stance"`` or ``"frame"``; count devices with
+        ``result.devices`` or ``result.figures``, not with all of ``spans``.
+        """
+        return layered_spans(self.device_spans, self.frame_spans)
+
+    @property
+    def figures(self) -> pd.DataFrame:
+        """The device figures, one row per figure (every span of one ``group``; a lone span alone).
+
+        Columns: ``doc_id``, ``device``, ``kind``, ``group``, ``start``, ``end`` (from the first
+        part to the last), ``n_spans``, ``score`` (the highest of its parts). Figures are the unit
+        that reports and rates count.
+        """
+        return figures_of(self.devices)
 
     @property
     def frames(self) -> pd.DataFrame:
@@ -116,14 +163,64 @@ class Analysis:
         return highlight(self).html
 
 
+def layered_spans(device_spans: list[Span], frame_spans: list[Span]) -> pd.DataFrame:
+    """Device, stance and frame spans in one table with a ``layer`` column."""
+    table = spans_to_frame([*device_spans, *frame_spans])
+    table["layer"] = table["device"].map(lambda d: d if d in ("stance", "frame") else "device")
+    return table
+
+
+def figures_of(spans: pd.DataFrame) -> pd.DataFrame:
+    """One row per figure of a device span table (see :attr:`Analysis.figures`).
+
+    >>> from rhetoric.span import Span, spans_to_frame
+    >>> text = "Never, never give in."
+    >>> parts = [Span.from_source(text, 0, 5, device="epizeuxis", kind="word", group="e-1"),
+    ...          Span.from_source(text, 7, 12, device="epizeuxis", kind="word", group="e-1")]
+    >>> figures_of(spans_to_frame(parts))[["device", "start", "end", "n_spans"]].values.tolist()
+    [['epizeuxis', 0, 12, 2]]
+    """
+    if spans.empty:
+        return pd.DataFrame(columns=FIGURE_COLUMNS).astype(
+            {"start": "int64", "end": "int64", "n_spans": "int64", "score": "float64"}
+        )
+    keyed = spans.assign(
+        figure=spans["group"].where(
+            spans["group"].notna(),
+            "span-" + spans["start"].astype(str) + "-" + spans["end"].astype(str),
+        )
+    )
+    table = (
+        keyed.groupby(["doc_id", "device", "figure"], sort=False, dropna=False)
+        .agg(
+            kind=("kind", "first"),
+            group=("group", "first"),
+            start=("start", "min"),
+            end=("end", "max"),
+            n_spans=("start", "size"),
+            score=("score", "max"),
+        )
+        .reset_index()
+    )
+    return table.sort_values(["doc_id", "start", "end"], kind="stable")[FIGURE_COLUMNS].reset_index(
+        drop=True
+    )
+
+
 def _span_record(span: Span) -> dict:
     return {k: v for k, v in span.to_dict().items() if k != "doc_id"}
 
 
-def analyze_text(text: str, options: Options | None = None, doc_id: str | None = None) -> Analysis:
+def analyze_text(
+    text: str,
+    options: Options | None = None,
+    doc_id: str | None = None,
+    metadata: dict | None = None,
+) -> Analysis:
     """Analyse one decoded text: the pure per-document function that corpus runs map."""
     options = options or Options()
-    doc = Document(text, doc_id, remove_boilerplate=options.remove_boilerplate)
+    doc_id = doc_id or default_doc_id(0)
+    doc = Document(text, doc_id, remove_boilerplate=options.remove_boilerplate, metadata=metadata)
     device_spans = find_devices(doc, options.devices)
     frame_spans, frame_rows = [], []
     if options.frames:
@@ -132,11 +229,9 @@ def analyze_text(text: str, options: Options | None = None, doc_id: str | None =
 
 
 def _frame_results(doc: Document) -> tuple[list[Span], list[dict]]:
-    """Frame keyword spans and the frame rows; filled by :mod:`rhetoric.framing` when available."""
-    try:
-        from rhetoric.framing import analyze_frames
-    except ImportError:  # framing not built yet: frames stay empty, as the JSON contract allows
-        return [], []
+    """Frame keyword and stance spans, and the frame rows (:func:`rhetoric.framing.analyze_frames`)."""
+    from rhetoric.framing import analyze_frames
+
     return analyze_frames(doc)
 
 
@@ -164,7 +259,7 @@ def analyze(
     frames : bool, default True
         Also compute the frame profile.
     doc_id : str, optional
-        Name for the document (default: the file name, or ``None`` for a text).
+        Name for the document (default: the file name without suffix, or ``"doc0"`` for a text).
     max_bytes : int, optional
         Refuse files larger than this (default 10 MB); ``None`` for no limit.
 
@@ -192,5 +287,7 @@ def analyze(
         result.source = str(text_or_path)
         return result
     if not isinstance(text_or_path, str):
-        raise TypeError(f"text_or_path must be a str or a path, not {type(text_or_path).__name__}")
-    return analyze_text(text_or_path, options, doc_id)
+        raise DocumentsTypeError(
+            f"text_or_path must be a str or a path, not {type(text_or_path).__name__}"
+        )
+    return analyze_text(text_or_path, options, doc_id or default_doc_id(0))

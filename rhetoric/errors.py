@@ -10,6 +10,18 @@ class RhetoricError(Exception):
     """Base class: an error the command line reports as one line, without a traceback."""
 
 
+class UsageError(RhetoricError, ValueError):
+    """A bad argument value or a bad combination of arguments: the caller's mistake, explained.
+
+    The command line reports it with exit code 2. Every other exception that is not an
+    :class:`InputError` or :class:`DataNotFoundError` is a bug (exit code 70).
+    """
+
+
+class DocumentsTypeError(UsageError, TypeError):
+    """A single text (or another wrong type) where a list of documents was expected."""
+
+
 class InputError(RhetoricError, ValueError):
     """An input document that cannot be analysed (missing, a directory, binary, too large)."""
 
@@ -18,7 +30,7 @@ class DataNotFoundError(RhetoricError, FileNotFoundError):
     """A corpus or NLTK resource that is not in the data home."""
 
 
-def invalid_value(name: str, value: object, valid: Iterable[str]) -> ValueError:
+def invalid_value(name: str, value: object, valid: Iterable[str]) -> UsageError:
     """Build the error for a bad choice: the name, the bad value, the valid values, a close match.
 
     >>> print(invalid_value("device", "antithessis", ["antithesis", "anaphora"]))
@@ -29,7 +41,7 @@ def invalid_value(name: str, value: object, valid: Iterable[str]) -> ValueError:
     close = difflib.get_close_matches(str(value), choices, n=1)
     if close:
         message += f" (did you mean {close[0]!r}?)"
-    return ValueError(message)
+    return UsageError(message)
 
 
 def check_choice(name: str, value: str, valid: Iterable[str]) -> str:
@@ -43,7 +55,7 @@ def check_choice(name: str, value: str, valid: Iterable[str]) -> str:
 def check_documents(name: str, documents: object) -> list:
     """Turn ``documents`` into a list of texts, explaining the common mistake of passing one string."""
     if isinstance(documents, str | bytes):
-        raise TypeError(
+        raise DocumentsTypeError(
             f"{name} must be a list of documents, not a single {type(documents).__name__}; "
             f"wrap one text in a list: [{name[:-1] if name.endswith('s') else name}]"
         )

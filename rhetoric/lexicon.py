@@ -6,6 +6,7 @@ detectors can call these functions freely on hot paths.
 
 from __future__ import annotations
 
+import re
 import warnings
 from functools import lru_cache
 
@@ -236,3 +237,78 @@ def contrasts(a: str, b: str) -> bool:
         return False
     opposites = antonyms(a)
     return b in opposites or base_b in opposites or a in antonyms(b) or base_a in antonyms(b)
+
+
+# --- word classes for parallelism (tricolon, antithesis) ------------------------------------------
+
+# Closed classes of grammatical words, so that "in our people, for their jobs" read alike.
+_CLOSED_CLASSES = {
+    "D": "the a an this that these those my our your his her its their every each any some no all "
+         "both either neither another such whose",
+    "P": "of in on at by for with from to into upon toward towards through over under against among "
+         "between within without about after before during across beyond behind near until around",
+    "O": "i we you he she it they me us him them myself ourselves yourself himself herself itself "
+         "themselves who whom which",
+    "A": "is are was were be been being am have has had do does did will would shall should can could "
+         "may might must i'll we'll you'll he'll she'll they'll it's we're they're i'm",
+    "Q": "more most less least many much few",
+}  # fmt: skip
+_CLASS_OF = {word: label for label, words in _CLOSED_CLASSES.items() for word in words.split()}
+
+
+@lru_cache(maxsize=65536)
+def word_classes(norm: str) -> frozenset[str]:
+    """The word classes a word can belong to, without a tagger.
+
+    Grammatical words get their closed class (``D`` determiner, ``P`` preposition, ``O``
+    pronoun, ``A`` auxiliary or modal, ``Q`` quantifier) or, outside those, only themselves.
+    Content words get every class WordNet allows for them (``N``, ``V``, ``J``, ``R``), in any
+    inflected form; words WordNet does not know (names) count as nouns.
+
+    >>> sorted(word_classes("grateful")), sorted(word_classes("perpetuated")), sorted(word_classes("of"))
+    (['J'], ['V'], ['P'])
+    """
+    if norm in _CLASS_OF:
+        return frozenset({_CLASS_OF[norm]})
+    if not is_content_word(norm):
+        return frozenset({"=" + norm})
+    wn = wordnet()
+    word = norm.replace("'", "")
+    found = frozenset(
+        label
+        for pos, label in (("n", "N"), ("v", "V"), ("a", "J"), ("r", "R"))
+        if wn.morphy(word, pos)
+    )
+    return found or frozenset({"N"})
+
+
+def class_match(a: str, b: str) -> float:
+    """How well two words fill the same slot: 1 for the same word or the same single class, 0.8
+    when the classes they may take overlap, else 0.
+
+    >>> class_match("bear", "pay"), class_match("courage", "the")
+    (0.8, 0.0)
+    """
+    if a == b:
+        return 1.0
+    classes_a, classes_b = word_classes(a), word_classes(b)
+    if not classes_a & classes_b:
+        return 0.0
+    return 1.0 if classes_a == classes_b and len(classes_a) == 1 else 0.8
+
+
+@lru_cache(maxsize=1)
+def vader_valence() -> dict[str, float]:
+    """Word -> mean valence (-4..+4) from NLTK's VADER lexicon in the data home (words only)."""
+    require_nltk("sentiment/vader_lexicon.zip")
+    import nltk
+
+    text = nltk.data.load(
+        "sentiment/vader_lexicon.zip/vader_lexicon/vader_lexicon.txt", format="text"
+    )
+    valence = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and re.fullmatch(r"[a-z]+(?:['-][a-z]+)*", parts[0]):
+            valence[parts[0]] = float(parts[1])
+    return valence

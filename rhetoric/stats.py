@@ -17,7 +17,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from rhetoric.errors import check_choice, invalid_value
+from rhetoric.errors import UsageError, check_choice, invalid_value
 
 #: Largest number of resampled values held in memory at once (rows x documents).
 _CHUNK = 2_000_000
@@ -144,9 +144,9 @@ def bootstrap_rate_ci(
     1     b   1.0       2
     """
     if not 0 < ci < 100:
-        raise ValueError(f"ci={ci!r} is not valid; give a percentage between 0 and 100, such as 95")
+        raise UsageError(f"ci={ci!r} is not valid; give a percentage between 0 and 100, such as 95")
     if n_boot < 1:
-        raise ValueError(f"n_boot={n_boot!r} is not valid; give a positive number of replicates")
+        raise UsageError(f"n_boot={n_boot!r} is not valid; give a positive number of replicates")
     keys = [] if by is None else [by] if isinstance(by, str) else list(by)
     for column in [value, words, *keys]:
         if column not in data.columns:
@@ -542,7 +542,7 @@ def log_odds_ratio(
     alpha = np.where(alpha > 0, alpha, 0.01)  # a term absent from the prior still gets a small one
     if alpha0 is not None:
         if alpha0 <= 0:
-            raise ValueError(f"alpha0={alpha0!r} is not valid; give a positive prior total")
+            raise UsageError(f"alpha0={alpha0!r} is not valid; give a positive prior total")
         alpha = alpha * (alpha0 / alpha.sum())
     total_alpha = alpha.sum()
     n_a, n_b = y_a.sum(), y_b.sum()

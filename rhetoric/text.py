@@ -140,6 +140,8 @@ class Segment:
 # Letters and digits, with inner apostrophes or hyphens ("don't", "Russia’s", "well-being").
 WORD_PATTERN = re.compile(r"[^\W_]+(?:['’\-‐][^\W_]+)*")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+#: What ends a clause between two words (see :attr:`Document.clause_of`).
+CLAUSE_BREAK = re.compile(r"[;:!?()\[\]\u2014\u2013\u201c\u201d\"]|--")
 _LINE_END_OF_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*[ \t\r\u00a0]*$""")
 
 
@@ -231,6 +233,12 @@ class Document:
     remove_boilerplate : bool, default True
         Find scraped page furniture (comment forms, related-article teasers, share prompts,
         cookie notices) and leave it out of ``paragraphs``, ``sentences`` and ``words``.
+    metadata : dict, optional
+        The document's metadata (year, outlet, ...), carried along by corpus runs.
+
+    Views that several detectors need (:attr:`keys`, :attr:`sentence_of`, :attr:`clause_of`,
+    :attr:`tags`, :attr:`word_classes`) are cached properties, computed once per document on
+    first use.
 
     Examples
     --------
@@ -241,7 +249,14 @@ class Document:
     [('comment form', 'LEAVE A REPLY')]
     """
 
-    def __init__(self, text: str, doc_id: str | None = None, *, remove_boilerplate: bool = True):
+    def __init__(
+        self,
+        text: str,
+        doc_id: str | None = None,
+        *,
+        remove_boilerplate: bool = True,
+        metadata: dict | None = None,
+    ):
         if not isinstance(text, str):
             raise TypeError(
                 f"text must be a str, not {type(text).__name__}; decode bytes with rhetoric.text.decode"
@@ -249,6 +264,7 @@ class Document:
         self.text = text
         self.doc_id = doc_id
         self.remove_boilerplate = remove_boilerplate
+        self.metadata = dict(metadata or {})
 
     def __repr__(self) -> str:
         return f"Document(doc_id={self.doc_id!r}, {len(self.text)} characters)"
@@ -314,6 +330,50 @@ class Document:
             tags.extend(["NN"] * (len(self.words) - len(tags)))
         return tags
 
+    @cached_property
+    def keys(self) -> list[str]:
+        """The matching key of every word: its normalised form without apostrophes or hyphens.
+
+        >>> Document("Don’t re-read it").keys
+        ['dont', 'reread', 'it']
+        """
+        return [t.norm.replace("'", "").replace("-", "") for t in self.words]
+
+    @cached_property
+    def sentence_of(self) -> list[int]:
+        """For every word of :attr:`words`, the index of its sentence in :attr:`sentences`."""
+        index = [0] * len(self.words)
+        for number, sentence in enumerate(self.sentences):
+            index[sentence.first_word : sentence.last_word] = [number] * sentence.n_words
+        return index
+
+    @cached_property
+    def clause_of(self) -> list[int]:
+        """For every word, the number of its clause in the document.
+
+        A new clause starts at a sentence start and after a semicolon, colon, dash, bracket or
+        double quote (commas do not break clauses).
+
+        >>> Document("We came; we saw. We won").clause_of
+        [0, 0, 1, 1, 2, 2]
+        """
+        words, text, sentence_of = self.words, self.text, self.sentence_of
+        index, number = [0] * len(words), 0
+        for i in range(1, len(words)):
+            if sentence_of[i] != sentence_of[i - 1] or CLAUSE_BREAK.search(
+                text, words[i - 1].end, words[i].start
+            ):
+                number += 1
+            index[i] = number
+        return index
+
+    @cached_property
+    def word_classes(self) -> list[frozenset[str]]:
+        """For every word, the classes it may belong to (:func:`rhetoric.lexicon.word_classes`)."""
+        from rhetoric.lexicon import word_classes
+
+        return [word_classes(t.norm) for t in self.words]
+
     def _segments(self, bounds: list[tuple[int, int]]) -> list[Segment]:
         import bisect
 
@@ -332,3 +392,12 @@ class Document:
     def span(self, start: int, end: int, **fields) -> Span:
         """A :class:`~rhetoric.span.Span` cut from this document's text, carrying its ``doc_id``."""
         return Span.from_source(self.text, start, end, doc_id=self.doc_id, **fields)
+
+
+def as_document(text_or_doc: str | Document, doc_id: str | None = None) -> Document:
+    """Accept a plain string or a :class:`Document` (detectors and profilers call this first)."""
+    if isinstance(text_or_doc, Document):
+        return text_or_doc
+    if isinstance(text_or_doc, str):
+        return Document(text_or_doc, doc_id)
+    raise TypeError(f"expected a str or a Document, not {type(text_or_doc).__name__}")

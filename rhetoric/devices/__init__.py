@@ -17,7 +17,7 @@ from importlib import import_module
 
 from rhetoric.errors import check_documents, invalid_value
 from rhetoric.span import Span
-from rhetoric.text import Document
+from rhetoric.text import Document, as_document
 
 Finder = Callable[..., list[Span]]
 
@@ -50,15 +50,6 @@ DESCRIPTIONS: dict[str, str] = {
     "epizeuxis": "a word repeated at once (never, never, never)",
     "polyptoton": "one root in different forms (rule, ruler, ruled)",
 }
-
-
-def as_document(text_or_doc: str | Document, doc_id: str | None = None) -> Document:
-    """Accept a plain string or a :class:`Document`; detectors call this first."""
-    if isinstance(text_or_doc, Document):
-        return text_or_doc
-    if isinstance(text_or_doc, str):
-        return Document(text_or_doc, doc_id)
-    raise TypeError(f"expected a str or a Document, not {type(text_or_doc).__name__}")
 
 
 def get_finder(device: str) -> Finder:

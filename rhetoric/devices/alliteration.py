@@ -327,7 +327,7 @@ def find_alliteration(
     >>> [s.text for s in find_alliteration(text, min_score=0)]
     ['Bridges and barns burned', 'crowd were calm']
     """
-    from rhetoric.devices import as_document
+    from rhetoric.text import as_document
 
     doc = as_document(text_or_doc, doc_id)
     spans: list[Span] = []

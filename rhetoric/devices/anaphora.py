@@ -28,11 +28,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from rhetoric.devices import as_document
-from rhetoric.devices.repetition import sentence_index, word_keys
 from rhetoric.lexicon import is_content_word, is_function_word
 from rhetoric.span import Span
-from rhetoric.text import Document
+from rhetoric.text import Document, as_document
 
 #: Longest shared opening or ending compared, in words.
 MAX_SHARED_WORDS = 6
@@ -80,7 +78,7 @@ def find_anaphora(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     doc = as_document(text_or_doc, doc_id)
     if not doc.words:
         return []
-    keys = word_keys(doc)
+    keys = doc.keys
     claimed: set[int] = set()
     spans: list[Span] = []
     levels = [
@@ -113,7 +111,7 @@ def _clause_starts(doc: Document, pattern: re.Pattern) -> list[tuple[int, int]]:
             units.append((start, sentence.last_word))
     # Only sentences that were split contribute clause units (a whole sentence is a sentence unit).
     by_sentence = defaultdict(list)
-    sentence_of = sentence_index(doc)
+    sentence_of = doc.sentence_of
     for unit in units:
         by_sentence[sentence_of[unit[0]]].append(unit)
     return [unit for group in by_sentence.values() if len(group) > 1 for unit in group]
@@ -231,10 +229,10 @@ def find_epistrophe(text_or_doc: str | Document, *, doc_id: str | None = None) -
     doc = as_document(text_or_doc, doc_id)
     if not doc.words:
         return []
-    keys = word_keys(doc)
+    keys = doc.keys
     words, text = doc.words, doc.text
     n_words = len(words)
-    sentence_of = sentence_index(doc)
+    sentence_of = doc.sentence_of
     paragraph_of = [0] * n_words
     for number, paragraph in enumerate(doc.paragraphs):
         paragraph_of[paragraph.first_word : paragraph.last_word] = [number] * paragraph.n_words

@@ -30,7 +30,7 @@ by ``kind``:
 
 Scores reflect how formulaic the pattern is (0.5-1). Antonyms are checked only for word pairs
 that already stand in the same slot of a parallel structure; word classes come from
-:func:`rhetoric.devices.tricolon.word_classes`, not from a tagger.
+:func:`rhetoric.lexicon.word_classes`, not from a tagger.
 """
 
 from __future__ import annotations
@@ -40,11 +40,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rhetoric.devices import as_document
-from rhetoric.devices.tricolon import class_match
-from rhetoric.lexicon import contrasts, has_antonym, is_content_word, lemma
+from rhetoric.lexicon import class_match, contrasts, has_antonym, is_content_word, lemma
 from rhetoric.span import Span
-from rhetoric.text import Document, Segment, Token
+from rhetoric.text import Document, Segment, Token, as_document
 
 #: Words between "not" and "but" (or the break) that keep it one figure.
 MAX_HALF_WORDS = 25

@@ -41,10 +41,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rhetoric.devices import as_document
 from rhetoric.lexicon import function_words, is_content_word, lemma
 from rhetoric.span import Span
-from rhetoric.text import Document, Token, normalize, word_tokens
+from rhetoric.text import Document, Token, as_document, normalize, word_tokens
 
 #: Longest candidate, in words from A to D (the window of Dubremetz & Nivre).
 WINDOW = 30

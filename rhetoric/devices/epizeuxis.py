@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import re
 
-from rhetoric.devices import as_document
-from rhetoric.devices.repetition import sentence_index, word_keys
 from rhetoric.lexicon import is_content_word
 from rhetoric.span import Span
-from rhetoric.text import Document
+from rhetoric.text import Document, as_document
 
 DEVICE = "epizeuxis"
 #: Longest repeated unit, in words.
@@ -53,8 +51,8 @@ def find_epizeuxis(text_or_doc: str | Document, *, doc_id: str | None = None) ->
     words = doc.words
     if len(words) < 2:
         return []
-    keys = word_keys(doc)
-    sentence_of = sentence_index(doc)
+    keys = doc.keys
+    sentence_of = doc.sentence_of
     text = doc.text
     content = [is_content_word(k) for k in keys]
 

@@ -16,11 +16,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rhetoric.devices import as_document
-from rhetoric.devices.repetition import word_keys
 from rhetoric.lexicon import is_content_word, lemma, pos_tag, wordnet
 from rhetoric.span import Span
-from rhetoric.text import Document
+from rhetoric.text import Document, as_document
 
 DEVICE = "polyptoton"
 #: Largest distance between the two forms, in words.
@@ -119,7 +117,7 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
     doc = as_document(text_or_doc, doc_id)
     if len(doc.words) < 2:
         return []
-    keys = word_keys(doc)
+    keys = doc.keys
     words = doc.words
     spans: list[Span] = []
     for sentence in doc.sentences:

@@ -264,7 +264,7 @@ def find_rhetorical_questions(
     >>> [(s.text, s.kind) for s in find_rhetorical_questions(text)]
     [('Who pays for it?', 'hypophora')]
     """
-    from rhetoric.devices import as_document
+    from rhetoric.text import as_document
 
     doc = as_document(text_or_doc, doc_id)
     text = doc.text

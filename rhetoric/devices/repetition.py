@@ -35,10 +35,9 @@ from importlib import resources
 
 import numpy as np
 
-from rhetoric.devices import as_document
 from rhetoric.lexicon import is_content_word
 from rhetoric.span import Span
-from rhetoric.text import Document, Segment
+from rhetoric.text import Document, Segment, as_document
 
 DEVICE = "repetition"
 
@@ -83,7 +82,7 @@ def find_repetition(text_or_doc: str | Document, *, doc_id: str | None = None) -
     doc = as_document(text_or_doc, doc_id)
     if not doc.words:
         return []
-    keys = word_keys(doc)
+    keys = doc.keys
     masked = [False] * len(keys)
     counter = _GroupCounter()
     spans = _copies(doc, keys, masked, counter)
@@ -106,16 +105,6 @@ def _copies(
     )
 
 
-def word_keys(doc: Document) -> list[str]:
-    """The matching key of every word: its normalised form without apostrophes or hyphens.
-
-    >>> from rhetoric.text import Document
-    >>> word_keys(Document("Don’t re-read it"))
-    ['dont', 'reread', 'it']
-    """
-    return [t.norm.replace("'", "").replace("-", "") for t in doc.words]
-
-
 def copied_words(doc: Document, copies: Sequence[Span]) -> np.ndarray:
     """A mask over ``doc.words``: True for the words inside any of ``copies`` (duplicated segments).
 
@@ -126,32 +115,6 @@ def copied_words(doc: Document, copies: Sequence[Span]) -> np.ndarray:
     for span in copies:
         mask[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)] = True
     return mask
-
-
-def sentence_index(doc: Document) -> list[int]:
-    """For every word of ``doc.words``, the index of its sentence in ``doc.sentences``."""
-    index = [0] * len(doc.words)
-    for number, sentence in enumerate(doc.sentences):
-        index[sentence.first_word : sentence.last_word] = [number] * sentence.n_words
-    return index
-
-
-_CLAUSE_BREAK = re.compile(r"[;:!?()\[\]\u2014\u2013\u201c\u201d\"]|--")
-
-
-def clause_index(doc: Document) -> list[int]:
-    """For every word, the number of its clause: a new clause starts at a sentence start and after
-    a semicolon, colon, dash, bracket or double quote (commas do not break clauses)."""
-    words, text = doc.words, doc.text
-    sentence_of = sentence_index(doc)
-    index, number = [0] * len(words), 0
-    for i in range(1, len(words)):
-        if sentence_of[i] != sentence_of[i - 1] or _CLAUSE_BREAK.search(
-            text, words[i - 1].end, words[i].start
-        ):
-            number += 1
-        index[i] = number
-    return index
 
 
 class _GroupCounter:
@@ -205,7 +168,7 @@ def _duplicates(
 def _refrains(
     doc: Document, keys: list[str], masked: list[bool], counter: _GroupCounter
 ) -> list[Span]:
-    sentence_of = clause_index(doc)
+    sentence_of = doc.clause_of
     n_words = len(keys)
     content = [is_content_word(k) for k in keys]
     # Grow n-grams only from positions whose shorter n-gram already repeats (counted outside masks).
@@ -364,13 +327,13 @@ def emphatic_candidates(
 
     A candidate is a content word, or a phrase of two or three words within one sentence that
     neither starts nor ends on an article, preposition or conjunction and holds a content word,
-    that stands at least twice in the text (matching by :func:`word_keys`).
+    that stands at least twice in the text (matching by :attr:`~rhetoric.text.Document.keys`).
 
     Parameters
     ----------
     doc : Document
     keys : list of str, optional
-        :func:`word_keys` of ``doc`` when already computed.
+        :attr:`~rhetoric.text.Document.keys` of ``doc`` when already computed.
     frequencies : (dict, int), optional
         Document frequencies of words and the number of documents (default:
         :func:`document_frequencies`).
@@ -385,14 +348,14 @@ def emphatic_candidates(
     """
     words = doc.words
     n_total = len(words)
-    keys = word_keys(doc) if keys is None else keys
+    keys = doc.keys if keys is None else keys
     empty = np.zeros(0, dtype=np.int64)
     if n_total < 2:
         return EmphaticCandidates(
             empty, empty, empty, empty, empty, np.zeros((0, len(EMPHATIC_FEATURES)))
         )
     frequency, n_docs = document_frequencies() if frequencies is None else frequencies
-    from rhetoric.framing.stance import vader_valence
+    from rhetoric.lexicon import vader_valence
 
     valence = vader_valence()
     vocabulary: dict[str, int] = {}
@@ -411,7 +374,7 @@ def emphatic_candidates(
     content, valence_w = content_v[ids], valence_v[ids]
 
     # word-level facts
-    sentence = np.array(sentence_index(doc), dtype=np.int64)
+    sentence = np.array(doc.sentence_of, dtype=np.int64)
     sentence_words = np.array([s.n_words for s in doc.sentences] or [1], dtype=float)
     sentence_loud = np.array(
         [doc.text[s.end - 1 : s.end] in ("!", "?") for s in doc.sentences] or [False]
@@ -621,7 +584,7 @@ def find_emphatic_repeats(
     doc = as_document(text_or_doc, doc_id)
     if not doc.words:
         return []
-    keys = word_keys(doc) if keys is None else keys
+    keys = doc.keys if keys is None else keys
     counter = counter or _GroupCounter()
     model = emphatic_model()
     threshold = model["threshold"] if threshold is None else threshold

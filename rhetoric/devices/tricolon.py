@@ -25,12 +25,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
-from rhetoric.devices import as_document
-from rhetoric.lexicon import is_content_word, wordnet
+from rhetoric.lexicon import class_match, word_classes
 from rhetoric.span import Span
-from rhetoric.text import Document, Segment, Token
+from rhetoric.text import Document, Segment, Token, as_document
 
 #: Longest middle item, in words.
 MAX_ITEM_WORDS = 12
@@ -42,64 +40,6 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
 _HARD_STOP = re.compile(r"[.!?:()\[\]\"]|--|\s-\s|[\u2014\u2013]")
-
-
-# --- word classes for parallelism (also used by the antithesis detector) ------------------------
-
-# Closed classes of grammatical words, so that "in our people, for their jobs" read alike.
-_CLOSED_CLASSES = {
-    "D": "the a an this that these those my our your his her its their every each any some no all "
-         "both either neither another such whose",
-    "P": "of in on at by for with from to into upon toward towards through over under against among "
-         "between within without about after before during across beyond behind near until around",
-    "O": "i we you he she it they me us him them myself ourselves yourself himself herself itself "
-         "themselves who whom which",
-    "A": "is are was were be been being am have has had do does did will would shall should can could "
-         "may might must i'll we'll you'll he'll she'll they'll it's we're they're i'm",
-    "Q": "more most less least many much few",
-}  # fmt: skip
-_CLASS_OF = {word: label for label, words in _CLOSED_CLASSES.items() for word in words.split()}
-
-
-@lru_cache(maxsize=65536)
-def word_classes(norm: str) -> frozenset[str]:
-    """The word classes a word can belong to, without a tagger.
-
-    Grammatical words get their closed class (``D`` determiner, ``P`` preposition, ``O``
-    pronoun, ``A`` auxiliary or modal, ``Q`` quantifier) or, outside those, only themselves.
-    Content words get every class WordNet allows for them (``N``, ``V``, ``J``, ``R``), in any
-    inflected form; words WordNet does not know (names) count as nouns.
-
-    >>> sorted(word_classes("grateful")), sorted(word_classes("perpetuated")), sorted(word_classes("of"))
-    (['J'], ['V'], ['P'])
-    """
-    if norm in _CLASS_OF:
-        return frozenset({_CLASS_OF[norm]})
-    if not is_content_word(norm):
-        return frozenset({"=" + norm})
-    wn = wordnet()
-    word = norm.replace("'", "")
-    found = frozenset(
-        label
-        for pos, label in (("n", "N"), ("v", "V"), ("a", "J"), ("r", "R"))
-        if wn.morphy(word, pos)
-    )
-    return found or frozenset({"N"})
-
-
-def class_match(a: str, b: str) -> float:
-    """How well two words fill the same slot: 1 for the same word or the same single class, 0.8
-    when the classes they may take overlap, else 0.
-
-    >>> class_match("bear", "pay"), class_match("courage", "the")
-    (0.8, 0.0)
-    """
-    if a == b:
-        return 1.0
-    classes_a, classes_b = word_classes(a), word_classes(b)
-    if not classes_a & classes_b:
-        return 0.0
-    return 1.0 if classes_a == classes_b and len(classes_a) == 1 else 0.8
 
 
 # --- the detector --------------------------------------------------------------------------------

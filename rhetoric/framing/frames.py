@@ -26,11 +26,10 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from rhetoric.devices import as_document
 from rhetoric.errors import check_documents, invalid_value
 from rhetoric.framing.lexicons import Hit, Lexicon, as_lexicon
 from rhetoric.span import Span
-from rhetoric.text import Document
+from rhetoric.text import Document, as_document
 
 #: The 15 frames of the Policy Frames Codebook, in codebook order (``other`` has no lexicon).
 FRAMES = (

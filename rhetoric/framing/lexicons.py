@@ -293,7 +293,7 @@ class Lexicon:
             One hit per category per matched stretch (a stretch claimed by two categories gives
             two hits, each with half the weight).
         """
-        from rhetoric.devices import as_document
+        from rhetoric.text import as_document
 
         doc = as_document(text_or_doc)
         if self._compiled is None:

@@ -21,13 +21,11 @@ Every span's ``score`` is its strength in [0, 1]: the lexicon weight for hedges 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from rhetoric.datahome import require_nltk
-from rhetoric.devices import as_document
 from rhetoric.framing.lexicons import Lexicon, _builtin
+from rhetoric.lexicon import vader_valence
 from rhetoric.span import Span
-from rhetoric.text import Document
+from rhetoric.text import Document, as_document
 
 #: The ``kind`` values of stance spans.
 STANCE_KINDS = ("hedge", "booster", "loaded_negative", "loaded_positive")
@@ -59,23 +57,6 @@ _MONTH_NEXT = re.compile(r"\s+\d")
 def stance_lexicon() -> Lexicon:
     """The built-in hedge and booster lexicon (categories ``hedge`` and ``booster``)."""
     return _builtin("stance", "stance")
-
-
-@lru_cache(maxsize=1)
-def vader_valence() -> dict[str, float]:
-    """Word -> mean valence (-4..+4) from NLTK's VADER lexicon in the data home (words only)."""
-    require_nltk("sentiment/vader_lexicon.zip")
-    import nltk
-
-    text = nltk.data.load(
-        "sentiment/vader_lexicon.zip/vader_lexicon/vader_lexicon.txt", format="text"
-    )
-    valence = {}
-    for line in text.splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 2 and re.fullmatch(r"[a-z]+(?:['-][a-z]+)*", parts[0]):
-            valence[parts[0]] = float(parts[1])
-    return valence
 
 
 def _negated(doc: Document, index: int, window: int = 3) -> bool:

@@ -28,7 +28,7 @@ from sklearn.neighbors import NearestCentroid
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from rhetoric.errors import check_choice
+from rhetoric.errors import UsageError, check_choice
 from rhetoric.stylometry.calibration import finite_softmax, held_out_temperature
 from rhetoric.stylometry.distances import pairwise
 
@@ -239,7 +239,7 @@ class ShrunkenCentroidClassifier(ClassifierMixin, BaseEstimator):
         X, y = validate_data(self, X, y, dtype=float)
         check_classification_targets(y)
         if self.shrink_threshold is None or self.shrink_threshold < 0:
-            raise ValueError(
+            raise UsageError(
                 f"shrink_threshold={self.shrink_threshold!r} is not valid; it must be >= 0"
             )
         self.classes_, y_index = np.unique(y, return_inverse=True)

@@ -10,7 +10,7 @@ import json
 import sys
 import warnings
 
-from rhetoric.errors import RhetoricError, invalid_value
+from rhetoric.errors import RhetoricError, UsageError, invalid_value
 from rhetoric.stylometry.classifiers import ALIASES, METHODS, canonical_method
 from rhetoric.stylometry.corpus import LOADER_NAMES, load_stylometry_corpus
 from rhetoric.stylometry.validation import attribute, cross_validate
@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     """Run ``rhetoric attribute``; print the results; return the exit code."""
     method = canonical_method(args.method) if args.method != "default" else "default"
     if args.mfw < 1:
-        raise ValueError(f"--mfw={args.mfw} is not valid; it must be a positive number of words")
+        raise UsageError(f"--mfw={args.mfw} is not valid; it must be a positive number of words")
     frame = _load(args)
     available = sorted(set(map(str, frame["label"])))
     train_labels = (

@@ -26,7 +26,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from rhetoric.errors import check_choice, check_documents, invalid_value
+from rhetoric.errors import UsageError, check_choice, check_documents, invalid_value
 
 _CONTRACTION = re.compile(r"([^\W\d_])'(t|s|d|m|ll|ve|em|im|re)\b")
 _DASHES = re.compile(r"-{2,5}")
@@ -253,7 +253,7 @@ def _check_mfw(mfw: object) -> None:
         raise invalid_value("mfw", mfw, ["a positive int", "a (first, last) pair"])
     if isinstance(mfw, int | np.integer):
         if mfw < 1:
-            raise ValueError(f"mfw={mfw!r} is not valid; it must be a positive number of features")
+            raise UsageError(f"mfw={mfw!r} is not valid; it must be a positive number of features")
         return
     if (
         isinstance(mfw, tuple | list)
@@ -262,7 +262,7 @@ def _check_mfw(mfw: object) -> None:
         and 1 <= mfw[0] <= mfw[1]
     ):
         return
-    raise ValueError(
+    raise UsageError(
         f"mfw={mfw!r} is not valid; give a positive int or a (first, last) pair of ranks"
     )
 
@@ -342,9 +342,9 @@ class MFWVectorizer(TransformerMixin, BaseEstimator):
         if not callable(self.tokenizer):
             check_choice("tokenizer", self.tokenizer, _TOKENIZERS)
         if not isinstance(self.ngram, int | np.integer) or self.ngram < 1:
-            raise ValueError(f"ngram={self.ngram!r} is not valid; it must be a positive int")
+            raise UsageError(f"ngram={self.ngram!r} is not valid; it must be a positive int")
         if not 0 <= self.culling <= 100:
-            raise ValueError(
+            raise UsageError(
                 f"culling={self.culling!r} is not valid; it must be a percentage in [0, 100]"
             )
 

@@ -24,6 +24,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, validate_data
 
+from rhetoric.errors import UsageError
 from rhetoric.stylometry.distances import Standardization, canonical_metric, pairwise
 
 
@@ -82,7 +83,7 @@ class ImpostorsVerifier(BaseEstimator):
         for name in ("feature_share", "impostor_share"):
             value = getattr(self, name)
             if not 0 < value <= 1:
-                raise ValueError(f"{name}={value!r} is not valid; it must be in (0, 1]")
+                raise UsageError(f"{name}={value!r} is not valid; it must be in (0, 1]")
         X, y = validate_data(self, X, y, dtype=float)
         check_classification_targets(y)
         self.classes_, self._y = np.unique(y, return_inverse=True)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from rhetoric.errors import check_documents
+from rhetoric.errors import UsageError, check_documents
 from rhetoric.stylometry.features import CountTable, Tokenizer, text_features
 
 
@@ -39,7 +39,7 @@ def segments(
     [3, 2, 2]
     """
     if segment_size < 1:
-        raise ValueError(
+        raise UsageError(
             f"segment_size={segment_size!r} is not valid; it must be a positive number of words"
         )
     word_lists = [text_features(t, tokenizer=tokenizer) for t in check_documents("texts", texts)]

@@ -14,7 +14,7 @@ from typing import Literal
 
 import pandas as pd
 
-from rhetoric.errors import check_choice
+from rhetoric.errors import UsageError, check_choice
 from rhetoric.viz.tables import as_documents, find_term
 
 #: Columns of :func:`kwic`.
@@ -71,7 +71,7 @@ def kwic(
     3   Order,    order          !
     """
     if not isinstance(window, int) or window < 0:
-        raise ValueError(f"window={window!r} is not valid; give a number of words, such as 6")
+        raise UsageError(f"window={window!r} is not valid; give a number of words, such as 6")
     if sort is not None:
         check_choice("sort", sort, ["left", "right"])
     rows, left_keys, right_keys = [], [], []

@@ -34,7 +34,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from rhetoric.errors import check_choice, invalid_value
+from rhetoric.errors import UsageError, check_choice, invalid_value
 from rhetoric.stats import bootstrap_rate_ci
 from rhetoric.viz.labels import display_name, display_names, display_value
 from rhetoric.viz.style import GROUP_COLORS, GROUP_MARKERS, LABELS, device_color
@@ -1126,7 +1126,7 @@ def rate_trend(
     >>> plt.close("all")
     """
     if not isinstance(window, int) or window < 1:
-        raise ValueError(f"window={window!r} is not valid; give a number of documents, such as 5")
+        raise UsageError(f"window={window!r} is not valid; give a number of documents, such as 5")
     _require(data, x, y)
     ax = _axes(ax)
     if data.empty:

@@ -18,7 +18,7 @@ from pathlib import Path
 import matplotlib as mpl
 import pandas as pd
 
-from rhetoric.errors import invalid_value
+from rhetoric.errors import UsageError, invalid_value
 
 FIGURES_ENV = "RHETORIC_FIGURES_DIR"
 TABLES_ENV = "RHETORIC_TABLES_DIR"
@@ -213,7 +213,7 @@ _NAME = re.compile(r"^[\w.\-]+$")
 
 def _check_name(name: str, suffixes: Sequence[str]) -> str:
     if not isinstance(name, str) or not name or not _NAME.match(name) or name.startswith("."):
-        raise ValueError(
+        raise UsageError(
             f"name={name!r} is not valid; give a file name without folders, such as 'device_rates' "
             "(choose the folder with folder= or the environment variable)"
         )

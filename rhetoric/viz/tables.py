@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from rhetoric.errors import check_documents
+from rhetoric.errors import UsageError, check_documents
 from rhetoric.text import Document, normalize
 
 #: Columns of :func:`locate_spans`.
@@ -135,7 +135,7 @@ def parse_term(term: str) -> list[tuple[str, bool]]:
     [('national', False), ('secur', True)]
     """
     if not isinstance(term, str) or not term.strip():
-        raise ValueError(
+        raise UsageError(
             f"term={term!r} is not valid; give one or more words, such as 'security' or 'secur*'"
         )
     pieces = []

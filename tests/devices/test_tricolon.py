@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rhetoric.devices.tricolon import class_match, find_tricolon, word_classes
+from rhetoric.devices.tricolon import find_tricolon
+from rhetoric.lexicon import class_match, word_classes
 
 
 def items(spans):

@@ -1,0 +1,221 @@
+"""Corpus input, one way: turn anything that holds documents into :class:`CorpusDocument` records.
+
+Every function of the package that accepts "a corpus" goes through :func:`iter_corpus` (or
+:func:`as_documents` for parsed :class:`~rhetoric.text.Document` objects), so the same input
+gives the same ``doc_id`` everywhere and tables of different functions join on it.
+
+Accepted inputs
+---------------
+- a DataFrame (as from a loader): a ``text`` or ``path`` column, ``doc_id`` if present, and any
+  other columns as metadata;
+- a mapping ``{doc_id: text}`` or a :class:`pandas.Series` of texts;
+- a list of texts, paths (:class:`pathlib.Path`), :class:`~rhetoric.text.Document` objects or
+  analysis results;
+- a folder (a :class:`~pathlib.Path` or a ``str`` naming one), read with a glob pattern;
+- a CSV, JSON Lines or Parquet file with a text column and metadata columns.
+
+The ``doc_id`` rule
+-------------------
+A document keeps the name it comes with: a ``doc_id`` column, a mapping key, a Series label (if
+the index is not the default 0, 1, 2, ...), a Document's ``doc_id``, a path as given, or a file's
+path relative to the folder it was found in. A document without a name is ``doc<position>``
+(``doc0``, ``doc1``, ...) by its position in the input.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from rhetoric.errors import UsageError, check_documents, invalid_value
+from rhetoric.text import Document
+
+#: File suffixes read as a corpus table, not as one text.
+TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
+
+
+@dataclass(frozen=True)
+class CorpusDocument:
+    """One document of a corpus, before it is read: a name, its text or its path, its metadata.
+
+    Plain data, cheap to send to another process or a Dask worker; the text of a path is read
+    where the document is analysed.
+    """
+
+    doc_id: str
+    text: str | None = None
+    path: str | None = None
+    metadata: dict = field(default_factory=dict)
+
+    def to_record(self) -> dict:
+        """A plain dict: ``doc_id``, ``text`` or ``path``, ``metadata``."""
+        return {
+            "doc_id": self.doc_id,
+            "text": self.text,
+            "path": self.path,
+            "metadata": dict(self.metadata),
+        }
+
+
+def default_doc_id(position: int) -> str:
+    """The name of an unnamed document: ``doc<position>``.
+
+    >>> default_doc_id(3)
+    'doc3'
+    """
+    return f"doc{position}"
+
+
+def iter_corpus(
+    corpus: object,
+    *,
+    text_column: str = "text",
+    id_column: str = "doc_id",
+    pattern: str = "*.txt",
+) -> Iterator[CorpusDocument]:
+    """Yield the documents of any corpus input, lazily, in input order.
+
+    Parameters
+    ----------
+    corpus
+        See the module documentation for the accepted inputs.
+    text_column, id_column : str
+        The columns of a table (DataFrame, CSV, JSONL, Parquet) holding the text and the name.
+    pattern : str, default "*.txt"
+        The glob pattern of a folder (``"**/*.txt"`` to descend into subfolders).
+
+    Examples
+    --------
+    >>> [d.doc_id for d in iter_corpus(["One.", "Two."])]
+    ['doc0', 'doc1']
+    >>> [d.doc_id for d in iter_corpus({"a": "One."})]
+    ['a']
+    """
+    if isinstance(corpus, pd.DataFrame):
+        yield from _from_table(corpus, text_column, id_column)
+        return
+    if isinstance(corpus, pd.Series):
+        named = not isinstance(corpus.index, pd.RangeIndex)
+        for i, (label, text) in enumerate(corpus.items()):
+            yield _from_item(text, str(label) if named else default_doc_id(i))
+        return
+    if isinstance(corpus, Mapping):
+        for key, text in corpus.items():
+            yield _from_item(text, str(key))
+        return
+    if isinstance(corpus, os.PathLike) or (
+        isinstance(corpus, str) and _names_a_folder_or_table(corpus)
+    ):
+        path = Path(corpus)
+        if path.is_dir():
+            yield from _from_folder(path, pattern)
+            return
+        if path.suffix.lower() in TABLE_SUFFIXES:
+            yield from _from_table(read_table(path), text_column, id_column)
+            return
+    items = check_documents("documents", corpus)
+    for i, item in enumerate(items):
+        yield _from_item(item, None, position=i)
+
+
+def as_documents(corpus: object, **options) -> list[Document]:
+    """Parsed :class:`~rhetoric.text.Document` objects of a corpus of texts (paths are read).
+
+    >>> [d.doc_id for d in as_documents({"a": "One.", "b": "Two."})]
+    ['a', 'b']
+    """
+    from rhetoric.text import read_text
+
+    documents = []
+    for record in iter_corpus(corpus, **options):
+        if isinstance(record.text, Document):  # pragma: no cover - _from_item unpacks Documents
+            documents.append(record.text)
+            continue
+        text = record.text if record.text is not None else read_text(record.path)
+        documents.append(Document(text, record.doc_id, metadata=record.metadata))
+    return documents
+
+
+def texts_of(corpus: object, **options) -> dict[str, str]:
+    """``{doc_id: text}`` of a corpus, every path read (for functions that cut spans from texts)."""
+    return {d.doc_id: d.text for d in as_documents(corpus, **options)}
+
+
+def read_table(path: str | os.PathLike) -> pd.DataFrame:
+    """A corpus table from a CSV, JSON Lines or Parquet file."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return pd.read_csv(path, dtype={"doc_id": str}, keep_default_na=False)
+    if suffix == ".jsonl":
+        return pd.read_json(path, lines=True, dtype={"doc_id": str})
+    if suffix == ".parquet":
+        return pd.read_parquet(path)
+    raise invalid_value("table file suffix", suffix, TABLE_SUFFIXES)
+
+
+def _names_a_folder_or_table(value: str) -> bool:
+    if "\n" in value or len(value) > 4096:
+        return False
+    path = Path(value)
+    return path.is_dir() or (path.suffix.lower() in TABLE_SUFFIXES and path.is_file())
+
+
+def _from_table(table: pd.DataFrame, text_column: str, id_column: str) -> Iterator[CorpusDocument]:
+    if text_column in table.columns:
+        source = text_column
+    elif "path" in table.columns:
+        source = "path"
+    else:
+        raise invalid_value("text_column", text_column, map(str, table.columns))
+    names = (
+        table[id_column].astype(str).tolist()
+        if id_column in table.columns
+        else [default_doc_id(i) for i in range(len(table))]
+    )
+    metadata_columns = [
+        c for c in table.columns if c not in {source, id_column, "text", "path", "clean_text"}
+    ]
+    metadata = table[metadata_columns].to_dict("records") if metadata_columns else [{}] * len(table)
+    values = table[source].tolist()
+    for name, value, meta in zip(names, values, metadata, strict=True):
+        if source == "path":
+            yield CorpusDocument(name, path=str(value), metadata=meta)
+        else:
+            yield CorpusDocument(name, text=value if isinstance(value, str) else "", metadata=meta)
+
+
+def _from_folder(folder: Path, pattern: str) -> Iterator[CorpusDocument]:
+    for path in sorted(folder.glob(pattern)):
+        if path.is_file():
+            yield CorpusDocument(path.relative_to(folder).as_posix(), path=str(path))
+
+
+def _from_item(item: object, name: str | None, position: int = 0) -> CorpusDocument:
+    if isinstance(item, Document):
+        return CorpusDocument(name or item.doc_id or default_doc_id(position), text=item.text,
+                              metadata=dict(item.metadata))  # fmt: skip
+    doc = getattr(item, "doc", None)
+    if isinstance(doc, Document):  # an analysis result
+        return CorpusDocument(name or doc.doc_id or default_doc_id(position), text=doc.text,
+                              metadata=dict(doc.metadata))  # fmt: skip
+    if isinstance(item, os.PathLike):
+        return CorpusDocument(name or str(item), path=str(item))
+    if isinstance(item, str):
+        return CorpusDocument(name or default_doc_id(position), text=item)
+    raise UsageError(f"a document must be a text, a path or a Document, not {type(item).__name__}")
+
+
+def check_corpus_ids(documents: Iterable[CorpusDocument]) -> None:
+    """Raise :class:`~rhetoric.errors.UsageError` naming the first ``doc_id`` that occurs twice."""
+    seen: set[str] = set()
+    for document in documents:
+        if document.doc_id in seen:
+            raise UsageError(
+                f"doc_id {document.doc_id!r} names two documents; doc_id must be unique"
+            )
+        seen.add(document.doc_id)
