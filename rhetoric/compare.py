@@ -203,11 +203,20 @@ def holm(pvalues: Iterable[float]) -> np.ndarray:
 
 
 def _bootstrap_mean(values: np.ndarray, n_boot: int, ci: float, rng) -> tuple[float, float]:
+    """Percentile bootstrap interval of a mean (:func:`scipy.stats.bootstrap`)."""
+    import warnings
+
+    from scipy.stats import bootstrap
+
     if len(values) == 0:
         return np.nan, np.nan
-    means = values[rng.integers(0, len(values), size=(n_boot, len(values)))].mean(axis=1)
-    tail = (100 - ci) / 2
-    low, high = np.percentile(means, [tail, 100 - tail])
+    if len(values) == 1 or np.ptp(values) == 0:
+        return float(values[0]), float(values[0])  # nothing varies under resampling
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = bootstrap((values,), np.mean, vectorized=True, n_resamples=n_boot,
+                           confidence_level=ci / 100, method="percentile", random_state=rng)  # fmt: skip
+    low, high = result.confidence_interval
     return float(low), float(high)
 
 

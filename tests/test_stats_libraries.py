@@ -155,6 +155,24 @@ def test_bootstrap_rate_interval_agrees_within_monte_carlo_error():
     assert ours["rate"] == pytest.approx(1000 * COUNTS.sum() / WORDS.sum())
 
 
+def _reference_mean_ci(values, n_boot, ci, rng):
+    means = values[rng.integers(0, len(values), size=(n_boot, len(values)))].mean(axis=1)
+    tail = (100 - ci) / 2
+    return tuple(np.percentile(means, [tail, 100 - tail]))
+
+
+def test_bootstrap_mean_interval_of_compare_agrees_within_monte_carlo_error():
+    from rhetoric.compare import _bootstrap_mean
+
+    low, high = _reference_mean_ci(LARGE_A, 20000, 95, np.random.default_rng(1))
+    ours = _bootstrap_mean(LARGE_A, 20000, 95, np.random.default_rng(2))
+    assert abs(ours[0] - low) < 0.05 * (high - low) and abs(ours[1] - high) < 0.05 * (high - low)
+    assert all(
+        math.isnan(x) for x in _bootstrap_mean(np.array([]), 100, 95, np.random.default_rng(0))
+    )
+    assert _bootstrap_mean(np.array([2.5]), 100, 95, np.random.default_rng(0)) == (2.5, 2.5)
+
+
 def test_bca_interval_is_available_and_close_to_the_percentile_one():
     table = pd.DataFrame({"count": COUNTS, "n_words": WORDS})
     percentile = stats.bootstrap_rate_ci(table, n_boot=5000).iloc[0]
