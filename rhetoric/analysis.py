@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rhetoric.devices import check_devices, find_devices
+from rhetoric.devices import check_devices, check_min_score, find_devices
 from rhetoric.documents import default_doc_id
 from rhetoric.errors import DocumentsTypeError
 from rhetoric.span import Span, spans_to_frame
@@ -34,6 +34,8 @@ class Options:
     devices: tuple[str, ...] | None = None
     frames: bool = True
     remove_boilerplate: bool = True
+    #: Keep device figures scored at least this (``None``: each device's default threshold).
+    min_score: float | None = None
 
 
 @dataclass
@@ -221,7 +223,7 @@ def analyze_text(
     options = options or Options()
     doc_id = doc_id or default_doc_id(0)
     doc = Document(text, doc_id, remove_boilerplate=options.remove_boilerplate, metadata=metadata)
-    device_spans = find_devices(doc, options.devices)
+    device_spans = find_devices(doc, options.devices, min_score=options.min_score)
     frame_spans, frame_rows = [], []
     if options.frames:
         frame_spans, frame_rows = _frame_results(doc)
@@ -246,6 +248,7 @@ def analyze(
     frames: bool = True,
     doc_id: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    min_score: float | None = None,
 ) -> Analysis:
     """Find rhetorical devices and frames in one document.
 
@@ -262,6 +265,10 @@ def analyze(
         Name for the document (default: the file name without suffix, or ``"doc0"`` for a text).
     max_bytes : int, optional
         Refuse files larger than this (default 10 MB); ``None`` for no limit.
+    min_score : float, optional
+        Keep device figures whose calibrated score (the estimated probability that a
+        rhetorician would mark the figure) is at least this. ``None``: each device's default
+        threshold (chosen for precision >= 0.85); ``0``: every candidate.
 
     Returns
     -------
@@ -277,7 +284,9 @@ def analyze(
     >>> result.to_dict()["removed"]
     []
     """
-    options = Options(devices=check_devices(devices), frames=frames)
+    options = Options(
+        devices=check_devices(devices), frames=frames, min_score=check_min_score(min_score)
+    )
     if isinstance(text_or_path, os.PathLike) or (
         isinstance(text_or_path, str) and _looks_like_path(text_or_path)
     ):

@@ -3,8 +3,9 @@
 The recipe (one for every device family): vectorise the feature records
 (:class:`~sklearn.feature_extraction.DictVectorizer`), standardise, fit an L2 logistic
 regression; obtain out-of-fold decision values with folds grouped by document (a document's
-figures are never split between training and test); fit an isotonic calibration map from those
-values to the judged outcome; choose the default threshold as the lowest calibrated score at which
+figures are never split between training and test); fit Platt's sigmoid calibration from those
+values to the judged outcome (two parameters: robust with a few hundred judged figures, and never
+a probability of exactly 0 or 1); choose the default threshold as the lowest calibrated score at which
 the out-of-fold precision of the figures kept reaches the target.
 """
 
@@ -15,13 +16,12 @@ from collections.abc import Sequence
 import numpy as np
 import sklearn
 from sklearn.feature_extraction import DictVectorizer
-from sklearn.isotonic import IsotonicRegression
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from sklearn.preprocessing import StandardScaler
 
 from rhetoric.scoring.features import FEATURES
-from rhetoric.scoring.model import ScorerModel, vector_keys
+from rhetoric.scoring.model import ScorerModel, calibrate, vector_keys
 
 
 def _design(records: Sequence[dict]):
@@ -53,25 +53,37 @@ def out_of_fold(records: Sequence[dict], y: np.ndarray, groups: Sequence[str], *
     return decision
 
 
+def platt(decision: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Platt's sigmoid ``p = 1 / (1 + exp(a * d + b))`` fitted to decision values ``d``.
+
+    A one-feature logistic regression, as in ``CalibratedClassifierCV(method="sigmoid")``; its
+    mild L2 penalty keeps the slope finite when a fold separates perfectly.
+    """
+    fit = LogisticRegression(C=1.0).fit(np.asarray(decision, dtype=float).reshape(-1, 1), y)
+    return float(-fit.coef_[0, 0]), float(-fit.intercept_[0])
+
+
 def choose_threshold(
     probability: np.ndarray, y: np.ndarray, target: float, min_kept: int = 5
 ) -> float:
-    """The lowest score whose kept figures (score >= it) reach ``target`` precision out of fold.
+    """The lowest score ``t`` whose kept figures (score >= ``t``) reach ``target`` precision.
 
-    When no threshold reaches the target with at least ``min_kept`` figures, the score of highest
-    precision is returned (and the provenance says the target was not met).
+    Figures with equal scores are kept or dropped together. When no threshold reaches the target
+    with at least ``min_kept`` figures, the threshold of highest precision is returned (and the
+    provenance says the target was not met).
     """
-    order = np.argsort(-probability, kind="stable")
-    hits = np.cumsum(y[order])
-    kept = np.arange(1, len(y) + 1)
-    precision = hits / kept
-    ok = np.where((precision >= target) & (kept >= min_kept))[0]
-    if len(ok):
-        index = ok.max()
-        # keep ties together: the threshold is the score of the last kept figure
-        return float(probability[order][index])
-    best = int(np.argmax(np.where(kept >= min_kept, precision, -1)))
-    return float(probability[order][best])
+    probability, y = np.asarray(probability, dtype=float), np.asarray(y, dtype=float)
+    best, best_precision = float(probability.max()), -1.0
+    for t in np.unique(probability)[::-1]:
+        kept = probability >= t
+        if kept.sum() < min_kept:
+            continue
+        precision = y[kept].mean()
+        if precision >= target:
+            best, best_precision = float(t), 2.0  # keep lowering while the target holds
+        elif best_precision < 2.0 and precision > best_precision:
+            best, best_precision = float(t), precision
+    return best
 
 
 def fit_scorer(
@@ -109,8 +121,8 @@ def fit_scorer(
     if unknown:
         raise ValueError(f"records hold features not declared in FEATURES: {unknown}")
     decision = out_of_fold(records, y, list(groups), c=c, n_splits=n_splits)
-    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(decision, y)
-    probability = iso.predict(decision)
+    a, b = platt(decision, y)
+    probability = calibrate(decision, a, b)
     threshold = choose_threshold(probability, y, target_precision)
     kept = probability >= threshold
     cv = {
@@ -129,18 +141,20 @@ def fit_scorer(
     }
     vectorizer, x = _design(records)
     mean, scale, linear = _fit_linear(x, y, c)
-    # The calibration map was learned on out-of-fold decisions, which the final model (fitted on
-    # every record) only approximates; that is the usual CalibratedClassifierCV(ensemble=False).
+    # The calibration was learned on out-of-fold decisions, which the final model (fitted on
+    # every record) only approximates, as in CalibratedClassifierCV(ensemble=False).
     model = ScorerModel(
         device=device,
         features=sorted({k for r in records for k in r}),
         columns=list(vectorizer.get_feature_names_out()),
+        low=[float(v) for v in x.min(axis=0)],
+        high=[float(v) for v in x.max(axis=0)],
         mean=[float(v) for v in mean],
         scale=[float(v) for v in scale],
         coef=[float(v) for v in linear.coef_[0]],
         intercept=float(linear.intercept_[0]),
-        calibration_x=[float(v) for v in iso.X_thresholds_],
-        calibration_y=[float(v) for v in iso.y_thresholds_],
+        calibration_a=a,
+        calibration_b=b,
         threshold=round(threshold, 4),
         provenance={**(provenance or {}), "cv": cv, "C": c, "scikit-learn": sklearn.__version__},
     )
