@@ -71,6 +71,30 @@ def rate_per_1000(
     return rate
 
 
+def _resample_ratio(
+    counts: np.ndarray, words: np.ndarray, n_boot: int, rng: np.random.Generator
+) -> np.ndarray:
+    """``n_boot`` bootstrap replicates of ``1000 * sum(counts) / sum(words)``, documents resampled.
+
+    The replicates themselves, for computations that combine them with other draws
+    (:func:`rhetoric.compare.corrected_rates`); intervals of the rate alone come from
+    :func:`bootstrap_rate_ci`.
+    """
+    n = len(counts)
+    replicates = np.empty(n_boot)
+    step = max(1, _CHUNK // max(n, 1))
+    for first in range(0, n_boot, step):
+        size = min(step, n_boot - first)
+        index = rng.integers(0, n, size=(size, n))
+        total_words = words[index].sum(axis=1)
+        total_counts = counts[index].sum(axis=1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            replicates[first : first + size] = np.where(
+                total_words > 0, 1000.0 * total_counts / total_words, np.nan
+            )
+    return replicates
+
+
 def _pooled_rate(counts: np.ndarray, words: np.ndarray, axis: int = -1) -> np.ndarray:
     total = np.sum(words, axis=axis)
     with np.errstate(divide="ignore", invalid="ignore"):

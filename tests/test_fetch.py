@@ -152,7 +152,7 @@ def test_default_fetch_brings_only_what_analysis_needs_and_analyze_runs_on_it(mi
     # a fresh process that sees only this data home (no NLTK_DATA, a bare HOME) analyses the seed
     env = {k: v for k, v in os.environ.items() if k not in ("NLTK_DATA",)}
     env.update(RHETORIC_DATA=str(home), HOME=str(tmp_path), MPLBACKEND="Agg")
-    run = subprocess.run([sys.executable, "-m", "rhetoric.cli", "analyze"], capture_output=True,
+    run = subprocess.run([sys.executable, "-m", "rhetoric.cli", "analyze", "--min-score", "0"], capture_output=True,
                          text=True, env=env, timeout=300)  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert "devices, in figures:" in run.stdout and "frames, by score" in run.stdout

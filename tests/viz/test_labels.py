@@ -20,7 +20,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from rhetoric.viz import plots  # noqa: E402
+from rhetoric.viz import plots, validation  # noqa: E402
 from rhetoric.viz.labels import display_name  # noqa: E402
 from rhetoric.viz.style import (  # noqa: E402
     DEVICE_COLORS,
@@ -97,6 +97,15 @@ CASES = {
         group="group", ax=ax), True),
     "rate_trend": (lambda ax: plots.rate_trend(_trend(), y="per_1000", legend=True, ax=ax), True),
     "shade_years": (lambda ax: plots.shade_years([1951, 1952], label="War years", ax=ax), False),
+    "raw_and_corrected": (lambda ax: validation.raw_and_corrected(pd.DataFrame({
+        "device": ["rhetorical_question", "anaphora"] * 2, "label": ["author_one"] * 2 + ["author_two"] * 2,
+        "rate": [4.0, 2.0, 3.0, 1.0], "ci_low": [3.0, 1.0, 2.0, 0.5], "ci_high": [5.0, 3.0, 4.0, 1.5],
+        "corrected": [2.0, 1.0, 1.5, 0.5], "corrected_low": [1.0, 0.5, 1.0, 0.2],
+        "corrected_high": [3.0, 1.5, 2.0, 0.8]}), group="label", ax=ax), True),
+    "precision_intervals": (lambda ax: validation.precision_intervals(pd.DataFrame({
+        "device": ["rhetorical_question", "anaphora"], "judged": [6, 4], "precision": [1.0, 0.5],
+        "precision_low": [0.6, 0.15], "precision_high": [1.0, 0.85], "lenient": [1.0, 0.6],
+        "lenient_low": [0.6, 0.2], "lenient_high": [1.0, 0.9]}), ax=ax), True),
 }  # fmt: skip
 
 GRIDS = {
@@ -111,8 +120,9 @@ GRIDS = {
 def _plot_functions():
     return sorted(
         name
-        for name, member in inspect.getmembers(plots, inspect.isfunction)
-        if member.__module__ == plots.__name__ and not name.startswith("_")
+        for module in (plots, validation)
+        for name, member in inspect.getmembers(module, inspect.isfunction)
+        if member.__module__ == module.__name__ and not name.startswith("_")
     )
 
 
