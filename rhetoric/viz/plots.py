@@ -146,7 +146,10 @@ def _place_labels(ax, xs, ys, texts, *, fontsize="x-small", avoid_points: bool =
 
 
 def _empty(ax, message: str = "nothing to show"):
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="0.5")
+    """Say so on an Axes with nothing to draw, without the meaningless 0-1 ticks."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="0.4")
+    ax.set_xticks([])
+    ax.set_yticks([])
     return ax
 
 
