@@ -23,8 +23,6 @@ from rhetoric.text import DEFAULT_MAX_BYTES, Document, read_text
 
 #: Columns of :attr:`Analysis.frames`.
 FRAME_COLUMNS = ["frame", "score", "hits", "keywords"]
-#: Columns of :attr:`Analysis.figures`.
-FIGURE_COLUMNS = ["doc_id", "device", "kind", "group", "start", "end", "n_spans", "score"]
 
 
 @dataclass(frozen=True)
@@ -116,11 +114,14 @@ class Analysis:
     def figures(self) -> pd.DataFrame:
         """The device figures, one row per figure (every span of one ``group``; a lone span alone).
 
-        Columns: ``doc_id``, ``device``, ``kind``, ``group``, ``start``, ``end`` (from the first
-        part to the last), ``n_spans``, ``score`` (the highest of its parts). Figures are the unit
-        that reports and rates count.
+        Columns of :func:`rhetoric.figures.group_figures`: ``figure_id``, ``doc``, ``device``,
+        ``kind``, ``group``, ``start``, ``end`` (from the first part to the last), ``text``,
+        ``n_spans``, ``score`` (the highest of its parts), ``parts``. Figures are the unit that
+        reports and rates count.
         """
-        return figures_of(self.devices)
+        from rhetoric.figures import group_figures
+
+        return group_figures(self.devices, {self.doc_id: self.text})
 
     @property
     def frames(self) -> pd.DataFrame:
@@ -170,43 +171,6 @@ def layered_spans(device_spans: list[Span], frame_spans: list[Span]) -> pd.DataF
     table = spans_to_frame([*device_spans, *frame_spans])
     table["layer"] = table["device"].map(lambda d: d if d in ("stance", "frame") else "device")
     return table
-
-
-def figures_of(spans: pd.DataFrame) -> pd.DataFrame:
-    """One row per figure of a device span table (see :attr:`Analysis.figures`).
-
-    >>> from rhetoric.span import Span, spans_to_frame
-    >>> text = "Never, never give in."
-    >>> parts = [Span.from_source(text, 0, 5, device="epizeuxis", kind="word", group="e-1"),
-    ...          Span.from_source(text, 7, 12, device="epizeuxis", kind="word", group="e-1")]
-    >>> figures_of(spans_to_frame(parts))[["device", "start", "end", "n_spans"]].values.tolist()
-    [['epizeuxis', 0, 12, 2]]
-    """
-    if spans.empty:
-        return pd.DataFrame(columns=FIGURE_COLUMNS).astype(
-            {"start": "int64", "end": "int64", "n_spans": "int64", "score": "float64"}
-        )
-    keyed = spans.assign(
-        figure=spans["group"].where(
-            spans["group"].notna(),
-            "span-" + spans["start"].astype(str) + "-" + spans["end"].astype(str),
-        )
-    )
-    table = (
-        keyed.groupby(["doc_id", "device", "figure"], sort=False, dropna=False)
-        .agg(
-            kind=("kind", "first"),
-            group=("group", "first"),
-            start=("start", "min"),
-            end=("end", "max"),
-            n_spans=("start", "size"),
-            score=("score", "max"),
-        )
-        .reset_index()
-    )
-    return table.sort_values(["doc_id", "start", "end"], kind="stable")[FIGURE_COLUMNS].reset_index(
-        drop=True
-    )
 
 
 def _span_record(span: Span) -> dict:

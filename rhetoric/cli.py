@@ -130,7 +130,11 @@ def _analyze_source(
             if not isinstance(path, Path):  # a packaged resource (the seed article)
                 text = decode(path.read_bytes())[0]
                 result = analyze(
-                    text, devices=devices, frames=frames, doc_id=Path(name).stem, min_score=min_score
+                    text,
+                    devices=devices,
+                    frames=frames,
+                    doc_id=Path(name).stem,
+                    min_score=min_score,
                 )
             else:
                 result = analyze(

@@ -271,11 +271,11 @@ def gold_occurrences(gold: pd.DataFrame, texts: object, predicted: pd.DataFrame)
     >>> table["start"].tolist(), table["covered"].round(3).tolist()
     ([0, 14], [0.417, 0.0])
     """
+    from rhetoric.documents import texts_of
     from rhetoric.evaluation.gold import COMPATIBLE, occurrences
-    from rhetoric.viz.tables import _texts_of
 
     _check_columns(gold, "doc", "device", "polarity", "quote", "min_hits", "note")
-    source = _texts_of(texts)
+    source = texts_of(texts)
     mapped = predicted.assign(device=predicted["device"].map(lambda d: COMPATIBLE.get(d, d)))
     rows = []
     for item in gold.itertuples(index=False):

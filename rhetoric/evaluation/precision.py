@@ -23,8 +23,8 @@ import pandas as pd
 from rhetoric.datahome import get_data_home
 from rhetoric.errors import DataNotFoundError
 from rhetoric.evaluation.pool import genre_of, gold_dir
+from rhetoric.figures import group_figures, with_context
 from rhetoric.text import decode
-from rhetoric.validation.figures import group_figures, with_context
 from rhetoric.validation.judgements import read_judgements, write_judgements
 from rhetoric.validation.precision import ALL, match_judgements, precision_table
 

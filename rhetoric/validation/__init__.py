@@ -7,7 +7,7 @@ The loop, in four calls::
     judged = validation.read_judgements("judgements.jsonl")             # exported by the page
     report = validation.report(judged, result)                          # precision, agreement
 
-Modules: :mod:`~rhetoric.validation.figures` (spans grouped into figures),
+Modules: :mod:`~rhetoric.figures` (spans grouped into figures),
 :mod:`~rhetoric.validation.sampling`, :mod:`~rhetoric.validation.judgements` (the record format,
 JSON Lines and CSV), :mod:`~rhetoric.validation.precision` (matching, Wilson intervals),
 :mod:`~rhetoric.validation.agreement` (Krippendorff's alpha, Cohen's kappa),
@@ -17,6 +17,7 @@ JSON Lines and CSV), :mod:`~rhetoric.validation.precision` (matching, Wilson int
 
 from __future__ import annotations
 
+from rhetoric.figures import FIGURE_COLUMNS, group_figures, with_context
 from rhetoric.validation.agreement import (
     coding_matrix,
     disagreements,
@@ -24,7 +25,6 @@ from rhetoric.validation.agreement import (
     pairwise_kappa,
 )
 from rhetoric.validation.examples import load_example_judgements
-from rhetoric.validation.figures import FIGURE_COLUMNS, group_figures, with_context
 from rhetoric.validation.judgements import (
     JUDGEMENT_COLUMNS,
     SHEET_COLUMNS,

@@ -108,7 +108,7 @@ def match_judgements(
     Parameters
     ----------
     figures : DataFrame
-        A figure table (:func:`rhetoric.validation.figures.group_figures`): ``doc``, ``device``,
+        A figure table (:func:`rhetoric.figures.group_figures`): ``doc``, ``device``,
         ``kind``, ``start``, ``end``, and ``parts`` (optional; default one part, the range).
     judgements : DataFrame
         A judgement table (:func:`rhetoric.validation.judgements.read_judgements`).

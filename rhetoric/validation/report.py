@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from rhetoric.figures import group_figures
 from rhetoric.validation.agreement import UNIT, disagreements, krippendorff_alpha, pairwise_kappa
-from rhetoric.validation.figures import group_figures
 from rhetoric.validation.judgements import read_judgements
 from rhetoric.validation.precision import match_judgements, precision_table
 from rhetoric.validation.results import corpus_texts, span_table

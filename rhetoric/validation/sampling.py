@@ -1,7 +1,7 @@
 """A stratified random sample of figures to judge, reproducible from its seed.
 
 The sample is drawn from the figures of a corpus result (spans grouped by
-:func:`~rhetoric.validation.figures.group_figures`): up to ``per_stratum`` figures from every
+:func:`~rhetoric.figures.group_figures`): up to ``per_stratum`` figures from every
 stratum (by default each device and kind, optionally crossed with a metadata column such as an
 outlet, a period or a genre), each with its context, in a random order so that a coder does not
 judge one device's figures in a run.
@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from rhetoric.errors import invalid_value
-from rhetoric.validation.figures import group_figures, with_context
+from rhetoric.figures import group_figures, with_context
 from rhetoric.validation.judgements import SHEET_COLUMNS
 from rhetoric.validation.results import corpus_texts, span_table
 

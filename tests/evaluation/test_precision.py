@@ -13,11 +13,11 @@ import pytest
 
 import rhetoric
 from rhetoric.cli import main
-from rhetoric.validation.figures import group_figures
+from rhetoric.figures import group_figures
 from rhetoric.validation.judgements import read_judgements
 from rhetoric.validation.precision import wilson_interval
 
-DOC = "inaugural/texts/1829-Jackson.txt"
+DOC = "state_union/texts/1996-Clinton.txt"
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from rhetoric.devices import DEVICES, find_devices, get_finder
-from rhetoric.scoring.apply import group_figures, score_figures
+from rhetoric.figures import figure_parts
+from rhetoric.scoring.apply import score_figures
 from rhetoric.scoring.features import FEATURES, DocumentProfile, evidence_pattern, figure_features
 from rhetoric.scoring.model import ScorerModel, load_model, vector_keys
 from rhetoric.scoring.train import choose_threshold, fit_scorer
@@ -89,7 +90,7 @@ def test_group_figures_keeps_groups_together_and_lone_spans_apart():
              Span.from_source(text, 7, 12, device="epizeuxis", kind="word", group="e-1"),
              Span.from_source(text, 14, 16, device="epizeuxis", kind="word"),
              Span.from_source(text, 18, 20, device="epizeuxis", kind="word")]  # fmt: skip
-    assert sorted(len(f) for f in group_figures(spans)) == [1, 1, 2]
+    assert sorted(len(f) for f in figure_parts(spans)) == [1, 1, 2]
 
 
 @pytest.mark.parametrize("device", DEVICES)

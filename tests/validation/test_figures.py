@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from rhetoric.validation.figures import FIGURE_COLUMNS, context, group_figures, with_context
+from rhetoric.figures import FIGURE_COLUMNS, context, group_figures, with_context
 
 TEXT = "We shall not fail, but we shall prevail. Free, free at last. We shall."
 

@@ -1,13 +1,13 @@
-"""Figures: the unit a coder judges, built from the spans a detector returns.
+"""Figures: the unit that reports and rates count, that scorers score and that coders judge.
 
 A *figure* is every span of one document and device that shares a ``group`` (the parts of an
 antithesis, the occurrences of a refrain), or a lone span without a group. It runs from the start
 of its first span to the end of its last; its ``parts`` keep the spans themselves, so a figure
 can be shown with its parts marked and matched to a judgement by the spans it really covers.
 
-:attr:`rhetoric.Analysis.figures` (``rhetoric.analysis.figures_of``) counts the same figures for
-rates; this table adds what judging needs (``parts``, the figure's text, a ``figure_id``) and
-keeps two lone spans at the same offsets apart. The two should become one function.
+Two views of the same grouping, the one place it is defined: :func:`figure_parts` on
+:class:`~rhetoric.span.Span` lists (the learned scorers), :func:`group_figures` on span tables
+(:attr:`rhetoric.Analysis.figures`, validation, evaluation, figures of the notebooks).
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from rhetoric.documents import texts_of
 from rhetoric.errors import invalid_value
+from rhetoric.span import Span
 
 #: Columns of :func:`group_figures`.
 FIGURE_COLUMNS = [
@@ -28,6 +30,23 @@ FIGURE_COLUMNS = [
 NOT_FIGURES = ("frame", "boilerplate")
 
 
+def figure_parts(spans: Iterable[Span]) -> list[list[Span]]:
+    """Spans grouped into figures: every span of one ``(doc_id, device, group)``; a lone span alone.
+
+    >>> text = "Never, never. Go, go."
+    >>> spans = [Span.from_source(text, 0, 5, device="epizeuxis", kind="word", group="e-1"),
+    ...          Span.from_source(text, 7, 12, device="epizeuxis", kind="word", group="e-1"),
+    ...          Span.from_source(text, 14, 16, device="epizeuxis", kind="word")]
+    >>> [len(parts) for parts in figure_parts(spans)]
+    [2, 1]
+    """
+    figures: dict[tuple, list[Span]] = {}
+    for number, span in enumerate(spans):
+        key = (span.doc_id, span.device, span.group) if span.group else ("lone", number)
+        figures.setdefault(key, []).append(span)
+    return list(figures.values())
+
+
 def figure_id(doc: str, device: str, kind: str, start: int, end: int) -> str:
     """A stable, readable key of a figure: ``doc:device:kind:start-end``.
 
@@ -35,21 +54,6 @@ def figure_id(doc: str, device: str, kind: str, start: int, end: int) -> str:
     '1961-Kennedy:antithesis:correctio:10-42'
     """
     return f"{doc}:{device}:{kind}:{int(start)}-{int(end)}"
-
-
-def _texts(texts: Mapping[str, str] | pd.DataFrame | None) -> dict[str, str] | None:
-    if texts is None:
-        return None
-    if isinstance(texts, pd.DataFrame):
-        for column in ("doc_id", "text"):
-            if column not in texts.columns:
-                raise invalid_value("column", column, map(str, texts.columns))
-        return dict(zip(texts["doc_id"].astype(str), texts["text"], strict=True))
-    if isinstance(texts, Mapping):
-        return {str(k): v for k, v in texts.items()}
-    raise TypeError(
-        f"texts must be a mapping of doc_id to text or a corpus DataFrame, not {type(texts).__name__}"
-    )
 
 
 def group_figures(
@@ -90,7 +94,7 @@ def group_figures(
     >>> group_figures(spans, {"d": text})[["device", "text", "n_spans", "parts"]].values.tolist()
     [['antithesis', 'Not for glory, but for duty', 2, ((0, 13), (15, 27))], ['epizeuxis', 'Rain, rain', 1, ((29, 39),)]]
     """
-    source = _texts(texts)
+    source = None if texts is None else texts_of(texts)
     for column in ("doc_id", "device", "kind", "start", "end"):
         if column not in spans.columns:
             raise invalid_value("column", column, map(str, spans.columns))
@@ -160,7 +164,7 @@ def with_context(
     DataFrame
         ``figures`` with two more str columns, ``before`` and ``after`` (see :func:`context`).
     """
-    source = _texts(texts)
+    source = None if texts is None else texts_of(texts)
     missing = sorted(set(figures["doc"].astype(str)) - set(source))
     if missing:
         raise ValueError(f"no text for document {missing[0]!r} (and {len(missing) - 1} more)")
