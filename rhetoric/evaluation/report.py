@@ -178,7 +178,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE.jsonl",
         help="gold items (default: <data home>/../gold/devices_public.jsonl)",
     )
-    parser.add_argument("--data-home", metavar="DIR")
+    from rhetoric.datahome import add_data_home_option
+
+    add_data_home_option(parser)
     parser.add_argument(
         "--readme", metavar="README.md", help="replace the evaluation block of this file"
     )
