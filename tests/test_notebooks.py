@@ -16,7 +16,6 @@ from rhetoric.reports import run_notebook, unverified_numbers
 #: rewrite them from the outputs; the check runs on them all the same, and fails once a notebook
 #: agrees with its outputs again, so that it leaves this list.
 READINGS_PENDING = {
-    "02-inaugural-addresses.ipynb": "readings written before the calibrated scorers",
     "06-validating-on-your-corpus.ipynb": "readings describe a judged sample of earlier detectors",
 }
 
