@@ -114,6 +114,9 @@ def iter_corpus(
         if path.is_dir():
             yield from _from_folder(path, pattern)
             return
+        if path.suffix.lower() == ".parquet":  # read by row groups: memory stays bounded
+            yield from _from_parquet(path, text_column, id_column)
+            return
         if path.suffix.lower() in TABLE_SUFFIXES:
             yield from _from_table(read_table(path), text_column, id_column)
             return
@@ -175,7 +178,19 @@ def _names_a_folder_or_table(value: str) -> bool:
     return path.is_dir() or (path.suffix.lower() in TABLE_SUFFIXES and path.is_file())
 
 
-def _from_table(table: pd.DataFrame, text_column: str, id_column: str) -> Iterator[CorpusDocument]:
+def _from_parquet(path: Path, text_column: str, id_column: str) -> Iterator[CorpusDocument]:
+    import pyarrow.parquet as pq
+
+    offset = 0
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=1024):
+        table = batch.to_pandas()
+        yield from _from_table(table, text_column, id_column, offset)
+        offset += len(table)
+
+
+def _from_table(
+    table: pd.DataFrame, text_column: str, id_column: str, offset: int = 0
+) -> Iterator[CorpusDocument]:
     if text_column in table.columns:
         source = text_column
     elif "path" in table.columns:
@@ -185,7 +200,7 @@ def _from_table(table: pd.DataFrame, text_column: str, id_column: str) -> Iterat
     names = (
         table[id_column].astype(str).tolist()
         if id_column in table.columns
-        else [default_doc_id(i) for i in range(len(table))]
+        else [default_doc_id(offset + i) for i in range(len(table))]
     )
     metadata_columns = [
         c for c in table.columns if c not in {source, id_column, "text", "path", "clean_text"}

@@ -296,3 +296,81 @@ def test_jobs_give_the_same_output_in_input_order(capsys, bad_inputs, data_home)
     assert [json.loads(line)["doc"] for line in parallel[1].splitlines()] == [
         p for p in paths if not p.endswith(".bin")
     ]
+
+
+# --- analyze-corpus ---------------------------------------------------------------------------
+
+
+def _folder(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("We shall fight, we shall never surrender.", encoding="utf-8")
+    (folder / "b.txt").write_text("Never, never give in.", encoding="utf-8")
+    return folder
+
+
+def test_analyze_corpus_writes_the_tables_and_resumes(capsys, tmp_path, data_home):
+    from rhetoric.store import read_corpus_result
+
+    folder, out = _folder(tmp_path), tmp_path / "out"
+    status, printed, err = run(capsys, "analyze-corpus", str(folder), "--out", str(out))
+    assert status == 0, err
+    assert printed.startswith(f"wrote {out}: 2 documents")
+    first = read_corpus_result(out)
+    assert first.documents["doc_id"].tolist() == ["a.txt", "b.txt"]
+    (folder / "c.txt").write_text("Go on, go on.", encoding="utf-8")
+    status, printed, _ = run(capsys, "analyze-corpus", str(folder), "--out", str(out))
+    assert status == 0 and "1 documents (2 already there, skipped)" in printed
+    assert read_corpus_result(out).documents["doc_id"].tolist() == ["a.txt", "b.txt", "c.txt"]
+    status, _, err = run(capsys, "analyze-corpus", str(folder), "--out", str(out), "--no-frames")
+    assert status == 2 and err.count("\n") == 1 and "another configuration" in err
+
+
+def test_analyze_corpus_bad_inputs_are_rows_and_exit_1(capsys, tmp_path, data_home):
+    folder, out = _folder(tmp_path), tmp_path / "out"
+    (folder / "z.txt").write_bytes(b"\x00\x00binary")
+    status, printed, err = run(
+        capsys, "analyze-corpus", str(folder), "--out", str(out), "--jobs", "2"
+    )
+    assert status == 1 and "errors: 1 input" in printed
+    assert err.count("\n") == 1 and "1 document(s) could not be analysed" in err
+
+
+def test_a_bug_exits_70_naming_the_document_never_2(capsys, tmp_path, monkeypatch, data_home):
+    from rhetoric import pipeline
+
+    def broken(text, options, doc_id):
+        raise ValueError("offsets went astray")
+
+    monkeypatch.setattr(pipeline, "analyze_text", broken)
+    folder, out = _folder(tmp_path), tmp_path / "out"
+    status, printed, err = run(
+        capsys, "analyze-corpus", str(folder), "--out", str(out), "--no-progress"
+    )
+    assert status == 70 and err.count("\n") == 1
+    assert "a.txt: ValueError: offsets went astray" in err and "please report" in err
+    assert "2 internal" in printed  # the run went on to the end
+
+
+def test_analyze_a_bug_in_one_file_exits_70(capsys, tmp_path, monkeypatch, data_home):
+    import rhetoric.analysis
+
+    real = rhetoric.analysis.analyze_text
+
+    def broken(text, options, doc_id, *rest):
+        if "Never" in text:
+            raise TypeError("a detector tripped")
+        return real(text, options, doc_id, *rest)
+
+    monkeypatch.setattr(rhetoric.analysis, "analyze_text", broken)
+    folder = _folder(tmp_path)
+    status, printed, err = run(
+        capsys, "analyze", "--json", str(folder / "a.txt"), str(folder / "b.txt")
+    )
+    assert status == 70 and json.loads(printed)["doc"] == str(folder / "a.txt")
+    assert f"{folder / 'b.txt'}: TypeError: a detector tripped" in err and "report" in err
+
+
+def test_unknown_corpus_source_is_a_usage_error(capsys, tmp_path):
+    status, _, err = run(capsys, "analyze-corpus", "inagural", "--out", str(tmp_path / "o"))
+    assert status == 2 and "did you mean 'inaugural'" in err
