@@ -20,9 +20,8 @@ Every span's ``score`` is its strength in [0, 1]: the lexicon weight for hedges 
 
 from __future__ import annotations
 
-import re
-
 from rhetoric.framing.lexicons import Lexicon, _builtin
+from rhetoric.framing.senses import in_name, modal_reading, negated
 from rhetoric.lexicon import vader_valence
 from rhetoric.span import Span
 from rhetoric.text import Document, as_document
@@ -40,45 +39,28 @@ VADER_SKIP = frozenset({
     "laughter", "applause",
 })  # fmt: skip
 
-_NEGATORS = frozenset({
-    "not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "nowhere", "without",
-    "hardly", "barely", "scarcely", "cannot", "lack", "lacks", "lacking",
-})  # fmt: skip
 #: Boosters of certainty that turn into hedges under negation ("not certainly", "never clearly").
 #: Necessity ("must not") and emphatic phrases keep their force, so they are not listed.
 _NEGATABLE = frozenset({
     "clearly", "certainly", "definitely", "surely", "obviously", "evidently", "always",
-    "undoubtedly", "inevitabl*", "prove", "proven", "really", "actually", "truly", "absolutely",
+    "undoubtedly", "inevitabl*", "really", "actually", "truly", "absolutely",
 })  # fmt: skip
-_CLAUSE_END = re.compile(r"[.!?;:]")
-_MONTH_NEXT = re.compile(r"\s+\d")
+#: Modal auxiliaries whose stance depends on their reading (:func:`~rhetoric.framing.senses.modal_reading`).
+_MODALS = frozenset({"may", "might", "could", "would", "must"})
+#: Adverbs that are boosters as sentence adverbs and manner adverbs after a verb ("speak clearly").
+_MANNER = frozenset(
+    {"clearly", "truly", "really", "absolutely", "definitely", "certainly", "surely", "obviously"}
+)
+_NOT_MANNER_VERBS = frozenset({
+    "be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "do", "does", "did", "will",
+    "would", "can", "could", "shall", "should", "may", "might", "must",
+})  # fmt: skip
+_CONCESSION = frozenset({"but", "yet", "however", "though", "although"})
 
 
 def stance_lexicon() -> Lexicon:
     """The built-in hedge and booster lexicon (categories ``hedge`` and ``booster``)."""
     return _builtin("stance", "stance")
-
-
-def _negated(doc: Document, index: int, window: int = 3) -> bool:
-    """True when one of the ``window`` words before ``doc.words[index]`` (same clause) negates it."""
-    words = doc.words
-    for k in range(index - 1, max(-1, index - window - 1), -1):
-        if _CLAUSE_END.search(doc.text, words[k].end, words[k + 1].start):
-            return False
-        norm = words[k].norm
-        if norm in _NEGATORS or norm.endswith("n't"):
-            return True
-    return False
-
-
-def _is_month(doc: Document, start: int, end: int) -> bool:
-    """ "May" the month or name: capitalised inside a sentence, or followed by a number."""
-    if doc.text[start:end] != "May":
-        return False
-    if _MONTH_NEXT.match(doc.text, end):
-        return True
-    before = doc.text[:start].rstrip()
-    return bool(before) and before[-1] not in ".!?\"'\u201c\u2018(\n"
 
 
 def find_stance(
@@ -114,18 +96,60 @@ def find_stance(
     spans = []
     word_index = {w.start: i for i, w in enumerate(doc.words)}
     for hit in stance_lexicon().match(doc):
-        if _is_month(doc, hit.start, hit.end):
+        first = word_index.get(hit.start)
+        if first is None:
+            continue
+        last = first + hit.n_words - 1
+        reason = _not_stance(doc, hit.category, hit.term, first, last)
+        if reason:
             continue
         kind, evidence = hit.category, f"{hit.category} {hit.term!r}"
-        first = word_index.get(hit.start)
-        if (kind == "booster" and hit.term in _NEGATABLE and first is not None
-                and _negated(doc, first, window=2)):  # fmt: skip
+        if hit.term in _MODALS:
+            evidence += ", epistemic"
+        if kind == "booster" and hit.term in _NEGATABLE and negated(doc, first, window=2):
             kind, evidence = "hedge", f"negated booster {hit.term!r}"
         spans.append(doc.span(hit.start, hit.end, device="stance", kind=kind,
                               score=min(1.0, hit.weight), evidence=evidence))  # fmt: skip
     if loaded:
         spans.extend(_loaded(doc, min_intensity))
     return sorted(spans)
+
+
+def _not_stance(doc: Document, category: str, term: str, first: int, last: int) -> str:
+    """Why a lexicon hit is not a hedge or booster in its context ("" when it is one)."""
+    if any(in_name(doc, k) for k in range(first, last + 1)):
+        return "part of a name"
+    if term in _MODALS:
+        reading = modal_reading(doc, first)
+        return "" if reading == "epistemic" else f"{reading} {term!r}"
+    if term in _MANNER and first == last and _manner_adverb(doc, first):
+        return "adverb of manner"
+    if term == "indeed" and _concessive(doc, first):
+        return "concessive 'indeed'"
+    return ""
+
+
+def _manner_adverb(doc: Document, i: int) -> bool:
+    """ "speak clearly", "hear me clearly", "see it clearly.": the adverb modifies a lexical verb."""
+    k = i - 1
+    if k < 0 or doc.sentence_of[k] != doc.sentence_of[i]:
+        return False
+    if doc.words[k].norm in {"me", "us", "him", "them", "it", "you", "her", "this", "that"}:
+        k -= 1  # a pronoun object between the verb and the adverb: "hear me clearly"
+        if k < 0 or doc.sentence_of[k] != doc.sentence_of[i]:
+            return False
+        verb = doc.tags[k].startswith("VB") or "V" in doc.word_classes[k]
+    else:
+        verb = doc.tags[k].startswith("VB")
+    return verb and doc.words[k].norm not in _NOT_MANNER_VERBS
+
+
+def _concessive(doc: Document, i: int) -> bool:
+    """ "indeed" conceding a point that a "but" then answers, or inside "if indeed"."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    after = [w.norm for w in doc.words[i + 1 : sentence.last_word]]
+    before = doc.words[i - 1].norm if i > sentence.first_word else ""
+    return before == "if" or any(w in _CONCESSION for w in after)
 
 
 def _loaded(doc: Document, min_intensity: float) -> list[Span]:
@@ -138,10 +162,10 @@ def _loaded(doc: Document, min_intensity: float) -> list[Span]:
             value = valence.get(norm[:-2])
         if value is None or abs(value) < min_intensity or norm in VADER_SKIP:
             continue
-        negated = _negated(doc, index)
-        polarity = -value if negated else value
-        kind = "loaded_positive" if polarity > 0 else "loaded_negative"
-        evidence = f"VADER valence {value:+.1f}" + (", negated" if negated else "")
+        if negated(doc, index) or in_name(doc, index):
+            continue  # "have not failed" is not a loaded word, nor "Justice" in a name
+        kind = "loaded_positive" if value > 0 else "loaded_negative"
         spans.append(doc.span(word.start, word.end, device="stance", kind=kind,
-                              score=min(1.0, abs(value) / 4.0), evidence=evidence))  # fmt: skip
+                              score=min(1.0, abs(value) / 4.0),
+                              evidence=f"VADER valence {value:+.1f}"))  # fmt: skip
     return spans

@@ -103,7 +103,7 @@ def test_corpus_table_errors_and_empty_input():
 
 
 def test_analyze_frames_contract_and_analyze_integration():
-    text = "We must cut taxes. Perhaps the troops will come home."
+    text = "Clearly we will cut taxes. Perhaps the troops will come home."
     spans, rows = analyze_frames(Document(text))
     assert {(s.device, s.kind) for s in spans} >= {("frame", "economic"), ("stance", "booster"),
                                                    ("stance", "hedge")}  # fmt: skip

@@ -14,12 +14,12 @@ def _found(text: str, **options) -> list[tuple[str, int, int, str]]:
 
 
 def test_hedges_and_boosters_with_offsets():
-    text = "Perhaps the bill will pass; arguably it should. We must act, and undoubtedly we will."
+    text = "Perhaps the bill will pass; arguably it should. They must have known, and undoubtedly we will."
     assert _found(text) == [
         ("hedge", 0, 7, "Perhaps"),
         ("hedge", 28, 36, "arguably"),
-        ("booster", 51, 55, "must"),
-        ("booster", 65, 76, "undoubtedly"),
+        ("booster", 53, 57, "must"),
+        ("booster", 74, 85, "undoubtedly"),
     ]
 
 
@@ -34,8 +34,9 @@ def test_negated_certainty_is_a_hedge():
     ]
 
 
-def test_must_not_keeps_its_force():
-    assert _found("We cannot and must not wait.", loaded=False) == [("booster", 14, 18, "must")]
+def test_must_of_obligation_is_no_booster():
+    assert _found("We cannot and must not wait. We must act.", loaded=False) == []
+    assert _found("It must not be true.", loaded=False) == [("booster", 3, 7, "must")]
 
 
 def test_may_the_month_and_the_wish_are_not_hedges():
@@ -45,20 +46,25 @@ def test_may_the_month_and_the_wish_are_not_hedges():
 
 def test_fixed_phrases_do_not_hedge():
     assert _found("Act as soon as possible; it is possible we fail.", loaded=False) == [
-        ("hedge", 31, 39, "possible")
+        ("hedge", 25, 39, "it is possible")
     ]
+    assert _found("They did everything possible to make it possible.", loaded=False) == []
 
 
-def test_loaded_words_carry_valence_and_negation_flips_polarity():
-    spans = find_stance("A brutal war, not a disaster, and a great peace.")
+def test_loaded_words_carry_valence_and_negated_ones_are_left_out():
+    spans = find_stance("A brutal war, not a disaster, and a great peace. They have not failed.")
     assert [(s.kind, s.text, s.evidence) for s in spans] == [
         ("loaded_negative", "brutal", "VADER valence -3.1"),
         ("loaded_negative", "war", "VADER valence -2.9"),
-        ("loaded_positive", "disaster", "VADER valence -3.1, negated"),
         ("loaded_positive", "great", "VADER valence +3.1"),
         ("loaded_positive", "peace", "VADER valence +2.5"),
     ]
-    assert [round(s.score, 3) for s in spans] == [0.775, 0.725, 0.775, 0.775, 0.625]
+    assert [round(s.score, 3) for s in spans] == [0.775, 0.725, 0.775, 0.625]
+
+
+def test_names_are_never_stance_words():
+    text = "The Justice Department and Grace Hope spoke. Hope is a great thing."
+    assert [s.text for s in find_stance(text)] == ["great"]
 
 
 def test_negation_does_not_cross_a_clause_end():
