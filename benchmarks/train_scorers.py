@@ -1,0 +1,112 @@
+"""Train the calibrated scorer of every device family from the project's annotation files.
+
+For each ``corpus/annotations/<device>.jsonl`` (judged candidate figures from the training pool;
+see ``corpus/annotations/README.md``), the device's candidate finder runs again on each judged
+document, each judged record is matched to the candidate figure that overlaps it most, the
+figure's feature record is built (:func:`rhetoric.scoring.features.figure_features`) and its label
+is 1 for TRUE, 0 for BORDERLINE or FALSE. :func:`rhetoric.scoring.train.fit_scorer` fits the model
+with folds grouped by document and writes it to ``rhetoric/resources/scorers/<device>.json``
+with its provenance. Only training-pool documents are read: a record naming a reserved or
+development document stops the script.
+
+    RHETORIC_DATA=../shared/data python benchmarks/train_scorers.py [--devices NAME,...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from rhetoric.datahome import get_data_home
+from rhetoric.devices import DEVICES, get_finder
+from rhetoric.evaluation.pool import development_documents, reserved_documents
+from rhetoric.scoring.apply import group_figures
+from rhetoric.scoring.features import DocumentProfile, figure_features
+from rhetoric.scoring.train import fit_scorer
+from rhetoric.text import Document, decode
+
+ANNOTATIONS = Path("corpus/annotations")
+OUT = Path("rhetoric/resources/scorers")
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def training_records(device: str, annotations: list[dict], home: Path):
+    """Feature records, labels and documents of the judged figures that a candidate still matches."""
+    forbidden = reserved_documents() | development_documents()
+    by_doc = defaultdict(list)
+    for record in annotations:
+        if record["doc"] in forbidden:
+            raise SystemExit(f"{record['doc']} is reserved or development: never train on it")
+        by_doc[record["doc"]].append(record)
+    finder = get_finder(device)
+    records, labels, groups, unmatched = [], [], [], 0
+    for doc_path, judged in sorted(by_doc.items()):
+        text, _ = decode((home / doc_path).read_bytes())
+        doc = Document(text, doc_path)
+        figures = group_figures(finder(doc))
+        extents = [(min(s.start for s in f), max(s.end for s in f)) for f in figures]
+        profile = DocumentProfile(doc)
+        for record in judged:
+            target = (record["start"], record["end"])
+            best = max(range(len(figures)), key=lambda i: overlap(extents[i], target), default=None)
+            if best is None or overlap(extents[best], target) == 0:
+                unmatched += 1
+                continue
+            records.append(figure_features(profile, figures[best]))
+            labels.append(1.0 if record["verdict"] == "TRUE" else 0.0)
+            groups.append(doc_path)
+    return records, np.array(labels), groups, unmatched
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--devices", default=",".join(DEVICES))
+    parser.add_argument("--target", type=float, default=0.85)
+    parser.add_argument(
+        "--dry-run", action="store_true", help="print the folds' figures, write nothing"
+    )
+    args = parser.parse_args()
+    home = get_data_home()
+    OUT.mkdir(parents=True, exist_ok=True)
+    for device in args.devices.split(","):
+        path = ANNOTATIONS / f"{device}.jsonl"
+        if not path.is_file():
+            print(f"{device}: no annotations, no model")
+            continue
+        raw = path.read_bytes()
+        annotations = [
+            json.loads(line) for line in raw.decode("utf-8").splitlines() if line.strip()
+        ]
+        records, labels, groups, unmatched = training_records(device, annotations, home)
+        if len(set(labels)) < 2:
+            print(f"{device}: {len(labels)} matched figures, one class only; no model")
+            continue
+        provenance = {
+            "annotations": str(path),
+            "annotations_sha1": hashlib.sha1(raw).hexdigest(),
+            "annotators": sorted({a["annotator"] for a in annotations}),
+            "judged": len(annotations),
+            "matched": len(records),
+            "unmatched": unmatched,
+            "script": "benchmarks/train_scorers.py",
+        }
+        model, cv = fit_scorer(
+            device, records, labels, groups, target_precision=args.target, provenance=provenance
+        )
+        print(f"{device:<20} n={cv['n']:>4} pos={cv['positives']:>4} ap={cv['average_precision']} "
+              f"threshold={cv['threshold']:.3f} kept={cv['kept']:>4} "
+              f"P={cv['precision_at_threshold']} R={cv['recall_at_threshold']} unmatched={unmatched}")  # fmt: skip
+        if not args.dry_run:
+            (OUT / f"{device}.json").write_text(model.to_json(), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,233 @@
+"""Feature records of candidate figures: the one place where scorer features are named and built.
+
+A figure is the list of spans of one candidate (its parts). Its record describes, in general
+terms that hold for every device family, what a rhetorician weighs when deciding whether the
+figure is deliberate: how long and how parallel its parts are, how far apart, whether they sit at
+clause edges, whether the repeated words are names, topic terms or function words, and what kind
+of text surrounds it (a transcript, a scraped page, a quotation). No word of any particular text
+is a feature: the words themselves never enter a record, only their classes and frequencies.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter
+from difflib import SequenceMatcher
+from functools import lru_cache
+from importlib import resources
+
+from rhetoric.lexicon import is_content_word
+from rhetoric.span import Span
+from rhetoric.text import Document
+
+#: Every base feature, with what it measures. A stored model names the features it was trained
+#: with; :func:`rhetoric.scoring.model.load_model` refuses a model naming one not listed here.
+FEATURES: dict[str, str] = {
+    "kind": "the candidate's kind (categorical)",
+    "evidence_pattern": "the rule that proposed it, quoted words and numbers masked (categorical)",
+    "detector_score": "the rule's own score in [0, 1]",
+    "n_parts": "number of spans of the figure",
+    "log_words": "log of 1 + the words inside its parts",
+    "length_ratio": "shortest part / longest part, in words (parallel members are alike)",
+    "log_extent": "log of 1 + the words from the first part's start to the last part's end",
+    "log_gap": "log of 1 + the mean number of words between consecutive parts",
+    "n_sentences": "sentences the figure touches",
+    "same_sentence": "all parts in one sentence",
+    "starts_clause": "share of parts that begin a clause",
+    "ends_clause": "share of parts that end a clause (punctuation or sentence end follows)",
+    "tag_parallel": "mean similarity of the part-of-speech sequences of consecutive parts",
+    "same_first_tag": "all parts begin with the same part-of-speech class",
+    "proper_share": "share of the parts' words that are proper names (tagger NNP or capitalised mid-sentence)",
+    "content_share": "share of the parts' words that are content words",
+    "verb_share": "share of the parts' words tagged as verbs",
+    "shared_words": "distinct words common to every part (repetition figures)",
+    "shared_function_share": "share of the shared words that are function words",
+    "shared_doc_rate": "log of 1 + occurrences per 1000 words of the shared words in the document (topic terms are frequent)",
+    "shared_background": "mean log document frequency of the shared words in news (PTC train)",
+    "in_quotes": "the figure lies inside quotation marks",
+    "log_paragraph_words": "log of 1 + the words of the first part's paragraph (headings are short)",
+    "question": "the first part's sentence ends with a question mark",
+    "first_paragraph": "the figure begins in the first paragraph (a title or headline)",
+    "log_doc_words": "log of 1 + the words of the document",
+    "doc_short_paragraphs": "share of the document's paragraphs under 8 words (a scraped page)",
+    "doc_quote_share": "share of the document's sentences holding a quotation mark (news)",
+    "doc_first_person": "rate of we/our/us/I per word in the document (an address)",
+}
+
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|“[^”]*”|‘[^’]*’")
+_NUMBER = re.compile(r"\d+")
+_QUOTE_CHARS = re.compile(r"[\"“”]")
+_CLAUSE_END = re.compile(r"""\s*["'”’)\]]*\s*(?:[,;:.!?]|--|[\u2014\u2013]|$)""")
+_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "ourselves"})
+_SHORT_PARAGRAPH = 8
+
+
+@lru_cache(maxsize=1)
+def background_df() -> tuple[dict[str, int], int]:
+    """Document frequencies of words in the PTC train articles (shipped with the package)."""
+    path = resources.files("rhetoric").joinpath("resources", "repetition", "ptc_train_df.tsv")
+    counts, total = {}, 1
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, value = line.partition("\t")
+        if word == "#articles":
+            total = int(value)
+        elif value:
+            counts[word] = int(value)
+    return counts, total
+
+
+def evidence_pattern(evidence: str) -> str:
+    """The evidence of a rule with its quoted words and numbers masked.
+
+    >>> evidence_pattern("phrase 'the people' stands 3 times")
+    'phrase Q stands N times'
+    """
+    masked = _NUMBER.sub("N", _QUOTED.sub("Q", evidence or ""))
+    return " ".join(masked.split())[:40]
+
+
+class DocumentProfile:
+    """Document-level facts that every figure of one document shares, computed once."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.starts = [w.start for w in doc.words]
+        self.counts = Counter(doc.keys)
+        n_words = max(1, len(doc.words))
+        self.log_words = math.log1p(len(doc.words))
+        paragraphs = doc.paragraphs
+        self.paragraph_starts = [p.start for p in paragraphs]
+        self.short_paragraphs = (
+            sum(p.n_words < _SHORT_PARAGRAPH for p in paragraphs) / len(paragraphs)
+            if paragraphs
+            else 0.0
+        )
+        sentences = doc.sentences
+        self.quote_share = (
+            sum(bool(_QUOTE_CHARS.search(doc.text, s.start, s.end)) for s in sentences)
+            / len(sentences)
+            if sentences
+            else 0.0
+        )
+        self.first_person = sum(self.counts[w] for w in _FIRST_PERSON) / n_words
+        self._tags: dict[int, list[str]] = {}
+
+    def word_range(self, span: Span) -> tuple[int, int]:
+        """Indices ``[first, last)`` of the words inside ``span``."""
+        return bisect.bisect_left(self.starts, span.start), bisect.bisect_left(
+            self.starts, span.end
+        )
+
+    def tags(self, sentence: int) -> list[str]:
+        """Penn tags of one sentence's words, tagged on first use (figures touch few sentences)."""
+        if sentence not in self._tags:
+            from rhetoric.lexicon import pos_tag
+
+            segment = self.doc.sentences[sentence]
+            self._tags[sentence] = pos_tag([w.text for w in self.doc.words_of(segment)])
+        return self._tags[sentence]
+
+    def tag_of(self, word: int) -> str:
+        sentence = self.doc.sentence_of[word]
+        tags = self.tags(sentence)
+        offset = word - self.doc.sentences[sentence].first_word
+        return tags[offset] if 0 <= offset < len(tags) else "NN"
+
+
+def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
+    """The feature record of one candidate figure (keys: :data:`FEATURES`)."""
+    doc = profile.doc
+    parts = sorted(parts, key=lambda s: (s.start, s.end))
+    ranges = [profile.word_range(p) for p in parts]
+    ranges = [(a, max(a, b)) for a, b in ranges]
+    lengths = [b - a for a, b in ranges]
+    words = [i for a, b in ranges for i in range(a, b)]
+    n_words = len(words)
+    keys = doc.keys
+    sentence_of = doc.sentence_of
+    clause_of = doc.clause_of
+    sentences = sorted({sentence_of[i] for i in words}) if words else []
+    gaps = [max(0, ranges[k + 1][0] - ranges[k][1]) for k in range(len(ranges) - 1)]
+    tag_seqs = [[_coarse(profile.tag_of(i)) for i in range(a, b)] for a, b in ranges]
+    tags_flat = [profile.tag_of(i) for i in words]
+    shared = (
+        set.intersection(*[set(keys[a:b]) for a, b in ranges]) if ranges and all(lengths) else set()
+    )
+    shared_content = [k for k in shared if is_content_word(k)]
+    df, total = background_df()
+    first_start = ranges[0][0] if ranges else 0
+    paragraph = max(0, bisect.bisect_right(profile.paragraph_starts, parts[0].start) - 1)
+    sentence_text = ""
+    if sentences:
+        segment = doc.sentences[sentences[0]]
+        sentence_text = doc.text[segment.start : segment.end]
+    return {
+        "kind": parts[0].kind,
+        "evidence_pattern": evidence_pattern(parts[0].evidence),
+        "detector_score": max(p.score for p in parts),
+        "n_parts": len(parts),
+        "log_words": math.log1p(n_words),
+        "length_ratio": (min(lengths) / max(lengths)) if lengths and max(lengths) else 0.0,
+        "log_extent": math.log1p(ranges[-1][1] - ranges[0][0]) if ranges else 0.0,
+        "log_gap": math.log1p(sum(gaps) / len(gaps)) if gaps else 0.0,
+        "n_sentences": len(sentences),
+        "same_sentence": len(sentences) <= 1,
+        "starts_clause": _share(
+            a == 0 or clause_of[a] != clause_of[a - 1] for a, b in ranges if b > a
+        ),
+        "ends_clause": _share(bool(_CLAUSE_END.match(doc.text, p.end)) for p in parts),
+        "tag_parallel": _mean(
+            SequenceMatcher(None, tag_seqs[k], tag_seqs[k + 1]).ratio()
+            for k in range(len(tag_seqs) - 1)
+        ),
+        "same_first_tag": len({seq[0] for seq in tag_seqs if seq}) == 1 and all(tag_seqs),
+        "proper_share": _share(
+            tags_flat[j].startswith("NNP")
+            or (doc.words[i].text[:1].isupper() and i > 0 and sentence_of[i - 1] == sentence_of[i])
+            for j, i in enumerate(words)
+        ),
+        "content_share": _share(is_content_word(keys[i]) for i in words),
+        "verb_share": _share(t.startswith("VB") for t in tags_flat),
+        "shared_words": len(shared),
+        "shared_function_share": (1 - len(shared_content) / len(shared)) if shared else 0.0,
+        "shared_doc_rate": math.log1p(
+            _mean(1000 * profile.counts[k] / max(1, len(doc.words)) for k in shared_content)
+        ),
+        "shared_background": _mean(
+            math.log1p(df.get(k, 0)) - math.log1p(total) for k in shared_content
+        ),
+        "in_quotes": _inside_quotes(doc, parts[0].start, first_start),
+        "log_paragraph_words": math.log1p(doc.paragraphs[paragraph].n_words)
+        if doc.paragraphs
+        else 0.0,
+        "question": sentence_text.rstrip().rstrip("\"'”’)").endswith("?"),
+        "first_paragraph": paragraph == 0,
+        "log_doc_words": profile.log_words,
+        "doc_short_paragraphs": profile.short_paragraphs,
+        "doc_quote_share": profile.quote_share,
+        "doc_first_person": profile.first_person,
+    }
+
+
+def _coarse(tag: str) -> str:
+    return tag[:2] if tag[:1].isalpha() else tag
+
+
+def _share(values) -> float:
+    values = list(values)
+    return sum(map(bool, values)) / len(values) if values else 0.0
+
+
+def _mean(values) -> float:
+    values = list(values)
+    return sum(values) / len(values) if values else 0.0
+
+
+def _inside_quotes(doc: Document, offset: int, word: int) -> bool:
+    """An odd number of double quotation marks between the paragraph's start and ``offset``."""
+    starts = [p.start for p in doc.paragraphs]
+    index = bisect.bisect_right(starts, offset) - 1
+    start = doc.paragraphs[index].start if index >= 0 else 0
+    return len(_QUOTE_CHARS.findall(doc.text, start, offset)) % 2 == 1

@@ -1,0 +1,134 @@
+"""A fitted scorer as plain data: vectorise named features, a linear model, a calibration map."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+#: Version of the JSON layout below; a model file of another version is refused.
+FORMAT = 1
+
+
+def vector_keys(record: dict) -> dict[str, float]:
+    """The numeric entries of a feature record, as :class:`~sklearn.feature_extraction.DictVectorizer` names them.
+
+    Numbers and booleans keep their name; a string value ``v`` of feature ``f`` becomes the
+    indicator ``"f=v"``.
+
+    >>> vector_keys({"kind": "pair", "n_parts": 2, "same_sentence": True})
+    {'kind=pair': 1.0, 'n_parts': 2.0, 'same_sentence': 1.0}
+    """
+    out = {}
+    for name, value in record.items():
+        if isinstance(value, str):
+            out[f"{name}={value}"] = 1.0
+        elif value is not None:
+            out[name] = float(value)
+    return out
+
+
+@dataclass(frozen=True)
+class ScorerModel:
+    """A calibrated linear scorer of feature records.
+
+    Attributes
+    ----------
+    device : str
+        The device family it scores.
+    features : list of str
+        The base feature names its records were built with (checked against the code's
+        :data:`~rhetoric.scoring.features.FEATURES` when loaded).
+    columns : list of str
+        The vectorised feature names, in coefficient order.
+    mean, scale, coef : list of float
+        Standardisation and the logistic-regression coefficients, one per column.
+    intercept : float
+    calibration_x, calibration_y : list of float
+        The isotonic calibration map: decision value -> probability (linear interpolation,
+        constant beyond the ends).
+    threshold : float
+        The default ``min_score``: the lowest calibrated score whose cross-validated precision
+        reached the target.
+    provenance : dict
+        How the model was made: annotation files, counts, cross-validated figures, versions.
+    """
+
+    device: str
+    features: list[str]
+    columns: list[str]
+    mean: list[float]
+    scale: list[float]
+    coef: list[float]
+    intercept: float
+    calibration_x: list[float]
+    calibration_y: list[float]
+    threshold: float
+    provenance: dict = field(default_factory=dict)
+    format: int = FORMAT
+
+    def matrix(self, records: Sequence[dict]) -> np.ndarray:
+        """The standardised design matrix of ``records`` (unknown features are ignored)."""
+        index = {name: i for i, name in enumerate(self.columns)}
+        x = np.zeros((len(records), len(self.columns)))
+        for row, record in enumerate(records):
+            for name, value in vector_keys(record).items():
+                column = index.get(name)
+                if column is not None:
+                    x[row, column] = value
+        return (x - np.asarray(self.mean)) / np.asarray(self.scale)
+
+    def decision_function(self, records: Sequence[dict]) -> np.ndarray:
+        return self.matrix(records) @ np.asarray(self.coef) + self.intercept
+
+    def predict_proba(self, records: Sequence[dict]) -> np.ndarray:
+        """The calibrated probability that each record is a figure a rhetorician would mark."""
+        if not records:
+            return np.zeros(0)
+        decision = self.decision_function(records)
+        return np.clip(np.interp(decision, self.calibration_x, self.calibration_y), 0.0, 1.0)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=1, sort_keys=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> ScorerModel:
+        data = json.loads(text)
+        if data.get("format") != FORMAT:
+            raise ValueError(
+                f"scorer model format {data.get('format')!r} is not {FORMAT}; rebuild it"
+            )
+        return cls(**data)
+
+
+def _finite(values: Sequence[float]) -> bool:
+    return all(math.isfinite(v) for v in values)
+
+
+@cache
+def load_model(device: str) -> ScorerModel | None:
+    """The shipped model of ``device`` (``rhetoric/resources/scorers/<device>.json``), or ``None``.
+
+    Raises ``ValueError`` when the model names base features the code does not build: a model and
+    its feature code must not drift apart silently.
+    """
+    from rhetoric.scoring.features import FEATURES
+
+    resource = resources.files("rhetoric").joinpath("resources", "scorers", f"{device}.json")
+    if not resource.is_file():
+        return None
+    model = ScorerModel.from_json(resource.read_text(encoding="utf-8"))
+    unknown = sorted(set(model.features) - set(FEATURES))
+    if unknown:
+        raise ValueError(
+            f"the {device} scorer was trained with features the code no longer builds: {unknown}; "
+            "rebuild it with benchmarks/train_scorers.py"
+        )
+    if not (_finite(model.coef) and _finite(model.mean) and _finite(model.scale)):
+        raise ValueError(f"the {device} scorer holds non-finite numbers; rebuild it")
+    return model
