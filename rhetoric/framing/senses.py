@@ -31,13 +31,18 @@ MODAL_READINGS = (
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "one"})
 _FIRST_SECOND = frozenset({"i", "we", "you"})
 #: Subjects of an inference rather than of an obligation ("it must be", "there must be").
-_INFERENCE_SUBJECTS = frozenset({"it", "this", "that", "there", "which", "what", "he", "she", "they", "these", "those"})  # fmt: skip
+_INFERENCE_SUBJECTS = frozenset({"it", "this", "that", "which", "what", "he", "she", "they", "these", "those"})  # fmt: skip
 _BE_HAVE = frozenset({"be", "have", "been"})
 #: Verbs that, after "would", hedge the writer's own claim ("I would argue", "it would seem").
 _HEDGING_AFTER_WOULD = frozenset({
     "seem", "appear", "suggest", "argue", "say", "think", "guess", "imagine", "estimate", "expect", "assume", "venture",
 })  # fmt: skip
 _CONDITIONAL = frozenset({"if", "unless", "whether", "wish", "wished"})
+#: Words that open a relative or comparative clause: a modal after them states what is possible
+#: or allowed in it, not how likely the writer thinks it is.
+_RELATIVE = frozenset(
+    {"which", "that", "who", "whom", "whose", "where", "as", "whatever", "whoever", "wherever"}
+)
 _CONCESSIVE = frozenset(
     {"whatever", "whoever", "however", "wherever", "whichever", "whenever", "what"}
 )
@@ -51,6 +56,8 @@ _AUXILIARIES = frozenset({
     "must", "'s", "'re", "'ve", "'ll", "'d",
 }) | _LINKING  # fmt: skip
 _ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})
+#: What may follow "it must be" in an inference: an adjective or a noun phrase, not a participle.
+_PREDICATE_TAGS = frozenset({"JJ", "JJR", "JJS", "DT", "NN", "NNS", "PRP$", "CD", "RB"})
 
 
 def _in_clause(doc: Document, i: int, j: int) -> bool:
@@ -162,8 +169,10 @@ def modal_reading(doc: Document, i: int) -> str:
                 return "epistemic"  # "they must have known"
         if next_norm == "be" and prev_norm in _INFERENCE_SUBJECTS and following is not None:
             after = following + 1
-            if after < len(doc.words) and _in_clause(doc, i, after) and doc.tags[after] != "VBN":
-                return "epistemic"  # "it must be true", "there must be a reason"
+            so = prev is not None and prev >= 1 and doc.words[prev - 1].norm == "so"
+            if (after < len(doc.words) and _in_clause(doc, i, after) and not so
+                    and doc.tags[after] in _PREDICATE_TAGS):  # fmt: skip
+                return "epistemic"  # "it must be true", "this must be a mistake"
         return "deontic"
     if norm == "would":
         if next_norm in _HEDGING_AFTER_WOULD:
@@ -176,6 +185,17 @@ def modal_reading(doc: Document, i: int) -> str:
             return "dynamic"
         if next_norm == "have":
             return "hypothetical"  # "could have been avoided": counterfactual
+        if prev_norm in _RELATIVE or any(
+            w in {"no", "nothing", "none", "never"} for w in clause_words[:4]
+        ):
+            return "hypothetical"  # "work that could reduce", "no act could": root or rhetorical
+        if following is not None and doc.words[following].norm in {
+            "more",
+            "less",
+            "possibly",
+            "ever",
+        }:
+            return "hypothetical"  # "could more fittingly", "as ... as it could possibly be"
         if (
             next_norm == "be"
             or prev_norm in _INFERENCE_SUBJECTS
@@ -186,6 +206,16 @@ def modal_reading(doc: Document, i: int) -> str:
     if norm in {"may", "might"}:
         if any(w in {"if", "unless"} for w in clause_words) and norm == "might":
             return "hypothetical"
+        if prev_norm in _RELATIVE or (len(clause_words) > 1 and clause_words[1] in _RELATIVE and prev is not None
+                                      and doc.tags[prev].startswith("NN")):  # fmt: skip
+            return "dynamic"  # "which may enable us", "as the Congress may build": root possibility
+        if next_norm == "be" and following is not None and following + 1 < len(doc.words):
+            if _in_clause(doc, i, following + 1) and doc.tags[following + 1] == "VBN":
+                return (
+                    "dynamic"  # "error may be tolerated": what is allowed or possible, not likely
+                )
+        if prev_norm in _FIRST_SECOND and next_norm not in _BE_HAVE | {"well", "seem", "not"}:
+            return "dynamic"  # "we may now restore": permission or ability
         return "epistemic"
     return "deontic"
 

@@ -9,35 +9,35 @@ Kinds
     A word or phrase of certainty ("clearly", "undoubtedly", "must", "of course", "no doubt").
     A negated adverb of certainty ("not always", "not certainly") is reported as a hedge.
 ``loaded_negative`` / ``loaded_positive``
-    An emotive word whose mean valence in NLTK's VADER lexicon (Hutto and Gilbert 2014, human
-    ratings from -4 to +4) is at least ``min_intensity`` in absolute value. Under negation
-    ("not a disaster") the polarity is flipped, as VADER does, and the evidence says so.
+    Loaded (emotive, evaluative) language found by the learned word classifier of
+    :mod:`rhetoric.framing.loaded` (trained on the PTC ``Loaded_Language`` spans), kept when its
+    calibrated probability is at least ``min_score``; positive when the VADER valence of its
+    words sums above zero. A negated word ("have not failed") and a word inside a name
+    ("Justice Department") are not loaded words.
 
-Every span's ``score`` is its strength in [0, 1]: the lexicon weight for hedges and boosters,
-``|valence| / 4`` for loaded words. The hedge and booster lists are in
-``rhetoric/resources/stance/`` with their provenance.
+Every span's ``score`` is in [0, 1]: the lexicon weight for hedges and boosters, the calibrated
+probability for loaded words. The hedge and booster lists are in ``rhetoric/resources/stance/``
+with their provenance; which sense of a word counts is decided in context
+(:mod:`rhetoric.framing.senses`).
 """
 
 from __future__ import annotations
 
+import bisect
+
 from rhetoric.framing.lexicons import Lexicon, _builtin
 from rhetoric.framing.senses import in_name, modal_reading, negated
-from rhetoric.lexicon import vader_valence
 from rhetoric.span import Span
 from rhetoric.text import Document, as_document
 
 #: The ``kind`` values of stance spans.
 STANCE_KINDS = ("hedge", "booster", "loaded_negative", "loaded_positive")
 
-#: VADER entries that are mostly not emotive in running prose (senses other than the rated one).
-VADER_SKIP = frozenset({
-    # rated in another sense than the usual one in political prose
-    "like", "kind", "pretty", "well", "interest", "care", "please", "yes", "no", "ok", "okay",
-    "fine", "mean", "party", "united", "help", "support", "super", "fun", "hand", "engagement",
-    "intelligence", "agreement", "effective", "ban",
-    # transcript markers
-    "laughter", "applause",
-})  # fmt: skip
+#: Default ``min_score`` of loaded words in :func:`find_stance`: the top of the calibration map
+#: (about two in five such words lie inside a PTC ``Loaded_Language`` span, an annotation that is
+#: not exhaustive). The PTC detector's own threshold (:func:`rhetoric.framing.loaded.find_loaded_language`)
+#: is set for recall as well (partial-overlap F1); stance words are read one by one, so precision first.
+LOADED_MIN_SCORE = 0.4
 
 #: Boosters of certainty that turn into hedges under negation ("not certainly", "never clearly").
 #: Necessity ("must not") and emphatic phrases keep their force, so they are not listed.
@@ -56,6 +56,12 @@ _NOT_MANNER_VERBS = frozenset({
     "would", "can", "could", "shall", "should", "may", "might", "must",
 })  # fmt: skip
 _CONCESSION = frozenset({"but", "yet", "however", "though", "although"})
+_APPROXIMATORS = frozenset({"almost", "nearly", "approximately", "roughly", "about", "around"})
+_QUANTITY_WORDS = frozenset({
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+    "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "half", "every", "all", "twice",
+    "double", "triple", "dozen", "eleven", "twelve", "fifteen",
+})  # fmt: skip
 
 
 def stance_lexicon() -> Lexicon:
@@ -64,7 +70,7 @@ def stance_lexicon() -> Lexicon:
 
 
 def find_stance(
-    text_or_doc: str | Document, *, loaded: bool = True, min_intensity: float = 2.0,
+    text_or_doc: str | Document, *, loaded: bool = True, min_score: float = LOADED_MIN_SCORE,
     doc_id: str | None = None,
 ) -> list[Span]:  # fmt: skip
     """Hedges, boosters and loaded words, as spans with ``device="stance"``.
@@ -74,9 +80,9 @@ def find_stance(
     text_or_doc : str or Document
         The text to read.
     loaded : bool, default True
-        Also report loaded (emotive) words from VADER.
-    min_intensity : float, default 2.0
-        The least absolute VADER valence (scale 0-4) for a word to count as loaded.
+        Also report loaded (emotive) language (:func:`rhetoric.framing.loaded.find_loaded_language`).
+    min_score : float, default :data:`LOADED_MIN_SCORE`
+        The least calibrated probability for a loaded word.
 
     Returns
     -------
@@ -111,7 +117,7 @@ def find_stance(
         spans.append(doc.span(hit.start, hit.end, device="stance", kind=kind,
                               score=min(1.0, hit.weight), evidence=evidence))  # fmt: skip
     if loaded:
-        spans.extend(_loaded(doc, min_intensity))
+        spans.extend(_loaded(doc, min_score))
     return sorted(spans)
 
 
@@ -126,7 +132,32 @@ def _not_stance(doc: Document, category: str, term: str, first: int, last: int) 
         return "adverb of manner"
     if term == "indeed" and _concessive(doc, first):
         return "concessive 'indeed'"
+    if term in _APPROXIMATORS and _before_quantity(doc, last):
+        return "approximator of a quantity"
+    if term == "possibly" and first > 0 and doc.words[first - 1].norm in {"could", "can", "cannot"}:
+        return "intensifying 'possibly'"
+    if category == "booster" and _in_conditional(doc, first):
+        return "booster in a conditional clause"
     return ""
+
+
+def _before_quantity(doc: Document, i: int) -> bool:
+    """ "nearly 3,000", "almost a century", "roughly half": a number or quantity follows."""
+    if i + 1 >= len(doc.words) or doc.clause_of[i + 1] != doc.clause_of[i]:
+        return False
+    following = doc.words[i + 1].norm
+    return following[:1].isdigit() or following in _QUANTITY_WORDS
+
+
+def _in_conditional(doc: Document, i: int) -> bool:
+    """An "if" or "unless" earlier in the word's clause."""
+    clause = doc.clause_of[i]
+    k = i - 1
+    while k >= 0 and doc.clause_of[k] == clause:
+        if doc.words[k].norm in {"if", "unless"}:
+            return True
+        k -= 1
+    return False
 
 
 def _manner_adverb(doc: Document, i: int) -> bool:
@@ -152,20 +183,14 @@ def _concessive(doc: Document, i: int) -> bool:
     return before == "if" or any(w in _CONCESSION for w in after)
 
 
-def _loaded(doc: Document, min_intensity: float) -> list[Span]:
-    valence = vader_valence()
+def _loaded(doc: Document, min_score: float) -> list[Span]:
+    from rhetoric.framing.loaded import find_loaded_language
+
+    starts = [w.start for w in doc.words]
     spans = []
-    for index, word in enumerate(doc.words):
-        norm = word.norm
-        value = valence.get(norm)
-        if value is None and norm.endswith("'s"):
-            value = valence.get(norm[:-2])
-        if value is None or abs(value) < min_intensity or norm in VADER_SKIP:
-            continue
-        if negated(doc, index) or in_name(doc, index):
-            continue  # "have not failed" is not a loaded word, nor "Justice" in a name
-        kind = "loaded_positive" if value > 0 else "loaded_negative"
-        spans.append(doc.span(word.start, word.end, device="stance", kind=kind,
-                              score=min(1.0, abs(value) / 4.0),
-                              evidence=f"VADER valence {value:+.1f}"))  # fmt: skip
+    for span in find_loaded_language(doc, min_score=min_score, widen_phrases=False):
+        first = bisect.bisect_left(starts, span.start)
+        last = bisect.bisect_left(starts, span.end)
+        if not any(negated(doc, k) for k in range(first, last)):
+            spans.append(span)
     return spans

@@ -6,7 +6,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rhetoric.framing import STANCE_KINDS, find_stance
-from rhetoric.framing.stance import vader_valence
 
 
 def _found(text: str, **options) -> list[tuple[str, int, int, str]]:
@@ -45,26 +44,24 @@ def test_may_the_month_and_the_wish_are_not_hedges():
 
 
 def test_fixed_phrases_do_not_hedge():
-    assert _found("Act as soon as possible; it is possible we fail.", loaded=False) == [
-        ("hedge", 25, 39, "it is possible")
+    assert _found("Act as soon as possible; it is possible that we fail.", loaded=False) == [
+        ("hedge", 31, 44, "possible that")
     ]
     assert _found("They did everything possible to make it possible.", loaded=False) == []
 
 
-def test_loaded_words_carry_valence_and_negated_ones_are_left_out():
-    spans = find_stance("A brutal war, not a disaster, and a great peace. They have not failed.")
-    assert [(s.kind, s.text, s.evidence) for s in spans] == [
-        ("loaded_negative", "brutal", "VADER valence -3.1"),
-        ("loaded_negative", "war", "VADER valence -2.9"),
-        ("loaded_positive", "great", "VADER valence +3.1"),
-        ("loaded_positive", "peace", "VADER valence +2.5"),
-    ]
-    assert [round(s.score, 3) for s in spans] == [0.775, 0.725, 0.775, 0.625]
+def test_loaded_words_come_from_the_learned_model_and_negated_ones_are_left_out():
+    spans = find_stance("A brutal war, and a great peace. They have not failed. It is no disaster.")
+    loaded = [(s.kind, s.text) for s in spans if s.kind.startswith("loaded")]
+    assert ("loaded_negative", "brutal war") in loaded and ("loaded_positive", "great") in loaded
+    assert not any("failed" in text or "disaster" in text for _, text in loaded)
+    assert all(0.0 <= s.score <= 1.0 and s.evidence.startswith("loaded-language model") for s in spans
+               if s.kind.startswith("loaded"))  # fmt: skip
 
 
 def test_names_are_never_stance_words():
-    text = "The Justice Department and Grace Hope spoke. Hope is a great thing."
-    assert [s.text for s in find_stance(text)] == ["great"]
+    text = "The Justice Department and Grace Hope spoke. Hope is a brutal, savage thing."
+    assert [s.text.split()[0] for s in find_stance(text)] == ["brutal", "savage"]
 
 
 def test_negation_does_not_cross_a_clause_end():
@@ -72,11 +69,9 @@ def test_negation_does_not_cross_a_clause_end():
     assert kinds == ["loaded_negative"]
 
 
-def test_min_intensity_and_skip_list():
-    assert _found("A good plan, a great plan.", min_intensity=3.0) == [
-        ("loaded_positive", 15, 20, "great")
-    ]
-    assert "like" in vader_valence() and _found("Ideas like these.") == []
+def test_min_score_filters_loaded_words():
+    text = "A ridiculous, hysterical plan."
+    assert len(find_stance(text, min_score=0.3)) >= len(find_stance(text, min_score=0.99)) == 0
 
 
 def test_empty_text_gives_no_spans():
