@@ -46,7 +46,7 @@ from rhetoric.scoring.model import ScorerModel, vector_keys
 from rhetoric.text import Document
 
 TECHNIQUE = "Loaded_Language"
-MIN_ARTICLES = 3
+MIN_ARTICLES = 2
 C_GRID = (0.01, 0.03, 0.1)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.10, 0.71, 0.02))
 OUT = (

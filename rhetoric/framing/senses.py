@@ -133,8 +133,8 @@ def modal_reading(doc: Document, i: int) -> str:
             return "name"
         if doc.tags[i] in {"NNP", "NNPS"} and not first:
             return "name"
-        if first or prev_norm == "may":
-            return "optative"  # "May God ...", "May I ask ...": a wish, a prayer, a request
+        if first or prev_norm in {"may", "and", "but", "so", "now", "then", "o", "oh"}:
+            return "optative"  # "May God ...", "And may He ...", "May I ask ...": a wish, a prayer
         if prev_norm == "you":
             return "deontic"
     if norm in {"may", "might"}:
@@ -206,6 +206,10 @@ def modal_reading(doc: Document, i: int) -> str:
     if norm in {"may", "might"}:
         if any(w in {"if", "unless"} for w in clause_words) and norm == "might":
             return "hypothetical"
+        if norm == "might" and next_norm == "have" and _negated_modal(doc, i):
+            return "hypothetical"  # "might not have been served": counterfactual
+        if _in_subordinate(doc, i):
+            return "dynamic"  # "till regulars may relieve them", "what the world may require"
         if prev_norm in _RELATIVE or (len(clause_words) > 1 and clause_words[1] in _RELATIVE and prev is not None
                                       and doc.tags[prev].startswith("NN")):  # fmt: skip
             return "dynamic"  # "which may enable us", "as the Congress may build": root possibility
@@ -218,6 +222,29 @@ def modal_reading(doc: Document, i: int) -> str:
             return "dynamic"  # "we may now restore": permission or ability
         return "epistemic"
     return "deontic"
+
+
+#: Words that open a subordinate clause (relative, complement, time, purpose, reason).
+_SUBORDINATORS = _RELATIVE | frozenset({
+    "till", "until", "when", "before", "after", "lest", "while", "because", "since", "though", "although",
+    "whereas", "what", "whether",
+})  # fmt: skip
+
+
+def _in_subordinate(doc: Document, i: int, limit: int = 10) -> bool:
+    """True when the modal ``doc.words[i]`` is the first verb of a subordinate clause: walking
+    back in its clause, a subordinator comes before any verb ("till regulars may relieve them",
+    "the measures that a stricken world may require"). Such a modal states what is possible,
+    allowed or reported in that clause, not the writer's own doubt."""
+    for k in range(i - 1, max(-1, i - limit - 1), -1):
+        if not _in_clause(doc, i, k):
+            return False
+        norm = doc.words[k].norm
+        if norm in _SUBORDINATORS:
+            return True
+        if doc.tags[k].startswith("VB") or doc.tags[k] == "MD":
+            return False
+    return False
 
 
 def _is_capitalised(text: str) -> bool:
