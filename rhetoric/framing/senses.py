@@ -15,7 +15,8 @@ Auxiliaries*):
 * ``optative``: a wish or prayer ("May God bless you"); ``purpose``: "so that we may live".
 * ``hypothetical``: conditional, counterfactual, habitual or volitional ``would`` / ``could``
   ("if we could", "he would walk", "I would like").
-* ``dynamic``: ability ("we could not see").
+* ``dynamic``: ability or root possibility ("we could not see", "which may enable us").
+* ``concessive``: a point granted before a "but" ("our tools may be new, but ...").
 * ``name``: "May" the name or the month; ``noun``: "military might", "a must".
 """
 
@@ -25,7 +26,7 @@ from rhetoric.text import Document
 
 #: Readings :func:`modal_reading` returns.
 MODAL_READINGS = (
-    "epistemic", "deontic", "optative", "purpose", "hypothetical", "dynamic", "name", "noun",
+    "epistemic", "deontic", "optative", "purpose", "hypothetical", "dynamic", "concessive", "name", "noun",
 )  # fmt: skip
 
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "one"})
@@ -185,17 +186,11 @@ def modal_reading(doc: Document, i: int) -> str:
             return "dynamic"
         if next_norm == "have":
             return "hypothetical"  # "could have been avoided": counterfactual
-        if prev_norm in _RELATIVE or any(
-            w in {"no", "nothing", "none", "never"} for w in clause_words[:4]
-        ):
+        if _in_subordinate(doc, i) or any(w in {"no", "nothing", "none", "never"} for w in clause_words[:6]):
             return "hypothetical"  # "work that could reduce", "no act could": root or rhetorical
-        if following is not None and doc.words[following].norm in {
-            "more",
-            "less",
-            "possibly",
-            "ever",
-        }:
-            return "hypothetical"  # "could more fittingly", "as ... as it could possibly be"
+        ahead = [doc.words[k].norm for k in range(i + 1, min(len(doc.words), i + 5)) if _in_clause(doc, i, k)]
+        if any(w in {"more", "less", "possibly", "ever", "no", "greater", "better", "worse"} for w in ahead):
+            return "hypothetical"  # "could more fittingly", "there could be no greater": emphasis
         if (
             next_norm == "be"
             or prev_norm in _INFERENCE_SUBJECTS
@@ -210,6 +205,10 @@ def modal_reading(doc: Document, i: int) -> str:
             return "hypothetical"  # "might not have been served": counterfactual
         if _in_subordinate(doc, i):
             return "dynamic"  # "till regulars may relieve them", "what the world may require"
+        if any(w in _CONDITIONAL for w in clause_words):
+            return "hypothetical"  # "if a beachhead may push back"
+        if _conceded(doc, i):
+            return "concessive"  # "Our challenges may be new. But ...": a point granted, not doubted
         if prev_norm in _RELATIVE or (len(clause_words) > 1 and clause_words[1] in _RELATIVE and prev is not None
                                       and doc.tags[prev].startswith("NN")):  # fmt: skip
             return "dynamic"  # "which may enable us", "as the Congress may build": root possibility
@@ -229,6 +228,21 @@ _SUBORDINATORS = _RELATIVE | frozenset({
     "till", "until", "when", "before", "after", "lest", "while", "because", "since", "though", "although",
     "whereas", "what", "whether",
 })  # fmt: skip
+
+
+def _conceded(doc: Document, i: int) -> bool:
+    """A "but" or "yet" later in the modal's sentence, or opening the next one: the modal grants
+    a point the writer is about to answer."""
+    sentence = doc.sentence_of[i]
+    segment = doc.sentences[sentence]
+    later = [w.norm for w in doc.words[i + 1 : segment.last_word]]
+    if any(w in {"but", "yet"} for w in later):
+        return True
+    if sentence + 1 < len(doc.sentences):
+        following = doc.sentences[sentence + 1]
+        if following.n_words and doc.words[following.first_word].norm in {"but", "yet"}:
+            return True
+    return False
 
 
 def _in_subordinate(doc: Document, i: int, limit: int = 10) -> bool:

@@ -130,6 +130,8 @@ def _not_stance(doc: Document, category: str, term: str, first: int, last: int) 
         return "" if reading == "epistemic" else f"{reading} {term!r}"
     if term in _MANNER and first == last and _manner_adverb(doc, first):
         return "adverb of manner"
+    if term == "definitely" and last + 1 < len(doc.words) and doc.tags[last + 1].startswith("JJ"):
+        return "adverb of degree"  # "a definitely public character"
     if term == "indeed" and _concessive(doc, first):
         return "concessive 'indeed'"
     if term in _APPROXIMATORS and _before_quantity(doc, last):

@@ -95,3 +95,17 @@ def test_negation_scope(text, word, expected):
     doc = Document(text)
     index = next(i for i, w in enumerate(doc.words) if w.norm == word)
     assert negated(doc, index) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("Our tools may be new. But our values are old.", "may", "concessive"),
+        ("If a truce may hold, we will talk.", "may", "hypothetical"),
+        ("We keep the guards till regulars may relieve them.", "may", "dynamic"),
+        ("There could be no greater honour.", "could", "hypothetical"),
+        ("It may rain on Sunday.", "may", "epistemic"),
+    ],
+)
+def test_root_concessive_and_conditional_modals(text, word, reading):
+    assert _reading(text, word) == reading
