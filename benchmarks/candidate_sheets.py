@@ -34,7 +34,8 @@ def figures_of(spans) -> list[dict]:
     """Group span rows of one document into figures (same device and group; a lone span alone)."""
     groups: dict[tuple, list] = defaultdict(list)
     for row in spans:
-        key = (row["device"], row["group"] or f"single-{row['start']}-{row['end']}-{row['kind']}")
+        group = row["group"] if isinstance(row["group"], str) and row["group"] else None
+        key = (row["device"], group or f"single-{row['start']}-{row['end']}-{row['kind']}")
         groups[key].append(row)
     return [sorted(parts, key=lambda r: r["start"]) for parts in groups.values()]
 
@@ -67,6 +68,7 @@ def main() -> None:
     parser.add_argument("--per-genre", type=int, default=150)
     parser.add_argument("--seed", type=int, default=20261203)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--devices", default=",".join(DEVICES), help="only these sheets")
     args = parser.parse_args()
     home = get_data_home()
     docs = training_documents()
@@ -75,6 +77,7 @@ def main() -> None:
         pd.DataFrame({"doc_id": docs, "path": [str(p) for p in paths]}),
         frames=False,
         n_jobs=args.jobs,
+        min_score=0,  # every candidate, not only those above the current scorers' thresholds
     )
     spans = result.spans[result.spans["device"].isin(DEVICES)]
     texts = {d: (home / d).read_bytes().decode("utf-8", errors="replace") for d in docs}
@@ -94,7 +97,7 @@ def main() -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(args.seed)
-    for device in DEVICES:
+    for device in args.devices.split(","):
         chosen = []
         for genre in ("speech", "news"):
             pool = sorted(by_device[(device, genre)], key=lambda r: (r["doc"], r["start"]))

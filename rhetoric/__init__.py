@@ -8,8 +8,6 @@ Framing lives in :mod:`rhetoric.framing`, stylometry in :mod:`rhetoric.stylometr
 
 from __future__ import annotations
 
-from importlib import import_module
-
 from rhetoric.analysis import Analysis, analyze
 from rhetoric.corpora import (
     load_corpus,
@@ -27,7 +25,7 @@ from rhetoric.text import Document, read_text
 
 __version__ = "0.1.0"
 
-_FINDERS = {function: module for module, function in REGISTRY.values()}
+_FINDERS = {function: device for device, (_module, function) in REGISTRY.items()}
 
 __all__ = [
     "DEVICES", "Analysis", "Document", "Span", "analyze", "analyze_corpus", "find_devices",
@@ -37,7 +35,9 @@ __all__ = [
 
 
 def __getattr__(name: str):
-    """``rhetoric.find_<device>``: the detectors, imported on first use."""
+    """``rhetoric.find_<device>``: each detector (candidates, scored and thresholded)."""
     if name in _FINDERS:
-        return getattr(import_module(f"rhetoric.devices.{_FINDERS[name]}"), name)
+        from rhetoric.devices import detector
+
+        return detector(_FINDERS[name])
     raise AttributeError(f"module 'rhetoric' has no attribute {name!r}")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rhetoric.devices import check_devices, find_devices
+from rhetoric.devices import check_devices, check_min_score, find_devices
 from rhetoric.documents import default_doc_id
 from rhetoric.errors import DocumentsTypeError
 from rhetoric.span import Span, spans_to_frame
@@ -23,8 +23,6 @@ from rhetoric.text import DEFAULT_MAX_BYTES, Document, read_text
 
 #: Columns of :attr:`Analysis.frames`.
 FRAME_COLUMNS = ["frame", "score", "hits", "keywords"]
-#: Columns of :attr:`Analysis.figures`.
-FIGURE_COLUMNS = ["doc_id", "device", "kind", "group", "start", "end", "n_spans", "score"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +32,8 @@ class Options:
     devices: tuple[str, ...] | None = None
     frames: bool = True
     remove_boilerplate: bool = True
+    #: Keep device figures scored at least this (``None``: each device's default threshold).
+    min_score: float | None = None
 
 
 @dataclass
@@ -114,11 +114,14 @@ class Analysis:
     def figures(self) -> pd.DataFrame:
         """The device figures, one row per figure (every span of one ``group``; a lone span alone).
 
-        Columns: ``doc_id``, ``device``, ``kind``, ``group``, ``start``, ``end`` (from the first
-        part to the last), ``n_spans``, ``score`` (the highest of its parts). Figures are the unit
-        that reports and rates count.
+        Columns of :func:`rhetoric.figures.group_figures`: ``figure_id``, ``doc``, ``device``,
+        ``kind``, ``group``, ``start``, ``end`` (from the first part to the last), ``text``,
+        ``n_spans``, ``score`` (the highest of its parts), ``parts``. Figures are the unit that
+        reports and rates count.
         """
-        return figures_of(self.devices)
+        from rhetoric.figures import group_figures
+
+        return group_figures(self.devices, {self.doc_id: self.text})
 
     @property
     def frames(self) -> pd.DataFrame:
@@ -170,43 +173,6 @@ def layered_spans(device_spans: list[Span], frame_spans: list[Span]) -> pd.DataF
     return table
 
 
-def figures_of(spans: pd.DataFrame) -> pd.DataFrame:
-    """One row per figure of a device span table (see :attr:`Analysis.figures`).
-
-    >>> from rhetoric.span import Span, spans_to_frame
-    >>> text = "Never, never give in."
-    >>> parts = [Span.from_source(text, 0, 5, device="epizeuxis", kind="word", group="e-1"),
-    ...          Span.from_source(text, 7, 12, device="epizeuxis", kind="word", group="e-1")]
-    >>> figures_of(spans_to_frame(parts))[["device", "start", "end", "n_spans"]].values.tolist()
-    [['epizeuxis', 0, 12, 2]]
-    """
-    if spans.empty:
-        return pd.DataFrame(columns=FIGURE_COLUMNS).astype(
-            {"start": "int64", "end": "int64", "n_spans": "int64", "score": "float64"}
-        )
-    keyed = spans.assign(
-        figure=spans["group"].where(
-            spans["group"].notna(),
-            "span-" + spans["start"].astype(str) + "-" + spans["end"].astype(str),
-        )
-    )
-    table = (
-        keyed.groupby(["doc_id", "device", "figure"], sort=False, dropna=False)
-        .agg(
-            kind=("kind", "first"),
-            group=("group", "first"),
-            start=("start", "min"),
-            end=("end", "max"),
-            n_spans=("start", "size"),
-            score=("score", "max"),
-        )
-        .reset_index()
-    )
-    return table.sort_values(["doc_id", "start", "end"], kind="stable")[FIGURE_COLUMNS].reset_index(
-        drop=True
-    )
-
-
 def _span_record(span: Span) -> dict:
     return {k: v for k, v in span.to_dict().items() if k != "doc_id"}
 
@@ -221,7 +187,7 @@ def analyze_text(
     options = options or Options()
     doc_id = doc_id or default_doc_id(0)
     doc = Document(text, doc_id, remove_boilerplate=options.remove_boilerplate, metadata=metadata)
-    device_spans = find_devices(doc, options.devices)
+    device_spans = find_devices(doc, options.devices, min_score=options.min_score)
     frame_spans, frame_rows = [], []
     if options.frames:
         frame_spans, frame_rows = _frame_results(doc)
@@ -246,6 +212,7 @@ def analyze(
     frames: bool = True,
     doc_id: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    min_score: float | None = None,
 ) -> Analysis:
     """Find rhetorical devices and frames in one document.
 
@@ -262,6 +229,10 @@ def analyze(
         Name for the document (default: the file name without suffix, or ``"doc0"`` for a text).
     max_bytes : int, optional
         Refuse files larger than this (default 10 MB); ``None`` for no limit.
+    min_score : float, optional
+        Keep device figures whose calibrated score (the estimated probability that a
+        rhetorician would mark the figure) is at least this. ``None``: each device's default
+        threshold (chosen for precision >= 0.85); ``0``: every candidate.
 
     Returns
     -------
@@ -277,7 +248,9 @@ def analyze(
     >>> result.to_dict()["removed"]
     []
     """
-    options = Options(devices=check_devices(devices), frames=frames)
+    options = Options(
+        devices=check_devices(devices), frames=frames, min_score=check_min_score(min_score)
+    )
     if isinstance(text_or_path, os.PathLike) or (
         isinstance(text_or_path, str) and _looks_like_path(text_or_path)
     ):

@@ -61,6 +61,14 @@ def _add_analyze(commands) -> None:
     )
     parser.add_argument("--no-frames", action="store_true", help="skip the frame profile")
     parser.add_argument(
+        "--min-score",
+        type=float,
+        metavar="P",
+        help="keep device figures whose calibrated score (estimated probability that a "
+        "rhetorician would mark them) is at least P; default: each device's threshold, chosen "
+        "for precision 0.85; 0 keeps every candidate",
+    )
+    parser.add_argument(
         "--max-mb", type=float, default=10.0, help="refuse files larger than this (default 10 MB)"
     )
     parser.add_argument(
@@ -73,7 +81,9 @@ def _add_analyze(commands) -> None:
     parser.set_defaults(run=_run_analyze)
 
 
-def _analyze_source(source: tuple, devices, frames: bool, max_bytes: int) -> tuple:
+def _analyze_source(
+    source: tuple, devices, frames: bool, max_bytes: int, min_score: float | None = None
+) -> tuple:
     """Analyse one input; returns ``(name, Analysis or None, [(kind, message), ...])``.
 
     Module-level and free of printing so that ``--jobs`` can map it over processes; warnings are
@@ -88,9 +98,17 @@ def _analyze_source(source: tuple, devices, frames: bool, max_bytes: int) -> tup
         try:
             if not isinstance(path, Path):  # a packaged resource (the seed article)
                 text = decode(path.read_bytes())[0]
-                result = analyze(text, devices=devices, frames=frames, doc_id=Path(name).stem)
+                result = analyze(
+                    text,
+                    devices=devices,
+                    frames=frames,
+                    doc_id=Path(name).stem,
+                    min_score=min_score,
+                )
             else:
-                result = analyze(path, devices=devices, frames=frames, max_bytes=max_bytes)
+                result = analyze(
+                    path, devices=devices, frames=frames, max_bytes=max_bytes, min_score=min_score
+                )
         except InputError as error:
             return name, None, [("error", str(error))]
     result.source = name
@@ -104,7 +122,7 @@ def _run_analyze(args) -> int:
     from functools import partial
 
     from rhetoric.corpora import SEED_FILE
-    from rhetoric.devices import check_devices
+    from rhetoric.devices import check_devices, check_min_score
 
     devices = (
         check_devices([d.strip() for d in args.devices.split(",") if d.strip()])
@@ -122,6 +140,7 @@ def _run_analyze(args) -> int:
         devices=devices,
         frames=not args.no_frames,
         max_bytes=int(args.max_mb * 1_000_000),
+        min_score=check_min_score(args.min_score),
     )
     if args.jobs != 1 and len(sources) > 1:
         import os
@@ -255,6 +274,7 @@ def _add_evaluate(commands, wanted: set[str]) -> None:
     for name, module in (
         ("ptc", "rhetoric.evaluation.ptc"),
         ("chiasmus", "rhetoric.evaluation.chiasmus"),
+        ("precision", "rhetoric.evaluation.precision"),
         ("report", "rhetoric.evaluation.report"),
     ):
         sub = targets.add_parser(name, help=f"see `rhetoric evaluate {name} --help`")
@@ -272,6 +292,17 @@ def _add_attribute(commands, wanted: set[str]) -> None:
     parser.set_defaults(run=_delegate("rhetoric.stylometry.cli"))
     if "attribute" in wanted:
         _add_arguments_from("rhetoric.stylometry.cli", parser)
+
+
+def _add_validate(commands, wanted: set[str]) -> None:
+    parser = commands.add_parser(
+        "validate",
+        help="validate the coding on your corpus: sample, judging page, precision and agreement",
+        description="Sample figures to judge, write the judging page, report precision and agreement.",
+    )
+    parser.set_defaults(run=_delegate("rhetoric.validation.cli"))
+    if "validate" in wanted:
+        _add_arguments_from("rhetoric.validation.cli", parser)
 
 
 def _add_arguments_from(module: str, parser) -> None:
@@ -323,6 +354,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     wanted = set(sys.argv[1:3] if argv is None else list(argv)[:2])  # e.g. {"evaluate", "ptc"}
     _add_evaluate(commands, wanted)
     _add_attribute(commands, wanted)
+    _add_validate(commands, wanted)
     reports = commands.add_parser(
         "reports",
         help="regenerate reports/ (figures and tables) from the notebooks",

@@ -130,14 +130,24 @@ def as_documents(corpus: object, **options) -> list[Document]:
     """
     from rhetoric.text import read_text
 
+    if isinstance(corpus, Document):
+        return [corpus]
+    if isinstance(corpus, list | tuple) and all(_parsed(item) for item in corpus):
+        # parsed documents (or analyses) are passed through, their cached views kept
+        parsed = [item if isinstance(item, Document) else item.doc for item in corpus]
+        return [
+            d if d.doc_id else Document(d.text, default_doc_id(i), metadata=d.metadata)
+            for i, d in enumerate(parsed)
+        ]
     documents = []
     for record in iter_corpus(corpus, **options):
-        if isinstance(record.text, Document):  # pragma: no cover - _from_item unpacks Documents
-            documents.append(record.text)
-            continue
         text = record.text if record.text is not None else read_text(record.path)
         documents.append(Document(text, record.doc_id, metadata=record.metadata))
     return documents
+
+
+def _parsed(item: object) -> bool:
+    return isinstance(item, Document) or isinstance(getattr(item, "doc", None), Document)
 
 
 def texts_of(corpus: object, **options) -> dict[str, str]:

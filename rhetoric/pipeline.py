@@ -29,7 +29,7 @@ from typing import Literal
 import pandas as pd
 
 from rhetoric.analysis import Options, analyze_text
-from rhetoric.devices import check_devices
+from rhetoric.devices import check_devices, check_min_score
 from rhetoric.errors import RhetoricError, check_choice, check_documents
 from rhetoric.span import SPAN_COLUMNS
 from rhetoric.text import DEFAULT_MAX_BYTES, read_text
@@ -134,6 +134,7 @@ def analyze_corpus(
     backend: Literal["serial", "processes", "dask"] = "processes",
     n_jobs: int = -1,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    min_score: float | None = None,
 ) -> CorpusResult:
     """Analyse every document of a corpus, in parallel.
 
@@ -161,7 +162,9 @@ def analyze_corpus(
     [['doc0', 4], ['doc1', 0]]
     """
     check_choice("backend", backend, BACKENDS)
-    options = Options(devices=check_devices(devices), frames=frames)
+    options = Options(
+        devices=check_devices(devices), frames=frames, min_score=check_min_score(min_score)
+    )
     records = _records(documents)
     if backend == "serial" or len(records) <= 1:
         results = [analyze_record(r, options, max_bytes) for r in records]

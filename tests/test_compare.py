@@ -159,3 +159,59 @@ def test_rates_by_relative_to_corpus_rate():
         < 0
         < table.loc["y", "log2_ratio"]
     )
+
+
+def test_corrected_rates_weight_kinds_by_their_figures_and_carry_both_uncertainties():
+    from rhetoric.compare import corrected_rates
+
+    counts = pd.DataFrame({
+        "era": ["early"] * 3 + ["late"] * 3, "device": ["anaphora"] * 6,
+        "count": [8, 12, 10, 3, 5, 4], "n_words": [1000] * 6,
+    })  # fmt: skip
+    figures = pd.DataFrame({
+        "device": ["anaphora"] * 40 + ["tricolon"],
+        "kind": ["clause"] * 30 + ["sentence"] * 10 + ["tricolon"],
+        "verdict": ["TRUE", "TRUE"] + [""] * 28 + ["TRUE", "FALSE", "FALSE", "BORDERLINE"] + [""] * 6 + [""],
+    })  # fmt: skip
+    table = corrected_rates(counts, figures, by="era", n_boot=500).set_index("era")
+    # clause: 30 of 40 figures, precision 1.0; sentence: 10 of 40, precision 1/4
+    assert table.loc["early", "precision"] == pytest.approx(0.75 * 1.0 + 0.25 * 0.25)
+    assert table.loc["early", "rate"] == 10.0 and table.loc["late", "rate"] == 4.0
+    assert table.loc["early", "corrected"] == pytest.approx(10.0 * 0.8125)
+    assert table.loc["early", "judged"] == 6
+    lenient = corrected_rates(counts, figures, by="era", n_boot=200, lenient=True)
+    assert lenient["precision"].iloc[0] == pytest.approx(0.75 + 0.25 * 1.5 / 4)
+    for row in table.itertuples():
+        assert row.ci_low <= row.rate <= row.ci_high
+        assert row.precision_low <= row.precision <= row.precision_high
+        assert row.corrected_low <= row.corrected <= row.corrected_high
+        # the corrected interval, relative to its estimate, is wider than the raw one
+        assert (row.corrected_high - row.corrected_low) / row.corrected > (
+            row.ci_high - row.ci_low
+        ) / row.rate
+
+
+def test_a_device_without_judgements_is_not_corrected():
+    from rhetoric.compare import corrected_rates
+
+    counts = pd.DataFrame({"g": ["a"], "device": ["epizeuxis"], "count": [2], "n_words": [1000]})
+    figures = pd.DataFrame({"device": ["epizeuxis"], "kind": ["word"], "verdict": [""]})
+    row = corrected_rates(counts, figures, by="g", n_boot=50).iloc[0]
+    assert row.rate == 2.0 and row.judged == 0 and np.isnan(row.corrected)
+    with pytest.raises(TypeError, match="validation must be"):
+        corrected_rates(counts, "judgements.jsonl", by="g")
+
+
+def test_a_device_judged_false_throughout_still_has_an_interval_above_zero():
+    from rhetoric.compare import corrected_rates
+    from rhetoric.validation.precision import wilson_interval
+
+    counts = pd.DataFrame(
+        {"g": ["a"] * 3, "device": ["refrain"] * 3, "count": [5, 6, 7], "n_words": [1000] * 3}
+    )
+    figures = pd.DataFrame({"device": ["refrain"] * 6, "kind": ["r"] * 6, "verdict": ["FALSE"] * 6})
+    row = corrected_rates(counts, figures, by="g", n_boot=4000).iloc[0]
+    assert row.precision == 0 and row.corrected == 0 and row.corrected_low == 0
+    # Jeffreys' upper bound for 0 of 6 is about 0.34; Wilson's 0.39
+    assert 0.25 < row.precision_high < wilson_interval(0, 6)[1]
+    assert row.corrected_high > 1.0

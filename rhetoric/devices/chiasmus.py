@@ -21,7 +21,9 @@ that "what the city owes you ... what you owe the city" can cross; Europarl AP i
 stopwords that often carry content ("just", "few", "only", ...) may fill A or B without the
 stopword penalty.
 
-A candidate is reported when its raw score reaches :data:`THRESHOLD` (-6). The threshold is
+A candidate is proposed when its raw score reaches :data:`CANDIDATE_THRESHOLD` (-10), and
+:func:`rhetoric.find_devices` keeps those its learned scorer accepts. :data:`THRESHOLD` (-6)
+is the ranker's own cut. The threshold is
 set for recall: on the Europarl training texts it keeps every true chiasmus (31 of 31). The
 annotated Europarl texts are all criss-cross sentences, so their precision at this level is low
 (below 0.1); in speeches, where criss-crossing repetition is rarer, the 59 inaugural addresses
@@ -51,6 +53,10 @@ WINDOW = 30
 #: Raw score a candidate must reach to be reported (set for recall on the Europarl training
 #: texts; see the module docstring).
 THRESHOLD = -6.0
+
+#: Raw score a candidate must reach to be proposed to the learned scorer (:mod:`rhetoric.scoring`),
+#: below :data:`THRESHOLD` so that the scorer, not the ranker alone, decides the weaker crossings.
+CANDIDATE_THRESHOLD = -10.0
 
 #: Width of the logistic curve that turns raw scores into ``score`` in (0, 1).
 SCALE = 3.0
@@ -331,8 +337,10 @@ def find_chiasmus(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     list of Span
         Two spans per figure, the halves A..B and C..D, ``device="chiasmus"``, ``kind``
         ``"antimetabole"`` or ``"chiasmus"``, sharing ``group`` (``"chiasmus-<start>"``);
-        ``score`` in [0.5, 1); ``evidence`` shows the crossing and the raw score. Where
-        candidates above :data:`THRESHOLD` overlap, the best one is kept.
+        ``score`` in (0, 1), 0.5 at :data:`THRESHOLD`; ``evidence`` shows the crossing and the
+        raw score. Candidates down to :data:`CANDIDATE_THRESHOLD` are proposed (the learned
+        scorer of :func:`rhetoric.find_devices` keeps the likely figures); where candidates
+        overlap, the best one is kept.
 
     Examples
     --------
@@ -344,7 +352,7 @@ def find_chiasmus(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     spans: list[Span] = []
     taken: list[tuple[int, int]] = []
     for cand in rank_candidates(doc):
-        if cand.raw < THRESHOLD:
+        if cand.raw < CANDIDATE_THRESHOLD:
             break
         if any(cand.a.start < end and start < cand.d.end for start, end in taken):
             continue

@@ -103,7 +103,11 @@ def gold_documents(gold: pd.DataFrame, data_home: str | os.PathLike | None = Non
 
 
 def evaluate_gold(
-    gold_path: str | os.PathLike, data_home: str | os.PathLike | None = None, devices=None
+    gold_path: str | os.PathLike,
+    data_home: str | os.PathLike | None = None,
+    devices=None,
+    *,
+    min_score: float | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Run the detectors on every gold document and score them.
 
@@ -123,7 +127,7 @@ def evaluate_gold(
     for doc, text in texts.items():
         document = Document(text, doc)
         words_by_doc[doc] = document.n_words
-        spans_by_doc[doc] = find_devices(document, devices)
+        spans_by_doc[doc] = find_devices(document, devices, min_score=min_score)
 
     def spans_of(doc: str, device: str):
         return [s for s in spans_by_doc[doc] if COMPATIBLE.get(s.device, s.device) == device]

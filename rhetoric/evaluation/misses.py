@@ -63,6 +63,7 @@ def detect_spans(
     *,
     stance: bool = True,
     remove_boilerplate: bool = False,
+    min_score: float | None = 0.0,
 ) -> pd.DataFrame:
     """Run device detectors (and the stance layer) on annotated articles, offsets kept exact.
 
@@ -77,6 +78,11 @@ def detect_spans(
     remove_boilerplate : bool, default False
         Set page furniture aside first, as :func:`rhetoric.analyze` does (the gold device items
         are scored that way); PTC articles are clean text whose gold offsets cover every line.
+    min_score : float or None, default 0
+        Passed to :func:`rhetoric.devices.find_devices`. The default keeps every candidate: the
+        PTC labels are not the rubric's figures (a PTC "Repetition" is any repeated word used
+        to persuade), so the PTC scores measure the candidate finders, not the rubric scorers;
+        ``None`` applies each device's default threshold.
 
     Returns
     -------
@@ -96,7 +102,7 @@ def detect_spans(
     rows = []
     for doc_id, text in zip(articles["doc_id"].astype(str), articles["text"], strict=True):
         doc = Document(text, doc_id, remove_boilerplate=remove_boilerplate)
-        spans = find_devices(doc, devices)
+        spans = find_devices(doc, devices, min_score=min_score)
         if stance:
             from rhetoric.framing import find_stance
 
@@ -265,11 +271,11 @@ def gold_occurrences(gold: pd.DataFrame, texts: object, predicted: pd.DataFrame)
     >>> table["start"].tolist(), table["covered"].round(3).tolist()
     ([0, 14], [0.417, 0.0])
     """
+    from rhetoric.documents import texts_of
     from rhetoric.evaluation.gold import COMPATIBLE, occurrences
-    from rhetoric.viz.tables import _texts_of
 
     _check_columns(gold, "doc", "device", "polarity", "quote", "min_hits", "note")
-    source = _texts_of(texts)
+    source = texts_of(texts)
     mapped = predicted.assign(device=predicted["device"].map(lambda d: COMPATIBLE.get(d, d)))
     rows = []
     for item in gold.itertuples(index=False):

@@ -1,7 +1,8 @@
 """One command for every evaluation number: ``rhetoric evaluate report [--readme README.md]``.
 
-It runs the gold device items, the PTC Repetition scores (train and dev), the other PTC
-techniques that a detector partly corresponds to (dev) and the chiasmus rankings, prints them as Markdown tables, and with ``--readme`` replaces the block between
+It runs the gold device items, the PTC Repetition scores (train and dev), precision over the
+judged figures by device and genre, the other PTC techniques that a detector partly
+corresponds to (dev) and the chiasmus rankings, prints them as Markdown tables, and with ``--readme`` replaces the block between
 ``<!-- evaluation:start -->`` and ``<!-- evaluation:end -->`` in that file, so the README's
 numbers are always the code's.
 """
@@ -73,11 +74,36 @@ def build_report(gold: str | Path | None = None, data_home=None) -> str:
               "train, so its train row is in-sample; cross-validated on train (5 folds by article, 3 repeats): "
               f"P {cv['precision']:.3f}, R {cv['recall']:.3f}, F1 {cv['f1']:.3f}.", "",
               markdown_table(ptc), ""]  # fmt: skip
+    parts += [_precision_section(home), ""]
     parts += [_ptc_correspondences(home), ""]
     chiasmus = evaluate_chiasmus(home)
     parts += ["**Chiasmus** (`shared/data/chiasmus`; average precision over the detector's scores, and "
               "sentence-level decisions):", "", markdown_table(chiasmus), ""]  # fmt: skip
     return "\n".join(parts).rstrip() + "\n"
+
+
+def _precision_section(home) -> str:
+    """Precision over judged figures, by device and genre (:mod:`rhetoric.evaluation.precision`)."""
+    from rhetoric.evaluation.precision import (
+        default_judged_files,
+        evaluate_precision,
+        genre_summary,
+    )
+
+    files = default_judged_files(home)
+    if not files:
+        return "**Precision over judged figures**: no judged files found beside the data home."
+    result = evaluate_precision(files, home)
+    unjudged = int((result.figures["verdict"] == "").sum())
+    return "\n".join([
+        f"**Precision over judged figures** ({', '.join(f'`{f.name}`' for f in files)}): the current "
+        "detectors' figures (the spans of one group) on the judged documents, matched to judgements by "
+        "device and overlap; `precision` is TRUE / judged, `lenient` counts BORDERLINE as half, with "
+        "Wilson 95% intervals; `all` pools the ten devices (stance is not a device). Unjudged figures "
+        f"({unjudged} in all) are not in the precision: judge them (`rhetoric evaluate precision "
+        "--unjudged-out`) before quoting a figure for a device that has them.", "",
+        markdown_table(genre_summary(result.table)),
+    ])  # fmt: skip
 
 
 def _ptc_correspondences(home) -> str:

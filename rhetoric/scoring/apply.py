@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import replace
 
+from rhetoric.figures import figure_parts
 from rhetoric.scoring.features import DocumentProfile, figure_features
 from rhetoric.scoring.model import ScorerModel, load_model
 from rhetoric.span import Span
 from rhetoric.text import Document
-
-
-def group_figures(spans: list[Span]) -> list[list[Span]]:
-    """Spans grouped into figures: every span of one ``(device, group)``; a span without a group alone."""
-    figures: dict[tuple, list[Span]] = defaultdict(list)
-    for span in spans:
-        key = (
-            (span.device, span.group)
-            if span.group
-            else (span.device, span.kind, span.start, span.end)
-        )
-        figures[key].append(span)
-    return list(figures.values())
 
 
 def score_figures(
@@ -62,7 +49,7 @@ def score_figures(
     if not spans:
         return []
     threshold = model.threshold if min_score is None else min_score
-    figures = group_figures(spans)
+    figures = figure_parts(spans)
     profile = profile or DocumentProfile(doc)
     records = [figure_features(profile, parts) for parts in figures]
     probabilities = model.predict_proba(records)

@@ -42,6 +42,19 @@ FEATURES: dict[str, str] = {
     "proper_share": "share of the parts' words that are proper names (tagger NNP or capitalised mid-sentence)",
     "content_share": "share of the parts' words that are content words",
     "verb_share": "share of the parts' words tagged as verbs",
+    "adjacent_share": "share of consecutive parts in the same or the next sentence",
+    "max_sentence_gap": "log of 1 + the most sentences between consecutive parts",
+    "pronoun_share": "share of the parts' words that are personal or possessive pronouns",
+    "no_verb": "no part holds a verb (names and topic terms are noun phrases)",
+    "whole_sentences": "share of parts that cover most (80%) of their sentence",
+    "shared_prefix": "words every part begins with (anaphora's repeated opening)",
+    "shared_suffix": "words every part ends with (epistrophe's repeated close)",
+    "edge_function_only": "the shared opening or close holds only function words and pronouns",
+    "same_first_word": "every part begins with the same word",
+    "contrast_pair": "a content word of one part contrasts with one of another (antonyms, negating prefix)",
+    "negation_asymmetry": "one part is negated and another is not",
+    "coordinated": "share of gaps between consecutive parts holding and / or / but / nor",
+    "single_word_parts": "share of parts that are one word",
     "shared_words": "distinct words common to every part (repetition figures)",
     "shared_function_share": "share of the shared words that are function words",
     "shared_doc_rate": "log of 1 + occurrences per 1000 words of the shared words in the document (topic terms are frequent)",
@@ -62,6 +75,8 @@ _QUOTE_CHARS = re.compile(r"[\"“”]")
 _CLAUSE_END = re.compile(r"""\s*["'”’)\]]*\s*(?:[,;:.!?]|--|[\u2014\u2013]|$)""")
 _FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "ourselves"})
 _SHORT_PARAGRAPH = 8
+_NEGATORS = frozenset({"not", "no", "never", "nor", "neither", "nothing", "none", "cannot"})
+_COORDINATOR = re.compile(r"\b(?:and|or|but|nor|yet)\b")
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +178,34 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
     if sentences:
         segment = doc.sentences[sentences[0]]
         sentence_text = doc.text[segment.start : segment.end]
+    part_sentences = [sentence_of[a] if b > a else -1 for a, b in ranges]
+    sentence_gaps = [
+        abs(part_sentences[k + 1] - part_sentences[k]) for k in range(len(part_sentences) - 1)
+    ]
+    whole = []
+    for (a, b), sentence in zip(ranges, part_sentences, strict=True):
+        n = doc.sentences[sentence].n_words if sentence >= 0 else 0
+        whole.append(n > 0 and (b - a) >= 0.8 * n)
+    part_keys = [keys[a:b] for a, b in ranges]
+    prefix = _common_edge(part_keys)
+    suffix = _common_edge([k[::-1] for k in part_keys])
+    edge = prefix or suffix
+    negated = [any(k in _NEGATORS or k.endswith("nt") for k in ks) for ks in part_keys]
+    gaps_text = [doc.text[parts[k].end : parts[k + 1].start].lower() for k in range(len(parts) - 1)]
     return {
+        "shared_prefix": len(prefix),
+        "shared_suffix": len(suffix),
+        "edge_function_only": bool(edge) and not any(is_content_word(k) for k in edge),
+        "same_first_word": len({ks[0] for ks in part_keys if ks}) == 1 and all(part_keys),
+        "contrast_pair": _contrast_pair(part_keys),
+        "negation_asymmetry": any(negated) and not all(negated),
+        "coordinated": _share(bool(_COORDINATOR.search(g)) for g in gaps_text),
+        "single_word_parts": _share(n == 1 for n in lengths),
+        "adjacent_share": _share(g <= 1 for g in sentence_gaps),
+        "max_sentence_gap": math.log1p(max(sentence_gaps)) if sentence_gaps else 0.0,
+        "pronoun_share": _share(t.startswith("PRP") for t in tags_flat),
+        "no_verb": not any(t.startswith("VB") or t == "MD" for t in tags_flat),
+        "whole_sentences": _share(whole),
         "kind": parts[0].kind,
         "evidence_pattern": evidence_pattern(parts[0].evidence),
         "detector_score": max(p.score for p in parts),
@@ -209,6 +251,29 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
         "doc_quote_share": profile.quote_share,
         "doc_first_person": profile.first_person,
     }
+
+
+def _common_edge(sequences: list[list[str]]) -> list[str]:
+    """The words every sequence begins with (empty for fewer than two sequences)."""
+    if len(sequences) < 2 or not all(sequences):
+        return []
+    common = []
+    for words in zip(*sequences, strict=False):
+        if len(set(words)) != 1:
+            break
+        common.append(words[0])
+    return common if len(common) < min(map(len, sequences)) else common[:-1] or common
+
+
+def _contrast_pair(part_keys: list[list[str]], limit: int = 12) -> bool:
+    from rhetoric.lexicon import contrasts
+
+    content = [[k for k in ks if is_content_word(k)][:limit] for ks in part_keys]
+    for i in range(len(content)):
+        for j in range(i + 1, len(content)):
+            if any(contrasts(a, b) for a in content[i] for b in content[j]):
+                return True
+    return False
 
 
 def _coarse(tag: str) -> str:

@@ -46,12 +46,15 @@ class ScorerModel:
         :data:`~rhetoric.scoring.features.FEATURES` when loaded).
     columns : list of str
         The vectorised feature names, in coefficient order.
+    low, high : list of float
+        The range of each column in training; values outside are clipped to it, so a text unlike
+        the training texts (a one-line string, a giant document) is not extrapolated.
     mean, scale, coef : list of float
         Standardisation and the logistic-regression coefficients, one per column.
     intercept : float
-    calibration_x, calibration_y : list of float
-        The isotonic calibration map: decision value -> probability (linear interpolation,
-        constant beyond the ends).
+    calibration_a, calibration_b : float
+        Platt's sigmoid calibration, learned on out-of-fold decision values:
+        ``p = 1 / (1 + exp(a * decision + b))``.
     threshold : float
         The default ``min_score``: the lowest calibrated score whose cross-validated precision
         reached the target.
@@ -62,12 +65,14 @@ class ScorerModel:
     device: str
     features: list[str]
     columns: list[str]
+    low: list[float]
+    high: list[float]
     mean: list[float]
     scale: list[float]
     coef: list[float]
     intercept: float
-    calibration_x: list[float]
-    calibration_y: list[float]
+    calibration_a: float
+    calibration_b: float
     threshold: float
     provenance: dict = field(default_factory=dict)
     format: int = FORMAT
@@ -81,6 +86,7 @@ class ScorerModel:
                 column = index.get(name)
                 if column is not None:
                     x[row, column] = value
+        x = np.clip(x, np.asarray(self.low), np.asarray(self.high))
         return (x - np.asarray(self.mean)) / np.asarray(self.scale)
 
     def decision_function(self, records: Sequence[dict]) -> np.ndarray:
@@ -90,8 +96,7 @@ class ScorerModel:
         """The calibrated probability that each record is a figure a rhetorician would mark."""
         if not records:
             return np.zeros(0)
-        decision = self.decision_function(records)
-        return np.clip(np.interp(decision, self.calibration_x, self.calibration_y), 0.0, 1.0)
+        return calibrate(self.decision_function(records), self.calibration_a, self.calibration_b)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=1, sort_keys=False) + "\n"
@@ -104,6 +109,11 @@ class ScorerModel:
                 f"scorer model format {data.get('format')!r} is not {FORMAT}; rebuild it"
             )
         return cls(**data)
+
+
+def calibrate(decision: np.ndarray, a: float, b: float) -> np.ndarray:
+    """Platt's sigmoid: ``1 / (1 + exp(a * decision + b))``."""
+    return 1.0 / (1.0 + np.exp(np.clip(a * np.asarray(decision) + b, -500, 500)))
 
 
 def _finite(values: Sequence[float]) -> bool:

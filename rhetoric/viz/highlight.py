@@ -593,9 +593,9 @@ def highlight_passages(
     >>> 'class="rh-m rh-c0 missed"' in view.html, "d1 [8:59]" in view.html
     (True, True)
     """
-    from rhetoric.viz.tables import _texts_of
+    from rhetoric.documents import texts_of
 
-    source = _texts_of(texts)
+    source = texts_of(texts)
     if not isinstance(passages, pd.DataFrame):
         raise TypeError(f"passages must be a DataFrame, not {type(passages).__name__}")
     for column in PASSAGE_COLUMNS:

@@ -32,35 +32,21 @@ TERM_COLUMNS = [
 
 
 def as_documents(documents: object, doc_ids: Iterable[str] | None = None) -> list[Document]:
-    """Documents from a list of texts or Documents, a mapping ``{doc_id: text}``, or a Series.
-
-    Texts get ``doc_id`` from ``doc_ids``, the mapping's keys or the Series' index, else their
-    position (``"0"``, ``"1"``...).
+    """Documents of a corpus (:func:`rhetoric.documents.as_documents`), renamed by ``doc_ids`` if given.
 
     >>> [d.doc_id for d in as_documents({"a": "One.", "b": "Two."})]
     ['a', 'b']
     """
-    if isinstance(documents, Document):
-        return [documents]
-    if isinstance(documents, pd.Series):
-        names, texts = [str(i) for i in documents.index], documents.tolist()
-    elif isinstance(documents, Mapping):
-        names, texts = [str(k) for k in documents], list(documents.values())
-    else:
-        texts = check_documents("documents", documents)
-        names = [getattr(t, "doc_id", None) or str(i) for i, t in enumerate(texts)]
+    from rhetoric.documents import as_documents as corpus_documents
+
+    result = corpus_documents(documents)
     if doc_ids is not None:
         names = [str(n) for n in doc_ids]
-        if len(names) != len(texts):
-            raise ValueError(f"doc_ids has {len(names)} names for {len(texts)} documents")
-    result = []
-    for name, text in zip(names, texts, strict=True):
-        if isinstance(text, Document):
-            result.append(text)
-        elif hasattr(text, "doc") and isinstance(text.doc, Document):  # an Analysis
-            result.append(text.doc)
-        else:
-            result.append(Document(text, name))
+        if len(names) != len(result):
+            raise UsageError(f"doc_ids has {len(names)} names for {len(result)} documents")
+        result = [
+            Document(d.text, n, metadata=d.metadata) for d, n in zip(result, names, strict=True)
+        ]
     return result
 
 
@@ -196,8 +182,8 @@ def term_positions(
     --------
     >>> term_positions(["War and peace.", "No war."], "war")[["doc_id", "text", "corpus_index"]]
       doc_id text  corpus_index
-    0      0  War             0
-    1      1  war             4
+    0   doc0  War             0
+    1   doc1  war             4
     """
     term_list = [terms] if isinstance(terms, str) else list(terms)
     rows = []
@@ -258,22 +244,6 @@ def word_counts(
 INSTANCE_COLUMNS = ["doc_id", "device", "kind", "group", "start", "end", "text", "n_spans", "score"]
 
 
-def _texts_of(texts: object) -> dict[str, str]:
-    """``{doc_id: text}`` from a mapping or a corpus table with ``doc_id`` and ``text``."""
-    if isinstance(texts, pd.DataFrame):
-        for column in ("doc_id", "text"):
-            if column not in texts.columns:
-                from rhetoric.errors import invalid_value
-
-                raise invalid_value("column", column, map(str, texts.columns))
-        return dict(zip(texts["doc_id"].astype(str), texts["text"], strict=True))
-    if isinstance(texts, Mapping):
-        return {str(k): v for k, v in texts.items()}
-    raise TypeError(
-        f"texts must be a mapping of doc_id to text or a corpus DataFrame, not {type(texts).__name__}"
-    )
-
-
 def figure_instances(spans: pd.DataFrame, texts: object) -> pd.DataFrame:
     """One row per figure: the parts of a device instance (spans sharing a ``group``) joined.
 
@@ -307,33 +277,11 @@ def figure_instances(spans: pd.DataFrame, texts: object) -> pd.DataFrame:
     >>> figure_instances(spans, {"d": text})[["device", "text", "n_spans"]].values.tolist()
     [['antithesis', 'Not for glory, but for duty', 2], ['alliteration', 'Rain', 1]]
     """
-    source = _texts_of(texts)
-    if spans.empty:
-        return pd.DataFrame(columns=INSTANCE_COLUMNS).astype(
-            {"start": "int64", "end": "int64", "n_spans": "int64", "score": "float64"}
+    from rhetoric.figures import group_figures
+
+    if not isinstance(texts, Mapping | pd.DataFrame):
+        raise TypeError(
+            f"texts must be a mapping of doc_id to text or a corpus DataFrame, not {type(texts).__name__}"
         )
-    table = spans.reset_index(drop=True)
-    if "group" not in table.columns:
-        table = table.assign(group=None)
-    keys = (
-        table["group"]
-        .astype(object)
-        .where(table["group"].notna(), "\0row" + table.index.astype(str))
-    )
-    table = table.assign(_instance=keys, doc_id=table["doc_id"].astype(str))
-    if "score" not in table.columns:
-        table = table.assign(score=1.0)
-    grouped = table.sort_values(["doc_id", "start", "end"], kind="stable").groupby(
-        ["doc_id", "device", "_instance"], sort=False
-    )
-    merged = grouped.agg(kind=("kind", "first"), group=("group", "first"), start=("start", "min"),
-                         end=("end", "max"), n_spans=("start", "size"), score=("score", "max"))  # fmt: skip
-    merged = merged.reset_index().drop(columns="_instance")
-    merged["text"] = [
-        source[d][s:e]
-        for d, s, e in zip(merged["doc_id"], merged["start"], merged["end"], strict=True)
-    ]
-    merged = merged.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
-    return merged[INSTANCE_COLUMNS].astype(
-        {"start": "int64", "end": "int64", "n_spans": "int64", "score": "float64"}
-    )
+    figures = group_figures(spans, texts, exclude=())
+    return figures.rename(columns={"doc": "doc_id"})[INSTANCE_COLUMNS]

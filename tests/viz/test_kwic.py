@@ -65,7 +65,7 @@ def test_find_term_and_positions():
     doc = Document("Open, open; and then OPEN again.")
     assert find_term(doc, "open") == [(0, 1), (1, 2), (4, 5)]
     table = term_positions(["Open, open.", "Nothing here.", "open"], "open")
-    assert table["doc_id"].tolist() == ["0", "0", "2"]
+    assert table["doc_id"].tolist() == ["doc0", "doc0", "doc2"]
     assert table["corpus_index"].tolist() == [0, 1, 4]
     assert table["position"].tolist() == [0.0, 0.5, 0.0]
 

@@ -1,0 +1,262 @@
+"""The project's precision figures: ``rhetoric evaluate precision --judged FILE [FILE ...]``.
+
+The current detectors are run over the documents that the judged files name (paths under the
+data home), their spans grouped into figures and matched to the judgements by device and overlap
+(:mod:`rhetoric.validation.precision`). Printed per genre (``speech`` for inaugural and State of
+the Union addresses, ``news`` for PTC articles), device and kind: judged figures, TRUE /
+BORDERLINE / FALSE, strict and lenient precision with Wilson 95% intervals, and the figures no
+judgement covers (``--unjudged-out`` writes them as a sheet to judge). The README's evaluation
+block (:mod:`rhetoric.evaluation.report`) shows the same table by device and genre.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from rhetoric.datahome import get_data_home
+from rhetoric.errors import DataNotFoundError
+from rhetoric.evaluation.pool import genre_of, gold_dir
+from rhetoric.figures import group_figures, with_context
+from rhetoric.text import decode
+from rhetoric.validation.judgements import read_judgements, write_judgements
+from rhetoric.validation.precision import ALL, match_judgements, precision_table
+
+#: The public judged sets beside the data home (``<data home>/../gold``).
+PUBLIC_JUDGED = ("precision_public_speeches.jsonl", "precision_public_news.jsonl")
+
+#: The project's own judgements of figures the public sets left unjudged (``corpus/annotations``).
+PROJECT_JUDGED = "judged_public_*.jsonl"
+
+
+@dataclass
+class PrecisionResult:
+    """The outcome of :func:`evaluate_precision`.
+
+    Attributes
+    ----------
+    table : DataFrame
+        :func:`rhetoric.validation.precision.precision_table` by ``genre``, ``device``,
+        ``kind``; pooled rows have ``kind="all"`` or ``device="all"``, and ``genre="all"`` pools
+        both genres.
+    figures : DataFrame
+        Every figure the detectors found in the judged documents, with its verdict
+        (:func:`~rhetoric.validation.precision.match_judgements`) and ``genre``.
+    orphans : DataFrame
+        Judgements that no current figure matches (a figure the detectors no longer find).
+    texts : dict
+        ``{doc: text}`` of the judged documents.
+    """
+
+    table: pd.DataFrame
+    figures: pd.DataFrame
+    orphans: pd.DataFrame
+    texts: dict
+
+
+def default_judged_files(data_home: str | os.PathLike | None = None) -> list[Path]:
+    """The public judged sets and every project judgement file that exists, in that order."""
+    files = [gold_dir(data_home) / name for name in PUBLIC_JUDGED]
+    annotations = resources.files("rhetoric.corpus").joinpath("annotations")
+    if annotations.is_dir():
+        files += sorted(
+            Path(str(p)) for p in annotations.iterdir() if Path(p.name).match(PROJECT_JUDGED)
+        )
+    return [f for f in files if f.is_file()]
+
+
+def judged_texts(docs: Iterable[str], data_home: str | os.PathLike | None = None) -> dict[str, str]:
+    """``{doc: text}`` for paths under the data home, decoded as the analysis decodes them."""
+    home = get_data_home(data_home)
+    texts = {}
+    for doc in dict.fromkeys(docs):
+        path = home / doc
+        if not path.is_file():
+            raise DataNotFoundError(
+                f"{doc}: a judged document is not in the data home ({home}); run `rhetoric data fetch`"
+            )
+        texts[doc] = decode(path.read_bytes())[0]
+    return texts
+
+
+def detect_figures(texts: dict[str, str], *, n_jobs: int = -1) -> pd.DataFrame:
+    """Run every detector (and the stance finder) over ``texts`` and group the spans into figures."""
+    from rhetoric.pipeline import analyze_corpus
+
+    corpus = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
+    result = analyze_corpus(corpus, frames=True, n_jobs=n_jobs)
+    failed = result.documents[
+        result.documents["error"].notna() & (result.documents["n_words"] == 0)
+    ]
+    if len(failed):
+        row = failed.iloc[0]
+        raise RuntimeError(f"{row['doc_id']}: could not be analysed ({row['error']})")
+    return group_figures(result.spans, texts)
+
+
+def evaluate_precision(
+    judged: Iterable[str | os.PathLike],
+    data_home: str | os.PathLike | None = None,
+    *,
+    n_jobs: int = -1,
+) -> PrecisionResult:
+    """Precision of the current detectors over judged figures, by genre, device and kind.
+
+    Parameters
+    ----------
+    judged : list of paths
+        Judgement files in the rubric's record format (``doc`` a path under the data home).
+    data_home : path, optional
+        Where the documents are (default: ``RHETORIC_DATA``).
+
+    Returns
+    -------
+    PrecisionResult
+    """
+    judgements = read_judgements(list(judged))
+    texts = judged_texts(judgements["doc"], data_home)
+    figures = detect_figures(texts, n_jobs=n_jobs)
+    matched = match_judgements(figures, judgements)
+    matched["genre"] = matched["doc"].map(genre_of)
+    table = pd.concat(
+        [
+            precision_table(matched, ("genre", "device", "kind")),
+            precision_table(matched.assign(genre=ALL), ("genre", "device", "kind")),
+        ],
+        ignore_index=True,
+    )
+    used = set(
+        zip(
+            matched["doc"],
+            matched["device"],
+            matched["judged_start"],
+            matched["judged_end"],
+            strict=True,
+        )
+    )
+    keys = zip(
+        judgements["doc"], judgements["device"], judgements["start"], judgements["end"], strict=True
+    )
+    orphans = judgements[[key not in used for key in keys]].reset_index(drop=True)
+    return PrecisionResult(table, matched, orphans, texts)
+
+
+def unjudged_sheet(result: PrecisionResult, width: int = 150) -> pd.DataFrame:
+    """The unjudged figures as a sheet to judge: the record format with context, empty verdicts."""
+    todo = result.figures[result.figures["verdict"] == ""]
+    sheet = with_context(todo, result.texts, width)
+    return sheet.assign(verdict="", reason="", annotator="").reset_index(drop=True)
+
+
+def _clip(text: str, width: int = 90) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _interval(value: float, low: float, high: float) -> str:
+    return "" if value != value else f"{value:.2f} [{low:.2f}, {high:.2f}]"
+
+
+def display_table(table: pd.DataFrame) -> pd.DataFrame:
+    """A precision table for reading: counts, then ``precision`` and ``lenient`` as ``p [low, high]``."""
+    keys = [c for c in ("genre", "device", "kind") if c in table.columns]
+    shown = table[[*keys, "judged", "true", "borderline", "false", "unjudged"]].copy()
+    shown["precision"] = [
+        _interval(*row)
+        for row in table[["precision", "precision_low", "precision_high"]].itertuples(index=False)
+    ]
+    shown["lenient"] = [
+        _interval(*row)
+        for row in table[["lenient", "lenient_low", "lenient_high"]].itertuples(index=False)
+    ]
+    return shown
+
+
+def genre_summary(table: pd.DataFrame, genres: Iterable[str] = ("speech", "news")) -> pd.DataFrame:
+    """One row per device (kinds pooled), the genres side by side: the README's layout.
+
+    Columns ``device`` (the ten devices in their usual order, ``stance``, then ``all``), then for
+    each genre ``<genre> judged``, ``<genre> precision`` and ``<genre> lenient`` (``p [low,
+    high]`` text) and ``<genre> unjudged``.
+    """
+    from rhetoric.devices import DEVICES
+
+    pooled = table[table["kind"] == ALL]
+    present = set(pooled["device"])
+    devices = [d for d in (*DEVICES, *sorted(present - {*DEVICES, ALL}), ALL) if d in present]
+    wide = pd.DataFrame({"device": devices})
+    for genre in [g for g in genres if g in set(pooled["genre"])]:
+        part = pooled[pooled["genre"] == genre].set_index("device").reindex(devices)
+        wide[f"{genre} judged"] = part["judged"].to_numpy()
+        for name in ("precision", "lenient"):
+            wide[f"{genre} {name}"] = [
+                _interval(*r)
+                for r in part[[name, f"{name}_low", f"{name}_high"]].itertuples(index=False)
+            ]
+        wide[f"{genre} unjudged"] = part["unjudged"].to_numpy()
+    return wide
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--judged",
+        nargs="+",
+        required=True,
+        metavar="FILE",
+        help="judgement files (JSON Lines or CSV; documents named by their path under the data home)",
+    )
+    parser.add_argument("--data-home", metavar="DIR")
+    parser.add_argument(
+        "--unjudged-out",
+        metavar="SHEET.jsonl",
+        help="write the figures no judgement covers, with context, as a sheet to judge",
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=-1, metavar="N", help="worker processes (-1: every core)"
+    )
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="list every unjudged figure, and every judgement no current figure matches",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    result = evaluate_precision(args.judged, args.data_home, n_jobs=args.jobs)
+    judged = int((result.figures["verdict"] != "").sum())
+    print(
+        f"{len(result.figures)} figures in {len(result.texts)} documents; {judged} match a "
+        f"judgement, {len(result.figures) - judged} unjudged; precision is TRUE / judged, "
+        "lenient counts BORDERLINE as half; 95% Wilson intervals"
+    )
+    with pd.option_context(
+        "display.width", 200, "display.max_rows", None, "display.max_colwidth", 40
+    ):
+        for genre, part in result.table.groupby("genre", sort=False):
+            print(f"\n== {genre}")
+            print(display_table(part.drop(columns="genre")).to_string(index=False))
+    if len(result.orphans):
+        lost = int((result.orphans["verdict"] == "TRUE").sum())
+        print(f"\n{len(result.orphans)} judgements match no current figure ({lost} of them TRUE)")
+    if getattr(args, "verbose", False):
+        todo = result.figures[result.figures["verdict"] == ""]
+        print(f"\nunjudged figures ({len(todo)}):")
+        for row in todo.itertuples(index=False):
+            print(f"  {row.doc} [{row.start}:{row.end}] {row.device}/{row.kind}: {_clip(row.text)}")
+        if len(result.orphans):
+            print(f"\njudgements no current figure matches ({len(result.orphans)}):")
+            for row in result.orphans.itertuples(index=False):
+                print(
+                    f"  {row.doc} [{row.start}:{row.end}] {row.device}/{row.kind} {row.verdict}: {_clip(row.text)}"
+                )
+    if args.unjudged_out:
+        sheet = unjudged_sheet(result)
+        write_judgements(sheet, args.unjudged_out)
+        print(f"wrote {len(sheet)} unjudged figures to {args.unjudged_out}")
+    return 0

@@ -1,0 +1,83 @@
+"""``rhetoric validate``: the validation loop on the command line.
+
+::
+
+    rhetoric analyze texts/*.txt --json > result.jsonl
+    rhetoric validate sample result.jsonl --out sheet.jsonl [--per-stratum 25] [--seed 1]
+    rhetoric validate page sheet.jsonl --out judge.html [--annotator NAME]
+    rhetoric validate report judgements-*.jsonl [--result result.jsonl]
+
+The sheet is JSON Lines, or CSV for a spreadsheet when its name ends in ``.csv``; judgements
+exported by the page, written by the widget or typed into the CSV are read the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    sample = actions.add_parser("sample", help="a stratified random sample of figures to judge")
+    sample.add_argument(
+        "result", metavar="RESULT", help="output of `rhetoric analyze --json` (or a span table)"
+    )
+    sample.add_argument(
+        "--out", required=True, metavar="SHEET", help="the sheet to write (.jsonl, or .csv)"
+    )
+    sample.add_argument(
+        "--per-stratum",
+        type=int,
+        default=25,
+        metavar="N",
+        help="figures per device and kind (default 25)",
+    )
+    sample.add_argument(
+        "--by", default="device,kind", metavar="COLUMN,...", help="strata (default device,kind)"
+    )
+    sample.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    sample.add_argument(
+        "--context",
+        type=int,
+        default=150,
+        metavar="CHARS",
+        help="context on each side (default 150)",
+    )
+    page = actions.add_parser("page", help="the standalone judging page for a sheet")
+    page.add_argument("sheet", metavar="SHEET")
+    page.add_argument("--out", required=True, metavar="PAGE.html")
+    page.add_argument("--annotator", default="", metavar="NAME", help="the coder's name, filled in")
+    report = actions.add_parser(
+        "report", help="precision with intervals and agreement between coders"
+    )
+    report.add_argument(
+        "judged", nargs="+", metavar="JUDGED", help="judgement files (.jsonl or .csv)"
+    )
+    report.add_argument("--result", metavar="RESULT", help="the result the sample came from")
+    report.add_argument("--annotator", metavar="NAME", help="whose verdicts make the precision")
+
+
+def run(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from rhetoric.validation import judging_page, read_judgements, report, sample, write_judgements
+
+    if args.action == "sample":
+        by = [c.strip() for c in args.by.split(",") if c.strip()]
+        sheet = sample(
+            args.result, per_stratum=args.per_stratum, by=by, seed=args.seed, width=args.context
+        )
+        write_judgements(sheet, args.out)
+        print(f"wrote {len(sheet)} figures to judge to {args.out}")
+    elif args.action == "page":
+        sheet = read_judgements(args.sheet, unjudged=True)
+        judging_page(sheet, args.out, annotator=args.annotator)
+        print(f"wrote {args.out} ({len(sheet)} figures): open it in a browser, judge, export")
+    else:
+        outcome = report(read_judgements(args.judged), args.result, annotator=args.annotator)
+        with pd.option_context("display.width", 200, "display.max_rows", None):
+            print(outcome)
+            if len(outcome.disagreements):
+                print("\ndisagreements:")
+                print(outcome.disagreements.to_string(index=False, max_colwidth=50))
+    return 0

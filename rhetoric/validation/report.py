@@ -1,0 +1,137 @@
+"""The validation report: precision with intervals, agreement between coders, disagreements.
+
+:func:`report` is the last of the four calls of the validation loop (sample, judge, read,
+report). It matches the judgements to the figures of the corpus result (or, without a result,
+takes each judged figure as it is), and returns a :class:`ValidationReport` that shows itself
+as tables in JupyterLab and as text elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from rhetoric.figures import group_figures
+from rhetoric.validation.agreement import UNIT, disagreements, krippendorff_alpha, pairwise_kappa
+from rhetoric.validation.judgements import read_judgements
+from rhetoric.validation.precision import match_judgements, precision_table
+from rhetoric.validation.results import corpus_texts, span_table
+
+
+@dataclass
+class ValidationReport:
+    """What :func:`report` returns.
+
+    Attributes
+    ----------
+    precision : DataFrame
+        :func:`rhetoric.validation.precision.precision_table` by the report's ``by`` columns.
+    figures : DataFrame
+        Every figure with its verdict (``""``: not judged), from
+        :func:`~rhetoric.validation.precision.match_judgements`.
+    annotators : list of str
+        The coders, in order of appearance.
+    alpha : float
+        Krippendorff's alpha (nominal) over the units two or more coders judged; NaN with one
+        coder.
+    kappa : DataFrame
+        Cohen's kappa per pair of coders (:func:`~rhetoric.validation.agreement.pairwise_kappa`).
+    disagreements : DataFrame
+        The units coders judged differently, for adjudication.
+    """
+
+    precision: pd.DataFrame
+    figures: pd.DataFrame
+    annotators: list[str]
+    alpha: float
+    kappa: pd.DataFrame
+    disagreements: pd.DataFrame
+
+    def __str__(self) -> str:
+        lines = [f"coders: {', '.join(self.annotators) or 'none'}"]
+        judged = int((self.figures["verdict"] != "").sum())
+        lines.append(f"{len(self.figures)} figures, {judged} judged")
+        if self.precision.empty:
+            return "\n".join([*lines, "no judged figures yet"])
+        shown = self.precision.copy()
+        for column in shown.select_dtypes("float").columns:
+            shown[column] = shown[column].round(3)
+        lines += ["", shown.to_string(index=False)]
+        if len(self.annotators) > 1:
+            lines += ["", f"Krippendorff's alpha (nominal): {self.alpha:.3f}", self.kappa.round(3).to_string(index=False),
+                      f"{len(self.disagreements)} disagreements"]  # fmt: skip
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        parts = [f"<p>coders: {', '.join(self.annotators) or 'none'}; {len(self.figures)} figures, "
+                 f"{int((self.figures['verdict'] != '').sum())} judged</p>",
+                 self.precision.to_html(index=False, float_format="{:.3f}".format)]  # fmt: skip
+        if len(self.annotators) > 1:
+            parts += [f"<p>Krippendorff's alpha (nominal): {self.alpha:.3f}</p>",
+                      self.kappa.to_html(index=False, float_format="{:.3f}".format)]  # fmt: skip
+        return "\n".join(parts)
+
+
+def report(
+    judgements: pd.DataFrame | str | os.PathLike | Iterable[str | os.PathLike],
+    result: object | None = None,
+    texts: object | None = None,
+    *,
+    by: Sequence[str] = ("device", "kind"),
+    annotator: str | None = None,
+) -> ValidationReport:
+    """Precision per device and kind with Wilson intervals, and agreement between coders.
+
+    Parameters
+    ----------
+    judgements : DataFrame, path or list of paths
+        Judgements of one or more coders (:func:`~rhetoric.validation.judgements.read_judgements`).
+    result : CorpusResult, Analysis, DataFrame or path, optional
+        The corpus result the sample was drawn from (anything
+        :func:`rhetoric.validation.sample` takes). Its figures are matched to the judgements, so
+        a figure outside the sample counts as unjudged. Without it, each judged figure is taken
+        as it is.
+    texts : DataFrame or mapping, optional
+        The corpus table (for metadata columns in ``by``) or ``{doc_id: text}``.
+    by : sequence of str, default ("device", "kind")
+        Grouping of the precision table; metadata columns of ``texts`` may be used.
+    annotator : str, optional
+        Whose verdicts make the precision (default: the first coder of each figure).
+
+    Returns
+    -------
+    ValidationReport
+    """
+    if not isinstance(judgements, pd.DataFrame):
+        judgements = read_judgements(judgements)
+    annotators = list(dict.fromkeys(judgements["annotator"]))
+    if result is None:
+        figures = judgements.drop_duplicates(UNIT)[UNIT].reset_index(drop=True)
+    else:
+        spans = span_table(result)
+        has_texts = (
+            texts is not None
+            or hasattr(result, "device_spans")
+            or isinstance(result, str | os.PathLike)
+        )
+        figures = group_figures(spans, corpus_texts(result, texts)[0] if has_texts else None)
+    if texts is not None and isinstance(texts, pd.DataFrame):
+        metadata = texts.drop(
+            columns=[c for c in ("text", "clean_text", "path") if c in texts.columns]
+        )
+        metadata = metadata.assign(doc=metadata["doc_id"].astype(str))
+        figures = figures.merge(metadata.drop(columns=[c for c in metadata if c in figures and c != "doc"]),
+                                on="doc", how="left")  # fmt: skip
+    matched = match_judgements(figures, judgements, annotator=annotator)
+    several = len(annotators) > 1
+    return ValidationReport(
+        precision=precision_table(matched, by),
+        figures=matched,
+        annotators=annotators,
+        alpha=krippendorff_alpha(judgements) if several else float("nan"),
+        kappa=pairwise_kappa(judgements),
+        disagreements=disagreements(judgements),
+    )

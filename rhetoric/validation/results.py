@@ -1,0 +1,120 @@
+"""Reading a corpus result for validation: its span table and the texts it was found in.
+
+A result is a corpus run (:func:`rhetoric.analyze_corpus`), one analysis
+(:func:`rhetoric.analyze`), a span table, a saved span table (``.parquet``, ``.csv``, or a folder
+holding ``spans.parquet``/``spans.csv``), or the JSON Lines of ``rhetoric analyze --json``
+(whose ``doc`` paths are read back for the texts).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from rhetoric.errors import InputError, invalid_value
+from rhetoric.span import SPAN_COLUMNS
+
+
+def read_analysis_json(path: str | os.PathLike) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The spans and texts of a ``rhetoric analyze --json`` output file.
+
+    Returns
+    -------
+    spans : DataFrame
+        :data:`rhetoric.span.SPAN_COLUMNS`, device and stance spans, ``doc_id`` the ``doc`` path.
+    texts : dict
+        ``{doc: text}``, each file read again (as ``analyze`` read it).
+    """
+    from rhetoric.text import read_text
+
+    path = Path(path)
+    rows, texts = [], {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            doc = str(record["doc"])
+            spans = [*record.get("devices", []), *record.get("stance", [])]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise InputError(f"{path}:{number}: not a line of `rhetoric analyze --json`") from None
+        texts[doc] = read_text(doc, max_bytes=None)
+        rows += [{**span, "doc_id": doc} for span in spans]
+    return pd.DataFrame(rows, columns=SPAN_COLUMNS), texts
+
+
+def _texts_from_paths(doc_ids) -> dict[str, str]:
+    """The texts of a saved span table whose ``doc_id`` values are file paths."""
+    from rhetoric.text import read_text
+
+    texts = {}
+    for doc in dict.fromkeys(map(str, doc_ids)):
+        if not Path(doc).is_file():
+            raise InputError(
+                f"{doc}: the span table's doc_id is not a file, so the texts cannot be read; "
+                "pass the corpus table the result was run on (texts=)"
+            )
+        texts[doc] = read_text(doc, max_bytes=None)
+    return texts
+
+
+def span_table(result: object) -> pd.DataFrame:
+    """The span table of a result (see the module notes)."""
+    if isinstance(result, pd.DataFrame):
+        return result
+    if hasattr(result, "spans") and isinstance(result.spans, pd.DataFrame):
+        spans = result.spans
+        if hasattr(result, "device_spans") and spans["doc_id"].isna().any():  # one Analysis
+            spans = spans.assign(doc_id=spans["doc_id"].fillna(str(result.source or "doc")))
+        return spans
+    if isinstance(result, str | os.PathLike):
+        path = Path(result)
+        if path.suffix in (".jsonl", ".json"):
+            return read_analysis_json(path)[0]
+        if path.is_dir():
+            found = [p for p in (path / "spans.parquet", path / "spans.csv") if p.is_file()]
+            if not found:
+                raise FileNotFoundError(
+                    f"{path}: no spans.parquet or spans.csv in this result folder"
+                )
+            path = found[0]
+        if path.suffix == ".parquet":
+            return pd.read_parquet(path)
+        return pd.read_csv(path, keep_default_na=False, na_values={"group": [""]})
+    raise TypeError(
+        "result must be a corpus result (rhetoric.analyze_corpus), an analysis, a span table or "
+        f"the path of a saved span table, not {type(result).__name__}"
+    )
+
+
+def corpus_texts(result: object, texts: object) -> tuple[dict[str, str], pd.DataFrame | None]:
+    """``({doc: text}, metadata)`` of a result: the texts, and the corpus table's other columns
+    (``doc`` and metadata such as an outlet or a year) when ``texts`` is a corpus table."""
+    if texts is None and hasattr(result, "device_spans") and hasattr(result, "text"):
+        return {str(result.source or "doc"): result.text}, None
+    if texts is None and isinstance(result, str | os.PathLike):
+        if Path(result).suffix in (".jsonl", ".json"):
+            return read_analysis_json(result)[1], None
+        return _texts_from_paths(span_table(result)["doc_id"]), None
+    if isinstance(texts, pd.DataFrame):
+        for column in ("doc_id", "text"):
+            if column not in texts.columns:
+                raise invalid_value("column", column, map(str, texts.columns))
+        mapping = dict(zip(texts["doc_id"].astype(str), texts["text"], strict=True))
+        simple = [c for c in texts.columns if c not in ("text", "clean_text", "path")]
+        metadata = (
+            texts[simple]
+            .assign(doc_id=texts["doc_id"].astype(str))
+            .rename(columns={"doc_id": "doc"})
+        )
+        return mapping, metadata
+    if isinstance(texts, Mapping):
+        return {str(k): v for k, v in texts.items()}, None
+    raise TypeError(
+        "texts must be the corpus table (doc_id, text, metadata) or a mapping of doc_id to text; "
+        "a corpus result holds no texts, so pass the table it was run on"
+    )

@@ -1,0 +1,177 @@
+"""Plots of a validation: precision with intervals, and raw and precision-corrected rates side by side.
+
+Inputs are the tidy tables of :func:`rhetoric.validation.precision_table` and
+:func:`rhetoric.compare.corrected_rates`; the functions follow
+the seaborn manner of :mod:`rhetoric.viz.plots` (``ax=None``, the ``Axes`` returned).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from rhetoric.errors import invalid_value
+from rhetoric.viz.plots import _axes, _empty, _group_colors, _label_order
+
+
+def raw_and_corrected(
+    data: pd.DataFrame,
+    *,
+    group: str | None = None,
+    device: str = "device",
+    order: Sequence[str] | None = None,
+    ax=None,
+):
+    """Each device's rate per 1,000 words, raw (hollow) and corrected for precision (filled).
+
+    Parameters
+    ----------
+    data : DataFrame
+        :func:`rhetoric.compare.corrected_rates`: ``device``, ``rate``, ``ci_low``, ``ci_high``,
+        ``corrected``, ``corrected_low``, ``corrected_high``, and the ``group`` column.
+    group : str, optional
+        The grouping column (one colour per group); ``None`` for one series.
+    order : list of str, optional
+        Devices from top to bottom.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Two error-bar series per group (raw, then corrected) in ``ax.containers``; a legend.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> data = pd.DataFrame({"device": ["anaphora"], "rate": [4.0], "ci_low": [3.0], "ci_high": [5.0],
+    ...                      "corrected": [2.0], "corrected_low": [1.2], "corrected_high": [2.9]})
+    >>> ax = raw_and_corrected(data, ax=plt.subplots()[1])
+    >>> [float(c.lines[0].get_xdata()[0]) for c in ax.containers]
+    [4.0, 2.0]
+    >>> plt.close("all")
+    """
+    needed = [device, "rate", "ci_low", "ci_high", "corrected", "corrected_low", "corrected_high"]
+    for column in [*needed, *([group] if group else [])]:
+        if column not in data.columns:
+            raise invalid_value("column", column, map(str, data.columns))
+    ax = _axes(ax)
+    if data.empty:
+        return _empty(ax)
+    devices = list(order) if order is not None else _label_order(data[device])
+    groups = [None] if group is None else list(dict.fromkeys(data[group]))
+    colors = _group_colors(groups)
+    slots = 2 * len(groups)
+    height = 0.8
+    step = height / slots
+    for number, name in enumerate(groups):
+        part = data if name is None else data[data[group] == name]
+        part = part[part[device].isin(devices)]
+        base = np.array([devices.index(d) for d in part[device]], dtype=float)
+        for offset, (column, low, high, filled) in enumerate(
+            [
+                ("rate", "ci_low", "ci_high", False),
+                ("corrected", "corrected_low", "corrected_high", True),
+            ]
+        ):
+            y = base - height / 2 + step * (2 * number + offset + 0.5)
+            x = part[column].to_numpy(float)
+            errors = np.vstack([x - part[low].to_numpy(float), part[high].to_numpy(float) - x])
+            label = ("raw" if not filled else "corrected") + ("" if name is None else f", {name}")
+            ax.errorbar(x, y, xerr=np.clip(np.nan_to_num(errors), 0, None), fmt="o", color=colors[name],
+                        markerfacecolor=colors[name] if filled else "white", markersize=5, capsize=2,
+                        linewidth=1, label=label)  # fmt: skip
+    ax.set_yticks(range(len(devices)), devices)
+    ax.set_ylim(len(devices) - 0.5, -0.5)
+    ax.set_xlim(left=0)
+    ax.set_xlabel("per 1,000 words: raw (hollow) and x precision (filled), 95% intervals")
+    ax.set_ylabel("")
+    ax.legend(frameon=False, fontsize="small")
+    return ax
+
+
+def precision_intervals(
+    data: pd.DataFrame,
+    *,
+    y: str = "device",
+    hue: str | None = None,
+    lenient: bool = True,
+    order: Sequence[str] | None = None,
+    ax=None,
+):
+    """Precision per device (or any ``y``) with its Wilson 95% interval; lenient beside it.
+
+    Parameters
+    ----------
+    data : DataFrame
+        :func:`rhetoric.validation.precision_table`: ``precision``, ``precision_low``,
+        ``precision_high`` (and ``lenient``, ``lenient_low``, ``lenient_high``), the ``y``
+        column and ``judged``. Rows with nothing judged are left out.
+    y : str, default "device"
+        One row of the plot per value.
+    hue : str, optional
+        A column to compare (a genre, a corpus); one colour per value.
+    lenient : bool, default True
+        Also draw lenient precision (BORDERLINE as half), hollow.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One error-bar series per hue value (strict), and one more each when ``lenient``.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> table = pd.DataFrame({"device": ["anaphora"], "judged": [4], "precision": [0.5],
+    ...     "precision_low": [0.15], "precision_high": [0.85], "lenient": [0.625],
+    ...     "lenient_low": [0.24], "lenient_high": [0.9]})
+    >>> ax = precision_intervals(table, ax=plt.subplots()[1])
+    >>> [float(c.lines[0].get_xdata()[0]) for c in ax.containers]
+    [0.5, 0.625]
+    >>> plt.close("all")
+    """
+    columns = [y, "judged", "precision", "precision_low", "precision_high"]
+    if lenient:
+        columns += ["lenient", "lenient_low", "lenient_high"]
+    for column in [*columns, *([hue] if hue else [])]:
+        if column not in data.columns:
+            raise invalid_value("column", column, map(str, data.columns))
+    ax = _axes(ax)
+    data = data[data["judged"] > 0]
+    if data.empty:
+        return _empty(ax, "nothing judged")
+    labels = list(order) if order is not None else list(dict.fromkeys(data[y]))
+    groups = [None] if hue is None else list(dict.fromkeys(data[hue]))
+    colors = _group_colors(groups)
+    series = [("precision", True), *([("lenient", False)] if lenient else [])]
+    slots = len(groups) * len(series)
+    height = 0.8 if slots > 1 else 0.0
+    step = height / slots if slots > 1 else 0.0
+    slot = 0
+    for name in groups:
+        part = data if name is None else data[data[hue] == name]
+        part = part[part[y].isin(labels)]
+        base = np.array([labels.index(v) for v in part[y]], dtype=float)
+        for column, filled in series:
+            offset = -height / 2 + step * (slot + 0.5) if slots > 1 else 0.0
+            slot += 1
+            x = part[column].to_numpy(float)
+            errors = np.vstack(
+                [
+                    x - part[f"{column}_low"].to_numpy(float),
+                    part[f"{column}_high"].to_numpy(float) - x,
+                ]
+            )
+            label = ("strict" if filled else "lenient") + ("" if name is None else f", {name}")
+            ax.errorbar(x, base + offset, xerr=np.clip(errors, 0, None), fmt="o", color=colors[name],
+                        markerfacecolor=colors[name] if filled else "white", markersize=5, capsize=2,
+                        linewidth=1, label=label)  # fmt: skip
+    ax.set_yticks(range(len(labels)), labels)
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("precision over judged figures (Wilson 95% interval)")
+    ax.set_ylabel("")
+    ax.legend(frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax

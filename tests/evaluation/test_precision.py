@@ -1,0 +1,116 @@
+"""``rhetoric evaluate precision`` end to end on a small real document of the data home.
+
+The judgements are made here from whatever the current detectors find (so the test does not
+depend on today's detector output): the first device figure judged TRUE, the second BORDERLINE, the
+rest left unjudged; the command must count them exactly so.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import rhetoric
+from rhetoric.cli import main
+from rhetoric.figures import group_figures
+from rhetoric.validation.judgements import read_judgements
+from rhetoric.validation.precision import wilson_interval
+
+DOC = "state_union/texts/1996-Clinton.txt"
+
+
+@pytest.fixture(scope="module")
+def figures(data_home):
+    result = rhetoric.analyze(data_home / DOC, doc_id=DOC)
+    figures = group_figures(result.spans, {DOC: result.text})
+    assert (figures["device"] != "stance").sum() >= 2, (
+        "the test needs a document with two device figures"
+    )
+    return figures
+
+
+def test_evaluate_precision_counts_judged_and_unjudged_figures(
+    figures, data_home, tmp_path, capsys
+):
+    judged = tmp_path / "judged.jsonl"
+    records = [
+        {"doc": DOC, "device": f.device, "kind": f.kind, "start": int(f.start), "end": int(f.end),
+         "text": f.text, "verdict": verdict, "reason": "test", "annotator": "test"}
+        for f, verdict in zip(figures[figures.device != "stance"].head(2).itertuples(), ["TRUE", "BORDERLINE"], strict=True)
+    ]  # fmt: skip
+    judged.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    sheet = tmp_path / "todo.jsonl"
+    code = main(
+        [
+            "evaluate",
+            "precision",
+            "--judged",
+            str(judged),
+            "--unjudged-out",
+            str(sheet),
+            "--jobs",
+            "1",
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    assert (
+        f"{len(figures)} figures in 1 documents; 2 match a judgement, {len(figures) - 2} unjudged"
+        in out
+    )
+    assert "== speech" in out and "== all" in out
+    low, high = wilson_interval(1, 2)
+    pooled = [line for line in out.splitlines() if line.split()[:2] == ["all", "all"]]
+    assert pooled and f"0.50 [{low:.2f}, {high:.2f}]" in pooled[0]  # 1 TRUE of 2 judged
+    assert main(["evaluate", "precision", "--judged", str(judged), "--verbose", "--jobs", "1"]) == 0
+    listed = capsys.readouterr().out.split(f"unjudged figures ({len(figures) - 2}):\n", 1)[1]
+    assert (
+        len([line for line in listed.splitlines() if line.startswith(f"  {DOC} [")])
+        == len(figures) - 2
+    )
+    todo = read_judgements(sheet, unjudged=True)
+    assert len(todo) == len(figures) - 2 and set(todo["verdict"]) <= {""}
+    text = (data_home / DOC).read_text(encoding="utf-8")
+    for row in todo.itertuples():
+        assert text[row.start : row.end] == row.text
+        assert text[row.start - len(row.before) : row.start] == row.before
+        assert text[row.end : row.end + len(row.after)] == row.after
+
+
+def test_a_judged_document_missing_from_the_data_home_exits_3(tmp_path, capsys):
+    judged = tmp_path / "judged.jsonl"
+    judged.write_text(json.dumps({"doc": "inaugural/texts/1700-Nobody.txt", "device": "anaphora",
+                                  "start": 0, "end": 5, "verdict": "TRUE"}) + "\n")  # fmt: skip
+    assert main(["evaluate", "precision", "--judged", str(judged)]) == 3
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "1700-Nobody.txt" in err[0] and "data home" in err[0]
+
+
+def test_a_bad_verdict_is_one_line_and_exit_1(tmp_path, capsys):
+    judged = tmp_path / "judged.csv"
+    judged.write_text("doc,device,start,end,verdict\nx.txt,anaphora,0,5,YES\n", encoding="utf-8")
+    assert main(["evaluate", "precision", "--judged", str(judged)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and f"{judged}:2" in err[0] and "verdict='YES' is not valid" in err[0]
+
+
+def test_genre_summary_puts_the_genres_side_by_side():
+    import pandas as pd
+
+    from rhetoric.evaluation.precision import genre_summary
+    from rhetoric.validation.precision import precision_table
+
+    matched = pd.DataFrame({
+        "genre": ["speech", "speech", "speech", "news", "news"],
+        "device": ["anaphora", "anaphora", "stance", "anaphora", "tricolon"],
+        "kind": ["clause", "sentence", "hedge", "clause", "list"],
+        "verdict": ["TRUE", "FALSE", "TRUE", "BORDERLINE", ""],
+    })  # fmt: skip
+    wide = genre_summary(precision_table(matched, ("genre", "device", "kind")))
+    assert wide["device"].tolist() == ["anaphora", "tricolon", "stance", "all"]
+    assert wide["speech judged"].tolist()[0] == 2 and wide["news judged"].tolist()[0] == 1
+    low, high = wilson_interval(1, 2)
+    assert wide["speech precision"].iloc[0] == f"0.50 [{low:.2f}, {high:.2f}]"
+    assert wide["news unjudged"].tolist()[1] == 1 and wide["news precision"].iloc[1] == ""
+    assert wide["speech judged"].iloc[3] == 2  # stance is not pooled with the devices

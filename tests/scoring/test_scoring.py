@@ -1,0 +1,128 @@
+"""The learned-scorer machinery: feature records, JSON models, calibration, thresholds."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from rhetoric.devices import DEVICES, find_devices, get_finder
+from rhetoric.figures import figure_parts
+from rhetoric.scoring.apply import score_figures
+from rhetoric.scoring.features import FEATURES, DocumentProfile, evidence_pattern, figure_features
+from rhetoric.scoring.model import ScorerModel, load_model, vector_keys
+from rhetoric.scoring.train import choose_threshold, fit_scorer
+from rhetoric.span import Span
+from rhetoric.text import Document
+
+TEXT = (
+    "We shall fight on the beaches. We shall fight on the landing grounds. "
+    "Never, never, never give in. It is not an end, but a beginning."
+)
+
+
+def test_every_feature_built_is_declared_and_every_declared_feature_is_built():
+    doc = Document(TEXT)
+    profile = DocumentProfile(doc)
+    parts = [doc.span(0, 29, device="anaphora", kind="sentence", group="a-1"),
+             doc.span(31, 68, device="anaphora", kind="sentence", group="a-1")]  # fmt: skip
+    record = figure_features(profile, parts)
+    assert set(record) == set(FEATURES)
+    assert record["n_parts"] == 2 and record["adjacent_share"] == 1.0
+    assert record["shared_words"] >= 4  # "we shall fight on the"
+
+
+def test_evidence_pattern_masks_the_words_of_the_text():
+    assert (
+        evidence_pattern("phrase 'liberty and justice' recurs 4 times") == "phrase Q recurs N times"
+    )
+
+
+def test_vector_keys_follow_dictvectorizer_names():
+    from sklearn.feature_extraction import DictVectorizer
+
+    record = {"kind": "pair", "n_parts": 2, "same_sentence": True}
+    vectorizer = DictVectorizer(sparse=False).fit([vector_keys(record)])
+    assert list(vectorizer.get_feature_names_out()) == ["kind=pair", "n_parts", "same_sentence"]
+
+
+def _toy(n=80, seed=0):
+    rng = np.random.default_rng(seed)
+    records, labels, groups = [], [], []
+    for i in range(n):
+        signal = rng.normal()
+        records.append({"kind": "a" if i % 2 else "b", "log_words": signal, "n_parts": 2})
+        labels.append(float(signal + rng.normal(scale=0.5) > 0))
+        groups.append(f"doc{i // 4}")
+    return records, labels, groups
+
+
+def test_fit_scorer_learns_a_monotone_calibrated_model_that_round_trips_through_json():
+    records, labels, groups = _toy()
+    model, cv = fit_scorer("toy", records, labels, groups, target_precision=0.8)
+    again = ScorerModel.from_json(model.to_json())
+    assert again == model
+    probabilities = model.predict_proba(
+        [{"log_words": v, "kind": "a", "n_parts": 2} for v in (-2, 0, 2)]
+    )
+    assert probabilities[0] <= probabilities[1] <= probabilities[2]
+    assert 0 <= probabilities.min() and probabilities.max() <= 1
+    assert cv["n"] == 80 and cv["documents"] == 20
+    assert cv["precision_at_threshold"] >= 0.8 and cv["target_met"]
+
+
+def test_fit_scorer_refuses_undeclared_features():
+    with pytest.raises(ValueError, match="not declared"):
+        fit_scorer("toy", [{"made_up": 1.0}] * 4, [0, 1, 0, 1], ["a", "b", "c", "d"])
+
+
+def test_choose_threshold_is_the_lowest_score_reaching_the_precision():
+    scores = np.array([0.9, 0.8, 0.7, 0.6, 0.5, 0.4])
+    labels = np.array([1, 1, 1, 1, 0, 0])
+    assert choose_threshold(scores, labels, target=1.0, min_kept=1) == 0.6
+    assert choose_threshold(scores, labels, target=0.8, min_kept=1) == 0.5
+
+
+def test_group_figures_keeps_groups_together_and_lone_spans_apart():
+    text = "Never, never. Go, go."
+    spans = [Span.from_source(text, 0, 5, device="epizeuxis", kind="word", group="e-1"),
+             Span.from_source(text, 7, 12, device="epizeuxis", kind="word", group="e-1"),
+             Span.from_source(text, 14, 16, device="epizeuxis", kind="word"),
+             Span.from_source(text, 18, 20, device="epizeuxis", kind="word")]  # fmt: skip
+    assert sorted(len(f) for f in figure_parts(spans)) == [1, 1, 2]
+
+
+@pytest.mark.parametrize("device", DEVICES)
+def test_every_device_ships_a_model_whose_features_the_code_builds(device):
+    model = load_model(device)
+    assert model is not None, f"no scorer model for {device}"
+    assert set(model.features) <= set(FEATURES)
+    assert 0 < model.threshold < 1
+    assert model.provenance["judged"] >= 200 or device in {"chiasmus", "epizeuxis"}
+    assert json.loads(model.to_json())["device"] == device
+
+
+def test_min_score_zero_keeps_every_candidate_and_default_keeps_a_subset():
+    doc = Document(TEXT * 3)
+    every = find_devices(doc, min_score=0)
+    default = find_devices(doc)
+    candidates = [s for d in DEVICES for s in get_finder(d)(doc)]
+    assert len(every) == len(candidates)
+    assert set(default) <= {s for s in every} | set(default)
+    assert len(default) <= len(every)
+    assert all(0 <= s.score <= 1 for s in every)
+
+
+def test_scores_are_probabilities_shared_by_every_part_of_a_figure():
+    doc = Document(TEXT)
+    spans = score_figures(doc, get_finder("anaphora")(doc), "anaphora", min_score=0)
+    by_group = {}
+    for span in spans:
+        by_group.setdefault(span.group, set()).add(span.score)
+    assert spans and all(len(scores) == 1 for scores in by_group.values())
+
+
+def test_min_score_is_validated_with_one_sentence():
+    with pytest.raises(ValueError, match="min_score=2 is not valid"):
+        find_devices("Some text.", min_score=2)

@@ -1,0 +1,59 @@
+"""``rhetoric validate`` on the command line: analyse, sample, page, a spreadsheet, report."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from rhetoric.cli import main
+from rhetoric.validation import read_judgements
+
+
+def test_the_loop_on_the_command_line_with_a_spreadsheet(data_home, tmp_path, capsys):
+    doc = data_home / "inaugural" / "texts" / "1829-Jackson.txt"
+    result = tmp_path / "result.jsonl"
+    assert main(["analyze", str(doc), "--json"]) == 0
+    result.write_text(capsys.readouterr().out, encoding="utf-8")
+    sheet = tmp_path / "sheet.csv"
+    assert (
+        main(
+            [
+                "validate",
+                "sample",
+                str(result),
+                "--out",
+                str(sheet),
+                "--per-stratum",
+                "2",
+                "--seed",
+                "5",
+            ]
+        )
+        == 0
+    )
+    assert "figures to judge" in capsys.readouterr().out
+    assert main(["validate", "page", str(sheet), "--out", str(tmp_path / "judge.html")]) == 0
+    assert (tmp_path / "judge.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    # a coder fills in the spreadsheet: verdicts in lower case, as people type them
+    table = pd.read_csv(sheet, dtype=str, keep_default_na=False)
+    verdicts = (["true", "false", "borderline"] * len(table))[: len(table)]
+    table["verdict"], table["annotator"] = verdicts, "sheet-coder"
+    table.to_csv(sheet, index=False)
+    capsys.readouterr()
+    assert main(["validate", "report", str(sheet), "--result", str(result)]) == 0
+    out = capsys.readouterr().out
+    judged = read_judgements(sheet)
+    assert len(judged) == len(table) and set(judged["verdict"]) <= {"TRUE", "FALSE", "BORDERLINE"}
+    assert "coders: sheet-coder" in out and f"{len(table)} judged" in out
+
+
+def test_validate_names_a_bad_stratum_in_one_line(tmp_path, capsys):
+    spans = tmp_path / "spans.csv"
+    spans.write_text("doc_id,device,kind,start,end,text,group,score,evidence\n", encoding="utf-8")
+    assert (
+        main(
+            ["validate", "sample", str(spans), "--out", str(tmp_path / "s.jsonl"), "--by", "devce"]
+        )
+        == 2
+    )
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "did you mean 'device'" in err[0]

@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from rhetoric.validation.precision import match_judgements, precision_table, wilson_interval
+
+
+@pytest.mark.parametrize(
+    ("successes", "n", "low", "high"),
+    # Newcombe (1998), "Two-sided confidence intervals for the single proportion", Table II,
+    # method 3 (score interval without continuity correction)
+    [(81, 263, 0.2553, 0.3662), (15, 148, 0.0624, 0.1605), (0, 20, 0.0, 0.1611),
+     (1, 29, 0.0061, 0.1718), (29, 29, 0.8830, 1.0)],
+)  # fmt: skip
+def test_wilson_interval_matches_newcombes_table(successes, n, low, high):
+    assert wilson_interval(successes, n) == pytest.approx((low, high), abs=5e-5)
+
+
+def test_wilson_interval_by_hand_for_a_half_success():
+    # lenient precision: 1 TRUE and 1 BORDERLINE of 2 is 1.5 of 2; z = 1.959964
+    z = 1.959963984540054
+    p, n = 0.75, 2
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    assert wilson_interval(1.5, 2) == pytest.approx((centre - half, centre + half))
+    assert all(math.isnan(v) for v in wilson_interval(0, 0))
+    with pytest.raises(ValueError, match="successes"):
+        wilson_interval(3, 2)
+
+
+def _judged(rows):
+    return pd.DataFrame(
+        rows, columns=["doc", "device", "kind", "start", "end", "verdict", "reason", "annotator"]
+    )
+
+
+def _figures(rows):
+    frame = pd.DataFrame(rows, columns=["doc", "device", "kind", "start", "end", "parts"])
+    return frame
+
+
+def test_matching_by_document_device_and_overlap_one_to_one():
+    figures = _figures([
+        ("d", "tricolon", "tricolon", 10, 40, ((10, 40),)),      # shifted boundaries: matches
+        ("d", "tricolon", "list", 100, 160, ((100, 160),)),      # no judgement here: unjudged
+        ("d", "anaphora", "clause", 10, 40, ((10, 40),)),        # other device: unjudged
+        ("e", "tricolon", "tricolon", 10, 40, ((10, 40),)),      # other document: unjudged
+        ("d", "repetition", "refrain", 300, 900, ((300, 310), (890, 900))),
+        ("d", "repetition", "refrain", 305, 880, ((400, 410), (870, 880))),  # inside, not it
+    ])  # fmt: skip
+    judged = _judged([
+        ("d", "tricolon", "tricolon", 12, 45, "TRUE", "three members", "a"),
+        ("d", "repetition", "refrain", 300, 900, "FALSE", "topic term", "a"),
+    ])  # fmt: skip
+    matched = match_judgements(figures, judged)
+    assert matched["verdict"].tolist() == ["TRUE", "", "", "", "FALSE", ""]
+    assert matched[["judged_start", "judged_end"]].values.tolist()[0] == [12, 45]
+    assert matched["reason"].iloc[4] == "topic term"
+
+
+def test_matching_prefers_the_same_kind_then_the_closer_range():
+    figures = _figures([("d", "antithesis", "correctio", 0, 50, ((0, 50),))])
+    judged = _judged([
+        ("d", "antithesis", "comparative", 0, 50, "FALSE", "", "a"),
+        ("d", "antithesis", "correctio", 0, 40, "TRUE", "", "a"),
+    ])  # fmt: skip
+    assert match_judgements(figures, judged)["verdict"].tolist() == ["TRUE"]
+    judged = _judged([
+        ("d", "antithesis", "correctio", 0, 30, "FALSE", "", "a"),
+        ("d", "antithesis", "correctio", 5, 50, "TRUE", "", "a"),
+    ])  # fmt: skip
+    assert match_judgements(figures, judged)["verdict"].tolist() == ["TRUE"]
+
+
+def test_a_small_overlap_does_not_carry_a_verdict():
+    figures = _figures([("d", "alliteration", "run", 0, 100, ((0, 100),))])
+    judged = _judged([("d", "alliteration", "run", 90, 120, "TRUE", "", "a")])
+    assert match_judgements(figures, judged)["verdict"].tolist() == [""]
+    assert match_judgements(figures, judged, min_overlap=0.0)["verdict"].tolist() == ["TRUE"]
+
+
+def test_with_two_coders_the_first_counts_unless_one_is_named():
+    figures = _figures([("d", "epizeuxis", "word", 0, 9, ((0, 9),))])
+    judged = _judged([
+        ("d", "epizeuxis", "word", 0, 9, "TRUE", "", "first"),
+        ("d", "epizeuxis", "word", 0, 9, "FALSE", "", "second"),
+    ])  # fmt: skip
+    assert match_judgements(figures, judged)["verdict"].tolist() == ["TRUE"]
+    assert match_judgements(figures, judged, annotator="second")["verdict"].tolist() == ["FALSE"]
+    with pytest.raises(ValueError, match="did you mean 'second'"):
+        match_judgements(figures, judged, annotator="secnd")
+
+
+def test_precision_table_counts_by_hand():
+    verdicts = {  # device, kind: verdicts ("" = unjudged)
+        ("anaphora", "clause"): ["TRUE", "TRUE", "BORDERLINE", "FALSE", ""],
+        ("anaphora", "sentence"): ["TRUE", ""],
+        ("epistrophe", "clause"): ["FALSE", "FALSE"],
+        ("stance", "hedge"): ["TRUE", "TRUE", "TRUE"],
+    }
+    matched = pd.DataFrame(
+        [(d, k, v) for (d, k), vs in verdicts.items() for v in vs],
+        columns=["device", "kind", "verdict"],
+    )
+    table = precision_table(matched).set_index(["device", "kind"])
+    assert table.index.tolist() == [
+        ("anaphora", "clause"), ("anaphora", "sentence"), ("anaphora", "all"),
+        ("epistrophe", "clause"), ("epistrophe", "all"), ("stance", "hedge"), ("stance", "all"),
+        ("all", "all"),
+    ]  # fmt: skip
+    clause = table.loc[("anaphora", "clause")]
+    assert clause[["figures", "judged", "true", "borderline", "false", "unjudged"]].tolist() == [
+        5,
+        4,
+        2,
+        1,
+        1,
+        1,
+    ]
+    assert clause.precision == 0.5 and clause.lenient == 0.625
+    assert (clause.precision_low, clause.precision_high) == wilson_interval(2, 4)
+    assert (clause.lenient_low, clause.lenient_high) == wilson_interval(2.5, 4)
+    anaphora = table.loc[("anaphora", "all")]
+    assert (anaphora.judged, anaphora.true, anaphora.unjudged) == (5, 3, 2)
+    pooled = table.loc[("all", "all")]  # stance is not a device: left out of the pooled row
+    assert (pooled.judged, pooled.true, pooled.borderline, pooled.false) == (7, 3, 1, 3)
+    assert pooled.precision == pytest.approx(3 / 7)
+
+
+def test_nothing_judged_gives_nan_not_an_error():
+    matched = pd.DataFrame({"device": ["chiasmus"], "kind": ["antimetabole"], "verdict": [""]})
+    row = precision_table(matched, totals=False).iloc[0]
+    assert row.judged == 0 and row.unjudged == 1 and math.isnan(row.precision)
+    assert precision_table(matched.iloc[:0]).empty

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from rhetoric.validation import SHEET_COLUMNS, report, sample
+
+TEXT = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi. " * 4
+
+
+def _spans():
+    rows = []
+    for i in range(12):  # 12 anaphora figures of 2 parts, 5 tricolons, 1 epizeuxis, frames
+        rows += [
+            ("a", "anaphora", "clause", i * 10, i * 10 + 5, f"an{i}"),
+            ("a", "anaphora", "clause", i * 10 + 6, i * 10 + 9, f"an{i}"),
+        ]
+    rows += [("b", "tricolon", "tricolon", i * 20, i * 20 + 15, None) for i in range(5)]
+    rows += [("b", "epizeuxis", "word", 200, 210, None), ("a", "frame", "political", 0, 5, None)]
+    frame = pd.DataFrame(rows, columns=["doc_id", "device", "kind", "start", "end", "group"])
+    return frame.assign(
+        text=[TEXT[s:e] for s, e in zip(frame.start, frame.end, strict=True)], score=1.0
+    )
+
+
+CORPUS = pd.DataFrame({"doc_id": ["a", "b"], "text": [TEXT, TEXT], "outlet": ["left", "right"]})
+
+
+def test_sample_is_stratified_reproducible_and_a_sheet():
+    one = sample(_spans(), CORPUS, per_stratum=4, seed=7)
+    assert one.columns.tolist() == [*SHEET_COLUMNS, "stratum_figures"]
+    assert one["device"].value_counts().to_dict() == {"anaphora": 4, "tricolon": 4, "epizeuxis": 1}
+    assert dict(zip(one["device"], one["stratum_figures"], strict=False)) == {
+        "anaphora": 12,
+        "tricolon": 5,
+        "epizeuxis": 1,
+    }
+    assert one.equals(sample(_spans(), CORPUS, per_stratum=4, seed=7))
+    assert (
+        not one["figure_id"].tolist()
+        == sample(_spans(), CORPUS, per_stratum=4, seed=8)["figure_id"].tolist()
+    )
+    assert (one["verdict"] == "").all() and one["figure_id"].is_unique
+    for row in one.itertuples():
+        assert TEXT[row.start : row.end] == row.text and TEXT[: row.start].endswith(row.before)
+
+
+def test_sample_by_a_metadata_column_and_bad_arguments():
+    by_outlet = sample(_spans(), CORPUS, per_stratum=2, by=["outlet"], seed=1)
+    assert by_outlet["outlet"].value_counts().to_dict() == {"left": 2, "right": 2}
+    with pytest.raises(ValueError, match="by='outlt' is not valid.*did you mean 'outlet'"):
+        sample(_spans(), CORPUS, by="outlt")
+    with pytest.raises(ValueError, match="per_stratum=0"):
+        sample(_spans(), CORPUS, per_stratum=0)
+    with pytest.raises(TypeError, match="pass the table it was run on"):
+        sample(_spans(), None)
+
+
+def test_report_matches_a_judged_sample_back_to_the_result():
+    sheet = sample(_spans(), CORPUS, per_stratum=3, seed=2)
+    sheet["verdict"] = ["TRUE", "FALSE", "BORDERLINE", "TRUE", "TRUE", "FALSE", "TRUE"][
+        : len(sheet)
+    ]
+    sheet["annotator"] = "one"
+    result = report(sheet, _spans(), CORPUS, by=["outlet", "device", "kind"])
+    table = result.precision.set_index(["outlet", "device", "kind"])
+    figures = result.figures
+    for (outlet, device), part in figures.groupby(["outlet", "device"]):
+        row = table.loc[(outlet, device, "all")]
+        assert row.figures == len(part) and row.judged == (part["verdict"] != "").sum()
+        assert row.true == (part["verdict"] == "TRUE").sum()
+    assert int((figures["verdict"] != "").sum()) == len(sheet)
+    assert result.annotators == ["one"] and pd.isna(result.alpha)
+    assert "1 figures" not in str(result) and "judged" in str(result)
