@@ -23,10 +23,10 @@ from pathlib import Path
 import pandas as pd
 
 from rhetoric.datahome import get_data_home
-from rhetoric.evaluation.frames import wilson
 from rhetoric.evaluation.pool import gold_dir
 from rhetoric.framing import find_stance
 from rhetoric.text import Document, read_text
+from rhetoric.validation.precision import wilson_interval
 
 SETS = {"speeches": "precision_public_speeches.jsonl", "news": "precision_public_news.jsonl"}
 OWN = Path(__file__).resolve().parents[1] / "corpus" / "annotations" / "stance_judged.jsonl"
@@ -70,7 +70,7 @@ def measure(unjudged_sample: int = 0, seed: int = 11) -> tuple[pd.DataFrame, lis
             mine = [f for f in found if f[0] == kind]
             verdicts = [v for *_, v in mine if v]
             n, true = len(verdicts), verdicts.count("TRUE")
-            low, high = wilson(true, n)
+            low, high = wilson_interval(true, n) if n else (float("nan"), float("nan"))
             rows.append({
                 "set": name, "kind": kind, "spans": len(mine), "judged": n, "unjudged": len(mine) - n,
                 "true": true, "borderline": verdicts.count("BORDERLINE"),

@@ -2,8 +2,8 @@
 
 Run: ``RHETORIC_DATA=../shared/data python benchmarks/train_loaded_language.py``
 Writes ``rhetoric/resources/stance/loaded_language.json`` (a
-:class:`~rhetoric.scoring.model.ScorerModel`: feature names, coefficients, intercept, isotonic
-calibration map, threshold, provenance).
+:class:`~rhetoric.scoring.model.ScorerModel`: feature names, column ranges, coefficients,
+intercept, Platt calibration, threshold, provenance).
 
 Training data: the PTC train articles of the training pool (``rhetoric.evaluation.pool``: the
 six train articles of the judged public news set are development texts and are left out). The
@@ -13,7 +13,9 @@ word is positive when it lies inside a gold ``Loaded_Language`` span.
 Tuning is on train only, with folds grouped by article (``GroupKFold``, 5 folds): the L2
 strength ``C`` and the threshold are chosen for the best out-of-fold SemEval-2020 Task 11
 partial-overlap F1 (``rhetoric.evaluation.ptc.span_scores``) of the spans the kept words form.
-The isotonic calibration map is fitted on the out-of-fold decision values. The dev split is
+Platt's sigmoid calibration (``rhetoric.scoring.train.platt``) is fitted on the out-of-fold
+decision values. ``stance_threshold`` (provenance) is the lowest calibrated score whose
+out-of-fold word precision reaches ``STANCE_PRECISION``: the default of ``find_stance``. The dev split is
 scored once with the final model, for reporting.
 
 The records are sparse (one column per lemma seen in at least ``MIN_ARTICLES`` training
@@ -33,7 +35,6 @@ import numpy as np
 import sklearn
 from scipy import sparse
 from sklearn.feature_extraction import DictVectorizer
-from sklearn.isotonic import IsotonicRegression
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
@@ -42,13 +43,17 @@ from rhetoric.evaluation.pool import development_documents
 from rhetoric.evaluation.ptc import span_scores
 from rhetoric.framing.loaded import candidate_lemmas, widened_runs, word_records
 from rhetoric.framing.senses import in_name
-from rhetoric.scoring.model import ScorerModel, vector_keys
+from rhetoric.scoring.model import ScorerModel, calibrate, vector_keys
+from rhetoric.scoring.train import platt
 from rhetoric.text import Document
 
 TECHNIQUE = "Loaded_Language"
 MIN_ARTICLES = 2
 C_GRID = (0.01, 0.03, 0.1)
-THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.10, 0.71, 0.02))
+#: Thresholds tried: the calibrated scores of the top 0.5% to 5% of the candidate words.
+QUANTILES = np.linspace(0.95, 0.995, 46)
+#: Word-level out-of-fold precision wanted of the loaded words find_stance reports.
+STANCE_PRECISION = 0.45
 OUT = (
     Path(__file__).resolve().parents[1]
     / "rhetoric"
@@ -137,9 +142,9 @@ def main() -> None:
         for train, test in folds:
             scale, model = fit(x[train], y[train], c)
             decision[test] = model.decision_function(x[test] @ sparse.diags(1.0 / scale))
-        iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(decision, y)
-        probability = iso.predict(decision)
-        for threshold in THRESHOLDS:
+        a, b = platt(decision, y)
+        probability = calibrate(decision, a, b)
+        for threshold in sorted({round(float(t), 4) for t in np.quantile(probability, QUANTILES)}):
             scores = span_scores(
                 spans_from(docs, probability, groups, where, threshold), gold_of(docs, gold)
             )
@@ -147,18 +152,29 @@ def main() -> None:
                 best = (scores, c, threshold, decision)
         print(f"C={c}: best so far {best[0]} at C={best[1]} threshold={best[2]}", file=sys.stderr)
     cv_scores, c, threshold, decision = best
-    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(decision, y)
+    a, b = platt(decision, y)
+    probability = calibrate(decision, a, b)
+    # the stance threshold: the lowest score whose kept words are inside a gold span at least
+    # STANCE_PRECISION of the time, out of fold
+    order = np.argsort(-probability, kind="stable")
+    precision_at = np.cumsum(y[order]) / np.arange(1, len(y) + 1)
+    ok = np.where((precision_at >= STANCE_PRECISION) & (np.arange(1, len(y) + 1) >= 100))[0]
+    stance_threshold = (
+        float(probability[order][ok.max()]) if len(ok) else float(probability[order][99])
+    )
     scale, final = fit(x, y, c)
     model = ScorerModel(
         device="loaded_language",
         features=sorted({k for r in rows for k in r}),
         columns=list(vectorizer.get_feature_names_out()),
+        low=[float(v) for v in x.min(axis=0).toarray().ravel()],
+        high=[float(v) for v in x.max(axis=0).toarray().ravel()],
         mean=[0.0] * x.shape[1],
         scale=[float(v) for v in scale],
         coef=[float(v) for v in final.coef_[0]],
         intercept=float(final.intercept_[0]),
-        calibration_x=[float(v) for v in iso.X_thresholds_],
-        calibration_y=[float(v) for v in iso.y_thresholds_],
+        calibration_a=a,
+        calibration_b=b,
         threshold=float(threshold),
         provenance={},
     )
@@ -183,6 +199,9 @@ def main() -> None:
             **{k: round(float(v), 4) for k, v in cv_scores.items()},
         },
         "dev": {k: round(float(v), 4) for k, v in dev_scores.items()},
+        "stance_threshold": round(stance_threshold, 4),
+        "stance_threshold_rule": f"lowest score whose out-of-fold word precision is >= {STANCE_PRECISION} (100+ words)",
+        "calibration": "Platt sigmoid on out-of-fold decision values (rhetoric.scoring.train.platt)",
         "scikit-learn": sklearn.__version__,
         "script": "benchmarks/train_loaded_language.py",
     }

@@ -14,7 +14,7 @@ Two measures per split, as in issue 11:
     The share of articles where a frame judged absent from the article is among the profiler's
     first three frames (only frames the profiler ranks count: ``rank`` > 0).
 
-Each comes with a Wilson 95% interval (:func:`wilson`).
+Each comes with a Wilson 95% interval (:func:`rhetoric.validation.precision.wilson_interval`).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from rhetoric.errors import InputError
+from rhetoric.validation.precision import wilson_interval
 
 #: Columns of :func:`frame_rankings`.
 RANKING_COLUMNS = ["doc", "split", "dominant", "predicted", "top3", "top1", "absent_top3", "absent"]
@@ -49,20 +50,6 @@ def read_frame_judgements(path: str | os.PathLike) -> pd.DataFrame:
             if key not in row:
                 raise InputError(f"{path}: a record has no {key!r} field: {row}")
     return pd.DataFrame(rows)
-
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """Wilson score interval of a proportion ``k / n`` (``(nan, nan)`` when ``n`` is 0).
-
-    >>> [round(v, 3) for v in wilson(8, 10)]
-    [0.49, 0.943]
-    """
-    if n == 0:
-        return (math.nan, math.nan)
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (max(0.0, centre - half), min(1.0, centre + half))
 
 
 def frame_rankings(
@@ -111,8 +98,8 @@ def frame_agreement(rankings: pd.DataFrame) -> pd.DataFrame:
     for split, part in groups:
         n = len(part)
         k1, ka = int(part["top1"].sum()), int(part["absent_top3"].sum())
-        lo1, hi1 = wilson(k1, n)
-        loa, hia = wilson(ka, n)
+        lo1, hi1 = wilson_interval(k1, n) if n else (math.nan, math.nan)
+        loa, hia = wilson_interval(ka, n) if n else (math.nan, math.nan)
         rows.append({
             "split": split, "n": n, "top1": k1 / n if n else math.nan, "top1_low": lo1, "top1_high": hi1,
             "absent_top3": ka / n if n else math.nan, "absent_low": loa, "absent_high": hia,

@@ -281,7 +281,10 @@ LOADED_TECHNIQUE = "Loaded_Language"
 
 
 def loaded_language_scores(
-    split: str = "dev", data_home: str | os.PathLike | None = None, *, min_score: float | None = None
+    split: str = "dev",
+    data_home: str | os.PathLike | None = None,
+    *,
+    min_score: float | None = None,
 ) -> dict[str, float]:
     """Partial-overlap scores of :func:`rhetoric.framing.loaded.find_loaded_language` on a split.
 
@@ -307,7 +310,9 @@ def loaded_language_scores(
     predicted = {}
     for doc_id, text in zip(articles["doc_id"], articles["text"], strict=True):
         doc = Document(text, doc_id, remove_boilerplate=False)
-        predicted[doc_id] = [(s.start, s.end) for s in find_loaded_language(doc, min_score=min_score)]
+        predicted[doc_id] = [
+            (s.start, s.end) for s in find_loaded_language(doc, min_score=min_score)
+        ]
     return span_scores(predicted, gold)
 
 

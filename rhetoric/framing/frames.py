@@ -137,7 +137,7 @@ def headline_and_lead(doc: Document) -> list[str]:
     paragraph, and does not end with a full stop (a title, not a sentence). The lead is the
     sentences after it up to :data:`LEAD_WORDS` words (at least one sentence).
 
-    >>> doc = Document("Troops Leave Town\n\nThe army left on Monday. It rained. Then more came.")
+    >>> doc = Document("Troops Leave Town\\n\\nThe army left on Monday. It rained. Then more came.")
     >>> headline_and_lead(doc)[:4], headline_and_lead(doc)[-1]
     (['headline', 'headline', 'headline', 'lead'], 'lead')
     """
@@ -260,7 +260,7 @@ def frame_evidence(
 
     Examples
     --------
-    >>> evidence = frame_evidence("Troops Leave Town\n\nThe army left. Taxes rose later on.")
+    >>> evidence = frame_evidence("Troops Leave Town\\n\\nThe army left. Taxes rose later on.")
     >>> evidence[["frame", "text", "part"]].values.tolist()
     [['security_and_defense', 'Troops', 'headline'], ['security_and_defense', 'army', 'lead'], ['economic', 'Taxes', 'lead']]
     """

@@ -11,14 +11,14 @@ The detector reads like a small scikit-learn pipeline (STYLE.md, habit 13):
    exclamation or a question, under a negator, after an intensifier (context), and WordNet
    clues of figurative or evaluative use: a noun of feeling, attribute or person, an adjective
    with many senses, a hyphenated coinage, an evaluative suffix (figurative);
-3. a fitted :class:`~rhetoric.scoring.model.ScorerModel` (logistic regression, isotonic
+3. a fitted :class:`~rhetoric.scoring.model.ScorerModel` (logistic regression, Platt
    calibration learned on folds grouped by article) gives each word the probability that a
    PTC annotator marked it as loaded language;
 4. :func:`find_loaded_language` keeps the words at or above the model's threshold (chosen on the
    training folds for the best partial-overlap F1) and joins adjacent kept words into one span.
 
 The model is plain JSON in ``rhetoric/resources/stance/loaded_language.json`` (feature names,
-coefficients, intercept, calibration map, threshold, provenance), rebuilt by
+column ranges, coefficients, intercept, calibration, threshold, provenance), rebuilt by
 ``benchmarks/train_loaded_language.py`` from the PTC train articles of the training pool.
 """
 
@@ -294,7 +294,11 @@ def widen(doc: Document, first: int, last: int) -> tuple[int, int]:
         first -= 1
     while same(last, last + 1) and tags[last][:2] == "NN" and tags[last + 1][:2] == "NN":
         last += 1
-    if same(first, first - 1) and tags[first - 1] in ("DT", "PRP$", "JJ"):
+    if (
+        same(first, first - 1)
+        and tags[first - 1] in ("DT", "PRP$", "JJ")
+        and not is_negator(doc.words[first - 1].norm)
+    ):
         first -= 1
     return first, last
 
@@ -338,9 +342,9 @@ def find_loaded_language(
 
     Examples
     --------
-    >>> spans = find_loaded_language("The corrupt regime unleashed a brutal, savage crackdown.")
+    >>> spans = find_loaded_language("The regime unleashed a brutal, savage crackdown.", min_score=0.1)
     >>> [s.text for s in spans]
-    ['The corrupt regime', 'a brutal, savage crackdown']
+    ['unleashed', 'a brutal, savage crackdown']
     """
     from rhetoric.framing.senses import in_name
 

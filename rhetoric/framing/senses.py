@@ -186,10 +186,19 @@ def modal_reading(doc: Document, i: int) -> str:
             return "dynamic"
         if next_norm == "have":
             return "hypothetical"  # "could have been avoided": counterfactual
-        if _in_subordinate(doc, i) or any(w in {"no", "nothing", "none", "never"} for w in clause_words[:6]):
+        if _in_subordinate(doc, i) or any(
+            w in {"no", "nothing", "none", "never"} for w in clause_words[:6]
+        ):
             return "hypothetical"  # "work that could reduce", "no act could": root or rhetorical
-        ahead = [doc.words[k].norm for k in range(i + 1, min(len(doc.words), i + 5)) if _in_clause(doc, i, k)]
-        if any(w in {"more", "less", "possibly", "ever", "no", "greater", "better", "worse"} for w in ahead):
+        ahead = [
+            doc.words[k].norm
+            for k in range(i + 1, min(len(doc.words), i + 5))
+            if _in_clause(doc, i, k)
+        ]
+        if any(
+            w in {"more", "less", "possibly", "ever", "no", "greater", "better", "worse"}
+            for w in ahead
+        ):
             return "hypothetical"  # "could more fittingly", "there could be no greater": emphasis
         if (
             next_norm == "be"
@@ -208,7 +217,9 @@ def modal_reading(doc: Document, i: int) -> str:
         if any(w in _CONDITIONAL for w in clause_words):
             return "hypothetical"  # "if a beachhead may push back"
         if _conceded(doc, i):
-            return "concessive"  # "Our challenges may be new. But ...": a point granted, not doubted
+            return (
+                "concessive"  # "Our challenges may be new. But ...": a point granted, not doubted
+            )
         if prev_norm in _RELATIVE or (len(clause_words) > 1 and clause_words[1] in _RELATIVE and prev is not None
                                       and doc.tags[prev].startswith("NN")):  # fmt: skip
             return "dynamic"  # "which may enable us", "as the Congress may build": root possibility

@@ -33,11 +33,12 @@ from rhetoric.text import Document, as_document
 #: The ``kind`` values of stance spans.
 STANCE_KINDS = ("hedge", "booster", "loaded_negative", "loaded_positive")
 
-#: Default ``min_score`` of loaded words in :func:`find_stance`: the top of the calibration map
-#: (about two in five such words lie inside a PTC ``Loaded_Language`` span, an annotation that is
-#: not exhaustive). The PTC detector's own threshold (:func:`rhetoric.framing.loaded.find_loaded_language`)
-#: is set for recall as well (partial-overlap F1); stance words are read one by one, so precision first.
-LOADED_MIN_SCORE = 0.4
+#: ``min_score`` of loaded words in :func:`find_stance` when none is given: the model's
+#: ``stance_threshold`` (provenance), the lowest calibrated score whose words lie inside a PTC
+#: ``Loaded_Language`` span at least 45% of the time out of fold (an annotation that is not
+#: exhaustive). The PTC detector's own threshold is set for recall as well (partial-overlap F1);
+#: stance words are read one by one, so precision first.
+LOADED_MIN_SCORE = None
 
 #: Boosters of certainty that turn into hedges under negation ("not certainly", "never clearly").
 #: Necessity ("must not") and emphatic phrases keep their force, so they are not listed.
@@ -70,7 +71,7 @@ def stance_lexicon() -> Lexicon:
 
 
 def find_stance(
-    text_or_doc: str | Document, *, loaded: bool = True, min_score: float = LOADED_MIN_SCORE,
+    text_or_doc: str | Document, *, loaded: bool = True, min_score: float | None = LOADED_MIN_SCORE,
     doc_id: str | None = None,
 ) -> list[Span]:  # fmt: skip
     """Hedges, boosters and loaded words, as spans with ``device="stance"``.
@@ -81,20 +82,22 @@ def find_stance(
         The text to read.
     loaded : bool, default True
         Also report loaded (emotive) language (:func:`rhetoric.framing.loaded.find_loaded_language`).
-    min_score : float, default :data:`LOADED_MIN_SCORE`
-        The least calibrated probability for a loaded word.
+    min_score : float, optional
+        The least calibrated probability for a loaded word (default: the model's
+        ``stance_threshold``, see :data:`LOADED_MIN_SCORE`).
 
     Returns
     -------
     list of Span
         Sorted by position; ``kind`` is one of :data:`STANCE_KINDS`, ``score`` the strength in
-        [0, 1], ``evidence`` the lexicon term or the VADER valence.
+        [0, 1], ``evidence`` the lexicon term (and the modal's reading) or the model's
+        probability for loaded words.
 
     Examples
     --------
-    >>> spans = find_stance("This may work, but it is not clear. Clearly the plan is a disaster.")
+    >>> spans = find_stance("The plan may fail; it is not clear. Clearly it is late.", loaded=False)
     >>> [(s.kind, s.text) for s in spans]
-    [('hedge', 'may'), ('hedge', 'not clear'), ('booster', 'Clearly'), ('loaded_negative', 'disaster')]
+    [('hedge', 'may'), ('hedge', 'not clear'), ('booster', 'Clearly')]
     """
     doc = as_document(text_or_doc, doc_id)
     if not doc.words:
@@ -185,8 +188,14 @@ def _concessive(doc: Document, i: int) -> bool:
     return before == "if" or any(w in _CONCESSION for w in after)
 
 
-def _loaded(doc: Document, min_score: float) -> list[Span]:
-    from rhetoric.framing.loaded import find_loaded_language
+def _loaded(doc: Document, min_score: float | None) -> list[Span]:
+    from rhetoric.framing.loaded import find_loaded_language, loaded_model
+
+    if min_score is None:
+        model = loaded_model()
+        if model is None:
+            return []
+        min_score = float(model.provenance.get("stance_threshold", model.threshold))
 
     starts = [w.start for w in doc.words]
     spans = []
