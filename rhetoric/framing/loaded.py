@@ -29,6 +29,8 @@ import re
 from functools import cache
 from importlib import resources
 
+import numpy as np
+
 from rhetoric.framing.senses import is_negator
 from rhetoric.lexicon import function_words, lemma, vader_valence, wordnet
 from rhetoric.span import Span
@@ -254,7 +256,52 @@ def word_probabilities(doc: Document, model=None) -> dict[int, float]:
     indices, records = word_records(doc, model_vocabulary(model))
     if not records:
         return {}
-    return dict(zip(indices, model.predict_proba(records).tolist(), strict=True))
+    return dict(zip(indices, predict_proba(model, records).tolist(), strict=True))
+
+
+_WEIGHTS: dict[int, tuple] = {}
+
+
+def _sparse_weights(model) -> tuple[dict[str, tuple[float, float, float]], bool]:
+    known = _WEIGHTS.get(id(model))
+    if known is not None and known[0] is model:
+        return known[1], known[2]
+    index = {
+        name: (coef / scale, low, high)
+        for name, coef, scale, low, high in zip(
+            model.columns, model.coef, model.scale, model.low, model.high, strict=True
+        )
+    }
+    uncentred = all(m == 0.0 for m in model.mean)
+    _WEIGHTS[id(model)] = (model, index, uncentred)
+    return index, uncentred
+
+
+def predict_proba(model, records: list[dict]) -> np.ndarray:
+    """The model's calibrated probabilities, computed record by record over the features present.
+
+    A word record holds a few dozen of the model's thousands of columns; with the model's
+    ``mean`` all zero (columns scaled, not centred) the absent ones add nothing, so this equals
+    :meth:`~rhetoric.scoring.model.ScorerModel.predict_proba` without its dense matrix (memory
+    and time linear in the number of words).
+    """
+    from rhetoric.scoring.model import calibrate, vector_keys
+
+    weights, uncentred = _sparse_weights(model)
+    if not uncentred:  # a centred model: the dense path, in slices
+        return np.concatenate(
+            [model.predict_proba(records[k : k + 500]) for k in range(0, len(records), 500)]
+        )
+    decision = np.empty(len(records))
+    for row, record in enumerate(records):
+        total = model.intercept
+        for name, value in vector_keys(record).items():
+            found = weights.get(name)
+            if found is not None:
+                weight, low, high = found
+                total += weight * min(max(value, low), high)
+        decision[row] = total
+    return calibrate(decision, model.calibration_a, model.calibration_b)
 
 
 def join_words(doc: Document, kept: list[int]) -> list[tuple[int, int]]:

@@ -22,6 +22,8 @@ Auxiliaries*):
 
 from __future__ import annotations
 
+import weakref
+
 from rhetoric.text import Document
 
 #: Readings :func:`modal_reading` returns.
@@ -246,7 +248,7 @@ def _conceded(doc: Document, i: int) -> bool:
     a point the writer is about to answer."""
     sentence = doc.sentence_of[i]
     segment = doc.sentences[sentence]
-    later = [w.norm for w in doc.words[i + 1 : segment.last_word]]
+    later = [w.norm for w in doc.words[i + 1 : min(segment.last_word, i + 41)]]
     if any(w in {"but", "yet"} for w in later):
         return True
     if sentence + 1 < len(doc.sentences):
@@ -276,13 +278,24 @@ def _is_capitalised(text: str) -> bool:
     return text[:1].isupper() and not (len(text) > 1 and text.isupper())
 
 
+_TITLED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def title_case(doc: Document, sentence: int) -> bool:
-    """True when most longer words of a sentence are capitalised (a headline in title case)."""
-    segment = doc.sentences[sentence]
-    words = [w.text for w in doc.words_of(segment) if len(w.text) >= 4 and w.text[:1].isalpha()]
-    if len(words) < 3:
-        return False
-    return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+    """True when most longer words of a sentence are capitalised (a headline in title case).
+
+    Computed once per document for all its sentences (kept while the document lives)."""
+    titled = _TITLED.get(doc)
+    if titled is None:
+        titled = set()
+        for number, segment in enumerate(doc.sentences):
+            words = [
+                w.text for w in doc.words_of(segment) if len(w.text) >= 4 and w.text[:1].isalpha()
+            ]
+            if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
+                titled.add(number)
+        _TITLED[doc] = titled
+    return sentence in titled
 
 
 def in_name(doc: Document, i: int) -> bool:

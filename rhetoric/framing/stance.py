@@ -158,7 +158,7 @@ def _in_conditional(doc: Document, i: int) -> bool:
     """An "if" or "unless" earlier in the word's clause."""
     clause = doc.clause_of[i]
     k = i - 1
-    while k >= 0 and doc.clause_of[k] == clause:
+    while k >= max(0, i - 30) and doc.clause_of[k] == clause:
         if doc.words[k].norm in {"if", "unless"}:
             return True
         k -= 1
@@ -183,7 +183,7 @@ def _manner_adverb(doc: Document, i: int) -> bool:
 def _concessive(doc: Document, i: int) -> bool:
     """ "indeed" conceding a point that a "but" then answers, or inside "if indeed"."""
     sentence = doc.sentences[doc.sentence_of[i]]
-    after = [w.norm for w in doc.words[i + 1 : sentence.last_word]]
+    after = [w.norm for w in doc.words[i + 1 : min(sentence.last_word, i + 41)]]
     before = doc.words[i - 1].norm if i > sentence.first_word else ""
     return before == "if" or any(w in _CONCESSION for w in after)
 

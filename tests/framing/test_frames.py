@@ -235,7 +235,7 @@ def test_headline_and_lead_count_more_and_evidence_says_where():
     text = (
         "Troops Leave Town\n\nThe army left. " + "Nothing happened that day. " * 30 + "Taxes rose."
     )
-    evidence = frame_evidence(text)
+    evidence = frame_evidence(Document(text, remove_boilerplate=False))
     assert evidence[["frame", "text", "part"]].values.tolist() == [
         ["security_and_defense", "Troops", "headline"],
         ["security_and_defense", "army", "lead"],
@@ -252,11 +252,12 @@ def test_money_words_alone_do_not_make_a_story_economic():
         + filler
         + "He paid a fine of one million dollars, money from a fund, and the price rose."
     )
-    profile = frame_profile(text).set_index("frame")
+    doc = Document(text, remove_boilerplate=False)  # the filler would be set aside as a copy
+    profile = frame_profile(doc).set_index("frame")
     assert profile.loc["economic", "hits"] >= 4 and not profile.loc["economic", "supported"]
     assert profile.loc["economic", "rank"] == 0
     assert profile["rank"].idxmax() != "economic"
-    assert dominant_frame(text) == "crime_and_punishment"
+    assert dominant_frame(doc) == "crime_and_punishment"
 
 
 def test_a_frame_needs_several_distinct_terms_in_a_story():
@@ -266,7 +267,7 @@ def test_a_frame_needs_several_distinct_terms_in_a_story():
         + filler
         + "A soldier spoke. " * 4
     )
-    profile = frame_profile(text).set_index("frame")
+    profile = frame_profile(Document(text, remove_boilerplate=False)).set_index("frame")
     # one term repeated in the body is one piece of evidence: not enough in a 300-word story
     assert profile.loc["security_and_defense", "n_terms"] == 1
     assert not profile.loc["security_and_defense", "supported"]
