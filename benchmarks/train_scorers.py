@@ -4,7 +4,9 @@ For each ``corpus/annotations/<device>.jsonl`` (judged candidate figures from th
 see ``corpus/annotations/README.md``), the device's candidate finder runs again on each judged
 document, each judged record is matched to the candidate figure that overlaps it most, the
 figure's feature record is built (:func:`rhetoric.scoring.features.figure_features`) and its label
-is 1 for TRUE, 0 for BORDERLINE or FALSE. :func:`rhetoric.scoring.train.fit_scorer` fits the model
+is 1 for TRUE, 0 for BORDERLINE or FALSE. The judged figures are stratified samples (per genre,
+kinds interleaved), so each is weighted by the candidates of its stratum in the whole pool over
+the judged ones: calibration and threshold describe the candidates as they occur. :func:`rhetoric.scoring.train.fit_scorer` fits the model
 with folds grouped by document and writes it to ``rhetoric/resources/scorers/<device>.json``
 with its provenance. Only training-pool documents are read: a record naming a reserved or
 development document stops the script.
@@ -17,15 +19,20 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
 
 from rhetoric.datahome import get_data_home
 from rhetoric.devices import DEVICES, get_finder
-from rhetoric.evaluation.pool import development_documents, reserved_documents
-from rhetoric.figures import figure_parts
+from rhetoric.evaluation.pool import (
+    development_documents,
+    genre_of,
+    reserved_documents,
+    training_documents,
+)
+from rhetoric.figures import figure_parts, group_figures
 from rhetoric.scoring.features import DocumentProfile, figure_features
 from rhetoric.scoring.train import fit_scorer
 from rhetoric.text import Document, decode
@@ -47,7 +54,7 @@ def training_records(device: str, annotations: list[dict], home: Path):
             raise SystemExit(f"{record['doc']} is reserved or development: never train on it")
         by_doc[record["doc"]].append(record)
     finder = get_finder(device)
-    records, labels, groups, unmatched, inexact = [], [], [], 0, 0
+    records, labels, groups, strata, unmatched, inexact = [], [], [], [], 0, 0
     for doc_path, judged in sorted(by_doc.items()):
         text, _ = decode((home / doc_path).read_bytes())
         doc = Document(text, doc_path)
@@ -70,9 +77,29 @@ def training_records(device: str, annotations: list[dict], home: Path):
             records.append(figure_features(profile, figures[best]))
             labels.append(1.0 if record["verdict"] == "TRUE" else 0.0)
             groups.append(doc_path)
+            strata.append((device, genre_of(doc_path), record["kind"]))
     if inexact:
         print(f"{device}: {inexact} judged figures matched by overlap only (the finder changed)")
-    return records, np.array(labels), groups, unmatched
+    return records, np.array(labels), groups, unmatched, strata
+
+
+def population_counts(home: Path) -> Counter:
+    """Candidate figures per ``(device, genre, kind)`` in the whole training pool (every candidate)."""
+    import pandas as pd
+
+    from rhetoric.pipeline import analyze_corpus
+
+    docs = training_documents()
+    result = analyze_corpus(
+        pd.DataFrame({"doc_id": docs, "path": [str(home / d) for d in docs]}),
+        frames=False,
+        min_score=0,
+    )
+    figures = group_figures(result.spans[result.spans["device"].isin(DEVICES)])
+    return Counter(
+        (d, genre_of(doc), k)
+        for d, doc, k in zip(figures["device"], figures["doc"], figures["kind"], strict=True)
+    )
 
 
 def main() -> None:
@@ -86,11 +113,25 @@ def main() -> None:
         help="inverse regularisation strength (chosen by grouped CV average precision over 0.03, 0.3, 3)",
     )
     parser.add_argument(
+        "--population-cache",
+        metavar="FILE",
+        help="keep the pool's candidate counts in FILE between runs",
+    )
+    parser.add_argument(
         "--dry-run", action="store_true", help="print the folds' figures, write nothing"
     )
     args = parser.parse_args()
     home = get_data_home()
     OUT.mkdir(parents=True, exist_ok=True)
+    cache = Path(args.population_cache) if args.population_cache else None
+    if cache and cache.is_file():
+        population = Counter(
+            {tuple(k.split("|")): v for k, v in json.loads(cache.read_text()).items()}
+        )
+    else:
+        population = population_counts(home)
+        if cache:
+            cache.write_text(json.dumps({"|".join(k): v for k, v in population.items()}))
     for device in args.devices.split(","):
         path = ANNOTATIONS / f"{device}.jsonl"
         if not path.is_file():
@@ -100,7 +141,11 @@ def main() -> None:
         annotations = [
             json.loads(line) for line in raw.decode("utf-8").splitlines() if line.strip()
         ]
-        records, labels, groups, unmatched = training_records(device, annotations, home)
+        records, labels, groups, unmatched, strata = training_records(device, annotations, home)
+        # the sheets are stratified samples (per genre, kinds interleaved): weight each judged
+        # figure by the candidates of its stratum over the judged ones
+        sampled = Counter(strata)
+        weights = [max(1, population[s]) / sampled[s] for s in strata]
         if len(set(labels)) < 2:
             print(f"{device}: {len(labels)} matched figures, one class only; no model")
             continue
@@ -120,6 +165,7 @@ def main() -> None:
             groups,
             c=args.C,
             target_precision=args.target,
+            weights=weights,
             provenance=provenance,
         )
         print(f"{device:<20} n={cv['n']:>4} pos={cv['positives']:>4} ap={cv['average_precision']} "

@@ -153,7 +153,13 @@ class Analysis:
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False)
+        """The JSON object of :meth:`to_dict` on one line, whatever the text holds.
+
+        Non-ASCII characters stay as they are, except the three that some readers take for a
+        line break (U+0085, U+2028, U+2029, as in ``str.splitlines``): they are escaped, so a
+        JSON Lines output keeps one document per line.
+        """
+        return json.dumps(self.to_dict(), ensure_ascii=False).translate(_LINE_BREAK_ESCAPES)
 
     def to_html(self, *, devices: Iterable[str] | None = None, title: str | None = None) -> str:
         """A standalone HTML page with the spans highlighted."""
@@ -165,6 +171,11 @@ class Analysis:
         from rhetoric.viz.highlight import highlight
 
         return highlight(self).html
+
+
+#: Characters that ``str.splitlines`` and some JSON Lines readers split on, but ``json.dumps``
+#: leaves raw when ``ensure_ascii=False`` (they can only occur inside JSON strings).
+_LINE_BREAK_ESCAPES = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def layered_spans(device_spans: list[Span], frame_spans: list[Span]) -> pd.DataFrame:

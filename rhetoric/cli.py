@@ -282,8 +282,7 @@ def format_report(result) -> str:
     lines = [f"== {result.source}", f"{result.n_words} words"]
     if result.removed:
         lines.append(f"removed as page furniture ({len(result.removed)} spans):")
-        for span in result.removed:
-            lines.append(f"  [{span.start}:{span.end}] {span.kind}: {_clip(span.text)}")
+        lines.extend(_removed_lines(result.removed))
     spans = result.device_spans
     if spans:
         counts = Counter(s.device for s in spans)
@@ -310,6 +309,27 @@ def format_report(result) -> str:
                 + ", ".join(row["keywords"][:6])
             )
     return "\n".join(lines) + "\n"
+
+
+def _removed_lines(removed) -> list[str]:
+    """One line per removed span; a text removed more than twice ("(Applause.)") is one line
+    with its count and first offsets, so a transcript's markers do not fill the report."""
+    by_text = Counter((span.kind, " ".join(span.text.split())) for span in removed)
+    lines, shown = [], set()
+    for span in removed:
+        key = (span.kind, " ".join(span.text.split()))
+        if by_text[key] <= 2:
+            lines.append(f"  [{span.start}:{span.end}] {span.kind}: {_clip(span.text)}")
+        elif key not in shown:
+            shown.add(key)
+            where = [
+                f"[{s.start}:{s.end}]" for s in removed if (s.kind, " ".join(s.text.split())) == key
+            ]
+            more = f", ... ({len(where) - 3} more)" if len(where) > 3 else ""
+            lines.append(
+                f"  {span.kind} ×{len(where)}: {_clip(span.text)}  at {', '.join(where[:3])}{more}"
+            )
+    return lines
 
 
 def _clip(text: str, width: int = 100) -> str:

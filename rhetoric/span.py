@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -117,3 +118,36 @@ def spans_to_frame(spans: Iterable[Span]) -> pd.DataFrame:
 
 def _position(span: Span) -> tuple:
     return (span.start, span.end, span.device, span.kind, span.group or "")
+
+
+class Occupied:
+    """Disjoint ranges ``[start, end)`` already given to a figure, asked by bisection.
+
+    Detectors that keep the best of overlapping candidates add each one they keep and skip a
+    candidate that :meth:`overlaps` one already kept: a logarithmic test where a scan of every
+    kept figure would make a long text's search quadratic.
+
+    >>> taken = Occupied()
+    >>> taken.add(10, 20)
+    >>> taken.overlaps(0, 10), taken.overlaps(19, 30), taken.overlaps(20, 25)
+    (False, True, False)
+    """
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` meets a range already added."""
+        # Disjoint ranges sorted by start are sorted by end too: only the last range starting
+        # before ``end`` can reach past ``start``.
+        k = bisect.bisect_left(self._starts, end) - 1
+        return k >= 0 and start < self._ends[k]
+
+    def add(self, start: int, end: int) -> None:
+        """Add a range that overlaps none already added."""
+        if self.overlaps(start, end):
+            raise ValueError(f"range [{start}, {end}) overlaps one already added")
+        k = bisect.bisect_left(self._starts, start)
+        self._starts.insert(k, start)
+        self._ends.insert(k, end)

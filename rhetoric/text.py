@@ -26,18 +26,53 @@ class EncodingFallbackWarning(UserWarning):
     """A file was not valid UTF-8 and was decoded with the single-byte fallback."""
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes as UTF-8, else Windows-1252, else Latin-1; return ``(text, encoding)``.
+#: Byte-order marks of the wider Unicode encodings, longest first (UTF-32 LE begins like UTF-16 LE).
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 
-    The two fallbacks map one byte to one character, so offsets equal byte offsets. Latin-1
-    never fails, so every byte string decodes. A UTF-8 byte-order mark is kept as ``\\ufeff``
-    (as Python's ``open(..., encoding="utf-8")`` keeps it), so offsets agree with other readers.
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode the bytes of a text file; return ``(text, encoding)``.
+
+    * UTF-16 or UTF-32 with a byte-order mark: decoded by the mark, which is dropped (as
+      ``open(path, encoding="utf-16")`` drops it), so offsets agree with other readers;
+    * otherwise UTF-8, else Windows-1252, else Latin-1. The two fallbacks map one byte to one
+      character. A UTF-8 byte-order mark is kept as ``\\ufeff`` (as
+      ``open(path, encoding="utf-8")`` keeps it).
+
+    Raises :class:`~rhetoric.errors.InputError` for bytes that are not text: a known binary or
+    document format, named (PDF, DOCX, an image, an archive, an executable; see
+    :func:`rhetoric.formats.sniff_format`), other bytes holding NUL, or bytes with a UTF-16 or
+    UTF-32 byte-order mark that do not decode.
 
     >>> decode("naïve".encode("utf-8"))
     ('naïve', 'utf-8')
     >>> decode(b"caf\\xe9")
     ('café', 'cp1252')
+    >>> decode("Wir schaffen das.".encode("utf-16"))
+    ('Wir schaffen das.', 'utf-16')
     """
+    for mark, encoding in _WIDE_BOMS:
+        if data.startswith(mark):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise InputError(
+                    f"starts with a {encoding.upper()} byte-order mark but is not valid "
+                    f"{encoding.upper()} (byte {error.start})"
+                ) from None
+    from rhetoric.formats import is_document_format, sniff_format
+
+    found = sniff_format(data)
+    if found:
+        hint = "; save or extract it as plain text first" if is_document_format(found) else ""
+        raise InputError(f"{found}, not a text file{hint}")
+    if b"\x00" in data:
+        raise InputError("binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -49,11 +84,12 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def read_text(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> str:
-    """Read a text file exactly as it is on disk.
+    """Read a text file exactly as it is on disk (decoded by :func:`decode`).
 
     Raises :class:`~rhetoric.errors.InputError` with a one-line reason for a missing path, a
-    folder, an unreadable or binary file (NUL bytes), or a file over ``max_bytes``. Issues an
-    :class:`EncodingFallbackWarning` when the file is not valid UTF-8.
+    folder, an unreadable file, a file over ``max_bytes``, or bytes that are not text (a named
+    binary or document format such as PDF or DOCX, NUL bytes, a broken UTF-16 file). Issues an
+    :class:`EncodingFallbackWarning` when the file is not valid UTF-8 and has no byte-order mark.
     """
     path = Path(path)
     if not path.exists():
@@ -70,10 +106,11 @@ def read_text(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BY
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
-    if b"\x00" in data:
-        raise InputError(f"{path}: binary file (contains NUL bytes), not text")
-    text, encoding = decode(data)
-    if encoding != "utf-8":
+    try:
+        text, encoding = decode(data)
+    except InputError as error:
+        raise InputError(f"{path}: {error}") from None
+    if encoding not in ("utf-8", "utf-16", "utf-32"):
         warnings.warn(
             f"{path}: not valid UTF-8, decoded as {encoding} (one byte per character)",
             EncodingFallbackWarning,
@@ -113,7 +150,7 @@ def normalize(text: str) -> str:
 # --- tokens -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word of the original text: ``text == source[start:end]``; ``norm`` is its normalised form."""
 
@@ -123,14 +160,19 @@ class Token:
     norm: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
-    """A paragraph or sentence: its offsets and the index range of its words in ``Document.words``."""
+    """A paragraph or sentence: its offsets and the index range of its words in ``Document.words``.
+
+    ``heading`` is true for a heading, title or question heading (see :func:`is_heading`): it is
+    kept and shown, but sentence-level detectors skip it (they read :attr:`Document.prose`).
+    """
 
     start: int
     end: int
     first_word: int
     last_word: int  # exclusive
+    heading: bool = False
 
     @property
     def n_words(self) -> int:
@@ -142,6 +184,13 @@ WORD_PATTERN = re.compile(r"[^\W_]+(?:['’\-‐][^\W_]+)*")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 #: What ends a clause between two words (see :attr:`Document.clause_of`).
 CLAUSE_BREAK = re.compile(r"[;:!?()\[\]\u2014\u2013\u201c\u201d\"]|--")
+#: Longest sentence, in words, that the detectors search as one. A longer "sentence" (a text
+#: without punctuation, a list run together) is cut into pieces of at most this many words, at a
+#: comma or another break where one lies in the second half of the piece, so that every search
+#: stays linear in the length of the text. The longest real sentence of the bundled corpora has
+#: 727 words (John Adams, 1797), so no real sentence is cut.
+MAX_SENTENCE_WORDS = 1000
+_PIECE_BREAK = re.compile(r"[,;:()\[\]\u2014\u2013\n\u2028\u2029]|--")
 _LINE_END_OF_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*[ \t\r\u00a0]*$""")
 
 
@@ -161,7 +210,7 @@ def paragraph_bounds(text: str, start: int = 0, end: int | None = None) -> list[
 
     A paragraph ends at a blank line, and also at a line break after a line that ends a sentence
     (so texts with one paragraph or sentence per line split there, while hard-wrapped lines of
-    one paragraph stay together).
+    one paragraph stay together). A heading line above its paragraph is a paragraph of its own.
 
     >>> paragraph_bounds("One line.\\nTwo line.\\n\\nThree\\nwrapped.")
     [(0, 9), (10, 19), (21, 35)]
@@ -182,7 +231,9 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     while line_start < end:
         newline = text.find("\n", line_start, end)
         line_end = end if newline < 0 else newline
-        if _LINE_END_OF_SENTENCE.search(text, line_start, line_end):
+        if _LINE_END_OF_SENTENCE.search(text, line_start, line_end) or (
+            paragraph_start == line_start and _heading_line(text, line_start, line_end, end)
+        ):
             pieces.append((paragraph_start, line_end))
             paragraph_start = line_end + 1
         line_start = line_end + 1
@@ -191,12 +242,95 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [trimmed for piece in pieces if (trimmed := _trim(text, *piece))]
 
 
+def _heading_line(text: str, start: int, end: int, block_end: int) -> bool:
+    """A heading on a line of its own above its paragraph: heading-shaped (:func:`is_heading`)
+    and clearly shorter than the next line, so the first line of a hard-wrapped paragraph
+    (as long as the lines under it) is not taken for one."""
+    if end >= block_end:
+        return False
+    following_end = text.find("\n", end + 1, block_end)
+    following = text[end + 1 : block_end if following_end < 0 else following_end].strip()
+    line = text[start:end].strip()
+    return bool(line) and len(following) > max(1.5 * len(line), 40) and is_heading(line)
+
+
+def _split_at(text: str, bounds: list[tuple[int, int]], cuts: list[int]) -> list[tuple[int, int]]:
+    """``bounds`` cut at every offset of ``cuts`` that falls inside one, the pieces trimmed."""
+    import bisect
+
+    cuts = sorted(cuts)
+    out = []
+    for start, end in bounds:
+        inside = cuts[bisect.bisect_right(cuts, start) : bisect.bisect_left(cuts, end)]
+        edges = [start, *inside, end]
+        out.extend(p for a, b in zip(edges, edges[1:], strict=False) if (p := _trim(text, a, b)))
+    return out
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if start < end else None
+
+
+def mask(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with every character of ``ranges`` blanked (a space; line breaks kept).
+
+    The view has the length of ``text``, so offsets found in it are offsets into ``text``; the
+    tokenizers read it so that removed spans are neither words nor sentences.
+
+    >>> mask("We won. (Applause.) Again.", [(8, 19)])
+    'We won.             Again.'
+    """
+    if not ranges:
+        return text
+    pieces, position = [], 0
+    for start, end in sorted(ranges):
+        start = max(start, position)
+        if end <= start:
+            continue
+        pieces.append(text[position:start])
+        pieces.append(re.sub(r"[^\r\n]", " ", text[start:end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+#: The most words of a heading (a title may have up to :data:`MAX_TITLE_WORDS`).
+MAX_HEADING_WORDS = 12
+MAX_TITLE_WORDS = 25
+_CLOSERS = "\"'”’)]*» \t\r\u00a0"
+_QUESTION_OPENER = re.compile(
+    r"(?:what|why|how|who|whom|whose|when|where|which|is|are|was|were|can|could|will|would|should"
+    r"|does|do|did|has|have|had)\b",
+    re.I,
+)
+
+
+def is_heading(line: str, *, title: bool = False) -> bool:
+    """Whether a one-line paragraph is a heading: short, with letters, and no final punctuation.
+
+    A title (the first line of a text, set off by a blank line) may be longer and may end in a
+    question or exclamation mark. A question heading ("What is the treaty?") is recognised by
+    :class:`Document` from its place, not by this function.
+
+    >>> is_heading("The road to Vienna")
+    True
+    >>> is_heading("We went to Vienna.")
+    False
+    >>> is_heading("Why Vienna?", title=True)
+    True
+    """
+    if "\n" in line:
+        return False
+    core = line.rstrip(_CLOSERS)
+    n_words = len(WORD_PATTERN.findall(line))
+    if not core or n_words == 0 or n_words > (MAX_TITLE_WORDS if title else MAX_HEADING_WORDS):
+        return False
+    final = ".,;:…" if title else ".,;:…!?"
+    return core[-1] not in final and not core.endswith(("-", "–", "—"))
 
 
 def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -215,10 +349,16 @@ def word_tokens(
     """
     end = len(text) if end is None else end
     norm = normalize(text) if norm is None else norm
-    return [
-        Token(m.start(), m.end(), m.group(), norm[m.start() : m.end()])
-        for m in WORD_PATTERN.finditer(text, start, end)
-    ]
+    # One string object per distinct form: a long text repeats its words, and a str costs
+    # about 50 bytes before its first character.
+    forms: dict[str, str] = {}
+    shared = forms.setdefault
+    tokens = []
+    for m in WORD_PATTERN.finditer(text, start, end):
+        a, b = m.span()
+        word, folded = m.group(), norm[a:b]
+        tokens.append(Token(a, b, shared(word, word), shared(folded, folded)))
+    return tokens
 
 
 class Document:
@@ -231,8 +371,11 @@ class Document:
     doc_id : str, optional
         A name carried into every span.
     remove_boilerplate : bool, default True
-        Find scraped page furniture (comment forms, related-article teasers, share prompts,
-        cookie notices) and leave it out of ``paragraphs``, ``sentences`` and ``words``.
+        Find page furniture and transcript markers (comment forms, teasers, poll and newsletter
+        boxes, captions and credits, "(Applause.)", speaker labels, copies of a passage printed
+        twice; see :mod:`rhetoric.boilerplate`) and leave it out of ``paragraphs``,
+        ``sentences`` and ``words``. A removed span may sit inside a line; the tokenizers read
+        :attr:`clean`, in which it is blanked, so offsets stay those of ``text``.
     metadata : dict, optional
         The document's metadata (year, outlet, ...), carried along by corpus runs.
 
@@ -247,6 +390,9 @@ class Document:
     ['Let us begin.', 'Let us go on.']
     >>> [(span.kind, span.text) for span in doc.removed]
     [('comment form', 'LEAVE A REPLY')]
+    >>> doc = Document("We will not fail. (Applause.) We will go on.")
+    >>> [w.text for w in doc.words][3:6], doc.n_words
+    (['fail', 'We', 'will'], 8)
     """
 
     def __init__(
@@ -296,21 +442,70 @@ class Document:
         return ranges
 
     @cached_property
+    def clean(self) -> str:
+        """The text with every removed span blanked (:func:`mask`): same length, same offsets."""
+        return mask(self.text, [(s.start, s.end) for s in self.removed])
+
+    @cached_property
     def words(self) -> list[Token]:
         """Every word of the body, in order."""
-        return [t for s, e in self.body for t in word_tokens(self.text, self.norm, s, e)]
+        text, norm = self.text, self.norm
+        return [
+            Token(m.start(), m.end(), text[m.start() : m.end()], norm[m.start() : m.end()])
+            for m in WORD_PATTERN.finditer(self.clean)
+        ]
 
     @cached_property
     def paragraphs(self) -> list[Segment]:
-        """Paragraphs of the body (see :func:`paragraph_bounds`)."""
-        bounds = [b for s, e in self.body for b in paragraph_bounds(self.text, s, e)]
-        return self._segments(bounds)
+        """Paragraphs of the body (see :func:`paragraph_bounds`); headings are flagged.
+
+        A paragraph with a removed span inside it stays one paragraph, except that a removed
+        speaker label starts a new one (a new speaker is a new paragraph).
+        """
+        bounds = paragraph_bounds(self.clean)
+        turns = [s.end for s in self.removed if s.kind == "speaker label"]
+        if turns:
+            bounds = _split_at(self.clean, bounds, turns)
+        return self._segments(bounds, self._heading_flags(bounds))
 
     @cached_property
     def sentences(self) -> list[Segment]:
-        """Sentences of the body by NLTK Punkt; a sentence never crosses a paragraph break."""
-        bounds = [b for p in self.paragraphs for b in sentence_bounds(self.text, p.start, p.end)]
-        return self._segments(bounds)
+        """Sentences of the body by NLTK Punkt; a sentence never crosses a paragraph break.
+
+        Every sentence of a heading paragraph has ``heading=True``; sentence-level detectors
+        read :attr:`prose` instead, which leaves them out. A sentence of more than
+        :data:`MAX_SENTENCE_WORDS` words is cut into pieces (see there), each a sentence of its own.
+        """
+        bounds, flags = [], []
+        for paragraph in self.paragraphs:
+            pieces = sentence_bounds(self.clean, paragraph.start, paragraph.end)
+            bounds.extend(pieces)
+            flags.extend([paragraph.heading] * len(pieces))
+        return [piece for s in self._segments(bounds, flags) for piece in self._cut_long(s)]
+
+    @cached_property
+    def headings(self) -> list[Segment]:
+        """The heading paragraphs: a title line, short lines without final punctuation, and the
+        question headings of an explainer (kept and shown, not treated as sentences).
+
+        >>> doc = Document("Trade talks resume\\n\\nThe talks resumed today.\\n\\nWhat comes next\\nMore talks are planned for May, and for June and July.")
+        >>> [doc.text[h.start : h.end] for h in doc.headings]
+        ['Trade talks resume', 'What comes next']
+        """
+        return [p for p in self.paragraphs if p.heading]
+
+    @cached_property
+    def in_heading(self) -> list[bool]:
+        """For every word of :attr:`words`, whether it lies in a heading."""
+        flags = [False] * len(self.words)
+        for heading in self.headings:
+            flags[heading.first_word : heading.last_word] = [True] * heading.n_words
+        return flags
+
+    @cached_property
+    def prose(self) -> list[Segment]:
+        """The sentences that are not headings: what sentence-level detectors work on."""
+        return [s for s in self.sentences if not s.heading]
 
     @property
     def n_words(self) -> int:
@@ -357,7 +552,7 @@ class Document:
         >>> Document("We came; we saw. We won").clause_of
         [0, 0, 1, 1, 2, 2]
         """
-        words, text, sentence_of = self.words, self.text, self.sentence_of
+        words, text, sentence_of = self.words, self.clean, self.sentence_of
         index, number = [0] * len(words), 0
         for i in range(1, len(words)):
             if sentence_of[i] != sentence_of[i - 1] or CLAUSE_BREAK.search(
@@ -374,16 +569,52 @@ class Document:
 
         return [word_classes(t.norm) for t in self.words]
 
-    def _segments(self, bounds: list[tuple[int, int]]) -> list[Segment]:
+    def _heading_flags(self, bounds: list[tuple[int, int]]) -> list[bool]:
+        text = self.clean
+        flags, questions = [], []
+        for index, (start, end) in enumerate(bounds):
+            title = (
+                index == 0
+                and index + 1 < len(bounds)
+                and bool(_BLANK_LINE.fullmatch(text, end, bounds[1][0]))
+            )
+            # a heading heads something: the last paragraph (or a lone one) is not a heading
+            followed = index + 1 < len(bounds)
+            flags.append(followed and is_heading(text[start:end], title=title))
+            if not flags[-1] and _is_question_heading(text, bounds, index):
+                questions.append(index)
+        if len(questions) >= 2:  # an explainer: several questions set off as headings
+            for index in questions:
+                flags[index] = True
+        return flags
+
+    def _segments(self, bounds: list[tuple[int, int]], flags: list[bool]) -> list[Segment]:
         import bisect
 
         starts = [t.start for t in self.words]
         segments = []
-        for start, end in bounds:
+        for (start, end), heading in zip(bounds, flags, strict=True):
             first = bisect.bisect_left(starts, start)
             last = bisect.bisect_left(starts, end)
-            segments.append(Segment(start, end, first, last))
+            segments.append(Segment(start, end, first, last, heading))
         return segments
+
+    def _cut_long(self, segment: Segment) -> list[Segment]:
+        """``segment`` itself, or its pieces of at most :data:`MAX_SENTENCE_WORDS` words."""
+        if segment.n_words <= MAX_SENTENCE_WORDS:
+            return [segment]
+        words, text = self.words, self.text
+        pieces, first, start = [], segment.first_word, segment.start
+        while segment.last_word - first > MAX_SENTENCE_WORDS:
+            cut = first + MAX_SENTENCE_WORDS  # the first word of the next piece
+            for k in range(cut, first + MAX_SENTENCE_WORDS // 2, -1):
+                if _PIECE_BREAK.search(text, words[k - 1].end, words[k].start):
+                    cut = k
+                    break
+            pieces.append(Segment(start, words[cut - 1].end, first, cut, segment.heading))
+            first, start = cut, words[cut].start
+        pieces.append(Segment(start, segment.end, first, segment.last_word, segment.heading))
+        return pieces
 
     def words_of(self, segment: Segment) -> list[Token]:
         """The words inside a paragraph or sentence."""
@@ -392,6 +623,24 @@ class Document:
     def span(self, start: int, end: int, **fields) -> Span:
         """A :class:`~rhetoric.span.Span` cut from this document's text, carrying its ``doc_id``."""
         return Span.from_source(self.text, start, end, doc_id=self.doc_id, **fields)
+
+
+def _is_question_heading(text: str, bounds: list[tuple[int, int]], index: int) -> bool:
+    """A one-line question that opens a block set off by a blank line and is answered by the
+    lines under it: the shape of an explainer's headings ("What happens now?")."""
+    start, end = bounds[index]
+    line = text[start:end]
+    if "\n" in line or index + 1 >= len(bounds):
+        return False
+    if not line.rstrip(_CLOSERS).endswith("?") or not _QUESTION_OPENER.match(line):
+        return False
+    if not 3 <= len(WORD_PATTERN.findall(line)) <= MAX_HEADING_WORDS:
+        return False
+    after_blank = index == 0 or bool(_BLANK_LINE.fullmatch(text, bounds[index - 1][1], start))
+    next_start, next_end = bounds[index + 1]
+    on_next_line = "\n" in text[end:next_start] and not _BLANK_LINE.search(text, end, next_start)
+    answered = not text[next_start:next_end].rstrip(_CLOSERS).endswith("?")
+    return after_blank and on_next_line and answered
 
 
 def as_document(text_or_doc: str | Document, doc_id: str | None = None) -> Document:

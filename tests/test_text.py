@@ -51,8 +51,67 @@ def test_missing_path_and_directory(tmp_path, make, message):
 def test_binary_file_is_refused(tmp_path):
     path = tmp_path / "image.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    with pytest.raises(InputError, match="binary"):
+    with pytest.raises(InputError, match="PNG image, not a text file"):
         read_text(path)
+    path = tmp_path / "data.bin"
+    path.write_bytes(b"records\x00\x01\x02")
+    with pytest.raises(InputError, match="binary file \\(contains NUL bytes\\)"):
+        read_text(path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_decoded(tmp_path, encoding):
+    text = "Ask not, ask — “now”.\r\nCafé 😀 naïve.\n"
+    mark = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff", "utf-32-be": b"\x00\x00\xfe\xff"}
+    path = tmp_path / "wide.txt"
+    path.write_bytes(mark.get(encoding, b"") + text.encode(encoding))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no fallback warning
+        decoded = read_text(path)
+    assert decoded == text  # the mark is dropped, as open(path, encoding="utf-16") drops it
+    with open(path, encoding=encoding[:6], newline="") as handle:  # "utf-16" / "utf-32"
+        assert decoded == handle.read()
+    # offsets are str indices into the decoded text
+    doc = Document(decoded)
+    assert [decoded[w.start : w.end] for w in doc.words][:3] == ["Ask", "not", "ask"]
+    assert decoded[doc.words[-2].start : doc.words[-2].end] == "Café"
+
+
+def test_a_broken_utf16_file_is_refused(tmp_path):
+    path = tmp_path / "broken.txt"
+    path.write_bytes(b"\xff\xfe" + "ok".encode("utf-16-le") + b"\x00\xd8")  # a lone surrogate
+    with pytest.raises(InputError, match="UTF-16 byte-order mark but is not valid UTF-16"):
+        read_text(path)
+
+
+def test_utf8_byte_order_mark_is_kept():
+    assert decode(b"\xef\xbb\xbfHello") == ("\ufeffHello", "utf-8")
+
+
+def test_a_very_long_sentence_is_cut_into_pieces_at_commas():
+    from rhetoric.text import MAX_SENTENCE_WORDS
+
+    clause = "we build the road and the bridge together"  # 8 words
+    text = ", ".join([clause] * 300) + "."  # one sentence of 2,400 words
+    doc = Document(text)
+    assert doc.n_words == 2400
+    pieces = doc.sentences
+    assert len(pieces) == 3 and all(p.n_words <= MAX_SENTENCE_WORDS for p in pieces)
+    # the pieces tile the sentence's words, and each but the last ends at a comma
+    assert [p.first_word for p in pieces] == [0, pieces[0].last_word, pieces[1].last_word]
+    assert pieces[-1].last_word == 2400 and pieces[0].start == 0 and pieces[-1].end == len(text)
+    assert all(text[p.end] == "," and p.n_words % 8 == 0 for p in pieces[:-1])
+
+
+def test_a_sentence_without_any_break_is_cut_at_the_limit():
+    from rhetoric.text import MAX_SENTENCE_WORDS
+
+    text = " ".join(["word"] * (2 * MAX_SENTENCE_WORDS + 5))
+    sizes = [p.n_words for p in Document(text).sentences]
+    assert sizes == [MAX_SENTENCE_WORDS, MAX_SENTENCE_WORDS, 5]
+    assert [s.n_words for s in Document(" ".join(["word"] * MAX_SENTENCE_WORDS)).sentences] == [
+        MAX_SENTENCE_WORDS
+    ]
 
 
 def test_huge_file_is_refused_before_reading(tmp_path):
@@ -123,3 +182,103 @@ def test_every_span_slices_back_and_is_ordered(text):
         assert starts == sorted(starts)
         assert all(0 <= p.start <= p.end <= len(text) for p in group)
     assert all(0 <= p.start <= p.end <= len(text) for p in pieces)
+
+
+def test_an_inline_removal_leaves_its_paragraph_whole_and_offsets_exact():
+    text = "We will not fail. (Applause.) We will not tire.\n\nThank you."
+    doc = Document(text)
+    assert [(s.kind, s.start, s.end) for s in doc.removed] == [("stage direction", 18, 29)]
+    assert doc.body == [(0, 18), (29, len(text))]
+    assert [(p.start, p.end) for p in doc.paragraphs] == [(0, 47), (49, 59)]
+    assert [text[s.start : s.end] for s in doc.sentences] == [
+        "We will not fail.",
+        "We will not tire.",
+        "Thank you.",
+    ]
+    assert [w.text for w in doc.words] == "We will not fail We will not tire Thank you".split()
+    assert doc.clean[18:29] == " " * 11 and len(doc.clean) == len(text)
+    assert doc.clause_of[3] != doc.clause_of[4]
+
+
+def test_headings_are_kept_flagged_and_left_out_of_prose():
+    text = (
+        "Harbour plan approved\n\n"
+        "The council approved the harbour plan on Monday after a long debate.\n\n"
+        "What is in the plan?\n"
+        "A new pier, a sea wall and a ferry terminal, all to be built by 2030.\n\n"
+        "What happens now?\n"
+        "Work starts in May, and the first ferries sail the following spring.\n\n"
+        "Cost and funding\n"
+        "The state pays half of the cost and the city pays the rest of it.\n\n"
+        "It is a good plan."
+    )
+    doc = Document(text)
+    headings = [text[h.start : h.end] for h in doc.headings]
+    assert headings == [
+        "Harbour plan approved",
+        "What is in the plan?",
+        "What happens now?",
+        "Cost and funding",
+    ]
+    assert [text[s.start : s.end] for s in doc.sentences if s.heading] == headings
+    assert all(not s.heading for s in doc.prose)
+    assert len(doc.prose) == len(doc.sentences) - 4
+    assert sum(doc.in_heading) == 3 + 5 + 3 + 3
+    # headings stay words of the document: they are shown, just not treated as sentences
+    assert doc.n_words == len(doc.words) and doc.words[0].text == "Harbour"
+
+
+def test_a_lone_question_line_in_prose_is_not_a_heading():
+    # one question set off like a heading is not an explainer: it may be the author's question
+    text = "The plan was approved.\n\nWhat happens now?\nWork starts in May, and the ferries sail in spring.\n\nIt is good."
+    assert Document(text).headings == []
+    # nor is an unpunctuated last line or a text of one line
+    assert Document("The harbour is open.\n\nand we won").headings == []
+    assert Document("to build bravely, to build wisely, to build together").headings == []
+
+
+def test_a_heading_line_above_its_paragraph_is_its_own_paragraph():
+    text = "Intro line of the story here.\n\n'Right call'\nThe minister said the decision was right and that she would not change it."
+    doc = Document(text)
+    assert [text[p.start : p.end] for p in doc.paragraphs][1] == "'Right call'"
+    assert doc.paragraphs[1].heading
+
+
+def test_sentence_detectors_skip_headings():
+    from rhetoric.devices import find_devices
+
+    text = (
+        "Talks on trade\n\n"
+        "The ministers met for the third time this year and agreed on very little.\n\n"
+        "Why did the talks fail?\n"
+        "The two sides could not agree on tariffs, on quotas, or on the timetable for them.\n\n"
+        "Farmers, fishermen and foresters\n"
+        "The farmers, the fishermen and the foresters all lose if the talks stay stuck.\n\n"
+        "What comes next?\n"
+        "A fourth round of talks is planned for the spring, in the capital."
+    )
+    doc = Document(text)
+    assert len(doc.headings) == 4
+    spans = find_devices(doc, min_score=0.0)  # every candidate, not only those above threshold
+    assert {s.device for s in spans} >= {"tricolon", "alliteration"}  # found in the prose
+    for span in spans:
+        assert not any(h.start < span.end and span.start < h.end for h in doc.headings), span
+    # the same lines as prose: the questions and the heading's alliteration are found
+    plain = text.replace("?\n", "?\n\n").replace("foresters\n", "foresters.\n")
+    found = find_devices(Document(plain), min_score=0.0)
+    assert [s.text for s in found if s.device == "rhetorical_question"] == [
+        "Why did the talks fail?",
+        "What comes next?",
+    ]
+    assert "Farmers, fishermen and foresters" in [s.text for s in found]
+
+
+def test_a_speaker_label_starts_a_new_paragraph():
+    text = "HOST: So you were there when it\nGUEST: I was there, yes.\nHOST: And what did you see?"
+    doc = Document(text)
+    assert [s.kind for s in doc.removed] == ["speaker label"] * 3
+    assert [text[p.start : p.end] for p in doc.paragraphs] == [
+        "So you were there when it",
+        "I was there, yes.",
+        "And what did you see?",
+    ]

@@ -24,7 +24,9 @@ evidence, and only runs with more than chance behind them pass the default thres
 * +0.25 when they head coordinated phrases ("X and Y", "X a and Y b"), or +0.15 when they
   open parallel comma-separated phrases (the same next word or the same ending) or form a
   comma list of three or more;
-* +0.1 when another run on a different sound stands beside it (paired alliteration).
+* +0.1 when another run on a different sound stands beside it (paired alliteration);
+* +0.1, for a stressed pair neither coordinated nor parallel, when the two words make one short
+  phrase: an adjective before its noun, or two words joined by one preposition or article.
 
 A side-by-side stressed pair alone (0.45) thus stays below :data:`MIN_SCORE`; a coordinated
 pair, a paired pair, or a run of three close stressed words passes. Runs below ``min_score``
@@ -195,7 +197,7 @@ def _clauses(doc: Document) -> list[list[int]]:
     """Word indices grouped by clause: sentences cut at semicolons, colons, dashes and brackets."""
     clauses: list[list[int]] = []
     text, words = doc.text, doc.words
-    for sentence in doc.sentences:
+    for sentence in doc.prose:  # headings are not sentences
         current: list[int] = []
         for index in range(sentence.first_word, sentence.last_word):
             if current and _CLAUSE_BREAK.search(text, words[index - 1].end, words[index].start):
@@ -293,7 +295,57 @@ def _score(doc: Document, members: list[_Member], starts: set[int]) -> tuple[flo
     ):
         score += 0.15
         reasons.append("in parallel phrases")
+    elif _short_phrase(doc, members):
+        score += 0.1
+        reasons.append("in a short phrase")
+    elif _after_one_preposition(doc, members):
+        score += 0.1
+        reasons.append("after the same preposition")
     return score, reasons
+
+
+#: Determiners between a verb and its object in a short phrase ("bear the burden", "fear no foe").
+_OBJECT_DETERMINERS = frozenset("a an the no our their his her its every".split())
+#: Prepositions that may join the two stressed words of a short phrase ("touched by tragedy").
+_PHRASE_PREPOSITIONS = frozenset({"of", "by", "for", "in", "to", "with", "from"})
+
+
+def _short_phrase(doc: Document, members: list[_Member]) -> bool:
+    """Is the run a pair of stressed words that make one short phrase: an adjective before its
+    noun ("fresh faith"), two adjectives before one noun ("a plain, pure tone"), a word and a
+    noun joined by one preposition ("baggage of bigotry", "touched by tragedy"), or a verb and
+    its object after an article ("bear the burden")?"""
+    from rhetoric.lexicon import word_classes
+
+    if len(members) != 2 or not all(m.stressed for m in members):
+        return False
+    a, b = members
+    between = doc.words[a.index + 1 : b.index]
+    classes_a, classes_b = word_classes(a.token.norm), word_classes(b.token.norm)
+    if not between and doc.text[a.token.end : b.token.start].strip() == ",":
+        after = doc.words[b.index + 1] if b.index + 1 < len(doc.words) else None
+        if after is None:
+            return False
+        gap_after = doc.text[b.token.end : after.start].strip()
+        adjectives = (  # "a single, simple word": two adjectives before one noun
+            "J" in classes_a and "J" in classes_b and "N" in word_classes(after.norm)
+            and not gap_after
+        )  # fmt: skip
+        listed = (  # "kinship, kindness, and care": the first two nouns of a list
+            classes_a == {"N"} and classes_b == {"N"}
+            and (gap_after == "," or after.norm in _COORDINATORS)
+        )  # fmt: skip
+        return adjectives or listed
+    if len(between) > 1 or re.search(r"[^\w\s'’-]", doc.text[a.token.end : b.token.start]):
+        return False
+    if "N" not in classes_b:
+        return False
+    if not between:
+        return "J" in classes_a and not classes_a & {"N", "V"}
+    link = between[0].norm
+    if link == "to" and "V" in classes_b:
+        return False  # "great to get": an infinitive, not a phrase of two stressed words
+    return link in _PHRASE_PREPOSITIONS or (link in _OBJECT_DETERMINERS and "V" in classes_a)
 
 
 def find_alliteration(
@@ -401,3 +453,15 @@ def _runs(doc: Document, clause: list[int]) -> list[list[_Member]]:
         open_runs[sound] = ([member], position)
     runs.extend(members for members, _ in open_runs.values() if len(members) >= 2)
     return sorted(runs, key=lambda members: members[0].index)
+
+
+def _after_one_preposition(doc: Document, members: list[_Member]) -> bool:
+    """Do the two stressed words of a pair each follow the same preposition, a few words apart
+    ("by wit, not by wealth")?"""
+    if len(members) != 2 or not all(m.stressed for m in members):
+        return False
+    a, b = members
+    if a.index == 0 or b.index - a.index > 4:
+        return False
+    before_a, before_b = doc.words[a.index - 1].norm, doc.words[b.index - 1].norm
+    return before_a == before_b and before_a in _PHRASE_PREPOSITIONS

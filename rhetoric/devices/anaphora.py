@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from rhetoric.lexicon import is_content_word, is_function_word
+from rhetoric.lexicon import is_content_word, is_function_word, word_classes
 from rhetoric.span import Span
 from rhetoric.text import Document, as_document
 
@@ -82,13 +82,15 @@ def find_anaphora(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     claimed: set[int] = set()
     spans: list[Span] = []
     levels = [
-        ("paragraph", _segment_starts(doc.paragraphs), 2),
-        ("sentence", _segment_starts(doc.sentences), 2),
+        ("paragraph", _segment_starts(p for p in doc.paragraphs if not p.heading), 2),
+        ("sentence", _segment_starts(doc.prose), 2),
         ("clause", _clause_starts(doc, _CLAUSE_BREAK), 2),
         ("clause", _clause_starts(doc, _COMMA_BREAK), 3),
     ]
     for kind, units, min_run in levels:
         spans += _runs(doc, keys, units, kind, min_run, claimed, len(spans))
+    spans += _interleaved_openings(doc, spans, len(spans))
+    spans += _paired_openings(doc, spans, len(spans))
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 
@@ -101,7 +103,7 @@ def _clause_starts(doc: Document, pattern: re.Pattern) -> list[tuple[int, int]]:
     """(first word, end word) of the clauses of every sentence, split where ``pattern`` matches between words."""
     units = []
     words, text = doc.words, doc.text
-    for sentence in doc.sentences:
+    for sentence in doc.prose:
         start = sentence.first_word
         for i in range(sentence.first_word + 1, sentence.last_word):
             if pattern.search(text, words[i - 1].end, words[i].start):
@@ -162,20 +164,14 @@ def _runs(
     spans: list[Span] = []
     groups = n_groups
     for k in range(MAX_SHARED_WORDS, 0, -1):
+        run_end = _run_ends(openings, k, claimed)
         i = 0
         while i < len(openings):
             first, words = openings[i]
             if len(words) < k or first in claimed:
                 i += 1
                 continue
-            j = i + 1
-            while (
-                j < len(openings)
-                and openings[j][0] not in claimed
-                and len(openings[j][1]) >= k
-                and openings[j][1][:k] == words[:k]
-            ):
-                j += 1
+            j = run_end[i]
             run = j - i
             shared = words[:k]
             if run >= min_run and carries_weight(shared, run):
@@ -199,6 +195,28 @@ def _runs(
             else:
                 i += 1
     return spans
+
+
+def _run_ends(openings: list[tuple[int, tuple[str, ...]]], k: int, claimed: set[int]) -> list[int]:
+    """For every unit ``i``, the end of the run of units from ``i`` whose openings share their
+    first ``k`` words (units unclaimed, openings of ``k`` words or more), in one backward pass.
+
+    Claims made while the runs of this ``k`` are taken lie inside runs already passed, so the
+    ends stay right; a scan per unit would make a long run of near misses quadratic.
+    """
+    ends = [0] * len(openings)
+    for i in range(len(openings) - 1, -1, -1):
+        j = i + 1
+        if (
+            j < len(openings)
+            and openings[j][0] not in claimed
+            and len(openings[j][1]) >= k
+            and openings[j][1][:k] == openings[i][1][:k]
+        ):
+            ends[i] = ends[j]
+        else:
+            ends[i] = j
+    return ends
 
 
 # --- epistrophe ------------------------------------------------------------------------------
@@ -232,7 +250,7 @@ def find_epistrophe(text_or_doc: str | Document, *, doc_id: str | None = None) -
     keys = doc.keys
     words, text = doc.words, doc.text
     n_words = len(words)
-    sentence_of = doc.sentence_of
+    sentence_of, in_heading = doc.sentence_of, doc.in_heading
     paragraph_of = [0] * n_words
     for number, paragraph in enumerate(doc.paragraphs):
         paragraph_of[paragraph.first_word : paragraph.last_word] = [number] * paragraph.n_words
@@ -264,7 +282,7 @@ def find_epistrophe(text_or_doc: str | Document, *, doc_id: str | None = None) -
     n_groups = 0
     for i in range(n_words):
         key = keys[i]
-        if not is_content_word(key) or not loose_end(i) or abbreviation(i):
+        if in_heading[i] or not is_content_word(key) or not loose_end(i) or abbreviation(i):
             continue
         for j in reversed(last[key]):
             if i - j > EPISTROPHE_WINDOW or paragraph_of[j] != paragraph_of[i]:
@@ -311,6 +329,9 @@ def find_epistrophe(text_or_doc: str | Document, *, doc_id: str | None = None) -
                     evidence=f'{count} clauses end with "{phrase}"',
                 )
             )
+    spans += _closing_sentences(doc, spans, n_groups)
+    spans += _function_word_endings(doc, spans, n_groups + len(spans))
+    spans += _returning_endings(doc, spans, n_groups + len(spans))
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 
@@ -338,3 +359,212 @@ def _inside_clause(
         return False
     between = doc.text[doc.words[start - 1].end : doc.words[start].start]
     return not _PUNCTUATION.search(between)
+
+
+# --- figures over non-adjacent units and endings of function words ------------------------------
+#
+# Separate rules with their own ``kind`` / ``evidence``, run after the rules above; a figure
+# overlapping a span already found is dropped.
+
+#: Paragraphs (or sentences) in which an interleaved refrain must recur.
+REFRAIN_WINDOW = 8
+#: Longest sentence, in words, that can close passages as an epistrophe.
+MAX_CLOSING_SENTENCE = 10
+
+
+def _free(spans: list[Span], start: int, end: int) -> bool:
+    return not any(s.start < end and start < s.end for s in spans)
+
+
+def _interleaved_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
+    """An opening of two or more words, carrying weight, that begins three or more paragraphs
+    within :data:`REFRAIN_WINDOW` paragraphs, with other paragraphs between them ("We, the
+    people, ..." opening every other paragraph); a single content word needs four paragraphs
+    ("Tyranny ... Liberty ... Tyranny ... Liberty ...")."""
+    keys = doc.keys
+    units = _segment_starts(doc.paragraphs)
+    openings = [_opening(keys, unit) for unit in units]
+    spans: list[Span] = []
+    used: set[int] = set()
+    for k in range(MAX_SHARED_WORDS, 0, -1):
+        for i, (first, words) in enumerate(openings):
+            if i in used or len(words) < k or weight(words[:k]) < (2 if k == 1 else 2.5):
+                continue
+            hits = [
+                j
+                for j in range(i, min(len(openings), i + REFRAIN_WINDOW))
+                if j not in used and openings[j][1][:k] == words[:k]
+            ]
+            if len(hits) < (4 if k == 1 else 3) or hits[-1] - hits[0] + 1 == len(hits):
+                continue  # too few (one word needs four), or all successive (the run rule's case)
+            starts = [openings[j][0] for j in hits]
+            if not all(_free(found, doc.words[s].start, doc.words[s + k - 1].end) for s in starts):
+                continue
+            used.update(hits)
+            n_groups += 1
+            phrase = " ".join(doc.words[first + n].text for n in range(k))
+            evidence = f'{len(hits)} of {hits[-1] - hits[0] + 1} paragraphs begin with "{phrase}"'
+            for start in starts:
+                spans.append(
+                    doc.span(doc.words[start].start, doc.words[start + k - 1].end,
+                             device="anaphora", kind="paragraph", group=f"anaphora-{n_groups}",
+                             score=round(min(1.0, 0.3 + 0.1 * weight(words[:k])), 3),
+                             evidence=evidence)
+                )  # fmt: skip
+    return spans
+
+
+def _closing_sentences(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
+    """A short sentence that closes two or more passages nearby, each time after a different
+    sentence ("Q? The answer is no. Q'? The answer is no.")."""
+    keys = doc.keys
+    sentences = doc.sentences
+    paragraph_of = {}
+    for number, paragraph in enumerate(doc.paragraphs):
+        for index in range(paragraph.first_word, paragraph.last_word):
+            paragraph_of[index] = number
+    spans: list[Span] = []
+    used: set[int] = set()
+    for i, sentence in enumerate(sentences):
+        if i in used or not 2 <= sentence.n_words <= MAX_CLOSING_SENTENCE or i == 0:
+            continue
+        phrase = tuple(keys[sentence.first_word : sentence.last_word])
+        if not any(is_content_word(w) for w in phrase):
+            continue
+        hits = [i]
+        for j in range(i + 2, min(len(sentences), i + REFRAIN_WINDOW)):
+            other = sentences[j]
+            same = tuple(keys[other.first_word : other.last_word]) == phrase
+            if same and paragraph_of.get(other.first_word) == paragraph_of.get(sentence.first_word):
+                hits.append(j)
+        before = {
+            tuple(keys[sentences[h - 1].first_word : sentences[h - 1].last_word]) for h in hits
+        }
+        if len(hits) < 2 or len(before) < len(hits) or any(h - 1 in hits for h in hits):
+            continue
+        if not all(_free(found, sentences[h].start, sentences[h].end) for h in hits):
+            continue
+        used.update(hits)
+        n_groups += 1
+        for h in hits:
+            first, last = sentences[h].first_word, sentences[h].last_word - 1
+            spans.append(
+                doc.span(doc.words[first].start, doc.words[last].end, device="epistrophe",
+                         kind="sentence", group=f"epistrophe-{n_groups}",
+                         score=round(min(1.0, 0.5 + 0.15 * (len(hits) - 2)), 3),
+                         evidence=f"the same sentence closes {len(hits)} passages")
+            )  # fmt: skip
+    return spans
+
+
+def _function_word_endings(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
+    """Two neighbouring clauses of one sentence that end with the same three or more words, none
+    of them needing to be a content word ("no right to do so, and no wish to do so")."""
+    keys, words, text = doc.keys, doc.words, doc.text
+    spans: list[Span] = []
+    for sentence in doc.sentences:
+        ends = [
+            i
+            for i in range(sentence.first_word, sentence.last_word)
+            if i + 1 == sentence.last_word
+            or _PUNCTUATION.search(text, words[i].end, words[i + 1].start)
+            or keys[i + 1] in COORDINATORS
+        ]
+        for j, i in zip(ends, ends[1:], strict=False):
+            if keys[j] != keys[i]:
+                continue
+            length = _shared_ending(keys, j, i)
+            if length is None or length < 3 or any(is_content_word(keys[k]) for k in (j, i)):
+                continue
+            start_j, start_i = j - length + 1, i - length + 1
+            if not (_free(found, words[start_j].start, words[j].end)
+                    and _free(found, words[start_i].start, words[i].end)):  # fmt: skip
+                continue
+            n_groups += 1
+            phrase = " ".join(words[k].text for k in range(start_j, j + 1))
+            for a, b in ((start_j, j), (start_i, i)):
+                spans.append(
+                    doc.span(words[a].start, words[b].end, device="epistrophe", kind="clause",
+                             group=f"epistrophe-{n_groups}", score=0.5,
+                             evidence=f'2 clauses end with the function words "{phrase}"')
+                )  # fmt: skip
+    return spans
+
+
+#: Sentences within which a returning ending must recur.
+RETURN_WINDOW = 12
+_LEXICAL = frozenset("NVJR")
+_DASH_AFTER = re.compile(r"\s*(--|[\u2014\u2013])")
+
+
+def _returning_endings(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
+    """A phrase of four or more words, or two content words, that closes two or more sentences
+    (or clauses before a dash) within :data:`RETURN_WINDOW` sentences, across paragraph breaks,
+    with different words before it each time ("... for a new age. ... for a new age.")."""
+    keys, words, text = doc.keys, doc.words, doc.text
+    sentence_of = doc.sentence_of
+    ends = [
+        i
+        for i in range(len(words) - 1)
+        if sentence_of[i + 1] != sentence_of[i] or _DASH_AFTER.match(text, words[i].end)
+    ] + ([len(words) - 1] if words else [])
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i in ends:
+        if is_content_word(keys[i]):
+            by_word[keys[i]].append(i)
+    spans: list[Span] = []
+    for positions in by_word.values():
+        for p, j in enumerate(positions):
+            hits, length = [j], MAX_SHARED_WORDS
+            for i in positions[p + 1 :]:
+                if sentence_of[i] - sentence_of[j] > RETURN_WINDOW:
+                    break
+                shared = _shared_ending(keys, j, i)
+                if shared is None or keys[j - shared] == keys[i - shared]:
+                    continue
+                lexical = sum(bool(word_classes(keys[i - k]) & _LEXICAL) for k in range(shared))
+                if shared >= 4 or lexical >= 2:
+                    hits.append(i)
+                    length = min(length, shared)
+            if len(hits) < 2:
+                continue
+            members = [(h - length + 1, h) for h in hits]
+            if not all(_free(found + spans, words[a].start, words[b].end) for a, b in members):
+                continue
+            n_groups += 1
+            phrase = " ".join(words[k].text for k in range(members[0][0], members[0][1] + 1))
+            for a, b in members:
+                spans.append(
+                    doc.span(words[a].start, words[b].end, device="epistrophe", kind="sentence",
+                             group=f"epistrophe-{n_groups}", score=0.5,
+                             evidence=f'{len(hits)} sentences end with "{phrase}", sentences apart')
+                )  # fmt: skip
+            break
+    return spans
+
+
+def _paired_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
+    """Two successive sentences that open with the same two words, the first of them not a
+    common opener ("Just as ... Just as ...", "Only if ... Only if ...")."""
+    keys = doc.keys
+    units = _segment_starts(doc.sentences)
+    spans: list[Span] = []
+    for (a, end_a), (b, end_b) in zip(units, units[1:], strict=False):
+        first_a, words_a = _opening(keys, (a, end_a))
+        first_b, words_b = _opening(keys, (b, end_b))
+        if len(words_a) < 3 or len(words_b) < 3 or words_a[:2] != words_b[:2]:
+            continue
+        if words_a[0] in COMMON_OPENERS or words_a[2] == words_b[2]:
+            continue  # a common opener, or three shared words (the run rule's case)
+        members = [(first_a, first_a + 1), (first_b, first_b + 1)]
+        if not all(_free(found + spans, doc.words[x].start, doc.words[y].end) for x, y in members):
+            continue
+        n_groups += 1
+        phrase = " ".join(doc.words[first_a + n].text for n in range(2))
+        for x, y in members:
+            spans.append(
+                doc.span(doc.words[x].start, doc.words[y].end, device="anaphora", kind="sentence",
+                         group=f"anaphora-{n_groups}", score=0.4,
+                         evidence=f'2 successive sentences begin with the two words "{phrase}"')
+            )  # fmt: skip
+    return spans

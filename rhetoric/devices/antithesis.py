@@ -35,13 +35,21 @@ that already stand in the same slot of a parallel structure; word classes come f
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rhetoric.lexicon import class_match, contrasts, has_antonym, is_content_word, lemma
-from rhetoric.span import Span
+from rhetoric.lexicon import (
+    class_match,
+    contrasts,
+    has_antonym,
+    is_content_word,
+    lemma,
+    word_classes,
+)
+from rhetoric.span import Occupied, Span
 from rhetoric.text import Document, Segment, Token, as_document
 
 #: Words between "not" and "but" (or the break) that keep it one figure.
@@ -148,7 +156,7 @@ def find_antithesis(text_or_doc: str | Document, *, doc_id: str | None = None) -
     """
     doc = as_document(text_or_doc, doc_id)
     figures: list[_Figure] = []
-    sentences = [_Sentence(doc, s) for s in doc.sentences]
+    sentences = [_Sentence(doc, s) for s in doc.prose]
     for index, sentence in enumerate(sentences):
         if len(sentence) < 3:
             continue
@@ -157,15 +165,18 @@ def find_antithesis(text_or_doc: str | Document, *, doc_id: str | None = None) -
             figures.extend(rule(sentence))
         figures.extend(_correctio_clause(sentence, following))
     figures.extend(_possessive_pairs(doc))
+    figures.extend(_clause_level_figures(sentences))
     return _to_spans(doc, _prune(figures))
 
 
 def _prune(figures: list[_Figure]) -> list[_Figure]:
     """Keep the best figure where several overlap (the most formulaic pattern wins)."""
     kept: list[_Figure] = []
+    taken = Occupied()
     for figure in sorted(figures, key=lambda f: (-f.score, f.x[0])):
         start, end = min(figure.x[0], figure.y[0]), max(figure.x[1], figure.y[1])
-        if not any(min(k.x[0], k.y[0]) < end and start < max(k.x[1], k.y[1]) for k in kept):
+        if not taken.overlaps(start, end):
+            taken.add(start, end)
             kept.append(figure)
     return kept
 
@@ -650,3 +661,543 @@ def _possessive_pairs(doc: Document) -> Iterator[_Figure]:
 
 _RULES = (_not_but, _x_not_y, _far_from, _rather_than, _more_than, _prefer_over, _either_or,
           _from_to, _some_others, _parallel_negation, _antonym_parallel)  # fmt: skip
+
+
+# --- clause-level shapes (recall on speeches the rules were not built on) -------------------------
+#
+# Each shape below is a separate rule with its own ``evidence`` pattern, so that the learned
+# scorer can tell them apart. They run after the rules above; :func:`_prune` keeps the more
+# formulaic figure where two overlap.
+
+#: Function words that stand for opposed directions, times or quantities ("go up" / "go down").
+_OPPOSED_WORDS = frozenset(
+    frozenset(pair.split("/"))
+    for pair in (
+        "up/down in/out on/off over/under above/below before/after with/without for/against "
+        "to/from apart/together always/never now/then here/there all/none much/little "
+        "many/few first/last more/less most/least inside/outside ever/never yes/no"
+    ).split()
+)
+_OPPOSITE_OF: dict[str, set[str]] = {}
+for _pair in _OPPOSED_WORDS:
+    for _word in _pair:
+        _OPPOSITE_OF.setdefault(_word, set()).update(_pair - {_word})
+#: Grammatical person (and, for the first, number) of pronouns and possessives: "their gains" /
+#: "our gains", "not mine but ours".
+_PERSON = {
+    **dict.fromkeys("i me my mine myself".split(), 0),
+    **dict.fromkeys("we us our ours ourselves".split(), 1),
+    **dict.fromkeys("you your yours yourself yourselves".split(), 2),
+    **dict.fromkeys(
+        "he him his himself she her hers herself they them their theirs themselves others".split(),
+        3,
+    ),  # fmt: skip
+}
+_POSSESSIVES = frozenset("my our your his her their its".split())
+_NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "nor", "neither", "nobody"})
+_ADVERSATIVE = frozenset({"but", "yet", "while", "whereas", "though", "although"})
+_LEADING = frozenset({"and", "but", "or", "yet", "so", "while", "whereas", "else", "nor", "then",
+                      "though", "although"})  # fmt: skip
+_MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
+_NEGATED_MODALS = frozenset({"cannot", "can't", "won't", "shouldn't", "mustn't", "couldn't",
+                             "wouldn't", "shan't"})  # fmt: skip
+_AUXILIARIES = _BE | _MODALS | {"do", "does", "did", "have", "has", "had"}
+#: Words that open a purpose, reason or means phrase: "not to X, but because Y".
+_FRAME_OPENERS = frozenset({"to", "because", "for", "by", "in", "with", "from", "through", "as",
+                            "so", "since", "out"})  # fmt: skip
+_DASH = re.compile(r"--|[\u2014\u2013]|-")
+_WORD_BREAK = re.compile(r"[,;:.!?()\[\]\"]|--|\s-\s|[\u2014\u2013]")
+#: Longest clause, in words, that the clause-level rules compare.
+MAX_CLAUSE_WORDS = 20
+
+
+@lru_cache(maxsize=262144)
+def _contrasts(a: str, b: str) -> bool:
+    """:func:`rhetoric.lexicon.contrasts`, remembered (the clause rules ask about many pairs)."""
+    return contrasts(a, b)
+
+
+def _opposed(a: str, b: str) -> bool:
+    """Two words that contrast: antonyms, opposed function words, or pronouns of different persons."""
+    if a == b:
+        return False
+    if frozenset((a, b)) in _OPPOSED_WORDS:
+        return True
+    if a in _PERSON and b in _PERSON:
+        return _PERSON[a] != _PERSON[b]
+    return (is_content_word(a) or is_content_word(b)) and _contrasts(a, b)
+
+
+def _is_negation(norm: str) -> bool:
+    return norm in _NEGATIONS or _is_not(norm) or norm in _NEGATED_MODALS
+
+
+@lru_cache(maxsize=65536)
+def _frame_key(norm: str) -> str:
+    """The key two parallel clauses are aligned on: forms of "be" as one, content words by lemma."""
+    if norm in _BE or norm in ("being", "isn't", "aren't", "wasn't", "weren't"):
+        return "be"
+    return lemma(norm) if is_content_word(norm) else norm
+
+
+def _clauses(s: _Sentence) -> list[tuple[int, int]]:
+    """Word ranges of the sentence's clauses, cut at any punctuation between words."""
+    n = len(s)
+    if n == 0:
+        return []
+    starts = [w.start for w in s.words]
+    cuts = {0, n}
+    for match in _WORD_BREAK.finditer(s.doc.norm, s.words[0].end, s.words[-1].start):
+        k = bisect.bisect_left(starts, match.end())
+        if 0 < k < n and s.words[k - 1].end <= match.start():
+            cuts.add(k)
+    cuts = sorted(cuts)
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+_ANY_NEGATION = re.compile(r"\bnot\b|n't\b")
+
+
+def _negation_spots(s: _Sentence) -> list[int]:
+    """Positions of "not" and of words ending in "n't" (a cheap filter before :func:`_is_not`)."""
+    if not _ANY_NEGATION.search(s.doc.norm, s.segment.start, s.segment.end):
+        return []
+    return [i for i, w in enumerate(s.norms) if w == "not" or w.endswith("n't")]
+
+
+def _not_but_clause(s: _Sentence) -> Iterator[_Figure]:
+    """not X, but Y where Y takes up the word after "not" ("will not be ..., but it will be ...")
+    or answers a pronoun with one of another person ("not mine alone, but ours")."""
+    n = len(s)
+    for i in _negation_spots(s):
+        norm = s.norms[i]
+        if not _is_not(norm) or i + 2 >= n or (i and s.norms[i - 1] in _NOT_BEFORE):
+            continue
+        x_first = i + 1 + (s.norms[i + 1] in _MARKERS)
+        if x_first >= n or s.norms[x_first] in _SKIP_AFTER_NOT:
+            continue
+        copula = s.norms[x_first] in ("been", "be") and x_first + 1 < n
+        for k in range(x_first + 1, min(n - 1, x_first + MAX_HALF_WORDS)):
+            dash_then_but = s.norms[k] == "but" and _DASH.fullmatch(s.gap(k).strip())
+            if _HARD_BREAK.search(s.gap(k)) and not dash_then_but:
+                break
+            if s.norms[k] != "but" or s.norms[k - 1] == "help":
+                continue
+            y_first = k + 1
+            while y_first < n - 1 and s.norms[y_first] in ("also", "rather", "instead"):
+                y_first += 1
+            x_word, y_word = s.norms[x_first + copula], s.norms[y_first]
+            takes_up = x_word in s.norms[y_first : y_first + 3] and x_word not in _COORDINATION
+            persons = x_word in _PERSON and y_word in _PERSON and _opposed(x_word, y_word)
+            markers = x_word in _FRAME_OPENERS and y_word in _FRAME_OPENERS
+            after_copula = copula and (x_word == y_word or class_match(x_word, y_word) > 0)
+            if takes_up or persons or markers or after_copula or dash_then_but:
+                pattern = (
+                    "not X, but S takes up Y" if takes_up
+                    else "not X but Y: persons" if persons
+                    else "not P X, but P' Y" if markers
+                    else "not be X, but Y" if after_copula
+                    else "not X -- but Y"
+                )  # fmt: skip
+                y_end = s.clause_end(y_first)
+                yield _Figure(s.chars(i, k), s.chars(k, y_end), "correctio", 0.8, pattern)
+            break
+
+
+def _not_then_clause(s: _Sentence, following: _Sentence | None) -> Iterator[_Figure]:
+    """X is not A; it is B: a negated clause answered by a clause (or sentence) that takes up its
+    verb ("is not whether ...; it is whether ...", "was not our master, it is our servant")."""
+    n = len(s)
+    for i in _negation_spots(s):
+        norm = s.norms[i]
+        if not _is_not(norm) or i == 0 or i + 1 >= n:
+            continue
+        verb = s.norms[i - 1] if norm == "not" else norm[:-3] or norm
+        if verb not in _AUXILIARIES and norm == "not":
+            continue
+        x_first = i + 1 + (s.norms[i + 1] in _MARKERS)
+        if x_first >= n:
+            continue
+        k = next(
+            (k for k in range(x_first + 1, min(n, x_first + MAX_HALF_WORDS)) if _WORD_BREAK.search(s.gap(k))),
+            None,
+        )  # fmt: skip
+        t, j = (s, k) if k is not None else (following, 0)
+        if t is None or len(t) < 3 or (t is following and n - x_first > MAX_HALF_WORDS):
+            continue
+        while j < len(t) - 2 and t.norms[j] in ("but", "rather", "instead", "indeed"):
+            j += 1
+        if t.norms[j] == "but" or t.norms[j] not in _SUBJECTS or j + 2 >= len(t):
+            continue
+        answer = t.norms[j + 1]
+        same_verb = _frame_key(answer) == _frame_key(verb) or (
+            answer in _MODALS and verb in _MODALS
+        )
+        if not same_verb:
+            continue
+        y_first = j + 2
+        x_word, y_word = s.norms[x_first], t.norms[y_first]
+        alike = x_word == y_word or class_match(x_word, y_word) > 0 or _opposed(x_word, y_word)
+        if not alike or _is_not(y_word):
+            continue
+        x_end = k if t is s else n
+        y_end = t.clause_end(j)
+        yield _Figure(s.chars(i - (norm == "not"), x_end), t.chars(j, y_end), "correctio", 0.8,
+                      "S V not X; S V Y")  # fmt: skip
+
+
+def _initial_not(s: _Sentence, following: _Sentence | None) -> Iterator[_Figure]:
+    """Not X; S V Y: a sentence that opens on "Not" ("Not because ..., ...; it is ...") answered
+    by the next clause or sentence, which opens on a subject."""
+    if len(s) < 3 or s.norms[0] != "not" or s.norms[1] in _SKIP_AFTER_NOT:
+        return
+    k = next((k for k in range(2, len(s)) if _HARD_BREAK.search(s.gap(k))), None)
+    t, j = (s, k) if k is not None else (following, 0)
+    if t is None or len(t) < 3 or (t is following and len(s) > MAX_HALF_WORDS):
+        return
+    if t.norms[j] not in _SUBJECTS or _is_negation(t.norms[j + 1]):
+        return
+    x_end = k if t is s else len(s)
+    yield _Figure(s.chars(0, x_end), t.chars(j, t.clause_end(j)), "correctio", 0.75,
+                  "Not X; S V Y")  # fmt: skip
+
+
+def _opposed_in_clause(s: _Sentence, clauses: list[tuple[int, int]]) -> Iterator[_Figure]:
+    """Two opposed words in one short clause, not joined as a pair ("nothing great was ever
+    won by being timid"): the contrast carried by a single clause."""
+    for a, b in clauses:
+        if b - a > MAX_CLAUSE_WORDS:
+            continue
+        for i in range(a, b - 3):
+            word = s.norms[i]
+            quantity = word in _QUANTIFIERS and word in _OPPOSITE_OF  # "less ... more"
+            if _contrast_candidate(word) != 2 and not quantity:
+                continue
+            for j in range(i + 3, min(b, i + 10)):
+                other = s.norms[j]
+                if not (quantity and other in _OPPOSITE_OF[word]) and not (
+                    _contrast_candidate(other) and _contrasts(word, other)
+                ):
+                    continue
+                if len(set(s.norms[i + 1 : j]) - _COORDINATION) < 2:
+                    continue  # "great and small", "go out and come": a pair, not a clause
+                yield _Figure(s.chars(i, i + 1), s.chars(j, j + 1), "antonym_clause", 0.55,
+                              f"opposed words in one clause: '{s.norms[i]}/{s.norms[j]}'")  # fmt: skip
+                return
+
+
+def _modal_polarity(s: _Sentence, clauses: list[tuple[int, int]]) -> Iterator[_Figure]:
+    """S cannot X, S must Y: a negated modal clause answered by a positive one."""
+    for (a, b), (c, d) in zip(clauses, clauses[1:], strict=False):
+        negated = [k for k in range(a, min(b, a + 4)) if s.norms[k] in _NEGATED_MODALS
+                   or (s.norms[k] in _MODALS and k + 1 < b and s.norms[k + 1] == "not")]  # fmt: skip
+        if not negated or b - a > MAX_CLAUSE_WORDS or d - c > MAX_CLAUSE_WORDS:
+            continue
+        j = c + (s.norms[c] in _LEADING)
+        if j + 2 >= d or s.norms[j] not in _PERSON or s.norms[j + 1] not in _MODALS:
+            continue
+        if _is_negation(s.norms[j + 2]):
+            continue
+        yield _Figure(s.chars(a, b), s.chars(c, d), "correctio", 0.7, "S cannot X, S must Y")
+
+
+def _x_and_not_y(s: _Sentence) -> Iterator[_Figure]:
+    """X and not (just) Y, X but not Y: "won the peace and not just the war", "to give but not to
+    take" (halves that begin alike)."""
+    n = len(s)
+    for i in range(2, n - 2):
+        if s.norms[i] not in ("and", "but", "yet") or s.norms[i + 1] != "not":
+            continue
+        y_first = i + 2 + (s.norms[i + 2] in _MARKERS)
+        if y_first >= n:
+            continue
+        y_end = s.clause_end(y_first, limit=7)
+        size = y_end - y_first
+        x_start = i - size
+        if x_start < 0 or any(_CLAUSE_BREAK.search(s.gap(k)) for k in range(x_start + 1, i + 1)):
+            continue
+        if s.norms[x_start] != s.norms[y_first] and not class_match(
+            s.norms[x_start], s.norms[y_first]
+        ):
+            continue
+        if s.norms[i - 1] == s.norms[y_end - 1]:
+            continue
+        pattern = "X and not Y" if s.norms[i] == "and" else "X but not Y"
+        yield _Figure(s.chars(x_start, i), s.chars(i, y_end), "correctio", 0.75, pattern)
+
+
+def _paired_enough(s: _Sentence) -> Iterator[_Figure]:
+    """A enough to X, (and / but) B enough to Y: two qualities weighed against each other."""
+    found = [k for k in range(1, len(s) - 1) if s.norms[k] == "enough" and s.norms[k + 1] == "to"]
+    for k, m in zip(found, found[1:], strict=False):
+        if m - k > MAX_HALF_WORDS or s.norms[k - 1] == s.norms[m - 1]:
+            continue
+        if not (is_content_word(s.norms[k - 1]) and is_content_word(s.norms[m - 1])):
+            continue
+        y_end = s.clause_end(m + 1, limit=MAX_HALF_WORDS)
+        x_end = m - 1
+        while x_end > k + 1 and s.norms[x_end - 1] in _LEADING:
+            x_end -= 1
+        yield _Figure(s.chars(k - 1, x_end), s.chars(m - 1, y_end), "antonym_parallel", 0.75,
+                      "A enough to X, B enough to Y")  # fmt: skip
+
+
+def _possessive_contrast(s: _Sentence) -> Iterator[_Figure]:
+    """their N / our N: possessives of different persons on the same noun or on opposed nouns
+    ("their gains have not been our gains", "your strength ... my weakness")."""
+    n = len(s)
+    owners = [k for k in range(n - 1) if s.norms[k] in _POSSESSIVES]
+    for a, b in zip(owners, owners[1:], strict=False):
+        if b - a > 12 or not _opposed(s.norms[a], s.norms[b]) or a + 1 >= b:
+            continue
+        x_noun, y_noun = s.norms[a + 1], s.norms[b + 1]
+        if not (is_content_word(x_noun) and is_content_word(y_noun)):
+            continue
+        if x_noun == y_noun or _contrasts(x_noun, y_noun):
+            same = x_noun == y_noun
+            pattern = "their N / our N" if same else "their A / our B"
+            score = 0.8 if same else 0.7  # opposed nouns alone: the antonym rule's figure wins
+            yield _Figure(s.chars(a, a + 2), s.chars(b, b + 2), "antonym_parallel", score, pattern)
+
+
+def _lcs(u: list[str], v: list[str]) -> list[tuple[int, int]]:
+    """Aligned positions of the longest common subsequence of two key lists."""
+    table = [[0] * (len(v) + 1) for _ in range(len(u) + 1)]
+    for p in range(len(u) - 1, -1, -1):
+        for q in range(len(v) - 1, -1, -1):
+            table[p][q] = (
+                table[p + 1][q + 1] + 1 if u[p] == v[q] else max(table[p + 1][q], table[p][q + 1])
+            )
+    pairs, p, q = [], 0, 0
+    while p < len(u) and q < len(v):
+        if u[p] == v[q]:
+            pairs.append((p, q))
+            p, q = p + 1, q + 1
+        elif table[p + 1][q] >= table[p][q + 1]:
+            p += 1
+        else:
+            q += 1
+    return pairs
+
+
+def _any_opposed_swap(u: list[str], v: list[str], pairs: list[tuple[int, int]]) -> bool:
+    """Is a single-word substitution between the aligned keys a pair of opposed words?"""
+    anchors = [(-1, -1), *pairs, (len(u), len(v))]
+    return any(
+        _opposed(u[p + 1], v[q + 1])
+        for (p, q), (p2, q2) in zip(anchors, anchors[1:], strict=False)
+        if p2 - p == 2 and q2 - q == 2
+    )
+
+
+def _parallel_clause_pair(
+    s: _Sentence,
+    x: tuple[int, int],
+    t: _Sentence,
+    y: tuple[int, int],
+    joint: str,
+    keys: tuple[list[str], list[str]],
+) -> _Figure | None:
+    """Two adjacent clauses built on one frame, with a sign of contrast between them."""
+    a, b = x
+    c, d = y
+    leading = t.norms[c] if t.norms[c] in _LEADING else ""
+    c += bool(leading)
+    if c < d and t.norms[c] == "else":
+        c += 1
+    if not (3 <= b - a <= MAX_CLAUSE_WORDS and 3 <= d - c <= MAX_CLAUSE_WORDS):
+        return None
+    u, v = keys[0][a:b], keys[1][c:d]
+    if len(set(u) & set(v)) < (1 if leading in _ADVERSATIVE else 2):
+        return None
+    pairs = _lcs(u, v)
+    shorter = min(len(u), len(v))
+    content = sum(is_content_word(u[p]) for p, _ in pairs)
+    same_opening = joint == "." and u[1:3] == v[1:3] and u[0] != v[0] and len(u) > 3
+    short_copula = (
+        leading in _ADVERSATIVE and len(pairs) == 1 and u[pairs[0][0]] in ("be", *_AUXILIARIES)
+        and abs(len(u) - len(v)) <= 1 and shorter <= 6
+    )  # fmt: skip
+    polarity = any(map(_is_negation, u)) != any(map(_is_negation, v))
+    marked = leading in _ADVERSATIVE or polarity  # a sign of contrast waives the content word
+    if not (short_copula or same_opening) and (
+        len(pairs) < 2
+        or len(pairs) < 0.4 * shorter
+        or (content == 0 and len(pairs) < 4 and not marked and not _any_opposed_swap(u, v, pairs))
+    ):
+        return None
+    # single-word substitutions between aligned anchors (and at the ends)
+    anchors = [(-1, -1), *pairs, (len(u), len(v))]
+    swaps = [
+        (s.norms[a + p + 1], t.norms[c + q + 1])
+        for (p, q), (p2, q2) in zip(anchors, anchors[1:], strict=False)
+        if p2 - p == 2 and q2 - q == 2
+    ]
+    if not swaps and not same_opening:
+        return None
+    opposed = [f"{w}/{z}" for w, z in swaps if _opposed(w, z)]
+    if not opposed and same_opening:
+        opposed = [  # "A holds that ... war. B holds that ... peace."
+            f"{w}/{z}" for w in set(s.norms[a:b]) for z in set(t.norms[c:d])
+            if is_content_word(w) and is_content_word(z) and _opposed(w, z)
+        ][:1]  # fmt: skip
+    if opposed:
+        evidence, score = "parallel clauses, opposed: " + ", ".join(f"'{o}'" for o in opposed), 0.8
+    elif leading in _ADVERSATIVE:
+        evidence, score = f"parallel clauses joined by '{leading}'", 0.7
+    elif polarity:
+        evidence, score = "parallel clauses, one negated", 0.7
+    elif joint == ";" and content:
+        evidence, score = "parallel clauses across a semicolon", 0.6
+    elif len(swaps) >= 2 and abs(len(u) - len(v)) <= 1 and len(pairs) >= 0.5 * shorter:
+        evidence, score = "isocolon with two or more substitutions", 0.55
+    else:
+        return None
+    return _Figure(s.chars(a, b), t.chars(y[0], d), "parallel_clauses", score, evidence)
+
+
+def _parallel_clauses(
+    sentences: list[_Sentence], clauses_of: list[list[tuple[int, int]]]
+) -> Iterator[_Figure]:
+    """Adjacent clauses of one frame with opposed fillers, an adversative joint or opposite
+    polarity ("we all go up, or else we all go down"); also two one-clause sentences in a row."""
+    keys_of: dict[int, list[str]] = {}
+
+    def keys(index: int) -> list[str]:
+        if index not in keys_of:
+            keys_of[index] = [_frame_key(w) for w in sentences[index].norms]
+        return keys_of[index]
+
+    for index, s in enumerate(sentences):
+        clauses = clauses_of[index]
+        for x, y in zip(clauses, clauses[1:], strict=False):
+            joint = ";" if ";" in s.gap(y[0]) else ","
+            figure = _parallel_clause_pair(s, x, s, y, joint, (keys(index), keys(index)))
+            if figure:
+                yield figure
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        if following is not None and len(clauses) == 1 and len(clauses_of[index + 1]) == 1:
+            pair = (keys(index), keys(index + 1))
+            figure = _parallel_clause_pair(s, clauses[0], following, (0, len(following)), ".", pair)
+            if figure:
+                yield figure
+
+
+def _modified_pair(s: _Sentence) -> Iterator[_Figure]:
+    """M A or M B: one modifier repeated before two opposed words ("sure loss or sure gain"), a
+    parallel pair rather than a bare merism."""
+    n = len(s)
+    for k in range(2, n - 2):
+        if s.norms[k] not in ("and", "or", "nor", "but", "yet"):
+            continue
+        m, a, b = s.norms[k - 2], s.norms[k - 1], s.norms[k + 2]
+        if s.norms[k + 1] != m or m in _COORDINATION or not is_content_word(m):
+            continue
+        if b in _OPPOSITE_OF.get(a, ()) or (_contrast_candidate(a) and _contrasts(a, b)):
+            yield _Figure(s.chars(k - 2, k), s.chars(k + 1, k + 3), "antonym_parallel", 0.7,
+                          f"one modifier, opposed words: '{a}/{b}'")  # fmt: skip
+
+
+def _gapped_clause(s: _Sentence) -> Iterator[_Figure]:
+    """X V P A; Y P B: a short clause after a semicolon that leaves out the verb and repeats a
+    preposition of the clause before ("Light is set against dark; truth against lies")."""
+    n = len(s)
+    for k in range(3, n - 1):
+        if ";" not in s.gap(k):
+            continue
+        end = k + 1
+        while end < n and not _HARD_BREAK.search(s.gap(end)):
+            end += 1
+        start = s.clause_start(k - 1, limit=MAX_CLAUSE_WORDS)
+        y, tail = s.norms[k:end], s.norms[max(start, k - 5) : k]
+        if len(y) > 6 or k - start < 3 or y[0] in _SUBJECTS:
+            continue
+        if any(w in _AUXILIARIES or _is_not(w) for w in y):
+            continue  # a verb of its own: a new clause, not a gapped one
+        shared = [w for w in y if w in tail and word_classes(w) == {"P"}]
+        if shared:
+            yield _Figure(s.chars(start, k), s.chars(k, end), "parallel_clauses", 0.6,
+                          f"gapped clause after a semicolon: '{shared[0]}'")  # fmt: skip
+
+
+def _opposed_particles(s: _Sentence) -> Iterator[_Figure]:
+    """Opposed function words in the same slot of two phrases: "fly to ... fly from", "go up ...
+    go down" (the words before them are the same)."""
+    n = len(s)
+    spots = [i for i in range(1, n) if s.norms[i] in _OPPOSITE_OF]
+    for p, i in enumerate(spots):
+        if i > n - 3:
+            break
+        for j in spots[p + 1 :]:
+            if j - i > 12:
+                break
+            if j < i + 2 or s.norms[j] not in _OPPOSITE_OF[s.norms[i]]:
+                continue
+            if s.norms[i - 1] != s.norms[j - 1] or s.norms[i - 1] in _COORDINATION:
+                continue
+            if len(set(s.norms[i + 1 : j - 1]) - _COORDINATION) < 2:
+                continue
+            yield _Figure(s.chars(i - 1, i + 1), s.chars(j - 1, j + 1), "antonym_parallel", 0.7,
+                          f"opposed particles: '{s.norms[i]}/{s.norms[j]}'")  # fmt: skip
+            break
+
+
+def _opposed_heads(s: _Sentence) -> Iterator[_Figure]:
+    """Opposed words heading two noun phrases of one shape: "a rising few ... a falling many"
+    (the same determiner two words before each, words of one class between)."""
+    n = len(s)
+    for i in range(1, n - 2):  # "the weak ... the strong": one determiner before each
+        if s.norms[i - 1] not in _DETERMINERS or _contrast_candidate(s.norms[i]) != 2:
+            continue
+        for j in range(i + 3, min(n, i + 9)):
+            if s.norms[j - 1] != s.norms[i - 1] or not _contrasts(s.norms[i], s.norms[j]):
+                continue
+            if not set(s.norms[i + 1 : j - 1]) - _COORDINATION:
+                continue  # "the weak and the strong": a pair; "the strong upon the weak" stays
+            yield _Figure(s.chars(i - 1, i + 1), s.chars(j - 1, j + 1), "antonym_parallel", 0.65,
+                          f"opposed heads: '{s.norms[i]}/{s.norms[j]}'")  # fmt: skip
+            break
+    spots = [
+        i
+        for i in range(2, n)
+        if s.norms[i - 2] in _DETERMINERS
+        and (s.norms[i] in _OPPOSITE_OF or _contrast_candidate(s.norms[i]))
+    ]
+    for p, i in enumerate(spots):
+        for j in spots[p + 1 :]:
+            if j - i > 12:
+                break
+            if j < i + 3 or s.norms[i - 2] != s.norms[j - 2] or s.norms[i - 1] == s.norms[j - 1]:
+                continue
+            if not class_match(s.norms[i - 1], s.norms[j - 1]):
+                continue
+            a, b = s.norms[i], s.norms[j]
+            if b in _OPPOSITE_OF.get(a, ()) or (_contrast_candidate(a) and _contrasts(a, b)):
+                yield _Figure(s.chars(i - 2, i + 1), s.chars(j - 2, j + 1), "antonym_parallel", 0.7,
+                              f"opposed heads: '{a}/{b}'")  # fmt: skip
+                break
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "our", "their", "its", "this", "that", "every"})
+
+
+_CLAUSE_RULES = (_not_but_clause, _x_and_not_y, _paired_enough, _possessive_contrast,
+                 _opposed_particles, _opposed_heads, _gapped_clause, _modified_pair)  # fmt: skip
+
+
+def _clause_level_figures(sentences: list[_Sentence]) -> list[_Figure]:
+    """Every figure of the clause-level rules (see the comment above :data:`_OPPOSED_WORDS`)."""
+    figures: list[_Figure] = []
+    clauses_of = [_clauses(s) for s in sentences]
+    for index, s in enumerate(sentences):
+        if len(s) < 3:
+            continue
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        for rule in _CLAUSE_RULES:
+            figures.extend(rule(s))
+        figures.extend(_modal_polarity(s, clauses_of[index]))
+        figures.extend(_opposed_in_clause(s, clauses_of[index]))
+        figures.extend(_not_then_clause(s, following))
+        figures.extend(_initial_not(s, following))
+    figures.extend(_parallel_clauses(sentences, clauses_of))
+    return figures

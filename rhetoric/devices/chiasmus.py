@@ -42,9 +42,10 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rhetoric.lexicon import function_words, is_content_word, lemma
-from rhetoric.span import Span
+from rhetoric.span import Occupied, Span
 from rhetoric.text import Document, Token, as_document, normalize, word_tokens
 
 #: Longest candidate, in words from A to D (the window of Dubremetz & Nivre).
@@ -256,6 +257,13 @@ def find_candidates(
         return []
     found = []
     limit = len(window.norms) if first_end is None else first_end
+    # The repeated key at each word (None elsewhere), and each key's rank in ``repeated``, so the
+    # words between A and D are grouped by key in one pass over them (not one pass per key).
+    rank = {key: number for number, key in enumerate(repeated)}
+    key_at: list[str | None] = [None] * len(window.norms)
+    for key, spots in repeated.items():
+        for spot in spots:
+            key_at[spot] = key
     for key_a, spots_a in repeated.items():
         for i, a in enumerate(spots_a):
             if a >= limit:
@@ -263,12 +271,15 @@ def find_candidates(
             for d in spots_a[i + 1 :]:
                 if d - a > WINDOW:
                     break
-                for key_b, spots_b in repeated.items():
-                    if key_b == key_a:
-                        continue
-                    inside = [p for p in spots_b if a < p < d]
-                    for j, b in enumerate(inside):
-                        for c in inside[j + 1 :]:
+                inside: dict[str, list[int]] = {}
+                for p in range(a + 1, d):
+                    key_b = key_at[p]
+                    if key_b is not None and key_b != key_a:
+                        inside.setdefault(key_b, []).append(p)
+                for key_b in sorted(inside, key=rank.__getitem__):
+                    spots_b = inside[key_b]
+                    for j, b in enumerate(spots_b):
+                        for c in spots_b[j + 1 :]:
                             found.append((a, b, c, d))
     return found
 
@@ -306,7 +317,7 @@ def rank_candidates(text_or_doc: str | Document, *, doc_id: str | None = None) -
     [('Eat', 'live', 'antimetabole')]
     """
     doc = as_document(text_or_doc, doc_id)
-    sentences = doc.sentences
+    sentences = doc.prose
     found = []
     for index, sentence in enumerate(sentences):
         first, last = sentence.first_word, sentence.last_word
@@ -350,13 +361,13 @@ def find_chiasmus(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     """
     doc = as_document(text_or_doc, doc_id)
     spans: list[Span] = []
-    taken: list[tuple[int, int]] = []
+    taken = Occupied()
     for cand in rank_candidates(doc):
         if cand.raw < CANDIDATE_THRESHOLD:
             break
-        if any(cand.a.start < end and start < cand.d.end for start, end in taken):
+        if taken.overlaps(cand.a.start, cand.d.end):
             continue
-        taken.append((cand.a.start, cand.d.end))
+        taken.add(cand.a.start, cand.d.end)
         evidence = f"{cand.a.norm} {cand.b.norm} ... {cand.c.norm} {cand.d.norm} (raw score {cand.raw:.1f})"
         group = f"chiasmus-{cand.a.start}"
         for start, end in ((cand.a.start, cand.b.end), (cand.c.start, cand.d.end)):
@@ -371,6 +382,7 @@ def find_chiasmus(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
                     evidence=evidence,
                 )
             )
+    spans.extend(_tight_crossings(doc, taken))
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -385,3 +397,100 @@ def _may_cross(tokens: Sequence[Token]) -> bool:
                 repeats.add(stem)
             seen.add(stem)
     return len(repeats) >= 2
+
+
+# --- tight crossings over two clauses (a separate candidate rule) --------------------------------
+#
+# The ranked candidates above must clear the Dubremetz-Nivre score, which punishes punctuation
+# between the halves; a crossing of two content words whose halves are each short ("dominion over
+# our fellow man. ... man's dominion") is proposed here instead, matched on Porter stems, with the
+# parts of a hyphenated compound as words of their own ("self-rule ... the ruling of the self").
+
+#: Longest half (A to B, C to D), in words.
+MAX_TIGHT_HALF = 7
+_PART = re.compile(r"[^\W_]+")
+#: What separates the two halves: punctuation or a conjunction.
+_TURN = re.compile(r"[.;:?!,]|--|[\u2014\u2013]|\b(?:but|and|yet|or|nor|than)\b")
+
+
+@lru_cache(maxsize=65536)
+def _part_stem(word: str) -> str:
+    from rhetoric.devices.polyptoton import _stemmer
+
+    return _stemmer().stem(word) if is_content_word(word) else ""
+
+
+def _parts(doc: Document) -> tuple[list[tuple[int, int, str, str, int]], list[int]]:
+    """(start, end, norm, stem, word number) of every content-word part of the document (a possessive 's
+    dropped, a hyphenated compound in its parts), and for every word the index of its first part."""
+    parts, first_part = [], []
+    for number, token in enumerate(doc.words):
+        first_part.append(len(parts))
+        norm = token.norm[:-2] if token.norm.endswith(("'s", "’s")) else token.norm
+        if norm.isalpha():  # the common case: one plain word
+            stem = _part_stem(norm)
+            if stem:
+                parts.append((token.start, token.start + len(norm), norm, stem, number))
+            continue
+        for match in _PART.finditer(norm):
+            word = match.group()
+            stem = _part_stem(word) if word not in ("s", "t") else ""
+            if stem:
+                start = token.start + match.start()
+                parts.append((start, start + len(word), word, stem, number))
+    first_part.append(len(parts))
+    return parts, first_part
+
+
+def _tight_crossings(doc: Document, taken: Occupied) -> list[Span]:
+    """A x B ... B y A with content words A, B, each half at most :data:`MAX_TIGHT_HALF` words and
+    inside one clause, the halves in two clauses, within a sentence or two adjacent ones, A and
+    B each once in the stretch."""
+    spans: list[Span] = []
+    sentences = doc.sentences
+    all_parts, first_part = _parts(doc)
+    for index, sentence in enumerate(sentences):
+        last = sentences[index + 1].last_word if index + 1 < len(sentences) else sentence.last_word
+        parts = all_parts[first_part[sentence.first_word] : first_part[last]]
+        limit = first_part[sentence.last_word] - first_part[sentence.first_word]  # A in sentence 1
+        stems = [p[3] for p in parts]
+        where: dict[str, list[int]] = {}
+        for position, stem in enumerate(stems):
+            if stem:
+                where.setdefault(stem, []).append(position)
+        for a in range(min(limit, len(parts))):
+            spots = where.get(stems[a], [])
+            if len(spots) != 2 or spots[0] != a or parts[spots[1]][4] - parts[a][4] > WINDOW:
+                continue
+            d = spots[1]
+            for b in range(a + 1, d - 1):
+                if parts[b][4] - parts[a][4] >= MAX_TIGHT_HALF:
+                    break
+                inner = where.get(stems[b], [])
+                if stems[b] == stems[a] or len(inner) != 2 or inner[0] != b:
+                    continue
+                c = inner[1]
+                words_cd, words_bc = parts[d][4] - parts[c][4], parts[c][4] - parts[b][4]
+                if not b < c < d or words_cd > MAX_TIGHT_HALF or words_bc < 2:
+                    continue
+                if not _TURN.search(doc.norm, parts[b][1], parts[c][0]):
+                    continue  # the halves must stand in two clauses
+                first = (parts[a][0], parts[b][1])
+                second = (parts[c][0], parts[d][1])
+                if _HARD.search(doc.norm, *first) or _HARD.search(doc.norm, *second):
+                    continue  # a half across a sentence or clause break: anaphora, not a crossing
+                if taken.overlaps(first[0], second[1]):
+                    continue
+                taken.add(first[0], second[1])
+                same = (parts[a][2], parts[b][2]) == (parts[d][2], parts[c][2])
+                evidence = (
+                    f"tight crossing: '{parts[a][2]} {parts[b][2]} ... {parts[c][2]} {parts[d][2]}'"
+                )
+                for start, end in (first, second):
+                    spans.append(
+                        doc.span(start, end, device="chiasmus",
+                                 kind="antimetabole" if same else "chiasmus",
+                                 group=f"chiasmus-{first[0]}", score=0.5, evidence=evidence)
+                    )  # fmt: skip
+                break
+    return spans

@@ -120,7 +120,7 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
     keys = doc.keys
     words = doc.words
     spans: list[Span] = []
-    for sentence in doc.sentences:
+    for sentence in doc.prose:
         first, last = sentence.first_word, sentence.last_word
         candidates = [
             i
@@ -142,6 +142,8 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
                 kind = _relation(keys[i], keys[j])
                 if kind is None:
                     continue
+                if kind == "plural" and _verb_and_noun(keys, i, j, last):
+                    kind = "verb_noun"
                 if kind in ("same", "plural"):
                     if keys[j - 1] not in VERB_MARKERS and (
                         i == first or keys[i - 1] not in VERB_MARKERS
@@ -160,9 +162,16 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
                         continue
                     kind = "conversion" if kind == "same" else "inflection"
                 used.update((i, j))
-                score = {"inflection": 0.7, "derivation": 0.7, "conversion": 0.6, "prefix": 0.5}[
-                    kind
-                ]
+                score = {
+                    "inflection": 0.7,
+                    "derivation": 0.7,
+                    "conversion": 0.6,
+                    "prefix": 0.5,
+                    "comparative": 0.7,
+                    "suffix": 0.6,
+                    "affix": 0.6,
+                    "verb_noun": 0.6,
+                }[kind]
                 score = max(0.2, score - 0.02 * (j - i))
                 spans.append(
                     doc.span(
@@ -194,4 +203,79 @@ def _relation(a: str, b: str) -> str | None:
         a, b = b, a
     if any(b.startswith(p) and b[len(p) : len(p) + 3] == a[:3] for p in PREFIXES):
         return "prefix" if _prefixed(root(a), root(b)) else None
+    if _comparative(a, b):
+        return "comparative"
+    return _affix_relation(a, b)
+
+
+#: Derivational suffixes that turn a word into another of its family ("free" / "freedom").
+SUFFIXES = ("dom", "ness", "ity", "ment", "ly", "ful", "less", "ous", "eous", "ice", "hood",
+            "ship", "ism", "ance", "ence", "ive", "al")  # fmt: skip
+#: Prefixes taken off before the suffixes are compared (the derivational ones, and the first
+#: parts of compounds that keep the word's root: "self-righteousness", "internationality").
+AFFIX_PREFIXES = (*PREFIXES, "self", "inter", "non", "counter")
+_MIN_SUFFIXED_BASE = 4
+
+
+def _affix_relation(a: str, b: str) -> str | None:
+    """``suffix`` when one word is the other plus a derivational suffix ("free" / "freedom"),
+    ``affix`` when that holds once a prefix is taken off ("unjust" / "justice"); else None.
+
+    >>> _affix_relation("freedom", "freely"), _affix_relation("unjust", "justice")
+    ('suffix', 'affix')
+    """
+    if a[:3] == b[:3] and (_suffixed(a, b) or _suffixed(b, a)):
+        return "suffix"
+    for x, y in ((a, b), (b, a)):
+        for p in AFFIX_PREFIXES:
+            if x.startswith(p) and x[len(p) : len(p) + 3] == y[:3]:
+                base = x[len(p) :]
+                if base == y or _suffixed(base, y) or _suffixed(y, base):
+                    return "affix"
     return None
+
+
+@lru_cache(maxsize=65536)
+def _suffixed(x: str, y: str) -> bool:
+    """Is ``x`` ``y`` with one or two derivational suffixes ("righteousness" / "right"), or do
+    both add suffixes to one base of at least four letters ("freedom" / "freely")?"""
+    once_x = {x[: -len(f)] for f in SUFFIXES if x.endswith(f)}
+    bases_x = {x} | once_x | {b[: -len(f)] for b in once_x for f in SUFFIXES if b.endswith(f)}
+    bases_y = {y[: -len(f)] for f in SUFFIXES if y.endswith(f)}
+    shared = {b for b in bases_x & (bases_y | {y}) if len(b) >= _MIN_SUFFIXED_BASE}
+    return bool(shared) and x != y and bool(wordnet().synsets(next(iter(shared))))
+
+
+#: Words after which a form is surely a noun.
+_DETERMINERS = frozenset("the a an its their our his her my your this that these those".split())
+
+
+def _verb_and_noun(keys: list[str], i: int, j: int, end: int) -> bool:
+    """ "balances its budget ... the balance": the -s form followed by a determiner (a verb with
+    its object), the bare form after a determiner (a noun)."""
+    s_form, bare = (i, j) if len(keys[i]) > len(keys[j]) else (j, i)
+    return (
+        s_form + 1 < end
+        and keys[s_form + 1] in _DETERMINERS
+        and bare > 0
+        and keys[bare - 1] in _DETERMINERS
+    )
+
+
+def _comparative(base: str, form: str) -> bool:
+    """True when ``form`` is the comparative or superlative of the adjective ``base`` ("large" /
+    "larger", "big" / "biggest", "happy" / "happier"), which WordNet often lists as words of
+    their own.
+
+    >>> _comparative("large", "larger"), _comparative("big", "bigger"), _comparative("bag", "bagger")
+    (True, True, False)
+    """
+    if len(base) < 3 or not form.startswith(base[:-1]):
+        return False
+    stems = {base, base[:-1] + "i" if base.endswith("y") else base, base + base[-1]}
+    endings = ("r", "st") if base.endswith("e") else ("er", "est")
+    if not any(form == stem + ending for stem in stems for ending in endings):
+        return False
+    return "a" in {s.pos() for s in wordnet().synsets(base)} or any(
+        s.pos() == "s" for s in wordnet().synsets(base)
+    )

@@ -29,6 +29,7 @@ share a ``group``.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from rhetoric.lexicon import is_content_word
@@ -111,6 +112,30 @@ def _quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if opened is not None:
             ranges.append((opened, end))
     return ranges
+
+
+class _Stretches:
+    """The union of ``(start, end)`` ranges, asked by bisection (a paragraph may hold thousands)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(r for r in ranges if r[0] < r[1]):
+            if self.ends and start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def covers(self, position: int) -> bool:
+        """True when a range holds ``position`` (``start <= position < end``)."""
+        k = bisect.bisect_right(self.starts, position) - 1
+        return k >= 0 and position < self.ends[k]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when a range meets ``[start, end)``."""
+        k = bisect.bisect_left(self.starts, end) - 1
+        return k >= 0 and start < self.ends[k]
 
 
 def _norms(tokens: list[Token]) -> list[str]:
@@ -196,13 +221,13 @@ def _question_start(doc: Document, start: int, end: int) -> int:
     followed by an auxiliary and its subject, by *what*, *why* or *how*, or by another wh-word
     and an auxiliary (so that a relative clause, ", which ...", does not start a question).
     """
-    if _opening(_norms(_words_between(doc, start, end)[:4]), marked=False) or _leading_word(
+    if _opening(_norms(_words_between(doc, start, end, 4)), marked=False) or _leading_word(
         doc, start, end
     ):
         return start
     best = start
     for match in _CLAUSE_OPENINGS.finditer(doc.text, start, end):
-        words = _words_between(doc, match.end(), end)[:4]
+        words = _words_between(doc, match.end(), end, 4)
         norms = _norms(words)
         skip = 1 if norms and norms[0] in _LEADING_CONJUNCTIONS else 0
         head = norms[skip : skip + 2]
@@ -218,7 +243,7 @@ def _question_start(doc: Document, start: int, end: int) -> int:
 def _leading_word(doc: Document, start: int, end: int) -> bool:
     """Does the clause open as a question: an auxiliary, or a wh-word that is not a subordinating
     *when* / *where* ("When we ..., can we ...?"), after an optional conjunction?"""
-    norms = _norms(_words_between(doc, start, end)[:3])
+    norms = _norms(_words_between(doc, start, end, 3))
     if norms and norms[0] in _LEADING_CONJUNCTIONS:
         norms = norms[1:]
     if not norms:
@@ -228,13 +253,12 @@ def _leading_word(doc: Document, start: int, end: int) -> bool:
     return norms[0] in _AUXILIARIES or norms[0] in _WH_WORDS
 
 
-def _words_between(doc: Document, start: int, end: int) -> list[Token]:
-    import bisect
-
+def _words_between(doc: Document, start: int, end: int, limit: int | None = None) -> list[Token]:
+    """The words starting in ``[start, end)``; only the first ``limit`` of them when given."""
     words = doc.words
     first = bisect.bisect_left(words, start, key=lambda t: t.start)
     last = bisect.bisect_left(words, end, key=lambda t: t.start)
-    return words[first:last]
+    return words[first : last if limit is None else min(last, first + limit)]
 
 
 def find_rhetorical_questions(
@@ -272,9 +296,10 @@ def find_rhetorical_questions(
     sentences = doc.sentences
     paragraph_of = _paragraph_index(doc)
     for paragraph_number, paragraph in enumerate(doc.paragraphs):
-        if _QA_LABEL.match(text, paragraph.start, paragraph.end):
+        line_start = text.rfind("\n", 0, paragraph.start) + 1  # a removed speaker label
+        if paragraph.heading or _QA_LABEL.match(text, line_start, paragraph.end):
             continue
-        quoted = _quoted_ranges(text, paragraph.start, paragraph.end)
+        quoted = _Stretches(_quoted_ranges(text, paragraph.start, paragraph.end))
         for sentence_number in range(*paragraph_of[paragraph_number]):
             for record in _questions_in(doc, sentences[sentence_number], sentence_number, quoted):
                 found.append(
@@ -294,9 +319,7 @@ def _paragraph_index(doc: Document) -> list[tuple[int, int]]:
     ]
 
 
-def _questions_in(
-    doc: Document, sentence: Segment, number: int, quoted: list[tuple[int, int]]
-) -> list[dict]:
+def _questions_in(doc: Document, sentence: Segment, number: int, quoted: _Stretches) -> list[dict]:
     text = doc.text
     marks = [m.start() for m in re.finditer(r"\?", text[sentence.start : sentence.end])]
     records = []
@@ -307,7 +330,7 @@ def _questions_in(
         piece_start = mark + 1
         while piece_start < sentence.end and text[piece_start] in _CLOSERS:
             piece_start += 1
-        if any(a <= mark < b for a, b in quoted):
+        if quoted.covers(mark):
             continue
         start = _question_start(doc, piece[0], piece[1])
         tokens = _words_between(doc, start, piece[1])
@@ -325,7 +348,7 @@ def _questions_in(
     stripped = whole.rstrip(_CLOSERS)
     if not stripped.endswith((".", "!")) or whole.rstrip()[-1:] in "\"”’'" or whole[:1] in "\"“‘'":
         return records  # no full stop, or a sentence of quoted speech
-    if any(a < sentence.end and sentence.start < b for a, b in quoted):
+    if quoted.overlaps(sentence.start, sentence.end):
         return records
     tokens = doc.words_of(sentence)
     if tokens and tokens[0].text.isupper() and len(tokens[0].text) > 1:

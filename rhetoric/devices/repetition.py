@@ -28,8 +28,8 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -83,12 +83,13 @@ def find_repetition(text_or_doc: str | Document, *, doc_id: str | None = None) -
     if not doc.words:
         return []
     keys = doc.keys
-    masked = [False] * len(keys)
+    masked = list(doc.in_heading)  # headings are structure: no refrain is found in them
     counter = _GroupCounter()
     spans = _copies(doc, keys, masked, counter)
     copied = copied_words(doc, spans)
     spans += _refrains(doc, keys, masked, counter)
-    spans += find_emphatic_repeats(doc, keys=keys, counter=counter, skip=copied)
+    skip = copied | np.array(doc.in_heading, dtype=bool)
+    spans += find_emphatic_repeats(doc, keys=keys, counter=counter, skip=skip)
     return sorted(spans, key=lambda s: (s.start, s.end, s.kind))
 
 
@@ -97,9 +98,15 @@ def _copies(
 ) -> list[Span]:
     """Duplicated paragraphs, then duplicated sentences outside them; later copies get ``masked``."""
     spans = _duplicates(
-        doc, keys, doc.paragraphs, "duplicated_paragraph", MIN_PARAGRAPH_WORDS, masked, counter
+        doc,
+        keys,
+        [p for p in doc.paragraphs if not p.heading],
+        "duplicated_paragraph",
+        MIN_PARAGRAPH_WORDS,
+        masked,
+        counter,
     )
-    sentences = [s for s in doc.sentences if s.n_words and not masked[s.first_word]]
+    sentences = [s for s in doc.prose if s.n_words and not masked[s.first_word]]
     return spans + _duplicates(
         doc, keys, sentences, "duplicated_sentence", MIN_SENTENCE_WORDS, masked, counter
     )
@@ -316,6 +323,9 @@ class EmphaticCandidates:
     features: np.ndarray  # shape (n_candidates, len(EMPHATIC_FEATURES))
 
 
+_CANDIDATE_FIELDS = ("first", "n_words", "phrase", "count", "previous", "features")
+
+
 def emphatic_candidates(
     doc: Document,
     keys: list[str] | None = None,
@@ -346,14 +356,38 @@ def emphatic_candidates(
     EmphaticCandidates
         One entry per candidate mention, ``features`` in the order of :data:`EMPHATIC_FEATURES`.
     """
+    blocks = list(_candidate_blocks(doc, keys, frequencies, exclude_self))
+    if not blocks:
+        return _no_candidates()
+    return EmphaticCandidates(
+        *(np.concatenate([getattr(b, name) for b in blocks]) for name in _CANDIDATE_FIELDS)
+    )
+
+
+def _no_candidates() -> EmphaticCandidates:
+    empty = np.zeros(0, dtype=np.int64)
+    return EmphaticCandidates(
+        empty, empty, empty, empty, empty, np.zeros((0, len(EMPHATIC_FEATURES)))
+    )
+
+
+#: Candidate mentions whose feature rows are built at once (a block of rows is 300 bytes a row),
+#: so that memory does not grow with the length of the text times the number of features.
+_BLOCK_ROWS = 32_768
+
+
+def _candidate_blocks(
+    doc: Document,
+    keys: list[str] | None,
+    frequencies: tuple[dict[str, int], int] | None,
+    exclude_self: bool,
+) -> Iterator[EmphaticCandidates]:
+    """The candidates of :func:`emphatic_candidates` in blocks of at most :data:`_BLOCK_ROWS`."""
     words = doc.words
     n_total = len(words)
     keys = doc.keys if keys is None else keys
-    empty = np.zeros(0, dtype=np.int64)
     if n_total < 2:
-        return EmphaticCandidates(
-            empty, empty, empty, empty, empty, np.zeros((0, len(EMPHATIC_FEATURES)))
-        )
+        return
     frequency, n_docs = document_frequencies() if frequencies is None else frequencies
     from rhetoric.lexicon import vader_valence
 
@@ -406,7 +440,6 @@ def emphatic_candidates(
     doc_quoted = quoted.mean()
     doc_exclamations = doc.text.count("!") / max(len(doc.sentences), 1)
 
-    parts = []
     next_phrase = 0
     for n in range(1, MAX_EMPHATIC_WORDS + 1):
         m = n_total - n + 1
@@ -442,51 +475,55 @@ def emphatic_candidates(
         following = np.where(same_next, np.r_[first[1:], -1], -1)
         group_start = np.maximum.accumulate(np.where(same_prev, 0, np.arange(len(first))))
         rank = np.arange(len(first)) - group_start
-        # phrase-level facts: max/min over the words of the phrase, then over its mentions
-        span_cols = [first + k for k in range(n)]
-        word_valence = np.max([valence_w[c] for c in span_cols], axis=0)
-        longest = np.max([length_v[ids[c]] for c in span_cols], axis=0)
-        n_content = np.sum([content[c] for c in span_cols], axis=0)
-        rare = np.min([np.where(content[c], df_v[ids[c]], np.inf) for c in span_cols], axis=0)
-        proper = np.max([np.where(content[c], proper_v[ids[c]], 0.0) for c in span_cols], axis=0)
-        capitalised = np.all([capital[c] for c in span_cols], axis=0)
-        loud = np.any([all_caps[c] for c in span_cols], axis=0)
         n_phrases = phrase.max() + 1
-        title_phrase = (
-            np.bincount(phrase, weights=(first + n <= title_end), minlength=n_phrases)[phrase] > 0
+        title_phrase_v = (
+            np.bincount(phrase, weights=(first + n <= title_end), minlength=n_phrases) > 0
         )
-        phrase_quoted = (
-            np.bincount(phrase, weights=quoted[first], minlength=n_phrases)
-            / np.bincount(phrase, minlength=n_phrases)
-        )[phrase]
-        s = sentence[first]
-        has_prev = previous >= 0
-        prev_sentence = np.where(has_prev, sentence[np.maximum(previous, 0)], -10)
-        sentence_start = starts_sentence[first]
-        unigram_top = top[ids[first]] if n == 1 else np.zeros(len(first), dtype=int)
-        features = np.column_stack([
-            np.full(len(first), n, dtype=float), np.log(count), np.log1p(rank), rank == 0,
-            np.where(has_prev, np.log1p(first - previous), _NO_GAP),
-            np.where(following >= 0, np.log1p(np.maximum(following - first, 0)), _NO_GAP),
-            has_prev & (prev_sentence == s), has_prev & (s - prev_sentence <= 1),
-            capitalised, capitalised & ~sentence_start, loud, quoted[first], title_phrase,
-            first < title_end, unigram_top == 2, unigram_top >= 1, count / n_total, word_valence,
-            word_valence > 0, longest, np.log(sentence_words[s]), sentence_words[s] <= 5, sentence_start,
-            sentence_start & has_prev & starts_sentence[np.maximum(previous, 0)], sentence_loud[s],
-            np.full(len(first), np.log(n_total)), np.full(len(first), repeated_ratio), n_content,
-            following < 0, np.log1p(count - 1 - rank), rare, proper, first / n_total,
-            np.full(len(first), doc_valence), np.full(len(first), doc_quoted),
-            np.full(len(first), doc_exclamations), phrase_quoted, word_valence * count,
-        ]).astype(float)  # fmt: skip
-        parts.append(
-            (first, np.full(len(first), n), phrase + next_phrase, count, previous, features)
-        )
+        phrase_quoted_v = np.bincount(
+            phrase, weights=quoted[first], minlength=n_phrases
+        ) / np.bincount(phrase, minlength=n_phrases)
+        all_first, all_phrase, all_count = first, phrase, count
+        all_previous, all_following, all_rank = previous, following, rank
+        for low in range(0, len(all_first), _BLOCK_ROWS):
+            block = slice(low, low + _BLOCK_ROWS)
+            first, phrase, count = all_first[block], all_phrase[block], all_count[block]
+            previous, following, rank = all_previous[block], all_following[block], all_rank[block]
+            # phrase-level facts: max/min over the words of the phrase, then over its mentions
+            span_cols = [first + k for k in range(n)]
+            word_valence = np.max([valence_w[c] for c in span_cols], axis=0)
+            longest = np.max([length_v[ids[c]] for c in span_cols], axis=0)
+            n_content = np.sum([content[c] for c in span_cols], axis=0)
+            rare = np.min([np.where(content[c], df_v[ids[c]], np.inf) for c in span_cols], axis=0)
+            proper = np.max(
+                [np.where(content[c], proper_v[ids[c]], 0.0) for c in span_cols], axis=0
+            )
+            capitalised = np.all([capital[c] for c in span_cols], axis=0)
+            loud = np.any([all_caps[c] for c in span_cols], axis=0)
+            title_phrase = title_phrase_v[phrase]
+            phrase_quoted = phrase_quoted_v[phrase]
+            s = sentence[first]
+            has_prev = previous >= 0
+            prev_sentence = np.where(has_prev, sentence[np.maximum(previous, 0)], -10)
+            sentence_start = starts_sentence[first]
+            unigram_top = top[ids[first]] if n == 1 else np.zeros(len(first), dtype=int)
+            features = np.column_stack([
+                np.full(len(first), n, dtype=float), np.log(count), np.log1p(rank), rank == 0,
+                np.where(has_prev, np.log1p(first - previous), _NO_GAP),
+                np.where(following >= 0, np.log1p(np.maximum(following - first, 0)), _NO_GAP),
+                has_prev & (prev_sentence == s), has_prev & (s - prev_sentence <= 1),
+                capitalised, capitalised & ~sentence_start, loud, quoted[first], title_phrase,
+                first < title_end, unigram_top == 2, unigram_top >= 1, count / n_total, word_valence,
+                word_valence > 0, longest, np.log(sentence_words[s]), sentence_words[s] <= 5, sentence_start,
+                sentence_start & has_prev & starts_sentence[np.maximum(previous, 0)], sentence_loud[s],
+                np.full(len(first), np.log(n_total)), np.full(len(first), repeated_ratio), n_content,
+                following < 0, np.log1p(count - 1 - rank), rare, proper, first / n_total,
+                np.full(len(first), doc_valence), np.full(len(first), doc_quoted),
+                np.full(len(first), doc_exclamations), phrase_quoted, word_valence * count,
+            ]).astype(float, copy=False)  # fmt: skip
+            yield EmphaticCandidates(
+                first, np.full(len(first), n), phrase + next_phrase, count, previous, features
+            )
         next_phrase += n_phrases
-    if not parts:
-        return EmphaticCandidates(
-            empty, empty, empty, empty, empty, np.zeros((0, len(EMPHATIC_FEATURES)))
-        )
-    return EmphaticCandidates(*(np.concatenate([p[k] for p in parts]) for k in range(6)))
 
 
 def _quoted(doc: Document) -> np.ndarray:
@@ -588,8 +625,7 @@ def find_emphatic_repeats(
     counter = counter or _GroupCounter()
     model = emphatic_model()
     threshold = model["threshold"] if threshold is None else threshold
-    candidates = emphatic_candidates(doc, keys)
-    probability = score_emphatic(candidates, model)
+    candidates, probability = _scored_candidates(doc, keys, model)
     rate = (
         model["per_1000_words"] if per_1000_words is None else per_1000_words
     )  # None in the model: no limit
@@ -621,6 +657,21 @@ def find_emphatic_repeats(
             )
         )
     return spans
+
+
+def _scored_candidates(
+    doc: Document, keys: list[str], model: dict
+) -> tuple[EmphaticCandidates, np.ndarray]:
+    """The candidates and their probabilities, scored block by block; the feature rows are
+    dropped once scored (``features`` has no columns), so memory stays a few arrays per word."""
+    blocks, scores = [], []
+    for block in _candidate_blocks(doc, keys, None, False):
+        scores.append(score_emphatic(block, model))
+        blocks.append(replace(block, features=np.zeros((len(block.first), 0))))
+    if not blocks:
+        return _no_candidates(), np.zeros(0)
+    columns = [np.concatenate([getattr(b, name) for b in blocks]) for name in _CANDIDATE_FIELDS]
+    return EmphaticCandidates(*columns), np.concatenate(scores)
 
 
 def emphatic_limit(n_words: int, per_1000_words: float) -> int:

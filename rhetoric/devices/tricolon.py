@@ -71,9 +71,10 @@ def find_tricolon(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     """
     doc = as_document(text_or_doc, doc_id)
     spans: list[Span] = []
-    for sentence in doc.sentences:
+    for sentence in doc.prose:
         spans.extend(_find_in_sentence(doc, sentence))
-    return spans
+    spans.extend(_members_beyond_commas(doc, spans))
+    return sorted(spans, key=lambda s: (s.start, s.end))
 
 
 def _stretches(doc: Document, words: Sequence[Token]) -> tuple[list[tuple[int, int]], list[str]]:
@@ -286,3 +287,182 @@ def _is_data(norms: Sequence[str]) -> bool:
         return True
     data = sum(any(c.isdigit() for c in w) or w in _MONTHS for w in norms)
     return data * 2 >= len(norms)
+
+
+# --- members beyond commas: semicolon clauses, short sentences, bare verb phrases ------------------
+#
+# Separate rules with their own ``evidence``, run after the comma lists above; a figure that
+# overlaps one already found is dropped.
+
+#: Longest sentence, in words, that counts as one member of a tricolon of sentences.
+MAX_SENTENCE_MEMBER = 12
+_COLON = re.compile(r"[:]|--|[\u2014\u2013]")
+#: Openings too common to make members parallel on their own.
+_COMMON_LEADS = frozenset("the a an that this and of to in for with on".split())
+#: Words after which a phrase is led by a verb (an infinitive or a modal's complement).
+_VERB_LEADS = frozenset("to will shall must can could would should may might".split())
+
+
+def _members_beyond_commas(doc: Document, found: list[Span]) -> list[Span]:
+    """Tricolons whose members are semicolon clauses, short sentences or bare verb phrases."""
+    norms = [w.norm for w in doc.words]
+    figures: list[tuple[list[tuple[int, int]], str]] = []
+    for sentence in doc.sentences:
+        figures.extend(_semicolon_members(doc, sentence, norms))
+        figures.extend(_verb_phrase_members(doc, sentence, norms))
+        figures.extend(_interjected_last_member(doc, sentence, norms))
+    figures.extend(_sentence_members(doc, norms))
+    taken = [(s.start, s.end) for s in found]
+    spans: list[Span] = []
+    for items, evidence in figures:
+        start, end = doc.words[items[0][0]].start, doc.words[items[-1][1] - 1].end
+        if any(a < end and start < b for a, b in taken):
+            continue
+        taken.append((start, end))
+        kind = "tricolon" if len(items) == 3 else "list"
+        for a, b in items:
+            spans.append(
+                doc.span(doc.words[a].start, doc.words[b - 1].end, device="tricolon", kind=kind,
+                         group=f"tricolon-{start}", score=0.6, evidence=evidence)
+            )  # fmt: skip
+    return spans
+
+
+def _runs_of_parallel(items: list[tuple[int, int]], norms, threshold: float) -> list[list]:
+    """Maximal runs (three or more) of neighbouring items that are parallel to each other."""
+    runs, current = [], items[:1]
+    for previous, item in zip(items, items[1:], strict=False):
+        if _similarity(previous, item, norms) >= threshold:
+            current.append(item)
+        else:
+            if len(current) >= 3:
+                runs.append(current)
+            current = [item]
+    if len(current) >= 3:
+        runs.append(current)
+    return runs
+
+
+def _semicolon_members(doc: Document, sentence: Segment, norms) -> list:
+    """ "In X, A; in Y, B; in Z, C": members separated by semicolons, commas inside them."""
+    words = doc.words
+    cuts = [sentence.first_word]
+    for i in range(sentence.first_word + 1, sentence.last_word):
+        gap = doc.norm[words[i - 1].end : words[i].start]
+        if ";" in gap:
+            cuts.append(i)
+        elif _COLON.search(gap):
+            cuts = [i]  # members start after a colon or a dash
+    if len(cuts) < 3:
+        return []
+    cuts.append(sentence.last_word)
+    items = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
+    items = [(a + (norms[a] in _COORDINATORS), b) for a, b in items]
+    if any(not 0 < b - a <= MAX_ITEM_WORDS for a, b in items):
+        return []
+    return [(run, f"{len(run)} parallel clauses between semicolons")
+            for run in _runs_of_parallel(items, norms, MIN_SIMILARITY)]  # fmt: skip
+
+
+def _sentence_members(doc: Document, norms) -> list:
+    """Three or more short sentences in a row, in one paragraph, that end alike ("X has been
+    restored. Y have been rebuilt. Z have been opened.")."""
+    figures = []
+    paragraph_start = {p.first_word for p in doc.paragraphs}
+    items = []
+    for sentence in [*doc.sentences, None]:
+        short = sentence is not None and 2 <= sentence.n_words <= MAX_SENTENCE_MEMBER
+        if items and (not short or sentence.first_word in paragraph_start):
+            figures.extend(_parallel_endings(items, norms))
+            items = []
+        if short:
+            items.append((sentence.first_word, sentence.last_word))
+    return [(run, f"{len(run)} parallel sentences") for run in figures]
+
+
+def _parallel_endings(items: list[tuple[int, int]], norms) -> list[list]:
+    """Runs of three or more items whose last three words fill the same slots."""
+
+    def alike(u, v) -> bool:
+        depth = min(3, u[1] - u[0], v[1] - v[0])
+        ends = [class_match(norms[u[1] - k], norms[v[1] - k]) > 0 for k in range(1, depth + 1)]
+        ratio = (u[1] - u[0]) / (v[1] - v[0])
+        return all(ends) and 0.5 <= ratio <= 2 and norms[u[1] - 1] != norms[v[1] - 1]
+
+    runs, current = [], items[:1]
+    for previous, item in zip(items, items[1:], strict=False):
+        if alike(previous, item):
+            current.append(item)
+        else:
+            if len(current) >= 3:
+                runs.append(current)
+            current = [item]
+    if len(current) >= 3:
+        runs.append(current)
+    return runs
+
+
+def _verb_phrase_members(doc: Document, sentence: Segment, norms) -> list:
+    """ "work harder, learn more, reach higher": three or more short phrases of equal length, each
+    led by a verb, separated by commas (the last optionally by a coordinator)."""
+    words = doc.words
+    stretches, separators = _stretches(doc, words[sentence.first_word : sentence.last_word])
+    offset = sentence.first_word
+    figures = []
+    for first, last in _candidate_runs(stretches, separators):
+        middles = [(a + offset, b + offset) for a, b in stretches[first + 1 : last]]
+        size = middles[0][1] - middles[0][0]
+        if not 1 < size <= 4 or any(b - a != size for a, b in middles):
+            continue
+        head_end = stretches[first][1] + offset
+        head = (head_end - size, head_end)
+        tail_start = stretches[last][0] + offset
+        tail = (tail_start, min(stretches[last][1] + offset, tail_start + size))
+        items = [head, *middles, tail]
+        if head[0] < stretches[first][0] + offset or tail[1] - tail[0] != size:
+            continue
+        leads = [norms[a] for a, _ in items]
+        if len(set(leads)) < len(leads) or not all("V" in word_classes(w) for w in leads):
+            continue
+        before = norms[head[0] - 1] if head[0] > sentence.first_word else ""
+        if head[0] == stretches[first][0] + offset or before in _VERB_LEADS:
+            figures.append((items, f"{len(items)} verb phrases"))
+    return figures
+
+
+def _interjected_last_member(doc: Document, sentence: Segment, norms) -> list:
+    """ "the most A, the most B, and in the end the most C": members that open alike, the last
+    after a short interjection (at most four words) that the comma lists above cannot trim."""
+    words = doc.words
+    stretches, separators = _stretches(doc, words[sentence.first_word : sentence.last_word])
+    offset = sentence.first_word
+    figures = []
+    for first, last in _candidate_runs(stretches, separators):
+        middles = [(a + offset, b + offset) for a, b in stretches[first + 1 : last]]
+        head_start, head_end = stretches[first][0] + offset, stretches[first][1] + offset
+        tail_start, tail_end = stretches[last][0] + offset, stretches[last][1] + offset
+        if any(not 0 < b - a <= MAX_ITEM_WORDS for a, b in middles):
+            continue
+        found = None
+        for width in (2, 1):  # the longest opening that all members share
+            lead = tuple(norms[middles[0][0] : middles[0][0] + width])
+            if any(tuple(norms[a : a + width]) != lead for a, _ in middles):
+                continue
+            if width == 1 and lead[0] in _COMMON_LEADS:
+                continue  # "the X, the Y, ... the Z": too common an opening on its own
+            heads = [k for k in range(head_start, head_end) if tuple(norms[k : k + width]) == lead]
+            tails = [k for k in range(tail_start + 1, min(tail_end, tail_start + 5))
+                     if tuple(norms[k : k + width]) == lead]  # fmt: skip
+            if heads and tails and tuple(norms[tail_start : tail_start + width]) != lead:
+                found = lead, heads, tails
+                break
+        if found is None:
+            continue
+        lead, heads, tails = found
+        size = max(b - a for a, b in middles)
+        items = [(heads[-1], head_end), *middles, (tails[0], min(tail_end, tails[0] + size))]
+        phrase = " ".join(lead)
+        figures.append(
+            (items, f"{len(items)} members open with '{phrase}', the last after an interjection")
+        )
+    return figures

@@ -77,8 +77,10 @@ def _is_month(doc: Document, start: int, end: int) -> bool:
         return False
     if _MONTH_NEXT.match(doc.text, end):
         return True
-    before = doc.text[:start].rstrip()
-    return bool(before) and before[-1] not in ".!?\"'\u201c\u2018(\n"
+    text, k = doc.text, start
+    while k > 0 and text[k - 1].isspace():  # the last character before it that is not a space
+        k -= 1
+    return k > 0 and text[k - 1] not in ".!?\"'\u201c\u2018(\n"
 
 
 def find_stance(

@@ -53,32 +53,42 @@ def out_of_fold(records: Sequence[dict], y: np.ndarray, groups: Sequence[str], *
     return decision
 
 
-def platt(decision: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+def platt(
+    decision: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None
+) -> tuple[float, float]:
     """Platt's sigmoid ``p = 1 / (1 + exp(a * d + b))`` fitted to decision values ``d``.
 
     A one-feature logistic regression, as in ``CalibratedClassifierCV(method="sigmoid")``; its
     mild L2 penalty keeps the slope finite when a fold separates perfectly.
     """
-    fit = LogisticRegression(C=1.0).fit(np.asarray(decision, dtype=float).reshape(-1, 1), y)
+    fit = LogisticRegression(C=1.0).fit(
+        np.asarray(decision, dtype=float).reshape(-1, 1), y, sample_weight=weights
+    )
     return float(-fit.coef_[0, 0]), float(-fit.intercept_[0])
 
 
 def choose_threshold(
-    probability: np.ndarray, y: np.ndarray, target: float, min_kept: int = 5
+    probability: np.ndarray,
+    y: np.ndarray,
+    target: float,
+    min_kept: int = 5,
+    weights: np.ndarray | None = None,
 ) -> float:
     """The lowest score ``t`` whose kept figures (score >= ``t``) reach ``target`` precision.
 
-    Figures with equal scores are kept or dropped together. When no threshold reaches the target
+    Figures with equal scores are kept or dropped together; with ``weights`` (inverse sampling
+    probabilities), precision is that of the population the sample was drawn from. When no threshold reaches the target
     with at least ``min_kept`` figures, the threshold of highest precision is returned (and the
     provenance says the target was not met).
     """
     probability, y = np.asarray(probability, dtype=float), np.asarray(y, dtype=float)
+    w = np.ones_like(y) if weights is None else np.asarray(weights, dtype=float)
     best, best_precision = float(probability.max()), -1.0
     for t in np.unique(probability)[::-1]:
         kept = probability >= t
         if kept.sum() < min_kept:
             continue
-        precision = y[kept].mean()
+        precision = float((w[kept] * y[kept]).sum() / w[kept].sum())
         if precision >= target:
             best, best_precision = float(t), 2.0  # keep lowering while the target holds
         elif best_precision < 2.0 and precision > best_precision:
@@ -95,6 +105,7 @@ def fit_scorer(
     c: float = 0.3,
     target_precision: float = 0.85,
     n_splits: int = 5,
+    weights: Sequence[float] | None = None,
     provenance: dict | None = None,
 ) -> tuple[ScorerModel, dict]:
     """Fit the scorer of ``device``; return the model and the cross-validated report.
@@ -107,6 +118,10 @@ def fit_scorer(
         1 for a figure judged TRUE, 0 otherwise (strict precision is the target).
     groups : list of str
         The document of each record (folds never split a document).
+    weights : list of float, optional
+        Inverse sampling probability of each record (the judged figures are a stratified sample
+        of the candidates): calibration and threshold then describe the candidates as they occur,
+        not the sample.
 
     Returns
     -------
@@ -121,10 +136,13 @@ def fit_scorer(
     if unknown:
         raise ValueError(f"records hold features not declared in FEATURES: {unknown}")
     decision = out_of_fold(records, y, list(groups), c=c, n_splits=n_splits)
-    a, b = platt(decision, y)
+    w = np.ones_like(y) if weights is None else np.asarray(weights, dtype=float)
+    a, b = platt(decision, y, w)
     probability = calibrate(decision, a, b)
-    threshold = choose_threshold(probability, y, target_precision)
+    threshold = choose_threshold(probability, y, target_precision, weights=w)
     kept = probability >= threshold
+    weighted_precision = float((w[kept] * y[kept]).sum() / w[kept].sum()) if kept.any() else None
+    weighted_recall = float((w[kept] * y[kept]).sum() / (w * y).sum()) if y.sum() else None
     cv = {
         "n": int(len(y)),
         "positives": int(y.sum()),
@@ -134,10 +152,15 @@ def fit_scorer(
         else None,
         "threshold": round(threshold, 4),
         "kept": int(kept.sum()),
-        "precision_at_threshold": round(float(y[kept].mean()), 4) if kept.any() else None,
-        "recall_at_threshold": round(float(y[kept].sum() / y.sum()), 4) if y.sum() else None,
+        "precision_at_threshold": None
+        if weighted_precision is None
+        else round(weighted_precision, 4),
+        "recall_at_threshold": None if weighted_recall is None else round(weighted_recall, 4),
+        "weighted": weights is not None,
         "target_precision": target_precision,
-        "target_met": bool(kept.any() and y[kept].mean() >= target_precision),
+        "target_met": bool(
+            weighted_precision is not None and weighted_precision >= target_precision
+        ),
     }
     vectorizer, x = _design(records)
     mean, scale, linear = _fit_linear(x, y, c)

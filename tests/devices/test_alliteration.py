@@ -184,3 +184,41 @@ _ALPHABET = list("abcpsfgkqxyzAEIOU ?!.,;:\"'“”‘’—-()\n\r\tİ0129")
 def test_never_fails_on_arbitrary_text(text):
     for span in find_alliteration(text, min_score=0):
         assert span.text == text[span.start : span.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("They share a fresh faith.", "fresh faith"),
+        ("Touched by tragedy, we grew.", "Touched by tragedy"),
+        ("We dropped the baggage of bigotry.", "baggage of bigotry"),
+        ("They bear the burden.", "bear the burden"),
+        ("It rang with a plain, pure tone.", "plain, pure"),
+        ("They fear no foe.", "fear no foe"),
+    ],
+)
+def test_stressed_pair_in_a_short_phrase(text, pair):
+    spans = find_alliteration(text)
+    assert [(s.start, s.end, s.text) for s in spans] == [
+        (text.index(pair), text.index(pair) + len(pair), pair)
+    ]
+    assert "in a short phrase" in spans[0].evidence and spans[0].score == 0.55
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was great to get home.",  # an infinitive after the adjective
+        "Past the bridge, boats waited.",  # punctuation between
+        "A short span of time.",  # two sounds, one letter
+    ],
+)
+def test_pairs_outside_a_short_phrase_stay_below_the_threshold(text):
+    assert find_alliteration(text) == []
+
+
+def test_pair_after_the_same_preposition():
+    text = "It was won not by wit, but by wealth."
+    spans = find_alliteration(text)
+    assert [(s.start, s.end, s.text) for s in spans] == [(18, 36, "wit, but by wealth")]
+    assert "after the same preposition" in spans[0].evidence

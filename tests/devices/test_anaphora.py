@@ -111,3 +111,92 @@ def test_seed_has_no_anaphora_on_bare_openers(seed_text):
             span.text.split()[0].lower() not in {"the", "it", "this", "in", "but"}
             or len(span.text.split()) > 1
         )
+
+
+# --- figures over non-adjacent units and endings of function words ------------------------------
+
+
+def test_opening_that_returns_every_other_paragraph():
+    text = (
+        "We, the builders, still hold that roads matter.\n\nWe do not doubt it.\n\n"
+        "We, the builders, still hold that bridges matter.\n\nThe river is wide.\n\n"
+        "We, the builders, still hold that ports matter.\n\nThank you."
+    )
+    spans = find_anaphora(text)
+    unit = "We, the builders, still hold that"
+    starts = [i for i in range(len(text)) if text.startswith(unit, i)]
+    assert [(s.start, s.end, s.kind) for s in spans] == [
+        (i, i + len(unit), "paragraph") for i in starts
+    ]
+    assert len({s.group for s in spans}) == 1 and spans[0].evidence.startswith("3 of 5 paragraphs")
+
+
+def test_two_returns_of_an_opening_are_not_an_interleaved_refrain():
+    text = "We, the builders, hold this.\n\nIt rains.\n\nWe, the builders, hold that.\n\nThe end."
+    assert find_anaphora(text) == []
+
+
+def test_sentence_that_closes_alternate_passages():
+    text = (
+        "Shall the towns pay the levy? The charter does not say. May the guild set the price? "
+        "The charter does not say. Must the mayor sign the roll? The charter does not say."
+    )
+    spans = find_epistrophe(text)
+    unit = "The charter does not say"
+    starts = [i for i in range(len(text)) if text.startswith(unit, i)]
+    assert [(s.start, s.end, s.kind) for s in spans] == [
+        (i, i + len(unit), "sentence") for i in starts
+    ]
+    assert spans[0].evidence == "the same sentence closes 3 passages"
+
+
+def test_clauses_ending_with_the_same_function_words():
+    text = "I have no wish to do so, and I have no right to do so."
+    spans = find_epistrophe(text)
+    assert [(s.start, s.end) for s in spans] == [(15, 23), (45, 53)]
+    assert {s.text for s in spans} == {"to do so"} and spans[0].group == spans[1].group
+
+
+def test_a_sentence_said_twice_in_a_row_is_not_an_epistrophe():
+    assert find_epistrophe("Where is he? The charter does not say. The charter does not say.") == []
+
+
+def test_clauses_with_different_last_words_are_not_an_epistrophe():
+    assert find_epistrophe("We all go up, or else we all go down.") == []
+
+
+def test_sentence_endings_that_return_paragraphs_apart():
+    text = (
+        "We need new roads for a new age.\n\nThe old plan failed. We need a new spirit of trade "
+        "for a new age.\n\nTomorrow begins. It is our task to build a new school for a new age."
+    )
+    spans = find_epistrophe(text)
+    unit = "for a new age"
+    starts = [i for i in range(len(text)) if text.startswith(unit, i)]
+    assert [(s.start, s.end) for s in spans] == [(i, i + len(unit)) for i in starts]
+    assert spans[0].evidence == '3 sentences end with "for a new age", sentences apart'
+
+
+def test_one_shared_content_word_at_sentence_ends_is_not_enough():
+    assert find_epistrophe("We went to the house.\n\nThey came from the house.") == []
+
+
+def test_two_sentences_opening_with_two_uncommon_words():
+    text = "Just as we keep our word, they keep theirs. Just as the river runs, the town grows. Then we rest."
+    spans = find_anaphora(text)
+    assert [(s.start, s.end, s.text) for s in spans] == [(0, 7, "Just as"), (44, 51, "Just as")]
+    assert spans[0].evidence == '2 successive sentences begin with the two words "Just as"'
+
+
+def test_one_word_opening_four_of_several_paragraphs():
+    paragraphs = ["Tyranny rules by fear.", "Liberty rules by law.", "Tyranny silences the press.",
+                  "Liberty hears it.", "Tyranny jails the poor.", "Liberty feeds them.", "Tyranny fails."]  # fmt: skip
+    text = "\n\n".join(paragraphs)
+    spans = find_anaphora(text)
+    starts = [i for i in range(len(text)) if text.startswith("Tyranny", i)]
+    assert [(s.start, s.end) for s in spans] == [(i, i + 7) for i in starts]
+    assert spans[0].evidence == '4 of 7 paragraphs begin with "Tyranny"'
+
+
+def test_two_sentences_opening_with_a_common_word_pair_are_not_anaphora():
+    assert find_anaphora("The town slept. The town woke at dawn. Rain fell.") == []

@@ -202,3 +202,97 @@ def test_seed_article_figures_and_trailer(seed_text):
         if s.kind == "antonym_parallel" and "'s" in s.evidence and "/" in s.evidence
     ]
     assert len(possessive) == 2 and all("\u2019s" in s.text for s in possessive)
+
+
+# --- clause-level shapes -------------------------------------------------------------------------
+
+CLAUSE_SHAPES = [
+    # (text, first half, second half, kind, evidence pattern)
+    ("This is not a retreat; it is a regrouping.", "is not a retreat", "it is a regrouping",
+     "correctio", "S V not X; S V Y"),
+    ("The vote was not a verdict. It was a warning.", "was not a verdict", "It was a warning",
+     "correctio", "S V not X; S V Y"),
+    ("The prize is not mine alone, but ours together.", "not mine alone", "but ours together",
+     "correctio", "not X but Y: persons"),
+    ("It will not be because of what we say, but it will be because of what we do.",
+     "will not be because of what we say", "it will be because of what we do",
+     "correctio", "S V not X; S V Y"),
+    ("The harbor cannot stop this tide, we must ride it.", "The harbor cannot stop this tide",
+     "we must ride it", "correctio", "S cannot X, S must Y"),
+    ("She kept the house and not just the garden.", "the house", "and not just the garden",
+     "correctio", "X and not Y"),
+    ("They were brave enough to speak, and wise enough to listen.", "brave enough to speak",
+     "wise enough to listen", "antonym_parallel", "A enough to X, B enough to Y"),
+    ("Their profits have not been our profits.", "Their profits", "our profits",
+     "antonym_parallel", "their N / our N"),
+    ("Honesty is rare, yet flattery is common.", "Honesty is rare", "yet flattery is common",
+     "parallel_clauses", "parallel clauses joined by 'yet'"),
+    ("Prices go up, or else prices go down.", "Prices go up", "or else prices go down",
+     "parallel_clauses", "parallel clauses, opposed: 'up/down'"),
+    ("The debts you run to are heavier than the ones you run from.", "run to", "run from",
+     "antonym_parallel", "opposed particles: 'to/from'"),
+    ("We came to plant but not to own.", "to plant", "but not to own", "correctio",
+     "X but not Y"),
+    ("It fails when a rising few do well and a falling many barely cope.", "a rising few",
+     "a falling many", "antonym_parallel", "opposed heads: 'few/many'"),
+    ("Not because the tide turned; it is the rowers who move the boat.",
+     "Not because the tide turned", "it is the rowers who move the boat", "correctio",
+     "Not X; S V Y"),
+    ("No strong nation was ever built by weak hands.", "strong", "weak", "antonym_clause",
+     "opposed words in one clause: 'strong/weak'"),
+    ("Light is set against dark; truth against lies.", "Light is set against dark",
+     "truth against lies", "parallel_clauses", "gapped clause after a semicolon: 'against'"),
+    ("The rule was not to punish the town, but because the law required it.",
+     "not to punish the town", "but because the law required it", "correctio",
+     "not P X, but P' Y"),
+    ("The change has not been a retreat from duty, but a better way to serve.",
+     "not been a retreat from duty", "but a better way to serve", "correctio", "not be X, but Y"),
+    ("A town in which the weak are as safe as the strong.", "the weak", "the strong",
+     "antonym_parallel", "opposed heads: 'weak/strong'"),
+    ("Tyranny holds that the people are so weak that war is certain.\n\nLiberty holds that "
+     "free towns can settle disputes and keep lasting peace.",
+     "Tyranny holds that the people are so weak that war is certain",
+     "Liberty holds that free towns can settle disputes and keep lasting peace",
+     "parallel_clauses", "parallel clauses, opposed: 'war/peace'"),
+    ("It brings sure loss or sure gain to the towns.", "sure loss", "sure gain",
+     "antonym_parallel", "one modifier, opposed words: 'loss/gain'"),
+    ("It is the pity of the strong upon the weak.", "the strong", "the weak",
+     "antonym_parallel", "opposed heads: 'strong/weak'"),
+    ("To plan it is easy. To build it will be hard.", "To plan it is easy",
+     "To build it will be hard", "parallel_clauses", "parallel clauses, opposed: 'easy/hard'"),
+    ("This is our town -- yet this is not the whole of our land.", "This is our town",
+     "yet this is not the whole of our land", "parallel_clauses",
+     "parallel clauses joined by 'yet'"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "x", "y", "kind", "evidence"), CLAUSE_SHAPES)
+def test_clause_level_shapes(text, x, y, kind, evidence):
+    spans = find_antithesis(text)
+    assert [(s.text, s.kind, s.evidence) for s in spans] == [
+        (x, kind, evidence),
+        (y, kind, evidence),
+    ]
+    assert [(s.start, s.end) for s in spans] == [
+        (text.index(x), text.index(x) + len(x)),
+        (text.index(y), text.index(y) + len(y)),
+    ]
+    assert spans[0].group == spans[1].group
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We did not go, but they stayed at home.",  # a negated verb, then a new clause
+        "It is not easy; we know that well.",  # the answer does not take up the verb
+        "We cannot stay long, the train leaves at six.",  # no modal in the second clause
+        "The cat sat on the mat, and the dog lay on the rug.",  # parallel, nothing opposed
+        "My brother and your friend met at noon.",  # possessives without a contrast
+        "My friends, we are not the sum of our possessions.",  # a negation is not a contrast
+        "Not yet. We wait for the boat.",  # "not yet": no rejected term
+        "The rich and the poor came to the fair.",  # a pair, not a contrast in a clause
+        "The weak and the strong met at the gate.",  # a merism
+    ],
+)
+def test_clause_level_rules_leave_plain_sentences_alone(text):
+    assert find_antithesis(text) == []

@@ -9,10 +9,13 @@ from hypothesis import strategies as st
 from rhetoric.devices.chiasmus import (
     THRESHOLD,
     WEIGHTS,
+    _tight_crossings,
     find_chiasmus,
     rank_candidates,
     score_candidate,
 )
+from rhetoric.span import Occupied
+from rhetoric.text import Document
 
 
 def test_empty_text_gives_nothing():
@@ -134,6 +137,48 @@ def test_offsets_are_exact_and_halves_pair_up(words):
     text = " ".join(words)
     spans = find_chiasmus(text)
     for span in spans:
-        assert text[span.start : span.end] == span.text and 0.5 <= span.score <= 1.0
+        assert text[span.start : span.end] == span.text and 0.0 < span.score < 1.0
     groups = [s.group for s in spans]
     assert all(groups.count(g) == 2 for g in groups)
+
+
+# --- tight crossings over two clauses ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "halves"),
+    [
+        ("We seek no rule over our fellow man. but man's rule over want.",
+         ["rule over our fellow man", "man's rule"]),
+        ("Self-rule depends, in the end, on the ruling of the self.",
+         ["Self-rule", "ruling of the self"]),
+        ("Can farmers make bread easier than millers? Can bread be made by farmers?",
+         ["farmers make bread", "bread be made by farmers"]),
+    ],
+)  # fmt: skip
+def test_tight_crossings_over_two_clauses(text, halves):
+    spans = _tight_crossings(Document(text), Occupied())
+    assert [s.text for s in spans] == halves
+    assert [(s.start, s.end) for s in spans] == [
+        (text.index(h), text.index(h) + len(h)) for h in halves
+    ]
+    assert spans[0].group == spans[1].group and spans[0].evidence.startswith("tight crossing")
+    # the finder proposes the figure, by this rule or by the ranked candidates
+    assert [s.text for s in find_chiasmus(text)] == halves
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cat saw the dog. The cat saw the dog again.",  # parallel, not crossed
+        "Ask the farmers about bread while the bread feeds farmers.",  # no turn between halves
+        "Bread, bread and farmers fed the farmers.",  # B and C too close
+    ],
+)
+def test_tight_crossings_need_a_crossing_in_two_clauses(text):
+    assert _tight_crossings(Document(text), Occupied()) == []
+
+
+def test_tight_crossing_halves_stay_inside_a_clause():
+    text = "I see the towns. I see the towns burn."  # anaphora, not a crossing
+    assert _tight_crossings(Document(text), Occupied()) == []

@@ -61,3 +61,46 @@ def test_spans_are_cut_from_the_text(pieces):
     text = " ".join(pieces)
     for span in find_polyptoton(text):
         assert span.text == text[span.start : span.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Our debts are large, but our hopes are larger.", "large, but our hopes are larger"),
+        ("The towns grow big and grow bigger.", "big and grow bigger"),
+        ("Their gifts were great and their debts greater.", "great and their debts greater"),
+    ],
+)
+def test_comparative_forms(text, figure):
+    spans = find_polyptoton(text)
+    assert [(s.text, s.kind) for s in spans] == [(figure, "comparative")]
+    assert (spans[0].start, spans[0].end) == (text.index(figure), text.index(figure) + len(figure))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The winter was cold, and the summer was warm.", "A bit of wit and a bitter taste."],
+)
+def test_comparative_needs_an_adjective_and_its_form(text):
+    assert find_polyptoton(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kind"),
+    [
+        ("They came to find freedom more freely.", "freedom more freely", "suffix"),
+        ("The unjust meet justice.", "unjust meet justice", "affix"),
+        ("May we seek the right -- without self-righteousness.",
+         "right -- without self-righteousness", "affix"),
+        ("A town that balances its budget keeps the balance of its values.",
+         "balances its budget keeps the balance", "verb_noun"),
+    ],
+)  # fmt: skip
+def test_suffixes_prefixes_and_verb_noun_pairs(text, figure, kind):
+    spans = find_polyptoton(text)
+    assert [(s.text, s.kind) for s in spans] == [(figure, kind)]
+    assert (spans[0].start, spans[0].end) == (text.index(figure), text.index(figure) + len(figure))
+
+
+def test_a_plural_beside_its_singular_is_still_not_enough():
+    assert find_polyptoton("The states and the state agreed on the states' plan.") == []

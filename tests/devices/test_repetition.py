@@ -38,7 +38,9 @@ def test_empty_and_blank_text_give_nothing():
 
 def test_duplicated_paragraph_gives_every_copy_in_one_group():
     para = "Harbour towns along the northern coast rebuilt their piers after the great storm of spring."
-    text = f"{para}\n\nA different paragraph sits between the copies here.\n\n{para}"
+    # far enough apart to be the author's repetition (near copies are page copies, removed)
+    between = "\n\n".join(f"Paragraph number {n} sits between the copies here." for n in range(4))
+    text = f"{para}\n\n{between}\n\n{para}"
     spans = by_kind(find_repetition(text), "duplicated_paragraph")
     assert [(s.start, s.end) for s in spans] == [(0, len(para)), (text.rindex(para), len(text))]
     assert spans[0].group == spans[1].group
@@ -48,7 +50,9 @@ def test_duplicated_paragraph_gives_every_copy_in_one_group():
 
 def test_duplicated_paragraph_ignores_case_and_final_punctuation():
     para = "Farmers in the valley planted barley, oats and rye on the terraces above the river"
-    text = f"{para}\n\nSomething else entirely is said in this one.\n\n{para.upper()}."
+    between = "\n\n".join(f"Something else entirely is said in part {n}." for n in range(4))
+    # (not first: an unpunctuated first line set off by a blank line is the title)
+    text = f"The report opens here.\n\n{para}\n\n{between}\n\n{para.upper()}."
     assert len(by_kind(find_repetition(text), "duplicated_paragraph")) == 2
 
 

@@ -119,3 +119,44 @@ def test_offsets_are_exact_and_figures_have_three_items(words):
         assert text[span.start : span.end] == span.text and 0.0 <= span.score <= 1.0
     groups = [s.group for s in spans]
     assert all(groups.count(g) >= 3 for g in groups)
+
+
+# --- members beyond commas -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "items", "evidence"),
+    [
+        ("I keep one rule: In small matters, patience; in large matters, courage; in all "
+         "matters, honesty.", ["In small matters, patience", "in large matters, courage",
+                               "in all matters, honesty"], "3 parallel clauses between semicolons"),
+        ("Trade has been restored. Roads and bridges have been rebuilt. Old and new schools "
+         "have been opened.", ["Trade has been restored", "Roads and bridges have been rebuilt",
+                               "Old and new schools have been opened"], "3 parallel sentences"),
+        ("They need the skills to work harder, learn more, reach higher.",
+         ["work harder", "learn more", "reach higher"], "3 verb phrases"),
+        ("It is the most open, the most patient, and in the end the most durable of all forms.",
+         ["the most open", "the most patient", "the most durable"],
+         "3 members open with 'the most', the last after an interjection"),
+    ],
+)  # fmt: skip
+def test_members_beyond_commas(text, items, evidence):
+    spans = find_tricolon(text)
+    assert [s.text for s in spans] == items
+    assert [(s.start, s.end) for s in spans] == [
+        (text.index(i), text.index(i) + len(i)) for i in items
+    ]
+    assert {s.evidence for s in spans} == {evidence} and len({s.group for s in spans}) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dog barked. The cat slept on the warm mat by the fire. Nobody came.",
+        "We tried; it failed; so be it, said the old man with a shrug and a sigh at the door.",
+        "They went home, the house was dark, nobody answered.",
+        "We saw the house, the barn, and then the fields.",  # only 'the' in common
+    ],
+)
+def test_members_beyond_commas_need_parallel_members(text):
+    assert find_tricolon(text) == []

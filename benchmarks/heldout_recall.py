@@ -1,0 +1,107 @@
+"""Recall of the candidate finders on the project's own gold-style items, by fold.
+
+``corpus/annotations/heldout_gold.jsonl`` holds positive items in the format of the public gold
+(``shared/gold/README.md``), annotated by reading training-pool addresses (see
+``corpus/annotations/README.md``). Its documents are split into folds by document
+(:data:`FOLDS`):
+
+``develop``
+    the finders' new patterns were written looking at these items;
+``heldout-1``
+    measured once after that (46 of 57, recall 0.807, at commit efbaf2b), then looked at and
+    developed on, so no longer held out;
+``heldout-2``
+    annotated after that measurement, before any detector output on its texts was looked at;
+    measured once (33 of 49, recall 0.673), then developed on;
+``heldout-3``
+    annotated after that; measured once (21 of 30, recall 0.700), then developed on;
+``heldout-4``
+    annotated after that; measured once (7 of 15, recall 0.467).
+
+This script scores each fold with :func:`rhetoric.evaluation.gold.evaluate_gold` and prints
+recall per device, for the candidates (``min_score=0``: every figure the finders propose; the
+figures quoted above) and for the default output (each device's learned threshold).
+
+    RHETORIC_DATA=../shared/data python benchmarks/heldout_recall.py [--fold NAME ...] [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from pathlib import Path
+
+from rhetoric.evaluation.gold import evaluate_gold
+
+GOLD = Path("corpus/annotations/heldout_gold.jsonl")
+
+#: The fold of every document of the file.
+FOLDS = {
+    **dict.fromkeys([
+        "inaugural/texts/1861-Lincoln.txt", "inaugural/texts/1937-Roosevelt.txt",
+        "inaugural/texts/1965-Johnson.txt", "inaugural/texts/1985-Reagan.txt",
+        "inaugural/texts/1989-Bush.txt", "inaugural/texts/2013-Obama.txt",
+        "state_union/texts/2000-Clinton.txt"], "develop"),
+    **dict.fromkeys([
+        "inaugural/texts/1941-Roosevelt.txt", "inaugural/texts/1977-Carter.txt",
+        "inaugural/texts/1997-Clinton.txt", "inaugural/texts/2005-Bush.txt",
+        "state_union/texts/1998-Clinton.txt"], "heldout-1"),
+    **dict.fromkeys([
+        "inaugural/texts/1973-Nixon.txt", "inaugural/texts/1953-Eisenhower.txt",
+        "inaugural/texts/1949-Truman.txt", "state_union/texts/1953-Eisenhower.txt"], "heldout-2"),
+    **dict.fromkeys([
+        "inaugural/texts/1957-Eisenhower.txt", "inaugural/texts/1921-Harding.txt",
+        "state_union/texts/1984-Reagan.txt", "state_union/texts/1996-Clinton.txt"], "heldout-3"),
+    **dict.fromkeys([
+        "inaugural/texts/1905-Roosevelt.txt", "inaugural/texts/1917-Wilson.txt"], "heldout-4"),
+}  # fmt: skip
+FOLD_NAMES = ("develop", "heldout-1", "heldout-2", "heldout-3", "heldout-4")
+
+
+def split_items(path: Path = GOLD) -> dict[str, list[str]]:
+    """The lines of the gold file, by fold (a document missing from :data:`FOLDS` is an error)."""
+    folds: dict[str, list[str]] = {name: [] for name in FOLD_NAMES}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            doc = json.loads(line)["doc"]
+            if doc not in FOLDS:
+                raise SystemExit(f"{doc}: no fold assigned in benchmarks/heldout_recall.py")
+            folds[FOLDS[doc]].append(line)
+    return folds
+
+
+def score_fold(lines: list[str], data_home=None, min_score: float | None = 0.0):
+    """:func:`evaluate_gold` on the given gold lines (written to a temporary file)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fold.jsonl"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return evaluate_gold(path, data_home, min_score=min_score)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--fold", nargs="+", choices=FOLD_NAMES, default=list(FOLD_NAMES))
+    parser.add_argument("--misses", action="store_true", help="list the unmatched items")
+    parser.add_argument("--data-home", default=None)
+    args = parser.parse_args(argv)
+    folds = split_items()
+    for name in args.fold:
+        summary, items = score_fold(folds[name], args.data_home, min_score=0.0)
+        default, _ = score_fold(folds[name], args.data_home, min_score=None)
+        total, kept = summary.iloc[-1], default.iloc[-1]
+        recall = total["matched"] / max(total["positives"], 1)
+        print(
+            f"== {name}: candidates {total['matched']}/{total['positives']} (recall {recall:.3f}); "
+            f"default thresholds {kept['matched']}/{kept['positives']}"
+        )
+        table = summary[["device", "positives", "matched"]].assign(default=default["matched"])
+        print(table.to_string(index=False))
+        if args.misses:
+            for item in items[~items["ok"]].itertuples():
+                print(f"  MISS {item.device:20s} {item.doc.split('/')[-1]:22s} {item.quote[:90]!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
