@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 import warnings
 from collections import Counter
 from collections.abc import Sequence
@@ -40,28 +41,54 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
 # --- analyze ----------------------------------------------------------------------------------
 
 
+def _devices_epilog() -> str:
+    from rhetoric.devices import DESCRIPTIONS
+
+    width = max(map(len, DESCRIPTIONS))
+    lines = [f"  {name:<{width}}  {text}" for name, text in DESCRIPTIONS.items()]
+    note = textwrap.fill(
+        "Counts in the report are figures: the parts of one figure (the three limbs of a "
+        "tricolon) are one figure, listed span by span below it. Stance words (hedges, boosters, "
+        "loaded words) and frame keywords are reported apart from the devices.",
+        width=90,
+    )
+    return "devices (names for --devices):\n" + "\n".join(lines) + "\n\n" + note
+
+
 def _add_analyze(commands) -> None:
     parser = commands.add_parser(
         "analyze",
         help="find rhetorical devices and frames in text files",
-        description="Analyse text files (default: the bundled seed article) and print a report, "
-        "JSON Lines (--json) or a highlighted HTML page (--html).",
+        description="Analyse text files (default: the bundled seed article) and print a report,\n"
+        "JSON Lines (--json), or write a highlighted HTML page (--html).",
+        epilog=_devices_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "paths", nargs="*", metavar="PATH", help="text files (default: the bundled seed article)"
     )
     parser.add_argument(
-        "--json", action="store_true", help="print one JSON object per document (JSON Lines)"
+        "--json",
+        action="store_true",
+        help="print one JSON object per document (JSON Lines) instead of the text report",
     )
     parser.add_argument(
         "--html",
         metavar="FILE",
-        help="write a standalone HTML page with the devices highlighted (one section per document)",
+        help="write a standalone HTML page with the devices highlighted (one section per "
+        "document; stance words and frame keywords a click away) and print one line naming it "
+        "instead of the text report",
     )
     parser.add_argument(
-        "--devices", metavar="NAME,...", help="only these devices (comma-separated)"
+        "--devices",
+        metavar="NAME,...",
+        help="look only for these devices, comma-separated (default: all; names below)",
     )
-    parser.add_argument("--no-frames", action="store_true", help="skip the frame profile")
+    parser.add_argument(
+        "--no-frames",
+        action="store_true",
+        help="skip frame keywords, the frame profile and stance words (faster)",
+    )
     parser.add_argument(
         "--min-score",
         type=float,
@@ -71,7 +98,11 @@ def _add_analyze(commands) -> None:
         "for precision 0.85; 0 keeps every candidate",
     )
     parser.add_argument(
-        "--max-mb", type=float, default=10.0, help="refuse files larger than this (default 10 MB)"
+        "--max-mb",
+        type=float,
+        default=10.0,
+        metavar="MB",
+        help="refuse files larger than this many megabytes (default 10)",
     )
     parser.add_argument(
         "--jobs",
@@ -145,7 +176,10 @@ def _run_analyze(args) -> int:
         result = outcome.value
         if result.n_words == 0:
             _say("warning", f"{outcome.doc_id}: no words to analyse (empty or only page furniture)")
-        print(result.to_json() if args.json else format_report(result), flush=True)
+        if args.json:
+            print(result.to_json(), flush=True)
+        elif not args.html:
+            print(format_report(result), flush=True)
         if args.html:
             pages.append(result)
     if args.html and pages:
@@ -153,8 +187,9 @@ def _run_analyze(args) -> int:
 
         html = highlight_pages(pages, devices=devices)
         Path(args.html).write_text(html, encoding="utf-8")
-        if not args.json:
-            print(f"wrote {args.html}")
+        documents = f"{len(pages)} document{'s' * (len(pages) != 1)}"
+        # with --json, stdout is JSON Lines only: the line goes to stderr
+        print(f"wrote {args.html} ({documents})", file=sys.stderr if args.json else sys.stdout)
     if bugs:
         return EXIT_INTERNAL
     return EXIT_INPUT if failures else EXIT_OK
@@ -277,18 +312,31 @@ def _run_analyze_corpus(args) -> int:
     return EXIT_OK
 
 
+def _figures(spans) -> Counter:
+    """Figures per device: spans sharing a ``group`` are one figure, a span without one is one."""
+    keys = {
+        (s.device, s.group) if s.group else (s.device, None, number)
+        for number, s in enumerate(spans)
+    }
+    return Counter(key[0] for key in keys)
+
+
 def format_report(result) -> str:
-    """The plain-text report of one analysed document."""
-    lines = [f"== {result.source}", f"{result.n_words} words"]
+    """The plain-text report of one analysed document: devices counted in figures, then stance
+    words and the frame profile as an aligned table."""
+    lines = [f"== {result.source}", f"{result.n_words:,} words"]
     if result.removed:
         lines.append(f"removed as page furniture ({len(result.removed)} spans):")
         lines.extend(_removed_lines(result.removed))
-    spans = result.device_spans
+    spans = [s for s in result.device_spans if s.device not in ("frame", "stance")]
     if spans:
-        counts = Counter(s.device for s in spans)
-        lines.append("devices: " + ", ".join(f"{d} {n}" for d, n in counts.most_common()))
-        for device, _ in counts.most_common():
-            lines.append(f"-- {device}")
+        figures = _figures(spans)
+        in_spans = Counter(s.device for s in spans)
+        order = sorted(figures, key=lambda d: (-figures[d], d))
+        lines.append("devices, in figures: " + ", ".join(f"{d} {figures[d]}" for d in order))
+        for device in order:
+            n, k = figures[device], in_spans[device]
+            lines.append(f"-- {device}: {n} figure{'s' * (n != 1)} in {k} span{'s' * (k != 1)}")
             for span in [s for s in spans if s.device == device]:
                 group = f" group={span.group}" if span.group else ""
                 lines.append(
@@ -298,14 +346,28 @@ def format_report(result) -> str:
                     lines.append(f"      {span.evidence}")
     else:
         lines.append("devices: none found")
-    stance = Counter(s.kind for s in result.frame_spans if s.device == "stance")
+    every = [*result.device_spans, *result.frame_spans, *getattr(result, "stance_spans", [])]
+    stance = Counter(
+        s.kind
+        for s in {(s.start, s.end, s.kind): s for s in every if s.device == "stance"}.values()
+    )
     if stance:
-        lines.append("stance: " + ", ".join(f"{kind} {n}" for kind, n in sorted(stance.items())))
+        lines.append(
+            "stance, in words: " + ", ".join(f"{kind} {n}" for kind, n in sorted(stance.items()))
+        )
     if result.frame_rows:
-        lines.append("frames (by score):")
-        for row in result.frame_rows[:5]:
+        rows = result.frame_rows[:5]
+        width = max(len("frame"), *(len(str(r["frame"])) for r in rows))
+        scores = [f"{float(r['score']):.3f}" for r in rows]
+        score_width = max(len("score"), *map(len, scores))
+        hits_width = max(len("hits"), *(len(str(r["hits"])) for r in rows))
+        lines.append("frames, by score (weighted keyword hits per 1,000 words):")
+        lines.append(
+            f"  {'frame':<{width}}  {'score':>{score_width}}  {'hits':>{hits_width}}  keywords"
+        )
+        for row, score in zip(rows, scores, strict=True):
             lines.append(
-                f"  {row['frame']:<45} score {row['score']:.3f}  hits {row['hits']:>3}  "
+                f"  {row['frame']:<{width}}  {score:>{score_width}}  {row['hits']:>{hits_width}}  "
                 + ", ".join(row["keywords"][:6])
             )
     return "\n".join(lines) + "\n"
@@ -341,38 +403,84 @@ def _clip(text: str, width: int = 100) -> str:
 
 
 def _add_data(commands) -> None:
+    from rhetoric.datahome import add_data_home_option
+
     parser = commands.add_parser(
         "data",
         help="the data home: status and fetch",
-        description="Inspect or fill the data home (RHETORIC_DATA).",
+        description="Inspect or fill the data home (--data-home, else $RHETORIC_DATA, else "
+        "~/rhetoric_data).",
     )
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    status = actions.add_parser("status", help="list each corpus and resource: present or missing")
-    status.add_argument("--data-home", metavar="DIR")
-    status.add_argument("--no-checksums", action="store_true", help="skip the sha1 check (faster)")
+    status = actions.add_parser(
+        "status",
+        help="each folder: present or missing, and which commands need it",
+        description="List each folder of the data home: present or missing, files found, and "
+        "which commands need it. Exits 3 when what `rhetoric analyze` needs is missing.",
+    )
+    add_data_home_option(status)
+    status.add_argument(
+        "--no-checksums", action="store_true", help="skip the sha1 check of every file (faster)"
+    )
     status.set_defaults(run=_run_data_status)
-    fetch = actions.add_parser("fetch", help="download what is missing (needs the network)")
-    fetch.add_argument("--data-home", metavar="DIR")
-    fetch.add_argument("--timeout", type=float, default=10.0, help="network timeout in seconds")
+    fetch = actions.add_parser(
+        "fetch",
+        help="download what analysis needs (--all: the corpora too); needs the network",
+        description="Download what the data home lacks: by default the NLTK resources "
+        "`rhetoric analyze` needs; with --all the corpora as well (the PTC cannot be "
+        "downloaded: request it from the SemEval-2020 Task 11 organisers).",
+    )
+    add_data_home_option(fetch)
+    fetch.add_argument(
+        "--all",
+        action="store_true",
+        help="also fetch the corpora: Federalist, inaugural and State of the Union addresses",
+    )
+    fetch.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="seconds to wait for the network (default 10)",
+    )
     fetch.set_defaults(run=_run_data_fetch)
 
 
 def _run_data_status(args) -> int:
     from rhetoric.datahome import get_data_home
-    from rhetoric.manifest import corpus_status
+    from rhetoric.fetch import data_status
 
-    table = corpus_status(args.data_home, checksums=not args.no_checksums)
+    table = data_status(args.data_home, checksums=not args.no_checksums)
     print(f"data home: {get_data_home(args.data_home)}")
-    for row in table.itertuples(index=False):
-        checks = "" if args.no_checksums else f", checksums {row.checksum_ok}/{row.files} agree"
-        print(f"  {row.corpus:<12} {row.status:<10} {row.files}/{row.expected} files{checks}")
+    files = [f"{row.files}/{row.expected}" for row in table.itertuples(index=False)]
+    if not args.no_checksums:
+        files = [
+            f"{f} ({row.checksum_ok} sha1 ok)"
+            for f, row in zip(files, table.itertuples(index=False), strict=True)
+        ]
+    rows = [["folder", "status", "files", "needed by", "note"]]
+    rows += [
+        [row.corpus, row.status, f, row.needed_by, row.note]
+        for row, f in zip(table.itertuples(index=False), files, strict=True)
+    ]
+    widths = [max(len(str(r[i])) for r in rows) for i in range(4)]
+    for row in rows:
+        cells = [f"{str(c):<{w}}" for c, w in zip(row[:4], widths, strict=True)]
+        print(("  " + "  ".join(cells) + "  " + row[4]).rstrip())
+    ready = table.loc[table["corpus"] == "nltk_data", "status"].eq("present").all()
+    if not ready:
+        _say(
+            "error",
+            "`rhetoric analyze` cannot run: NLTK resources are missing; run `rhetoric data fetch`",
+        )
+        return EXIT_DATA
     return EXIT_OK
 
 
 def _run_data_fetch(args) -> int:
-    from rhetoric.fetch import fetch_all
+    from rhetoric.fetch import fetch
 
-    fetch_all(args.data_home, timeout=args.timeout, log=print)
+    fetch(args.data_home, everything=args.all, timeout=args.timeout, log=print)
     return EXIT_OK
 
 
@@ -387,8 +495,12 @@ def _add_evaluate(commands, wanted: set[str]) -> None:
     )
     targets = parser.add_subparsers(dest="target", required=True, metavar="TARGET")
     devices = targets.add_parser("devices", help="gold device items (shared/gold format)")
-    devices.add_argument("--gold", required=True, metavar="FILE.jsonl")
-    devices.add_argument("--data-home", metavar="DIR")
+    devices.add_argument(
+        "--gold", required=True, metavar="FILE.jsonl", help="the gold items, one JSON per line"
+    )
+    from rhetoric.datahome import add_data_home_option
+
+    add_data_home_option(devices)
     devices.add_argument("--devices", metavar="NAME,...", help="only these devices")
     devices.add_argument("--verbose", action="store_true", help="list every miss and violation")
     devices.set_defaults(run=_run_evaluate_devices)
