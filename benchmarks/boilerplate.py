@@ -81,11 +81,12 @@ def ptc_train(home: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             {"doc_id": path.name, "reason": s.kind, "chars": s.end - s.start} for s in clean.removed
         ]
         for setting, doc in (("before", raw), ("after", clean)):
-            for span in find_devices(doc):
-                inside = any(r.start <= span.start and span.end <= r.end for r in clean.removed)
-                touching = any(r.start < span.end and span.start < r.end for r in clean.removed)
-                devices.append({"setting": setting, "device": span.device, "inside_removed": inside,
-                                "touching_removed": touching})  # fmt: skip
+            for level, min_score in (("candidates", 0.0), ("default", None)):
+                for span in find_devices(doc, min_score=min_score):
+                    inside = any(r.start <= span.start and span.end <= r.end for r in clean.removed)
+                    touching = any(r.start < span.end and span.start < r.end for r in clean.removed)
+                    devices.append({"setting": setting, "level": level, "device": span.device,
+                                    "inside_removed": inside, "touching_removed": touching})  # fmt: skip
     return pd.DataFrame(removed), pd.DataFrame(devices)
 
 
@@ -121,25 +122,28 @@ def main(argv: list[str] | None = None) -> int:
     ]
     lines += [markdown_table(by_reason), ""]
 
-    table = devices.pivot_table(
-        index="device", columns="setting", values="inside_removed", aggfunc="size", fill_value=0
-    )
-    inside = devices.groupby(["device", "setting"])["inside_removed"].sum().unstack(fill_value=0)
-    touching = (
-        devices.groupby(["device", "setting"])["touching_removed"].sum().unstack(fill_value=0)
-    )
-    summary = pd.DataFrame(
-        {
-            "spans_before": table.get("before", 0),
-            "spans_after": table.get("after", 0),
-            "inside_removed_before": inside.get("before", 0),
-            "inside_removed_after": inside.get("after", 0),
-            "touching_removed_after": touching.get("after", 0),
-        }
-    ).reindex(DEVICES, fill_value=0)
-    summary.loc["total"] = summary.sum()
-    lines += ["## PTC train articles: device spans before and after cleaning", ""]
-    lines += [markdown_table(summary.reset_index()), ""]
+    for level, title in (
+        ("candidates", "every candidate figure (`min_score=0`)"),
+        ("default", "figures above each device's default threshold"),
+    ):
+        rows = devices[devices["level"] == level]
+        count = rows.groupby(["device", "setting"]).size().unstack(fill_value=0)
+        inside = rows.groupby(["device", "setting"])["inside_removed"].sum().unstack(fill_value=0)
+        touching = (
+            rows.groupby(["device", "setting"])["touching_removed"].sum().unstack(fill_value=0)
+        )
+        summary = pd.DataFrame(
+            {
+                "spans_before": count.get("before", 0),
+                "spans_after": count.get("after", 0),
+                "inside_removed_before": inside.get("before", 0),
+                "inside_removed_after": inside.get("after", 0),
+                "touching_removed_after": touching.get("after", 0),
+            }
+        ).reindex(DEVICES, fill_value=0)
+        summary.loc["total"] = summary.sum()
+        lines += [f"## PTC train articles: device spans before and after cleaning, {title}", ""]
+        lines += [markdown_table(summary.reset_index()), ""]
     lines += [f"Time: {time.perf_counter() - started:.0f} s.", ""]
     report = "\n".join(lines)
     print(report)

@@ -27,7 +27,8 @@ FRAME_COLUMNS = ["frame", "score", "hits", "keywords"]
 
 @dataclass(frozen=True)
 class Options:
-    """What to analyse: which devices (``None`` = all) and whether to profile frames."""
+    """What to analyse: which devices (``None`` = all), whether to profile frames, and the
+    lowest score a device span is kept at (``None``: every span the detectors report)."""
 
     devices: tuple[str, ...] | None = None
     frames: bool = True

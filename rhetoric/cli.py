@@ -4,10 +4,12 @@ Exit codes (the same for every subcommand):
 
 ====  ===================================================================================
 0     success
-1     one or more inputs could not be analysed (each reported on stderr; the others were)
-2     bad command-line usage (unknown option, device or corpus name)
+1     one or more inputs could not be analysed (each reported on stderr, or a row of errors/
+      for analyze-corpus; every other input was analysed)
+2     bad command-line usage (unknown option, device or corpus name, a conflicting --out)
 3     data missing from the data home, or a fetch that could not reach the network
-70    an internal error (a bug: please report the one-line message)
+70    an internal error: a bug, never the user's fault (one line naming the document; please
+      report it). analyze-corpus finishes the other documents first.
 ====  ===================================================================================
 
 Errors are printed as one line, ``rhetoric: error: ...``, never as a traceback.
@@ -17,12 +19,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 import warnings
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from rhetoric.errors import DataNotFoundError, InputError, RhetoricError
+from rhetoric.errors import DataNotFoundError, InputError, RhetoricError, WorkerLostError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA, EXIT_INTERNAL = 0, 1, 2, 3, 70
 
@@ -38,28 +41,54 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
 # --- analyze ----------------------------------------------------------------------------------
 
 
+def _devices_epilog() -> str:
+    from rhetoric.devices import DESCRIPTIONS
+
+    width = max(map(len, DESCRIPTIONS))
+    lines = [f"  {name:<{width}}  {text}" for name, text in DESCRIPTIONS.items()]
+    note = textwrap.fill(
+        "Counts in the report are figures: the parts of one figure (the three limbs of a "
+        "tricolon) are one figure, listed span by span below it. Stance words (hedges, boosters, "
+        "loaded words) and frame keywords are reported apart from the devices.",
+        width=90,
+    )
+    return "devices (names for --devices):\n" + "\n".join(lines) + "\n\n" + note
+
+
 def _add_analyze(commands) -> None:
     parser = commands.add_parser(
         "analyze",
         help="find rhetorical devices and frames in text files",
-        description="Analyse text files (default: the bundled seed article) and print a report, "
-        "JSON Lines (--json) or a highlighted HTML page (--html).",
+        description="Analyse text files (default: the bundled seed article) and print a report,\n"
+        "JSON Lines (--json), or write a highlighted HTML page (--html).",
+        epilog=_devices_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "paths", nargs="*", metavar="PATH", help="text files (default: the bundled seed article)"
     )
     parser.add_argument(
-        "--json", action="store_true", help="print one JSON object per document (JSON Lines)"
+        "--json",
+        action="store_true",
+        help="print one JSON object per document (JSON Lines) instead of the text report",
     )
     parser.add_argument(
         "--html",
         metavar="FILE",
-        help="write a standalone HTML page with the devices highlighted (one section per document)",
+        help="write a standalone HTML page with the devices highlighted (one section per "
+        "document; stance words and frame keywords a click away) and print one line naming it "
+        "instead of the text report",
     )
     parser.add_argument(
-        "--devices", metavar="NAME,...", help="only these devices (comma-separated)"
+        "--devices",
+        metavar="NAME,...",
+        help="look only for these devices, comma-separated (default: all; names below)",
     )
-    parser.add_argument("--no-frames", action="store_true", help="skip the frame profile")
+    parser.add_argument(
+        "--no-frames",
+        action="store_true",
+        help="skip frame keywords, the frame profile and stance words (faster)",
+    )
     parser.add_argument(
         "--min-score",
         type=float,
@@ -69,7 +98,11 @@ def _add_analyze(commands) -> None:
         "for precision 0.85; 0 keeps every candidate",
     )
     parser.add_argument(
-        "--max-mb", type=float, default=10.0, help="refuse files larger than this (default 10 MB)"
+        "--max-mb",
+        type=float,
+        default=10.0,
+        metavar="MB",
+        help="refuse files larger than this many megabytes (default 10)",
     )
     parser.add_argument(
         "--jobs",
@@ -82,40 +115,20 @@ def _add_analyze(commands) -> None:
 
 
 def _analyze_source(
-    source: tuple, devices, frames: bool, max_bytes: int, min_score: float | None = None
-) -> tuple:
-    """Analyse one input; returns ``(name, Analysis or None, [(kind, message), ...])``.
-
-    Module-level and free of printing so that ``--jobs`` can map it over processes; warnings are
-    collected and printed by the parent, in input order.
-    """
+    document, devices, frames: bool, max_bytes: int, min_score: float | None = None
+):
+    """Analyse one input of ``rhetoric analyze`` (mapped by :mod:`rhetoric.runner`)."""
     from rhetoric.analysis import analyze
-    from rhetoric.text import decode
+    from rhetoric.runner import document_text
 
-    name, path = source
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            if not isinstance(path, Path):  # a packaged resource (the seed article)
-                text = decode(path.read_bytes())[0]
-                result = analyze(
-                    text,
-                    devices=devices,
-                    frames=frames,
-                    doc_id=Path(name).stem,
-                    min_score=min_score,
-                )
-            else:
-                result = analyze(
-                    path, devices=devices, frames=frames, max_bytes=max_bytes, min_score=min_score
-                )
-        except InputError as error:
-            return name, None, [("error", str(error))]
-    result.source = name
-    messages = [("warning", str(w.message)) for w in caught]
-    if result.n_words == 0:
-        messages.append(("warning", f"{name}: no words to analyse (empty or only page furniture)"))
-    return name, result, messages
+    if document.path is None:  # a packaged resource (the seed article), read by the parent
+        result = analyze(document_text(document), devices=devices, frames=frames,
+                         doc_id=Path(document.doc_id).stem, min_score=min_score)  # fmt: skip
+    else:
+        result = analyze(Path(document.path), devices=devices, frames=frames, max_bytes=max_bytes,
+                         min_score=min_score)  # fmt: skip
+    result.source = document.doc_id
+    return result
 
 
 def _run_analyze(args) -> int:
@@ -123,6 +136,8 @@ def _run_analyze(args) -> int:
 
     from rhetoric.corpora import SEED_FILE
     from rhetoric.devices import check_devices, check_min_score
+    from rhetoric.documents import CorpusDocument
+    from rhetoric.runner import map_documents
 
     devices = (
         check_devices([d.strip() for d in args.devices.split(",") if d.strip()])
@@ -130,11 +145,12 @@ def _run_analyze(args) -> int:
         else None
     )
     if args.paths:
-        sources = [(path, Path(path)) for path in args.paths]
+        sources = [CorpusDocument(path, path=path) for path in args.paths]
     else:
         from importlib import resources
 
-        sources = [(f"corpus/{SEED_FILE}", resources.files("rhetoric.corpus").joinpath(SEED_FILE))]
+        seed = resources.files("rhetoric.corpus").joinpath(SEED_FILE).read_bytes()
+        sources = [CorpusDocument(f"corpus/{SEED_FILE}", text=seed)]
     work = partial(
         _analyze_source,
         devices=devices,
@@ -142,52 +158,185 @@ def _run_analyze(args) -> int:
         max_bytes=int(args.max_mb * 1_000_000),
         min_score=check_min_score(args.min_score),
     )
-    if args.jobs != 1 and len(sources) > 1:
-        import os
-        from concurrent.futures import ProcessPoolExecutor
-
-        workers = min(len(sources), (os.cpu_count() or 1) if args.jobs <= 0 else args.jobs)
-        pool = ProcessPoolExecutor(max_workers=workers)
-        results = pool.map(work, sources, chunksize=max(1, len(sources) // (4 * workers)))
-    else:
-        pool, results = None, map(work, sources)
-    failures = 0
-    pages = []
-    try:
-        for _name, result, messages in results:  # in input order, as each is ready
-            for kind, message in messages:
-                _say(kind, message)
-            if result is None:
+    failures, bugs, pages = 0, [], []
+    outcomes = map_documents(
+        work, sources, n_jobs=args.jobs if len(sources) > 1 else 1, progress=False
+    )
+    for outcome in outcomes:  # in input order, as each is ready
+        for message in outcome.warnings:
+            _say("warning", message)
+        if outcome.error is not None:
+            if outcome.error["kind"] == "internal":
+                bugs.append(outcome.error)
+                _say("internal error", _bug_line(outcome.error))
+            else:
+                _say("error", outcome.error["reason"])
                 failures += 1
-                continue
-            print(result.to_json() if args.json else format_report(result), flush=True)
-            if args.html:
-                pages.append(result)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            continue
+        result = outcome.value
+        if result.n_words == 0:
+            _say("warning", f"{outcome.doc_id}: no words to analyse (empty or only page furniture)")
+        if args.json:
+            print(result.to_json(), flush=True)
+        elif not args.html:  # --html: the page, and one line naming it
+            print(format_report(result), flush=True)
+        if args.html:
+            pages.append(result)
     if args.html and pages:
         from rhetoric.viz.highlight import highlight_pages
 
         html = highlight_pages(pages, devices=devices)
         Path(args.html).write_text(html, encoding="utf-8")
-        if not args.json:
-            print(f"wrote {args.html}")
+        documents = f"{len(pages)} document{'s' * (len(pages) != 1)}"
+        # with --json, stdout is JSON Lines only: the line goes to stderr
+        print(f"wrote {args.html} ({documents})", file=sys.stderr if args.json else sys.stdout)
+    if bugs:
+        return EXIT_INTERNAL
     return EXIT_INPUT if failures else EXIT_OK
 
 
+REPORT_HINT = "this is a bug in rhetoric, not in your input: please report it with this line"
+
+
+def _bug_line(error: dict) -> str:
+    return f"{error['doc_id']}: {error['reason']}; {REPORT_HINT}"
+
+
+# --- analyze-corpus ---------------------------------------------------------------------------
+
+
+def _add_analyze_corpus(commands) -> None:
+    parser = commands.add_parser(
+        "analyze-corpus",
+        help="analyse a corpus into Parquet tables (resumable; many cores or a Dask cluster)",
+        description="Analyse every document of SOURCE and write the tables documents, spans, "
+        "frames, removed and errors as Parquet under --out, as the run goes. Run it again with "
+        "the same --out to resume an interrupted run. Bad inputs become rows of errors/ and the "
+        "run goes on.",
+    )
+    parser.add_argument(
+        "source",
+        metavar="SOURCE",
+        help="a folder of text files (see --pattern), a CSV/JSONL/Parquet table with a text "
+        "(or path) column, or a bundled corpus name (inaugural, state_union, federalist, seed)",
+    )
+    parser.add_argument("--out", required=True, metavar="DIR", help="the output folder")
+    parser.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="worker processes (0: every core)"
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster, e.g. tcp://10.0.0.5:8786 (needs rhetoric-analysis[dask])",
+    )
+    parser.add_argument(
+        "--min-score",
+        type=float,
+        metavar="P",
+        help="keep device figures scored at least P (default: each device's threshold; 0 keeps "
+        "every candidate)",
+    )
+    parser.add_argument(
+        "--pattern", default="*.txt", metavar="GLOB", help="files of a folder (default *.txt)"
+    )
+    parser.add_argument(
+        "--text-column", default="text", metavar="NAME", help="text column of a table"
+    )
+    parser.add_argument("--devices", metavar="NAME,...", help="only these devices")
+    parser.add_argument("--no-frames", action="store_true", help="skip frames and stance")
+    parser.add_argument(
+        "--max-mb", type=float, default=10.0, help="refuse files larger than this (default 10)"
+    )
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="give up a document after this long, as an error row (default 600; 0: no limit)",
+    )
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.set_defaults(run=_run_analyze_corpus)
+
+
+def _corpus_source(source: str):
+    """A path as given, or the DataFrame of a bundled corpus name."""
+    if Path(source).exists():
+        return Path(source)
+    from rhetoric.corpora import LOADERS, load_corpus
+
+    if source in LOADERS:
+        return load_corpus(source)
+    if "/" in source or "." in source:
+        raise InputError(f"{source}: no such file or folder")
+    from rhetoric.errors import invalid_value
+
+    raise invalid_value("SOURCE", source, LOADERS)
+
+
+def _run_analyze_corpus(args) -> int:
+    from rhetoric.devices import check_devices
+    from rhetoric.pipeline import write_corpus
+
+    devices = (
+        check_devices([d.strip() for d in args.devices.split(",") if d.strip()])
+        if args.devices
+        else None
+    )
+    summary = write_corpus(
+        _corpus_source(args.source),
+        args.out,
+        devices=devices,
+        frames=not args.no_frames,
+        min_score=args.min_score,
+        n_jobs=args.jobs,
+        scheduler=args.scheduler,
+        time_limit=args.time_limit or None,
+        max_bytes=int(args.max_mb * 1_000_000),
+        progress=False if args.no_progress else None,
+        pattern=args.pattern,
+        text_column=args.text_column,
+    )
+    print(summary, flush=True)
+    if summary.internal:
+        first = summary.first_internal
+        _say(
+            "internal error",
+            f"{summary.internal} document(s) failed because of a bug, recorded in "
+            f"{Path(args.out) / 'errors'} (first: {_bug_line(first)})",
+        )
+        return EXIT_INTERNAL
+    bad = sum(summary.errors.values())
+    if bad:
+        _say("error", f"{bad} document(s) could not be analysed; see {Path(args.out) / 'errors'}")
+        return EXIT_INPUT
+    return EXIT_OK
+
+
+def _figures(spans) -> Counter:
+    """Figures per device: spans sharing a ``group`` are one figure, a span without one is one."""
+    keys = {
+        (s.device, s.group) if s.group else (s.device, None, number)
+        for number, s in enumerate(spans)
+    }
+    return Counter(key[0] for key in keys)
+
+
 def format_report(result) -> str:
-    """The plain-text report of one analysed document."""
-    lines = [f"== {result.source}", f"{result.n_words} words"]
+    """The plain-text report of one analysed document: devices counted in figures, then stance
+    words and the frame profile as an aligned table."""
+    lines = [f"== {result.source}", f"{result.n_words:,} words"]
     if result.removed:
         lines.append(f"removed as page furniture ({len(result.removed)} spans):")
         lines.extend(_removed_lines(result.removed))
-    spans = result.device_spans
+    spans = [s for s in result.device_spans if s.device not in ("frame", "stance")]
     if spans:
-        counts = Counter(s.device for s in spans)
-        lines.append("devices: " + ", ".join(f"{d} {n}" for d, n in counts.most_common()))
-        for device, _ in counts.most_common():
-            lines.append(f"-- {device}")
+        figures = _figures(spans)
+        in_spans = Counter(s.device for s in spans)
+        order = sorted(figures, key=lambda d: (-figures[d], d))
+        lines.append("devices, in figures: " + ", ".join(f"{d} {figures[d]}" for d in order))
+        for device in order:
+            n, k = figures[device], in_spans[device]
+            lines.append(f"-- {device}: {n} figure{'s' * (n != 1)} in {k} span{'s' * (k != 1)}")
             for span in [s for s in spans if s.device == device]:
                 group = f" group={span.group}" if span.group else ""
                 lines.append(
@@ -197,14 +346,28 @@ def format_report(result) -> str:
                     lines.append(f"      {span.evidence}")
     else:
         lines.append("devices: none found")
-    stance = Counter(s.kind for s in result.frame_spans if s.device == "stance")
+    every = [*result.device_spans, *result.frame_spans, *getattr(result, "stance_spans", [])]
+    stance = Counter(
+        s.kind
+        for s in {(s.start, s.end, s.kind): s for s in every if s.device == "stance"}.values()
+    )
     if stance:
-        lines.append("stance: " + ", ".join(f"{kind} {n}" for kind, n in sorted(stance.items())))
+        lines.append(
+            "stance, in words: " + ", ".join(f"{kind} {n}" for kind, n in sorted(stance.items()))
+        )
     if result.frame_rows:
-        lines.append("frames (by score):")
-        for row in result.frame_rows[:5]:
+        rows = result.frame_rows[:5]
+        width = max(len("frame"), *(len(str(r["frame"])) for r in rows))
+        scores = [f"{float(r['score']):.3f}" for r in rows]
+        score_width = max(len("score"), *map(len, scores))
+        hits_width = max(len("hits"), *(len(str(r["hits"])) for r in rows))
+        lines.append("frames, by score (weighted keyword hits per 1,000 words):")
+        lines.append(
+            f"  {'frame':<{width}}  {'score':>{score_width}}  {'hits':>{hits_width}}  keywords"
+        )
+        for row, score in zip(rows, scores, strict=True):
             lines.append(
-                f"  {row['frame']:<45} score {row['score']:.3f}  hits {row['hits']:>3}  "
+                f"  {row['frame']:<{width}}  {score:>{score_width}}  {row['hits']:>{hits_width}}  "
                 + ", ".join(row["keywords"][:6])
             )
     return "\n".join(lines) + "\n"
@@ -240,38 +403,84 @@ def _clip(text: str, width: int = 100) -> str:
 
 
 def _add_data(commands) -> None:
+    from rhetoric.datahome import add_data_home_option
+
     parser = commands.add_parser(
         "data",
         help="the data home: status and fetch",
-        description="Inspect or fill the data home (RHETORIC_DATA).",
+        description="Inspect or fill the data home (--data-home, else $RHETORIC_DATA, else "
+        "~/rhetoric_data).",
     )
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    status = actions.add_parser("status", help="list each corpus and resource: present or missing")
-    status.add_argument("--data-home", metavar="DIR")
-    status.add_argument("--no-checksums", action="store_true", help="skip the sha1 check (faster)")
+    status = actions.add_parser(
+        "status",
+        help="each folder: present or missing, and which commands need it",
+        description="List each folder of the data home: present or missing, files found, and "
+        "which commands need it. Exits 3 when what `rhetoric analyze` needs is missing.",
+    )
+    add_data_home_option(status)
+    status.add_argument(
+        "--no-checksums", action="store_true", help="skip the sha1 check of every file (faster)"
+    )
     status.set_defaults(run=_run_data_status)
-    fetch = actions.add_parser("fetch", help="download what is missing (needs the network)")
-    fetch.add_argument("--data-home", metavar="DIR")
-    fetch.add_argument("--timeout", type=float, default=10.0, help="network timeout in seconds")
+    fetch = actions.add_parser(
+        "fetch",
+        help="download what analysis needs (--all: the corpora too); needs the network",
+        description="Download what the data home lacks: by default the NLTK resources "
+        "`rhetoric analyze` needs; with --all the corpora as well (the PTC cannot be "
+        "downloaded: request it from the SemEval-2020 Task 11 organisers).",
+    )
+    add_data_home_option(fetch)
+    fetch.add_argument(
+        "--all",
+        action="store_true",
+        help="also fetch the corpora: Federalist, inaugural and State of the Union addresses",
+    )
+    fetch.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="seconds to wait for the network (default 10)",
+    )
     fetch.set_defaults(run=_run_data_fetch)
 
 
 def _run_data_status(args) -> int:
     from rhetoric.datahome import get_data_home
-    from rhetoric.manifest import corpus_status
+    from rhetoric.fetch import data_status
 
-    table = corpus_status(args.data_home, checksums=not args.no_checksums)
+    table = data_status(args.data_home, checksums=not args.no_checksums)
     print(f"data home: {get_data_home(args.data_home)}")
-    for row in table.itertuples(index=False):
-        checks = "" if args.no_checksums else f", checksums {row.checksum_ok}/{row.files} agree"
-        print(f"  {row.corpus:<12} {row.status:<10} {row.files}/{row.expected} files{checks}")
+    files = [f"{row.files}/{row.expected}" for row in table.itertuples(index=False)]
+    if not args.no_checksums:
+        files = [
+            f"{f} ({row.checksum_ok} sha1 ok)"
+            for f, row in zip(files, table.itertuples(index=False), strict=True)
+        ]
+    rows = [["folder", "status", "files", "needed by", "note"]]
+    rows += [
+        [row.corpus, row.status, f, row.needed_by, row.note]
+        for row, f in zip(table.itertuples(index=False), files, strict=True)
+    ]
+    widths = [max(len(str(r[i])) for r in rows) for i in range(4)]
+    for row in rows:
+        cells = [f"{str(c):<{w}}" for c, w in zip(row[:4], widths, strict=True)]
+        print(("  " + "  ".join(cells) + "  " + row[4]).rstrip())
+    ready = table.loc[table["corpus"] == "nltk_data", "status"].eq("present").all()
+    if not ready:
+        _say(
+            "error",
+            "`rhetoric analyze` cannot run: NLTK resources are missing; run `rhetoric data fetch`",
+        )
+        return EXIT_DATA
     return EXIT_OK
 
 
 def _run_data_fetch(args) -> int:
-    from rhetoric.fetch import fetch_all
+    from rhetoric.fetch import fetch
 
-    fetch_all(args.data_home, timeout=args.timeout, log=print)
+    fetch(args.data_home, everything=args.all, timeout=args.timeout, log=print)
     return EXIT_OK
 
 
@@ -286,8 +495,12 @@ def _add_evaluate(commands, wanted: set[str]) -> None:
     )
     targets = parser.add_subparsers(dest="target", required=True, metavar="TARGET")
     devices = targets.add_parser("devices", help="gold device items (shared/gold format)")
-    devices.add_argument("--gold", required=True, metavar="FILE.jsonl")
-    devices.add_argument("--data-home", metavar="DIR")
+    devices.add_argument(
+        "--gold", required=True, metavar="FILE.jsonl", help="the gold items, one JSON per line"
+    )
+    from rhetoric.datahome import add_data_home_option
+
+    add_data_home_option(devices)
     devices.add_argument("--devices", metavar="NAME,...", help="only these devices")
     devices.add_argument("--verbose", action="store_true", help="list every miss and violation")
     devices.set_defaults(run=_run_evaluate_devices)
@@ -370,6 +583,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_analyze(commands)
+    _add_analyze_corpus(commands)
     _add_data(commands)
     wanted = set(sys.argv[1:3] if argv is None else list(argv)[:2])  # e.g. {"evaluate", "ptc"}
     _add_evaluate(commands, wanted)
@@ -399,16 +613,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataNotFoundError as error:
         _say("error", str(error))
         return EXIT_DATA
-    except (InputError, ValueError, TypeError, RhetoricError) as error:
+    except (InputError, WorkerLostError) as error:
         _say("error", str(error))
-        return EXIT_USAGE if not isinstance(error, InputError) else EXIT_INPUT
+        return EXIT_INPUT
+    except RhetoricError as error:  # UsageError and the other explained mistakes of the caller
+        _say("error", str(error))
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # e.g. `rhetoric analyze --json | head`
         sys.stderr.close()
         return EXIT_OK
     except Exception as error:  # noqa: BLE001 - the command line never shows a traceback
-        _say("internal error", f"{type(error).__name__}: {error}")
+        from rhetoric.runner import bug_reason
+
+        _say("internal error", f"{bug_reason(error)}; {REPORT_HINT}")
         return EXIT_INTERNAL
 
 

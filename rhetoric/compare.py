@@ -189,29 +189,37 @@ def chronological_labels(
 def holm(pvalues: Iterable[float]) -> np.ndarray:
     """Holm's step-down adjustment of p-values for multiple tests (NaN stays NaN).
 
+    statsmodels' :func:`~statsmodels.stats.multitest.multipletests` (``method="holm"``) over the
+    finite p-values, which keep their positions.
+
     >>> holm([0.01, 0.04, 0.03]).round(2).tolist()
     [0.03, 0.06, 0.06]
     """
+    from statsmodels.stats.multitest import multipletests
+
     p = np.asarray(list(pvalues), dtype=float)
     adjusted = np.full_like(p, np.nan)
-    finite = np.flatnonzero(np.isfinite(p))
-    if len(finite) == 0:
-        return adjusted
-    order = finite[np.argsort(p[finite], kind="stable")]
-    m = len(order)
-    running = 0.0
-    for rank, index in enumerate(order):
-        running = max(running, (m - rank) * p[index])
-        adjusted[index] = min(1.0, running)
+    finite = np.isfinite(p)
+    if finite.any():
+        adjusted[finite] = multipletests(p[finite], method="holm")[1]
     return adjusted
 
 
 def _bootstrap_mean(values: np.ndarray, n_boot: int, ci: float, rng) -> tuple[float, float]:
+    """Percentile bootstrap interval of a mean (:func:`scipy.stats.bootstrap`)."""
+    import warnings
+
+    from scipy.stats import bootstrap
+
     if len(values) == 0:
         return np.nan, np.nan
-    means = values[rng.integers(0, len(values), size=(n_boot, len(values)))].mean(axis=1)
-    tail = (100 - ci) / 2
-    low, high = np.percentile(means, [tail, 100 - tail])
+    if len(values) == 1 or np.ptp(values) == 0:
+        return float(values[0]), float(values[0])  # nothing varies under resampling
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = bootstrap((values,), np.mean, vectorized=True, n_resamples=n_boot,
+                           confidence_level=ci / 100, method="percentile", random_state=rng)  # fmt: skip
+    low, high = result.confidence_interval
     return float(low), float(high)
 
 

@@ -24,6 +24,15 @@ USER_FOLDER = Path("~") / "rhetoric_data"
 FETCH_HINT = "run `rhetoric data fetch` on a machine that is online, or set RHETORIC_DATA"
 
 
+#: The help text of every subcommand's ``--data-home`` option.
+DATA_HOME_HELP = f"the data home folder (default: ${ENV_VAR}, else {USER_FOLDER})"
+
+
+def add_data_home_option(parser) -> None:
+    """Give an argparse parser the one ``--data-home DIR`` option all subcommands share."""
+    parser.add_argument("--data-home", metavar="DIR", default=None, help=DATA_HOME_HELP)
+
+
 def get_data_home(data_home: str | os.PathLike | None = None) -> Path:
     """The data home folder: ``data_home`` if given, else ``$RHETORIC_DATA``, else ``~/rhetoric_data``.
 

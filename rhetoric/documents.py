@@ -25,7 +25,7 @@ path relative to the folder it was found in. A document without a name is ``doc<
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,6 +114,9 @@ def iter_corpus(
         if path.is_dir():
             yield from _from_folder(path, pattern)
             return
+        if path.suffix.lower() == ".parquet":  # read by row groups: memory stays bounded
+            yield from _from_parquet(path, text_column, id_column)
+            return
         if path.suffix.lower() in TABLE_SUFFIXES:
             yield from _from_table(read_table(path), text_column, id_column)
             return
@@ -175,7 +178,19 @@ def _names_a_folder_or_table(value: str) -> bool:
     return path.is_dir() or (path.suffix.lower() in TABLE_SUFFIXES and path.is_file())
 
 
-def _from_table(table: pd.DataFrame, text_column: str, id_column: str) -> Iterator[CorpusDocument]:
+def _from_parquet(path: Path, text_column: str, id_column: str) -> Iterator[CorpusDocument]:
+    import pyarrow.parquet as pq
+
+    offset = 0
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=1024):
+        table = batch.to_pandas()
+        yield from _from_table(table, text_column, id_column, offset)
+        offset += len(table)
+
+
+def _from_table(
+    table: pd.DataFrame, text_column: str, id_column: str, offset: int = 0
+) -> Iterator[CorpusDocument]:
     if text_column in table.columns:
         source = text_column
     elif "path" in table.columns:
@@ -185,7 +200,7 @@ def _from_table(table: pd.DataFrame, text_column: str, id_column: str) -> Iterat
     names = (
         table[id_column].astype(str).tolist()
         if id_column in table.columns
-        else [default_doc_id(i) for i in range(len(table))]
+        else [default_doc_id(offset + i) for i in range(len(table))]
     )
     metadata_columns = [
         c for c in table.columns if c not in {source, id_column, "text", "path", "clean_text"}
@@ -218,14 +233,3 @@ def _from_item(item: object, name: str | None, position: int = 0) -> CorpusDocum
     if isinstance(item, str):
         return CorpusDocument(name or default_doc_id(position), text=item)
     raise UsageError(f"a document must be a text, a path or a Document, not {type(item).__name__}")
-
-
-def check_corpus_ids(documents: Iterable[CorpusDocument]) -> None:
-    """Raise :class:`~rhetoric.errors.UsageError` naming the first ``doc_id`` that occurs twice."""
-    seen: set[str] = set()
-    for document in documents:
-        if document.doc_id in seen:
-            raise UsageError(
-                f"doc_id {document.doc_id!r} names two documents; doc_id must be unique"
-            )
-        seen.add(document.doc_id)

@@ -26,6 +26,11 @@ class InputError(RhetoricError, ValueError):
     """An input document that cannot be analysed (missing, a directory, binary, too large)."""
 
 
+class WorkerLostError(RhetoricError):
+    """A worker process died during a corpus run (killed, or out of memory): not a bug of the
+    package and not the caller's mistake. What was finished is kept; running again resumes."""
+
+
 class DataNotFoundError(RhetoricError, FileNotFoundError):
     """A corpus or NLTK resource that is not in the data home."""
 

@@ -1,13 +1,17 @@
 """``rhetoric data fetch``: fill the data home on a machine that is online.
 
-What is fetched, and from where:
+By default (:func:`fetch`) only what analysis needs: the NLTK resources of
+:data:`ANALYSIS_PACKAGES` (sentence tokenizer, tagger, stopwords, WordNet, VADER), through
+NLTK's own downloader into ``<data home>/nltk_data``; ``rhetoric analyze`` then runs on any text.
+With ``--all`` (:func:`fetch_all`), the corpora as well:
 
-* NLTK resources (tokenizer, tagger, WordNet, stopwords, VADER, the ``inaugural`` and
-  ``state_union`` corpora) through NLTK's own downloader into ``<data home>/nltk_data``;
+* the NLTK ``inaugural`` and ``state_union`` corpora (and ``universal_tagset``);
 * ``inaugural/texts`` and ``state_union/texts``: copied from those NLTK corpora (byte-identical);
 * ``federalist/texts``: Project Gutenberg eBook #18, split into one file per paper
   (:func:`split_federalist`), each checked against the sha1 in the shipped manifest;
 * ``seed/``: copied from the package.
+
+:func:`data_status` says, folder by folder, what is there and which commands need it.
 
 The PTC (SemEval-2020 Task 11) cannot be fetched: its articles carry no licence for
 redistribution; the command says where to request it.
@@ -34,9 +38,29 @@ from rhetoric.manifest import corpus_status, read_manifest
 
 GUTENBERG_URL = "https://www.gutenberg.org/cache/epub/18/pg18.txt"
 NLTK_INDEX_URL = "https://raw.githubusercontent.com/nltk/nltk_data/gh-pages/index.xml"
-NLTK_PACKAGES = ("punkt_tab", "averaged_perceptron_tagger_eng", "universal_tagset", "stopwords",
-                 "wordnet", "vader_lexicon", "inaugural", "state_union")  # fmt: skip
+#: NLTK package -> where NLTK keeps it: what ``rhetoric analyze`` needs, and all that the default
+#: ``rhetoric data fetch`` brings.
+ANALYSIS_PACKAGES: dict[str, str] = {
+    "punkt_tab": "tokenizers/punkt_tab",
+    "averaged_perceptron_tagger_eng": "taggers/averaged_perceptron_tagger_eng",
+    "stopwords": "corpora/stopwords",
+    "wordnet": "corpora/wordnet",
+    "vader_lexicon": "sentiment/vader_lexicon",
+}
+#: NLTK packages fetched with ``--all`` only: the two corpora and the universal tagset.
+CORPUS_PACKAGES = ("universal_tagset", "inaugural", "state_union")
+NLTK_PACKAGES = (*ANALYSIS_PACKAGES, *CORPUS_PACKAGES)
 PTC_HINT = "request the PTC from the SemEval-2020 Task 11 organisers and unpack it into {folder}"
+
+#: Which commands need each folder of the data home (``rhetoric data status`` prints it).
+NEEDED_BY: dict[str, str] = {
+    "nltk_data": "analyze and every command that reads text",
+    "seed": "notebook 01 (analyze reads the copy inside the package)",
+    "federalist": "attribute --corpus federalist, notebook 04",
+    "inaugural": "attribute --corpus inaugural, notebook 02",
+    "state_union": "attribute --corpus state_union, notebook 03",
+    "ptc": "evaluate ptc, evaluate report, notebook 05",
+}
 
 
 class FetchError(DataNotFoundError):
@@ -184,6 +208,141 @@ def _copy_nltk_corpus(name: str, home: Path) -> list[str]:
     return bad
 
 
+def _nltk_has(home: Path, resource: str) -> bool:
+    """Is an NLTK package in the data home, unpacked or zipped?"""
+    folder = home / "nltk_data" / resource
+    return folder.is_dir() or folder.with_name(folder.name + ".zip").is_file()
+
+
+def analysis_status(data_home: str | os.PathLike | None = None):
+    """The NLTK resources analysis needs, one row each: in the data home, elsewhere, or missing.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``package``, ``resource`` (NLTK path), ``status`` (``"present"`` in the data
+        home, ``"elsewhere"`` on NLTK's own search path, ``"missing"``).
+    """
+    import nltk
+    import pandas as pd
+
+    home = get_data_home(data_home)
+    rows = []
+    for package, resource in ANALYSIS_PACKAGES.items():
+        if _nltk_has(home, resource):
+            status = "present"
+        else:
+            status = "missing"
+            for candidate in (resource, resource + ".zip"):
+                try:
+                    nltk.data.find(candidate)
+                    status = "elsewhere"
+                    break
+                except LookupError:
+                    continue
+        rows.append({"package": package, "resource": resource, "status": status})
+    return pd.DataFrame(rows, columns=["package", "resource", "status"])
+
+
+def data_status(data_home: str | os.PathLike | None = None, *, checksums: bool = True):
+    """Each folder of the data home: what is there, and which commands need it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`rhetoric.manifest.corpus_status` with ``needed_by`` (the commands that read the
+        folder) and ``note``; for ``nltk_data`` the status is that of the analysis resources
+        (:func:`analysis_status`), the corpora inside it being counted in ``files``; the PTC,
+        which cannot be downloaded, is marked "request from the organisers" when missing.
+    """
+    import pandas as pd
+
+    table = corpus_status(data_home, checksums=checksums)
+    needs = analysis_status(data_home)
+    ready = int((needs["status"] != "missing").sum())
+    notes, statuses = [], []
+    for row in table.itertuples(index=False):
+        status, note = row.status, ""
+        if row.corpus == "nltk_data":
+            status = "present" if ready == len(needs) else "missing"
+            note = f"analysis resources {ready}/{len(needs)}"
+            if ready < len(needs):
+                absent = needs.loc[needs["status"] == "missing", "package"]
+                note += f" (missing: {', '.join(absent)}; run `rhetoric data fetch`)"
+            if row.status != "present":
+                note += "; NLTK corpora with `rhetoric data fetch --all`"
+        elif row.corpus == "ptc" and row.status != "present":
+            note = "request from the organisers (SemEval-2020 Task 11); fetch cannot download it"
+        elif row.status != "present":
+            note = "`rhetoric data fetch --all`"
+        statuses.append(status)
+        notes.append(note)
+    table = table.assign(status=statuses, needed_by=table["corpus"].map(NEEDED_BY), note=notes)
+    first = table["corpus"].eq("nltk_data")  # what analysis needs, listed first
+    return pd.concat([table[first], table[~first]], ignore_index=True)
+
+
+def _download_nltk(packages, home: Path, index_url: str | None) -> None:
+    import nltk
+
+    downloader = nltk.downloader.Downloader(server_index_url=index_url)
+    for package in packages:
+        if not downloader.download(
+            package, download_dir=str(home / "nltk_data"), quiet=True, raise_on_error=True
+        ):
+            raise FetchError(
+                f"NLTK could not download {package!r}; set {ENV_VAR} to a data home that has it"
+            )
+
+
+def fetch(
+    data_home: str | os.PathLike | None = None,
+    *,
+    everything: bool = False,
+    timeout: float = 10.0,
+    gutenberg_url: str | None = None,
+    nltk_index_url: str | None = None,
+    log: Callable[[str], None] = print,
+) -> list[str]:
+    """Download what the data home lacks; return what was fetched.
+
+    Parameters
+    ----------
+    data_home : path, optional
+        Default: ``$RHETORIC_DATA``, else ``~/rhetoric_data``.
+    everything : bool, default False
+        Also the corpora (``rhetoric data fetch --all``); by default only the NLTK resources
+        analysis needs (:data:`ANALYSIS_PACKAGES`).
+    timeout : float, default 10
+        Seconds to wait for the network: offline, a :class:`FetchError` naming
+        ``RHETORIC_DATA`` comes within this time.
+    gutenberg_url, nltk_index_url : str, optional
+        Mirrors (``file://`` URLs work) of eBook #18 and of NLTK's package index.
+    log : callable, default print
+        Receives one line per step.
+
+    Returns
+    -------
+    list of str
+        ``"nltk_data"`` (analysis resources), then any corpora fetched.
+    """
+    if not everything:
+        home = get_data_home(data_home)
+        wanted = [p for p, r in ANALYSIS_PACKAGES.items() if not _nltk_has(home, r)]
+        if not wanted:
+            log(f"the NLTK resources analysis needs are present in {home / 'nltk_data'}")
+            return []
+        _require_network(nltk_index_url or NLTK_INDEX_URL, timeout)
+        log(f"downloading {', '.join(wanted)} into {home / 'nltk_data'}")
+        _download_nltk(wanted, home, nltk_index_url)
+        log("fetched: nltk_data (what analysis needs); corpora with `rhetoric data fetch --all`")
+        return ["nltk_data"]
+    return fetch_all(
+        data_home, timeout=timeout, gutenberg_url=gutenberg_url, nltk_index_url=nltk_index_url,
+        log=log,
+    )  # fmt: skip
+
+
 def fetch_all(
     data_home: str | os.PathLike | None = None,
     *,
@@ -192,13 +351,13 @@ def fetch_all(
     nltk_index_url: str | None = None,
     log: Callable[[str], None] = print,
 ) -> list[str]:
-    """Download what the data home lacks; return the names of the corpora fetched.
+    """Download everything the data home lacks (``rhetoric data fetch --all``); return the names
+    of the corpora fetched.
 
     With everything present it says so and does nothing. Offline, it fails within ``timeout``
     seconds with a :class:`FetchError` naming ``RHETORIC_DATA``.
     """
     gutenberg_url = gutenberg_url or GUTENBERG_URL
-    nltk_index_url = nltk_index_url or NLTK_INDEX_URL
     home = get_data_home(data_home)
     status = corpus_status(home, checksums=False).set_index("corpus")["status"]
     missing = [name for name, state in status.items() if state != "present"]
@@ -215,17 +374,9 @@ def fetch_all(
             )
         fetched.append("seed")
     if {"nltk_data", "inaugural", "state_union"} & set(missing):
-        _require_network(nltk_index_url, timeout)
-        import nltk
-
+        _require_network(nltk_index_url or NLTK_INDEX_URL, timeout)
         log(f"downloading NLTK packages into {home / 'nltk_data'}")
-        for package in NLTK_PACKAGES:
-            if not nltk.download(
-                package, download_dir=str(home / "nltk_data"), quiet=True, raise_on_error=True
-            ):
-                raise FetchError(
-                    f"NLTK could not download {package!r}; set {ENV_VAR} to a data home that has it"
-                )
+        _download_nltk(NLTK_PACKAGES, home, nltk_index_url)
         fetched.append("nltk_data")
         for name in ("inaugural", "state_union"):
             bad = _copy_nltk_corpus(name, home)

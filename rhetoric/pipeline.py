@@ -1,28 +1,23 @@
-"""Corpus runs: map the per-document analysis over every core, or over a Dask cluster.
+"""Corpus runs: the per-document analysis, mapped by :mod:`rhetoric.runner`, into tidy tables.
 
-The unit of work is :func:`analyze_record`, a pure function from a plain record
-``{"doc_id", "text" | "path"}`` and :class:`~rhetoric.analysis.Options` to plain records (spans,
-frames, a summary row, or an error). Plain data travels cheaply between processes and machines,
-and one bad document yields an error row instead of stopping the run.
+The unit of work is :func:`analyze_document`, a pure function from a
+:class:`~rhetoric.documents.CorpusDocument` and :class:`~rhetoric.analysis.Options` to plain
+rows (the document's summary, its spans, frames and removed page furniture). The runner maps it
+over this process, a pool of processes or a Dask cluster, and applies the one error policy
+(an unreadable input or a bug is a row of the ``errors`` table, and the run goes on).
 
-Backends:
-
-``"serial"``
-    one process (for debugging, or tiny corpora);
-``"processes"`` (default)
-    a :class:`concurrent.futures.ProcessPoolExecutor` with ``n_jobs`` workers (``-1``: every core);
-``"dask"``
-    a :mod:`dask.bag` computed by the current Dask scheduler: with a ``dask.distributed.Client``
-    connected to a cluster, the same call runs on the cluster (``pip install rhetoric-analysis[dask]``).
+:func:`analyze_corpus` returns the tables in memory; with ``out=DIR`` (or
+:func:`write_corpus`, or ``rhetoric analyze-corpus``) they are streamed to a Parquet folder as
+the run goes, and a run started again with the same folder resumes where it stopped
+(:mod:`rhetoric.store`).
 """
 
 from __future__ import annotations
 
 import os
-import warnings
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -30,169 +25,423 @@ import pandas as pd
 
 from rhetoric.analysis import Options, analyze_text
 from rhetoric.devices import check_devices, check_min_score
-from rhetoric.errors import RhetoricError, check_choice, check_documents
-from rhetoric.span import SPAN_COLUMNS
-from rhetoric.text import DEFAULT_MAX_BYTES, read_text
+from rhetoric.documents import CorpusDocument, iter_corpus
+from rhetoric.errors import UsageError, check_choice
+from rhetoric.runner import ERROR_COLUMNS, Outcome, document_text, map_documents
+from rhetoric.span import SPAN_COLUMNS, Span
+from rhetoric.text import DEFAULT_MAX_BYTES
 
 BACKENDS = ("serial", "processes", "dask")
-DOCUMENT_COLUMNS = ["doc_id", "n_words", "n_devices", "n_removed", "error"]
+#: Columns of :attr:`CorpusResult.documents` (the corpus's metadata columns follow).
+DOCUMENT_COLUMNS = ["doc_id", "path", "n_words", "n_devices", "n_removed", "warning"]
+#: Columns of :attr:`CorpusResult.spans`.
+LAYERED_SPAN_COLUMNS = [*SPAN_COLUMNS, "layer"]
+#: Columns of :attr:`CorpusResult.frames`.
 FRAME_TABLE_COLUMNS = ["doc_id", "frame", "score", "hits", "keywords"]
+#: The tables of a corpus run, in the order they are written.
+TABLES = ("documents", "spans", "frames", "removed", "errors")
+
+_DTYPES = {
+    "documents": {"n_words": "int64", "n_devices": "int64", "n_removed": "int64"},
+    "spans": {"start": "int64", "end": "int64", "score": "float64"},
+    "frames": {"score": "float64", "hits": "int64"},
+    "removed": {"start": "int64", "end": "int64", "score": "float64"},
+    "errors": {},
+}
+_COLUMNS = {
+    "documents": DOCUMENT_COLUMNS,
+    "spans": LAYERED_SPAN_COLUMNS,
+    "frames": FRAME_TABLE_COLUMNS,
+    "removed": SPAN_COLUMNS,
+    "errors": ERROR_COLUMNS,
+}
 
 
-def analyze_record(
-    record: dict, options: Options | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES
+class SpanOffsetError(RuntimeError):
+    """A span whose offsets do not slice its text out of the document: a bug of a detector."""
+
+
+def check_offsets(text: str, spans: Iterable[Span]) -> None:
+    """Raise :class:`SpanOffsetError` for the first span with ``text[start:end] != span.text``."""
+    for span in spans:
+        if text[span.start : span.end] != span.text:
+            raise SpanOffsetError(
+                f"{span.device} span [{span.start}:{span.end}] does not slice back to its text "
+                f"{span.text[:40]!r}"
+            )
+
+
+def analyze_document(
+    document: CorpusDocument, options: Options, max_bytes: int | None = DEFAULT_MAX_BYTES
 ) -> dict:
-    """Analyse one document given as a plain record; never raises for a bad input file.
+    """Analyse one corpus document into plain rows: the per-document function of corpus runs.
 
     Returns
     -------
     dict
-        ``document`` (a row of :data:`DOCUMENT_COLUMNS`), ``spans`` (rows of
-        :data:`rhetoric.span.SPAN_COLUMNS`), ``frames`` (rows of ``FRAME_TABLE_COLUMNS``),
-        ``removed`` (rows of span columns with ``device="boilerplate"``).
+        ``document`` (``doc_id``, ``path``, ``n_words``, ``n_devices``, ``n_removed``),
+        ``spans`` (rows of :data:`LAYERED_SPAN_COLUMNS`), ``frames`` (rows of
+        :data:`FRAME_TABLE_COLUMNS`), ``removed`` (span rows, ``device="boilerplate"``).
+
+    Raises
+    ------
+    InputError
+        The text cannot be read (recorded by the runner as an error of kind ``"input"``).
+    SpanOffsetError
+        A span does not slice back to its text (a bug: kind ``"internal"``).
     """
-    doc_id = record["doc_id"]
-    options = options or Options()
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            text = (
-                record["text"]
-                if record.get("text") is not None
-                else read_text(record["path"], max_bytes=max_bytes)
-            )
-        result = analyze_text(text, options, doc_id)
-    except (RhetoricError, OSError, ValueError) as error:
-        return {"document": {"doc_id": doc_id, "n_words": 0, "n_devices": 0, "n_removed": 0, "error": str(error)},
-                "spans": [], "frames": [], "removed": []}  # fmt: skip
-    spans = [s.to_dict() for s in [*result.device_spans, *result.frame_spans]]
-    frames = [{"doc_id": doc_id, **row} for row in result.frame_rows]
-    note = "; ".join(str(w.message) for w in caught) or None
+    text = document_text(document, max_bytes)
+    result = analyze_text(text, options, document.doc_id)
+    check_offsets(text, [*result.device_spans, *result.frame_spans, *result.removed])
+    spans = [
+        {**s.to_dict(), "layer": s.device if s.device in ("stance", "frame") else "device"}
+        for s in [*result.device_spans, *result.frame_spans]
+    ]
     return {
-        "document": {"doc_id": doc_id, "n_words": result.n_words, "n_devices": len(result.device_spans),
-                     "n_removed": len(result.removed), "error": note},
-        "spans": spans, "frames": frames, "removed": [s.to_dict() for s in result.removed],
+        "document": {"doc_id": document.doc_id, "path": document.path, "n_words": result.n_words,
+                     "n_devices": len(result.device_spans), "n_removed": len(result.removed)},
+        "spans": spans,
+        "frames": [{"doc_id": document.doc_id, **row} for row in result.frame_rows],
+        "removed": [s.to_dict() for s in result.removed],
     }  # fmt: skip
+
+
+# --- tables ---------------------------------------------------------------------------------------
+
+
+def empty_table(name: str, metadata: Iterable[str] = ()) -> pd.DataFrame:
+    """An empty table ``name`` of :data:`TABLES`, with its columns and dtypes."""
+    columns = _COLUMNS[name] + (list(metadata) if name == "documents" else [])
+    return typed(pd.DataFrame(columns=columns), name)
+
+
+def typed(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The fixed dtypes of table ``name`` (integers, floats; text columns as objects with ``None``)."""
+    table = table.astype(_DTYPES[name]).reset_index(drop=True)
+    for column in table.columns:
+        values = table[column]
+        if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
+            table[column] = pd.Series([None if _missing(v) else v for v in values], dtype=object)
+    return table
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def tables_of(outcomes: list[Outcome]) -> dict[str, pd.DataFrame]:
+    """The five tables (:data:`TABLES`) of some outcomes of :func:`analyze_document`, in order."""
+    documents, errors = [], []
+    rows: dict[str, list] = {"spans": [], "frames": [], "removed": []}
+    metadata_columns: dict[str, None] = {}
+    for outcome in outcomes:
+        metadata_columns.update(dict.fromkeys(outcome.metadata))
+        if outcome.error is not None:
+            errors.append(outcome.error)
+            continue
+        value = outcome.value
+        documents.append({**value["document"], "warning": "; ".join(outcome.warnings) or None,
+                          **{k: v for k, v in outcome.metadata.items() if k not in DOCUMENT_COLUMNS}})  # fmt: skip
+        for name in rows:
+            rows[name].extend(value[name])
+    metadata = [c for c in metadata_columns if c not in DOCUMENT_COLUMNS]
+    tables = {
+        "documents": pd.DataFrame(documents, columns=DOCUMENT_COLUMNS + metadata),
+        **{name: pd.DataFrame(rows[name], columns=_COLUMNS[name]) for name in rows},
+        "errors": pd.DataFrame(errors, columns=ERROR_COLUMNS),
+    }
+    return {name: typed(table, name) for name, table in tables.items()}
+
+
+def concat_tables(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Parts of one table, concatenated in order, with the table's dtypes."""
+    parts = [p for p in parts if len(p.columns)]
+    if not parts:
+        return empty_table(name)
+    non_empty = [p for p in parts if len(p)] or parts[:1]
+    columns = list(dict.fromkeys(c for p in parts for c in p.columns))
+    return typed(pd.concat(non_empty, ignore_index=True).reindex(columns=columns), name)
 
 
 @dataclass
 class CorpusResult:
-    """Tidy tables of a corpus run.
+    """Tidy tables of a corpus run (documents in input order in every table).
 
     Attributes
     ----------
     documents : DataFrame
-        One row per input document: ``doc_id``, ``n_words``, ``n_devices``, ``n_removed``,
-        ``error`` (the one-line reason a document could not be analysed, or a decoding warning;
-        otherwise ``None``).
+        One row per document analysed: ``doc_id``, ``path`` (``None`` for a text given
+        directly), ``n_words``, ``n_devices``, ``n_removed``, ``warning`` (a decoding fallback,
+        or ``None``), then the corpus's metadata columns (``year``, ``label``, ...).
     spans : DataFrame
-        Every device, frame and stance span (:data:`rhetoric.span.SPAN_COLUMNS`).
+        Every device, stance and frame-keyword span: :data:`rhetoric.span.SPAN_COLUMNS` plus
+        ``layer`` (``"device"``, ``"stance"`` or ``"frame"``), as :attr:`rhetoric.Analysis.spans`.
     frames : DataFrame
-        ``doc_id``, ``frame``, ``score``, ``hits``, ``keywords``.
+        ``doc_id``, ``frame``, ``score``, ``hits``, ``keywords`` (list of str).
     removed : DataFrame
-        Boilerplate spans removed from each document.
+        Boilerplate spans set aside in each document (span columns).
+    errors : DataFrame
+        One row per document that could not be analysed: ``doc_id``, ``path``, ``kind``
+        (``"input"``: unreadable, binary, too big; ``"timeout"``; ``"internal"``: a bug, please
+        report it) and ``reason``.
     """
 
     documents: pd.DataFrame
     spans: pd.DataFrame
     frames: pd.DataFrame
     removed: pd.DataFrame
+    errors: pd.DataFrame = field(default_factory=lambda: empty_table("errors"))
+
+    @property
+    def devices(self) -> pd.DataFrame:
+        """The device spans only (``layer == "device"``)."""
+        return self.spans[self.spans["layer"] == "device"].reset_index(drop=True)
+
+    @property
+    def internal_errors(self) -> pd.DataFrame:
+        """The documents that failed because of a bug (``kind == "internal"``)."""
+        return self.errors[self.errors["kind"] == "internal"].reset_index(drop=True)
 
 
-def _records(documents) -> list[dict]:
-    if isinstance(documents, pd.DataFrame):
-        if "doc_id" not in documents or not {"text", "path"} & set(documents.columns):
-            raise ValueError(
-                "a corpus DataFrame needs a 'doc_id' column and a 'text' or 'path' column"
-            )
-        column = "text" if "text" in documents else "path"
-        return [
-            {"doc_id": str(d), column: v}
-            for d, v in zip(documents["doc_id"], documents[column], strict=True)
-        ]
-    items = check_documents("documents", documents)
-    records = []
-    for i, item in enumerate(items):
-        if isinstance(item, os.PathLike):
-            records.append({"doc_id": str(item), "path": str(item)})
-        elif isinstance(item, str):
-            records.append({"doc_id": f"doc{i}", "text": item})
-        else:
-            raise TypeError(f"documents must be texts or paths, not {type(item).__name__}")
-    return records
+# --- runs -----------------------------------------------------------------------------------------
 
 
-def _chunks(n_items: int, n_workers: int) -> int:
-    return max(1, n_items // (n_workers * 4))
+def corpus_options(
+    devices: Iterable[str] | None = None,
+    frames: bool = True,
+    min_score: float | None = None,
+    remove_boilerplate: bool = True,
+) -> Options:
+    """Checked :class:`~rhetoric.analysis.Options` of a corpus run."""
+    return Options(
+        devices=check_devices(devices),
+        frames=frames,
+        remove_boilerplate=remove_boilerplate,
+        min_score=check_min_score(min_score),
+    )
+
+
+def _where(backend: str | None, n_jobs: int | None, scheduler: object) -> tuple[int, object]:
+    if backend is None:
+        return n_jobs, scheduler
+    check_choice("backend", backend, BACKENDS)
+    if backend == "serial":
+        return 1, None
+    if backend == "dask" and scheduler is None:
+        try:
+            from dask.distributed import get_client
+        except ImportError:
+            raise UsageError(
+                "backend='dask' needs dask.distributed: pip install 'rhetoric-analysis[dask]'"
+            ) from None
+        try:
+            return n_jobs, get_client()
+        except ValueError:
+            raise UsageError(
+                "backend='dask' needs a running dask.distributed.Client (or pass scheduler=ADDRESS)"
+            ) from None
+    return n_jobs, scheduler
+
+
+def run_analysis(
+    documents: Iterable[CorpusDocument],
+    options: Options,
+    *,
+    n_jobs: int | None = -1,
+    scheduler: object = None,
+    time_limit: float | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    progress: bool | None = None,
+    total: int | None = None,
+) -> Iterator[Outcome]:
+    """:func:`analyze_document` mapped over documents by :func:`rhetoric.runner.map_documents`."""
+    if total is not None and total <= 1:
+        n_jobs = 1  # starting workers costs more than one document
+    return map_documents(
+        partial(analyze_document, options=options, max_bytes=max_bytes),
+        documents,
+        n_jobs=n_jobs,
+        scheduler=scheduler,
+        time_limit=time_limit,
+        progress=progress,
+        total=total,
+    )
+
+
+def corpus_size(corpus: object, pattern: str = "*.txt") -> int | None:
+    """The number of documents of a corpus input when it is cheap to know (for the progress bar)."""
+    if isinstance(corpus, os.PathLike | str):
+        if isinstance(corpus, str) and ("\n" in corpus or len(corpus) >= 4096):
+            return None
+        path = Path(corpus)
+        if path.is_dir():
+            return sum(1 for p in path.glob(pattern) if p.is_file())
+        if path.suffix.lower() == ".parquet" and path.is_file():
+            import pyarrow.parquet as pq
+
+            return pq.ParquetFile(path).metadata.num_rows
+        return None
+    try:
+        return len(corpus)  # type: ignore[arg-type]
+    except TypeError:
+        return None
+
+
+def paths_in(folder: str | os.PathLike, pattern: str = "*.txt") -> list[Path]:
+    """The files of a folder matching ``pattern``, sorted (a folder can also be given directly)."""
+    return sorted(p for p in Path(folder).glob(pattern) if p.is_file())
 
 
 def analyze_corpus(
-    documents: pd.DataFrame | Sequence[str | os.PathLike],
+    documents: object,
     *,
     devices: Iterable[str] | None = None,
     frames: bool = True,
-    backend: Literal["serial", "processes", "dask"] = "processes",
-    n_jobs: int = -1,
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
     min_score: float | None = None,
+    out: str | os.PathLike | None = None,
+    n_jobs: int | None = -1,
+    scheduler: object = None,
+    backend: Literal["serial", "processes", "dask"] | None = None,
+    time_limit: float | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    progress: bool | None = None,
+    pattern: str = "*.txt",
+    text_column: str = "text",
 ) -> CorpusResult:
-    """Analyse every document of a corpus, in parallel.
+    """Analyse every document of a corpus, in parallel, into tidy tables.
 
     Parameters
     ----------
-    documents : DataFrame or list
-        A loader's DataFrame (``doc_id`` and ``text`` or ``path``), a list of paths
-        (:class:`pathlib.Path`), or a list of texts.
+    documents
+        Any corpus input of :func:`rhetoric.documents.iter_corpus`: a loader's DataFrame (its
+        other columns are carried into ``documents`` as metadata), a list of texts or paths, a
+        folder (read with ``pattern``), or a CSV / JSON Lines / Parquet file.
     devices, frames
         As in :func:`rhetoric.analyze`.
-    backend : {"serial", "processes", "dask"}
-        Where the work runs (see the module documentation).
-    n_jobs : int
-        Worker processes for ``"processes"`` (``-1``: every core).
+    min_score : float, optional
+        Keep device figures scored at least this; ``None`` (default): each device's threshold
+        (see :func:`rhetoric.find_devices`); ``0`` keeps every candidate.
+    out : path, optional
+        Also write the tables to this folder as Parquet, as the run goes; a run started again
+        with the same folder resumes (see :func:`write_corpus`).
+    n_jobs : int, default -1
+        Worker processes on this machine (``-1``: every core; ``1``: this process).
+    scheduler : str or dask.distributed.Client, optional
+        Run on a Dask cluster (its address, or a client); ``n_jobs`` is then ignored.
+    backend : {"serial", "processes", "dask"}, optional
+        Shorthand: ``"serial"`` is ``n_jobs=1``; ``"dask"`` uses the current Dask client.
+    time_limit : float, optional
+        Seconds a document may take; a slower one becomes an error of kind ``"timeout"``.
+    max_bytes : int, optional
+        Refuse files larger than this (an error of kind ``"input"``).
+    progress : bool, optional
+        Show a progress bar (default: on a terminal, for runs longer than a few seconds).
 
     Returns
     -------
     CorpusResult
-        Tidy tables, documents in input order.
+        ``documents``, ``spans``, ``frames``, ``removed`` and ``errors``, in input order; the
+        same whatever the backend or the number of workers.
 
     Examples
     --------
-    >>> result = analyze_corpus(["Never, never give in.", ""], devices=["epizeuxis"], backend="serial")
+    >>> result = analyze_corpus(["Never, never give in.", ""], devices=["epizeuxis"], n_jobs=1,
+    ...                         min_score=0)
     >>> result.documents[["doc_id", "n_words"]].values.tolist()
     [['doc0', 4], ['doc1', 0]]
+    >>> result.spans[["doc_id", "device", "text", "layer"]].values.tolist()[:1]
+    [['doc0', 'epizeuxis', 'Never, never', 'device']]
     """
-    check_choice("backend", backend, BACKENDS)
-    options = Options(
-        devices=check_devices(devices), frames=frames, min_score=check_min_score(min_score)
-    )
-    records = _records(documents)
-    if backend == "serial" or len(records) <= 1:
-        results = [analyze_record(r, options, max_bytes) for r in records]
-    elif backend == "processes":
-        workers = (os.cpu_count() or 1) if n_jobs in (-1, 0) else n_jobs
-        with ProcessPoolExecutor(max_workers=min(workers, len(records))) as pool:
-            results = list(
-                pool.map(
-                    analyze_record,
-                    records,
-                    [options] * len(records),
-                    [max_bytes] * len(records),
-                    chunksize=_chunks(len(records), workers),
-                )
+    if out is not None:
+        from rhetoric.store import read_corpus_result
+
+        write_corpus(documents, out, devices=devices, frames=frames, min_score=min_score,
+                     n_jobs=n_jobs, scheduler=scheduler, backend=backend, time_limit=time_limit,
+                     max_bytes=max_bytes, progress=progress, pattern=pattern,
+                     text_column=text_column)  # fmt: skip
+        return read_corpus_result(out)
+    options = corpus_options(devices, frames, min_score)
+    n_jobs, scheduler = _where(backend, n_jobs, scheduler)
+    records = _unique(iter_corpus(documents, pattern=pattern, text_column=text_column))
+    outcomes = run_analysis(records, options, n_jobs=n_jobs, scheduler=scheduler,
+                            time_limit=time_limit, max_bytes=max_bytes, progress=progress,
+                            total=corpus_size(documents, pattern))  # fmt: skip
+    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
+    buffer: list[Outcome] = []
+    for outcome in outcomes:
+        buffer.append(outcome)
+        if len(buffer) >= 256:
+            for name, table in tables_of(buffer).items():
+                parts[name].append(table)
+            buffer = []
+    for name, table in tables_of(buffer).items():
+        parts[name].append(table)
+    return CorpusResult(**{name: concat_tables(name, parts[name]) for name in TABLES})
+
+
+def _unique(documents: Iterable[CorpusDocument], skip: set[str] | frozenset = frozenset()):
+    """The documents not in ``skip``, lazily; a ``doc_id`` seen twice is the caller's mistake."""
+    seen: set[str] = set()
+    for document in documents:
+        if document.doc_id in seen:
+            raise UsageError(
+                f"doc_id {document.doc_id!r} names two documents; doc_id must be unique"
             )
-    else:
-        import dask.bag as db
-
-        bag = db.from_sequence(records, npartitions=min(len(records), 4 * (os.cpu_count() or 1)))
-        results = bag.map(analyze_record, options=options, max_bytes=max_bytes).compute()
-    return CorpusResult(
-        documents=pd.DataFrame([r["document"] for r in results], columns=DOCUMENT_COLUMNS),
-        spans=pd.DataFrame([s for r in results for s in r["spans"]], columns=SPAN_COLUMNS),
-        frames=pd.DataFrame([f for r in results for f in r["frames"]], columns=FRAME_TABLE_COLUMNS),
-        removed=pd.DataFrame([s for r in results for s in r["removed"]], columns=SPAN_COLUMNS),
-    )
+        seen.add(document.doc_id)
+        if document.doc_id not in skip:
+            yield document
 
 
-def paths_in(folder: str | os.PathLike, pattern: str = "*.txt") -> list[Path]:
-    """The text files of a folder, sorted, for :func:`analyze_corpus`."""
-    return sorted(Path(folder).glob(pattern))
+def write_corpus(
+    documents: object,
+    out: str | os.PathLike,
+    *,
+    devices: Iterable[str] | None = None,
+    frames: bool = True,
+    min_score: float | None = None,
+    n_jobs: int | None = -1,
+    scheduler: object = None,
+    backend: Literal["serial", "processes", "dask"] | None = None,
+    time_limit: float | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    progress: bool | None = None,
+    pattern: str = "*.txt",
+    text_column: str = "text",
+):
+    """Analyse a corpus into a Parquet folder, as the run goes; resume an interrupted run.
+
+    The folder holds one subfolder per table (``documents/``, ``spans/``, ``frames/``,
+    ``removed/``, ``errors/``), each a Parquet dataset that pandas, DuckDB or Dask open
+    directly, and ``rhetoric-run.json``, the configuration of the run. Documents already written
+    by an earlier run into the same folder are skipped, so a run that was interrupted ends with
+    exactly the tables of a run that was not. A folder written with another configuration
+    (devices, ``frames``, ``min_score``, ``max_bytes``, the package version or its models) is
+    refused. Memory stays bounded: documents are read as the workers need them and the tables
+    are written in batches.
+
+    Parameters
+    ----------
+    documents, devices, frames, min_score, n_jobs, scheduler, backend, time_limit, max_bytes, progress, pattern, text_column
+        As in :func:`analyze_corpus`.
+    out : path
+        The output folder (created if needed).
+
+    Returns
+    -------
+    rhetoric.store.RunSummary
+        Counts of the run: documents written and skipped, words, spans, errors by kind.
+    """
+    from rhetoric.store import CorpusWriter, run_config
+
+    options = corpus_options(devices, frames, min_score)
+    n_jobs, scheduler = _where(backend, n_jobs, scheduler)
+    writer = CorpusWriter(out, run_config(options, max_bytes))
+    records = _unique(iter_corpus(documents, pattern=pattern, text_column=text_column), writer.done)
+    total = corpus_size(documents, pattern)
+    outcomes = run_analysis(records, options, n_jobs=n_jobs, scheduler=scheduler,
+                            time_limit=time_limit, max_bytes=max_bytes, progress=progress,
+                            total=None if total is None else max(total - len(writer.done), 0))  # fmt: skip
+    with writer:
+        for outcome in outcomes:
+            writer.add(outcome)
+    return writer.summary

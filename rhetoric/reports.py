@@ -10,17 +10,24 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 
 @dataclass(frozen=True)
 class NotebookRun:
+    """One executed notebook: its name, the time it took, the error if a cell failed, and the
+    executed notebook itself (with outputs; never written back)."""
+
     notebook: str
     seconds: float
     error: str | None
+    executed: object = field(default=None, repr=False, compare=False)
 
 
 @contextmanager
@@ -57,6 +64,7 @@ def run_notebook(
         RHETORIC_FIGURES_DIR=str(Path(figures_dir).resolve()),
         RHETORIC_TABLES_DIR=str(Path(tables_dir).resolve()),
         MPLBACKEND="Agg",
+        RHETORIC_CHECK_FIGURES="error",  # a figure with code names in its labels fails the run
     ):
         client = NotebookClient(
             notebook,
@@ -68,7 +76,7 @@ def run_notebook(
             client.execute()
         except CellExecutionError as failure:
             error = str(failure).strip().splitlines()[-1] if str(failure).strip() else repr(failure)
-    return NotebookRun(path.name, time.perf_counter() - start, error)
+    return NotebookRun(path.name, time.perf_counter() - start, error, notebook)
 
 
 def run_notebooks(
@@ -90,9 +98,25 @@ def run_notebooks(
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--notebooks", default="notebooks", metavar="DIR")
-    parser.add_argument("--out", default="reports", metavar="DIR")
-    parser.add_argument("--timeout", type=int, default=600, help="seconds per cell")
+    parser.add_argument(
+        "--notebooks",
+        default="notebooks",
+        metavar="DIR",
+        help="folder of the NN-*.ipynb notebooks to execute (default: notebooks)",
+    )
+    parser.add_argument(
+        "--out",
+        default="reports",
+        metavar="DIR",
+        help="folder that receives figures/ and tables/ (default: reports)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=int,
+        default=600,
+        metavar="SECONDS",
+        help="seconds a cell may run (default 600)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -105,3 +129,111 @@ def run(args: argparse.Namespace) -> int:
             f"{item.notebook:<40} {item.seconds:6.1f} s  {'ok' if item.error is None else 'FAILED: ' + item.error}"
         )
     return 1 if any(r.error for r in runs) else 0
+
+
+# --- numbers quoted in the reading cells ------------------------------------------------------------
+
+#: A number as written in prose: 1,613; 0.39; 8.1%; -2.5 (a leading minus sign or en dash).
+#: Digits after an underscore count ("Madison_48" shows paper 48); digits inside a word do not.
+_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9.])([-\u2212]?\d{1,3}(?:,\d{3})+|[-\u2212]?\d+(?:\.\d+)?)((?:\s?%)?)"
+)
+
+
+def _is_year(written: str, value: float) -> bool:
+    """A bare four-digit number from 1700 to 2099 names a year (a label), not a result."""
+    return written.lstrip("-\u2212").isdigit() and 1700 <= abs(value) <= 2099
+
+
+def _numbers(text: str) -> list[tuple[str, float, int, bool]]:
+    """``(as written, value, decimals, percent)`` of every number in ``text``."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        written, percent = match.group(1), bool(match.group(2).strip())
+        plain = written.replace(",", "").replace("\u2212", "-")
+        decimals = len(plain.split(".")[1]) if "." in plain else 0
+        found.append((written + match.group(2), float(plain), decimals, percent))
+    return found
+
+
+def _prose(markdown: str) -> str:
+    """The reading text of a markdown cell: without code, links' targets and heading numbers."""
+    text = re.sub(r"```.*?```", " ", markdown, flags=re.S)
+    text = re.sub(r"`[^`]*`", " ", text)
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = re.sub(r"^#+\s*[\d.]*", "", text, flags=re.M)  # "## 2. Rates" is a numbered heading
+    return text
+
+
+def _output_text(cell) -> str:
+    """The text of a code cell's outputs, without markup (a highlight's styles hold numbers)."""
+    parts = []
+    for output in cell.get("outputs", []):
+        if "text" in output:
+            parts.append(output["text"])
+        for kind in ("text/plain", "text/html", "text/markdown"):
+            value = output.get("data", {}).get(kind)
+            if value:
+                parts.append(value if isinstance(value, str) else "".join(value))
+    text = "\n".join(parts)
+    text = re.sub(r"<(style|script)\b.*?</\1>", " ", text, flags=re.S)
+    return re.sub(r"<[^>]*>", " ", text)
+
+
+def unverified_numbers(notebook) -> list[tuple[int, str, str]]:
+    """Numbers in a notebook's markdown that neither its code nor its executed outputs give.
+
+    A number quoted in a reading cell must be a result shown by an output (to the precision it
+    is quoted: "0.39" matches an output 0.3912; "8.1%" matches 0.081 or 8.1) or a parameter
+    written in a code cell (``n_boot=1000``, ``mfw=100``). Years (bare numbers from 1700 to
+    2099) are labels and are not checked; numbered headings and code in backticks are not read.
+
+    Parameters
+    ----------
+    notebook : nbformat.NotebookNode
+        An executed notebook (:attr:`NotebookRun.executed`).
+
+    Returns
+    -------
+    list of (int, str, str)
+        ``(cell index, number as written, the sentence around it)`` for each number not found.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[
+    ...     nbformat.v4.new_code_cell("round(2 / 3, 4)", outputs=[nbformat.v4.new_output(
+    ...         "execute_result", data={"text/plain": "0.6667"}, execution_count=1)]),
+    ...     nbformat.v4.new_markdown_cell("Two thirds (0.67, 66.7%), not 0.7 or 0.71.")])
+    >>> [number for _, number, _ in unverified_numbers(nb)]
+    ['0.71']
+    """
+    shown: list[float] = []
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            shown += [value for _, value, _, _ in _numbers(_output_text(cell))]
+            shown += [value for _, value, _, _ in _numbers(cell.source)]
+    values = np.array(sorted(set(shown)), dtype=float)
+    missing = []
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type != "markdown":
+            continue
+        prose = _prose(cell.source)
+        for written, value, decimals, percent in _numbers(prose):
+            if _is_year(written, value):
+                continue
+            candidates = [value, value / 100] if percent else [value]
+            if not any(_matches(values, v, decimals + (2 if percent and v != value else 0))
+                       for v in candidates):  # fmt: skip
+                at = prose.find(written)
+                context = " ".join(prose[max(0, at - 60) : at + 40].split())
+                missing.append((index, written, context))
+    return missing
+
+
+def _matches(values, value: float, decimals: int) -> bool:
+    """Is any shown value equal to ``value`` when rounded to ``decimals`` places (signs ignored)?"""
+    if len(values) == 0:
+        return False
+    tolerance = 0.5 * 10.0**-decimals + 1e-9
+    return bool(np.any(np.abs(np.abs(values) - abs(value)) <= tolerance))

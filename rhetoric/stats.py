@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 from typing import Literal
 
 import numpy as np
@@ -75,7 +74,12 @@ def rate_per_1000(
 def _resample_ratio(
     counts: np.ndarray, words: np.ndarray, n_boot: int, rng: np.random.Generator
 ) -> np.ndarray:
-    """``n_boot`` bootstrap replicates of ``1000 * sum(counts) / sum(words)``, documents resampled."""
+    """``n_boot`` bootstrap replicates of ``1000 * sum(counts) / sum(words)``, documents resampled.
+
+    The replicates themselves, for computations that combine them with other draws
+    (:func:`rhetoric.compare.corrected_rates`); intervals of the rate alone come from
+    :func:`bootstrap_rate_ci`.
+    """
     n = len(counts)
     replicates = np.empty(n_boot)
     step = max(1, _CHUNK // max(n, 1))
@@ -91,6 +95,36 @@ def _resample_ratio(
     return replicates
 
 
+def _pooled_rate(counts: np.ndarray, words: np.ndarray, axis: int = -1) -> np.ndarray:
+    total = np.sum(words, axis=axis)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(total > 0, 1000.0 * np.sum(counts, axis=axis) / total, np.nan)
+
+
+def _rate_interval(
+    counts: np.ndarray, words: np.ndarray, n_boot: int, ci: float, method: str, rng
+) -> tuple[float, float]:
+    """The bootstrap interval of the pooled rate, documents resampled (scipy.stats.bootstrap)."""
+    import warnings
+
+    from scipy.stats import bootstrap
+
+    rate = float(_pooled_rate(counts, words))
+    if len(counts) < 2 or not np.isfinite(rate):
+        return rate, rate  # one document: nothing to resample
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # degenerate groups (all resamples equal) are handled below
+        result = bootstrap((counts, words), _pooled_rate, paired=True, vectorized=True,
+                           n_resamples=n_boot, confidence_level=ci / 100, method=method,
+                           random_state=rng, batch=max(1, _CHUNK // len(counts)))  # fmt: skip
+    low, high = result.confidence_interval
+    if not (np.isfinite(low) and np.isfinite(high)):
+        replicates = result.bootstrap_distribution[np.isfinite(result.bootstrap_distribution)]
+        if len(replicates) and np.ptp(replicates) == 0:
+            return float(replicates[0]), float(replicates[0])
+    return float(low), float(high)
+
+
 def bootstrap_rate_ci(
     data: pd.DataFrame,
     *,
@@ -100,13 +134,15 @@ def bootstrap_rate_ci(
     n_boot: int = 2000,
     ci: float = 95,
     seed: int | None = 0,
+    method: Literal["percentile", "BCa"] = "percentile",
 ) -> pd.DataFrame:
-    """Rates per 1,000 words with percentile bootstrap confidence intervals, per group.
+    """Rates per 1,000 words with bootstrap confidence intervals, per group.
 
     The rate of a group is the pooled ratio ``1000 * sum(count) / sum(words)`` over its documents
     (long and short texts weigh by their length). The interval resamples *documents* with
-    replacement within each group, the unit a reviewer expects for text data, since occurrences
-    inside one text are not independent.
+    replacement within each group (:func:`scipy.stats.bootstrap`, counts and word counts paired),
+    the unit a reviewer expects for text data, since occurrences inside one text are not
+    independent.
 
     Parameters
     ----------
@@ -126,12 +162,15 @@ def bootstrap_rate_ci(
         Width of the interval in percent.
     seed : int, optional
         Seed of the random generator (``None`` for a fresh one).
+    method : {"percentile", "BCa"}, default "percentile"
+        Percentile interval (the figures of ``reports/``), or bias-corrected and accelerated.
+        A group of one document, or one whose resamples all agree, gets the rate as both ends.
 
     Returns
     -------
     DataFrame
         One row per group: the ``by`` columns, then ``rate`` (float, per 1,000 words),
-        ``ci_low`` / ``ci_high`` (float, percentile interval), ``count`` (total occurrences),
+        ``ci_low`` / ``ci_high`` (float, the interval), ``count`` (total occurrences),
         ``words`` (total words) and ``n_docs`` (int). Empty input gives an empty table.
 
     Examples
@@ -151,8 +190,8 @@ def bootstrap_rate_ci(
     for column in [value, words, *keys]:
         if column not in data.columns:
             raise invalid_value("column", column, map(str, data.columns))
+    check_choice("method", method, ["percentile", "BCa"])
     rng = np.random.default_rng(seed)
-    tail = (100 - ci) / 2
     rows = []
     grouped = data.groupby(keys, sort=True, observed=True, dropna=False) if keys else [((), data)]
     for key, part in grouped:
@@ -161,9 +200,7 @@ def bootstrap_rate_ci(
         if len(part) == 0:
             continue
         key = key if isinstance(key, tuple) else (key,)
-        replicates = _resample_ratio(counts, lengths, n_boot, rng)
-        finite = replicates[np.isfinite(replicates)]
-        low, high = np.percentile(finite, [tail, 100 - tail]) if len(finite) else (np.nan, np.nan)
+        low, high = _rate_interval(counts, lengths, n_boot, ci, method, rng)
         rows.append(
             (*key, rate_per_1000(counts.sum(), lengths.sum()), float(low), float(high),
              counts.sum(), lengths.sum(), len(part))
@@ -276,23 +313,24 @@ def _as_1d(name: str, values) -> np.ndarray:
     return array[~np.isnan(array)]
 
 
-def _differences(
-    statistic: str | Callable, pooled: np.ndarray, masks: np.ndarray, weights: np.ndarray | None
-):
-    """The statistic for each row of the boolean ``masks`` (True = group a), vectorised."""
+def _statistic_of(statistic, pooled: np.ndarray, weights: np.ndarray | None):
+    """``f(index_a, index_b, axis)``: the statistic of two groups given as indices into ``pooled``.
+
+    scipy permutes the indices; the statistic reads values (and, for rates, word counts) through
+    them, so one permutation scheme serves every statistic.
+    """
     if callable(statistic):
-        return np.array([statistic(pooled[mask], pooled[~mask]) for mask in masks], dtype=float)
-    if statistic == "mean_diff":
-        n_a = masks.sum(axis=1)
-        sum_a = masks @ pooled
-        return sum_a / n_a - (pooled.sum() - sum_a) / (len(pooled) - n_a)
-    if statistic == "rate_diff":
-        count_a, words_a = masks @ pooled, masks @ weights
-        return 1000.0 * (count_a / words_a - (pooled.sum() - count_a) / (weights.sum() - words_a))
-    # median_diff: sort each relabelled group with NaN padding
-    filled_a = np.where(masks, pooled, np.nan)
-    filled_b = np.where(~masks, pooled, np.nan)
-    return np.nanmedian(filled_a, axis=1) - np.nanmedian(filled_b, axis=1)
+        return lambda i, j: float(statistic(pooled[i.astype(int)], pooled[j.astype(int)]))
+
+    def vectorised(i: np.ndarray, j: np.ndarray, axis: int = -1) -> np.ndarray:
+        i, j = i.astype(int), j.astype(int)
+        if statistic == "mean_diff":
+            return pooled[i].mean(axis=axis) - pooled[j].mean(axis=axis)
+        if statistic == "median_diff":
+            return np.median(pooled[i], axis=axis) - np.median(pooled[j], axis=axis)
+        return _pooled_rate(pooled[i], weights[i], axis) - _pooled_rate(pooled[j], weights[j], axis)
+
+    return vectorised
 
 
 def permutation_test(
@@ -308,10 +346,11 @@ def permutation_test(
 ) -> PermutationResult:
     """Permutation test of a difference between two groups of documents.
 
-    The group labels are shuffled; the p-value is the share of relabellings with a statistic at
-    least as extreme as the observed one, counting the observed labelling itself (Phipson and
-    Smyth 2010), so it is never zero. When the number of distinct relabellings is at most
-    ``n_permutations`` all of them are enumerated and the test is exact.
+    The group labels are shuffled (:func:`scipy.stats.permutation_test`, independent samples);
+    the p-value is the share of relabellings with a statistic at least as extreme as the observed
+    one, counting the observed labelling itself (Phipson and Smyth 2010), so it is never zero;
+    two-sided means at least as large in absolute value. When the number of distinct relabellings
+    is at most ``n_permutations`` all of them are enumerated and the test is exact.
 
     Parameters
     ----------
@@ -362,39 +401,30 @@ def permutation_test(
     n_a, n_b = len(a_arr), len(b_arr)
     if n_a == 0 or n_b == 0:
         return PermutationResult(math.nan, math.nan, 0, False)
+    from scipy.stats import permutation_test as scipy_permutation_test
+
     pooled = np.concatenate([a_arr, b_arr])
     n = n_a + n_b
-    observed_mask = np.zeros((1, n), dtype=bool)
-    observed_mask[0, :n_a] = True
-    observed = float(_differences(statistic, pooled, observed_mask, weights)[0])
-
+    index_a, index_b = np.arange(n_a, dtype=float), np.arange(n_a, n, dtype=float)
+    difference = _statistic_of(statistic, pooled, weights)
+    observed = float(difference(index_a, index_b))
     exact = math.comb(n, n_a) <= n_permutations
-    if exact:
-        masks = np.zeros((math.comb(n, n_a), n), dtype=bool)
-        for row, chosen in enumerate(combinations(range(n), n_a)):
-            masks[row, list(chosen)] = True
-        null = _differences(statistic, pooled, masks, weights)
-        total = len(null)
+    vectorised = not callable(statistic)
+    if alternative == "two-sided":  # as extreme in either direction: |difference|, one tail
+        if vectorised:
+            tested = lambda i, j, axis=-1: np.abs(difference(i, j, axis))  # noqa: E731
+        else:
+            tested = lambda i, j: abs(difference(i, j))  # noqa: E731
+        side = "greater"
     else:
-        rng = np.random.default_rng(seed)
-        null_parts = []
-        step = max(1, _CHUNK // n)
-        for first in range(0, n_permutations, step):
-            size = min(step, n_permutations - first)
-            order = rng.random((size, n)).argsort(axis=1)
-            null_parts.append(_differences(statistic, pooled, order < n_a, weights))
-        null = np.concatenate(null_parts)
-        total = n_permutations + 1  # the observed labelling counts once
-
-    tolerance = 1e-12 * max(1.0, abs(observed))
-    if alternative == "greater":
-        extreme = null >= observed - tolerance
-    elif alternative == "less":
-        extreme = null <= observed + tolerance
-    else:
-        extreme = np.abs(null) >= abs(observed) - tolerance
-    hits = int(extreme.sum()) + (0 if exact else 1)
-    return PermutationResult(observed, min(1.0, hits / total), len(null), exact)
+        tested, side = difference, alternative
+    result = scipy_permutation_test(
+        (index_a, index_b), tested, permutation_type="independent", vectorized=vectorised,
+        n_resamples=np.inf if exact else n_permutations, alternative=side,
+        random_state=np.random.default_rng(seed), batch=max(1, _CHUNK // n),
+    )  # fmt: skip
+    null = result.null_distribution
+    return PermutationResult(observed, min(1.0, float(result.pvalue)), len(null), exact)
 
 
 def cohens_d(

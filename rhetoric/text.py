@@ -56,15 +56,18 @@ def decode(data: bytes) -> tuple[str, str]:
     >>> decode("Wir schaffen das.".encode("utf-16"))
     ('Wir schaffen das.', 'utf-16')
     """
+    failed = None  # the first wide encoding whose mark the data carries, and its error
     for mark, encoding in _WIDE_BOMS:
-        if data.startswith(mark):
+        if data.startswith(mark):  # FF FE 00 00 is UTF-32, or UTF-16 opening with U+0000
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as error:
-                raise InputError(
-                    f"starts with a {encoding.upper()} byte-order mark but is not valid "
-                    f"{encoding.upper()} (byte {error.start})"
-                ) from None
+                failed = failed or (encoding.upper(), error.start)
+    if failed:
+        raise InputError(
+            f"starts with a {failed[0]} byte-order mark but is not valid {failed[0]} "
+            f"(byte {failed[1]})"
+        )
     from rhetoric.formats import is_document_format, sniff_format
 
     found = sniff_format(data)

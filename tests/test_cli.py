@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import argparse
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -158,12 +161,61 @@ def test_unknown_device_is_a_usage_error_with_suggestion(capsys):
     assert status == 2 and "did you mean 'antithesis'" in err
 
 
-def test_html_page_is_written(capsys, tmp_path, data_home):
+def test_html_page_is_written_and_one_line_printed(capsys, tmp_path, data_home):
     page = tmp_path / "seed.html"
     status, out, err = run(capsys, "analyze", "--html", str(page))
     assert status == 0, err
     html = page.read_text(encoding="utf-8")
     assert html.lstrip().lower().startswith("<!doctype html") and "</html>" in html
+    assert out == f"wrote {page} (1 document)\n"  # the page, not the whole text report
+
+
+def test_html_with_json_keeps_stdout_json_lines(capsys, tmp_path, data_home):
+    page = tmp_path / "seed.html"
+    status, out, err = run(capsys, "analyze", "--json", "--html", str(page))
+    assert status == 0 and page.is_file()
+    assert [json.loads(line)["doc"] for line in out.splitlines()] == [
+        "corpus/moscow_kabul_via_islamabad.txt"
+    ]
+    assert f"wrote {page}" in err
+
+
+def test_help_lists_every_device_and_explains_every_option(capsys):
+    from rhetoric.cli import build_parser
+    from rhetoric.devices import DEVICES
+
+    status, out, _ = run(capsys, "analyze", "--help")
+    assert status == 0
+    listed = out.split("devices (names for --devices):", 1)[1]
+    assert all(f"\n  {device} " in listed for device in DEVICES)
+    # every option of every subcommand says what it does, and --data-home is spelled one way
+    parser = build_parser(["evaluate", "ptc"])
+    stack, seen = [parser], 0
+    while stack:
+        current = stack.pop()
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                stack.extend(action.choices.values())
+            elif action.option_strings and action.dest != "help":
+                seen += 1
+                assert action.help, f"{current.prog} {action.option_strings[0]} has no help"
+                if action.dest == "data_home":
+                    assert action.metavar == "DIR" and "RHETORIC_DATA" in action.help
+    assert seen > 20
+
+
+def test_report_counts_figures_and_aligns_the_frame_table(capsys, data_home):
+    status, out, _ = run(capsys, "analyze", "--min-score", "0")
+    assert status == 0
+    assert "devices, in figures:" in out
+    header = out.index("frames, by score")
+    table = out[header:].splitlines()[1:6]
+    # the score and hits columns end at the same place on every row
+    ends = {(line.index("score") + 5) for line in table[:1]}
+    for line in table[1:]:
+        numbers = re.search(r"\s(\d+\.\d{3})\s+(\d+)\s", line)
+        ends.add(numbers.end(1))
+    assert len(ends) == 1, table
 
 
 def test_html_page_of_several_documents_has_a_section_each(capsys, tmp_path, data_home):
@@ -188,7 +240,23 @@ def test_data_status_lists_every_corpus(capsys, data_home):
 
 def test_data_fetch_with_everything_present_exits_0(capsys, data_home):
     status, out, _ = run(capsys, "data", "fetch")
+    assert status == 0 and out.startswith("the NLTK resources analysis needs are present")
+    status, out, _ = run(capsys, "data", "fetch", "--all")
     assert status == 0 and out.startswith("everything present")
+
+
+def test_data_status_exits_3_when_analysis_cannot_run(tmp_path):
+    # a fresh process: this one has the test data home on NLTK's path already
+    env = {k: v for k, v in os.environ.items() if k != "NLTK_DATA"}
+    env.update(HOME=str(tmp_path), RHETORIC_DATA=str(tmp_path / "home"))
+    done = subprocess.run([sys.executable, "-m", "rhetoric.cli", "data", "status", "--no-checksums"],
+                          capture_output=True, text=True, env=env, timeout=120)  # fmt: skip
+    status, out, err = done.returncode, done.stdout, done.stderr
+    assert status == 3 and "rhetoric data fetch" in err and err.count("\n") == 1
+    ptc = next(line for line in out.splitlines() if line.split()[:1] == ["ptc"])
+    assert "request from the organisers" in ptc
+    nltk = next(line for line in out.splitlines() if line.split()[:1] == ["nltk_data"])
+    assert "missing" in nltk and "analyze" in nltk
 
 
 def test_data_fetch_offline_exits_3_naming_the_variable(capsys, tmp_path, monkeypatch):
@@ -228,3 +296,81 @@ def test_jobs_give_the_same_output_in_input_order(capsys, bad_inputs, data_home)
     assert [json.loads(line)["doc"] for line in parallel[1].splitlines()] == [
         p for p in paths if not p.endswith(".bin")
     ]
+
+
+# --- analyze-corpus ---------------------------------------------------------------------------
+
+
+def _folder(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("We shall fight, we shall never surrender.", encoding="utf-8")
+    (folder / "b.txt").write_text("Never, never give in.", encoding="utf-8")
+    return folder
+
+
+def test_analyze_corpus_writes_the_tables_and_resumes(capsys, tmp_path, data_home):
+    from rhetoric.store import read_corpus_result
+
+    folder, out = _folder(tmp_path), tmp_path / "out"
+    status, printed, err = run(capsys, "analyze-corpus", str(folder), "--out", str(out))
+    assert status == 0, err
+    assert printed.startswith(f"wrote {out}: 2 documents")
+    first = read_corpus_result(out)
+    assert first.documents["doc_id"].tolist() == ["a.txt", "b.txt"]
+    (folder / "c.txt").write_text("Go on, go on.", encoding="utf-8")
+    status, printed, _ = run(capsys, "analyze-corpus", str(folder), "--out", str(out))
+    assert status == 0 and "1 documents (2 already there, skipped)" in printed
+    assert read_corpus_result(out).documents["doc_id"].tolist() == ["a.txt", "b.txt", "c.txt"]
+    status, _, err = run(capsys, "analyze-corpus", str(folder), "--out", str(out), "--no-frames")
+    assert status == 2 and err.count("\n") == 1 and "another configuration" in err
+
+
+def test_analyze_corpus_bad_inputs_are_rows_and_exit_1(capsys, tmp_path, data_home):
+    folder, out = _folder(tmp_path), tmp_path / "out"
+    (folder / "z.txt").write_bytes(b"\x00\x00binary")
+    status, printed, err = run(
+        capsys, "analyze-corpus", str(folder), "--out", str(out), "--jobs", "2"
+    )
+    assert status == 1 and "errors: 1 input" in printed
+    assert err.count("\n") == 1 and "1 document(s) could not be analysed" in err
+
+
+def test_a_bug_exits_70_naming_the_document_never_2(capsys, tmp_path, monkeypatch, data_home):
+    from rhetoric import pipeline
+
+    def broken(text, options, doc_id):
+        raise ValueError("offsets went astray")
+
+    monkeypatch.setattr(pipeline, "analyze_text", broken)
+    folder, out = _folder(tmp_path), tmp_path / "out"
+    status, printed, err = run(
+        capsys, "analyze-corpus", str(folder), "--out", str(out), "--no-progress"
+    )
+    assert status == 70 and err.count("\n") == 1
+    assert "a.txt: ValueError: offsets went astray" in err and "please report" in err
+    assert "2 internal" in printed  # the run went on to the end
+
+
+def test_analyze_a_bug_in_one_file_exits_70(capsys, tmp_path, monkeypatch, data_home):
+    import rhetoric.analysis
+
+    real = rhetoric.analysis.analyze_text
+
+    def broken(text, options, doc_id, *rest):
+        if "Never" in text:
+            raise TypeError("a detector tripped")
+        return real(text, options, doc_id, *rest)
+
+    monkeypatch.setattr(rhetoric.analysis, "analyze_text", broken)
+    folder = _folder(tmp_path)
+    status, printed, err = run(
+        capsys, "analyze", "--json", str(folder / "a.txt"), str(folder / "b.txt")
+    )
+    assert status == 70 and json.loads(printed)["doc"] == str(folder / "a.txt")
+    assert f"{folder / 'b.txt'}: TypeError: a detector tripped" in err and "report" in err
+
+
+def test_unknown_corpus_source_is_a_usage_error(capsys, tmp_path):
+    status, _, err = run(capsys, "analyze-corpus", "inagural", "--out", str(tmp_path / "o"))
+    assert status == 2 and "did you mean 'inaugural'" in err

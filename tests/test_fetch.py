@@ -85,3 +85,78 @@ def test_offline_fails_fast_naming_the_variable(tmp_path):
             tmp_path, timeout=2, nltk_index_url="http://127.0.0.1:9/index.xml", log=lambda _: None
         )
     assert time.monotonic() - start < 10
+
+
+def _nltk_mirror(data_home, folder, base_url):
+    """A copy of NLTK's package index listing the analysis packages of the data home, zipped."""
+    import hashlib
+    import shutil
+    import zipfile
+
+    from rhetoric.fetch import ANALYSIS_PACKAGES
+
+    entries = []
+    for package, resource in ANALYSIS_PACKAGES.items():
+        subdir, name = resource.split("/")
+        source = data_home / "nltk_data" / resource
+        archive = folder / f"{name}.zip"
+        if source.with_name(name + ".zip").is_file():
+            shutil.copy(source.with_name(name + ".zip"), archive)
+        else:
+            with zipfile.ZipFile(archive, "w") as zipped:
+                for path in sorted(source.rglob("*")):
+                    zipped.write(path, path.relative_to(source.parent).as_posix())
+        data = archive.read_bytes()
+        with zipfile.ZipFile(archive) as zipped:
+            unzipped = sum(member.file_size for member in zipped.infolist())
+        entries.append(
+            f'<package id="{package}" name="{package}" subdir="{subdir}" url="{base_url}/{archive.name}" '
+            f'size="{len(data)}" unzipped_size="{unzipped}" checksum="{hashlib.md5(data).hexdigest()}" '
+            f'sha256_checksum="{hashlib.sha256(data).hexdigest()}" unzip="1" />'
+        )
+    index = folder / "index.xml"
+    index.write_text(
+        "<?xml version='1.0'?>\n<nltk_data><packages>"
+        + "".join(entries)
+        + "</packages><collections /></nltk_data>",
+        encoding="utf-8",
+    )
+    return f"{base_url}/index.xml"
+
+
+@pytest.fixture()
+def mirror(data_home, tmp_path, monkeypatch):
+    """NLTK's index and packages as local files; NLTK opens file:// URLs only inside its own
+    data paths, so the mirror is put on NLTK_DATA (its zips at the top level are no resources)."""
+    folder = tmp_path / "mirror"
+    folder.mkdir()
+    monkeypatch.setenv("NLTK_DATA", str(folder))
+    return _nltk_mirror(data_home, folder, folder.as_uri())
+
+
+def test_default_fetch_brings_only_what_analysis_needs_and_analyze_runs_on_it(mirror, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from rhetoric.fetch import ANALYSIS_PACKAGES, analysis_status, fetch
+
+    index = mirror
+    home = tmp_path / "home"
+    said = []
+    assert fetch(home, nltk_index_url=index, log=said.append) == ["nltk_data"]
+    assert sorted(p.name for p in home.iterdir()) == ["nltk_data"]  # no corpora
+    assert (analysis_status(home)["status"] == "present").all()
+    assert not (home / "nltk_data" / "corpora" / "inaugural").exists()
+    assert fetch(home, nltk_index_url=index, log=said.append) == []  # nothing left to fetch
+    # a fresh process that sees only this data home (no NLTK_DATA, a bare HOME) analyses the seed
+    env = {k: v for k, v in os.environ.items() if k not in ("NLTK_DATA",)}
+    env.update(RHETORIC_DATA=str(home), HOME=str(tmp_path), MPLBACKEND="Agg")
+    run = subprocess.run([sys.executable, "-m", "rhetoric.cli", "analyze", "--min-score", "0"], capture_output=True,
+                         text=True, env=env, timeout=300)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "devices, in figures:" in run.stdout and "frames, by score" in run.stdout
+    status = subprocess.run([sys.executable, "-m", "rhetoric.cli", "data", "status", "--no-checksums"],
+                            capture_output=True, text=True, env=env, timeout=120)  # fmt: skip
+    assert status.returncode == 0, status.stderr
+    assert f"analysis resources {len(ANALYSIS_PACKAGES)}/{len(ANALYSIS_PACKAGES)}" in status.stdout

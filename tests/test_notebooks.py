@@ -8,7 +8,19 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from rhetoric.reports import run_notebook
+from rhetoric.reports import run_notebook, unverified_numbers
+
+#: Notebooks whose reading cells quote numbers their cells no longer compute: the learned,
+#: calibrated scorers (main, 7a15d82 "Learned, calibrated scorers for all ten devices") changed
+#: which figures the detectors keep, and the readings were written before. Their authors are to
+#: rewrite them from the outputs; the check runs on them all the same, and fails once a notebook
+#: agrees with its outputs again, so that it leaves this list.
+READINGS_PENDING = {
+    "01-seed-article.ipynb": "readings written before the calibrated scorers",
+    "02-inaugural-addresses.ipynb": "readings written before the calibrated scorers",
+    "05-evaluation.ipynb": "readings written before the calibrated scorers",
+    "06-validating-on-your-corpus.ipynb": "readings describe a judged sample of earlier detectors",
+}
 
 NOTEBOOKS = sorted((Path(__file__).parents[1] / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 
@@ -52,3 +64,33 @@ def test_notebook_runs_and_exports_figures(path, tmp_path, data_home):
     )
     assert all(f.stat().st_size > 1000 for f in figures)
     assert run.seconds < 120, f"{path.name} took {run.seconds:.0f} s"
+    # every number a reading cell quotes is shown by an output or written in the code
+    unverified = unverified_numbers(run.executed)
+    message = f"{path.name}: numbers no cell computes: " + "; ".join(
+        f"cell {cell}: {number!r} in '{context}'" for cell, number, context in unverified
+    )
+    if path.name in READINGS_PENDING:
+        assert unverified, (
+            f"{path.name} agrees with its outputs again: take it off READINGS_PENDING"
+        )
+        pytest.xfail(f"{READINGS_PENDING[path.name]} ({message})")
+    assert not unverified, message
+
+
+def test_a_typed_number_no_cell_computes_is_caught():
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "shares.max()",
+                outputs=[
+                    nbformat.v4.new_output(
+                        "execute_result", data={"text/plain": "0.3912"}, execution_count=1
+                    )
+                ],
+            ),  # fmt: skip
+            nbformat.v4.new_markdown_cell(
+                "## 2. Reading\nThe peak (0.39, about 39 %) in 2001; a claimed 0.42 is typed."
+            ),
+        ]
+    )
+    assert [number for _, number, _ in unverified_numbers(notebook)] == ["0.42"]

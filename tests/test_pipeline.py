@@ -3,10 +3,18 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from rhetoric.pipeline import analyze_corpus, paths_in
-from rhetoric.span import SPAN_COLUMNS
+from rhetoric.pipeline import (
+    DOCUMENT_COLUMNS,
+    LAYERED_SPAN_COLUMNS,
+    SpanOffsetError,
+    analyze_corpus,
+    check_offsets,
+    paths_in,
+)
+from rhetoric.span import Span
 
 DEVICES = ["alliteration"]
+TABLES = ("documents", "spans", "frames", "removed", "errors")
 
 
 @pytest.fixture(scope="module")
@@ -16,42 +24,89 @@ def corpus(data_home):
     return load_inaugural().head(6)[["doc_id", "text", "year"]]
 
 
+def assert_same_tables(a, b) -> None:
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name), obj=name)
+
+
 def test_processes_give_the_same_tables_as_serial(corpus):
-    serial = analyze_corpus(corpus, devices=DEVICES, frames=False, backend="serial")
-    parallel = analyze_corpus(corpus, devices=DEVICES, frames=False, backend="processes", n_jobs=2)
-    pd.testing.assert_frame_equal(serial.documents, parallel.documents)
-    pd.testing.assert_frame_equal(serial.spans, parallel.spans)
-    assert list(serial.spans.columns) == SPAN_COLUMNS
+    serial = analyze_corpus(corpus, devices=DEVICES, backend="serial", min_score=0)
+    parallel = analyze_corpus(corpus, devices=DEVICES, backend="processes", n_jobs=2, min_score=0)
+    assert_same_tables(serial, parallel)
+    assert list(serial.spans.columns) == LAYERED_SPAN_COLUMNS
+    assert set(serial.spans["layer"]) == {"device", "stance", "frame"}
+    assert serial.documents.columns.tolist() == [*DOCUMENT_COLUMNS, "year"]
     assert serial.documents["doc_id"].tolist() == corpus["doc_id"].tolist()
-    assert (serial.documents["n_words"] > 0).all()
+    assert serial.documents["year"].tolist() == corpus["year"].tolist()
+    assert (serial.documents["n_words"] > 0).all() and serial.errors.empty
 
 
-def test_dask_distributed_cluster_runs_the_same_call(corpus):
-    distributed = pytest.importorskip("dask.distributed")
-    serial = analyze_corpus(corpus, devices=DEVICES, frames=False, backend="serial")
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster:
-        with distributed.Client(cluster):
-            on_cluster = analyze_corpus(corpus, devices=DEVICES, frames=False, backend="dask")
-    pd.testing.assert_frame_equal(serial.spans, on_cluster.spans)
-    pd.testing.assert_frame_equal(serial.documents, on_cluster.documents)
+def test_the_frame_rows_and_spans_join_on_doc_id(corpus):
+    result = analyze_corpus(corpus.head(2), devices=DEVICES, n_jobs=1)
+    assert set(result.frames["doc_id"]) <= set(result.documents["doc_id"])
+    assert set(result.spans["doc_id"]) <= set(result.documents["doc_id"])
+    texts = dict(zip(corpus["doc_id"], corpus["text"], strict=True))
+    for span in result.spans.itertuples():
+        assert texts[span.doc_id][span.start : span.end] == span.text
 
 
 def test_a_bad_file_is_an_error_row_and_the_good_ones_survive(tmp_path):
     (tmp_path / "a.txt").write_text("Go on, go on, go on.", encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"\x00binary")
     (tmp_path / "c.txt").write_bytes(b"Caf\xe9 talk.")
-    result = analyze_corpus(
-        paths_in(tmp_path), devices=DEVICES, frames=False, backend="processes", n_jobs=2
-    )
+    result = analyze_corpus(tmp_path, devices=DEVICES, frames=False, n_jobs=2)
     rows = result.documents.set_index("doc_id")
-    assert rows.loc[str(tmp_path / "a.txt"), "n_words"] == 6
-    assert "binary" in rows.loc[str(tmp_path / "b.txt"), "error"]
-    assert "not valid UTF-8" in rows.loc[str(tmp_path / "c.txt"), "error"]
-    assert rows.loc[str(tmp_path / "c.txt"), "n_words"] == 2
+    assert rows.loc["a.txt", "n_words"] == 6 and rows.loc["a.txt", "warning"] is None
+    assert "not valid UTF-8" in rows.loc["c.txt", "warning"]
+    assert rows.loc["c.txt", "n_words"] == 2
+    assert result.errors.to_dict("records") == [
+        {"doc_id": "b.txt", "path": str(tmp_path / "b.txt"), "kind": "input",
+         "reason": f"{tmp_path / 'b.txt'}: binary file (contains NUL bytes), not text"}
+    ]  # fmt: skip
+    assert paths_in(tmp_path) == [tmp_path / n for n in ("a.txt", "b.txt", "c.txt")]
+
+
+def test_a_bug_in_one_document_is_an_internal_error_row(monkeypatch):
+    from rhetoric import pipeline
+
+    real = pipeline.analyze_text
+
+    def broken(text, options, doc_id):
+        if "broken" in text:
+            raise TypeError("a detector tripped")
+        return real(text, options, doc_id)
+
+    monkeypatch.setattr(pipeline, "analyze_text", broken)
+    result = analyze_corpus(["Go on, go on.", "broken text", "Go on."], devices=["epizeuxis"],
+                            frames=False, n_jobs=1)  # fmt: skip
+    assert result.documents["doc_id"].tolist() == ["doc0", "doc2"]
+    assert result.internal_errors["doc_id"].tolist() == ["doc1"]
+    assert result.errors.loc[0, "reason"].startswith("TypeError: a detector tripped")
+
+
+def test_a_span_that_does_not_slice_back_is_a_bug():
+    text = "Never, never give in."
+    check_offsets(text, [Span.from_source(text, 0, 5, device="epizeuxis", kind="word")])
+    with pytest.raises(SpanOffsetError, match="does not slice back"):
+        check_offsets(text, [Span(0, 5, "epizeuxis", "word", "NEVER")])
+
+
+def test_min_score_keeps_a_subset_of_the_candidates(corpus):
+    every = analyze_corpus(corpus.head(2), devices=DEVICES, frames=False, n_jobs=1, min_score=0)
+    some = analyze_corpus(corpus.head(2), devices=DEVICES, frames=False, n_jobs=1, min_score=0.9)
+    key = ["doc_id", "device", "start", "end"]
+    kept = set(map(tuple, some.devices[key].values.tolist()))
+    assert kept < set(map(tuple, every.devices[key].values.tolist()))
+    assert (some.devices.groupby(["doc_id", "group"], dropna=False)["score"].max() >= 0.9).all()
 
 
 def test_a_single_string_is_explained():
     with pytest.raises(TypeError, match="list of documents"):
         analyze_corpus("just one text")
+
+
+def test_a_doc_id_named_twice_is_the_callers_mistake():
+    from rhetoric.errors import UsageError
+
+    with pytest.raises(UsageError, match="'a' names two documents"):
+        analyze_corpus(pd.DataFrame({"doc_id": ["a", "a"], "text": ["One.", "Two."]}), n_jobs=1)

@@ -37,6 +37,20 @@ REGISTRY: dict[str, tuple[str, str]] = {
 
 DEVICES = tuple(REGISTRY)
 
+#: What each detector finds, in a line (the command line's help lists these).
+DESCRIPTIONS: dict[str, str] = {
+    "repetition": "a word or phrase repeated across the text (refrains, duplicated paragraphs)",
+    "anaphora": "successive clauses that begin with the same words",
+    "epistrophe": "successive clauses that end with the same words",
+    "antithesis": "contrasting ideas in parallel form (not X but Y; X, yet Y)",
+    "chiasmus": "two ideas repeated in reverse order (A B ... B A)",
+    "tricolon": "three parallel words, phrases or clauses",
+    "alliteration": "nearby words that begin with the same sound",
+    "rhetorical_question": "a question asked for effect, not for an answer",
+    "epizeuxis": "a word repeated at once (never, never, never)",
+    "polyptoton": "one root in different forms (rule, ruler, ruled)",
+}
+
 
 def get_finder(device: str) -> Finder:
     """The finder function registered for ``device``."""

@@ -418,7 +418,7 @@ def _closing_sentences(doc: Document, found: list[Span], n_groups: int) -> list[
     """A short sentence that closes two or more passages nearby, each time after a different
     sentence ("Q? The answer is no. Q'? The answer is no.")."""
     keys = doc.keys
-    sentences = doc.sentences
+    sentences = doc.prose
     paragraph_of = {}
     for number, paragraph in enumerate(doc.paragraphs):
         for index in range(paragraph.first_word, paragraph.last_word):
@@ -462,7 +462,7 @@ def _function_word_endings(doc: Document, found: list[Span], n_groups: int) -> l
     of them needing to be a content word ("no right to do so, and no wish to do so")."""
     keys, words, text = doc.keys, doc.words, doc.text
     spans: list[Span] = []
-    for sentence in doc.sentences:
+    for sentence in doc.prose:
         ends = [
             i
             for i in range(sentence.first_word, sentence.last_word)
@@ -547,7 +547,7 @@ def _paired_openings(doc: Document, found: list[Span], n_groups: int) -> list[Sp
     """Two successive sentences that open with the same two words, the first of them not a
     common opener ("Just as ... Just as ...", "Only if ... Only if ...")."""
     keys = doc.keys
-    units = _segment_starts(doc.sentences)
+    units = _segment_starts(doc.prose)
     spans: list[Span] = []
     for (a, end_a), (b, end_b) in zip(units, units[1:], strict=False):
         first_a, words_a = _opening(keys, (a, end_a))

@@ -447,7 +447,7 @@ def _tight_crossings(doc: Document, taken: Occupied) -> list[Span]:
     inside one clause, the halves in two clauses, within a sentence or two adjacent ones, A and
     B each once in the stretch."""
     spans: list[Span] = []
-    sentences = doc.sentences
+    sentences = doc.prose
     all_parts, first_part = _parts(doc)
     for index, sentence in enumerate(sentences):
         last = sentences[index + 1].last_word if index + 1 < len(sentences) else sentence.last_word

@@ -307,7 +307,7 @@ def _members_beyond_commas(doc: Document, found: list[Span]) -> list[Span]:
     """Tricolons whose members are semicolon clauses, short sentences or bare verb phrases."""
     norms = [w.norm for w in doc.words]
     figures: list[tuple[list[tuple[int, int]], str]] = []
-    for sentence in doc.sentences:
+    for sentence in doc.prose:
         figures.extend(_semicolon_members(doc, sentence, norms))
         figures.extend(_verb_phrase_members(doc, sentence, norms))
         figures.extend(_interjected_last_member(doc, sentence, norms))
@@ -370,7 +370,7 @@ def _sentence_members(doc: Document, norms) -> list:
     figures = []
     paragraph_start = {p.first_word for p in doc.paragraphs}
     items = []
-    for sentence in [*doc.sentences, None]:
+    for sentence in [*doc.prose, None]:
         short = sentence is not None and 2 <= sentence.n_words <= MAX_SENTENCE_MEMBER
         if items and (not short or sentence.first_word in paragraph_start):
             figures.extend(_parallel_endings(items, norms))

@@ -269,7 +269,9 @@ def _dironiil_rows(frame: pd.DataFrame) -> list[dict]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``rhetoric evaluate chiasmus``."""
-    parser.add_argument("--data-home", default=None, help="data folder (default: $RHETORIC_DATA)")
+    from rhetoric.datahome import add_data_home_option
+
+    add_data_home_option(parser)
     parser.add_argument(
         "--dataset",
         choices=DATASETS,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -102,14 +103,21 @@ def gold_documents(gold: pd.DataFrame, data_home: str | os.PathLike | None = Non
     return pd.DataFrame(rows, columns=["doc_id", "text"])
 
 
+def _detect(document, devices, min_score) -> tuple[int, list]:
+    """The per-document function of :func:`evaluate_gold`: words and device spans."""
+    doc = Document(document.text, document.doc_id)
+    return doc.n_words, find_devices(doc, devices, min_score=min_score)
+
+
 def evaluate_gold(
     gold_path: str | os.PathLike,
     data_home: str | os.PathLike | None = None,
     devices=None,
     *,
     min_score: float | None = None,
+    n_jobs: int | None = 1,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Run the detectors on every gold document and score them.
+    """Run the detectors on every gold document and score them (in ``n_jobs`` processes).
 
     Returns
     -------
@@ -119,15 +127,17 @@ def evaluate_gold(
         One row per gold item: its fields plus ``hits`` (occurrences covered), ``ok`` (matched
         positive / unviolated negative) and ``detail`` (the offending spans of a violation).
     """
+    from rhetoric.documents import iter_corpus
+    from rhetoric.runner import map_documents
+
     gold = load_gold(gold_path)
     devices = tuple(devices) if devices else DEVICES
     documents = gold_documents(gold, data_home)
     texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
     spans_by_doc, words_by_doc = {}, {}
-    for doc, text in texts.items():
-        document = Document(text, doc)
-        words_by_doc[doc] = document.n_words
-        spans_by_doc[doc] = find_devices(document, devices, min_score=min_score)
+    work = partial(_detect, devices=devices, min_score=min_score)
+    for outcome in map_documents(work, iter_corpus(documents), n_jobs=n_jobs, total=len(texts)):
+        words_by_doc[outcome.doc_id], spans_by_doc[outcome.doc_id] = outcome.unwrap()
 
     def spans_of(doc: str, device: str):
         return [s for s in spans_by_doc[doc] if COMPATIBLE.get(s.device, s.device) == device]

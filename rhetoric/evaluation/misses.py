@@ -18,6 +18,7 @@ can be shown with :func:`rhetoric.viz.highlight_passages`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import NamedTuple
 
 import pandas as pd
@@ -64,6 +65,7 @@ def detect_spans(
     stance: bool = True,
     remove_boilerplate: bool = False,
     min_score: float | None = 0.0,
+    n_jobs: int | None = 1,
 ) -> pd.DataFrame:
     """Run device detectors (and the stance layer) on annotated articles, offsets kept exact.
 
@@ -83,6 +85,8 @@ def detect_spans(
         PTC labels are not the rubric's figures (a PTC "Repetition" is any repeated word used
         to persuade), so the PTC scores measure the candidate finders, not the rubric scorers;
         ``None`` applies each device's default threshold.
+    n_jobs : int, default 1
+        Worker processes (``-1``: every core), through :mod:`rhetoric.runner`.
 
     Returns
     -------
@@ -95,20 +99,31 @@ def detect_spans(
     >>> detect_spans(arts, ["epizeuxis"], stance=False)[["doc_id", "device", "text"]].values.tolist()
     [['1', 'epizeuxis', 'Never, never']]
     """
+    from rhetoric.documents import iter_corpus
+    from rhetoric.runner import map_documents
+
+    _check_columns(articles, "doc_id", "text")
+    work = partial(_detect, devices=devices, stance=stance, remove_boilerplate=remove_boilerplate,
+                   min_score=min_score)  # fmt: skip
+    documents = iter_corpus(articles[["doc_id", "text"]].astype({"doc_id": str}))
+    rows = []
+    for outcome in map_documents(work, documents, n_jobs=n_jobs, total=len(articles)):
+        rows.extend(outcome.unwrap())
+    return pd.DataFrame(rows, columns=SPAN_COLUMNS)
+
+
+def _detect(document, devices, stance: bool, remove_boilerplate: bool, min_score) -> list[dict]:
+    """The per-document function of :func:`detect_spans`."""
     from rhetoric.devices import find_devices
     from rhetoric.text import Document
 
-    _check_columns(articles, "doc_id", "text")
-    rows = []
-    for doc_id, text in zip(articles["doc_id"].astype(str), articles["text"], strict=True):
-        doc = Document(text, doc_id, remove_boilerplate=remove_boilerplate)
-        spans = find_devices(doc, devices, min_score=min_score)
-        if stance:
-            from rhetoric.framing import find_stance
+    doc = Document(document.text or "", document.doc_id, remove_boilerplate=remove_boilerplate)
+    spans = find_devices(doc, devices, min_score=min_score)
+    if stance:
+        from rhetoric.framing import find_stance
 
-            spans = [*spans, *find_stance(doc)]
-        rows.extend(s.to_dict() for s in spans)
-    return pd.DataFrame(rows, columns=SPAN_COLUMNS)
+        spans = [*spans, *find_stance(doc)]
+    return [s.to_dict() for s in spans]
 
 
 def intervals_by_doc(table: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:

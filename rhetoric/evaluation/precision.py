@@ -91,12 +91,11 @@ def detect_figures(texts: dict[str, str], *, n_jobs: int = -1) -> pd.DataFrame:
 
     corpus = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
     result = analyze_corpus(corpus, frames=True, n_jobs=n_jobs)
-    failed = result.documents[
-        result.documents["error"].notna() & (result.documents["n_words"] == 0)
-    ]
-    if len(failed):
-        row = failed.iloc[0]
-        raise RuntimeError(f"{row['doc_id']}: could not be analysed ({row['error']})")
+    if len(result.errors):
+        row = result.errors.iloc[0]
+        raise RuntimeError(
+            f"{row['doc_id']}: could not be analysed ({row['kind']}: {row['reason']})"
+        )
     return group_figures(result.spans, texts)
 
 

@@ -324,7 +324,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--split", choices=SPLITS, default="dev", help="PTC split to score (default: dev)"
     )
-    parser.add_argument("--data-home", default=None, help="data folder (default: $RHETORIC_DATA)")
+    from rhetoric.datahome import add_data_home_option
+
+    add_data_home_option(parser)
     parser.add_argument(
         "--verbose", action="store_true", help="also show the TC rule on every threshold"
     )

@@ -57,9 +57,15 @@ def build_report(gold: str | Path | None = None, data_home=None) -> str:
     parts = []
     if gold.is_file():
         summary, _ = evaluate_gold(gold, home)
+        candidates, _ = evaluate_gold(gold, home, min_score=0)
+        summary.insert(2, "matched_candidates", candidates["matched"].to_numpy())
+        summary.insert(5, "violated_candidates", candidates["violated"].to_numpy())
         parts += [f"**Gold device items** (`{gold.name}`; a positive is matched when the detector's spans cover "
                   "`min_hits` occurrences of its quote, a negative is violated when any span of that device "
-                  "touches it):", "", markdown_table(summary, "{:.2f}"), ""]  # fmt: skip
+                  "touches it). `matched` and `violated`: the default output (each device's learned "
+                  "threshold); `matched_candidates`, `violated_candidates`: every candidate the finders "
+                  "propose (`min_score=0`):", "", markdown_table(summary, "{:.2f}"), ""]  # fmt: skip
+    parts += [_scorer_section(), ""]
     ptc = pd.concat(
         [
             evaluate_ptc("train", home).assign(split="train"),
@@ -80,6 +86,35 @@ def build_report(gold: str | Path | None = None, data_home=None) -> str:
     parts += ["**Chiasmus** (`shared/data/chiasmus`; average precision over the detector's scores, and "
               "sentence-level decisions):", "", markdown_table(chiasmus), ""]  # fmt: skip
     return "\n".join(parts).rstrip() + "\n"
+
+
+def _scorer_section() -> str:
+    """The shipped scorers, from their provenance: what they were trained on, cross-validated."""
+    from rhetoric.devices import DEVICES
+    from rhetoric.scoring.model import load_model
+
+    rows = []
+    for device in DEVICES:
+        model = load_model(device)
+        if model is None:
+            continue
+        cv = model.provenance["cv"]
+        rows.append({
+            "device": device, "judged": model.provenance["judged"], "matched": cv["n"],
+            "true": cv["positives"], "documents": cv["documents"],
+            "average_precision": cv["average_precision"], "threshold": model.threshold,
+            "cv_precision": cv["precision_at_threshold"], "cv_recall": cv["recall_at_threshold"],
+            "target_met": "yes" if cv["target_met"] else "no",
+        })  # fmt: skip
+    return "\n".join([
+        "**Learned scorers** (`rhetoric/resources/scorers/`, trained by `benchmarks/train_scorers.py` on "
+        "the judged candidates of `corpus/annotations/`, training-pool texts only): `judged` figures, "
+        "`matched` to a current candidate, `true` among them; cross-validated with folds grouped by "
+        "document: `average_precision` of the scores, and at the default `threshold` (the lowest score "
+        "whose out-of-fold precision reaches 0.85, weighted back to the pool's candidates) the "
+        "out-of-fold `cv_precision` and `cv_recall`:", "",
+        markdown_table(pd.DataFrame(rows), "{:.3f}"),
+    ])  # fmt: skip
 
 
 def _precision_section(home) -> str:
@@ -153,7 +188,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE.jsonl",
         help="gold items (default: <data home>/../gold/devices_public.jsonl)",
     )
-    parser.add_argument("--data-home", metavar="DIR")
+    from rhetoric.datahome import add_data_home_option
+
+    add_data_home_option(parser)
     parser.add_argument(
         "--readme", metavar="README.md", help="replace the evaluation block of this file"
     )

@@ -22,9 +22,9 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import partial
 from typing import Literal
 
-import numpy as np
 import pandas as pd
 
 from rhetoric.errors import check_documents, invalid_value
@@ -394,6 +394,7 @@ def corpus_frame_table(
     text: str = "text",
     doc_id: str = "doc_id",
     metadata: Iterable[str] | Literal["all"] | None = "all",
+    n_jobs: int | None = 1,
 ) -> pd.DataFrame:
     """A tidy table of frame profiles: one row per document and frame, ready for seaborn.
 
@@ -408,6 +409,8 @@ def corpus_frame_table(
     metadata : list of str, "all" or None, default "all"
         Columns of ``documents`` repeated on every row of their document (``"all"``: every
         column except the text columns and ``path``; ``None``: none).
+    n_jobs : int, default 1
+        Worker processes (``-1``: every core), through :mod:`rhetoric.runner`.
 
     Returns
     -------
@@ -421,29 +424,26 @@ def corpus_frame_table(
     --------
     >>> table = corpus_frame_table(["War and troops.", "Taxes and jobs."])
     >>> table.loc[table.dominant, ["doc_id", "frame"]].values.tolist()
-    [['0', 'security_and_defense'], ['1', 'economic']]
+    [['doc0', 'security_and_defense'], ['doc1', 'economic']]
     """
+    from rhetoric.documents import iter_corpus
+    from rhetoric.runner import map_documents
+
     lex = as_lexicon(lexicon)
     categories = _ordered_categories(lex)
-    incidental = _incidental_terms(lex)
-    docs, meta = _corpus_documents(documents, text, doc_id, metadata)
-    columns = CORPUS_COLUMNS + list(meta.columns)
-    if not docs:
-        return pd.DataFrame(columns=columns)
+    keep = _metadata_columns(documents, text, doc_id, metadata)
+    columns = CORPUS_COLUMNS + keep
     records = []
-    for index, doc in enumerate(docs):
-        rows = _profile_rows(doc, lex.match(doc), categories, 0, incidental)
-        for row in rows:
-            for extra in ("keywords", "n_terms", "lead_hits", "supported", "rank"):
-                row.pop(extra)
-            row["doc_id"] = doc.doc_id
-            row["n_words"] = doc.n_words
-            row["_index"] = index
-        records.extend(rows)
-    table = pd.DataFrame.from_records(records)
-    if len(meta.columns):
-        table = table.join(meta.reset_index(drop=True), on="_index")
-    table = table.drop(columns="_index")[columns]
+    work = partial(
+        _frame_rows, lexicon=lex, categories=categories, incidental=_incidental_terms(lex)
+    )
+    corpus = iter_corpus(documents, text_column=text, id_column=doc_id)
+    for outcome in map_documents(work, corpus, n_jobs=n_jobs, warm=None):
+        meta = {c: outcome.metadata.get(c) for c in keep}
+        records.extend({**row, **meta} for row in outcome.unwrap())
+    if not records:
+        return pd.DataFrame(columns=columns)
+    table = pd.DataFrame.from_records(records)[columns]
     return table.astype({"hits": "int64", "per_1000": "float64", "share": "float64", "score": "float64",
                          "dominant": "bool", "n_words": "int64"})  # fmt: skip
 
@@ -451,35 +451,35 @@ def corpus_frame_table(
 _TEXT_COLUMNS = {"text", "clean_text", "path"}
 
 
-def _corpus_documents(
-    documents, text: str, doc_id: str, metadata
-) -> tuple[list[Document], pd.DataFrame]:
-    if isinstance(documents, pd.DataFrame):
-        if text not in documents.columns:
-            raise invalid_value("text", text, documents.columns.astype(str))
-        ids = (
-            documents[doc_id].astype(str)
-            if doc_id in documents.columns
-            else documents.index.astype(str)
-        )
-        docs = [
-            Document(t if isinstance(t, str) else "", i)
-            for t, i in zip(documents[text], ids, strict=True)
-        ]
-        if metadata == "all":
-            keep = [c for c in documents.columns if c not in _TEXT_COLUMNS | {text, doc_id}]
-        else:
-            keep = [] if metadata is None else check_documents("metadata", metadata)
-            for column in keep:
-                if column not in documents.columns:
-                    raise invalid_value("metadata column", column, documents.columns.astype(str))
-        return docs, documents[keep]
-    items = check_documents("documents", documents)
-    docs = [
-        item if isinstance(item, Document) else as_document(item, str(i))
-        for i, item in enumerate(items)
-    ]
-    for i, doc in enumerate(docs):
-        if doc.doc_id is None:
-            doc.doc_id = str(i)
-    return docs, pd.DataFrame(index=np.arange(len(docs)))
+def _frame_rows(
+    document,
+    lexicon: Lexicon,
+    categories: list[str],
+    incidental: frozenset[tuple[str, str]] = frozenset(),
+) -> list[dict]:
+    """The per-document function of :func:`corpus_frame_table`."""
+    from rhetoric.runner import document_text
+
+    doc = Document(document_text(document), document.doc_id)
+    rows = _profile_rows(doc, lexicon.match(doc), categories, 0, incidental)
+    for row in rows:
+        for extra in ("keywords", "n_terms", "lead_hits", "supported", "rank"):
+            row.pop(extra)
+        row["doc_id"] = doc.doc_id
+        row["n_words"] = doc.n_words
+    return rows
+
+
+def _metadata_columns(documents, text: str, doc_id: str, metadata) -> list[str]:
+    if not isinstance(documents, pd.DataFrame):
+        check_documents("documents", documents)
+        return []
+    if text not in documents.columns:
+        raise invalid_value("text", text, documents.columns.astype(str))
+    if metadata == "all":
+        return [c for c in documents.columns if c not in _TEXT_COLUMNS | {text, doc_id}]
+    keep = [] if metadata is None else check_documents("metadata", metadata)
+    for column in keep:
+        if column not in documents.columns:
+            raise invalid_value("metadata column", column, documents.columns.astype(str))
+    return keep

@@ -27,7 +27,6 @@ from __future__ import annotations
 import math
 import re
 from functools import cache
-from importlib import resources
 
 import numpy as np
 
@@ -238,19 +237,12 @@ def loaded_model():
     Returns ``None`` when the file is absent. Raises ``ValueError`` when the model names features
     the code no longer builds (rebuild it with ``benchmarks/train_loaded_language.py``).
     """
-    from rhetoric.scoring.model import ScorerModel
+    from rhetoric.scoring.model import read_model
 
-    resource = resources.files("rhetoric").joinpath("resources", "stance", "loaded_language.json")
-    if not resource.is_file():
-        return None
-    model = ScorerModel.from_json(resource.read_text(encoding="utf-8"))
-    unknown = sorted(set(model.features) - set(LOADED_FEATURES))
-    if unknown:
-        raise ValueError(
-            f"the loaded-language model was trained with features the code no longer builds: {unknown}; "
-            "rebuild it with benchmarks/train_loaded_language.py"
-        )
-    return model
+    return read_model(
+        ("resources", "stance", "loaded_language.json"), LOADED_FEATURES,
+        name="loaded-language model", script="benchmarks/train_loaded_language.py",
+    )  # fmt: skip
 
 
 def model_vocabulary(model) -> frozenset[str]:

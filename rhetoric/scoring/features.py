@@ -77,6 +77,7 @@ _FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "ourselves"})
 _SHORT_PARAGRAPH = 8
 _NEGATORS = frozenset({"not", "no", "never", "nor", "neither", "nothing", "none", "cannot"})
 _COORDINATOR = re.compile(r"\b(?:and|or|but|nor|yet)\b")
+_COORDINATOR_AT_END = re.compile(r"(?<!\w)(?:and|or|but|nor|yet)\Z")
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +129,37 @@ class DocumentProfile:
         )
         self.first_person = sum(self.counts[w] for w in _FIRST_PERSON) / n_words
         self._tags: dict[int, list[str]] = {}
+        # Positions of quotation marks and of coordinators, found once, so that a figure whose
+        # parts lie far apart (a refrain across a book) is not read again from end to end.
+        self._quotes = [m.start() for m in _QUOTE_CHARS.finditer(doc.text)]
+        lowered = doc.text.lower()
+        self._lowered = lowered if len(lowered) == len(doc.text) else None
+        found = list(_COORDINATOR.finditer(lowered)) if self._lowered is not None else []
+        self._coordinator_starts = [m.start() for m in found]
+        self._coordinator_ends = [m.end() for m in found]
+
+    def inside_quotes(self, offset: int) -> bool:
+        """An odd number of double quotation marks between the paragraph's start and ``offset``."""
+        index = bisect.bisect_right(self.paragraph_starts, offset) - 1
+        start = self.paragraph_starts[index] if index >= 0 else 0
+        inside = bisect.bisect_left(self._quotes, offset) - bisect.bisect_left(self._quotes, start)
+        return inside % 2 == 1
+
+    def coordinated(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds and / or / but / nor / yet as a word: exactly
+        ``_COORDINATOR.search(text[start:end].lower())``, without copying a long stretch."""
+        if end - start <= 64 or self._lowered is None:
+            return bool(_COORDINATOR.search(self.doc.text[start:end].lower()))
+        low = self._lowered
+        # A word at an edge of the stretch, whose edge counts as a word boundary there ...
+        if _COORDINATOR.match(low[start : start + 4]) or _COORDINATOR_AT_END.search(
+            low, end - 4, end
+        ):
+            return True
+        # ... else the first coordinator of the whole text that starts inside it (inside, the
+        # word boundaries are the same as in the stretch alone).
+        k = bisect.bisect_right(self._coordinator_starts, start)
+        return k < len(self._coordinator_starts) and self._coordinator_ends[k] < end
 
     def word_range(self, span: Span) -> tuple[int, int]:
         """Indices ``[first, last)`` of the words inside ``span``."""
@@ -172,7 +204,6 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
     )
     shared_content = [k for k in shared if is_content_word(k)]
     df, total = background_df()
-    first_start = ranges[0][0] if ranges else 0
     paragraph = max(0, bisect.bisect_right(profile.paragraph_starts, parts[0].start) - 1)
     sentence_text = ""
     if sentences:
@@ -191,7 +222,7 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
     suffix = _common_edge([k[::-1] for k in part_keys])
     edge = prefix or suffix
     negated = [any(k in _NEGATORS or k.endswith("nt") for k in ks) for ks in part_keys]
-    gaps_text = [doc.text[parts[k].end : parts[k + 1].start].lower() for k in range(len(parts) - 1)]
+    between = [(parts[k].end, parts[k + 1].start) for k in range(len(parts) - 1)]
     return {
         "shared_prefix": len(prefix),
         "shared_suffix": len(suffix),
@@ -199,7 +230,7 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
         "same_first_word": len({ks[0] for ks in part_keys if ks}) == 1 and all(part_keys),
         "contrast_pair": _contrast_pair(part_keys),
         "negation_asymmetry": any(negated) and not all(negated),
-        "coordinated": _share(bool(_COORDINATOR.search(g)) for g in gaps_text),
+        "coordinated": _share(profile.coordinated(start, end) for start, end in between),
         "single_word_parts": _share(n == 1 for n in lengths),
         "adjacent_share": _share(g <= 1 for g in sentence_gaps),
         "max_sentence_gap": math.log1p(max(sentence_gaps)) if sentence_gaps else 0.0,
@@ -240,7 +271,7 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
         "shared_background": _mean(
             math.log1p(df.get(k, 0)) - math.log1p(total) for k in shared_content
         ),
-        "in_quotes": _inside_quotes(doc, parts[0].start, first_start),
+        "in_quotes": profile.inside_quotes(parts[0].start),
         "log_paragraph_words": math.log1p(doc.paragraphs[paragraph].n_words)
         if doc.paragraphs
         else 0.0,
@@ -268,10 +299,16 @@ def _common_edge(sequences: list[list[str]]) -> list[str]:
 def _contrast_pair(part_keys: list[list[str]], limit: int = 12) -> bool:
     from rhetoric.lexicon import contrasts
 
-    content = [[k for k in ks if is_content_word(k)][:limit] for ks in part_keys]
-    for i in range(len(content)):
-        for j in range(i + 1, len(content)):
-            if any(contrasts(a, b) for a in content[i] for b in content[j]):
+    # Parts with the same content words are compared once (a refrain or a repeated sentence may
+    # have thousands of identical parts: all pairs of them made scoring quadratic); two identical
+    # parts are compared with each other when there are two. ``contrasts`` is symmetric.
+    counts = Counter(tuple([k for k in ks if is_content_word(k)][:limit]) for ks in part_keys)
+    content = list(counts)
+    for i, words in enumerate(content):
+        if counts[words] > 1 and any(contrasts(a, b) for a in words for b in words):
+            return True
+        for other in content[i + 1 :]:
+            if any(contrasts(a, b) for a in words for b in other):
                 return True
     return False
 
@@ -288,11 +325,3 @@ def _share(values) -> float:
 def _mean(values) -> float:
     values = list(values)
     return sum(values) / len(values) if values else 0.0
-
-
-def _inside_quotes(doc: Document, offset: int, word: int) -> bool:
-    """An odd number of double quotation marks between the paragraph's start and ``offset``."""
-    starts = [p.start for p in doc.paragraphs]
-    index = bisect.bisect_right(starts, offset) - 1
-    start = doc.paragraphs[index].start if index >= 0 else 0
-    return len(_QUOTE_CHARS.findall(doc.text, start, offset)) % 2 == 1

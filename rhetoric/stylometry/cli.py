@@ -57,9 +57,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="stylo-style validation: word list and z-scores also see held-out texts",
     )
     parser.add_argument("--json", action="store_true", help="print JSON (JSON Lines for --test)")
-    parser.add_argument(
-        "--data-home", metavar="DIR", help="data home for loader corpora (default: $RHETORIC_DATA)"
-    )
+    from rhetoric.datahome import add_data_home_option
+
+    add_data_home_option(parser)
 
 
 def _labels(option: str, value: str, available: list[str]) -> list[str]:

@@ -199,6 +199,99 @@ class CountTable:
         totals = np.array([sum(c.values()) for c in counters], dtype=np.int64)
         return cls(counts, vocabulary, totals)
 
+    @classmethod
+    def from_corpus(
+        cls,
+        corpus: object,
+        *,
+        analyzer: Analyzer = "word",
+        ngram: int = 1,
+        tokenizer: Tokenizer | Callable[[str], list[str]] = "stylo",
+        lowercase: bool = True,
+        n_jobs: int | None = 1,
+        scheduler: object = None,
+        errors: Literal["raise", "skip"] = "raise",
+        pattern: str = "*.txt",
+        text_column: str = "text",
+        progress: bool | None = None,
+    ) -> tuple[CountTable, list[str]]:
+        """Count the features of a corpus as a map-reduce, never holding its texts.
+
+        Each document is read and counted where it is processed (a worker process or a Dask
+        worker, through :mod:`rhetoric.runner`); only its counts come back, and they are merged
+        as they arrive. Memory is that of the counts, not of the texts, so the count table (and
+        an MFW table: ``frequency_table(*CountTable.from_corpus(folder), mfw=100)``) of a corpus
+        larger than memory can be built.
+
+        Parameters
+        ----------
+        corpus
+            Any corpus input of :func:`rhetoric.documents.iter_corpus` (a folder, a table file,
+            a DataFrame, a list of texts or paths).
+        analyzer, ngram, tokenizer, lowercase
+            As in :meth:`from_texts` (a callable tokenizer must be picklable for ``n_jobs > 1``).
+        n_jobs, scheduler
+            Where the counting runs (:func:`rhetoric.runner.map_documents`).
+        errors : {"raise", "skip"}, default "raise"
+            A document that cannot be read stops the count, or is left out (a warning names how
+            many); the returned ``doc_ids`` list the rows either way.
+
+        Returns
+        -------
+        table : CountTable
+            The same table as :meth:`from_texts` on the texts, in input order.
+        doc_ids : list of str
+            The document of each row.
+
+        Examples
+        --------
+        >>> table, ids = CountTable.from_corpus({"a": "a b a", "b": "b c"})
+        >>> ids, table.vocabulary.tolist(), table.totals.tolist()
+        (['a', 'b'], ['a', 'b', 'c'], [3, 2])
+        """
+        from functools import partial
+
+        from rhetoric.documents import iter_corpus
+        from rhetoric.runner import map_documents
+
+        check_choice("errors", errors, ["raise", "skip"])
+        work = partial(_count_document, analyzer=analyzer, ngram=ngram, tokenizer=tokenizer,
+                       lowercase=lowercase)  # fmt: skip
+        index: dict[str, int] = {}
+        rows, cols, vals, totals, doc_ids, skipped = [], [], [], [], [], 0
+        documents = iter_corpus(corpus, pattern=pattern, text_column=text_column)
+        for outcome in map_documents(work, documents, n_jobs=n_jobs, scheduler=scheduler,
+                                     warm=None, progress=progress):  # fmt: skip
+            if outcome.error is not None and errors == "skip":
+                skipped += 1
+                continue
+            counter = outcome.unwrap()
+            row = len(doc_ids)
+            doc_ids.append(outcome.doc_id)
+            totals.append(sum(counter.values()))
+            for feature, count in counter.items():
+                rows.append(row)
+                cols.append(index.setdefault(feature, len(index)))
+                vals.append(count)
+        if skipped:
+            import warnings
+
+            warnings.warn(
+                f"{skipped} document(s) could not be read and were left out", stacklevel=2
+            )
+        vocabulary = np.array(sorted(index), dtype=object)
+        new_place = np.empty(len(index), dtype=np.int64)  # first-seen order -> sorted order
+        for position, feature in enumerate(vocabulary):
+            new_place[index[feature]] = position
+        counts = sparse.csr_matrix(
+            (
+                np.asarray(vals, dtype=np.int64),
+                (np.asarray(rows, dtype=np.int64), new_place[np.asarray(cols, dtype=np.int64)]),
+            ),
+            shape=(len(doc_ids), len(vocabulary)),
+        )
+        return cls(counts, vocabulary, np.asarray(totals, dtype=np.int64)), doc_ids
+
     def __len__(self) -> int:
         return self.counts.shape[0]
 
@@ -434,3 +527,15 @@ class MFWVectorizer(TransformerMixin, BaseEstimator):
         tags.input_tags.two_d_array = False
         tags.input_tags.string = True
         return tags
+
+
+def _count_document(document, *, analyzer, ngram, tokenizer, lowercase) -> Counter:
+    """The per-document function of :meth:`CountTable.from_corpus`: the document's counts."""
+    from rhetoric.runner import document_text
+
+    text = document_text(document)
+    return Counter(
+        text_features(
+            text, analyzer=analyzer, ngram=ngram, tokenizer=tokenizer, lowercase=lowercase
+        )
+    )

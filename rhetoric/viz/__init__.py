@@ -11,7 +11,10 @@
 - :func:`kwic` / :func:`kwic_style`: keyword in context.
 - Tables for the plots: :func:`locate_spans`, :func:`term_positions`, :func:`word_counts`,
   :func:`figure_instances` (one row per figure, its parts joined).
-- :func:`paper_style`, :func:`save_figure`, :func:`save_table`: figures and tables for a paper.
+- :func:`paper_style`, :func:`save_figure`, :func:`save_table`: figures and tables for a paper;
+  :func:`figure_size` for one-column (3.5 in) and two-column (7 in) widths.
+- :func:`display_name` / :func:`display_names` / :func:`display_value`: the words a reader sees
+  for device, frame, kind, method and column names ("Security and defense"), in every figure.
 """
 
 from rhetoric.viz.highlight import (
@@ -22,6 +25,7 @@ from rhetoric.viz.highlight import (
     highlight_passages,
 )
 from rhetoric.viz.kwic import kwic, kwic_style
+from rhetoric.viz.labels import display_name, display_names, display_value
 from rhetoric.viz.plots import (
     consensus_network,
     contrast,
@@ -40,8 +44,12 @@ from rhetoric.viz.plots import (
 )
 from rhetoric.viz.style import (
     DEVICE_COLORS,
+    GROUP_COLORS,
+    ONE_COLUMN,
+    TWO_COLUMN,
     device_color,
     device_palette,
+    figure_size,
     paper_style,
     save_figure,
     save_table,
@@ -50,6 +58,9 @@ from rhetoric.viz.tables import figure_instances, locate_spans, term_positions, 
 
 __all__ = [
     "DEVICE_COLORS",
+    "GROUP_COLORS",
+    "ONE_COLUMN",
+    "TWO_COLUMN",
     "Highlight",
     "consensus_network",
     "contrast",
@@ -60,8 +71,12 @@ __all__ = [
     "device_palette",
     "device_rates",
     "dispersion",
+    "display_name",
+    "display_names",
+    "display_value",
     "facet",
     "figure_instances",
+    "figure_size",
     "frame_heatmap",
     "frame_shares",
     "highlight",

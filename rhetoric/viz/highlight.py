@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import os
 import re
 from collections import Counter
@@ -24,11 +25,12 @@ import pandas as pd
 
 from rhetoric.errors import invalid_value
 from rhetoric.span import Span
+from rhetoric.viz.labels import display_name, display_value
 from rhetoric.viz.style import LABELS, device_color
 
 #: Vertical distance between stacked underlines, and their thickness, in pixels.
-LANE_PX = 4
-LINE_PX = 2
+LANE_PX = 5
+LINE_PX = 3
 
 #: Line pattern of the lexical layers (the devices are solid lines).
 _PATTERNS = {"frame": (4, 3), "stance": (2, 2)}
@@ -115,6 +117,8 @@ def _records(
     if hasattr(text_or_analysis, "device_spans") and hasattr(text_or_analysis, "text"):
         analysis = text_or_analysis
         spans = [*analysis.device_spans, *getattr(analysis, "frame_spans", [])]
+        spans += getattr(analysis, "stance_spans", None) or []
+        spans = list({(s.start, s.end, s.device, s.kind, s.group): s for s in spans}.values())
         return analysis.text, spans, list(getattr(analysis, "removed", [])), analysis
     if isinstance(text_or_analysis, tuple | list) and len(text_or_analysis) == 2:
         source, spans = text_or_analysis
@@ -190,8 +194,32 @@ def assign_lanes(spans: Sequence[Span]) -> list[int]:
     return lanes
 
 
+#: The layers of the page, in legend order, and the labels each holds (any other label, such as
+#: a passage's focus, is drawn in the devices layer).
+LAYERS = ("devices", "stance", "frames")
+_LAYER_OF = {"stance": "stance", "frame": "frames"}
+#: What one legend count means in each layer.
+_UNITS = {
+    "devices": ("figure", "figures"),
+    "stance": ("word", "words"),
+    "frames": ("keyword", "keywords"),
+}
+#: Layers drawn when a page opens: the devices; stance words and frame keywords wait for a click.
+DEFAULT_LAYERS = ("devices",)
+
+
+def layer_of(label: str) -> str:
+    """The layer of a span label: ``"frames"`` for frame keywords, ``"stance"``, else ``"devices"``.
+
+    >>> layer_of("anaphora"), layer_of("frame"), layer_of("stance")
+    ('devices', 'frames', 'stance')
+    """
+    return _LAYER_OF.get(label, "devices")
+
+
 def _tooltip(span: Span) -> str:
-    parts = [f"{span.device}: {span.kind}" if span.kind else span.device]
+    name = display_name(span.device)
+    parts = [f"{name}: {display_value(span.kind)}" if span.kind else name]
     if span.group:
         parts.append(f"group {span.group}")
     if span.score < 1.0:
@@ -220,67 +248,183 @@ def _count_instances(spans: Iterable[Span]) -> Counter:
     return counts
 
 
-def _legend(spans: list[Span], removed: list[Span], css_id: str) -> str:
+def _plural(n: int, unit: tuple[str, str]) -> str:
+    return f"{n} {unit[0] if n == 1 else unit[1]}"
+
+
+def _legend(spans: list[Span], removed: list[Span], css_id: str, shown: Sequence[str]) -> str:
+    """Layer toggles, then one toggle per device: checkboxes whose state the styles read."""
     instances = _count_instances(spans)
     span_counts = Counter(s.device for s in spans)
     known = [label for label in LABELS if label in instances]
     others = sorted(label for label in instances if label not in LABELS)
-    items = []
+    by_layer: dict[str, list[str]] = {layer: [] for layer in LAYERS}
     for label in [*known, *others]:
-        n, k = instances[label], span_counts[label]
-        tip = f"{n} instance{'s' * (n != 1)} in {k} span{'s' * (k != 1)}"
-        items.append(
-            f'<span class="rh-key {_css_name(label)}" title="{html.escape(tip)}">'
-            f'<span class="rh-swatch" style="background-image:{_band(label)}"></span>'
-            f'{html.escape(label)} <span class="rh-count">{n}</span></span>'
+        by_layer[layer_of(label)].append(label)
+    groups = []
+    for layer, labels in by_layer.items():
+        if not labels:
+            continue
+        unit = _UNITS[layer]
+        checked = " checked" if layer in shown else ""
+        total = sum(instances[label] for label in labels)
+        head = (
+            f'<label class="rh-layer-key" title="show or hide every {html.escape(layer_name(layer).lower())} span">'
+            f'<input type="checkbox" class="rh-toggle" id="{css_id}-l-{layer}"{checked}>'
         )
+        if layer == "devices":
+            head += f'{display_name(layer)} <span class="rh-unit">({unit[1]})</span></label>'
+            keys = []
+            for label in labels:
+                n, k = instances[label], span_counts[label]
+                tip = (
+                    f"{_plural(n, unit)} in {_plural(k, ('span', 'spans'))}; click to show or hide"
+                )
+                keys.append(
+                    f'<label class="rh-key {_css_name(label)}" title="{html.escape(tip)}">'
+                    f'<input type="checkbox" class="rh-toggle" id="{css_id}-t-{_css_name(label)}" checked>'
+                    f'<span class="rh-swatch" style="background-image:{_band(label)}"></span>'
+                    f'{html.escape(display_name(label))} <span class="rh-count">{n}</span></label>'
+                )
+            groups.append(f'<div class="rh-layer rh-layer-{layer}">{head}{"".join(keys)}</div>')
+        else:
+            (label,) = labels
+            head += (
+                f'<span class="rh-swatch" style="background-image:{_band(label)}"></span>'
+                f'{html.escape(layer_name(layer))} <span class="rh-count">{_plural(total, unit)}</span></label>'
+            )
+            groups.append(f'<div class="rh-layer rh-layer-{layer}">{head}</div>')
     if removed:
         reasons = Counter(s.kind for s in removed)
         tip = "; ".join(f"{reason} ({count})" for reason, count in sorted(reasons.items()))
-        items.append(
-            f'<span class="rh-key rh-removed-key" title="{html.escape(tip)}">'
-            f'<span class="rh-removed">removed boilerplate</span> <span class="rh-count">{len(removed)}</span></span>'
+        groups.append(
+            f'<div class="rh-layer"><span class="rh-key rh-removed-key" title="{html.escape(tip)}">'
+            f'<span class="rh-removed">removed boilerplate</span> <span class="rh-count">{len(removed)}</span></span></div>'
         )
-    if not items:
-        items.append('<span class="rh-none">no devices found</span>')
-    return f'<div class="rh-legend">{"".join(items)}</div>'
+    if not groups:
+        groups.append('<span class="rh-none">no devices found</span>')
+    return f'<div class="rh-legend">{"".join(groups)}</div>'
 
 
-def _style(css_id: str, combos: dict[tuple, int], n_lanes: int) -> str:
+def layer_name(layer: str) -> str:
+    """The legend name of a layer: "Devices", "Stance", "Frame keywords"."""
+    return display_name(layer)
+
+
+def _var(label: str) -> str:
+    return f"--rh-b-{_css_name(label)}"
+
+
+def _style(
+    css_id: str, combos: dict[tuple, int], layer_lanes: dict[str, int], labels: Sequence[str]
+) -> str:
     scope = f"#{css_id}"
-    pad = n_lanes * LANE_PX
+    # the room under the text grows with the layers shown: stance lanes lie below the device
+    # lanes, frame-keyword lanes below those
+    d, s, f = (layer_lanes.get(layer, 0) * LANE_PX for layer in LAYERS)
+    on = f"{scope}:has(#{css_id}-l-{{}}:checked)"
     rules = [
         f"{scope}{{font-family:Georgia,'Times New Roman',serif;font-size:15px;color:#222;max-width:46em}}",
-        f"{scope} .rh-text{{white-space:pre-wrap;line-height:calc(1.55em + {pad}px);overflow-wrap:break-word}}",
+        # each label's underline is a custom property; a cleared toggle sets it to none
+        scope + "{" + ";".join(f"{_var(label)}:{_band(label)}" for label in labels) + "}",
+        # --rh-pad: the room under the text; --rh-o-<layer>: where a layer's lanes begin. Stance
+        # lanes lie under the device lanes, frame-keyword lanes under those shown above them.
+        f"{scope} .rh-text{{--rh-pad:{d}px;--rh-o-devices:0px;--rh-o-stance:{d}px;--rh-o-frames:{d}px;"
+        "white-space:pre-wrap;line-height:calc(1.55em + var(--rh-pad));overflow-wrap:break-word}",
+        f"{on.format('stance')} .rh-text{{--rh-pad:{d + s}px;--rh-o-frames:{d + s}px}}",
+        f"{on.format('frames')} .rh-text{{--rh-pad:{d + f}px}}",
+        f"{on.format('stance')}{on.format('frames')[len(scope) :]} .rh-text{{--rh-pad:{d + s + f}px}}",
         f"{scope} .rh-m{{background-repeat:no-repeat;background-size:100% {LINE_PX}px;"
-        f"padding-bottom:{pad}px;-webkit-box-decoration-break:clone;box-decoration-break:clone;cursor:help}}",
-        f"{scope} .rh-m:hover{{background-color:rgba(255,214,102,.45)}}",
-        f"{scope} .rh-removed{{color:#999;text-decoration:line-through}}",
-        f"{scope} .rh-legend{{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:12px;"
-        "display:flex;flex-wrap:wrap;gap:4px 14px;margin:0 0 10px;padding-bottom:6px;border-bottom:1px solid #ddd}",
-        f"{scope} .rh-key{{white-space:nowrap;cursor:help}}",
+        "padding-bottom:var(--rh-pad);-webkit-box-decoration-break:clone;box-decoration-break:clone;cursor:help}",
+        f"{scope} .rh-m.rh-linked{{background-color:rgba(255,214,102,.55)}}",
+        f"{scope} .rh-removed{{color:#767676;text-decoration:line-through}}",
+        f"{scope} .rh-legend{{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:13px;"
+        "margin:0 0 10px;padding-bottom:6px;border-bottom:1px solid #ddd}",
+        f"{scope} .rh-layer{{display:flex;flex-wrap:wrap;align-items:center;gap:4px 14px;margin:2px 0}}",
+        f"{scope} .rh-layer-key{{font-weight:600;white-space:nowrap;cursor:pointer;min-width:9em}}",
+        f"{scope} .rh-key{{white-space:nowrap;cursor:pointer}}",
+        f"{scope} .rh-toggle{{margin:0 4px 0 0;vertical-align:middle;cursor:pointer}}",
+        f"{scope} .rh-unit{{font-weight:400;color:#595959}}",
         f"{scope} .rh-swatch{{display:inline-block;width:22px;height:{LINE_PX + 1}px;margin-right:4px;"
         "vertical-align:middle;background-repeat:no-repeat;background-size:100% 100%}",
-        f"{scope} .rh-count{{color:#666}}",
-        f"{scope} .rh-none{{color:#666;font-style:italic}}",
+        f"{scope} .rh-count{{color:#595959;font-weight:400}}",
+        f"{scope} .rh-none{{color:#595959;font-style:italic}}",
+        f"{scope} .rh-key:has(.rh-toggle:not(:checked)){{color:#767676}}",
+        f"{scope} .rh-key:has(.rh-toggle:not(:checked)) .rh-swatch{{opacity:.3}}",
+        f"{scope}:has(#{css_id}-l-devices:not(:checked)) .rh-layer-devices .rh-key{{color:#767676}}",
+        f"{scope}:has(#{css_id}-l-devices:not(:checked)) .rh-layer-devices .rh-key .rh-swatch{{opacity:.3}}",
     ]
+    for label in labels:
+        name = _css_name(label)
+        rules.append(
+            f"{scope}:has(#{css_id}-t-{name}:not(:checked)) .rh-text{{{_var(label)}:none}}"
+        )
+    for layer in LAYERS:
+        members = [label for label in labels if layer_of(label) == layer]
+        if members:
+            cleared = ";".join(f"{_var(label)}:none" for label in members)
+            rules.append(f"{scope}:has(#{css_id}-l-{layer}:not(:checked)) .rh-text{{{cleared}}}")
     for combo, number in combos.items():
-        images = ",".join(_band(label) for _, label in combo)
+        images = ",".join(f"var({_var(label)})" for _, _, label in combo)
+        # lane k of a layer: its band's bottom k + 1 lanes below where the layer's lanes begin
         positions = ",".join(
-            f"0 calc(100% - {(n_lanes - 1 - lane) * LANE_PX}px)" for lane, _ in combo
+            f"0 calc(100% - var(--rh-pad) + var(--rh-o-{LAYERS[layer]}) + {(lane + 1) * LANE_PX}px)"
+            for layer, lane, _ in combo
         )
         rules.append(
             f"{scope} .rh-c{number}{{background-image:{images};background-position:{positions}}}"
         )
+    # on paper: the colours as they are, no checkboxes, only the layers and devices shown
+    rules.append(
+        "@media print{"
+        f"{scope} .rh-m{{-webkit-print-color-adjust:exact;print-color-adjust:exact}}"
+        f"{scope} .rh-swatch{{-webkit-print-color-adjust:exact;print-color-adjust:exact}}"
+        f"{scope} .rh-toggle{{display:none}}"
+        f"{scope} .rh-key:has(.rh-toggle:not(:checked)){{display:none}}"
+        f"{scope} .rh-layer:has(.rh-layer-key .rh-toggle:not(:checked)){{display:none}}"
+        f"{scope} .rh-m.rh-linked{{background-color:transparent}}"
+        f"{scope}{{max-width:none;font-size:11pt}}"
+        "}"
+    )
     return "<style>" + "\n".join(rules) + "</style>"
 
 
+#: Links the parts of a figure on hover: every piece sharing a figure key with the hovered one
+#: (and whose label is shown) is shaded. Scoped to one fragment; runs once per fragment.
+_SCRIPT = (
+    "<script>(function(){var r=document.getElementById(%s);if(!r||r.dataset.rhReady)return;"
+    "r.dataset.rhReady='1';var t=r.querySelector('.rh-text'),on=[];"
+    "function clear(){on.forEach(function(e){e.classList.remove('rh-linked')});on=[];}"
+    "function shown(f){var l=f.split('~')[0];"
+    "return getComputedStyle(t).getPropertyValue('--rh-b-'+l).trim()!=='none';}"
+    "r.addEventListener('mouseover',function(ev){clear();var p=ev.target.closest&&ev.target.closest('[data-fig]');"
+    "if(!p||!t.contains(p))return;p.getAttribute('data-fig').split(' ').filter(shown).forEach(function(f){"
+    "t.querySelectorAll('[data-fig~=\"'+f+'\"]').forEach(function(e){e.classList.add('rh-linked');on.push(e);});});});"
+    "r.addEventListener('mouseleave',clear);})();</script>"
+)
+
+
+def _figure_key(span: Span, number: int) -> str:
+    """A token naming the figure a span belongs to: its label and group (or the span itself)."""
+    part = re.sub(r"[^A-Za-z0-9_-]", "-", span.group) if span.group else f"s{number}"
+    return f"{_css_name(span.device)}~{part}"
+
+
 def render(
-    text: str, spans: Sequence[Span], removed: Sequence[Span] = (), *, css_id: str | None = None
+    text: str,
+    spans: Sequence[Span],
+    removed: Sequence[Span] = (),
+    *,
+    css_id: str | None = None,
+    layers: Sequence[str] | None = DEFAULT_LAYERS,
 ) -> str:
     """The HTML fragment for ``text`` with ``spans`` drawn and ``removed`` struck through.
 
-    The pure renderer behind :func:`highlight`: records in, escaped HTML out.
+    The pure renderer behind :func:`highlight`: records in, escaped HTML out. Spans fall in three
+    layers (:data:`LAYERS`: devices, stance words, frame keywords); the legend has a checkbox per
+    layer and one per device, read by the fragment's own styles (no script needed to toggle).
+    The parts of a figure (spans sharing a ``group``) carry one ``data-fig`` key, and a small
+    script shades them all when one is hovered.
 
     Parameters
     ----------
@@ -293,25 +437,39 @@ def render(
         Boilerplate set aside, shown greyed and struck with its reason.
     css_id : str, optional
         The ``id`` of the fragment, which scopes its styles (default: a hash of the content).
+    layers : sequence of str or None, default ("devices",)
+        Layers shown when the page opens (``None``: all); the others are a click away.
 
     Returns
     -------
     str
         ``<div class="rhetoric-highlight" id=...><style>...</style><div class="rh-legend">...``
-        ``</div><div class="rh-text">...</div></div>``.
+        ``</div><div class="rh-text">...</div><script>...</script></div>``.
 
     Examples
     --------
     >>> s = "Tom & Jerry"
     >>> html_text = render(s, [Span.from_source(s, 0, 3, device="alliteration", kind="t")], css_id="x")
-    >>> html_text[html_text.index('<div class="rh-text">'):]
-    '<div class="rh-text"><span class="rh-m rh-c0 alliteration" title="alliteration: t">Tom</span> &amp; Jerry</div></div>'
+    >>> html_text[html_text.index('<div class="rh-text">'):html_text.index("<script>")]
+    '<div class="rh-text"><span class="rh-m rh-c0 alliteration" data-fig="alliteration~s0" title="Alliteration: t">Tom</span> &amp; Jerry</div>'
     """
+    shown = LAYERS if layers is None else tuple(layers)
+    for layer in shown:
+        if layer not in LAYERS:
+            raise invalid_value("layer", layer, LAYERS)
     spans = sorted(spans, key=lambda s: (s.start, -s.end, s.device))
     removed = sorted(removed, key=lambda s: (s.start, s.end))
     drawn = [s for s in spans if s.end > s.start]
-    lanes = assign_lanes(drawn)
-    n_lanes = max(lanes, default=-1) + 1
+    # devices take the lanes nearest the text, stance and frame keywords the ones below
+    # each layer stacks its own lanes; the devices' lanes are nearest the text
+    lanes = [(0, 0)] * len(drawn)
+    lanes_per_layer: dict[str, int] = {}
+    for number, layer in enumerate(LAYERS):
+        members = [i for i, s in enumerate(drawn) if layer_of(s.device) == layer]
+        assigned = assign_lanes([drawn[i] for i in members])
+        for i, lane in zip(members, assigned, strict=True):
+            lanes[i] = (number, lane)
+        lanes_per_layer[layer] = max(assigned, default=-1) + 1
     if css_id is None:
         digest = hashlib.sha1(text.encode("utf-8", "surrogatepass"))
         for span in [*drawn, *removed]:
@@ -331,6 +489,7 @@ def render(
     active: set = set()
     combos: dict[tuple, int] = {}
     tooltips = [html.escape(_tooltip(s), quote=True) for s in drawn]
+    figure_keys = [_figure_key(s, i) for i, s in enumerate(drawn)]
     removed_tips = [html.escape(f"removed boilerplate: {s.kind}", quote=True) for s in removed]
     pieces = []
     for left, right in zip(cuts, cuts[1:], strict=False):
@@ -343,9 +502,9 @@ def render(
             continue
         on = sorted(i for kind, i in active if kind == "span")
         gone = sorted(i for kind, i in active if kind == "removed")
-        classes, titles = [], []
+        classes, titles, figures = [], [], ""
         if on:
-            combo = tuple(sorted((lanes[i], drawn[i].device) for i in on))
+            combo = tuple(sorted((*lanes[i], drawn[i].device) for i in on))
             number = combos.setdefault(combo, len(combos))
             classes += [
                 "rh-m",
@@ -353,26 +512,49 @@ def render(
                 *dict.fromkeys(_css_name(drawn[i].device) for i in on),
             ]
             titles += [tooltips[i] for i in sorted(on, key=lambda i: lanes[i])]
+            figures = " ".join(dict.fromkeys(figure_keys[i] for i in on))
         if gone:
             classes.append("rh-removed")
             titles += [removed_tips[i] for i in gone]
+        data = f' data-fig="{figures}"' if figures else ""
         pieces.append(
-            f'<span class="{" ".join(classes)}" title="{"&#10;".join(titles)}">{chunk}</span>'
+            f'<span class="{" ".join(classes)}"{data} title="{"&#10;".join(titles)}">{chunk}</span>'
         )
     for key in closing.get(len(text), ()):
         active.discard(key)
 
+    labels = list(dict.fromkeys(s.device for s in spans))
     return (
         f'<div class="rhetoric-highlight" id="{css_id}">'
-        + _style(css_id, combos, n_lanes)
-        + _legend(spans, removed, css_id)
+        + _style(css_id, combos, lanes_per_layer, labels)
+        + _legend(spans, removed, css_id, shown)
         + '<div class="rh-text">'
         + "".join(pieces)
-        + "</div></div>"
+        + "</div>"
+        + (_SCRIPT % json.dumps(css_id) if drawn else "")
+        + "</div>"
     )
 
 
-def highlight(text_or_analysis: object, *, devices: Sequence[str] | None = None) -> Highlight:
+def _layers_for(
+    devices: Sequence[str] | None, layers: Sequence[str] | None | str
+) -> Sequence[str] | None:
+    """Layers open at first: as asked; else those of the labels chosen; else the devices."""
+    if layers != "default":
+        return layers  # type: ignore[return-value]
+    if devices is None:
+        return DEFAULT_LAYERS
+    return tuple(
+        dict.fromkeys(layer_of(d) for d in ([devices] if isinstance(devices, str) else devices))
+    )
+
+
+def highlight(
+    text_or_analysis: object,
+    *,
+    devices: Sequence[str] | None = None,
+    layers: Sequence[str] | None | str = "default",
+) -> Highlight:
     """Highlight the rhetorical devices of a text, for a notebook or a standalone page.
 
     Parameters
@@ -384,12 +566,17 @@ def highlight(text_or_analysis: object, *, devices: Sequence[str] | None = None)
         shown as removed text.
     devices : list of str, optional
         Only these labels (devices, ``"frame"``, ``"stance"``); default all.
+    layers : list of str or None, optional
+        Layers (:data:`LAYERS`) shown when the view opens; the legend's checkboxes show the
+        others. Default: the devices only, or the layers of the labels named in ``devices``;
+        ``None``: all.
 
     Returns
     -------
     Highlight
-        ``.html`` (a fragment with its own styles and a legend of the devices found, with
-        counts), shown inline in JupyterLab; ``.save(path)`` writes a standalone page.
+        ``.html`` (a fragment with its own styles and a legend: a checkbox per layer and per
+        device, with counts of figures (spans sharing a group are one figure), stance words and
+        frame keywords), shown inline in JupyterLab; ``.save(path)`` writes a standalone page.
 
     Examples
     --------
@@ -397,14 +584,14 @@ def highlight(text_or_analysis: object, *, devices: Sequence[str] | None = None)
     >>> parts = [Span.from_source(s, a, b, device="anaphora", kind="clause", group="g1")
     ...          for a, b in [(0, 2), (9, 11), (17, 19)]]
     >>> view = highlight((s, parts))
-    >>> 'anaphora <span class="rh-count">1</span>' in view.html
+    >>> 'Anaphora <span class="rh-count">1</span>' in view.html
     True
     """
     text, spans, removed, analysis = _records(text_or_analysis, devices)
     _check(text, [*spans, *removed])
     spans = _select(spans, devices)
     title = getattr(analysis, "source", None) if analysis is not None else None
-    return Highlight(render(text, spans, removed), title=title)
+    return Highlight(render(text, spans, removed, layers=_layers_for(devices, layers)), title=title)
 
 
 def _frames_summary(analysis: object) -> str:
@@ -412,7 +599,7 @@ def _frames_summary(analysis: object) -> str:
     if not rows:
         return ""
     cells = "".join(
-        f"<tr><td>{html.escape(str(r['frame']))}</td><td>{float(r['score']):.2f}</td>"
+        f"<tr><td>{html.escape(display_name(r['frame']))}</td><td>{float(r['score']):.2f}</td>"
         f"<td>{int(r['hits'])}</td><td>{html.escape(', '.join(map(str, r.get('keywords', []))))}</td></tr>"
         for r in rows
     )
@@ -432,6 +619,8 @@ _PAGE_STYLE = (
     ".rh-frames{font-family:system-ui,sans-serif;font-size:12px;border-collapse:collapse;margin-top:2em}"
     ".rh-frames caption{text-align:left;font-weight:600;padding-bottom:4px}"
     ".rh-frames td,.rh-frames th{border-bottom:1px solid #ddd;padding:2px 10px 2px 0;text-align:left}"
+    "@media print{body{margin:0;max-width:none;padding:0}.rh-contents{display:none}"
+    "section{break-before:page}h1,h2{break-after:avoid}.rh-frames{break-inside:avoid}}"
 )
 
 
@@ -446,7 +635,11 @@ def _page(fragment: str, title: str | None, extra: str = "", meta: str = "") -> 
 
 
 def highlight_page(
-    analysis: object, *, devices: Sequence[str] | None = None, title: str | None = None
+    analysis: object,
+    *,
+    devices: Sequence[str] | None = None,
+    title: str | None = None,
+    layers: Sequence[str] | None | str = "default",
 ) -> str:
     """A complete standalone HTML page of a highlighted text (``rhetoric analyze --html``).
 
@@ -458,11 +651,14 @@ def highlight_page(
         Only these labels.
     title : str, optional
         Page title (default: the analysed file's name).
+    layers : list of str or None, optional
+        Layers shown when the page opens (as in :func:`highlight`: the devices by default).
 
     Returns
     -------
     str
-        An HTML5 document (UTF-8), with the frame profile below the text when there is one.
+        An HTML5 document (UTF-8), with the frame profile below the text when there is one,
+        and a print style (the layers and devices shown, without the checkboxes).
 
     Examples
     --------
@@ -470,11 +666,13 @@ def highlight_page(
     >>> page.startswith("<!DOCTYPE html>"), "<title>R&amp;D</title>" in page, "a &lt;b&gt;" in page
     (True, True, True)
     """
-    fragment, meta, frames, source = _document(analysis, devices)
+    fragment, meta, frames, source = _document(analysis, devices, layers)
     return _page(fragment, title or source, frames, meta)
 
 
-def _document(analysis: object, devices: Sequence[str] | None) -> tuple[str, str, str, str | None]:
+def _document(
+    analysis: object, devices: Sequence[str] | None, layers: Sequence[str] | None | str = "default"
+) -> tuple[str, str, str, str | None]:
     """The highlighted fragment, word-count line, frame table and source name of one document."""
     text, spans, removed, result = _records(analysis, devices)
     _check(text, [*spans, *removed])
@@ -483,11 +681,16 @@ def _document(analysis: object, devices: Sequence[str] | None) -> tuple[str, str
     if result is not None and hasattr(result, "n_words"):
         meta = f'<div class="rh-meta">{int(result.n_words):,} words analysed</div>\n'
     source = getattr(result, "source", None) if result is not None else None
-    return render(text, spans, removed), meta, _frames_summary(result), source
+    fragment = render(text, spans, removed, layers=_layers_for(devices, layers))
+    return fragment, meta, _frames_summary(result), source
 
 
 def highlight_pages(
-    analyses: Sequence[object], *, devices: Sequence[str] | None = None, title: str | None = None
+    analyses: Sequence[object],
+    *,
+    devices: Sequence[str] | None = None,
+    title: str | None = None,
+    layers: Sequence[str] | None | str = "default",
 ) -> str:
     """One standalone HTML page with several highlighted documents, a section and a link each.
 
@@ -511,10 +714,10 @@ def highlight_pages(
     """
     analyses = list(analyses)
     if len(analyses) == 1:
-        return highlight_page(analyses[0], devices=devices, title=title)
+        return highlight_page(analyses[0], devices=devices, title=title, layers=layers)
     sections, contents = [], []
     for number, analysis in enumerate(analyses, start=1):
-        fragment, meta, frames, source = _document(analysis, devices)
+        fragment, meta, frames, source = _document(analysis, devices, layers)
         name = html.escape(source or f"Document {number}")
         contents.append(f'<li><a href="#doc-{number}">{name}</a></li>')
         sections.append(
@@ -632,7 +835,7 @@ def highlight_passages(
         if caption and caption in row and row[caption] is not None and str(row[caption]):
             note += f" · {row[caption]}"
         digest = hashlib.sha1(f"{doc_id}:{start}:{end}:{number}".encode()).hexdigest()[:10]
-        fragment = render(excerpt, drawn, css_id=f"rh-p{digest}")
+        fragment = render(excerpt, drawn, css_id=f"rh-p{digest}", layers=None)
         parts.append(
             '<div class="rh-passage" style="margin:0 0 1.2em">'
             f'<div style="font:12px system-ui,sans-serif;color:#555">{html.escape(note)}</div>'

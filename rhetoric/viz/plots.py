@@ -36,7 +36,8 @@ import pandas as pd
 
 from rhetoric.errors import UsageError, check_choice, invalid_value
 from rhetoric.stats import bootstrap_rate_ci
-from rhetoric.viz.style import LABELS, PALETTE, device_color
+from rhetoric.viz.labels import display_name, display_names, display_value
+from rhetoric.viz.style import GROUP_COLORS, GROUP_MARKERS, LABELS, device_color
 from rhetoric.viz.tables import locate_spans
 
 
@@ -64,13 +65,91 @@ def _label_order(values) -> list:
 
 
 def _group_colors(groups: Sequence) -> dict:
-    import seaborn as sns
+    """A colour per group from :data:`~rhetoric.viz.style.GROUP_COLORS` (cycled past eight)."""
+    return {g: GROUP_COLORS[i % len(GROUP_COLORS)] for i, g in enumerate(groups)}
 
-    return dict(zip(groups, sns.color_palette(PALETTE, max(len(groups), 1)), strict=False))
+
+def _group_markers(groups: Sequence) -> dict:
+    """A marker per group, so that groups stay apart in greyscale."""
+    return {g: GROUP_MARKERS[i % len(GROUP_MARKERS)] for i, g in enumerate(groups)}
+
+
+def _place_labels(ax, xs, ys, texts, *, fontsize="x-small", avoid_points: bool = True) -> list:
+    """Annotate points without overlap: each label takes the first free place around its point.
+
+    Eight places around the point are tried at growing distances; a place is free when the
+    label's box (in display space) overlaps no label placed before it and no other point. Labels
+    are placed from the most crowded point outwards, so crowded labels get the first choice.
+    Returns the ``Text`` objects in the order of ``texts``.
+    """
+    from matplotlib.transforms import Bbox
+
+    figure = ax.figure
+    figure.canvas.draw()  # the transforms and text extents are final only after a draw
+    renderer = figure.canvas.get_renderer()
+    points = ax.transData.transform(np.column_stack([xs, ys]).astype(float))
+    n = len(points)
+    if n == 0:
+        return []
+    gaps = np.linalg.norm(points[:, None, :] - points[None, :, :], axis=2)
+    np.fill_diagonal(gaps, np.inf)
+    order = np.argsort(gaps.min(axis=1)) if n > 1 else np.arange(n)
+    directions = [(1, 1), (1, -1), (-1, 1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1)]
+    dpi_scale = figure.dpi / 72
+    placed: list = []
+    made: dict[int, object] = {}
+    radius = 3.5 * dpi_scale  # a marker's radius in pixels
+    for i in order:
+        text = ax.annotate(str(texts[i]), (xs[i], ys[i]), xytext=(0, 0), textcoords="offset points",
+                           fontsize=fontsize, zorder=3)  # fmt: skip
+        box = text.get_window_extent(renderer)
+        width, height = box.width, box.height
+        best = None
+        for distance in (3, 6, 10, 16, 24):
+            for dx, dy in directions:
+                ox = (
+                    dx * distance * dpi_scale
+                    + (0 if dx >= 0 else -width)
+                    - (width / 2 if dx == 0 else 0)
+                )
+                oy = (
+                    dy * distance * dpi_scale
+                    + (0 if dy >= 0 else -height)
+                    - (height / 2 if dy == 0 else 0)
+                )
+                x0, y0 = points[i, 0] + ox, points[i, 1] + oy
+                candidate = Bbox.from_bounds(x0, y0, width, height)
+                clash = any(candidate.overlaps(other) for other in placed)
+                if not clash and avoid_points:
+                    centre = np.array(
+                        [(candidate.x0 + candidate.x1) / 2, (candidate.y0 + candidate.y1) / 2]
+                    )
+                    near = np.abs(points - centre)
+                    inside = (near[:, 0] < width / 2 + radius) & (near[:, 1] < height / 2 + radius)
+                    inside[i] = False
+                    clash = bool(inside.any())
+                if not clash:
+                    best = (ox, oy, candidate)
+                    break
+            if best is not None:
+                break
+        if best is None:  # nowhere free: the first place, as before
+            ox, oy = 3 * dpi_scale, 3 * dpi_scale
+            best = (ox, oy, Bbox.from_bounds(points[i, 0] + ox, points[i, 1] + oy, width, height))
+        ox, oy, candidate = best
+        text.set_position((ox / dpi_scale, oy / dpi_scale))
+        text.set_horizontalalignment("left")
+        text.set_verticalalignment("bottom")
+        placed.append(candidate)
+        made[int(i)] = text
+    return [made[i] for i in range(n)]
 
 
 def _empty(ax, message: str = "nothing to show"):
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="0.5")
+    """Say so on an Axes with nothing to draw, without the meaningless 0-1 ticks."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="0.4")
+    ax.set_xticks([])
+    ax.set_yticks([])
     return ax
 
 
@@ -135,6 +214,7 @@ def device_rates(
     devices = list(order) if order is not None else _label_order(table[device])
     groups = [None] if group is None else list(dict.fromkeys(table[group]))
     colors = _group_colors(groups)
+    markers = _group_markers(groups)
     height = 0.7
     step = height / len(groups)
     for number, name in enumerate(groups):
@@ -144,15 +224,16 @@ def device_rates(
         y += -height / 2 + step * (number + 0.5) if len(groups) > 1 else 0.0
         rate = part["rate"].to_numpy()
         errors = np.vstack([rate - part["ci_low"].to_numpy(), part["ci_high"].to_numpy() - rate])
-        ax.errorbar(rate, y, xerr=np.clip(errors, 0, None), fmt="o", color=colors[name], markersize=4,
-                    capsize=2, linewidth=1, label=None if name is None else str(name))  # fmt: skip
-    ax.set_yticks(range(len(devices)), devices)
+        ax.errorbar(rate, y, xerr=np.clip(errors, 0, None), fmt=markers[name], color=colors[name],
+                    markersize=4, capsize=2, linewidth=1,
+                    label=None if name is None else display_value(name))  # fmt: skip
+    ax.set_yticks(range(len(devices)), display_names(devices))
     ax.set_ylim(len(devices) - 0.5, -0.5)
     ax.set_xlim(left=0)
-    ax.set_xlabel(f"per 1,000 words ({ci:g}% bootstrap CI)")
+    ax.set_xlabel(f"Per 1,000 words ({ci:g}% bootstrap CI)")
     ax.set_ylabel("")
     if group is not None:
-        ax.legend(title=group, frameon=False)
+        ax.legend(title=display_name(group), frameon=False)
     return ax
 
 
@@ -167,7 +248,8 @@ def device_map(
     """Where each device falls along a document, paragraph by paragraph.
 
     A dot for every paragraph (``x``) where a device (``y``) occurs, its area growing with the
-    number of occurrences there, in the device's colour.
+    number of figures there (spans sharing a ``group`` are one figure), in the device's colour.
+    The row already names the device, so the colour only repeats it; a legend gives the sizes.
 
     Parameters
     ----------
@@ -202,12 +284,13 @@ def device_map(
     ax = _axes(ax)
     if data.empty:
         return _empty(ax, "no devices found")
-    counts = data.groupby([y, x]).size().rename("n").reset_index()
+    counts = _figures_per_position(data, x, y)
     devices = _label_order(data[y])
     rows = counts[y].map({d: i for i, d in enumerate(devices)}).to_numpy()
-    sizes = 18.0 * counts["n"].to_numpy()  # dot area proportional to the occurrences
+    sizes = 18.0 * counts["n"].to_numpy()  # dot area proportional to the figures
     ax.scatter(counts[x].to_numpy(), rows, s=sizes, c=[device_color(str(d)) for d in counts[y]],
                alpha=0.85, linewidths=0)  # fmt: skip
+    _size_legend(ax, counts["n"], scale=18.0, title=f"Figures in the {display_name(x).lower()}")
     if n_positions is None:
         if x == "paragraph" and "n_paragraphs" in data.columns:
             n_positions = int(data["n_paragraphs"].max())
@@ -217,12 +300,52 @@ def device_map(
     from matplotlib.ticker import MaxNLocator
 
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # positions are whole paragraphs
-    ax.set_yticks(range(len(devices)), devices)
+    ax.set_yticks(range(len(devices)), display_names(devices))
     ax.set_ylim(len(devices) - 0.5, -0.5)
-    ax.set_xlabel(x.replace("_", " "))
+    ax.set_xlabel(display_name(x))
     ax.grid(axis="y", color="0.9", linewidth=0.6)
     ax.set_axisbelow(True)
     return ax
+
+
+def _figures_per_position(data: pd.DataFrame, x: str, y: str) -> pd.DataFrame:
+    """Figures per (label, position): spans sharing a ``group`` count once, others once each."""
+    if "group" in data.columns:
+        grouped = data["group"].notna() & (data["group"].astype(str) != "")
+        keys = (
+            data["group"]
+            .astype(str)
+            .where(grouped, "_span" + pd.Series(range(len(data)), index=data.index).astype(str))
+        )
+        unique = data.assign(_figure=keys).drop_duplicates([y, x, "_figure"])
+    else:
+        unique = data
+    return unique.groupby([y, x]).size().rename("n").reset_index()
+
+
+def _size_legend(ax, counts, *, scale: float, title: str) -> None:
+    """A legend of dot sizes: the smallest, a middle and the largest count drawn."""
+    from matplotlib.lines import Line2D
+
+    values = sorted({int(v) for v in counts})
+    if not values:
+        return
+    shown = sorted({values[0], values[len(values) // 2], values[-1]})
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker="o",
+            markersize=np.sqrt(scale * v),
+            color="0.45",
+            markeredgewidth=0,
+            label=str(v),
+        )  # fmt: skip
+        for v in shown
+    ]
+    ax.legend(handles=handles, title=title, frameon=False, loc="upper left",
+              bbox_to_anchor=(1.01, 1.0), borderaxespad=0, labelspacing=1.0)  # fmt: skip
 
 
 # --- frames -------------------------------------------------------------------------------------
@@ -268,7 +391,7 @@ def frame_heatmap(
     ...                        "score": [0.6, 0.2, 0.9]})
     >>> ax = frame_heatmap(frames, ax=plt.subplots()[1])
     >>> [t.get_text() for t in ax.get_xticklabels()]
-    ['economy', 'security']
+    ['Economy', 'Security']
     >>> plt.close("all")
     """
     import seaborn as sns
@@ -278,10 +401,16 @@ def frame_heatmap(
     if data.empty:
         return _empty(ax)
     matrix = data.pivot_table(index=y, columns=x, values=value, aggfunc=aggfunc, observed=True)
+    matrix = matrix.rename(index=display_value, columns=display_name)
     sns.heatmap(matrix, ax=ax, cmap=cmap, annot=annot, fmt=".2f", linewidths=0.3, linecolor="white",
-                cbar_kws={"label": value}, **kwargs)  # fmt: skip
+                cbar_kws={"label": display_name(value)}, **kwargs)  # fmt: skip
     ax.set_xlabel("")
-    ax.set_ylabel(y.replace("_", " "))
+    ax.set_ylabel(display_name(y))
+    # long names read at 40 degrees, anchored at their end under their column
+    ax.tick_params(axis="x", length=0)
+    for tick in ax.get_xticklabels():
+        tick.set(rotation=40, horizontalalignment="right", rotation_mode="anchor")
+    ax.tick_params(axis="y", length=0)
     return ax
 
 
@@ -317,7 +446,7 @@ def frame_shares(
     >>> frames = pd.DataFrame({"year": [1990, 1990, 2000], "frame": ["war", "trade", "trade"], "hits": [3, 1, 2]})
     >>> ax = frame_shares(frames, kind="line", ax=plt.subplots()[1])
     >>> {line.get_label(): line.get_ydata().tolist() for line in ax.get_lines()}
-    {'trade': [0.25, 1.0], 'war': [0.75, 0.0]}
+    {'Trade': [0.25, 1.0], 'War': [0.75, 0.0]}
     >>> plt.close("all")
     """
     check_choice("kind", kind, ["area", "line"])
@@ -332,7 +461,7 @@ def frame_shares(
     shares = table.div(totals, axis=0).fillna(0.0).sort_index()
     colors = _group_colors(list(shares.columns))
     if kind == "area":
-        ax.stackplot(shares.index.to_numpy(), shares.to_numpy().T, labels=[str(c) for c in shares.columns],
+        ax.stackplot(shares.index.to_numpy(), shares.to_numpy().T, labels=display_names(shares.columns),
                      colors=[colors[c] for c in shares.columns], alpha=0.9)  # fmt: skip
         ax.set_ylim(0, 1)
     else:
@@ -340,7 +469,7 @@ def frame_shares(
             ax.plot(
                 shares.index.to_numpy(),
                 shares[column].to_numpy(),
-                label=str(column),
+                label=display_name(column),
                 color=colors[column],
             )
         ax.set_ylim(bottom=0)
@@ -348,9 +477,9 @@ def frame_shares(
         from matplotlib.ticker import MaxNLocator
 
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel(x.replace("_", " "))
-    ax.set_ylabel(f"share of frame {value}")
-    ax.legend(title=frame, frameon=False, bbox_to_anchor=(1.01, 1), loc="upper left")
+    ax.set_xlabel(display_name(x))
+    ax.set_ylabel(f"Share of frame {display_name(value).lower()}")
+    ax.legend(title=display_name(frame), frameon=False, bbox_to_anchor=(1.01, 1), loc="upper left")
     return ax
 
 
@@ -414,9 +543,12 @@ def dispersion(
     if boundaries is not None and boundaries in data.columns:
         for start in sorted(set(data[boundaries]))[1:]:
             ax.axvline(start, color="0.8", linewidth=0.6, zorder=0)
-    ax.set_yticks(range(len(rows)), [str(r) for r in rows])
+    # device rows by their display names, words as they are
+    ax.set_yticks(
+        range(len(rows)), [display_name(r) if r in LABELS else display_value(r) for r in rows]
+    )
     ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.set_xlabel("word offset in corpus" if x == "corpus_index" else x.replace("_", " "))
+    ax.set_xlabel(display_name(x))
     return ax
 
 
@@ -472,7 +604,7 @@ def contrast(
     bar_colors = [colors[labels[0]] if v > 0 else colors[labels[1]] for v in shown[score]]
     positions = np.arange(len(shown))
     ax.barh(positions, shown[score].to_numpy(), color=bar_colors, height=0.75)
-    ax.set_yticks(positions, shown[term].astype(str).tolist())
+    ax.set_yticks(positions, [display_value(t) for t in shown[term]])
     ax.set_ylim(len(shown) - 0.5, -0.5)
     ax.axvline(0, color="0.3", linewidth=0.8)
     if threshold is not None:
@@ -480,9 +612,16 @@ def contrast(
             ax.axvline(edge, color="0.6", linewidth=0.6, linestyle="--")
     from matplotlib.patches import Patch
 
-    ax.legend(handles=[Patch(color=colors[label], label=f"typical of {label}") for label in labels],
-              frameon=False, loc="lower right")  # fmt: skip
-    ax.set_xlabel("log-odds z-score" if score == "z" else score)
+    ax.legend(handles=[Patch(color=colors[label], label=f"Typical of {display_value(label)}")
+                       for label in labels], frameon=False, loc="lower right")  # fmt: skip
+    if threshold is not None:
+        from matplotlib.lines import Line2D
+
+        legend = ax.get_legend()
+        handles = [*legend.legend_handles, Line2D([], [], color="0.6", linewidth=0.6, linestyle="--",
+                                                  label=f"±{threshold:g}")]  # fmt: skip
+        ax.legend(handles=handles, frameon=False, loc="lower right")
+    ax.set_xlabel(display_name(score))
     return ax
 
 
@@ -513,7 +652,10 @@ def pca_scatter(
     Returns
     -------
     matplotlib.axes.Axes
-        A ``PathCollection`` of points and one ``Text`` per label.
+        A ``PathCollection`` of points and one ``Text`` per non-empty label, each placed where it
+        overlaps no other label and no point (when there is room), a legend per ``hue`` (colour
+        and marker). Set the axis labels and title before calling, so that labels are placed in
+        the final layout.
 
     Examples
     --------
@@ -530,19 +672,27 @@ def pca_scatter(
     ax = _axes(ax)
     if data.empty:
         return _empty(ax)
-    palette = _group_colors(list(dict.fromkeys(data[hue]))) if hue else None
-    sns.scatterplot(
-        data=data, x=x, y=y, hue=hue, palette=palette, ax=ax, s=30, linewidth=0, **kwargs
-    )
-    if label is not None:
-        for px, py, text in zip(data[x], data[y], data[label], strict=True):
-            ax.annotate(
-                str(text), (px, py), xytext=(3, 3), textcoords="offset points", fontsize="x-small"
-            )
+    groups = list(dict.fromkeys(data[hue])) if hue else []
+    kwargs.setdefault("palette", _group_colors(groups) if hue else None)
+    if hue:
+        kwargs.setdefault("style", hue)
+        kwargs.setdefault("markers", _group_markers(groups))
+    sns.scatterplot(data=data, x=x, y=y, hue=hue, ax=ax, s=30, linewidth=0, **kwargs)
     ax.axhline(0, color="0.85", linewidth=0.6, zorder=0)
     ax.axvline(0, color="0.85", linewidth=0.6, zorder=0)
     if hue:
-        ax.legend(title=hue, frameon=False)
+        handles, names = ax.get_legend_handles_labels()
+        ax.legend(handles, [display_value(n) for n in names], title=display_name(hue),
+                  frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)  # fmt: skip
+    if ax.get_xlabel() in (x, ""):
+        ax.set_xlabel(display_name(x))
+    if ax.get_ylabel() in (y, ""):
+        ax.set_ylabel(display_name(y))
+    if label is not None:
+        shown = data[data[label].astype(str) != ""]
+        _place_labels(
+            ax, shown[x].to_numpy(), shown[y].to_numpy(), [display_value(t) for t in shown[label]]
+        )
     return ax
 
 
@@ -553,6 +703,7 @@ def dendrogram(
     method: str = "average",
     orientation: Literal["left", "right", "top", "bottom"] = "left",
     groups: Mapping[str, str] | None = None,
+    group_title: str | None = None,
     ax=None,
     **kwargs,
 ):
@@ -570,7 +721,9 @@ def dendrogram(
     orientation : {"left", "right", "top", "bottom"}, default "left"
         Where the root is; ``"left"`` reads the labels horizontally.
     groups : mapping, optional
-        Label -> group (author, party): leaf labels are coloured by group.
+        Label -> group (author, party): leaf labels are coloured by group, with a legend.
+    group_title : str, optional
+        Title of that legend ("Author").
     ax : matplotlib Axes, optional
     **kwargs
         Passed to :func:`scipy.cluster.hierarchy.dendrogram`.
@@ -617,16 +770,26 @@ def dendrogram(
     kwargs.setdefault("leaf_font_size", mpl.rcParams["ytick.labelsize"])
     kwargs.setdefault("color_threshold", 0)
     kwargs.setdefault("above_threshold_color", "0.25")
-    hierarchy.dendrogram(linkage, labels=None if labels is None else list(labels), orientation=orientation,
-                         ax=ax, **kwargs)  # fmt: skip
+    shown = None if labels is None else [display_value(label) for label in labels]
+    hierarchy.dendrogram(linkage, labels=shown, orientation=orientation, ax=ax, **kwargs)  # fmt: skip
     if groups:
+        from matplotlib.patches import Patch
+
         colors = _group_colors(list(dict.fromkeys(groups.values())))
+        by_shown = {display_value(label): group for label, group in groups.items()}
         ticks = ax.get_yticklabels() if orientation in ("left", "right") else ax.get_xticklabels()
         for tick in ticks:
-            group = groups.get(tick.get_text())
+            group = by_shown.get(tick.get_text())
             if group is not None:
                 tick.set_color(colors[group])
-    ax.set_xlabel("distance" if orientation in ("left", "right") else "")
+        # below the tree when the leaf labels take the right (or left) side, else beside it
+        beside = orientation in ("top", "bottom")
+        ax.legend(handles=[Patch(color=c, label=display_value(g)) for g, c in colors.items()],
+                  title=group_title, frameon=False, loc="upper left" if beside else "upper center",
+                  bbox_to_anchor=(1.01, 1.0) if beside else (0.5, -0.08),
+                  ncol=1 if beside else min(len(colors), 3))  # fmt: skip
+    ax.set_xlabel("Distance" if orientation in ("left", "right") else "")
+    ax.set_ylabel("" if orientation in ("left", "right") else "Distance")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return ax
@@ -667,6 +830,8 @@ def consensus_network(
     target: str = "target",
     weight: str | None = "weight",
     groups: Mapping[str, str] | None = None,
+    group_title: str | None = None,
+    node_labels: Mapping[str, str] | None = None,
     layout: Literal["spring", "circle"] = "spring",
     seed: int | None = 0,
     ax=None,
@@ -679,7 +844,11 @@ def consensus_network(
         One row per edge: ``source``, ``target`` (text labels) and ``weight`` (how often or how
         strongly they are nearest neighbours); edge width grows with the weight.
     groups : mapping, optional
-        Label -> group (author, party) to colour the nodes.
+        Label -> group (author, party) to colour the nodes (and shape them, for greyscale).
+    group_title : str, optional
+        Title of the legend of groups ("Author").
+    node_labels : mapping, optional
+        Label -> the text printed beside the node (default: the label itself).
     layout : {"spring", "circle"}, default "spring"
         Force-directed (seeded, reproducible) or nodes on a circle.
     ax : matplotlib Axes, optional
@@ -687,7 +856,8 @@ def consensus_network(
     Returns
     -------
     matplotlib.axes.Axes
-        Edges as one ``LineCollection``, nodes as one ``PathCollection``, a ``Text`` per node.
+        Edges as one ``LineCollection``, nodes as ``PathCollection``\\ s, a ``Text`` per node
+        placed where it overlaps no other, a legend of groups and of edge weights.
 
     Examples
     --------
@@ -721,27 +891,35 @@ def consensus_network(
     ax.add_collection(
         LineCollection(segments, linewidths=0.5 + 2.5 * scaled, colors="0.55", alpha=0.7, zorder=1)
     )
-    if groups:
-        colors = _group_colors(list(dict.fromkeys(groups.values())))
-        node_colors = [colors.get(groups.get(node), "0.4") for node in nodes]
-    else:
-        node_colors = ["0.25"] * len(nodes)
-    ax.scatter(position[:, 0], position[:, 1], s=40, c=node_colors, zorder=2, linewidths=0)
-    for node, (px, py) in zip(nodes, position, strict=True):
-        ax.annotate(
-            node, (px, py), xytext=(4, 2), textcoords="offset points", fontsize="x-small", zorder=3
-        )
-    if groups:
-        from matplotlib.lines import Line2D
+    from matplotlib.lines import Line2D
 
-        handles = [
-            Line2D([], [], marker="o", linestyle="", color=c, label=str(g))
-            for g, c in colors.items()
-        ]
-        ax.legend(handles=handles, frameon=False, loc="best")
+    handles = []
+    if groups:
+        names = list(dict.fromkeys(groups.values()))
+        colors, markers = _group_colors(names), _group_markers(names)
+        node_group = [groups.get(node) for node in nodes]
+        for name in [*names, None]:
+            chosen = np.array([g == name for g in node_group])
+            if chosen.any():
+                ax.scatter(position[chosen, 0], position[chosen, 1], s=40, zorder=2, linewidths=0,
+                           c=colors.get(name, "0.4"), marker=markers.get(name, "o"))  # fmt: skip
+        handles += [Line2D([], [], marker=markers[g], linestyle="", color=colors[g], label=display_value(g))
+                    for g in names]  # fmt: skip
+    else:
+        ax.scatter(position[:, 0], position[:, 1], s=40, c="0.25", zorder=2, linewidths=0)
     ax.set_xlim(-0.08, 1.15)
     ax.set_ylim(-0.08, 1.08)
     ax.set_axis_off()
+    low, high = float(weights.min()), float(weights.max())
+    for value in dict.fromkeys([low, high]):
+        width = 0.5 + 2.5 * (value / high if high > 0 else 1.0)
+        handles.append(
+            Line2D([], [], color="0.55", linewidth=width, label=f"edge weight {value:g}")
+        )
+    ax.legend(handles=handles, title=group_title, frameon=False, loc="upper left",
+              bbox_to_anchor=(1.0, 1.0), borderaxespad=0)  # fmt: skip
+    shown = [display_value((node_labels or {}).get(node, node)) for node in nodes]
+    _place_labels(ax, position[:, 0], position[:, 1], shown)
     return ax
 
 
@@ -794,14 +972,13 @@ def zeta_bars(
     shown = pd.concat(parts).sort_values(zeta, ascending=False, kind="stable")
     positions = np.arange(len(shown))
     ax.barh(positions, shown[zeta].to_numpy(), color=[colors[g] for g in shown[group]], height=0.75)
-    ax.set_yticks(positions, shown[word].astype(str).tolist())
+    ax.set_yticks(positions, [display_value(w) for w in shown[word]])
     ax.set_ylim(len(shown) - 0.5, -0.5)
     ax.axvline(0, color="0.3", linewidth=0.8)
     from matplotlib.patches import Patch
 
-    ax.legend(
-        handles=[Patch(color=colors[g], label=str(g)) for g in groups], title=group, frameon=False
-    )
+    ax.legend(handles=[Patch(color=colors[g], label=display_value(g)) for g in groups],
+              title=display_name(group), frameon=False)  # fmt: skip
     ax.set_xlabel("Zeta")
     return ax
 
@@ -839,7 +1016,10 @@ def facet(
     Returns
     -------
     seaborn.FacetGrid
-        The grid (``.figure`` to save it, ``.axes`` for the panels).
+        The grid (``.figure`` to save it, ``.axes`` for the panels). Each panel is titled with
+        its value's display name ("Rhetorical question"); when the panels carry legend entries
+        (the documents and the moving average of :func:`rate_trend`), they share one legend below
+        the grid.
 
     Examples
     --------
@@ -857,8 +1037,17 @@ def facet(
                          sharex=sharex, sharey=sharey)  # fmt: skip
     for name, ax in grid.axes_dict.items():
         plot(data[data[col] == name], ax=ax, **kwargs)
-        ax.set_title(f"{col} = {name}" if col != "doc_id" else str(name))
+        ax.set_title(display_name(name) if name in LABELS else display_value(name))
+    entries: dict = {}
+    for ax in grid.axes.flat:
+        if ax.get_legend() is not None:
+            ax.get_legend().remove()
+        for handle, text in zip(*ax.get_legend_handles_labels(), strict=True):
+            entries.setdefault(text, handle)
     grid.tight_layout()
+    if entries:
+        grid.figure.legend(list(entries.values()), list(entries.keys()), loc="upper center",
+                           bbox_to_anchor=(0.5, 0.0), ncol=len(entries), frameon=False)  # fmt: skip
     return grid
 
 
@@ -900,6 +1089,8 @@ def rate_trend(
     window: int = 5,
     color: str | None = None,
     label: str | None = None,
+    points_label: str | None = "one document",
+    legend: bool = False,
     ax=None,
 ):
     """A measure over time: one dot per document and a centred moving average through them.
@@ -915,13 +1106,18 @@ def rate_trend(
     color : str, optional
         Default: the device colour when ``data`` holds one ``device``, else dark grey.
     label : str, optional
-        Legend label of the line.
+        Legend label of the line (default: "centred moving average of N documents", so the
+        smoothing is named in the legend).
+    points_label : str or None, default "one document"
+        Legend label of the dots (``None``: the dots have no legend entry).
+    legend : bool, default False
+        Draw the legend on this Axes (under :func:`facet` the panels share one legend).
     ax : matplotlib Axes, optional
 
     Returns
     -------
     matplotlib.axes.Axes
-        One ``PathCollection`` (the documents) and one line (the moving average).
+        One ``PathCollection`` (the documents) and one line (the moving average), both labelled.
 
     Examples
     --------
@@ -944,13 +1140,16 @@ def rate_trend(
     ordered = data.sort_values(x, kind="stable")
     # an earlier series on the same axes keeps its room (the axis starts at 0 and stays fixed)
     previous = ax.get_ylim()[1] if (ax.lines or ax.collections) else 0.0
-    ax.scatter(
-        ordered[x].to_numpy(), ordered[y].to_numpy(), s=10, color=color, alpha=0.45, linewidths=0
-    )
+    ax.scatter(ordered[x].to_numpy(), ordered[y].to_numpy(), s=10, color=color, alpha=0.45,
+               linewidths=0, label=points_label)  # fmt: skip
     smooth = ordered[y].rolling(window, center=True, min_periods=1).mean()
+    if label is None:
+        label = f"Centred moving average of {window} documents" if window > 1 else None
     ax.plot(ordered[x].to_numpy(), smooth.to_numpy(), color=color, linewidth=1.5, label=label)
-    ax.set_xlabel(x.replace("_", " "))
-    ax.set_ylabel(y.replace("_", " "))
+    ax.set_xlabel(display_name(x))
+    ax.set_ylabel(display_name(y))
+    if legend:
+        ax.legend(frameon=False)
     largest = float(np.nanmax(ordered[y].to_numpy(dtype=float))) if len(ordered) else 0.0
     ax.set_ylim(0, max(previous, 1.05 * largest if largest > 0 else 1.0))
     return ax

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -39,32 +40,97 @@ LABELS = (
     "stance",
 )
 
-# Okabe & Ito's colour-blind-safe palette (8 colours), then two of Paul Tol's "muted" set and
-# two greys for the lexical layers. Devices that share a hue in the HTML view differ in line style.
-_OKABE_ITO = [
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#CC79A7",
-    "#D55E00",
-    "#56B4E9",
-    "#F0E442",
-    "#000000",
-]
-DEVICE_COLORS: dict[str, str] = dict(
-    zip(LABELS, [*_OKABE_ITO, "#882255", "#44AA99", "#999999", "#777777"], strict=True)
-)
-_EXTRA_COLORS = ["#332288", "#117733", "#AA4499", "#DDCC77", "#88CCEE", "#661100", "#6699CC"]
+# Every colour below has a contrast of at least 3:1 against white (WCAG 2.1, non-text contrast),
+# so it stays visible when printed in greyscale; Okabe & Ito's orange, sky blue and yellow do not
+# (2.3, 2.3 and 1.3:1) and were replaced by darker colours of distinct hue. Devices are also told
+# apart by position (a row of their own) in every figure, and by a toggle on the highlight page.
+DEVICE_COLORS: dict[str, str] = {
+    "repetition": "#0072B2",  # blue (Okabe & Ito)
+    "anaphora": "#D55E00",  # vermillion (Okabe & Ito)
+    "epistrophe": "#009E73",  # bluish green (Okabe & Ito)
+    "antithesis": "#C51B7D",  # magenta
+    "chiasmus": "#B2182B",  # crimson
+    "tricolon": "#6A3D9A",  # purple
+    "alliteration": "#8E6C00",  # dark gold (the readable form of a yellow)
+    "rhetorical_question": "#000000",  # black
+    "epizeuxis": "#882255",  # wine (Paul Tol)
+    "polyptoton": "#4D9221",  # leaf green
+    "frame": "#767676",  # grey, dashed on the page
+    "stance": "#2F5F8A",  # slate blue, dotted on the page
+}
+_EXTRA_COLORS = ["#332288", "#117733", "#AA4499", "#A0522D", "#2166AC", "#661100", "#01665E"]
 
-#: The seaborn palette of the paper style.
-PALETTE = "colorblind"
+#: Colours of groups (eras, parties, authors, measures), in order: each passes 3:1 on white,
+#: and neighbours differ in hue; plots that draw groups as points also vary the marker
+#: (:data:`GROUP_MARKERS`), so groups stay apart in greyscale.
+GROUP_COLORS: list[str] = [
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#000000",  # black
+    "#009E73",  # bluish green
+    "#C51B7D",  # magenta
+    "#8E6C00",  # dark gold
+    "#6A3D9A",  # purple
+    "#882255",  # wine
+]
+#: Markers of groups, in the order of :data:`GROUP_COLORS`.
+GROUP_MARKERS: list[str] = ["o", "s", "D", "^", "v", "P", "X", "*"]
+
+#: The seaborn palette of the paper style (a list of colours seaborn accepts as ``palette=``).
+PALETTE = GROUP_COLORS
+
+#: Figure widths in inches: one journal column, and the full width of a two-column page.
+ONE_COLUMN = 3.5
+TWO_COLUMN = 7.0
+
+
+def figure_size(width: str = "two", height: float | None = None, *, aspect: float = 0.6):
+    """A ``figsize`` of a journal width: ``"one"`` column (3.5 in) or ``"two"`` (7 in).
+
+    Parameters
+    ----------
+    width : {"one", "two"}, default "two"
+        One column or the full text width.
+    height : float, optional
+        Height in inches (default: ``aspect`` times the width).
+    aspect : float, default 0.6
+        Height over width when ``height`` is not given.
+
+    Examples
+    --------
+    >>> figure_size("one"), figure_size("two", 3)
+    ((3.5, 2.1), (7.0, 3))
+    """
+    widths = {"one": ONE_COLUMN, "two": TWO_COLUMN}
+    if width not in widths:
+        raise invalid_value("width", width, widths)
+    inches = widths[width]
+    return inches, round(inches * aspect, 2) if height is None else height
+
+
+def contrast_ratio(color: str, background: str = "#FFFFFF") -> float:
+    """The WCAG 2.1 contrast ratio of two colours (1 to 21); 3 is the floor for graphics.
+
+    >>> round(contrast_ratio("#000000"), 1), round(contrast_ratio("#F0E442"), 2)
+    (21.0, 1.32)
+    """
+    from matplotlib.colors import to_rgb
+
+    def luminance(value: str) -> float:
+        channels = [
+            c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(value)
+        ]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    high, low = sorted([luminance(color), luminance(background)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def device_color(label: str) -> str:
     """The colour of a device label; labels outside :data:`LABELS` get a stable extra colour.
 
     >>> device_color("anaphora")
-    '#E69F00'
+    '#D55E00'
     """
     if label in DEVICE_COLORS:
         return DEVICE_COLORS[label]
@@ -113,7 +179,7 @@ def paper_style(*, font_scale: float = 1.0, rc: dict | None = None) -> Iterator[
     settings.update(sns.axes_style("ticks"))
     settings.update(sns.plotting_context("paper", font_scale=font_scale))
     settings.update(PAPER_RC)
-    settings["axes.prop_cycle"] = mpl.cycler(color=sns.color_palette(PALETTE))
+    settings["axes.prop_cycle"] = mpl.cycler(color=GROUP_COLORS)
     settings.update(rc or {})
     with mpl.rc_context(settings):
         yield
@@ -172,6 +238,64 @@ def _figure_of(fig):
     )
 
 
+#: Set to ``error`` (``rhetoric reports`` does) to make :func:`save_figure` refuse a figure whose
+#: labels contain an underscore; otherwise it warns.
+CHECK_ENV = "RHETORIC_CHECK_FIGURES"
+
+
+def figure_texts(fig) -> list[str]:
+    """Every text a reader sees in a figure: titles, axis and tick labels, legends, annotations.
+
+    Parameters
+    ----------
+    fig : Figure, Axes or seaborn grid
+
+    Returns
+    -------
+    list of str
+        Non-empty texts, figure-level first, then each Axes (colour bars included) in order.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> figure, ax = plt.subplots()
+    >>> _ = ax.set(title="Rates", xlabel="Year", xticks=[1990, 2000], yticks=[])
+    >>> figure_texts(figure)
+    ['Rates', 'Year', '1990', '2000']
+    >>> plt.close(figure)
+    """
+    figure = _figure_of(fig)
+    figure.canvas.draw()  # tick labels are only set once the figure is drawn
+    texts = [t.get_text() for t in figure.texts]
+    if getattr(figure, "_suptitle", None) is not None:
+        texts.append(figure._suptitle.get_text())
+    legends = list(figure.legends)
+    for ax in figure.axes:
+        texts += [ax.get_title(loc) for loc in ("left", "center", "right")]
+        texts += [ax.get_xlabel(), ax.get_ylabel()]
+        texts += [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels()]
+        texts += [t.get_text() for t in ax.texts]
+        if ax.get_legend() is not None:
+            legends.append(ax.get_legend())
+    for legend in legends:
+        texts.append(legend.get_title().get_text())
+        texts += [t.get_text() for t in legend.get_texts()]
+    return [t for t in dict.fromkeys(texts) if t and t.strip()]
+
+
+def label_problems(fig) -> list[str]:
+    """Texts of a figure a journal would send back: code names with underscores.
+
+    >>> import matplotlib.pyplot as plt
+    >>> figure, ax = plt.subplots()
+    >>> _ = ax.set_ylabel("security_and_defense")
+    >>> label_problems(figure)
+    ['security_and_defense']
+    >>> plt.close(figure)
+    """
+    return [text for text in figure_texts(fig) if "_" in text]
+
+
 def save_figure(
     fig,
     name: str,
@@ -218,6 +342,15 @@ def save_figure(
             raise invalid_value("format", fmt, FIGURE_FORMATS)
     stem = _check_name(name, FIGURE_FORMATS)
     figure = _figure_of(fig)
+    problems = label_problems(figure)
+    if problems:
+        message = (
+            f"figure {stem!r} shows code names with underscores: {', '.join(map(repr, problems[:5]))}; "
+            "label it with rhetoric.viz.labels.display_name"
+        )
+        if os.environ.get(CHECK_ENV) == "error":
+            raise ValueError(message)
+        warnings.warn(message, stacklevel=2)
     target = figures_dir(folder)
     target.mkdir(parents=True, exist_ok=True)
     written = []

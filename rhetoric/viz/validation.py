@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from rhetoric.errors import invalid_value
+from rhetoric.viz.labels import display_names, display_value
 from rhetoric.viz.plots import _axes, _empty, _group_colors, _label_order
 
 
@@ -78,14 +79,16 @@ def raw_and_corrected(
             y = base - height / 2 + step * (2 * number + offset + 0.5)
             x = part[column].to_numpy(float)
             errors = np.vstack([x - part[low].to_numpy(float), part[high].to_numpy(float) - x])
-            label = ("raw" if not filled else "corrected") + ("" if name is None else f", {name}")
+            label = ("Raw" if not filled else "Corrected") + (
+                "" if name is None else f", {display_value(name)}"
+            )
             ax.errorbar(x, y, xerr=np.clip(np.nan_to_num(errors), 0, None), fmt="o", color=colors[name],
                         markerfacecolor=colors[name] if filled else "white", markersize=5, capsize=2,
                         linewidth=1, label=label)  # fmt: skip
-    ax.set_yticks(range(len(devices)), devices)
+    ax.set_yticks(range(len(devices)), display_names(devices))
     ax.set_ylim(len(devices) - 0.5, -0.5)
     ax.set_xlim(left=0)
-    ax.set_xlabel("per 1,000 words: raw (hollow) and x precision (filled), 95% intervals")
+    ax.set_xlabel("Per 1,000 words: raw (hollow) and × precision (filled), 95% intervals")
     ax.set_ylabel("")
     ax.legend(frameon=False, fontsize="small")
     return ax
@@ -164,14 +167,16 @@ def precision_intervals(
                     part[f"{column}_high"].to_numpy(float) - x,
                 ]
             )
-            label = ("strict" if filled else "lenient") + ("" if name is None else f", {name}")
+            label = ("Strict" if filled else "Lenient") + (
+                "" if name is None else f", {display_value(name)}"
+            )
             ax.errorbar(x, base + offset, xerr=np.clip(errors, 0, None), fmt="o", color=colors[name],
                         markerfacecolor=colors[name] if filled else "white", markersize=5, capsize=2,
                         linewidth=1, label=label)  # fmt: skip
-    ax.set_yticks(range(len(labels)), labels)
+    ax.set_yticks(range(len(labels)), display_names(labels))
     ax.set_ylim(len(labels) - 0.5, -0.5)
     ax.set_xlim(0, 1)
-    ax.set_xlabel("precision over judged figures (Wilson 95% interval)")
+    ax.set_xlabel("Precision over judged figures (Wilson 95% interval)")
     ax.set_ylabel("")
     ax.legend(frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax

@@ -85,7 +85,7 @@ def test_corpus_table_from_texts_and_from_a_frame():
     assert table.columns.tolist() == CORPUS_COLUMNS
     assert len(table) == 3 * 14
     assert table.loc[table.dominant, ["doc_id", "frame"]].values.tolist() == [
-        ["0", "security_and_defense"], ["1", "economic"],
+        ["doc0", "security_and_defense"], ["doc1", "economic"],
     ]  # fmt: skip
     frame = pd.DataFrame({"doc_id": ["a", "b"], "text": ["War.", "Taxes."], "year": [1951, 1982],
                           "path": ["x", "y"]})  # fmt: skip

@@ -79,10 +79,10 @@ def test_special_characters_are_escaped():
     text = 'if a < b && c > "d" then <script>alert(1)</script>'
     span = Span.from_source(text, 0, 8, device="antithesis", kind="<b>", evidence='say "x" & <y>')
     fragment = highlight((text, [span])).html
-    assert "<script>" not in fragment
+    assert "<script>alert(1)" not in fragment and fragment.count("<script>") == 1  # ours only
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in fragment
     assert '>if a &lt; b</span> &amp;&amp; c &gt; "d" then' in fragment
-    assert 'title="antithesis: &lt;b&gt; — say &quot;x&quot; &amp; &lt;y&gt;"' in fragment
+    assert 'title="Antithesis: &lt;b&gt; — say &quot;x&quot; &amp; &lt;y&gt;"' in fragment
 
 
 def test_segments_carry_device_labels_as_classes_and_tooltips():
@@ -90,11 +90,11 @@ def test_segments_carry_device_labels_as_classes_and_tooltips():
     by_text = {text: (classes, title) for classes, title, text in leaves}
     classes, title = by_text["Fair"]
     assert {"antithesis", "anaphora"} <= set(classes)
-    assert "antithesis: contrast · group t1 — words / deeds" in title.split("\n")
-    assert "anaphora: clause · group a1" in title.split("\n")
+    assert "Antithesis: contrast · group t1 — words / deeds" in title.split("\n")
+    assert "Anaphora: clause · group a1" in title.split("\n")
     classes, title = by_text["words"]
     assert {"antithesis", "alliteration"} <= set(classes)
-    assert "alliteration: w · group l1 · score 0.50" in title
+    assert "Alliteration: w · group l1 · score 0.50" in title
 
 
 def test_overlapping_and_nested_spans_get_distinct_lanes():
@@ -111,7 +111,8 @@ def test_overlapping_and_nested_spans_get_distinct_lanes():
     rule = re.search(
         rf"#t \.{combo}\{{background-image:([^;]+);background-position:([^}}]+)\}}", fragment
     )
-    assert rule.group(1).count("gradient(") == 3
+    # one band per span, each the label's custom property (cleared by its toggle)
+    assert rule.group(1).count("var(--rh-b-") == 3
     assert rule.group(2).count("calc(100% - ") == 3
     assert len(set(rule.group(2).split(","))) == 3  # three different depths, none hidden
 
@@ -136,15 +137,16 @@ def test_legend_lists_devices_found_with_instance_counts():
     legend = fragment[
         fragment.index('<div class="rh-legend">') : fragment.index('<div class="rh-text">')
     ]
-    keys = re.findall(r'<span class="rh-key ([a-z_-]+)" title="([^"]+)">', legend)
+    keys = re.findall(r'<label class="rh-key ([a-z_-]+)" title="([^"]+)">', legend)
     assert keys == [
-        ("anaphora", "1 instance in 2 spans"),
-        ("antithesis", "1 instance in 1 span"),
-        ("alliteration", "1 instance in 2 spans"),
+        ("anaphora", "1 figure in 2 spans; click to show or hide"),
+        ("antithesis", "1 figure in 1 span; click to show or hide"),
+        ("alliteration", "1 figure in 2 spans; click to show or hide"),
     ]
-    assert re.findall(r'</span>([a-z_]+) <span class="rh-count">(\d+)</span>', legend) == [
-        ("anaphora", "1"), ("antithesis", "1"), ("alliteration", "1")
+    assert re.findall(r'</span>([A-Za-z ]+) <span class="rh-count">(\d+)</span>', legend) == [
+        ("Anaphora", "1"), ("Antithesis", "1"), ("Alliteration", "1")
     ]  # fmt: skip
+    assert 'Devices <span class="rh-unit">(figures)</span>' in legend
     assert "epistrophe" not in legend
 
 
@@ -256,8 +258,11 @@ def test_analysis_like_object_is_read():
 
     view = highlight(Result())
     assert view.title == "fair.txt"
-    assert '<span class="rh-key frame"' in view.html
-    assert "frame: economy" in view.html
+    assert 'class="rh-layer rh-layer-frames"' in view.html
+    assert "Frame keywords: economy" in view.html
+    # frame keywords are listed, a click away, but not drawn when the view opens
+    assert re.search(r'id="rh-[0-9a-f]+-l-frames">', view.html)
+    assert re.search(r'id="rh-[0-9a-f]+-l-devices" checked>', view.html)
 
 
 @settings(max_examples=60, deadline=None)
@@ -285,8 +290,10 @@ def test_any_spans_keep_the_text_and_cover_exactly_their_characters(text, raw):
     for span in spans:
         covered[span.device].update(range(span.start, span.end))
     body = render(text, spans, css_id="p").split('<div class="rh-text">', 1)[1]
-    body = body.removesuffix("</div></div>")
-    pieces = re.findall(r'<span class="([^"]*)" title="[^"]*">([^<]*)</span>|([^<]+)', body)
+    body = body.split("</div>", 1)[0]
+    pieces = re.findall(
+        r'<span class="([^"]*)"(?: data-fig="[^"]*")? title="[^"]*">([^<]*)</span>|([^<]+)', body
+    )
 
     for classes, marked, plain in pieces:
         piece = html_module.unescape(marked or plain)

@@ -146,7 +146,7 @@ def test_highlight_passages_tooltip_shows_the_kind():
     passages = pd.DataFrame({"doc_id": ["t"], "start": [12], "end": [33], "device": ["antithesis"],
                              "kind": ["correctio"]})  # fmt: skip
     view = highlight_passages({"t": TEXT}, passages, context=0)
-    assert 'title="antithesis: correctio"' in view.html
+    assert 'title="Antithesis: correctio"' in view.html
 
 
 def test_save_figure_svg_is_reproducible(tmp_path):

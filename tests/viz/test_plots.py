@@ -55,7 +55,7 @@ def test_device_rates_draws_one_errorbar_series_per_group():
     returned = plots.device_rates(rates_table(), n_boot=200, ax=ax)
     assert returned is ax
     assert len(ax.containers) == 2  # left, right
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["anaphora", "tricolon"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Anaphora", "Tricolon"]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["left", "right"]
     # the dots sit at the pooled rates: anaphora / left = (1 + 2) / 2000 words = 1.5 per 1,000
     left_points = ax.containers[0].lines[0].get_xdata()
@@ -95,9 +95,11 @@ def test_device_map_dots_in_device_colours():
     offsets = dots.get_offsets()
     # one dot per (device, paragraph): x = paragraph, y = row of the device
     assert sorted(map(tuple, np.asarray(offsets).tolist())) == [(0.0, 0.0), (1.0, 2.0), (2.0, 1.0)]
-    assert sorted(dots.get_sizes().tolist()) == [18.0, 36.0, 36.0]  # area grows with the count
+    # one figure per dot: the two spans of group "a" (or "e") in one paragraph are one figure
+    assert sorted(dots.get_sizes().tolist()) == [18.0, 18.0, 18.0]
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels == ["anaphora", "epizeuxis", "frame"]
+    assert labels == ["Anaphora", "Epizeuxis", "Frame keywords"]
+    assert ax.get_legend().get_title().get_text() == "Figures in the paragraph"
     colors = {matplotlib.colors.to_hex(c).upper() for c in dots.get_facecolors()}
     assert matplotlib.colors.to_hex(device_color("anaphora")).upper() in colors
     assert ax.get_xlim() == (-0.5, 2.5)
@@ -123,7 +125,7 @@ def test_frame_heatmap_pivots_documents_by_frames():
     values = np.asarray(mesh.get_array()).reshape(2, 2)
     # rows a, b; columns economy, security; b/economy averaged
     assert values.tolist() == [[0.2, 0.5], [0.4, 0.1]]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["economy", "security"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Economy", "Security"]
 
 
 def test_frame_shares_area_and_line():
@@ -139,7 +141,7 @@ def test_frame_shares_area_and_line():
     assert len(polys) == 2
     line_ax = plots.frame_shares(data, kind="line", ax=fresh_ax())
     lines = {line.get_label(): line.get_ydata().tolist() for line in line_ax.get_lines()}
-    assert lines == {"trade": [0.25, 1.0], "war": [0.75, 0.0]}
+    assert lines == {"Trade": [0.25, 1.0], "War": [0.75, 0.0]}
     with pytest.raises(ValueError, match="kind='bar'"):
         plots.frame_shares(data, kind="bar")
 
@@ -176,8 +178,9 @@ def test_contrast_bars_for_both_sides():
     assert widths == [4.0, 2.5, -2.2, -5.0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b", "e", "f"]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "typical of left",
-        "typical of right",
+        "Typical of left",
+        "Typical of right",
+        "±1.96",
     ]
 
 
@@ -222,8 +225,8 @@ def test_consensus_network_edges_nodes_labels():
     )
     (edges,) = [c for c in ax.collections if isinstance(c, LineCollection)]
     assert len(edges.get_segments()) == 4
-    (nodes,) = [c for c in ax.collections if isinstance(c, PathCollection)]
-    assert len(nodes.get_offsets()) == 4
+    nodes = [c for c in ax.collections if isinstance(c, PathCollection)]
+    assert sum(len(c.get_offsets()) for c in nodes) == 4  # one collection per group
     assert sorted(t.get_text() for t in ax.texts) == ["a", "b", "c", "d"]
     widths = edges.get_linewidths()
     assert widths[0] == max(widths)  # the heaviest edge is the widest

@@ -23,10 +23,10 @@ def test_raw_and_corrected_rates_by_group_render(tmp_path):
     xs = [float(c.lines[0].get_xdata()[0]) for c in ax.containers]
     assert xs[:2] == pytest.approx([5.0, 5.0 * 2 / 3])
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "raw, a",
-        "corrected, a",
-        "raw, b",
-        "corrected, b",
+        "Raw, a",
+        "Corrected, a",
+        "Raw, b",
+        "Corrected, b",
     ]
     paths = save_figure(fig, "raw_corrected", folder=tmp_path)
     assert all(p.stat().st_size > 1000 for p in paths)

@@ -1,0 +1,128 @@
+"""The one runner: input order, batches, time limit, and the one error policy."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+
+from rhetoric.documents import CorpusDocument
+from rhetoric.errors import DataNotFoundError, InputError, UsageError
+from rhetoric.runner import batches, document_text, map_documents, run_document
+
+
+def _length(document: CorpusDocument) -> int:
+    return len(document_text(document))
+
+
+def _busy(document: CorpusDocument) -> int:
+    if document.doc_id == "slow":
+        while True:  # pure Python: interrupted by the time limit
+            pass
+    return 1
+
+
+def _buggy(document: CorpusDocument) -> int:
+    if document.doc_id == "bug":
+        return {}["missing"]
+    return 1
+
+
+def test_outcomes_come_in_input_order_across_batches():
+    docs = [CorpusDocument(f"d{i}", text="x" * i) for i in range(50)]
+    outcomes = list(map_documents(_length, docs, warm=None, max_chars=100))
+    assert [o.doc_id for o in outcomes] == [d.doc_id for d in docs]
+    assert [o.value for o in outcomes] == list(range(50))
+
+
+def test_batches_close_at_the_size_and_keep_every_document():
+    docs = [CorpusDocument(f"d{i}", text="x" * 30) for i in range(7)]
+    sizes = [len(b) for b in batches(docs, max_chars=100)]
+    assert sizes == [4, 3]
+
+
+def test_a_bad_path_is_an_input_error_and_the_run_goes_on(tmp_path):
+    (tmp_path / "good.txt").write_text("Good words here.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
+    docs = [
+        CorpusDocument("good", path=str(tmp_path / "good.txt")),
+        CorpusDocument("bad", path=str(tmp_path / "bad.txt")),
+        CorpusDocument("gone", path=str(tmp_path / "gone.txt")),
+    ]
+    outcomes = list(map_documents(_length, docs, warm=None))
+    assert outcomes[0].ok and outcomes[0].value == 16
+    assert outcomes[1].error["kind"] == "input" and "binary" in outcomes[1].error["reason"]
+    assert outcomes[2].error == {"doc_id": "gone", "path": str(tmp_path / "gone.txt"),
+                                 "kind": "input", "reason": f"{tmp_path / 'gone.txt'}: no such file"}  # fmt: skip
+
+
+def test_a_bug_is_an_internal_error_naming_the_exception_and_the_place():
+    outcome = run_document(_buggy, CorpusDocument("bug", text="x"))
+    assert outcome.error["kind"] == "internal"
+    assert outcome.error["reason"].startswith("KeyError: 'missing'")
+    assert run_document(_buggy, CorpusDocument("fine", text="x")).value == 1
+
+
+def test_the_time_limit_gives_up_one_document_and_the_next_one_runs():
+    docs = [CorpusDocument("slow", text="x"), CorpusDocument("quick", text="x")]
+    outcomes = list(map_documents(_busy, docs, warm=None, time_limit=0.5))
+    assert outcomes[0].error["kind"] == "timeout" and "0.5 s" in outcomes[0].error["reason"]
+    assert outcomes[1].ok and outcomes[1].value == 1
+
+
+def test_the_callers_mistakes_and_missing_data_stop_the_run():
+    def usage(document):
+        raise UsageError("bad argument")
+
+    def missing(document):
+        raise DataNotFoundError("no wordnet")
+
+    with pytest.raises(UsageError):
+        run_document(usage, CorpusDocument("a", text="x"))
+    with pytest.raises(DataNotFoundError):
+        run_document(missing, CorpusDocument("a", text="x"))
+
+
+def test_warnings_are_kept_with_their_document(tmp_path):
+    (tmp_path / "latin.txt").write_bytes(b"Caf\xe9 talk.")
+    outcome = run_document(_length, CorpusDocument("latin", path=str(tmp_path / "latin.txt")))
+    assert outcome.ok and "not valid UTF-8" in outcome.warnings[0]
+
+
+def test_document_text_reads_bytes_and_refuses_a_record_without_text():
+    assert document_text(CorpusDocument("a", text="plain")) == "plain"
+    with pytest.raises(InputError, match="neither a text nor a path"):
+        document_text(CorpusDocument("a"))
+
+
+def test_a_worker_pool_gives_the_same_outcomes_as_one_process(data_home):
+    from rhetoric.analysis import Options
+    from rhetoric.pipeline import analyze_document
+
+    texts = ["Never, never give in.", "Go on, go on.", "", "We shall fight."] * 3
+    docs = [CorpusDocument(f"d{i}", text=t) for i, t in enumerate(texts)]
+    options = Options(devices=("epizeuxis",), frames=False, min_score=0.0)
+    work = partial(analyze_document, options=options)
+    one = [o.value for o in map_documents(work, docs, max_chars=30)]
+    two = [o.value for o in map_documents(work, docs, n_jobs=2, max_chars=30)]
+    assert one == two and one[0]["spans"][0]["text"] == "Never, never"
+
+
+def _die(document: CorpusDocument) -> int:
+    import os
+    import signal
+
+    if document.doc_id == "die":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return 1
+
+
+def test_a_worker_that_dies_stops_the_run_with_one_clear_error():
+    from rhetoric.errors import WorkerLostError
+
+    docs = [CorpusDocument(f"d{i}", text="x") for i in range(4)] + [CorpusDocument("die", text="x")]
+    seen = []
+    with pytest.raises(WorkerLostError, match="worker process died .* run the same command again"):
+        for outcome in map_documents(_die, docs, n_jobs=2, warm=None, max_chars=1):
+            seen.append(outcome.doc_id)
+    assert "die" not in seen

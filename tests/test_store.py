@@ -1,0 +1,159 @@
+"""The Parquet folder of a corpus run: read back equal, resumable after a kill, refused if different."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import re
+import time
+
+import pandas as pd
+import pytest
+
+from rhetoric import store
+from rhetoric.errors import UsageError
+from rhetoric.pipeline import analyze_corpus, write_corpus
+from rhetoric.store import read_corpus_result
+
+DEVICES = ["epizeuxis", "anaphora"]
+TABLES = ("documents", "spans", "frames", "removed", "errors")
+
+
+def assert_same_tables(a, b) -> None:
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name), obj=name)
+
+
+@pytest.fixture(scope="module")
+def corpus(data_home):
+    from rhetoric.corpora import load_inaugural
+
+    table = load_inaugural().head(24)[["doc_id", "text", "year"]].reset_index(drop=True)
+    table.loc[5, "text"] = "Page 1\n\nGo on, go on, go on.\n\nPage 2\n"  # removed furniture
+    return table
+
+
+def test_the_folder_reads_back_as_the_in_memory_tables(corpus, tmp_path):
+    in_memory = analyze_corpus(corpus, devices=DEVICES, n_jobs=1)
+    summary = write_corpus(corpus, tmp_path / "run", devices=DEVICES, n_jobs=1)
+    assert summary.documents == len(corpus) and summary.skipped == 0
+    assert_same_tables(in_memory, read_corpus_result(tmp_path / "run"))
+    # every table opens directly in pandas (and so in DuckDB or Dask: plain Parquet files)
+    spans = pd.read_parquet(tmp_path / "run" / "spans")
+    assert len(spans) == len(in_memory.spans) and "layer" in spans.columns
+
+
+def test_dask_dataframe_opens_a_table(corpus, tmp_path):
+    dd = pytest.importorskip("dask.dataframe")
+    write_corpus(corpus.head(3), tmp_path / "run", devices=DEVICES, frames=False, n_jobs=1)
+    documents = dd.read_parquet(str(tmp_path / "run" / "documents")).compute()
+    assert documents["doc_id"].tolist() == corpus["doc_id"].head(3).tolist()
+
+
+def test_duckdb_queries_the_tables(corpus, tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    write_corpus(corpus.head(4), tmp_path / "run", devices=DEVICES, n_jobs=1)
+    rows = duckdb.sql(
+        f"SELECT d.doc_id, d.year, count(s.start) FROM '{tmp_path}/run/documents/*.parquet' d "
+        f"JOIN '{tmp_path}/run/spans/*.parquet' s USING (doc_id) WHERE s.layer = 'device' "
+        "GROUP BY ALL ORDER BY d.doc_id"
+    ).fetchall()
+    spans = read_corpus_result(tmp_path / "run").devices
+    expected = spans.groupby("doc_id").size()
+    assert [(r[0], r[2]) for r in rows] == list(expected.items())
+    assert {r[1] for r in rows} <= set(corpus["year"])
+
+
+def _slow_run(corpus, out) -> None:
+    from rhetoric import pipeline
+
+    real = pipeline.analyze_text
+
+    def slow(*args, **kwargs):
+        time.sleep(0.15)
+        return real(*args, **kwargs)
+
+    pipeline.analyze_text = slow
+    store.FLUSH_DOCUMENTS = 2
+    write_corpus(corpus, out, devices=DEVICES, n_jobs=1, progress=False)
+
+
+def test_a_run_killed_half_way_resumes_to_the_tables_of_one_run(corpus, tmp_path):
+    out = tmp_path / "run"
+    child = multiprocessing.get_context("fork").Process(target=_slow_run, args=(corpus, out))
+    child.start()
+    deadline = time.monotonic() + 120
+    while len(list((out / "_committed").glob("*.json"))) < 5 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    child.kill()  # SIGKILL: no clean-up of any kind
+    child.join()
+    committed = sorted((out / "_committed").glob("*.json"))
+    done = [doc for path in committed for doc in json.loads(path.read_text())]
+    assert 10 <= len(done) < len(corpus), "the run was not stopped half-way"
+
+    summary = write_corpus(corpus, out, devices=DEVICES, n_jobs=2)
+    assert summary.skipped == len(done)
+    assert summary.documents == len(corpus) - len(done)  # no document done twice
+    resumed = read_corpus_result(out)
+    assert_same_tables(resumed, analyze_corpus(corpus, devices=DEVICES, n_jobs=1))
+    assert resumed.documents["doc_id"].tolist() == corpus["doc_id"].tolist()
+
+
+def test_a_batch_that_was_not_committed_is_written_again(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "run"
+    monkeypatch.setattr(store, "FLUSH_DOCUMENTS", 3)
+    real = store._write_atomic
+    calls = {"n": 0}
+
+    def fail_third_commit(path, data):
+        if "_committed" in str(path):
+            calls["n"] += 1
+            if calls["n"] == 3:
+                raise OSError("disk full")
+        real(path, data)
+
+    monkeypatch.setattr(store, "_write_atomic", fail_third_commit)
+    with pytest.raises(OSError):
+        write_corpus(corpus.head(12), out, devices=DEVICES, frames=False, n_jobs=1)
+    assert (out / "spans" / "part-00002.parquet").is_file()  # written, not committed
+    monkeypatch.setattr(store, "_write_atomic", real)
+    summary = write_corpus(corpus.head(12), out, devices=DEVICES, frames=False, n_jobs=1)
+    assert summary.skipped == 6 and summary.documents == 6
+    whole = analyze_corpus(corpus.head(12), devices=DEVICES, frames=False, n_jobs=1)
+    assert_same_tables(read_corpus_result(out), whole)
+
+
+def test_another_configuration_is_refused_in_one_line(corpus, tmp_path):
+    out = tmp_path / "run"
+    write_corpus(corpus.head(2), out, devices=DEVICES, frames=False, n_jobs=1)
+    with pytest.raises(UsageError) as refused:
+        write_corpus(corpus.head(2), out, devices=["epizeuxis"], frames=False, n_jobs=1)
+    message = str(refused.value)
+    assert "another configuration" in message and "devices" in message and "\n" not in message
+    with pytest.raises(UsageError, match="min_score 0.5 now, none there"):
+        write_corpus(corpus.head(2), out, devices=DEVICES, frames=False, min_score=0.5)
+    config = json.loads((out / store.CONFIG_FILE).read_text())
+    config["version"] = "0.0.1"
+    config["models"]["scorers/antithesis.json"] = "0" * 16
+    (out / store.CONFIG_FILE).write_text(json.dumps(config))
+    now = re.escape(
+        f'version "{store.package_version()}" now, "0.0.1" there; models/lexicons changed'
+    )
+    with pytest.raises(UsageError, match=now):
+        write_corpus(corpus.head(2), out, devices=DEVICES, frames=False, n_jobs=1)
+
+
+def test_a_folder_that_holds_something_else_is_refused(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(UsageError, match="not empty and holds no corpus run"):
+        write_corpus(["Go on, go on."], tmp_path, frames=False, n_jobs=1)
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_the_configuration_names_the_models_and_the_version():
+    from rhetoric.analysis import Options
+
+    config = store.run_config(Options(), 10_000_000)
+    assert config["version"] == store.package_version()
+    assert any(name.endswith(".json") for name in config["models"])
+    assert all(len(digest) == 16 for digest in config["models"].values())
