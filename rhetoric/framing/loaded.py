@@ -85,8 +85,18 @@ def is_candidate(norm: str) -> bool:
 
 @cache
 def _wordnet_facts(word: str) -> tuple[int, str]:
-    synsets = wordnet().synsets(word)
-    return len(synsets), (synsets[0].lexname() if synsets else "none")
+    """Number of WordNet senses of ``word`` (all parts of speech, base forms included) and the
+    lexicographer file of the first, as ``wordnet().synsets(word)`` gives them, without building
+    every synset (only the first is read)."""
+    wn = wordnet()
+    count, first = 0, None
+    for pos in ("n", "v", "a", "r"):
+        for form in wn._morphy(word, pos):
+            offsets = wn._lemma_pos_offset_map[form].get(pos, [])
+            if offsets and first is None:
+                first = (pos, offsets[0])
+            count += len(offsets)
+    return count, (wn.synset_from_pos_and_offset(*first).lexname() if first else "none")
 
 
 def _coarse_pos(tag: str) -> str:
