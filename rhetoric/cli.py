@@ -178,7 +178,7 @@ def _run_analyze(args) -> int:
             _say("warning", f"{outcome.doc_id}: no words to analyse (empty or only page furniture)")
         if args.json:
             print(result.to_json(), flush=True)
-        elif not args.html:
+        elif not args.html:  # --html: the page, and one line naming it
             print(format_report(result), flush=True)
         if args.html:
             pages.append(result)

@@ -25,7 +25,7 @@ path relative to the folder it was found in. A document without a name is ``doc<
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -233,14 +233,3 @@ def _from_item(item: object, name: str | None, position: int = 0) -> CorpusDocum
     if isinstance(item, str):
         return CorpusDocument(name or default_doc_id(position), text=item)
     raise UsageError(f"a document must be a text, a path or a Document, not {type(item).__name__}")
-
-
-def check_corpus_ids(documents: Iterable[CorpusDocument]) -> None:
-    """Raise :class:`~rhetoric.errors.UsageError` naming the first ``doc_id`` that occurs twice."""
-    seen: set[str] = set()
-    for document in documents:
-        if document.doc_id in seen:
-            raise UsageError(
-                f"doc_id {document.doc_id!r} names two documents; doc_id must be unique"
-            )
-        seen.add(document.doc_id)

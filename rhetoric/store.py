@@ -40,7 +40,7 @@ from rhetoric.runner import Outcome
 CONFIG_FILE = "rhetoric-run.json"
 COMMITTED = "_committed"
 #: Write a batch when this many documents, words or spans are waiting, or after this many seconds.
-FLUSH_DOCUMENTS, FLUSH_WORDS, FLUSH_SPANS, FLUSH_SECONDS = 500, 250_000, 100_000, 30.0
+FLUSH_DOCUMENTS, FLUSH_WORDS, FLUSH_SPANS, FLUSH_SECONDS = 500, 100_000, 40_000, 30.0
 _FORMAT = 1
 
 

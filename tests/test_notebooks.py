@@ -10,11 +10,14 @@ import pytest
 
 from rhetoric.reports import run_notebook, unverified_numbers
 
-#: Notebooks whose reading cells quote numbers their cells no longer compute (empty: 01, 02, 05 and
-#: 06 were rewritten from their outputs after the learned, calibrated scorers). A notebook listed
-#: here is still checked, and the test fails once it agrees with its outputs again, so that it
-#: leaves this list.
-READINGS_PENDING: dict[str, str] = {}
+#: Notebooks whose reading cells quote numbers their cells no longer compute: main's changes
+#: (learned, calibrated scorers; frames and stance after 7c38010) changed what the cells compute,
+#: and the readings were written before. Their authors are to rewrite them from the outputs; the
+#: check runs on them all the same, and fails once a notebook agrees with its outputs again, so
+#: that it leaves this list.
+READINGS_PENDING = {
+    "03-state-of-the-union.ipynb": "frame and stance figures moved with main's changes after 7c38010",
+}
 
 NOTEBOOKS = sorted((Path(__file__).parents[1] / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 

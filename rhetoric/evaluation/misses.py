@@ -3,7 +3,7 @@
 The Propaganda Techniques Corpus (PTC) annotates fourteen techniques. Three of them are close to
 what this package detects, and :data:`PTC_CORRESPONDENCES` pairs them: the ``Repetition``
 technique with the repetition detector, ``Loaded_Language`` with the loaded words of the stance
-layer (VADER valence), ``Exaggeration,Minimisation`` with its boosters, and
+layer (the learned classifier of ``rhetoric.framing.loaded``), ``Exaggeration,Minimisation`` with its boosters, and
 ``Black-and-White_Fallacy`` with the either/or antitheses. Only the first is the same concept;
 the others are partial correspondences, reported to show how far the detectors reach, not as
 measures of them.

@@ -274,6 +274,48 @@ def evaluate_ptc(split: str = "dev", data_home: str | os.PathLike | None = None)
     return pd.DataFrame(rows, columns=RESULT_COLUMNS)
 
 
+# --- loaded language --------------------------------------------------------------------------
+
+#: The PTC technique the loaded-language classifier is trained on.
+LOADED_TECHNIQUE = "Loaded_Language"
+
+
+def loaded_language_scores(
+    split: str = "dev",
+    data_home: str | os.PathLike | None = None,
+    *,
+    min_score: float | None = None,
+) -> dict[str, float]:
+    """Partial-overlap scores of :func:`rhetoric.framing.loaded.find_loaded_language` on a split.
+
+    The classifier is trained on the PTC train articles of the training pool, so ``train``
+    scores are in-sample; the honest train figure is the cross-validated one stored with the model
+    (its ``provenance["cv"]``). Report ``dev``.
+
+    Returns
+    -------
+    dict
+        ``precision``, ``recall``, ``f1``, ``n_pred``, ``n_gold`` (as :func:`span_scores`).
+    """
+    from rhetoric.corpora import load_ptc
+    from rhetoric.framing.loaded import find_loaded_language
+    from rhetoric.text import Document
+
+    check_choice("split", split, SPLITS)
+    articles, spans = load_ptc(split, data_home)
+    mine = spans[spans["technique"] == LOADED_TECHNIQUE]
+    gold: dict[str, list[Interval]] = {}
+    for doc_id, start, end in zip(mine["doc_id"], mine["start"], mine["end"], strict=True):
+        gold.setdefault(doc_id, []).append((int(start), int(end)))
+    predicted = {}
+    for doc_id, text in zip(articles["doc_id"], articles["text"], strict=True):
+        doc = Document(text, doc_id, remove_boilerplate=False)
+        predicted[doc_id] = [
+            (s.start, s.end) for s in find_loaded_language(doc, min_score=min_score)
+        ]
+    return span_scores(predicted, gold)
+
+
 # --- command line ----------------------------------------------------------------------------
 
 
@@ -299,6 +341,16 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"span_emphatic: the ranker was fitted on train (train rows above are in-sample); cross-validated on "
         f"train: precision {cv['precision']:.4f} recall {cv['recall']:.4f} f1 {cv['f1']:.4f}"
+    )
+    from rhetoric.framing.loaded import loaded_model
+
+    loaded = loaded_language_scores(args.split, args.data_home)
+    model_cv = (loaded_model().provenance or {}).get("cv", {}) if loaded_model() else {}
+    print(
+        f"{LOADED_TECHNIQUE} (learned word classifier, rhetoric.framing.loaded): precision "
+        f"{loaded['precision']:.4f} recall {loaded['recall']:.4f} f1 {loaded['f1']:.4f} "
+        f"(n_pred {loaded['n_pred']}, n_gold {loaded['n_gold']}); cross-validated on train: "
+        f"f1 {model_cv.get('f1', float('nan')):.4f}"
     )
     if args.verbose:
         from rhetoric.corpora import load_ptc

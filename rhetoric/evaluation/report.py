@@ -150,12 +150,22 @@ def _ptc_correspondences(home) -> str:
     articles, gold = load_ptc("dev", home)
     detected = detect_spans(articles, sorted({c.device for c in partial} - {"stance"}))
     scores = technique_scores(detected, gold, partial)
+    from rhetoric.evaluation.ptc import LOADED_TECHNIQUE, loaded_language_scores
+    from rhetoric.framing.loaded import loaded_model
+
+    learned = loaded_language_scores("dev", home)
+    cv = loaded_model().provenance.get("cv", {})
     return "\n".join([
         "**PTC, other techniques** (dev; partial-overlap scores). Only Repetition is the same concept "
         "as a detector; these pairs show how far the nearest detectors reach into a technique, not how "
-        "good they are: loaded words (VADER valence) against `Loaded_Language`, boosters against "
-        "`Exaggeration,Minimisation`, either/or antitheses against `Black-and-White_Fallacy`.", "",
-        markdown_table(scores.drop(columns="device")),
+        "good they are: the stance layer's loaded words (the learned classifier above its precision "
+        "threshold) against `Loaded_Language`, boosters against `Exaggeration,Minimisation`, either/or "
+        "antitheses against `Black-and-White_Fallacy`.", "",
+        markdown_table(scores.drop(columns="device")), "",
+        f"**{LOADED_TECHNIQUE}, learned** (`rhetoric.framing.loaded.find_loaded_language`, a word classifier "
+        f"trained on PTC train, at its F1 threshold; phrases widened): dev precision {learned['precision']:.3f}, "
+        f"recall {learned['recall']:.3f}, F1 {learned['f1']:.3f} ({learned['n_pred']} spans, {learned['n_gold']} "
+        f"gold); cross-validated on train (5 folds by article): F1 {cv.get('f1', float('nan')):.3f}.",
     ])  # fmt: skip
 
 

@@ -19,6 +19,7 @@ change a word's sense are handled by the lexicon's exclusions and multiword term
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import partial
@@ -51,7 +52,10 @@ FRAMES = (
 )
 
 #: Columns of :func:`frame_profile`.
-PROFILE_COLUMNS = ["frame", "hits", "per_1000", "share", "score", "dominant", "keywords"]
+PROFILE_COLUMNS = [
+    "frame", "hits", "per_1000", "share", "score", "dominant", "keywords", "n_terms", "lead_hits",
+    "supported", "rank",
+]  # fmt: skip
 
 #: Columns of :func:`corpus_frame_table` (metadata columns follow).
 CORPUS_COLUMNS = ["doc_id", "frame", "hits", "per_1000", "share", "score", "dominant", "n_words"]
@@ -108,33 +112,174 @@ def find_frames(
     return sorted(spans)
 
 
+#: Where a hit lies: the headline, the lead (first sentences after it) or the body.
+PARTS = ("headline", "lead", "body")
+#: How much a hit counts by where it lies: a news story states its frame in headline and lead.
+PART_WEIGHT = {"headline": 3.0, "lead": 2.0, "body": 1.0}
+#: Words of the lead: the sentences after the headline up to this many words.
+LEAD_WORDS = 60
+#: A frame is *supported* (ranked) only with hits of this many distinct terms, or of
+#: :data:`MIN_TERMS_LEAD` distinct terms with one of them in the headline or lead (in texts of
+#: fewer than 100 words, one term; under 200 words, two).
+MIN_TERMS = 3
+MIN_TERMS_LEAD = 2
+#: A frame whose score is below this share of the top frame's is reported but not ranked.
+MIN_SHARE_OF_TOP = 0.5
+#: Lexicon sections whose terms are incidental: they add to a frame only once other terms of
+#: the frame are found ("million", "pay", "fund" alone do not make a story economic).
+INCIDENTAL = "incidental"
+
+
+def headline_and_lead(doc: Document) -> list[str]:
+    """Where every word lies: ``"headline"``, ``"lead"`` or ``"body"``.
+
+    The headline is the first paragraph when it is short (at most 25 words), is not the only
+    paragraph, and does not end with a full stop (a title, not a sentence). The lead is the
+    sentences after it up to :data:`LEAD_WORDS` words (at least one sentence).
+
+    >>> doc = Document("Troops Leave Town\\n\\nThe army left on Monday. It rained. Then more came.")
+    >>> headline_and_lead(doc)[:4], headline_and_lead(doc)[-1]
+    (['headline', 'headline', 'headline', 'lead'], 'lead')
+    """
+    parts = ["body"] * len(doc.words)
+    if not doc.words:
+        return parts
+    start = 0
+    paragraphs = doc.paragraphs
+    if len(paragraphs) > 1:
+        first = paragraphs[0]
+        if 0 < first.n_words <= 25 and not doc.text[first.start : first.end].rstrip().endswith("."):
+            parts[first.first_word : first.last_word] = ["headline"] * first.n_words
+            start = first.last_word
+    count = 0
+    for sentence in doc.sentences:
+        if sentence.last_word <= start or count >= LEAD_WORDS:
+            continue
+        begin = max(sentence.first_word, start)
+        parts[begin : sentence.last_word] = ["lead"] * (sentence.last_word - begin)
+        count += sentence.last_word - begin
+    return parts
+
+
+def _hit_parts(doc: Document, hits: list[Hit]) -> list[str]:
+    """The part (headline, lead, body) of every hit, by the word its first character is in."""
+    if not hits:
+        return []
+    parts = headline_and_lead(doc)
+    starts = [w.start for w in doc.words]
+    return [parts[max(0, bisect.bisect_right(starts, h.start) - 1)] for h in hits]
+
+
+def _incidental_terms(lexicon: Lexicon) -> frozenset[tuple[str, str]]:
+    return frozenset(
+        (t.category, t.text) for t in lexicon.terms if t.source.endswith(":" + INCIDENTAL)
+    )
+
+
 def _profile_rows(
-    doc: Document, hits: list[Hit], categories: list[str], n_keywords: int
-) -> list[dict]:
+    doc: Document, hits: list[Hit], categories: list[str], n_keywords: int,
+    incidental: frozenset[tuple[str, str]] = frozenset(),
+) -> list[dict]:  # fmt: skip
     n_words = doc.n_words
+    parts = _hit_parts(doc, hits)
     counts: Counter[str] = Counter()
-    weights: Counter[str] = Counter()
+    by_term: dict[str, dict[str, list[float]]] = {c: {} for c in categories}
+    lead_hits: Counter[str] = Counter()
     keywords: dict[str, Counter[str]] = {c: Counter() for c in categories}
-    for hit in hits:
+    for hit, part in zip(hits, parts, strict=True):
         counts[hit.category] += 1
-        weights[hit.category] += _hit_weight(hit)
+        by_term.setdefault(hit.category, {}).setdefault(hit.term, []).append(
+            _hit_weight(hit) * PART_WEIGHT[part]
+        )
+        if part != "body":
+            lead_hits[hit.category] += 1
         keywords.setdefault(hit.category, Counter())[doc.norm[hit.start : hit.end]] += 1
     total = sum(counts.values())
+    # several distinct terms in a story; fewer in a text of a sentence or two
+    needed = min(MIN_TERMS, 1 + n_words // 100)
+    needed_lead = min(MIN_TERMS_LEAD, needed)
     rows = []
     for category in categories:
         hits_c = counts[category]
+        terms = by_term.get(category, {})
+        core = [t for t in terms if (category, t) not in incidental]
+        # a term repeated counts less each time (1, 1/sqrt 2, 1/sqrt 3, ...): one word said
+        # often is one piece of evidence, not many
+        weight = sum(
+            sum(w / (k + 1) ** 0.5 for k, w in enumerate(sorted(values, reverse=True)))
+            for term, values in terms.items()
+        )
+        n_terms = len(terms)
+        supported = bool(core) and (
+            n_terms >= needed or (n_terms >= needed_lead and lead_hits[category] > 0)
+        )
         rows.append({
             "frame": category,
             "hits": hits_c,
             "per_1000": 1000.0 * hits_c / n_words if n_words else 0.0,
             "share": hits_c / total if total else 0.0,
-            "score": 1000.0 * weights[category] / n_words if n_words else 0.0,
+            "score": 1000.0 * weight / n_words if n_words else 0.0,
             "keywords": [w for w, _ in keywords[category].most_common(n_keywords)],
+            "n_terms": n_terms,
+            "lead_hits": lead_hits[category],
+            "supported": supported,
         })  # fmt: skip
-    best = max(rows, key=lambda r: r["score"], default=None)
+    ranked = sorted(
+        (r for r in rows if r["supported"] and r["score"] > 0), key=lambda r: -r["score"]
+    )
+    top = ranked[0]["score"] if ranked else 0.0
+    rank = 0
+    for row in ranked:
+        if row["score"] >= MIN_SHARE_OF_TOP * top:
+            rank += 1
+            row["rank"] = rank
     for row in rows:
-        row["dominant"] = best is not None and best["score"] > 0 and row is best
+        row.setdefault("rank", 0)
+        row["dominant"] = row["rank"] == 1
     return rows
+
+
+#: Columns of :func:`frame_evidence`.
+EVIDENCE_COLUMNS = ["frame", "term", "text", "start", "end", "part", "weight", "incidental"]
+
+
+def frame_evidence(
+    text_or_doc: str | Document, lexicon: LexiconLike = None, *, doc_id: str | None = None
+) -> pd.DataFrame:
+    """Why a profile ranks its frames: every hit with its term, place and weight.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per hit, in text order: ``frame`` (str), ``term`` (str, the lexicon entry),
+        ``text`` (str, the matched text, ``text == source[start:end]``), ``start``, ``end``
+        (int), ``part`` (``headline``, ``lead`` or ``body``; see :func:`headline_and_lead`),
+        ``weight`` (float, the hit's weight before repeats are discounted: term weight times
+        specificity, times 1.5 per extra word, times the weight of its part), ``incidental``
+        (bool, a term that counts only once other terms of its frame are found).
+
+    Examples
+    --------
+    >>> evidence = frame_evidence("Troops Leave Town\\n\\nThe army left. Taxes rose later on.")
+    >>> evidence[["frame", "text", "part"]].values.tolist()
+    [['security_and_defense', 'Troops', 'headline'], ['security_and_defense', 'army', 'lead'], ['economic', 'Taxes', 'lead']]
+    """
+    doc = as_document(text_or_doc, doc_id)
+    lex = as_lexicon(lexicon)
+    hits = lex.match(doc)
+    incidental = _incidental_terms(lex)
+    rows = [
+        {
+            "frame": h.category, "term": h.term, "text": doc.text[h.start : h.end], "start": h.start,
+            "end": h.end, "part": part, "weight": _hit_weight(h) * PART_WEIGHT[part],
+            "incidental": (h.category, h.term) in incidental,
+        }
+        for h, part in zip(hits, _hit_parts(doc, hits), strict=True)
+    ]  # fmt: skip
+    frame = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+    return frame.astype(
+        {"start": "int64", "end": "int64", "weight": "float64", "incidental": "bool"}
+    )
 
 
 def frame_profile(
@@ -173,15 +318,22 @@ def frame_profile(
     """
     doc = as_document(text_or_doc, doc_id)
     lex = as_lexicon(lexicon)
-    rows = _profile_rows(doc, lex.match(doc), _ordered_categories(lex), n_keywords)
+    rows = _profile_rows(
+        doc, lex.match(doc), _ordered_categories(lex), n_keywords, _incidental_terms(lex)
+    )
     return _rows_to_frame(rows)
 
 
 def _rows_to_frame(rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=PROFILE_COLUMNS)
     frame = frame.astype({"hits": "int64", "per_1000": "float64", "share": "float64", "score": "float64",
-                          "dominant": "bool"})  # fmt: skip
-    return frame.sort_values("score", ascending=False, kind="stable").reset_index(drop=True)
+                          "dominant": "bool", "n_terms": "int64", "lead_hits": "int64", "supported": "bool",
+                          "rank": "int64"})  # fmt: skip
+    order = frame["rank"].where(frame["rank"] > 0, len(frame) + 1)
+    frame = frame.assign(_order=order).sort_values(
+        ["_order", "score"], ascending=[True, False], kind="stable"
+    )
+    return frame.drop(columns="_order").reset_index(drop=True)
 
 
 def dominant_frame(text_or_doc: str | Document, lexicon: LexiconLike = None) -> str | None:
@@ -205,8 +357,8 @@ def analyze_frames(doc: Document) -> tuple[list[Span], list[dict]]:
     tuple
         ``(spans, rows)``: the frame keyword spans and the stance spans
         (:func:`~rhetoric.framing.find_stance`), sorted by position; and one dict per frame with
-        at least one hit, ``{"frame", "score", "hits", "keywords"}``, sorted by score descending
-        (``score`` rounded to 3 decimals).
+        at least one hit, ``{"frame", "score", "hits", "rank", "keywords"}``, ranked frames
+        first in rank order, then the others by score (``score`` rounded to 3 decimals).
     """
     from rhetoric.framing.stance import find_stance
 
@@ -218,13 +370,16 @@ def analyze_frames(doc: Document) -> tuple[list[Span], list[dict]]:
         for h in hits
     ]  # fmt: skip
     spans.extend(find_stance(doc))
-    rows = _profile_rows(doc, hits, _ordered_categories(lex), 5)
-    rows = sorted((r for r in rows if r["hits"]), key=lambda r: -r["score"])
+    rows = _profile_rows(doc, hits, _ordered_categories(lex), 5, _incidental_terms(lex))
+    rows = sorted(
+        (r for r in rows if r["hits"]), key=lambda r: (r["rank"] == 0, r["rank"], -r["score"])
+    )
     records = [
         {
             "frame": r["frame"],
             "score": round(r["score"], 3),
             "hits": r["hits"],
+            "rank": r["rank"],
             "keywords": r["keywords"],
         }
         for r in rows
@@ -279,7 +434,9 @@ def corpus_frame_table(
     keep = _metadata_columns(documents, text, doc_id, metadata)
     columns = CORPUS_COLUMNS + keep
     records = []
-    work = partial(_frame_rows, lexicon=lex, categories=categories)
+    work = partial(
+        _frame_rows, lexicon=lex, categories=categories, incidental=_incidental_terms(lex)
+    )
     corpus = iter_corpus(documents, text_column=text, id_column=doc_id)
     for outcome in map_documents(work, corpus, n_jobs=n_jobs, warm=None):
         meta = {c: outcome.metadata.get(c) for c in keep}
@@ -294,14 +451,20 @@ def corpus_frame_table(
 _TEXT_COLUMNS = {"text", "clean_text", "path"}
 
 
-def _frame_rows(document, lexicon: Lexicon, categories: list[str]) -> list[dict]:
+def _frame_rows(
+    document,
+    lexicon: Lexicon,
+    categories: list[str],
+    incidental: frozenset[tuple[str, str]] = frozenset(),
+) -> list[dict]:
     """The per-document function of :func:`corpus_frame_table`."""
     from rhetoric.runner import document_text
 
     doc = Document(document_text(document), document.doc_id)
-    rows = _profile_rows(doc, lexicon.match(doc), categories, 0)
+    rows = _profile_rows(doc, lexicon.match(doc), categories, 0, incidental)
     for row in rows:
-        row.pop("keywords")
+        for extra in ("keywords", "n_terms", "lead_hits", "supported", "rank"):
+            row.pop(extra)
         row["doc_id"] = doc.doc_id
         row["n_words"] = doc.n_words
     return rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib import resources
@@ -120,25 +120,36 @@ def _finite(values: Sequence[float]) -> bool:
     return all(math.isfinite(v) for v in values)
 
 
-@cache
-def load_model(device: str) -> ScorerModel | None:
-    """The shipped model of ``device`` (``rhetoric/resources/scorers/<device>.json``), or ``None``.
+def read_model(
+    parts: Sequence[str], known: Iterable[str], *, name: str, script: str
+) -> ScorerModel | None:
+    """A model shipped as ``rhetoric/<parts...>``, checked against the features the code builds.
 
-    Raises ``ValueError`` when the model names base features the code does not build: a model and
-    its feature code must not drift apart silently.
+    Returns ``None`` when the file is absent. Raises ``ValueError`` when the model names features
+    the code no longer builds, or holds non-finite numbers: a model and its feature code must not
+    drift apart silently.
     """
-    from rhetoric.scoring.features import FEATURES
-
-    resource = resources.files("rhetoric").joinpath("resources", "scorers", f"{device}.json")
+    resource = resources.files("rhetoric").joinpath(*parts)
     if not resource.is_file():
         return None
     model = ScorerModel.from_json(resource.read_text(encoding="utf-8"))
-    unknown = sorted(set(model.features) - set(FEATURES))
+    unknown = sorted(set(model.features) - set(known))
     if unknown:
         raise ValueError(
-            f"the {device} scorer was trained with features the code no longer builds: {unknown}; "
-            "rebuild it with benchmarks/train_scorers.py"
+            f"the {name} was trained with features the code no longer builds: {unknown}; "
+            f"rebuild it with {script}"
         )
     if not (_finite(model.coef) and _finite(model.mean) and _finite(model.scale)):
-        raise ValueError(f"the {device} scorer holds non-finite numbers; rebuild it")
+        raise ValueError(f"the {name} holds non-finite numbers; rebuild it with {script}")
     return model
+
+
+@cache
+def load_model(device: str) -> ScorerModel | None:
+    """The shipped scorer of ``device`` (``rhetoric/resources/scorers/<device>.json``), or ``None``."""
+    from rhetoric.scoring.features import FEATURES
+
+    return read_model(
+        ("resources", "scorers", f"{device}.json"), FEATURES,
+        name=f"{device} scorer", script="benchmarks/train_scorers.py",
+    )  # fmt: skip

@@ -131,3 +131,15 @@ def test_command_line(data_home, capsys):
 def test_emphatic_cross_validation_is_stored_with_the_model():
     cv = emphatic_cross_validation()
     assert 0.10 < cv["f1"] < 0.2 and 0.0 < cv["precision"] < cv["recall"] < 1.0
+
+
+def test_loaded_language_classifier_on_ptc_dev(data_home):
+    """Regression floor: the learned loaded-language detector against PTC dev (partial overlap)."""
+    from rhetoric.evaluation.ptc import loaded_language_scores
+    from rhetoric.framing.loaded import loaded_model
+
+    scores = loaded_language_scores("dev", data_home)
+    assert scores["n_gold"] == 325
+    assert scores["f1"] >= 0.22  # VADER valence alone scored 0.106
+    provenance = loaded_model().provenance
+    assert provenance["cv"]["folds"].startswith("GroupKFold") and provenance["dev"]["f1"] >= 0.22

@@ -11,6 +11,7 @@ import rhetoric
 from rhetoric.framing import (
     CORPUS_COLUMNS,
     FRAMES,
+    PART_WEIGHT,
     PROFILE_COLUMNS,
     WAR_YEARS,
     address_month,
@@ -18,6 +19,7 @@ from rhetoric.framing import (
     corpus_frame_table,
     dominant_frame,
     find_frames,
+    frame_evidence,
     frame_profile,
     recession_within,
 )
@@ -55,8 +57,10 @@ def test_profile_counts_rates_shares_and_scores():
     assert political["hits"] == 2 and political["keywords"] == ["senate", "voted"]
     assert political["per_1000"] == pytest.approx(1000 * 2 / 16)
     assert political["share"] == pytest.approx(2 / 6)
-    # the weak "border" (0.5) makes security score lower than its hit count suggests
-    assert profile.loc["security_and_defense", "score"] == pytest.approx(1000 * 1.5 / 16)
+    # the weak "border" (0.5) makes security score lower than its hit count suggests; the
+    # first sentences are the lead, where a hit counts PART_WEIGHT["lead"] times
+    lead = PART_WEIGHT["lead"]
+    assert profile.loc["security_and_defense", "score"] == pytest.approx(1000 * 1.5 * lead / 16)
     assert profile["share"].sum() == pytest.approx(1.0)
     assert profile["dominant"].sum() == 1 and profile.loc["political", "dominant"]
 
@@ -103,14 +107,17 @@ def test_corpus_table_errors_and_empty_input():
 
 
 def test_analyze_frames_contract_and_analyze_integration():
-    text = "We must cut taxes. Perhaps the troops will come home."
+    text = "Clearly we will cut taxes. Perhaps the troops will come home."
     spans, rows = analyze_frames(Document(text))
     assert {(s.device, s.kind) for s in spans} >= {("frame", "economic"), ("stance", "booster"),
                                                    ("stance", "hedge")}  # fmt: skip
     assert all(s.text == text[s.start : s.end] for s in spans)
     assert [r["frame"] for r in rows] == ["economic", "security_and_defense", "quality_of_life"]
-    assert all(set(r) == {"frame", "score", "hits", "keywords"} and r["hits"] > 0 for r in rows)
-    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+    assert all(
+        set(r) == {"frame", "score", "hits", "rank", "keywords"} and r["hits"] > 0 for r in rows
+    )
+    ranked = [r["rank"] for r in rows if r["rank"]]
+    assert ranked == list(range(1, len(ranked) + 1)) and rows[0]["rank"] == 1
     result = rhetoric.analyze(text, devices=[]).to_dict()
     assert [f["frame"] for f in result["frames"]] == [r["frame"] for r in rows]
     assert result["devices"] == []  # stance spans have their own key
@@ -129,7 +136,7 @@ def test_periods():
 def test_seed_article_is_framed_as_security_with_foreign_relations_second(seed_text):
     doc = Document(seed_text, "seed")
     profile = frame_profile(doc)
-    assert profile["frame"].iloc[0] == "security_and_defense"
+    assert profile["frame"].iloc[0] == "security_and_defense" and profile["rank"].iloc[0] == 1
     assert "external_regulation_and_reputation" in profile["frame"].iloc[:3].tolist()
     # keyword spans fall on the passages about terrorism, ISIS-K, the TTP and counterterrorism
     spans = [s for s in find_frames(doc) if s.kind == "security_and_defense"]
@@ -219,3 +226,64 @@ def test_inaugural_known_groups(data_home):
         "1933-Roosevelt": "economic",
         "1961-Kennedy": "security_and_defense",
     }
+
+
+# --- news: headline and lead, distinct terms, incidental words -----------------------------------
+
+
+def test_headline_and_lead_count_more_and_evidence_says_where():
+    text = (
+        "Troops Leave Town\n\nThe army left. " + "Nothing happened that day. " * 30 + "Taxes rose."
+    )
+    evidence = frame_evidence(Document(text, remove_boilerplate=False))
+    assert evidence[["frame", "text", "part"]].values.tolist() == [
+        ["security_and_defense", "Troops", "headline"],
+        ["security_and_defense", "army", "lead"],
+        ["economic", "Taxes", "body"],
+    ]
+    assert all(text[r.start : r.end] == r.text for r in evidence.itertuples())
+    assert evidence["weight"].tolist() == [PART_WEIGHT["headline"], PART_WEIGHT["lead"], 1.0]
+
+
+def test_money_words_alone_do_not_make_a_story_economic():
+    filler = "The committee met again on the matter that week. " * 12
+    text = (
+        "Gang Leader Sentenced\n\nA gang leader was convicted of murder and sent to prison. "
+        + filler
+        + "He paid a fine of one million dollars, money from a fund, and the price rose."
+    )
+    doc = Document(text, remove_boilerplate=False)  # the filler would be set aside as a copy
+    profile = frame_profile(doc).set_index("frame")
+    assert profile.loc["economic", "hits"] >= 4 and not profile.loc["economic", "supported"]
+    assert profile.loc["economic", "rank"] == 0
+    assert profile["rank"].idxmax() != "economic"
+    assert dominant_frame(doc) == "crime_and_punishment"
+
+
+def test_a_frame_needs_several_distinct_terms_in_a_story():
+    filler = "The officials met again on the matter that week. " * 25
+    text = (
+        "Budget Talks Resume\n\nThe budget talks on taxes resumed. "
+        + filler
+        + "A soldier spoke. " * 4
+    )
+    profile = frame_profile(Document(text, remove_boilerplate=False)).set_index("frame")
+    # one term repeated in the body is one piece of evidence: not enough in a 300-word story
+    assert profile.loc["security_and_defense", "n_terms"] == 1
+    assert not profile.loc["security_and_defense", "supported"]
+    assert profile.loc["economic", "rank"] == 1
+
+
+def test_news_frame_rankings_against_the_judged_ptc_articles(data_home):
+    """Regression floor on the 40 judged PTC train articles (see benchmarks/frames_news.py)."""
+    from pathlib import Path
+
+    from rhetoric.evaluation.frames import frame_agreement, frame_rankings, read_frame_judgements
+
+    path = Path(__file__).resolve().parents[2] / "corpus" / "annotations" / "frames_ptc_train.jsonl"
+    judgements = read_frame_judgements(path)
+    assert len(judgements) >= 40 and (judgements["split"] == "heldout").sum() >= 20
+    assert set(judgements["annotator"]) == {"helper-framing"}
+    agreement = frame_agreement(frame_rankings(judgements, data_home)).set_index("split")
+    assert agreement.loc["all", "top1"] >= 0.6
+    assert agreement.loc["all", "absent_top3"] <= 0.25

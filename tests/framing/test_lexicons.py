@@ -223,7 +223,7 @@ def test_every_lexicon_file_documents_its_provenance():
 def test_sources_are_kept_per_term():
     table = Lexicon.policy_frames().table
     sources = set(table["source"].str.split(":").str[1])
-    assert sources == {"seed", "expanded", "exclusions"}
+    assert sources == {"seed", "expanded", "news", "incidental", "exclusions"}
 
 
 def _phrases(lexicon: Lexicon) -> list[str]:

@@ -6,7 +6,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rhetoric.framing import STANCE_KINDS, find_stance
-from rhetoric.framing.stance import vader_valence
 
 
 def _found(text: str, **options) -> list[tuple[str, int, int, str]]:
@@ -14,12 +13,12 @@ def _found(text: str, **options) -> list[tuple[str, int, int, str]]:
 
 
 def test_hedges_and_boosters_with_offsets():
-    text = "Perhaps the bill will pass; arguably it should. We must act, and undoubtedly we will."
+    text = "Perhaps the bill will pass; arguably it should. They must have known, and undoubtedly we will."
     assert _found(text) == [
         ("hedge", 0, 7, "Perhaps"),
         ("hedge", 28, 36, "arguably"),
-        ("booster", 51, 55, "must"),
-        ("booster", 65, 76, "undoubtedly"),
+        ("booster", 53, 57, "must"),
+        ("booster", 74, 85, "undoubtedly"),
     ]
 
 
@@ -34,8 +33,9 @@ def test_negated_certainty_is_a_hedge():
     ]
 
 
-def test_must_not_keeps_its_force():
-    assert _found("We cannot and must not wait.", loaded=False) == [("booster", 14, 18, "must")]
+def test_must_of_obligation_is_no_booster():
+    assert _found("We cannot and must not wait. We must act.", loaded=False) == []
+    assert _found("It must not be true.", loaded=False) == [("booster", 3, 7, "must")]
 
 
 def test_may_the_month_and_the_wish_are_not_hedges():
@@ -44,33 +44,39 @@ def test_may_the_month_and_the_wish_are_not_hedges():
 
 
 def test_fixed_phrases_do_not_hedge():
-    assert _found("Act as soon as possible; it is possible we fail.", loaded=False) == [
-        ("hedge", 31, 39, "possible")
+    assert _found("Act as soon as possible; it is possible that we fail.", loaded=False) == [
+        ("hedge", 31, 44, "possible that")
     ]
+    assert _found("They did everything possible to make it possible.", loaded=False) == []
 
 
-def test_loaded_words_carry_valence_and_negation_flips_polarity():
-    spans = find_stance("A brutal war, not a disaster, and a great peace.")
-    assert [(s.kind, s.text, s.evidence) for s in spans] == [
-        ("loaded_negative", "brutal", "VADER valence -3.1"),
-        ("loaded_negative", "war", "VADER valence -2.9"),
-        ("loaded_positive", "disaster", "VADER valence -3.1, negated"),
-        ("loaded_positive", "great", "VADER valence +3.1"),
-        ("loaded_positive", "peace", "VADER valence +2.5"),
-    ]
-    assert [round(s.score, 3) for s in spans] == [0.775, 0.725, 0.775, 0.775, 0.625]
+def test_loaded_words_come_from_the_learned_model_and_negated_ones_are_left_out():
+    text = "A brutal, savage crackdown followed. It was not brutal."
+    spans = [s for s in find_stance(text, min_score=0.1) if s.kind.startswith("loaded")]
+    assert spans and spans[0].start == 2 and spans[0].text == "brutal"
+    assert all(s.start < text.index("It was") for s in spans)  # the negated "brutal" is left out
+    assert all(
+        0.0 <= s.score <= 1.0 and s.evidence.startswith("loaded-language model") for s in spans
+    )
+    # by default only words above the model's stance threshold (precision first)
+    assert len(find_stance(text)) <= len(find_stance(text, min_score=0.1))
+
+
+def test_names_are_never_stance_words():
+    text = "The Justice Department and Grace Hope spoke. Hope is a brutal, savage thing."
+    texts = [s.text for s in find_stance(text, min_score=0.03)]
+    assert any("brutal" in t for t in texts)
+    assert not any(name in t for t in texts for name in ("Justice", "Department", "Grace"))
 
 
 def test_negation_does_not_cross_a_clause_end():
-    kinds = [s.kind for s in find_stance("It is not over. Disaster followed.")]
+    kinds = [s.kind for s in find_stance("It is not over. Disaster followed.", min_score=0.05)]
     assert kinds == ["loaded_negative"]
 
 
-def test_min_intensity_and_skip_list():
-    assert _found("A good plan, a great plan.", min_intensity=3.0) == [
-        ("loaded_positive", 15, 20, "great")
-    ]
-    assert "like" in vader_valence() and _found("Ideas like these.") == []
+def test_min_score_filters_loaded_words():
+    text = "A ridiculous, hysterical plan."
+    assert len(find_stance(text, min_score=0.1)) > len(find_stance(text, min_score=0.99)) == 0
 
 
 def test_empty_text_gives_no_spans():

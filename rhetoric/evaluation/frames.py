@@ -1,0 +1,107 @@
+"""Frame rankings against judged dominant frames of news articles.
+
+The judgements are a JSON Lines file (``corpus/annotations/frames_ptc_train.jsonl`` in the
+repository): one record per article with ``doc`` (path under the data home), ``dominant`` (the
+frame the article is mostly about, by the Policy Frames Codebook), ``present`` (every frame the
+article uses), ``split`` (``tune``: used while building the profiler; ``heldout``: only
+measured) and a one-line ``reason``. No article text is stored.
+
+Two measures per split, as in issue 11:
+
+``top1``
+    The share of articles whose judged dominant frame is the profiler's first frame.
+``absent_top3``
+    The share of articles where a frame judged absent from the article is among the profiler's
+    first three frames (only frames the profiler ranks count: ``rank`` > 0).
+
+Each comes with a Wilson 95% interval (:func:`rhetoric.validation.precision.wilson_interval`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from rhetoric.errors import InputError
+from rhetoric.validation.precision import wilson_interval
+
+#: Columns of :func:`frame_rankings`.
+RANKING_COLUMNS = ["doc", "split", "dominant", "predicted", "top3", "top1", "absent_top3", "absent"]
+#: Columns of :func:`frame_agreement`.
+AGREEMENT_COLUMNS = [
+    "split", "n", "top1", "top1_low", "top1_high", "absent_top3", "absent_low", "absent_high",
+]  # fmt: skip
+
+
+def read_frame_judgements(path: str | os.PathLike) -> pd.DataFrame:
+    """Read a frame judgement file (JSON Lines; see the module notes) into a table."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such frame judgement file")
+    rows = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    for row in rows:
+        for key in ("doc", "dominant", "present"):
+            if key not in row:
+                raise InputError(f"{path}: a record has no {key!r} field: {row}")
+    return pd.DataFrame(rows)
+
+
+def frame_rankings(
+    judgements: pd.DataFrame, data_home: str | os.PathLike | None = None
+) -> pd.DataFrame:
+    """Profile every judged article and compare its ranking with the judgement.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per article: ``doc``, ``split``, ``dominant`` (judged), ``predicted`` (the
+        profiler's first frame, or None), ``top3`` (list of its first three frames with hits),
+        ``top1`` (bool), ``absent_top3`` (bool), ``absent`` (list of the top-three frames judged
+        absent).
+    """
+    from rhetoric.datahome import get_data_home
+    from rhetoric.framing import frame_profile
+    from rhetoric.text import Document, read_text
+
+    home = get_data_home(data_home)
+    rows = []
+    for record in judgements.to_dict("records"):
+        text = read_text(home / record["doc"])
+        profile = frame_profile(Document(text, record["doc"], remove_boilerplate=False))
+        ranked = profile.loc[profile["rank"] > 0].sort_values("rank")["frame"].tolist()
+        top3 = ranked[:3]
+        absent = [f for f in top3 if f not in record["present"]]
+        rows.append({
+            "doc": record["doc"],
+            "split": record.get("split", "all"),
+            "dominant": record["dominant"],
+            "predicted": ranked[0] if ranked else None,
+            "top3": top3,
+            "top1": bool(ranked) and ranked[0] == record["dominant"],
+            "absent_top3": bool(absent),
+            "absent": absent,
+        })  # fmt: skip
+    return pd.DataFrame(rows, columns=RANKING_COLUMNS)
+
+
+def frame_agreement(rankings: pd.DataFrame) -> pd.DataFrame:
+    """Top-1 agreement and absent-in-top-three rate per split and overall, with Wilson intervals."""
+    rows = []
+    groups = [(split, part) for split, part in rankings.groupby("split", sort=False)]
+    groups.append(("all", rankings))
+    for split, part in groups:
+        n = len(part)
+        k1, ka = int(part["top1"].sum()), int(part["absent_top3"].sum())
+        lo1, hi1 = wilson_interval(k1, n) if n else (math.nan, math.nan)
+        loa, hia = wilson_interval(ka, n) if n else (math.nan, math.nan)
+        rows.append({
+            "split": split, "n": n, "top1": k1 / n if n else math.nan, "top1_low": lo1, "top1_high": hi1,
+            "absent_top3": ka / n if n else math.nan, "absent_low": loa, "absent_high": hia,
+        })  # fmt: skip
+    return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)

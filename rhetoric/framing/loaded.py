@@ -1,0 +1,420 @@
+"""Loaded language: a learned, calibrated word classifier trained on the PTC ``Loaded_Language`` spans.
+
+The detector reads like a small scikit-learn pipeline (STYLE.md, habit 13):
+
+1. **candidates**: every content word of a :class:`~rhetoric.text.Document` (no numbers, no
+   function words);
+2. **feature records** (:func:`word_records`): dicts of named features, declared once in
+   :data:`LOADED_FEATURES`: the word's lemma when it is in the model's vocabulary (lexical),
+   its VADER valence (Hutto and Gilbert 2014) and that of its neighbours (valence, context),
+   its part of speech, its capitals, whether it sits in scare quotes, in the headline, in an
+   exclamation or a question, under a negator, after an intensifier (context), and WordNet
+   clues of figurative or evaluative use: a noun of feeling, attribute or person, an adjective
+   with many senses, a hyphenated coinage, an evaluative suffix (figurative);
+3. a fitted :class:`~rhetoric.scoring.model.ScorerModel` (logistic regression, Platt
+   calibration learned on folds grouped by article) gives each word the probability that a
+   PTC annotator marked it as loaded language;
+4. :func:`find_loaded_language` keeps the words at or above the model's threshold (chosen on the
+   training folds for the best partial-overlap F1) and joins adjacent kept words into one span.
+
+The model is plain JSON in ``rhetoric/resources/stance/loaded_language.json`` (feature names,
+column ranges, coefficients, intercept, calibration, threshold, provenance), rebuilt by
+``benchmarks/train_loaded_language.py`` from the PTC train articles of the training pool.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+
+import numpy as np
+
+from rhetoric.framing.senses import is_negator
+from rhetoric.lexicon import function_words, lemma, vader_valence, wordnet
+from rhetoric.span import Span
+from rhetoric.text import Document, as_document
+
+#: Every base feature of a word record, with what it measures. The stored model names the
+#: features it was trained with; :func:`loaded_model` refuses a model naming one not listed here.
+LOADED_FEATURES: dict[str, str] = {
+    "lemma": "the word's base form when it is in the model's vocabulary (lexical; categorical)",
+    "pos": "coarse part of speech of the tagger: JJ, NN, NNP, VB, RB, other (categorical)",
+    "valence": "VADER mean valence of the word (0 when unrated)",
+    "abs_valence": "absolute VADER valence",
+    "rated": "the word is in the VADER lexicon",
+    "negative": "VADER valence <= -1.5",
+    "positive": "VADER valence >= 1.5",
+    "context_valence": "largest absolute VADER valence of the two words on either side",
+    "capitalised": "capitalised inside a sentence (a name, usually)",
+    "all_caps": "written in capitals (emphasis), at least three letters",
+    "sentence_first": "the word opens its sentence",
+    "in_quotes": "the word is directly inside quotation marks (scare quotes)",
+    "headline": "the word is in the first paragraph of a text of several paragraphs",
+    "exclamation": "its sentence ends with an exclamation mark",
+    "question": "its sentence ends with a question mark",
+    "negated": "a negator governs it (rhetoric.framing.senses.negated)",
+    "after_intensifier": "the word before it is an intensifier (so, very, totally, utterly...)",
+    "hyphenated": "a hyphenated compound (so-called, left-wing)",
+    "suffix": "an evaluative ending: -ist, -ism, -ous, -ful, -less, -ive, -ic, -ly (categorical)",
+    "log_senses": "log of 1 + the number of WordNet senses (polysemy: figurative uses)",
+    "lexname": "WordNet lexicographer file of the first sense (noun.feeling, adj.all...; categorical)",
+    "log_length": "log of the word's length in characters",
+    "background": "log document frequency of the word in news (PTC train; loaded words are rarer)",
+    "prev_pos": "coarse part of speech of the word before (categorical)",
+    "next_pos": "coarse part of speech of the word after (categorical)",
+    "sentence_valence": "mean absolute VADER valence of the other words of its sentence (opinionated sentences)",
+    "doc_valence": "mean absolute VADER valence of the words of the document (opinionated texts)",
+    "quoted_sentence": "its sentence holds a quotation mark (reported speech)",
+}
+
+_INTENSIFIERS = frozenset({
+    "so", "very", "too", "totally", "utterly", "completely", "absolutely", "truly", "really", "extremely",
+    "incredibly", "deeply", "most", "such", "entirely", "thoroughly", "outright", "downright", "pure", "sheer",
+})  # fmt: skip
+_SUFFIXES = ("ist", "ism", "ous", "ful", "less", "ive", "ic", "ly")
+_QUOTES_OPEN = "\"\u201c'\u2018"
+_QUOTES_CLOSE = "\"\u201d'\u2019"
+_NUMBER = re.compile(r"^[\d.,]+$")
+
+
+def is_candidate(norm: str) -> bool:
+    """A word the classifier reads: a content word of two letters or more, not a number."""
+    return len(norm) > 1 and not _NUMBER.match(norm) and norm not in function_words()
+
+
+@cache
+def _wordnet_facts(word: str) -> tuple[int, str]:
+    """Number of WordNet senses of ``word`` (all parts of speech, base forms included) and the
+    lexicographer file of the first, as ``wordnet().synsets(word)`` gives them, without building
+    every synset (only the first is read)."""
+    wn = wordnet()
+    count, first = 0, None
+    for pos in ("n", "v", "a", "r"):
+        for form in wn._morphy(word, pos):
+            offsets = wn._lemma_pos_offset_map[form].get(pos, [])
+            if offsets and first is None:
+                first = (pos, offsets[0])
+            count += len(offsets)
+    return count, (wn.synset_from_pos_and_offset(*first).lexname() if first else "none")
+
+
+def _coarse_pos(tag: str) -> str:
+    if tag.startswith("NNP"):
+        return "NNP"
+    for prefix in ("JJ", "NN", "VB", "RB"):
+        if tag.startswith(prefix):
+            return prefix
+    return "other"
+
+
+def _base(norm: str, pos: str) -> str:
+    """The base form of a candidate word (WordNet, by its coarse part of speech)."""
+    wn_pos = {"JJ": "a", "NN": "n", "VB": "v", "RB": "r"}.get(pos)
+    return lemma(norm, wn_pos) if norm.isalpha() else norm
+
+
+def candidate_lemmas(doc: Document) -> list[str]:
+    """The base forms of the candidate words of ``doc`` (for building a model's vocabulary)."""
+    out = []
+    for i, word in enumerate(doc.words):
+        norm = word.norm[:-2] if word.norm.endswith("'s") else word.norm
+        if is_candidate(norm):
+            out.append(_base(norm, _coarse_pos(doc.tags[i])))
+    return out
+
+
+def word_records(
+    doc: Document, vocabulary: frozenset[str] = frozenset()
+) -> tuple[list[int], list[dict]]:
+    """The candidate words of ``doc`` and their feature records.
+
+    Parameters
+    ----------
+    doc : Document
+    vocabulary : frozenset of str
+        The lemmas that get a ``lemma`` feature (the model's vocabulary); others get none.
+
+    Returns
+    -------
+    (list of int, list of dict)
+        Indices into ``doc.words`` and one record per index (keys: :data:`LOADED_FEATURES`).
+    """
+    from rhetoric.framing.senses import negated, sentence_first
+    from rhetoric.scoring.features import background_df
+
+    words, tags, text = doc.words, doc.tags, doc.text
+    valence = vader_valence()
+    df, total = background_df()
+    log_total = math.log1p(total)
+    headline_end = -1
+    if len(doc.paragraphs) > 1 and doc.paragraphs[0].n_words <= 30:
+        headline_end = doc.paragraphs[0].last_word
+    sentence_end = {}
+    for number, segment in enumerate(doc.sentences):
+        sentence_end[number] = (
+            text[segment.start : segment.end].rstrip().rstrip("\"'\u201d\u2019)")[-1:]
+        )
+    values = []
+    for word in words:
+        norm = word.norm[:-2] if word.norm.endswith("'s") else word.norm
+        values.append(valence.get(norm, 0.0))
+    sentence_sum: dict[int, float] = {}
+    for i, value in enumerate(values):
+        sentence_sum[doc.sentence_of[i]] = sentence_sum.get(doc.sentence_of[i], 0.0) + abs(value)
+    doc_valence = sum(abs(v) for v in values) / max(1, len(values))
+    quoted = {
+        number: bool(re.search('["\u201c\u201d]', text[segment.start : segment.end]))
+        for number, segment in enumerate(doc.sentences)
+    }
+    indices, records = [], []
+    for i, word in enumerate(words):
+        norm = word.norm[:-2] if word.norm.endswith("'s") else word.norm
+        if not is_candidate(norm):
+            continue
+        pos = _coarse_pos(tags[i])
+        base = _base(norm, pos)
+        value = values[i]
+        context = max(
+            (abs(values[k]) for k in range(max(0, i - 2), min(len(words), i + 3)) if k != i),
+            default=0.0,
+        )
+        n_senses, lexname = _wordnet_facts(base.replace("-", "_").replace("'", ""))
+        before = text[max(0, word.start - 1) : word.start]
+        after = text[word.end : word.end + 1]
+        suffix = next((s for s in _SUFFIXES if norm.endswith(s) and len(norm) > len(s) + 2), "none")
+        record = {
+            "pos": pos,
+            "valence": value,
+            "abs_valence": abs(value),
+            "rated": norm in valence,
+            "negative": value <= -1.5,
+            "positive": value >= 1.5,
+            "context_valence": context,
+            "capitalised": word.text[:1].isupper()
+            and not word.text.isupper()
+            and not sentence_first(doc, i),
+            "all_caps": word.text.isupper() and len(word.text) >= 3,
+            "sentence_first": sentence_first(doc, i),
+            "in_quotes": bool(before)
+            and before in _QUOTES_OPEN
+            and bool(after)
+            and after in _QUOTES_CLOSE,
+            "headline": i < headline_end,
+            "exclamation": sentence_end.get(doc.sentence_of[i]) == "!",
+            "question": sentence_end.get(doc.sentence_of[i]) == "?",
+            "negated": negated(doc, i),
+            "after_intensifier": i > 0 and words[i - 1].norm in _INTENSIFIERS,
+            "hyphenated": "-" in norm,
+            "suffix": suffix,
+            "log_senses": math.log1p(n_senses),
+            "lexname": lexname,
+            "log_length": math.log(len(norm)),
+            "background": math.log1p(df.get(doc.keys[i], 0)) - log_total,
+            "prev_pos": _coarse_pos(tags[i - 1])
+            if i > 0 and doc.sentence_of[i - 1] == doc.sentence_of[i]
+            else "start",
+            "next_pos": _coarse_pos(tags[i + 1])
+            if i + 1 < len(words) and doc.sentence_of[i + 1] == doc.sentence_of[i]
+            else "end",
+            "sentence_valence": (sentence_sum[doc.sentence_of[i]] - abs(value))
+            / max(1, doc.sentences[doc.sentence_of[i]].n_words - 1),
+            "doc_valence": doc_valence,
+            "quoted_sentence": quoted.get(doc.sentence_of[i], False),
+        }
+        if base in vocabulary:
+            record["lemma"] = base
+
+        indices.append(i)
+        records.append(record)
+    return indices, records
+
+
+@cache
+def loaded_model():
+    """The shipped loaded-language model (``rhetoric/resources/stance/loaded_language.json``).
+
+    Returns ``None`` when the file is absent. Raises ``ValueError`` when the model names features
+    the code no longer builds (rebuild it with ``benchmarks/train_loaded_language.py``).
+    """
+    from rhetoric.scoring.model import read_model
+
+    return read_model(
+        ("resources", "stance", "loaded_language.json"), LOADED_FEATURES,
+        name="loaded-language model", script="benchmarks/train_loaded_language.py",
+    )  # fmt: skip
+
+
+def model_vocabulary(model) -> frozenset[str]:
+    """The lemmas that have a column in ``model``."""
+    return frozenset(c.split("=", 1)[1] for c in model.columns if c.startswith("lemma="))
+
+
+def word_probabilities(doc: Document, model=None) -> dict[int, float]:
+    """Calibrated probability of every candidate word (index into ``doc.words``) being loaded."""
+    model = model or loaded_model()
+    if model is None or not doc.words:
+        return {}
+    indices, records = word_records(doc, model_vocabulary(model))
+    if not records:
+        return {}
+    return dict(zip(indices, predict_proba(model, records).tolist(), strict=True))
+
+
+_WEIGHTS: dict[int, tuple] = {}
+
+
+def _sparse_weights(model) -> tuple[dict[str, tuple[float, float, float]], bool]:
+    known = _WEIGHTS.get(id(model))
+    if known is not None and known[0] is model:
+        return known[1], known[2]
+    index = {
+        name: (coef / scale, low, high)
+        for name, coef, scale, low, high in zip(
+            model.columns, model.coef, model.scale, model.low, model.high, strict=True
+        )
+    }
+    uncentred = all(m == 0.0 for m in model.mean)
+    _WEIGHTS[id(model)] = (model, index, uncentred)
+    return index, uncentred
+
+
+def predict_proba(model, records: list[dict]) -> np.ndarray:
+    """The model's calibrated probabilities, computed record by record over the features present.
+
+    A word record holds a few dozen of the model's thousands of columns; with the model's
+    ``mean`` all zero (columns scaled, not centred) the absent ones add nothing, so this equals
+    :meth:`~rhetoric.scoring.model.ScorerModel.predict_proba` without its dense matrix (memory
+    and time linear in the number of words).
+    """
+    from rhetoric.scoring.model import calibrate, vector_keys
+
+    weights, uncentred = _sparse_weights(model)
+    if not uncentred:  # a centred model: the dense path, in slices
+        return np.concatenate(
+            [model.predict_proba(records[k : k + 500]) for k in range(0, len(records), 500)]
+        )
+    decision = np.empty(len(records))
+    for row, record in enumerate(records):
+        total = model.intercept
+        for name, value in vector_keys(record).items():
+            found = weights.get(name)
+            if found is not None:
+                weight, low, high = found
+                total += weight * min(max(value, low), high)
+        decision[row] = total
+    return calibrate(decision, model.calibration_a, model.calibration_b)
+
+
+def join_words(doc: Document, kept: list[int]) -> list[tuple[int, int]]:
+    """Runs of kept words, as ``(first, last)`` word indices: adjacent words in one clause join
+    (only spaces or a hyphen between them)."""
+    runs: list[tuple[int, int]] = []
+    for i in sorted(kept):
+        if runs and runs[-1][1] == i - 1 and doc.clause_of[i] == doc.clause_of[i - 1]:
+            gap = doc.text[doc.words[i - 1].end : doc.words[i].start]
+            if gap.strip(" -") == "":
+                runs[-1] = (runs[-1][0], i)
+                continue
+        runs.append((i, i))
+    return runs
+
+
+def widen(doc: Document, first: int, last: int) -> tuple[int, int]:
+    """Widen a run of kept words to the phrase an annotator marks: an adjective or adverb takes
+    the word it modifies and a noun its compound noun ("brutal regime", "extremely worried"); a
+    run takes the adverb, determiner or adjective before it ("the utterly corrupt")."""
+    tags, n = doc.tags, len(doc.words)
+
+    def same(i: int, j: int) -> bool:
+        return 0 <= j < n and doc.clause_of[i] == doc.clause_of[j]
+
+    if (
+        same(last, last + 1)
+        and tags[last][:2] in ("JJ", "RB")
+        and tags[last + 1][:2] in ("NN", "JJ", "VB")
+    ):
+        last += 1
+    if (
+        same(first, first - 1)
+        and tags[first - 1][:2] == "RB"
+        and not is_negator(doc.words[first - 1].norm)
+    ):
+        first -= 1
+    while same(last, last + 1) and tags[last][:2] == "NN" and tags[last + 1][:2] == "NN":
+        last += 1
+    if (
+        same(first, first - 1)
+        and tags[first - 1] in ("DT", "PRP$", "JJ")
+        and not is_negator(doc.words[first - 1].norm)
+    ):
+        first -= 1
+    return first, last
+
+
+def widened_runs(doc: Document, kept: list[int]) -> list[tuple[int, int]]:
+    """Runs of kept words (:func:`join_words`), each widened to its phrase (:func:`widen`);
+    runs that then overlap are merged."""
+    merged: list[tuple[int, int]] = []
+    for run in join_words(doc, kept):
+        first, last = widen(doc, *run)
+        if merged and first <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def find_loaded_language(
+    text_or_doc: str | Document, *, min_score: float | None = None, widen_phrases: bool = True,
+    doc_id: str | None = None,
+) -> list[Span]:  # fmt: skip
+    """Loaded (emotive, pejorative or glorifying) language, as stance spans.
+
+    Parameters
+    ----------
+    text_or_doc : str or Document
+    min_score : float, optional
+        Keep words whose calibrated probability is at least this (default: the model's threshold).
+    widen_phrases : bool, default True
+        Widen each run of kept words to its phrase (:func:`widen`), as PTC annotators mark
+        phrases; ``False`` keeps the words themselves (adjacent kept words still join).
+
+    Returns
+    -------
+    list of Span
+        ``device="stance"``, ``kind`` ``loaded_positive`` when the VADER valence of the span's
+        words sums above zero, else ``loaded_negative`` (PTC's loaded language is mostly
+        pejorative); ``score`` the highest word probability; ``evidence`` names the model, the
+        probability and the VADER valence. Names (``rhetoric.framing.senses.in_name``) are left
+        out. An empty list when no model is shipped.
+
+    Examples
+    --------
+    >>> spans = find_loaded_language("The regime unleashed a brutal, savage crackdown.", min_score=0.1)
+    >>> [s.text for s in spans]
+    ['unleashed', 'a brutal, savage crackdown']
+    """
+    from rhetoric.framing.senses import in_name
+
+    doc = as_document(text_or_doc, doc_id)
+    model = loaded_model()
+    probabilities = word_probabilities(doc, model)
+    if not probabilities:
+        return []
+    threshold = model.threshold if min_score is None else min_score
+    kept = [i for i, p in probabilities.items() if p >= threshold and not in_name(doc, i)]
+    valence = vader_valence()
+    spans = []
+    runs = widened_runs(doc, kept) if widen_phrases else join_words(doc, kept)
+    for first, last in runs:
+        words = doc.words[first : last + 1]
+        total = sum(valence.get(w.norm, 0.0) for w in words)
+        score = max(probabilities.get(k, 0.0) for k in range(first, last + 1))
+        kind = "loaded_positive" if total > 0 else "loaded_negative"
+        evidence = f"loaded-language model p={score:.2f}" + (
+            f", VADER valence {total:+.1f}" if total else ""
+        )
+        spans.append(doc.span(words[0].start, words[-1].end, device="stance", kind=kind,
+                              score=round(score, 4), evidence=evidence))  # fmt: skip
+    return spans

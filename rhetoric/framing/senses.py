@@ -1,0 +1,391 @@
+"""Word senses in context for stance: modal readings, names, manner adverbs and negation scope.
+
+A stance word is a hedge or a booster only in some of its senses. These functions read a word
+of a :class:`~rhetoric.text.Document` in its sentence (the words around it, their capitals and
+their part-of-speech tags) and say which sense it has. They are pure functions of the document
+and a word index, so they can be tested on hand-made sentences.
+
+Modals (after Palmer 2001, *Mood and Modality*, and Coates 1983, *The Semantics of the Modal
+Auxiliaries*):
+
+* ``epistemic``: the writer's judgement of how likely a proposition is ("it may rain", "they
+  must have known", "this could be the year"). Only this reading hedges (``may``, ``might``,
+  ``could``) or boosts (``must``).
+* ``deontic``: obligation or permission ("we must act", "you may leave").
+* ``optative``: a wish or prayer ("May God bless you"); ``purpose``: "so that we may live".
+* ``hypothetical``: conditional, counterfactual, habitual or volitional ``would`` / ``could``
+  ("if we could", "he would walk", "I would like").
+* ``dynamic``: ability or root possibility ("we could not see", "which may enable us").
+* ``concessive``: a point granted before a "but" ("our tools may be new, but ...").
+* ``name``: "May" the name or the month; ``noun``: "military might", "a must".
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from rhetoric.text import Document
+
+#: Readings :func:`modal_reading` returns.
+MODAL_READINGS = (
+    "epistemic", "deontic", "optative", "purpose", "hypothetical", "dynamic", "concessive", "name", "noun",
+)  # fmt: skip
+
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "one"})
+_FIRST_SECOND = frozenset({"i", "we", "you"})
+#: Subjects of an inference rather than of an obligation ("it must be", "there must be").
+_INFERENCE_SUBJECTS = frozenset({"it", "this", "that", "which", "what", "he", "she", "they", "these", "those"})  # fmt: skip
+_BE_HAVE = frozenset({"be", "have", "been"})
+#: Verbs that, after "would", hedge the writer's own claim ("I would argue", "it would seem").
+_HEDGING_AFTER_WOULD = frozenset({
+    "seem", "appear", "suggest", "argue", "say", "think", "guess", "imagine", "estimate", "expect", "assume", "venture",
+})  # fmt: skip
+_CONDITIONAL = frozenset({"if", "unless", "whether", "wish", "wished"})
+#: Words that open a relative or comparative clause: a modal after them states what is possible
+#: or allowed in it, not how likely the writer thinks it is.
+_RELATIVE = frozenset(
+    {"which", "that", "who", "whom", "whose", "where", "as", "whatever", "whoever", "wherever"}
+)
+_CONCESSIVE = frozenset(
+    {"whatever", "whoever", "however", "wherever", "whichever", "whenever", "what"}
+)
+_DETERMINERS = frozenset({
+    "a", "an", "the", "our", "their", "his", "her", "its", "my", "your", "all", "with", "military", "economic", "full",
+})  # fmt: skip
+_OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "you", "it", "this", "that"})
+_LINKING = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "seem", "seems", "seemed", "become", "becomes"})  # fmt: skip
+_AUXILIARIES = frozenset({
+    "do", "does", "did", "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might",
+    "must", "'s", "'re", "'ve", "'ll", "'d",
+}) | _LINKING  # fmt: skip
+_ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})
+#: What may follow "it must be" in an inference: an adjective or a noun phrase, not a participle.
+_PREDICATE_TAGS = frozenset({"JJ", "JJR", "JJS", "DT", "NN", "NNS", "PRP$", "CD", "RB"})
+
+
+def _in_clause(doc: Document, i: int, j: int) -> bool:
+    return 0 <= j < len(doc.words) and doc.clause_of[i] == doc.clause_of[j]
+
+
+def _next_verb(doc: Document, i: int, limit: int = 3) -> int | None:
+    """Index of the first word after ``i`` in its clause that is not an adverb or "not"."""
+    tags, words = doc.tags, doc.words
+    for j in range(i + 1, min(len(words), i + 1 + limit)):
+        if not _in_clause(doc, i, j):
+            return None
+        if tags[j] in _ADVERB_TAGS or words[j].norm in {
+            "not",
+            "also",
+            "well",
+            "still",
+            "even",
+            "only",
+        }:
+            continue
+        return j
+    return None
+
+
+def _previous(doc: Document, i: int) -> int | None:
+    """Index of the word before ``i`` in the same sentence, skipping adverbs."""
+    sentence = doc.sentence_of[i]
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if doc.sentence_of[j] != sentence:
+            return None
+        if doc.tags[j] in _ADVERB_TAGS and doc.words[j].norm not in {"not"}:
+            continue
+        return j
+    return None
+
+
+def sentence_first(doc: Document, i: int) -> bool:
+    """True when ``doc.words[i]`` opens its sentence (or follows an opening quote or bracket)."""
+    return i == 0 or doc.sentence_of[i - 1] != doc.sentence_of[i]
+
+
+def _negated_modal(doc: Document, i: int) -> bool:
+    norm = doc.words[i].norm
+    if norm.endswith("n't") or norm == "cannot":
+        return True
+    return i + 1 < len(doc.words) and _in_clause(doc, i, i + 1) and doc.words[i + 1].norm == "not"
+
+
+def modal_reading(doc: Document, i: int) -> str:
+    """The reading of the modal ``doc.words[i]`` in its sentence (one of :data:`MODAL_READINGS`).
+
+    >>> doc = Document("It may rain. You may leave. May God bless you. We must act. They must have known.")
+    >>> [modal_reading(doc, i) for i, w in enumerate(doc.words) if w.norm in {"may", "must"}]
+    ['epistemic', 'deontic', 'optative', 'deontic', 'epistemic']
+    """
+    word = doc.words[i]
+    norm = word.norm.replace("n't", "")
+    if norm == "ca":
+        norm = "can"
+    first = sentence_first(doc, i)
+    prev = _previous(doc, i)
+    prev_norm = doc.words[prev].norm if prev is not None else ""
+    following = _next_verb(doc, i)
+    next_norm = doc.words[following].norm if following is not None else ""
+    clause_words = [
+        doc.words[k].norm for k in range(i - 1, max(-1, i - 8), -1) if _in_clause(doc, i, k)
+    ]
+    if norm == "may":
+        if word.text == "May" and (
+            not first or (i + 1 < len(doc.words) and doc.words[i + 1].norm.isdigit())
+        ):
+            return "name"
+        if doc.tags[i] in {"NNP", "NNPS"} and not first:
+            return "name"
+        if first or prev_norm in {"may", "and", "but", "so", "now", "then", "o", "oh"}:
+            return "optative"  # "May God ...", "And may He ...", "May I ask ...": a wish, a prayer
+        if prev_norm == "you":
+            return "deontic"
+    if norm in {"may", "might"}:
+        if len(clause_words) >= 2 and clause_words[1] == "that" and prev_norm in _SUBJECT_PRONOUNS:
+            return "purpose"  # "that we may live"
+        if any(
+            a in {"so", "order"} and b == "that"
+            for b, a in zip(clause_words[:5], clause_words[1:6], strict=False)
+        ):
+            return "purpose"  # "so that our children may live"
+        after = doc.words[i + 1].norm if i + 1 < len(doc.words) else ""
+        if any(w in _CONCESSIVE for w in clause_words[:4]) or after == "as":
+            return "hypothetical"  # "whatever it may be", "might as well"
+    if norm == "might" and (
+        prev_norm in _DETERMINERS
+        or doc.tags[i].startswith("NN")
+        and prev_norm not in _SUBJECT_PRONOUNS
+    ):
+        return "noun"
+    if norm == "must" and prev_norm in {"a", "the"}:
+        return "noun"
+    if first and norm in {"could", "would", "might", "must", "may", "can", "should"}:
+        return "hypothetical"  # a question: "Could you ...?", "Would anyone ...?"
+    if norm == "must":
+        if (
+            next_norm in {"have", "'ve"}
+            and following is not None
+            and following + 1 < len(doc.words)
+        ):
+            after = doc.tags[following + 1] if _in_clause(doc, i, following + 1) else ""
+            if after == "VBN" or doc.words[following + 1].norm == "been":
+                return "epistemic"  # "they must have known"
+        if next_norm == "be" and prev_norm in _INFERENCE_SUBJECTS and following is not None:
+            after = following + 1
+            so = prev is not None and prev >= 1 and doc.words[prev - 1].norm == "so"
+            if (after < len(doc.words) and _in_clause(doc, i, after) and not so
+                    and doc.tags[after] in _PREDICATE_TAGS):  # fmt: skip
+                return "epistemic"  # "it must be true", "this must be a mistake"
+        return "deontic"
+    if norm == "would":
+        if next_norm in _HEDGING_AFTER_WOULD:
+            return "epistemic"
+        return "hypothetical"
+    if norm == "could":
+        if any(w in _CONDITIONAL for w in clause_words):
+            return "hypothetical"
+        if _negated_modal(doc, i) or prev_norm in _FIRST_SECOND and next_norm not in _BE_HAVE:
+            return "dynamic"
+        if next_norm == "have":
+            return "hypothetical"  # "could have been avoided": counterfactual
+        if _in_subordinate(doc, i) or any(
+            w in {"no", "nothing", "none", "never"} for w in clause_words[:6]
+        ):
+            return "hypothetical"  # "work that could reduce", "no act could": root or rhetorical
+        ahead = [
+            doc.words[k].norm
+            for k in range(i + 1, min(len(doc.words), i + 5))
+            if _in_clause(doc, i, k)
+        ]
+        if any(
+            w in {"more", "less", "possibly", "ever", "no", "greater", "better", "worse"}
+            for w in ahead
+        ):
+            return "hypothetical"  # "could more fittingly", "there could be no greater": emphasis
+        if (
+            next_norm == "be"
+            or prev_norm in _INFERENCE_SUBJECTS
+            or (prev is not None and doc.tags[prev] in {"NN", "NNS"})
+        ):
+            return "epistemic"
+        return "dynamic"
+    if norm in {"may", "might"}:
+        if any(w in {"if", "unless"} for w in clause_words) and norm == "might":
+            return "hypothetical"
+        if norm == "might" and next_norm == "have" and _negated_modal(doc, i):
+            return "hypothetical"  # "might not have been served": counterfactual
+        if _in_subordinate(doc, i):
+            return "dynamic"  # "till regulars may relieve them", "what the world may require"
+        if any(w in _CONDITIONAL for w in clause_words):
+            return "hypothetical"  # "if a beachhead may push back"
+        if _conceded(doc, i):
+            return (
+                "concessive"  # "Our challenges may be new. But ...": a point granted, not doubted
+            )
+        if prev_norm in _RELATIVE or (len(clause_words) > 1 and clause_words[1] in _RELATIVE and prev is not None
+                                      and doc.tags[prev].startswith("NN")):  # fmt: skip
+            return "dynamic"  # "which may enable us", "as the Congress may build": root possibility
+        if next_norm == "be" and following is not None and following + 1 < len(doc.words):
+            if _in_clause(doc, i, following + 1) and doc.tags[following + 1] == "VBN":
+                return (
+                    "dynamic"  # "error may be tolerated": what is allowed or possible, not likely
+                )
+        if prev_norm in _FIRST_SECOND and next_norm not in _BE_HAVE | {"well", "seem", "not"}:
+            return "dynamic"  # "we may now restore": permission or ability
+        return "epistemic"
+    return "deontic"
+
+
+#: Words that open a subordinate clause (relative, complement, time, purpose, reason).
+_SUBORDINATORS = _RELATIVE | frozenset({
+    "till", "until", "when", "before", "after", "lest", "while", "because", "since", "though", "although",
+    "whereas", "what", "whether",
+})  # fmt: skip
+
+
+def _conceded(doc: Document, i: int) -> bool:
+    """A "but" or "yet" later in the modal's sentence, or opening the next one: the modal grants
+    a point the writer is about to answer."""
+    sentence = doc.sentence_of[i]
+    segment = doc.sentences[sentence]
+    later = [w.norm for w in doc.words[i + 1 : min(segment.last_word, i + 41)]]
+    if any(w in {"but", "yet"} for w in later):
+        return True
+    if sentence + 1 < len(doc.sentences):
+        following = doc.sentences[sentence + 1]
+        if following.n_words and doc.words[following.first_word].norm in {"but", "yet"}:
+            return True
+    return False
+
+
+def _in_subordinate(doc: Document, i: int, limit: int = 10) -> bool:
+    """True when the modal ``doc.words[i]`` is the first verb of a subordinate clause: walking
+    back in its clause, a subordinator comes before any verb ("till regulars may relieve them",
+    "the measures that a stricken world may require"). Such a modal states what is possible,
+    allowed or reported in that clause, not the writer's own doubt."""
+    for k in range(i - 1, max(-1, i - limit - 1), -1):
+        if not _in_clause(doc, i, k):
+            return False
+        norm = doc.words[k].norm
+        if norm in _SUBORDINATORS:
+            return True
+        if doc.tags[k].startswith("VB") or doc.tags[k] == "MD":
+            return False
+    return False
+
+
+def _is_capitalised(text: str) -> bool:
+    return text[:1].isupper() and not (len(text) > 1 and text.isupper())
+
+
+_TITLED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def title_case(doc: Document, sentence: int) -> bool:
+    """True when most longer words of a sentence are capitalised (a headline in title case).
+
+    Computed once per document for all its sentences (kept while the document lives)."""
+    titled = _TITLED.get(doc)
+    if titled is None:
+        titled = set()
+        for number, segment in enumerate(doc.sentences):
+            words = [
+                w.text for w in doc.words_of(segment) if len(w.text) >= 4 and w.text[:1].isalpha()
+            ]
+            if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
+                titled.add(number)
+        _TITLED[doc] = titled
+    return sentence in titled
+
+
+def in_name(doc: Document, i: int) -> bool:
+    """True when ``doc.words[i]`` is part of a proper name ("Justice Department", "Supreme Court").
+
+    A name is a capitalised word inside a sentence, or a run of two or more capitalised words
+    (joined by "of", "the", "for", "and" at most), or a word the tagger reads as a proper noun
+    inside a sentence. A sentence-initial word belongs to a name only with a capitalised
+    neighbour and a proper-noun tag. In a headline set in title case only runs the tagger reads
+    as proper nouns count. All-capital words (emphasis, acronyms) are not names by their capitals.
+
+    >>> doc = Document("Clearly the Supreme Court ruled. Hope grew, as Grace Hope said.")
+    >>> [w.text for k, w in enumerate(doc.words) if in_name(doc, k)]
+    ['Supreme', 'Court', 'Grace', 'Hope']
+    """
+    words, tags = doc.words, doc.tags
+    text = words[i].text
+    if not _is_capitalised(text) or text == "I":
+        return False
+    sentence = doc.sentence_of[i]
+    titled = title_case(doc, sentence)
+
+    def capital(k: int) -> bool:
+        if not (0 <= k < len(words)) or doc.sentence_of[k] != sentence:
+            return False
+        if not _is_capitalised(words[k].text) or words[k].text == "I":
+            return False
+        if titled or sentence_first(doc, k):
+            return tags[k] in {"NNP", "NNPS"}
+        return True
+
+    if titled:
+        return tags[i] in {"NNP", "NNPS"} and (capital(i - 1) or capital(i + 1))
+    if not sentence_first(doc, i):
+        return True
+    # a sentence-initial word: a name only when it opens a run of capitalised words
+    neighbour = i + 1
+    while neighbour < len(words) and words[neighbour].norm in {"of", "the", "for", "and"}:
+        neighbour += 1
+    return tags[i] in {"NNP", "NNPS"} and capital(neighbour) and neighbour - i <= 2
+
+
+# --- negation ---------------------------------------------------------------------------------
+
+NEGATORS = frozenset({
+    "not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "nowhere", "without",
+    "hardly", "barely", "scarcely", "cannot", "lack", "lacks", "lacking", "lacked",
+})  # fmt: skip
+#: Words that may stand between a negator and the word it governs ("not be", "not a", "never so").
+_BRIDGE = frozenset({
+    "a", "an", "the", "any", "so", "too", "very", "as", "be", "been", "being", "have", "has", "had", "do", "does",
+    "did", "is", "are", "was", "were", "get", "got", "feel", "seem", "look", "become", "really", "entirely", "at",
+    "all", "much", "more", "that", "quite", "even", "ever", "yet", "always", "particularly", "necessarily",
+}) | _AUXILIARIES  # fmt: skip
+#: "not only X but also Y", "not just": the negator does not negate what follows.
+_NOT_NEGATING_NEXT = frozenset({"only", "just", "merely", "simply", "least", "to", "because"})
+
+
+def is_negator(norm: str) -> bool:
+    """True for a word that negates ("not", "never", "no", "without", "don't", "can't")."""
+    return norm in NEGATORS or norm.endswith("n't")
+
+
+def negated(doc: Document, i: int, window: int = 4) -> bool:
+    """True when a negator governs ``doc.words[i]``: it comes before it in the same clause with
+    only auxiliaries, articles and degree adverbs between ("have not failed", "not be welcome",
+    "no real threat", "never so clearly"), and is not "not only" or "not just".
+
+    >>> doc = Document("They have not failed. Nobody doubts the attack failed. Not only brave but wise.")
+    >>> [w.text for k, w in enumerate(doc.words) if negated(doc, k)]
+    ['failed', 'doubts']
+    """
+    words = doc.words
+    for k in range(i - 1, max(-1, i - window - 1), -1):
+        if not _in_clause(doc, i, k):
+            return False
+        if doc.text[words[k].end : words[k + 1].start].strip(" \t\n\"'\u2019\u201d") not in {
+            "",
+            "-",
+        }:
+            return False  # a comma or other mark between: another phrase
+        norm = words[k].norm
+        if is_negator(norm):
+            if k + 1 < len(words) and words[k + 1].norm in _NOT_NEGATING_NEXT:
+                return False
+            return True
+        if norm in _BRIDGE:
+            continue
+        adverb = doc.tags[k] in _ADVERB_TAGS and norm.endswith("ly")
+        adjective = doc.tags[k].startswith("JJ") and doc.tags[i].startswith("NN")
+        if not (k == i - 1 and (adverb or adjective)):
+            return False
+    return False

@@ -1,0 +1,111 @@
+"""Word senses in context: modal readings, names, manner adverbs, negation scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from rhetoric.framing import find_stance
+from rhetoric.framing.senses import in_name, modal_reading, negated
+from rhetoric.text import Document
+
+
+def _reading(text: str, word: str) -> str:
+    doc = Document(text)
+    index = next(i for i, w in enumerate(doc.words) if w.norm == word)
+    return modal_reading(doc, index)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("The talks may fail this week.", "may", "epistemic"),
+        ("You may leave the room now.", "may", "deontic"),
+        ("May God bless this land.", "may", "optative"),
+        ("The talks with Theresa May failed.", "may", "name"),
+        ("In May 2019 the talks failed.", "may", "name"),
+        ("We work so that our children may live in peace.", "may", "purpose"),
+        ("Whatever the cost may be, we pay it.", "may", "hypothetical"),
+        ("The plan might fail.", "might", "epistemic"),
+        ("They fought with all their might.", "might", "noun"),
+        ("We might as well go home.", "might", "hypothetical"),
+        ("We must end this war now.", "must", "deontic"),
+        ("The vote must be held today.", "must", "deontic"),
+        ("They must have known the truth.", "must", "epistemic"),
+        ("It must be true after all.", "must", "epistemic"),
+        ("He would walk to school every day.", "would", "hypothetical"),
+        ("I would like a recount.", "would", "hypothetical"),
+        ("I would argue that the plan failed.", "would", "epistemic"),
+        ("It would seem that the plan failed.", "would", "epistemic"),
+        ("This could be the year of the deal.", "could", "epistemic"),
+        ("The plan could fail.", "could", "epistemic"),
+        ("We could not see the shore.", "could", "dynamic"),
+        ("If we could, we would.", "could", "hypothetical"),
+        ("It could have been avoided.", "could", "hypothetical"),
+        ("Could you pass the salt?", "could", "hypothetical"),
+    ],
+)
+def test_modal_readings(text, word, reading):
+    assert _reading(text, word) == reading
+
+
+def test_only_epistemic_modals_are_stance_words():
+    text = "You may go. The plan may fail. We must act. They must have lied. He would walk daily."
+    spans = find_stance(text, loaded=False)
+    assert [(s.kind, s.start, s.text) for s in spans] == [
+        ("hedge", 21, "may"),
+        ("booster", 49, "must"),
+    ]
+    assert spans[0].evidence == "hedge 'may', epistemic"
+
+
+def test_names_and_title_case():
+    doc = Document("Officials at the Justice Department met the Supreme Court clerk.")
+    assert [w.text for k, w in enumerate(doc.words) if in_name(doc, k)] == [
+        "Justice", "Department", "Supreme", "Court",
+    ]  # fmt: skip
+    # a sentence-initial word is no name on its capital alone
+    doc = Document("Perhaps they will come.")
+    assert not in_name(doc, 0)
+    # all-capital emphasis is not a name
+    doc = Document("They were TERRIBLE at it.")
+    assert not any(in_name(doc, k) for k in range(len(doc.words)))
+
+
+def test_manner_adverbs_and_concessive_indeed_are_not_boosters():
+    text = "Hear me clearly. They speak clearly. The plan is clearly wrong."
+    assert [(s.start, s.text) for s in find_stance(text, loaded=False)] == [(49, "clearly")]
+    text = "Indeed it was hard, but we won. Indeed the facts are plain."
+    assert [(s.start, s.text) for s in find_stance(text, loaded=False)] == [(32, "Indeed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("They have not failed.", "failed", True),
+        ("You will not be welcome here.", "welcome", True),
+        ("There is no real threat.", "threat", True),
+        ("He did not want the war that followed.", "war", False),
+        ("Not only brave but wise.", "brave", False),
+        ("It is not over, and disaster followed.", "disaster", False),
+        ("It is not over. Disaster followed.", "disaster", False),
+        ("They acted without fear.", "fear", True),
+    ],
+)
+def test_negation_scope(text, word, expected):
+    doc = Document(text)
+    index = next(i for i, w in enumerate(doc.words) if w.norm == word)
+    assert negated(doc, index) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("Our tools may be new. But our values are old.", "may", "concessive"),
+        ("If a truce may hold, we will talk.", "may", "hypothetical"),
+        ("We keep the guards till regulars may relieve them.", "may", "dynamic"),
+        ("There could be no greater honour.", "could", "hypothetical"),
+        ("It may rain on Sunday.", "may", "epistemic"),
+    ],
+)
+def test_root_concessive_and_conditional_modals(text, word, reading):
+    assert _reading(text, word) == reading
