@@ -37,14 +37,14 @@ FEATURES: dict[str, str] = {
     "same_sentence": "all parts in one sentence",
     "starts_clause": "share of parts that begin a clause",
     "ends_clause": "share of parts that end a clause (punctuation or sentence end follows)",
-    "tag_parallel": "mean similarity of the part-of-speech sequences of consecutive parts",
-    "same_first_tag": "all parts begin with the same part-of-speech class",
-    "proper_share": "share of the parts' words that are proper names (tagger NNP or capitalised mid-sentence)",
+    "tag_parallel": "mean similarity of the word-class sequences of consecutive parts",
+    "same_first_tag": "all parts begin with the same word class",
+    "proper_share": "share of the parts' words that are capitalised mid-sentence (names)",
     "content_share": "share of the parts' words that are content words",
-    "verb_share": "share of the parts' words tagged as verbs",
+    "verb_share": "share of the parts' words that can only be verbs",
     "adjacent_share": "share of consecutive parts in the same or the next sentence",
     "max_sentence_gap": "log of 1 + the most sentences between consecutive parts",
-    "pronoun_share": "share of the parts' words that are personal or possessive pronouns",
+    "pronoun_share": "share of the parts' words that are pronouns",
     "no_verb": "no part holds a verb (names and topic terms are noun phrases)",
     "whole_sentences": "share of parts that cover most (80%) of their sentence",
     "shared_prefix": "words every part begins with (anaphora's repeated opening)",
@@ -167,20 +167,11 @@ class DocumentProfile:
             self.starts, span.end
         )
 
-    def tags(self, sentence: int) -> list[str]:
-        """Penn tags of one sentence's words, tagged on first use (figures touch few sentences)."""
-        if sentence not in self._tags:
-            from rhetoric.lexicon import pos_tag
-
-            segment = self.doc.sentences[sentence]
-            self._tags[sentence] = pos_tag([w.text for w in self.doc.words_of(segment)])
-        return self._tags[sentence]
-
     def tag_of(self, word: int) -> str:
-        sentence = self.doc.sentence_of[word]
-        tags = self.tags(sentence)
-        offset = word - self.doc.sentences[sentence].first_word
-        return tags[offset] if 0 <= offset < len(tags) else "NN"
+        """The word's class label from :attr:`~rhetoric.text.Document.word_classes` (closed
+        classes ``D P O A Q``, WordNet's ``N V J R``, several joined by ``/``): no tagger, which
+        errs on list fragments and would cost more than all the detectors."""
+        return "/".join(sorted(self.doc.word_classes[word]))
 
 
 def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
@@ -197,7 +188,7 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
     clause_of = doc.clause_of
     sentences = sorted({sentence_of[i] for i in words}) if words else []
     gaps = [max(0, ranges[k + 1][0] - ranges[k][1]) for k in range(len(ranges) - 1)]
-    tag_seqs = [[_coarse(profile.tag_of(i)) for i in range(a, b)] for a, b in ranges]
+    tag_seqs = [[profile.tag_of(i) for i in range(a, b)] for a, b in ranges]
     tags_flat = [profile.tag_of(i) for i in words]
     shared = (
         set.intersection(*[set(keys[a:b]) for a, b in ranges]) if ranges and all(lengths) else set()
@@ -234,8 +225,8 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
         "single_word_parts": _share(n == 1 for n in lengths),
         "adjacent_share": _share(g <= 1 for g in sentence_gaps),
         "max_sentence_gap": math.log1p(max(sentence_gaps)) if sentence_gaps else 0.0,
-        "pronoun_share": _share(t.startswith("PRP") for t in tags_flat),
-        "no_verb": not any(t.startswith("VB") or t == "MD" for t in tags_flat),
+        "pronoun_share": _share(t == "O" for t in tags_flat),
+        "no_verb": not any("V" in t.split("/") or t == "A" for t in tags_flat),
         "whole_sentences": _share(whole),
         "kind": parts[0].kind,
         "evidence_pattern": evidence_pattern(parts[0].evidence),
@@ -257,12 +248,11 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
         ),
         "same_first_tag": len({seq[0] for seq in tag_seqs if seq}) == 1 and all(tag_seqs),
         "proper_share": _share(
-            tags_flat[j].startswith("NNP")
-            or (doc.words[i].text[:1].isupper() and i > 0 and sentence_of[i - 1] == sentence_of[i])
-            for j, i in enumerate(words)
+            doc.words[i].text[:1].isupper() and i > 0 and sentence_of[i - 1] == sentence_of[i]
+            for i in words
         ),
         "content_share": _share(is_content_word(keys[i]) for i in words),
-        "verb_share": _share(t.startswith("VB") for t in tags_flat),
+        "verb_share": _share(t == "V" for t in tags_flat),
         "shared_words": len(shared),
         "shared_function_share": (1 - len(shared_content) / len(shared)) if shared else 0.0,
         "shared_doc_rate": math.log1p(
@@ -311,10 +301,6 @@ def _contrast_pair(part_keys: list[list[str]], limit: int = 12) -> bool:
             if any(contrasts(a, b) for a in words for b in other):
                 return True
     return False
-
-
-def _coarse(tag: str) -> str:
-    return tag[:2] if tag[:1].isalpha() else tag
 
 
 def _share(values) -> float:
