@@ -57,11 +57,13 @@ BATCH_DOCUMENTS = 64
 #: The progress bar appears after this many seconds (shorter runs stay quiet).
 PROGRESS_DELAY = 3.0
 
+#: A short text of the project's own that touches every resource a detector loads (sentence
+#: splitter, WordNet, antonyms, the pronouncing dictionary, the scorers, lexicons), so that a warmed
+#: worker loads them before its first real document.
 _SAMPLE = (
-    "We choose to go, not because it is easy, but because it is hard. We shall fight, we shall "
-    "never surrender. Ask not what your country can do for you; ask what you can do for your "
-    "country. Never, never, never give in! Is it fair? Perhaps the budget, the troops and the "
-    "courts will decide."
+    "The river rose, not because the farmers wished it, but because the rain came. The mills "
+    "will open, the roads will dry and the schools will gather again. Will the harvest wait? "
+    "Perhaps the bright barley will bend, but it will never, never break."
 )
 
 

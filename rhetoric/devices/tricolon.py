@@ -328,11 +328,11 @@ def _members_beyond_commas(doc: Document, found: list[Span]) -> list[Span]:
     return spans
 
 
-def _runs_of_parallel(items: list[tuple[int, int]], norms, threshold: float) -> list[list]:
-    """Maximal runs (three or more) of neighbouring items that are parallel to each other."""
+def _runs(items: list[tuple[int, int]], alike) -> list[list]:
+    """Maximal runs (three or more) of neighbouring items for which ``alike(previous, item)``."""
     runs, current = [], items[:1]
     for previous, item in zip(items, items[1:], strict=False):
-        if _similarity(previous, item, norms) >= threshold:
+        if alike(previous, item):
             current.append(item)
         else:
             if len(current) >= 3:
@@ -341,6 +341,11 @@ def _runs_of_parallel(items: list[tuple[int, int]], norms, threshold: float) -> 
     if len(current) >= 3:
         runs.append(current)
     return runs
+
+
+def _runs_of_parallel(items: list[tuple[int, int]], norms, threshold: float) -> list[list]:
+    """Maximal runs (three or more) of neighbouring items that are parallel to each other."""
+    return _runs(items, lambda previous, item: _similarity(previous, item, norms) >= threshold)
 
 
 def _semicolon_members(doc: Document, sentence: Segment, norms) -> list:
@@ -389,17 +394,7 @@ def _parallel_endings(items: list[tuple[int, int]], norms) -> list[list]:
         ratio = (u[1] - u[0]) / (v[1] - v[0])
         return all(ends) and 0.5 <= ratio <= 2 and norms[u[1] - 1] != norms[v[1] - 1]
 
-    runs, current = [], items[:1]
-    for previous, item in zip(items, items[1:], strict=False):
-        if alike(previous, item):
-            current.append(item)
-        else:
-            if len(current) >= 3:
-                runs.append(current)
-            current = [item]
-    if len(current) >= 3:
-        runs.append(current)
-    return runs
+    return _runs(items, alike)
 
 
 def _verb_phrase_members(doc: Document, sentence: Segment, norms) -> list:
