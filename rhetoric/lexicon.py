@@ -38,8 +38,11 @@ def is_function_word(norm: str) -> bool:
     return norm in function_words()
 
 
+@lru_cache(maxsize=1 << 16)
 def is_content_word(norm: str) -> bool:
-    """True for a word with lexical content: not a function word, not a number, not one letter."""
+    """True for a word with lexical content: not a function word, not a number, not one letter.
+
+    Cached: the detectors ask it of every word, and a corpus has far fewer distinct words."""
     return len(norm) > 1 and not norm.isdigit() and norm not in function_words()
 
 
@@ -278,6 +281,7 @@ def _negated(word: str, other: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 17)
 def contrasts(a: str, b: str) -> bool:
     """True when two lower-case words contrast: WordNet antonyms, or one negates the other by prefix.
 
