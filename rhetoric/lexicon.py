@@ -281,7 +281,7 @@ def _negated(word: str, other: str) -> bool:
     )
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 15)
 def contrasts(a: str, b: str) -> bool:
     """True when two lower-case words contrast: WordNet antonyms, or one negates the other by prefix.
 

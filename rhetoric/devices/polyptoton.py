@@ -188,7 +188,7 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
     return spans
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 15)
 def _relation(a: str, b: str) -> str | None:
     """How two word forms share a root, or None: ``same``, ``plural``, ``inflection``, ``derivation``, ``prefix``.
 
