@@ -275,3 +275,14 @@ def test_an_unreachable_server_fails_fast_the_same_way(tmp_path):
         with pytest.raises(FetchError, match="RHETORIC_DATA"):
             attempt()
         assert time.monotonic() - start < 10
+
+
+def test_a_download_that_does_not_match_its_checksum_is_refused_and_removed(served, tmp_path):
+    from rhetoric.fetch import retrieve
+
+    root, base = served
+    right = "sha256:" + hashlib.sha256((root / "pg18.txt").read_bytes()).hexdigest()
+    assert retrieve(f"{base}/pg18.txt", tmp_path / "ok", known_hash=right).is_file()
+    with pytest.raises(FetchError, match="RHETORIC_DATA"):
+        retrieve(f"{base}/pg18.txt", tmp_path / "bad", known_hash="sha256:" + "0" * 64)
+    assert not (tmp_path / "bad" / "pg18.txt").exists()
