@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -128,6 +129,11 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"{item.notebook:<40} {item.seconds:6.1f} s  {'ok' if item.error is None else 'FAILED: ' + item.error}"
         )
+        unverified = [] if item.error else unverified_numbers(item.executed)
+        if unverified:  # the figures are written; their readings no longer say what they show
+            quoted = "; ".join(f"cell {cell}: {number!r}" for cell, number, _ in unverified[:5])
+            print(f"rhetoric: warning: {item.notebook}: {len(unverified)} numbers in markdown that "
+                  f"no cell computes ({quoted}); rewrite the readings", file=sys.stderr)  # fmt: skip
     return 1 if any(r.error for r in runs) else 0
 
 

@@ -112,3 +112,24 @@ def test_notebooks_follow_the_project_ruff_settings(command):
     done = subprocess.run([sys.executable, "-m", "ruff", *command, "notebooks"], cwd=root,
                           capture_output=True, text=True, timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_rhetoric_reports_warns_when_a_reading_no_longer_says_what_its_cells_show(
+    monkeypatch, capsys, tmp_path
+):
+    from rhetoric import reports
+    from rhetoric.cli import main
+
+    output = nbformat.v4.new_output(
+        "execute_result", data={"text/plain": "0.3912"}, execution_count=1
+    )
+    executed = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("shares.max()", outputs=[output]),
+        nbformat.v4.new_markdown_cell("**Reading.** The peak is 0.39, not 0.42."),
+    ])  # fmt: skip
+    runs = [reports.NotebookRun("07-demo.ipynb", 1.0, None, executed)]
+    monkeypatch.setattr(reports, "run_notebooks", lambda *args, **kwargs: runs)
+    assert main(["reports", "--out", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert "07-demo.ipynb" in out and "ok" in out
+    assert "07-demo.ipynb: 1 numbers in markdown that no cell computes (cell 1: '0.42')" in err
