@@ -214,7 +214,6 @@ def retrieve(
     import logging
 
     import pooch
-    import requests
 
     name = Path(urllib.parse.urlsplit(url).path).name or "download"
     if url.startswith("file:"):
@@ -229,7 +228,7 @@ def retrieve(
             pooch.retrieve(url, known_hash, fname=name, path=folder, downloader=downloader,
                            progressbar=False)
         )  # fmt: skip
-    except (requests.RequestException, OSError, ValueError) as error:
+    except (OSError, ValueError) as error:  # requests' errors are OSErrors; a bad hash, ValueError
         reason = getattr(error, "reason", None) or error
         raise FetchError(
             f"cannot download {url} ({reason}); fetch on a machine that is online or set {ENV_VAR}"

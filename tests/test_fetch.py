@@ -216,10 +216,8 @@ def served(data_home, tmp_path):
 
 
 def _new_download(url: str, folder: Path, timeout: float = 10.0) -> bytes:
-    """What the data home gets from the code under test."""
-    if hasattr(fetch_module, "retrieve"):  # pooch
-        return fetch_module.retrieve(url, folder, timeout=timeout).read_bytes()
-    return fetch_module.download(url, timeout)
+    """What the data home gets from the code under test (pooch)."""
+    return fetch_module.retrieve(url, folder, timeout=timeout).read_bytes()
 
 
 def test_the_library_fetches_the_same_bytes_and_checksums(served, tmp_path):
