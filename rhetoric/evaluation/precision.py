@@ -210,25 +210,38 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="judgement files (JSON Lines or CSV; documents named by their path under the data home)",
     )
-    parser.add_argument("--data-home", metavar="DIR")
+    from rhetoric.datahome import add_data_home_option
+
+    add_data_home_option(parser)
     parser.add_argument(
         "--unjudged-out",
         metavar="SHEET.jsonl",
         help="write the figures no judgement covers, with context, as a sheet to judge",
     )
     parser.add_argument(
-        "--jobs", type=int, default=-1, metavar="N", help="worker processes (-1: every core)"
+        "--jobs", type=int, default=0, metavar="N", help="worker processes (default 0: every core)"
     )
     parser.add_argument(
         "--verbose",
         action="store_true",
         help="list every unjudged figure, and every judgement no current figure matches",
     )
+    from rhetoric.output import add_format_option
+
+    add_format_option(parser, what="the precision table")
 
 
 def run(args: argparse.Namespace) -> int:
     result = evaluate_precision(args.judged, args.data_home, n_jobs=args.jobs)
     judged = int((result.figures["verdict"] != "").sum())
+    if getattr(args, "format", "table") != "table":  # the table only, every genre in one
+        from rhetoric.output import format_table
+
+        print(format_table(result.table, args.format), end="")
+        if args.unjudged_out:
+            sheet = unjudged_sheet(result)
+            write_judgements(sheet, args.unjudged_out)
+        return 0
     print(
         f"{len(result.figures)} figures in {len(result.texts)} documents; {judged} match a "
         f"judgement, {len(result.figures) - judged} unjudged; precision is TRUE / judged, "
