@@ -123,6 +123,7 @@ def _precision_section(home) -> str:
         default_judged_files,
         evaluate_precision,
         genre_summary,
+        stance_summary,
     )
 
     files = default_judged_files(home)
@@ -137,7 +138,11 @@ def _precision_section(home) -> str:
         "Wilson 95% intervals; `all` pools the ten devices (stance is not a device). Unjudged figures "
         f"({unjudged} in all) are not in the precision: judge them (`rhetoric evaluate precision "
         "--unjudged-out`) before quoting a figure for a device that has them.", "",
-        markdown_table(genre_summary(result.table)),
+        markdown_table(genre_summary(result.table)), "",
+        "**Stance precision** (the same figures and judgements, the stance kinds apart; loaded words of "
+        "either polarity pooled; target 0.75 each): every stance span the current finder reports on the "
+        "judged documents, matched to a judgement as above.", "",
+        markdown_table(stance_summary(result.figures)),
     ])  # fmt: skip
 
 
