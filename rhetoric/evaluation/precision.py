@@ -221,7 +221,9 @@ def stance_family(kind: str) -> str:
     return "loaded" if str(kind).startswith("loaded") else str(kind)
 
 
-def stance_summary(figures: pd.DataFrame, genres: Iterable[str] = ("speech", "news")) -> pd.DataFrame:
+def stance_summary(
+    figures: pd.DataFrame, genres: Iterable[str] = ("speech", "news")
+) -> pd.DataFrame:
     """Precision of the stance families by genre: the issue's targets, one row per family.
 
     Parameters

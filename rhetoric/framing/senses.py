@@ -491,7 +491,10 @@ def reported(doc: Document, i: int, window: int = 20) -> bool:
         if doc.sentence_of[k] != sentence:
             return False
         norm = doc.words[k].norm
-        if norm in {"but", "yet", "however"} or ";" in doc.text[doc.words[k].end : doc.words[k + 1].start]:
+        if (
+            norm in {"but", "yet", "however"}
+            or ";" in doc.text[doc.words[k].end : doc.words[k + 1].start]
+        ):
             return False
         if norm in REPORTING_VERBS:
             if norm == "according":

@@ -130,7 +130,9 @@ def test_passive_addressed_and_conceded_modals(text, word, reading):
 def test_quoted_and_reported_stance_is_not_the_writers():
     from rhetoric.framing.senses import in_quotation, reported
 
-    text = 'Officials said the virus may spread. "It will clearly get worse," he warned. It may rain.'
+    text = (
+        'Officials said the virus may spread. "It will clearly get worse," he warned. It may rain.'
+    )
     doc = Document(text)
     mays = [i for i, w in enumerate(doc.words) if w.norm == "may"]
     assert [reported(doc, i) for i in mays] == [True, False]
