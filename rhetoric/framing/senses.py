@@ -424,7 +424,9 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "\u201c\u201e", "\u201d"
 
 def quotation_ranges(doc: Document) -> list[tuple[int, int]]:
     """Character ranges of direct quotations: text between double quotation marks (curly pairs,
-    or straight marks taken in turns), never across a paragraph break. Computed once per document.
+    or straight marks taken in turns) within a paragraph; a curly closing mark with no opening one
+    before it closes a quotation from the paragraph's start, and a curly opening mark left open
+    quotes to the paragraph's end (a quotation set over several lines). Computed once per document.
 
     >>> doc = Document('He said: "We may win." It may rain.')
     >>> [doc.text[s:e] for s, e in quotation_ranges(doc)]
@@ -437,13 +439,23 @@ def quotation_ranges(doc: Document) -> list[tuple[int, int]]:
     text = doc.text
     for paragraph in doc.paragraphs:
         opened = None
+        first = True  # before the paragraph's first curly mark
         for k in range(paragraph.start, paragraph.end):
             char = text[k]
             if char in _OPEN_QUOTES or (char == '"' and opened is None):
                 opened = k + 1
+                first = False
             elif (char in _CLOSE_QUOTES or char == '"') and opened is not None:
                 ranges.append((opened, k))
                 opened = None
+            elif char in _CLOSE_QUOTES and first:
+                # a closing mark with no opening one: a quotation carried over from the
+                # paragraph before (news sets one sentence a line)
+                ranges.append((paragraph.start, k))
+                first = False
+        if opened is not None and text[opened - 1] in _OPEN_QUOTES:
+            ranges.append((opened, paragraph.end))  # a curly quotation going on past the line
+    ranges.sort()
     _QUOTED[doc] = ranges
     return ranges
 

@@ -156,3 +156,12 @@ def test_a_modal_inside_a_hedged_frame_is_hedged_once():
     text = "But it may be that the demand may call for new measures."
     spans = find_stance(text, loaded=False)
     assert [(s.start, s.text) for s in spans] == [(7, "may")]
+
+
+def test_a_quotation_set_over_several_lines_is_still_quoted():
+    from rhetoric.framing.senses import in_quotation
+
+    text = "He said:\n\n\u201cThey will lose.\n\nShe may believe it.\u201d\n\nIt may rain."
+    doc = Document(text)
+    mays = [i for i, w in enumerate(doc.words) if w.norm == "may"]
+    assert [in_quotation(doc, i) for i in mays] == [True, False]
