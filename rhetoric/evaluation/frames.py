@@ -96,6 +96,17 @@ def frame_rankings(
 POOLS = {"tune+heldout": ("tune", "heldout"), "all": None}
 
 
+def default_frame_judgements() -> Path | None:
+    """The project's frame judgements (``corpus/annotations/frames_ptc_train.jsonl``, installed
+    with the package as ``rhetoric.corpus``), or ``None`` when they are not installed."""
+    from importlib import resources
+
+    path = Path(
+        str(resources.files("rhetoric.corpus").joinpath("annotations", "frames_ptc_train.jsonl"))
+    )
+    return path if path.is_file() else None
+
+
 def frame_agreement(rankings: pd.DataFrame) -> pd.DataFrame:
     """Top-1 agreement and absent-in-top-three rate per split, for the first 40 articles pooled
     (``tune+heldout``, when a later split such as ``new`` exists) and overall, with Wilson

@@ -295,3 +295,21 @@ def test_news_frame_rankings_against_the_judged_ptc_articles(data_home):
     assert agreement.loc["tune+heldout", "absent_top3"] <= 0.15
     assert agreement.loc["new", "top1"] >= 0.55
     assert agreement.loc["new", "absent_top3"] <= 0.25
+
+
+def test_frame_agreement_pools_the_first_forty_apart_from_a_later_split():
+    import pandas as pd
+
+    from rhetoric.evaluation.frames import frame_agreement
+
+    rankings = pd.DataFrame({
+        "split": ["tune", "heldout", "new", "new"],
+        "top1": [True, False, True, True],
+        "absent_top3": [False, True, False, True],
+    })  # fmt: skip
+    table = frame_agreement(rankings).set_index("split")
+    assert table.index.tolist() == ["tune", "heldout", "new", "tune+heldout", "all"]
+    assert table.loc["tune+heldout", "n"] == 2 and table.loc["tune+heldout", "top1"] == 0.5
+    assert table.loc["new", "absent_top3"] == 0.5 and table.loc["all", "n"] == 4
+    # without a later split there is no separate pool of the first forty
+    assert "tune+heldout" not in set(frame_agreement(rankings[rankings.split != "new"])["split"])
