@@ -18,7 +18,9 @@ Kinds
 Every span's ``score`` is in [0, 1]: the lexicon weight for hedges and boosters, the calibrated
 probability for loaded words. The hedge and booster lists are in ``rhetoric/resources/stance/``
 with their provenance; which sense of a word counts is decided in context
-(:mod:`rhetoric.framing.senses`).
+(:mod:`rhetoric.framing.senses`). Hedges and boosters are the writer's: inside a direct
+quotation or a clause reported by a reporting verb they are the quoted speaker's and are left
+out (:func:`~rhetoric.framing.senses.in_quotation`, :func:`~rhetoric.framing.senses.reported`).
 """
 
 from __future__ import annotations
