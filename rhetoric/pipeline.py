@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import closing
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -513,6 +514,7 @@ def write_corpus(
                                     finish=writer.part_writer(), time_limit=time_limit,
                                     progress=progress, total=remaining,
                                     total_chars=corpus_chars(documents, pattern, text_column))  # fmt: skip
-            for _, manifest in manifests:
-                writer.commit(manifest)
+            with closing(manifests):  # stopped: the tasks not started are cancelled at once
+                for _, manifest in manifests:
+                    writer.commit(manifest)
     return writer.summary
