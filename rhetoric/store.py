@@ -49,6 +49,7 @@ from rhetoric.pipeline import (
     DOCUMENT_COLUMNS,
     TABLES,
     CorpusResult,
+    _missing,
     concat_tables,
     empty_table,
     tables_of,
@@ -289,8 +290,8 @@ def _column(values: pd.Series, f):
         return pa.array(values, from_pandas=True).cast(f.type)
     except errors:
         if f.type == pa.string():  # mixed types in a text column: written as text
-            return pa.array([None if v is None or v != v else str(v) for v in values], f.type)
-        example = next((v for v in values if v is not None and v == v), None)
+            return pa.array([None if _missing(v) else str(v) for v in values], f.type)
+        example = next((v for v in values if not _missing(v)), None)
         raise UsageError(
             f"metadata column {f.name!r} holds a value that is not {f.type} like the rest of "
             f"the column ({example!r}); give the column one type"

@@ -213,3 +213,34 @@ def test_a_part_that_cannot_be_written_names_the_shared_folder(tmp_path):
     with pytest.raises(UsageError, match="written by elsewhere:1 is not there"):
         writer.commit(manifest)
     assert not list((tmp_path / "run" / "_committed").iterdir())
+
+
+def test_a_manifest_counts_its_part_and_the_commit_adds_it_to_the_summary(tmp_path):
+    from rhetoric.analysis import Options
+    from rhetoric.documents import CorpusDocument
+    from rhetoric.pipeline import analyze_document
+    from rhetoric.runner import Outcome
+
+    options = Options(devices=("epizeuxis",), frames=False, min_score=0.0)
+    good = CorpusDocument("a", text="Never, never give in.")
+    bug = {"doc_id": "b", "path": None, "kind": "internal", "reason": "KeyError: 'x'"}
+    bad = {"doc_id": "c", "path": "c.txt", "kind": "input", "reason": "c.txt: binary"}
+    outcomes = [
+        Outcome("a", None, {}, analyze_document(good, options)),
+        Outcome("b", None, {}, error=bug),
+        Outcome("c", "c.txt", {}, error=bad),
+    ]
+    with store.CorpusWriter(tmp_path / "run", store.run_config(options, None)) as writer:
+        manifest = writer.part_writer()(0, outcomes)
+        assert manifest["part"] == 0 and manifest["doc_ids"] == ["a", "b", "c"]
+        assert manifest["words"] == 4 and manifest["spans"] == 1
+        assert manifest["errors"] == {"internal": 1, "input": 1}
+        assert manifest["first_internal"] == bug
+        assert not (tmp_path / "run" / "spans" / "part-00000.parquet").exists()  # not yet
+        writer.commit(manifest)
+    summary = writer.summary
+    assert (summary.documents, summary.words, summary.spans) == (3, 4, 1)
+    assert summary.internal == 1 and summary.first_internal == bug
+    result = read_corpus_result(tmp_path / "run")
+    assert result.errors["doc_id"].tolist() == ["b", "c"]
+    assert result.spans["text"].tolist() == ["Never, never"]
