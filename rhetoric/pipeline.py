@@ -298,8 +298,8 @@ def corpus_chars(corpus: object, pattern: str = "*.txt", text_column: str = "tex
     if source is not None:
         import pyarrow.parquet as pq
 
-        meta = pq.ParquetFile(source).metadata
-        column = pq.ParquetFile(source).schema_arrow.names.index(text_column)
+        file = pq.ParquetFile(source)
+        meta, column = file.metadata, file.schema_arrow.names.index(text_column)
         return sum(
             meta.row_group(g).column(column).total_uncompressed_size
             for g in range(meta.num_row_groups)
@@ -471,6 +471,11 @@ def write_corpus(
     (devices, ``frames``, ``min_score``, ``max_bytes``, the package version or its models) is
     refused. Memory stays bounded: documents are read as the workers need them and the tables
     are written in batches.
+
+    On a Dask cluster (``scheduler``) each worker writes the files of the batches it analysed
+    into ``out`` and sends back only a manifest, which this process commits in input order; so
+    ``out`` must be on a file system the workers share with this machine, at the same path. A
+    Parquet input's texts are then read by the workers, not sent to them.
 
     Parameters
     ----------

@@ -215,9 +215,10 @@ def load_texts(documents: list[CorpusDocument]) -> list[CorpusDocument]:
     key = lambda d: (d.source, d.row_group, d.column)  # noqa: E731
     for (source, group, column), same in groupby(sorted(cells, key=key), key=key):
         rows = [d.row for d in same]
-        values = _read_rows(source, group, column, min(rows), max(rows) + 1)
+        first = min(rows)
+        values = _read_rows(source, group, column, first, max(rows) + 1)
         for row in rows:
-            texts[source, group, column, row] = values[row - min(rows)]
+            texts[source, group, column, row] = values[row - first]
     return [
         CorpusDocument(d.doc_id, text=_as_text(texts[key(d) + (d.row,)]), metadata=d.metadata)
         if isinstance(d, ParquetCell)
@@ -536,7 +537,7 @@ def map_documents(
                 total=total,
                 description=description,
                 total_chars=total_chars,
-            )  # fmt: skip
+            )
             for outcome in outcomes
         )
         return

@@ -188,3 +188,34 @@ def test_an_unreachable_scheduler_is_one_line(capsys, tmp_path):
                    "tcp://127.0.0.1:9"])  # fmt: skip
     err = capsys.readouterr().err
     assert status == 2 and "no Dask scheduler answers" in err and err.count("\n") == 1
+
+
+def test_a_client_killed_half_way_resumes_to_the_tables_of_one_process(
+    cluster, source, one_process, tmp_path
+):
+    import signal
+    import subprocess
+    import sys
+
+    path, corpus = source
+    out = tmp_path / "run"
+    args = ["analyze-corpus", *_args(path), "--out", str(out), "--scheduler",
+            cluster.scheduler_address]  # fmt: skip
+    code = f"from rhetoric.cli import main; raise SystemExit(main({args!r}))"
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 300
+    while not list((out / "_committed").glob("*.json")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    child.send_signal(signal.SIGKILL)  # no clean-up of any kind
+    child.wait()
+    committed = sorted((out / "_committed").glob("*.json"))
+    done = [doc for p in committed for doc in json.loads(p.read_text())]
+    assert 0 < len(done) < len(corpus), "the run was not stopped half-way"
+
+    with distributed.Client(cluster.scheduler_address) as client:
+        _wait_idle(client)  # the killed client's running tasks finish on their workers
+    assert main(["analyze-corpus", *args[1:]]) == 0
+    resumed = read_corpus_result(out)
+    assert_same_tables(one_process, resumed)
+    assert resumed.documents["doc_id"].tolist() == corpus["doc_id"].tolist()  # none twice
