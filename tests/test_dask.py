@@ -7,6 +7,7 @@ made to fail (it must not be called there), and what comes back from the cluster
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import pickle
@@ -219,3 +220,21 @@ def test_a_client_killed_half_way_resumes_to_the_tables_of_one_process(
     resumed = read_corpus_result(out)
     assert_same_tables(one_process, resumed)
     assert resumed.documents["doc_id"].tolist() == corpus["doc_id"].tolist()  # none twice
+
+
+def test_a_folder_the_workers_cannot_write_to_stops_the_run_in_one_line(
+    cluster, source, tmp_path, monkeypatch, capsys
+):
+    path, _ = source
+    real = store.CorpusWriter.part_writer
+
+    def elsewhere(self):  # as if --out were a folder of the client's own disk
+        return dataclasses.replace(real(self), folder=str(tmp_path / "not-on-the-workers"))
+
+    monkeypatch.setattr(store.CorpusWriter, "part_writer", elsewhere)
+    status = main(["analyze-corpus", *_args(path), "--out", str(tmp_path / "run"),
+                   "--scheduler", cluster.scheduler_address])  # fmt: skip
+    err = capsys.readouterr().err
+    assert status == 2 and err.count("\n") == 1
+    assert "cannot write there" in err and "share with the client" in err
+    assert not list((tmp_path / "run" / "_committed").iterdir())
