@@ -62,15 +62,17 @@ def vector_keys(record: dict) -> dict[str, float]:
     """The numeric entries of a feature record, as :class:`~sklearn.feature_extraction.DictVectorizer` names them.
 
     Numbers and booleans keep their name; a string value ``v`` of feature ``f`` becomes the
-    indicator ``"f=v"``.
+    indicator ``"f=v"``, and a tuple of strings one indicator for each.
 
-    >>> vector_keys({"kind": "pair", "n_parts": 2, "same_sentence": True})
-    {'kind=pair': 1.0, 'n_parts': 2.0, 'same_sentence': 1.0}
+    >>> vector_keys({"kind": "pair", "n_parts": 2, "same_sentence": True, "why": ("a", "b")})
+    {'kind=pair': 1.0, 'n_parts': 2.0, 'same_sentence': 1.0, 'why=a': 1.0, 'why=b': 1.0}
     """
     out = {}
     for name, value in record.items():
         if isinstance(value, str):
             out[f"{name}={value}"] = 1.0
+        elif isinstance(value, tuple):
+            out.update((f"{name}={v}", 1.0) for v in value)
         elif value is not None:
             out[name] = float(value)
     return out
@@ -131,7 +133,7 @@ class ScorerModel:
     def matrix(self, records: Sequence[dict]) -> np.ndarray:
         """The design matrix of ``records`` (unknown features are ignored): clipped and
         standardised for a linear model, raw for trees."""
-        index = {name: i for i, name in enumerate(self.columns)}
+        index = self._column_index
         x = np.zeros((len(records), len(self.columns)))
         for row, record in enumerate(records):
             for name, value in vector_keys(record).items():
@@ -154,6 +156,10 @@ class ScorerModel:
         if not records:
             return np.zeros(0)
         return calibrate(self.decision_function(records), self.calibration_a, self.calibration_b)
+
+    @cached_property
+    def _column_index(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self.columns)}
 
     @cached_property
     def _forest(self) -> Forest:
