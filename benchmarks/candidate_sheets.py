@@ -53,6 +53,28 @@ def context_of(text: str, parts: list[dict]) -> str:
     return ("…" if left else "") + "".join(pieces) + ("…" if right < len(text) else "")
 
 
+_JUDGED: dict[tuple, dict] = {}
+
+
+def judged_of(folder: str, device: str) -> dict[str, list[tuple[int, int]]]:
+    """The judged figures of one device family, as ``{doc: [(start, end), ...]}`` (read once)."""
+    key = (folder, device)
+    if key not in _JUDGED:
+        spans: dict[str, list] = defaultdict(list)
+        path = Path(folder) / f"{device}.jsonl"
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    record = json.loads(line)
+                    spans[record["doc"]].append((record["start"], record["end"]))
+        _JUDGED[key] = spans
+    return _JUDGED[key]
+
+
+def already_judged(record: dict, judged: dict) -> bool:
+    return any(s < record["end"] and record["start"] < e for s, e in judged.get(record["doc"], ()))
+
+
 def round_robin_by_kind(pool: list[dict]) -> list[dict]:
     """Interleave the kinds of a shuffled pool, so that a rare kind is sampled as often as a common one."""
     kinds: dict[str, list] = defaultdict(list)
@@ -69,6 +91,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20261203)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--devices", default=",".join(DEVICES), help="only these sheets")
+    parser.add_argument(
+        "--exclude-judged",
+        metavar="DIR",
+        help="leave out figures already judged in DIR/<device>.jsonl (same document, overlapping)",
+    )
     args = parser.parse_args()
     home = get_data_home()
     docs = training_documents()
@@ -94,6 +121,13 @@ def main() -> None:
                 "evidence": first["evidence"],
                 "context": context_of(texts[doc_id], parts),
             })  # fmt: skip
+    if args.exclude_judged:
+        by_device = {
+            key: [
+                r for r in records if not already_judged(r, judged_of(args.exclude_judged, key[0]))
+            ]
+            for key, records in by_device.items()
+        }
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(args.seed)

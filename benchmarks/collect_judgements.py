@@ -8,6 +8,9 @@ annotators write ``{"id", "verdict", "reason", "annotator"}`` per candidate. Thi
 redistributable, so its records keep offsets and verdicts only.
 
     python benchmarks/collect_judgements.py --sheets /tmp/rhetoric-candidates --judged /tmp/rhetoric-judged
+
+A later round (sheets written with ``candidate_sheets.py --exclude-judged``) is added with
+``--append``.
 """
 
 from __future__ import annotations
@@ -24,6 +27,11 @@ def main() -> None:
     parser.add_argument("--sheets", default="/tmp/rhetoric-candidates")
     parser.add_argument("--judged", default="/tmp/rhetoric-judged")
     parser.add_argument("--out", default="corpus/annotations")
+    parser.add_argument(
+        "--append",
+        action="store_true",
+        help="keep the records already in OUT/<device>.jsonl and add these (a later round of judging)",
+    )
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -49,8 +57,15 @@ def main() -> None:
             if candidate["genre"] != "news":
                 row["text"] = candidate["text"]
             rows.append(row)
+        target = out / judged_file.name
+        if args.append and target.exists():
+            earlier = [json.loads(x) for x in target.read_text(encoding="utf-8").splitlines() if x]
+            seen = {(r["doc"], r["start"], r["end"], r["kind"]) for r in earlier}
+            rows = earlier + [
+                r for r in rows if (r["doc"], r["start"], r["end"], r["kind"]) not in seen
+            ]
         rows.sort(key=lambda r: (r["doc"], r["start"], r["end"]))
-        with open(out / judged_file.name, "w", encoding="utf-8") as handle:
+        with open(target, "w", encoding="utf-8") as handle:
             for row in rows:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         print(f"{judged_file.name}: {len(rows)} judged figures")

@@ -17,6 +17,11 @@
     annotated after that; measured once (21 of 30, recall 0.700), then developed on;
 ``heldout-4``
     annotated after that; measured once (7 of 15, recall 0.467).
+``heldout-5``
+    annotated by ``helper-recall-2`` on 2026-12-03 (five addresses with few or no judged
+    candidates in the scorers' training data), before any output on its texts was looked at;
+    measured once at commit "heldout-5: a fifth held-out fold" (candidates 35 of 60, recall
+    0.583; default thresholds 13 of 60, 0.217).
 
 This script scores each fold with :func:`rhetoric.evaluation.gold.evaluate_gold` and prints
 recall per device, for the candidates (``min_score=0``: every figure the finders propose; the
@@ -55,8 +60,12 @@ FOLDS = {
         "state_union/texts/1984-Reagan.txt", "state_union/texts/1996-Clinton.txt"], "heldout-3"),
     **dict.fromkeys([
         "inaugural/texts/1905-Roosevelt.txt", "inaugural/texts/1917-Wilson.txt"], "heldout-4"),
+    **dict.fromkeys([
+        "inaugural/texts/1945-Roosevelt.txt", "inaugural/texts/1893-Cleveland.txt",
+        "inaugural/texts/1873-Grant.txt", "inaugural/texts/1901-McKinley.txt",
+        "state_union/texts/1973-Nixon.txt"], "heldout-5"),
 }  # fmt: skip
-FOLD_NAMES = ("develop", "heldout-1", "heldout-2", "heldout-3", "heldout-4")
+FOLD_NAMES = ("develop", "heldout-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5")
 
 
 def split_items(path: Path = GOLD) -> dict[str, list[str]]:

@@ -199,10 +199,12 @@ def analyze_text(
     options = options or Options()
     doc_id = doc_id or default_doc_id(0)
     doc = Document(text, doc_id, remove_boilerplate=options.remove_boilerplate, metadata=metadata)
-    device_spans = find_devices(doc, options.devices, min_score=options.min_score)
     frame_spans, frame_rows = [], []
     if options.frames:
+        # Frames first: stance tags every sentence (Document.tags), and polyptoton then reuses
+        # those tags instead of tagging its sentences again. Neither result depends on the order.
         frame_spans, frame_rows = _frame_results(doc)
+    device_spans = find_devices(doc, options.devices, min_score=options.min_score)
     return Analysis(doc, device_spans, frame_spans, frame_rows, source=doc_id)
 
 

@@ -38,8 +38,11 @@ def is_function_word(norm: str) -> bool:
     return norm in function_words()
 
 
+@lru_cache(maxsize=1 << 16)
 def is_content_word(norm: str) -> bool:
-    """True for a word with lexical content: not a function word, not a number, not one letter."""
+    """True for a word with lexical content: not a function word, not a number, not one letter.
+
+    Cached: the detectors ask it of every word, and a corpus has far fewer distinct words."""
     return len(norm) > 1 and not norm.isdigit() and norm not in function_words()
 
 
@@ -101,13 +104,74 @@ def _tagger():
     return PerceptronTagger()
 
 
+def _normalize(word: str) -> str:
+    """The tagger's word normalisation (``PerceptronTagger.normalize``)."""
+    if "-" in word and word[0] != "-":
+        return "!HYPHEN"
+    if word.isdigit() and len(word) == 4:
+        return "!YEAR"
+    if word and word[0].isdigit():
+        return "!DIGITS"
+    return word.lower()
+
+
 def pos_tag(words: list[str]) -> list[str]:
     """Penn Treebank tags for a sentence's words (NLTK's averaged perceptron tagger).
+
+    The same model and the same decisions as ``PerceptronTagger.tag`` (a test compares them
+    word for word), with its feature strings built and summed inline: NLTK builds a dictionary
+    of features per word and ranks all 45 tags through a key function, which made tagging the
+    largest single cost of a corpus run.
 
     >>> pos_tag(["We", "choose", "the", "moon"])
     ['PRP', 'VBP', 'DT', 'NN']
     """
-    return [tag for _, tag in _tagger().tag(words)] if words else []
+    if not words:
+        return []
+    tagger = _tagger()
+    weights, tagdict = tagger.model.weights, tagger.tagdict
+    labels = tagger.model.classes
+    context = ["-START-", "-START2-", *map(_normalize, words), "-END-", "-END2-"]
+    prev, prev2 = "-START-", "-START2-"
+    tags: list[str] = []
+    for i, word in enumerate(words):
+        tag = tagdict.get(word)
+        if not tag:
+            c = i + 2
+            here = context[c]
+            # The features of PerceptronTagger._get_features, in its order (the sums below add
+            # the weights in the same order, so the floating-point scores are the same).
+            features = (
+                "bias",
+                "i suffix " + word[-3:],
+                "i pref1 " + word[:1],
+                "i-1 tag " + prev,
+                "i-2 tag " + prev2,
+                "i tag+i-2 tag " + prev + " " + prev2,
+                "i word " + here,
+                "i-1 tag+i word " + prev + " " + here,
+                "i-1 word " + context[c - 1],
+                "i-1 suffix " + context[c - 1][-3:],
+                "i-2 word " + context[c - 2],
+                "i+1 word " + context[c + 1],
+                "i+1 suffix " + context[c + 1][-3:],
+                "i+2 word " + context[c + 2],
+            )
+            scores: dict[str, float] = {}
+            for feature in features:
+                row = weights.get(feature)
+                if row:
+                    for label, weight in row.items():
+                        scores[label] = scores.get(label, 0.0) + weight
+            # NLTK: max over all tags of (score, tag), an unscored tag counting 0.0.
+            best_score, tag = max(((v, k) for k, v in scores.items()), default=(0.0, ""))
+            if best_score <= 0.0 and len(scores) < len(labels):
+                unscored = max(k for k in labels if k not in scores)
+                if (0.0, unscored) > (best_score, tag):
+                    tag = unscored
+        tags.append(tag)
+        prev2, prev = prev, tag
+    return tags
 
 
 # --- contrast ---------------------------------------------------------------------------------
@@ -217,6 +281,7 @@ def _negated(word: str, other: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 15)
 def contrasts(a: str, b: str) -> bool:
     """True when two lower-case words contrast: WordNet antonyms, or one negates the other by prefix.
 

@@ -30,6 +30,7 @@ The per-document function must be picklable (a module-level function, or a
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import sys
 import threading
@@ -431,6 +432,10 @@ def _map_processes(function, chunks, workers: int, time_limit, warm) -> Iterator
         # Warm here, once: forked workers inherit the loaded resources (shared pages, no CPU
         # spent again in each), and missing data is reported before any worker starts.
         _warm_once(warm)
+    # Move every object alive now (the warmed resources: WordNet, the tagger, the models) out of
+    # the garbage collector's reach before the workers fork: a collection in a worker would
+    # otherwise write to each of them and copy every shared page (Python's gc.freeze advice).
+    gc.freeze()
     in_flight = deque()
     pool = ProcessPoolExecutor(
         max_workers=workers, initializer=init_worker, initargs=(_data_home(), warm)
@@ -452,6 +457,7 @@ def _map_processes(function, chunks, workers: int, time_limit, warm) -> Iterator
         for future in in_flight:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
 
 
 def _submit(pool, function, chunk, time_limit, warm):

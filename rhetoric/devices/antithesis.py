@@ -229,6 +229,8 @@ def _not_but(s: _Sentence) -> Iterator[_Figure]:
             if y_first >= n:
                 break
             alike = s.parallel_start(x_first, y_first)
+            if alike == 0.0 and y_first + 1 < n:
+                alike = _parallel_behind(s, i, x_first, y_first)
             if not marker and alike == 0.0:
                 break  # "we did not win, but we ...": a negated verb, then a new clause
             used_buts.add(k)
@@ -238,6 +240,20 @@ def _not_but(s: _Sentence) -> Iterator[_Figure]:
             pattern = "not only X but Y" if marker else "not X but Y"
             yield _Figure(s.chars(x_start, k), s.chars(k, y_end), "correctio", score, pattern)
             break
+
+
+_Y_DETERMINERS = frozenset("the a an our their his her its this that these those".split())
+
+
+def _parallel_behind(s: _Sentence, i: int, x_first: int, y_first: int) -> float:
+    """Y's parallel word one word in: behind a determiner when X and Y are both plainly nouns
+    ("not punishment, but the rectification of wrong"), or behind the verb that stood before
+    "not", said again ("it was not a question ..., but was a proposition"). 0 when neither."""
+    if s.norms[y_first] in _Y_DETERMINERS and s.parallel_start(x_first, y_first + 1) == 1.0:
+        return 0.8
+    if i > 0 and s.norms[y_first] == s.norms[i - 1] and s.norms[y_first].isalpha():
+        return 0.8 * s.parallel_start(x_first, y_first + 1)
+    return 0.0
 
 
 def _earliest_not(s: _Sentence, i: int, x_first: int) -> int:

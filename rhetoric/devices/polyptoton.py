@@ -188,8 +188,12 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
     return spans
 
 
+@lru_cache(maxsize=1 << 15)
 def _relation(a: str, b: str) -> str | None:
-    """How two word forms share a root, or None: ``same``, ``plural``, ``inflection``, ``derivation``, ``prefix``."""
+    """How two word forms share a root, or None: ``same``, ``plural``, ``inflection``, ``derivation``, ``prefix``.
+
+    A pure function of the two strings, cached: the same pairs of content words recur across
+    the sentences of a corpus."""
     if a == b:
         return "same"
     if b in (a + "s", a + "es") or a in (b + "s", b + "es"):
@@ -201,7 +205,7 @@ def _relation(a: str, b: str) -> str | None:
             return "derivation"
     if len(a) > len(b):
         a, b = b, a
-    if any(b.startswith(p) and b[len(p) : len(p) + 3] == a[:3] for p in PREFIXES):
+    if any(b[len(p) : len(p) + 3] == a[:3] for p in _prefixes_of(b) if p in PREFIXES):
         return "prefix" if _prefixed(root(a), root(b)) else None
     if _comparative(a, b):
         return "comparative"
@@ -217,6 +221,12 @@ AFFIX_PREFIXES = (*PREFIXES, "self", "inter", "non", "counter")
 _MIN_SUFFIXED_BASE = 4
 
 
+@lru_cache(maxsize=1 << 16)
+def _prefixes_of(word: str) -> tuple[str, ...]:
+    """The prefixes of :data:`AFFIX_PREFIXES` that ``word`` starts with, in that order."""
+    return tuple(p for p in AFFIX_PREFIXES if word.startswith(p))
+
+
 def _affix_relation(a: str, b: str) -> str | None:
     """``suffix`` when one word is the other plus a derivational suffix ("free" / "freedom"),
     ``affix`` when that holds once a prefix is taken off ("unjust" / "justice"); else None.
@@ -227,8 +237,8 @@ def _affix_relation(a: str, b: str) -> str | None:
     if a[:3] == b[:3] and (_suffixed(a, b) or _suffixed(b, a)):
         return "suffix"
     for x, y in ((a, b), (b, a)):
-        for p in AFFIX_PREFIXES:
-            if x.startswith(p) and x[len(p) : len(p) + 3] == y[:3]:
+        for p in _prefixes_of(x):
+            if x[len(p) : len(p) + 3] == y[:3]:
                 base = x[len(p) :]
                 if base == y or _suffixed(base, y) or _suffixed(y, base):
                     return "affix"

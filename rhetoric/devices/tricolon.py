@@ -270,7 +270,22 @@ def _similarity(u, v, norms) -> float:
 
 
 def _compatible(i: int, j: int, norms) -> float:
-    return class_match(norms[i], norms[j])
+    """How well two words fill one slot (:func:`class_match`); degree words fill the same slot
+    whatever their class ("less waste, more results and greater freedom")."""
+    match = class_match(norms[i], norms[j])
+    if match == 0.0 and _degree(norms[i]) and _degree(norms[j]):
+        return 0.8
+    return match
+
+
+_DEGREE_WORDS = frozenset("more most less least fewer fewest".split())
+
+
+def _degree(norm: str) -> bool:
+    """A quantifier of degree or a comparative or superlative adjective ("greater", "best")."""
+    if norm in _DEGREE_WORDS:
+        return True
+    return len(norm) > 4 and norm.endswith(("er", "est")) and "J" in word_classes(norm)
 
 
 def _shape(items, norms) -> str:

@@ -133,8 +133,8 @@ def test_offsets_are_exact_and_figures_have_three_items(words):
         ("Trade has been restored. Roads and bridges have been rebuilt. Old and new schools "
          "have been opened.", ["Trade has been restored", "Roads and bridges have been rebuilt",
                                "Old and new schools have been opened"], "3 parallel sentences"),
-        ("They need the skills to work harder, learn more, reach higher.",
-         ["work harder", "learn more", "reach higher"], "3 verb phrases"),
+        ("They need the skills to work hard, learn more, reach out.",
+         ["work hard", "learn more", "reach out"], "3 verb phrases"),
         ("It is the most open, the most patient, and in the end the most durable of all forms.",
          ["the most open", "the most patient", "the most durable"],
          "3 members open with 'the most', the last after an interjection"),
@@ -160,3 +160,19 @@ def test_members_beyond_commas(text, items, evidence):
 )
 def test_members_beyond_commas_need_parallel_members(text):
     assert find_tricolon(text) == []
+
+
+def test_degree_words_fill_one_slot():
+    # A quantifier of degree and comparative adjectives open parallel items; the comma rule
+    # now reads "work harder, learn more, reach higher" itself (the verb-phrase rule did before).
+    for text, items in [
+        ("This plan means less waste, more results and greater freedom for all.",
+         ["less waste", "more results", "greater freedom"]),
+        ("They need the skills to work harder, learn more, reach higher.",
+         ["work harder", "learn more", "reach higher"]),
+    ]:  # fmt: skip
+        spans = find_tricolon(text)
+        assert [s.text for s in spans] == items
+        assert all(s.evidence.startswith("3 parallel items") for s in spans)
+    # Two plain nouns and a comparative are still not parallel by the degree rule.
+    assert find_tricolon("The house had rooms, a larger garden and a garage.") == []

@@ -1,0 +1,27 @@
+"""Shared word knowledge: the inlined tagger must decide exactly as NLTK's tagger does."""
+
+from rhetoric.corpora import load_inaugural
+from rhetoric.lexicon import _tagger, pos_tag
+from rhetoric.text import Document
+
+
+def test_pos_tag_gives_nltks_tags_word_for_word():
+    tagger = _tagger()
+    texts = list(load_inaugural().text)[::6]  # ten addresses from 1789 to the 2010s
+    compared = 0
+    for text in texts:
+        doc = Document(text)
+        for sentence in doc.sentences:
+            words = [w.text for w in doc.words_of(sentence)]
+            assert pos_tag(words) == [tag for _, tag in tagger.tag(words)], words
+            compared += len(words)
+    assert compared > 20_000
+
+
+def test_pos_tag_on_odd_tokens():
+    tagger = _tagger()
+    odd = ["1984", "well-being", "-", "", "3rd", "U.S.", "'s", "—", "Zzzyx", "HELLO"]
+    for words in ([w] for w in odd if w):
+        assert pos_tag(words) == [tag for _, tag in tagger.tag(words)]
+    assert pos_tag(odd[:3] + odd[4:]) == [t for _, t in tagger.tag(odd[:3] + odd[4:])]
+    assert pos_tag([]) == []
