@@ -6,9 +6,10 @@ document, each judged record is matched to the candidate figure that overlaps it
 figure's feature record is built (:func:`rhetoric.scoring.features.figure_features`) and its label
 is 1 for TRUE, 0 for BORDERLINE or FALSE. The judged figures are stratified samples (per genre,
 kinds interleaved), so each is weighted by the candidates of its stratum in the whole pool over
-the judged ones: calibration and threshold describe the candidates as they occur. :func:`rhetoric.scoring.train.fit_scorer` fits the model
-with folds grouped by document and writes it to ``rhetoric/resources/scorers/<device>.json``
-with its provenance. Only training-pool documents are read: a record naming a reserved or
+the judged ones: calibration and threshold describe the candidates as they occur. :func:`rhetoric.scoring.train.fit_scorer` compares a
+logistic regression and boosted trees by repeated cross-validation with folds grouped by document
+(``--kind auto``), fits the better one and writes it to ``rhetoric/resources/scorers/<device>.json``
+with its provenance (both kinds' cross-validated figures included). Only training-pool documents are read: a record naming a reserved or
 development document stops the script.
 
     RHETORIC_DATA=../shared/data python benchmarks/train_scorers.py [--devices NAME,...]

@@ -73,8 +73,9 @@ FEATURES: dict[str, str] = {
     "clause_length_ratio": "shortest / longest clause holding a part, in words (parallel clauses)",
     "separator": "what stands between the first two parts: nothing, comma, dash, stop, words (categorical)",
     "extent_share": "share of the document's words from the first part to the last (a figure or a whole-text recurrence)",
-    "stressed_share": "share of one-word parts whose first syllable is stressed (CMU dictionary)",
-    "initial_rate": "share of the document's content words that begin with the first part's letter (chance sound repeats)",
+    "initial_words": "content words of the parts that begin with the letter of the first one (alliterating words; a repeated word's copies)",
+    "stressed_share": "share of those words whose first syllable is stressed (CMU dictionary)",
+    "initial_rate": "share of the document's content words that begin with that letter (how often the sound repeats by chance)",
 }
 
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|“[^”]*”|‘[^’]*’")
@@ -128,11 +129,14 @@ def evidence_reasons(evidence: str, words: frozenset[str] = frozenset()) -> tupl
     found = _BRACKETED.findall(evidence or "")
     if not found:
         return ()
-    reasons = (" ".join(_mask(r, words).split()) for r in found[-1][1:-1].split(","))
+    # the reasons are the rule's own words: only a listing after a colon is the figure's
+    reasons = (
+        " ".join(_mask(r, words, listing_only=True).split()) for r in found[-1][1:-1].split(",")
+    )
     return tuple(sorted({r[:40] for r in reasons if r}))
 
 
-def _mask(text: str, words: frozenset[str]) -> str:
+def _mask(text: str, words: frozenset[str], *, listing_only: bool = False) -> str:
     """Quotes, numbers and the figure's ``words`` masked. A rule's template with placeholders
     ("either X or Y") keeps its own words, which may be the figure's too: there, only what follows
     a colon (a listing of the figure's words) is masked."""
@@ -141,7 +145,7 @@ def _mask(text: str, words: frozenset[str]) -> str:
         return text
     head, colon, tail = text.partition(": ")
     if not colon:
-        if _PLACEHOLDER.search(text):
+        if listing_only or _PLACEHOLDER.search(text):
             return text
         head, tail = "", text
 
@@ -279,7 +283,11 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
     part_clauses = [clause_of[a] for a, b in ranges if b > a]
     counted = shared_content or list(shared)
     in_figure = Counter(k for ks in part_keys for k in ks)
-    single = bool(ranges) and all(n == 1 for n in lengths)
+    # the figure's content words (else its words) that share the first one's initial letter
+    # (at most 64 words read)
+    lettered = [keys[i] for i in words[:64] if keys[i][:1].isalpha()]
+    content = [k for k in lettered if is_content_word(k)] or lettered
+    alike = [k for k in content if k[0] == content[0][0]] if content else []
     return {
         "evidence_reasons": evidence_reasons(evidence, own_words),
         "occurrence_share": _mean(
@@ -296,8 +304,9 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
         ),
         "separator": _separator(doc.text[between[0][0] : between[0][1]]) if between else "none",
         "extent_share": (ranges[-1][1] - ranges[0][0]) / max(1, len(doc.words)) if ranges else 0.0,
-        "stressed_share": _share(_stressed(keys[a]) for a, b in ranges) if single else 0.0,
-        "initial_rate": profile.initial_rate(keys[ranges[0][0]]) if single else 0.0,
+        "initial_words": len(alike),
+        "stressed_share": _share(_stressed(k) for k in alike),
+        "initial_rate": profile.initial_rate(alike[0]) if alike else 0.0,
         "shared_prefix": len(prefix),
         "shared_suffix": len(suffix),
         "edge_function_only": bool(edge) and not any(is_content_word(k) for k in edge),

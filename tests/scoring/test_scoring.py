@@ -212,3 +212,28 @@ def test_a_model_file_of_unknown_format_or_kind_is_refused(change, message):
     model, _ = fit_scorer("toy", records, labels, groups)
     with pytest.raises(ValueError, match=message):
         ScorerModel.from_json(json.dumps(json.loads(model.to_json()) | change))
+
+
+def test_evidence_keeps_the_rule_and_its_reasons_but_not_the_figure_s_words():
+    from rhetoric.scoring.features import evidence_reasons
+
+    words = frozenset({"bridges", "barns", "burned", "by", "either", "or"})
+    evidence = "/b/: Bridges, barns, burned (3 words, side by side, coordinated)"
+    assert evidence_pattern(evidence, words) == "/b/: W"
+    assert evidence_reasons(evidence, words) == ("N words", "coordinated", "side by side")
+    # a template's own words stay, even where the figure holds them too
+    assert evidence_pattern("either X or Y", words) == "either X or Y"
+    assert evidence_pattern("contrast: bridges/barns", words) == "contrast: W"
+
+
+def test_repetition_features_see_separators_clauses_and_the_share_of_occurrences():
+    text = "Never, never, never give in. We never give up."
+    doc = Document(text)
+    parts = [doc.span(0, 5, device="epizeuxis", kind="word", group="e"),
+             doc.span(7, 12, device="epizeuxis", kind="word", group="e"),
+             doc.span(14, 19, device="epizeuxis", kind="word", group="e")]  # fmt: skip
+    record = figure_features(DocumentProfile(doc), parts)
+    assert record["separator"] == "comma"
+    assert record["occurrence_share"] == pytest.approx(3 / 4)  # the fourth "never" is elsewhere
+    assert record["initial_words"] == 3 and record["stressed_share"] == 1.0
+    assert record["consecutive_clauses"] == 1.0
