@@ -18,6 +18,7 @@ Errors are printed as one line, ``rhetoric: error: ...``, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import textwrap
 import warnings
@@ -25,7 +26,9 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from rhetoric.datahome import add_data_home_option
 from rhetoric.errors import DataNotFoundError, InputError, RhetoricError, WorkerLostError
+from rhetoric.output import FORMATS, add_format_option, format_table
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA, EXIT_INTERNAL = 0, 1, 2, 3, 70
 
@@ -59,8 +62,9 @@ def _add_analyze(commands) -> None:
     parser = commands.add_parser(
         "analyze",
         help="find rhetorical devices and frames in text files",
-        description="Analyse text files (default: the bundled seed article) and print a report,\n"
-        "JSON Lines (--json), or write a highlighted HTML page (--html).",
+        description="Analyse text files (default: the bundled seed article) and print a report\n"
+        "(--format table), one JSON object per document (--format json, or --json), every span\n"
+        "as CSV (--format csv), or write a highlighted HTML page (--html).",
         epilog=_devices_epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -68,10 +72,15 @@ def _add_analyze(commands) -> None:
         "paths", nargs="*", metavar="PATH", help="text files (default: the bundled seed article)"
     )
     parser.add_argument(
-        "--json",
-        action="store_true",
-        help="print one JSON object per document (JSON Lines) instead of the text report",
+        "--format",
+        choices=FORMATS,
+        default="table",
+        metavar="{table,json,csv}",
+        help="table: the text report (default); json: one JSON object per document (JSON Lines); "
+        "csv: one row per span of every layer (doc, layer, device, kind, start, end, text, group, "
+        "score, evidence) under one header",
     )
+    parser.add_argument("--json", action="store_true", help="the same as --format json")
     parser.add_argument(
         "--html",
         metavar="FILE",
@@ -111,6 +120,7 @@ def _add_analyze(commands) -> None:
         metavar="N",
         help="analyse files in N processes (0: every core); output stays in input order",
     )
+    add_data_home_option(parser)
     parser.set_defaults(run=_run_analyze)
 
 
@@ -158,7 +168,8 @@ def _run_analyze(args) -> int:
         max_bytes=int(args.max_mb * 1_000_000),
         min_score=check_min_score(args.min_score),
     )
-    failures, bugs, pages = 0, [], []
+    fmt = "json" if args.json else args.format
+    failures, bugs, pages, header = 0, [], [], True
     outcomes = map_documents(
         work, sources, n_jobs=args.jobs if len(sources) > 1 else 1, progress=False
     )
@@ -176,8 +187,12 @@ def _run_analyze(args) -> int:
         result = outcome.value
         if result.n_words == 0:
             _say("warning", f"{outcome.doc_id}: no words to analyse (empty or only page furniture)")
-        if args.json:
+        if fmt == "json":
             print(result.to_json(), flush=True)
+        elif fmt == "csv":  # one header for every document
+            rows = format_table(span_rows(result), "csv")
+            print(rows if header else rows.split("\n", 1)[1], end="", flush=True)
+            header = False
         elif not args.html:  # --html: the page, and one line naming it
             print(format_report(result), flush=True)
         if args.html:
@@ -188,11 +203,26 @@ def _run_analyze(args) -> int:
         html = highlight_pages(pages, devices=devices)
         Path(args.html).write_text(html, encoding="utf-8")
         documents = f"{len(pages)} document{'s' * (len(pages) != 1)}"
-        # with --json, stdout is JSON Lines only: the line goes to stderr
-        print(f"wrote {args.html} ({documents})", file=sys.stderr if args.json else sys.stdout)
+        # with --format json or csv, stdout holds the data only: the line goes to stderr
+        print(f"wrote {args.html} ({documents})", file=sys.stdout if fmt == "table" else sys.stderr)
     if bugs:
         return EXIT_INTERNAL
     return EXIT_INPUT if failures else EXIT_OK
+
+
+#: Columns of ``rhetoric analyze --format csv``.
+SPAN_ROW_COLUMNS = ["doc", "layer", "device", "kind", "start", "end", "text", "group", "score",
+                    "evidence"]  # fmt: skip
+
+
+def span_rows(result):
+    """Every span of one analysed document, devices then stance then frame keywords, as the rows
+    of ``rhetoric analyze --format csv`` (:data:`SPAN_ROW_COLUMNS`); ``doc`` is the path given."""
+    table = result.spans
+    order = table["layer"].map({"device": 0, "stance": 1, "frame": 2})
+    table = table.assign(doc=result.source, _order=order)
+    table = table.sort_values(["_order", "start", "end"], kind="stable")
+    return table[SPAN_ROW_COLUMNS].reset_index(drop=True)
 
 
 REPORT_HINT = "this is a bug in rhetoric, not in your input: please report it with this line"
@@ -245,7 +275,11 @@ def _add_analyze_corpus(commands) -> None:
     parser.add_argument("--devices", metavar="NAME,...", help="only these devices")
     parser.add_argument("--no-frames", action="store_true", help="skip frames and stance")
     parser.add_argument(
-        "--max-mb", type=float, default=10.0, help="refuse files larger than this (default 10)"
+        "--max-mb",
+        type=float,
+        default=10.0,
+        metavar="MB",
+        help="refuse files larger than this many megabytes (default 10)",
     )
     parser.add_argument(
         "--time-limit",
@@ -255,6 +289,7 @@ def _add_analyze_corpus(commands) -> None:
         help="give up a document after this long, as an error row (default 600; 0: no limit)",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    add_data_home_option(parser)
     parser.set_defaults(run=_run_analyze_corpus)
 
 
@@ -403,8 +438,6 @@ def _clip(text: str, width: int = 100) -> str:
 
 
 def _add_data(commands) -> None:
-    from rhetoric.datahome import add_data_home_option
-
     parser = commands.add_parser(
         "data",
         help="the data home: status and fetch",
@@ -422,6 +455,7 @@ def _add_data(commands) -> None:
     status.add_argument(
         "--no-checksums", action="store_true", help="skip the sha1 check of every file (faster)"
     )
+    add_format_option(status, what="the folders")
     status.set_defaults(run=_run_data_status)
     fetch = actions.add_parser(
         "fetch",
@@ -451,22 +485,23 @@ def _run_data_status(args) -> int:
     from rhetoric.fetch import data_status
 
     table = data_status(args.data_home, checksums=not args.no_checksums)
-    print(f"data home: {get_data_home(args.data_home)}")
-    files = [f"{row.files}/{row.expected}" for row in table.itertuples(index=False)]
-    if not args.no_checksums:
-        files = [
-            f"{f} ({row.checksum_ok} sha1 ok)"
-            for f, row in zip(files, table.itertuples(index=False), strict=True)
-        ]
-    rows = [["folder", "status", "files", "needed by", "note"]]
-    rows += [
-        [row.corpus, row.status, f, row.needed_by, row.note]
-        for row, f in zip(table.itertuples(index=False), files, strict=True)
-    ]
-    widths = [max(len(str(r[i])) for r in rows) for i in range(4)]
-    for row in rows:
-        cells = [f"{str(c):<{w}}" for c, w in zip(row[:4], widths, strict=True)]
-        print(("  " + "  ".join(cells) + "  " + row[4]).rstrip())
+    if args.format == "table":
+        print(f"data home: {get_data_home(args.data_home)}")
+        files = [f"{row.files}/{row.expected}" for row in table.itertuples(index=False)]
+        if not args.no_checksums:
+            files = [
+                f"{f} ({row.checksum_ok} sha1 ok)"
+                for f, row in zip(files, table.itertuples(index=False), strict=True)
+            ]
+        shown = table[["corpus", "status"]].assign(files=files, needed_by=table["needed_by"],
+                                                   note=table["note"])  # fmt: skip
+        shown.columns = ["folder", "status", "files", "needed by", "note"]
+        print(format_table(shown), end="")
+    else:
+        shown = table.rename(columns={"corpus": "folder"}).assign(
+            data_home=str(get_data_home(args.data_home))
+        )
+        print(format_table(shown, args.format), end="")
     ready = table.loc[table["corpus"] == "nltk_data", "status"].eq("present").all()
     if not ready:
         _say(
@@ -498,11 +533,10 @@ def _add_evaluate(commands, wanted: set[str]) -> None:
     devices.add_argument(
         "--gold", required=True, metavar="FILE.jsonl", help="the gold items, one JSON per line"
     )
-    from rhetoric.datahome import add_data_home_option
-
     add_data_home_option(devices)
     devices.add_argument("--devices", metavar="NAME,...", help="only these devices")
     devices.add_argument("--verbose", action="store_true", help="list every miss and violation")
+    add_format_option(devices, what="the scores")
     devices.set_defaults(run=_run_evaluate_devices)
     for name, module in (
         ("ptc", "rhetoric.evaluation.ptc"),
@@ -559,8 +593,11 @@ def _run_evaluate_devices(args) -> int:
 
     devices = check_devices(args.devices.split(",")) if args.devices else None
     summary, items = evaluate_gold(args.gold, args.data_home, devices)
+    if args.format != "table":
+        print(format_table(summary, args.format), end="")
+        return EXIT_OK
     print(f"gold: {args.gold}")
-    print(summary.to_string(index=False))
+    print(format_table(summary), end="")
     if args.verbose:
         for item in items[~items["ok"]].itertuples(index=False):
             what = "MISS" if item.polarity == "positive" else "VIOLATION"
@@ -596,6 +633,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     reports.set_defaults(run=_delegate("rhetoric.reports"))
     _add_arguments_from("rhetoric.reports", reports)
+    add_data_home_option(reports)
     return parser
 
 
@@ -605,7 +643,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         parser = build_parser(argv)
         args = parser.parse_args(argv)
-        return args.run(args)
+        if getattr(args, "data_home", None) is None:
+            return args.run(args)
+        # --data-home DIR is RHETORIC_DATA=DIR for this run: worker processes and notebook
+        # kernels started by the command see the same data home; the caller's value comes back
+        from rhetoric.datahome import ENV_VAR, get_data_home
+
+        before = os.environ.get(ENV_VAR)
+        os.environ[ENV_VAR] = str(get_data_home(args.data_home))
+        try:
+            return args.run(args)
+        finally:
+            if before is None:
+                os.environ.pop(ENV_VAR, None)
+            else:
+                os.environ[ENV_VAR] = before
     except (
         SystemExit
     ) as exit_:  # argparse: --help (0) or a usage error (2, message already printed)

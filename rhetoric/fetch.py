@@ -7,11 +7,17 @@ With ``--all`` (:func:`fetch_all`), the corpora as well:
 
 * the NLTK ``inaugural`` and ``state_union`` corpora (and ``universal_tagset``);
 * ``inaugural/texts`` and ``state_union/texts``: copied from those NLTK corpora (byte-identical);
-* ``federalist/texts``: Project Gutenberg eBook #18, split into one file per paper
-  (:func:`split_federalist`), each checked against the sha1 in the shipped manifest;
+* ``federalist/texts``: Project Gutenberg eBook #18, downloaded with pooch (:func:`retrieve`)
+  and split into one file per paper (:func:`split_federalist`), each checked with pooch's
+  checksums against the sha1 in the shipped manifest;
 * ``seed/``: copied from the package.
 
 :func:`data_status` says, folder by folder, what is there and which commands need it.
+
+Downloads go through libraries that are kept for the purpose: NLTK's own downloader for NLTK's
+packages (it checks each package against the checksum in NLTK's index), pooch for everything
+else. Only a short reachability probe is ours, so that an offline machine fails within
+``timeout`` seconds with a message naming ``RHETORIC_DATA``.
 
 The PTC (SemEval-2020 Task 11) cannot be fetched: its articles carry no licence for
 redistribution; the command says where to request it.
@@ -19,12 +25,11 @@ redistribution; the command says where to request it.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
 import socket
-import urllib.error
+import tempfile
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
@@ -151,6 +156,8 @@ def _trim_body(body: str) -> str:
 
 def write_federalist(ebook: str, folder: Path) -> list[str]:
     """Split ``ebook`` into ``folder/texts``; return the files whose sha1 disagrees with the manifest."""
+    import pooch
+
     manifest = read_manifest("federalist")
     by_number = {
         int(n): (f, s)
@@ -162,31 +169,80 @@ def write_federalist(ebook: str, folder: Path) -> list[str]:
         if paper.number not in by_number:
             continue
         file, sha1 = by_number[paper.number]
-        data = paper.body.encode("utf-8")
-        (folder / file).write_bytes(data)
-        if not hashlib.sha1(data).hexdigest().startswith(sha1):
+        (folder / file).write_bytes(paper.body.encode("utf-8"))
+        if pooch.file_hash(str(folder / file), alg="sha1") != sha1:
             bad.append(file)
     written = {p.relative_to(folder).as_posix() for p in (folder / "texts").glob("*.txt")}
     bad.extend(sorted(set(manifest["file"]) - written))
     return bad
 
 
-def download(url: str, timeout: float) -> bytes:
-    """The bytes at ``url`` (``file://`` URLs work too, for tests and mirrors)."""
+def _copy_local(url: str, output_file, pooch_) -> None:
+    """A pooch downloader for ``file://`` URLs (local mirrors): pooch itself speaks HTTP(S), FTP
+    and DOI only."""
+    source = Path(urllib.request.url2pathname(urllib.parse.urlsplit(url).path))
+    if hasattr(output_file, "write"):
+        output_file.write(source.read_bytes())
+    else:
+        shutil.copyfile(source, output_file)
+
+
+def retrieve(
+    url: str, folder: str | os.PathLike, *, known_hash: str | None = None, timeout: float = 10.0
+) -> Path:
+    """Download ``url`` into ``folder`` with :func:`pooch.retrieve`; return the file's path.
+
+    Parameters
+    ----------
+    url : str
+        ``http(s)://`` (``file://`` works too, for tests and mirrors).
+    folder : path
+        Where the file is kept, under the last part of the URL's path. A file already there is
+        not downloaded again when it matches ``known_hash`` (or when no hash is given).
+    known_hash : str, optional
+        ``"sha256:..."`` (or ``sha1:``, ``md5:``): pooch checks the download against it and
+        deletes it when it does not match.
+    timeout : float, default 10
+        Seconds to wait for the server.
+
+    Raises
+    ------
+    FetchError
+        The server cannot be reached, answers with an error, or sends a file that does not
+        match ``known_hash``; the message names ``RHETORIC_DATA``.
+    """
+    import logging
+
+    import pooch
+
+    name = Path(urllib.parse.urlsplit(url).path).name or "download"
+    if url.startswith("file:"):
+        downloader = _copy_local
+    else:
+        downloader = pooch.HTTPDownloader(timeout=timeout, progressbar=False)
+    logger = pooch.get_logger()
+    level = logger.level
+    logger.setLevel(logging.WARNING)  # pooch logs every download at INFO; `log` says it once
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - fixed URLs or file://
-            return response.read()
-    except (urllib.error.URLError, OSError) as error:
+        return Path(
+            pooch.retrieve(url, known_hash, fname=name, path=folder, downloader=downloader,
+                           progressbar=False)
+        )  # fmt: skip
+    except (OSError, ValueError) as error:  # requests' errors are OSErrors; a bad hash, ValueError
+        reason = getattr(error, "reason", None) or error
         raise FetchError(
-            f"cannot download {url} ({getattr(error, 'reason', error)}); "
-            f"fetch on a machine that is online or set {ENV_VAR}"
+            f"cannot download {url} ({reason}); fetch on a machine that is online or set {ENV_VAR}"
         ) from None
+    finally:
+        logger.setLevel(level)
 
 
 # --- everything ---------------------------------------------------------------------------------
 
 
 def _copy_nltk_corpus(name: str, home: Path) -> list[str]:
+    import pooch
+
     source = home / "nltk_data" / "corpora" / name
     if not source.is_dir():
         import zipfile
@@ -203,7 +259,7 @@ def _copy_nltk_corpus(name: str, home: Path) -> list[str]:
             continue
         (target / file).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(src, target / file)
-        if not hashlib.sha1(src.read_bytes()).hexdigest().startswith(sha1):
+        if pooch.file_hash(str(src), alg="sha1") != sha1:
             bad.append(file)
     return bad
 
@@ -386,9 +442,11 @@ def fetch_all(
                 )
             fetched.append(name)
     if "federalist" in missing:
-        _require_network(gutenberg_url, timeout)
         log(f"downloading the Federalist papers from {gutenberg_url}")
-        ebook = download(gutenberg_url, timeout).decode("utf-8-sig")
+        with tempfile.TemporaryDirectory() as folder:
+            # the eBook as a whole carries no pinned hash (Gutenberg rewrites its header and
+            # licence text); each paper is checked against the manifest's sha1 instead
+            ebook = retrieve(gutenberg_url, folder, timeout=timeout).read_text(encoding="utf-8-sig")
         bad = write_federalist(ebook, home / "federalist")
         if bad:
             raise FetchError(

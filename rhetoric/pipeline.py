@@ -15,7 +15,8 @@ the run goes, and a run started again with the same folder resumes where it stop
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import closing
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -27,7 +28,15 @@ from rhetoric.analysis import Options, analyze_text
 from rhetoric.devices import check_devices, check_min_score
 from rhetoric.documents import CorpusDocument, iter_corpus
 from rhetoric.errors import UsageError, check_choice
-from rhetoric.runner import ERROR_COLUMNS, Outcome, document_text, map_documents
+from rhetoric.runner import (
+    ERROR_COLUMNS,
+    Outcome,
+    document_text,
+    map_batches,
+    map_documents,
+    parquet_cells,
+    parquet_text_source,
+)
 from rhetoric.span import SPAN_COLUMNS, Span
 from rhetoric.text import DEFAULT_MAX_BYTES
 
@@ -253,6 +262,7 @@ def run_analysis(
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     progress: bool | None = None,
     total: int | None = None,
+    total_chars: int | None = None,
 ) -> Iterator[Outcome]:
     """:func:`analyze_document` mapped over documents by :func:`rhetoric.runner.map_documents`."""
     if total is not None and total <= 1:
@@ -265,7 +275,48 @@ def run_analysis(
         time_limit=time_limit,
         progress=progress,
         total=total,
+        total_chars=total_chars,
     )
+
+
+def corpus_documents(
+    corpus: object, pattern: str = "*.txt", text_column: str = "text", lazy: bool = False
+) -> Iterator[CorpusDocument]:
+    """The documents of a corpus input (:func:`rhetoric.documents.iter_corpus`); with ``lazy``,
+    a Parquet file's texts are left in the file, to be read by the workers
+    (:class:`rhetoric.runner.ParquetCell`)."""
+    source = parquet_text_source(corpus, text_column) if lazy else None
+    if source is not None:
+        return parquet_cells(source, text_column)
+    return iter_corpus(corpus, pattern=pattern, text_column=text_column)
+
+
+def corpus_chars(corpus: object, pattern: str = "*.txt", text_column: str = "text") -> int | None:
+    """About how many characters a corpus input holds, when it is cheap to know (file sizes, a
+    Parquet file's footer, the texts held in memory): to size the batches of a Dask run."""
+    source = parquet_text_source(corpus, text_column)
+    if source is not None:
+        import pyarrow.parquet as pq
+
+        file = pq.ParquetFile(source)
+        meta, column = file.metadata, file.schema_arrow.names.index(text_column)
+        return sum(
+            meta.row_group(g).column(column).total_uncompressed_size
+            for g in range(meta.num_row_groups)
+        )
+    if isinstance(corpus, os.PathLike | str):
+        if isinstance(corpus, str) and ("\n" in corpus or len(corpus) >= 4096):
+            return None
+        path = Path(corpus)
+        return sum(p.stat().st_size for p in paths_in(path, pattern)) if path.is_dir() else None
+    if isinstance(corpus, pd.DataFrame):
+        if text_column not in corpus.columns:
+            return None
+        return int(corpus[text_column].map(lambda t: len(t) if isinstance(t, str) else 0).sum())
+    values = corpus.values() if isinstance(corpus, Mapping) else corpus
+    if isinstance(values, list | tuple | pd.Series) or isinstance(corpus, Mapping):
+        return sum(len(t) for t in values if isinstance(t, str)) or None
+    return None
 
 
 def corpus_size(corpus: object, pattern: str = "*.txt") -> int | None:
@@ -362,10 +413,12 @@ def analyze_corpus(
         return read_corpus_result(out)
     options = corpus_options(devices, frames, min_score)
     n_jobs, scheduler = _where(backend, n_jobs, scheduler)
-    records = _unique(iter_corpus(documents, pattern=pattern, text_column=text_column))
+    lazy = scheduler is not None
+    records = _unique(corpus_documents(documents, pattern, text_column, lazy=lazy))
     outcomes = run_analysis(records, options, n_jobs=n_jobs, scheduler=scheduler,
                             time_limit=time_limit, max_bytes=max_bytes, progress=progress,
-                            total=corpus_size(documents, pattern))  # fmt: skip
+                            total=corpus_size(documents, pattern),
+                            total_chars=corpus_chars(documents, pattern, text_column) if lazy else None)  # fmt: skip
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
     buffer: list[Outcome] = []
     for outcome in outcomes:
@@ -419,6 +472,11 @@ def write_corpus(
     refused. Memory stays bounded: documents are read as the workers need them and the tables
     are written in batches.
 
+    On a Dask cluster (``scheduler``) each worker writes the files of the batches it analysed
+    into ``out`` and sends back only a manifest, which this process commits in input order; so
+    ``out`` must be on a file system the workers share with this machine, at the same path. A
+    Parquet input's texts are then read by the workers, not sent to them.
+
     Parameters
     ----------
     documents, devices, frames, min_score, n_jobs, scheduler, backend, time_limit, max_bytes, progress, pattern, text_column
@@ -431,17 +489,37 @@ def write_corpus(
     rhetoric.store.RunSummary
         Counts of the run: documents written and skipped, words, spans, errors by kind.
     """
-    from rhetoric.store import CorpusWriter, run_config
+    from rhetoric.documents import TABLE_SUFFIXES, read_table
+    from rhetoric.store import CorpusWriter, metadata_schema, run_config
 
     options = corpus_options(devices, frames, min_score)
     n_jobs, scheduler = _where(backend, n_jobs, scheduler)
-    writer = CorpusWriter(out, run_config(options, max_bytes))
-    records = _unique(iter_corpus(documents, pattern=pattern, text_column=text_column), writer.done)
+    if (
+        isinstance(documents, os.PathLike | str)
+        and str(documents).lower().endswith(tuple(s for s in TABLE_SUFFIXES if s != ".parquet"))
+        and Path(documents).is_file()
+    ):
+        documents = read_table(documents)  # read once: for its columns' types, then the run
+    elif isinstance(documents, Iterator):
+        documents = list(documents)  # read twice: for the metadata columns, then the run
+    metadata = metadata_schema(documents, text_column=text_column)
+    writer = CorpusWriter(out, run_config(options, max_bytes), metadata)
+    lazy = scheduler is not None
+    records = _unique(corpus_documents(documents, pattern, text_column, lazy=lazy), writer.done)
     total = corpus_size(documents, pattern)
-    outcomes = run_analysis(records, options, n_jobs=n_jobs, scheduler=scheduler,
-                            time_limit=time_limit, max_bytes=max_bytes, progress=progress,
-                            total=None if total is None else max(total - len(writer.done), 0))  # fmt: skip
+    remaining = None if total is None else max(total - len(writer.done), 0)
     with writer:
-        for outcome in outcomes:
-            writer.add(outcome)
+        if scheduler is None:
+            for outcome in run_analysis(records, options, n_jobs=n_jobs, time_limit=time_limit,
+                                        max_bytes=max_bytes, progress=progress, total=remaining):  # fmt: skip
+                writer.add(outcome)
+        else:  # the workers write the parts; only their manifests come back, to be committed
+            work = partial(analyze_document, options=options, max_bytes=max_bytes)
+            manifests = map_batches(work, records, scheduler=scheduler,
+                                    finish=writer.part_writer(), time_limit=time_limit,
+                                    progress=progress, total=remaining,
+                                    total_chars=corpus_chars(documents, pattern, text_column))  # fmt: skip
+            with closing(manifests):  # stopped: the tasks not started are cancelled at once
+                for _, manifest in manifests:
+                    writer.commit(manifest)
     return writer.summary

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -128,6 +129,11 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"{item.notebook:<40} {item.seconds:6.1f} s  {'ok' if item.error is None else 'FAILED: ' + item.error}"
         )
+        unverified = [] if item.error else unverified_numbers(item.executed)
+        if unverified:  # the figures are written; their readings no longer say what they show
+            quoted = "; ".join(f"cell {cell}: {number!r}" for cell, number, _ in unverified[:5])
+            print(f"rhetoric: warning: {item.notebook}: {len(unverified)} numbers in markdown that "
+                  f"no cell computes ({quoted}); rewrite the readings", file=sys.stderr)  # fmt: skip
     return 1 if any(r.error for r in runs) else 0
 
 
@@ -181,12 +187,15 @@ def _output_text(cell) -> str:
 
 
 def unverified_numbers(notebook) -> list[tuple[int, str, str]]:
-    """Numbers in a notebook's markdown that neither its code nor its executed outputs give.
+    """Numbers in a notebook's markdown that its code and executed outputs do not give.
 
-    A number quoted in a reading cell must be a result shown by an output (to the precision it
+    A number quoted in a markdown cell must be a result shown by an output (to the precision it
     is quoted: "0.39" matches an output 0.3912; "8.1%" matches 0.081 or 8.1) or a parameter
-    written in a code cell (``n_boot=1000``, ``mfw=100``). Years (bare numbers from 1700 to
-    2099) are labels and are not checked; numbered headings and code in backticks are not read.
+    written in a code cell (``n_boot=1000``, ``mfw=100``). A *reading* cell (one that starts with
+    "**Reading**") may quote only what the cells above it show: the reading follows the
+    computation it reads. Other markdown (the research question, the method) may name a number
+    that a later cell computes or sets. Years (bare numbers from 1700 to 2099) are labels and are
+    not checked; numbered headings and code in backticks are not read.
 
     Parameters
     ----------
@@ -208,16 +217,22 @@ def unverified_numbers(notebook) -> list[tuple[int, str, str]]:
     >>> [number for _, number, _ in unverified_numbers(nb)]
     ['0.71']
     """
-    shown: list[float] = []
-    for cell in notebook.cells:
-        if cell.cell_type == "code":
-            shown += [value for _, value, _, _ in _numbers(_output_text(cell))]
-            shown += [value for _, value, _, _ in _numbers(cell.source)]
-    values = np.array(sorted(set(shown)), dtype=float)
+
+    def shown_by(cells) -> np.ndarray:
+        values = []
+        for cell in cells:
+            if cell.cell_type == "code":
+                values += [value for _, value, _, _ in _numbers(_output_text(cell))]
+                values += [value for _, value, _, _ in _numbers(cell.source)]
+        return np.array(sorted(set(values)), dtype=float)
+
+    everywhere = shown_by(notebook.cells)
     missing = []
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type != "markdown":
             continue
+        reading = cell.source.lstrip().startswith("**Reading")
+        values = shown_by(notebook.cells[:index]) if reading else everywhere
         prose = _prose(cell.source)
         for written, value, decimals, percent in _numbers(prose):
             if _is_year(written, value):

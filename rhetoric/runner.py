@@ -12,8 +12,13 @@ they share:
   pronouncing dictionary once, in the pool initializer (a worker plugin on Dask), not once per
   document;
 - **lazy input, bounded memory**: documents are read from the input as the workers need them
-  (a path is read by the worker itself), in batches sized by their length, with a bounded number
-  of batches in flight;
+  (a path is read by the worker itself, and so is a text of a Parquet file given as
+  :class:`ParquetCell` records: only their row numbers travel), in batches sized by their length,
+  with a bounded number of batches in flight; on a Dask cluster the batches are also sized by
+  the corpus and the cluster (:func:`partition_chars`), so that every thread gets several;
+- **work finished where it runs**: on a Dask cluster a ``finish`` step can turn a batch's
+  outcomes into something small on the worker itself (:func:`map_batches`; a corpus run writes
+  its Parquet part there and sends back a manifest);
 - **results in input order**, the same whatever the backend or the number of workers;
 - **one error policy** (:func:`run_document`): a bad input (:class:`~rhetoric.errors.InputError`:
   unreadable, binary, too big) is an error of kind ``"input"``; a document that exceeds the time
@@ -40,9 +45,11 @@ import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from functools import partial
+from itertools import groupby, islice
+from pathlib import Path
 
-from rhetoric.documents import CorpusDocument
+from rhetoric.documents import CorpusDocument, default_doc_id, iter_corpus
 from rhetoric.errors import InputError, RhetoricError, UsageError, WorkerLostError
 from rhetoric.text import DEFAULT_MAX_BYTES, decode, read_text
 
@@ -55,6 +62,12 @@ ERROR_KINDS = ("input", "timeout", "internal")
 BATCH_CHARS = 200_000
 #: ... or this many documents.
 BATCH_DOCUMENTS = 64
+#: On a Dask cluster a batch holds at most this many characters and documents ...
+DASK_BATCH_CHARS, DASK_BATCH_DOCUMENTS = 1_000_000, 500
+#: ... fewer for a small corpus, so that each thread of the cluster gets this many batches ...
+BATCHES_PER_THREAD = 4
+#: ... but not fewer characters than this (each batch costs a task, and a part of five files).
+DASK_MIN_BATCH_CHARS = 20_000
 #: The progress bar appears after this many seconds (shorter runs stay quiet).
 PROGRESS_DELAY = 3.0
 
@@ -120,6 +133,125 @@ def document_text(document: CorpusDocument, max_bytes: int | None = DEFAULT_MAX_
     if document.path is None:
         raise InputError(f"{document.doc_id}: has neither a text nor a path")
     return read_text(document.path, max_bytes=max_bytes)
+
+
+@dataclass(frozen=True)
+class ParquetCell(CorpusDocument):
+    """A document whose text is one cell of a Parquet file, read where the document is analysed.
+
+    ``text`` is ``None``: the record carries the name, the metadata and where the text is (the
+    file, its row group, the row within the group, the column), so a batch sent to a Dask worker
+    holds row numbers, not texts. :func:`load_texts` reads them, one row group at a time.
+    """
+
+    source: str = ""
+    row_group: int = 0
+    row: int = 0
+    column: str = "text"
+    #: Estimated characters (the uncompressed bytes of the column in its row group, per row).
+    size: int = 0
+
+
+def parquet_text_source(corpus: object, text_column: str = "text") -> str | None:
+    """The path of ``corpus`` if it names a Parquet file with a column ``text_column``."""
+    if not isinstance(corpus, os.PathLike | str):
+        return None
+    if isinstance(corpus, str) and ("\n" in corpus or len(corpus) > 4096):
+        return None
+    path = Path(corpus)
+    if path.suffix.lower() != ".parquet" or not path.is_file():
+        return None
+    import pyarrow.parquet as pq
+
+    return str(path) if text_column in pq.ParquetFile(path).schema_arrow.names else None
+
+
+def parquet_cells(
+    path: str | os.PathLike, text_column: str = "text", id_column: str = "doc_id"
+) -> Iterator[ParquetCell]:
+    """The documents of a Parquet file as :class:`ParquetCell` records, without their texts.
+
+    The same documents as :func:`rhetoric.documents.iter_corpus` gives for the file (names,
+    metadata, order); only the columns other than the text are read, a row group at a time.
+    """
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    file = pq.ParquetFile(path)
+    names = file.schema_arrow.names
+    column = names.index(text_column)
+    skip = {text_column, "text", "path", "clean_text"}
+    other = [n for n in names if n not in skip and not n.startswith("__index_level_")]
+    offset = 0
+    for group in range(file.num_row_groups):
+        meta = file.metadata.row_group(group)
+        rows = meta.num_rows
+        size = meta.column(column).total_uncompressed_size // max(rows, 1)
+        table = (
+            file.read_row_group(group, columns=other).to_pandas()
+            if other
+            else pd.DataFrame(index=range(rows))
+        )
+        table[text_column] = None
+        if id_column not in table.columns:
+            table.insert(0, id_column, [default_doc_id(offset + i) for i in range(rows)])
+        records = iter_corpus(table, text_column=text_column, id_column=id_column)
+        for row, record in enumerate(records):
+            yield ParquetCell(record.doc_id, metadata=record.metadata, source=str(path),
+                              row_group=group, row=row, column=text_column, size=size)  # fmt: skip
+        offset += rows
+
+
+def load_texts(documents: list[CorpusDocument]) -> list[CorpusDocument]:
+    """The documents with the texts of their :class:`ParquetCell` records read in (each row
+    group read once, up to the last row needed); other documents as they are.
+
+    Raises :class:`~rhetoric.errors.InputError` if a Parquet file cannot be read here (on a Dask
+    cluster: not on a file system the workers share with the client).
+    """
+    cells = [d for d in documents if isinstance(d, ParquetCell)]
+    if not cells:
+        return documents
+    texts = {}
+    key = lambda d: (d.source, d.row_group, d.column)  # noqa: E731
+    for (source, group, column), same in groupby(sorted(cells, key=key), key=key):
+        rows = [d.row for d in same]
+        first = min(rows)
+        values = _read_rows(source, group, column, first, max(rows) + 1)
+        for row in rows:
+            texts[source, group, column, row] = values[row - first]
+    return [
+        CorpusDocument(d.doc_id, text=_as_text(texts[key(d) + (d.row,)]), metadata=d.metadata)
+        if isinstance(d, ParquetCell)
+        else d
+        for d in documents
+    ]
+
+
+def _as_text(value: object) -> str:
+    return value if isinstance(value, str) else ""  # as iter_corpus: a missing text is empty
+
+
+def _read_rows(source: str, group: int, column: str, start: int, stop: int) -> list:
+    import pyarrow.parquet as pq
+
+    values, at = [], 0
+    try:
+        file = pq.ParquetFile(source)
+        for batch in file.iter_batches(batch_size=1024, row_groups=[group], columns=[column]):
+            first, last = max(start, at), min(stop, at + batch.num_rows)
+            if last > first:
+                values.extend(batch.column(0).slice(first - at, last - first).to_pylist())
+            at += batch.num_rows
+            if at >= stop:
+                break
+    except OSError as error:
+        raise InputError(
+            f"{source}: cannot be read where the documents are analysed ({error}); on a Dask "
+            "cluster the corpus must be on a file system the workers share with the client, "
+            "at the same path"
+        ) from None
+    return values
 
 
 # --- the error policy ---------------------------------------------------------------------------
@@ -236,7 +368,15 @@ def run_batch(
     """
     if warm is not None:
         _warm_once(warm)
+    documents = load_texts(documents)
     return [run_document(function, document, time_limit) for document in documents]
+
+
+def run_task(function, documents, time_limit, warm, finish, index):
+    """The task of a Dask worker: :func:`run_batch`, then ``finish(index, outcomes)`` if given
+    (what is sent back is then what ``finish`` returns, not the outcomes)."""
+    outcomes = run_batch(function, documents, time_limit, warm)
+    return outcomes if finish is None else finish(index, outcomes)
 
 
 # --- warming workers --------------------------------------------------------------------------
@@ -293,6 +433,8 @@ def _data_home() -> str | None:
 
 
 def _size(document: CorpusDocument) -> int:
+    if isinstance(document, ParquetCell):
+        return document.size
     if document.text is not None:
         return len(document.text)
     try:
@@ -346,6 +488,7 @@ def map_documents(
     total: int | None = None,
     description: str = "documents",
     max_chars: int = BATCH_CHARS,
+    total_chars: int | None = None,
 ) -> Iterator[Outcome]:
     """Apply ``function`` to every document, yielding one :class:`Outcome` each, in input order.
 
@@ -372,7 +515,9 @@ def map_documents(
     total : int, optional
         The number of documents, for the progress bar (taken from ``len(documents)`` if it has one).
     max_chars : int
-        Batch size, in characters of text.
+        Batch size, in characters of text (on a Dask cluster: see :func:`partition_chars`).
+    total_chars : int, optional
+        About how many characters the corpus holds, to size the batches on a Dask cluster.
 
     Yields
     ------
@@ -380,12 +525,27 @@ def map_documents(
     """
     if total is None and hasattr(documents, "__len__"):
         total = len(documents)
+    if scheduler is not None:
+        yield from (
+            outcome
+            for _, outcomes in map_batches(
+                function,
+                documents,
+                scheduler=scheduler,
+                time_limit=time_limit,
+                warm=warm,
+                progress=progress,
+                total=total,
+                description=description,
+                total_chars=total_chars,
+            )
+            for outcome in outcomes
+        )
+        return
     chunks = batches(documents, max_chars=max_chars)
     bar = _progress_bar(progress, total, description)
     try:
-        if scheduler is not None:
-            results = _map_dask(function, chunks, scheduler, time_limit, warm)
-        elif n_workers(n_jobs) > 1:
+        if n_workers(n_jobs) > 1:
             results = _map_processes(function, chunks, n_workers(n_jobs), time_limit, warm)
         else:
             results = (run_batch(function, chunk, time_limit) for chunk in chunks)  # lazy loading
@@ -484,35 +644,136 @@ def _client(scheduler):
         ) from None
 
 
-def _map_dask(function, chunks, scheduler, time_limit, warm) -> Iterator[list[Outcome]]:
+def partition_chars(total_chars: int | None, threads: int) -> int:
+    """Characters per batch on a Dask cluster of ``threads`` threads, for a corpus of about
+    ``total_chars``: :data:`BATCHES_PER_THREAD` batches for each thread, within
+    :data:`DASK_MIN_BATCH_CHARS` and :data:`DASK_BATCH_CHARS` (the largest when the size of the
+    corpus is unknown).
+
+    >>> partition_chars(10_000_000, threads=4)
+    625000
+    >>> partition_chars(10_000_000, threads=400), partition_chars(None, threads=4)
+    (20000, 1000000)
+    """
+    if not total_chars:
+        return DASK_BATCH_CHARS
+    share = total_chars // (BATCHES_PER_THREAD * max(threads, 1))
+    return int(min(DASK_BATCH_CHARS, max(DASK_MIN_BATCH_CHARS, share)))
+
+
+def map_batches(
+    function: Callable[[CorpusDocument], object],
+    documents: Iterable[CorpusDocument],
+    *,
+    scheduler: object,
+    finish: Callable[[int, list[Outcome]], object] | None = None,
+    time_limit: float | None = None,
+    warm: Callable[[], None] | None = warm_analysis,
+    progress: bool | None = None,
+    total: int | None = None,
+    description: str = "documents",
+    total_chars: int | None = None,
+) -> Iterator[tuple[list[CorpusDocument], object]]:
+    """Map ``function`` over batches of documents on a Dask cluster, finishing each batch there.
+
+    Each task reads its documents (paths and :class:`ParquetCell` texts are read by the worker),
+    applies ``function`` to each under the error policy (:func:`run_batch`), then, if ``finish``
+    is given, calls ``finish(index, outcomes)`` on the worker, ``index`` counting the batches of
+    the run from 0; only what ``finish`` returns comes back to the client. The batches are sized
+    by the corpus (``total_chars``) and the cluster's threads (:func:`partition_chars`); at most
+    two per thread run at once, and at most four per thread are waiting for their turn.
+
+    Parameters
+    ----------
+    function, documents, time_limit, warm, progress, total, description
+        As in :func:`map_documents`.
+    scheduler : str or dask.distributed.Client
+        The scheduler's address or a connected client.
+    finish : callable, optional
+        A picklable function ``finish(index, outcomes)``; ``None``: the outcomes come back.
+
+    Yields
+    ------
+    (list of CorpusDocument, object)
+        Each batch, in input order, with what ``finish`` returned for it (or its outcomes).
+    """
     try:
         import dask.distributed  # noqa: F401
     except ImportError:
         raise UsageError(
             "a Dask scheduler needs dask.distributed: pip install 'rhetoric-analysis[dask]'"
         ) from None
-    from distributed import KilledWorker
-
+    if total is None and hasattr(documents, "__len__"):
+        total = len(documents)
     client, own = _client(scheduler)
+    bar = _progress_bar(progress, total, description)
     try:
         from rhetoric._dask import WarmPlugin
 
         client.register_plugin(WarmPlugin(_data_home(), warm))
-        slots = max(1, sum(client.nthreads().values()))
-        in_flight = deque()
-        chunks = iter(chunks)
-        for chunk in islice(chunks, 2 * slots):
-            in_flight.append((client.submit(run_batch, function, chunk, time_limit, warm, pure=False), chunk))  # fmt: skip
-        while in_flight:
-            future, batch = in_flight.popleft()
-            try:
-                outcomes = future.result()
-            except KilledWorker:
-                raise WorkerLostError(_LOST.format(name=batch[0].doc_id)) from None
-            future.release()
-            for chunk in islice(chunks, 1):
-                in_flight.append((client.submit(run_batch, function, chunk, time_limit, warm, pure=False), chunk))  # fmt: skip
-            yield outcomes
+        threads = max(1, sum(client.nthreads().values()))
+        chunks = batches(documents, max_chars=partition_chars(total_chars, threads),
+                         max_documents=DASK_BATCH_DOCUMENTS)  # fmt: skip
+        task = partial(run_task, function, time_limit=time_limit, warm=warm, finish=finish)
+        for chunk, value in _ordered(client, task, chunks, running=2 * threads,
+                                     waiting=4 * threads):  # fmt: skip
+            if bar is not None:
+                bar.update(len(chunk))
+            yield chunk, value
     finally:
+        if bar is not None:
+            bar.close()
         if own:
             client.close()
+
+
+def _ordered(client, task, chunks, running: int, waiting: int):
+    """``task(chunk, index)`` of each chunk on the cluster, results in order: up to ``running``
+    tasks at once, and up to ``waiting`` submitted and not yet yielded (finished tasks wait for
+    the ones before them, which keeps a slow batch from idling the cluster)."""
+    from distributed import KilledWorker, as_completed
+
+    numbered = enumerate(chunks)
+    pending: dict[int, tuple] = {}  # index -> (future, chunk), until yielded
+    finished: set[int] = set()
+    index_of: dict[str, int] = {}
+    completed = as_completed()
+
+    def fill() -> None:
+        while len(pending) - len(finished) < running and len(pending) < waiting:
+            item = next(numbered, None)
+            if item is None:
+                return
+            index, chunk = item
+            future = client.submit(task, chunk, index=index, pure=False)
+            pending[index], index_of[future.key] = (future, chunk), index
+            completed.add(future)
+
+    def result(future, chunk):
+        try:
+            return future.result()
+        except KilledWorker:
+            raise WorkerLostError(_LOST.format(name=chunk[0].doc_id)) from None
+
+    head = 0
+    try:
+        fill()
+        while pending:
+            while head in finished:
+                future, chunk = pending.pop(head)
+                finished.discard(head)
+                value = result(future, chunk)
+                future.release()
+                head += 1
+                fill()
+                yield chunk, value
+            if not pending:
+                break
+            future = next(completed)
+            index = index_of.pop(future.key)
+            if future.status != "finished":  # an error: raised now, not after the batches before
+                result(future, pending[index][1])
+            finished.add(index)
+            fill()
+    finally:
+        client.cancel([future for future, _ in pending.values()])

@@ -10,11 +10,20 @@ Layout of ``DIR``::
     errors/    ...
     _committed/part-00000.json ...   the doc_ids of each complete batch
 
-A batch is written table by table, each file under a temporary name renamed into place, and is
-*committed* by its ``_committed`` file, written last. A run started again with the same folder
-deletes the files of an uncommitted batch (one interrupted half-way), skips the committed
-documents and numbers its batches after the last one, so the folder ends with exactly the tables
-of one uninterrupted run. Names beginning with ``_`` or ``.`` are ignored by Parquet readers, so
+A batch (a *part*) is written table by table, each file under a temporary name
+(``.part-NNNNN.<run token>.parquet.tmp``) by whoever analysed it: this process, or on a Dask
+cluster the worker itself (:class:`PartWriter`), which sends back only a small manifest
+(:func:`write_part`). The client then *commits* the parts in order (:meth:`CorpusWriter.commit`):
+it renames the part's files into place and writes its ``_committed`` file last. A run started
+again with the same folder deletes the files of an uncommitted part (one interrupted half-way,
+or written by a worker after the client stopped), skips the committed documents and numbers its
+parts after the last one, so the folder ends with exactly the tables of one uninterrupted run.
+
+Every part of a table has the same Arrow schema (:func:`table_schema`), also when a column is
+empty or missing in a part: the fixed columns have fixed types, and the corpus's metadata
+columns of ``documents`` take the types of the whole input, known before the first document is
+analysed (:func:`metadata_schema`). So ``pyarrow.dataset``, DuckDB and Dask read a table folder
+as one dataset. Names beginning with ``_`` or ``.`` are ignored by Parquet readers, so
 ``pandas.read_parquet("DIR/spans")``, DuckDB's ``read_parquet('DIR/spans/*.parquet')`` and
 ``dask.dataframe.read_parquet("DIR/spans")`` open a table directly.
 """
@@ -24,7 +33,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import socket
 import time
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from importlib import metadata as package_metadata
@@ -34,7 +45,16 @@ from pathlib import Path
 import pandas as pd
 
 from rhetoric.errors import InputError, RhetoricError, UsageError
-from rhetoric.pipeline import TABLES, CorpusResult, concat_tables, empty_table, tables_of, typed
+from rhetoric.pipeline import (
+    DOCUMENT_COLUMNS,
+    TABLES,
+    CorpusResult,
+    _missing,
+    concat_tables,
+    empty_table,
+    tables_of,
+    typed,
+)
 from rhetoric.runner import Outcome
 
 CONFIG_FILE = "rhetoric-run.json"
@@ -155,8 +175,194 @@ def _part_name(number: int) -> str:
     return f"part-{number:05d}"
 
 
+def _pending_name(number: int, token: str) -> str:
+    """The name of a part's file until it is committed (hidden from Parquet readers)."""
+    return f".{_part_name(number)}.{token}.parquet.tmp"
+
+
+# --- schemas ------------------------------------------------------------------------------------
+
+
+def table_schema(name: str, metadata=None):
+    """The Arrow schema of every part of table ``name`` (``metadata``: the metadata columns of
+    ``documents``, a :class:`pyarrow.Schema` from :func:`metadata_schema`)."""
+    import pyarrow as pa
+
+    text, integer, number = pa.string(), pa.int64(), pa.float64()
+    span = [("doc_id", text), ("device", text), ("kind", text), ("start", integer),
+            ("end", integer), ("text", text), ("group", text), ("score", number),
+            ("evidence", text)]  # fmt: skip
+    fields = {
+        "documents": [("doc_id", text), ("path", text), ("n_words", integer),
+                      ("n_devices", integer), ("n_removed", integer), ("warning", text)],
+        "spans": [*span, ("layer", text)],
+        "frames": [("doc_id", text), ("frame", text), ("score", number), ("hits", integer),
+                   ("keywords", pa.list_(text))],
+        "removed": span,
+        "errors": [("doc_id", text), ("path", text), ("kind", text), ("reason", text)],
+    }[name]  # fmt: skip
+    schema = pa.schema(fields)
+    if name == "documents" and metadata is not None:
+        schema = pa.schema([*schema, *(f for f in metadata if f.name not in DOCUMENT_COLUMNS)])
+    return schema
+
+
+def _plain_type(kind):
+    """A metadata column's type as written: categories as their values, strings as ``string``."""
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(kind):
+        kind = kind.value_type
+    if pa.types.is_large_string(kind) or pa.types.is_string_view(kind):
+        return pa.string()
+    return kind
+
+
+def metadata_schema(corpus: object, *, text_column: str = "text", id_column: str = "doc_id"):
+    """The Arrow schema of the metadata columns a corpus input carries into ``documents``.
+
+    Known before any document is analysed, so that every part of ``documents`` has the same
+    columns and types, whoever writes it: a Parquet file's own schema (read from its footer, no
+    text), no columns for a folder, and the types of the whole input for a table or a list held
+    in memory. A column whose values have no common type is written as text.
+    """
+    import pyarrow as pa
+
+    from rhetoric.documents import iter_corpus
+    from rhetoric.runner import parquet_text_source
+
+    parquet = parquet_text_source(corpus, text_column)
+    if parquet is not None:
+        import pyarrow.parquet as pq
+
+        schema = pq.ParquetFile(parquet).schema_arrow
+        skip = {text_column, id_column, "text", "path", "clean_text"}
+        return pa.schema(
+            (f.name, _plain_type(f.type))
+            for f in schema
+            if f.name not in skip and not f.name.startswith("__index_level_")
+        )
+    if _names_a_folder(corpus):
+        return pa.schema([])
+    rows = [d.metadata for d in iter_corpus(corpus, text_column=text_column, id_column=id_column)]
+    frame = pd.DataFrame(rows)
+    fields = []
+    for column in frame.columns:
+        try:
+            kind = pa.array(frame[column], from_pandas=True).type
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+            kind = pa.string()
+        fields.append((str(column), _plain_type(kind)))
+    return pa.schema(fields)
+
+
+def _names_a_folder(corpus: object) -> bool:
+    if isinstance(corpus, str) and ("\n" in corpus or len(corpus) > 4096):
+        return False
+    return isinstance(corpus, os.PathLike | str) and os.path.isdir(corpus)
+
+
+def to_arrow(table: pd.DataFrame, schema):
+    """A table of :func:`rhetoric.pipeline.tables_of` as Arrow, cast to ``schema``: a column
+    missing from ``table`` is all nulls, a column not in ``schema`` keeps the type it has."""
+    import pyarrow as pa
+
+    arrays, fields = [], []
+    for f in schema:
+        if f.name in table.columns:
+            arrays.append(_column(table[f.name], f))
+        else:
+            arrays.append(pa.nulls(len(table), f.type))
+        fields.append(f)
+    for name in table.columns:
+        if name not in schema.names:
+            array = pa.array(table[name], from_pandas=True)
+            arrays.append(array)
+            fields.append(pa.field(name, array.type))
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+def _column(values: pd.Series, f):
+    import pyarrow as pa
+
+    errors = (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError)
+    try:
+        return pa.array(values, from_pandas=True).cast(f.type)
+    except errors:
+        if f.type == pa.string():  # mixed types in a text column: written as text
+            return pa.array([None if _missing(v) else str(v) for v in values], f.type)
+        example = next((v for v in values if not _missing(v)), None)
+        raise UsageError(
+            f"metadata column {f.name!r} holds a value that is not {f.type} like the rest of "
+            f"the column ({example!r}); give the column one type"
+        ) from None
+
+
+# --- parts ----------------------------------------------------------------------------------------
+
+
+def write_part(folder: str | os.PathLike, number: int, outcomes: list[Outcome], metadata,
+               token: str) -> dict:  # fmt: skip
+    """Write the tables of some outcomes as part ``number`` of ``folder``, not yet committed.
+
+    Each table's file is written under its pending name (hidden from readers); the part counts
+    once :meth:`CorpusWriter.commit` has renamed the files into place and written its
+    ``_committed`` file.
+
+    Returns
+    -------
+    dict
+        The manifest of the part: ``part`` (its number), ``doc_ids`` (in order), ``words``,
+        ``spans``, ``errors`` (counts by kind), ``first_internal`` (the first error of kind
+        ``"internal"``, or ``None``) and ``written_by`` (``host:pid``).
+    """
+    import pyarrow.parquet as pq
+
+    folder = Path(folder)
+    for name, table in tables_of(outcomes).items():
+        arrow = to_arrow(table, table_schema(name, metadata))
+        pq.write_table(arrow, folder / name / _pending_name(number, token))
+    errors = Counter(o.error["kind"] for o in outcomes if o.error is not None)
+    ok = [o.value for o in outcomes if o.error is None]
+    internal = [o.error for o in outcomes if o.error is not None and o.error["kind"] == "internal"]
+    return {
+        "part": number,
+        "doc_ids": [o.doc_id for o in outcomes],
+        "words": sum(v["document"]["n_words"] for v in ok),
+        "spans": sum(len(v["spans"]) for v in ok),
+        "errors": dict(errors),
+        "first_internal": internal[0] if internal else None,
+        "written_by": f"{socket.gethostname()}:{os.getpid()}",
+    }
+
+
+@dataclass(frozen=True)
+class PartWriter:
+    """:func:`write_part` where the work runs (a Dask worker): called with the index of a batch
+    of the run and its outcomes, it writes part ``first + index`` and returns its manifest.
+
+    Plain data, sent with each task; the folder must be on a file system the workers share with
+    the client, at the same path.
+    """
+
+    folder: str
+    first: int
+    metadata: object
+    token: str
+
+    def __call__(self, index: int, outcomes: list[Outcome]) -> dict:
+        try:
+            return write_part(self.folder, self.first + index, outcomes, self.metadata, self.token)
+        except OSError as error:
+            raise UsageError(
+                f"--out {self.folder}: the worker on {socket.gethostname()} cannot write there "
+                f"({error.strerror or error}); on a Dask cluster --out must be a folder on a file "
+                "system the workers share with the client, at the same path"
+            ) from None
+
+
 class CorpusWriter:
-    """Write the tables of a run to ``folder`` in committed batches (see the module notes).
+    """Write the tables of a run to ``folder`` in committed parts (see the module notes).
 
     Parameters
     ----------
@@ -165,18 +371,26 @@ class CorpusWriter:
         and :attr:`done` lists its documents, to be skipped.
     config : dict
         :func:`run_config` of the run.
+    metadata : pyarrow.Schema, optional
+        The metadata columns of ``documents`` (:func:`metadata_schema` of the input); ``None``:
+        none are expected (a column that turns up anyway keeps the type it has in its part).
+
+    Outcomes analysed in this process are given to :meth:`add`, which writes and commits a part
+    when enough is waiting; parts written elsewhere (:meth:`part_writer`) are committed with
+    :meth:`commit`, in order.
     """
 
-    def __init__(self, folder: str | os.PathLike, config: dict):
+    def __init__(self, folder: str | os.PathLike, config: dict, metadata=None):
         self.folder = Path(folder)
         self.config = config
+        self.metadata = metadata
         self._prepare()
         self.summary = RunSummary(self.folder, skipped=0)
+        self.token = uuid.uuid4().hex[:12]
         self._buffer: list[Outcome] = []
         self._counts = Counter()
         self._last_flush = time.monotonic()
         self._start = time.perf_counter()
-        self._schema: dict[str, object] = {}
 
     def _prepare(self) -> None:
         folder, config_path = self.folder, self.folder / CONFIG_FILE
@@ -200,20 +414,13 @@ class CorpusWriter:
                 f"--out {folder}: cannot write there ({error.strerror or error})"
             ) from None
         committed = _committed_batches(folder)
-        for name in TABLES:  # files of a batch that was not committed (an interrupted run)
+        for name in TABLES:  # files of a part that was not committed (an interrupted run)
             for path in (folder / name).iterdir():
                 stem = path.name.split(".")[0]
                 if not stem.startswith("part-") or int(stem.split("-")[1]) not in committed:
                     path.unlink()
         self.done = frozenset(doc for docs in committed.values() for doc in docs)
         self._next = max(committed, default=-1) + 1
-        if committed:  # later batches keep the metadata columns' types of the first
-            first = folder / "documents" / f"{_part_name(min(committed))}.parquet"
-            import pyarrow.parquet as pq
-
-            self._first_documents_schema = pq.read_schema(first)
-        else:
-            self._first_documents_schema = None
 
     def __enter__(self) -> CorpusWriter:
         self.summary.skipped = len(self.done)
@@ -227,19 +434,12 @@ class CorpusWriter:
         self.summary.seconds = time.perf_counter() - self._start
 
     def add(self, outcome: Outcome) -> None:
-        """Take one document's outcome; write a batch when enough is waiting."""
+        """Take one document's outcome; write a part when enough is waiting."""
         self._buffer.append(outcome)
-        summary = self.summary
-        summary.documents += 1
-        if outcome.error is not None:
-            summary.errors[outcome.error["kind"]] += 1
-            if outcome.error["kind"] == "internal" and summary.first_internal is None:
-                summary.first_internal = outcome.error
-        else:
-            words, spans = outcome.value["document"]["n_words"], len(outcome.value["spans"])
-            summary.words += words
-            summary.spans += spans
-            self._counts.update(words=words, spans=spans)
+        if outcome.error is None:
+            self._counts.update(
+                words=outcome.value["document"]["n_words"], spans=len(outcome.value["spans"])
+            )
         if (
             len(self._buffer) >= FLUSH_DOCUMENTS
             or self._counts["words"] >= FLUSH_WORDS
@@ -249,48 +449,46 @@ class CorpusWriter:
             self.flush()
 
     def flush(self) -> None:
-        """Write and commit the waiting documents as one batch."""
+        """Write and commit the waiting documents as one part."""
         if not self._buffer:
             return
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        name = _part_name(self._next)
-        for table_name, table in tables_of(self._buffer).items():
-            arrow = pa.Table.from_pandas(table, preserve_index=False)
-            if table_name == "documents":
-                arrow = self._documents_schema(arrow)
-            tmp = self.folder / table_name / f".{name}.parquet.tmp"
-            pq.write_table(arrow, tmp)
-            os.replace(tmp, self.folder / table_name / f"{name}.parquet")
-        ids = [o.doc_id for o in self._buffer]
-        _write_atomic(self.folder / COMMITTED / f"{name}.json", json.dumps(ids).encode())
-        self._next += 1
+        self.commit(write_part(self.folder, self._next, self._buffer, self.metadata, self.token))
         self._buffer = []
         self._counts.clear()
         self._last_flush = time.monotonic()
 
-    def _documents_schema(self, arrow):
-        """Cast the metadata columns to the types of the first batch (a column that was all
-        missing there takes the type it has now, in every later batch)."""
-        import pyarrow as pa
+    def part_writer(self) -> PartWriter:
+        """A :class:`PartWriter` for the parts after those already committed, for workers that
+        write the parts of their batches themselves (batch ``i`` of the run is part
+        ``next + i``)."""
+        return PartWriter(str(self.folder), self._next, self.metadata, self.token)
 
-        first = self._first_documents_schema
-        if first is None:
-            self._first_documents_schema = arrow.schema
-            return arrow
-        fields = []
-        for f in first:
-            if f.name not in arrow.schema.names:
-                arrow = arrow.append_column(f.name, pa.nulls(len(arrow), f.type))
-            fields.append(f)
-        extra = [arrow.schema.field(n) for n in arrow.schema.names if n not in first.names]
-        target = pa.schema(fields + extra)
-        arrow = arrow.select(target.names)
-        try:
-            return arrow.cast(target)
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
-            return arrow
+    def commit(self, manifest: dict) -> None:
+        """Commit the next part, written by :func:`write_part`: its files renamed into place,
+        then its ``_committed`` file (the list of its doc_ids); counted in :attr:`summary`."""
+        number = manifest["part"]
+        if number != self._next:
+            raise RuntimeError(f"part {number} committed out of order (expected {self._next})")
+        name = _part_name(number)
+        for table in TABLES:
+            pending = self.folder / table / _pending_name(number, self.token)
+            try:
+                os.replace(pending, self.folder / table / f"{name}.parquet")
+            except FileNotFoundError:
+                raise UsageError(
+                    f"--out {self.folder}: {table}/{name} written by {manifest['written_by']} is "
+                    "not there as seen from this machine; on a Dask cluster --out must be a "
+                    "folder on a file system the workers share with the client, at the same path"
+                ) from None
+        _write_atomic(self.folder / COMMITTED / f"{name}.json", json.dumps(manifest["doc_ids"]).encode())  # fmt: skip
+        self._next += 1
+        summary = self.summary
+        summary.documents += len(manifest["doc_ids"])
+        summary.words += manifest["words"]
+        summary.spans += manifest["spans"]
+        summary.errors.update(manifest["errors"])
+        if summary.first_internal is None and manifest["first_internal"] is not None:
+            summary.first_internal = manifest["first_internal"]
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -188,20 +188,32 @@ def test_help_lists_every_device_and_explains_every_option(capsys):
     assert status == 0
     listed = out.split("devices (names for --devices):", 1)[1]
     assert all(f"\n  {device} " in listed for device in DEVICES)
-    # every option of every subcommand says what it does, and --data-home is spelled one way
-    parser = build_parser(["evaluate", "ptc"])
-    stack, seen = [parser], 0
-    while stack:
-        current = stack.pop()
-        for action in current._actions:
-            if isinstance(action, argparse._SubParsersAction):
-                stack.extend(action.choices.values())
-            elif action.option_strings and action.dest != "help":
-                seen += 1
-                assert action.help, f"{current.prog} {action.option_strings[0]} has no help"
-                if action.dest == "data_home":
-                    assert action.metavar == "DIR" and "RHETORIC_DATA" in action.help
-    assert seen > 20
+    # every argument of every subcommand says what it does; --data-home and --format are spelled
+    # one way, and every subcommand that reads the data home takes --data-home
+    needs_data_home = {"analyze", "analyze-corpus", "status", "fetch", "devices", "ptc", "chiasmus",
+                       "precision", "report", "attribute", "reports"}  # fmt: skip
+    seen, with_data_home = 0, set()
+    for argv in (["evaluate", "ptc"], ["evaluate", "chiasmus"], ["evaluate", "precision"],
+                 ["evaluate", "report"], ["attribute"], ["validate"]):  # fmt: skip
+        stack = [build_parser(argv)]
+        while stack:
+            current = stack.pop()
+            for action in current._actions:
+                if isinstance(action, argparse._SubParsersAction):
+                    stack.extend(action.choices.values())
+                elif action.dest != "help":
+                    seen += 1
+                    name = action.option_strings[0] if action.option_strings else action.dest
+                    assert action.help, f"{current.prog} {name} has no help"
+                    if action.dest == "data_home":
+                        assert action.metavar == "DIR" and "RHETORIC_DATA" in action.help
+                        with_data_home.add(current.prog.split()[-1])
+                    if action.dest == "format":
+                        assert (
+                            action.choices == ("table", "json", "csv") and action.default == "table"
+                        )
+    assert seen > 60
+    assert needs_data_home <= with_data_home, needs_data_home - with_data_home
 
 
 def test_report_counts_figures_and_aligns_the_frame_table(capsys, data_home):
@@ -374,3 +386,71 @@ def test_analyze_a_bug_in_one_file_exits_70(capsys, tmp_path, monkeypatch, data_
 def test_unknown_corpus_source_is_a_usage_error(capsys, tmp_path):
     status, _, err = run(capsys, "analyze-corpus", "inagural", "--out", str(tmp_path / "o"))
     assert status == 2 and "did you mean 'inaugural'" in err
+
+
+# --- --format and --data-home ------------------------------------------------------------------
+
+
+def test_analyze_csv_has_one_header_and_every_span_cut_from_its_text(capsys, tmp_path, data_home):
+    import io
+
+    import pandas as pd
+
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(
+        "Not because it is easy, but because it is hard. Perhaps we will win.", encoding="utf-8"
+    )
+    second.write_text("We shall fight, we shall fight, we shall never surrender.", encoding="utf-8")
+    status, out, err = run(
+        capsys, "analyze", "--format", "csv", "--min-score", "0", str(first), str(second)
+    )
+    assert status == 0, err
+    assert out.count("doc,layer,device,kind,start,end,text,group,score,evidence") == 1
+    table = pd.read_csv(io.StringIO(out), keep_default_na=False)
+    assert set(table["doc"]) == {str(first), str(second)}
+    assert {"device", "stance"} <= set(table["layer"])
+    for row in table.itertuples(index=False):
+        source = Path(row.doc).read_text(encoding="utf-8")
+        assert source[row.start : row.end] == row.text
+
+
+def test_analyze_format_json_is_the_json_lines_of_json(capsys, data_home):
+    assert run(capsys, "analyze", "--format", "json")[1] == run(capsys, "analyze", "--json")[1]
+
+
+def test_data_status_in_every_format(capsys, data_home):
+    import io
+
+    import pandas as pd
+
+    _, table, _ = run(capsys, "data", "status", "--no-checksums")
+    lines = table.splitlines()[1:]
+    # aligned: every column starts at the same place on every row
+    starts = [m.start() for m in re.finditer(r"(?<=  )\S", lines[0])]
+    for line in lines[1:]:
+        assert all(line[i - 2 : i] == "  " and line[i] != " " for i in starts[:3]), (lines[0], line)
+    _, as_json, _ = run(capsys, "data", "status", "--no-checksums", "--format", "json")
+    rows = [json.loads(line) for line in as_json.splitlines()]
+    _, as_csv, _ = run(capsys, "data", "status", "--no-checksums", "--format", "csv")
+    frame = pd.read_csv(io.StringIO(as_csv))
+    assert (
+        [r["folder"] for r in rows]
+        == frame["folder"].tolist()
+        == [line.split()[0] for line in lines[1:]]
+    )
+    assert {r["folder"]: r["status"] for r in rows}["ptc"] == "present"
+
+
+def test_data_home_option_is_the_variable_for_one_run(capsys, tmp_path, data_home, monkeypatch):
+    # the variable points at an empty folder; --data-home at the real data home wins, for this
+    # run only
+    monkeypatch.setenv("RHETORIC_DATA", str(tmp_path))
+    status, out, err = run(
+        capsys, "data", "status", "--no-checksums", "--data-home", str(data_home)
+    )
+    assert status == 0, err
+    assert out.startswith(f"data home: {data_home}")
+    assert os.environ["RHETORIC_DATA"] == str(tmp_path)
+    # (its exit status depends on what this process put on NLTK's path before: not checked)
+    _, out, _ = run(capsys, "data", "status", "--no-checksums")
+    assert out.startswith(f"data home: {tmp_path}")

@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+import hashlib
+import http.server
+import threading
 import time
+import urllib.error
+import urllib.request
+from pathlib import Path
 
 import pytest
 
+from rhetoric import fetch as fetch_module
 from rhetoric.fetch import FetchError, fetch_all, roman_to_int, split_federalist, write_federalist
 from rhetoric.manifest import read_manifest
 
@@ -160,3 +167,120 @@ def test_default_fetch_brings_only_what_analysis_needs_and_analyze_runs_on_it(mi
                             capture_output=True, text=True, env=env, timeout=120)  # fmt: skip
     assert status.returncode == 0, status.stderr
     assert f"analysis resources {len(ANALYSIS_PACKAGES)}/{len(ANALYSIS_PACKAGES)}" in status.stdout
+
+
+# --- the library (pooch) against today's downloader ------------------------------------------
+# Before the hand-written downloader (urllib) gives way to pooch: the library fetches the same
+# bytes, computes the same checksums and gives the same data home as today's code, and fails the
+# same way (a :class:`FetchError` naming ``RHETORIC_DATA``), on a fixed file served over HTTP by a
+# loopback server started here.
+#
+# ``_reference_download`` is a frozen copy of ``rhetoric.fetch.download`` as it was before the
+# switch, so the comparison survives the replacement.
+
+NUMBERS = [1, 10, 15, 49, 70]
+
+
+def _reference_download(url: str, timeout: float) -> bytes:
+    """``rhetoric.fetch.download`` before pooch (frozen copy)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310
+            return response.read()
+    except (urllib.error.URLError, OSError) as error:
+        raise FetchError(
+            f"cannot download {url} ({getattr(error, 'reason', error)}); "
+            "fetch on a machine that is online or set RHETORIC_DATA"
+        ) from None
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep the test output clean
+        pass
+
+
+@pytest.fixture()
+def served(data_home, tmp_path):
+    """The eBook look-alike (CRLF, BOM, a duplicated paper) served at http://127.0.0.1:PORT/."""
+    root = tmp_path / "www"
+    root.mkdir()
+    (root / "pg18.txt").write_bytes(_ebook_fixture(data_home, NUMBERS).encode("utf-8"))
+    handler = lambda *a, **k: _Quiet(*a, directory=str(root), **k)  # noqa: E731
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield root, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _new_download(url: str, folder: Path, timeout: float = 10.0) -> bytes:
+    """What the data home gets from the code under test (pooch)."""
+    return fetch_module.retrieve(url, folder, timeout=timeout).read_bytes()
+
+
+def test_the_library_fetches_the_same_bytes_and_checksums(served, tmp_path):
+    import pooch
+
+    root, base = served
+    expected = (root / "pg18.txt").read_bytes()
+    old = _reference_download(f"{base}/pg18.txt", 10)
+    new = _new_download(f"{base}/pg18.txt", tmp_path / "cache")
+    assert old == new == expected
+    saved = tmp_path / "saved.txt"
+    saved.write_bytes(new)
+    for algorithm in ("sha1", "sha256", "md5"):
+        assert pooch.file_hash(str(saved), alg=algorithm) == hashlib.new(algorithm, old).hexdigest()
+
+
+def test_the_data_home_is_the_same_through_either_path(served, data_home, tmp_path):
+    root, base = served
+    # today's path: download, decode, split, check against the manifest
+    reference = tmp_path / "reference"
+    old_bad = write_federalist(
+        _reference_download(f"{base}/pg18.txt", 10).decode("utf-8-sig"), reference
+    )
+    # the command's path, from an empty federalist folder (every other folder present)
+    home = tmp_path / "home"
+    for name in ("nltk_data", "inaugural", "state_union", "ptc"):
+        home.mkdir(exist_ok=True)
+        (home / name).symlink_to(data_home / name)
+    with pytest.raises(FetchError, match=f"{len(old_bad)} papers do not match"):
+        fetch_all(home, gutenberg_url=f"{base}/pg18.txt", log=lambda _: None)
+    old_files = sorted(p.relative_to(reference) for p in (reference / "texts").glob("*.txt"))
+    new_files = sorted(p.relative_to(home / "federalist") for p in (home / "federalist" / "texts").glob("*.txt"))  # fmt: skip
+    assert len(old_files) == len(NUMBERS) and new_files == old_files
+    for file in old_files:
+        assert (home / "federalist" / file).read_bytes() == (reference / file).read_bytes()
+        assert (reference / file).read_bytes() == (data_home / "federalist" / file).read_bytes()
+
+
+def test_a_missing_file_fails_the_same_way(served, tmp_path):
+    _, base = served
+    with pytest.raises(FetchError, match="RHETORIC_DATA"):
+        _reference_download(f"{base}/absent.txt", 10)
+    with pytest.raises(FetchError, match="RHETORIC_DATA"):
+        _new_download(f"{base}/absent.txt", tmp_path / "cache")
+
+
+def test_an_unreachable_server_fails_fast_the_same_way(tmp_path):
+    for attempt in (
+        lambda: _reference_download("http://127.0.0.1:9/pg18.txt", 2),
+        lambda: _new_download("http://127.0.0.1:9/pg18.txt", tmp_path / "cache", timeout=2),
+    ):
+        start = time.monotonic()
+        with pytest.raises(FetchError, match="RHETORIC_DATA"):
+            attempt()
+        assert time.monotonic() - start < 10
+
+
+def test_a_download_that_does_not_match_its_checksum_is_refused_and_removed(served, tmp_path):
+    from rhetoric.fetch import retrieve
+
+    root, base = served
+    right = "sha256:" + hashlib.sha256((root / "pg18.txt").read_bytes()).hexdigest()
+    assert retrieve(f"{base}/pg18.txt", tmp_path / "ok", known_hash=right).is_file()
+    with pytest.raises(FetchError, match="RHETORIC_DATA"):
+        retrieve(f"{base}/pg18.txt", tmp_path / "bad", known_hash="sha256:" + "0" * 64)
+    assert not (tmp_path / "bad" / "pg18.txt").exists()

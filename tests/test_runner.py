@@ -126,3 +126,37 @@ def test_a_worker_that_dies_stops_the_run_with_one_clear_error():
         for outcome in map_documents(_die, docs, n_jobs=2, warm=None, max_chars=1):
             seen.append(outcome.doc_id)
     assert "die" not in seen
+
+
+def test_parquet_cells_are_the_documents_of_the_file_without_their_texts(tmp_path):
+    import pandas as pd
+
+    from rhetoric.documents import iter_corpus
+    from rhetoric.runner import ParquetCell, load_texts, parquet_cells
+
+    table = pd.DataFrame({"text": ["One.", None, "Three, three.", "Four."] * 3,
+                          "year": list(range(12)), "clean_text": ["x"] * 12})  # fmt: skip
+    for name, frame in {"unnamed": table, "named": table.assign(doc_id=[f"n{i}" for i in range(12)])}.items():  # fmt: skip
+        path = tmp_path / f"{name}.parquet"
+        frame.to_parquet(path, row_group_size=5)
+        expected = list(iter_corpus(path))
+        cells = list(parquet_cells(path))
+        assert all(isinstance(c, ParquetCell) and c.text is None for c in cells)
+        assert [(c.doc_id, c.metadata) for c in cells] == [(d.doc_id, d.metadata) for d in expected]
+        assert [(c.row_group, c.row) for c in cells[4:7]] == [(0, 4), (1, 0), (1, 1)]
+        loaded = load_texts(cells[3:8])  # across two row groups
+        assert [d.text for d in loaded] == [d.text for d in expected[3:8]]
+        assert not any(isinstance(d, ParquetCell) for d in loaded)
+
+
+def test_a_parquet_file_the_worker_cannot_read_is_one_clear_error(tmp_path):
+    import pandas as pd
+
+    from rhetoric.runner import load_texts, parquet_cells
+
+    path = tmp_path / "corpus.parquet"
+    pd.DataFrame({"text": ["One.", "Two."]}).to_parquet(path)
+    cells = list(parquet_cells(path))
+    path.unlink()
+    with pytest.raises(InputError, match="cannot be read where the documents are analysed"):
+        load_texts(cells)

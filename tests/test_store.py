@@ -157,3 +157,90 @@ def test_the_configuration_names_the_models_and_the_version():
     assert config["version"] == store.package_version()
     assert any(name.endswith(".json") for name in config["models"])
     assert all(len(digest) == 16 for digest in config["models"].values())
+
+
+def test_every_part_of_a_table_has_one_schema_when_metadata_columns_are_missing(
+    tmp_path, monkeypatch
+):
+    import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
+
+    from rhetoric.text import Document
+
+    documents = [
+        Document("Go on, go on.", "a", metadata={"outlet": "Times"}),
+        Document("We shall fight.", "b", metadata={"year": 1940}),
+        Document("Never, never give in.", "c", metadata={}),
+        Document("", "d", metadata={"year": 1941, "outlet": None}),
+    ]
+    monkeypatch.setattr(store, "FLUSH_DOCUMENTS", 1)  # one document per part
+    write_corpus(documents, tmp_path / "run", devices=DEVICES, frames=False, min_score=0, n_jobs=1)
+    for name in TABLES:
+        parts = sorted((tmp_path / "run" / name).glob("part-*.parquet"))
+        assert len(parts) == 4
+        schemas = {pq.read_schema(p).remove_metadata() for p in parts}
+        assert len(schemas) == 1, f"{name}: parts differ: {schemas}"
+    documents_schema = pq.read_schema(parts[0].parent.parent / "documents" / parts[0].name)
+    assert documents_schema.names[-2:] == ["outlet", "year"]
+    assert str(documents_schema.field("year").type) == "double"  # as pandas has it in memory
+    assert str(documents_schema.field("warning").type) == "string"
+    table = ds.dataset(tmp_path / "run" / "documents").to_table().to_pandas()
+    assert table["doc_id"].tolist() == ["a", "b", "c", "d"]
+    assert (
+        table["outlet"].tolist()[:1] == ["Times"]
+        and table["outlet"].isna().tolist()[1:] == [True] * 3
+    )
+    assert table["year"].tolist()[1] == 1940 and table["year"].tolist()[3] == 1941
+    spans = ds.dataset(tmp_path / "run" / "spans").to_table()
+    assert spans.num_rows == len(read_corpus_result(tmp_path / "run").spans) > 0
+    in_memory = analyze_corpus(documents, devices=DEVICES, frames=False, min_score=0, n_jobs=1)
+    assert_same_tables(read_corpus_result(tmp_path / "run"), in_memory)
+
+
+def test_a_part_that_cannot_be_written_names_the_shared_folder(tmp_path):
+    from rhetoric.analysis import Options
+    from rhetoric.documents import CorpusDocument
+    from rhetoric.runner import run_document
+
+    writer = store.CorpusWriter(tmp_path / "run", store.run_config(Options(), None))
+    outcome = run_document(len, CorpusDocument("a", text="x"))
+    elsewhere = store.PartWriter(str(tmp_path / "not-there"), 0, None, "t0")
+    with pytest.raises(UsageError, match="cannot write there .* share with the client"):
+        elsewhere(0, [outcome])
+    # a manifest whose files are not where the client looks (a folder local to each machine)
+    manifest = {"part": 0, "doc_ids": ["a"], "words": 0, "spans": 0, "errors": {},
+                "first_internal": None, "written_by": "elsewhere:1"}  # fmt: skip
+    with pytest.raises(UsageError, match="written by elsewhere:1 is not there"):
+        writer.commit(manifest)
+    assert not list((tmp_path / "run" / "_committed").iterdir())
+
+
+def test_a_manifest_counts_its_part_and_the_commit_adds_it_to_the_summary(tmp_path):
+    from rhetoric.analysis import Options
+    from rhetoric.documents import CorpusDocument
+    from rhetoric.pipeline import analyze_document
+    from rhetoric.runner import Outcome
+
+    options = Options(devices=("epizeuxis",), frames=False, min_score=0.0)
+    good = CorpusDocument("a", text="Never, never give in.")
+    bug = {"doc_id": "b", "path": None, "kind": "internal", "reason": "KeyError: 'x'"}
+    bad = {"doc_id": "c", "path": "c.txt", "kind": "input", "reason": "c.txt: binary"}
+    outcomes = [
+        Outcome("a", None, {}, analyze_document(good, options)),
+        Outcome("b", None, {}, error=bug),
+        Outcome("c", "c.txt", {}, error=bad),
+    ]
+    with store.CorpusWriter(tmp_path / "run", store.run_config(options, None)) as writer:
+        manifest = writer.part_writer()(0, outcomes)
+        assert manifest["part"] == 0 and manifest["doc_ids"] == ["a", "b", "c"]
+        assert manifest["words"] == 4 and manifest["spans"] == 1
+        assert manifest["errors"] == {"internal": 1, "input": 1}
+        assert manifest["first_internal"] == bug
+        assert not (tmp_path / "run" / "spans" / "part-00000.parquet").exists()  # not yet
+        writer.commit(manifest)
+    summary = writer.summary
+    assert (summary.documents, summary.words, summary.spans) == (3, 4, 1)
+    assert summary.internal == 1 and summary.first_internal == bug
+    result = read_corpus_result(tmp_path / "run")
+    assert result.errors["doc_id"].tolist() == ["b", "c"]
+    assert result.spans["text"].tolist() == ["Never, never"]

@@ -284,12 +284,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also list the Dubremetz test chiasmi with their rank and score",
     )
+    from rhetoric.output import add_format_option
+
+    add_format_option(parser, what="the scores")
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the scores as a table; return the exit code."""
     datasets = tuple(args.dataset) if getattr(args, "dataset", None) else DATASETS
     table = evaluate_chiasmus(args.data_home, datasets)
+    if getattr(args, "format", "table") != "table":
+        from rhetoric.output import format_table
+
+        print(format_table(table, args.format), end="")
+        return 0
     print(f"chiasmus detector (threshold {THRESHOLD}); AP ties broken pessimistically")
     print(_format(table))
     if args.verbose and "dubremetz" in datasets:

@@ -4,7 +4,8 @@ The judgements are a JSON Lines file (``corpus/annotations/frames_ptc_train.json
 repository): one record per article with ``doc`` (path under the data home), ``dominant`` (the
 frame the article is mostly about, by the Policy Frames Codebook), ``present`` (every frame the
 article uses), ``split`` (``tune``: used while building the profiler; ``heldout``: only
-measured) and a one-line ``reason``. No article text is stored.
+measured at first, then developed on; ``new``: 20 articles judged after the last changes, a
+check on fitting the first 40) and a one-line ``reason``. No article text is stored.
 
 Two measures per split, as in issue 11:
 
@@ -90,11 +91,33 @@ def frame_rankings(
     return pd.DataFrame(rows, columns=RANKING_COLUMNS)
 
 
+#: Pooled rows of :func:`frame_agreement` beside each split: the articles judged while the
+#: news scoring was built (``tune`` + ``heldout``, the first 40) and all judged articles.
+POOLS = {"tune+heldout": ("tune", "heldout"), "all": None}
+
+
+def default_frame_judgements() -> Path | None:
+    """The project's frame judgements (``corpus/annotations/frames_ptc_train.jsonl``, installed
+    with the package as ``rhetoric.corpus``), or ``None`` when they are not installed."""
+    from importlib import resources
+
+    path = Path(
+        str(resources.files("rhetoric.corpus").joinpath("annotations", "frames_ptc_train.jsonl"))
+    )
+    return path if path.is_file() else None
+
+
 def frame_agreement(rankings: pd.DataFrame) -> pd.DataFrame:
-    """Top-1 agreement and absent-in-top-three rate per split and overall, with Wilson intervals."""
+    """Top-1 agreement and absent-in-top-three rate per split, for the first 40 articles pooled
+    (``tune+heldout``, when a later split such as ``new`` exists) and overall, with Wilson
+    intervals."""
     rows = []
     groups = [(split, part) for split, part in rankings.groupby("split", sort=False)]
-    groups.append(("all", rankings))
+    for name, splits in POOLS.items():
+        if splits is None:
+            groups.append((name, rankings))
+        elif set(rankings["split"]) - set(splits):
+            groups.append((name, rankings[rankings["split"].isin(splits)]))
     for split, part in groups:
         n = len(part)
         k1, ka = int(part["top1"].sum()), int(part["absent_top3"].sum())

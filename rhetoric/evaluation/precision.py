@@ -85,12 +85,15 @@ def judged_texts(docs: Iterable[str], data_home: str | os.PathLike | None = None
     return texts
 
 
-def detect_figures(texts: dict[str, str], *, n_jobs: int = -1) -> pd.DataFrame:
-    """Run every detector (and the stance finder) over ``texts`` and group the spans into figures."""
+def detect_figures(
+    texts: dict[str, str], *, n_jobs: int = -1, devices: Iterable[str] | None = None
+) -> pd.DataFrame:
+    """Run the detectors (every one by default; ``devices=()`` for none) and the stance finder
+    over ``texts`` and group the spans into figures."""
     from rhetoric.pipeline import analyze_corpus
 
     corpus = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
-    result = analyze_corpus(corpus, frames=True, n_jobs=n_jobs)
+    result = analyze_corpus(corpus, devices=devices, frames=True, n_jobs=n_jobs)
     if len(result.errors):
         row = result.errors.iloc[0]
         raise RuntimeError(
@@ -104,6 +107,7 @@ def evaluate_precision(
     data_home: str | os.PathLike | None = None,
     *,
     n_jobs: int = -1,
+    devices: Iterable[str] | None = None,
 ) -> PrecisionResult:
     """Precision of the current detectors over judged figures, by genre, device and kind.
 
@@ -113,6 +117,8 @@ def evaluate_precision(
         Judgement files in the rubric's record format (``doc`` a path under the data home).
     data_home : path, optional
         Where the documents are (default: ``RHETORIC_DATA``).
+    devices : list of str, optional
+        Run only these detectors (default: all; ``()``: only the stance finder).
 
     Returns
     -------
@@ -120,7 +126,7 @@ def evaluate_precision(
     """
     judgements = read_judgements(list(judged))
     texts = judged_texts(judgements["doc"], data_home)
-    figures = detect_figures(texts, n_jobs=n_jobs)
+    figures = detect_figures(texts, n_jobs=n_jobs, devices=devices)
     matched = match_judgements(figures, judgements)
     matched["genre"] = matched["doc"].map(genre_of)
     table = pd.concat(
@@ -202,6 +208,51 @@ def genre_summary(table: pd.DataFrame, genres: Iterable[str] = ("speech", "news"
     return wide
 
 
+#: The stance families reported apart: loaded words of either polarity are one family.
+STANCE_FAMILIES = ("hedge", "booster", "loaded")
+
+
+def stance_family(kind: str) -> str:
+    """The family of a stance kind: ``loaded_negative`` and ``loaded_positive`` are ``loaded``.
+
+    >>> [stance_family(k) for k in ("hedge", "booster", "loaded_negative", "loaded_positive")]
+    ['hedge', 'booster', 'loaded', 'loaded']
+    """
+    return "loaded" if str(kind).startswith("loaded") else str(kind)
+
+
+def stance_summary(
+    figures: pd.DataFrame, genres: Iterable[str] = ("speech", "news")
+) -> pd.DataFrame:
+    """Precision of the stance families by genre: the issue's targets, one row per family.
+
+    Parameters
+    ----------
+    figures : DataFrame
+        Matched figures with ``genre`` (:attr:`PrecisionResult.figures`).
+
+    Returns
+    -------
+    DataFrame
+        ``kind`` (hedge, booster, loaded), then for each genre ``<genre> judged``, ``<genre>
+        precision``, ``<genre> lenient`` (``p [low, high]``) and ``<genre> unjudged``.
+    """
+    stance = figures[figures["device"] == "stance"]
+    stance = stance.assign(kind=stance["kind"].map(stance_family))
+    table = precision_table(stance, ("genre", "device", "kind"), totals=False)
+    wide = pd.DataFrame({"kind": list(STANCE_FAMILIES)})
+    for genre in genres:
+        part = table[table["genre"] == genre].set_index("kind").reindex(list(STANCE_FAMILIES))
+        wide[f"{genre} judged"] = part["judged"].to_numpy()
+        for name in ("precision", "lenient"):
+            wide[f"{genre} {name}"] = [
+                _interval(*r)
+                for r in part[[name, f"{name}_low", f"{name}_high"]].itertuples(index=False)
+            ]
+        wide[f"{genre} unjudged"] = part["unjudged"].to_numpy()
+    return wide
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--judged",
@@ -210,25 +261,38 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="judgement files (JSON Lines or CSV; documents named by their path under the data home)",
     )
-    parser.add_argument("--data-home", metavar="DIR")
+    from rhetoric.datahome import add_data_home_option
+
+    add_data_home_option(parser)
     parser.add_argument(
         "--unjudged-out",
         metavar="SHEET.jsonl",
         help="write the figures no judgement covers, with context, as a sheet to judge",
     )
     parser.add_argument(
-        "--jobs", type=int, default=-1, metavar="N", help="worker processes (-1: every core)"
+        "--jobs", type=int, default=0, metavar="N", help="worker processes (default 0: every core)"
     )
     parser.add_argument(
         "--verbose",
         action="store_true",
         help="list every unjudged figure, and every judgement no current figure matches",
     )
+    from rhetoric.output import add_format_option
+
+    add_format_option(parser, what="the precision table")
 
 
 def run(args: argparse.Namespace) -> int:
     result = evaluate_precision(args.judged, args.data_home, n_jobs=args.jobs)
     judged = int((result.figures["verdict"] != "").sum())
+    if getattr(args, "format", "table") != "table":  # the table only, every genre in one
+        from rhetoric.output import format_table
+
+        print(format_table(result.table, args.format), end="")
+        if args.unjudged_out:
+            sheet = unjudged_sheet(result)
+            write_judgements(sheet, args.unjudged_out)
+        return 0
     print(
         f"{len(result.figures)} figures in {len(result.texts)} documents; {judged} match a "
         f"judgement, {len(result.figures) - judged} unjudged; precision is TRUE / judged, "

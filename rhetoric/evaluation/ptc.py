@@ -330,11 +330,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--verbose", action="store_true", help="also show the TC rule on every threshold"
     )
+    from rhetoric.output import add_format_option
+
+    add_format_option(parser, what="the scores")
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the scores as a table; return the exit code."""
     table = evaluate_ptc(args.split, args.data_home)
+    fmt = getattr(args, "format", "table")
+    if fmt != "table":  # one table: the rows below, then the cross-validated and learned scores
+        return _print_rows(table, args, fmt)
     print(f"PTC {args.split}: technique {TECHNIQUE!r}")
     print(_format(table))
     cv = emphatic_cross_validation()
@@ -368,6 +374,22 @@ def run(args: argparse.Namespace) -> int:
             for k in range(1, 7)
         ]
         print(_format(pd.DataFrame(rows, columns=RESULT_COLUMNS)))
+    return 0
+
+
+def _print_rows(table: pd.DataFrame, args: argparse.Namespace, fmt: str) -> int:
+    """``rhetoric evaluate ptc --format json|csv``: every score of the text report as rows."""
+    from rhetoric.output import format_table
+
+    cv = emphatic_cross_validation()
+    loaded = loaded_language_scores(args.split, args.data_home)
+    extra = [
+        {"split": "train", "setting": "span_emphatic cross-validated", **cv},
+        {"split": args.split, "setting": f"{LOADED_TECHNIQUE} learned word classifier",
+         **{k: loaded[k] for k in ("precision", "recall", "f1", "n_pred", "n_gold")}},
+    ]  # fmt: skip
+    rows = pd.concat([table, pd.DataFrame(extra)], ignore_index=True)[RESULT_COLUMNS]
+    print(format_table(rows, fmt), end="")
     return 0
 
 

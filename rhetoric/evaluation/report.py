@@ -1,7 +1,8 @@
 """One command for every evaluation number: ``rhetoric evaluate report [--readme README.md]``.
 
 It runs the gold device items, the PTC Repetition scores (train and dev), precision over the
-judged figures by device and genre, the other PTC techniques that a detector partly
+judged figures by device and genre (and of the stance kinds), frame rankings against the judged
+news articles, the other PTC techniques that a detector partly
 corresponds to (dev) and the chiasmus rankings, prints them as Markdown tables, and with ``--readme`` replaces the block between
 ``<!-- evaluation:start -->`` and ``<!-- evaluation:end -->`` in that file, so the README's
 numbers are always the code's.
@@ -81,6 +82,7 @@ def build_report(gold: str | Path | None = None, data_home=None) -> str:
               f"P {cv['precision']:.3f}, R {cv['recall']:.3f}, F1 {cv['f1']:.3f}.", "",
               markdown_table(ptc), ""]  # fmt: skip
     parts += [_precision_section(home), ""]
+    parts += [_frames_section(home), ""]
     parts += [_ptc_correspondences(home), ""]
     chiasmus = evaluate_chiasmus(home)
     parts += ["**Chiasmus** (`shared/data/chiasmus`; average precision over the detector's scores, and "
@@ -125,6 +127,7 @@ def _precision_section(home) -> str:
         default_judged_files,
         evaluate_precision,
         genre_summary,
+        stance_summary,
     )
 
     files = default_judged_files(home)
@@ -139,7 +142,36 @@ def _precision_section(home) -> str:
         "Wilson 95% intervals; `all` pools the ten devices (stance is not a device). Unjudged figures "
         f"({unjudged} in all) are not in the precision: judge them (`rhetoric evaluate precision "
         "--unjudged-out`) before quoting a figure for a device that has them.", "",
-        markdown_table(genre_summary(result.table)),
+        markdown_table(genre_summary(result.table)), "",
+        "**Stance precision** (the same figures and judgements, the stance kinds apart; loaded words of "
+        "either polarity pooled; target 0.75 each): every stance span the current finder reports on the "
+        "judged documents, matched to a judgement as above.", "",
+        markdown_table(stance_summary(result.figures)),
+    ])  # fmt: skip
+
+
+def _frames_section(home) -> str:
+    """Frame rankings against the dominant frames judged on PTC train articles."""
+    from rhetoric.evaluation.frames import (
+        default_frame_judgements,
+        frame_agreement,
+        frame_rankings,
+        read_frame_judgements,
+    )
+
+    path = default_frame_judgements()
+    if path is None:
+        return "**Frames on news**: no frame judgements installed."
+    judgements = read_frame_judgements(path)
+    agreement = frame_agreement(frame_rankings(judgements, home))
+    return "\n".join([
+        f"**Frames on news** (`{path.name}`: the dominant frame and the frames present, judged by the "
+        f"Policy Frames Codebook on {len(judgements)} PTC train articles): `top1`, the share of "
+        "articles whose judged dominant frame the profiler ranks first; `absent_top3`, the share where "
+        "a frame judged absent is among its ranked first three (targets 0.80 and 0.05), with Wilson 95% "
+        "intervals. `tune` and `heldout` (the first 40) were developed on; `new` (20, judged later by "
+        "another annotator) were measured once, after the changes: the check on fitting.", "",
+        markdown_table(agreement),
     ])  # fmt: skip
 
 

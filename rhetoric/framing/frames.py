@@ -124,7 +124,7 @@ LEAD_WORDS = 60
 MIN_TERMS = 3
 MIN_TERMS_LEAD = 2
 #: A frame whose score is below this share of the top frame's is reported but not ranked.
-MIN_SHARE_OF_TOP = 0.5
+MIN_SHARE_OF_TOP = 0.7
 #: Lexicon sections whose terms are incidental: they add to a frame only once other terms of
 #: the frame are found ("million", "pay", "fund" alone do not make a story economic).
 INCIDENTAL = "incidental"

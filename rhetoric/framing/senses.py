@@ -179,11 +179,14 @@ def modal_reading(doc: Document, i: int) -> str:
         return "deontic"
     if norm == "would":
         if next_norm in _HEDGING_AFTER_WOULD:
-            return "epistemic"
+            addressed = following + 1 < len(doc.words) and doc.words[following + 1].norm == "to"
+            return "hypothetical" if addressed else "epistemic"  # "I would say to you": an address
         return "hypothetical"
     if norm == "could":
         if any(w in _CONDITIONAL for w in clause_words):
             return "hypothetical"
+        if _root_passive(doc, i, following):
+            return "dynamic"  # "little could be presented": what is possible, not how likely
         if _negated_modal(doc, i) or prev_norm in _FIRST_SECOND and next_norm not in _BE_HAVE:
             return "dynamic"
         if next_norm == "have":
@@ -225,15 +228,32 @@ def modal_reading(doc: Document, i: int) -> str:
         if prev_norm in _RELATIVE or (len(clause_words) > 1 and clause_words[1] in _RELATIVE and prev is not None
                                       and doc.tags[prev].startswith("NN")):  # fmt: skip
             return "dynamic"  # "which may enable us", "as the Congress may build": root possibility
-        if next_norm == "be" and following is not None and following + 1 < len(doc.words):
-            if _in_clause(doc, i, following + 1) and doc.tags[following + 1] == "VBN":
-                return (
-                    "dynamic"  # "error may be tolerated": what is allowed or possible, not likely
-                )
+        if _root_passive(doc, i, following):
+            return "dynamic"  # "error may be tolerated": what is allowed or possible, not likely
         if prev_norm in _FIRST_SECOND and next_norm not in _BE_HAVE | {"well", "seem", "not"}:
             return "dynamic"  # "we may now restore": permission or ability
         return "epistemic"
     return "deontic"
+
+
+#: Participles that keep a modal passive epistemic: "it could be argued", "may be seen as".
+_EPISTEMIC_PARTICIPLES = frozenset({
+    "argued", "said", "seen", "considered", "thought", "called", "described", "expected", "regarded",
+    "viewed", "claimed", "true", "right", "wrong",
+})  # fmt: skip
+
+
+def _root_passive(doc: Document, i: int, following: int | None) -> bool:
+    """ "may be tolerated", "could be presented": a modal before a passive states what is allowed
+    or possible (root modality), unless the participle is one of judging ("could be argued")."""
+    if following is None or doc.words[following].norm != "be" or following + 1 >= len(doc.words):
+        return False
+    after = following + 1
+    return (
+        _in_clause(doc, i, after)
+        and doc.tags[after] == "VBN"
+        and doc.words[after].norm not in _EPISTEMIC_PARTICIPLES
+    )
 
 
 #: Words that open a subordinate clause (relative, complement, time, purpose, reason).
@@ -251,10 +271,13 @@ def _conceded(doc: Document, i: int) -> bool:
     later = [w.norm for w in doc.words[i + 1 : min(segment.last_word, i + 41)]]
     if any(w in {"but", "yet"} for w in later):
         return True
-    if sentence + 1 < len(doc.sentences):
-        following = doc.sentences[sentence + 1]
-        if following.n_words and doc.words[following.first_word].norm in {"but", "yet"}:
-            return True
+    # the answer may come a sentence later: "Our challenges may be new. The instruments ... may
+    # be new. But those values ..."
+    for ahead in (sentence + 1, sentence + 2):
+        if ahead < len(doc.sentences):
+            following = doc.sentences[ahead]
+            if following.n_words and doc.words[following.first_word].norm in {"but", "yet"}:
+                return True
     return False
 
 
@@ -269,7 +292,9 @@ def _in_subordinate(doc: Document, i: int, limit: int = 10) -> bool:
         norm = doc.words[k].norm
         if norm in _SUBORDINATORS:
             return True
-        if doc.tags[k].startswith("VB") or doc.tags[k] == "MD":
+        adjectival = (doc.tags[k] in {"VBN", "VBG"} and k > 0
+                      and doc.words[k - 1].norm in _DETERMINERS | {"the", "a", "an"})  # fmt: skip
+        if (doc.tags[k].startswith("VB") and not adjectival) or doc.tags[k] == "MD":
             return False
     return False
 
@@ -388,4 +413,109 @@ def negated(doc: Document, i: int, window: int = 4) -> bool:
         adjective = doc.tags[k].startswith("JJ") and doc.tags[i].startswith("NN")
         if not (k == i - 1 and (adverb or adjective)):
             return False
+    return False
+
+
+# --- whose stance: quotation and reported speech ------------------------------------------------
+
+_QUOTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_OPEN_QUOTES, _CLOSE_QUOTES = "\u201c\u201e", "\u201d"
+
+
+def quotation_ranges(doc: Document) -> list[tuple[int, int]]:
+    """Character ranges of direct quotations: text between double quotation marks (curly pairs,
+    or straight marks taken in turns) within a paragraph; a curly closing mark with no opening one
+    before it closes a quotation from the paragraph's start, and a curly opening mark left open
+    quotes to the paragraph's end (a quotation set over several lines). Computed once per document.
+
+    >>> doc = Document('He said: "We may win." It may rain.')
+    >>> [doc.text[s:e] for s, e in quotation_ranges(doc)]
+    ['We may win.']
+    """
+    known = _QUOTED.get(doc)
+    if known is not None:
+        return known
+    ranges: list[tuple[int, int]] = []
+    text = doc.text
+    for paragraph in doc.paragraphs:
+        opened = None
+        first = True  # before the paragraph's first curly mark
+        for k in range(paragraph.start, paragraph.end):
+            char = text[k]
+            if char in _OPEN_QUOTES or (char == '"' and opened is None):
+                opened = k + 1
+                first = False
+            elif (char in _CLOSE_QUOTES or char == '"') and opened is not None:
+                ranges.append((opened, k))
+                opened = None
+            elif char in _CLOSE_QUOTES and first:
+                # a closing mark with no opening one: a quotation carried over from the
+                # paragraph before (news sets one sentence a line)
+                ranges.append((paragraph.start, k))
+                first = False
+        if opened is not None and text[opened - 1] in _OPEN_QUOTES:
+            ranges.append((opened, paragraph.end))  # a curly quotation going on past the line
+    ranges.sort()
+    _QUOTED[doc] = ranges
+    return ranges
+
+
+def in_quotation(doc: Document, i: int) -> bool:
+    """True when ``doc.words[i]`` lies inside a direct quotation (:func:`quotation_ranges`):
+    the words are another speaker's, and so is their stance.
+
+    >>> doc = Document('He said: "We may win." It may rain.')
+    >>> [in_quotation(doc, i) for i, w in enumerate(doc.words) if w.norm == "may"]
+    [True, False]
+    """
+    import bisect
+
+    ranges = quotation_ranges(doc)
+    start = doc.words[i].start
+    k = bisect.bisect_right(ranges, (start, float("inf"))) - 1
+    return k >= 0 and ranges[k][0] <= start < ranges[k][1]
+
+
+#: Verbs that report another's words or thoughts ("she said it may", "officials warned that").
+REPORTING_VERBS = frozenset({
+    "said", "says", "told", "tells", "warned", "warns", "claimed", "claims", "argued", "argues",
+    "insisted", "insists", "stated", "states", "wrote", "writes", "added", "adds", "explained",
+    "explains", "reported", "reports", "suggested", "suggests", "alleged", "alleges", "announced",
+    "announces", "acknowledged", "acknowledges", "admitted", "admits", "noted", "notes", "according",
+    "predicted", "predicts", "testified", "asserted", "asserts", "contended", "contends",
+})  # fmt: skip
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def reported(doc: Document, i: int, window: int = 20) -> bool:
+    """True when ``doc.words[i]`` stands in what someone other than the writer is reported to
+    have said: a reporting verb comes before it in its sentence ("officials said the virus may
+    spread", "the report said it appears", "according to WHO, it may"), with no "but" or
+    semicolon between; the verb is a verb (not "the United States"), and its subject is not "I" or
+    "we" (the writer's own words) nor a form of "be" ("it may be said": the writer's aside).
+
+    >>> doc = Document("Officials said the virus may spread. We said it may rain. It may rain.")
+    >>> [reported(doc, i) for i, w in enumerate(doc.words) if w.norm == "may"]
+    [True, False, False]
+    """
+    sentence = doc.sentence_of[i]
+    for k in range(i - 1, max(-1, i - window - 1), -1):
+        if doc.sentence_of[k] != sentence:
+            return False
+        norm = doc.words[k].norm
+        if (
+            norm in {"but", "yet", "however"}
+            or ";" in doc.text[doc.words[k].end : doc.words[k + 1].start]
+        ):
+            return False
+        if norm in REPORTING_VERBS:
+            if norm == "according":
+                if k + 1 < i and doc.words[k + 1].norm == "to":
+                    return True
+                continue
+            if not doc.tags[k].startswith("VB") or doc.words[k].text[:1].isupper() and k > 0:
+                continue  # a noun ("the United States", "claims to the office")
+            subject = doc.words[k - 1].norm if k > 0 and doc.sentence_of[k - 1] == sentence else ""
+            # "I said", "we argued": the writer's own words; "it may be said": an impersonal aside
+            return subject not in _FIRST_PERSON | _LINKING
     return False

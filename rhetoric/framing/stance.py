@@ -18,7 +18,9 @@ Kinds
 Every span's ``score`` is in [0, 1]: the lexicon weight for hedges and boosters, the calibrated
 probability for loaded words. The hedge and booster lists are in ``rhetoric/resources/stance/``
 with their provenance; which sense of a word counts is decided in context
-(:mod:`rhetoric.framing.senses`).
+(:mod:`rhetoric.framing.senses`). Hedges and boosters are the writer's: inside a direct
+quotation or a clause reported by a reporting verb they are the quoted speaker's and are left
+out (:func:`~rhetoric.framing.senses.in_quotation`, :func:`~rhetoric.framing.senses.reported`).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from __future__ import annotations
 import bisect
 
 from rhetoric.framing.lexicons import Lexicon, _builtin
-from rhetoric.framing.senses import in_name, modal_reading, negated
+from rhetoric.framing.senses import in_name, in_quotation, modal_reading, negated, reported
 from rhetoric.span import Span
 from rhetoric.text import Document, as_document
 
@@ -128,7 +130,15 @@ def _not_stance(doc: Document, category: str, term: str, first: int, last: int) 
     """Why a lexicon hit is not a hedge or booster in its context ("" when it is one)."""
     if any(in_name(doc, k) for k in range(first, last + 1)):
         return "part of a name"
+    # a hedge or booster is the writer's commitment; in a quotation or a reported clause it is
+    # the quoted speaker's ("officials said the virus may spread")
+    if in_quotation(doc, first):
+        return "in a quotation"
+    if reported(doc, first):
+        return "in reported speech"
     if term in _MODALS:
+        if category == "hedge" and _in_hedged_frame(doc, first):
+            return "inside a hedged 'it may be that' frame"
         reading = modal_reading(doc, first)
         return "" if reading == "epistemic" else f"{reading} {term!r}"
     if term in _MANNER and first == last and _manner_adverb(doc, first):
@@ -144,6 +154,27 @@ def _not_stance(doc: Document, category: str, term: str, first: int, last: int) 
     if category == "booster" and _in_conditional(doc, first):
         return "booster in a conditional clause"
     return ""
+
+
+_HEDGE_FRAMES = (("may", "be", "that"), ("might", "be", "that"), ("could", "be", "that"),
+                 ("seems", "that"), ("possible", "that"), ("likely", "that"))  # fmt: skip
+
+
+def _in_hedged_frame(doc: Document, i: int) -> bool:
+    """A modal inside the clause that an earlier hedge frame of its sentence introduces ("it may
+    be that ... may call for"): the proposition is hedged once, by the frame."""
+    sentence = doc.sentence_of[i]
+    norms = []
+    for k in range(i - 1, max(-1, i - 25), -1):
+        if doc.sentence_of[k] != sentence:
+            break
+        norms.append(doc.words[k].norm)
+    norms.reverse()
+    for frame in _HEDGE_FRAMES:
+        n = len(frame)
+        if any(tuple(norms[j : j + n]) == frame for j in range(len(norms) - n + 1)):
+            return True
+    return False
 
 
 def _before_quantity(doc: Document, i: int) -> bool:

@@ -56,7 +56,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="stylo-style validation: word list and z-scores also see held-out texts",
     )
-    parser.add_argument("--json", action="store_true", help="print JSON (JSON Lines for --test)")
+    from rhetoric.output import add_format_option
+
+    add_format_option(parser, what="the results")
+    parser.add_argument("--json", action="store_true", help="the same as --format json")
     from rhetoric.datahome import add_data_home_option
 
     add_data_home_option(parser)
@@ -99,6 +102,9 @@ def _load(args: argparse.Namespace):
 
 def run(args: argparse.Namespace) -> int:
     """Run ``rhetoric attribute``; print the results; return the exit code."""
+    from rhetoric.output import format_table
+
+    fmt = "json" if args.json else args.format
     method = canonical_method(args.method) if args.method != "default" else "default"
     if args.mfw < 1:
         raise UsageError(f"--mfw={args.mfw} is not valid; it must be a positive number of words")
@@ -121,22 +127,14 @@ def run(args: argparse.Namespace) -> int:
         result = attribute(texts, train["label"], test["clean_text"].tolist(), method=method, mfw=args.mfw,
                            test_ids=test["doc_id"].tolist())  # fmt: skip
         classes = [c for c in result.columns if c not in ("doc_id", "predicted")]
+        if fmt != "json":  # table or csv: one row per text, a probability column per author
+            print(format_table(result, fmt), end="")
+            return 0
         for row in result.itertuples(index=False):
             record = dict(zip(result.columns, row, strict=True))
             proba = {c: round(float(record[c]), 6) for c in classes}
-            if args.json:
-                print(
-                    json.dumps(
-                        {
-                            "doc_id": record["doc_id"],
-                            "predicted": record["predicted"],
-                            "proba": proba,
-                        }
-                    )
-                )
-            else:
-                shown = "  ".join(f"{c}={p:.3f}" for c, p in proba.items())
-                print(f"{record['doc_id']:<24} {record['predicted']:<16} {shown}".rstrip())
+            record = {"doc_id": record["doc_id"], "predicted": record["predicted"], "proba": proba}
+            print(json.dumps(record))
         return 0
     if train["label"].nunique() < 2:
         raise RhetoricError(f"--train {args.train}: validation needs at least two authors")
@@ -144,7 +142,12 @@ def run(args: argparse.Namespace) -> int:
                                 transductive=args.transductive, doc_ids=train["doc_id"].tolist())  # fmt: skip
     summary = validation.summary.iloc[0]
     recall = {str(r.label): round(float(r.recall), 6) for r in validation.recall.itertuples()}
-    if args.json:
+    per_author = validation.recall.rename(columns={"n": "texts"})
+    if fmt == "csv":  # one row per author, the summary repeated on each
+        extra = {k: summary[k] for k in ("cv", "mode", "n", "accuracy", "balanced_accuracy")}
+        print(format_table(per_author.assign(**extra), "csv"), end="")
+        return 0
+    if fmt == "json":
         print(json.dumps({"method": summary["method"], "mfw": int(summary["mfw"]), "n": int(summary["n"]),
                           "accuracy": round(float(summary["accuracy"]), 6),
                           "balanced_accuracy": round(float(summary["balanced_accuracy"]), 6),
@@ -156,10 +159,7 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"accuracy {summary['accuracy']:.3f}  balanced accuracy {summary['balanced_accuracy']:.3f}"
     )
-    counts = dict(zip(validation.recall["label"], validation.recall["n"], strict=True))
-    width = max(map(len, recall), default=5)
-    for label, value in recall.items():
-        print(f"  {label:<{width}}  recall {value:.3f}  ({counts[label]} texts)")
+    print(format_table(per_author[["label", "texts", "recall"]]), end="")
     return 0
 
 

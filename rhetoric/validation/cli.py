@@ -44,8 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="context on each side (default 150)",
     )
     page = actions.add_parser("page", help="the standalone judging page for a sheet")
-    page.add_argument("sheet", metavar="SHEET")
-    page.add_argument("--out", required=True, metavar="PAGE.html")
+    page.add_argument("sheet", metavar="SHEET", help="the sheet of `rhetoric validate sample`")
+    page.add_argument("--out", required=True, metavar="PAGE.html", help="the judging page to write")
     page.add_argument("--annotator", default="", metavar="NAME", help="the coder's name, filled in")
     report = actions.add_parser(
         "report", help="precision with intervals and agreement between coders"

@@ -114,3 +114,44 @@ def test_genre_summary_puts_the_genres_side_by_side():
     assert wide["speech precision"].iloc[0] == f"0.50 [{low:.2f}, {high:.2f}]"
     assert wide["news unjudged"].tolist()[1] == 1 and wide["news precision"].iloc[1] == ""
     assert wide["speech judged"].iloc[3] == 2  # stance is not pooled with the devices
+
+
+def test_stance_summary_pools_the_loaded_polarities_and_keeps_genres_apart():
+    import pandas as pd
+
+    from rhetoric.evaluation.precision import stance_summary
+
+    figures = pd.DataFrame({
+        "genre": ["speech", "speech", "speech", "news", "news", "speech"],
+        "device": ["stance", "stance", "stance", "stance", "stance", "anaphora"],
+        "kind": ["loaded_negative", "loaded_positive", "hedge", "booster", "booster", "clause"],
+        "verdict": ["TRUE", "FALSE", "BORDERLINE", "TRUE", "", "TRUE"],
+    })  # fmt: skip
+    wide = stance_summary(figures).set_index("kind")
+    assert wide.index.tolist() == ["hedge", "booster", "loaded"]
+    # both loaded polarities are one family; the anaphora is no stance span
+    assert wide.loc["loaded", "speech judged"] == 2
+    low, high = wilson_interval(1, 2)
+    assert wide.loc["loaded", "speech precision"] == f"0.50 [{low:.2f}, {high:.2f}]"
+    assert wide.loc["hedge", "speech precision"].startswith("0.00")
+    assert wide.loc["hedge", "speech lenient"].startswith("0.50")
+    assert wide.loc["booster", "news judged"] == 1 and wide.loc["booster", "news unjudged"] == 1
+    # no loaded word in news: nothing to show, not a zero
+    assert pd.isna(wide.loc["loaded", "news judged"]) and wide.loc["loaded", "news precision"] == ""
+
+
+def test_the_project_has_one_file_of_stance_judgements_that_evaluate_reads():
+    from pathlib import Path
+
+    from rhetoric.validation.judgements import read_judgements
+
+    annotations = Path(__file__).resolve().parents[2] / "corpus" / "annotations"
+    stance_files = [p.name for p in annotations.glob("*.jsonl") if "stance" in p.name]
+    assert stance_files == ["judged_public_stance.jsonl"]
+    judged = read_judgements([annotations / "judged_public_stance.jsonl"])
+    assert set(judged["device"]) == {"stance"}
+    assert (judged["reason"].str.len() > 0).all()
+    # the adjudications of the two earlier coders' disagreements come first, so they count
+    first = judged.iloc[: (judged["annotator"] == "judge-12").sum()]
+    assert set(first["annotator"]) == {"judge-12"}
+    assert first["reason"].str.startswith("adjudicated").all()

@@ -282,8 +282,34 @@ def test_news_frame_rankings_against_the_judged_ptc_articles(data_home):
 
     path = Path(__file__).resolve().parents[2] / "corpus" / "annotations" / "frames_ptc_train.jsonl"
     judgements = read_frame_judgements(path)
-    assert len(judgements) >= 40 and (judgements["split"] == "heldout").sum() >= 20
-    assert set(judgements["annotator"]) == {"helper-framing"}
+    assert len(judgements) == 60 and (judgements["split"] == "heldout").sum() == 20
+    # the check on fitting: 20 articles judged by another annotator after the first 40
+    new = judgements[judgements["split"] == "new"]
+    assert len(new) == 20 and set(new["annotator"]) == {"judge-12"}
+    assert not set(new["doc"]) & set(judgements.loc[judgements["split"] != "new", "doc"])
+    assert all(row["dominant"] in row["present"] for row in judgements.to_dict("records"))
     agreement = frame_agreement(frame_rankings(judgements, data_home)).set_index("split")
-    assert agreement.loc["all", "top1"] >= 0.6
-    assert agreement.loc["all", "absent_top3"] <= 0.25
+    # floors a little under the measured figures (0.65 / 0.10 on the first 40, 0.60 / 0.20 on
+    # the new 20): a change that loses an article's dominant frame shows here
+    assert agreement.loc["tune+heldout", "top1"] >= 0.6
+    assert agreement.loc["tune+heldout", "absent_top3"] <= 0.15
+    assert agreement.loc["new", "top1"] >= 0.55
+    assert agreement.loc["new", "absent_top3"] <= 0.25
+
+
+def test_frame_agreement_pools_the_first_forty_apart_from_a_later_split():
+    import pandas as pd
+
+    from rhetoric.evaluation.frames import frame_agreement
+
+    rankings = pd.DataFrame({
+        "split": ["tune", "heldout", "new", "new"],
+        "top1": [True, False, True, True],
+        "absent_top3": [False, True, False, True],
+    })  # fmt: skip
+    table = frame_agreement(rankings).set_index("split")
+    assert table.index.tolist() == ["tune", "heldout", "new", "tune+heldout", "all"]
+    assert table.loc["tune+heldout", "n"] == 2 and table.loc["tune+heldout", "top1"] == 0.5
+    assert table.loc["new", "absent_top3"] == 0.5 and table.loc["all", "n"] == 4
+    # without a later split there is no separate pool of the first forty
+    assert "tune+heldout" not in set(frame_agreement(rankings[rankings.split != "new"])["split"])

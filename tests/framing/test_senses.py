@@ -109,3 +109,59 @@ def test_negation_scope(text, word, expected):
 )
 def test_root_concessive_and_conditional_modals(text, word, reading):
     assert _reading(text, word) == reading
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("Little that is new could be presented here.", "could", "dynamic"),
+        ("It could be argued that the plan failed.", "could", "epistemic"),
+        ("Errors may be tolerated in a draft.", "may", "dynamic"),
+        ("I would say to my fellow citizens: begin.", "would", "hypothetical"),
+        ("I would say the plan failed.", "would", "epistemic"),
+        ("Our tools may be new. Our aims are old. But our values endure.", "may", "concessive"),
+        ("We name the measures that a stricken nation may require.", "may", "dynamic"),
+    ],
+)
+def test_passive_addressed_and_conceded_modals(text, word, reading):
+    assert _reading(text, word) == reading
+
+
+def test_quoted_and_reported_stance_is_not_the_writers():
+    from rhetoric.framing.senses import in_quotation, reported
+
+    text = (
+        'Officials said the virus may spread. "It will clearly get worse," he warned. It may rain.'
+    )
+    doc = Document(text)
+    mays = [i for i, w in enumerate(doc.words) if w.norm == "may"]
+    assert [reported(doc, i) for i in mays] == [True, False]
+    clearly = next(i for i, w in enumerate(doc.words) if w.norm == "clearly")
+    assert in_quotation(doc, clearly)
+    spans = find_stance(text, loaded=False)
+    # only the writer's own hedge is left, at its exact offsets
+    assert [(s.kind, s.start, s.end, s.text) for s in spans] == [("hedge", 80, 83, "may")]
+
+
+def test_a_noun_is_no_reporting_verb_and_an_impersonal_aside_is_the_writers():
+    from rhetoric.framing.senses import reported
+
+    for text in ("The United States may be drawn in.", "It may be said that the plan may fail."):
+        doc = Document(text)
+        last_may = max(i for i, w in enumerate(doc.words) if w.norm == "may")
+        assert not reported(doc, last_may), text
+
+
+def test_a_modal_inside_a_hedged_frame_is_hedged_once():
+    text = "But it may be that the demand may call for new measures."
+    spans = find_stance(text, loaded=False)
+    assert [(s.start, s.text) for s in spans] == [(7, "may")]
+
+
+def test_a_quotation_set_over_several_lines_is_still_quoted():
+    from rhetoric.framing.senses import in_quotation
+
+    text = "He said:\n\n\u201cThey will lose.\n\nShe may believe it.\u201d\n\nIt may rain."
+    doc = Document(text)
+    mays = [i for i, w in enumerate(doc.words) if w.norm == "may"]
+    assert [in_quotation(doc, i) for i in mays] == [True, False]
