@@ -6,9 +6,10 @@ document, each judged record is matched to the candidate figure that overlaps it
 figure's feature record is built (:func:`rhetoric.scoring.features.figure_features`) and its label
 is 1 for TRUE, 0 for BORDERLINE or FALSE. The judged figures are stratified samples (per genre,
 kinds interleaved), so each is weighted by the candidates of its stratum in the whole pool over
-the judged ones: calibration and threshold describe the candidates as they occur. :func:`rhetoric.scoring.train.fit_scorer` fits the model
-with folds grouped by document and writes it to ``rhetoric/resources/scorers/<device>.json``
-with its provenance. Only training-pool documents are read: a record naming a reserved or
+the judged ones: calibration and threshold describe the candidates as they occur. :func:`rhetoric.scoring.train.fit_scorer` compares a
+logistic regression and boosted trees by repeated cross-validation with folds grouped by document
+(``--kind auto``), fits the better one and writes it to ``rhetoric/resources/scorers/<device>.json``
+with its provenance (both kinds' cross-validated figures included). Only training-pool documents are read: a record naming a reserved or
 development document stops the script.
 
     RHETORIC_DATA=../shared/data python benchmarks/train_scorers.py [--devices NAME,...]
@@ -113,6 +114,13 @@ def main() -> None:
         help="inverse regularisation strength (chosen by grouped CV average precision over 0.03, 0.3, 3)",
     )
     parser.add_argument(
+        "--kind",
+        choices=["auto", "logistic", "trees"],
+        default="auto",
+        help="model kind; auto: the one of higher repeated grouped-CV average precision "
+        "(trees only when they gain at least 0.01)",
+    )
+    parser.add_argument(
         "--population-cache",
         metavar="FILE",
         help="keep the pool's candidate counts in FILE between runs",
@@ -163,14 +171,20 @@ def main() -> None:
             records,
             labels,
             groups,
+            kind=args.kind,
             c=args.C,
             target_precision=args.target,
             weights=weights,
             provenance=provenance,
         )
-        print(f"{device:<20} n={cv['n']:>4} pos={cv['positives']:>4} ap={cv['average_precision']} "
-              f"threshold={cv['threshold']:.3f} kept={cv['kept']:>4} "
-              f"P={cv['precision_at_threshold']} R={cv['recall_at_threshold']} unmatched={unmatched}")  # fmt: skip
+        compared = " ".join(
+            f"{k}: ap={r['average_precision']} R@P={r['recall_at_target']}"
+            for k, r in cv["kinds"].items()
+        )
+        print(f"{device:<20} n={cv['n']:>4} pos={cv['positives']:>4} {model.kind:<8} "
+              f"ap={cv['average_precision']} threshold={cv['threshold']:.3f} kept={cv['kept']:>4} "
+              f"P={cv['precision_at_threshold']} R={cv['recall_at_threshold']} "
+              f"unmatched={unmatched} [{compared}]", flush=True)  # fmt: skip
         if not args.dry_run:
             (OUT / f"{device}.json").write_text(model.to_json(), encoding="utf-8")
 

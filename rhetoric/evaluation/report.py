@@ -102,7 +102,8 @@ def _scorer_section() -> str:
             continue
         cv = model.provenance["cv"]
         rows.append({
-            "device": device, "judged": model.provenance["judged"], "matched": cv["n"],
+            "device": device, "model": model.kind, "judged": model.provenance["judged"],
+            "matched": cv["n"],
             "true": cv["positives"], "documents": cv["documents"],
             "average_precision": cv["average_precision"], "threshold": model.threshold,
             "cv_precision": cv["precision_at_threshold"], "cv_recall": cv["recall_at_threshold"],
@@ -110,11 +111,12 @@ def _scorer_section() -> str:
         })  # fmt: skip
     return "\n".join([
         "**Learned scorers** (`rhetoric/resources/scorers/`, trained by `benchmarks/train_scorers.py` on "
-        "the judged candidates of `corpus/annotations/`, training-pool texts only): `judged` figures, "
+        "the judged candidates of `corpus/annotations/`, training-pool texts only): the `model` kind "
+        "chosen by cross-validation (`logistic` regression or boosted `trees`), `judged` figures, "
         "`matched` to a current candidate, `true` among them; cross-validated with folds grouped by "
-        "document: `average_precision` of the scores, and at the default `threshold` (the lowest score "
-        "whose out-of-fold precision reaches 0.85, weighted back to the pool's candidates) the "
-        "out-of-fold `cv_precision` and `cv_recall`:", "",
+        "document (three shuffles): `average_precision` of the scores, and at the default `threshold` "
+        "(the lowest score whose out-of-fold precision reaches 0.85, weighted back to the pool's "
+        "candidates) the out-of-fold `cv_precision` and `cv_recall`:", "",
         markdown_table(pd.DataFrame(rows), "{:.3f}"),
     ])  # fmt: skip
 

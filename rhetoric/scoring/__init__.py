@@ -6,16 +6,18 @@ The data flow of a learned detector (STYLE.md, habit 13):
 2. :func:`~rhetoric.scoring.features.figure_features` turns each figure into a **feature
    record** (a dict of named features, the names declared once in
    :data:`~rhetoric.scoring.features.FEATURES`);
-3. a fitted :class:`~rhetoric.scoring.model.ScorerModel` (logistic regression over the
-   vectorised records, with an isotonic calibration map learned on cross-validation folds grouped
-   by document) gives each figure the probability that a rhetorician would mark it;
+3. a fitted :class:`~rhetoric.scoring.model.ScorerModel` (a logistic regression or boosted
+   trees over the vectorised records, whichever cross-validates better for the device, with
+   Platt's calibration learned on cross-validation folds grouped by document) gives each figure
+   the probability that a rhetorician would mark it;
 4. :func:`~rhetoric.scoring.apply.score_figures` writes that probability into every part's
    ``score`` and keeps the figures at or above ``min_score`` (default: the model's threshold,
    chosen on the folds for precision >= 0.85).
 
 Models are plain JSON in ``rhetoric/resources/scorers/<device>.json`` (feature names,
-coefficients, intercept, calibration map, threshold, provenance), rebuilt from the annotation
-files by ``benchmarks/train_scorers.py``.
+coefficients or tree node arrays, calibration, threshold, provenance; the layout is described in
+:mod:`rhetoric.scoring.model`), rebuilt from the annotation files by
+``benchmarks/train_scorers.py``.
 """
 
 from __future__ import annotations

@@ -67,10 +67,23 @@ FEATURES: dict[str, str] = {
     "doc_short_paragraphs": "share of the document's paragraphs under 8 words (a scraped page)",
     "doc_quote_share": "share of the document's sentences holding a quotation mark (news)",
     "doc_first_person": "rate of we/our/us/I per word in the document (an address)",
+    "evidence_reasons": "the reasons the rule lists in brackets, words and numbers masked (a set of indicators)",
+    "occurrence_share": "share of the document's occurrences of the shared words that the figure holds (a deliberate pattern uses them; a topic word recurs everywhere)",
+    "consecutive_clauses": "share of consecutive parts in the same or the next clause",
+    "clause_length_ratio": "shortest / longest clause holding a part, in words (parallel clauses)",
+    "separator": "what stands between the first two parts: nothing, comma, dash, stop, words (categorical)",
+    "extent_share": "share of the document's words from the first part to the last (a figure or a whole-text recurrence)",
+    "initial_words": "content words of the parts that begin with the letter of the first one (alliterating words; a repeated word's copies)",
+    "stressed_share": "share of those words whose first syllable is stressed (CMU dictionary)",
+    "initial_rate": "share of the document's content words that begin with that letter (how often the sound repeats by chance)",
 }
 
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|“[^”]*”|‘[^’]*’")
-_NUMBER = re.compile(r"\d+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_PLACEHOLDER = re.compile(r"\b[XY]\b")
+_MASKED_RUN = re.compile(r"\bW(?:[\s,.;:/…-]+W\b)+")
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 _CLAUSE_END = re.compile(r"""\s*["'”’)\]]*\s*(?:[,;:.!?]|--|[\u2014\u2013]|$)""")
 _FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "ourselves"})
@@ -94,14 +107,53 @@ def background_df() -> tuple[dict[str, int], int]:
     return counts, total
 
 
-def evidence_pattern(evidence: str) -> str:
-    """The evidence of a rule with its quoted words and numbers masked.
+def evidence_pattern(evidence: str, words: frozenset[str] = frozenset()) -> str:
+    """The evidence of a rule with its quoted words, numbers and the figure's own ``words``
+    masked, without its bracketed reasons (:func:`evidence_reasons`).
 
     >>> evidence_pattern("phrase 'the people' stands 3 times")
     'phrase Q stands N times'
+    >>> evidence_pattern("/b/: Bridges, barns (2 words, side by side)", frozenset({"bridges", "barns"}))
+    '/b/: W'
     """
-    masked = _NUMBER.sub("N", _QUOTED.sub("Q", evidence or ""))
+    masked = _mask(_BRACKETED.sub("", evidence or ""), words)
     return " ".join(masked.split())[:40]
+
+
+def evidence_reasons(evidence: str, words: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The comma-separated reasons of the rule's last bracket, masked as in :func:`evidence_pattern`.
+
+    >>> evidence_reasons("/b/: Bridges, barns (2 words, side by side)")
+    ('N words', 'side by side')
+    """
+    found = _BRACKETED.findall(evidence or "")
+    if not found:
+        return ()
+    # the reasons are the rule's own words: only a listing after a colon is the figure's
+    reasons = (
+        " ".join(_mask(r, words, listing_only=True).split()) for r in found[-1][1:-1].split(",")
+    )
+    return tuple(sorted({r[:40] for r in reasons if r}))
+
+
+def _mask(text: str, words: frozenset[str], *, listing_only: bool = False) -> str:
+    """Quotes, numbers and the figure's ``words`` masked. A rule's template with placeholders
+    ("either X or Y") keeps its own words, which may be the figure's too: there, only what follows
+    a colon (a listing of the figure's words) is masked."""
+    text = _NUMBER.sub("N", _QUOTED.sub("Q", text))
+    if not words:
+        return text
+    head, colon, tail = text.partition(": ")
+    if not colon:
+        if listing_only or _PLACEHOLDER.search(text):
+            return text
+        head, tail = "", text
+
+    def masked(m: re.Match) -> str:
+        return "W" if m.group().lower() in words else m.group()
+
+    tail = _MASKED_RUN.sub("W", _WORD.sub(masked, tail))  # "W, W, W", "W W ... W W": one mask
+    return head + colon + tail
 
 
 class DocumentProfile:
@@ -137,6 +189,18 @@ class DocumentProfile:
         found = list(_COORDINATOR.finditer(lowered)) if self._lowered is not None else []
         self._coordinator_starts = [m.start() for m in found]
         self._coordinator_ends = [m.end() for m in found]
+        self.clause_words = Counter(doc.clause_of)
+        self._initials: Counter | None = None
+
+    def initial_rate(self, key: str) -> float:
+        """Share of the document's content words that begin with the letter ``key`` begins with."""
+        if self._initials is None:
+            self._initials = Counter()
+            for word, n in self.counts.items():
+                if word[:1].isalpha() and is_content_word(word):
+                    self._initials[word[0]] += n
+        total = sum(self._initials.values())
+        return self._initials[key[:1]] / total if total else 0.0
 
     def inside_quotes(self, offset: int) -> bool:
         """An odd number of double quotation marks between the paragraph's start and ``offset``."""
@@ -214,7 +278,35 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
     edge = prefix or suffix
     negated = [any(k in _NEGATORS or k.endswith("nt") for k in ks) for ks in part_keys]
     between = [(parts[k].end, parts[k + 1].start) for k in range(len(parts) - 1)]
+    own_words = frozenset(k for ks in part_keys for k in ks)
+    evidence = parts[0].evidence
+    part_clauses = [clause_of[a] for a, b in ranges if b > a]
+    counted = shared_content or list(shared)
+    in_figure = Counter(k for ks in part_keys for k in ks)
+    # the figure's content words (else its words) that share the first one's initial letter
+    # (at most 64 words read)
+    lettered = [keys[i] for i in words[:64] if keys[i][:1].isalpha()]
+    content = [k for k in lettered if is_content_word(k)] or lettered
+    alike = [k for k in content if k[0] == content[0][0]] if content else []
     return {
+        "evidence_reasons": evidence_reasons(evidence, own_words),
+        "occurrence_share": _mean(
+            min(1.0, in_figure[k] / profile.counts[k]) for k in counted if profile.counts[k]
+        ),
+        "consecutive_clauses": _share(
+            b - a <= 1 for a, b in zip(part_clauses, part_clauses[1:], strict=False)
+        ),
+        "clause_length_ratio": (
+            min(profile.clause_words[c] for c in part_clauses)
+            / max(profile.clause_words[c] for c in part_clauses)
+            if part_clauses
+            else 0.0
+        ),
+        "separator": _separator(doc.text[between[0][0] : between[0][1]]) if between else "none",
+        "extent_share": (ranges[-1][1] - ranges[0][0]) / max(1, len(doc.words)) if ranges else 0.0,
+        "initial_words": len(alike),
+        "stressed_share": _share(_stressed(k) for k in alike),
+        "initial_rate": profile.initial_rate(alike[0]) if alike else 0.0,
         "shared_prefix": len(prefix),
         "shared_suffix": len(suffix),
         "edge_function_only": bool(edge) and not any(is_content_word(k) for k in edge),
@@ -229,7 +321,7 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
         "no_verb": not any("V" in t.split("/") or t == "A" for t in tags_flat),
         "whole_sentences": _share(whole),
         "kind": parts[0].kind,
-        "evidence_pattern": evidence_pattern(parts[0].evidence),
+        "evidence_pattern": evidence_pattern(evidence, own_words),
         "detector_score": max(p.score for p in parts),
         "n_parts": len(parts),
         "log_words": math.log1p(n_words),
@@ -272,6 +364,26 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
         "doc_quote_share": profile.quote_share,
         "doc_first_person": profile.first_person,
     }
+
+
+def _separator(between: str) -> str:
+    """What stands between two parts: ``none`` (spaces only, or overlap), ``comma`` (commas,
+    semicolons, colons), ``dash``, ``stop`` (a sentence end), ``words``."""
+    if any(c.isalnum() for c in between):
+        return "words"
+    if any(c in ".!?" for c in between):
+        return "stop"
+    if "-" in between or "\u2014" in between or "\u2013" in between:
+        return "dash"
+    if any(c in ",;:" for c in between):
+        return "comma"
+    return "none"
+
+
+def _stressed(key: str) -> bool:
+    from rhetoric.devices.alliteration import onset
+
+    return onset(key)[1]
 
 
 def _common_edge(sequences: list[list[str]]) -> list[str]:

@@ -1,4 +1,45 @@
-"""A fitted scorer as plain data: vectorise named features, a linear model, a calibration map."""
+"""A fitted scorer as plain data: vectorise named features, a linear model or boosted trees, a
+calibration map.
+
+The JSON layout (``FORMAT`` 2)
+------------------------------
+One object per model; every number is a JSON number, written with Python's ``repr`` so that it
+reads back as the same double.
+
+``format``
+    2 (a file without ``format`` or with 1 is read as format 1: a ``"logistic"`` model, whose
+    fields are those below minus ``kind`` and ``trees``).
+``kind``
+    ``"logistic"``: a standardised L2 logistic regression; ``"trees"``: gradient-boosted
+    regression trees (:class:`~sklearn.ensemble.HistGradientBoostingClassifier`, stored as node
+    arrays and evaluated with numpy; no pickle, no scikit-learn needed to score).
+``device``, ``features``, ``columns``
+    The device family; the base feature names (checked against the code's feature list on
+    loading); the vectorised column names (:func:`vector_keys`), in the order of the arrays below.
+``low``, ``high``
+    Each column's range in training. A ``"logistic"`` model clips values to it before scoring (a
+    linear model must not extrapolate); a tree model's splits lie inside it, so clipping would
+    change nothing and is not done.
+``mean``, ``scale``, ``coef``, ``intercept``
+    ``"logistic"``: standardisation and coefficients, one per column, and the intercept; the
+    decision value is ``((x - mean) / scale) @ coef + intercept``. ``"trees"``: ``mean``,
+    ``scale`` and ``coef`` are empty and ``intercept`` is the boosting's baseline (log-odds of the
+    weighted training labels).
+``trees``
+    ``"trees"`` only (else ``null``): a list of trees, each an object of five equal-length node
+    arrays, node 0 the root: ``feature`` (column index; -1 at a leaf), ``threshold`` (a row goes to
+    ``left`` when its value is ``<= threshold``, else to ``right``), ``left``, ``right`` (node
+    indices; -1 at a leaf) and ``value`` (the leaf's contribution, learning rate included; 0 at
+    an inner node). The decision value is ``intercept`` plus each tree's leaf value, added in
+    order.
+``calibration_a``, ``calibration_b``
+    Platt's sigmoid on the decision value ``d``: ``p = 1 / (1 + exp(a * d + b))``.
+``threshold``
+    The default ``min_score``.
+``provenance``
+    How the model was made (annotation files and their hash, counts, the cross-validated figures
+    of every model kind that was compared, the chosen settings, library versions).
+"""
 
 from __future__ import annotations
 
@@ -6,28 +47,32 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
+from typing import Literal
 
 import numpy as np
 
-#: Version of the JSON layout below; a model file of another version is refused.
-FORMAT = 1
+#: Version of the JSON layout above; 1 (linear models only) is still read.
+FORMAT = 2
+READABLE_FORMATS = (1, 2)
 
 
 def vector_keys(record: dict) -> dict[str, float]:
     """The numeric entries of a feature record, as :class:`~sklearn.feature_extraction.DictVectorizer` names them.
 
     Numbers and booleans keep their name; a string value ``v`` of feature ``f`` becomes the
-    indicator ``"f=v"``.
+    indicator ``"f=v"``, and a tuple of strings one indicator for each.
 
-    >>> vector_keys({"kind": "pair", "n_parts": 2, "same_sentence": True})
-    {'kind=pair': 1.0, 'n_parts': 2.0, 'same_sentence': 1.0}
+    >>> vector_keys({"kind": "pair", "n_parts": 2, "same_sentence": True, "why": ("a", "b")})
+    {'kind=pair': 1.0, 'n_parts': 2.0, 'same_sentence': 1.0, 'why=a': 1.0, 'why=b': 1.0}
     """
     out = {}
     for name, value in record.items():
         if isinstance(value, str):
             out[f"{name}={value}"] = 1.0
+        elif isinstance(value, tuple):
+            out.update((f"{name}={v}", 1.0) for v in value)
         elif value is not None:
             out[name] = float(value)
     return out
@@ -35,7 +80,7 @@ def vector_keys(record: dict) -> dict[str, float]:
 
 @dataclass(frozen=True)
 class ScorerModel:
-    """A calibrated linear scorer of feature records.
+    """A calibrated scorer of feature records: a linear model or boosted trees (see the layout above).
 
     Attributes
     ----------
@@ -47,11 +92,13 @@ class ScorerModel:
     columns : list of str
         The vectorised feature names, in coefficient order.
     low, high : list of float
-        The range of each column in training; values outside are clipped to it, so a text unlike
-        the training texts (a one-line string, a giant document) is not extrapolated.
+        The range of each column in training; a linear model clips values to it, so a text
+        unlike the training texts (a one-line string, a giant document) is not extrapolated.
     mean, scale, coef : list of float
-        Standardisation and the logistic-regression coefficients, one per column.
+        Standardisation and the logistic-regression coefficients, one per column (empty for
+        trees).
     intercept : float
+        The linear model's intercept, or the trees' baseline.
     calibration_a, calibration_b : float
         Platt's sigmoid calibration, learned on out-of-fold decision values:
         ``p = 1 / (1 + exp(a * decision + b))``.
@@ -60,6 +107,10 @@ class ScorerModel:
         reached the target.
     provenance : dict
         How the model was made: annotation files, counts, cross-validated figures, versions.
+    kind : {"logistic", "trees"}
+        The decision function.
+    trees : list of dict, optional
+        The node arrays of each boosted tree (``kind="trees"``).
     """
 
     device: str
@@ -76,21 +127,29 @@ class ScorerModel:
     threshold: float
     provenance: dict = field(default_factory=dict)
     format: int = FORMAT
+    kind: Literal["logistic", "trees"] = "logistic"
+    trees: list[dict] | None = None
 
     def matrix(self, records: Sequence[dict]) -> np.ndarray:
-        """The standardised design matrix of ``records`` (unknown features are ignored)."""
-        index = {name: i for i, name in enumerate(self.columns)}
+        """The design matrix of ``records`` (unknown features are ignored): clipped and
+        standardised for a linear model, raw for trees."""
+        index = self._column_index
         x = np.zeros((len(records), len(self.columns)))
         for row, record in enumerate(records):
             for name, value in vector_keys(record).items():
                 column = index.get(name)
                 if column is not None:
                     x[row, column] = value
+        if self.kind == "trees":
+            return x
         x = np.clip(x, np.asarray(self.low), np.asarray(self.high))
         return (x - np.asarray(self.mean)) / np.asarray(self.scale)
 
     def decision_function(self, records: Sequence[dict]) -> np.ndarray:
-        return self.matrix(records) @ np.asarray(self.coef) + self.intercept
+        x = self.matrix(records)
+        if self.kind == "trees":
+            return self._forest.decision(x, self.intercept)
+        return x @ np.asarray(self.coef) + self.intercept
 
     def predict_proba(self, records: Sequence[dict]) -> np.ndarray:
         """The calibrated probability that each record is a figure a rhetorician would mark."""
@@ -98,17 +157,92 @@ class ScorerModel:
             return np.zeros(0)
         return calibrate(self.decision_function(records), self.calibration_a, self.calibration_b)
 
+    @cached_property
+    def _column_index(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self.columns)}
+
+    @cached_property
+    def _forest(self) -> Forest:
+        return Forest(self.trees or [])
+
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=1, sort_keys=False) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> ScorerModel:
         data = json.loads(text)
-        if data.get("format") != FORMAT:
+        version = data.get("format", 1)
+        if version not in READABLE_FORMATS:
             raise ValueError(
-                f"scorer model format {data.get('format')!r} is not {FORMAT}; rebuild it"
+                f"scorer model format {version!r} is not one of {list(READABLE_FORMATS)}; rebuild it"
             )
+        data["format"] = FORMAT  # a format-1 file is a logistic model in the current layout
+        kind = data.setdefault("kind", "logistic")
+        if kind not in ("logistic", "trees"):
+            raise ValueError(f"scorer model kind {kind!r} is not one of ['logistic', 'trees']")
+        if kind == "trees" and not data.get("trees"):
+            raise ValueError("a scorer model of kind 'trees' holds no trees; rebuild it")
         return cls(**data)
+
+
+class Forest:
+    """Boosted trees as flat node arrays, evaluated for every row and tree at once.
+
+    All trees' nodes are stacked into one set of arrays (each tree's child indices shifted by
+    its offset); a matrix of current nodes, one per row and tree, descends one level per step
+    until every entry sits at a leaf. The leaf values are then added to the baseline tree by
+    tree, in order, so that the sum is the one scikit-learn computes, to the last bit.
+    """
+
+    def __init__(self, trees: Sequence[dict]):
+        if not trees:
+            raise ValueError("a forest needs at least one tree")
+        sizes = [len(t["feature"]) for t in trees]
+        self.roots = np.cumsum([0, *sizes[:-1]]).astype(np.intp)
+
+        def stacked(key: str, dtype) -> np.ndarray:
+            return np.concatenate([np.asarray(t[key], dtype=dtype) for t in trees])
+
+        feature, self.threshold, self.value = (
+            stacked("feature", np.intp),
+            stacked("threshold", float),
+            stacked("value", float),
+        )
+        shift = np.repeat(self.roots, sizes)
+        leaf = feature < 0
+        # a leaf points to itself, so that a row that reached one stays there
+        own = np.arange(len(feature), dtype=np.intp)
+        self.left = np.where(leaf, own, stacked("left", np.intp) + shift)
+        self.right = np.where(leaf, own, stacked("right", np.intp) + shift)
+        self.feature = np.where(leaf, 0, feature)
+        self.depth = max(_depth(t) for t in trees)
+
+    def leaf_values(self, x: np.ndarray) -> np.ndarray:
+        """The value of the leaf each row reaches in each tree, shape ``(rows, trees)``."""
+        node = np.broadcast_to(self.roots, (len(x), len(self.roots))).copy()
+        rows = np.arange(len(x))[:, None]
+        for _ in range(self.depth):
+            goes_left = x[rows, self.feature[node]] <= self.threshold[node]
+            node = np.where(goes_left, self.left[node], self.right[node])
+        return self.value[node]
+
+    def decision(self, x: np.ndarray, baseline: float) -> np.ndarray:
+        """``baseline`` plus every tree's leaf value, per row."""
+        values = self.leaf_values(x)
+        # np.cumsum adds left to right (no pairwise summation): the order scikit-learn adds in
+        terms = np.concatenate([np.full((len(x), 1), baseline), values], axis=1)
+        return np.cumsum(terms, axis=1)[:, -1]
+
+
+def _depth(tree: dict) -> int:
+    """The longest path from the root to a leaf, in edges."""
+    depth, frontier = 0, [0]
+    left, right = tree["left"], tree["right"]
+    while True:
+        frontier = [c for n in frontier for c in (left[n], right[n]) if c >= 0]
+        if not frontier:
+            return depth
+        depth += 1
 
 
 def calibrate(decision: np.ndarray, a: float, b: float) -> np.ndarray:
@@ -139,7 +273,10 @@ def read_model(
             f"the {name} was trained with features the code no longer builds: {unknown}; "
             f"rebuild it with {script}"
         )
-    if not (_finite(model.coef) and _finite(model.mean) and _finite(model.scale)):
+    numbers = [model.intercept, *model.coef, *model.mean, *model.scale]
+    for tree in model.trees or []:
+        numbers += [*tree["threshold"], *tree["value"]]
+    if not _finite(numbers):
         raise ValueError(f"the {name} holds non-finite numbers; rebuild it with {script}")
     return model
 

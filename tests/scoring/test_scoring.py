@@ -126,3 +126,114 @@ def test_scores_are_probabilities_shared_by_every_part_of_a_figure():
 def test_min_score_is_validated_with_one_sentence():
     with pytest.raises(ValueError, match="min_score=2 is not valid"):
         find_devices("Some text.", min_score=2)
+
+
+def _tree_data(n=240, seed=1):
+    """Records whose label depends on an interaction (trees' business) and a category."""
+    rng = np.random.default_rng(seed)
+    records, labels, groups = [], [], []
+    for i in range(n):
+        a, b = rng.normal(), rng.normal()
+        kind = "x" if i % 3 else "y"
+        records.append({"log_words": a, "log_gap": b, "kind": kind, "n_parts": int(i % 4) + 2})
+        labels.append(float((a > 0) == (b > 0.3) and (kind == "x" or a > 1)))
+        groups.append(f"doc{i // 6}")
+    return records, labels, groups
+
+
+def test_exported_trees_reproduce_scikit_learn_exactly_on_held_data():
+    from rhetoric.scoring.model import Forest
+    from rhetoric.scoring.train import TREE_PARAMS, _design, _fit_trees, export_trees
+
+    records, labels, _ = _tree_data()
+    _, x = _design(records)
+    y = np.asarray(labels)
+    estimator = _fit_trees(x[:160], y[:160], TREE_PARAMS)
+    baseline, trees = export_trees(estimator)
+    held = x[160:]
+    # the same doubles, not merely close ones: the split comparisons and the order of the sum
+    np.testing.assert_array_equal(
+        Forest(trees).decision(held, baseline), estimator.decision_function(held)
+    )
+    # ... also after a JSON round trip of a whole model
+    model = ScorerModel(
+        device="toy", features=["kind", "log_gap", "log_words", "n_parts"],
+        columns=list(_design(records)[0].get_feature_names_out()),
+        low=list(x.min(axis=0)), high=list(x.max(axis=0)), mean=[], scale=[], coef=[],
+        intercept=baseline, calibration_a=-1.0, calibration_b=0.0, threshold=0.5,
+        kind="trees", trees=trees,
+    )  # fmt: skip
+    again = ScorerModel.from_json(model.to_json())
+    np.testing.assert_array_equal(
+        again.decision_function(records[160:]), estimator.decision_function(held)
+    )
+
+
+def test_fit_scorer_auto_chooses_trees_for_an_interaction_and_calibrates_them():
+    records, labels, groups = _tree_data()
+    model, cv = fit_scorer("toy", records, labels, groups, kind="auto", target_precision=0.8)
+    assert model.kind == "trees" and model.trees and model.coef == []
+    assert set(cv["kinds"]) == {"logistic", "trees"}
+    assert cv["kinds"]["trees"]["average_precision"] > cv["kinds"]["logistic"]["average_precision"]
+    again = ScorerModel.from_json(model.to_json())
+    assert again == model and again.kind == "trees"
+    probabilities = again.predict_proba(records)
+    assert 0 < probabilities.min() and probabilities.max() < 1  # Platt: never exactly 0 or 1
+    # calibrated: the mean probability of the records tracks their rate of positives
+    assert abs(probabilities.mean() - np.mean(labels)) < 0.1
+    y = np.asarray(labels)
+    assert probabilities[y == 1].mean() > probabilities[y == 0].mean() + 0.3
+
+
+def test_fit_scorer_auto_keeps_the_linear_model_for_a_linear_signal():
+    records, labels, groups = _toy(n=120)
+    model, cv = fit_scorer("toy", records, labels, groups, kind="auto")
+    assert model.kind == "logistic" and model.trees is None and model.coef
+    assert cv["average_precision"] == cv["kinds"]["logistic"]["average_precision"]
+
+
+def test_a_format_1_model_file_still_loads_as_a_logistic_model():
+    records, labels, groups = _toy()
+    model, _ = fit_scorer("toy", records, labels, groups)
+    data = json.loads(model.to_json())
+    old = {k: v for k, v in data.items() if k not in ("kind", "trees")} | {"format": 1}
+    again = ScorerModel.from_json(json.dumps(old))
+    assert again.kind == "logistic"
+    np.testing.assert_array_equal(again.predict_proba(records), model.predict_proba(records))
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [({"format": 9}, "format 9"), ({"kind": "forest"}, "kind 'forest'"),
+     ({"kind": "trees", "trees": []}, "holds no trees")],
+)  # fmt: skip
+def test_a_model_file_of_unknown_format_or_kind_is_refused(change, message):
+    records, labels, groups = _toy()
+    model, _ = fit_scorer("toy", records, labels, groups)
+    with pytest.raises(ValueError, match=message):
+        ScorerModel.from_json(json.dumps(json.loads(model.to_json()) | change))
+
+
+def test_evidence_keeps_the_rule_and_its_reasons_but_not_the_figure_s_words():
+    from rhetoric.scoring.features import evidence_reasons
+
+    words = frozenset({"bridges", "barns", "burned", "by", "either", "or"})
+    evidence = "/b/: Bridges, barns, burned (3 words, side by side, coordinated)"
+    assert evidence_pattern(evidence, words) == "/b/: W"
+    assert evidence_reasons(evidence, words) == ("N words", "coordinated", "side by side")
+    # a template's own words stay, even where the figure holds them too
+    assert evidence_pattern("either X or Y", words) == "either X or Y"
+    assert evidence_pattern("contrast: bridges/barns", words) == "contrast: W"
+
+
+def test_repetition_features_see_separators_clauses_and_the_share_of_occurrences():
+    text = "Never, never, never give in. We never give up."
+    doc = Document(text)
+    parts = [doc.span(0, 5, device="epizeuxis", kind="word", group="e"),
+             doc.span(7, 12, device="epizeuxis", kind="word", group="e"),
+             doc.span(14, 19, device="epizeuxis", kind="word", group="e")]  # fmt: skip
+    record = figure_features(DocumentProfile(doc), parts)
+    assert record["separator"] == "comma"
+    assert record["occurrence_share"] == pytest.approx(3 / 4)  # the fourth "never" is elsewhere
+    assert record["initial_words"] == 3 and record["stressed_share"] == 1.0
+    assert record["consecutive_clauses"] == 1.0
