@@ -194,7 +194,7 @@ def _run_analyze(args) -> int:
             print(rows if header else rows.split("\n", 1)[1], end="", flush=True)
             header = False
         elif not args.html:  # --html: the page, and one line naming it
-            print(format_report(result), flush=True)
+            print(format_report(result, thresholded=args.min_score is None), flush=True)
         if args.html:
             pages.append(result)
     if args.html and pages:
@@ -356,9 +356,10 @@ def _figures(spans) -> Counter:
     return Counter(key[0] for key in keys)
 
 
-def format_report(result) -> str:
+def format_report(result, thresholded: bool = True) -> str:
     """The plain-text report of one analysed document: devices counted in figures, then stance
-    words and the frame profile as an aligned table."""
+    words and the frame profile as an aligned table. ``thresholded``: the devices were kept at
+    the scorers' default thresholds (the report then says how to see every candidate)."""
     lines = [f"== {result.source}", f"{result.n_words:,} words"]
     if result.removed:
         lines.append(f"removed as page furniture ({len(result.removed)} spans):")
@@ -380,7 +381,12 @@ def format_report(result) -> str:
                 if span.evidence:
                     lines.append(f"      {span.evidence}")
     else:
-        lines.append("devices: none found")
+        lines.append(
+            "devices: none above the default thresholds (set for precision; --min-score 0 "
+            "lists every candidate figure with its calibrated score)"
+            if thresholded
+            else "devices: none found"
+        )
     every = [*result.device_spans, *result.frame_spans, *getattr(result, "stance_spans", [])]
     stance = Counter(
         s.kind

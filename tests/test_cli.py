@@ -454,3 +454,13 @@ def test_data_home_option_is_the_variable_for_one_run(capsys, tmp_path, data_hom
     # (its exit status depends on what this process put on NLTK's path before: not checked)
     _, out, _ = run(capsys, "data", "status", "--no-checksums")
     assert out.startswith(f"data home: {tmp_path}")
+
+
+def test_a_report_without_devices_says_how_to_see_the_candidates(capsys, data_home, tmp_path):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("The committee met on Tuesday. It approved the budget for next year.\n")
+    code, out, _ = run(capsys, "analyze", str(plain))
+    assert code == 0
+    assert "devices: none above the default thresholds" in out and "--min-score 0" in out
+    code, out, _ = run(capsys, "analyze", str(plain), "--min-score", "0")
+    assert code == 0 and "devices: none found" in out
