@@ -369,7 +369,28 @@ def run_batch(
     if warm is not None:
         _warm_once(warm)
     documents = load_texts(documents)
-    return [run_document(function, document, time_limit) for document in documents]
+    outcomes = [run_document(function, document, time_limit) for document in documents]
+    del documents
+    _return_freed_memory()
+    return outcomes
+
+
+_MALLOC_TRIM: list = []
+
+
+def _return_freed_memory() -> None:
+    """Hand the C heap's free pages back to the system after a batch (glibc's ``malloc_trim``).
+
+    Python frees a document's objects when the batch is done, but glibc keeps the pages they
+    were on, so a worker would otherwise hold the high-water mark of its largest batch for the
+    rest of the run. Nothing happens where the C library has no ``malloc_trim``."""
+    if not _MALLOC_TRIM:
+        try:
+            _MALLOC_TRIM.append(ctypes.CDLL("libc.so.6").malloc_trim)
+        except (OSError, AttributeError):
+            _MALLOC_TRIM.append(None)
+    if _MALLOC_TRIM[0] is not None:
+        _MALLOC_TRIM[0](0)
 
 
 def run_task(function, documents, time_limit, warm, finish, index):
