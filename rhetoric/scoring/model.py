@@ -166,7 +166,16 @@ class ScorerModel:
         return Forest(self.trees or [])
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), indent=1, sort_keys=False) + "\n"
+        """The model as JSON text (the layout above): one line per field, list item or tree, so
+        that a retrained model reads and diffs in review."""
+        data = asdict(self)
+        trees = data.pop("trees")
+        text = json.dumps(data, indent=1, sort_keys=False)
+        if trees is None:
+            listed = "null"
+        else:
+            listed = "[\n" + ",\n".join("  " + json.dumps(t) for t in trees) + "\n ]"
+        return text[: text.rindex("}")].rstrip() + ',\n "trees": ' + listed + "\n}\n"
 
     @classmethod
     def from_json(cls, text: str) -> ScorerModel:
