@@ -652,13 +652,26 @@ def _copies(text: str, removed: list[tuple[int, int, str]]) -> list[tuple[int, i
             )
         return units_cache[number]
 
+    # Whole paragraphs and sentences -> the paragraphs that hold them, filled for the paragraphs
+    # of one opening sequence the first time a passage with that opening is looked up: each
+    # paragraph is indexed once, so a common opening (thousands of paragraphs in a long text)
+    # costs its list's length once, not once per lookup.
+    passages: dict[tuple[str, ...], list[int]] = {}
+    indexed_openings: set[tuple[str, ...]] = set()
+    indexed: set[int] = set()
+
     def occurs_in(k: tuple[str, ...]) -> list[int]:
-        """The paragraphs in which ``k`` is the whole paragraph or one of its sentences."""
-        return [
-            n
-            for n in holding.get(k[:n_gram], [])
-            if paragraphs[n][2] == k or any(u[2] == k for u in units(n))
-        ]
+        """The paragraphs in which ``k`` is the whole paragraph or one of its sentences, in order."""
+        opening = k[:n_gram]
+        if opening not in indexed_openings:
+            indexed_openings.add(opening)
+            for n in holding.get(opening, []):
+                if n in indexed:
+                    continue
+                indexed.add(n)
+                for held in {paragraphs[n][2], *(u[2] for u in units(n))}:
+                    passages.setdefault(held, []).append(n)
+        return sorted(passages.get(k, []))
 
     def far_too(numbers: list[int], number: int) -> bool:
         """A passage that also recurs far from here, or three times with other text between, is
