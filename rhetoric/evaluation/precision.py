@@ -195,9 +195,16 @@ def genre_summary(table: pd.DataFrame, genres: Iterable[str] = ("speech", "news"
     pooled = table[table["kind"] == ALL]
     present = set(pooled["device"])
     devices = [d for d in (*DEVICES, *sorted(present - {*DEVICES, ALL}), ALL) if d in present]
-    wide = pd.DataFrame({"device": devices})
-    for genre in [g for g in genres if g in set(pooled["genre"])]:
-        part = pooled[pooled["genre"] == genre].set_index("device").reindex(devices)
+    present_genres = [g for g in genres if g in set(pooled["genre"])]
+    return _genres_side_by_side(pooled, "device", devices, present_genres)
+
+
+def _genres_side_by_side(table: pd.DataFrame, key: str, rows: list[str], genres) -> pd.DataFrame:
+    """One row per ``key`` value in ``rows``; for each genre its ``judged``, ``precision`` and
+    ``lenient`` (``p [low, high]``) and ``unjudged`` columns."""
+    wide = pd.DataFrame({key: rows})
+    for genre in genres:
+        part = table[table["genre"] == genre].set_index(key).reindex(rows)
         wide[f"{genre} judged"] = part["judged"].to_numpy()
         for name in ("precision", "lenient"):
             wide[f"{genre} {name}"] = [
@@ -240,17 +247,7 @@ def stance_summary(
     stance = figures[figures["device"] == "stance"]
     stance = stance.assign(kind=stance["kind"].map(stance_family))
     table = precision_table(stance, ("genre", "device", "kind"), totals=False)
-    wide = pd.DataFrame({"kind": list(STANCE_FAMILIES)})
-    for genre in genres:
-        part = table[table["genre"] == genre].set_index("kind").reindex(list(STANCE_FAMILIES))
-        wide[f"{genre} judged"] = part["judged"].to_numpy()
-        for name in ("precision", "lenient"):
-            wide[f"{genre} {name}"] = [
-                _interval(*r)
-                for r in part[[name, f"{name}_low", f"{name}_high"]].itertuples(index=False)
-            ]
-        wide[f"{genre} unjudged"] = part["unjudged"].to_numpy()
-    return wide
+    return _genres_side_by_side(table, "kind", list(STANCE_FAMILIES), list(genres))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
