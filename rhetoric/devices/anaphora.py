@@ -26,7 +26,9 @@ than "of" also closes the phrase. Title abbreviations ("Mr.") are not endings.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
+from itertools import accumulate
 
 from rhetoric.lexicon import is_content_word, is_function_word, word_classes
 from rhetoric.span import Span
@@ -372,8 +374,22 @@ REFRAIN_WINDOW = 8
 MAX_CLOSING_SENTENCE = 10
 
 
-def _free(spans: list[Span], start: int, end: int) -> bool:
-    return not any(s.start < end and start < s.end for s in spans)
+class _Taken:
+    """The ranges of spans already found, asked whether a range is free of them by bisection
+    (a scan of every span found for every candidate made a long text's search quadratic)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        pairs = sorted((s.start, s.end) for s in spans)
+        self._starts = [a for a, _ in pairs]
+        # the furthest end among the spans starting at or before each position
+        self._reach = list(accumulate((b for _, b in pairs), max))
+
+    def free(self, start: int, end: int, also: list[Span] = ()) -> bool:
+        """True when no span found (nor one of ``also``) overlaps ``[start, end)``."""
+        k = bisect_left(self._starts, end) - 1
+        if k >= 0 and self._reach[k] > start:
+            return False
+        return not any(s.start < end and start < s.end for s in also)
 
 
 def _interleaved_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
@@ -381,6 +397,7 @@ def _interleaved_openings(doc: Document, found: list[Span], n_groups: int) -> li
     within :data:`REFRAIN_WINDOW` paragraphs, with other paragraphs between them ("We, the
     people, ..." opening every other paragraph); a single content word needs four paragraphs
     ("Tyranny ... Liberty ... Tyranny ... Liberty ...")."""
+    taken = _Taken(found)
     keys = doc.keys
     units = _segment_starts(doc.paragraphs)
     openings = [_opening(keys, unit) for unit in units]
@@ -398,7 +415,7 @@ def _interleaved_openings(doc: Document, found: list[Span], n_groups: int) -> li
             if len(hits) < (4 if k == 1 else 3) or hits[-1] - hits[0] + 1 == len(hits):
                 continue  # too few (one word needs four), or all successive (the run rule's case)
             starts = [openings[j][0] for j in hits]
-            if not all(_free(found, doc.words[s].start, doc.words[s + k - 1].end) for s in starts):
+            if not all(taken.free(doc.words[s].start, doc.words[s + k - 1].end) for s in starts):
                 continue
             used.update(hits)
             n_groups += 1
@@ -417,6 +434,7 @@ def _interleaved_openings(doc: Document, found: list[Span], n_groups: int) -> li
 def _closing_sentences(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
     """A short sentence that closes two or more passages nearby, each time after a different
     sentence ("Q? The answer is no. Q'? The answer is no.")."""
+    taken = _Taken(found)
     keys = doc.keys
     sentences = doc.prose
     paragraph_of = {}
@@ -442,7 +460,7 @@ def _closing_sentences(doc: Document, found: list[Span], n_groups: int) -> list[
         }
         if len(hits) < 2 or len(before) < len(hits) or any(h - 1 in hits for h in hits):
             continue
-        if not all(_free(found, sentences[h].start, sentences[h].end) for h in hits):
+        if not all(taken.free(sentences[h].start, sentences[h].end) for h in hits):
             continue
         used.update(hits)
         n_groups += 1
@@ -460,6 +478,7 @@ def _closing_sentences(doc: Document, found: list[Span], n_groups: int) -> list[
 def _function_word_endings(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
     """Two neighbouring clauses of one sentence that end with the same three or more words, none
     of them needing to be a content word ("no right to do so, and no wish to do so")."""
+    taken = _Taken(found)
     keys, words, text = doc.keys, doc.words, doc.text
     spans: list[Span] = []
     for sentence in doc.prose:
@@ -477,8 +496,8 @@ def _function_word_endings(doc: Document, found: list[Span], n_groups: int) -> l
             if length is None or length < 3 or any(is_content_word(keys[k]) for k in (j, i)):
                 continue
             start_j, start_i = j - length + 1, i - length + 1
-            if not (_free(found, words[start_j].start, words[j].end)
-                    and _free(found, words[start_i].start, words[i].end)):  # fmt: skip
+            if not (taken.free(words[start_j].start, words[j].end)
+                    and taken.free(words[start_i].start, words[i].end)):  # fmt: skip
                 continue
             n_groups += 1
             phrase = " ".join(words[k].text for k in range(start_j, j + 1))
@@ -501,6 +520,7 @@ def _returning_endings(doc: Document, found: list[Span], n_groups: int) -> list[
     """A phrase of four or more words, or two content words, that closes two or more sentences
     (or clauses before a dash) within :data:`RETURN_WINDOW` sentences, across paragraph breaks,
     with different words before it each time ("... for a new age. ... for a new age.")."""
+    taken = _Taken(found)
     keys, words, text = doc.keys, doc.words, doc.text
     sentence_of = doc.sentence_of
     ends = [
@@ -529,7 +549,7 @@ def _returning_endings(doc: Document, found: list[Span], n_groups: int) -> list[
             if len(hits) < 2:
                 continue
             members = [(h - length + 1, h) for h in hits]
-            if not all(_free(found + spans, words[a].start, words[b].end) for a, b in members):
+            if not all(taken.free(words[a].start, words[b].end, spans) for a, b in members):
                 continue
             n_groups += 1
             phrase = " ".join(words[k].text for k in range(members[0][0], members[0][1] + 1))
@@ -546,6 +566,7 @@ def _returning_endings(doc: Document, found: list[Span], n_groups: int) -> list[
 def _paired_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
     """Two successive sentences that open with the same two words, the first of them not a
     common opener ("Just as ... Just as ...", "Only if ... Only if ...")."""
+    taken = _Taken(found)
     keys = doc.keys
     units = _segment_starts(doc.prose)
     spans: list[Span] = []
@@ -557,7 +578,7 @@ def _paired_openings(doc: Document, found: list[Span], n_groups: int) -> list[Sp
         if words_a[0] in COMMON_OPENERS or words_a[2] == words_b[2]:
             continue  # a common opener, or three shared words (the run rule's case)
         members = [(first_a, first_a + 1), (first_b, first_b + 1)]
-        if not all(_free(found + spans, doc.words[x].start, doc.words[y].end) for x, y in members):
+        if not all(taken.free(doc.words[x].start, doc.words[y].end, spans) for x, y in members):
             continue
         n_groups += 1
         phrase = " ".join(doc.words[first_a + n].text for n in range(2))
