@@ -68,12 +68,15 @@ def one_process(source, tmp_path_factory):
     return read_corpus_result(out)
 
 
-def _executing(dask_worker) -> int:
-    return len(dask_worker.state.executing)
-
-
 def _wait_idle(client, timeout: float = 120) -> None:
     """Until no worker runs a task (a cancelled task still runs to its end on its worker)."""
+
+    # Defined here, not at module level: a nested function is sent to the workers by value,
+    # where a module-level one would be imported by name from ``tests``, which the worker
+    # processes cannot import.
+    def _executing(dask_worker) -> int:
+        return len(dask_worker.state.executing)
+
     deadline = time.monotonic() + timeout
     while sum(client.run(_executing).values()) and time.monotonic() < deadline:
         time.sleep(0.1)
