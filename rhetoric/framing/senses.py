@@ -22,6 +22,8 @@ Auxiliaries*):
 
 from __future__ import annotations
 
+import bisect
+import re
 import weakref
 
 from rhetoric.text import Document
@@ -420,6 +422,7 @@ def negated(doc: Document, i: int, window: int = 4) -> bool:
 
 _QUOTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _OPEN_QUOTES, _CLOSE_QUOTES = "\u201c\u201e", "\u201d"
+_QUOTE_MARK = re.compile('["\u201c\u201d\u201e]')  # the only characters the scan acts on
 
 
 def quotation_ranges(doc: Document) -> list[tuple[int, int]]:
@@ -440,8 +443,8 @@ def quotation_ranges(doc: Document) -> list[tuple[int, int]]:
     for paragraph in doc.paragraphs:
         opened = None
         first = True  # before the paragraph's first curly mark
-        for k in range(paragraph.start, paragraph.end):
-            char = text[k]
+        for mark in _QUOTE_MARK.finditer(text, paragraph.start, paragraph.end):
+            k, char = mark.start(), mark.group()
             if char in _OPEN_QUOTES or (char == '"' and opened is None):
                 opened = k + 1
                 first = False
@@ -468,8 +471,6 @@ def in_quotation(doc: Document, i: int) -> bool:
     >>> [in_quotation(doc, i) for i, w in enumerate(doc.words) if w.norm == "may"]
     [True, False]
     """
-    import bisect
-
     ranges = quotation_ranges(doc)
     start = doc.words[i].start
     k = bisect.bisect_right(ranges, (start, float("inf"))) - 1
