@@ -199,7 +199,8 @@ class DocumentProfile:
             for word, n in self.counts.items():
                 if word[:1].isalpha() and is_content_word(word):
                     self._initials[word[0]] += n
-        total = sum(self._initials.values())
+            self._initials_total = sum(self._initials.values())
+        total = self._initials_total
         return self._initials[key[:1]] / total if total else 0.0
 
     def inside_quotes(self, offset: int) -> bool:
