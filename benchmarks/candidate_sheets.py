@@ -18,6 +18,7 @@ import argparse
 import json
 import random
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -53,22 +54,17 @@ def context_of(text: str, parts: list[dict]) -> str:
     return ("…" if left else "") + "".join(pieces) + ("…" if right < len(text) else "")
 
 
-_JUDGED: dict[tuple, dict] = {}
-
-
+@cache
 def judged_of(folder: str, device: str) -> dict[str, list[tuple[int, int]]]:
     """The judged figures of one device family, as ``{doc: [(start, end), ...]}`` (read once)."""
-    key = (folder, device)
-    if key not in _JUDGED:
-        spans: dict[str, list] = defaultdict(list)
-        path = Path(folder) / f"{device}.jsonl"
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    record = json.loads(line)
-                    spans[record["doc"]].append((record["start"], record["end"]))
-        _JUDGED[key] = spans
-    return _JUDGED[key]
+    spans: dict[str, list] = defaultdict(list)
+    path = Path(folder) / f"{device}.jsonl"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                spans[record["doc"]].append((record["start"], record["end"]))
+    return spans
 
 
 def already_judged(record: dict, judged: dict) -> bool:

@@ -45,7 +45,7 @@ import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from itertools import groupby, islice
 from pathlib import Path
 
@@ -375,22 +375,23 @@ def run_batch(
     return outcomes
 
 
-_MALLOC_TRIM: list = []
-
-
 def _return_freed_memory() -> None:
     """Hand the C heap's free pages back to the system after a batch (glibc's ``malloc_trim``).
 
     Python frees a document's objects when the batch is done, but glibc keeps the pages they
     were on, so a worker would otherwise hold the high-water mark of its largest batch for the
     rest of the run. Nothing happens where the C library has no ``malloc_trim``."""
-    if not _MALLOC_TRIM:
-        try:
-            _MALLOC_TRIM.append(ctypes.CDLL("libc.so.6").malloc_trim)
-        except (OSError, AttributeError):
-            _MALLOC_TRIM.append(None)
-    if _MALLOC_TRIM[0] is not None:
-        _MALLOC_TRIM[0](0)
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim():
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
 
 
 def run_task(function, documents, time_limit, warm, finish, index):
