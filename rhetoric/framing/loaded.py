@@ -32,6 +32,7 @@ import numpy as np
 
 from rhetoric.framing.senses import is_negator
 from rhetoric.lexicon import function_words, lemma, vader_valence, wordnet
+from rhetoric.scoring.model import calibrate
 from rhetoric.span import Span
 from rhetoric.text import Document, as_document
 
@@ -124,6 +125,122 @@ def candidate_lemmas(doc: Document) -> list[str]:
     return out
 
 
+#: The features of a word record that depend only on the word itself (its form, part of speech
+#: and matching key), not on where it stands: computed once per distinct word by the scorer.
+STATIC_FEATURES = (
+    "pos", "valence", "abs_valence", "rated", "negative", "positive", "hyphenated", "suffix",
+    "log_senses", "lexname", "log_length", "background", "lemma",
+)  # fmt: skip
+
+
+def _static_features(norm: str, pos: str, key: str) -> tuple[str, dict]:
+    """The base form of a candidate word and its :data:`STATIC_FEATURES` (all but ``lemma``)."""
+    from rhetoric.scoring.features import background_df
+
+    valence = vader_valence()
+    df, total = background_df()
+    base = _base(norm, pos)
+    value = valence.get(norm, 0.0)
+    n_senses, lexname = _wordnet_facts(base.replace("-", "_").replace("'", ""))
+    return base, {
+        "pos": pos,
+        "valence": value,
+        "abs_valence": abs(value),
+        "rated": norm in valence,
+        "negative": value <= -1.5,
+        "positive": value >= 1.5,
+        "hyphenated": "-" in norm,
+        "suffix": next(
+            (s for s in _SUFFIXES if norm.endswith(s) and len(norm) > len(s) + 2), "none"
+        ),
+        "log_senses": math.log1p(n_senses),
+        "lexname": lexname,
+        "log_length": math.log(len(norm)),
+        "background": math.log1p(df.get(key, 0)) - math.log1p(total),
+    }
+
+
+def _candidates(doc: Document) -> tuple[list[int], list[str], list[str], list[float]]:
+    """The candidate words of ``doc``: their indices, forms (without a possessive 's), coarse
+    parts of speech, and the VADER valence of every word of ``doc`` (candidate or not)."""
+    valence = vader_valence()
+    indices, norms, coarse, values = [], [], [], []
+    for i, (word, tag) in enumerate(zip(doc.words, doc.tags, strict=True)):
+        norm = word.norm[:-2] if word.norm.endswith("'s") else word.norm
+        values.append(valence.get(norm, 0.0))
+        if is_candidate(norm):
+            indices.append(i)
+            norms.append(norm)
+            coarse.append(_coarse_pos(tag))
+    return indices, norms, coarse, values
+
+
+def _context_columns(doc: Document, indices: list[int], values: list[float]) -> dict[str, list]:
+    """The features of the candidate words (``indices``) that depend on where each stands (its
+    neighbours, sentence, paragraph and document: every feature not in
+    :data:`STATIC_FEATURES`), as one list per feature, aligned with ``indices``."""
+    from rhetoric.framing.senses import negated, sentence_first
+
+    words, tags, text, sentence_of = doc.words, doc.tags, doc.text, doc.sentence_of
+    n = len(words)
+    headline_end = -1
+    if len(doc.paragraphs) > 1 and doc.paragraphs[0].n_words <= 30:
+        headline_end = doc.paragraphs[0].last_word
+    sentence_mark, quoted = [], []
+    for segment in doc.sentences:
+        sentence = text[segment.start : segment.end]
+        sentence_mark.append(sentence.rstrip().rstrip("\"'\u201d\u2019)")[-1:])
+        quoted.append(bool(re.search('["\u201c\u201d]', sentence)))
+    sentence_sum = [0.0] * len(doc.sentences)
+    for i, value in enumerate(values):
+        sentence_sum[sentence_of[i]] += abs(value)
+    sizes = [max(1, s.n_words - 1) for s in doc.sentences]
+    doc_valence = sum(abs(v) for v in values) / max(1, len(values))
+    sentences = [sentence_of[i] for i in indices]
+    firsts = [sentence_first(doc, i) for i in indices]
+    texts = [words[i].text for i in indices]
+
+    def quoted_word(i: int) -> bool:
+        before = text[max(0, words[i].start - 1) : words[i].start]
+        after = text[words[i].end : words[i].end + 1]
+        return bool(before) and before in _QUOTES_OPEN and bool(after) and after in _QUOTES_CLOSE
+
+    return {
+        "context_valence": [
+            max(
+                (abs(values[k]) for k in range(max(0, i - 2), min(n, i + 3)) if k != i), default=0.0
+            )
+            for i in indices
+        ],
+        "capitalised": [
+            t[:1].isupper() and not t.isupper() and not first
+            for t, first in zip(texts, firsts, strict=True)
+        ],
+        "all_caps": [t.isupper() and len(t) >= 3 for t in texts],
+        "sentence_first": firsts,
+        "in_quotes": [quoted_word(i) for i in indices],
+        "headline": [i < headline_end for i in indices],
+        "exclamation": [sentence_mark[s] == "!" for s in sentences],
+        "question": [sentence_mark[s] == "?" for s in sentences],
+        "negated": [negated(doc, i) for i in indices],
+        "after_intensifier": [i > 0 and words[i - 1].norm in _INTENSIFIERS for i in indices],
+        "prev_pos": [
+            _coarse_pos(tags[i - 1]) if i > 0 and sentence_of[i - 1] == s else "start"
+            for i, s in zip(indices, sentences, strict=True)
+        ],
+        "next_pos": [
+            _coarse_pos(tags[i + 1]) if i + 1 < n and sentence_of[i + 1] == s else "end"
+            for i, s in zip(indices, sentences, strict=True)
+        ],
+        "sentence_valence": [
+            (sentence_sum[s] - abs(values[i])) / sizes[s]
+            for i, s in zip(indices, sentences, strict=True)
+        ],
+        "doc_valence": [doc_valence] * len(indices),
+        "quoted_sentence": [quoted[s] for s in sentences],
+    }
+
+
 def word_records(
     doc: Document, vocabulary: frozenset[str] = frozenset()
 ) -> tuple[list[int], list[dict]]:
@@ -138,94 +255,18 @@ def word_records(
     Returns
     -------
     (list of int, list of dict)
-        Indices into ``doc.words`` and one record per index (keys: :data:`LOADED_FEATURES`).
+        Indices into ``doc.words`` and one record per index (keys: :data:`LOADED_FEATURES`):
+        the word's own features (:data:`STATIC_FEATURES`) and those of its context.
     """
-    from rhetoric.framing.senses import negated, sentence_first
-    from rhetoric.scoring.features import background_df
-
-    words, tags, text = doc.words, doc.tags, doc.text
-    valence = vader_valence()
-    df, total = background_df()
-    log_total = math.log1p(total)
-    headline_end = -1
-    if len(doc.paragraphs) > 1 and doc.paragraphs[0].n_words <= 30:
-        headline_end = doc.paragraphs[0].last_word
-    sentence_end = {}
-    for number, segment in enumerate(doc.sentences):
-        sentence_end[number] = (
-            text[segment.start : segment.end].rstrip().rstrip("\"'\u201d\u2019)")[-1:]
-        )
-    values = []
-    for word in words:
-        norm = word.norm[:-2] if word.norm.endswith("'s") else word.norm
-        values.append(valence.get(norm, 0.0))
-    sentence_sum: dict[int, float] = {}
-    for i, value in enumerate(values):
-        sentence_sum[doc.sentence_of[i]] = sentence_sum.get(doc.sentence_of[i], 0.0) + abs(value)
-    doc_valence = sum(abs(v) for v in values) / max(1, len(values))
-    quoted = {
-        number: bool(re.search('["\u201c\u201d]', text[segment.start : segment.end]))
-        for number, segment in enumerate(doc.sentences)
-    }
-    indices, records = [], []
-    for i, word in enumerate(words):
-        norm = word.norm[:-2] if word.norm.endswith("'s") else word.norm
-        if not is_candidate(norm):
-            continue
-        pos = _coarse_pos(tags[i])
-        base = _base(norm, pos)
-        value = values[i]
-        context = max(
-            (abs(values[k]) for k in range(max(0, i - 2), min(len(words), i + 3)) if k != i),
-            default=0.0,
-        )
-        n_senses, lexname = _wordnet_facts(base.replace("-", "_").replace("'", ""))
-        before = text[max(0, word.start - 1) : word.start]
-        after = text[word.end : word.end + 1]
-        suffix = next((s for s in _SUFFIXES if norm.endswith(s) and len(norm) > len(s) + 2), "none")
-        record = {
-            "pos": pos,
-            "valence": value,
-            "abs_valence": abs(value),
-            "rated": norm in valence,
-            "negative": value <= -1.5,
-            "positive": value >= 1.5,
-            "context_valence": context,
-            "capitalised": word.text[:1].isupper()
-            and not word.text.isupper()
-            and not sentence_first(doc, i),
-            "all_caps": word.text.isupper() and len(word.text) >= 3,
-            "sentence_first": sentence_first(doc, i),
-            "in_quotes": bool(before)
-            and before in _QUOTES_OPEN
-            and bool(after)
-            and after in _QUOTES_CLOSE,
-            "headline": i < headline_end,
-            "exclamation": sentence_end.get(doc.sentence_of[i]) == "!",
-            "question": sentence_end.get(doc.sentence_of[i]) == "?",
-            "negated": negated(doc, i),
-            "after_intensifier": i > 0 and words[i - 1].norm in _INTENSIFIERS,
-            "hyphenated": "-" in norm,
-            "suffix": suffix,
-            "log_senses": math.log1p(n_senses),
-            "lexname": lexname,
-            "log_length": math.log(len(norm)),
-            "background": math.log1p(df.get(doc.keys[i], 0)) - log_total,
-            "prev_pos": _coarse_pos(tags[i - 1])
-            if i > 0 and doc.sentence_of[i - 1] == doc.sentence_of[i]
-            else "start",
-            "next_pos": _coarse_pos(tags[i + 1])
-            if i + 1 < len(words) and doc.sentence_of[i + 1] == doc.sentence_of[i]
-            else "end",
-            "sentence_valence": (sentence_sum[doc.sentence_of[i]] - abs(value))
-            / max(1, doc.sentences[doc.sentence_of[i]].n_words - 1),
-            "doc_valence": doc_valence,
-            "quoted_sentence": quoted.get(doc.sentence_of[i], False),
-        }
+    indices, norms, coarse, values = _candidates(doc)
+    columns = _context_columns(doc, indices, values)
+    names = list(columns)
+    records = []
+    for row, (i, norm, pos) in enumerate(zip(indices, norms, coarse, strict=True)):
+        base, record = _static_features(norm, pos, doc.keys[i])
+        record.update((name, columns[name][row]) for name in names)
         if base in vocabulary:
             record["lemma"] = base
-
-        indices.append(i)
         records.append(record)
     return indices, records
 
@@ -251,58 +292,140 @@ def model_vocabulary(model) -> frozenset[str]:
 
 
 def word_probabilities(doc: Document, model=None) -> dict[int, float]:
-    """Calibrated probability of every candidate word (index into ``doc.words``) being loaded."""
+    """Calibrated probability of every candidate word (index into ``doc.words``) being loaded.
+
+    The same probabilities as :func:`predict_proba` over :func:`word_records` (a test compares
+    them), computed faster: with a linear model the decision value is a sum over features, so
+    the part of a word's own features (:data:`STATIC_FEATURES`) is computed once per distinct
+    word and model (:class:`_LinearWords`) and only the context features are summed per word.
+    """
     model = model or loaded_model()
     if model is None or not doc.words:
         return {}
-    indices, records = word_records(doc, model_vocabulary(model))
-    if not records:
+    scorer = _linear_words(model)
+    if scorer is None:  # a model that is not an uncentred linear one: the general path
+        indices, records = word_records(doc, model_vocabulary(model))
+        if not records:
+            return {}
+        return dict(zip(indices, predict_proba(model, records).tolist(), strict=True))
+    indices, norms, coarse, values = _candidates(doc)
+    if not indices:
         return {}
-    return dict(zip(indices, predict_proba(model, records).tolist(), strict=True))
+    keys = doc.keys
+    decision = np.array(
+        [
+            scorer.word(norm, pos, keys[i])
+            for i, norm, pos in zip(indices, norms, coarse, strict=True)
+        ]
+    )
+    for name, column in _context_columns(doc, indices, values).items():
+        decision += scorer.column(name, column)
+    probabilities = calibrate(decision, model.calibration_a, model.calibration_b)
+    return dict(zip(indices, probabilities.tolist(), strict=True))
 
 
-_WEIGHTS: dict[int, tuple] = {}
+class _LinearWords:
+    """An uncentred linear model's weights by column name, and the decision value of each
+    distinct word's own features, kept as words are met (at most ``limit`` words, then begun
+    again: memory stays bounded on any corpus)."""
+
+    def __init__(self, model, limit: int = 200_000):
+        self.intercept = model.intercept
+        self.vocabulary = model_vocabulary(model)
+        self.weights = {
+            name: (coef / scale, low, high)
+            for name, coef, scale, low, high in zip(
+                model.columns, model.coef, model.scale, model.low, model.high, strict=True
+            )
+        }
+        self.words: dict[tuple[str, str, str], float] = {}
+        self.limit = limit
+
+    def partial(self, record: dict) -> float:
+        """The sum of the weighted, clipped features of ``record`` (as :func:`vector_keys` names them)."""
+        from rhetoric.scoring.model import vector_keys
+
+        weights, total = self.weights, 0.0
+        for name, value in record.items():
+            if isinstance(value, str):
+                found, value = weights.get(f"{name}={value}"), 1.0
+            elif isinstance(value, (bool, int, float)):
+                found = weights.get(name)
+            else:  # tuples, None: the general vectoriser
+                total += self.partial_vector(vector_keys({name: value}))
+                continue
+            if found is not None:
+                weight, low, high = found
+                total += weight * min(max(float(value), low), high)
+        return total
+
+    def column(self, name: str, values: list) -> np.ndarray:
+        """The weighted, clipped values of feature ``name`` for a column of words (strings as
+        indicators, as :func:`vector_keys` names them)."""
+        if values and isinstance(values[0], str):
+            terms: dict[str, float] = {}
+            for value in set(values):
+                found = self.weights.get(f"{name}={value}")
+                terms[value] = found[0] * min(max(1.0, found[1]), found[2]) if found else 0.0
+            return np.array([terms[v] for v in values])
+        found = self.weights.get(name)
+        if found is None:
+            return np.zeros(len(values))
+        weight, low, high = found
+        return weight * np.clip(np.asarray(values, dtype=float), low, high)
+
+    def partial_vector(self, keys: dict[str, float]) -> float:
+        total = 0.0
+        for name, value in keys.items():
+            found = self.weights.get(name)
+            if found is not None:
+                total += found[0] * min(max(value, found[1]), found[2])
+        return total
+
+    def word(self, norm: str, pos: str, key: str) -> float:
+        """The intercept plus the part of the decision value of the word's own features."""
+        known = self.words.get((norm, pos, key))
+        if known is None:
+            base, record = _static_features(norm, pos, key)
+            if base in self.vocabulary:
+                record["lemma"] = base
+            known = self.intercept + self.partial(record)
+            if len(self.words) >= self.limit:
+                self.words.clear()
+            self.words[(norm, pos, key)] = known
+        return known
 
 
-def _sparse_weights(model) -> tuple[dict[str, tuple[float, float, float]], bool]:
-    known = _WEIGHTS.get(id(model))
+_LINEAR: dict[int, tuple] = {}
+
+
+def _linear_words(model) -> _LinearWords | None:
+    """The :class:`_LinearWords` of ``model`` (built once per model), or ``None`` when the model
+    is not linear with all-zero means (trees, or a centred model: the general path)."""
+    known = _LINEAR.get(id(model))
     if known is not None and known[0] is model:
-        return known[1], known[2]
-    index = {
-        name: (coef / scale, low, high)
-        for name, coef, scale, low, high in zip(
-            model.columns, model.coef, model.scale, model.low, model.high, strict=True
-        )
-    }
-    uncentred = all(m == 0.0 for m in model.mean)
-    _WEIGHTS[id(model)] = (model, index, uncentred)
-    return index, uncentred
+        return known[1]
+    linear = None
+    if model.kind == "logistic" and all(m == 0.0 for m in model.mean):
+        linear = _LinearWords(model)
+    _LINEAR[id(model)] = (model, linear)
+    return linear
 
 
 def predict_proba(model, records: list[dict]) -> np.ndarray:
-    """The model's calibrated probabilities, computed record by record over the features present.
+    """The model's calibrated probabilities of word records (:func:`word_records`).
 
     A word record holds a few dozen of the model's thousands of columns; with the model's
     ``mean`` all zero (columns scaled, not centred) the absent ones add nothing, so this equals
     :meth:`~rhetoric.scoring.model.ScorerModel.predict_proba` without its dense matrix (memory
     and time linear in the number of words).
     """
-    from rhetoric.scoring.model import calibrate, vector_keys
-
-    weights, uncentred = _sparse_weights(model)
-    if not uncentred:  # a centred model: the dense path, in slices
+    linear = _linear_words(model)
+    if linear is None:  # trees or a centred model: the dense path, in slices
         return np.concatenate(
             [model.predict_proba(records[k : k + 500]) for k in range(0, len(records), 500)]
         )
-    decision = np.empty(len(records))
-    for row, record in enumerate(records):
-        total = model.intercept
-        for name, value in vector_keys(record).items():
-            found = weights.get(name)
-            if found is not None:
-                weight, low, high = found
-                total += weight * min(max(value, low), high)
-        decision[row] = total
+    decision = np.array([model.intercept + linear.partial(record) for record in records])
     return calibrate(decision, model.calibration_a, model.calibration_b)
 
 

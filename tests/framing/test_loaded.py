@@ -1,0 +1,66 @@
+"""The loaded-language scorer's fast path against its feature records."""
+
+import pytest
+
+from rhetoric.framing.loaded import (
+    LOADED_FEATURES,
+    STATIC_FEATURES,
+    loaded_model,
+    model_vocabulary,
+    predict_proba,
+    word_probabilities,
+    word_records,
+)
+from rhetoric.scoring.model import ScorerModel
+from rhetoric.text import Document
+
+TEXTS = [
+    "The regime unleashed a brutal, savage crackdown on peaceful protesters! Was it 'justice'?",
+    "We will not fail. Our so-called leaders have utterly betrayed the people, and they know it.\n\n"
+    "WASHINGTON (AP) - The committee met on Tuesday to discuss the budget.",
+    "Fellow citizens: the disastrous war drags on, yet hope remains. Hope remains!",
+]
+
+
+@pytest.fixture(scope="module")
+def model():
+    found = loaded_model()
+    if found is None:
+        pytest.skip("no loaded-language model shipped")
+    return found
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_fast_probabilities_equal_those_of_the_feature_records(model, text):
+    doc = Document(text)
+    indices, records = word_records(doc, model_vocabulary(model))
+    expected = dict(zip(indices, predict_proba(model, records).tolist(), strict=True))
+    fast = word_probabilities(doc, model)
+    assert fast.keys() == expected.keys() and fast
+    assert all(fast[k] == pytest.approx(expected[k], abs=1e-12) for k in fast)
+
+
+def test_the_dense_model_path_agrees_with_the_sparse_one(model):
+    # A centred copy of the model (means moved, intercept compensated) takes the dense path of
+    # ScorerModel.predict_proba: the same decision values, so the same probabilities.
+    shift = [0.5] * len(model.columns)
+    centred = ScorerModel(**{**model.__dict__, "mean": shift,
+                             "intercept": model.intercept + sum(
+                                 c * m / s for c, m, s in zip(model.coef, shift, model.scale, strict=True))})  # fmt: skip
+    doc = Document(TEXTS[0])
+    fast = word_probabilities(doc, model)
+    dense = word_probabilities(doc, centred)
+    assert dense.keys() == fast.keys()
+    assert all(dense[k] == pytest.approx(fast[k], abs=1e-9) for k in fast)
+
+
+def test_every_record_feature_is_declared_and_static_ones_do_not_depend_on_context(model):
+    doc = Document("Savage attacks. The savage attacks were savage!")
+    indices, records = word_records(doc, model_vocabulary(model))
+    assert set().union(*records) <= set(LOADED_FEATURES)
+    savage = [r for i, r in zip(indices, records, strict=True) if doc.words[i].norm == "savage"]
+    assert len(savage) == 3
+    static = [{k: r[k] for k in STATIC_FEATURES if k in r} for r in savage]
+    assert static[0] == static[1] == static[2]
+    assert savage[0]["sentence_first"] and not savage[1]["sentence_first"]
+    assert savage[2]["exclamation"] and not savage[0]["exclamation"]
