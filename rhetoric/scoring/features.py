@@ -255,8 +255,12 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
     gaps = [max(0, ranges[k + 1][0] - ranges[k][1]) for k in range(len(ranges) - 1)]
     tag_seqs = [[profile.tag_of(i) for i in range(a, b)] for a, b in ranges]
     tags_flat = [profile.tag_of(i) for i in words]
+    # sorted, so that sums over the shared words add in the same order in every process (a set's
+    # order follows the string hash seed: the last bit of a mean, and a tree's split, could flip)
     shared = (
-        set.intersection(*[set(keys[a:b]) for a, b in ranges]) if ranges and all(lengths) else set()
+        sorted(set.intersection(*[set(keys[a:b]) for a, b in ranges]))
+        if ranges and all(lengths)
+        else []
     )
     shared_content = [k for k in shared if is_content_word(k)]
     df, total = background_df()
