@@ -97,7 +97,18 @@ def _wordnet_facts(word: str) -> tuple[int, str]:
             if offsets and first is None:
                 first = (pos, offsets[0])
             count += len(offsets)
-    return count, (wn.synset_from_pos_and_offset(*first).lexname() if first else "none")
+    return count, (_lexname(wn, *first) if first else "none")
+
+
+def _lexname(wn, pos: str, offset: int) -> str:
+    """The lexicographer file of the synset at ``offset`` in WordNet's data file for ``pos``:
+    the line's second field, read without building the synset (``synset_from_pos_and_offset``
+    parses the whole entry, gloss and pointers, and keeps it in a cache for the process)."""
+    data = wn._data_file(pos)
+    data.seek(offset)
+    line = data.readline()
+    data.seek(0)
+    return wn._lexnames[int(line.split(None, 2)[1])]
 
 
 def _coarse_pos(tag: str) -> str:

@@ -64,3 +64,15 @@ def test_every_record_feature_is_declared_and_static_ones_do_not_depend_on_conte
     assert static[0] == static[1] == static[2]
     assert savage[0]["sentence_first"] and not savage[1]["sentence_first"]
     assert savage[2]["exclamation"] and not savage[0]["exclamation"]
+
+
+@pytest.mark.parametrize("word", ["brutal", "savage", "running", "freedoms", "quickly", "xqzt"])
+def test_wordnet_facts_are_those_of_the_synsets(word):
+    from rhetoric.framing.loaded import _wordnet_facts
+    from rhetoric.lexicon import wordnet
+
+    synsets = wordnet().synsets(word)
+    assert _wordnet_facts(word) == (
+        len(synsets),
+        synsets[0].lexname() if synsets else "none",
+    )
