@@ -61,6 +61,35 @@ def _wordnet():
             # than half of the loading time, for a mapping this package never uses.
             return None
 
+        def _load_lemma_pos_offset_map(self):
+            # NLTK's parsing, over each index file read in one piece: NLTK reads it line by
+            # line through its seekable stream reader, the larger part of loading WordNet.
+            from nltk.corpus.reader.wordnet import ADJ, ADJ_SAT, WordNetError
+
+            offsets_of = self._lemma_pos_offset_map
+            for suffix in self._FILEMAP.values():
+                with self.open(f"index.{suffix}") as fp:
+                    lines = fp.read().split("\n")
+                for number, line in enumerate(lines, 1):
+                    if line.startswith(" ") or not line.strip():
+                        continue
+                    fields = line.split()
+                    try:
+                        lemma, pos, n_synsets = fields[0], fields[1], int(fields[2])
+                        assert n_synsets > 0
+                        at = 4 + int(fields[3])  # skip the pointer symbols
+                        assert int(fields[at]) == n_synsets
+                        offsets = [int(f) for f in fields[at + 2 : at + 2 + n_synsets]]
+                        assert len(offsets) == n_synsets
+                    except (AssertionError, ValueError, IndexError) as error:
+                        raise WordNetError(
+                            f"file index.{suffix}, line {number}: {error}"
+                        ) from error
+                    offsets_of[lemma][pos] = offsets
+                    if pos == ADJ:
+                        satellites = self.satellite_offsets
+                        offsets_of[lemma][ADJ_SAT] = [o for o in offsets if o in satellites]
+
     for resource in ("corpora/wordnet.zip/wordnet/", "corpora/wordnet/"):
         try:
             root = nltk.data.find(resource)
@@ -291,9 +320,12 @@ def has_antonym(word: str) -> bool:
 
 
 def _negated(word: str, other: str) -> bool:
-    return any(
-        word == prefix + other and len(other) >= shortest for prefix, shortest in _NEGATING_PREFIXES
-    )
+    """``word`` is ``other`` with a negating prefix (and ``other`` long enough for that prefix)."""
+    extra = len(word) - len(other)
+    if extra < 2 or not word.endswith(other):
+        return False
+    prefix = word[:extra]
+    return any(prefix == p and len(other) >= shortest for p, shortest in _NEGATING_PREFIXES)
 
 
 @lru_cache(maxsize=1 << 15)

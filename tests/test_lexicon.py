@@ -25,3 +25,19 @@ def test_pos_tag_on_odd_tokens():
         assert pos_tag(words) == [tag for _, tag in tagger.tag(words)]
     assert pos_tag(odd[:3] + odd[4:]) == [t for _, t in tagger.tag(odd[:3] + odd[4:])]
     assert pos_tag([]) == []
+
+
+def test_wordnet_index_read_in_one_piece_equals_nltks():
+    import warnings
+
+    from nltk.corpus.reader.wordnet import WordNetCorpusReader
+
+    from rhetoric.lexicon import wordnet
+
+    ours = wordnet()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        reference = WordNetCorpusReader(ours.root, None)
+    theirs = reference._lemma_pos_offset_map
+    assert len(ours._lemma_pos_offset_map) == len(theirs) > 100_000
+    assert all(dict(v) == dict(theirs[k]) for k, v in ours._lemma_pos_offset_map.items())
