@@ -188,12 +188,20 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
     return spans
 
 
-@lru_cache(maxsize=1 << 15)
 def _relation(a: str, b: str) -> str | None:
     """How two word forms share a root, or None: ``same``, ``plural``, ``inflection``, ``derivation``, ``prefix``.
 
-    A pure function of the two strings, cached: the same pairs of content words recur across
-    the sentences of a corpus."""
+    Two words with different first letters share a root only through a prefix, so most pairs
+    of a sentence are answered here without the cached search (:func:`_related_forms`)."""
+    if a[:1] != b[:1] and not _prefixes_of(a) and not _prefixes_of(b):
+        return None
+    return _related_forms(a, b)
+
+
+@lru_cache(maxsize=1 << 15)
+def _related_forms(a: str, b: str) -> str | None:
+    """:func:`_relation`, for pairs that may share a root. A pure function of the two strings,
+    cached: the same pairs of content words recur across the sentences of a corpus."""
     if a == b:
         return "same"
     if b in (a + "s", a + "es") or a in (b + "s", b + "es"):

@@ -85,11 +85,13 @@ def _stretches(doc: Document, words: Sequence[Token]) -> tuple[list[tuple[int, i
     or ``"|"`` for a hard stop (a full stop, colon, dash, bracket or quote) and the sentence end.
     """
     stretches, separators = [], []
-    start = 0
+    start, norm = 0, doc.norm
     for i in range(1, len(words)):
-        gap = doc.norm[words[i - 1].end : words[i].start]
+        gap = norm[words[i - 1].end : words[i].start]
         word = words[i].norm
-        if _HARD_STOP.search(gap):
+        if gap == " ":  # most gaps: no separator
+            sep = ""
+        elif _HARD_STOP.search(gap):
             sep = "|"
         elif ";" in gap:
             sep = ";"
