@@ -353,6 +353,10 @@ def _builtin(folder: str, name: str) -> Lexicon:
 # --- the compiled matcher ---------------------------------------------------------------------
 
 
+#: How many word forms a compiled lexicon remembers before it begins again (bounded memory).
+_CACHED_WORDS = 200_000
+
+
 class _Compiled:
     """Patterns indexed for matching: each distinct word pattern gets an id; a token type is
     resolved once to the set of pattern ids it satisfies (cached across documents)."""
@@ -379,6 +383,7 @@ class _Compiled:
             (len(ids) for group in self.multi.values() for ids, _ in group), default=1
         )
         self._cache: dict[str, frozenset[int]] = {}
+        self._words: dict[tuple[str, str], frozenset[int]] = {}
 
     def _pattern(self, word: str) -> int:
         if word in self.pattern_ids:
@@ -396,9 +401,20 @@ class _Compiled:
         return pid
 
     def resolve(self, text: str, norm: str) -> frozenset[int]:
-        """The ids of the patterns a word satisfies."""
+        """The ids of the patterns a word satisfies (kept per spelling: a corpus repeats words)."""
+        key = (text, norm)
+        ids = self._words.get(key)
+        if ids is None:
+            if len(self._words) >= _CACHED_WORDS:
+                self._words.clear()
+            ids = self._words[key] = self._resolve_word(text, norm)
+        return ids
+
+    def _resolve_word(self, text: str, norm: str) -> frozenset[int]:
         ids = self._cache.get(norm)
         if ids is None:
+            if len(self._cache) >= _CACHED_WORDS:
+                self._cache.clear()
             ids = self._cache[norm] = self._resolve_norm(norm)
         if self.exact:
             base = text[:-2] if norm.endswith("'s") else text
@@ -538,14 +554,13 @@ class _Joined:
 def _matches_at(
     pattern: tuple[int, ...], ids: list[frozenset[int]], joined: _Joined, i: int
 ) -> bool:
-    if i + len(pattern) > len(ids):
+    end = i + len(pattern)
+    if end > len(ids):
         return False
-    for offset, pid in enumerate(pattern):
-        if offset and not joined[i + offset - 1]:
-            return False
-        if pid not in ids[i + offset]:
-            return False
-    return True
+    # every word's pattern first (set lookups), then the gaps between the words
+    if not all(pid in here for pid, here in zip(pattern, ids[i:end])):
+        return False
+    return all(joined[k] for k in range(i, end - 1))
 
 
 _GAP = re.compile(r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?|[ \t]*[-\u2010\u2011][ \t]*")
