@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -79,6 +79,7 @@ _QUOTES_CLOSE = "\"\u201d'\u2019"
 _NUMBER = re.compile(r"^[\d.,]+$")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_candidate(norm: str) -> bool:
     """A word the classifier reads: a content word of two letters or more, not a number."""
     return len(norm) > 1 and not _NUMBER.match(norm) and norm not in function_words()
@@ -111,6 +112,7 @@ def _lexname(wn, pos: str, offset: int) -> str:
     return wn._lexnames[int(line.split(None, 2)[1])]
 
 
+@cache
 def _coarse_pos(tag: str) -> str:
     if tag.startswith("NNP"):
         return "NNP"
@@ -217,12 +219,7 @@ def _context_columns(doc: Document, indices: list[int], values: list[float]) -> 
         return bool(before) and before in _QUOTES_OPEN and bool(after) and after in _QUOTES_CLOSE
 
     return {
-        "context_valence": [
-            max(
-                (abs(values[k]) for k in range(max(0, i - 2), min(n, i + 3)) if k != i), default=0.0
-            )
-            for i in indices
-        ],
+        "context_valence": _context_valence(values, indices),
         "capitalised": [
             t[:1].isupper() and not t.isupper() and not first
             for t, first in zip(texts, firsts, strict=True)
@@ -250,6 +247,17 @@ def _context_columns(doc: Document, indices: list[int], values: list[float]) -> 
         "doc_valence": [doc_valence] * len(indices),
         "quoted_sentence": [quoted[s] for s in sentences],
     }
+
+
+def _context_valence(values: list[float], indices: list[int]) -> list[float]:
+    """The largest absolute valence of the two words on either side of each word of ``indices``."""
+    strength = np.abs(np.asarray(values, dtype=float))
+    padded = np.concatenate([np.zeros(2), strength, np.zeros(2)])
+    n = len(strength)
+    around = (
+        np.max([padded[shift : shift + n] for shift in (0, 1, 3, 4)], axis=0) if n else padded[:0]
+    )
+    return around[indices].tolist() if indices else []
 
 
 def word_records(
