@@ -208,7 +208,14 @@ def test_profile_invariants(text):
     total = profile["hits"].sum()
     assert profile["share"].sum() == pytest.approx(1.0 if total else 0.0)
     assert profile["dominant"].sum() == (1 if total else 0)
-    assert (profile["score"] >= 0).all() and profile["score"].is_monotonic_decreasing
+    assert (profile["score"] >= 0).all()
+    # ranked frames first, in rank order and by falling ranking strength; the rest by score
+    ranked, rest = profile[profile["rank"] > 0], profile[profile["rank"] == 0]
+    assert ranked.index.tolist() == list(range(len(ranked)))
+    assert ranked["rank"].tolist() == list(range(1, len(ranked) + 1))
+    assert ranked["rank_score"].is_monotonic_decreasing and rest["score"].is_monotonic_decreasing
+    assert (profile["rank_score"].between(0, 1)).all()
+    assert (ranked["rank_score"].iloc[:1] == 1.0).all() and (ranked["supported"]).all()
     for span in find_frames(text):
         assert span.text == text[span.start : span.end] and span.kind in FRAMES
 
