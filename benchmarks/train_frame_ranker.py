@@ -65,7 +65,9 @@ def article_rows(judgements, data_home) -> list[dict]:
         if record["doc"] in reserved or record["doc"] in development:
             raise SystemExit(f"{record['doc']}: reserved or development document, not trained on")
         text = read_text(home / record["doc"])
-        profile = frame_profile(Document(text, record["doc"], remove_boilerplate=False), ranker=False)
+        profile = frame_profile(
+            Document(text, record["doc"], remove_boilerplate=False), ranker=False
+        )
         rows = profile.set_index("frame")
         candidates = [f for f in LABELS if rows.loc[f, "supported"] and rows.loc[f, "score"] > 0]
         X = np.array([[RANKER_FEATURES[n](rows.loc[f]) for n in FEATURES] for f in candidates])
@@ -178,7 +180,9 @@ def main() -> None:
     )
     coef, bias = fit(articles, args.penalty_coef, penalty_bias)
     print(f"articles: {len(articles)} ({learnable} with the judged dominant frame supported)")
-    print(f"score ranking:            top1 {baseline['top1']:.3f}  absent_top3 {baseline['absent_top3']:.3f}")
+    print(
+        f"score ranking:            top1 {baseline['top1']:.3f}  absent_top3 {baseline['absent_top3']:.3f}"
+    )
     print(f"learned ranking (CV):     top1 {cv['top1']:.3f}  absent_top3 {cv['absent_top3']:.3f}")
     print("coefficients:", dict(zip(FEATURES, np.round(coef, 3).tolist(), strict=True)))
     print("biases:", {f: round(b, 3) for f, b in bias.items()})
