@@ -5,7 +5,10 @@ repository): one record per article with ``doc`` (path under the data home), ``d
 frame the article is mostly about, by the Policy Frames Codebook), ``present`` (every frame the
 article uses), ``split`` (``tune``: used while building the profiler; ``heldout``: only
 measured at first, then developed on; ``new``: 20 articles judged after the last changes, a
-check on fitting the first 40) and a one-line ``reason``. No article text is stored.
+check on fitting the first 40, later developed on too; ``train``: 40 articles judged to train the
+news ranker; ``fresh``: 40 articles judged before the ranker existed and never trained or tuned
+on, measured once at the end), an ``annotator`` and a one-line ``reason``. No article text is
+stored.
 
 Two measures per split, as in issue 11:
 
@@ -54,9 +57,12 @@ def read_frame_judgements(path: str | os.PathLike) -> pd.DataFrame:
 
 
 def frame_rankings(
-    judgements: pd.DataFrame, data_home: str | os.PathLike | None = None
+    judgements: pd.DataFrame, data_home: str | os.PathLike | None = None, *, ranker: bool = True
 ) -> pd.DataFrame:
     """Profile every judged article and compare its ranking with the judgement.
+
+    ``ranker`` is passed to :func:`rhetoric.framing.frame_profile`: the learned news ranker
+    (default) or the plain score ranking.
 
     Returns
     -------
@@ -74,7 +80,9 @@ def frame_rankings(
     rows = []
     for record in judgements.to_dict("records"):
         text = read_text(home / record["doc"])
-        profile = frame_profile(Document(text, record["doc"], remove_boilerplate=False))
+        profile = frame_profile(
+            Document(text, record["doc"], remove_boilerplate=False), ranker=ranker
+        )
         ranked = profile.loc[profile["rank"] > 0].sort_values("rank")["frame"].tolist()
         top3 = ranked[:3]
         absent = [f for f in top3 if f not in record["present"]]
@@ -92,8 +100,14 @@ def frame_rankings(
 
 
 #: Pooled rows of :func:`frame_agreement` beside each split: the articles judged while the
-#: news scoring was built (``tune`` + ``heldout``, the first 40) and all judged articles.
-POOLS = {"tune+heldout": ("tune", "heldout"), "all": None}
+#: news scoring was built (``tune`` + ``heldout``, the first 40), every article the ranking was
+#: developed or trained on (``developed``: all but ``fresh``) and all judged articles. A pool is
+#: reported only when some judged split lies outside it.
+POOLS = {
+    "tune+heldout": ("tune", "heldout"),
+    "developed": ("tune", "heldout", "new", "train"),
+    "all": None,
+}
 
 
 def default_frame_judgements() -> Path | None:
@@ -108,9 +122,9 @@ def default_frame_judgements() -> Path | None:
 
 
 def frame_agreement(rankings: pd.DataFrame) -> pd.DataFrame:
-    """Top-1 agreement and absent-in-top-three rate per split, for the first 40 articles pooled
-    (``tune+heldout``, when a later split such as ``new`` exists) and overall, with Wilson
-    intervals."""
+    """Top-1 agreement and absent-in-top-three rate per split, for the pools of :data:`POOLS`
+    (``tune+heldout`` when a later split such as ``new`` exists, ``developed`` when ``fresh``
+    exists) and overall, with Wilson intervals."""
     rows = []
     groups = [(split, part) for split, part in rankings.groupby("split", sort=False)]
     for name, splits in POOLS.items():

@@ -170,7 +170,9 @@ def _frames_section(home) -> str:
         "articles whose judged dominant frame the profiler ranks first; `absent_top3`, the share where "
         "a frame judged absent is among its ranked first three (targets 0.80 and 0.05), with Wilson 95% "
         "intervals. `tune` and `heldout` (the first 40) were developed on; `new` (20, judged later by "
-        "another annotator) were measured once, after the changes: the check on fitting.", "",
+        "another annotator) were measured once, then developed on too; `train` (40) trained the learned "
+        "news ranker (`developed`: these 100, in-sample for the ranker); `fresh` (40, judged before "
+        "the ranker existed) were measured once, at the end.", "",
         markdown_table(agreement),
     ])  # fmt: skip
 

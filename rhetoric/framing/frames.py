@@ -13,6 +13,19 @@ cues), times ``1 / k`` when ``k`` categories claim the same words (specificity),
 frame's ``score`` is the sum of its hit weights per 1,000 words of the document, so scores are
 comparable across documents of different lengths; ``hits`` and ``per_1000`` are the raw counts.
 
+How a profile is ranked
+-----------------------
+Only *supported* frames are ranked: several distinct terms of the frame (see
+:data:`MIN_TERMS`), not incidental words alone. With the built-in lexicon, the supported frames
+are ordered by a small learned news ranker (``rhetoric/resources/frames/news_ranker.json``,
+rebuilt by ``benchmarks/train_frame_ranker.py`` from PTC train articles judged by the codebook):
+a frame's ranking strength is ``a * log(1 + score) + b * log(1 + n_terms) + c * in_lead``
+(``in_lead``: a hit in the headline or lead), three coefficients on the profile's own evidence and
+no per-frame prior, so a profile still says why (which terms, how many distinct ones, where). ``rank_score`` is that strength relative to the first frame
+(``exp`` of the difference: 1 for the first frame); a frame is ranked when it reaches
+``min_share_of_top`` of the first. With another lexicon, or ``ranker=False``, frames are ordered
+by ``score`` and ``rank_score`` is the score's share of the top score.
+
 Negation does not remove a frame: "no new taxes" is still an economic frame. Phrases that
 change a word's sense are handled by the lexicon's exclusions and multiword terms instead.
 """
@@ -20,9 +33,12 @@ change a word's sense are handled by the lexicon's exclusions and multiword term
 from __future__ import annotations
 
 import bisect
+import json
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from functools import partial
+from functools import lru_cache, partial
+from importlib import resources
 from typing import Literal
 
 import pandas as pd
@@ -54,7 +70,7 @@ FRAMES = (
 #: Columns of :func:`frame_profile`.
 PROFILE_COLUMNS = [
     "frame", "hits", "per_1000", "share", "score", "dominant", "keywords", "n_terms", "lead_hits",
-    "supported", "rank",
+    "supported", "rank_score", "rank",
 ]  # fmt: skip
 
 #: Columns of :func:`corpus_frame_table` (metadata columns follow).
@@ -123,8 +139,17 @@ LEAD_WORDS = 60
 #: fewer than 100 words, one term; under 200 words, two).
 MIN_TERMS = 3
 MIN_TERMS_LEAD = 2
-#: A frame whose score is below this share of the top frame's is reported but not ranked.
+#: A frame whose score is below this share of the top frame's is reported but not ranked (score
+#: ranking; the learned ranker carries its own ``min_share_of_top``).
 MIN_SHARE_OF_TOP = 0.7
+#: The learned news ranker of the built-in lexicon (``rhetoric/resources/frames``).
+RANKER_FILE = "news_ranker.json"
+#: The features the ranker knows, by name: each is computed from a profile row.
+RANKER_FEATURES = {
+    "log_score": lambda row: math.log1p(row["score"]),
+    "log_terms": lambda row: math.log1p(row["n_terms"]),
+    "in_lead": lambda row: float(row["lead_hits"] > 0),
+}
 #: Lexicon sections whose terms are incidental: they add to a frame only once other terms of
 #: the frame are found ("million", "pay", "fund" alone do not make a story economic).
 INCIDENTAL = "incidental"
@@ -176,9 +201,60 @@ def _incidental_terms(lexicon: Lexicon) -> frozenset[tuple[str, str]]:
     )
 
 
+@lru_cache(maxsize=1)
+def news_ranker() -> dict:
+    """The learned news ranker of the built-in lexicon (the JSON model, with its provenance).
+
+    Keys: ``features`` (names in :data:`RANKER_FEATURES`), ``coef`` (one per feature),
+    ``bias`` (``{frame: float}``), ``min_share_of_top`` and ``provenance``.
+    """
+    path = resources.files("rhetoric").joinpath("resources", "frames", RANKER_FILE)
+    model = json.loads(path.read_text(encoding="utf-8"))
+    unknown = set(model["features"]) - set(RANKER_FEATURES)
+    if unknown or len(model["coef"]) != len(model["features"]):
+        raise ValueError(f"{RANKER_FILE}: unknown features {sorted(unknown)} or coefficients")
+    return model
+
+
+def _uses_ranker(lexicon: Lexicon, ranker: bool) -> dict | None:
+    """The news ranker when it applies: the built-in lexicon, ranking not switched off."""
+    if ranker and lexicon.name == "policy_frames" and set(lexicon.categories) == set(FRAMES[:-1]):
+        return news_ranker()
+    return None
+
+
+def _rank_rows(rows: list[dict], model: dict | None) -> None:
+    """Set ``rank_score``, ``rank`` and ``dominant`` on the profile rows (in place)."""
+    candidates = [r for r in rows if r["supported"] and r["score"] > 0]
+    if model is None:
+        strength = {r["frame"]: math.log(r["score"]) for r in candidates}
+        share = MIN_SHARE_OF_TOP
+    else:
+        features = [RANKER_FEATURES[name] for name in model["features"]]
+        strength = {
+            r["frame"]: sum(c * f(r) for c, f in zip(model["coef"], features, strict=True))
+            + model["bias"].get(r["frame"], 0.0)
+            for r in candidates
+        }
+        share = model["min_share_of_top"]
+    ranked = sorted(candidates, key=lambda r: (-strength[r["frame"]], -r["score"]))
+    top = strength[ranked[0]["frame"]] if ranked else 0.0
+    for row in rows:
+        row["rank_score"] = 0.0
+        row["rank"] = 0
+    rank = 0
+    for row in ranked:
+        row["rank_score"] = math.exp(strength[row["frame"]] - top)
+        if row["rank_score"] >= share - 1e-12:
+            rank += 1
+            row["rank"] = rank
+    for row in rows:
+        row["dominant"] = row["rank"] == 1
+
+
 def _profile_rows(
     doc: Document, hits: list[Hit], categories: list[str], n_keywords: int,
-    incidental: frozenset[tuple[str, str]] = frozenset(),
+    incidental: frozenset[tuple[str, str]] = frozenset(), model: dict | None = None,
 ) -> list[dict]:  # fmt: skip
     n_words = doc.n_words
     parts = _hit_parts(doc, hits)
@@ -224,18 +300,7 @@ def _profile_rows(
             "lead_hits": lead_hits[category],
             "supported": supported,
         })  # fmt: skip
-    ranked = sorted(
-        (r for r in rows if r["supported"] and r["score"] > 0), key=lambda r: -r["score"]
-    )
-    top = ranked[0]["score"] if ranked else 0.0
-    rank = 0
-    for row in ranked:
-        if row["score"] >= MIN_SHARE_OF_TOP * top:
-            rank += 1
-            row["rank"] = rank
-    for row in rows:
-        row.setdefault("rank", 0)
-        row["dominant"] = row["rank"] == 1
+    _rank_rows(rows, model)
     return rows
 
 
@@ -284,7 +349,7 @@ def frame_evidence(
 
 def frame_profile(
     text_or_doc: str | Document, lexicon: LexiconLike = None, *, n_keywords: int = 5,
-    doc_id: str | None = None,
+    doc_id: str | None = None, ranker: bool = True,
 ) -> pd.DataFrame:  # fmt: skip
     """The frame profile of one document: hits, rates, shares and scores of every frame.
 
@@ -296,16 +361,23 @@ def frame_profile(
         As in :func:`find_frames` (default: the built-in Policy Frames lexicon).
     n_keywords : int, default 5
         How many of the most frequent matched words to list per frame.
+    ranker : bool, default True
+        Order the frames of the built-in lexicon with the learned news ranker (see the module
+        notes); ``False`` orders them by ``score``. Other lexicons are always ordered by score.
 
     Returns
     -------
     pandas.DataFrame
-        One row per lexicon category (all of them, zero rows included), sorted by ``score``
-        descending: ``frame`` (str), ``hits`` (int, keyword occurrences), ``per_1000`` (float,
-        hits per 1,000 words), ``share`` (float, share of all frame hits in the document),
-        ``score`` (float, weighted hits per 1,000 words; see the module notes), ``dominant``
-        (bool, True on the top-scoring frame when it has any hit), ``keywords`` (list of str,
-        the most frequent matched words). An empty text gives all-zero rows.
+        One row per lexicon category (all of them, zero rows included), ranked frames first in
+        rank order, then the others by ``score`` descending: ``frame`` (str), ``hits`` (int,
+        keyword occurrences), ``per_1000`` (float, hits per 1,000 words), ``share`` (float,
+        share of all frame hits in the document), ``score`` (float, weighted hits per 1,000
+        words; see the module notes), ``dominant`` (bool, True on the first ranked frame),
+        ``keywords`` (list of str, the most frequent matched words), ``n_terms`` (int, distinct
+        terms), ``lead_hits`` (int, hits in headline and lead), ``supported`` (bool, enough
+        distinct terms to be ranked), ``rank_score`` (float, ranking strength relative to the
+        first frame, 1 for it; 0 when not supported) and ``rank`` (int, 1 for the first frame,
+        0 when not ranked). An empty text gives all-zero rows.
 
     Examples
     --------
@@ -319,8 +391,9 @@ def frame_profile(
     doc = as_document(text_or_doc, doc_id)
     lex = as_lexicon(lexicon)
     rows = _profile_rows(
-        doc, lex.match(doc), _ordered_categories(lex), n_keywords, _incidental_terms(lex)
-    )
+        doc, lex.match(doc), _ordered_categories(lex), n_keywords, _incidental_terms(lex),
+        _uses_ranker(lex, ranker),
+    )  # fmt: skip
     return _rows_to_frame(rows)
 
 
@@ -328,7 +401,7 @@ def _rows_to_frame(rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=PROFILE_COLUMNS)
     frame = frame.astype({"hits": "int64", "per_1000": "float64", "share": "float64", "score": "float64",
                           "dominant": "bool", "n_terms": "int64", "lead_hits": "int64", "supported": "bool",
-                          "rank": "int64"})  # fmt: skip
+                          "rank_score": "float64", "rank": "int64"})  # fmt: skip
     order = frame["rank"].where(frame["rank"] > 0, len(frame) + 1)
     frame = frame.assign(_order=order).sort_values(
         ["_order", "score"], ascending=[True, False], kind="stable"
@@ -337,7 +410,7 @@ def _rows_to_frame(rows: list[dict]) -> pd.DataFrame:
 
 
 def dominant_frame(text_or_doc: str | Document, lexicon: LexiconLike = None) -> str | None:
-    """The frame with the highest score, or ``None`` when no frame term occurs.
+    """The first ranked frame of :func:`frame_profile`, or ``None`` when no frame is ranked.
 
     >>> dominant_frame("The army and navy were ready for war.")
     'security_and_defense'
@@ -370,7 +443,9 @@ def analyze_frames(doc: Document) -> tuple[list[Span], list[dict]]:
         for h in hits
     ]  # fmt: skip
     spans.extend(find_stance(doc))
-    rows = _profile_rows(doc, hits, _ordered_categories(lex), 5, _incidental_terms(lex))
+    rows = _profile_rows(
+        doc, hits, _ordered_categories(lex), 5, _incidental_terms(lex), _uses_ranker(lex, True)
+    )
     rows = sorted(
         (r for r in rows if r["hits"]), key=lambda r: (r["rank"] == 0, r["rank"], -r["score"])
     )
@@ -395,6 +470,7 @@ def corpus_frame_table(
     doc_id: str = "doc_id",
     metadata: Iterable[str] | Literal["all"] | None = "all",
     n_jobs: int | None = 1,
+    ranker: bool = True,
 ) -> pd.DataFrame:
     """A tidy table of frame profiles: one row per document and frame, ready for seaborn.
 
@@ -411,6 +487,8 @@ def corpus_frame_table(
         column except the text columns and ``path``; ``None``: none).
     n_jobs : int, default 1
         Worker processes (``-1``: every core), through :mod:`rhetoric.runner`.
+    ranker : bool, default True
+        As in :func:`frame_profile`: which frame is ``dominant``.
 
     Returns
     -------
@@ -435,8 +513,9 @@ def corpus_frame_table(
     columns = CORPUS_COLUMNS + keep
     records = []
     work = partial(
-        _frame_rows, lexicon=lex, categories=categories, incidental=_incidental_terms(lex)
-    )
+        _frame_rows, lexicon=lex, categories=categories, incidental=_incidental_terms(lex),
+        model=_uses_ranker(lex, ranker),
+    )  # fmt: skip
     corpus = iter_corpus(documents, text_column=text, id_column=doc_id)
     for outcome in map_documents(work, corpus, n_jobs=n_jobs, warm=None):
         meta = {c: outcome.metadata.get(c) for c in keep}
@@ -456,14 +535,15 @@ def _frame_rows(
     lexicon: Lexicon,
     categories: list[str],
     incidental: frozenset[tuple[str, str]] = frozenset(),
+    model: dict | None = None,
 ) -> list[dict]:
     """The per-document function of :func:`corpus_frame_table`."""
     from rhetoric.runner import document_text
 
     doc = Document(document_text(document), document.doc_id)
-    rows = _profile_rows(doc, lexicon.match(doc), categories, 0, incidental)
+    rows = _profile_rows(doc, lexicon.match(doc), categories, 0, incidental, model)
     for row in rows:
-        for extra in ("keywords", "n_terms", "lead_hits", "supported", "rank"):
+        for extra in ("keywords", "n_terms", "lead_hits", "supported", "rank_score", "rank"):
             row.pop(extra)
         row["doc_id"] = doc.doc_id
         row["n_words"] = doc.n_words

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -23,6 +24,7 @@ from rhetoric.framing import (
     frame_profile,
     recession_within,
 )
+from rhetoric.framing.frames import MIN_SHARE_OF_TOP
 from rhetoric.text import Document
 
 SENTENCE = "The Senate voted to cut taxes. Troops crossed the border, and the court heard the case."
@@ -208,7 +210,14 @@ def test_profile_invariants(text):
     total = profile["hits"].sum()
     assert profile["share"].sum() == pytest.approx(1.0 if total else 0.0)
     assert profile["dominant"].sum() == (1 if total else 0)
-    assert (profile["score"] >= 0).all() and profile["score"].is_monotonic_decreasing
+    assert (profile["score"] >= 0).all()
+    # ranked frames first, in rank order and by falling ranking strength; the rest by score
+    ranked, rest = profile[profile["rank"] > 0], profile[profile["rank"] == 0]
+    assert ranked.index.tolist() == list(range(len(ranked)))
+    assert ranked["rank"].tolist() == list(range(1, len(ranked) + 1))
+    assert ranked["rank_score"].is_monotonic_decreasing and rest["score"].is_monotonic_decreasing
+    assert (profile["rank_score"].between(0, 1)).all()
+    assert (ranked["rank_score"].iloc[:1] == 1.0).all() and (ranked["supported"]).all()
     for span in find_frames(text):
         assert span.text == text[span.start : span.end] and span.kind in FRAMES
 
@@ -275,26 +284,82 @@ def test_a_frame_needs_several_distinct_terms_in_a_story():
 
 
 def test_news_frame_rankings_against_the_judged_ptc_articles(data_home):
-    """Regression floor on the 40 judged PTC train articles (see benchmarks/frames_news.py)."""
+    """Regression floors on the 140 judged PTC train articles (see benchmarks/frames_news.py)."""
     from pathlib import Path
 
     from rhetoric.evaluation.frames import frame_agreement, frame_rankings, read_frame_judgements
 
     path = Path(__file__).resolve().parents[2] / "corpus" / "annotations" / "frames_ptc_train.jsonl"
     judgements = read_frame_judgements(path)
-    assert len(judgements) == 60 and (judgements["split"] == "heldout").sum() == 20
-    # the check on fitting: 20 articles judged by another annotator after the first 40
-    new = judgements[judgements["split"] == "new"]
-    assert len(new) == 20 and set(new["annotator"]) == {"judge-12"}
-    assert not set(new["doc"]) & set(judgements.loc[judgements["split"] != "new", "doc"])
+    sizes = judgements["split"].value_counts().to_dict()
+    assert sizes == {"tune": 20, "heldout": 20, "new": 20, "train": 40, "fresh": 40}
+    # later splits were judged by other annotators, on articles no earlier split holds
+    annotators = judgements.groupby("split")["annotator"].agg(set).to_dict()
+    assert annotators["new"] == {"judge-12"}
+    assert annotators["train"] == annotators["fresh"] == {"judge-frames-3"}
+    assert judgements["doc"].is_unique
     assert all(row["dominant"] in row["present"] for row in judgements.to_dict("records"))
     agreement = frame_agreement(frame_rankings(judgements, data_home)).set_index("split")
-    # floors a little under the measured figures (0.65 / 0.10 on the first 40, 0.60 / 0.20 on
-    # the new 20): a change that loses an article's dominant frame shows here
-    assert agreement.loc["tune+heldout", "top1"] >= 0.6
-    assert agreement.loc["tune+heldout", "absent_top3"] <= 0.15
-    assert agreement.loc["new", "top1"] >= 0.55
-    assert agreement.loc["new", "absent_top3"] <= 0.25
+    # floors a little under the figures measured with the learned news ranker (0.66 / 0.08 on
+    # the 100 developed on, 0.60 / 0.075 on the fresh 40, measured once): a change that loses
+    # an article's dominant frame shows here
+    assert agreement.loc["developed", "n"] == 100
+    assert agreement.loc["developed", "top1"] >= 0.62
+    assert agreement.loc["developed", "absent_top3"] <= 0.12
+    assert agreement.loc["fresh", "top1"] >= 0.55
+    assert agreement.loc["fresh", "absent_top3"] <= 0.125
+
+
+def test_the_news_ranker_is_a_small_general_model_with_provenance():
+    from rhetoric.framing.frames import RANKER_FEATURES, news_ranker
+
+    model = news_ranker()
+    assert model["features"] and set(model["features"]) <= set(RANKER_FEATURES)
+    assert len(model["coef"]) == len(model["features"])
+    # no per-frame prior: only the profile's own evidence orders the frames
+    assert not any(model["bias"].values())
+    # more evidence never ranks a frame lower
+    assert all(c > 0 for c in model["coef"])
+    provenance = model["provenance"]
+    assert provenance["held_out_splits"] == ["fresh"] and "fresh" not in provenance["splits"]
+    assert provenance["script"] == "benchmarks/train_frame_ranker.py"
+    assert provenance["cv"]["n"] == provenance["articles"] >= 100
+
+
+def test_the_ranker_orders_supported_frames_and_can_be_switched_off():
+    from rhetoric.framing.frames import news_ranker
+
+    filler = "The officials met again on the matter that week. " * 10
+    text = (
+        "Court Weighs Budget\n\nThe court heard the case on the law. "
+        + filler
+        + "Taxes, taxes and more taxes, the budget, the deficit and spending were argued. "
+        + "The judge ruled on the constitution."
+    )
+    doc = Document(text, remove_boilerplate=False)
+    learned, by_score = frame_profile(doc), frame_profile(doc, ranker=False)
+    for profile in (learned, by_score):
+        ranked = profile[profile["rank"] > 0]
+        assert ranked["supported"].all() and ranked["rank_score"].iloc[0] == 1.0
+    # the score ranking is the old one: ranked frames by falling score, within 0.7 of the top
+    ranked = by_score[by_score["rank"] > 0]
+    assert ranked["score"].is_monotonic_decreasing
+    assert (ranked["score"] >= MIN_SHARE_OF_TOP * ranked["score"].iloc[0]).all()
+    # the learned strength follows the model's formula on the profile's own columns
+    model = news_ranker()
+    rows = learned[learned["supported"] & (learned["score"] > 0)].set_index("frame")
+    strength = (
+        model["coef"][0] * np.log1p(rows["score"])
+        + model["coef"][1] * np.log1p(rows["n_terms"])
+        + model["coef"][2] * (rows["lead_hits"] > 0)
+    )
+    assert model["features"] == ["log_score", "log_terms", "in_lead"]
+    assert np.allclose(rows["rank_score"], np.exp(strength - strength.max()))
+    assert learned.loc[learned["rank"] == 1, "frame"].item() == strength.idxmax()
+    # another lexicon is always ranked by score
+    custom = frame_profile(text, {"law": ["court", "judge", "law"], "money": ["tax", "budget"]})
+    top = custom[custom["rank"] > 0]
+    assert top["score"].is_monotonic_decreasing and top["rank_score"].iloc[0] == 1.0
 
 
 def test_frame_agreement_pools_the_first_forty_apart_from_a_later_split():
