@@ -97,6 +97,8 @@ class _Sentence:
         self.segment = segment
         self.words: list[Token] = doc.words_of(segment)
         self.norms = [w.norm for w in self.words]
+        #: positions of "not" and "n't" (the correctio rules start there)
+        self.nots = [i for i, norm in enumerate(self.norms) if _is_not(norm)]
 
     def __len__(self) -> int:
         return len(self.words)
@@ -211,8 +213,8 @@ def _not_but(s: _Sentence) -> Iterator[_Figure]:
     """not X but Y; not only X but also Y; not because A, not because B, but because C."""
     n = len(s)
     used_buts: set[int] = set()
-    for i, norm in enumerate(s.norms):
-        if not _is_not(norm) or i + 1 >= n or (i and s.norms[i - 1] in _NOT_BEFORE):
+    for i in s.nots:
+        if i + 1 >= n or (i and s.norms[i - 1] in _NOT_BEFORE):
             continue
         marker = s.norms[i + 1] in _MARKERS
         x_first = i + 2 if marker else i + 1
@@ -268,8 +270,8 @@ def _earliest_not(s: _Sentence, i: int, x_first: int) -> int:
 def _correctio_clause(s: _Sentence, following: _Sentence | None) -> Iterator[_Figure]:
     """not merely X; it is Y / V not P X; it V P Y (also across a full stop after "not merely")."""
     n = len(s)
-    for i, norm in enumerate(s.norms):
-        if not _is_not(norm) or i + 1 >= n or (i and s.norms[i - 1] in _NOT_BEFORE):
+    for i in s.nots:
+        if i + 1 >= n or (i and s.norms[i - 1] in _NOT_BEFORE):
             continue
         marker = s.norms[i + 1] in _MARKERS
         x_first = i + 2 if marker else i + 1
@@ -585,11 +587,17 @@ def _antonym_parallel(s: _Sentence) -> Iterator[_Figure]:
     for i in range(n - 2):
         if not candidate[i]:
             continue
-        partners = set()
+        partners = set()  # positions i + 2 .. i + 12 that share a neighbour with i
         if i > 0 and norms[i - 1] not in _COORDINATION:
-            partners.update(before[norms[i - 1]])
+            found = before[norms[i - 1]]
+            partners.update(
+                found[bisect.bisect_left(found, i + 2) : bisect.bisect_right(found, i + 12)]
+            )
         if i + 1 < n and norms[i + 1] not in _COORDINATION:
-            partners.update(after[norms[i + 1]])
+            found = after[norms[i + 1]]
+            partners.update(
+                found[bisect.bisect_left(found, i + 2) : bisect.bisect_right(found, i + 12)]
+            )
         for j in sorted(partners):
             if not i + 2 <= j <= i + 12 or candidate[i] + candidate[j] < 3 or norms[j] == norms[i]:
                 continue
@@ -1118,6 +1126,8 @@ def _gapped_clause(s: _Sentence) -> Iterator[_Figure]:
     """X V P A; Y P B: a short clause after a semicolon that leaves out the verb and repeats a
     preposition of the clause before ("Light is set against dark; truth against lies")."""
     n = len(s)
+    if n < 5 or ";" not in s.doc.norm[s.words[0].end : s.words[-1].start]:
+        return
     for k in range(3, n - 1):
         if ";" not in s.gap(k):
             continue
