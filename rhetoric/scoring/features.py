@@ -236,7 +236,13 @@ class DocumentProfile:
         """The word's class label from :attr:`~rhetoric.text.Document.word_classes` (closed
         classes ``D P O A Q``, WordNet's ``N V J R``, several joined by ``/``): no tagger, which
         errs on list fragments and would cost more than all the detectors."""
-        return "/".join(sorted(self.doc.word_classes[word]))
+        return _class_label(self.doc.word_classes[word])
+
+
+@lru_cache(maxsize=1024)
+def _class_label(classes: frozenset[str]) -> str:
+    """A set of word classes as one label: sorted and joined by ``/``."""
+    return "/".join(sorted(classes))
 
 
 def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
