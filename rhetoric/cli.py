@@ -356,6 +356,14 @@ def _figures(spans) -> Counter:
     return Counter(key[0] for key in keys)
 
 
+def _off_by_default() -> list[str]:
+    """The devices whose scorers are not reported without a ``min_score``."""
+    from rhetoric.devices import DEVICES
+    from rhetoric.scoring.model import load_model
+
+    return [d for d in DEVICES if (m := load_model(d)) is not None and not m.reported_by_default]
+
+
 def format_report(result, thresholded: bool = True) -> str:
     """The plain-text report of one analysed document: devices counted in figures, then stance
     words and the frame profile as an aligned table. ``thresholded``: the devices were kept at
@@ -386,6 +394,11 @@ def format_report(result, thresholded: bool = True) -> str:
             "lists every candidate figure with its calibrated score)"
             if thresholded
             else "devices: none found"
+        )
+    if thresholded and (off := _off_by_default()):
+        lines.append(
+            f"not reported by default: {', '.join(off)} (their scorers' cross-validated precision "
+            "is below 0.70; --min-score X lists their figures scoring at least X)"
         )
     every = [*result.device_spans, *result.frame_spans, *getattr(result, "stance_spans", [])]
     stance = Counter(

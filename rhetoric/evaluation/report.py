@@ -93,7 +93,7 @@ def build_report(gold: str | Path | None = None, data_home=None) -> str:
 def _scorer_section() -> str:
     """The shipped scorers, from their provenance: what they were trained on, cross-validated."""
     from rhetoric.devices import DEVICES
-    from rhetoric.scoring.model import load_model
+    from rhetoric.scoring.model import MIN_DEFAULT_PRECISION, load_model
 
     rows = []
     for device in DEVICES:
@@ -108,6 +108,7 @@ def _scorer_section() -> str:
             "average_precision": cv["average_precision"], "threshold": model.threshold,
             "cv_precision": cv["precision_at_threshold"], "cv_recall": cv["recall_at_threshold"],
             "target_met": "yes" if cv["target_met"] else "no",
+            "default": "on" if model.reported_by_default else "off",
         })  # fmt: skip
     return "\n".join([
         "**Learned scorers** (`rhetoric/resources/scorers/`, trained by `benchmarks/train_scorers.py` on "
@@ -116,7 +117,10 @@ def _scorer_section() -> str:
         "`matched` to a current candidate, `true` among them; cross-validated with folds grouped by "
         "document (three shuffles): `average_precision` of the scores, and at the default `threshold` "
         "(the lowest score whose out-of-fold precision reaches 0.85, weighted back to the pool's "
-        "candidates) the out-of-fold `cv_precision` and `cv_recall`:", "",
+        "candidates) the out-of-fold `cv_precision` and `cv_recall`. `default`: a device whose "
+        f"`cv_precision` is below {MIN_DEFAULT_PRECISION:.2f} is `off`: not reported unless a "
+        "`min_score` is given (`--min-score`), since on texts it was not trained on most of its "
+        "figures would be false:", "",
         markdown_table(pd.DataFrame(rows), "{:.3f}"),
     ])  # fmt: skip
 

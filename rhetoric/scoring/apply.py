@@ -32,7 +32,9 @@ def score_figures(
         The device family, naming the model (:func:`~rhetoric.scoring.model.load_model`).
     min_score : float, optional
         Keep figures whose probability is at least this (``None``: the model's threshold,
-        chosen for precision >= 0.85 on cross-validation folds; ``0``: keep every candidate).
+        chosen for precision >= 0.85 on cross-validation folds, and nothing when the model is
+        not :attr:`~rhetoric.scoring.model.ScorerModel.reported_by_default`; ``0``: keep every
+        candidate).
     model : ScorerModel, optional
         A model to use instead of the shipped one.
 
@@ -46,7 +48,7 @@ def score_figures(
     model = model if model is not None else load_model(device)
     if model is None:
         return [s for s in spans if min_score is None or s.score >= min_score]
-    if not spans:
+    if not spans or (min_score is None and not model.reported_by_default):
         return []
     threshold = model.threshold if min_score is None else min_score
     figures = figure_parts(spans)

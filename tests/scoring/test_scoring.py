@@ -237,3 +237,31 @@ def test_repetition_features_see_separators_clauses_and_the_share_of_occurrences
     assert record["occurrence_share"] == pytest.approx(3 / 4)  # the fourth "never" is elsewhere
     assert record["initial_words"] == 3 and record["stressed_share"] == 1.0
     assert record["consecutive_clauses"] == 1.0
+
+
+def test_a_scorer_below_the_default_precision_reports_nothing_without_a_min_score():
+    from dataclasses import replace
+
+    from rhetoric.scoring.model import MIN_DEFAULT_PRECISION
+
+    doc = Document(TEXT * 2)
+    candidates = get_finder("anaphora")(doc)
+    model = load_model("anaphora")
+    assert model.reported_by_default
+    cv = model.provenance["cv"]
+    weak = replace(model, provenance={**model.provenance,
+                                      "cv": {**cv, "precision_at_threshold": MIN_DEFAULT_PRECISION - 0.01}})  # fmt: skip
+    assert not weak.reported_by_default
+    kept = score_figures(doc, candidates, "anaphora", model=model)
+    assert kept, "the example text has anaphora above the shipped threshold"
+    assert score_figures(doc, candidates, "anaphora", model=weak) == []
+    assert score_figures(doc, candidates, "anaphora", model=weak, min_score=model.threshold) == kept
+
+
+@pytest.mark.parametrize("device", DEVICES)
+def test_shipped_scorers_are_off_by_default_exactly_when_their_cv_precision_is_low(device):
+    from rhetoric.scoring.model import MIN_DEFAULT_PRECISION
+
+    model = load_model(device)
+    precision = model.provenance["cv"]["precision_at_threshold"]
+    assert model.reported_by_default == (precision >= MIN_DEFAULT_PRECISION)
