@@ -61,8 +61,24 @@ _AUXILIARIES = frozenset({
     "must", "'s", "'re", "'ve", "'ll", "'d",
 }) | _LINKING  # fmt: skip
 _ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})
-#: What may follow "it must be" in an inference: an adjective or a noun phrase, not a participle.
-_PREDICATE_TAGS = frozenset({"JJ", "JJR", "JJS", "DT", "NN", "NNS", "PRP$", "CD", "RB"})
+#: Predicates of truth or evidence: after "it must be" they make an inference ("it must be
+#: true"), where other predicates state a requirement ("it must be fair").
+_TRUTH_PREDICATES = frozenset({
+    "true", "so", "right", "wrong", "correct", "false", "mistaken", "obvious", "clear", "evident", "apparent",
+    "plain", "that",
+})  # fmt: skip
+#: Subjects that grant a view to others ("some may say", "critics might argue").
+_INDEFINITE_SUBJECTS = frozenset({
+    "some", "others", "many", "critics", "skeptics", "sceptics", "someone", "anyone", "people", "few", "one",
+})  # fmt: skip
+#: Verbs of saying and judging after such a subject.
+_VIEW_VERBS = frozenset({
+    "say", "call", "argue", "think", "object", "claim", "ask", "wonder", "believe", "suggest", "contend", "insist",
+    "complain", "see", "view", "regard", "consider", "describe", "dismiss", "label", "feel", "charge", "protest",
+})  # fmt: skip
+#: Adjectives of certainty after "may be" / "can be": an assurance given to others ("they may be
+#: certain that ..."), not the writer's doubt.
+_ASSURED = frozenset({"certain", "sure", "assured", "confident"})
 
 
 def _in_clause(doc: Document, i: int, j: int) -> bool:
@@ -110,6 +126,34 @@ def _negated_modal(doc: Document, i: int) -> bool:
     if norm.endswith("n't") or norm == "cannot":
         return True
     return i + 1 < len(doc.words) and _in_clause(doc, i, i + 1) and doc.words[i + 1].norm == "not"
+
+
+def _conditional_before(doc: Document, i: int, limit: int = 25) -> bool:
+    """An "if" or "unless" earlier in the sentence of ``doc.words[i]``: the word is in the
+    apodosis of a condition ("if I reach that conclusion, I would say")."""
+    sentence = doc.sentence_of[i]
+    for k in range(i - 1, max(-1, i - limit - 1), -1):
+        if doc.sentence_of[k] != sentence:
+            return False
+        if doc.words[k].norm in {"if", "unless"}:
+            return True
+    return False
+
+
+def _past_before(doc: Document, i: int, limit: int = 25) -> bool:
+    """A verb in the simple past earlier in the sentence of ``doc.words[i]`` (and no present or
+    future verb nearer to it): "could" then tells of past ability or habit, or follows the tense
+    of a past main verb ("we found that problems ... could bring"), not the writer's doubt now."""
+    sentence = doc.sentence_of[i]
+    for k in range(i - 1, max(-1, i - limit - 1), -1):
+        if doc.sentence_of[k] != sentence:
+            return False
+        tag = doc.tags[k]
+        if tag in {"VBZ", "VBP", "MD"}:
+            return False
+        if tag == "VBD":
+            return True
+    return False
 
 
 def modal_reading(doc: Document, i: int) -> str:
@@ -163,6 +207,15 @@ def modal_reading(doc: Document, i: int) -> str:
         return "noun"
     if first and norm in {"could", "would", "might", "must", "may", "can", "should"}:
         return "hypothetical"  # a question: "Could you ...?", "Would anyone ...?"
+    if norm in {"may", "might", "could"}:
+        if prev_norm in _INDEFINITE_SUBJECTS and next_norm in _VIEW_VERBS:
+            return "concessive"  # "Some might call this a good record": a view granted to others
+        if next_norm == "be" and following is not None and following + 1 < len(doc.words) and (
+            doc.words[following + 1].norm in _ASSURED
+        ):
+            return "deontic"  # "They may be certain that ...": an assurance, not a doubt
+    if norm == "could" and next_norm != "have" and _past_before(doc, i):
+        return "dynamic"  # "we found that problems ... could bring", "my classmates could do"
     if norm == "must":
         if (
             next_norm in {"have", "'ve"}
@@ -175,11 +228,24 @@ def modal_reading(doc: Document, i: int) -> str:
         if next_norm == "be" and prev_norm in _INFERENCE_SUBJECTS and following is not None:
             after = following + 1
             so = prev is not None and prev >= 1 and doc.words[prev - 1].norm == "so"
-            if (after < len(doc.words) and _in_clause(doc, i, after) and not so
-                    and doc.tags[after] in _PREDICATE_TAGS):  # fmt: skip
-                return "epistemic"  # "it must be true", "this must be a mistake"
+            relative = prev_norm in {"that", "which"} and prev is not None and prev > 0 and (
+                doc.tags[prev - 1].startswith("NN")
+            )  # "difficulties that must be overcome": a relative pronoun, not a subject
+            if after < len(doc.words) and _in_clause(doc, i, after) and not so and not relative:
+                case = doc.words[after].norm == "the" and after + 1 < len(doc.words) and (
+                    doc.words[after + 1].norm == "case"
+                )
+                if doc.words[after].norm in _TRUTH_PREDICATES or case:
+                    return "epistemic"  # "it must be true", "that must be so", "must be the case"
+                if doc.tags[after] == "VBG" and doc.words[after].norm != "going":
+                    return "epistemic"  # "he must be joking": an inference about the present
+        # "it must be fair", "it must be a land of opportunity", "they must be able to": with any
+        # other predicate "must be" states a requirement (Coates 1983: epistemic "must" is marked
+        # by a perfect, a progressive or a predicate of truth)
         return "deontic"
     if norm == "would":
+        if next_norm in _HEDGING_AFTER_WOULD and _conditional_before(doc, i):
+            return "hypothetical"  # "if I reach that conclusion, I would say ...": the apodosis
         if next_norm in _HEDGING_AFTER_WOULD:
             addressed = following + 1 < len(doc.words) and doc.words[following + 1].norm == "to"
             return "hypothetical" if addressed else "epistemic"  # "I would say to you": an address
