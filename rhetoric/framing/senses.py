@@ -551,6 +551,16 @@ REPORTING_VERBS = frozenset({
     "announces", "acknowledged", "acknowledges", "admitted", "admits", "noted", "notes", "according",
     "predicted", "predicts", "testified", "asserted", "asserts", "contended", "contends",
 })  # fmt: skip
+#: Verbs of belief and report that take an object as often as a clause ("confirmed the charges"):
+#: they report only before "that" ("police believe that", "he pointed out that").
+THAT_REPORTING_VERBS = frozenset({
+    "believe", "believes", "believed", "fear", "fears", "feared", "concluded", "concludes", "revealed",
+    "reveals", "confirmed", "confirms", "declared", "declares", "tweeted", "tweets", "speculated", "speculates",
+    "observed", "observes", "cautioned", "cautions", "stressed", "stresses", "emphasized", "emphasizes",
+    "pointed", "points",
+})  # fmt: skip
+#: Reporting verbs that report only with a particle ("pointed out that").
+_PARTICLE_REPORTING = {"pointed": "out", "points": "out"}
 _FIRST_PERSON = frozenset({"i", "we"})
 
 
@@ -575,6 +585,16 @@ def reported(doc: Document, i: int, window: int = 20) -> bool:
             or ";" in doc.text[doc.words[k].end : doc.words[k + 1].start]
         ):
             return False
+        if norm in THAT_REPORTING_VERBS:
+            particle = _PARTICLE_REPORTING.get(norm)
+            that = k + 1 + (particle is not None)
+            if particle and (k + 1 >= i or doc.words[k + 1].norm != particle):
+                continue  # "points" of a plan, "pointed" without "out"
+            if that >= i or doc.words[that].norm != "that" or not doc.tags[k].startswith("VB"):
+                continue  # "confirmed the charges": an object, not a reported clause
+            if _subject_of(doc, k) in _FIRST_PERSON | _LINKING:
+                return False  # "I believe that", "it is feared that": the writer's own
+            return True
         if norm in REPORTING_VERBS:
             if norm == "according":
                 if k + 1 < i and doc.words[k + 1].norm == "to":
@@ -585,4 +605,47 @@ def reported(doc: Document, i: int, window: int = 20) -> bool:
             subject = doc.words[k - 1].norm if k > 0 and doc.sentence_of[k - 1] == sentence else ""
             # "I said", "we argued": the writer's own words; "it may be said": an impersonal aside
             return subject not in _FIRST_PERSON | _LINKING
+    return False
+
+
+def _subject_of(doc: Document, k: int) -> str:
+    """The word before the verb ``doc.words[k]`` in its sentence, skipping adverbs ("I deeply
+    believe"): its subject when the verb follows it."""
+    sentence = doc.sentence_of[k]
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if doc.sentence_of[j] != sentence:
+            return ""
+        if doc.tags[j] not in _ADVERB_TAGS:
+            return doc.words[j].norm
+    return ""
+
+
+def reported_after(doc: Document, i: int, limit: int = 40) -> bool:
+    """True when the sentence of ``doc.words[i]`` is attributed after it: a comma (or dash) later
+    in the sentence is followed within three words by a reporting verb whose subject is not "I" or
+    "we", near the sentence's end ("... could be due to hit, says the paper.", "... of his
+    presidency, he said."), or by "according to".
+
+    >>> doc = Document("The storm may pass, officials said. The storm may pass, as I said before.")
+    >>> [reported_after(doc, i) for i, w in enumerate(doc.words) if w.norm == "may"]
+    [True, False]
+    """
+    words, text = doc.words, doc.text
+    segment = doc.sentences[doc.sentence_of[i]]
+    end = min(segment.last_word, i + limit)
+    for k in range(i + 1, end):
+        if not any(mark in text[words[k - 1].end : words[k].start] for mark in (",", "\u2014", "\u2013", " - ")):
+            continue
+        for j in range(k, min(k + 3, end)):
+            norm = words[j].norm
+            if norm == "according" and j + 1 < end and words[j + 1].norm == "to":
+                return True
+            if norm in REPORTING_VERBS and doc.tags[j].startswith("VB"):
+                subject = words[j - 1].norm if j > k else ""
+                if subject in _FIRST_PERSON or (j > k and words[k].norm in {"as", "which", "that"}):
+                    return False  # "as I said", "which he said": the writer's own aside or a relative
+                # the attribution closes the sentence: "..., he said." ("tells a dispatcher: ..."
+                # opens a quotation, whose speaker the words before it describe)
+                tail = text[words[j].end : words[segment.last_word - 1].end]
+                return segment.last_word - j <= 10 and not any(m in tail for m in ':"\u201c')
     return False
