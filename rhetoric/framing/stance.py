@@ -184,6 +184,7 @@ def _not_stance(doc: Document, category: str, term: str, first: int, last: int) 
         return "adverb of manner"  # "slowly but surely"
     if term in _DEGREE_INTENSIFIERS and after is not None and after_norm not in _CERTAINTY_PREDICATES and (
         doc.tags[after].startswith("JJ") or after_norm in _QUANTIFIERS
+        or (term == "absolutely" and doc.tags[after] in {"VBG", "VBN"})  # "absolutely disgusting"
     ):
         return "adverb of degree"  # "a definitely public character", "absolutely nothing"
     if term == "indeed" and _concessive(doc, first):
