@@ -15,6 +15,7 @@ kind and genre with Wilson intervals, how many judged spans the current rules no
 report precision (that is ``benchmarks/stance_precision.py``, on the development set).
 
     RHETORIC_DATA=../shared/data python benchmarks/stance_train.py sheet --per-cell 50
+    RHETORIC_DATA=../shared/data python benchmarks/stance_train.py sheet --per-cell 15 --seed 20261213 --exclude-judged
     RHETORIC_DATA=../shared/data python benchmarks/stance_train.py measure [--list FALSE]
 """
 
@@ -61,7 +62,11 @@ def spans_of(docs) -> pd.DataFrame:
 def sheet(args: argparse.Namespace) -> None:
     table = spans_of(training_documents())
     table["genre"] = table["doc"].map(genre_of)
-    rng = random.Random(SEED)
+    if args.exclude_judged:
+        judged = read_judgements([args.judged])
+        matched = match_judgements(table.assign(device="stance"), judged)
+        table = table[(matched["verdict"] == "").to_numpy()]
+    rng = random.Random(args.seed)
     picked = []
     for (genre, kind), cell in table.groupby(["genre", "kind"], sort=True):
         rows = cell.to_dict("records")
@@ -125,6 +130,9 @@ def main() -> None:
     make = sub.add_parser("sheet", help="write a sheet of spans to judge")
     make.add_argument("--per-cell", type=int, default=50, help="spans per kind and genre")
     make.add_argument("--out", default="/tmp/stance_train_sheet.jsonl")
+    make.add_argument("--seed", type=int, default=SEED)
+    make.add_argument("--exclude-judged", action="store_true", help="draw only spans no judgement covers")
+    make.add_argument("--judged", default=str(JUDGED))
     check = sub.add_parser("measure", help="precision over the judged training sample")
     check.add_argument("--judged", default=str(JUDGED))
     check.add_argument("--list", nargs="*", metavar="VERDICT", help="list the judged spans still reported with these verdicts")
