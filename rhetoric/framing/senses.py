@@ -559,6 +559,9 @@ THAT_REPORTING_VERBS = frozenset({
     "observed", "observes", "cautioned", "cautions", "stressed", "stresses", "emphasized", "emphasizes",
     "pointed", "points",
 })  # fmt: skip
+#: Base forms that report with a plural subject ("experts say the epidemic could worsen"); as a
+#: bare infinitive ("let me say") they are the writer's.
+PLURAL_REPORTING_VERBS = frozenset({"say", "tell", "warn", "claim", "argue", "insist", "report", "predict", "estimate", "allege"})  # fmt: skip
 #: Reporting verbs that report only with a particle ("pointed out that").
 _PARTICLE_REPORTING = {"pointed": "out", "points": "out"}
 _FIRST_PERSON = frozenset({"i", "we"})
@@ -585,6 +588,10 @@ def reported(doc: Document, i: int, window: int = 20) -> bool:
             or ";" in doc.text[doc.words[k].end : doc.words[k + 1].start]
         ):
             return False
+        if norm in PLURAL_REPORTING_VERBS and doc.tags[k] == "VBP":
+            if _subject_of(doc, k) in _FIRST_PERSON | {"you", "i"}:
+                return False  # "we say", "I tell you": the writer's own
+            return True
         if norm in THAT_REPORTING_VERBS:
             particle = _PARTICLE_REPORTING.get(norm)
             that = k + 1 + (particle is not None)

@@ -193,8 +193,11 @@ def _not_stance(doc: Document, category: str, term: str, first: int, last: int) 
         return "concessive 'of course'"  # "Of course, we can't do everything. But ..."
     if term in _APPROXIMATORS and (_before_quantity(doc, last) or before in _COMPARATIVE):
         return "approximator of a quantity"  # "nearly 3,000", "almost no", "more nearly equal"
-    if term == "possibly" and first > 0 and words[first - 1].norm in {"could", "can", "cannot"}:
-        return "intensifying 'possibly'"
+    if term == "possibly" and any(
+        words[k].norm.replace("n't", "") in {"could", "can", "cannot", "ca"}
+        for k in range(max(0, first - 2), first) if _same_clause(doc, k, first)
+    ):  # fmt: skip
+        return "intensifying 'possibly'"  # "could possibly", "can't possibly", "how can they possibly"
     reason = _other_sense(doc, term, first, last, before, after)
     if reason:
         return reason
@@ -231,6 +234,8 @@ def _other_sense(doc: Document, term: str, first: int, last: int, before: str, a
         return "'in general' after a noun (as a whole)"  # "European values in general"
     if term in {"i think", "we think"} and words[last].norm == "thought":
         return "a past belief"  # "because I thought this was important", "faster than we thought"
+    if term in {"be certain", "be sure"} and after is not None and tags[after].startswith(("NN", "JJ")):
+        return "determiner 'certain'"  # "there are certain basic propositions"
     if term == "be sure" and (after_norm == "to" or (first >= 2 and words[first - 1].norm in {"us", "'s"}
                               and words[first - 2].norm == "let")):  # fmt: skip
         return "'be sure' of making sure"  # "Let us be sure that", "be sure to vote"
@@ -309,7 +314,8 @@ def _before_quantity(doc: Document, i: int) -> bool:
     if i + 1 >= len(doc.words) or doc.clause_of[i + 1] != doc.clause_of[i]:
         return False
     following = doc.words[i + 1].norm
-    return following[:1].isdigit() or following in _QUANTITY_WORDS
+    # "nearly two-thirds", "almost one-half": the first part of a hyphenated number
+    return following[:1].isdigit() or following in _QUANTITY_WORDS or following.split("-")[0] in _QUANTITY_WORDS
 
 
 def _in_conditional(doc: Document, i: int) -> bool:

@@ -183,3 +183,11 @@ def test_attribution_after_the_clause_or_by_a_verb_of_belief():
     assert not reported(doc, may) and not reported_after(doc, may)
     # a hedge in the subject of a reporting verb that opens a quotation stays the writer's
     assert _texts('Someone, presumably a guard, tells the crowd: "Leave now."') == ["presumably"]
+
+
+def test_plural_reporters_intensifying_possibly_and_determiner_certain():
+    assert _texts("Experts say the flood could still spread.") == []
+    assert _texts("We say the flood could still spread.") == ["could"]
+    assert _texts("How can they possibly hold both views? One can't possibly go.") == []
+    assert _texts("There are certain rules to follow.") == []
+    assert _texts("A nearly two-thirds majority voted.") == []
