@@ -94,6 +94,12 @@ _MANNER_VERBS = frozenset({
     "worded", "drawn", "set", "see", "seen", "hear", "heard", "explained", "described", "identified",
 })  # fmt: skip
 _COMPARATIVE = frozenset({"more", "most", "less", "least"})
+#: Boosters that, opening a sentence answered by "but", grant a point rather than insist on it
+#: ("I know that none of these reforms would be easy. But ...", "And, certainly, no one can ...").
+_CONCEDING = frozenset({"of course", "certainly", "i know that"})
+#: After a modal or "to", "actually" says that an event will really take place ("will actually
+#: vote", "to actually arrest"), not how sure the writer is of a claim.
+_EVENT_AUXILIARIES = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "to", "'ll", "'d"})
 
 
 def stance_lexicon() -> Lexicon:
@@ -189,8 +195,10 @@ def _not_stance(doc: Document, category: str, term: str, first: int, last: int) 
         return "adverb of degree"  # "a definitely public character", "absolutely nothing"
     if term == "indeed" and _concessive(doc, first):
         return "concessive 'indeed'"
-    if term == "of course" and _answered(doc, first):
-        return "concessive 'of course'"  # "Of course, we can't do everything. But ..."
+    if term in _CONCEDING and _answered(doc, first):
+        return f"concessive {term!r}"  # "Of course, we can't do everything. But ..."
+    if term == "actually" and before in _EVENT_AUXILIARIES:
+        return "'actually' of an event's taking place"  # "the Senate will actually vote"
     if term in _APPROXIMATORS and (_before_quantity(doc, last) or before in _COMPARATIVE):
         return "approximator of a quantity"  # "nearly 3,000", "almost no", "more nearly equal"
     if term == "possibly" and any(
@@ -278,7 +286,10 @@ def _answered(doc: Document, i: int) -> bool:
     everywhere. But ..."). Inside a sentence ("will, of course, be worked out") it is no concession."""
     sentence = doc.sentence_of[i]
     segment = doc.sentences[sentence]
-    if i != segment.first_word:
+    opening = segment.first_word
+    while opening < i and doc.words[opening].norm in {"and", "yes", "now", "well"}:
+        opening += 1  # "And, certainly, ...", "Yes, of course ..."
+    if i != opening:
         return False
     if any(w.norm in {"but", "yet"} for w in doc.words[i + 1 : min(segment.last_word, i + 41)]):
         return True

@@ -191,3 +191,11 @@ def test_plural_reporters_intensifying_possibly_and_determiner_certain():
     assert _texts("How can they possibly hold both views? One can't possibly go.") == []
     assert _texts("There are certain rules to follow.") == []
     assert _texts("A nearly two-thirds majority voted.") == []
+
+
+def test_conceding_boosters_and_actually_of_an_event():
+    assert _texts("I know that none of these roads is easy. But we must build them.") == []
+    assert _texts("And, certainly, no one can ignore the cost. But the gain is larger.") == []
+    assert _texts("I know that the road is finished.") == ["I know that"]
+    assert _texts("The council will actually vote on Monday.") == []
+    assert _texts("The budget has actually shrunk.") == ["actually"]
