@@ -214,6 +214,11 @@ def modal_reading(doc: Document, i: int) -> str:
             doc.words[following + 1].norm in _ASSURED
         ):
             return "deontic"  # "They may be certain that ...": an assurance, not a doubt
+    if norm == "could" and (prev_norm == "you" or next_norm == "be" and any(
+        doc.words[k].norm in {"you", "your", "any", "anyone", "anybody"}
+        for k in range(i + 2, min(len(doc.words), i + 6)) if _in_clause(doc, i, k)
+    )):  # fmt: skip
+        return "hypothetical"  # "it could be you", "they could be from any one of your districts"
     if norm == "could" and next_norm != "have" and _past_before(doc, i):
         return "dynamic"  # "we found that problems ... could bring", "my classmates could do"
     if norm == "must":

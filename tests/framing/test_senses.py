@@ -187,6 +187,9 @@ def test_a_quotation_set_over_several_lines_is_still_quoted():
         ("When I lived there, the neighbours could play music all night.", "could", "dynamic"),
         ("We learned that a storm far away could flood our town.", "could", "dynamic"),
         ("A storm far away could flood our town.", "could", "epistemic"),
+        # a possibility put to the audience ("it could be you") is no doubt of the writer's
+        ("The next winner could be you.", "could", "hypothetical"),
+        ("Some day, you could stand here.", "could", "hypothetical"),
     ],
 )
 def test_requirements_conditions_and_granted_views_are_not_stance(text, word, reading):
