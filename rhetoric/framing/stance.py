@@ -94,6 +94,8 @@ _MANNER_VERBS = frozenset({
     "worded", "drawn", "set", "see", "seen", "hear", "heard", "explained", "described", "identified",
 })  # fmt: skip
 _COMPARATIVE = frozenset({"more", "most", "less", "least"})
+#: Words before "to" that negate what follows ("unable to prove that", "failed to prove that").
+_FAILING = frozenset({"unable", "failed", "fail", "fails", "failing"})
 #: Boosters that, opening a sentence answered by "but", grant a point rather than insist on it
 #: ("I know that none of these reforms would be easy. But ...", "And, certainly, no one can ...").
 _CONCEDING = frozenset({"of course", "certainly", "i know that"})
@@ -186,6 +188,10 @@ def _not_stance(doc: Document, category: str, term: str, first: int, last: int) 
         return "comparative adverb of manner or degree"  # "realize more clearly", "more certainly"
     if term == "clearly" and (after_norm in _MANNER_VERBS or before in _MANNER_VERBS):
         return "adverb of manner"  # "is clearly delineated", "might clearly appear"
+    if term in _MANNER and first == last and first > 0 and not doc.tags[first - 1].startswith(("VB", "MD")) and (
+        after is None or (after_norm in {"and", "or"} and after + 1 < len(words) and doc.tags[after + 1] in {"RB", "RBR"})
+    ):  # fmt: skip
+        return "adverb of manner"  # "express this truth clearly and perfectly": it closes the verb phrase
     if term == "surely" and before == "but" and first >= 2 and words[first - 2].norm.endswith("ly"):
         return "adverb of manner"  # "slowly but surely"
     if term in _DEGREE_INTENSIFIERS and after is not None and after_norm not in _CERTAINTY_PREDICATES and (
@@ -201,16 +207,20 @@ def _not_stance(doc: Document, category: str, term: str, first: int, last: int) 
         return "'actually' of an event's taking place"  # "the Senate will actually vote"
     if term in _APPROXIMATORS and (_before_quantity(doc, last) or before in _COMPARATIVE):
         return "approximator of a quantity"  # "nearly 3,000", "almost no", "more nearly equal"
+    if term in _APPROXIMATORS and after is not None and doc.tags[after].startswith("VB"):
+        return "approximator of an event"  # "almost got into a fight", "we've nearly doubled"
     if term == "possibly" and any(
         words[k].norm.replace("n't", "") in {"could", "can", "cannot", "ca"}
-        for k in range(max(0, first - 2), first) if _same_clause(doc, k, first)
+        for k in range(max(0, first - 2), first + 2) if k < len(words) and _same_clause(doc, k, first)
     ):  # fmt: skip
-        return "intensifying 'possibly'"  # "could possibly", "can't possibly", "how can they possibly"
+        return "intensifying 'possibly'"  # "can't possibly", "how can they possibly", "as well as I possibly can"
     reason = _other_sense(doc, term, first, last, before, after)
     if reason:
         return reason
-    if category == "booster" and term not in _NEGATABLE | _SELF_NEGATED and negated(doc, first):
-        return "negated booster"  # "she cannot prove that", "doesn't actually kill"
+    if category == "booster" and term not in _NEGATABLE | _SELF_NEGATED and (
+        negated(doc, first) or (first >= 2 and words[first - 1].norm == "to" and words[first - 2].norm in _FAILING)
+    ):  # fmt: skip
+        return "negated booster"  # "she cannot prove that", "doesn't actually kill", "unable to prove"
     if category == "booster" and _in_conditional(doc, first):
         return "booster in a conditional clause"
     return ""

@@ -163,7 +163,10 @@ def test_requirements_and_negation_are_not_boosters():
 def test_approximators_of_absolute_quantities_are_not_hedges():
     assert _texts("Almost no water was left, and nearly everything burned.") == []
     assert _texts("The two teams were nearly equal.") == []
-    assert _texts("The plan almost failed.") == ["almost"]
+    # an event that nearly happened, or an amount nearly reached, is no softening
+    assert _texts("The plan almost failed, and costs nearly doubled.") == []
+    assert "almost" in _texts("The figure is almost certainly wrong.")
+    assert _texts("The plan is almost ready.") == ["almost"]
 
 
 def test_attribution_after_the_clause_or_by_a_verb_of_belief():
@@ -199,3 +202,10 @@ def test_conceding_boosters_and_actually_of_an_event():
     assert _texts("I know that the road is finished.") == ["I know that"]
     assert _texts("The council will actually vote on Monday.") == []
     assert _texts("The budget has actually shrunk.") == ["actually"]
+
+
+def test_more_negation_intensifying_possibly_and_clause_final_manner():
+    assert _texts("He was unable to prove that the road was closed.") == []
+    assert _texts("She works as hard as she possibly can.") == []
+    assert _texts("They do not state the rule clearly and firmly.") == []
+    assert _texts("The rule is clearly unfair.") == ["clearly"]
