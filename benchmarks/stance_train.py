@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-from collections import defaultdict
 from pathlib import Path
 
 import pandas as pd
@@ -54,7 +53,9 @@ def spans_of(docs) -> pd.DataFrame:
             if s.kind in KINDS:
                 rows.append({"doc": doc, "device": "stance", "kind": s.kind, "start": s.start,
                              "end": s.end, "text": s.text, "evidence": s.evidence})  # fmt: skip
-    table = pd.DataFrame(rows, columns=["doc", "device", "kind", "start", "end", "text", "evidence"])
+    table = pd.DataFrame(
+        rows, columns=["doc", "device", "kind", "start", "end", "text", "evidence"]
+    )
     table["parts"] = [((a, b),) for a, b in zip(table["start"], table["end"], strict=True)]
     return table
 
@@ -117,7 +118,13 @@ def measure(args: argparse.Namespace) -> None:
             for row in shown.itertuples(index=False):
                 text = texts.setdefault(row.doc, _text(row.doc))
                 left = max(0, row.start - 80)
-                snippet = text[left : row.start] + "[[" + text[row.start : row.end] + "]]" + text[row.end : row.end + 80]
+                snippet = (
+                    text[left : row.start]
+                    + "[["
+                    + text[row.start : row.end]
+                    + "]]"
+                    + text[row.end : row.end + 80]
+                )
                 print(f"{row.verdict:10} {row.kind:7} {row.evidence:28} {snippet!r}")
             if args.show_dropped:
                 for row in lost.itertuples(index=False):
@@ -131,11 +138,18 @@ def main() -> None:
     make.add_argument("--per-cell", type=int, default=50, help="spans per kind and genre")
     make.add_argument("--out", default="/tmp/stance_train_sheet.jsonl")
     make.add_argument("--seed", type=int, default=SEED)
-    make.add_argument("--exclude-judged", action="store_true", help="draw only spans no judgement covers")
+    make.add_argument(
+        "--exclude-judged", action="store_true", help="draw only spans no judgement covers"
+    )
     make.add_argument("--judged", default=str(JUDGED))
     check = sub.add_parser("measure", help="precision over the judged training sample")
     check.add_argument("--judged", default=str(JUDGED))
-    check.add_argument("--list", nargs="*", metavar="VERDICT", help="list the judged spans still reported with these verdicts")
+    check.add_argument(
+        "--list",
+        nargs="*",
+        metavar="VERDICT",
+        help="list the judged spans still reported with these verdicts",
+    )
     check.add_argument("--show-dropped", action="store_true")
     args = parser.parse_args()
     {"sheet": sheet, "measure": measure}[args.command](args)

@@ -210,8 +210,11 @@ def modal_reading(doc: Document, i: int) -> str:
     if norm in {"may", "might", "could"}:
         if prev_norm in _INDEFINITE_SUBJECTS and next_norm in _VIEW_VERBS:
             return "concessive"  # "Some might call this a good record": a view granted to others
-        if next_norm == "be" and following is not None and following + 1 < len(doc.words) and (
-            doc.words[following + 1].norm in _ASSURED
+        if (
+            next_norm == "be"
+            and following is not None
+            and following + 1 < len(doc.words)
+            and (doc.words[following + 1].norm in _ASSURED)
         ):
             return "deontic"  # "They may be certain that ...": an assurance, not a doubt
     if norm == "could" and (prev_norm == "you" or next_norm == "be" and any(
@@ -233,12 +236,17 @@ def modal_reading(doc: Document, i: int) -> str:
         if next_norm == "be" and prev_norm in _INFERENCE_SUBJECTS and following is not None:
             after = following + 1
             so = prev is not None and prev >= 1 and doc.words[prev - 1].norm == "so"
-            relative = prev_norm in {"that", "which"} and prev is not None and prev > 0 and (
-                doc.tags[prev - 1].startswith("NN")
+            relative = (
+                prev_norm in {"that", "which"}
+                and prev is not None
+                and prev > 0
+                and (doc.tags[prev - 1].startswith("NN"))
             )  # "difficulties that must be overcome": a relative pronoun, not a subject
             if after < len(doc.words) and _in_clause(doc, i, after) and not so and not relative:
-                case = doc.words[after].norm == "the" and after + 1 < len(doc.words) and (
-                    doc.words[after + 1].norm == "case"
+                case = (
+                    doc.words[after].norm == "the"
+                    and after + 1 < len(doc.words)
+                    and (doc.words[after + 1].norm == "case")
                 )
                 if doc.words[after].norm in _TRUTH_PREDICATES or case:
                     return "epistemic"  # "it must be true", "that must be so", "must be the case"
@@ -646,7 +654,10 @@ def reported_after(doc: Document, i: int, limit: int = 40) -> bool:
     segment = doc.sentences[doc.sentence_of[i]]
     end = min(segment.last_word, i + limit)
     for k in range(i + 1, end):
-        if not any(mark in text[words[k - 1].end : words[k].start] for mark in (",", "\u2014", "\u2013", " - ")):
+        if not any(
+            mark in text[words[k - 1].end : words[k].start]
+            for mark in (",", "\u2014", "\u2013", " - ")
+        ):
             continue
         for j in range(k, min(k + 3, end)):
             norm = words[j].norm
@@ -654,8 +665,9 @@ def reported_after(doc: Document, i: int, limit: int = 40) -> bool:
                 return True
             if norm in REPORTING_VERBS and doc.tags[j].startswith("VB"):
                 subject = words[j - 1].norm if j > k else ""
+                # "as I said", "which he said": the writer's own aside, or a relative clause
                 if subject in _FIRST_PERSON or (j > k and words[k].norm in {"as", "which", "that"}):
-                    return False  # "as I said", "which he said": the writer's own aside or a relative
+                    return False
                 # the attribution closes the sentence: "..., he said." ("tells a dispatcher: ..."
                 # opens a quotation, whose speaker the words before it describe)
                 tail = text[words[j].end : words[segment.last_word - 1].end]

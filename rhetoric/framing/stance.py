@@ -101,7 +101,9 @@ _FAILING = frozenset({"unable", "failed", "fail", "fails", "failing"})
 _CONCEDING = frozenset({"of course", "certainly", "i know that"})
 #: After a modal or "to", "actually" says that an event will really take place ("will actually
 #: vote", "to actually arrest"), not how sure the writer is of a claim.
-_EVENT_AUXILIARIES = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "to", "'ll", "'d"})
+_EVENT_AUXILIARIES = frozenset(
+    {"will", "would", "shall", "should", "can", "could", "may", "might", "to", "'ll", "'d"}
+)
 
 
 def stance_lexicon() -> Lexicon:
@@ -194,9 +196,17 @@ def _not_stance(doc: Document, category: str, term: str, first: int, last: int) 
         return "adverb of manner"  # "express this truth clearly and perfectly": it closes the verb phrase
     if term == "surely" and before == "but" and first >= 2 and words[first - 2].norm.endswith("ly"):
         return "adverb of manner"  # "slowly but surely"
-    if term in _DEGREE_INTENSIFIERS and after is not None and after_norm not in _CERTAINTY_PREDICATES and (
-        doc.tags[after].startswith("JJ") or after_norm in _QUANTIFIERS
-        or (term == "absolutely" and doc.tags[after] in {"VBG", "VBN"})  # "absolutely disgusting"
+    if (
+        term in _DEGREE_INTENSIFIERS
+        and after is not None
+        and after_norm not in _CERTAINTY_PREDICATES
+        and (
+            doc.tags[after].startswith("JJ")
+            or after_norm in _QUANTIFIERS
+            or (
+                term == "absolutely" and doc.tags[after] in {"VBG", "VBN"}
+            )  # "absolutely disgusting"
+        )
     ):
         return "adverb of degree"  # "a definitely public character", "absolutely nothing"
     if term == "indeed" and _concessive(doc, first):
@@ -220,7 +230,9 @@ def _not_stance(doc: Document, category: str, term: str, first: int, last: int) 
     if category == "booster" and term not in _NEGATABLE | _SELF_NEGATED and (
         negated(doc, first) or (first >= 2 and words[first - 1].norm == "to" and words[first - 2].norm in _FAILING)
     ):  # fmt: skip
-        return "negated booster"  # "she cannot prove that", "doesn't actually kill", "unable to prove"
+        return (
+            "negated booster"  # "she cannot prove that", "doesn't actually kill", "unable to prove"
+        )
     if category == "booster" and _in_conditional(doc, first):
         return "booster in a conditional clause"
     return ""
@@ -233,7 +245,9 @@ def _same_clause(doc: Document, i: int, j: int) -> bool:
 _BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "become", "becomes", "became", "seem", "seems", "remain", "remains"})  # fmt: skip
 
 
-def _other_sense(doc: Document, term: str, first: int, last: int, before: str, after: int | None) -> str:
+def _other_sense(
+    doc: Document, term: str, first: int, last: int, before: str, after: int | None
+) -> str:
     """Senses of single hedge and booster words that are not stance, read from their neighbours."""
     words, tags = doc.words, doc.tags
     after_norm = words[after].norm if after is not None else ""
@@ -252,12 +266,20 @@ def _other_sense(doc: Document, term: str, first: int, last: int, before: str, a
         return "'in general' after a noun (as a whole)"  # "European values in general"
     if term in {"i think", "we think"} and words[last].norm == "thought":
         return "a past belief"  # "because I thought this was important", "faster than we thought"
-    if term in {"be certain", "be sure"} and after is not None and tags[after].startswith(("NN", "JJ")):
+    if (
+        term in {"be certain", "be sure"}
+        and after is not None
+        and tags[after].startswith(("NN", "JJ"))
+    ):
         return "determiner 'certain'"  # "there are certain basic propositions"
     if term == "be sure" and (after_norm == "to" or (first >= 2 and words[first - 1].norm in {"us", "'s"}
                               and words[first - 2].norm == "let")):  # fmt: skip
         return "'be sure' of making sure"  # "Let us be sure that", "be sure to vote"
-    if term in {"be clear", "be obvious", "be evident"} and first > 0 and words[first - 1].norm in {"must", "should", "shall"}:
+    if (
+        term in {"be clear", "be obvious", "be evident"}
+        and first > 0
+        and words[first - 1].norm in {"must", "should", "shall"}
+    ):
         if modal_reading(doc, first - 1) != "epistemic":
             return "a requirement"  # "our policy must be clear": must of obligation
     return ""
@@ -336,7 +358,11 @@ def _before_quantity(doc: Document, i: int) -> bool:
         return False
     following = doc.words[i + 1].norm
     # "nearly two-thirds", "almost one-half": the first part of a hyphenated number
-    return following[:1].isdigit() or following in _QUANTITY_WORDS or following.split("-")[0] in _QUANTITY_WORDS
+    return (
+        following[:1].isdigit()
+        or following in _QUANTITY_WORDS
+        or following.split("-")[0] in _QUANTITY_WORDS
+    )
 
 
 def _in_conditional(doc: Document, i: int) -> bool:
