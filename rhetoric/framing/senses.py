@@ -61,8 +61,24 @@ _AUXILIARIES = frozenset({
     "must", "'s", "'re", "'ve", "'ll", "'d",
 }) | _LINKING  # fmt: skip
 _ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})
-#: What may follow "it must be" in an inference: an adjective or a noun phrase, not a participle.
-_PREDICATE_TAGS = frozenset({"JJ", "JJR", "JJS", "DT", "NN", "NNS", "PRP$", "CD", "RB"})
+#: Predicates of truth or evidence: after "it must be" they make an inference ("it must be
+#: true"), where other predicates state a requirement ("it must be fair").
+_TRUTH_PREDICATES = frozenset({
+    "true", "so", "right", "wrong", "correct", "false", "mistaken", "obvious", "clear", "evident", "apparent",
+    "plain", "that",
+})  # fmt: skip
+#: Subjects that grant a view to others ("some may say", "critics might argue").
+_INDEFINITE_SUBJECTS = frozenset({
+    "some", "others", "many", "critics", "skeptics", "sceptics", "someone", "anyone", "people", "few", "one",
+})  # fmt: skip
+#: Verbs of saying and judging after such a subject.
+_VIEW_VERBS = frozenset({
+    "say", "call", "argue", "think", "object", "claim", "ask", "wonder", "believe", "suggest", "contend", "insist",
+    "complain", "see", "view", "regard", "consider", "describe", "dismiss", "label", "feel", "charge", "protest",
+})  # fmt: skip
+#: Adjectives of certainty after "may be" / "can be": an assurance given to others ("they may be
+#: certain that ..."), not the writer's doubt.
+_ASSURED = frozenset({"certain", "sure", "assured", "confident"})
 
 
 def _in_clause(doc: Document, i: int, j: int) -> bool:
@@ -110,6 +126,34 @@ def _negated_modal(doc: Document, i: int) -> bool:
     if norm.endswith("n't") or norm == "cannot":
         return True
     return i + 1 < len(doc.words) and _in_clause(doc, i, i + 1) and doc.words[i + 1].norm == "not"
+
+
+def _conditional_before(doc: Document, i: int, limit: int = 25) -> bool:
+    """An "if" or "unless" earlier in the sentence of ``doc.words[i]``: the word is in the
+    apodosis of a condition ("if I reach that conclusion, I would say")."""
+    sentence = doc.sentence_of[i]
+    for k in range(i - 1, max(-1, i - limit - 1), -1):
+        if doc.sentence_of[k] != sentence:
+            return False
+        if doc.words[k].norm in {"if", "unless"}:
+            return True
+    return False
+
+
+def _past_before(doc: Document, i: int, limit: int = 25) -> bool:
+    """A verb in the simple past earlier in the sentence of ``doc.words[i]`` (and no present or
+    future verb nearer to it): "could" then tells of past ability or habit, or follows the tense
+    of a past main verb ("we found that problems ... could bring"), not the writer's doubt now."""
+    sentence = doc.sentence_of[i]
+    for k in range(i - 1, max(-1, i - limit - 1), -1):
+        if doc.sentence_of[k] != sentence:
+            return False
+        tag = doc.tags[k]
+        if tag in {"VBZ", "VBP", "MD"}:
+            return False
+        if tag == "VBD":
+            return True
+    return False
 
 
 def modal_reading(doc: Document, i: int) -> str:
@@ -163,6 +207,23 @@ def modal_reading(doc: Document, i: int) -> str:
         return "noun"
     if first and norm in {"could", "would", "might", "must", "may", "can", "should"}:
         return "hypothetical"  # a question: "Could you ...?", "Would anyone ...?"
+    if norm in {"may", "might", "could"}:
+        if prev_norm in _INDEFINITE_SUBJECTS and next_norm in _VIEW_VERBS:
+            return "concessive"  # "Some might call this a good record": a view granted to others
+        if (
+            next_norm == "be"
+            and following is not None
+            and following + 1 < len(doc.words)
+            and (doc.words[following + 1].norm in _ASSURED)
+        ):
+            return "deontic"  # "They may be certain that ...": an assurance, not a doubt
+    if norm == "could" and (prev_norm == "you" or next_norm == "be" and any(
+        doc.words[k].norm in {"you", "your", "any", "anyone", "anybody"}
+        for k in range(i + 2, min(len(doc.words), i + 6)) if _in_clause(doc, i, k)
+    )):  # fmt: skip
+        return "hypothetical"  # "it could be you", "they could be from any one of your districts"
+    if norm == "could" and next_norm != "have" and _past_before(doc, i):
+        return "dynamic"  # "we found that problems ... could bring", "my classmates could do"
     if norm == "must":
         if (
             next_norm in {"have", "'ve"}
@@ -175,11 +236,29 @@ def modal_reading(doc: Document, i: int) -> str:
         if next_norm == "be" and prev_norm in _INFERENCE_SUBJECTS and following is not None:
             after = following + 1
             so = prev is not None and prev >= 1 and doc.words[prev - 1].norm == "so"
-            if (after < len(doc.words) and _in_clause(doc, i, after) and not so
-                    and doc.tags[after] in _PREDICATE_TAGS):  # fmt: skip
-                return "epistemic"  # "it must be true", "this must be a mistake"
+            relative = (
+                prev_norm in {"that", "which"}
+                and prev is not None
+                and prev > 0
+                and (doc.tags[prev - 1].startswith("NN"))
+            )  # "difficulties that must be overcome": a relative pronoun, not a subject
+            if after < len(doc.words) and _in_clause(doc, i, after) and not so and not relative:
+                case = (
+                    doc.words[after].norm == "the"
+                    and after + 1 < len(doc.words)
+                    and (doc.words[after + 1].norm == "case")
+                )
+                if doc.words[after].norm in _TRUTH_PREDICATES or case:
+                    return "epistemic"  # "it must be true", "that must be so", "must be the case"
+                if doc.tags[after] == "VBG" and doc.words[after].norm != "going":
+                    return "epistemic"  # "he must be joking": an inference about the present
+        # "it must be fair", "it must be a land of opportunity", "they must be able to": with any
+        # other predicate "must be" states a requirement (Coates 1983: epistemic "must" is marked
+        # by a perfect, a progressive or a predicate of truth)
         return "deontic"
     if norm == "would":
+        if next_norm in _HEDGING_AFTER_WOULD and _conditional_before(doc, i):
+            return "hypothetical"  # "if I reach that conclusion, I would say ...": the apodosis
         if next_norm in _HEDGING_AFTER_WOULD:
             addressed = following + 1 < len(doc.words) and doc.words[following + 1].norm == "to"
             return "hypothetical" if addressed else "epistemic"  # "I would say to you": an address
@@ -485,6 +564,19 @@ REPORTING_VERBS = frozenset({
     "announces", "acknowledged", "acknowledges", "admitted", "admits", "noted", "notes", "according",
     "predicted", "predicts", "testified", "asserted", "asserts", "contended", "contends",
 })  # fmt: skip
+#: Verbs of belief and report that take an object as often as a clause ("confirmed the charges"):
+#: they report only before "that" ("police believe that", "he pointed out that").
+THAT_REPORTING_VERBS = frozenset({
+    "believe", "believes", "believed", "fear", "fears", "feared", "concluded", "concludes", "revealed",
+    "reveals", "confirmed", "confirms", "declared", "declares", "tweeted", "tweets", "speculated", "speculates",
+    "observed", "observes", "cautioned", "cautions", "stressed", "stresses", "emphasized", "emphasizes",
+    "pointed", "points",
+})  # fmt: skip
+#: Base forms that report with a plural subject ("experts say the epidemic could worsen"); as a
+#: bare infinitive ("let me say") they are the writer's.
+PLURAL_REPORTING_VERBS = frozenset({"say", "tell", "warn", "claim", "argue", "insist", "report", "predict", "estimate", "allege"})  # fmt: skip
+#: Reporting verbs that report only with a particle ("pointed out that").
+_PARTICLE_REPORTING = {"pointed": "out", "points": "out"}
 _FIRST_PERSON = frozenset({"i", "we"})
 
 
@@ -509,6 +601,20 @@ def reported(doc: Document, i: int, window: int = 20) -> bool:
             or ";" in doc.text[doc.words[k].end : doc.words[k + 1].start]
         ):
             return False
+        if norm in PLURAL_REPORTING_VERBS and doc.tags[k] == "VBP":
+            if _subject_of(doc, k) in _FIRST_PERSON | {"you", "i"}:
+                return False  # "we say", "I tell you": the writer's own
+            return True
+        if norm in THAT_REPORTING_VERBS:
+            particle = _PARTICLE_REPORTING.get(norm)
+            that = k + 1 + (particle is not None)
+            if particle and (k + 1 >= i or doc.words[k + 1].norm != particle):
+                continue  # "points" of a plan, "pointed" without "out"
+            if that >= i or doc.words[that].norm != "that" or not doc.tags[k].startswith("VB"):
+                continue  # "confirmed the charges": an object, not a reported clause
+            if _subject_of(doc, k) in _FIRST_PERSON | _LINKING:
+                return False  # "I believe that", "it is feared that": the writer's own
+            return True
         if norm in REPORTING_VERBS:
             if norm == "according":
                 if k + 1 < i and doc.words[k + 1].norm == "to":
@@ -519,4 +625,51 @@ def reported(doc: Document, i: int, window: int = 20) -> bool:
             subject = doc.words[k - 1].norm if k > 0 and doc.sentence_of[k - 1] == sentence else ""
             # "I said", "we argued": the writer's own words; "it may be said": an impersonal aside
             return subject not in _FIRST_PERSON | _LINKING
+    return False
+
+
+def _subject_of(doc: Document, k: int) -> str:
+    """The word before the verb ``doc.words[k]`` in its sentence, skipping adverbs ("I deeply
+    believe"): its subject when the verb follows it."""
+    sentence = doc.sentence_of[k]
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if doc.sentence_of[j] != sentence:
+            return ""
+        if doc.tags[j] not in _ADVERB_TAGS:
+            return doc.words[j].norm
+    return ""
+
+
+def reported_after(doc: Document, i: int, limit: int = 40) -> bool:
+    """True when the sentence of ``doc.words[i]`` is attributed after it: a comma (or dash) later
+    in the sentence is followed within three words by a reporting verb whose subject is not "I" or
+    "we", near the sentence's end ("... could be due to hit, says the paper.", "... of his
+    presidency, he said."), or by "according to".
+
+    >>> doc = Document("The storm may pass, officials said. The storm may pass, as I said before.")
+    >>> [reported_after(doc, i) for i, w in enumerate(doc.words) if w.norm == "may"]
+    [True, False]
+    """
+    words, text = doc.words, doc.text
+    segment = doc.sentences[doc.sentence_of[i]]
+    end = min(segment.last_word, i + limit)
+    for k in range(i + 1, end):
+        if not any(
+            mark in text[words[k - 1].end : words[k].start]
+            for mark in (",", "\u2014", "\u2013", " - ")
+        ):
+            continue
+        for j in range(k, min(k + 3, end)):
+            norm = words[j].norm
+            if norm == "according" and j + 1 < end and words[j + 1].norm == "to":
+                return True
+            if norm in REPORTING_VERBS and doc.tags[j].startswith("VB"):
+                subject = words[j - 1].norm if j > k else ""
+                # "as I said", "which he said": the writer's own aside, or a relative clause
+                if subject in _FIRST_PERSON or (j > k and words[k].norm in {"as", "which", "that"}):
+                    return False
+                # the attribution closes the sentence: "..., he said." ("tells a dispatcher: ..."
+                # opens a quotation, whose speaker the words before it describe)
+                tail = text[words[j].end : words[segment.last_word - 1].end]
+                return segment.last_word - j <= 10 and not any(m in tail for m in ':"\u201c')
     return False

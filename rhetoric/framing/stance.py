@@ -28,7 +28,14 @@ from __future__ import annotations
 import bisect
 
 from rhetoric.framing.lexicons import Lexicon, _builtin
-from rhetoric.framing.senses import in_name, in_quotation, modal_reading, negated, reported
+from rhetoric.framing.senses import (
+    in_name,
+    in_quotation,
+    modal_reading,
+    negated,
+    reported,
+    reported_after,
+)
 from rhetoric.span import Span
 from rhetoric.text import Document, as_document
 
@@ -46,8 +53,10 @@ LOADED_MIN_SCORE = None
 #: Necessity ("must not") and emphatic phrases keep their force, so they are not listed.
 _NEGATABLE = frozenset({
     "clearly", "certainly", "definitely", "surely", "obviously", "evidently", "always",
-    "undoubtedly", "inevitabl*", "really", "actually", "truly", "absolutely",
+    "undoubtedly", "inevitabl*", "really", "truly", "absolutely",
 })  # fmt: skip
+#: Phrases that carry their own negation ("no doubt"): a negator before them is not a negation of them.
+_SELF_NEGATED = frozenset({"no doubt", "without doubt", "without question", "make no mistake", "there is no question"})  # fmt: skip
 #: Modal auxiliaries whose stance depends on their reading (:func:`~rhetoric.framing.senses.modal_reading`).
 _MODALS = frozenset({"may", "might", "could", "would", "must"})
 #: Adverbs that are boosters as sentence adverbs and manner adverbs after a verb ("speak clearly").
@@ -64,7 +73,37 @@ _QUANTITY_WORDS = frozenset({
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
     "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "half", "every", "all", "twice",
     "double", "triple", "dozen", "eleven", "twelve", "fifteen",
+    # absolute quantifiers and degrees: "almost no", "nearly everything", "nearly equal", "almost
+    # always", "almost exclusively" measure an amount or a frequency, as a number does
+    "no", "none", "nothing", "everything", "everyone", "everybody", "equal", "equally", "always", "never",
+    "exclusively", "entirely", "completely", "totally", "wholly", "universally",
 })  # fmt: skip
+#: Intensifiers that boost certainty only before a predicate of truth ("absolutely clear") and
+#: otherwise grade an adjective or a quantifier ("absolutely essential", "absolutely nothing").
+_DEGREE_INTENSIFIERS = frozenset({"definitely", "absolutely"})
+_CERTAINTY_PREDICATES = frozenset({
+    "clear", "certain", "sure", "right", "true", "correct", "convinced", "confident", "positive", "wrong",
+    "false", "obvious", "evident", "undeniable", "plain",
+})  # fmt: skip
+_QUANTIFIERS = frozenset({"no", "nothing", "none", "all", "every", "everything", "everyone", "any", "anything", "nobody"})  # fmt: skip
+#: Verbs and participles of showing and perceiving: "clearly" after or before them says how
+#: plainly something is set out or seen ("clearly delineated", "clearly appear"), not how sure.
+_MANNER_VERBS = frozenset({
+    "appear", "appears", "appeared", "defined", "delineated", "stated", "expressed", "marked", "articulated",
+    "outlined", "labeled", "labelled", "spelled", "spelt", "written", "visible", "audible", "legible",
+    "worded", "drawn", "set", "see", "seen", "hear", "heard", "explained", "described", "identified",
+})  # fmt: skip
+_COMPARATIVE = frozenset({"more", "most", "less", "least"})
+#: Words before "to" that negate what follows ("unable to prove that", "failed to prove that").
+_FAILING = frozenset({"unable", "failed", "fail", "fails", "failing"})
+#: Boosters that, opening a sentence answered by "but", grant a point rather than insist on it
+#: ("I know that none of these reforms would be easy. But ...", "And, certainly, no one can ...").
+_CONCEDING = frozenset({"of course", "certainly", "i know that"})
+#: After a modal or "to", "actually" says that an event will really take place ("will actually
+#: vote", "to actually arrest"), not how sure the writer is of a claim.
+_EVENT_AUXILIARIES = frozenset(
+    {"will", "would", "shall", "should", "can", "could", "may", "might", "to", "'ll", "'d"}
+)
 
 
 def stance_lexicon() -> Lexicon:
@@ -134,26 +173,162 @@ def _not_stance(doc: Document, category: str, term: str, first: int, last: int) 
     # the quoted speaker's ("officials said the virus may spread")
     if in_quotation(doc, first):
         return "in a quotation"
-    if reported(doc, first):
+    if reported(doc, first) or reported_after(doc, last):
         return "in reported speech"
     if term in _MODALS:
         if category == "hedge" and _in_hedged_frame(doc, first):
             return "inside a hedged 'it may be that' frame"
         reading = modal_reading(doc, first)
         return "" if reading == "epistemic" else f"{reading} {term!r}"
+    words = doc.words
+    before = words[first - 1].norm if first > 0 and _same_clause(doc, first - 1, first) else ""
+    after = last + 1 if last + 1 < len(words) and _same_clause(doc, last, last + 1) else None
+    after_norm = words[after].norm if after is not None else ""
     if term in _MANNER and first == last and _manner_adverb(doc, first):
         return "adverb of manner"
-    if term == "definitely" and last + 1 < len(doc.words) and doc.tags[last + 1].startswith("JJ"):
-        return "adverb of degree"  # "a definitely public character"
+    if term in _MANNER | {"certainly"} and first == last and before in _COMPARATIVE:
+        return "comparative adverb of manner or degree"  # "realize more clearly", "more certainly"
+    if term == "clearly" and (after_norm in _MANNER_VERBS or before in _MANNER_VERBS):
+        return "adverb of manner"  # "is clearly delineated", "might clearly appear"
+    if term in _MANNER and first == last and first > 0 and not doc.tags[first - 1].startswith(("VB", "MD")) and (
+        after is None or (after_norm in {"and", "or"} and after + 1 < len(words) and doc.tags[after + 1] in {"RB", "RBR"})
+    ):  # fmt: skip
+        return "adverb of manner"  # "express this truth clearly and perfectly": it closes the verb phrase
+    if term == "surely" and before == "but" and first >= 2 and words[first - 2].norm.endswith("ly"):
+        return "adverb of manner"  # "slowly but surely"
+    if (
+        term in _DEGREE_INTENSIFIERS
+        and after is not None
+        and after_norm not in _CERTAINTY_PREDICATES
+        and (
+            doc.tags[after].startswith("JJ")
+            or after_norm in _QUANTIFIERS
+            or (
+                term == "absolutely" and doc.tags[after] in {"VBG", "VBN"}
+            )  # "absolutely disgusting"
+        )
+    ):
+        return "adverb of degree"  # "a definitely public character", "absolutely nothing"
     if term == "indeed" and _concessive(doc, first):
         return "concessive 'indeed'"
-    if term in _APPROXIMATORS and _before_quantity(doc, last):
-        return "approximator of a quantity"
-    if term == "possibly" and first > 0 and doc.words[first - 1].norm in {"could", "can", "cannot"}:
-        return "intensifying 'possibly'"
+    if term in _CONCEDING and _answered(doc, first):
+        return f"concessive {term!r}"  # "Of course, we can't do everything. But ..."
+    if term == "actually" and before in _EVENT_AUXILIARIES:
+        return "'actually' of an event's taking place"  # "the Senate will actually vote"
+    if term in _APPROXIMATORS and (_before_quantity(doc, last) or before in _COMPARATIVE):
+        return "approximator of a quantity"  # "nearly 3,000", "almost no", "more nearly equal"
+    if term in _APPROXIMATORS and after is not None and doc.tags[after].startswith("VB"):
+        return "approximator of an event"  # "almost got into a fight", "we've nearly doubled"
+    if term == "possibly" and any(
+        words[k].norm.replace("n't", "") in {"could", "can", "cannot", "ca"}
+        for k in range(max(0, first - 2), first + 2) if k < len(words) and _same_clause(doc, k, first)
+    ):  # fmt: skip
+        return "intensifying 'possibly'"  # "can't possibly", "how can they possibly", "as well as I possibly can"
+    reason = _other_sense(doc, term, first, last, before, after)
+    if reason:
+        return reason
+    if category == "booster" and term not in _NEGATABLE | _SELF_NEGATED and (
+        negated(doc, first) or (first >= 2 and words[first - 1].norm == "to" and words[first - 2].norm in _FAILING)
+    ):  # fmt: skip
+        return (
+            "negated booster"  # "she cannot prove that", "doesn't actually kill", "unable to prove"
+        )
     if category == "booster" and _in_conditional(doc, first):
         return "booster in a conditional clause"
     return ""
+
+
+def _same_clause(doc: Document, i: int, j: int) -> bool:
+    return doc.clause_of[i] == doc.clause_of[j]
+
+
+_BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "become", "becomes", "became", "seem", "seems", "remain", "remains"})  # fmt: skip
+
+
+def _other_sense(
+    doc: Document, term: str, first: int, last: int, before: str, after: int | None
+) -> str:
+    """Senses of single hedge and booster words that are not stance, read from their neighbours."""
+    words, tags = doc.words, doc.tags
+    after_norm = words[after].norm if after is not None else ""
+    if term == "estimated" and after_norm not in {"that", "to"}:
+        return "an estimate's figure"  # "an estimated 329", "are estimated at $31 billion"
+    if term == "fairly" and (before in _COMPARATIVE or after is None or not tags[after].startswith(("JJ", "RB"))
+                             or after_norm in {"and", "or"}):  # fmt: skip
+        return "adverb of manner"  # "treated more fairly", "participating fairly and fully"
+    if term in {"likely", "unlikely"} and _comparative_before(doc, first):
+        return "comparative likelihood"  # "5 times more likely to", "more likely than not"
+    if term == "apparent" and (_predicative(doc, first) or after_norm in {"that", "to", "from"}):
+        return "predicative 'apparent' (evident)"  # "it should now be apparent to all"
+    if term == "in general" and first > 0 and _same_clause(doc, first - 1, first) and tags[first - 1].startswith(("NN", "JJ")) and (
+        not doc.text[words[first - 1].end : words[first].start].strip()
+    ):  # fmt: skip
+        return "'in general' after a noun (as a whole)"  # "European values in general"
+    if term in {"i think", "we think"} and words[last].norm == "thought":
+        return "a past belief"  # "because I thought this was important", "faster than we thought"
+    if (
+        term in {"be certain", "be sure"}
+        and after is not None
+        and tags[after].startswith(("NN", "JJ"))
+    ):
+        return "determiner 'certain'"  # "there are certain basic propositions"
+    if term == "be sure" and (after_norm == "to" or (first >= 2 and words[first - 1].norm in {"us", "'s"}
+                              and words[first - 2].norm == "let")):  # fmt: skip
+        return "'be sure' of making sure"  # "Let us be sure that", "be sure to vote"
+    if (
+        term in {"be clear", "be obvious", "be evident"}
+        and first > 0
+        and words[first - 1].norm in {"must", "should", "shall"}
+    ):
+        if modal_reading(doc, first - 1) != "epistemic":
+            return "a requirement"  # "our policy must be clear": must of obligation
+    return ""
+
+
+def _comparative_before(doc: Document, i: int) -> bool:
+    """ "more likely", "much less likely", "5 times more likely": a comparative grades the word."""
+    for k in range(i - 1, max(-1, i - 3), -1):
+        if not _same_clause(doc, k, i):
+            return False
+        norm = doc.words[k].norm
+        if norm in {"more", "less"}:
+            return True
+        if norm not in {"much", "far", "even", "still", "no", "any", "a", "lot", "bit", "times", "twice"} and not (
+            norm[:1].isdigit()
+        ):  # fmt: skip
+            return False
+    return False
+
+
+def _predicative(doc: Document, i: int) -> bool:
+    """A form of "be", "become" or "seem" before the word, with at most two adverbs between."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if not _same_clause(doc, k, i):
+            return False
+        if doc.words[k].norm in _BE_FORMS:
+            return True
+        if doc.tags[k] not in {"RB", "RBR", "RBS"}:
+            return False
+    return False
+
+
+def _answered(doc: Document, i: int) -> bool:
+    """The word opens its sentence, and a "but" or "yet" comes later in the sentence or opens the
+    next one: the point is granted before the writer answers it ("Of course, we can't be
+    everywhere. But ..."). Inside a sentence ("will, of course, be worked out") it is no concession."""
+    sentence = doc.sentence_of[i]
+    segment = doc.sentences[sentence]
+    opening = segment.first_word
+    while opening < i and doc.words[opening].norm in {"and", "yes", "now", "well"}:
+        opening += 1  # "And, certainly, ...", "Yes, of course ..."
+    if i != opening:
+        return False
+    if any(w.norm in {"but", "yet"} for w in doc.words[i + 1 : min(segment.last_word, i + 41)]):
+        return True
+    if sentence + 1 < len(doc.sentences):
+        following = doc.sentences[sentence + 1]
+        return bool(following.n_words) and doc.words[following.first_word].norm in {"but", "yet"}
+    return False
 
 
 _HEDGE_FRAMES = (("may", "be", "that"), ("might", "be", "that"), ("could", "be", "that"),
@@ -182,7 +357,12 @@ def _before_quantity(doc: Document, i: int) -> bool:
     if i + 1 >= len(doc.words) or doc.clause_of[i + 1] != doc.clause_of[i]:
         return False
     following = doc.words[i + 1].norm
-    return following[:1].isdigit() or following in _QUANTITY_WORDS
+    # "nearly two-thirds", "almost one-half": the first part of a hyphenated number
+    return (
+        following[:1].isdigit()
+        or following in _QUANTITY_WORDS
+        or following.split("-")[0] in _QUANTITY_WORDS
+    )
 
 
 def _in_conditional(doc: Document, i: int) -> bool:

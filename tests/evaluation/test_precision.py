@@ -145,9 +145,18 @@ def test_the_project_has_one_file_of_stance_judgements_that_evaluate_reads():
 
     from rhetoric.validation.judgements import read_judgements
 
+    from rhetoric.evaluation.precision import PROJECT_JUDGED
+    from rhetoric.evaluation.pool import development_documents, reserved_documents
+
     annotations = Path(__file__).resolve().parents[2] / "corpus" / "annotations"
-    stance_files = [p.name for p in annotations.glob("*.jsonl") if "stance" in p.name]
-    assert stance_files == ["judged_public_stance.jsonl"]
+    stance_files = sorted(p.name for p in annotations.glob("*.jsonl") if "stance" in p.name)
+    # one file of development-set judgements, and the training sample of the sense rules,
+    # which evaluate never reads and which holds no development or reserved document
+    assert stance_files == ["judged_public_stance.jsonl", "stance_train.jsonl"]
+    assert not Path("stance_train.jsonl").match(PROJECT_JUDGED)
+    train = read_judgements([annotations / "stance_train.jsonl"])
+    assert not set(train["doc"]) & (development_documents() | reserved_documents())
+    assert set(train["kind"]) == {"hedge", "booster"} and (train["reason"].str.len() > 0).all()
     judged = read_judgements([annotations / "judged_public_stance.jsonl"])
     assert set(judged["device"]) == {"stance"}
     assert (judged["reason"].str.len() > 0).all()

@@ -165,3 +165,32 @@ def test_a_quotation_set_over_several_lines_is_still_quoted():
     doc = Document(text)
     mays = [i for i, w in enumerate(doc.words) if w.norm == "may"]
     assert [in_quotation(doc, i) for i in mays] == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        # "must be" infers only with a predicate of truth or a progressive; else it requires
+        ("The scheme must be fair to every farmer. It must be fair.", "must", "deontic"),
+        ("It must be a garden for all of us.", "must", "deontic"),
+        ("Hikers must be able to cross the river.", "must", "deontic"),
+        ("There are hurdles that must still be cleared.", "must", "deontic"),
+        ("That must be the case, then.", "must", "epistemic"),
+        ("She must be joking about the dates.", "must", "epistemic"),
+        # a condition before "would say" makes it the apodosis, not a hedge
+        ("If the count is wrong, I would say so at once.", "would", "hypothetical"),
+        # a view granted to others, and an assurance, are not the writer's doubt
+        ("Some might call the harvest a success.", "might", "concessive"),
+        ("Critics may argue that the bridge is late.", "may", "concessive"),
+        ("The sailors may be certain that help will come.", "may", "deontic"),
+        # past ability or habit, and the tense of a past main verb
+        ("When I lived there, the neighbours could play music all night.", "could", "dynamic"),
+        ("We learned that a storm far away could flood our town.", "could", "dynamic"),
+        ("A storm far away could flood our town.", "could", "epistemic"),
+        # a possibility put to the audience ("it could be you") is no doubt of the writer's
+        ("The next winner could be you.", "could", "hypothetical"),
+        ("Some day, you could stand here.", "could", "hypothetical"),
+    ],
+)
+def test_requirements_conditions_and_granted_views_are_not_stance(text, word, reading):
+    assert _reading(text, word) == reading

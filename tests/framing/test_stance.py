@@ -114,3 +114,98 @@ def test_spans_slice_the_text(text):
         assert span.text == text[span.start : span.end]
         assert span.device == "stance" and span.kind in STANCE_KINDS
         assert 0.0 < span.score <= 1.0
+
+
+def _texts(text: str) -> list[str]:
+    return [s.text for s in find_stance(text, loaded=False)]
+
+
+def test_estimates_manner_and_comparatives_are_not_stance():
+    # a figure given as an estimate, and an estimate hedging a clause
+    assert _texts("Receipts are estimated at 12 billion. The estimated cost rose.") == []
+    assert _texts("It is estimated that the herd will shrink.") == ["estimated"]
+    # "fairly" of manner, and of degree before an adjective
+    assert _texts("Judges must treat them more fairly. They played fairly and well.") == []
+    assert _texts("The river was fairly calm.") == ["fairly"]
+    # a comparative likelihood is content, a bare one the writer's hedge
+    assert _texts("Smokers are three times more likely to cough.") == []
+    assert _texts("The vote will likely slip.") == ["likely"]
+    # predicative "apparent" is "evident"; attributive "apparent" hedges
+    assert _texts("The damage became increasingly apparent.") == []
+    assert _texts("The apparent winner waved.") == ["apparent"]
+
+
+def test_clause_position_of_in_general_and_past_belief():
+    assert _texts("Farmers in general and herders in particular gained.") == []
+    assert _texts("In general, the herds grew.") == ["In general"]
+    assert _texts("Because I thought it was late, I left.") == []
+    assert _texts("I think it is late.") == ["I think"]
+
+
+def test_manner_degree_and_concession_are_not_boosters():
+    assert _texts("The border is clearly delineated on the map.") == []
+    assert _texts("They now see more clearly that the dam leaks.") == []
+    assert _texts("Prices fell slowly but surely.") == []
+    assert _texts("The menu was absolutely dreadful, with absolutely nothing hot.") == []
+    assert _texts("It is absolutely clear that the dam leaks.") == ["absolutely"]
+    assert _texts("Of course, we cannot fix every road. But we can fix this one.") == []
+    assert _texts("The road will, of course, be fixed by May.") == ["of course"]
+
+
+def test_requirements_and_negation_are_not_boosters():
+    assert _texts("Our map must be clear and complete.") == []
+    assert _texts("Let us be sure that the map is complete.") == []
+    assert _texts("She cannot prove that the map is wrong.") == []
+    assert _texts("The drug does not actually cure anyone.") == []
+    assert _texts("She can prove that the map is wrong.") == ["prove that"]
+
+
+def test_approximators_of_absolute_quantities_are_not_hedges():
+    assert _texts("Almost no water was left, and nearly everything burned.") == []
+    assert _texts("The two teams were nearly equal.") == []
+    # an event that nearly happened, or an amount nearly reached, is no softening
+    assert _texts("The plan almost failed, and costs nearly doubled.") == []
+    assert "almost" in _texts("The figure is almost certainly wrong.")
+    assert _texts("The plan is almost ready.") == ["almost"]
+
+
+def test_attribution_after_the_clause_or_by_a_verb_of_belief():
+    from rhetoric.framing.senses import reported, reported_after
+    from rhetoric.text import Document
+
+    assert _texts("The storm could reach the coast, forecasters said on Monday.") == []
+    assert _texts("The storm could reach the coast, according to forecasters.") == []
+    assert _texts("Police believe that the driver probably fled.") == []
+    assert _texts("He pointed out that the fee probably rose.") == []
+    # the writer's own: a first-person report, an aside, a verb with an object
+    assert _texts("The storm could reach the coast, as I said before.") == ["could"]
+    assert _texts("I firmly believe that the storm will probably pass.") == ["probably"]
+    assert _texts("The driver probably fled.") == ["probably"]
+    doc = Document("Tests confirmed the charges, and the storm may pass.")
+    may = next(i for i, w in enumerate(doc.words) if w.norm == "may")
+    assert not reported(doc, may) and not reported_after(doc, may)
+    # a hedge in the subject of a reporting verb that opens a quotation stays the writer's
+    assert _texts('Someone, presumably a guard, tells the crowd: "Leave now."') == ["presumably"]
+
+
+def test_plural_reporters_intensifying_possibly_and_determiner_certain():
+    assert _texts("Experts say the flood could still spread.") == []
+    assert _texts("We say the flood could still spread.") == ["could"]
+    assert _texts("How can they possibly hold both views? One can't possibly go.") == []
+    assert _texts("There are certain rules to follow.") == []
+    assert _texts("A nearly two-thirds majority voted.") == []
+
+
+def test_conceding_boosters_and_actually_of_an_event():
+    assert _texts("I know that none of these roads is easy. But we must build them.") == []
+    assert _texts("And, certainly, no one can ignore the cost. But the gain is larger.") == []
+    assert _texts("I know that the road is finished.") == ["I know that"]
+    assert _texts("The council will actually vote on Monday.") == []
+    assert _texts("The budget has actually shrunk.") == ["actually"]
+
+
+def test_more_negation_intensifying_possibly_and_clause_final_manner():
+    assert _texts("He was unable to prove that the road was closed.") == []
+    assert _texts("She works as hard as she possibly can.") == []
+    assert _texts("They do not state the rule clearly and firmly.") == []
+    assert _texts("The rule is clearly unfair.") == ["clearly"]
