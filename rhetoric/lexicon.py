@@ -109,6 +109,67 @@ def wordnet():
     return _wordnet()
 
 
+_SYNTACTIC_MARKER = re.compile(r"\([^()]*\)$")
+
+
+@lru_cache(maxsize=1 << 16)
+def _synset_entry(pos: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple, ...]]:
+    """The words of the WordNet synset at ``offset`` in the data file of ``pos`` (syntactic
+    markers such as ``(a)`` taken off, as NLTK names its lemmas) and its lexical pointers, as
+    ``(symbol, target pos, target offset, source word, target word)`` with 0-based word numbers.
+
+    Read from the data line itself: NLTK's ``synset_from_pos_and_offset`` parses the whole
+    entry (gloss, every pointer, verb frames, sense keys) and keeps the synset for the process.
+    """
+    data = wordnet()._data_file(pos)
+    data.seek(offset)
+    line = data.readline()
+    data.seek(0)
+    fields = line.partition("|")[0].split()
+    n_words = int(fields[3], 16)
+    words = tuple(_SYNTACTIC_MARKER.sub("", fields[4 + 2 * k]) for k in range(n_words))
+    at = 4 + 2 * n_words
+    pointers = []
+    for k in range(int(fields[at])):
+        symbol, target, target_pos, numbers = fields[at + 1 + 4 * k : at + 5 + 4 * k]
+        if numbers != "0000":
+            pointers.append(
+                (
+                    symbol,
+                    target_pos,
+                    int(target),
+                    int(numbers[:2], 16) - 1,
+                    int(numbers[2:], 16) - 1,
+                )
+            )
+    return words, tuple(pointers)
+
+
+def linked_lemma_names(word: str, symbols: tuple[str, ...] = ("+", "\\")) -> set[str]:
+    """The lower-case names of the lemmas that WordNet links to the lemmas named ``word`` by a
+    lexical pointer of ``symbols`` (``+`` derivationally related form, ``\\`` pertainym).
+
+    The same names as ``{r.name().lower() for l in wordnet().lemmas(word) for r in
+    l.derivationally_related_forms() + l.pertainyms()}`` (a test compares them), without
+    building the synsets.
+
+    >>> sorted(linked_lemma_names("ruler"))
+    ['rule', 'rulership']
+    """
+    wn = wordnet()
+    word = word.lower()
+    found: set[str] = set()
+    for pos in ("n", "v", "a", "r"):
+        for form in wn._morphy(word, pos):
+            for offset in wn._lemma_pos_offset_map[form].get(pos, []):
+                words, pointers = _synset_entry(pos, offset)
+                names = {w for w in words if w.lower() == word}
+                for symbol, target_pos, target, source, number in pointers:
+                    if symbol in symbols and words[source] in names:
+                        found.add(_synset_entry(target_pos, target)[0][number].lower())
+    return found
+
+
 @lru_cache(maxsize=65536)
 def lemma(norm: str, pos: str | None = None) -> str:
     """The WordNet base form of a lower-case word (``pos`` one of ``n v a r``), else the word.

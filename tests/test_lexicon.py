@@ -41,3 +41,18 @@ def test_wordnet_index_read_in_one_piece_equals_nltks():
     theirs = reference._lemma_pos_offset_map
     assert len(ours._lemma_pos_offset_map) == len(theirs) > 100_000
     assert all(dict(v) == dict(theirs[k]) for k, v in ours._lemma_pos_offset_map.items())
+
+
+def test_linked_lemma_names_are_nltks_derivations_and_pertainyms():
+    from rhetoric.lexicon import linked_lemma_names, wordnet
+
+    wn = wordnet()
+    words = ["ruler", "truly", "prosperous", "running", "justice", "unjust", "nations", "Bush",
+             "free", "governing", "a", "better", "eastern", "xqzt"]  # fmt: skip
+    for word in words:
+        expected = {
+            r.name().lower()
+            for entry in wn.lemmas(word)
+            for r in entry.derivationally_related_forms() + entry.pertainyms()
+        }
+        assert linked_lemma_names(word) == expected, word

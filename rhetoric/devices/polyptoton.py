@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rhetoric.lexicon import is_content_word, lemma, pos_tag, wordnet
+from rhetoric.lexicon import is_content_word, lemma, linked_lemma_names, pos_tag, wordnet
 from rhetoric.span import Span
 from rhetoric.text import Document, as_document
 
@@ -60,12 +60,10 @@ def roots(key: str) -> frozenset[str]:
     >>> "rule" in roots("ruler"), "true" in roots("truly"), "prosper" in roots("prosperous")
     (True, True, True)
     """
-    wn, stem = wordnet(), _stemmer().stem
+    stem = _stemmer().stem
     related = set(lemmas(key))
     for base in lemmas(key):
-        for entry in wn.lemmas(base):
-            related.update(d.name().lower() for d in entry.derivationally_related_forms())
-            related.update(p.name().lower() for p in entry.pertainyms())
+        related.update(linked_lemma_names(base, ("+", "\\")))  # derivations and pertainyms
     return frozenset(stem(word) for word in related if "_" not in word)
 
 
