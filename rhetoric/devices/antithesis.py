@@ -548,7 +548,8 @@ def _parallel_negation(s: _Sentence) -> Iterator[_Figure]:
         }
         if not shared:
             continue
-        noun = next(iter(shared))
+        # the shared word nearest the negation (not a set's first: its order follows the hash seed)
+        noun = next(s.norms[k] for k in reversed(left) if s.norms[k] in shared)
         lk = max(k for k in left if s.norms[k] == noun)
         rk = min(k for k in right if s.norms[k] == noun)
         # the qualifier after the shared noun: "of A" / "of B"

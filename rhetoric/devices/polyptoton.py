@@ -259,7 +259,8 @@ def _suffixed(x: str, y: str) -> bool:
     bases_x = {x} | once_x | {b[: -len(f)] for b in once_x for f in SUFFIXES if b.endswith(f)}
     bases_y = {y[: -len(f)] for f in SUFFIXES if y.endswith(f)}
     shared = {b for b in bases_x & (bases_y | {y}) if len(b) >= _MIN_SUFFIXED_BASE}
-    return bool(shared) and x != y and bool(wordnet().synsets(next(iter(shared))))
+    # any shared base that is a word (not a set's first one: its order follows the hash seed)
+    return x != y and any(wordnet().synsets(base) for base in sorted(shared))
 
 
 #: Words after which a form is surely a noun.
