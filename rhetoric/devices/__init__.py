@@ -87,6 +87,16 @@ def check_min_score(min_score: float | None) -> float | None:
     return float(min_score)
 
 
+def reported_by_default(device: str) -> bool:
+    """Whether ``device``'s figures are reported without a ``min_score`` (its scorer's
+    cross-validated precision reaches :data:`~rhetoric.scoring.model.MIN_DEFAULT_PRECISION`;
+    a device without a scorer is reported)."""
+    from rhetoric.scoring.model import load_model
+
+    model = load_model(device)
+    return model is None or model.reported_by_default
+
+
 def find_devices(
     text_or_doc: str | Document,
     devices: Iterable[str] | None = None,
@@ -104,8 +114,9 @@ def find_devices(
     ----------
     min_score : float, optional
         ``None`` (default): each device's threshold, chosen for precision >= 0.85 on
-        cross-validation folds of the project's annotations. Lower it for more recall (``0``
-        keeps every candidate, scored), raise it for more precision.
+        cross-validation folds of the project's annotations; a device whose scorer is not
+        :func:`reported_by_default` is not run. Lower it for more recall (``0`` keeps every
+        candidate, scored), raise it for more precision.
     """
     from rhetoric.scoring import score_figures
     from rhetoric.scoring.features import DocumentProfile
@@ -115,6 +126,8 @@ def find_devices(
     spans: list[Span] = []
     profile = None
     for device in check_devices(devices):
+        if min_score is None and not reported_by_default(device):
+            continue  # nothing of it would be kept: its candidates are not searched for
         candidates = get_finder(device)(doc)
         if candidates:
             profile = profile or DocumentProfile(doc)
