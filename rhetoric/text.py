@@ -453,10 +453,8 @@ class Document:
     def words(self) -> list[Token]:
         """Every word of the body, in order."""
         text, norm = self.text, self.norm
-        return [
-            Token(m.start(), m.end(), text[m.start() : m.end()], norm[m.start() : m.end()])
-            for m in WORD_PATTERN.finditer(self.clean)
-        ]
+        spans = (m.span() for m in WORD_PATTERN.finditer(self.clean))
+        return [Token(a, b, text[a:b], norm[a:b]) for a, b in spans]
 
     @cached_property
     def paragraphs(self) -> list[Segment]:

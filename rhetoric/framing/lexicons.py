@@ -448,9 +448,11 @@ class _Compiled:
         """The units of matching (words, or the parts of a hyphenated word that matched nothing
         whole) and the pattern ids of each."""
         pieces, ids = [], []
-        resolve = self.resolve
+        resolve, known = self.resolve, self._words
         for token in doc.words:
-            found = resolve(token.text, token.norm)
+            found = known.get((token.text, token.norm))
+            if found is None:
+                found = resolve(token.text, token.norm)
             if not found and _HYPHEN in token.norm:
                 for part in _split_hyphenated(token):
                     pieces.append(part)
@@ -474,10 +476,16 @@ class _Compiled:
                 i += 1
                 continue
             best_len, best_terms = 0, []
+            following = ids[i + 1] if i + 1 < n else frozenset()
             for pid in here:
                 for pattern, term in self.multi.get(pid, ()):
                     length = len(pattern)
-                    if length >= best_len and _matches_at(pattern, ids, joined, i):
+                    # the second word first: most patterns fail there
+                    if (
+                        length >= best_len
+                        and pattern[1] in following
+                        and _matches_at(pattern, ids, joined, i)
+                    ):
                         if length > best_len:
                             best_len, best_terms = length, []
                         best_terms.append(term)
@@ -525,12 +533,14 @@ class _Compiled:
         if not (self.excl_multi or self.excl_unigrams):
             return set()
         excluded = set()
+        n = len(ids)
         for i, here in enumerate(ids):
+            following = ids[i + 1] if i + 1 < n else frozenset()
             for pid in here:
                 for term in self.excl_unigrams.get(pid, ()):
                     excluded.add((term.category, i))
                 for pattern, term in self.excl_multi.get(pid, ()):
-                    if _matches_at(pattern, ids, joined, i):
+                    if pattern[1] in following and _matches_at(pattern, ids, joined, i):
                         excluded.update((term.category, k) for k in range(i, i + len(pattern)))
         return excluded
 
