@@ -265,3 +265,13 @@ def test_shipped_scorers_are_off_by_default_exactly_when_their_cv_precision_is_l
     model = load_model(device)
     precision = model.provenance["cv"]["precision_at_threshold"]
     assert model.reported_by_default == (precision >= MIN_DEFAULT_PRECISION)
+
+
+def test_a_device_off_by_default_is_listed_only_with_a_min_score():
+    from rhetoric.devices import reported_by_default
+
+    off = [d for d in DEVICES if not reported_by_default(d)]
+    assert "alliteration" in off
+    text = "Bitter and bloody battles broke the brave. Peace and prosperity prevail."
+    assert find_devices(text, devices=["alliteration"]) == []
+    assert find_devices(text, devices=["alliteration"], min_score=0)
