@@ -418,7 +418,7 @@ def analyze_corpus(
     outcomes = run_analysis(records, options, n_jobs=n_jobs, scheduler=scheduler,
                             time_limit=time_limit, max_bytes=max_bytes, progress=progress,
                             total=corpus_size(documents, pattern),
-                            total_chars=corpus_chars(documents, pattern, text_column) if lazy else None)  # fmt: skip
+                            total_chars=corpus_chars(documents, pattern, text_column))  # fmt: skip
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
     buffer: list[Outcome] = []
     for outcome in outcomes:
@@ -511,7 +511,8 @@ def write_corpus(
     with writer:
         if scheduler is None:
             for outcome in run_analysis(records, options, n_jobs=n_jobs, time_limit=time_limit,
-                                        max_bytes=max_bytes, progress=progress, total=remaining):  # fmt: skip
+                                        max_bytes=max_bytes, progress=progress, total=remaining,
+                                        total_chars=corpus_chars(documents, pattern, text_column)):  # fmt: skip
                 writer.add(outcome)
         else:  # the workers write the parts; only their manifests come back, to be committed
             work = partial(analyze_document, options=options, max_bytes=max_bytes)

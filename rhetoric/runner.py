@@ -68,6 +68,8 @@ DASK_BATCH_CHARS, DASK_BATCH_DOCUMENTS = 1_000_000, 500
 BATCHES_PER_THREAD = 4
 #: ... but not fewer characters than this (each batch costs a task, and a part of five files).
 DASK_MIN_BATCH_CHARS = 20_000
+#: The smallest batch of a local run's last batches (:func:`guided_batches`).
+MIN_LOCAL_BATCH_CHARS = 20_000
 #: The progress bar appears after this many seconds (shorter runs stay quiet).
 PROGRESS_DELAY = 3.0
 
@@ -487,6 +489,37 @@ def batches(
         yield batch
 
 
+def guided_batches(
+    documents: Iterable[CorpusDocument],
+    workers: int,
+    total_chars: int,
+    max_chars: int = BATCH_CHARS,
+    min_chars: int = MIN_LOCAL_BATCH_CHARS,
+    max_documents: int = BATCH_DOCUMENTS,
+) -> Iterator[list[CorpusDocument]]:
+    """:func:`batches` whose size shrinks as the corpus runs out (guided scheduling): each batch
+    holds about a ``2 * workers``-th of the characters left (between ``min_chars`` and
+    ``max_chars``), so that the workers finish together instead of one waiting for another's
+    last large batch.
+
+    >>> docs = [CorpusDocument(f"d{i}", text="x" * 100) for i in range(12)]
+    >>> [len(b) for b in guided_batches(docs, 2, total_chars=1200, max_chars=400, min_chars=100)]
+    [3, 3, 2, 1, 1, 1, 1]
+    """
+    remaining = total_chars
+    batch, size = [], 0
+    for document in documents:
+        batch.append(document)
+        size += _size(document)
+        target = max(min_chars, min(max_chars, remaining // (2 * workers)))
+        if size >= target or len(batch) >= max_documents:
+            yield batch
+            remaining -= size
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
 def n_workers(n_jobs: int | None) -> int:
     """Worker processes for ``n_jobs`` (``-1`` or ``0``: every core; ``None``: 1)."""
     if n_jobs is None:
@@ -539,7 +572,9 @@ def map_documents(
     max_chars : int
         Batch size, in characters of text (on a Dask cluster: see :func:`partition_chars`).
     total_chars : int, optional
-        About how many characters the corpus holds, to size the batches on a Dask cluster.
+        About how many characters the corpus holds, to size the batches: on a Dask cluster
+        (:func:`partition_chars`), and with several local workers, batches that shrink as the
+        corpus runs out (:func:`guided_batches`).
 
     Yields
     ------
@@ -564,7 +599,11 @@ def map_documents(
             for outcome in outcomes
         )
         return
-    chunks = batches(documents, max_chars=max_chars)
+    workers = n_workers(n_jobs)
+    if workers > 1 and total_chars:
+        chunks = guided_batches(documents, workers, total_chars, max_chars=max_chars)
+    else:
+        chunks = batches(documents, max_chars=max_chars)
     bar = _progress_bar(progress, total, description)
     try:
         if n_workers(n_jobs) > 1:
