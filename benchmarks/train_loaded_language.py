@@ -248,10 +248,16 @@ def fit_linear(x, y):
 
 
 def stance_threshold_of(judged_path: Path) -> tuple[float | None, dict]:
-    """The lowest score at which the judged loaded words of training-pool addresses (the shipped
-    model's spans at a low threshold, judged by the rubric) reach :data:`STANCE_PRECISION`, with
-    at least :data:`STANCE_MIN_JUDGED` judged spans at or above it; a span's score is the highest
-    probability of its words under the model just written (BORDERLINE counts as half)."""
+    """The stance threshold from judged loaded words of training-pool addresses (the model's
+    stance spans at low thresholds, judged by the rubric; ``corpus/annotations/README.md``).
+
+    A span's score is the highest probability of its words under the model just written; the
+    precision at a threshold is the share of TRUE verdicts among the judged spans at or above
+    it (the README's precision; BORDERLINE counts as half in the lenient one). The threshold is
+    the lowest score whose precision reaches :data:`STANCE_PRECISION` with at least
+    :data:`STANCE_MIN_JUDGED` judged spans at or above it; when none does, the one of highest
+    precision (the lowest of equals) with that many spans.
+    """
     from rhetoric.datahome import get_data_home
     from rhetoric.framing import loaded
     from rhetoric.text import read_text
@@ -270,21 +276,29 @@ def stance_threshold_of(judged_path: Path) -> tuple[float | None, dict]:
         starts = [w.start for w in doc.words]
         for j in (j for j in judged if j["doc"] == path):
             inside = [k for k in probability if j["start"] <= starts[k] < j["end"]]
-            value = {"TRUE": 1.0, "BORDERLINE": 0.5}.get(j["verdict"], 0.0)
-            scored.append((max((probability[k] for k in inside), default=0.0), value))
-    scored.sort(reverse=True)
+            scored.append((max((probability[k] for k in inside), default=0.0), j["verdict"]))
+    scored.sort(key=lambda sv: -sv[0])
     scores = np.array([s for s, _ in scored])
-    precision = np.cumsum([v for _, v in scored]) / np.arange(1, len(scored) + 1)
-    ok = [k for k in range(STANCE_MIN_JUDGED - 1, len(scored))
-          if precision[k] >= STANCE_PRECISION and (k + 1 == len(scored) or scores[k + 1] < scores[k])]  # fmt: skip
-    k = max(ok) if ok else STANCE_MIN_JUDGED - 1
-    curve = {f"{t:.2f}": [int((scores >= t).sum()), round(float(precision[(scores >= t).sum() - 1]), 3)]
-             for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5) if (scores >= t).sum()}  # fmt: skip
+    n = np.arange(1, len(scored) + 1)
+    strict = np.cumsum([v == "TRUE" for _, v in scored]) / n
+    lenient = np.cumsum([{"TRUE": 1.0, "BORDERLINE": 0.5}.get(v, 0.0) for _, v in scored]) / n
+    # candidate cut points: after the last span of each distinct score, with enough spans above
+    cuts = [k for k in range(STANCE_MIN_JUDGED - 1, len(scored))
+            if k + 1 == len(scored) or scores[k + 1] < scores[k]]  # fmt: skip
+    reaching = [k for k in cuts if strict[k] >= STANCE_PRECISION]
+    k = max(reaching) if reaching else max(cuts, key=lambda c: (round(float(strict[c]), 6), c))
+    curve = {}
+    for t in (0.2, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65):
+        m = int((scores >= t).sum())
+        if m:
+            curve[f"{t:.2f}"] = [m, round(float(strict[m - 1]), 3), round(float(lenient[m - 1]), 3)]
     return float(scores[k]), {
-        "judged": f"{judged_path.parent.name}/{judged_path.name} ({len(judged)} spans)",
-        "kept": k + 1,
-        "precision": round(float(precision[k]), 3),
-        "curve (threshold: [spans, precision])": curve,
+        "judged": f"corpus/annotations/{judged_path.name} ({len(judged)} spans)",
+        "reached": bool(reaching),
+        "spans_at_or_above": k + 1,
+        "precision": round(float(strict[k]), 3),
+        "lenient": round(float(lenient[k]), 3),
+        "curve (threshold: [spans, precision, lenient])": curve,
     }
 
 
@@ -413,7 +427,7 @@ def main() -> None:
         "stance_threshold": round(stance_threshold, 4) if stance_threshold is not None else float(threshold),
         "stance_threshold_rule": (
             f"lowest score whose judged precision on training-pool addresses is >= {STANCE_PRECISION} "
-            f"({STANCE_MIN_JUDGED}+ judged spans at or above it)"
+            f"({STANCE_MIN_JUDGED}+ judged spans at or above it); when none is, the highest precision"
         ),
         "stance_judged": stance_judged or "no judged file: the F1 threshold",
         "calibration": "Platt sigmoid on out-of-fold decision values (rhetoric.scoring.train.platt)",
