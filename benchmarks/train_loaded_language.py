@@ -108,7 +108,9 @@ QUANTILES = np.linspace(0.95, 0.995, 46)
 STANCE_PRECISION = 0.75
 #: Fewest judged spans at or above the stance threshold.
 STANCE_MIN_JUDGED = 20
-JUDGED = Path(__file__).resolve().parents[1] / "corpus" / "annotations" / "stance_train_loaded.jsonl"
+JUDGED = (
+    Path(__file__).resolve().parents[1] / "corpus" / "annotations" / "stance_train_loaded.jsonl"
+)
 RESOURCES = Path(__file__).resolve().parents[1] / "rhetoric" / "resources" / "stance"
 OUT = RESOURCES / "loaded_language.json"
 OUT_WORDS = RESOURCES / "loaded_words.json"
@@ -187,7 +189,9 @@ class Data:
             [vector_keys({k: r[k] for k in CONTEXT}) for r in rows]
         )
         # identical word-model rows (the same word type) are fitted once, with weights
-        self.type = np.unique(np.c_[self.static, self.lemma], axis=0, return_inverse=True)[1].ravel()
+        self.type = np.unique(np.c_[self.static, self.lemma], axis=0, return_inverse=True)[
+            1
+        ].ravel()
         self.base_rate = float(y.mean())
 
     def prior_table(self, idx):
@@ -217,7 +221,11 @@ class Data:
         positive = np.bincount(inverse, weights=self.y[idx])
         total = np.bincount(inverse).astype(float)
         x = np.c_[self.static[idx[first]], prior[first], count[first]]
-        x, labels, weights = np.r_[x, x], np.r_[np.ones(len(unique)), np.zeros(len(unique))], np.r_[positive, total - positive]
+        x, labels, weights = (
+            np.r_[x, x],
+            np.r_[np.ones(len(unique)), np.zeros(len(unique))],
+            np.r_[positive, total - positive],
+        )
         keep = weights > 0
         model = HistGradientBoostingClassifier(**TREES)
         model.fit(x[keep], labels[keep], sample_weight=weights[keep])
@@ -267,7 +275,9 @@ def stance_threshold_of(judged_path: Path) -> tuple[float | None, dict]:
     for clear in (loaded.loaded_model, loaded.loaded_words):
         clear.cache_clear()
     loaded._LINEAR.clear()
-    judged = [json.loads(line) for line in judged_path.read_text(encoding="utf-8").splitlines() if line]
+    judged = [
+        json.loads(line) for line in judged_path.read_text(encoding="utf-8").splitlines() if line
+    ]
     home = get_data_home()
     scored = []
     for path in sorted({j["doc"] for j in judged}):
@@ -335,14 +345,19 @@ def main() -> None:
         probability = calibrate(values, a, b)
         best = None
         for threshold in sorted({round(float(t), 4) for t in np.quantile(probability, QUANTILES)}):
-            scores = span_scores(spans_from(docs, probability, groups, where, threshold), gold_spans)
+            scores = span_scores(
+                spans_from(docs, probability, groups, where, threshold), gold_spans
+            )
             if best is None or scores["f1"] > best[0]["f1"]:
                 best = (scores, threshold)
         return best
 
     cv_scores, threshold = best_threshold(decision)
     word_scores_cv, _ = best_threshold(word_only)
-    print(f"cross-validated: {cv_scores} at {threshold}; word model alone {word_scores_cv}", file=sys.stderr)
+    print(
+        f"cross-validated: {cv_scores} at {threshold}; word model alone {word_scores_cv}",
+        file=sys.stderr,
+    )
     a, b = platt(decision, y)
     # the shipped models: the word model on all words, the second stage on its out-of-fold scores
     fitted = data.fit_words(everything)
@@ -412,10 +427,10 @@ def main() -> None:
         "n_words": int(len(y)),
         "positives": int(y.sum()),
         "model": "two stages: word_score, the decision value of boosted trees over the word's own features and "
-                 "its lemma prior (loaded_words.json, loaded_lemmas.json: one value per distinct word), then a "
-                 "logistic regression over word_score and the word's context (this file)",
+        "its lemma prior (loaded_words.json, loaded_lemmas.json: one value per distinct word), then a "
+        "logistic regression over word_score and the word's context (this file)",
         "lemma_prior": f"smoothed log-odds of lying inside a gold span ({len(data.lemma_names)} lemmas, "
-                       f"smoothing {SMOOTHING} words at the base rate {data.base_rate:.4f}); out of fold in training",
+        f"smoothing {SMOOTHING} words at the base rate {data.base_rate:.4f}); out of fold in training",
         "cv": {
             "folds": f"GroupKFold({FOLDS}) by article; the word model's scores and lemma priors out of inner folds",
             "C": C,
@@ -424,7 +439,9 @@ def main() -> None:
             "word_model_alone_f1": round(float(word_scores_cv["f1"]), 4),
         },
         "dev": {k: round(float(v), 4) for k, v in dev_scores.items()} or "not measured",
-        "stance_threshold": round(stance_threshold, 4) if stance_threshold is not None else float(threshold),
+        "stance_threshold": round(stance_threshold, 4)
+        if stance_threshold is not None
+        else float(threshold),
         "stance_threshold_rule": (
             f"lowest score whose judged precision on training-pool addresses is >= {STANCE_PRECISION} "
             f"({STANCE_MIN_JUDGED}+ judged spans at or above it); when none is, the highest precision"

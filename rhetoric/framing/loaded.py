@@ -11,15 +11,19 @@ The detector reads like a small scikit-learn pipeline (STYLE.md, habit 13):
    exclamation or a question, under a negator, after an intensifier (context), and WordNet
    clues of figurative or evaluative use: a noun of feeling, attribute or person, an adjective
    with many senses, a hyphenated coinage, an evaluative suffix (figurative);
-3. a fitted :class:`~rhetoric.scoring.model.ScorerModel` (logistic regression, Platt
-   calibration learned on folds grouped by article) gives each word the probability that a
-   PTC annotator marked it as loaded language;
-4. :func:`find_loaded_language` keeps the words at or above the model's threshold (chosen on the
+3. the **word model** (:class:`WordModel`): a lemma prior (the smoothed rate at which the base
+   form lies inside a PTC ``Loaded_Language`` span in training) and boosted trees over the
+   word's own features (:data:`WORD_FEATURES`) give each distinct word its ``word_score``;
+4. a fitted :class:`~rhetoric.scoring.model.ScorerModel` (logistic regression over
+   ``word_score`` and the word's context, Platt calibration learned on folds grouped by
+   article) gives each word the probability that a PTC annotator marked it as loaded language;
+5. :func:`find_loaded_language` keeps the words at or above the model's threshold (chosen on the
    training folds for the best partial-overlap F1) and joins adjacent kept words into one span.
 
-The model is plain JSON in ``rhetoric/resources/stance/loaded_language.json`` (feature names,
-column ranges, coefficients, intercept, calibration, threshold, provenance), rebuilt by
-``benchmarks/train_loaded_language.py`` from the PTC train articles of the training pool.
+The models are plain JSON in ``rhetoric/resources/stance/`` (``loaded_lemmas.json``: the lemma
+priors; ``loaded_words.json``: the trees; ``loaded_language.json``: the second stage, its
+calibration, thresholds and provenance), rebuilt by ``benchmarks/train_loaded_language.py`` from
+the PTC train articles of the training pool.
 """
 
 from __future__ import annotations

@@ -145,9 +145,15 @@ def test_the_project_has_one_file_of_stance_judgements_that_evaluate_reads():
 
     from rhetoric.validation.judgements import read_judgements
 
+    from rhetoric.evaluation.precision import PROJECT_JUDGED
+
     annotations = Path(__file__).resolve().parents[2] / "corpus" / "annotations"
-    stance_files = [p.name for p in annotations.glob("*.jsonl") if "stance" in p.name]
+    stance_files = [p.name for p in annotations.glob(PROJECT_JUDGED) if "stance" in p.name]
     assert stance_files == ["judged_public_stance.jsonl"]
+    # the judged loaded words of training addresses choose a threshold; evaluate never reads them
+    training = [p.name for p in annotations.glob("*.jsonl") if "stance" in p.name]
+    assert sorted(training) == ["judged_public_stance.jsonl", "stance_train_loaded.jsonl"]
+    assert not Path("stance_train_loaded.jsonl").match(PROJECT_JUDGED)
     judged = read_judgements([annotations / "judged_public_stance.jsonl"])
     assert set(judged["device"]) == {"stance"}
     assert (judged["reason"].str.len() > 0).all()

@@ -119,7 +119,9 @@ def test_the_static_cache_is_bounded_and_filled_in_one_pass(model):
     from rhetoric.framing.loaded import _LinearWords
 
     scorer = _LinearWords(model, limit=5)
-    words = [(w, "JJ", w) for w in ("brutal", "savage", "calm", "brutal", "quiet", "green", "wicked")]
+    words = [
+        (w, "JJ", w) for w in ("brutal", "savage", "calm", "brutal", "quiet", "green", "wicked")
+    ]
     scorer.fill(words)
     assert set(scorer.words) == set(words)  # a batch larger than the limit is kept whole
     scorer.fill([("vile", "JJ", "vile")])
