@@ -11,19 +11,24 @@ The detector reads like a small scikit-learn pipeline (STYLE.md, habit 13):
    exclamation or a question, under a negator, after an intensifier (context), and WordNet
    clues of figurative or evaluative use: a noun of feeling, attribute or person, an adjective
    with many senses, a hyphenated coinage, an evaluative suffix (figurative);
-3. a fitted :class:`~rhetoric.scoring.model.ScorerModel` (logistic regression, Platt
-   calibration learned on folds grouped by article) gives each word the probability that a
-   PTC annotator marked it as loaded language;
-4. :func:`find_loaded_language` keeps the words at or above the model's threshold (chosen on the
+3. the **word model** (:class:`WordModel`): a lemma prior (the smoothed rate at which the base
+   form lies inside a PTC ``Loaded_Language`` span in training) and boosted trees over the
+   word's own features (:data:`WORD_FEATURES`) give each distinct word its ``word_score``;
+4. a fitted :class:`~rhetoric.scoring.model.ScorerModel` (logistic regression over
+   ``word_score`` and the word's context, Platt calibration learned on folds grouped by
+   article) gives each word the probability that a PTC annotator marked it as loaded language;
+5. :func:`find_loaded_language` keeps the words at or above the model's threshold (chosen on the
    training folds for the best partial-overlap F1) and joins adjacent kept words into one span.
 
-The model is plain JSON in ``rhetoric/resources/stance/loaded_language.json`` (feature names,
-column ranges, coefficients, intercept, calibration, threshold, provenance), rebuilt by
-``benchmarks/train_loaded_language.py`` from the PTC train articles of the training pool.
+The models are plain JSON in ``rhetoric/resources/stance/`` (``loaded_lemmas.json``: the lemma
+priors; ``loaded_words.json``: the trees; ``loaded_language.json``: the second stage, its
+calibration, thresholds and provenance), rebuilt by ``benchmarks/train_loaded_language.py`` from
+the PTC train articles of the training pool.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from functools import cache, lru_cache
@@ -67,6 +72,11 @@ LOADED_FEATURES: dict[str, str] = {
     "sentence_valence": "mean absolute VADER valence of the other words of its sentence (opinionated sentences)",
     "doc_valence": "mean absolute VADER valence of the words of the document (opinionated texts)",
     "quoted_sentence": "its sentence holds a quotation mark (reported speech)",
+    "lemma_prior": "smoothed log-odds that the word's base form lies inside a PTC Loaded_Language span "
+    "(target encoding: out of fold in training; the stored table of loaded_lemmas.json when scoring)",
+    "lemma_count": "log of 1 + the number of times the base form occurs in the training articles",
+    "word_score": "the word model's decision value: boosted trees over the word's own features and "
+    "its lemma prior (loaded_words.json; a function of the word alone)",
 }
 
 _INTENSIFIERS = frozenset({
@@ -142,8 +152,12 @@ def candidate_lemmas(doc: Document) -> list[str]:
 #: and matching key), not on where it stands: computed once per distinct word by the scorer.
 STATIC_FEATURES = (
     "pos", "valence", "abs_valence", "rated", "negative", "positive", "hyphenated", "suffix",
-    "log_senses", "lexname", "log_length", "background", "lemma",
+    "log_senses", "lexname", "log_length", "background", "lemma", "lemma_prior", "lemma_count",
+    "word_score",
 )  # fmt: skip
+#: The features of the word model (:class:`WordModel`): the word's own features, its lemma prior
+#: and count (not its one-hot lemma).
+WORD_FEATURES = tuple(f for f in STATIC_FEATURES if f not in ("lemma", "word_score"))
 
 
 def _static_features(norm: str, pos: str, key: str) -> tuple[str, dict]:
@@ -188,64 +202,87 @@ def _candidates(doc: Document) -> tuple[list[int], list[str], list[str], list[fl
     return indices, norms, coarse, values
 
 
-def _context_columns(doc: Document, indices: list[int], values: list[float]) -> dict[str, list]:
+def _context_columns(
+    doc: Document, indices: list[int], values: list[float], wanted: frozenset[str] | None = None
+) -> dict[str, list]:
     """The features of the candidate words (``indices``) that depend on where each stands (its
     neighbours, sentence, paragraph and document: every feature not in
-    :data:`STATIC_FEATURES`), as one list per feature, aligned with ``indices``."""
+    :data:`STATIC_FEATURES`), as one list per feature, aligned with ``indices``; only those in
+    ``wanted`` when given (a model that reads a few is not made to pay for the others)."""
     from rhetoric.framing.senses import negated, sentence_first
 
     words, tags, text, sentence_of = doc.words, doc.tags, doc.text, doc.sentence_of
     n = len(words)
-    headline_end = -1
-    if len(doc.paragraphs) > 1 and doc.paragraphs[0].n_words <= 30:
-        headline_end = doc.paragraphs[0].last_word
-    sentence_mark, quoted = [], []
-    for segment in doc.sentences:
-        sentence = text[segment.start : segment.end]
-        sentence_mark.append(sentence.rstrip().rstrip("\"'\u201d\u2019)")[-1:])
-        quoted.append(bool(re.search('["\u201c\u201d]', sentence)))
-    sentence_sum = [0.0] * len(doc.sentences)
-    for i, value in enumerate(values):
-        sentence_sum[sentence_of[i]] += abs(value)
-    sizes = [max(1, s.n_words - 1) for s in doc.sentences]
-    doc_valence = sum(abs(v) for v in values) / max(1, len(values))
     sentences = [sentence_of[i] for i in indices]
-    firsts = [sentence_first(doc, i) for i in indices]
-    texts = [words[i].text for i in indices]
+
+    @cache
+    def firsts() -> list[bool]:
+        return [sentence_first(doc, i) for i in indices]
+
+    @cache
+    def texts() -> list[str]:
+        return [words[i].text for i in indices]
+
+    @cache
+    def marks() -> tuple[list[str], list[bool]]:
+        sentence_mark, quoted = [], []
+        for segment in doc.sentences:
+            sentence = text[segment.start : segment.end]
+            sentence_mark.append(sentence.rstrip().rstrip("\"'\u201d\u2019)")[-1:])
+            quoted.append(bool(re.search('["\u201c\u201d]', sentence)))
+        return sentence_mark, quoted
+
+    def headline() -> list[bool]:
+        headline_end = -1
+        if len(doc.paragraphs) > 1 and doc.paragraphs[0].n_words <= 30:
+            headline_end = doc.paragraphs[0].last_word
+        return [i < headline_end for i in indices]
+
+    def sentence_valence() -> list[float]:
+        sentence_sum = [0.0] * len(doc.sentences)
+        for i, value in enumerate(values):
+            sentence_sum[sentence_of[i]] += abs(value)
+        sizes = [max(1, s.n_words - 1) for s in doc.sentences]
+        return [
+            (sentence_sum[s] - abs(values[i])) / sizes[s]
+            for i, s in zip(indices, sentences, strict=True)
+        ]
 
     def quoted_word(i: int) -> bool:
         before = text[max(0, words[i].start - 1) : words[i].start]
         after = text[words[i].end : words[i].end + 1]
         return bool(before) and before in _QUOTES_OPEN and bool(after) and after in _QUOTES_CLOSE
 
-    return {
-        "context_valence": _context_valence(values, indices),
-        "capitalised": [
+    columns = {
+        "context_valence": lambda: _context_valence(values, indices),
+        "capitalised": lambda: [
             t[:1].isupper() and not t.isupper() and not first
-            for t, first in zip(texts, firsts, strict=True)
+            for t, first in zip(texts(), firsts(), strict=True)
         ],
-        "all_caps": [t.isupper() and len(t) >= 3 for t in texts],
+        "all_caps": lambda: [t.isupper() and len(t) >= 3 for t in texts()],
         "sentence_first": firsts,
-        "in_quotes": [quoted_word(i) for i in indices],
-        "headline": [i < headline_end for i in indices],
-        "exclamation": [sentence_mark[s] == "!" for s in sentences],
-        "question": [sentence_mark[s] == "?" for s in sentences],
-        "negated": [negated(doc, i) for i in indices],
-        "after_intensifier": [i > 0 and words[i - 1].norm in _INTENSIFIERS for i in indices],
-        "prev_pos": [
+        "in_quotes": lambda: [quoted_word(i) for i in indices],
+        "headline": headline,
+        "exclamation": lambda: [marks()[0][s] == "!" for s in sentences],
+        "question": lambda: [marks()[0][s] == "?" for s in sentences],
+        "negated": lambda: [negated(doc, i) for i in indices],
+        "after_intensifier": lambda: [
+            i > 0 and words[i - 1].norm in _INTENSIFIERS for i in indices
+        ],
+        "prev_pos": lambda: [
             _coarse_pos(tags[i - 1]) if i > 0 and sentence_of[i - 1] == s else "start"
             for i, s in zip(indices, sentences, strict=True)
         ],
-        "next_pos": [
+        "next_pos": lambda: [
             _coarse_pos(tags[i + 1]) if i + 1 < n and sentence_of[i + 1] == s else "end"
             for i, s in zip(indices, sentences, strict=True)
         ],
-        "sentence_valence": [
-            (sentence_sum[s] - abs(values[i])) / sizes[s]
-            for i, s in zip(indices, sentences, strict=True)
-        ],
-        "doc_valence": [doc_valence] * len(indices),
-        "quoted_sentence": [quoted[s] for s in sentences],
+        "sentence_valence": sentence_valence,
+        "doc_valence": lambda: [sum(abs(v) for v in values) / max(1, len(values))] * len(indices),
+        "quoted_sentence": lambda: [marks()[1][s] for s in sentences],
+    }
+    return {
+        name: compute() for name, compute in columns.items() if wanted is None or name in wanted
     }
 
 
@@ -261,7 +298,7 @@ def _context_valence(values: list[float], indices: list[int]) -> list[float]:
 
 
 def word_records(
-    doc: Document, vocabulary: frozenset[str] = frozenset()
+    doc: Document, vocabulary: frozenset[str] = frozenset(), word_model=None
 ) -> tuple[list[int], list[dict]]:
     """The candidate words of ``doc`` and their feature records.
 
@@ -270,6 +307,10 @@ def word_records(
     doc : Document
     vocabulary : frozenset of str
         The lemmas that get a ``lemma`` feature (the model's vocabulary); others get none.
+    word_model : WordModel or False, optional
+        Adds ``lemma_prior``, ``lemma_count`` and ``word_score`` (default: the shipped
+        :func:`loaded_words`, when there is one); ``False`` adds none (training computes them
+        out of fold itself).
 
     Returns
     -------
@@ -280,14 +321,77 @@ def word_records(
     indices, norms, coarse, values = _candidates(doc)
     columns = _context_columns(doc, indices, values)
     names = list(columns)
-    records = []
+    records, statics = [], []
     for row, (i, norm, pos) in enumerate(zip(indices, norms, coarse, strict=True)):
         base, record = _static_features(norm, pos, doc.keys[i])
+        statics.append((base, record))
         record.update((name, columns[name][row]) for name in names)
         if base in vocabulary:
             record["lemma"] = base
         records.append(record)
+    word_model = loaded_words() if word_model is None else word_model
+    if word_model and statics:
+        word_model.add(statics)
     return indices, records
+
+
+class WordModel:
+    """The part of the loaded-language model that depends on the word alone: a table of lemma
+    priors (target encoding of the training spans) and boosted trees over the word's own
+    features (:data:`WORD_FEATURES`), whose decision value is the ``word_score`` feature.
+
+    Parameters
+    ----------
+    trees : ScorerModel
+        ``kind="trees"``, over :data:`WORD_FEATURES`.
+    lemmas : dict
+        ``{lemma: (prior, count)}``: the smoothed log-odds that the lemma lies inside a gold span
+        in the training articles and ``log1p`` of its number of occurrences there.
+    default : float
+        The prior of a lemma not in the table (the base rate's log-odds; its count is 0).
+    """
+
+    def __init__(self, trees, lemmas: dict[str, tuple[float, float]], default: float):
+        self.trees, self.lemmas, self.default = trees, lemmas, default
+
+    def add(self, statics: list[tuple[str, dict]]) -> None:
+        """Add ``lemma_prior``, ``lemma_count`` and ``word_score`` to each ``(base, record)`` of
+        :func:`_static_features`, in place (the trees read one matrix for all of them)."""
+        unknown = (self.default, 0.0)
+        for base, record in statics:
+            record["lemma_prior"], record["lemma_count"] = self.lemmas.get(base, unknown)
+        scores = self.trees.decision_function(
+            [{k: record[k] for k in WORD_FEATURES} for _, record in statics]
+        )
+        for (_, record), score in zip(statics, scores.tolist(), strict=True):
+            record["word_score"] = score
+
+    def to_json(self) -> str:
+        """The lemma table as JSON text (one lemma a line); the trees are written by their model."""
+        lines = ",\n".join(
+            f"  {json.dumps(k)}: [{v[0]!r}, {v[1]!r}]" for k, v in sorted(self.lemmas.items())
+        )
+        return f'{{\n "default": {self.default!r},\n "lemmas": {{\n{lines}\n }}\n}}\n'
+
+
+@cache
+def loaded_words() -> WordModel | None:
+    """The shipped word model (``loaded_words.json``, trees, and ``loaded_lemmas.json``, the
+    lemma priors, in ``rhetoric/resources/stance``), or ``None`` when either file is absent."""
+    from importlib import resources
+
+    from rhetoric.scoring.model import read_model
+
+    trees = read_model(
+        ("resources", "stance", "loaded_words.json"), LOADED_FEATURES,
+        name="loaded-language word model", script="benchmarks/train_loaded_language.py",
+    )  # fmt: skip
+    table = resources.files("rhetoric").joinpath("resources", "stance", "loaded_lemmas.json")
+    if trees is None or not table.is_file():
+        return None
+    data = json.loads(table.read_text(encoding="utf-8"))
+    lemmas = {k: (float(v[0]), float(v[1])) for k, v in data["lemmas"].items()}
+    return WordModel(trees, lemmas, float(data["default"]))
 
 
 @cache
@@ -331,13 +435,11 @@ def word_probabilities(doc: Document, model=None) -> dict[int, float]:
     if not indices:
         return {}
     keys = doc.keys
-    decision = np.array(
-        [
-            scorer.word(norm, pos, keys[i])
-            for i, norm, pos in zip(indices, norms, coarse, strict=True)
-        ]
-    )
-    for name, column in _context_columns(doc, indices, values).items():
+    words = [(norm, pos, keys[i]) for i, norm, pos in zip(indices, norms, coarse, strict=True)]
+    scorer.fill(words)
+    known = scorer.words
+    decision = np.array([known[w] for w in words])
+    for name, column in _context_columns(doc, indices, values, scorer.features).items():
         decision += scorer.column(name, column)
     probabilities = calibrate(decision, model.calibration_a, model.calibration_b)
     return dict(zip(indices, probabilities.tolist(), strict=True))
@@ -359,6 +461,9 @@ class _LinearWords:
         }
         self.words: dict[tuple[str, str, str], float] = {}
         self.limit = limit
+        self.word_model = loaded_words() if "word_score" in model.features else None
+        #: the base features with a column in the model (the context ones are computed only then)
+        self.features = frozenset(c.split("=", 1)[0] for c in model.columns)
 
     def partial(self, record: dict) -> float:
         """The sum of the weighted, clipped features of ``record`` (as :func:`vector_keys` names them)."""
@@ -403,16 +508,25 @@ class _LinearWords:
 
     def word(self, norm: str, pos: str, key: str) -> float:
         """The intercept plus the part of the decision value of the word's own features."""
-        known = self.words.get((norm, pos, key))
-        if known is None:
-            base, record = _static_features(norm, pos, key)
+        self.fill([(norm, pos, key)])
+        return self.words[(norm, pos, key)]
+
+    def fill(self, words: list[tuple[str, str, str]]) -> None:
+        """Compute the static part of every ``(norm, pos, key)`` of ``words`` not yet known, all
+        at once (the word model's trees read one matrix per call)."""
+        missing = [w for w in dict.fromkeys(words) if w not in self.words]
+        if not missing:
+            return
+        if len(self.words) + len(missing) > self.limit:
+            self.words.clear()
+        statics = [_static_features(*w) for w in missing]
+        for base, record in statics:
             if base in self.vocabulary:
                 record["lemma"] = base
-            known = self.intercept + self.partial(record)
-            if len(self.words) >= self.limit:
-                self.words.clear()
-            self.words[(norm, pos, key)] = known
-        return known
+        if self.word_model is not None:
+            self.word_model.add(statics)
+        for w, (_, record) in zip(missing, statics, strict=True):
+            self.words[w] = self.intercept + self.partial(record)
 
 
 _LINEAR: dict[int, tuple] = {}

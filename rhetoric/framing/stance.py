@@ -43,10 +43,11 @@ from rhetoric.text import Document, as_document
 STANCE_KINDS = ("hedge", "booster", "loaded_negative", "loaded_positive")
 
 #: ``min_score`` of loaded words in :func:`find_stance` when none is given: the model's
-#: ``stance_threshold`` (provenance), the lowest calibrated score whose words lie inside a PTC
-#: ``Loaded_Language`` span at least 45% of the time out of fold (an annotation that is not
-#: exhaustive). The PTC detector's own threshold is set for recall as well (partial-overlap F1);
-#: stance words are read one by one, so precision first.
+#: ``stance_threshold`` (provenance), chosen on judged loaded words of training-pool addresses
+#: (``corpus/annotations/stance_train_loaded.jsonl``: the lowest score whose judged precision
+#: reaches 0.75, or, when none does, the score of highest judged precision). The PTC detector's
+#: own threshold is set for recall as well (partial-overlap F1); stance words are read one by
+#: one, so precision first.
 LOADED_MIN_SCORE = None
 
 #: Boosters of certainty that turn into hedges under negation ("not certainly", "never clearly").

@@ -149,14 +149,21 @@ def test_the_project_has_one_file_of_stance_judgements_that_evaluate_reads():
     from rhetoric.evaluation.pool import development_documents, reserved_documents
 
     annotations = Path(__file__).resolve().parents[2] / "corpus" / "annotations"
+    evaluated = [p.name for p in annotations.glob(PROJECT_JUDGED) if "stance" in p.name]
+    assert evaluated == ["judged_public_stance.jsonl"]
+    # beside it, the training samples of the sense rules and of the loaded-word threshold, which
+    # evaluate never reads and which hold no development or reserved document
     stance_files = sorted(p.name for p in annotations.glob("*.jsonl") if "stance" in p.name)
-    # one file of development-set judgements, and the training sample of the sense rules,
-    # which evaluate never reads and which holds no development or reserved document
-    assert stance_files == ["judged_public_stance.jsonl", "stance_train.jsonl"]
-    assert not Path("stance_train.jsonl").match(PROJECT_JUDGED)
-    train = read_judgements([annotations / "stance_train.jsonl"])
-    assert not set(train["doc"]) & (development_documents() | reserved_documents())
-    assert set(train["kind"]) == {"hedge", "booster"} and (train["reason"].str.len() > 0).all()
+    assert stance_files == [
+        "judged_public_stance.jsonl", "stance_train.jsonl", "stance_train_loaded.jsonl",
+    ]  # fmt: skip
+    for name in ("stance_train.jsonl", "stance_train_loaded.jsonl"):
+        assert not Path(name).match(PROJECT_JUDGED)
+        train = read_judgements([annotations / name])
+        assert not set(train["doc"]) & (development_documents() | reserved_documents())
+        assert (train["reason"].str.len() > 0).all()
+    hedges = read_judgements([annotations / "stance_train.jsonl"])
+    assert set(hedges["kind"]) == {"hedge", "booster"}
     judged = read_judgements([annotations / "judged_public_stance.jsonl"])
     assert set(judged["device"]) == {"stance"}
     assert (judged["reason"].str.len() > 0).all()

@@ -76,3 +76,56 @@ def test_wordnet_facts_are_those_of_the_synsets(word):
         len(synsets),
         synsets[0].lexname() if synsets else "none",
     )
+
+
+@pytest.fixture(scope="module")
+def words():
+    from rhetoric.framing.loaded import loaded_words
+
+    found = loaded_words()
+    if found is None:
+        pytest.skip("no loaded-language word model shipped")
+    return found
+
+
+def test_the_word_model_is_what_the_shipped_model_reads(model, words):
+    from rhetoric.framing.loaded import WORD_FEATURES
+
+    assert "word_score" in model.features
+    assert words.trees.kind == "trees" and set(words.trees.features) == set(WORD_FEATURES)
+    assert set(WORD_FEATURES) <= set(LOADED_FEATURES) and set(WORD_FEATURES) < set(STATIC_FEATURES)
+    # the priors are log-odds of a rate, the counts log1p of a number of words
+    priors = [p for p, _ in words.lemmas.values()]
+    assert min(priors) < words.default < max(priors)
+    assert all(c > 0 for _, c in words.lemmas.values())
+
+
+def test_an_unseen_lemma_gets_the_base_rate_and_a_word_score_of_its_own_features(words):
+    from rhetoric.framing.loaded import _static_features
+
+    statics = [_static_features("zqxvbrutalish", "JJ", "zqxvbrutalish"),
+               _static_features("brutal", "JJ", "brutal")]  # fmt: skip
+    words.add(statics)
+    unseen, seen = statics[0][1], statics[1][1]
+    assert (unseen["lemma_prior"], unseen["lemma_count"]) == (words.default, 0.0)
+    assert seen["lemma_count"] > 0
+    # the word score is the trees' decision over the word's features, row by row or together
+    alone = [_static_features("brutal", "JJ", "brutal")]
+    words.add(alone)
+    assert alone[0][1]["word_score"] == pytest.approx(seen["word_score"], abs=1e-12)
+
+
+def test_the_static_cache_is_bounded_and_filled_in_one_pass(model):
+    from rhetoric.framing.loaded import _LinearWords
+
+    scorer = _LinearWords(model, limit=5)
+    words = [
+        (w, "JJ", w) for w in ("brutal", "savage", "calm", "brutal", "quiet", "green", "wicked")
+    ]
+    scorer.fill(words)
+    assert set(scorer.words) == set(words)  # a batch larger than the limit is kept whole
+    scorer.fill([("vile", "JJ", "vile")])
+    assert list(scorer.words) == [("vile", "JJ", "vile")]  # then the cache begins again
+    assert scorer.word("brutal", "JJ", "brutal") == pytest.approx(
+        _LinearWords(model).word("brutal", "JJ", "brutal"), abs=1e-12
+    )
