@@ -104,7 +104,8 @@ def _add_analyze(commands) -> None:
         metavar="P",
         help="keep device figures whose calibrated score (estimated probability that a "
         "rhetorician would mark them) is at least P; default: each device's threshold, chosen "
-        "for precision 0.85; 0 keeps every candidate",
+        "for precision 0.85, and none of the devices whose scorers stay below 0.70 "
+        f"({', '.join(_off_by_default()) or 'none now'}); 0 keeps every candidate",
     )
     parser.add_argument(
         "--max-mb",
@@ -263,8 +264,9 @@ def _add_analyze_corpus(commands) -> None:
         "--min-score",
         type=float,
         metavar="P",
-        help="keep device figures scored at least P (default: each device's threshold; 0 keeps "
-        "every candidate)",
+        help="keep device figures scored at least P (default: each device's threshold, and none "
+        f"of the devices whose scorers stay below precision 0.70: {', '.join(_off_by_default()) or 'none now'}; "
+        "0 keeps every candidate)",
     )
     parser.add_argument(
         "--pattern", default="*.txt", metavar="GLOB", help="files of a folder (default *.txt)"

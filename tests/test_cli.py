@@ -188,6 +188,12 @@ def test_help_lists_every_device_and_explains_every_option(capsys):
     assert status == 0
     listed = out.split("devices (names for --devices):", 1)[1]
     assert all(f"\n  {device} " in listed for device in DEVICES)
+    # --min-score names the devices left out by default (read from their scorers)
+    from rhetoric.devices import reported_by_default
+
+    min_score = " ".join(out.split("--min-score P", 2)[2].split("--", 1)[0].split())
+    off = [d for d in DEVICES if not reported_by_default(d)]
+    assert off and all(device in min_score for device in off), min_score
     # every argument of every subcommand says what it does; --data-home and --format are spelled
     # one way, and every subcommand that reads the data home takes --data-home
     needs_data_home = {"analyze", "analyze-corpus", "status", "fetch", "devices", "ptc", "chiasmus",
