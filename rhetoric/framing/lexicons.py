@@ -568,7 +568,7 @@ def _matches_at(
     if end > len(ids):
         return False
     # every word's pattern first (set lookups), then the gaps between the words
-    if not all(pid in here for pid, here in zip(pattern, ids[i:end])):
+    if not all(pid in here for pid, here in zip(pattern, ids[i:end], strict=True)):
         return False
     return all(joined[k] for k in range(i, end - 1))
 

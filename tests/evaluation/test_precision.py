@@ -143,10 +143,9 @@ def test_stance_summary_pools_the_loaded_polarities_and_keeps_genres_apart():
 def test_the_project_has_one_file_of_stance_judgements_that_evaluate_reads():
     from pathlib import Path
 
-    from rhetoric.validation.judgements import read_judgements
-
-    from rhetoric.evaluation.precision import PROJECT_JUDGED
     from rhetoric.evaluation.pool import development_documents, reserved_documents
+    from rhetoric.evaluation.precision import PROJECT_JUDGED
+    from rhetoric.validation.judgements import read_judgements
 
     annotations = Path(__file__).resolve().parents[2] / "corpus" / "annotations"
     evaluated = [p.name for p in annotations.glob(PROJECT_JUDGED) if "stance" in p.name]
