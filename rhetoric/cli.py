@@ -360,10 +360,9 @@ def _figures(spans) -> Counter:
 
 def _off_by_default() -> list[str]:
     """The devices whose scorers are not reported without a ``min_score``."""
-    from rhetoric.devices import DEVICES
-    from rhetoric.scoring.model import load_model
+    from rhetoric.devices import DEVICES, reported_by_default
 
-    return [d for d in DEVICES if (m := load_model(d)) is not None and not m.reported_by_default]
+    return [d for d in DEVICES if not reported_by_default(d)]
 
 
 def format_report(result, thresholded: bool = True) -> str:

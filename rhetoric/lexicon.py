@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import warnings
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -112,11 +113,20 @@ def wordnet():
 _SYNTACTIC_MARKER = re.compile(r"\([^()]*\)$")
 
 
+class SynsetEntry(NamedTuple):
+    """What the package reads of a WordNet synset (:func:`synset_entry`)."""
+
+    lexname: str  # the lexicographer file ("noun.feeling", "adj.all")
+    words: tuple[str, ...]
+    pointers: tuple[tuple[str, str, int, int, int], ...]
+
+
 @lru_cache(maxsize=1 << 16)
-def _synset_entry(pos: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple, ...]]:
-    """The words of the WordNet synset at ``offset`` in the data file of ``pos`` (syntactic
-    markers such as ``(a)`` taken off, as NLTK names its lemmas) and its lexical pointers, as
-    ``(symbol, target pos, target offset, source word, target word)`` with 0-based word numbers.
+def synset_entry(pos: str, offset: int) -> SynsetEntry:
+    """The WordNet synset at ``offset`` in the data file of ``pos``: its lexicographer file, its
+    words (syntactic markers such as ``(a)`` taken off, as NLTK names its lemmas) and its lexical
+    pointers, as ``(symbol, target pos, target offset, source word, target word)`` with 0-based
+    word numbers.
 
     Read from the data line itself: NLTK's ``synset_from_pos_and_offset`` parses the whole
     entry (gloss, every pointer, verb frames, sense keys) and keeps the synset for the process.
@@ -142,7 +152,7 @@ def _synset_entry(pos: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple, 
                     int(numbers[2:], 16) - 1,
                 )
             )
-    return words, tuple(pointers)
+    return SynsetEntry(wordnet()._lexnames[int(fields[1])], words, tuple(pointers))
 
 
 def linked_lemma_names(word: str, symbols: tuple[str, ...] = ("+", "\\")) -> set[str]:
@@ -162,11 +172,11 @@ def linked_lemma_names(word: str, symbols: tuple[str, ...] = ("+", "\\")) -> set
     for pos in ("n", "v", "a", "r"):
         for form in wn._morphy(word, pos):
             for offset in wn._lemma_pos_offset_map[form].get(pos, []):
-                words, pointers = _synset_entry(pos, offset)
+                _, words, pointers = synset_entry(pos, offset)
                 names = {w for w in words if w.lower() == word}
                 for symbol, target_pos, target, source, number in pointers:
                     if symbol in symbols and words[source] in names:
-                        found.add(_synset_entry(target_pos, target)[0][number].lower())
+                        found.add(synset_entry(target_pos, target).words[number].lower())
     return found
 
 

@@ -36,7 +36,7 @@ from functools import cache, lru_cache
 import numpy as np
 
 from rhetoric.framing.senses import is_negator
-from rhetoric.lexicon import function_words, lemma, vader_valence, wordnet
+from rhetoric.lexicon import function_words, lemma, synset_entry, vader_valence, wordnet
 from rhetoric.scoring.model import calibrate
 from rhetoric.span import Span
 from rhetoric.text import Document, as_document
@@ -108,18 +108,7 @@ def _wordnet_facts(word: str) -> tuple[int, str]:
             if offsets and first is None:
                 first = (pos, offsets[0])
             count += len(offsets)
-    return count, (_lexname(wn, *first) if first else "none")
-
-
-def _lexname(wn, pos: str, offset: int) -> str:
-    """The lexicographer file of the synset at ``offset`` in WordNet's data file for ``pos``:
-    the line's second field, read without building the synset (``synset_from_pos_and_offset``
-    parses the whole entry, gloss and pointers, and keeps it in a cache for the process)."""
-    data = wn._data_file(pos)
-    data.seek(offset)
-    line = data.readline()
-    data.seek(0)
-    return wn._lexnames[int(line.split(None, 2)[1])]
+    return count, (synset_entry(*first).lexname if first else "none")
 
 
 @cache
