@@ -478,12 +478,21 @@ def batches(
     >>> [len(b) for b in batches(docs, max_chars=100)]
     [2, 2, 1]
     """
-    batch, size = [], 0
+    return _grouped(documents, lambda remaining: max_chars, max_documents)
+
+
+def _grouped(
+    documents: Iterable[CorpusDocument], target: Callable[[int], int], max_documents: int
+) -> Iterator[list[CorpusDocument]]:
+    """Consecutive documents in batches: a batch closes at ``target(characters before it)``
+    characters or ``max_documents`` documents."""
+    batch, size, done = [], 0, 0
     for document in documents:
         batch.append(document)
         size += _size(document)
-        if size >= max_chars or len(batch) >= max_documents:
+        if size >= target(done) or len(batch) >= max_documents:
             yield batch
+            done += size
             batch, size = [], 0
     if batch:
         yield batch
@@ -506,18 +515,11 @@ def guided_batches(
     >>> [len(b) for b in guided_batches(docs, 2, total_chars=1200, max_chars=400, min_chars=100)]
     [3, 3, 2, 1, 1, 1, 1]
     """
-    remaining = total_chars
-    batch, size = [], 0
-    for document in documents:
-        batch.append(document)
-        size += _size(document)
-        target = max(min_chars, min(max_chars, remaining // (2 * workers)))
-        if size >= target or len(batch) >= max_documents:
-            yield batch
-            remaining -= size
-            batch, size = [], 0
-    if batch:
-        yield batch
+
+    def target(done: int) -> int:
+        return max(min_chars, min(max_chars, (total_chars - done) // (2 * workers)))
+
+    return _grouped(documents, target, max_documents)
 
 
 def n_workers(n_jobs: int | None) -> int:
