@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
+
 from rhetoric.figures import figure_parts
-from rhetoric.scoring.features import DocumentProfile, figure_features
+from rhetoric.scoring.features import DocumentProfile, figure_features, quick_features
 from rhetoric.scoring.model import ScorerModel, load_model
 from rhetoric.span import Span
 from rhetoric.text import Document
@@ -53,10 +55,47 @@ def score_figures(
     threshold = model.threshold if min_score is None else min_score
     figures = figure_parts(spans)
     profile = profile or DocumentProfile(doc)
-    records = [figure_features(profile, parts) for parts in figures]
-    probabilities = model.predict_proba(records)
+    described = _may_reach(model, profile, figures, threshold)
+    probabilities = np.zeros(len(figures))
+    probabilities[described] = model.predict_proba(
+        [figure_features(profile, figures[k]) for k in described]
+    )
     kept = []
     for parts, probability in zip(figures, probabilities, strict=True):
         if probability >= threshold:
             kept.extend(replace(p, score=round(float(probability), 4)) for p in parts)
     return sorted(kept, key=lambda s: (s.start, s.end, s.kind))
+
+
+#: Fewer figures than this are described in full at once; from this many on, the quick features
+#: come first (:func:`_may_reach`).
+BOUND_FROM = 64
+#: Figures bounded at a time; when the bound spares less than half of a chunk, the rest of the
+#: document's figures are described in full without it.
+BOUND_CHUNK = 256
+
+
+def _may_reach(
+    model: ScorerModel, profile: DocumentProfile, figures: list[list[Span]], threshold: float
+) -> list[int]:
+    """The indices of the figures whose probability may reach ``threshold``.
+
+    From :data:`BOUND_FROM` figures on, each figure's
+    :data:`~rhetoric.scoring.features.QUICK_FEATURES` are computed first, and a figure whose
+    :meth:`~rhetoric.scoring.model.ScorerModel.upper_bound` is below the threshold is not
+    described further: it would not be kept whatever its other features. The figures kept, and
+    their probabilities, are the same as when every figure is described in full (a long text
+    with thousands of refrains is where this saves most).
+    """
+    everything = list(range(len(figures)))
+    if threshold <= 0 or len(figures) < BOUND_FROM:
+        return everything
+    may: list[int] = []
+    for start in range(0, len(figures), BOUND_CHUNK):
+        chunk = figures[start : start + BOUND_CHUNK]
+        bounds = model.upper_bound([quick_features(profile, parts) for parts in chunk])
+        passing = [start + int(k) for k in np.flatnonzero(bounds >= threshold)]
+        may.extend(passing)
+        if 2 * len(passing) > len(chunk):
+            return may + everything[start + len(chunk) :]
+    return may

@@ -245,37 +245,71 @@ def _class_label(classes: frozenset[str]) -> str:
     return "/".join(sorted(classes))
 
 
+#: The features that cost little to compute: the document's own, the parts' positions and
+#: lengths, and the shared words' frequencies (no word classes, no sequence matching, no rule
+#: text). :func:`rhetoric.scoring.apply.score_figures` computes these first and describes a
+#: figure further only when its score could still reach the threshold
+#: (:meth:`~rhetoric.scoring.model.ScorerModel.upper_bound`).
+QUICK_FEATURES = (
+    "kind", "detector_score", "n_parts", "log_words", "length_ratio", "log_extent", "log_gap",
+    "n_sentences", "same_sentence", "adjacent_share", "max_sentence_gap", "single_word_parts",
+    "whole_sentences", "extent_share", "shared_words", "shared_function_share",
+    "shared_doc_rate", "shared_background", "occurrence_share", "in_quotes",
+    "log_paragraph_words", "first_paragraph", "log_doc_words", "doc_short_paragraphs",
+    "doc_quote_share", "doc_first_person",
+)  # fmt: skip
+
+
+class _Figure:
+    """Where a figure's parts lie in its document: the word ranges, sentences and shared words
+    that both the quick and the detailed features read."""
+
+    def __init__(self, profile: DocumentProfile, parts: list[Span]):
+        doc = profile.doc
+        self.parts = parts = sorted(parts, key=lambda s: (s.start, s.end))
+        ranges = [profile.word_range(p) for p in parts]
+        self.ranges = ranges = [(a, max(a, b)) for a, b in ranges]
+        self.lengths = lengths = [b - a for a, b in ranges]
+        self.n_words = sum(lengths)
+        keys, sentence_of = doc.keys, doc.sentence_of
+        self.part_keys = part_keys = [keys[a:b] for a, b in ranges]
+        # sorted, so that sums over the shared words add in the same order in every process (a
+        # set's order follows the string hash seed: the last bit of a mean, and a tree's split,
+        # could flip)
+        self.shared = shared = (
+            sorted(set.intersection(*[set(ks) for ks in part_keys]))
+            if ranges and all(lengths)
+            else []
+        )
+        self.shared_content = [k for k in shared if is_content_word(k)]
+        self.part_sentences = [sentence_of[a] if b > a else -1 for a, b in ranges]
+        self.sentences = sorted({sentence_of[i] for a, b in ranges for i in range(a, b)})
+
+    def words(self) -> list[int]:
+        return [i for a, b in self.ranges for i in range(a, b)]
+
+
+def quick_features(profile: DocumentProfile, parts: list[Span]) -> dict:
+    """The :data:`QUICK_FEATURES` of one candidate figure (the same values as in its full record)."""
+    return _quick_features(profile, _Figure(profile, parts))
+
+
 def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
     """The feature record of one candidate figure (keys: :data:`FEATURES`)."""
+    figure = _Figure(profile, parts)
+    record = _quick_features(profile, figure)
+    record.update(_detailed_features(profile, figure))
+    return record
+
+
+def _quick_features(profile: DocumentProfile, figure: _Figure) -> dict:
     doc = profile.doc
-    parts = sorted(parts, key=lambda s: (s.start, s.end))
-    ranges = [profile.word_range(p) for p in parts]
-    ranges = [(a, max(a, b)) for a, b in ranges]
-    lengths = [b - a for a, b in ranges]
-    words = [i for a, b in ranges for i in range(a, b)]
-    n_words = len(words)
-    keys = doc.keys
-    sentence_of = doc.sentence_of
-    clause_of = doc.clause_of
-    sentences = sorted({sentence_of[i] for i in words}) if words else []
-    gaps = [max(0, ranges[k + 1][0] - ranges[k][1]) for k in range(len(ranges) - 1)]
-    tag_seqs = [[profile.tag_of(i) for i in range(a, b)] for a, b in ranges]
-    tags_flat = [profile.tag_of(i) for i in words]
-    # sorted, so that sums over the shared words add in the same order in every process (a set's
-    # order follows the string hash seed: the last bit of a mean, and a tree's split, could flip)
-    shared = (
-        sorted(set.intersection(*[set(keys[a:b]) for a, b in ranges]))
-        if ranges and all(lengths)
-        else []
-    )
-    shared_content = [k for k in shared if is_content_word(k)]
+    parts, ranges, lengths = figure.parts, figure.ranges, figure.lengths
+    shared, shared_content = figure.shared, figure.shared_content
     df, total = background_df()
+    gaps = [max(0, ranges[k + 1][0] - ranges[k][1]) for k in range(len(ranges) - 1)]
     paragraph = max(0, bisect.bisect_right(profile.paragraph_starts, parts[0].start) - 1)
-    sentence_text = ""
-    if sentences:
-        segment = doc.sentences[sentences[0]]
-        sentence_text = doc.text[segment.start : segment.end]
-    part_sentences = [sentence_of[a] if b > a else -1 for a, b in ranges]
+    part_sentences = figure.part_sentences
     sentence_gaps = [
         abs(part_sentences[k + 1] - part_sentences[k]) for k in range(len(part_sentences) - 1)
     ]
@@ -283,7 +317,60 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
     for (a, b), sentence in zip(ranges, part_sentences, strict=True):
         n = doc.sentences[sentence].n_words if sentence >= 0 else 0
         whole.append(n > 0 and (b - a) >= 0.8 * n)
-    part_keys = [keys[a:b] for a, b in ranges]
+    counted = shared_content or list(shared)
+    in_figure = Counter(k for ks in figure.part_keys for k in ks)
+    return {
+        "kind": parts[0].kind,
+        "detector_score": max(p.score for p in parts),
+        "n_parts": len(parts),
+        "log_words": math.log1p(figure.n_words),
+        "length_ratio": (min(lengths) / max(lengths)) if lengths and max(lengths) else 0.0,
+        "log_extent": math.log1p(ranges[-1][1] - ranges[0][0]) if ranges else 0.0,
+        "log_gap": math.log1p(sum(gaps) / len(gaps)) if gaps else 0.0,
+        "n_sentences": len(figure.sentences),
+        "same_sentence": len(figure.sentences) <= 1,
+        "adjacent_share": _share(g <= 1 for g in sentence_gaps),
+        "max_sentence_gap": math.log1p(max(sentence_gaps)) if sentence_gaps else 0.0,
+        "single_word_parts": _share(n == 1 for n in lengths),
+        "whole_sentences": _share(whole),
+        "extent_share": (ranges[-1][1] - ranges[0][0]) / max(1, len(doc.words)) if ranges else 0.0,
+        "shared_words": len(shared),
+        "shared_function_share": (1 - len(shared_content) / len(shared)) if shared else 0.0,
+        "shared_doc_rate": math.log1p(
+            _mean(1000 * profile.counts[k] / max(1, len(doc.words)) for k in shared_content)
+        ),
+        "shared_background": _mean(
+            math.log1p(df.get(k, 0)) - math.log1p(total) for k in shared_content
+        ),
+        "occurrence_share": _mean(
+            min(1.0, in_figure[k] / profile.counts[k]) for k in counted if profile.counts[k]
+        ),
+        "in_quotes": profile.inside_quotes(parts[0].start),
+        "log_paragraph_words": math.log1p(doc.paragraphs[paragraph].n_words)
+        if doc.paragraphs
+        else 0.0,
+        "first_paragraph": paragraph == 0,
+        "log_doc_words": profile.log_words,
+        "doc_short_paragraphs": profile.short_paragraphs,
+        "doc_quote_share": profile.quote_share,
+        "doc_first_person": profile.first_person,
+    }
+
+
+def _detailed_features(profile: DocumentProfile, figure: _Figure) -> dict:
+    doc = profile.doc
+    parts, ranges, part_keys = figure.parts, figure.ranges, figure.part_keys
+    words = figure.words()
+    keys = doc.keys
+    sentence_of = doc.sentence_of
+    clause_of = doc.clause_of
+    sentences = figure.sentences
+    tag_seqs = [[profile.tag_of(i) for i in range(a, b)] for a, b in ranges]
+    tags_flat = [profile.tag_of(i) for i in words]
+    sentence_text = ""
+    if sentences:
+        segment = doc.sentences[sentences[0]]
+        sentence_text = doc.text[segment.start : segment.end]
     prefix = _common_edge(part_keys)
     suffix = _common_edge([k[::-1] for k in part_keys])
     edge = prefix or suffix
@@ -292,8 +379,6 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
     own_words = frozenset(k for ks in part_keys for k in ks)
     evidence = parts[0].evidence
     part_clauses = [clause_of[a] for a, b in ranges if b > a]
-    counted = shared_content or list(shared)
-    in_figure = Counter(k for ks in part_keys for k in ks)
     # the figure's content words (else its words) that share the first one's initial letter
     # (at most 64 words read)
     lettered = [keys[i] for i in words[:64] if keys[i][:1].isalpha()]
@@ -301,9 +386,6 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
     alike = [k for k in content if k[0] == content[0][0]] if content else []
     return {
         "evidence_reasons": evidence_reasons(evidence, own_words),
-        "occurrence_share": _mean(
-            min(1.0, in_figure[k] / profile.counts[k]) for k in counted if profile.counts[k]
-        ),
         "consecutive_clauses": _share(
             b - a <= 1 for a, b in zip(part_clauses, part_clauses[1:], strict=False)
         ),
@@ -314,7 +396,6 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
             else 0.0
         ),
         "separator": _separator(doc.text[between[0][0] : between[0][1]]) if between else "none",
-        "extent_share": (ranges[-1][1] - ranges[0][0]) / max(1, len(doc.words)) if ranges else 0.0,
         "initial_words": len(alike),
         "stressed_share": _share(_stressed(k) for k in alike),
         "initial_rate": profile.initial_rate(alike[0]) if alike else 0.0,
@@ -325,22 +406,9 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
         "contrast_pair": _contrast_pair(part_keys),
         "negation_asymmetry": any(negated) and not all(negated),
         "coordinated": _share(profile.coordinated(start, end) for start, end in between),
-        "single_word_parts": _share(n == 1 for n in lengths),
-        "adjacent_share": _share(g <= 1 for g in sentence_gaps),
-        "max_sentence_gap": math.log1p(max(sentence_gaps)) if sentence_gaps else 0.0,
         "pronoun_share": _share(t == "O" for t in tags_flat),
         "no_verb": not any("V" in t.split("/") or t == "A" for t in tags_flat),
-        "whole_sentences": _share(whole),
-        "kind": parts[0].kind,
         "evidence_pattern": evidence_pattern(evidence, own_words),
-        "detector_score": max(p.score for p in parts),
-        "n_parts": len(parts),
-        "log_words": math.log1p(n_words),
-        "length_ratio": (min(lengths) / max(lengths)) if lengths and max(lengths) else 0.0,
-        "log_extent": math.log1p(ranges[-1][1] - ranges[0][0]) if ranges else 0.0,
-        "log_gap": math.log1p(sum(gaps) / len(gaps)) if gaps else 0.0,
-        "n_sentences": len(sentences),
-        "same_sentence": len(sentences) <= 1,
         "starts_clause": _share(
             a == 0 or clause_of[a] != clause_of[a - 1] for a, b in ranges if b > a
         ),
@@ -356,24 +424,7 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
         ),
         "content_share": _share(is_content_word(keys[i]) for i in words),
         "verb_share": _share(t == "V" for t in tags_flat),
-        "shared_words": len(shared),
-        "shared_function_share": (1 - len(shared_content) / len(shared)) if shared else 0.0,
-        "shared_doc_rate": math.log1p(
-            _mean(1000 * profile.counts[k] / max(1, len(doc.words)) for k in shared_content)
-        ),
-        "shared_background": _mean(
-            math.log1p(df.get(k, 0)) - math.log1p(total) for k in shared_content
-        ),
-        "in_quotes": profile.inside_quotes(parts[0].start),
-        "log_paragraph_words": math.log1p(doc.paragraphs[paragraph].n_words)
-        if doc.paragraphs
-        else 0.0,
         "question": sentence_text.rstrip().rstrip("\"'”’)").endswith("?"),
-        "first_paragraph": paragraph == 0,
-        "log_doc_words": profile.log_words,
-        "doc_short_paragraphs": profile.short_paragraphs,
-        "doc_quote_share": profile.quote_share,
-        "doc_first_person": profile.first_person,
     }
 
 

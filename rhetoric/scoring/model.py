@@ -162,6 +162,41 @@ class ScorerModel:
             return np.zeros(0)
         return calibrate(self.decision_function(records), self.calibration_a, self.calibration_b)
 
+    def upper_bound(self, records: Sequence[dict]) -> np.ndarray:
+        """The highest probability each record could reach whatever the features it lacks.
+
+        Every record names the same features (for instance
+        :data:`~rhetoric.scoring.features.QUICK_FEATURES`); a missing feature may take any value
+        (a tree follows both branches of a split on it and keeps the larger leaf; a linear model
+        adds its coefficient's most favourable value over the training range, to which it clips).
+        A figure whose bound is below a threshold is below it with every feature known, so its
+        remaining features need not be computed. The bound is raised by a hair
+        (:data:`_BOUND_MARGIN`) so that a different order of adding cannot put it under the exact
+        score.
+        """
+        if not records:
+            return np.zeros(0)
+        if self.calibration_a >= 0:  # a probability that does not rise with the decision value
+            return np.ones(len(records))
+        known = self._known_columns(frozenset(records[0]))
+        x = self.matrix(records)
+        if self.kind == "trees":
+            decision = self._forest.upper_bound(x, known, self.intercept)
+        else:
+            coef = np.asarray(self.coef)
+            mean, scale = np.asarray(self.mean), np.asarray(self.scale)
+            extreme = np.maximum(
+                (np.asarray(self.low) - mean) / scale * coef,
+                (np.asarray(self.high) - mean) / scale * coef,
+            )
+            decision = x[:, known] @ coef[known] + self.intercept + float(extreme[~known].sum())
+        decision = np.asarray(decision, dtype=float) + _BOUND_MARGIN * (1 + np.abs(decision))
+        return calibrate(decision, self.calibration_a, self.calibration_b)
+
+    def _known_columns(self, features: frozenset[str]) -> np.ndarray:
+        """Which vectorised columns come from ``features`` (``"f=v"`` comes from ``f``)."""
+        return np.array([name.split("=", 1)[0] in features for name in self.columns], dtype=bool)
+
     @property
     def reported_by_default(self) -> bool:
         """Whether the figures above :attr:`threshold` are reported without a ``min_score``: the
@@ -250,12 +285,53 @@ class Forest:
             node = np.where(goes_left, self.left[node], self.right[node])
         return self.value[node]
 
+    def upper_bound(self, x: np.ndarray, known: np.ndarray, baseline: float) -> np.ndarray:
+        """``baseline`` plus, per tree, the largest leaf a row can reach when the columns not
+        ``known`` may take any value; per row. A column that holds one value in every row (a
+        feature of the document) is followed like a number, not row by row."""
+        constant = {
+            int(f): float(x[0, f])
+            for f in np.flatnonzero(known)
+            if len(x) and np.all(x[:, f] == x[0, f])
+        }
+        total = np.full(len(x), float(baseline))
+        for root in self.roots:
+            total = total + self._bound(int(root), x, known, constant)
+        return total
+
+    def _bound(self, node: int, x: np.ndarray, known: np.ndarray, constant: dict):
+        """The largest leaf value below ``node`` each row can reach: a number when it is the same
+        for every row, else an array."""
+        left, right = int(self.left[node]), int(self.right[node])
+        if left == node:  # a leaf
+            return float(self.value[node])
+        feature, threshold = int(self.feature[node]), float(self.threshold[node])
+        if known[feature] and feature in constant:
+            return self._bound(
+                left if constant[feature] <= threshold else right, x, known, constant
+            )
+        low, high = self._bound(left, x, known, constant), self._bound(right, x, known, constant)
+        if not known[feature]:
+            return (
+                max(low, high)
+                if isinstance(low, float) and isinstance(high, float)
+                else np.maximum(low, high)
+            )
+        if isinstance(low, float) and isinstance(high, float) and low == high:
+            return low
+        return np.where(x[:, feature] <= threshold, low, high)
+
     def decision(self, x: np.ndarray, baseline: float) -> np.ndarray:
         """``baseline`` plus every tree's leaf value, per row."""
         values = self.leaf_values(x)
         # np.cumsum adds left to right (no pairwise summation): the order scikit-learn adds in
         terms = np.concatenate([np.full((len(x), 1), baseline), values], axis=1)
         return np.cumsum(terms, axis=1)[:, -1]
+
+
+#: Added to a decision value's bound (relative to its size) before calibrating: far above the
+#: rounding of a different order of adding, far below any difference a threshold can make.
+_BOUND_MARGIN = 1e-9
 
 
 def _depth(tree: dict) -> int:

@@ -10,7 +10,14 @@ import pytest
 from rhetoric.devices import DEVICES, find_devices, get_finder
 from rhetoric.figures import figure_parts
 from rhetoric.scoring.apply import score_figures
-from rhetoric.scoring.features import FEATURES, DocumentProfile, evidence_pattern, figure_features
+from rhetoric.scoring.features import (
+    FEATURES,
+    QUICK_FEATURES,
+    DocumentProfile,
+    evidence_pattern,
+    figure_features,
+    quick_features,
+)
 from rhetoric.scoring.model import ScorerModel, load_model, vector_keys
 from rhetoric.scoring.train import choose_threshold, fit_scorer
 from rhetoric.span import Span
@@ -275,3 +282,83 @@ def test_a_device_off_by_default_is_listed_only_with_a_min_score():
     text = "Bitter and bloody battles broke the brave. Peace and prosperity prevail."
     assert find_devices(text, devices=["alliteration"]) == []
     assert find_devices(text, devices=["alliteration"], min_score=0)
+
+
+# --- the bound that spares describing figures that cannot reach the threshold ------------------
+
+
+@pytest.fixture(scope="module")
+def address_figures(data_home):
+    """Every candidate figure of every device in a training-pool address (one with figures of
+    every family), with its profile."""
+    from rhetoric.text import decode
+
+    raw = (data_home / "state_union" / "texts" / "1990-Bush.txt").read_bytes()
+    doc = Document(decode(raw)[0])
+    profile = DocumentProfile(doc)
+    return doc, profile, {d: get_finder(d)(doc) for d in DEVICES}
+
+
+@pytest.mark.parametrize("device", DEVICES)
+def test_the_upper_bound_from_quick_features_is_never_below_the_probability(
+    device, address_figures
+):
+    _, profile, candidates = address_figures
+    figures = figure_parts(candidates[device])
+    assert figures, f"no {device} candidates in the address"
+    model = load_model(device)
+    full = model.predict_proba([figure_features(profile, parts) for parts in figures])
+    bound = model.upper_bound([quick_features(profile, parts) for parts in figures])
+    assert np.all(bound >= full)
+    # knowing every feature, the bound is the probability itself (up to the margin)
+    exact = model.upper_bound([figure_features(profile, parts) for parts in figures])
+    assert np.allclose(exact, full, rtol=0, atol=1e-6)
+
+
+def test_quick_features_are_the_full_record_s_values(address_figures):
+    _, profile, candidates = address_figures
+    for parts in figure_parts(candidates["repetition"] + candidates["tricolon"]):
+        quick, full = quick_features(profile, parts), figure_features(profile, parts)
+        assert set(quick) == set(QUICK_FEATURES) <= set(full)
+        assert {k: full[k] for k in quick} == quick
+
+
+def test_the_bound_of_a_tree_follows_both_branches_of_an_unknown_feature():
+    # one tree: x0 <= 0.5 -> leaf 1.0, else x1 <= 0.5 -> leaf -2.0, else leaf 3.0
+    tree = {"feature": [0, -1, 1, -1, -1], "threshold": [0.5, 0, 0.5, 0, 0],
+            "left": [1, -1, 3, -1, -1], "right": [2, -1, 4, -1, -1],
+            "value": [0, 1.0, 0, -2.0, 3.0]}  # fmt: skip
+    model = ScorerModel(device="x", features=["a", "b"], columns=["a", "b"], low=[0, 0],
+                        high=[1, 1], mean=[], scale=[], coef=[], intercept=0.0,
+                        calibration_a=-1.0, calibration_b=0.0, threshold=0.5, kind="trees",
+                        trees=[tree])  # fmt: skip
+    rows = [{"a": 0.0, "b": 0.0}, {"a": 1.0, "b": 0.0}, {"a": 1.0, "b": 1.0}]
+    exact = model.decision_function(rows)
+    assert list(exact) == [1.0, -2.0, 3.0]
+    sigmoid = 1 / (1 + np.exp(-np.array([1.0, 3.0, 3.0])))
+    assert np.allclose(model.upper_bound([{"a": r["a"]} for r in rows]), sigmoid)
+    # "a" unknown: the root's both branches, max(1.0, the leaf "b" leads to)
+    sigmoid = 1 / (1 + np.exp(-np.array([1.0, 1.0, 3.0])))
+    assert np.allclose(model.upper_bound([{"b": r["b"]} for r in rows]), sigmoid)
+
+
+@pytest.mark.parametrize("min_score", [None, 0.3, 0.6, 0.9])
+def test_bounding_keeps_exactly_the_figures_and_scores_of_describing_every_figure(
+    min_score, address_figures, monkeypatch
+):
+    from rhetoric.scoring import apply
+
+    doc, profile, candidates = address_figures
+    spared = 0
+    for device in DEVICES:
+        monkeypatch.setattr(apply, "BOUND_FROM", 10**9)
+        every = score_figures(doc, candidates[device], device, min_score=min_score, profile=profile)
+        monkeypatch.setattr(apply, "BOUND_FROM", 1)
+        monkeypatch.setattr(apply, "BOUND_CHUNK", 8)
+        bounded = score_figures(
+            doc, candidates[device], device, min_score=min_score, profile=profile
+        )
+        assert bounded == every, device
+        figures = figure_parts(candidates[device])
+        spared += len(figures) - len(apply._may_reach(load_model(device), profile, figures, 0.9))
+    assert spared > 0  # the bound did leave figures undescribed
