@@ -175,40 +175,8 @@ def _duplicates(
 def _refrains(
     doc: Document, keys: list[str], masked: list[bool], counter: _GroupCounter
 ) -> list[Span]:
-    sentence_of = doc.clause_of
     n_words = len(keys)
-    content = [is_content_word(k) for k in keys]
-    # Grow n-grams only from positions whose shorter n-gram already repeats (counted outside masks).
-    starts = [
-        i
-        for i in range(n_words - MIN_REFRAIN_WORDS + 1)
-        if sentence_of[i] == sentence_of[i + MIN_REFRAIN_WORDS - 1]
-    ]
-    candidates: dict[tuple[str, ...], list[int]] = {}
-    n = MIN_REFRAIN_WORDS
-    while starts and n <= MAX_REFRAIN_WORDS:
-        where: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for i in starts:
-            where[tuple(keys[i : i + n])].append(i)
-        repeated = {}
-        for gram, positions in where.items():
-            free = [i for i in positions if not masked[i]]
-            if len(_non_overlapping(free, n)) >= 2:
-                repeated[gram] = positions
-        for gram, positions in repeated.items():
-            if (
-                gram[0] not in EDGE_WORDS
-                and gram[-1] not in EDGE_WORDS
-                and any(content[positions[0] : positions[0] + n])
-            ):
-                candidates[gram] = positions
-        starts = [
-            i
-            for positions in repeated.values()
-            for i in positions
-            if i + n < n_words and sentence_of[i + n] == sentence_of[i]
-        ]
-        n += 1
+    candidates = _repeated_phrases(keys, doc.clause_of, masked)
     # The refrains that cover most words win where they overlap.
     ranked = sorted(
         candidates.items(),
@@ -250,6 +218,70 @@ def _refrains(
                 )
             )
     return spans
+
+
+def _repeated_phrases(
+    keys: list[str], clause_of: list[int], masked: list[bool]
+) -> dict[tuple[str, ...], list[int]]:
+    """Every phrase of :data:`MIN_REFRAIN_WORDS` to :data:`MAX_REFRAIN_WORDS` words inside one
+    clause that stands at least twice without overlap outside ``masked`` words, does not start or
+    end on an :data:`EDGE_WORDS` word and holds a content word, with the positions of all its
+    occurrences (in order).
+
+    Phrases grow one word at a time, only from positions whose shorter phrase already repeats.
+    Each phrase is an integer label per position (the label of its one-shorter prefix paired
+    with the next word), so that a level costs the same whatever the phrase length.
+    """
+    n_words = len(keys)
+    if n_words < MIN_REFRAIN_WORDS:
+        return {}
+    vocabulary: dict[str, int] = {}
+    word = np.array([vocabulary.setdefault(k, len(vocabulary)) for k in keys], dtype=np.int64)
+    clause = np.asarray(clause_of, dtype=np.int64)
+    free = ~np.asarray(masked, dtype=bool)
+    edge = np.array([k in EDGE_WORDS for k in keys], dtype=bool)
+    content = np.concatenate([[0], np.cumsum([is_content_word(k) for k in keys])])
+    size = len(vocabulary)
+    n = MIN_REFRAIN_WORDS
+    starts = np.flatnonzero(clause[: n_words - n + 1] == clause[n - 1 :])
+    label = np.zeros(len(starts), dtype=np.int64)
+    for offset in range(n):  # the first phrases: n words paired one by one
+        _, label = np.unique(label * size + word[starts + offset], return_inverse=True)
+    candidates: dict[tuple[str, ...], list[int]] = {}
+    while len(starts) and n <= MAX_REFRAIN_WORDS:
+        groups = int(label.max()) + 1
+        # a phrase repeats when its free occurrences hold two that do not overlap: the last
+        # starts at least n words after the first
+        first_free = np.full(groups, n_words, dtype=np.int64)
+        last_free = np.full(groups, -1, dtype=np.int64)
+        np.minimum.at(first_free, label[free[starts]], starts[free[starts]])
+        np.maximum.at(last_free, label[free[starts]], starts[free[starts]])
+        repeats = last_free - first_free >= n
+        kept = repeats[label]
+        positions, labels = starts[kept], label[kept]
+        order = np.argsort(labels, kind="stable")  # by phrase, each phrase's positions in order
+        positions, labels = positions[order], labels[order]
+        begins = np.flatnonzero(np.diff(labels, prepend=-1))  # where each phrase's run begins
+        ends = np.append(begins[1:], len(positions))
+        firsts = positions[begins]
+        eligible = ~edge[firsts] & ~edge[firsts + n - 1] & (content[firsts + n] > content[firsts])
+        listed = positions.tolist()
+        for begin, end, first in zip(
+            begins[eligible].tolist(), ends[eligible].tolist(), firsts[eligible].tolist(),
+            strict=True,
+        ):  # fmt: skip
+            candidates[tuple(keys[first : first + n])] = listed[begin:end]
+        # the next level: occurrences of repeated phrases that go on inside their clause
+        extend = starts[kept]
+        extend_label = label[kept]
+        room = extend + n < n_words
+        extend, extend_label = extend[room], extend_label[room]
+        inside = clause[extend + n] == clause[extend]
+        starts, label = extend[inside], extend_label[inside]
+        if len(starts):
+            _, label = np.unique(label * size + word[starts + n], return_inverse=True)
+        n += 1
+    return candidates
 
 
 def _non_overlapping(positions: list[int], n: int) -> list[int]:
