@@ -7,9 +7,11 @@ unchanged (see :mod:`rhetoric.pipeline`).
 
 from __future__ import annotations
 
+import gc
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -199,13 +201,39 @@ def analyze_text(
     options = options or Options()
     doc_id = doc_id or default_doc_id(0)
     doc = Document(text, doc_id, remove_boilerplate=options.remove_boilerplate, metadata=metadata)
-    frame_spans, frame_rows = [], []
-    if options.frames:
-        # Frames first: stance tags every sentence (Document.tags), and polyptoton then reuses
-        # those tags instead of tagging its sentences again. Neither result depends on the order.
-        frame_spans, frame_rows = _frame_results(doc)
-    device_spans = find_devices(doc, options.devices, min_score=options.min_score)
+    with _without_cycle_collection(len(text) >= LONG_TEXT_CHARS):
+        frame_spans, frame_rows = [], []
+        if options.frames:
+            # Frames first: stance tags every sentence (Document.tags), and polyptoton then
+            # reuses those tags instead of tagging its sentences again. Neither result depends on
+            # the order.
+            frame_spans, frame_rows = _frame_results(doc)
+        device_spans = find_devices(doc, options.devices, min_score=options.min_score)
     return Analysis(doc, device_spans, frame_spans, frame_rows, source=doc_id)
+
+
+#: From this many characters on, Python's cycle collector is paused while a text is analysed.
+LONG_TEXT_CHARS = 500_000
+
+
+@contextmanager
+def _without_cycle_collection(pause: bool) -> Iterator[None]:
+    """Pause the cycle collector for the analysis of a long text, and restore it after.
+
+    The analysis of a long text allocates millions of small objects (words, spans, feature
+    records) that form no reference cycles; plain reference counting frees them. Python's cycle
+    collector would still walk all of them at each full collection: about 8% of the time of a
+    5 MB text, for some hundred objects found in cycles. The collector's state is restored
+    whatever happens (and left alone when it was already off).
+    """
+    if not pause or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _frame_results(doc: Document) -> tuple[list[Span], list[dict]]:

@@ -110,3 +110,27 @@ def test_a_doc_id_named_twice_is_the_callers_mistake():
 
     with pytest.raises(UsageError, match="'a' names two documents"):
         analyze_corpus(pd.DataFrame({"doc_id": ["a", "a"], "text": ["One.", "Two."]}), n_jobs=1)
+
+
+def test_a_long_text_is_analysed_with_the_cycle_collector_paused_and_restored(monkeypatch):
+    import gc
+
+    from rhetoric import analysis
+
+    seen = []
+    original = analysis.find_devices
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(analysis, "find_devices", spy)
+    monkeypatch.setattr(analysis, "LONG_TEXT_CHARS", 40)
+    assert gc.isenabled()
+    analysis.analyze_text("We shall fight. We shall never surrender. Never, never, never.")
+    analysis.analyze_text("Short.")
+    assert seen == [False, True] and gc.isenabled()
+    monkeypatch.setattr(analysis, "find_devices", lambda *a, **k: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        analysis.analyze_text("x" * 50)
+    assert gc.isenabled()  # restored after an error too
