@@ -428,11 +428,15 @@ def classify_line(line: str) -> tuple[str, bool] | None:
     return None
 
 
-def find_boilerplate(text: str, *, doc_id: str | None = None) -> list[Span]:
+def find_boilerplate(
+    text: str, *, doc_id: str | None = None, sentence_cache: dict | None = None
+) -> list[Span]:
     """Spans of page furniture and transcript markers in ``text``, sorted and not overlapping.
 
     ``device="boilerplate"``, ``kind`` = the reason (one of :data:`REASONS`). Adjacent lines
-    removed for the same reason are merged into one span.
+    removed for the same reason are merged into one span. ``sentence_cache`` (see
+    :func:`rhetoric.text.sentence_bounds`) keeps the sentences of the paragraphs the search for
+    page copies splits, for the document to reuse.
 
     Examples
     --------
@@ -445,7 +449,7 @@ def find_boilerplate(text: str, *, doc_id: str | None = None) -> list[Span]:
     """
     found = _line_furniture(text) + _inline_markers(text)
     found = _flatten(found)
-    found = _flatten(found + _copies(text, found))
+    found = _flatten(found + _copies(text, found, sentence_cache))
     return [
         Span.from_source(
             text,
@@ -593,7 +597,9 @@ def _merge(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int,
 _SENTENCE_END = re.compile(r"[.?!]")
 
 
-def _copies(text: str, removed: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _copies(
+    text: str, removed: list[tuple[int, int, str]], sentence_cache: dict | None = None
+) -> list[tuple[int, int, str]]:
     """Paragraphs that repeat a passage of the previous :data:`COPY_WINDOW` paragraphs, and
     sentences that repeat the sentence just before them.
 
@@ -646,7 +652,7 @@ def _copies(text: str, removed: list[tuple[int, int, str]]) -> list[tuple[int, i
         """The sentences of a paragraph (the paragraph itself when it is one sentence)."""
         if number not in units_cache:
             p_start, p_end, _ = paragraphs[number]
-            bounds = sentence_bounds(clean, p_start, p_end)
+            bounds = sentence_bounds(clean, p_start, p_end, cache=sentence_cache)
             units_cache[number] = (
                 [(s, e, key(s, e)) for s, e in bounds] if len(bounds) > 1 else [paragraphs[number]]
             )

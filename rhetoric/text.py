@@ -336,10 +336,23 @@ def is_heading(line: str, *, title: bool = False) -> bool:
     return core[-1] not in final and not core.endswith(("-", "–", "—"))
 
 
-def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentences of ``text[start:end]`` by NLTK Punkt, as ``(start, end)`` into ``text``."""
+def sentence_bounds(
+    text: str, start: int = 0, end: int | None = None, *, cache: dict | None = None
+) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` by NLTK Punkt, as ``(start, end)`` into ``text``.
+
+    ``cache`` maps a stretch of text to its sentences (offsets into the stretch): Punkt reads
+    nothing outside the stretch, so a paragraph split once (by the search for page copies) is not
+    split again for the document's sentences.
+    """
     end = len(text) if end is None else end
-    return [(start + s, start + e) for s, e in _punkt().span_tokenize(text[start:end])]
+    piece = text[start:end]
+    found = None if cache is None else cache.get(piece)
+    if found is None:
+        found = list(_punkt().span_tokenize(piece))
+        if cache is not None:
+            cache[piece] = found
+    return [(start + s, start + e) for s, e in found]
 
 
 def word_tokens(
@@ -414,6 +427,8 @@ class Document:
         self.doc_id = doc_id
         self.remove_boilerplate = remove_boilerplate
         self.metadata = dict(metadata or {})
+        #: Paragraph -> its sentences, filled while boilerplate is found, read by sentences.
+        self._punkt_cache: dict[str, list[tuple[int, int]]] = {}
 
     def __repr__(self) -> str:
         return f"Document(doc_id={self.doc_id!r}, {len(self.text)} characters)"
@@ -430,7 +445,7 @@ class Document:
             return []
         from rhetoric.boilerplate import find_boilerplate
 
-        return find_boilerplate(self.text, doc_id=self.doc_id)
+        return find_boilerplate(self.text, doc_id=self.doc_id, sentence_cache=self._punkt_cache)
 
     @cached_property
     def body(self) -> list[tuple[int, int]]:
@@ -479,9 +494,12 @@ class Document:
         """
         bounds, flags = [], []
         for paragraph in self.paragraphs:
-            pieces = sentence_bounds(self.clean, paragraph.start, paragraph.end)
+            pieces = sentence_bounds(
+                self.clean, paragraph.start, paragraph.end, cache=self._punkt_cache
+            )
             bounds.extend(pieces)
             flags.extend([paragraph.heading] * len(pieces))
+        self._punkt_cache.clear()  # read once: the paragraphs' text need not stay held
         return [piece for s in self._segments(bounds, flags) for piece in self._cut_long(s)]
 
     @cached_property
