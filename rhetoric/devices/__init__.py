@@ -119,18 +119,21 @@ def find_devices(
         candidate, scored), raise it for more precision.
     """
     from rhetoric.scoring import score_figures
+    from rhetoric.scoring.apply import may_keep_any
     from rhetoric.scoring.features import DocumentProfile
 
     doc = as_document(text_or_doc, doc_id)
     min_score = check_min_score(min_score)
     spans: list[Span] = []
-    profile = None
+    profile = DocumentProfile(doc)
     for device in check_devices(devices):
+        # Nothing of the device would be kept: its candidates are not searched for.
         if min_score is None and not reported_by_default(device):
-            continue  # nothing of it would be kept: its candidates are not searched for
+            continue
+        if not may_keep_any(device, profile, min_score):
+            continue
         candidates = get_finder(device)(doc)
         if candidates:
-            profile = profile or DocumentProfile(doc)
             spans.extend(
                 score_figures(doc, candidates, device, min_score=min_score, profile=profile)
             )

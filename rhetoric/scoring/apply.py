@@ -99,3 +99,19 @@ def _may_reach(
         if 2 * len(passing) > len(chunk):
             return may + everything[start + len(chunk) :]
     return may
+
+
+def may_keep_any(device: str, profile: DocumentProfile, min_score: float | None = None) -> bool:
+    """Whether any figure of ``device`` in the profiled document could reach ``min_score`` (the
+    model's threshold when ``None``), whatever the figure: the bound of its scorer knowing only
+    the :data:`~rhetoric.scoring.features.DOCUMENT_FEATURES`. When it is ``False`` the device's
+    candidates need not be looked for: none would be kept (a news article's emphatic repeats
+    under some scorers, for instance).
+    """
+    model = load_model(device)
+    if model is None:
+        return True
+    threshold = model.threshold if min_score is None else min_score
+    if threshold <= 0:
+        return True
+    return bool(model.upper_bound([profile.document_features()])[0] >= threshold)

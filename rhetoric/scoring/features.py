@@ -192,6 +192,15 @@ class DocumentProfile:
         self.clause_words = Counter(doc.clause_of)
         self._initials: Counter | None = None
 
+    def document_features(self) -> dict:
+        """The :data:`DOCUMENT_FEATURES`: the same for every figure of the document."""
+        return {
+            "log_doc_words": self.log_words,
+            "doc_short_paragraphs": self.short_paragraphs,
+            "doc_quote_share": self.quote_share,
+            "doc_first_person": self.first_person,
+        }
+
     def initial_rate(self, key: str) -> float:
         """Share of the document's content words that begin with the letter ``key`` begins with."""
         if self._initials is None:
@@ -244,6 +253,10 @@ def _class_label(classes: frozenset[str]) -> str:
     """A set of word classes as one label: sorted and joined by ``/``."""
     return "/".join(sorted(classes))
 
+
+#: The features of the document itself, shared by all its figures
+#: (:meth:`DocumentProfile.document_features`).
+DOCUMENT_FEATURES = ("log_doc_words", "doc_short_paragraphs", "doc_quote_share", "doc_first_person")
 
 #: The features that cost little to compute: the document's own, the parts' positions and
 #: lengths, and the shared words' frequencies (no word classes, no sequence matching, no rule
@@ -350,10 +363,7 @@ def _quick_features(profile: DocumentProfile, figure: _Figure) -> dict:
         if doc.paragraphs
         else 0.0,
         "first_paragraph": paragraph == 0,
-        "log_doc_words": profile.log_words,
-        "doc_short_paragraphs": profile.short_paragraphs,
-        "doc_quote_share": profile.quote_share,
-        "doc_first_person": profile.first_person,
+        **profile.document_features(),
     }
 
 

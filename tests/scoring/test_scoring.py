@@ -362,3 +362,26 @@ def test_bounding_keeps_exactly_the_figures_and_scores_of_describing_every_figur
         figures = figure_parts(candidates[device])
         spared += len(figures) - len(apply._may_reach(load_model(device), profile, figures, 0.9))
     assert spared > 0  # the bound did leave figures undescribed
+
+
+def test_devices_no_figure_of_which_could_be_kept_are_skipped_with_the_same_result(
+    data_home, monkeypatch
+):
+    from rhetoric.scoring import apply
+    from rhetoric.text import decode
+
+    texts = [
+        decode((data_home / "ptc" / "train-articles" / name).read_bytes())[0]
+        for name in ("article111111111.txt", "article111111113.txt")
+    ] + [TEXT * 3]
+    skipped = 0
+    for text in texts:
+        doc = Document(text)
+        profile = DocumentProfile(doc)
+        skipped += sum(not apply.may_keep_any(d, profile) for d in DEVICES)
+        for min_score in (None, 0.5, 0):
+            gated = find_devices(doc, min_score=min_score)
+            with monkeypatch.context() as patch:
+                patch.setattr(apply, "may_keep_any", lambda *args: True)
+                assert find_devices(doc, min_score=min_score) == gated
+    assert skipped > 0  # some device was ruled out by the document's own features
