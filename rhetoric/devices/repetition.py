@@ -244,27 +244,29 @@ def _repeated_phrases(
     size = len(vocabulary)
     n = MIN_REFRAIN_WORDS
     starts = np.flatnonzero(clause[: n_words - n + 1] == clause[n - 1 :])
-    label = np.zeros(len(starts), dtype=np.int64)
-    for offset in range(n):  # the first phrases: n words paired one by one
-        _, label = np.unique(label * size + word[starts + offset], return_inverse=True)
+    code = word[starts]
+    for offset in range(1, n):  # the first phrases: n words paired one by one
+        label = _grouped(code)[0]
+        code = label * size + word[starts + offset]
     candidates: dict[tuple[str, ...], list[int]] = {}
     while len(starts) and n <= MAX_REFRAIN_WORDS:
-        groups = int(label.max()) + 1
+        label, order, begins = _grouped(code)
+        # by phrase, each phrase's positions in order (the sort is stable, starts ascend)
+        positions = starts[order]
+        free_here = free[positions]
         # a phrase repeats when its free occurrences hold two that do not overlap: the last
         # starts at least n words after the first
-        first_free = np.full(groups, n_words, dtype=np.int64)
-        last_free = np.full(groups, -1, dtype=np.int64)
-        np.minimum.at(first_free, label[free[starts]], starts[free[starts]])
-        np.maximum.at(last_free, label[free[starts]], starts[free[starts]])
+        first_free = np.minimum.reduceat(np.where(free_here, positions, n_words), begins)
+        last_free = np.maximum.reduceat(np.where(free_here, positions, -1), begins)
         repeats = last_free - first_free >= n
-        kept = repeats[label]
-        positions, labels = starts[kept], label[kept]
-        order = np.argsort(labels, kind="stable")  # by phrase, each phrase's positions in order
-        positions, labels = positions[order], labels[order]
-        begins = np.flatnonzero(np.diff(labels, prepend=-1))  # where each phrase's run begins
         ends = np.append(begins[1:], len(positions))
         firsts = positions[begins]
-        eligible = ~edge[firsts] & ~edge[firsts + n - 1] & (content[firsts + n] > content[firsts])
+        eligible = (
+            repeats
+            & ~edge[firsts]
+            & ~edge[firsts + n - 1]
+            & (content[firsts + n] > content[firsts])
+        )
         listed = positions.tolist()
         for begin, end, first in zip(
             begins[eligible].tolist(), ends[eligible].tolist(), firsts[eligible].tolist(),
@@ -272,16 +274,29 @@ def _repeated_phrases(
         ):  # fmt: skip
             candidates[tuple(keys[first : first + n])] = listed[begin:end]
         # the next level: occurrences of repeated phrases that go on inside their clause
-        extend = starts[kept]
-        extend_label = label[kept]
+        kept = repeats[label]
+        extend, extend_label = starts[kept], label[kept]
         room = extend + n < n_words
         extend, extend_label = extend[room], extend_label[room]
         inside = clause[extend + n] == clause[extend]
-        starts, label = extend[inside], extend_label[inside]
-        if len(starts):
-            _, label = np.unique(label * size + word[starts + n], return_inverse=True)
+        starts = extend[inside]
+        code = extend_label[inside] * size + word[starts + n]
         n += 1
     return candidates
+
+
+def _grouped(code: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Equal codes grouped: each entry's group number (groups numbered in code order), the
+    entries in group order (a stable sort: within a group, in their order), and where each
+    group begins in that order."""
+    order = np.argsort(code, kind="stable")
+    ordered = code[order]
+    new = np.empty(len(code), dtype=bool)
+    new[:1] = True
+    new[1:] = ordered[1:] != ordered[:-1]
+    label = np.empty(len(code), dtype=np.int64)
+    label[order] = np.cumsum(new) - 1
+    return label, order, np.flatnonzero(new)
 
 
 def _non_overlapping(positions: list[int], n: int) -> list[int]:
