@@ -66,6 +66,7 @@ And, after all of those:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -621,14 +622,13 @@ def _copies(
     for start, end in paragraph_bounds(clean):
         matches = list(WORD_PATTERN.finditer(norm, start, end))
         paragraphs.append((start, end, tuple(m.group() for m in matches)))
-        openings.append(
-            [0]
-            + [
-                i
-                for i in range(1, len(matches) - n_gram + 1)
-                if _SENTENCE_END.search(norm, matches[i - 1].end(), matches[i].start())
-            ]
-        )
+        # the words that follow a sentence end: a mark lies between words (no word holds one),
+        # before the first word that starts after it
+        starts = [m.start() for m in matches]
+        after_ends = {
+            bisect.bisect_right(starts, m.start()) for m in _SENTENCE_END.finditer(norm, start, end)
+        }
+        openings.append([0] + sorted(i for i in after_ends if 1 <= i <= len(matches) - n_gram))
     holding: dict[tuple[str, ...], list[int]] = {}  # opening words -> paragraphs that hold them
     candidates: set[int] = set()
     for number, (*_, words) in enumerate(paragraphs):
