@@ -97,8 +97,12 @@ class _Sentence:
         self.segment = segment
         self.words: list[Token] = doc.words_of(segment)
         self.norms = [w.norm for w in self.words]
-        #: positions of "not" and "n't" (the correctio rules start there)
-        self.nots = [i for i, norm in enumerate(self.norms) if _is_not(norm)]
+        #: positions of "not" and "n't" (the correctio rules start there; :func:`_is_not`)
+        self.nots = [
+            i
+            for i, norm in enumerate(self.norms)
+            if norm == "not" or (norm.endswith("n't") and norm != "can't")
+        ]
 
     def __len__(self) -> int:
         return len(self.words)
@@ -579,6 +583,8 @@ def _antonym_parallel(s: _Sentence) -> Iterator[_Figure]:
     n = len(s)
     norms = s.norms
     candidate = [_contrast_candidate(w) for w in norms]  # 0 no, 1 content word, 2 with antonyms
+    if 2 not in candidate:
+        return  # a pair needs a word with an antonym or a negating prefix
     after: dict[str, list[int]] = {}  # word -> positions of the words before it
     before: dict[str, list[int]] = {}  # word -> positions of the words after it
     for k in range(n - 1):
