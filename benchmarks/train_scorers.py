@@ -12,6 +12,13 @@ logistic regression and boosted trees by repeated cross-validation with folds gr
 with its provenance (both kinds' cross-validated figures included). Only training-pool documents are read: a record naming a reserved or
 development document stops the script.
 
+Judged TRUE figures are rare (a few dozen for some families), so the candidates matching the
+gold-style positive items of ``corpus/annotations/heldout_gold.jsonl`` (folds ``--gold-folds``,
+never ``heldout-5``, the held-out measurement) are added as TRUE training figures with weight
+``--gold-weight`` in the fits. They are no random sample of the candidates: calibration,
+threshold and every cross-validated figure are computed on the judged (stratified) figures only,
+out of fold; each device keeps the gold weight of the better cross-validated model (0: none).
+
     RHETORIC_DATA=../shared/data python benchmarks/train_scorers.py [--devices NAME,...]
 """
 
@@ -36,7 +43,7 @@ from rhetoric.evaluation.pool import (
 )
 from rhetoric.figures import figure_parts, group_figures
 from rhetoric.scoring.features import DocumentProfile, figure_features
-from rhetoric.scoring.train import fit_scorer
+from rhetoric.scoring.train import fit_scorer, selection_score
 from rhetoric.text import Document, decode
 
 ANNOTATIONS = Path("corpus/annotations")
@@ -192,9 +199,11 @@ def main() -> None:
     )
     parser.add_argument(
         "--gold-weight",
-        type=float,
-        default=1.0,
-        help="weight of each added gold candidate in the fits (a judged figure weighs 1)",
+        default="0,1,3",
+        help="weights of each added gold candidate in the fits (a judged figure weighs 1; 0: "
+        "not added), comma-separated: each device keeps the weight whose model meets the "
+        "target and has the best selection score (CV average precision + recall at the target "
+        "precision) on the judged sample",
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="print the folds' figures, write nothing"
@@ -235,7 +244,6 @@ def main() -> None:
         measured = [s is not None for s in strata]
         sampled = Counter(s for s in strata if s is not None)
         weights = [max(1, population[s]) / sampled[s] if s else 0.0 for s in strata]
-        fit_weights = [1.0 if s else args.gold_weight for s in strata]
         if len(set(labels)) < 2:
             print(f"{device}: {len(labels)} matched figures, one class only; no model")
             continue
@@ -248,32 +256,53 @@ def main() -> None:
             "gold_folds": sorted(folds),
             "gold_items": len(gold),
             "gold_added": len(records) - sum(measured),
-            "gold_weight": args.gold_weight,
             "unmatched": unmatched,
             "script": "benchmarks/train_scorers.py",
         }
-        model, cv = fit_scorer(
-            device,
-            records,
-            labels,
-            groups,
-            kind=args.kind,
-            c=args.C,
-            target_precision=args.target,
-            weights=weights,
-            provenance=provenance,
-            measured=measured,
-            fit_weights=fit_weights if folds else None,
-        )
-        compared = " ".join(
-            f"{k}: ap={r['average_precision']} R@P={r['recall_at_target']}"
-            for k, r in cv["kinds"].items()
-        )
-        print(f"{device:<20} n={cv['n']:>4} pos={cv['positives']:>4} {model.kind:<8} "
-              f"ap={cv['average_precision']} threshold={cv['threshold']:.3f} kept={cv['kept']:>4} "
-              f"P={cv['precision_at_threshold']} R={cv['recall_at_threshold']} "
-              f"unmatched={unmatched} gold_R={cv.get('extra_recall_at_threshold')} "
-              f"[{compared}]", flush=True)  # fmt: skip
+        gold_weights = [float(v) for v in args.gold_weight.split(",")]
+        if all(measured):
+            gold_weights = [0.0]
+        fits = {}
+        for gold_weight in gold_weights:
+            keep = [m or gold_weight > 0 for m in measured]
+
+            def subset(values, keep=keep):
+                return [v for v, k in zip(values, keep, strict=True) if k]
+
+            model, cv = fit_scorer(
+                device,
+                subset(records),
+                subset(labels),
+                subset(groups),
+                kind=args.kind,
+                c=args.C,
+                target_precision=args.target,
+                weights=subset(weights),
+                provenance={**provenance, "gold_weight": gold_weight},
+                measured=subset(measured),
+                fit_weights=subset([1.0 if m else gold_weight for m in measured]),
+            )
+            compared = " ".join(
+                f"{k}: ap={r['average_precision']} R@P={r['recall_at_target']}"
+                for k, r in cv["kinds"].items()
+            )
+            print(f"{device:<20} gold_weight={gold_weight:g} n={cv['n']:>4} pos={cv['positives']:>4} "
+                  f"{model.kind:<8} ap={cv['average_precision']} threshold={cv['threshold']:.3f} "
+                  f"kept={cv['kept']:>4} P={cv['precision_at_threshold']} "
+                  f"R={cv['recall_at_threshold']} unmatched={unmatched} "
+                  f"gold_R={cv.get('extra_recall_at_threshold')} [{compared}]", flush=True)  # fmt: skip
+            fits[gold_weight] = (
+                (cv["target_met"], round(selection_score(cv["kinds"][model.kind]), 4)),
+                model,
+            )
+        chosen = max(fits, key=lambda g: fits[g][0])  # the first of equal ones: the smallest
+        model = fits[chosen][1]
+        if len(fits) > 1:
+            model.provenance["gold_weights_compared"] = {
+                f"{g:g}": {"target_met": key[0], "selection_score": key[1]}
+                for g, (key, _) in fits.items()
+            }
+            print(f"{device:<20} chose gold_weight={chosen:g}", flush=True)
         if not args.dry_run:
             (OUT / f"{device}.json").write_text(model.to_json(), encoding="utf-8")
 
