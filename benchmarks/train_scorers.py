@@ -74,9 +74,7 @@ def _best_figure(figures: list[list], occurrences: list[tuple[int, int]]) -> int
     return best
 
 
-def training_records(
-    device: str, annotations: list[dict], home: Path, gold: list[dict] = ()
-):
+def training_records(device: str, annotations: list[dict], home: Path, gold: list[dict] = ()):
     """Feature records, labels, documents and strata of the judged figures that a candidate still
     matches, then of the gold-style items' candidates (``gold``: positives found by reading
     training-pool addresses, matched to the candidate that covers most occurrences of the quote;

@@ -65,9 +65,7 @@ def _fit_linear(x: np.ndarray, y: np.ndarray, c: float, sample_weight: np.ndarra
     return scaler.mean_, scale, model
 
 
-def _fit_trees(
-    x: np.ndarray, y: np.ndarray, params: dict, sample_weight: np.ndarray | None = None
-):
+def _fit_trees(x: np.ndarray, y: np.ndarray, params: dict, sample_weight: np.ndarray | None = None):
     from sklearn.ensemble import HistGradientBoostingClassifier
     from threadpoolctl import threadpool_limits
 

@@ -87,7 +87,9 @@ def test_records_not_measured_are_trained_on_but_leave_calibration_and_figures_a
     # out-of-fold, the extra positives (clear signal) are kept at the threshold
     assert cv["extra_recall_at_threshold"] >= 0.9
     assert cv["precision_at_threshold"] >= 0.8
-    probabilities = model.predict_proba([{"log_words": v, "kind": "a", "n_parts": 2} for v in (-2, 2)])
+    probabilities = model.predict_proba(
+        [{"log_words": v, "kind": "a", "n_parts": 2} for v in (-2, 2)]
+    )
     assert probabilities[0] < probabilities[1]
 
 
