@@ -21,7 +21,10 @@
     annotated by ``helper-recall-2`` on 2026-12-03 (five addresses with few or no judged
     candidates in the scorers' training data), before any output on its texts was looked at;
     measured once at commit "heldout-5: a fifth held-out fold" (candidates 35 of 60, recall
-    0.583; default thresholds 13 of 60, 0.217).
+    0.583; default thresholds 13 of 60, 0.217). Kept out of the scorers' training.
+
+The items of ``develop`` to ``heldout-4`` are training figures of the scorers
+(``benchmarks/train_scorers.py --gold-folds``): their default-threshold figures are in-sample.
 
 This script scores each fold with :func:`rhetoric.evaluation.gold.evaluate_gold` and prints
 recall per device, for the candidates (``min_score=0``: every figure the finders propose; the

@@ -105,6 +105,9 @@ def _scorer_section() -> str:
             "device": device, "model": model.kind, "judged": model.provenance["judged"],
             "matched": cv["n"],
             "true": cv["positives"], "documents": cv["documents"],
+            "gold": cv.get("extra_positives", 0),
+            "gold_weight": model.provenance.get("gold_weight", 0) if cv.get("extra_positives") else 0,
+            "gold_recall": cv.get("extra_recall_at_threshold"),
             "average_precision": cv["average_precision"], "threshold": model.threshold,
             "cv_precision": cv["precision_at_threshold"], "cv_recall": cv["recall_at_threshold"],
             "target_met": "yes" if cv["target_met"] else "no",
@@ -114,10 +117,14 @@ def _scorer_section() -> str:
         "**Learned scorers** (`rhetoric/resources/scorers/`, trained by `benchmarks/train_scorers.py` on "
         "the judged candidates of `corpus/annotations/`, training-pool texts only): the `model` kind "
         "chosen by cross-validation (`logistic` regression or boosted `trees`), `judged` figures, "
-        "`matched` to a current candidate, `true` among them; cross-validated with folds grouped by "
-        "document (three shuffles): `average_precision` of the scores, and at the default `threshold` "
+        "`matched` to a current candidate, `true` among them; `gold`: candidates of the gold-style "
+        "items (`heldout_gold.jsonl`, folds develop to heldout-4) added as TRUE figures to the fits "
+        "with weight `gold_weight` (per device, 0, 1 or 3, whichever cross-validates better; never "
+        "measured on); cross-validated with folds grouped by "
+        "document (three shuffles), on the judged figures only: `average_precision` of the scores, and at the default `threshold` "
         "(the lowest score whose out-of-fold precision reaches 0.85, weighted back to the pool's "
-        "candidates) the out-of-fold `cv_precision` and `cv_recall`. `default`: a device whose "
+        "candidates) the out-of-fold `cv_precision` and `cv_recall`; `gold_recall`: the share of the "
+        "`gold` figures kept at the threshold, out of fold. `default`: a device whose "
         f"`cv_precision` is below {MIN_DEFAULT_PRECISION:.2f} is `off`: not reported unless a "
         "`min_score` is given (`--min-score`), since on texts it was not trained on most of its "
         "figures would be false:", "",

@@ -57,15 +57,15 @@ def _design(records: Sequence[dict]):
     return vectorizer, x
 
 
-def _fit_linear(x: np.ndarray, y: np.ndarray, c: float):
+def _fit_linear(x: np.ndarray, y: np.ndarray, c: float, sample_weight: np.ndarray | None = None):
     scaler = StandardScaler().fit(x)
     scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
     model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
-    model.fit((x - scaler.mean_) / scale, y)
+    model.fit((x - scaler.mean_) / scale, y, sample_weight=sample_weight)
     return scaler.mean_, scale, model
 
 
-def _fit_trees(x: np.ndarray, y: np.ndarray, params: dict):
+def _fit_trees(x: np.ndarray, y: np.ndarray, params: dict, sample_weight: np.ndarray | None = None):
     from sklearn.ensemble import HistGradientBoostingClassifier
     from threadpoolctl import threadpool_limits
 
@@ -75,15 +75,17 @@ def _fit_trees(x: np.ndarray, y: np.ndarray, params: dict):
     # one thread: a few hundred rows gain nothing from more, and on a shared machine OpenMP's
     # busy-waiting threads made each fit many times slower
     with threadpool_limits(limits=1, user_api="openmp"):
-        return model.fit(x, y)
+        return model.fit(x, y, sample_weight=sample_weight)
 
 
-def _fit_decide(kind: Kind, x, y, xtest, *, c: float, tree_params: dict) -> np.ndarray:
-    """Fit ``kind`` on ``x, y``; the decision values of ``xtest``."""
+def _fit_decide(
+    kind: Kind, x, y, xtest, *, c: float, tree_params: dict, sample_weight=None
+) -> np.ndarray:
+    """Fit ``kind`` on ``x, y`` (rows weighted by ``sample_weight``); the decision values of ``xtest``."""
     if kind == "logistic":
-        mean, scale, model = _fit_linear(x, y, c)
+        mean, scale, model = _fit_linear(x, y, c, sample_weight)
         return model.decision_function((xtest - mean) / scale)
-    return _fit_trees(x, y, tree_params).decision_function(xtest)
+    return _fit_trees(x, y, tree_params, sample_weight).decision_function(xtest)
 
 
 def out_of_fold(
@@ -96,11 +98,13 @@ def out_of_fold(
     tree_params: dict | None = None,
     n_splits: int = 5,
     seed: int | None = None,
+    fit_weights: np.ndarray | None = None,
 ) -> np.ndarray:
     """Decision values of every record from a model fitted without its document's records.
 
     ``seed=None``: documents are dealt to folds by :class:`~sklearn.model_selection.GroupKFold`'s
     balancing; an integer shuffles them first (one repeat of repeated cross-validation).
+    ``fit_weights``: each record's weight in the fits (default: all 1).
     """
     _, x = _design(records)
     y = np.asarray(y, dtype=float)
@@ -116,8 +120,9 @@ def out_of_fold(
             decision[test] = 0.0
             continue
         decision[test] = _fit_decide(
-            kind, x[train], y[train], x[test], c=c, tree_params=tree_params or TREE_PARAMS
-        )
+            kind, x[train], y[train], x[test], c=c, tree_params=tree_params or TREE_PARAMS,
+            sample_weight=None if fit_weights is None else fit_weights[train],
+        )  # fmt: skip
     return decision
 
 
@@ -194,6 +199,8 @@ def compare_kinds(
     weights: np.ndarray | None = None,
     n_splits: int = 5,
     repeats: int = 3,
+    measured: np.ndarray | None = None,
+    fit_weights: np.ndarray | None = None,
 ) -> dict[str, dict]:
     """Repeated grouped cross-validation of each model kind.
 
@@ -201,9 +208,15 @@ def compare_kinds(
     ``precision_at_target`` (the mean over repeats of the out-of-fold figures at the threshold
     chosen on that repeat), and ``decisions`` (the records' out-of-fold decision values, one
     array per repeat).
+
+    ``measured`` (a mask): the records the figures are computed on (the stratified sample);
+    the others are only trained on (their documents are still kept out of the folds that test
+    them). ``extra_recall_at_target``: the share of those others whose out-of-fold score reaches
+    the repeat's threshold.
     """
     y = np.asarray(y, dtype=float)
     w = np.ones_like(y) if weights is None else np.asarray(weights, dtype=float)
+    m = np.ones(len(y), dtype=bool) if measured is None else np.asarray(measured, dtype=bool)
     out = {}
     for kind in kinds:
         runs = [
@@ -216,11 +229,12 @@ def compare_kinds(
                 tree_params=tree_params,
                 n_splits=n_splits,
                 seed=seed,
+                fit_weights=fit_weights,
             )
             for seed in range(repeats)
         ]
-        aps = [_average_precision(y, d) for d in runs]
-        at = [_at_threshold(d, y, w, target_precision) for d in runs]
+        aps = [_average_precision(y[m], d[m]) for d in runs]
+        at = [_at_threshold(d[m], y[m], w[m], target_precision) for d in runs]
         # a repeat whose threshold misses the target keeps no figure at that precision
         recalls = [
             (r["recall"] or 0.0) if (r["precision"] or 0.0) >= target_precision else 0.0 for r in at
@@ -231,6 +245,11 @@ def compare_kinds(
             "precision_at_target": _mean_or_none([r["precision"] for r in at]),
             "decisions": runs,
         }
+        if not m.all():
+            out[kind]["extra_recall_at_target"] = round(float(np.mean([
+                (calibrate(d[~m], r["a"], r["b"]) >= r["threshold"]).mean()
+                for d, r in zip(runs, at, strict=True)
+            ])), 4)  # fmt: skip
     return out
 
 
@@ -304,6 +323,8 @@ def fit_scorer(
     repeats: int = 3,
     weights: Sequence[float] | None = None,
     provenance: dict | None = None,
+    measured: Sequence[bool] | None = None,
+    fit_weights: Sequence[float] | None = None,
 ) -> tuple[ScorerModel, dict]:
     """Fit the scorer of ``device``; return the model and the cross-validated report.
 
@@ -328,6 +349,13 @@ def fit_scorer(
         Inverse sampling probability of each record (the judged figures are a stratified sample
         of the candidates): calibration and threshold then describe the candidates as they occur,
         not the sample.
+    measured : list of bool, optional
+        Which records are the stratified sample that calibration, threshold and every
+        cross-validated figure are computed on (default: all). The others (known positives found
+        otherwise, not a random sample of the candidates) are only trained on.
+    fit_weights : list of float, optional
+        Each record's weight in the model fits (default: all 1; both kinds also balance the
+        classes).
 
     Returns
     -------
@@ -343,10 +371,13 @@ def fit_scorer(
         raise ValueError(f"records hold features not declared in FEATURES: {unknown}")
     tree_params = {**TREE_PARAMS, **(tree_params or {})}
     w = np.ones_like(y) if weights is None else np.asarray(weights, dtype=float)
+    m = np.ones(len(y), dtype=bool) if measured is None else np.asarray(measured, dtype=bool)
+    fw = None if fit_weights is None else np.asarray(fit_weights, dtype=float)
     kinds = ("logistic", "trees") if kind == "auto" else (kind,)
     comparison = compare_kinds(
         records, y, groups, kinds=kinds, c=c, tree_params=tree_params,
         target_precision=target_precision, weights=w, n_splits=n_splits, repeats=repeats,
+        measured=m, fit_weights=fw,
     )  # fmt: skip
     chosen = choose_kind(comparison) if kind == "auto" else kind
     # Calibration and threshold from every repeat's out-of-fold values together (each record
@@ -354,14 +385,24 @@ def fit_scorer(
     # spread below that of one fitted model, and the sigmoid would come out too steep.
     runs = comparison[chosen]["decisions"]
     at = _at_threshold(
-        np.concatenate(runs), np.tile(y, len(runs)), np.tile(w, len(runs)) / len(runs),
-        target_precision, min_kept=5 * len(runs),
+        np.concatenate([d[m] for d in runs]), np.tile(y[m], len(runs)),
+        np.tile(w[m], len(runs)) / len(runs), target_precision, min_kept=5 * len(runs),
     )  # fmt: skip
     threshold = at["threshold"]
+    extra = {}
+    if not m.all():
+        scores = calibrate(np.concatenate([d[~m] for d in runs]), at["a"], at["b"])
+        extra = {
+            "extra_positives": int(y[~m].sum()),
+            "extra_negatives": int((~m).sum() - y[~m].sum()),
+            # out-of-fold: the share of the extra (trained-on only) positives kept at the threshold
+            "extra_recall_at_threshold": round(float((scores >= threshold).mean()), 4),
+        }
     cv = {
-        "n": int(len(y)),
-        "positives": int(y.sum()),
-        "documents": int(len(set(groups))),
+        "n": int(m.sum()),
+        "positives": int(y[m].sum()),
+        "documents": int(len(set(np.asarray(groups, dtype=object)[m]))),
+        **extra,
         "average_precision": comparison[chosen]["average_precision"],
         "threshold": round(threshold, 4),
         "kept": round(at["kept"] / len(runs), 1),
@@ -392,7 +433,7 @@ def fit_scorer(
     # The calibration was learned on out-of-fold decisions, which the final model (fitted on
     # every record) only approximates, as in CalibratedClassifierCV(ensemble=False).
     if chosen == "logistic":
-        mean, scale, linear = _fit_linear(x, y, c)
+        mean, scale, linear = _fit_linear(x, y, c, fw)
         model = ScorerModel(
             **common,
             mean=[float(v) for v in mean],
@@ -402,7 +443,7 @@ def fit_scorer(
             provenance=provenance,
         )
     else:
-        baseline, trees = export_trees(_fit_trees(x, y, tree_params))
+        baseline, trees = export_trees(_fit_trees(x, y, tree_params, fw))
         model = ScorerModel(
             **common, mean=[], scale=[], coef=[], intercept=baseline, trees=trees,
             provenance=provenance,

@@ -79,6 +79,27 @@ def test_fit_scorer_learns_a_monotone_calibrated_model_that_round_trips_through_
     assert cv["precision_at_threshold"] >= 0.8 and cv["target_met"]
 
 
+def test_records_not_measured_are_trained_on_but_leave_calibration_and_figures_alone():
+    records, labels, groups = _toy()
+    _, alone = fit_scorer("toy", records, labels, groups, target_precision=0.8)
+    # known positives of high signal from other documents: trained on, never measured
+    extra = [{"kind": "a", "log_words": 1.5 + i / 10, "n_parts": 2} for i in range(10)]
+    model, cv = fit_scorer(
+        "toy", records + extra, labels + [1.0] * 10, groups + [f"x{i}" for i in range(10)],
+        target_precision=0.8, measured=[True] * 80 + [False] * 10,
+        fit_weights=[1.0] * 80 + [2.0] * 10,
+    )  # fmt: skip
+    assert cv["n"] == 80 and cv["positives"] == alone["positives"] and cv["documents"] == 20
+    assert cv["extra_positives"] == 10 and "extra_positives" not in alone
+    # out-of-fold, the extra positives (clear signal) are kept at the threshold
+    assert cv["extra_recall_at_threshold"] >= 0.9
+    assert cv["precision_at_threshold"] >= 0.8
+    probabilities = model.predict_proba(
+        [{"log_words": v, "kind": "a", "n_parts": 2} for v in (-2, 2)]
+    )
+    assert probabilities[0] < probabilities[1]
+
+
 def test_fit_scorer_refuses_undeclared_features():
     with pytest.raises(ValueError, match="not declared"):
         fit_scorer("toy", [{"made_up": 1.0}] * 4, [0, 1, 0, 1], ["a", "b", "c", "d"])
