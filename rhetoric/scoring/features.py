@@ -258,17 +258,14 @@ def _class_label(classes: frozenset[str]) -> str:
 #: (:meth:`DocumentProfile.document_features`).
 DOCUMENT_FEATURES = ("log_doc_words", "doc_short_paragraphs", "doc_quote_share", "doc_first_person")
 
-#: The features that cost little to compute: the document's own, the parts' positions and
-#: lengths, and the shared words' frequencies (no word classes, no sequence matching, no rule
-#: text). :func:`rhetoric.scoring.apply.score_figures` computes these first and describes a
+#: The features that cost little to compute: the document's own and the parts' positions and
+#: lengths (no shared words, no word classes, no sequence matching, no rule text). :func:`rhetoric.scoring.apply.score_figures` computes these first and describes a
 #: figure further only when its score could still reach the threshold
 #: (:meth:`~rhetoric.scoring.model.ScorerModel.upper_bound`).
 QUICK_FEATURES = (
     "kind", "detector_score", "n_parts", "log_words", "length_ratio", "log_extent", "log_gap",
     "n_sentences", "same_sentence", "adjacent_share", "max_sentence_gap", "single_word_parts",
-    "whole_sentences", "extent_share", "shared_words", "shared_function_share",
-    "shared_doc_rate", "shared_background", "occurrence_share", "in_quotes",
-    "log_paragraph_words", "first_paragraph", "log_doc_words", "doc_short_paragraphs",
+    "whole_sentences", "extent_share", "in_quotes", "log_paragraph_words", "first_paragraph", "log_doc_words", "doc_short_paragraphs",
     "doc_quote_share", "doc_first_person",
 )  # fmt: skip
 
@@ -285,16 +282,7 @@ class _Figure:
         self.lengths = lengths = [b - a for a, b in ranges]
         self.n_words = sum(lengths)
         keys, sentence_of = doc.keys, doc.sentence_of
-        self.part_keys = part_keys = [keys[a:b] for a, b in ranges]
-        # sorted, so that sums over the shared words add in the same order in every process (a
-        # set's order follows the string hash seed: the last bit of a mean, and a tree's split,
-        # could flip)
-        self.shared = shared = (
-            sorted(set.intersection(*[set(ks) for ks in part_keys]))
-            if ranges and all(lengths)
-            else []
-        )
-        self.shared_content = [k for k in shared if is_content_word(k)]
+        self.part_keys = [keys[a:b] for a, b in ranges]
         self.part_sentences = [sentence_of[a] if b > a else -1 for a, b in ranges]
         self.sentences = sorted({sentence_of[i] for a, b in ranges for i in range(a, b)})
 
@@ -318,8 +306,6 @@ def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
 def _quick_features(profile: DocumentProfile, figure: _Figure) -> dict:
     doc = profile.doc
     parts, ranges, lengths = figure.parts, figure.ranges, figure.lengths
-    shared, shared_content = figure.shared, figure.shared_content
-    df, total = background_df()
     gaps = [max(0, ranges[k + 1][0] - ranges[k][1]) for k in range(len(ranges) - 1)]
     paragraph = max(0, bisect.bisect_right(profile.paragraph_starts, parts[0].start) - 1)
     part_sentences = figure.part_sentences
@@ -330,8 +316,6 @@ def _quick_features(profile: DocumentProfile, figure: _Figure) -> dict:
     for (a, b), sentence in zip(ranges, part_sentences, strict=True):
         n = doc.sentences[sentence].n_words if sentence >= 0 else 0
         whole.append(n > 0 and (b - a) >= 0.8 * n)
-    counted = shared_content or list(shared)
-    in_figure = Counter(k for ks in figure.part_keys for k in ks)
     return {
         "kind": parts[0].kind,
         "detector_score": max(p.score for p in parts),
@@ -347,17 +331,6 @@ def _quick_features(profile: DocumentProfile, figure: _Figure) -> dict:
         "single_word_parts": _share(n == 1 for n in lengths),
         "whole_sentences": _share(whole),
         "extent_share": (ranges[-1][1] - ranges[0][0]) / max(1, len(doc.words)) if ranges else 0.0,
-        "shared_words": len(shared),
-        "shared_function_share": (1 - len(shared_content) / len(shared)) if shared else 0.0,
-        "shared_doc_rate": math.log1p(
-            _mean(1000 * profile.counts[k] / max(1, len(doc.words)) for k in shared_content)
-        ),
-        "shared_background": _mean(
-            math.log1p(df.get(k, 0)) - math.log1p(total) for k in shared_content
-        ),
-        "occurrence_share": _mean(
-            min(1.0, in_figure[k] / profile.counts[k]) for k in counted if profile.counts[k]
-        ),
         "in_quotes": profile.inside_quotes(parts[0].start),
         "log_paragraph_words": math.log1p(doc.paragraphs[paragraph].n_words)
         if doc.paragraphs
@@ -370,6 +343,17 @@ def _quick_features(profile: DocumentProfile, figure: _Figure) -> dict:
 def _detailed_features(profile: DocumentProfile, figure: _Figure) -> dict:
     doc = profile.doc
     parts, ranges, part_keys = figure.parts, figure.ranges, figure.part_keys
+    # sorted, so that sums over the shared words add in the same order in every process (a set's
+    # order follows the string hash seed: the last bit of a mean, and a tree's split, could flip)
+    shared = (
+        sorted(set.intersection(*[set(ks) for ks in part_keys]))
+        if ranges and all(figure.lengths)
+        else []
+    )
+    shared_content = [k for k in shared if is_content_word(k)]
+    counted = shared_content or list(shared)
+    in_figure = Counter(k for ks in part_keys for k in ks)
+    df, total = background_df()
     words = figure.words()
     keys = doc.keys
     sentence_of = doc.sentence_of
@@ -395,6 +379,17 @@ def _detailed_features(profile: DocumentProfile, figure: _Figure) -> dict:
     content = [k for k in lettered if is_content_word(k)] or lettered
     alike = [k for k in content if k[0] == content[0][0]] if content else []
     return {
+        "shared_words": len(shared),
+        "shared_function_share": (1 - len(shared_content) / len(shared)) if shared else 0.0,
+        "shared_doc_rate": math.log1p(
+            _mean(1000 * profile.counts[k] / max(1, len(doc.words)) for k in shared_content)
+        ),
+        "shared_background": _mean(
+            math.log1p(df.get(k, 0)) - math.log1p(total) for k in shared_content
+        ),
+        "occurrence_share": _mean(
+            min(1.0, in_figure[k] / profile.counts[k]) for k in counted if profile.counts[k]
+        ),
         "evidence_reasons": evidence_reasons(evidence, own_words),
         "consecutive_clauses": _share(
             b - a <= 1 for a, b in zip(part_clauses, part_clauses[1:], strict=False)
