@@ -639,18 +639,20 @@ def phrase_features(candidates: EmphaticCandidates) -> tuple[np.ndarray, np.ndar
     if not len(candidates.first):
         return np.zeros((0, len(PHRASE_AGGREGATES) * width)), np.zeros(0, dtype=np.int64)
     _, row = np.unique(candidates.phrase, return_inverse=True)
-    n_phrases = int(row.max()) + 1
-    mentions = np.bincount(row, minlength=n_phrases).astype(float)[:, None]
-    mean = np.zeros((n_phrases, width))
-    np.add.at(mean, row, features)
-    mean /= mentions
-    square = np.zeros((n_phrases, width))
-    np.add.at(square, row, features**2)
-    spread = np.sqrt(np.maximum(square / mentions - mean**2, 0.0))
-    largest = np.full((n_phrases, width), -np.inf)
-    np.maximum.at(largest, row, features)
-    smallest = np.full((n_phrases, width), np.inf)
-    np.minimum.at(smallest, row, features)
+    # the mentions of a phrase stand together when sorted by row (they already do, as built)
+    order = None if np.all(row[1:] >= row[:-1]) else np.argsort(row, kind="stable")
+    rows = row if order is None else row[order]
+    grouped = features if order is None else features[order]
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    mentions = np.diff(np.r_[starts, len(rows)]).astype(float)[:, None]
+    mean = np.add.reduceat(grouped, starts, axis=0) / mentions
+    largest = np.maximum.reduceat(grouped, starts, axis=0)
+    smallest = np.minimum.reduceat(grouped, starts, axis=0)
+    # two passes, and exactly 0 for a feature every mention shares (a phrase's count, the
+    # document's length): rounding noise there would be scaled up to a feature of its own
+    deviation = grouped - np.repeat(mean, np.diff(np.r_[starts, len(rows)]), axis=0)
+    spread = np.sqrt(np.add.reduceat(deviation**2, starts, axis=0) / mentions)
+    spread[largest == smallest] = 0.0
     return np.hstack([mean, largest, smallest, spread]), row
 
 
@@ -710,7 +712,7 @@ def find_emphatic_repeats(
     first, skipping any that overlap one already kept, up to the ranker's rate per 1000 words
     (also chosen by cross-validation on train; see :func:`emphatic_limit`); a capitalised title
     repeated in a salutation list ("Members of A, Members of B") is skipped. This is a weak
-    detector (span F1 about 0.15 cross-validated on PTC train): read its spans as suggestions.
+    detector (span F1 about 0.14 cross-validated on PTC train, 0.11 on dev): read its spans as suggestions.
 
     Parameters
     ----------

@@ -228,6 +228,18 @@ def test_phrase_features_are_aggregates_over_the_mentions():
         np.testing.assert_allclose(rows[r, n : 2 * n], found.features[mine].max(axis=0))
         np.testing.assert_allclose(rows[r, 2 * n : 3 * n], found.features[mine].min(axis=0))
         np.testing.assert_allclose(rows[r, 3 * n :], found.features[mine].std(axis=0), atol=1e-7)
+        # a feature every mention shares has no spread at all, not rounding noise
+        for name in ("log_count", "log_doc_words", "share", "doc_valence"):
+            assert rows[r, 3 * n + EMPHATIC_FEATURES.index(name)] == 0.0
+    # the mean of squares less the squared mean of three 0.7s is 1.7e-16, not 0 (naive spread
+    # 1.3e-8): the spread must still be exactly 0
+    shared = np.full((3, n), 0.7)
+    shared[:, 0] = [1.0, 2.0, 3.0]
+    three = np.arange(3)
+    rows, _ = phrase_features(
+        repetition.EmphaticCandidates(three, three + 1, np.zeros(3, int), three, three - 1, shared)
+    )
+    assert rows[0, 3 * n] > 0.8 and (rows[0, 3 * n + 1 :] == 0.0).all()
 
 
 def test_blocks_keep_the_mentions_of_a_phrase_together(monkeypatch):
