@@ -311,9 +311,19 @@ def _non_overlapping(positions: list[int], n: int) -> list[int]:
 #
 # A learned ranker. Candidates are every mention of a word or short phrase that stands at least
 # twice in the text; each gets the features below, computed with NumPy over the whole text at
-# once; a logistic regression trained on the "Repetition" spans of the PTC train split scores
-# them; mentions scoring at least the model's threshold are kept, best first, without overlaps.
-# The weights, the threshold and how they were chosen are in
+# once. Models trained on the "Repetition" spans of the PTC train split score them, one of two by
+# the kind of text (:func:`is_address`):
+#
+# - news and other prose: two logistic regressions, one judging the phrase (from the mean, largest,
+#   smallest value and spread of each feature over its mentions: is this phrase repeated for
+#   emphasis at all?), one the mention (given an emphatic phrase, is this the mention an annotator
+#   marks?); a mention's score is the product;
+# - addresses (a speaker's "we" and "I", few quotation marks): one logistic regression over the
+#   mention's features, the ranker whose spans in speeches were judged (the phrase model keeps
+#   one, later mention of a phrase, as PTC's annotators do, and drops figures of a speech).
+#
+# Mentions scoring at least the model's threshold are kept, best first, without overlaps.
+# The weights, the thresholds and how they were chosen are in
 # ``rhetoric/resources/repetition/emphatic_model.json``, written by
 # ``benchmarks/train_emphatic_repeats.py``.
 
@@ -329,6 +339,18 @@ EMPHATIC_FEATURES = (
     "last_mention", "log_later", "document_frequency", "proper_share", "relative_position",
     "doc_valence", "doc_quoted", "doc_exclamations", "phrase_quoted", "phrase_valence_mentions",
 )  # fmt: skip
+#: The features of a candidate phrase: the mean, the largest value, the smallest value and the
+#: standard deviation of each feature of :data:`EMPHATIC_FEATURES` over the phrase's mentions.
+PHRASE_AGGREGATES = ("mean", "max", "min", "std")
+PHRASE_FEATURES = tuple(f"{how}_{name}" for how in PHRASE_AGGREGATES for name in EMPHATIC_FEATURES)
+#: A text is read as an address (:func:`is_address`) when at least this share of its words are
+#: we/our/us/I/my/me/ourselves ...
+ADDRESS_FIRST_PERSON = 0.015
+#: ... and it has fewer than this many double quotation marks per sentence. Chosen on training
+#: texts alone: every one of the 91 inaugural and State of the Union addresses of the training pool
+#: passes, 17 of the 371 PTC train articles do (``benchmarks/train_emphatic_repeats.py``).
+ADDRESS_QUOTES_PER_SENTENCE = 0.25
+_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "ourselves"})
 #: Gap (log scale) given when there is no previous or next mention.
 _NO_GAP = 10.0
 #: The first paragraph counts as a title when it has at most this many words.
@@ -339,10 +361,15 @@ _FREQUENCY_FILE = "ptc_train_df.tsv"
 
 @lru_cache(maxsize=1)
 def emphatic_model() -> dict:
-    """The trained ranker of emphatic repeats (feature names, scaling, weights, threshold, provenance)."""
+    """The trained rankers of emphatic repeats: feature names; ``news``, the ``phrase`` and
+    ``mention`` regressions, and ``address``, one ``mention`` regression (each: clipping range,
+    scaling, weights, intercept), each ranker with its threshold and rate; provenance."""
     path = resources.files("rhetoric").joinpath("resources", "repetition", _MODEL_FILE)
     model = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(model["features"]) != EMPHATIC_FEATURES:
+    if (
+        tuple(model["features"]) != EMPHATIC_FEATURES
+        or tuple(model.get("phrase_features", ())) != PHRASE_FEATURES
+    ):
         raise RuntimeError(
             f"{_MODEL_FILE} was trained on other features; rerun benchmarks/train_emphatic_repeats.py"
         )
@@ -419,7 +446,8 @@ def _no_candidates() -> EmphaticCandidates:
 
 
 #: Candidate mentions whose feature rows are built at once (a block of rows is 300 bytes a row),
-#: so that memory does not grow with the length of the text times the number of features.
+#: so that memory does not grow with the length of the text times the number of features. A block
+#: holds whole phrases (every mention of a phrase), so it may exceed this by one phrase's mentions.
 _BLOCK_ROWS = 32_768
 
 
@@ -429,7 +457,8 @@ def _candidate_blocks(
     frequencies: tuple[dict[str, int], int] | None,
     exclude_self: bool,
 ) -> Iterator[EmphaticCandidates]:
-    """The candidates of :func:`emphatic_candidates` in blocks of at most :data:`_BLOCK_ROWS`."""
+    """The candidates of :func:`emphatic_candidates` in blocks of about :data:`_BLOCK_ROWS`,
+    never splitting the mentions of one phrase."""
     words = doc.words
     n_total = len(words)
     keys = doc.keys if keys is None else keys
@@ -531,8 +560,8 @@ def _candidate_blocks(
         ) / np.bincount(phrase, minlength=n_phrases)
         all_first, all_phrase, all_count = first, phrase, count
         all_previous, all_following, all_rank = previous, following, rank
-        for low in range(0, len(all_first), _BLOCK_ROWS):
-            block = slice(low, low + _BLOCK_ROWS)
+        for low, high in _phrase_blocks(all_phrase):
+            block = slice(low, high)
             first, phrase, count = all_first[block], all_phrase[block], all_count[block]
             previous, following, rank = all_previous[block], all_following[block], all_rank[block]
             # phrase-level facts: max/min over the words of the phrase, then over its mentions
@@ -573,6 +602,42 @@ def _candidate_blocks(
         next_phrase += n_phrases
 
 
+def _phrase_blocks(phrase: np.ndarray) -> Iterator[tuple[int, int]]:
+    """Row ranges of about :data:`_BLOCK_ROWS` rows over ``phrase`` (sorted), cut only where a
+    new phrase starts.
+
+    >>> list(_phrase_blocks(np.array([0, 0, 1, 2, 2, 2])))
+    [(0, 6)]
+    """
+    starts = np.flatnonzero(np.r_[True, phrase[1:] != phrase[:-1]])
+    low = 0
+    while low < len(phrase):
+        k = int(np.searchsorted(starts, low + _BLOCK_ROWS))
+        high = int(starts[k]) if k < len(starts) else len(phrase)
+        yield low, high
+        low = high
+
+
+def is_address(doc: Document) -> bool:
+    """True when ``doc`` reads as an address: a speaker's first person and few quotation marks.
+
+    At least :data:`ADDRESS_FIRST_PERSON` of its words are we/our/us/I/my/me/ourselves and it has
+    fewer than :data:`ADDRESS_QUOTES_PER_SENTENCE` double quotation marks per sentence (news
+    quotes its sources). Emphatic repeats of an address are ranked by the ``address`` model.
+
+    >>> is_address(Document("We came here today. We will not fail, and our children will see it."))
+    True
+    >>> is_address(Document('Officials said the plan was "unworkable". The vote is on Monday.'))
+    False
+    """
+    keys = doc.keys
+    if not keys:
+        return False
+    first_person = sum(k in _FIRST_PERSON for k in keys) / len(keys)
+    quotes = len(_QUOTE.findall(doc.text)) / max(len(doc.sentences), 1)
+    return first_person >= ADDRESS_FIRST_PERSON and quotes < ADDRESS_QUOTES_PER_SENTENCE
+
+
 def _quoted(doc: Document) -> np.ndarray:
     """For every word, True when it stands between double quotes opened in its paragraph."""
     words = doc.words
@@ -595,23 +660,75 @@ def _quoted(doc: Document) -> np.ndarray:
 _QUOTE = re.compile('[\u201c\u201d"]')
 
 
-def standardise(features: np.ndarray, model: dict) -> np.ndarray:
-    """Features clipped to the range seen in training (``model["low"]``, ``model["high"]``), as z-scores.
+def standardise(features: np.ndarray, part: dict) -> np.ndarray:
+    """Features clipped to the range seen in training (``part["low"]``, ``part["high"]``), as z-scores.
 
-    Clipping keeps a text unlike the training articles (a one-line quotation, a book) from
-    being scored by extrapolation: a feature beyond the range seen counts as its edge, no more.
+    ``part`` is one regression of a ranker (e.g. ``model["news"]["phrase"]``). Clipping keeps a
+    text unlike the training articles (a one-line quotation, a book) from being scored by
+    extrapolation: a feature beyond the range seen counts as its edge, no more.
     """
-    clipped = np.clip(features, np.asarray(model["low"]), np.asarray(model["high"]))
-    return (clipped - np.asarray(model["mean"])) / np.asarray(model["scale"])
+    clipped = np.clip(features, np.asarray(part["low"]), np.asarray(part["high"]))
+    return (clipped - np.asarray(part["mean"])) / np.asarray(part["scale"])
 
 
-def score_emphatic(candidates: EmphaticCandidates, model: dict | None = None) -> np.ndarray:
-    """The model's probability that each candidate mention is an emphatic repeat."""
+def phrase_features(candidates: EmphaticCandidates) -> tuple[np.ndarray, np.ndarray]:
+    """The features of every distinct phrase among ``candidates`` (:data:`PHRASE_FEATURES`).
+
+    Returns
+    -------
+    (numpy.ndarray, numpy.ndarray)
+        One row per distinct phrase (the mean, largest value, smallest value and standard
+        deviation of each mention feature over its mentions among ``candidates``), and for every
+        candidate the row of its phrase.
+    """
+    features = candidates.features
+    width = features.shape[1]
+    if not len(candidates.first):
+        return np.zeros((0, len(PHRASE_AGGREGATES) * width)), np.zeros(0, dtype=np.int64)
+    _, row = np.unique(candidates.phrase, return_inverse=True)
+    # the mentions of a phrase stand together when sorted by row (they already do, as built)
+    order = None if np.all(row[1:] >= row[:-1]) else np.argsort(row, kind="stable")
+    rows = row if order is None else row[order]
+    grouped = features if order is None else features[order]
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    mentions = np.diff(np.r_[starts, len(rows)]).astype(float)[:, None]
+    mean = np.add.reduceat(grouped, starts, axis=0) / mentions
+    largest = np.maximum.reduceat(grouped, starts, axis=0)
+    smallest = np.minimum.reduceat(grouped, starts, axis=0)
+    # two passes, and exactly 0 for a feature every mention shares (a phrase's count, the
+    # document's length): rounding noise there would be scaled up to a feature of its own
+    deviation = grouped - np.repeat(mean, np.diff(np.r_[starts, len(rows)]), axis=0)
+    spread = np.sqrt(np.add.reduceat(deviation**2, starts, axis=0) / mentions)
+    spread[largest == smallest] = 0.0
+    return np.hstack([mean, largest, smallest, spread]), row
+
+
+def _probability(features: np.ndarray, part: dict) -> np.ndarray:
+    logit = standardise(features, part) @ np.asarray(part["coef"]) + part["intercept"]
+    return 1.0 / (1.0 + np.exp(-logit))
+
+
+def score_emphatic(
+    candidates: EmphaticCandidates, model: dict | None = None, *, address: bool = False
+) -> np.ndarray:
+    """The probability that each candidate mention is an emphatic repeat.
+
+    For news and other prose (``address=False``): the product of the ``news`` phrase
+    regression's probability that the mention's phrase is repeated for emphasis (over the
+    phrase's mentions among ``candidates``: pass every mention of a phrase together) and its
+    mention regression's probability that this is a marked mention. For an address
+    (:func:`is_address`): the ``address`` regression over the mention's own features.
+    """
     model = emphatic_model() if model is None else model
     if not len(candidates.first):
         return np.zeros(0)
-    logit = standardise(candidates.features, model) @ np.asarray(model["coef"]) + model["intercept"]
-    return 1.0 / (1.0 + np.exp(-logit))
+    if address:
+        return _probability(candidates.features, model["address"]["mention"])
+    ranker = model["news"]
+    phrases, row = phrase_features(candidates)
+    return _probability(phrases, ranker["phrase"])[row] * _probability(
+        candidates.features, ranker["mention"]
+    )
 
 
 def find_emphatic_repeats(
@@ -623,22 +740,26 @@ def find_emphatic_repeats(
     threshold: float | None = None,
     per_1000_words: float | None = None,
     skip: np.ndarray | None = None,
+    address: bool | None = None,
 ) -> list[Span]:
     """Emphatic repeats: mentions of a repeated word or short phrase that a trained model ranks high.
 
     Every mention of a content word, or of a phrase of two or three words, that stands at least
-    twice in the text is a candidate (see :func:`emphatic_candidates`). A logistic regression
-    scores it from what the mention and its phrase look like: how often and how close together
-    the phrase is said, whether this is a later mention, capitals, quotes, title words, VADER
-    intensity, sentence length and position, and how common the words are in news. The model
-    was trained on the "Repetition" spans of the train split of the Propaganda Techniques Corpus
-    (whose annotators mark the repeats they judged emphatic, about 1.7 per article), and its
-    threshold was chosen by cross-validation on that split alone; see
-    ``benchmarks/train_emphatic_repeats.py`` and :mod:`rhetoric.evaluation.ptc`. Mentions
-    scoring at least the threshold are kept, best first, skipping any that overlap one already
-    kept, up to the model's rate per 1000 words (also chosen by cross-validation on train; see
-    :func:`emphatic_limit`); a capitalised title repeated in a salutation list ("Members of A,
-    Members of B") is skipped. This is a weak detector (span F1 about 0.1 on PTC): read its spans as suggestions.
+    twice in the text is a candidate (see :func:`emphatic_candidates`), scored from what the
+    mention and its phrase look like: how often and how close together the phrase is said,
+    whether this is a later mention, capitals, quotes, title words, VADER intensity, sentence
+    length and position, and how common the words are in news (see :func:`score_emphatic`).
+    News and other prose are scored by two logistic regressions, one judging the phrase and
+    one the mention; a text that reads as an address (:func:`is_address`) by one regression over
+    the mention, the ranker whose figures in speeches were judged. Both were trained on the
+    "Repetition" spans of the train split of the Propaganda Techniques Corpus (whose annotators
+    mark the repeats they judged emphatic, about 1.7 per article), and their thresholds chosen
+    by cross-validation on that split alone; see ``benchmarks/train_emphatic_repeats.py`` and
+    :mod:`rhetoric.evaluation.ptc`. Mentions scoring at least the threshold are kept, best
+    first, skipping any that overlap one already kept, up to the ranker's rate per 1000 words
+    (also chosen by cross-validation on train; see :func:`emphatic_limit`); a capitalised title
+    repeated in a salutation list ("Members of A, Members of B") is skipped. This is a weak
+    detector (span F1 about 0.14 cross-validated on PTC train, 0.11 on dev): read its spans as suggestions.
 
     Parameters
     ----------
@@ -649,6 +770,9 @@ def find_emphatic_repeats(
     per_1000_words : float, optional
         Keep at most this many mentions per 1000 words, the best (default: the model's own
         rate; ``math.inf`` keeps every mention above the threshold).
+    address : bool, optional
+        Rank as an address (True: the ``address`` ranker) or as news and other prose (False:
+        the ``news`` phrase-and-mention ranker); default: :func:`is_address` decides.
     keys, counter, skip
         Used by :func:`find_repetition`: the word keys, the group counter it shares, and a
         boolean mask of words (copies of duplicated sentences and paragraphs) to leave alone.
@@ -671,10 +795,12 @@ def find_emphatic_repeats(
     keys = doc.keys if keys is None else keys
     counter = counter or _GroupCounter()
     model = emphatic_model()
-    threshold = model["threshold"] if threshold is None else threshold
-    candidates, probability = _scored_candidates(doc, keys, model)
+    address = is_address(doc) if address is None else address
+    ranker = model["address" if address else "news"]
+    threshold = ranker["threshold"] if threshold is None else threshold
+    candidates, probability = _scored_candidates(doc, keys, model, address)
     rate = (
-        model["per_1000_words"] if per_1000_words is None else per_1000_words
+        ranker["per_1000_words"] if per_1000_words is None else per_1000_words
     )  # None in the model: no limit
     limit = None if rate is None or math.isinf(rate) else emphatic_limit(len(doc.words), rate)
     chosen = _choose(doc, candidates, probability, threshold, skip, limit)
@@ -707,13 +833,13 @@ def find_emphatic_repeats(
 
 
 def _scored_candidates(
-    doc: Document, keys: list[str], model: dict
+    doc: Document, keys: list[str], model: dict, address: bool
 ) -> tuple[EmphaticCandidates, np.ndarray]:
     """The candidates and their probabilities, scored block by block; the feature rows are
     dropped once scored (``features`` has no columns), so memory stays a few arrays per word."""
     blocks, scores = [], []
     for block in _candidate_blocks(doc, keys, None, False):
-        scores.append(score_emphatic(block, model))
+        scores.append(score_emphatic(block, model, address=address))
         blocks.append(replace(block, features=np.zeros((len(block.first), 0))))
     if not blocks:
         return _no_candidates(), np.zeros(0)

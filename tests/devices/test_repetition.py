@@ -5,17 +5,23 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rhetoric.devices import repetition
 from rhetoric.devices.repetition import (
     EMPHATIC_FEATURES,
+    PHRASE_FEATURES,
     document_frequencies,
     emphatic_candidates,
     emphatic_limit,
     emphatic_model,
     find_emphatic_repeats,
     find_repetition,
+    is_address,
+    phrase_features,
+    score_emphatic,
 )
 from rhetoric.text import Document
 
@@ -121,7 +127,7 @@ def test_emphatic_candidates_skip_words_said_once_and_function_words():
 
 def test_a_phrase_said_again_at_once_is_an_emphatic_repeat():
     text = "They promised lower taxes, lower taxes for everyone, and then forgot."
-    spans = find_emphatic_repeats(text)
+    spans = find_emphatic_repeats(text, address=True)  # the one-regression ranker of addresses
     second = text.index("lower taxes", 20)
     assert [(s.start, s.end, s.kind) for s in spans] == [(second, second + 11, "emphatic_repeat")]
     assert 0.0 < spans[0].score < 1.0 and "lower taxes" in spans[0].evidence
@@ -136,6 +142,24 @@ def test_later_mentions_outrank_the_first():
     assert phrase[0].evidence.endswith("first mention")
     kept = find_emphatic_repeats(text)
     assert kept and all(s.start > text.index("safe") for s in kept)
+
+
+def test_the_news_ranker_puts_a_later_mention_above_the_first():
+    text = (
+        "Plan under fire\n\nThe ministry said the plan was safe. Safe! Nothing about it was safe, "
+        "and they knew it was never safe. The report is due in May."
+    )
+    doc = Document(text)
+    assert not is_address(doc)
+    found = emphatic_candidates(doc)
+    score = score_emphatic(found)
+    assert ((score > 0) & (score < 1)).all()
+    for phrase in set(found.phrase.tolist()):
+        mine = np.flatnonzero(found.phrase == phrase)
+        first = mine[found.previous[mine] < 0]
+        assert len(first) == 1 and score[first[0]] < max(score[k] for k in mine if k != first[0])
+    kept = find_emphatic_repeats(text)
+    assert kept and all(s.evidence and not s.evidence.endswith("first mention") for s in kept)
 
 
 def test_copies_of_a_duplicated_sentence_hold_no_emphatic_repeats():
@@ -170,14 +194,85 @@ def test_threshold_bounds_and_no_overlaps():
 def test_emphatic_model_resource():
     model = emphatic_model()
     assert tuple(model["features"]) == EMPHATIC_FEATURES
-    assert all(
-        len(model[k]) == len(EMPHATIC_FEATURES) for k in ("low", "high", "mean", "scale", "coef")
-    )
-    assert 0.0 < model["threshold"] < 1.0
-    assert model["per_1000_words"] is None or model["per_1000_words"] > 0
+    assert tuple(model["phrase_features"]) == PHRASE_FEATURES
+    assert len(PHRASE_FEATURES) == 4 * len(EMPHATIC_FEATURES)
+    parts = (("news", "phrase", PHRASE_FEATURES), ("news", "mention", EMPHATIC_FEATURES),
+             ("address", "mention", EMPHATIC_FEATURES))  # fmt: skip
+    for ranker, part, names in parts:
+        assert all(
+            len(model[ranker][part][k]) == len(names)
+            for k in ("low", "high", "mean", "scale", "coef")
+        )
+    for ranker in ("news", "address"):
+        assert 0.0 < model[ranker]["threshold"] < 1.0
+        rate = model[ranker]["per_1000_words"]
+        assert rate is None or rate > 0
+        assert 0.0 < model[ranker]["cross_validation"]["f1"] < 1.0
+    assert model["cross_validation"] == model["news"]["cross_validation"]
     assert "train split only" in model["provenance"]
     frequency, n_docs = document_frequencies()
     assert n_docs > 300 and frequency["the"] == n_docs and min(frequency.values()) >= 3
+
+
+def test_phrase_features_are_aggregates_over_the_mentions():
+    text = "Tariffs hurt. We said tariffs, tariffs and more tariffs. The farms, the farms!"
+    found = emphatic_candidates(Document(text))
+    rows, row = phrase_features(found)
+    assert rows.shape == (len(set(found.phrase.tolist())), len(PHRASE_FEATURES))
+    n = len(EMPHATIC_FEATURES)
+    for phrase in set(found.phrase.tolist()):
+        mine = found.phrase == phrase
+        assert len(set(row[mine].tolist())) == 1
+        r = row[mine][0]
+        np.testing.assert_allclose(rows[r, :n], found.features[mine].mean(axis=0))
+        np.testing.assert_allclose(rows[r, n : 2 * n], found.features[mine].max(axis=0))
+        np.testing.assert_allclose(rows[r, 2 * n : 3 * n], found.features[mine].min(axis=0))
+        np.testing.assert_allclose(rows[r, 3 * n :], found.features[mine].std(axis=0), atol=1e-7)
+        # a feature every mention shares has no spread at all, not rounding noise
+        for name in ("log_count", "log_doc_words", "share", "doc_valence"):
+            assert rows[r, 3 * n + EMPHATIC_FEATURES.index(name)] == 0.0
+    # the mean of squares less the squared mean of three 0.7s is 1.7e-16, not 0 (naive spread
+    # 1.3e-8): the spread must still be exactly 0
+    shared = np.full((3, n), 0.7)
+    shared[:, 0] = [1.0, 2.0, 3.0]
+    three = np.arange(3)
+    rows, _ = phrase_features(
+        repetition.EmphaticCandidates(three, three + 1, np.zeros(3, int), three, three - 1, shared)
+    )
+    assert rows[0, 3 * n] > 0.8 and (rows[0, 3 * n + 1 :] == 0.0).all()
+
+
+def test_blocks_keep_the_mentions_of_a_phrase_together(monkeypatch):
+    text = " ".join(
+        f"The {w} rose, the {w} fell, and the {w} rose again." for w in ("price", "tide", "wage")
+    )
+    whole = find_emphatic_repeats(text, threshold=0.0, per_1000_words=math.inf)
+    monkeypatch.setattr(repetition, "_BLOCK_ROWS", 2)
+    blocks = list(repetition._phrase_blocks(np.array([0, 0, 0, 1, 2, 2, 3])))
+    assert blocks == [(0, 3), (3, 6), (6, 7)]  # cut at the first phrase start after 2 rows
+    assert find_emphatic_repeats(text, threshold=0.0, per_1000_words=math.inf) == whole
+
+
+def test_addresses_and_news_are_told_apart_and_ranked_by_their_own_ranker():
+    speech = (
+        "My fellow citizens, we meet in a hard winter. We will not rest, and our children will "
+        "not rest, until the work is done. I ask you to stand with us."
+    )
+    news = (
+        'Officials said the bridge was "structurally sound" on Monday. "We have no concerns," a '
+        "spokesman said. Engineers disagreed, and the report, published on Friday, called for repairs."
+    )
+    assert is_address(Document(speech)) and not is_address(Document(news))
+    assert not is_address(Document(""))
+    for text in (speech, news):
+        found = emphatic_candidates(Document(text))
+        as_news, as_address = score_emphatic(found), score_emphatic(found, address=True)
+        assert not np.allclose(as_news, as_address)
+        default = find_emphatic_repeats(text, threshold=0.0, per_1000_words=math.inf)
+        chosen = find_emphatic_repeats(
+            text, threshold=0.0, per_1000_words=math.inf, address=is_address(Document(text))
+        )
+        assert default == chosen
 
 
 def test_salutation_is_not_an_emphatic_repeat():
@@ -221,7 +316,7 @@ def test_spans_are_cut_from_the_text(pieces):
 
 
 def test_doc_id_is_carried():
-    spans = find_repetition("They promised lower taxes, lower taxes for all.", doc_id="d1")
+    spans = find_repetition("We promised lower taxes, lower taxes for all of us.", doc_id="d1")
     assert spans and {s.doc_id for s in spans} == {"d1"}
 
 
