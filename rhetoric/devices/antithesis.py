@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -1041,10 +1042,16 @@ def _parallel_clause_pair(
     u, v = keys[0][a:b], keys[1][c:d]
     if len(set(u) & set(v)) < (1 if leading in _ADVERSATIVE else 2):
         return None
-    pairs = _lcs(u, v)
     shorter = min(len(u), len(v))
-    content = sum(is_content_word(u[p]) for p, _ in pairs)
     same_opening = joint == "." and u[1:3] == v[1:3] and u[0] != v[0] and len(u) > 3
+    if leading not in _ADVERSATIVE and not same_opening:
+        # the common subsequence is at most the words the clauses share, counted with
+        # repetition: too few for a frame, and the alignment need not be computed
+        shared = sum((Counter(u) & Counter(v)).values())
+        if shared < 2 or shared < 0.4 * shorter:
+            return None
+    pairs = _lcs(u, v)
+    content = sum(is_content_word(u[p]) for p, _ in pairs)
     short_copula = (
         leading in _ADVERSATIVE and len(pairs) == 1 and u[pairs[0][0]] in ("be", *_AUXILIARIES)
         and abs(len(u) - len(v)) <= 1 and shorter <= 6
