@@ -430,12 +430,17 @@ def classify_line(line: str) -> tuple[str, bool] | None:
 
 
 def find_boilerplate(
-    text: str, *, doc_id: str | None = None, sentence_cache: dict | None = None
+    text: str,
+    *,
+    doc_id: str | None = None,
+    sentence_cache: dict | None = None,
+    norm: str | None = None,
 ) -> list[Span]:
     """Spans of page furniture and transcript markers in ``text``, sorted and not overlapping.
 
     ``device="boilerplate"``, ``kind`` = the reason (one of :data:`REASONS`). Adjacent lines
-    removed for the same reason are merged into one span. ``sentence_cache`` (see
+    removed for the same reason are merged into one span. ``norm``, when given, is
+    :func:`rhetoric.text.normalize` of ``text`` (a document has it already). ``sentence_cache`` (see
     :func:`rhetoric.text.sentence_bounds`) keeps the sentences of the paragraphs the search for
     page copies splits, for the document to reuse.
 
@@ -450,7 +455,7 @@ def find_boilerplate(
     """
     found = _line_furniture(text) + _inline_markers(text)
     found = _flatten(found)
-    found = _flatten(found + _copies(text, found, sentence_cache))
+    found = _flatten(found + _copies(text, found, sentence_cache, norm))
     return [
         Span.from_source(
             text,
@@ -599,7 +604,10 @@ _SENTENCE_END = re.compile(r"[.?!]")
 
 
 def _copies(
-    text: str, removed: list[tuple[int, int, str]], sentence_cache: dict | None = None
+    text: str,
+    removed: list[tuple[int, int, str]],
+    sentence_cache: dict | None = None,
+    norm: str | None = None,
 ) -> list[tuple[int, int, str]]:
     """Paragraphs that repeat a passage of the previous :data:`COPY_WINDOW` paragraphs, and
     sentences that repeat the sentence just before them.
@@ -611,8 +619,11 @@ def _copies(
     """
     from rhetoric.text import WORD_PATTERN, mask, normalize, paragraph_bounds, sentence_bounds
 
-    clean = mask(text, [(s, e) for s, e, _ in removed])
-    norm = normalize(clean)
+    ranges = [(s, e) for s, e, _ in removed]
+    clean = mask(text, ranges)
+    # normalising is character by character, so the normalised text with the same stretches
+    # blanked is the normalised blanked text
+    norm = normalize(clean) if norm is None else mask(norm, ranges)
     n_gram = MIN_COPY_WORDS
 
     def key(start: int, end: int) -> tuple[str, ...]:

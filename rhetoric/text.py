@@ -445,7 +445,9 @@ class Document:
             return []
         from rhetoric.boilerplate import find_boilerplate
 
-        return find_boilerplate(self.text, doc_id=self.doc_id, sentence_cache=self._punkt_cache)
+        return find_boilerplate(
+            self.text, doc_id=self.doc_id, sentence_cache=self._punkt_cache, norm=self.norm
+        )
 
     @cached_property
     def body(self) -> list[tuple[int, int]]:

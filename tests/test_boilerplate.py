@@ -286,3 +286,13 @@ def test_a_site_navigation_trailer_after_the_text():
 def test_an_embedded_post_credit_without_its_dash():
     text = "The rally went on into the night.\nJane Roe (@janeroe) March 3, 2019\nThe police stayed away."
     assert removed(text) == [("embed credit", "Jane Roe (@janeroe) March 3, 2019")]
+
+
+def test_the_normalised_text_blanked_is_the_blanked_text_normalised():
+    from rhetoric.text import mask, normalize
+
+    text = "İstanbul’s “Mayor” — (Applause.)\r\nSTORY CONTINUES BELOW\u2028Then\u00a0more."
+    ranges = [(0, 3), (20, 31), (34, 55)]
+    assert mask(normalize(text), ranges) == normalize(mask(text, ranges))
+    page = "Body of the story.\n\nShare this article\n\nBody of the story.\n\nMore text here."
+    assert find_boilerplate(page, norm=normalize(page)) == find_boilerplate(page)
