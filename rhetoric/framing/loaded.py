@@ -12,7 +12,8 @@ The detector reads like a small scikit-learn pipeline (STYLE.md, habit 13):
    clues of figurative or evaluative use: a noun of feeling, attribute or person, an adjective
    with many senses, a hyphenated coinage, an evaluative suffix (figurative);
 3. the **word model** (:class:`WordModel`): a lemma prior (the smoothed rate at which the base
-   form lies inside a PTC ``Loaded_Language`` span in training) and boosted trees over the
+   form lies inside a PTC ``Loaded_Language`` span in training), the same by the Porter stem of
+   the base form (:func:`stem`: a word family), and boosted trees over the
    word's own features (:data:`WORD_FEATURES`) give each distinct word its ``word_score``;
 4. a fitted :class:`~rhetoric.scoring.model.ScorerModel` (logistic regression over
    ``word_score`` and the word's context, Platt calibration learned on folds grouped by
@@ -21,7 +22,7 @@ The detector reads like a small scikit-learn pipeline (STYLE.md, habit 13):
    training folds for the best partial-overlap F1) and joins adjacent kept words into one span.
 
 The models are plain JSON in ``rhetoric/resources/stance/`` (``loaded_lemmas.json``: the lemma
-priors; ``loaded_words.json``: the trees; ``loaded_language.json``: the second stage, its
+and stem priors; ``loaded_words.json``: the trees; ``loaded_language.json``: the second stage, its
 calibration, thresholds and provenance), rebuilt by ``benchmarks/train_loaded_language.py`` from
 the PTC train articles of the training pool.
 """
@@ -75,6 +76,9 @@ LOADED_FEATURES: dict[str, str] = {
     "lemma_prior": "smoothed log-odds that the word's base form lies inside a PTC Loaded_Language span "
     "(target encoding: out of fold in training; the stored table of loaded_lemmas.json when scoring)",
     "lemma_count": "log of 1 + the number of times the base form occurs in the training articles",
+    "stem_prior": "smoothed log-odds that a word of the same Porter stem as the base form lies inside a PTC "
+    "Loaded_Language span (brutal, brutally, brutality; out of fold in training, stored when scoring)",
+    "stem_count": "log of 1 + the number of times a word of that stem occurs in the training articles",
     "word_score": "the word model's decision value: boosted trees over the word's own features and "
     "its lemma prior (loaded_words.json; a function of the word alone)",
 }
@@ -111,6 +115,19 @@ def _wordnet_facts(word: str) -> tuple[int, str]:
     return count, (synset_entry(*first).lexname if first else "none")
 
 
+@lru_cache(maxsize=1 << 16)
+def stem(base: str) -> str:
+    """The Porter stem of a base form (the key of the stem prior: brutal, brutally, brutality)."""
+    return _porter().stem(base)
+
+
+@cache
+def _porter():
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
+
+
 @cache
 def _coarse_pos(tag: str) -> str:
     if tag.startswith("NNP"):
@@ -142,10 +159,10 @@ def candidate_lemmas(doc: Document) -> list[str]:
 STATIC_FEATURES = (
     "pos", "valence", "abs_valence", "rated", "negative", "positive", "hyphenated", "suffix",
     "log_senses", "lexname", "log_length", "background", "lemma", "lemma_prior", "lemma_count",
-    "word_score",
+    "stem_prior", "stem_count", "word_score",
 )  # fmt: skip
-#: The features of the word model (:class:`WordModel`): the word's own features, its lemma prior
-#: and count (not its one-hot lemma).
+#: The features of the word model (:class:`WordModel`): the word's own features, its lemma and
+#: stem priors and counts (not its one-hot lemma).
 WORD_FEATURES = tuple(f for f in STATIC_FEATURES if f not in ("lemma", "word_score"))
 
 
@@ -338,10 +355,17 @@ class WordModel:
         in the training articles and ``log1p`` of its number of occurrences there.
     default : float
         The prior of a lemma not in the table (the base rate's log-odds; its count is 0).
+    stems : dict, optional
+        ``{stem: (prior, count)}``, the same for the Porter stem of the lemma (:func:`stem`):
+        words of one family (brutal, brutally, brutality) share what training saw of them.
     """
 
-    def __init__(self, trees, lemmas: dict[str, tuple[float, float]], default: float):
+    def __init__(
+        self, trees, lemmas: dict[str, tuple[float, float]], default: float,
+        stems: dict[str, tuple[float, float]] | None = None,
+    ):  # fmt: skip
         self.trees, self.lemmas, self.default = trees, lemmas, default
+        self.stems = stems or {}
 
     def add(self, statics: list[tuple[str, dict]]) -> None:
         """Add ``lemma_prior``, ``lemma_count`` and ``word_score`` to each ``(base, record)`` of
@@ -349,6 +373,7 @@ class WordModel:
         unknown = (self.default, 0.0)
         for base, record in statics:
             record["lemma_prior"], record["lemma_count"] = self.lemmas.get(base, unknown)
+            record["stem_prior"], record["stem_count"] = self.stems.get(stem(base), unknown)
         scores = self.trees.decision_function(
             [{k: record[k] for k in WORD_FEATURES} for _, record in statics]
         )
@@ -356,17 +381,24 @@ class WordModel:
             record["word_score"] = score
 
     def to_json(self) -> str:
-        """The lemma table as JSON text (one lemma a line); the trees are written by their model."""
-        lines = ",\n".join(
-            f"  {json.dumps(k)}: [{v[0]!r}, {v[1]!r}]" for k, v in sorted(self.lemmas.items())
+        """The lemma and stem tables as JSON text (one entry a line); the trees are written by
+        their model."""
+
+        def lines(table: dict) -> str:
+            return ",\n".join(
+                f"  {json.dumps(k)}: [{v[0]!r}, {v[1]!r}]" for k, v in sorted(table.items())
+            )
+
+        return (
+            f'{{\n "default": {self.default!r},\n "lemmas": {{\n{lines(self.lemmas)}\n }},\n'
+            f' "stems": {{\n{lines(self.stems)}\n }}\n}}\n'
         )
-        return f'{{\n "default": {self.default!r},\n "lemmas": {{\n{lines}\n }}\n}}\n'
 
 
 @cache
 def loaded_words() -> WordModel | None:
     """The shipped word model (``loaded_words.json``, trees, and ``loaded_lemmas.json``, the
-    lemma priors, in ``rhetoric/resources/stance``), or ``None`` when either file is absent."""
+    lemma and stem priors, in ``rhetoric/resources/stance``), or ``None`` when either file is absent."""
     from importlib import resources
 
     from rhetoric.scoring.model import read_model
@@ -380,7 +412,8 @@ def loaded_words() -> WordModel | None:
         return None
     data = json.loads(table.read_text(encoding="utf-8"))
     lemmas = {k: (float(v[0]), float(v[1])) for k, v in data["lemmas"].items()}
-    return WordModel(trees, lemmas, float(data["default"]))
+    stems = {k: (float(v[0]), float(v[1])) for k, v in data.get("stems", {}).items()}
+    return WordModel(trees, lemmas, float(data["default"]), stems)
 
 
 @cache
@@ -568,7 +601,10 @@ def join_words(doc: Document, kept: list[int]) -> list[tuple[int, int]]:
 def widen(doc: Document, first: int, last: int) -> tuple[int, int]:
     """Widen a run of kept words to the phrase an annotator marks: an adjective or adverb takes
     the word it modifies and a noun its compound noun ("brutal regime", "extremely worried"); a
-    run takes the adverb, determiner or adjective before it ("the utterly corrupt")."""
+    noun takes the noun or adjective before it ("hate crimes"), a verb the noun or adjective
+    after it ("slams critics"); a run takes the adverb and the adjective before it ("utterly
+    corrupt"), not a determiner (PTC annotators rarely include one: cross-validated on train,
+    ``benchmarks/train_loaded_language.py``)."""
     tags, n = doc.tags, len(doc.words)
 
     def same(i: int, j: int) -> bool:
@@ -588,9 +624,13 @@ def widen(doc: Document, first: int, last: int) -> tuple[int, int]:
         first -= 1
     while same(last, last + 1) and tags[last][:2] == "NN" and tags[last + 1][:2] == "NN":
         last += 1
+    if same(first, first - 1) and tags[first][:2] == "NN" and tags[first - 1][:2] in ("NN", "JJ"):
+        first -= 1
+    if same(last, last + 1) and tags[last][:2] == "VB" and tags[last + 1][:2] in ("NN", "JJ"):
+        last += 1
     if (
         same(first, first - 1)
-        and tags[first - 1] in ("DT", "PRP$", "JJ")
+        and tags[first - 1] == "JJ"
         and not is_negator(doc.words[first - 1].norm)
     ):
         first -= 1
@@ -638,7 +678,7 @@ def find_loaded_language(
     --------
     >>> spans = find_loaded_language("The regime unleashed a brutal, savage crackdown.", min_score=0.1)
     >>> [s.text for s in spans]
-    ['unleashed', 'a brutal, savage crackdown']
+    ['unleashed', 'brutal, savage crackdown']
     """
     from rhetoric.framing.senses import in_name
 

@@ -129,3 +129,33 @@ def test_the_static_cache_is_bounded_and_filled_in_one_pass(model):
     assert scorer.word("brutal", "JJ", "brutal") == pytest.approx(
         _LinearWords(model).word("brutal", "JJ", "brutal"), abs=1e-12
     )
+
+
+def test_words_of_one_stem_share_its_prior_and_an_unseen_stem_gets_the_base_rate(words):
+    from rhetoric.framing.loaded import _static_features, stem
+
+    assert stem("brutal") == stem("brutally") == stem("brutality")
+    assert words.stems and all(c > 0 for _, c in words.stems.values())
+    statics = [_static_features("brutal", "JJ", "brutal"),
+               _static_features("brutality", "NN", "brutality"),
+               _static_features("zqxvbrutalish", "JJ", "zqxvbrutalish")]  # fmt: skip
+    words.add(statics)
+    brutal, brutality, unseen = (record for _, record in statics)
+    assert brutal["stem_prior"] == brutality["stem_prior"] != words.default
+    assert brutal["stem_count"] == brutality["stem_count"] >= brutal["lemma_count"] > 0
+    assert (unseen["stem_prior"], unseen["stem_count"]) == (words.default, 0.0)
+
+
+def test_a_widened_run_takes_the_adjective_before_a_noun_but_not_the_determiner():
+    from rhetoric.framing.loaded import widen
+
+    doc = Document("They denounced the hate crimes of the mob.")
+    words = [w.text for w in doc.words]
+    hate, crimes = words.index("hate"), words.index("crimes")
+    assert doc.tags[words.index("the")] == "DT" and doc.tags[crimes].startswith("NN")
+    assert doc.tags[hate] == "JJ"  # the tagger's reading, which the rule follows
+    for i in (hate, crimes):
+        assert widen(doc, i, i) == (hate, crimes)
+    # a noun after a determiner stays alone (PTC spans rarely hold the determiner)
+    mob = words.index("mob")
+    assert widen(doc, mob, mob) == (mob, mob)
