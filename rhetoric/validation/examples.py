@@ -1,6 +1,6 @@
 """The judgements shipped for the validation example (``corpus/validation``; see its README).
 
-They are the project's judgements, one annotator's each, made for notebook 06: not gold data.
+They are the project's judgements, one annotator per figure, made for notebook 06: not gold data.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ EXAMPLES = {
 def load_example_judgements(name: Literal["federalist", "public_speeches"]) -> pd.DataFrame:
     """The shipped example judgements ``name`` as a judgement table.
 
-    ``"federalist"``: a stratified sample of figures in the Federalist papers of Hamilton and
-    Madison (``doc`` is the corpus ``doc_id``). ``"public_speeches"``: figures of the public
+    ``"federalist"``: stratified samples of figures in the Federalist papers of Hamilton and
+    Madison (``doc`` is the corpus ``doc_id``): the detectors' figures of an earlier version, and
+    those of the current sample that no earlier judgement covered, each figure judged once. ``"public_speeches"``: figures of the public
     precision set judged again, blind, for the agreement example (``doc`` a path under the data
     home).
 
@@ -32,7 +33,9 @@ def load_example_judgements(name: Literal["federalist", "public_speeches"]) -> p
     --------
     >>> table = load_example_judgements("federalist")
     >>> sorted(set(table["annotator"])), len(table) > 50
-    (['helper-validation'], True)
+    (['helper-validation', 'judge-readings-13'], True)
+    >>> bool(table.duplicated(["doc", "device", "start", "end"]).any())  # one coder per figure
+    False
     """
     check_choice("name", name, EXAMPLES)
     folder = resources.files("rhetoric.corpus").joinpath("validation")
