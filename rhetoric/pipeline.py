@@ -22,6 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from rhetoric.analysis import Options, analyze_text
@@ -130,7 +131,12 @@ def typed(table: pd.DataFrame, name: str) -> pd.DataFrame:
     for column in table.columns:
         values = table[column]
         if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
-            table[column] = pd.Series([None if _missing(v) else v for v in values], dtype=object)
+            array = values.to_numpy(dtype=object, copy=True)
+            # only what pandas counts as missing can be (None, pd.NA, a float NaN)
+            for i in np.flatnonzero(values.isna().to_numpy()):
+                if _missing(array[i]):
+                    array[i] = None
+            table[column] = pd.Series(array, dtype=object)
     return table
 
 
