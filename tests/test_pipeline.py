@@ -134,3 +134,23 @@ def test_a_long_text_is_analysed_with_the_cycle_collector_paused_and_restored(mo
     with pytest.raises(ZeroDivisionError):
         analysis.analyze_text("x" * 50)
     assert gc.isenabled()  # restored after an error too
+
+
+def test_typed_text_columns_hold_none_for_every_kind_of_missing_value_and_keep_the_rest():
+    import numpy as np
+    import pandas as pd
+
+    from rhetoric.pipeline import _COLUMNS, typed
+
+    columns = _COLUMNS["errors"]
+    text_column = columns[0]  # every column of the errors table is text
+    values = ["a", None, pd.NA, float("nan"), "b"]
+    table = pd.DataFrame({c: values if c == text_column else [None] * 5 for c in columns})
+    table = typed(table, "errors")
+    assert table[text_column].dtype == object
+    assert list(table[text_column]) == ["a", None, None, None, "b"]
+    strings = pd.DataFrame({c: pd.Series(["x", None, "y"], dtype="string") for c in columns})
+    strings = typed(strings, "errors")
+    assert list(strings[text_column]) == ["x", None, "y"]
+    assert all(v is None or isinstance(v, str) for v in strings[text_column])
+    assert not any(isinstance(v, float) and np.isnan(v) for v in strings[text_column])
