@@ -12,7 +12,11 @@ The data flow of a learned detector (STYLE.md, habit 13):
    the probability that a rhetorician would mark it;
 4. :func:`~rhetoric.scoring.apply.score_figures` writes that probability into every part's
    ``score`` and keeps the figures at or above ``min_score`` (default: the model's threshold,
-   chosen on the folds for precision >= 0.85).
+   chosen on the folds for precision >= 0.85). Where a document has many candidates, each
+   figure's quick features (:data:`~rhetoric.scoring.features.QUICK_FEATURES`) come first and
+   :meth:`~rhetoric.scoring.model.ScorerModel.upper_bound` says whether it could reach the
+   threshold whatever its other features; only those that could are described in full, so the
+   result is the same as describing every figure.
 
 Models are plain JSON in ``rhetoric/resources/scorers/<device>.json`` (feature names,
 coefficients or tree node arrays, calibration, threshold, provenance; the layout is described in
