@@ -41,6 +41,19 @@ def is_function_word(norm: str) -> bool:
     return norm in function_words()
 
 
+#: The speaker's own words: their rate marks an address (a speech, a letter), not a report.
+FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "ourselves"})
+
+
+def first_person_rate(keys: list[str]) -> float:
+    """The share of ``keys`` (lower-case words) that are :data:`FIRST_PERSON` words (0 for none).
+
+    >>> first_person_rate(["we", "will", "not", "fail", "our", "children"])
+    0.3333333333333333
+    """
+    return sum(k in FIRST_PERSON for k in keys) / max(1, len(keys))
+
+
 @lru_cache(maxsize=1 << 16)
 def is_content_word(norm: str) -> bool:
     """True for a word with lexical content: not a function word, not a number, not one letter.

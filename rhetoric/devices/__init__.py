@@ -127,11 +127,8 @@ def find_devices(
     spans: list[Span] = []
     profile = DocumentProfile(doc)
     for device in check_devices(devices):
-        # Nothing of the device would be kept: its candidates are not searched for.
-        if min_score is None and not reported_by_default(device):
-            continue
         if not may_keep_any(device, profile, min_score):
-            continue
+            continue  # nothing of it would be kept: its candidates are not searched for
         candidates = get_finder(device)(doc)
         if candidates:
             spans.extend(

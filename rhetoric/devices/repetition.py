@@ -35,7 +35,7 @@ from importlib import resources
 
 import numpy as np
 
-from rhetoric.lexicon import is_content_word
+from rhetoric.lexicon import first_person_rate, is_content_word
 from rhetoric.span import Span
 from rhetoric.text import Document, Segment, as_document
 
@@ -350,7 +350,6 @@ ADDRESS_FIRST_PERSON = 0.015
 #: texts alone: every one of the 91 inaugural and State of the Union addresses of the training pool
 #: passes, 17 of the 371 PTC train articles do (``benchmarks/train_emphatic_repeats.py``).
 ADDRESS_QUOTES_PER_SENTENCE = 0.25
-_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "ourselves"})
 #: Gap (log scale) given when there is no previous or next mention.
 _NO_GAP = 10.0
 #: The first paragraph counts as a title when it has at most this many words.
@@ -621,7 +620,8 @@ def _phrase_blocks(phrase: np.ndarray) -> Iterator[tuple[int, int]]:
 def is_address(doc: Document) -> bool:
     """True when ``doc`` reads as an address: a speaker's first person and few quotation marks.
 
-    At least :data:`ADDRESS_FIRST_PERSON` of its words are we/our/us/I/my/me/ourselves and it has
+    At least :data:`ADDRESS_FIRST_PERSON` of its words are first-person words
+    (:func:`rhetoric.lexicon.first_person_rate`: we/our/us/I/my/me/ourselves) and it has
     fewer than :data:`ADDRESS_QUOTES_PER_SENTENCE` double quotation marks per sentence (news
     quotes its sources). Emphatic repeats of an address are ranked by the ``address`` model.
 
@@ -633,9 +633,8 @@ def is_address(doc: Document) -> bool:
     keys = doc.keys
     if not keys:
         return False
-    first_person = sum(k in _FIRST_PERSON for k in keys) / len(keys)
     quotes = len(_QUOTE.findall(doc.text)) / max(len(doc.sentences), 1)
-    return first_person >= ADDRESS_FIRST_PERSON and quotes < ADDRESS_QUOTES_PER_SENTENCE
+    return first_person_rate(keys) >= ADDRESS_FIRST_PERSON and quotes < ADDRESS_QUOTES_PER_SENTENCE
 
 
 def _quoted(doc: Document) -> np.ndarray:

@@ -102,15 +102,18 @@ def _may_reach(
 
 
 def may_keep_any(device: str, profile: DocumentProfile, min_score: float | None = None) -> bool:
-    """Whether any figure of ``device`` in the profiled document could reach ``min_score`` (the
-    model's threshold when ``None``), whatever the figure: the bound of its scorer knowing only
-    the :data:`~rhetoric.scoring.features.DOCUMENT_FEATURES`. When it is ``False`` the device's
-    candidates need not be looked for: none would be kept (a news article's emphatic repeats
-    under some scorers, for instance).
+    """Whether :func:`score_figures` could keep any figure of ``device`` in the profiled document,
+    whatever the figure. ``False`` when ``min_score`` is ``None`` and the device is not
+    :attr:`~rhetoric.scoring.model.ScorerModel.reported_by_default`, or when the bound of its
+    scorer knowing only the :data:`~rhetoric.scoring.features.DOCUMENT_FEATURES` is under
+    ``min_score`` (the model's threshold when ``None``). Then the device's candidates need not be
+    looked for: none would be kept.
     """
     model = load_model(device)
     if model is None:
         return True
+    if min_score is None and not model.reported_by_default:
+        return False
     threshold = model.threshold if min_score is None else min_score
     if threshold <= 0:
         return True

@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
-from rhetoric.lexicon import is_content_word
+from rhetoric.lexicon import first_person_rate, is_content_word
 from rhetoric.span import Span
 from rhetoric.text import Document
 
@@ -86,7 +86,6 @@ _PLACEHOLDER = re.compile(r"\b[XY]\b")
 _MASKED_RUN = re.compile(r"\bW(?:[\s,.;:/…-]+W\b)+")
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 _CLAUSE_END = re.compile(r"""\s*["'”’)\]]*\s*(?:[,;:.!?]|--|[\u2014\u2013]|$)""")
-_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "ourselves"})
 _SHORT_PARAGRAPH = 8
 _NEGATORS = frozenset({"not", "no", "never", "nor", "neither", "nothing", "none", "cannot"})
 _COORDINATOR = re.compile(r"\b(?:and|or|but|nor|yet)\b")
@@ -163,7 +162,6 @@ class DocumentProfile:
         self.doc = doc
         self.starts = [w.start for w in doc.words]
         self.counts = Counter(doc.keys)
-        n_words = max(1, len(doc.words))
         self.log_words = math.log1p(len(doc.words))
         paragraphs = doc.paragraphs
         self.paragraph_starts = [p.start for p in paragraphs]
@@ -179,7 +177,7 @@ class DocumentProfile:
             if sentences
             else 0.0
         )
-        self.first_person = sum(self.counts[w] for w in _FIRST_PERSON) / n_words
+        self.first_person = first_person_rate(doc.keys)
         self._tags: dict[int, list[str]] = {}
         # Positions of quotation marks and of coordinators, found once, so that a figure whose
         # parts lie far apart (a refrain across a book) is not read again from end to end.
@@ -259,20 +257,21 @@ def _class_label(classes: frozenset[str]) -> str:
 DOCUMENT_FEATURES = ("log_doc_words", "doc_short_paragraphs", "doc_quote_share", "doc_first_person")
 
 #: The features that cost little to compute: the document's own and the parts' positions and
-#: lengths (no shared words, no word classes, no sequence matching, no rule text). :func:`rhetoric.scoring.apply.score_figures` computes these first and describes a
-#: figure further only when its score could still reach the threshold
+#: lengths (no shared words, no word classes, no sequence matching, no rule text).
+#: :func:`rhetoric.scoring.apply.score_figures` computes these first and describes a figure
+#: further only when its score could still reach the threshold
 #: (:meth:`~rhetoric.scoring.model.ScorerModel.upper_bound`).
 QUICK_FEATURES = (
     "kind", "detector_score", "n_parts", "log_words", "length_ratio", "log_extent", "log_gap",
     "n_sentences", "same_sentence", "adjacent_share", "max_sentence_gap", "single_word_parts",
-    "whole_sentences", "extent_share", "in_quotes", "log_paragraph_words", "first_paragraph", "log_doc_words", "doc_short_paragraphs",
-    "doc_quote_share", "doc_first_person",
+    "whole_sentences", "extent_share", "in_quotes", "log_paragraph_words", "first_paragraph",
+    *DOCUMENT_FEATURES,
 )  # fmt: skip
 
 
 class _Figure:
-    """Where a figure's parts lie in its document: the word ranges, sentences and shared words
-    that both the quick and the detailed features read."""
+    """Where a figure's parts lie in its document: the word ranges, their words and sentences,
+    which both the quick and the detailed features read."""
 
     def __init__(self, profile: DocumentProfile, parts: list[Span]):
         doc = profile.doc

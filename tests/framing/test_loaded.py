@@ -22,12 +22,15 @@ TEXTS = [
 ]
 
 
+def _shipped(found, what: str):
+    if found is None:
+        pytest.skip(f"no {what} shipped")
+    return found
+
+
 @pytest.fixture(scope="module")
 def model():
-    found = loaded_model()
-    if found is None:
-        pytest.skip("no loaded-language model shipped")
-    return found
+    return _shipped(loaded_model(), "loaded-language model")
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -82,10 +85,7 @@ def test_wordnet_facts_are_those_of_the_synsets(word):
 def words():
     from rhetoric.framing.loaded import loaded_words
 
-    found = loaded_words()
-    if found is None:
-        pytest.skip("no loaded-language word model shipped")
-    return found
+    return _shipped(loaded_words(), "loaded-language word model")
 
 
 def test_the_word_model_is_what_the_shipped_model_reads(model, words):
