@@ -16,6 +16,7 @@ report precision (that is ``benchmarks/stance_precision.py``, on the development
 
     RHETORIC_DATA=../shared/data python benchmarks/stance_train.py sheet --per-cell 50
     RHETORIC_DATA=../shared/data python benchmarks/stance_train.py sheet --per-cell 15 --seed 20261213 --exclude-judged
+    RHETORIC_DATA=../shared/data python benchmarks/stance_train.py sheet --kinds loaded_negative loaded_positive --genre news --min-score 0.25 --judged corpus/annotations/stance_train_loaded.jsonl --exclude-judged
     RHETORIC_DATA=../shared/data python benchmarks/stance_train.py measure [--list FALSE]
 """
 
@@ -45,23 +46,32 @@ def _text(doc: str) -> str:
     return decode((get_data_home() / doc).read_bytes())[0]
 
 
-def spans_of(docs) -> pd.DataFrame:
-    """The hedge and booster spans of ``docs`` as a figure table (one span, one figure)."""
+def spans_of(docs, kinds=KINDS, min_score: float | None = None) -> pd.DataFrame:
+    """The stance spans of ``kinds`` in ``docs`` as a figure table (one span, one figure).
+
+    Loaded words are found only when a loaded kind is asked for, at ``min_score`` (default: the
+    stance threshold); a sheet drawn below the threshold holds the near misses a scorer learns from.
+    """
     rows = []
+    loaded = any(k.startswith("loaded") for k in kinds)
     for doc in docs:
-        for s in find_stance(_text(doc), loaded=False):
-            if s.kind in KINDS:
+        for s in find_stance(_text(doc), loaded=loaded, min_score=min_score):
+            if s.kind in kinds:
                 rows.append({"doc": doc, "device": "stance", "kind": s.kind, "start": s.start,
-                             "end": s.end, "text": s.text, "evidence": s.evidence})  # fmt: skip
+                             "end": s.end, "text": s.text, "evidence": s.evidence,
+                             "score": round(s.score, 4)})  # fmt: skip
     table = pd.DataFrame(
-        rows, columns=["doc", "device", "kind", "start", "end", "text", "evidence"]
+        rows, columns=["doc", "device", "kind", "start", "end", "text", "evidence", "score"]
     )
     table["parts"] = [((a, b),) for a, b in zip(table["start"], table["end"], strict=True)]
     return table
 
 
 def sheet(args: argparse.Namespace) -> None:
-    table = spans_of(training_documents())
+    docs = training_documents()
+    if args.genre:
+        docs = [d for d in docs if genre_of(d) == args.genre]
+    table = spans_of(docs, tuple(args.kinds), args.min_score)
     table["genre"] = table["doc"].map(genre_of)
     if args.exclude_judged:
         judged = read_judgements([args.judged])
@@ -82,7 +92,8 @@ def sheet(args: argparse.Namespace) -> None:
             context = (text[left : row["start"]] + "[[" + text[row["start"] : row["end"]] + "]]"
                        + text[row["end"] : right]).replace("\n", " ")  # fmt: skip
             record = {k: row[k] for k in ("doc", "device", "kind", "start", "end", "genre")}
-            record |= {"text": row["text"], "evidence": row["evidence"], "context": context}
+            record |= {"text": row["text"], "evidence": row["evidence"], "score": row["score"],
+                       "context": context}  # fmt: skip
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     print(f"wrote {len(picked)} spans to {args.out}")
 
@@ -142,6 +153,11 @@ def main() -> None:
         "--exclude-judged", action="store_true", help="draw only spans no judgement covers"
     )
     make.add_argument("--judged", default=str(JUDGED))
+    make.add_argument("--kinds", nargs="+", default=list(KINDS), help="stance kinds to draw")
+    make.add_argument("--genre", choices=("speech", "news"), help="only this genre's documents")
+    make.add_argument(
+        "--min-score", type=float, help="least probability of a loaded word (default: threshold)"
+    )
     check = sub.add_parser("measure", help="precision over the judged training sample")
     check.add_argument("--judged", default=str(JUDGED))
     check.add_argument(

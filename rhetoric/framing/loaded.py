@@ -304,8 +304,9 @@ def _context_valence(values: list[float], indices: list[int]) -> list[float]:
 
 
 def word_records(
-    doc: Document, vocabulary: frozenset[str] = frozenset(), word_model=None
-) -> tuple[list[int], list[dict]]:
+    doc: Document, vocabulary: frozenset[str] = frozenset(), word_model=None,
+    only: frozenset[int] | None = None,
+) -> tuple[list[int], list[dict]]:  # fmt: skip
     """The candidate words of ``doc`` and their feature records.
 
     Parameters
@@ -317,6 +318,9 @@ def word_records(
         Adds ``lemma_prior``, ``lemma_count`` and ``word_score`` (default: the shipped
         :func:`loaded_words`, when there is one); ``False`` adds none (training computes them
         out of fold itself).
+    only : frozenset of int, optional
+        Describe only these candidate words (indices into ``doc.words``; e.g. the words a
+        later scorer reads); the others are left out of the result.
 
     Returns
     -------
@@ -325,6 +329,9 @@ def word_records(
         the word's own features (:data:`STATIC_FEATURES`) and those of its context.
     """
     indices, norms, coarse, values = _candidates(doc)
+    if only is not None:
+        picked = [row for row, i in enumerate(indices) if i in only]
+        indices, norms, coarse = ([seq[row] for row in picked] for seq in (indices, norms, coarse))
     columns = _context_columns(doc, indices, values)
     names = list(columns)
     records, statics = [], []

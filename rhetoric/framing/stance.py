@@ -402,7 +402,11 @@ def _concessive(doc: Document, i: int) -> bool:
 
 def _loaded(doc: Document, min_score: float | None) -> list[Span]:
     from rhetoric.framing.loaded import find_loaded_language, loaded_model
+    from rhetoric.framing.stance_scorer import score_loaded
 
+    scored = score_loaded(doc, min_score)
+    if scored is not None:
+        return scored
     if min_score is None:
         model = loaded_model()
         if model is None:

@@ -22,7 +22,7 @@ it is averaged over the repeats and counts 0 in a repeat whose threshold misses 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 import numpy as np
@@ -325,6 +325,7 @@ def fit_scorer(
     provenance: dict | None = None,
     measured: Sequence[bool] | None = None,
     fit_weights: Sequence[float] | None = None,
+    known_features: Iterable[str] = FEATURES,
 ) -> tuple[ScorerModel, dict]:
     """Fit the scorer of ``device``; return the model and the cross-validated report.
 
@@ -356,6 +357,9 @@ def fit_scorer(
     fit_weights : list of float, optional
         Each record's weight in the model fits (default: all 1; both kinds also balance the
         classes).
+    known_features : iterable of str
+        The feature names the records may hold (default: the device scorers'
+        :data:`~rhetoric.scoring.features.FEATURES`; the stance scorers declare their own).
 
     Returns
     -------
@@ -366,9 +370,9 @@ def fit_scorer(
     if kind not in ("logistic", "trees", "auto"):
         raise ValueError(f"kind={kind!r} is not valid; choose 'logistic', 'trees' or 'auto'")
     y = np.asarray(labels, dtype=float)
-    unknown = sorted({k for r in records for k in r} - set(FEATURES))
+    unknown = sorted({k for r in records for k in r} - set(known_features))
     if unknown:
-        raise ValueError(f"records hold features not declared in FEATURES: {unknown}")
+        raise ValueError(f"records hold features that are not declared: {unknown}")
     tree_params = {**TREE_PARAMS, **(tree_params or {})}
     w = np.ones_like(y) if weights is None else np.asarray(weights, dtype=float)
     m = np.ones(len(y), dtype=bool) if measured is None else np.asarray(measured, dtype=bool)

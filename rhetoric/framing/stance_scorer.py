@@ -1,0 +1,166 @@
+"""The judged-stance scorer of loaded words: would a rhetorician mark this word as loaded language?
+
+The loaded-language classifier (:mod:`rhetoric.framing.loaded`) learned what PTC's annotators
+marked as ``Loaded_Language`` in news; a stance span is read one by one in a table of a study, so
+what counts there is the rubric's question (``shared/gold/RUBRIC.md``, stance / loaded): "an
+evaluative, emotionally charged word used to colour the reader's view", not a topic noun, a name,
+a formula of the genre or a reported feeling. On addresses the PTC probability alone barely
+orders the words by that question (judged precision 0.39 to 0.49 at every cut from 0.2 to 0.65),
+so loaded words are, like the devices, **candidates plus a learned, calibrated scorer**:
+
+1. **Candidates** (:func:`loaded_candidates`): the words whose PTC probability is at least
+   :data:`CANDIDATE_MIN_SCORE`, outside names, not negated; adjacent ones joined.
+2. **Features** (:func:`candidate_features`, :data:`STANCE_FEATURES`): the PTC probability, the
+   head word's own features and context as the loaded-language model reads them (part of speech,
+   VADER valence, WordNet lexicographer file, evaluative suffix, background frequency, lemma and
+   stem priors, quotation, intensifier, sentence valence...), and what says "topic, not
+   colouring": how often the word recurs in the document; with the document's first-person rate
+   (addresses speak as "we").
+3. **Scorer**: a :class:`~rhetoric.scoring.model.ScorerModel` fitted by the devices' machinery
+   (:func:`rhetoric.scoring.train.fit_scorer`: logistic regression or boosted trees chosen by
+   cross-validation grouped by document, Platt calibration, the threshold for the target precision)
+   on the judged candidates of the training pool (``corpus/annotations/stance_train_loaded*.jsonl``,
+   speeches and news), shipped as ``rhetoric/resources/stance/scorer_loaded.json`` and rebuilt by
+   ``benchmarks/train_stance_scorer.py``. A span's ``score`` is then the estimated probability that
+   a rhetorician would mark it; its default threshold is the model's.
+
+When no scorer is shipped, the loaded words are those at the PTC model's ``stance_threshold``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter
+from dataclasses import replace
+from functools import cache
+
+from rhetoric.framing.loaded import LOADED_FEATURES, find_loaded_language, word_records
+from rhetoric.framing.senses import negated
+from rhetoric.lexicon import first_person_rate
+from rhetoric.scoring.model import ScorerModel, read_model
+from rhetoric.span import Span
+from rhetoric.text import Document
+
+#: The least PTC probability of a candidate loaded word. The judged samples were drawn from the
+#: candidates at this level, so the scorer's calibration describes them; below it, words are
+#: almost never loaded (the PTC model's own threshold for F1 is lower, for recall's sake).
+CANDIDATE_MIN_SCORE = 0.25
+
+#: Features of a candidate loaded word, besides the loaded-language model's word record
+#: (:data:`rhetoric.framing.loaded.LOADED_FEATURES`) of its head (the word of highest probability).
+SPAN_FEATURES: dict[str, str] = {
+    "ptc_probability": "the loaded-language model's calibrated probability of the head word",
+    "span_words": "number of words of the candidate (adjacent candidates are joined)",
+    "doc_repeats": "log of the number of times the head word's form occurs in the document "
+    "(a word the text keeps using names its topic)",
+    "doc_first_person": "share of first-person words in the document (addresses speak as 'we')",
+    "degree_word": "the head word is a degree adverb of VADER's booster list (totally, utterly): "
+    "it grades another word rather than colouring the subject",
+    "after_lack": "'lack', 'without', 'no' or 'absence' among the two words before the head "
+    "(the quality is denied, not asserted)",
+    "predicative_feeling": "an adjective after a form of be, feel, seem or become (a reported "
+    "state: 'was delighted', 'feel anxious')",
+}
+
+_LACKING = frozenset({"lack", "lacks", "lacking", "lacked", "without", "no", "absence"})
+_LINKING = frozenset({
+    "be", "is", "are", "was", "were", "been", "being", "am", "'m", "'re", "'s", "feel", "feels",
+    "felt", "feeling", "seem", "seems", "seemed", "become", "becomes", "became", "remain",
+    "remains", "remained", "look", "looks", "looked", "sound", "sounds", "sounded",
+})  # fmt: skip
+#: Every feature a stance scorer's record may hold.
+STANCE_FEATURES: dict[str, str] = {
+    **{k: v for k, v in LOADED_FEATURES.items() if k != "lemma"},
+    **SPAN_FEATURES,
+}
+
+SCORER_FILE = "scorer_loaded.json"
+
+
+@cache
+def _degree_words() -> frozenset[str]:
+    """VADER's degree adverbs (its booster list: "totally", "utterly", "somewhat"), one-word ones."""
+    from nltk.sentiment.vader import VaderConstants
+
+    return frozenset(w for w in VaderConstants.BOOSTER_DICT if " " not in w)
+
+
+@cache
+def loaded_scorer() -> ScorerModel | None:
+    """The shipped judged-stance scorer of loaded words, or ``None`` when there is none."""
+    return read_model(
+        ("resources", "stance", SCORER_FILE), STANCE_FEATURES,
+        name="loaded-word stance scorer", script="benchmarks/train_stance_scorer.py",
+    )  # fmt: skip
+
+
+def loaded_candidates(doc: Document, min_score: float = CANDIDATE_MIN_SCORE) -> list[Span]:
+    """The candidate loaded words of ``doc``: PTC probability >= ``min_score``, outside names,
+    not governed by a negator; adjacent words joined (no phrase widening)."""
+    starts = [w.start for w in doc.words]
+    out = []
+    for span in find_loaded_language(doc, min_score=min_score, widen_phrases=False):
+        first = bisect.bisect_left(starts, span.start)
+        last = bisect.bisect_left(starts, span.end)
+        if not any(negated(doc, k) for k in range(first, last)):
+            out.append(span)
+    return out
+
+
+def candidate_features(doc: Document, spans: list[Span]) -> list[dict]:
+    """One feature record per candidate span (keys: :data:`STANCE_FEATURES`)."""
+    if not spans:
+        return []
+    starts = [w.start for w in doc.words]
+    words = [range(bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)) for s in spans]
+    indices, records = word_records(doc, only=frozenset(k for r in words for k in r))
+    by_index = dict(zip(indices, records, strict=True))
+    keys = doc.keys
+    counts = Counter(keys)
+    person = first_person_rate(keys)
+    boosters = _degree_words()
+    sentence_of, tags = doc.sentence_of, doc.tags
+    out = []
+    for span, rng in zip(spans, words, strict=True):
+        inside = [k for k in rng if k in by_index]
+        head = max(inside, key=lambda k: by_index[k].get("word_score", 0.0)) if inside else None
+        record = {} if head is None else {k: v for k, v in by_index[head].items() if k != "lemma"}
+        record.update(
+            ptc_probability=float(span.score),
+            span_words=len(rng),
+            doc_repeats=math.log(counts[keys[head]]) if head is not None else 0.0,
+            doc_first_person=person,
+        )
+        if head is not None:
+            before = [keys[k] for k in range(max(0, head - 2), head) if sentence_of[k] == sentence_of[head]]
+            record.update(
+                degree_word=keys[head] in boosters,
+                after_lack=any(k in _LACKING for k in before),
+                predicative_feeling=tags[head].startswith("JJ") and bool(before) and before[-1] in _LINKING,
+            )
+        out.append(record)
+    return out
+
+
+def score_loaded(doc: Document, min_score: float | None = None) -> list[Span] | None:
+    """The loaded words of ``doc`` kept by the judged-stance scorer, each with its calibrated
+    probability as ``score``; ``None`` when no scorer is shipped (the caller falls back).
+
+    ``min_score`` is the least probability kept (default: the scorer's threshold; ``0`` keeps
+    every candidate, scored).
+    """
+    model = loaded_scorer()
+    if model is None:
+        return None
+    spans = loaded_candidates(doc)
+    if not spans:
+        return []
+    probabilities = model.predict_proba(candidate_features(doc, spans)).tolist()
+    threshold = model.threshold if min_score is None else min_score
+    return [
+        replace(span, score=round(p, 4),
+                evidence=f"{span.evidence}; stance scorer p={p:.2f}")  # fmt: skip
+        for span, p in zip(spans, probabilities, strict=True)
+        if p >= threshold
+    ]

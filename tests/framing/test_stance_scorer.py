@@ -1,0 +1,70 @@
+"""The judged-stance scorer of loaded words: candidates, features, the shipped model."""
+
+import math
+
+import pytest
+
+from rhetoric.framing import stance_scorer
+from rhetoric.framing.stance import find_stance
+from rhetoric.framing.stance_scorer import (
+    STANCE_FEATURES,
+    candidate_features,
+    loaded_candidates,
+    loaded_scorer,
+    score_loaded,
+)
+from rhetoric.text import Document
+
+TEXT = (
+    "The regime unleashed a brutal, savage crackdown on the protesters. "
+    "Critics called the plan a disgraceful, shameful betrayal. The plan failed. "
+    "The plan was debated for a week and the plan was amended."
+)
+
+
+def _scorer():
+    model = loaded_scorer()
+    if model is None:
+        pytest.skip("no stance scorer shipped")
+    return model
+
+
+def test_the_shipped_scorer_is_trained_on_judged_training_pool_words_and_declares_its_features():
+    model = _scorer()
+    assert set(model.features) <= set(STANCE_FEATURES)
+    assert model.provenance["trained_by"] == "benchmarks/train_stance_scorer.py"
+    assert model.provenance["matched"]["measured"] >= 200
+    assert 0.0 < model.threshold < 1.0
+    assert model.provenance["cv"]["target_met"]
+
+
+def test_candidate_records_hold_only_declared_features_and_count_repeats():
+    doc = Document(TEXT)
+    spans = loaded_candidates(doc)
+    assert spans, "the test text has candidate loaded words"
+    records = candidate_features(doc, spans)
+    assert len(records) == len(spans)
+    for record, span in zip(records, spans):
+        assert set(record) <= set(STANCE_FEATURES)
+        assert record["ptc_probability"] == span.score >= stance_scorer.CANDIDATE_MIN_SCORE
+        assert record["span_words"] >= 1
+    # a word used once has log(1) = 0 repeats
+    assert all(r["doc_repeats"] >= 0 for r in records)
+    plain = Document("A brutal crackdown. Another brutal night. Brutal, brutal weeks.")
+    (first, *_) = candidate_features(plain, loaded_candidates(plain))
+    assert first["doc_repeats"] == pytest.approx(math.log(4))
+
+
+def test_min_score_zero_scores_every_candidate_and_the_default_keeps_those_at_the_threshold():
+    model = _scorer()
+    doc = Document(TEXT)
+    every = score_loaded(doc, min_score=0)
+    assert [(s.start, s.end) for s in every] == [(s.start, s.end) for s in loaded_candidates(doc)]
+    assert all(0.0 <= s.score <= 1.0 and "stance scorer p=" in s.evidence for s in every)
+    kept = score_loaded(doc)
+    assert {(s.start, s.score) for s in kept} == {
+        (s.start, s.score) for s in every if s.score >= model.threshold
+    }
+    # the stance finder reports the scorer's words, not the PTC threshold's
+    loaded = [s for s in find_stance(doc) if s.kind.startswith("loaded")]
+    assert [(s.start, s.end, s.score) for s in loaded] == [(s.start, s.end, s.score) for s in kept]
