@@ -1,7 +1,15 @@
-"""Train the judged-stance scorer of loaded words (``rhetoric/resources/stance/scorer_loaded.json``).
+"""Train the judged-stance scorers (``rhetoric/resources/stance/scorer_loaded.json``, ``scorer_hedge.json``).
 
-Run: ``RHETORIC_DATA=../shared/data python benchmarks/train_stance_scorer.py [--check]``
+Run: ``RHETORIC_DATA=../shared/data python benchmarks/train_stance_scorer.py --family loaded|hedge [--check]``
 
+**Hedges** (``--family hedge``): the candidates are the hedges of the lexicon and the sense rules
+(:func:`rhetoric.framing.stance.rule_stance`), described by
+:func:`~rhetoric.framing.stance_scorer.hedge_features`; the judgements are the hedges of
+``corpus/annotations/stance_train.jsonl`` (random samples of the rules' hedges on the training
+pool, drawn in rounds as the rules were developed, and a last random sample of 100 address hedges;
+every one measured, unweighted).
+
+**Loaded words** (``--family loaded``):
 The candidates are those of :func:`rhetoric.framing.stance_scorer.loaded_candidates` (PTC
 probability >= 0.25, outside names, not negated); each judged record is matched to the current
 candidate of its document that it overlaps, and described by
@@ -34,11 +42,13 @@ from pathlib import Path
 
 from rhetoric.datahome import get_data_home
 from rhetoric.evaluation.pool import genre_of, training_documents
+from rhetoric.framing.stance import rule_stance
 from rhetoric.framing.stance_scorer import (
     CANDIDATE_MIN_SCORE,
-    SCORER_FILE,
+    SCORER_FILES,
     STANCE_FEATURES,
     candidate_features,
+    hedge_features,
     loaded_candidates,
 )
 from rhetoric.scoring.train import fit_scorer
@@ -47,38 +57,53 @@ from rhetoric.text import Document, read_text
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corpus" / "annotations" / "stance_train_loaded_sample.jsonl"
 EARLIER = ROOT / "corpus" / "annotations" / "stance_train_loaded.jsonl"
-OUT = ROOT / "rhetoric" / "resources" / "stance" / SCORER_FILE
+HEDGES = ROOT / "corpus" / "annotations" / "stance_train.jsonl"
+RESOURCES = ROOT / "rhetoric" / "resources" / "stance"
 
 
 def _read(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def judged_records(pool: set[str]) -> list[dict]:
-    """Every judged record, marked ``measured`` (the random sample) or not, with its weight."""
-    sample, earlier = _read(SAMPLE), _read(EARLIER)
-    drawn = Counter((genre_of(r["doc"]), r["kind"]) for r in sample)
-    for r in sample:
-        r["measured"] = True
-        r["weight"] = r["cell_size"] / drawn[(genre_of(r["doc"]), r["kind"])]
-    for r in earlier:
-        r["measured"], r["weight"] = False, 1.0
-    records = sample + earlier
+def judged_records(family: str, pool: set[str]) -> list[dict]:
+    """Every judged record of ``family``, marked ``measured`` (the random samples) or not, with
+    its weight."""
+    if family == "hedge":
+        records = [r for r in _read(HEDGES) if r["kind"] == "hedge"]
+        for r in records:
+            r["measured"], r["weight"] = True, 1.0
+    else:
+        sample, earlier = _read(SAMPLE), _read(EARLIER)
+        drawn = Counter((genre_of(r["doc"]), r["kind"]) for r in sample)
+        for r in sample:
+            r["measured"] = True
+            r["weight"] = r["cell_size"] / drawn[(genre_of(r["doc"]), r["kind"])]
+        for r in earlier:
+            r["measured"], r["weight"] = False, 1.0
+        records = sample + earlier
     outside = sorted({r["doc"] for r in records} - pool)
     if outside:
         sys.exit(f"judged records name documents outside the training pool: {outside[:5]}")
     return records
 
 
-def matched_features(records: list[dict]) -> tuple[list[dict], list[dict]]:
+def candidates(family: str, doc: Document):
+    """The candidate spans of ``family`` in ``doc`` and their feature records."""
+    if family == "hedge":
+        hedges = rule_stance(doc)[1]
+        return [h[0] for h in hedges], hedge_features(doc, hedges)
+    spans = loaded_candidates(doc)
+    return spans, candidate_features(doc, spans)
+
+
+def matched_features(family: str, records: list[dict]) -> tuple[list[dict], list[dict]]:
     """Feature records of the judged records that overlap a current candidate (one judgement
     per candidate: the random sample's first), and the judged records themselves."""
     home = get_data_home()
     features, kept = [], []
     for path in sorted({r["doc"] for r in records}):
         doc = Document(read_text(home / path), path)
-        spans = loaded_candidates(doc)
-        rows = candidate_features(doc, spans)
+        spans, rows = candidates(family, doc)
         taken: set[int] = set()
         for r in (r for r in records if r["doc"] == path):
             hit = next((k for k, s in enumerate(spans)
@@ -93,22 +118,26 @@ def matched_features(records: list[dict]) -> tuple[list[dict], list[dict]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--family", required=True, choices=sorted(SCORER_FILES))
     parser.add_argument("--target", type=float, default=0.80, help="out-of-fold precision to reach")
     parser.add_argument("--kind", default="auto", choices=("auto", "logistic", "trees"))
     parser.add_argument("--check", action="store_true", help="print, do not write the model")
     args = parser.parse_args()
 
     pool = set(training_documents())
-    records = judged_records(pool)
-    features, kept = matched_features(records)
+    records = judged_records(args.family, pool)
+    features, kept = matched_features(args.family, records)
     print(f"{len(records)} judged records, {len(kept)} matched to a current candidate")
     labels = [1.0 if r["verdict"] == "TRUE" else 0.0 for r in kept]
-    hashes = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:16] for p in (SAMPLE, EARLIER)}
+    files = (HEDGES,) if args.family == "hedge" else (SAMPLE, EARLIER)
+    hashes = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:16] for p in files}
     provenance = {
         "trained_by": "benchmarks/train_stance_scorer.py",
         "judgements": hashes,
-        "candidates": f"rhetoric.framing.stance_scorer.loaded_candidates (PTC probability >= {CANDIDATE_MIN_SCORE})",
-        "positive": "verdict TRUE (rubric row stance / loaded)",
+        "candidates": "rhetoric.framing.stance.rule_stance (the hedge lexicon and sense rules)"
+        if args.family == "hedge"
+        else f"rhetoric.framing.stance_scorer.loaded_candidates (PTC probability >= {CANDIDATE_MIN_SCORE})",
+        "positive": f"verdict TRUE (rubric row stance / {args.family})",
         "matched": {
             "measured": sum(r["measured"] for r in kept),
             "trained_only": sum(not r["measured"] for r in kept),
@@ -117,7 +146,7 @@ def main() -> None:
         },
     }
     model, cv = fit_scorer(
-        "stance_loaded", features, labels, [r["doc"] for r in kept], kind=args.kind,
+        f"stance_{args.family}", features, labels, [r["doc"] for r in kept], kind=args.kind,
         target_precision=args.target, weights=[r["weight"] for r in kept],
         measured=[r["measured"] for r in kept], provenance=provenance,
         known_features=STANCE_FEATURES,
@@ -127,8 +156,9 @@ def main() -> None:
     for kind, figures in cv["kinds"].items():
         print(kind, json.dumps(figures))
     if not args.check:
-        OUT.write_text(model.to_json(), encoding="utf-8")
-        print(f"wrote {OUT.relative_to(ROOT)}")
+        out = RESOURCES / SCORER_FILES[args.family]
+        out.write_text(model.to_json(), encoding="utf-8")
+        print(f"wrote {out.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -9,14 +9,17 @@ Kinds
     A word or phrase of certainty ("clearly", "undoubtedly", "must", "of course", "no doubt").
     A negated adverb of certainty ("not always", "not certainly") is reported as a hedge.
 ``loaded_negative`` / ``loaded_positive``
-    Loaded (emotive, evaluative) language found by the learned word classifier of
-    :mod:`rhetoric.framing.loaded` (trained on the PTC ``Loaded_Language`` spans), kept when its
-    calibrated probability is at least ``min_score``; positive when the VADER valence of its
-    words sums above zero. A negated word ("have not failed") and a word inside a name
-    ("Justice Department") are not loaded words.
+    Loaded (emotive, evaluative) language: candidates from the learned word classifier of
+    :mod:`rhetoric.framing.loaded` (trained on the PTC ``Loaded_Language`` spans), kept by the
+    judged-stance scorer (:mod:`rhetoric.framing.stance_scorer`); positive when the VADER
+    valence of its words sums above zero. A negated word ("have not failed") and a word inside a
+    name ("Justice Department") are not loaded words.
 
-Every span's ``score`` is in [0, 1]: the lexicon weight for hedges and boosters, the calibrated
-probability for loaded words. The hedge and booster lists are in ``rhetoric/resources/stance/``
+Hedges found by the sense rules are kept by the hedge scorer of
+:mod:`rhetoric.framing.stance_scorer` in the same way. Every span's ``score`` is in [0, 1]: the
+scorer's calibrated probability that a rhetorician would mark it for hedges and loaded words
+(kept when at least ``min_score``, by default each scorer's threshold), the lexicon weight for
+boosters. The hedge and booster lists are in ``rhetoric/resources/stance/``
 with their provenance; which sense of a word counts is decided in context
 (:mod:`rhetoric.framing.senses`). Hedges and boosters are the writer's: inside a direct
 quotation or a clause reported by a reporting verb they are the quoted speaker's and are left
@@ -36,18 +39,18 @@ from rhetoric.framing.senses import (
     reported,
     reported_after,
 )
+from rhetoric.framing.stance_scorer import score_hedges
 from rhetoric.span import Span
 from rhetoric.text import Document, as_document
 
 #: The ``kind`` values of stance spans.
 STANCE_KINDS = ("hedge", "booster", "loaded_negative", "loaded_positive")
 
-#: ``min_score`` of loaded words in :func:`find_stance` when none is given: the model's
-#: ``stance_threshold`` (provenance), chosen on judged loaded words of training-pool addresses
-#: (``corpus/annotations/stance_train_loaded.jsonl``: the lowest score whose judged precision
-#: reaches 0.75, or, when none does, the score of highest judged precision). The PTC detector's
-#: own threshold is set for recall as well (partial-overlap F1); stance words are read one by
-#: one, so precision first.
+#: ``min_score`` of hedges and loaded words in :func:`find_stance` when none is given: each
+#: judged-stance scorer's threshold (:mod:`rhetoric.framing.stance_scorer`); without a shipped
+#: scorer, the loaded-language model's ``stance_threshold`` (provenance), chosen on judged loaded
+#: words of training-pool addresses. The PTC detector's own threshold is set for recall as well
+#: (partial-overlap F1); stance words are read one by one, so precision first.
 LOADED_MIN_SCORE = None
 
 #: Boosters of certainty that turn into hedges under negation ("not certainly", "never clearly").
@@ -125,8 +128,8 @@ def find_stance(
     loaded : bool, default True
         Also report loaded (emotive) language (:func:`rhetoric.framing.loaded.find_loaded_language`).
     min_score : float, optional
-        The least calibrated probability for a loaded word (default: the model's
-        ``stance_threshold``, see :data:`LOADED_MIN_SCORE`).
+        The least scorer probability for a hedge or a loaded word (default: each scorer's
+        threshold, see :data:`LOADED_MIN_SCORE`; ``0`` keeps every candidate, scored).
 
     Returns
     -------
@@ -144,7 +147,18 @@ def find_stance(
     doc = as_document(text_or_doc, doc_id)
     if not doc.words:
         return []
-    spans = []
+    boosters, hedges = rule_stance(doc)
+    spans = [*boosters, *score_hedges(doc, hedges, min_score)]
+    if loaded:
+        spans.extend(_loaded(doc, min_score))
+    return sorted(spans)
+
+
+def rule_stance(doc: Document) -> tuple[list[Span], list[tuple[Span, str, int, int, float]]]:
+    """The boosters and hedges that the lexicon and the sense rules find in ``doc``, before any
+    scorer: booster spans, and each hedge as ``(span, term, first word, last word, weight)``
+    (what :func:`rhetoric.framing.stance_scorer.score_hedges` reads)."""
+    boosters, hedges = [], []
     word_index = {w.start: i for i, w in enumerate(doc.words)}
     for hit in stance_lexicon().match(doc):
         first = word_index.get(hit.start)
@@ -159,11 +173,13 @@ def find_stance(
             evidence += ", epistemic"
         if kind == "booster" and hit.term in _NEGATABLE and negated(doc, first, window=2):
             kind, evidence = "hedge", f"negated booster {hit.term!r}"
-        spans.append(doc.span(hit.start, hit.end, device="stance", kind=kind,
-                              score=min(1.0, hit.weight), evidence=evidence))  # fmt: skip
-    if loaded:
-        spans.extend(_loaded(doc, min_score))
-    return sorted(spans)
+        span = doc.span(hit.start, hit.end, device="stance", kind=kind,
+                        score=min(1.0, hit.weight), evidence=evidence)  # fmt: skip
+        if kind == "hedge":
+            hedges.append((span, hit.term, first, last, hit.weight))
+        else:
+            boosters.append(span)
+    return boosters, hedges
 
 
 def _not_stance(doc: Document, category: str, term: str, first: int, last: int) -> str:

@@ -69,13 +69,29 @@ _LINKING = frozenset({
     "felt", "feeling", "seem", "seems", "seemed", "become", "becomes", "became", "remain",
     "remains", "remained", "look", "looks", "looked", "sound", "sounds", "sounded",
 })  # fmt: skip
+#: Features of a hedge found by the sense rules (:func:`rhetoric.framing.stance.find_stance`).
+HEDGE_FEATURES: dict[str, str] = {
+    "term": "the hedge lexicon's term ('may', 'i think', 'perhaps'; categorical)",
+    "modal": "the term is a modal auxiliary read as epistemic",
+    "term_words": "number of words of the term",
+    "lexicon_weight": "the term's weight in the hedge lexicon",
+    "after_first_person": "the word before is 'I' or 'we' ('I think', 'we believe')",
+    "before_verb": "the word after is a verb",
+    "before_quantity": "the word after is a number or a quantity word",
+    "in_conditional": "an 'if' or 'unless' earlier in its clause",
+    "term_repeats": "log of the number of times the term's first word occurs in the document",
+    "own_pos": "coarse part of speech of the term's first word ('might' as a noun, 'apparent' as an adjective)",
+}
 #: Every feature a stance scorer's record may hold.
 STANCE_FEATURES: dict[str, str] = {
     **{k: v for k, v in LOADED_FEATURES.items() if k != "lemma"},
     **SPAN_FEATURES,
+    **HEDGE_FEATURES,
 }
 
-SCORER_FILE = "scorer_loaded.json"
+#: The shipped scorer of each stance family (``rhetoric/resources/stance/``).
+SCORER_FILES = {"loaded": "scorer_loaded.json", "hedge": "scorer_hedge.json"}
+SCORER_FILE = SCORER_FILES["loaded"]
 
 
 @cache
@@ -87,12 +103,17 @@ def _degree_words() -> frozenset[str]:
 
 
 @cache
+def stance_scorer(family: str) -> ScorerModel | None:
+    """The shipped judged-stance scorer of ``family`` (``"loaded"`` or ``"hedge"``), or ``None``."""
+    return read_model(
+        ("resources", "stance", SCORER_FILES[family]), STANCE_FEATURES,
+        name=f"{family} stance scorer", script="benchmarks/train_stance_scorer.py",
+    )  # fmt: skip
+
+
 def loaded_scorer() -> ScorerModel | None:
     """The shipped judged-stance scorer of loaded words, or ``None`` when there is none."""
-    return read_model(
-        ("resources", "stance", SCORER_FILE), STANCE_FEATURES,
-        name="loaded-word stance scorer", script="benchmarks/train_stance_scorer.py",
-    )  # fmt: skip
+    return stance_scorer("loaded")
 
 
 def loaded_candidates(doc: Document, min_score: float = CANDIDATE_MIN_SCORE) -> list[Span]:
@@ -162,5 +183,71 @@ def score_loaded(doc: Document, min_score: float | None = None) -> list[Span] | 
         replace(span, score=round(p, 4),
                 evidence=f"{span.evidence}; stance scorer p={p:.2f}")  # fmt: skip
         for span, p in zip(spans, probabilities, strict=True)
+        if p >= threshold
+    ]
+
+
+#: A hedge found by the sense rules: its span, lexicon term, first and last word, lexicon weight.
+Hedge = tuple[Span, str, int, int, float]
+
+_QUANTITY = frozenset({
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "hundred", "thousand", "million", "billion", "half", "all", "every", "no", "none", "twice",
+})  # fmt: skip
+
+
+def hedge_features(doc: Document, hedges: list[Hedge]) -> list[dict]:
+    """One feature record per hedge (keys: :data:`HEDGE_FEATURES` and the neighbours' parts of
+    speech, the sentence's place and mark, the document's first-person rate)."""
+    from rhetoric.framing.loaded import _coarse_pos
+
+    words, tags, keys, sentence_of, clause_of = (
+        doc.words, doc.tags, doc.keys, doc.sentence_of, doc.clause_of
+    )  # fmt: skip
+    n = len(words)
+    counts = Counter(keys)
+    person = first_person_rate(keys)
+    out = []
+    for span, term, first, last, weight in hedges:
+        s = sentence_of[first]
+        prev = first - 1 if first > 0 and sentence_of[first - 1] == s else None
+        nxt = last + 1 if last + 1 < n and sentence_of[last + 1] == s else None
+        sentence = doc.sentences[s]
+        mark = doc.text[sentence.start : sentence.end].rstrip().rstrip("\"'\u201d\u2019)")[-1:]
+        conditional = any(
+            words[k].norm in {"if", "unless"}
+            for k in range(max(0, first - 30), first) if clause_of[k] == clause_of[first]
+        )  # fmt: skip
+        out.append({
+            "term": term,
+            "modal": "epistemic" in span.evidence,
+            "term_words": last - first + 1,
+            "lexicon_weight": float(weight),
+            "after_first_person": prev is not None and keys[prev] in {"i", "we"},
+            "before_verb": nxt is not None and tags[nxt].startswith("VB"),
+            "before_quantity": nxt is not None and (keys[nxt] in _QUANTITY or keys[nxt][:1].isdigit()),
+            "in_conditional": conditional,
+            "term_repeats": math.log(counts[keys[first]]),
+            "own_pos": _coarse_pos(tags[first]),
+            "prev_pos": _coarse_pos(tags[prev]) if prev is not None else "start",
+            "next_pos": _coarse_pos(tags[nxt]) if nxt is not None else "end",
+            "sentence_first": prev is None,
+            "question": mark == "?",
+            "doc_first_person": person,
+        })  # fmt: skip
+    return out
+
+
+def score_hedges(doc: Document, hedges: list[Hedge], min_score: float | None = None) -> list[Span]:
+    """The hedges the judged-stance scorer keeps, each with its calibrated probability as
+    ``score`` (all of them, with their lexicon weight, when no scorer is shipped)."""
+    model = stance_scorer("hedge")
+    if model is None or not hedges:
+        return [h[0] for h in hedges]
+    probabilities = model.predict_proba(hedge_features(doc, hedges)).tolist()
+    threshold = model.threshold if min_score is None else min_score
+    return [
+        replace(h[0], score=round(p, 4), evidence=f"{h[0].evidence}; stance scorer p={p:.2f}")
+        for h, p in zip(hedges, probabilities, strict=True)
         if p >= threshold
     ]

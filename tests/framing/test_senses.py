@@ -50,12 +50,12 @@ def test_modal_readings(text, word, reading):
 
 def test_only_epistemic_modals_are_stance_words():
     text = "You may go. The plan may fail. We must act. They must have lied. He would walk daily."
-    spans = find_stance(text, loaded=False)
+    spans = find_stance(text, loaded=False, min_score=0)
     assert [(s.kind, s.start, s.text) for s in spans] == [
         ("hedge", 21, "may"),
         ("booster", 49, "must"),
     ]
-    assert spans[0].evidence == "hedge 'may', epistemic"
+    assert spans[0].evidence.startswith("hedge 'may', epistemic")
 
 
 def test_names_and_title_case():
@@ -73,9 +73,9 @@ def test_names_and_title_case():
 
 def test_manner_adverbs_and_concessive_indeed_are_not_boosters():
     text = "Hear me clearly. They speak clearly. The plan is clearly wrong."
-    assert [(s.start, s.text) for s in find_stance(text, loaded=False)] == [(49, "clearly")]
+    assert [(s.start, s.text) for s in find_stance(text, loaded=False, min_score=0)] == [(49, "clearly")]
     text = "Indeed it was hard, but we won. Indeed the facts are plain."
-    assert [(s.start, s.text) for s in find_stance(text, loaded=False)] == [(32, "Indeed")]
+    assert [(s.start, s.text) for s in find_stance(text, loaded=False, min_score=0)] == [(32, "Indeed")]
 
 
 @pytest.mark.parametrize(
@@ -138,7 +138,7 @@ def test_quoted_and_reported_stance_is_not_the_writers():
     assert [reported(doc, i) for i in mays] == [True, False]
     clearly = next(i for i, w in enumerate(doc.words) if w.norm == "clearly")
     assert in_quotation(doc, clearly)
-    spans = find_stance(text, loaded=False)
+    spans = find_stance(text, loaded=False, min_score=0)
     # only the writer's own hedge is left, at its exact offsets
     assert [(s.kind, s.start, s.end, s.text) for s in spans] == [("hedge", 80, 83, "may")]
 
@@ -154,7 +154,7 @@ def test_a_noun_is_no_reporting_verb_and_an_impersonal_aside_is_the_writers():
 
 def test_a_modal_inside_a_hedged_frame_is_hedged_once():
     text = "But it may be that the demand may call for new measures."
-    spans = find_stance(text, loaded=False)
+    spans = find_stance(text, loaded=False, min_score=0)
     assert [(s.start, s.text) for s in spans] == [(7, "may")]
 
 

@@ -9,6 +9,9 @@ from rhetoric.framing import STANCE_KINDS, find_stance
 
 
 def _found(text: str, **options) -> list[tuple[str, int, int, str]]:
+    """What the sense rules find: every hedge (the hedge scorer's ``min_score=0``) unless
+    ``min_score`` is given."""
+    options = {"min_score": 0, **options} if options.get("loaded") is False else options
     return [(s.kind, s.start, s.end, s.text) for s in find_stance(text, **options)]
 
 
@@ -27,10 +30,11 @@ def test_negated_certainty_is_a_hedge():
         ("hedge", 6, 15, "not clear"),
         ("booster", 20, 28, "is clear"),
     ]
-    spans = find_stance("They were not certainly wrong.", loaded=False)
-    assert [(s.kind, s.text, s.evidence) for s in spans] == [
+    spans = find_stance("They were not certainly wrong.", loaded=False, min_score=0)
+    assert [(s.kind, s.text, s.evidence.split(";")[0]) for s in spans] == [
         ("hedge", "certainly", "negated booster 'certainly'")
     ]
+    assert "stance scorer p=" in spans[0].evidence  # every hedge is scored
 
 
 def test_must_of_obligation_is_no_booster():
@@ -118,7 +122,7 @@ def test_spans_slice_the_text(text):
 
 
 def _texts(text: str) -> list[str]:
-    return [s.text for s in find_stance(text, loaded=False)]
+    return [s.text for s in find_stance(text, loaded=False, min_score=0)]
 
 
 def test_estimates_manner_and_comparatives_are_not_stance():

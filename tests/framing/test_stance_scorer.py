@@ -68,3 +68,29 @@ def test_min_score_zero_scores_every_candidate_and_the_default_keeps_those_at_th
     # the stance finder reports the scorer's words, not the PTC threshold's
     loaded = [s for s in find_stance(doc) if s.kind.startswith("loaded")]
     assert [(s.start, s.end, s.score) for s in loaded] == [(s.start, s.end, s.score) for s in kept]
+
+
+def test_hedges_are_the_sense_rules_hedges_kept_by_the_hedge_scorer():
+    from rhetoric.framing.stance import rule_stance
+    from rhetoric.framing.stance_scorer import hedge_features, score_hedges, stance_scorer
+
+    model = stance_scorer("hedge")
+    if model is None:
+        pytest.skip("no hedge scorer shipped")
+    assert set(model.features) <= set(STANCE_FEATURES)
+    assert model.provenance["positive"].endswith("stance / hedge)")
+    doc = Document(
+        "Perhaps the bill will pass. I think we should wait. The talks may fail this week. "
+        "It is possibly too late, and costs nearly doubled."
+    )
+    boosters, hedges = rule_stance(doc)
+    assert hedges, "the sense rules find hedges in the test text"
+    records = hedge_features(doc, hedges)
+    assert all(set(r) <= set(STANCE_FEATURES) for r in records)
+    assert [r["term"] for r in records] == [h[1] for h in hedges]
+    every = score_hedges(doc, hedges, min_score=0)
+    assert [(s.start, s.end) for s in every] == [(h[0].start, h[0].end) for h in hedges]
+    kept = [s for s in find_stance(doc, loaded=False) if s.kind == "hedge"]
+    assert [(s.start, s.score) for s in kept] == [
+        (s.start, s.score) for s in every if s.score >= model.threshold
+    ]
