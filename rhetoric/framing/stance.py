@@ -28,8 +28,6 @@ out (:func:`~rhetoric.framing.senses.in_quotation`, :func:`~rhetoric.framing.sen
 
 from __future__ import annotations
 
-import bisect
-
 from rhetoric.framing.lexicons import Lexicon, _builtin
 from rhetoric.framing.senses import (
     in_name,
@@ -417,23 +415,15 @@ def _concessive(doc: Document, i: int) -> bool:
 
 
 def _loaded(doc: Document, min_score: float | None) -> list[Span]:
-    from rhetoric.framing.loaded import find_loaded_language, loaded_model
-    from rhetoric.framing.stance_scorer import score_loaded
+    from rhetoric.framing.loaded import loaded_model
+    from rhetoric.framing.stance_scorer import loaded_candidates, score_loaded
 
     scored = score_loaded(doc, min_score)
     if scored is not None:
         return scored
-    if min_score is None:
+    if min_score is None:  # no stance scorer shipped: the PTC model's stance threshold
         model = loaded_model()
         if model is None:
             return []
         min_score = float(model.provenance.get("stance_threshold", model.threshold))
-
-    starts = [w.start for w in doc.words]
-    spans = []
-    for span in find_loaded_language(doc, min_score=min_score, widen_phrases=False):
-        first = bisect.bisect_left(starts, span.start)
-        last = bisect.bisect_left(starts, span.end)
-        if not any(negated(doc, k) for k in range(first, last)):
-            spans.append(span)
-    return spans
+    return loaded_candidates(doc, min_score)

@@ -134,7 +134,9 @@ def candidate_features(doc: Document, spans: list[Span]) -> list[dict]:
     if not spans:
         return []
     starts = [w.start for w in doc.words]
-    words = [range(bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)) for s in spans]
+    words = [
+        range(bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)) for s in spans
+    ]
     indices, records = word_records(doc, only=frozenset(k for r in words for k in r))
     by_index = dict(zip(indices, records, strict=True))
     keys = doc.keys
@@ -154,11 +156,17 @@ def candidate_features(doc: Document, spans: list[Span]) -> list[dict]:
             doc_first_person=person,
         )
         if head is not None:
-            before = [keys[k] for k in range(max(0, head - 2), head) if sentence_of[k] == sentence_of[head]]
+            before = [
+                keys[k]
+                for k in range(max(0, head - 2), head)
+                if sentence_of[k] == sentence_of[head]
+            ]
             record.update(
                 degree_word=keys[head] in boosters,
                 after_lack=any(k in _LACKING for k in before),
-                predicative_feeling=tags[head].startswith("JJ") and bool(before) and before[-1] in _LINKING,
+                predicative_feeling=tags[head].startswith("JJ")
+                and bool(before)
+                and before[-1] in _LINKING,
             )
         out.append(record)
     return out
@@ -180,8 +188,9 @@ def score_loaded(doc: Document, min_score: float | None = None) -> list[Span] | 
     probabilities = model.predict_proba(candidate_features(doc, spans)).tolist()
     threshold = model.threshold if min_score is None else min_score
     return [
-        replace(span, score=round(p, 4),
-                evidence=f"{span.evidence}; stance scorer p={p:.2f}")  # fmt: skip
+        replace(
+            span, score=round(p, 4), evidence=f"{span.evidence}; stance scorer p={p:.2f}"
+        )  # fmt: skip
         for span, p in zip(spans, probabilities, strict=True)
         if p >= threshold
     ]

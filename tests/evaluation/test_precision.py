@@ -153,7 +153,11 @@ def test_the_project_has_one_file_of_stance_judgements_that_evaluate_reads():
     # beside it, the training samples of the sense rules and of the stance scorers, which
     # evaluate never reads and which hold no development or reserved document
     stance_files = sorted(p.name for p in annotations.glob("*.jsonl") if "stance" in p.name)
-    training = ["stance_train.jsonl", "stance_train_loaded.jsonl", "stance_train_loaded_sample.jsonl"]
+    training = [
+        "stance_train.jsonl",
+        "stance_train_loaded.jsonl",
+        "stance_train_loaded_sample.jsonl",
+    ]
     assert stance_files == ["judged_public_stance.jsonl", *training]
     for name in training:
         assert not Path(name).match(PROJECT_JUDGED)

@@ -73,9 +73,13 @@ def test_names_and_title_case():
 
 def test_manner_adverbs_and_concessive_indeed_are_not_boosters():
     text = "Hear me clearly. They speak clearly. The plan is clearly wrong."
-    assert [(s.start, s.text) for s in find_stance(text, loaded=False, min_score=0)] == [(49, "clearly")]
+    assert [(s.start, s.text) for s in find_stance(text, loaded=False, min_score=0)] == [
+        (49, "clearly")
+    ]
     text = "Indeed it was hard, but we won. Indeed the facts are plain."
-    assert [(s.start, s.text) for s in find_stance(text, loaded=False, min_score=0)] == [(32, "Indeed")]
+    assert [(s.start, s.text) for s in find_stance(text, loaded=False, min_score=0)] == [
+        (32, "Indeed")
+    ]
 
 
 @pytest.mark.parametrize(

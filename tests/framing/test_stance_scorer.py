@@ -44,7 +44,7 @@ def test_candidate_records_hold_only_declared_features_and_count_repeats():
     assert spans, "the test text has candidate loaded words"
     records = candidate_features(doc, spans)
     assert len(records) == len(spans)
-    for record, span in zip(records, spans):
+    for record, span in zip(records, spans, strict=True):
         assert set(record) <= set(STANCE_FEATURES)
         assert record["ptc_probability"] == span.score >= stance_scorer.CANDIDATE_MIN_SCORE
         assert record["span_words"] >= 1
