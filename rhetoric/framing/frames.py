@@ -69,8 +69,8 @@ FRAMES = (
 
 #: Columns of :func:`frame_profile`.
 PROFILE_COLUMNS = [
-    "frame", "hits", "per_1000", "share", "score", "dominant", "keywords", "n_terms", "lead_hits",
-    "supported", "rank_score", "rank",
+    "frame", "hits", "per_1000", "share", "score", "dominant", "keywords", "n_terms", "term_weight",
+    "lead_hits", "supported", "rank_score", "rank",
 ]  # fmt: skip
 
 #: Columns of :func:`corpus_frame_table` (metadata columns follow).
@@ -148,6 +148,7 @@ RANKER_FILE = "news_ranker.json"
 RANKER_FEATURES = {
     "log_score": lambda row: math.log1p(row["score"]),
     "log_terms": lambda row: math.log1p(row["n_terms"]),
+    "log_term_weight": lambda row: math.log1p(row["term_weight"]),
     "in_lead": lambda row: float(row["lead_hits"] > 0),
 }
 #: Lexicon sections whose terms are incidental: they add to a frame only once other terms of
@@ -260,6 +261,9 @@ def _profile_rows(
     parts = _hit_parts(doc, hits)
     counts: Counter[str] = Counter()
     by_term: dict[str, dict[str, list[float]]] = {c: {} for c in categories}
+    # each distinct term counted by its own weight (term weight times specificity, at most 1):
+    # a weak or shared cue is less than a whole piece of evidence
+    term_weight: dict[str, dict[str, float]] = {c: {} for c in categories}
     lead_hits: Counter[str] = Counter()
     keywords: dict[str, Counter[str]] = {c: Counter() for c in categories}
     for hit, part in zip(hits, parts, strict=True):
@@ -267,6 +271,8 @@ def _profile_rows(
         by_term.setdefault(hit.category, {}).setdefault(hit.term, []).append(
             _hit_weight(hit) * PART_WEIGHT[part]
         )
+        weights = term_weight.setdefault(hit.category, {})
+        weights[hit.term] = max(weights.get(hit.term, 0.0), min(1.0, _hit_weight(hit)))
         if part != "body":
             lead_hits[hit.category] += 1
         keywords.setdefault(hit.category, Counter())[doc.norm[hit.start : hit.end]] += 1
@@ -297,6 +303,7 @@ def _profile_rows(
             "score": 1000.0 * weight / n_words if n_words else 0.0,
             "keywords": [w for w, _ in keywords[category].most_common(n_keywords)],
             "n_terms": n_terms,
+            "term_weight": sum(term_weight.get(category, {}).values()),
             "lead_hits": lead_hits[category],
             "supported": supported,
         })  # fmt: skip
@@ -400,7 +407,7 @@ def frame_profile(
 def _rows_to_frame(rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=PROFILE_COLUMNS)
     frame = frame.astype({"hits": "int64", "per_1000": "float64", "share": "float64", "score": "float64",
-                          "dominant": "bool", "n_terms": "int64", "lead_hits": "int64", "supported": "bool",
+                          "dominant": "bool", "n_terms": "int64", "term_weight": "float64", "lead_hits": "int64", "supported": "bool",
                           "rank_score": "float64", "rank": "int64"})  # fmt: skip
     order = frame["rank"].where(frame["rank"] > 0, len(frame) + 1)
     frame = frame.assign(_order=order).sort_values(
@@ -543,7 +550,7 @@ def _frame_rows(
     doc = Document(document_text(document), document.doc_id)
     rows = _profile_rows(doc, lexicon.match(doc), categories, 0, incidental, model)
     for row in rows:
-        for extra in ("keywords", "n_terms", "lead_hits", "supported", "rank_score", "rank"):
+        for extra in ("keywords", "n_terms", "term_weight", "lead_hits", "supported", "rank_score", "rank"):
             row.pop(extra)
         row["doc_id"] = doc.doc_id
         row["n_words"] = doc.n_words
