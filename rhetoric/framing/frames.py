@@ -136,7 +136,9 @@ PART_WEIGHT = {"headline": 3.0, "lead": 2.0, "body": 1.0}
 LEAD_WORDS = 60
 #: A frame is *supported* (ranked) only with hits of this many distinct terms, or of
 #: :data:`MIN_TERMS_LEAD` distinct terms with one of them in the headline or lead (in texts of
-#: fewer than 100 words, one term; under 200 words, two).
+#: fewer than 100 words, one term; under 200 words, two). Terms count by their weight (term
+#: weight times specificity, at most 1; the profile's ``term_weight``): a weak cue of weight 0.5
+#: is half a term, so "attack", "violent" and "assault" together are not three pieces of evidence.
 MIN_TERMS = 3
 MIN_TERMS_LEAD = 2
 #: A frame whose score is below this share of the top frame's is reported but not ranked (score
@@ -292,8 +294,11 @@ def _profile_rows(
             for term, values in terms.items()
         )
         n_terms = len(terms)
+        # distinct terms counted by weight: two weak cues are one piece of evidence
+        weight_terms = sum(term_weight.get(category, {}).values())
         supported = bool(core) and (
-            n_terms >= needed or (n_terms >= needed_lead and lead_hits[category] > 0)
+            weight_terms >= needed - 1e-9
+            or (weight_terms >= needed_lead - 1e-9 and lead_hits[category] > 0)
         )
         rows.append({
             "frame": category,
@@ -303,7 +308,7 @@ def _profile_rows(
             "score": 1000.0 * weight / n_words if n_words else 0.0,
             "keywords": [w for w, _ in keywords[category].most_common(n_keywords)],
             "n_terms": n_terms,
-            "term_weight": sum(term_weight.get(category, {}).values()),
+            "term_weight": weight_terms,
             "lead_hits": lead_hits[category],
             "supported": supported,
         })  # fmt: skip
