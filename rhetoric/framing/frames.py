@@ -33,6 +33,7 @@ change a word's sense are handled by the lexicon's exclusions and multiword term
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 import math
 from collections import Counter
@@ -198,6 +199,42 @@ def _hit_parts(doc: Document, hits: list[Hit]) -> list[str]:
     return [parts[max(0, bisect.bisect_right(starts, h.start) - 1)] for h in hits]
 
 
+def _one_sense_per_discourse(hits: list[Hit]) -> list[Hit]:
+    """Words listed under several frames take the sense of the frame the text is otherwise about.
+
+    A stretch claimed by ``k`` frames ("massacre": crime and security; "trial": crime and law)
+    gives ``k`` hits of weight ``1/k`` each (:meth:`Lexicon.match`). Within one document a word
+    keeps one sense (Gale, Church and Yarowsky 1992), so the stretch goes whole, at its term's
+    full weight, to the frame with the most evidence from words no other frame claims; with no
+    such evidence, or a tie, it stays split.
+    """
+    claims: Counter[tuple[int, int]] = Counter((h.start, h.end) for h in hits)
+    if all(k == 1 for k in claims.values()):
+        return hits
+    own: Counter[str] = Counter()
+    for hit in hits:
+        if claims[hit.start, hit.end] == 1:
+            own[hit.category] += hit.weight
+    groups: dict[tuple[int, int], list[Hit]] = {}
+    for hit in hits:
+        if claims[hit.start, hit.end] > 1:
+            groups.setdefault((hit.start, hit.end), []).append(hit)
+    winner: dict[tuple[int, int], Hit] = {}
+    for key, group in groups.items():
+        best = max(own[h.category] for h in group)
+        leaders = [h for h in group if own[h.category] == best]
+        if best > 0 and len(leaders) == 1:
+            winner[key] = leaders[0]
+    out = []
+    for hit in hits:
+        key = (hit.start, hit.end)
+        if key not in winner:
+            out.append(hit)
+        elif winner[key] is hit:
+            out.append(dataclasses.replace(hit, weight=hit.weight * claims[key]))
+    return out
+
+
 def _incidental_terms(lexicon: Lexicon) -> frozenset[tuple[str, str]]:
     return frozenset(
         (t.category, t.text) for t in lexicon.terms if t.source.endswith(":" + INCIDENTAL)
@@ -260,6 +297,7 @@ def _profile_rows(
     incidental: frozenset[tuple[str, str]] = frozenset(), model: dict | None = None,
 ) -> list[dict]:  # fmt: skip
     n_words = doc.n_words
+    hits = _one_sense_per_discourse(hits)
     parts = _hit_parts(doc, hits)
     counts: Counter[str] = Counter()
     by_term: dict[str, dict[str, list[float]]] = {c: {} for c in categories}
@@ -343,7 +381,7 @@ def frame_evidence(
     """
     doc = as_document(text_or_doc, doc_id)
     lex = as_lexicon(lexicon)
-    hits = lex.match(doc)
+    hits = _one_sense_per_discourse(lex.match(doc))
     incidental = _incidental_terms(lex)
     rows = [
         {
