@@ -101,11 +101,11 @@ def frame_rankings(
 
 #: Pooled rows of :func:`frame_agreement` beside each split: the articles judged while the
 #: news scoring was built (``tune`` + ``heldout``, the first 40), every article the ranking was
-#: developed or trained on (``developed``: all but ``fresh``) and all judged articles. A pool is
+#: developed or trained on (``developed``: all but ``fresh2``) and all judged articles. A pool is
 #: reported only when some judged split lies outside it.
 POOLS = {
     "tune+heldout": ("tune", "heldout"),
-    "developed": ("tune", "heldout", "new", "train"),
+    "developed": ("tune", "heldout", "new", "train", "fresh", "train2"),
     "all": None,
 }
 

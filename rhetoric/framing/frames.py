@@ -8,7 +8,8 @@ annotated texts cannot be redistributed, so frames are measured here with transp
 How a profile is scored
 -----------------------
 Each keyword hit counts ``weight``: the term's weight in the lexicon (1, or 0.5/0.25 for weak
-cues), times ``1 / k`` when ``k`` categories claim the same words (specificity), times
+cues), times ``1 / k`` when ``k`` categories claim the same words (specificity; in a profile
+such a word goes whole to one frame when the rest of the document decides its sense), times
 ``1 + 0.5 * (n - 1)`` for a term of ``n`` words (a multiword term is stronger evidence). A
 frame's ``score`` is the sum of its hit weights per 1,000 words of the document, so scores are
 comparable across documents of different lengths; ``hits`` and ``per_1000`` are the raw counts.
@@ -16,15 +17,19 @@ comparable across documents of different lengths; ``hits`` and ``per_1000`` are 
 How a profile is ranked
 -----------------------
 Only *supported* frames are ranked: several distinct terms of the frame (see
-:data:`MIN_TERMS`), not incidental words alone. With the built-in lexicon, the supported frames
-are ordered by a small learned news ranker (``rhetoric/resources/frames/news_ranker.json``,
+:data:`MIN_TERMS`), not incidental words alone; each distinct term counts by its weight
+(``term_weight``: a weak cue of weight 0.5 is half a term). A word listed under several frames
+("massacre": crime and security) takes, within one document, the sense of the frame the rest of
+the text supports (:func:`_one_sense_per_discourse`). With the built-in lexicon, the supported
+frames are ordered by a small learned news ranker (``rhetoric/resources/frames/news_ranker.json``,
 rebuilt by ``benchmarks/train_frame_ranker.py`` from PTC train articles judged by the codebook):
-a frame's ranking strength is ``a * log(1 + score) + b * log(1 + n_terms) + c * in_lead``
+a frame's ranking strength is ``a * log(1 + score) + b * log(1 + term_weight) + c * in_lead``
 (``in_lead``: a hit in the headline or lead), three coefficients on the profile's own evidence and
-no per-frame prior, so a profile still says why (which terms, how many distinct ones, where). ``rank_score`` is that strength relative to the first frame
-(``exp`` of the difference: 1 for the first frame); a frame is ranked when it reaches
-``min_share_of_top`` of the first. With another lexicon, or ``ranker=False``, frames are ordered
-by ``score`` and ``rank_score`` is the score's share of the top score.
+no per-frame prior, so a profile still says why (which terms, how many distinct ones, where).
+``rank_score`` is that strength relative to the first frame (``exp`` of the difference: 1 for the
+first frame); a frame is ranked when it reaches ``min_share_of_top`` of the first. With another
+lexicon, or ``ranker=False``, frames are ordered by ``score`` and ``rank_score`` is the score's
+share of the top score.
 
 Negation does not remove a frame: "no new taxes" is still an economic frame. Phrases that
 change a word's sense are handled by the lexicon's exclusions and multiword terms instead.
@@ -424,10 +429,11 @@ def frame_profile(
         share of all frame hits in the document), ``score`` (float, weighted hits per 1,000
         words; see the module notes), ``dominant`` (bool, True on the first ranked frame),
         ``keywords`` (list of str, the most frequent matched words), ``n_terms`` (int, distinct
-        terms), ``lead_hits`` (int, hits in headline and lead), ``supported`` (bool, enough
-        distinct terms to be ranked), ``rank_score`` (float, ranking strength relative to the
-        first frame, 1 for it; 0 when not supported) and ``rank`` (int, 1 for the first frame,
-        0 when not ranked). An empty text gives all-zero rows.
+        terms), ``term_weight`` (float, distinct terms each counted by its weight: term weight
+        times specificity, at most 1), ``lead_hits`` (int, hits in headline and lead),
+        ``supported`` (bool, enough distinct terms by weight to be ranked), ``rank_score``
+        (float, ranking strength relative to the first frame, 1 for it; 0 when not supported)
+        and ``rank`` (int, 1 for the first frame, 0 when not ranked). An empty text gives all-zero rows.
 
     Examples
     --------
@@ -578,6 +584,8 @@ def corpus_frame_table(
 
 
 _TEXT_COLUMNS = {"text", "clean_text", "path"}
+#: Profile columns a corpus table leaves out.
+_PROFILE_ONLY = [c for c in PROFILE_COLUMNS if c not in CORPUS_COLUMNS]
 
 
 def _frame_rows(
@@ -593,7 +601,7 @@ def _frame_rows(
     doc = Document(document_text(document), document.doc_id)
     rows = _profile_rows(doc, lexicon.match(doc), categories, 0, incidental, model)
     for row in rows:
-        for extra in ("keywords", "n_terms", "term_weight", "lead_hits", "supported", "rank_score", "rank"):
+        for extra in _PROFILE_ONLY:
             row.pop(extra)
         row["doc_id"] = doc.doc_id
         row["n_words"] = doc.n_words
