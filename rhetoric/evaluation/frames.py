@@ -6,8 +6,11 @@ frame the article is mostly about, by the Policy Frames Codebook), ``present`` (
 article uses), ``split`` (``tune``: used while building the profiler; ``heldout``: only
 measured at first, then developed on; ``new``: 20 articles judged after the last changes, a
 check on fitting the first 40, later developed on too; ``train``: 40 articles judged to train the
-news ranker; ``fresh``: 40 articles judged before the ranker existed and never trained or tuned
-on, measured once at the end), an ``annotator`` and a one-line ``reason``. No article text is
+news ranker; ``fresh``: 40 articles judged before the ranker existed, measured once, then
+developed on in issue 11's third round; ``train2``: 64 articles judged in that round before the
+profiler was run on them, developed and trained on; ``fresh2``: 40 articles judged by another
+annotator during that round, never trained or tuned on, measured once at its end), an
+``annotator`` and a one-line ``reason``. No article text is
 stored.
 
 Two measures per split, as in issue 11:
@@ -101,11 +104,11 @@ def frame_rankings(
 
 #: Pooled rows of :func:`frame_agreement` beside each split: the articles judged while the
 #: news scoring was built (``tune`` + ``heldout``, the first 40), every article the ranking was
-#: developed or trained on (``developed``: all but ``fresh``) and all judged articles. A pool is
+#: developed or trained on (``developed``: all but ``fresh2``) and all judged articles. A pool is
 #: reported only when some judged split lies outside it.
 POOLS = {
     "tune+heldout": ("tune", "heldout"),
-    "developed": ("tune", "heldout", "new", "train"),
+    "developed": ("tune", "heldout", "new", "train", "fresh", "train2"),
     "all": None,
 }
 

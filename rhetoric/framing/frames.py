@@ -8,7 +8,8 @@ annotated texts cannot be redistributed, so frames are measured here with transp
 How a profile is scored
 -----------------------
 Each keyword hit counts ``weight``: the term's weight in the lexicon (1, or 0.5/0.25 for weak
-cues), times ``1 / k`` when ``k`` categories claim the same words (specificity), times
+cues), times ``1 / k`` when ``k`` categories claim the same words (specificity; in a profile
+such a word goes whole to one frame when the rest of the document decides its sense), times
 ``1 + 0.5 * (n - 1)`` for a term of ``n`` words (a multiword term is stronger evidence). A
 frame's ``score`` is the sum of its hit weights per 1,000 words of the document, so scores are
 comparable across documents of different lengths; ``hits`` and ``per_1000`` are the raw counts.
@@ -16,15 +17,19 @@ comparable across documents of different lengths; ``hits`` and ``per_1000`` are 
 How a profile is ranked
 -----------------------
 Only *supported* frames are ranked: several distinct terms of the frame (see
-:data:`MIN_TERMS`), not incidental words alone. With the built-in lexicon, the supported frames
-are ordered by a small learned news ranker (``rhetoric/resources/frames/news_ranker.json``,
+:data:`MIN_TERMS`), not incidental words alone; each distinct term counts by its weight
+(``term_weight``: a weak cue of weight 0.5 is half a term). A word listed under several frames
+("massacre": crime and security) takes, within one document, the sense of the frame the rest of
+the text supports (:func:`_one_sense_per_discourse`). With the built-in lexicon, the supported
+frames are ordered by a small learned news ranker (``rhetoric/resources/frames/news_ranker.json``,
 rebuilt by ``benchmarks/train_frame_ranker.py`` from PTC train articles judged by the codebook):
-a frame's ranking strength is ``a * log(1 + score) + b * log(1 + n_terms) + c * in_lead``
+a frame's ranking strength is ``a * log(1 + score) + b * log(1 + term_weight) + c * in_lead``
 (``in_lead``: a hit in the headline or lead), three coefficients on the profile's own evidence and
-no per-frame prior, so a profile still says why (which terms, how many distinct ones, where). ``rank_score`` is that strength relative to the first frame
-(``exp`` of the difference: 1 for the first frame); a frame is ranked when it reaches
-``min_share_of_top`` of the first. With another lexicon, or ``ranker=False``, frames are ordered
-by ``score`` and ``rank_score`` is the score's share of the top score.
+no per-frame prior, so a profile still says why (which terms, how many distinct ones, where).
+``rank_score`` is that strength relative to the first frame (``exp`` of the difference: 1 for the
+first frame); a frame is ranked when it reaches ``min_share_of_top`` of the first. With another
+lexicon, or ``ranker=False``, frames are ordered by ``score`` and ``rank_score`` is the score's
+share of the top score.
 
 Negation does not remove a frame: "no new taxes" is still an economic frame. Phrases that
 change a word's sense are handled by the lexicon's exclusions and multiword terms instead.
@@ -33,6 +38,7 @@ change a word's sense are handled by the lexicon's exclusions and multiword term
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 import math
 from collections import Counter
@@ -69,8 +75,8 @@ FRAMES = (
 
 #: Columns of :func:`frame_profile`.
 PROFILE_COLUMNS = [
-    "frame", "hits", "per_1000", "share", "score", "dominant", "keywords", "n_terms", "lead_hits",
-    "supported", "rank_score", "rank",
+    "frame", "hits", "per_1000", "share", "score", "dominant", "keywords", "n_terms", "term_weight",
+    "lead_hits", "supported", "rank_score", "rank",
 ]  # fmt: skip
 
 #: Columns of :func:`corpus_frame_table` (metadata columns follow).
@@ -136,7 +142,9 @@ PART_WEIGHT = {"headline": 3.0, "lead": 2.0, "body": 1.0}
 LEAD_WORDS = 60
 #: A frame is *supported* (ranked) only with hits of this many distinct terms, or of
 #: :data:`MIN_TERMS_LEAD` distinct terms with one of them in the headline or lead (in texts of
-#: fewer than 100 words, one term; under 200 words, two).
+#: fewer than 100 words, one term; under 200 words, two). Terms count by their weight (term
+#: weight times specificity, at most 1; the profile's ``term_weight``): a weak cue of weight 0.5
+#: is half a term, so "attack", "violent" and "assault" together are not three pieces of evidence.
 MIN_TERMS = 3
 MIN_TERMS_LEAD = 2
 #: A frame whose score is below this share of the top frame's is reported but not ranked (score
@@ -148,6 +156,7 @@ RANKER_FILE = "news_ranker.json"
 RANKER_FEATURES = {
     "log_score": lambda row: math.log1p(row["score"]),
     "log_terms": lambda row: math.log1p(row["n_terms"]),
+    "log_term_weight": lambda row: math.log1p(row["term_weight"]),
     "in_lead": lambda row: float(row["lead_hits"] > 0),
 }
 #: Lexicon sections whose terms are incidental: they add to a frame only once other terms of
@@ -193,6 +202,42 @@ def _hit_parts(doc: Document, hits: list[Hit]) -> list[str]:
     parts = headline_and_lead(doc)
     starts = [w.start for w in doc.words]
     return [parts[max(0, bisect.bisect_right(starts, h.start) - 1)] for h in hits]
+
+
+def _one_sense_per_discourse(hits: list[Hit]) -> list[Hit]:
+    """Words listed under several frames take the sense of the frame the text is otherwise about.
+
+    A stretch claimed by ``k`` frames ("massacre": crime and security; "trial": crime and law)
+    gives ``k`` hits of weight ``1/k`` each (:meth:`Lexicon.match`). Within one document a word
+    keeps one sense (Gale, Church and Yarowsky 1992), so the stretch goes whole, at its term's
+    full weight, to the frame with the most evidence from words no other frame claims; with no
+    such evidence, or a tie, it stays split.
+    """
+    claims: Counter[tuple[int, int]] = Counter((h.start, h.end) for h in hits)
+    if all(k == 1 for k in claims.values()):
+        return hits
+    own: Counter[str] = Counter()
+    for hit in hits:
+        if claims[hit.start, hit.end] == 1:
+            own[hit.category] += hit.weight
+    groups: dict[tuple[int, int], list[Hit]] = {}
+    for hit in hits:
+        if claims[hit.start, hit.end] > 1:
+            groups.setdefault((hit.start, hit.end), []).append(hit)
+    winner: dict[tuple[int, int], Hit] = {}
+    for key, group in groups.items():
+        best = max(own[h.category] for h in group)
+        leaders = [h for h in group if own[h.category] == best]
+        if best > 0 and len(leaders) == 1:
+            winner[key] = leaders[0]
+    out = []
+    for hit in hits:
+        key = (hit.start, hit.end)
+        if key not in winner:
+            out.append(hit)
+        elif winner[key] is hit:
+            out.append(dataclasses.replace(hit, weight=hit.weight * claims[key]))
+    return out
 
 
 def _incidental_terms(lexicon: Lexicon) -> frozenset[tuple[str, str]]:
@@ -257,9 +302,13 @@ def _profile_rows(
     incidental: frozenset[tuple[str, str]] = frozenset(), model: dict | None = None,
 ) -> list[dict]:  # fmt: skip
     n_words = doc.n_words
+    hits = _one_sense_per_discourse(hits)
     parts = _hit_parts(doc, hits)
     counts: Counter[str] = Counter()
     by_term: dict[str, dict[str, list[float]]] = {c: {} for c in categories}
+    # each distinct term counted by its own weight (term weight times specificity, at most 1):
+    # a weak or shared cue is less than a whole piece of evidence
+    term_weight: dict[str, dict[str, float]] = {c: {} for c in categories}
     lead_hits: Counter[str] = Counter()
     keywords: dict[str, Counter[str]] = {c: Counter() for c in categories}
     for hit, part in zip(hits, parts, strict=True):
@@ -267,6 +316,8 @@ def _profile_rows(
         by_term.setdefault(hit.category, {}).setdefault(hit.term, []).append(
             _hit_weight(hit) * PART_WEIGHT[part]
         )
+        weights = term_weight.setdefault(hit.category, {})
+        weights[hit.term] = max(weights.get(hit.term, 0.0), min(1.0, _hit_weight(hit)))
         if part != "body":
             lead_hits[hit.category] += 1
         keywords.setdefault(hit.category, Counter())[doc.norm[hit.start : hit.end]] += 1
@@ -286,8 +337,11 @@ def _profile_rows(
             for term, values in terms.items()
         )
         n_terms = len(terms)
+        # distinct terms counted by weight: two weak cues are one piece of evidence
+        weight_terms = sum(term_weight.get(category, {}).values())
         supported = bool(core) and (
-            n_terms >= needed or (n_terms >= needed_lead and lead_hits[category] > 0)
+            weight_terms >= needed - 1e-9
+            or (weight_terms >= needed_lead - 1e-9 and lead_hits[category] > 0)
         )
         rows.append({
             "frame": category,
@@ -297,6 +351,7 @@ def _profile_rows(
             "score": 1000.0 * weight / n_words if n_words else 0.0,
             "keywords": [w for w, _ in keywords[category].most_common(n_keywords)],
             "n_terms": n_terms,
+            "term_weight": weight_terms,
             "lead_hits": lead_hits[category],
             "supported": supported,
         })  # fmt: skip
@@ -331,7 +386,7 @@ def frame_evidence(
     """
     doc = as_document(text_or_doc, doc_id)
     lex = as_lexicon(lexicon)
-    hits = lex.match(doc)
+    hits = _one_sense_per_discourse(lex.match(doc))
     incidental = _incidental_terms(lex)
     rows = [
         {
@@ -374,10 +429,11 @@ def frame_profile(
         share of all frame hits in the document), ``score`` (float, weighted hits per 1,000
         words; see the module notes), ``dominant`` (bool, True on the first ranked frame),
         ``keywords`` (list of str, the most frequent matched words), ``n_terms`` (int, distinct
-        terms), ``lead_hits`` (int, hits in headline and lead), ``supported`` (bool, enough
-        distinct terms to be ranked), ``rank_score`` (float, ranking strength relative to the
-        first frame, 1 for it; 0 when not supported) and ``rank`` (int, 1 for the first frame,
-        0 when not ranked). An empty text gives all-zero rows.
+        terms), ``term_weight`` (float, distinct terms each counted by its weight: term weight
+        times specificity, at most 1), ``lead_hits`` (int, hits in headline and lead),
+        ``supported`` (bool, enough distinct terms by weight to be ranked), ``rank_score``
+        (float, ranking strength relative to the first frame, 1 for it; 0 when not supported)
+        and ``rank`` (int, 1 for the first frame, 0 when not ranked). An empty text gives all-zero rows.
 
     Examples
     --------
@@ -400,7 +456,7 @@ def frame_profile(
 def _rows_to_frame(rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=PROFILE_COLUMNS)
     frame = frame.astype({"hits": "int64", "per_1000": "float64", "share": "float64", "score": "float64",
-                          "dominant": "bool", "n_terms": "int64", "lead_hits": "int64", "supported": "bool",
+                          "dominant": "bool", "n_terms": "int64", "term_weight": "float64", "lead_hits": "int64", "supported": "bool",
                           "rank_score": "float64", "rank": "int64"})  # fmt: skip
     order = frame["rank"].where(frame["rank"] > 0, len(frame) + 1)
     frame = frame.assign(_order=order).sort_values(
@@ -528,6 +584,8 @@ def corpus_frame_table(
 
 
 _TEXT_COLUMNS = {"text", "clean_text", "path"}
+#: Profile columns a corpus table leaves out.
+_PROFILE_ONLY = [c for c in PROFILE_COLUMNS if c not in CORPUS_COLUMNS]
 
 
 def _frame_rows(
@@ -543,7 +601,7 @@ def _frame_rows(
     doc = Document(document_text(document), document.doc_id)
     rows = _profile_rows(doc, lexicon.match(doc), categories, 0, incidental, model)
     for row in rows:
-        for extra in ("keywords", "n_terms", "lead_hits", "supported", "rank_score", "rank"):
+        for extra in _PROFILE_ONLY:
             row.pop(extra)
         row["doc_id"] = doc.doc_id
         row["n_words"] = doc.n_words

@@ -283,8 +283,48 @@ def test_a_frame_needs_several_distinct_terms_in_a_story():
     assert profile.loc["economic", "rank"] == 1
 
 
+def test_weak_cues_count_as_part_of_a_term():
+    filler = "The officials met again on the matter that week. " * 25
+    # three weak security cues (weight 0.5 each: "danger", "border", "conflict") in the body
+    text = (
+        "Budget Talks Resume\n\nThe budget talks on taxes and spending resumed. "
+        + filler
+        + "There was danger at the border. The conflict went on."
+    )
+    profile = frame_profile(Document(text, remove_boilerplate=False)).set_index("frame")
+    security = profile.loc["security_and_defense"]
+    assert security["n_terms"] == 3 and security["term_weight"] == pytest.approx(1.5)
+    assert not security["supported"] and security["rank"] == 0
+    # whole terms are counted whole
+    economic = profile.loc["economic"]
+    assert economic["term_weight"] == pytest.approx(economic["n_terms"])
+    assert profile["rank"].idxmax() == "economic"
+
+
+def test_a_word_of_two_frames_takes_the_sense_of_the_story():
+    # "massacre" is listed under crime and under security: the story decides which
+    crime = "Police arrested the gunman after the shooting; he was charged with murder."
+    war = "The army and its troops fought the war; soldiers and weapons were everywhere."
+    for context, frame, other in (
+        (crime, "crime_and_punishment", "security_and_defense"),
+        (war, "security_and_defense", "crime_and_punishment"),
+    ):
+        text = context + " The massacre shocked the town."
+        evidence = frame_evidence(text)
+        massacre = evidence[evidence["text"] == "massacre"]
+        assert massacre["frame"].tolist() == [frame]
+        # whole, at the term's own weight (the sentence lies in the lead)
+        assert massacre["weight"].item() == pytest.approx(PART_WEIGHT["lead"])
+        profile = frame_profile(text).set_index("frame")
+        assert "massacre" not in profile.loc[other, "keywords"]
+    # with no other evidence, the word stays split between its frames
+    alone = frame_evidence("The massacre shocked the town.")
+    assert sorted(alone["frame"]) == ["crime_and_punishment", "security_and_defense"]
+    assert alone["weight"].tolist() == pytest.approx([0.5 * PART_WEIGHT["lead"]] * 2)
+
+
 def test_news_frame_rankings_against_the_judged_ptc_articles(data_home):
-    """Regression floors on the 140 judged PTC train articles (see benchmarks/frames_news.py)."""
+    """Regression floors on the judged PTC train articles (see benchmarks/frames_news.py)."""
     from pathlib import Path
 
     from rhetoric.evaluation.frames import frame_agreement, frame_rankings, read_frame_judgements
@@ -292,22 +332,27 @@ def test_news_frame_rankings_against_the_judged_ptc_articles(data_home):
     path = Path(__file__).resolve().parents[2] / "corpus" / "annotations" / "frames_ptc_train.jsonl"
     judgements = read_frame_judgements(path)
     sizes = judgements["split"].value_counts().to_dict()
-    assert sizes == {"tune": 20, "heldout": 20, "new": 20, "train": 40, "fresh": 40}
+    assert sizes == {
+        "tune": 20, "heldout": 20, "new": 20, "train": 40, "fresh": 40, "train2": 64, "fresh2": 40,
+    }  # fmt: skip
     # later splits were judged by other annotators, on articles no earlier split holds
     annotators = judgements.groupby("split")["annotator"].agg(set).to_dict()
     assert annotators["new"] == {"judge-12"}
     assert annotators["train"] == annotators["fresh"] == {"judge-frames-3"}
+    assert annotators["train2"] == {"judge-frames-14"}
+    assert annotators["fresh2"] == {"judge-frames-14f"}
     assert judgements["doc"].is_unique
     assert all(row["dominant"] in row["present"] for row in judgements.to_dict("records"))
     agreement = frame_agreement(frame_rankings(judgements, data_home)).set_index("split")
-    # floors a little under the figures measured with the learned news ranker (0.66 / 0.08 on
-    # the 100 developed on, 0.60 / 0.075 on the fresh 40, measured once): a change that loses
-    # an article's dominant frame shows here
-    assert agreement.loc["developed", "n"] == 100
-    assert agreement.loc["developed", "top1"] >= 0.62
-    assert agreement.loc["developed", "absent_top3"] <= 0.12
-    assert agreement.loc["fresh", "top1"] >= 0.55
-    assert agreement.loc["fresh", "absent_top3"] <= 0.125
+    # floors a little under the figures of the learned news ranker: on the 204 articles it was
+    # developed and trained on (in-sample 0.67 / 0.04; cross-validated 0.67 / 0.04), and on the
+    # fresh2 40, judged by another annotator and measured once (0.775 / 0.025): a change that
+    # loses an article's dominant frame shows here
+    assert agreement.loc["developed", "n"] == 204
+    assert agreement.loc["developed", "top1"] >= 0.64
+    assert agreement.loc["developed", "absent_top3"] <= 0.06
+    assert agreement.loc["fresh2", "top1"] >= 0.72
+    assert agreement.loc["fresh2", "absent_top3"] <= 0.075
 
 
 def test_the_news_ranker_is_a_small_general_model_with_provenance():
@@ -321,7 +366,7 @@ def test_the_news_ranker_is_a_small_general_model_with_provenance():
     # more evidence never ranks a frame lower
     assert all(c > 0 for c in model["coef"])
     provenance = model["provenance"]
-    assert provenance["held_out_splits"] == ["fresh"] and "fresh" not in provenance["splits"]
+    assert provenance["held_out_splits"] == ["fresh2"] and "fresh2" not in provenance["splits"]
     assert provenance["script"] == "benchmarks/train_frame_ranker.py"
     assert provenance["cv"]["n"] == provenance["articles"] >= 100
 
@@ -350,10 +395,10 @@ def test_the_ranker_orders_supported_frames_and_can_be_switched_off():
     rows = learned[learned["supported"] & (learned["score"] > 0)].set_index("frame")
     strength = (
         model["coef"][0] * np.log1p(rows["score"])
-        + model["coef"][1] * np.log1p(rows["n_terms"])
+        + model["coef"][1] * np.log1p(rows["term_weight"])
         + model["coef"][2] * (rows["lead_hits"] > 0)
     )
-    assert model["features"] == ["log_score", "log_terms", "in_lead"]
+    assert model["features"] == ["log_score", "log_term_weight", "in_lead"]
     assert np.allclose(rows["rank_score"], np.exp(strength - strength.max()))
     assert learned.loc[learned["rank"] == 1, "frame"].item() == strength.idxmax()
     # another lexicon is always ranked by score
