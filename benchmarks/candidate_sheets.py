@@ -10,6 +10,15 @@ default is ``/tmp/rhetoric-candidates``). Judged records keep offsets and verdic
 ``corpus/annotations/README.md``).
 
     RHETORIC_DATA=../shared/data python benchmarks/candidate_sheets.py --per-genre 150
+
+``--bands TOP,BELOW`` draws by the current scorer's score instead of by genre (issue 10's third
+round): ``TOP`` figures at random from the band scored at least the device's threshold minus
+``--band-width`` and ``BELOW`` from the rest, both genres together; each record carries its band
+(``stratum``: ``score-top`` or ``score-below``), the band's number of figures in the pool
+(``cell_size``, after ``--exclude-judged``) and its ``score``, so that the fit can weight each
+judged figure by ``cell_size`` over the figures drawn from its band
+(``benchmarks/train_scorers.py``). The documents of the held-out fold ``heldout-5`` are left
+out (``--exclude-fold``).
 """
 
 from __future__ import annotations
@@ -80,6 +89,16 @@ def round_robin_by_kind(pool: list[dict]) -> list[dict]:
     return [q[i] for i in range(max(map(len, queues), default=0)) for q in queues if i < len(q)]
 
 
+def score_bands(records: list[dict], threshold: float, width: float) -> dict[str, list[dict]]:
+    """The figures of one device split by their score: ``score-top`` (>= threshold - width) and
+    ``score-below``."""
+    cut = threshold - width
+    return {
+        "score-top": [r for r in records if r["score"] >= cut],
+        "score-below": [r for r in records if r["score"] < cut],
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="/tmp/rhetoric-candidates")
@@ -92,12 +111,31 @@ def main() -> None:
         metavar="DIR",
         help="leave out figures already judged in DIR/<device>.jsonl (same document, overlapping)",
     )
+    parser.add_argument(
+        "--bands",
+        metavar="TOP,BELOW",
+        help="draw TOP figures from the band scored >= threshold - --band-width and BELOW from "
+        "the rest (both genres), recording stratum and cell_size, instead of --per-genre",
+    )
+    parser.add_argument("--band-width", type=float, default=0.2)
+    parser.add_argument(
+        "--exclude-fold",
+        default="heldout-5",
+        help="leave out the documents of these folds of benchmarks/heldout_recall.py "
+        "(comma-separated; '' for none): the held-out measurement's texts are not annotated",
+    )
     args = parser.parse_args()
     home = get_data_home()
     docs = training_documents()
+    if args.exclude_fold:
+        from heldout_recall import FOLDS
+
+        held = {d for d, fold in FOLDS.items() if fold in args.exclude_fold.split(",")}
+        docs = [d for d in docs if d not in held]
     paths = [home / d for d in docs]
     result = analyze_corpus(
         pd.DataFrame({"doc_id": docs, "path": [str(p) for p in paths]}),
+        devices=args.devices.split(","),
         frames=False,
         n_jobs=args.jobs,
         min_score=0,  # every candidate, not only those above the current scorers' thresholds
@@ -115,6 +153,7 @@ def main() -> None:
                 "parts": [[p["start"], p["end"]] for p in parts],
                 "text": " … ".join(p["text"] for p in parts)[:400],
                 "evidence": first["evidence"],
+                "score": round(float(first["score"]), 4),
                 "context": context_of(texts[doc_id], parts),
             })  # fmt: skip
     if args.exclude_judged:
@@ -128,6 +167,32 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(args.seed)
     for device in args.devices.split(","):
+        if args.bands:
+            from rhetoric.scoring.model import load_model
+
+            threshold = load_model(device).threshold
+            records = sorted(
+                by_device.get((device, "speech"), []) + by_device.get((device, "news"), []),
+                key=lambda r: (r["doc"], r["start"]),
+            )
+            chosen = []
+            for (band, pool), n in zip(
+                score_bands(records, threshold, args.band_width).items(),
+                map(int, args.bands.split(",")),
+                strict=True,
+            ):
+                drawn = rng.sample(pool, min(n, len(pool)))
+                chosen += [{**r, "stratum": band, "cell_size": len(pool)} for r in drawn]
+                print(f"{device:<20} {band:<12} {len(pool):>5} figures, {len(drawn)} sampled "
+                      f"(threshold {threshold:.3f} - {args.band_width})")  # fmt: skip
+            rng.shuffle(chosen)
+            with open(out / f"{device}.jsonl", "w", encoding="utf-8") as sheet:
+                for number, record in enumerate(chosen):
+                    sheet.write(
+                        json.dumps({"id": f"{device}-{number}", **record}, ensure_ascii=False)
+                        + "\n"
+                    )
+            continue
         chosen = []
         for genre in ("speech", "news"):
             pool = sorted(by_device[(device, genre)], key=lambda r: (r["doc"], r["start"]))

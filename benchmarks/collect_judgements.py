@@ -56,6 +56,10 @@ def main() -> None:
             }  # fmt: skip
             if candidate["genre"] != "news":
                 row["text"] = candidate["text"]
+            # a score-stratified sheet (candidate_sheets.py --bands): the band and its size
+            for key in ("stratum", "cell_size"):
+                if key in candidate:
+                    row[key] = candidate[key]
             rows.append(row)
         target = out / judged_file.name
         if args.append and target.exists():

@@ -1,0 +1,94 @@
+"""The sampling weights of the scorers' training script, and the score-banded annotation round."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCHMARKS = ROOT / "benchmarks"
+ANNOTATIONS = ROOT / "corpus" / "annotations"
+
+
+@pytest.fixture(scope="module")
+def scripts():
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        yield (
+            importlib.import_module("train_scorers"),
+            importlib.import_module("candidate_sheets"),
+            importlib.import_module("heldout_recall"),
+        )
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+
+def test_a_banded_record_is_weighted_by_its_band_size_over_the_judged_figures_of_its_band(scripts):
+    train, _, _ = scripts
+    doc = "inaugural/texts/1801-Jefferson.txt"
+    top = {"kind": "clause", "stratum": "score-top", "cell_size": 40}
+    below = {"kind": "clause", "stratum": "score-below", "cell_size": 900}
+    plain = {"kind": "clause"}
+    strata = [train.stratum_of("epistrophe", doc, r) for r in (top, top, below, plain, plain)]
+    strata.append(None)  # a gold-style candidate: trained on, never measured
+    population = Counter({("epistrophe", "speech", "clause"): 300})
+    weights = train.sample_weights(strata, population)
+    assert strata[0] == ("epistrophe", "band", "score-top", 40)
+    assert strata[3] == ("epistrophe", "speech", "clause")
+    assert weights[:2] == [40 / 2, 40 / 2]
+    assert weights[2] == 900 / 1
+    assert weights[3:5] == [300 / 2, 300 / 2]
+    assert weights[5] == 0.0
+    # each stratum's weights add up to its size in the pool
+    assert sum(weights[:2]) == 40 and sum(weights[3:5]) == 300
+
+
+def test_an_empty_stratum_in_the_pool_still_weighs_its_judged_figures(scripts):
+    train, _, _ = scripts
+    strata = [("chiasmus", "news", "chiasmus")] * 4
+    assert train.sample_weights(strata, Counter()) == [0.25] * 4
+
+
+def test_score_bands_split_every_figure_once_at_the_threshold_minus_the_width(scripts):
+    _, sheets, _ = scripts
+    records = [{"score": s} for s in (0.0, 0.39, 0.4, 0.41, 0.6, 0.95)]
+    bands = sheets.score_bands(records, threshold=0.6, width=0.2)
+    assert [r["score"] for r in bands["score-top"]] == [0.4, 0.41, 0.6, 0.95]
+    assert [r["score"] for r in bands["score-below"]] == [0.0, 0.39]
+    assert len(bands["score-top"]) + len(bands["score-below"]) == len(records)
+
+
+def test_the_banded_annotation_round_is_consistent(scripts):
+    """Every record of a score-banded round names its band and a band size no smaller than the
+    judged figures of that band, and none lies in a document of the held-out fold."""
+    _, _, heldout = scripts
+    from rhetoric.devices import DEVICES
+
+    held = {d for d, fold in heldout.FOLDS.items() if fold == "heldout-5"}
+    banded = 0
+    for path in [
+        ANNOTATIONS / f"{d}.jsonl" for d in DEVICES if (ANNOTATIONS / f"{d}.jsonl").exists()
+    ]:
+        drawn: Counter = Counter()
+        sizes: dict = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line) if line.strip() else {}
+            if "cell_size" not in record:
+                continue
+            banded += 1
+            assert record["stratum"] in {"score-top", "score-below"}, path.name
+            assert record["annotator"] and record["reason"], path.name
+            assert record["doc"] not in held, (path.name, record["doc"])
+            if record["genre"] == "news":
+                assert "text" not in record  # PTC text is not redistributable
+            drawn[record["stratum"]] += 1
+            sizes.setdefault(record["stratum"], set()).add(record["cell_size"])
+        for stratum, n in drawn.items():
+            assert len(sizes[stratum]) == 1, (path.name, stratum)
+            assert next(iter(sizes[stratum])) >= n, (path.name, stratum)
+    assert banded > 0
