@@ -55,7 +55,7 @@ ROOT = Path(__file__).resolve().parents[1]
 JUDGEMENTS = ROOT / "corpus" / "annotations" / "frames_ptc_train.jsonl"
 OUTPUT = ROOT / "rhetoric" / "resources" / "frames" / "news_ranker.json"
 #: Splits never trained on: kept for the final measurement.
-HELD_OUT = ("fresh2",)
+HELD_OUT = ("fresh2", "fresh3")
 FEATURES = ("log_score", "log_term_weight", "in_lead")
 LABELS = [f for f in FRAMES if f != "other"]
 

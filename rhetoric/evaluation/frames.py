@@ -9,7 +9,9 @@ check on fitting the first 40, later developed on too; ``train``: 40 articles ju
 news ranker; ``fresh``: 40 articles judged before the ranker existed, measured once, then
 developed on in issue 11's third round; ``train2``: 64 articles judged in that round before the
 profiler was run on them, developed and trained on; ``fresh2``: 40 articles judged by another
-annotator during that round, never trained or tuned on, measured once at its end), an
+annotator during that round, never trained or tuned on, measured once at its end; ``fresh3``: 40
+more judged by a third annotator after that round, before the profiler was run on them, measured
+once with the same model), an
 ``annotator`` and a one-line ``reason``. No article text is
 stored.
 
@@ -104,11 +106,13 @@ def frame_rankings(
 
 #: Pooled rows of :func:`frame_agreement` beside each split: the articles judged while the
 #: news scoring was built (``tune`` + ``heldout``, the first 40), every article the ranking was
-#: developed or trained on (``developed``: all but ``fresh2``) and all judged articles. A pool is
-#: reported only when some judged split lies outside it.
+#: developed or trained on (``developed``: all but ``fresh2`` and ``fresh3``), the two clean
+#: evaluation sets together (``fresh2+fresh3``, each measured once) and all judged articles. A pool is
+#: reported only when some judged split lies outside it and it pools at least two splits.
 POOLS = {
     "tune+heldout": ("tune", "heldout"),
     "developed": ("tune", "heldout", "new", "train", "fresh", "train2"),
+    "fresh2+fresh3": ("fresh2", "fresh3"),
     "all": None,
 }
 
@@ -133,7 +137,7 @@ def frame_agreement(rankings: pd.DataFrame) -> pd.DataFrame:
     for name, splits in POOLS.items():
         if splits is None:
             groups.append((name, rankings))
-        elif set(rankings["split"]) - set(splits):
+        elif set(rankings["split"]) - set(splits) and len(set(rankings["split"]) & set(splits)) >= 2:
             groups.append((name, rankings[rankings["split"].isin(splits)]))
     for split, part in groups:
         n = len(part)

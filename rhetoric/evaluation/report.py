@@ -185,7 +185,9 @@ def _frames_section(home) -> str:
         "news ranker; `fresh` (40, judged before the ranker existed) were measured once, then developed "
         "on; `train2` (64, judged before the profiler was run on them) were developed and trained on "
         "(`developed`: these 204, in-sample for the ranker); `fresh2` (40, judged by another annotator "
-        "and never trained or tuned on) were measured once, at the end of issue 11's third round.", "",
+        "and never trained or tuned on) were measured once, at the end of issue 11's third round; `fresh3` "
+        "(40, judged by a third annotator after that round, before the profiler was run on them) were "
+        "measured once with the same model (`fresh2+fresh3`: the two clean sets together).", "",
         markdown_table(agreement),
     ])  # fmt: skip
 
