@@ -317,9 +317,10 @@ def _non_overlapping(positions: list[int], n: int) -> list[int]:
 # - news and other prose: two logistic regressions, one judging the phrase (from the mean, largest,
 #   smallest value and spread of each feature over its mentions: is this phrase repeated for
 #   emphasis at all?), one the mention (given an emphatic phrase, is this the mention an annotator
-#   marks?); a mention's score is the product;
+#   marks?); a mention's score is the product; among the features, how often annotators marked
+#   the phrase's words in other train articles (:func:`marked_rates`) and their word classes;
 # - addresses (a speaker's "we" and "I", few quotation marks): one logistic regression over the
-#   mention's features, the ranker whose spans in speeches were judged (the phrase model keeps
+#   mention's features (:data:`ADDRESS_FEATURES`, without the marked rate and classes), the ranker whose spans in speeches were judged (the phrase model keeps
 #   one, later mention of a phrase, as PTC's annotators do, and drops figures of a speech).
 #
 # Mentions scoring at least the model's threshold are kept, best first, without overlaps.
@@ -851,7 +852,9 @@ def find_emphatic_repeats(
     twice in the text is a candidate (see :func:`emphatic_candidates`), scored from what the
     mention and its phrase look like: how often and how close together the phrase is said,
     whether this is a later mention, capitals, quotes, title words, VADER intensity, sentence
-    length and position, and how common the words are in news (see :func:`score_emphatic`).
+    length and position, how common the words are in news, and (news only) the words' classes and
+    how often PTC's annotators marked them as Repetition in the train articles (see
+    :func:`score_emphatic`, :func:`marked_rates`).
     News and other prose are scored by two logistic regressions, one judging the phrase and
     one the mention; a text that reads as an address (:func:`is_address`) by one regression over
     the mention, the ranker whose figures in speeches were judged. Both were trained on the
