@@ -865,7 +865,7 @@ def find_emphatic_repeats(
     first, skipping any that overlap one already kept, up to the ranker's rate per 1000 words
     (also chosen by cross-validation on train; see :func:`emphatic_limit`); a capitalised title
     repeated in a salutation list ("Members of A, Members of B") is skipped. This is a weak
-    detector (span F1 about 0.14 cross-validated on PTC train, 0.11 on dev): read its spans as suggestions.
+    detector (span F1 0.15 cross-validated on PTC train, 0.11 on dev): read its spans as suggestions.
 
     Parameters
     ----------
