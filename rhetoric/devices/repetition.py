@@ -317,9 +317,10 @@ def _non_overlapping(positions: list[int], n: int) -> list[int]:
 # - news and other prose: two logistic regressions, one judging the phrase (from the mean, largest,
 #   smallest value and spread of each feature over its mentions: is this phrase repeated for
 #   emphasis at all?), one the mention (given an emphatic phrase, is this the mention an annotator
-#   marks?); a mention's score is the product;
+#   marks?); a mention's score is the product; among the features, how often annotators marked
+#   the phrase's words in other train articles (:func:`marked_rates`) and their word classes;
 # - addresses (a speaker's "we" and "I", few quotation marks): one logistic regression over the
-#   mention's features, the ranker whose spans in speeches were judged (the phrase model keeps
+#   mention's features (:data:`ADDRESS_FEATURES`, without the marked rate and classes), the ranker whose spans in speeches were judged (the phrase model keeps
 #   one, later mention of a phrase, as PTC's annotators do, and drops figures of a speech).
 #
 # Mentions scoring at least the model's threshold are kept, best first, without overlaps.
@@ -329,8 +330,9 @@ def _non_overlapping(positions: list[int], n: int) -> list[int]:
 
 #: Longest candidate phrase, in words.
 MAX_EMPHATIC_WORDS = 3
-#: The features of a candidate mention, in the order of the model's weights.
-EMPHATIC_FEATURES = (
+#: The features the ``address`` ranker reads (the first columns of :data:`EMPHATIC_FEATURES`):
+#: those of the ranker whose figures in speeches were judged, kept as it was.
+ADDRESS_FEATURES = (
     "n_words", "log_count", "log_earlier", "is_first", "log_gap_previous", "log_gap_next",
     "previous_same_sentence", "previous_near_sentence", "capitalised", "capitalised_inside",
     "all_caps", "quoted", "title_phrase", "in_title", "top1", "top3", "share", "valence",
@@ -338,6 +340,14 @@ EMPHATIC_FEATURES = (
     "parallel_start", "exclamation", "log_doc_words", "repeated_ratio", "n_content",
     "last_mention", "log_later", "document_frequency", "proper_share", "relative_position",
     "doc_valence", "doc_quoted", "doc_exclamations", "phrase_quoted", "phrase_valence_mentions",
+)  # fmt: skip
+#: The features of a candidate mention, in the order of the model's weights: the address
+#: features, then word classes (a word of the phrase may be an adjective, a verb, an adverb;
+#: every content word is only a noun, :func:`rhetoric.lexicon.word_classes`) and the marked
+#: rate (:func:`marked_rates`: how often PTC's annotators marked the phrase's words as
+#: Repetition in the train articles, the largest over its content words).
+EMPHATIC_FEATURES = ADDRESS_FEATURES + (
+    "adjective", "verb", "adverb", "noun_only", "marked_rate",
 )  # fmt: skip
 #: The features of a candidate phrase: the mean, the largest value, the smallest value and the
 #: standard deviation of each feature of :data:`EMPHATIC_FEATURES` over the phrase's mentions.
@@ -350,12 +360,17 @@ ADDRESS_FIRST_PERSON = 0.015
 #: texts alone: every one of the 91 inaugural and State of the Union addresses of the training pool
 #: passes, 17 of the 371 PTC train articles do (``benchmarks/train_emphatic_repeats.py``).
 ADDRESS_QUOTES_PER_SENTENCE = 0.25
+_NOUN_ONLY = frozenset({"N"})
 #: Gap (log scale) given when there is no previous or next mention.
 _NO_GAP = 10.0
 #: The first paragraph counts as a title when it has at most this many words.
 _TITLE_WORDS = 25
+#: Weight of the train split's overall rate in a word's marked rate (:func:`marked_rates`), as
+#: that many occurrences at the overall rate (chosen by cross-validation on train).
+MARKED_PRIOR = 5.0
 _MODEL_FILE = "emphatic_model.json"
 _FREQUENCY_FILE = "ptc_train_df.tsv"
+_MARKED_FILE = "ptc_train_marked.tsv"
 
 
 @lru_cache(maxsize=1)
@@ -368,6 +383,7 @@ def emphatic_model() -> dict:
     if (
         tuple(model["features"]) != EMPHATIC_FEATURES
         or tuple(model.get("phrase_features", ())) != PHRASE_FEATURES
+        or tuple(model.get("address_features", ())) != ADDRESS_FEATURES
     ):
         raise RuntimeError(
             f"{_MODEL_FILE} was trained on other features; rerun benchmarks/train_emphatic_repeats.py"
@@ -382,6 +398,74 @@ def document_frequencies() -> tuple[dict[str, int], int]:
     lines = path.read_text(encoding="utf-8").splitlines()
     n_docs = int(lines[0].split("\t")[1])  # header: "#articles\t<n>"
     return {word: int(count) for word, count in (line.split("\t") for line in lines[1:])}, n_docs
+
+
+#: Counts behind the marked rates: word -> (occurrences, occurrences inside "Repetition"
+#: spans) for words in at least three train articles, and the totals over every word.
+MarkedCounts = tuple[dict[str, tuple[int, int]], int, int]
+
+
+@lru_cache(maxsize=1)
+def marked_counts() -> MarkedCounts:
+    """Word -> (occurrences, occurrences inside "Repetition" spans) in the PTC train articles
+    (words in at least three of them), and the two totals over every word (shipped with the
+    package, written by ``benchmarks/train_emphatic_repeats.py``)."""
+    path = resources.files("rhetoric").joinpath("resources", "repetition", _MARKED_FILE)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    _, n_occurrences, n_marked = lines[0].split("\t")  # header: "#all<TAB>occurrences<TAB>marked"
+    table = {}
+    for line in lines[1:]:
+        word, occurrences, marked = line.split("\t")
+        table[word] = (int(occurrences), int(marked))
+    return table, int(n_occurrences), int(n_marked)
+
+
+def marked_rates(
+    words: Sequence[str],
+    counts: MarkedCounts | None = None,
+    *,
+    own: dict[str, tuple[int, int]] | None = None,
+) -> np.ndarray:
+    """For each word, how often PTC's annotators marked it as Repetition: its occurrences inside
+    "Repetition" spans of the train articles over all its occurrences there, smoothed toward the
+    overall rate by :data:`MARKED_PRIOR` occurrences at that rate (the overall rate for a word
+    in fewer than three train articles); 0 for a word that is not a content word.
+
+    ``counts`` defaults to :func:`marked_counts`; ``own`` (training only) is the text's own
+    counts, subtracted so that a train article's features never read its own annotations.
+
+    >>> table = ({"plague": (40, 20), "said": (400, 0)}, 100_000, 1_000)
+    >>> marked_rates(["plague", "said", "the", "zebra"], table).round(3).tolist()
+    [0.446, 0.0, 0.0, 0.01]
+    """
+    table, n_occurrences, n_marked = marked_counts() if counts is None else counts
+    overall = n_marked / max(n_occurrences, 1)
+    rates = np.zeros(len(words))
+    for k, word in enumerate(words):
+        if not is_content_word(word) or word.isdigit():
+            continue
+        found = table.get(word)
+        if found is None:
+            rates[k] = overall
+            continue
+        occurrences, marked = found
+        if own is not None and word in own:
+            occurrences, marked = occurrences - own[word][0], marked - own[word][1]
+        rates[k] = (marked + MARKED_PRIOR * overall) / (occurrences + MARKED_PRIOR)
+    return rates
+
+
+def phrase_maximum(values: np.ndarray, first: np.ndarray, n_words: np.ndarray) -> np.ndarray:
+    """For each phrase (its first word and its length), the largest of ``values`` over its words.
+
+    >>> phrase_maximum(np.array([0.1, 0.5, 0.2]), np.array([0, 1, 0]), np.array([1, 2, 3])).tolist()
+    [0.1, 0.5, 0.5]
+    """
+    result = np.full(len(first), -np.inf)
+    for k in range(int(n_words.max(initial=0))):
+        inside = n_words > k
+        result[inside] = np.maximum(result[inside], values[first[inside] + k])
+    return result
 
 
 @dataclass(frozen=True)
@@ -405,6 +489,7 @@ def emphatic_candidates(
     *,
     frequencies: tuple[dict[str, int], int] | None = None,
     exclude_self: bool = False,
+    marked: MarkedCounts | None = None,
 ) -> EmphaticCandidates:
     """Every mention of a repeated word or phrase (up to :data:`MAX_EMPHATIC_WORDS` words), with features.
 
@@ -423,13 +508,16 @@ def emphatic_candidates(
     exclude_self : bool, default False
         Subtract this text's own contribution from the document frequencies (for training on
         the articles those frequencies were counted on).
+    marked : MarkedCounts, optional
+        The counts behind the marked rates (default: :func:`marked_counts`; see
+        :func:`marked_rates`).
 
     Returns
     -------
     EmphaticCandidates
         One entry per candidate mention, ``features`` in the order of :data:`EMPHATIC_FEATURES`.
     """
-    blocks = list(_candidate_blocks(doc, keys, frequencies, exclude_self))
+    blocks = list(_candidate_blocks(doc, keys, frequencies, exclude_self, marked))
     if not blocks:
         return _no_candidates()
     return EmphaticCandidates(
@@ -455,6 +543,7 @@ def _candidate_blocks(
     keys: list[str] | None,
     frequencies: tuple[dict[str, int], int] | None,
     exclude_self: bool,
+    marked: MarkedCounts | None = None,
 ) -> Iterator[EmphaticCandidates]:
     """The candidates of :func:`emphatic_candidates` in blocks of about :data:`_BLOCK_ROWS`,
     never splitting the mentions of one phrase."""
@@ -481,6 +570,14 @@ def _candidate_blocks(
         df_v = np.maximum(df_v - 1, 0)
     df_v /= max(n_docs, 1)
     content, valence_w = content_v[ids], valence_v[ids]
+    from rhetoric.lexicon import word_classes
+
+    classes_v = [word_classes(k) if c else frozenset() for k, c in zip(vocab, content_v.tolist())]
+    adjective_v = np.array([("J" in c) for c in classes_v], dtype=bool)
+    verb_v = np.array([("V" in c) for c in classes_v], dtype=bool)
+    adverb_v = np.array([("R" in c) for c in classes_v], dtype=bool)
+    noun_only_v = np.array([c == _NOUN_ONLY for c in classes_v], dtype=bool)
+    marked_v = marked_rates(vocab, marked)
 
     # word-level facts
     sentence = np.array(doc.sentence_of, dtype=np.int64)
@@ -572,6 +669,11 @@ def _candidate_blocks(
             proper = np.max(
                 [np.where(content[c], proper_v[ids[c]], 0.0) for c in span_cols], axis=0
             )
+            word_class = [
+                np.any([flags[ids[c]] for c in span_cols], axis=0)
+                for flags in (adjective_v, verb_v, adverb_v, noun_only_v)
+            ]
+            marked_rate = np.max([marked_v[ids[c]] for c in span_cols], axis=0)
             capitalised = np.all([capital[c] for c in span_cols], axis=0)
             loud = np.any([all_caps[c] for c in span_cols], axis=0)
             title_phrase = title_phrase_v[phrase]
@@ -594,6 +696,7 @@ def _candidate_blocks(
                 following < 0, np.log1p(count - 1 - rank), rare, proper, first / n_total,
                 np.full(len(first), doc_valence), np.full(len(first), doc_quoted),
                 np.full(len(first), doc_exclamations), phrase_quoted, word_valence * count,
+                *word_class, marked_rate,
             ]).astype(float, copy=False)  # fmt: skip
             yield EmphaticCandidates(
                 first, np.full(len(first), n), phrase + next_phrase, count, previous, features
@@ -721,8 +824,10 @@ def score_emphatic(
     model = emphatic_model() if model is None else model
     if not len(candidates.first):
         return np.zeros(0)
-    if address:
-        return _probability(candidates.features, model["address"]["mention"])
+    if address:  # the address ranker reads the first columns only (ADDRESS_FEATURES)
+        return _probability(
+            candidates.features[:, : len(ADDRESS_FEATURES)], model["address"]["mention"]
+        )
     ranker = model["news"]
     phrases, row = phrase_features(candidates)
     return _probability(phrases, ranker["phrase"])[row] * _probability(
@@ -747,7 +852,9 @@ def find_emphatic_repeats(
     twice in the text is a candidate (see :func:`emphatic_candidates`), scored from what the
     mention and its phrase look like: how often and how close together the phrase is said,
     whether this is a later mention, capitals, quotes, title words, VADER intensity, sentence
-    length and position, and how common the words are in news (see :func:`score_emphatic`).
+    length and position, how common the words are in news, and (news only) the words' classes and
+    how often PTC's annotators marked them as Repetition in the train articles (see
+    :func:`score_emphatic`, :func:`marked_rates`).
     News and other prose are scored by two logistic regressions, one judging the phrase and
     one the mention; a text that reads as an address (:func:`is_address`) by one regression over
     the mention, the ranker whose figures in speeches were judged. Both were trained on the
@@ -758,7 +865,7 @@ def find_emphatic_repeats(
     first, skipping any that overlap one already kept, up to the ranker's rate per 1000 words
     (also chosen by cross-validation on train; see :func:`emphatic_limit`); a capitalised title
     repeated in a salutation list ("Members of A, Members of B") is skipped. This is a weak
-    detector (span F1 about 0.14 cross-validated on PTC train, 0.11 on dev): read its spans as suggestions.
+    detector (span F1 0.15 cross-validated on PTC train, 0.11 on dev): read its spans as suggestions.
 
     Parameters
     ----------

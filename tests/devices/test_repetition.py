@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from rhetoric.devices import repetition
 from rhetoric.devices.repetition import (
+    ADDRESS_FEATURES,
     EMPHATIC_FEATURES,
     PHRASE_FEATURES,
     document_frequencies,
@@ -20,9 +21,13 @@ from rhetoric.devices.repetition import (
     find_emphatic_repeats,
     find_repetition,
     is_address,
+    marked_counts,
+    marked_rates,
     phrase_features,
+    phrase_maximum,
     score_emphatic,
 )
+from rhetoric.lexicon import is_content_word, word_classes
 from rhetoric.text import Document
 
 
@@ -196,8 +201,10 @@ def test_emphatic_model_resource():
     assert tuple(model["features"]) == EMPHATIC_FEATURES
     assert tuple(model["phrase_features"]) == PHRASE_FEATURES
     assert len(PHRASE_FEATURES) == 4 * len(EMPHATIC_FEATURES)
+    assert tuple(model["address_features"]) == ADDRESS_FEATURES
+    assert EMPHATIC_FEATURES[: len(ADDRESS_FEATURES)] == ADDRESS_FEATURES
     parts = (("news", "phrase", PHRASE_FEATURES), ("news", "mention", EMPHATIC_FEATURES),
-             ("address", "mention", EMPHATIC_FEATURES))  # fmt: skip
+             ("address", "mention", ADDRESS_FEATURES))  # fmt: skip
     for ranker, part, names in parts:
         assert all(
             len(model[ranker][part][k]) == len(names)
@@ -212,6 +219,59 @@ def test_emphatic_model_resource():
     assert "train split only" in model["provenance"]
     frequency, n_docs = document_frequencies()
     assert n_docs > 300 and frequency["the"] == n_docs and min(frequency.values()) >= 3
+
+
+def test_marked_counts_resource_and_rates():
+    table, n_occurrences, n_marked = marked_counts()
+    assert 0 < n_marked < n_occurrences and len(table) > 1000
+    assert all(0 <= marked <= occurrences for occurrences, marked in table.values())
+    overall = n_marked / n_occurrences
+    content = [w for w in table if w.isalpha() and is_content_word(w)]
+    never = next(w for w in content if table[w][1] == 0 and table[w][0] >= 50)
+    often = max((w for w in content if table[w][0] >= 10), key=lambda w: table[w][1] / table[w][0])
+    rates = marked_rates([never, often, "the", "qwzxvbnm"])
+    # never marked in many occurrences: well under the overall rate; a word often marked above
+    # it; a closed-class word 0; a word not counted: the overall rate
+    assert 0 < rates[0] < overall / 5 and rates[1] > overall and rates[2] == 0.0
+    assert math.isclose(rates[3], overall)
+    # a text's own counts are left out when given (training reads no article's own annotations)
+    own = {often: table[often]}
+    assert math.isclose(marked_rates([often], own=own)[0], overall)
+
+
+def test_marked_rate_and_classes_are_features_of_the_phrase():
+    text = "Tariffs hurt badly. We said tariffs hurt badly, and farmers hurt. The farms shrank, the farms!"
+    doc = Document(text)
+    found = emphatic_candidates(doc)
+    words = doc.keys
+    column = found.features[:, EMPHATIC_FEATURES.index("marked_rate")]
+    np.testing.assert_allclose(
+        column, phrase_maximum(marked_rates(words), found.first, found.n_words)
+    )
+    names = ("adjective", "verb", "adverb", "noun_only")
+    columns = found.features[:, [EMPHATIC_FEATURES.index(name) for name in names]]
+    for k in range(len(found.first)):
+        phrase = words[found.first[k] : found.first[k] + found.n_words[k]]
+        classes = [word_classes(w) for w in phrase if is_content_word(w)]
+        expected = [
+            any("J" in c for c in classes), any("V" in c for c in classes),
+            any("R" in c for c in classes), any(c == frozenset({"N"}) for c in classes),
+        ]  # fmt: skip
+        assert columns[k].tolist() == expected, phrase
+    assert columns[:, 2].any()  # "badly" is an adverb
+
+
+def test_address_ranker_reads_only_its_own_features():
+    text = "We will win. We will win, and our children will win. I ask you: we will win."
+    found = emphatic_candidates(Document(text))
+    before = score_emphatic(found, address=True)
+    changed = found.features.copy()
+    changed[:, len(ADDRESS_FEATURES) :] += 5.0  # the newer columns move; the address score does not
+    moved = repetition.EmphaticCandidates(
+        found.first, found.n_words, found.phrase, found.count, found.previous, changed
+    )
+    np.testing.assert_array_equal(score_emphatic(moved, address=True), before)
+    assert not np.allclose(score_emphatic(moved), score_emphatic(found))
 
 
 def test_phrase_features_are_aggregates_over_the_mentions():
