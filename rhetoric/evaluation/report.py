@@ -67,6 +67,9 @@ def build_report(gold: str | Path | None = None, data_home=None) -> str:
                   "threshold); `matched_candidates`, `violated_candidates`: every candidate the finders "
                   "propose (`min_score=0`):", "", markdown_table(summary, "{:.2f}"), ""]  # fmt: skip
     parts += [_scorer_section(), ""]
+    stance = _stance_scorer_section()
+    if stance:
+        parts += [stance, ""]
     ptc = pd.concat(
         [
             evaluate_ptc("train", home).assign(split="train"),
@@ -128,6 +131,38 @@ def _scorer_section() -> str:
         f"`cv_precision` is below {MIN_DEFAULT_PRECISION:.2f} is `off`: not reported unless a "
         "`min_score` is given (`--min-score`), since on texts it was not trained on most of its "
         "figures would be false:", "",
+        markdown_table(pd.DataFrame(rows), "{:.3f}"),
+    ])  # fmt: skip
+
+
+def _stance_scorer_section() -> str:
+    """The judged-stance scorers (hedges, loaded words), from their provenance."""
+    from rhetoric.framing.stance_scorer import SCORER_FILES, stance_scorer
+
+    rows = []
+    for family in SCORER_FILES:
+        model = stance_scorer(family)
+        if model is None:
+            continue
+        cv = model.provenance["cv"]
+        rows.append({
+            "family": family, "model": model.kind, "matched": cv["n"], "true": cv["positives"],
+            "trained_only": cv.get("extra_positives", 0) + cv.get("extra_negatives", 0),
+            "documents": cv["documents"], "average_precision": cv["average_precision"],
+            "target": cv["target_precision"], "threshold": model.threshold,
+            "cv_precision": cv["precision_at_threshold"], "cv_recall": cv["recall_at_threshold"],
+        })  # fmt: skip
+    if not rows:
+        return ""
+    return "\n".join([
+        "**Stance scorers** (`rhetoric/resources/stance/scorer_*.json`, trained by "
+        "`benchmarks/train_stance_scorer.py` on judged candidates of the training pool: hedges of the "
+        "sense rules, loaded words of PTC probability >= 0.25): `matched` judged candidates measured "
+        "on, `true` among them, `trained_only` judged candidates fitted on but not measured on (an "
+        "earlier sample drawn differently); cross-validated with folds grouped by document, weighted "
+        "back to the candidates: `average_precision`, and at the `threshold` (the lowest score whose "
+        "out-of-fold precision reaches `target`) `cv_precision` and `cv_recall`. A stance span's score "
+        "is this probability; the precision on the judged public sets is in the stance table below.", "",
         markdown_table(pd.DataFrame(rows), "{:.3f}"),
     ])  # fmt: skip
 
