@@ -137,7 +137,9 @@ def frame_agreement(rankings: pd.DataFrame) -> pd.DataFrame:
     for name, splits in POOLS.items():
         if splits is None:
             groups.append((name, rankings))
-        elif set(rankings["split"]) - set(splits) and len(set(rankings["split"]) & set(splits)) >= 2:
+        elif (
+            set(rankings["split"]) - set(splits) and len(set(rankings["split"]) & set(splits)) >= 2
+        ):
             groups.append((name, rankings[rankings["split"].isin(splits)]))
     for split, part in groups:
         n = len(part)
@@ -149,3 +151,65 @@ def frame_agreement(rankings: pd.DataFrame) -> pd.DataFrame:
             "absent_top3": ka / n if n else math.nan, "absent_low": loa, "absent_high": hia,
         })  # fmt: skip
     return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
+
+
+#: A second coder's judgements of some of the same articles, beside the first file.
+SECOND_CODER = "frames_second_coder.jsonl"
+
+#: Columns of :func:`coder_agreement`.
+CODER_COLUMNS = ["comparison", "n", "agreement", "low", "high", "kappa"]
+
+
+def coder_agreement(
+    first: pd.DataFrame, second: pd.DataFrame, rankings: pd.DataFrame
+) -> pd.DataFrame:
+    """How often two coders name the same dominant frame, beside how often the profiler's first
+    frame matches each of them, on the articles both coders judged.
+
+    Parameters
+    ----------
+    first, second : pandas.DataFrame
+        Frame judgements (:func:`read_frame_judgements`) of the same articles by two coders
+        (matched by ``doc``; articles only one of them judged are left out).
+    rankings : pandas.DataFrame
+        :func:`frame_rankings` of (at least) those articles: its ``predicted`` column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows ``first coder vs second coder``, ``profiler vs first coder``, ``profiler vs second
+        coder``: ``n``, the share of articles with the same dominant frame and its Wilson 95%
+        interval, and Cohen's kappa (scikit-learn; the profiler's "no frame ranked" counts as a
+        label of its own). Two coders' agreement bounds how well a profiler can be shown to match
+        either.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"doc": ["x", "y", "z"], "dominant": ["political", "economic", "morality"]})
+    >>> b = pd.DataFrame({"doc": ["x", "y", "z"], "dominant": ["political", "economic", "political"]})
+    >>> r = pd.DataFrame({"doc": ["x", "y", "z"], "predicted": ["political", None, "morality"]})
+    >>> coder_agreement(a, b, r)[["comparison", "n", "agreement"]].round(3).values.tolist()
+    [['first coder vs second coder', 3, 0.667], ['profiler vs first coder', 3, 0.667], ['profiler vs second coder', 3, 0.333]]
+    """
+    from sklearn.metrics import cohen_kappa_score
+
+    both = first[["doc", "dominant"]].merge(
+        second[["doc", "dominant"]], on="doc", suffixes=("_first", "_second")
+    )
+    predicted = dict(zip(rankings["doc"], rankings["predicted"], strict=True))
+    both["predicted"] = [
+        p if isinstance(p := predicted.get(d), str) and p else "(none)" for d in both["doc"]
+    ]
+    rows = []
+    for name, a, b in [
+        ("first coder vs second coder", "dominant_first", "dominant_second"),
+        ("profiler vs first coder", "predicted", "dominant_first"),
+        ("profiler vs second coder", "predicted", "dominant_second"),
+    ]:
+        n = len(both)
+        k = int((both[a] == both[b]).sum())
+        low, high = wilson_interval(k, n) if n else (math.nan, math.nan)
+        kappa = float(cohen_kappa_score(both[a], both[b])) if n > 1 else math.nan
+        rows.append({"comparison": name, "n": n, "agreement": k / n if n else math.nan,
+                     "low": low, "high": high, "kappa": kappa})  # fmt: skip
+    return pd.DataFrame(rows, columns=CODER_COLUMNS)

@@ -199,6 +199,8 @@ def _precision_section(home) -> str:
 def _frames_section(home) -> str:
     """Frame rankings against the dominant frames judged on PTC train articles."""
     from rhetoric.evaluation.frames import (
+        SECOND_CODER,
+        coder_agreement,
         default_frame_judgements,
         frame_agreement,
         frame_rankings,
@@ -209,7 +211,17 @@ def _frames_section(home) -> str:
     if path is None:
         return "**Frames on news**: no frame judgements installed."
     judgements = read_frame_judgements(path)
-    agreement = frame_agreement(frame_rankings(judgements, home))
+    rankings = frame_rankings(judgements, home)
+    agreement = frame_agreement(rankings)
+    second = path.with_name(SECOND_CODER)
+    coders = []
+    if second.is_file():
+        table = coder_agreement(judgements, read_frame_judgements(second), rankings)
+        coders = ["", f"**Frames, a second coder** (`{second.name}`: {int(table['n'].iloc[0])} articles of "
+                  "`fresh2` and `fresh3` judged again, blind, by another annotator): how often the two coders "
+                  "name the same dominant frame, beside how often the profiler's first frame matches each "
+                  "(Wilson 95% intervals; Cohen's kappa). The coders' agreement is the ceiling a top-1 "
+                  "figure against one coder can be read against.", "", markdown_table(table)]  # fmt: skip
     return "\n".join([
         f"**Frames on news** (`{path.name}`: the dominant frame and the frames present, judged by the "
         f"Policy Frames Codebook on {len(judgements)} PTC train articles): `top1`, the share of "
@@ -223,7 +235,7 @@ def _frames_section(home) -> str:
         "and never trained or tuned on) were measured once, at the end of issue 11's third round; `fresh3` "
         "(40, judged by a third annotator after that round, before the profiler was run on them) were "
         "measured once with the same model (`fresh2+fresh3`: the two clean sets together).", "",
-        markdown_table(agreement),
+        markdown_table(agreement), *coders,
     ])  # fmt: skip
 
 

@@ -430,3 +430,30 @@ def test_frame_agreement_pools_the_first_forty_apart_from_a_later_split():
     assert table.loc["new", "absent_top3"] == 0.5 and table.loc["all", "n"] == 4
     # without a later split there is no separate pool of the first forty
     assert "tune+heldout" not in set(frame_agreement(rankings[rankings.split != "new"])["split"])
+
+
+def test_the_second_coder_judged_clean_articles_blind_and_is_compared_not_trained_on(data_home):
+    from pathlib import Path
+
+    from rhetoric.evaluation.frames import (
+        SECOND_CODER,
+        coder_agreement,
+        frame_rankings,
+        read_frame_judgements,
+    )
+
+    folder = Path(__file__).resolve().parents[2] / "corpus" / "annotations"
+    first = read_frame_judgements(folder / "frames_ptc_train.jsonl")
+    second = read_frame_judgements(folder / SECOND_CODER)
+    assert len(second) == 40 and second["doc"].is_unique
+    assert set(second["annotator"]) == {"judge-frames-14h"}
+    # only articles of the two clean sets, none the profiler was developed on
+    splits = dict(zip(first["doc"], first["split"], strict=True))
+    assert {splits[d] for d in second["doc"]} == {"fresh2", "fresh3"}
+    assert all(row["dominant"] in row["present"] for row in second.to_dict("records"))
+    both = first[first["doc"].isin(second["doc"])]
+    table = coder_agreement(both, second, frame_rankings(both, data_home)).set_index("comparison")
+    assert table["n"].eq(40).all()
+    # the coders agree far more often than the profiler matches either (0.95 against 0.70)
+    assert table.loc["first coder vs second coder", "agreement"] >= 0.9
+    assert table.loc["profiler vs first coder", "agreement"] >= 0.6
