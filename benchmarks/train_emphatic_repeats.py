@@ -265,7 +265,9 @@ def counts_over(counts: list[dict]) -> tuple[dict[str, tuple[int, int]], int, in
             occurrences[key] += a
             marked[key] += b
             documents[key] += 1
-    table = {k: (occurrences[k], marked[k]) for k in sorted(documents) if documents[k] >= MIN_DOCUMENTS}
+    table = {
+        k: (occurrences[k], marked[k]) for k in sorted(documents) if documents[k] >= MIN_DOCUMENTS
+    }
     return table, sum(occurrences.values()), sum(marked.values())
 
 

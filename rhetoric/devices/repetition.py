@@ -572,7 +572,10 @@ def _candidate_blocks(
     content, valence_w = content_v[ids], valence_v[ids]
     from rhetoric.lexicon import word_classes
 
-    classes_v = [word_classes(k) if c else frozenset() for k, c in zip(vocab, content_v.tolist())]
+    classes_v = [
+        word_classes(k) if c else frozenset()
+        for k, c in zip(vocab, content_v.tolist(), strict=True)
+    ]
     adjective_v = np.array([("J" in c) for c in classes_v], dtype=bool)
     verb_v = np.array([("V" in c) for c in classes_v], dtype=bool)
     adverb_v = np.array([("R" in c) for c in classes_v], dtype=bool)
