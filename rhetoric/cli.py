@@ -397,9 +397,11 @@ def format_report(result, thresholded: bool = True) -> str:
             else "devices: none found"
         )
     if thresholded and (off := _off_by_default()):
+        whose = "their scorers'" if len(off) > 1 else "its scorer's"
+        figures = "their" if len(off) > 1 else "its"
         lines.append(
-            f"not reported by default: {', '.join(off)} (their scorers' cross-validated precision "
-            "is below 0.70; --min-score X lists their figures scoring at least X)"
+            f"not reported by default: {', '.join(off)} ({whose} cross-validated precision "
+            f"is below 0.70; --min-score X lists {figures} figures scoring at least X)"
         )
     every = [*result.device_spans, *result.frame_spans, *getattr(result, "stance_spans", [])]
     stance = Counter(
