@@ -45,7 +45,7 @@ from rhetoric.evaluation.pool import (
 )
 from rhetoric.figures import figure_parts, group_figures
 from rhetoric.scoring.features import DocumentProfile, figure_features
-from rhetoric.scoring.train import fit_scorer, selection_score
+from rhetoric.scoring.train import fit_scorer, inverse_sampling_weights, selection_score
 from rhetoric.text import Document, decode
 
 ANNOTATIONS = Path("corpus/annotations")
@@ -174,15 +174,8 @@ def sample_weights(strata: list, population: Counter) -> list[float]:
     Each sample (the per-genre rounds, a score-banded round) stands for the whole pool, so the
     weights of the rounds together describe the pool more than once over; precision and recall
     are ratios, and are estimated from the rounds together."""
-    sampled = Counter(s for s in strata if s is not None)
-    weights = []
-    for s in strata:
-        if s is None:
-            weights.append(0.0)
-            continue
-        size = s[3] if s[1] == "band" else population[s]
-        weights.append(max(1, size) / sampled[s])
-    return weights
+    sizes = {s: s[3] if s[1] == "band" else population[s] for s in strata if s is not None}
+    return inverse_sampling_weights(strata, sizes)
 
 
 def gold_items(device: str, folds: set[str]) -> list[dict]:

@@ -51,7 +51,7 @@ from rhetoric.framing.stance_scorer import (
     hedge_features,
     loaded_candidates,
 )
-from rhetoric.scoring.train import fit_scorer
+from rhetoric.scoring.train import fit_scorer, inverse_sampling_weights
 from rhetoric.text import Document, read_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,10 +74,10 @@ def judged_records(family: str, pool: set[str]) -> list[dict]:
             r["measured"], r["weight"] = True, 1.0
     else:
         sample, earlier = _read(SAMPLE), _read(EARLIER)
-        drawn = Counter((genre_of(r["doc"]), r["kind"]) for r in sample)
-        for r in sample:
-            r["measured"] = True
-            r["weight"] = r["cell_size"] / drawn[(genre_of(r["doc"]), r["kind"])]
+        strata = [(genre_of(r["doc"]), r["kind"]) for r in sample]
+        sizes = {s: r["cell_size"] for s, r in zip(strata, sample, strict=True)}
+        for r, weight in zip(sample, inverse_sampling_weights(strata, sizes), strict=True):
+            r["measured"], r["weight"] = True, weight
         for r in earlier:
             r["measured"], r["weight"] = False, 1.0
         records = sample + earlier

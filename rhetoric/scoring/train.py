@@ -22,6 +22,7 @@ it is averaged over the repeats and counts 0 in a repeat whose threshold misses 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -138,6 +139,22 @@ def platt(
         np.asarray(decision, dtype=float).reshape(-1, 1), y, sample_weight=weights
     )
     return float(-fit.coef_[0, 0]), float(-fit.intercept_[0])
+
+
+def inverse_sampling_weights(strata: Sequence, sizes) -> list[float]:
+    """Each judged record's inverse sampling probability: the candidates of its stratum in the
+    pool (``sizes[stratum]``) over the judged records of that stratum; a stratum of ``None`` (a
+    record trained on only, not a sample) weighs 0.
+
+    The judged records are stratified samples (per genre, per score band...), so weighting each
+    by the share of the pool it stands for makes calibration, threshold and cross-validated
+    precision describe the candidates as they occur, not the sample.
+
+    >>> inverse_sampling_weights(["a", "a", "b", None], {"a": 10, "b": 3})
+    [5.0, 5.0, 3.0, 0.0]
+    """
+    sampled = Counter(s for s in strata if s is not None)
+    return [0.0 if s is None else max(1, sizes[s]) / sampled[s] for s in strata]
 
 
 def choose_threshold(
