@@ -110,9 +110,7 @@ def _scorer_section() -> str:
             "true": cv["positives"], "documents": cv["documents"],
             "gold": cv.get("extra_positives", 0),
             "gold_weight": model.provenance.get("gold_weight", 0) if cv.get("extra_positives") else 0,
-            "gold_recall": cv.get("extra_recall_at_threshold"),
-            "average_precision": cv["average_precision"], "threshold": model.threshold,
-            "cv_precision": cv["precision_at_threshold"], "cv_recall": cv["recall_at_threshold"],
+            "gold_recall": cv.get("extra_recall_at_threshold"), **_cv_figures(model),
             "target_met": "yes" if cv["target_met"] else "no",
             "default": "on" if model.reported_by_default else "off",
         })  # fmt: skip
@@ -135,6 +133,15 @@ def _scorer_section() -> str:
     ])  # fmt: skip
 
 
+def _cv_figures(model) -> dict:
+    """A shipped scorer's cross-validated figures (provenance ``cv``), as the scorer tables show them."""
+    cv = model.provenance["cv"]
+    return {
+        "average_precision": cv["average_precision"], "threshold": model.threshold,
+        "cv_precision": cv["precision_at_threshold"], "cv_recall": cv["recall_at_threshold"],
+    }  # fmt: skip
+
+
 def _stance_scorer_section() -> str:
     """The judged-stance scorers (hedges, loaded words), from their provenance."""
     from rhetoric.framing.stance_scorer import SCORER_FILES, stance_scorer
@@ -148,9 +155,7 @@ def _stance_scorer_section() -> str:
         rows.append({
             "family": family, "model": model.kind, "matched": cv["n"], "true": cv["positives"],
             "trained_only": cv.get("extra_positives", 0) + cv.get("extra_negatives", 0),
-            "documents": cv["documents"], "average_precision": cv["average_precision"],
-            "target": cv["target_precision"], "threshold": model.threshold,
-            "cv_precision": cv["precision_at_threshold"], "cv_recall": cv["recall_at_threshold"],
+            "documents": cv["documents"], "target": cv["target_precision"], **_cv_figures(model),
         })  # fmt: skip
     if not rows:
         return ""

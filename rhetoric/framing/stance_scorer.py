@@ -185,12 +185,18 @@ def score_loaded(doc: Document, min_score: float | None = None) -> list[Span] | 
     spans = loaded_candidates(doc)
     if not spans:
         return []
-    probabilities = model.predict_proba(candidate_features(doc, spans)).tolist()
+    return _kept(model, spans, candidate_features(doc, spans), min_score)
+
+
+def _kept(
+    model: ScorerModel, spans: list[Span], records: list[dict], min_score: float | None
+) -> list[Span]:
+    """The spans whose scorer probability reaches ``min_score`` (default: the scorer's
+    threshold), each with that probability as ``score`` and named in its evidence."""
+    probabilities = model.predict_proba(records).tolist()
     threshold = model.threshold if min_score is None else min_score
     return [
-        replace(
-            span, score=round(p, 4), evidence=f"{span.evidence}; stance scorer p={p:.2f}"
-        )  # fmt: skip
+        replace(span, score=round(p, 4), evidence=f"{span.evidence}; stance scorer p={p:.2f}")
         for span, p in zip(spans, probabilities, strict=True)
         if p >= threshold
     ]
@@ -253,10 +259,4 @@ def score_hedges(doc: Document, hedges: list[Hedge], min_score: float | None = N
     model = stance_scorer("hedge")
     if model is None or not hedges:
         return [h[0] for h in hedges]
-    probabilities = model.predict_proba(hedge_features(doc, hedges)).tolist()
-    threshold = model.threshold if min_score is None else min_score
-    return [
-        replace(h[0], score=round(p, 4), evidence=f"{h[0].evidence}; stance scorer p={p:.2f}")
-        for h, p in zip(hedges, probabilities, strict=True)
-        if p >= threshold
-    ]
+    return _kept(model, [h[0] for h in hedges], hedge_features(doc, hedges), min_score)
