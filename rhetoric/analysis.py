@@ -255,6 +255,7 @@ def analyze(
     doc_id: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     min_score: float | None = None,
+    genre: str | None = None,
 ) -> Analysis:
     """Find rhetorical devices and frames in one document.
 
@@ -275,6 +276,10 @@ def analyze(
         Keep device figures whose calibrated score (the estimated probability that a
         rhetorician would mark the figure) is at least this. ``None``: each device's default
         threshold (chosen for precision >= 0.85); ``0``: every candidate.
+    genre : str, optional
+        The document's genre, kept as ``metadata["genre"]``: ``"news"`` ranks its frames with
+        the news frame model (see :func:`rhetoric.framing.frame_profile`); anything else, or
+        ``None``, with the profile ranker.
 
     Returns
     -------
@@ -293,16 +298,17 @@ def analyze(
     options = Options(
         devices=check_devices(devices), frames=frames, min_score=check_min_score(min_score)
     )
+    metadata = {} if genre is None else {"genre": genre}
     if isinstance(text_or_path, os.PathLike) or (
         isinstance(text_or_path, str) and _looks_like_path(text_or_path)
     ):
         path = Path(text_or_path)
         text = read_text(path, max_bytes=max_bytes)
-        result = analyze_text(text, options, doc_id or path.stem)
+        result = analyze_text(text, options, doc_id or path.stem, metadata)
         result.source = str(text_or_path)
         return result
     if not isinstance(text_or_path, str):
         raise DocumentsTypeError(
             f"text_or_path must be a str or a path, not {type(text_or_path).__name__}"
         )
-    return analyze_text(text_or_path, options, doc_id or default_doc_id(0))
+    return analyze_text(text_or_path, options, doc_id or default_doc_id(0), metadata)

@@ -115,6 +115,12 @@ def _add_analyze(commands) -> None:
         help="refuse files larger than this many megabytes (default 10)",
     )
     parser.add_argument(
+        "--genre",
+        choices=["news", "speech"],
+        help="news: rank frames with the news frame model (trained on news articles); speech, "
+        "or not given: with the profile ranker (the seed article is news)",
+    )
+    parser.add_argument(
         "--jobs",
         type=int,
         default=1,
@@ -126,18 +132,20 @@ def _add_analyze(commands) -> None:
 
 
 def _analyze_source(
-    document, devices, frames: bool, max_bytes: int, min_score: float | None = None
-):
+    document, devices, frames: bool, max_bytes: int, min_score: float | None = None,
+    genre: str | None = None,
+):  # fmt: skip
     """Analyse one input of ``rhetoric analyze`` (mapped by :mod:`rhetoric.runner`)."""
     from rhetoric.analysis import analyze
     from rhetoric.runner import document_text
 
     if document.path is None:  # a packaged resource (the seed article), read by the parent
         result = analyze(document_text(document), devices=devices, frames=frames,
-                         doc_id=Path(document.doc_id).stem, min_score=min_score)  # fmt: skip
+                         doc_id=Path(document.doc_id).stem, min_score=min_score,
+                         genre=genre or document.metadata.get("genre"))  # fmt: skip
     else:
         result = analyze(Path(document.path), devices=devices, frames=frames, max_bytes=max_bytes,
-                         min_score=min_score)  # fmt: skip
+                         min_score=min_score, genre=genre)  # fmt: skip
     result.source = document.doc_id
     return result
 
@@ -161,13 +169,14 @@ def _run_analyze(args) -> int:
         from importlib import resources
 
         seed = resources.files("rhetoric.corpus").joinpath(SEED_FILE).read_bytes()
-        sources = [CorpusDocument(f"corpus/{SEED_FILE}", text=seed)]
+        sources = [CorpusDocument(f"corpus/{SEED_FILE}", text=seed, metadata={"genre": "news"})]
     work = partial(
         _analyze_source,
         devices=devices,
         frames=not args.no_frames,
         max_bytes=int(args.max_mb * 1_000_000),
         min_score=check_min_score(args.min_score),
+        genre=args.genre,
     )
     fmt = "json" if args.json else args.format
     failures, bugs, pages, header = 0, [], [], True

@@ -91,7 +91,8 @@ def load_seed() -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row: ``doc_id``, ``text``, ``title``, ``path``.
+        One row: ``doc_id``, ``text``, ``title``, ``genre`` (``"news"``: frames are ranked by
+        the news frame model, see :func:`rhetoric.framing.frame_profile`), ``path``.
     """
     resource = resources.files("rhetoric.corpus").joinpath(SEED_FILE)
     text, _ = decode(resource.read_bytes())
@@ -102,6 +103,7 @@ def load_seed() -> pd.DataFrame:
                 "doc_id": SEED_FILE.removesuffix(".txt"),
                 "text": text,
                 "title": title,
+                "genre": "news",
                 "path": str(resource),
             }
         ]
@@ -151,7 +153,7 @@ def load_state_union(data_home: DataHome = None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``doc_id`` (``"2002-GWBush"``), ``text``, ``clean_text``, ``file``, ``label``, ``year``,
+        ``doc_id`` (``"2003-GWBush"``), ``text``, ``clean_text``, ``file``, ``label``, ``year``,
         ``president``, ``part``, ``first_line``, ``encoding``, ``path``.
     """
     frame = _read_corpus("state_union", data_home)
@@ -178,7 +180,8 @@ def load_ptc(
     Returns
     -------
     PTCSplit
-        ``articles``: ``doc_id`` (the article id, str), ``text``, ``split``, ``path``.
+        ``articles``: ``doc_id`` (the article id, str), ``text``, ``split``, ``genre``
+        (``"news"``: frames are ranked by the news frame model), ``path``.
         ``spans``: ``doc_id``, ``technique`` (``None`` for the unlabelled test template),
         ``start``, ``end``, ``text`` (``article[start:end]``), sorted by article and position.
     """
@@ -192,10 +195,11 @@ def load_ptc(
                 "doc_id": path.stem.removeprefix("article"),
                 "text": text,
                 "split": split,
+                "genre": "news",
                 "path": str(path),
             }
         )
-    articles = pd.DataFrame(rows, columns=["doc_id", "text", "split", "path"])
+    articles = pd.DataFrame(rows, columns=["doc_id", "text", "split", "genre", "path"])
     labels = pd.read_csv(
         folder / PTC_LABEL_FILES[split], sep="\t", header=None, dtype=str, quoting=3
     )

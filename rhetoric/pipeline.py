@@ -101,7 +101,7 @@ def analyze_document(
         A span does not slice back to its text (a bug: kind ``"internal"``).
     """
     text = document_text(document, max_bytes)
-    result = analyze_text(text, options, document.doc_id)
+    result = analyze_text(text, options, document.doc_id, document.metadata)
     check_offsets(text, [*result.device_spans, *result.frame_spans, *result.removed])
     spans = [
         {**s.to_dict(), "layer": s.device if s.device in ("stance", "frame") else "device"}

@@ -357,7 +357,7 @@ def test_analyze_corpus_bad_inputs_are_rows_and_exit_1(capsys, tmp_path, data_ho
 def test_a_bug_exits_70_naming_the_document_never_2(capsys, tmp_path, monkeypatch, data_home):
     from rhetoric import pipeline
 
-    def broken(text, options, doc_id):
+    def broken(text, options, doc_id, metadata=None):
         raise ValueError("offsets went astray")
 
     monkeypatch.setattr(pipeline, "analyze_text", broken)
@@ -470,3 +470,28 @@ def test_a_report_without_devices_says_how_to_see_the_candidates(capsys, data_ho
     assert "devices: none above the default thresholds" in out and "--min-score 0" in out
     code, out, _ = run(capsys, "analyze", str(plain), "--min-score", "0")
     assert code == 0 and "devices: none found" in out
+
+
+def test_analyze_genre_news_ranks_frames_with_the_news_frame_model(capsys, data_home):
+    from rhetoric.corpora import corpus_dir
+    from rhetoric.framing import frame_profile
+
+    # a PTC train article (read from the data home) that the two rankers order differently
+    path = corpus_dir("ptc", data_home) / "train-articles" / "article111111115.txt"
+    text = path.read_text(encoding="utf-8")
+    ranks: dict[str, list[str]] = {}
+    for genre in ("news", "speech"):
+        code, out, err = run(capsys, "analyze", "--json", "--genre", genre, str(path))
+        assert code == 0, err
+        ranks[genre] = [f["frame"] for f in json.loads(out)["frames"]]
+    assert ranks["news"][0] != ranks["speech"][0]
+    # frames with hits, ranked ones first in rank order, then the others by score
+    for genre, ranker in (("news", "news"), ("speech", "profile")):
+        profile = frame_profile(text, ranker=ranker)
+        profile = profile[profile["hits"] > 0]
+        order = profile.assign(unranked=profile["rank"] == 0).sort_values(
+            ["unranked", "rank", "score"], ascending=[True, True, False], kind="stable"
+        )
+        assert ranks[genre] == order["frame"].tolist()
+    code, _, err = run(capsys, "analyze", "--genre", "poetry", str(path))
+    assert code == 2 and "--genre" in err

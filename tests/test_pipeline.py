@@ -71,10 +71,10 @@ def test_a_bug_in_one_document_is_an_internal_error_row(monkeypatch):
 
     real = pipeline.analyze_text
 
-    def broken(text, options, doc_id):
+    def broken(text, options, doc_id, metadata=None):
         if "broken" in text:
             raise TypeError("a detector tripped")
-        return real(text, options, doc_id)
+        return real(text, options, doc_id, metadata)
 
     monkeypatch.setattr(pipeline, "analyze_text", broken)
     result = analyze_corpus(["Go on, go on.", "broken text", "Go on."], devices=["epizeuxis"],

@@ -61,60 +61,82 @@ def read_frame_judgements(path: str | os.PathLike) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def judge_ranking(record: dict, ranked: list[str]) -> dict:
+    """One row of :func:`frame_rankings`: a ranking (``"other"`` may come first) against a
+    judgement (``doc``, ``dominant``, ``present``, optional ``split``)."""
+    top3 = ranked[:3]
+    absent = [f for f in top3 if f not in record["present"]]
+    return {
+        "doc": record["doc"],
+        "split": record.get("split", "all"),
+        "dominant": record["dominant"],
+        "predicted": ranked[0] if ranked else None,
+        "top3": top3,
+        "top1": bool(ranked) and ranked[0] == record["dominant"],
+        "absent_top3": bool(absent),
+        "absent": absent,
+    }
+
+
 def frame_rankings(
     judgements: pd.DataFrame, data_home: str | os.PathLike | None = None, *, ranker: bool = True
 ) -> pd.DataFrame:
     """Profile every judged article and compare its ranking with the judgement.
 
-    ``ranker`` is passed to :func:`rhetoric.framing.frame_profile`: the learned news ranker
-    (default) or the plain score ranking.
+    ``ranker`` is passed to :func:`rhetoric.framing.frame_profile` (default ``True``: the news
+    frame model for PTC articles, whose ``genre`` is news, the profile ranker for addresses).
 
     Returns
     -------
     pandas.DataFrame
         One row per article: ``doc``, ``split``, ``dominant`` (judged), ``predicted`` (the
-        profiler's first frame, or None), ``top3`` (list of its first three frames with hits),
+        profiler's first frame, ``"other"`` when the news frame model puts the codebook's
+        ``other`` first, or None), ``top3`` (list of its first three ranked frames),
         ``top1`` (bool), ``absent_top3`` (bool), ``absent`` (list of the top-three frames judged
         absent).
     """
     from rhetoric.datahome import get_data_home
+    from rhetoric.evaluation.pool import genre_of
     from rhetoric.framing import frame_profile
+    from rhetoric.framing.frames import ranked_frames
     from rhetoric.text import Document, read_text
 
     home = get_data_home(data_home)
     rows = []
     for record in judgements.to_dict("records"):
         text = read_text(home / record["doc"])
-        profile = frame_profile(
-            Document(text, record["doc"], remove_boilerplate=False), ranker=ranker
-        )
-        ranked = profile.loc[profile["rank"] > 0].sort_values("rank")["frame"].tolist()
-        top3 = ranked[:3]
-        absent = [f for f in top3 if f not in record["present"]]
-        rows.append({
-            "doc": record["doc"],
-            "split": record.get("split", "all"),
-            "dominant": record["dominant"],
-            "predicted": ranked[0] if ranked else None,
-            "top3": top3,
-            "top1": bool(ranked) and ranked[0] == record["dominant"],
-            "absent_top3": bool(absent),
-            "absent": absent,
-        })  # fmt: skip
+        genre = {"genre": genre_of(record["doc"])}
+        document = Document(text, record["doc"], remove_boilerplate=False, metadata=genre)
+        rows.append(judge_ranking(record, ranked_frames(frame_profile(document, ranker=ranker))))
     return pd.DataFrame(rows, columns=RANKING_COLUMNS)
 
 
 #: Pooled rows of :func:`frame_agreement` beside each split: the articles judged while the
-#: news scoring was built (``tune`` + ``heldout``, the first 40), every article the ranking was
-#: developed or trained on (``developed``: all but ``fresh2`` and ``fresh3``), the two clean
-#: evaluation sets together (``fresh2+fresh3``, each measured once) and all judged articles. A pool is
-#: reported only when some judged split lies outside it and it pools at least two splits.
+#: news scoring was built (``tune`` + ``heldout``, the first 40), every article the profile ranker
+#: was developed or trained on (``developed``: all train splits but ``fresh2`` and ``fresh3``), the
+#: two clean sets of the profile ranker together (``fresh2+fresh3``, each measured once, then
+#: trained on by the news frame model), every PTC train article (``train-articles``: the news
+#: frame model's training set, in-sample) and all judged articles. A pool is reported only when
+#: some judged split lies outside it and it pools at least two splits.
 POOLS = {
     "tune+heldout": ("tune", "heldout"),
     "developed": ("tune", "heldout", "new", "train", "fresh", "train2"),
     "fresh2+fresh3": ("fresh2", "fresh3"),
+    "train-articles": (
+        "tune",
+        "heldout",
+        "new",
+        "train",
+        "fresh",
+        "train2",
+        "fresh2",
+        "fresh3",
+        "train3",
+    ),
     "all": None,
 }
+#: The clean evaluation set of the news frame model: PTC dev articles, judged before it was built.
+DEV_JUDGEMENTS = "frames_ptc_dev.jsonl"
 
 
 def default_frame_judgements() -> Path | None:
@@ -126,6 +148,18 @@ def default_frame_judgements() -> Path | None:
         str(resources.files("rhetoric.corpus").joinpath("annotations", "frames_ptc_train.jsonl"))
     )
     return path if path.is_file() else None
+
+
+def project_frame_judgements() -> pd.DataFrame | None:
+    """Every frame judgement the project ships: PTC train articles (:func:`default_frame_judgements`)
+    and the PTC dev articles of :data:`DEV_JUDGEMENTS` (split ``dev``), or ``None`` when they are
+    not installed."""
+    path = default_frame_judgements()
+    if path is None:
+        return None
+    dev = path.with_name(DEV_JUDGEMENTS)
+    parts = [read_frame_judgements(path)] + ([read_frame_judgements(dev)] if dev.is_file() else [])
+    return pd.concat(parts, ignore_index=True)
 
 
 def frame_agreement(rankings: pd.DataFrame) -> pd.DataFrame:

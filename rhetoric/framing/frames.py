@@ -16,20 +16,24 @@ comparable across documents of different lengths; ``hits`` and ``per_1000`` are 
 
 How a profile is ranked
 -----------------------
-Only *supported* frames are ranked: several distinct terms of the frame (see
+A frame is *supported* when several distinct terms of the frame are found (see
 :data:`MIN_TERMS`), not incidental words alone; each distinct term counts by its weight
 (``term_weight``: a weak cue of weight 0.5 is half a term). A word listed under several frames
 ("massacre": crime and security) takes, within one document, the sense of the frame the rest of
-the text supports (:func:`_one_sense_per_discourse`). With the built-in lexicon, the supported
-frames are ordered by a small learned news ranker (``rhetoric/resources/frames/news_ranker.json``,
+the text supports (:func:`_one_sense_per_discourse`).
+
+With the built-in lexicon, the frames with hits are ordered by the news frame model
+(:mod:`rhetoric.framing.frame_model`, ``rhetoric/resources/frames/news_frame_model.json``,
 rebuilt by ``benchmarks/train_frame_ranker.py`` from PTC train articles judged by the codebook):
-a frame's ranking strength is ``a * log(1 + score) + b * log(1 + term_weight) + c * in_lead``
-(``in_lead``: a hit in the headline or lead), three coefficients on the profile's own evidence and
-no per-frame prior, so a profile still says why (which terms, how many distinct ones, where).
-``rank_score`` is that strength relative to the first frame (``exp`` of the difference: 1 for the
-first frame); a frame is ranked when it reaches ``min_share_of_top`` of the first. With another
-lexicon, or ``ranker=False``, frames are ordered by ``score`` and ``rank_score`` is the score's
-share of the top score.
+a logistic regression over the article's words and this profile's evidence of every frame, whose
+classes are the 15 codebook frames, ``other`` included. ``rank_score`` is a frame's probability
+relative to the most probable class; a frame is ranked when it reaches the model's
+``min_share_of_top``. When ``other`` is the most probable class (an article no frame of the
+codebook fits), no frame is ``dominant``, ranks start at 2 and :func:`ranked_frames` and
+:func:`dominant_frame` give ``"other"`` first. Why a frame comes first: :func:`frame_evidence`
+(which terms, where) and :func:`model_evidence` (which words and profile features pushed it up).
+With another lexicon, or ``ranker=False``, the *supported* frames are ordered by ``score`` and
+``rank_score`` is the score's share of the top score.
 
 Negation does not remove a frame: "no new taxes" is still an economic frame. Phrases that
 change a word's sense are handled by the lexicon's exclusions and multiword terms instead.
@@ -50,6 +54,12 @@ from typing import Literal
 import pandas as pd
 
 from rhetoric.errors import check_documents, invalid_value
+from rhetoric.framing.frame_model import (
+    FrameModel,
+    frame_probabilities,
+    model_evidence,
+    news_frame_model,
+)
 from rhetoric.framing.lexicons import Hit, Lexicon, as_lexicon
 from rhetoric.span import Span
 from rhetoric.text import Document, as_document
@@ -148,17 +158,19 @@ LEAD_WORDS = 60
 MIN_TERMS = 3
 MIN_TERMS_LEAD = 2
 #: A frame whose score is below this share of the top frame's is reported but not ranked (score
-#: ranking; the learned ranker carries its own ``min_share_of_top``).
+#: ranking; the learned rankers carry their own ``min_share_of_top``).
 MIN_SHARE_OF_TOP = 0.7
-#: The learned news ranker of the built-in lexicon (``rhetoric/resources/frames``).
+#: The profile ranker of the built-in lexicon (``rhetoric/resources/frames``).
 RANKER_FILE = "news_ranker.json"
-#: The features the ranker knows, by name: each is computed from a profile row.
+#: The features the profile ranker knows, by name: each is computed from a profile row.
 RANKER_FEATURES = {
     "log_score": lambda row: math.log1p(row["score"]),
     "log_terms": lambda row: math.log1p(row["n_terms"]),
     "log_term_weight": lambda row: math.log1p(row["term_weight"]),
     "in_lead": lambda row: float(row["lead_hits"] > 0),
 }
+#: How :func:`frame_profile` may order the frames of the built-in lexicon (``ranker=``).
+RANKERS = ("auto", "news", "profile", "score")
 #: Lexicon sections whose terms are incidental: they add to a frame only once other terms of
 #: the frame are found ("million", "pay", "fund" alone do not make a story economic).
 INCIDENTAL = "incidental"
@@ -195,11 +207,12 @@ def headline_and_lead(doc: Document) -> list[str]:
     return parts
 
 
-def _hit_parts(doc: Document, hits: list[Hit]) -> list[str]:
-    """The part (headline, lead, body) of every hit, by the word its first character is in."""
+def _hit_parts(doc: Document, hits: list[Hit], parts: list[str] | None = None) -> list[str]:
+    """The part (headline, lead, body) of every hit, by the word its first character is in
+    (``parts``: :func:`headline_and_lead`, when known)."""
     if not hits:
         return []
-    parts = headline_and_lead(doc)
+    parts = headline_and_lead(doc) if parts is None else parts
     starts = [w.start for w in doc.words]
     return [parts[max(0, bisect.bisect_right(starts, h.start) - 1)] for h in hits]
 
@@ -248,7 +261,7 @@ def _incidental_terms(lexicon: Lexicon) -> frozenset[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def news_ranker() -> dict:
-    """The learned news ranker of the built-in lexicon (the JSON model, with its provenance).
+    """The profile ranker of the built-in lexicon (the JSON model, with its provenance).
 
     Keys: ``features`` (names in :data:`RANKER_FEATURES`), ``coef`` (one per feature),
     ``bias`` (``{frame: float}``), ``min_share_of_top`` and ``provenance``.
@@ -261,35 +274,67 @@ def news_ranker() -> dict:
     return model
 
 
-def _uses_ranker(lexicon: Lexicon, ranker: bool) -> dict | None:
-    """The news ranker when it applies: the built-in lexicon, ranking not switched off."""
-    if ranker and lexicon.name == "policy_frames" and set(lexicon.categories) == set(FRAMES[:-1]):
-        return news_ranker()
-    return None
+def _check_ranker(ranker: bool | str) -> str:
+    """``ranker=`` as one of :data:`RANKERS` (``True`` is ``"auto"``, ``False`` ``"score"``)."""
+    if ranker is True:
+        return "auto"
+    if ranker is False:
+        return "score"
+    if ranker not in RANKERS:
+        raise invalid_value("ranker", ranker, RANKERS)
+    return ranker
 
 
-def _rank_rows(rows: list[dict], model: dict | None) -> None:
-    """Set ``rank_score``, ``rank`` and ``dominant`` on the profile rows (in place)."""
-    candidates = [r for r in rows if r["supported"] and r["score"] > 0]
-    if model is None:
-        strength = {r["frame"]: math.log(r["score"]) for r in candidates}
-        share = MIN_SHARE_OF_TOP
+def _ranking_model(lexicon: Lexicon, ranker: str, doc: Document) -> FrameModel | dict | None:
+    """What orders a document's frames: the news frame model, the profile ranker (a dict) or
+    ``None`` (score). Learned rankers apply to the built-in lexicon only; ``"auto"`` takes the
+    news frame model for a document whose metadata says ``genre="news"``."""
+    builtin = lexicon.name == "policy_frames" and set(lexicon.categories) == set(FRAMES[:-1])
+    if not builtin or ranker == "score":
+        return None
+    if ranker == "news" or (ranker == "auto" and doc.metadata.get("genre") == "news"):
+        return news_frame_model()
+    return news_ranker()
+
+
+def _rank_rows(
+    rows: list[dict], doc: Document, parts: list[str], model: FrameModel | dict | None
+) -> None:
+    """Set ``rank_score``, ``rank`` and ``dominant`` on the profile rows (in place).
+
+    The news frame model ranks the frames with hits by probability relative to the most
+    probable class, ``other`` included; the profile ranker ranks the supported frames by its
+    strength, the score ranking by score."""
+    if isinstance(model, FrameModel):
+        candidates = [r for r in rows if r["score"] > 0]
+        probabilities = frame_probabilities(doc, parts, rows, model)
+        strength = {r["frame"]: probabilities.get(r["frame"], 0.0) for r in candidates}
+        top = max(probabilities.values()) if candidates else 0.0
+        share = model.min_share_of_top
     else:
-        features = [RANKER_FEATURES[name] for name in model["features"]]
-        strength = {
-            r["frame"]: sum(c * f(r) for c, f in zip(model["coef"], features, strict=True))
-            + model["bias"].get(r["frame"], 0.0)
-            for r in candidates
-        }
-        share = model["min_share_of_top"]
+        candidates = [r for r in rows if r["supported"] and r["score"] > 0]
+        if model is None:
+            strength = {r["frame"]: r["score"] for r in candidates}
+            share = MIN_SHARE_OF_TOP
+        else:
+            features = [RANKER_FEATURES[name] for name in model["features"]]
+            linear = {
+                r["frame"]: sum(c * f(r) for c, f in zip(model["coef"], features, strict=True))
+                + model["bias"].get(r["frame"], 0.0)
+                for r in candidates
+            }
+            most = max(linear.values(), default=0.0)
+            strength = {f: math.exp(v - most) for f, v in linear.items()}
+            share = model["min_share_of_top"]
+        top = max(strength.values(), default=0.0)
     ranked = sorted(candidates, key=lambda r: (-strength[r["frame"]], -r["score"]))
-    top = strength[ranked[0]["frame"]] if ranked else 0.0
     for row in rows:
         row["rank_score"] = 0.0
         row["rank"] = 0
-    rank = 0
+    # the codebook's ``other`` first: ranks start at 2
+    rank = 1 if candidates and strength[ranked[0]["frame"]] < top else 0
     for row in ranked:
-        row["rank_score"] = math.exp(strength[row["frame"]] - top)
+        row["rank_score"] = strength[row["frame"]] / top if top else 0.0
         if row["rank_score"] >= share - 1e-12:
             rank += 1
             row["rank"] = rank
@@ -299,11 +344,13 @@ def _rank_rows(rows: list[dict], model: dict | None) -> None:
 
 def _profile_rows(
     doc: Document, hits: list[Hit], categories: list[str], n_keywords: int,
-    incidental: frozenset[tuple[str, str]] = frozenset(), model: dict | None = None,
+    incidental: frozenset[tuple[str, str]] = frozenset(),
+    model: FrameModel | dict | None = None,
 ) -> list[dict]:  # fmt: skip
     n_words = doc.n_words
     hits = _one_sense_per_discourse(hits)
-    parts = _hit_parts(doc, hits)
+    word_parts = headline_and_lead(doc)
+    parts = _hit_parts(doc, hits, word_parts)
     counts: Counter[str] = Counter()
     by_term: dict[str, dict[str, list[float]]] = {c: {} for c in categories}
     # each distinct term counted by its own weight (term weight times specificity, at most 1):
@@ -355,7 +402,7 @@ def _profile_rows(
             "lead_hits": lead_hits[category],
             "supported": supported,
         })  # fmt: skip
-    _rank_rows(rows, model)
+    _rank_rows(rows, doc, word_parts, model)
     return rows
 
 
@@ -404,7 +451,7 @@ def frame_evidence(
 
 def frame_profile(
     text_or_doc: str | Document, lexicon: LexiconLike = None, *, n_keywords: int = 5,
-    doc_id: str | None = None, ranker: bool = True,
+    doc_id: str | None = None, ranker: bool | str = True,
 ) -> pd.DataFrame:  # fmt: skip
     """The frame profile of one document: hits, rates, shares and scores of every frame.
 
@@ -416,9 +463,13 @@ def frame_profile(
         As in :func:`find_frames` (default: the built-in Policy Frames lexicon).
     n_keywords : int, default 5
         How many of the most frequent matched words to list per frame.
-    ranker : bool, default True
-        Order the frames of the built-in lexicon with the learned news ranker (see the module
-        notes); ``False`` orders them by ``score``. Other lexicons are always ordered by score.
+    ranker : {True, "auto", "news", "profile", "score", False}, default True
+        How the frames of the built-in lexicon are ordered (see the module notes): ``"news"``,
+        the news frame model (words and profile; trained on news articles); ``"profile"``, the
+        profile ranker (three general features of the profile); ``"score"`` or ``False``, by
+        ``score``; ``True`` or ``"auto"``: the news frame model for a :class:`Document` whose
+        ``metadata["genre"]`` is ``"news"`` (as :func:`rhetoric.corpora.load_ptc` sets it), the
+        profile ranker otherwise. Other lexicons are always ordered by score.
 
     Returns
     -------
@@ -427,13 +478,16 @@ def frame_profile(
         rank order, then the others by ``score`` descending: ``frame`` (str), ``hits`` (int,
         keyword occurrences), ``per_1000`` (float, hits per 1,000 words), ``share`` (float,
         share of all frame hits in the document), ``score`` (float, weighted hits per 1,000
-        words; see the module notes), ``dominant`` (bool, True on the first ranked frame),
+        words; see the module notes), ``dominant`` (bool, True on the first ranked frame; none when the news frame model
+        finds the codebook's ``other`` most probable),
         ``keywords`` (list of str, the most frequent matched words), ``n_terms`` (int, distinct
         terms), ``term_weight`` (float, distinct terms each counted by its weight: term weight
         times specificity, at most 1), ``lead_hits`` (int, hits in headline and lead),
-        ``supported`` (bool, enough distinct terms by weight to be ranked), ``rank_score``
-        (float, ranking strength relative to the first frame, 1 for it; 0 when not supported)
-        and ``rank`` (int, 1 for the first frame, 0 when not ranked). An empty text gives all-zero rows.
+        ``supported`` (bool, enough distinct terms by weight to be ranked by score),
+        ``rank_score`` (float: with the news frame model, the frame's probability relative to
+        the most probable class, 0 without hits; by score, its share of the top score, 0 when
+        not supported) and ``rank`` (int, 1 for the first frame, 2 when ``other`` comes first,
+        0 when not ranked). An empty text gives all-zero rows.
 
     Examples
     --------
@@ -448,7 +502,7 @@ def frame_profile(
     lex = as_lexicon(lexicon)
     rows = _profile_rows(
         doc, lex.match(doc), _ordered_categories(lex), n_keywords, _incidental_terms(lex),
-        _uses_ranker(lex, ranker),
+        _ranking_model(lex, _check_ranker(ranker), doc),
     )  # fmt: skip
     return _rows_to_frame(rows)
 
@@ -465,17 +519,49 @@ def _rows_to_frame(rows: list[dict]) -> pd.DataFrame:
     return frame.drop(columns="_order").reset_index(drop=True)
 
 
+def ranked_frames(profile: pd.DataFrame) -> list[str]:
+    """The ranked frames of a :func:`frame_profile`, in rank order, with ``"other"`` first when
+    the news frame model found the codebook's ``other`` most probable (ranks starting at 2).
+
+    >>> ranked_frames(frame_profile("The army and navy were ready for war."))
+    ['security_and_defense']
+    """
+    ranked = profile.loc[profile["rank"] > 0].sort_values("rank")["frame"].tolist()
+    if profile["rank_score"].max() > 0 and not profile["dominant"].any():
+        return ["other", *ranked]
+    return ranked
+
+
 def dominant_frame(text_or_doc: str | Document, lexicon: LexiconLike = None) -> str | None:
-    """The first ranked frame of :func:`frame_profile`, or ``None`` when no frame is ranked.
+    """The first of :func:`ranked_frames` (``"other"`` when the news frame model finds no
+    codebook frame fits better), or ``None`` when no frame is ranked.
 
     >>> dominant_frame("The army and navy were ready for war.")
     'security_and_defense'
     >>> dominant_frame("") is None
     True
     """
-    profile = frame_profile(text_or_doc, lexicon)
-    top = profile.loc[profile["dominant"], "frame"]
-    return None if top.empty else str(top.iloc[0])
+    ranked = ranked_frames(frame_profile(text_or_doc, lexicon))
+    return ranked[0] if ranked else None
+
+
+def frame_model_evidence(
+    text_or_doc: str | Document, *, n: int = 10, doc_id: str | None = None
+) -> pd.DataFrame:
+    """Why the news frame model ranks the built-in frames as it does: for every codebook frame,
+    the ``n`` words and profile features that raised its probability most (see
+    :func:`rhetoric.framing.frame_model.model_evidence` for the columns).
+
+    >>> evidence = frame_model_evidence("Troops Leave Town\\n\\nThe army left the base at dawn.")
+    >>> list(evidence.columns)
+    ['frame', 'feature', 'kind', 'value', 'contribution']
+    """
+    doc = as_document(text_or_doc, doc_id)
+    lex = Lexicon.policy_frames()
+    model = news_frame_model()
+    hits = lex.match(doc)
+    rows = _profile_rows(doc, hits, _ordered_categories(lex), 0, _incidental_terms(lex), model)
+    return model_evidence(doc, headline_and_lead(doc), rows, model, n)
 
 
 def analyze_frames(doc: Document) -> tuple[list[Span], list[dict]]:
@@ -500,7 +586,12 @@ def analyze_frames(doc: Document) -> tuple[list[Span], list[dict]]:
     ]  # fmt: skip
     spans.extend(find_stance(doc))
     rows = _profile_rows(
-        doc, hits, _ordered_categories(lex), 5, _incidental_terms(lex), _uses_ranker(lex, True)
+        doc,
+        hits,
+        _ordered_categories(lex),
+        5,
+        _incidental_terms(lex),
+        _ranking_model(lex, "auto", doc),
     )
     rows = sorted(
         (r for r in rows if r["hits"]), key=lambda r: (r["rank"] == 0, r["rank"], -r["score"])
@@ -526,7 +617,7 @@ def corpus_frame_table(
     doc_id: str = "doc_id",
     metadata: Iterable[str] | Literal["all"] | None = "all",
     n_jobs: int | None = 1,
-    ranker: bool = True,
+    ranker: bool | str = True,
 ) -> pd.DataFrame:
     """A tidy table of frame profiles: one row per document and frame, ready for seaborn.
 
@@ -543,8 +634,9 @@ def corpus_frame_table(
         column except the text columns and ``path``; ``None``: none).
     n_jobs : int, default 1
         Worker processes (``-1``: every core), through :mod:`rhetoric.runner`.
-    ranker : bool, default True
-        As in :func:`frame_profile`: which frame is ``dominant``.
+    ranker : bool or str, default True
+        As in :func:`frame_profile`: which frame is ``dominant`` (``"auto"`` reads a ``genre``
+        metadata column: ``"news"`` rows are ranked by the news frame model).
 
     Returns
     -------
@@ -570,7 +662,7 @@ def corpus_frame_table(
     records = []
     work = partial(
         _frame_rows, lexicon=lex, categories=categories, incidental=_incidental_terms(lex),
-        model=_uses_ranker(lex, ranker),
+        ranker=_check_ranker(ranker),
     )  # fmt: skip
     corpus = iter_corpus(documents, text_column=text, id_column=doc_id)
     for outcome in map_documents(work, corpus, n_jobs=n_jobs, warm=None):
@@ -593,12 +685,13 @@ def _frame_rows(
     lexicon: Lexicon,
     categories: list[str],
     incidental: frozenset[tuple[str, str]] = frozenset(),
-    model: dict | None = None,
+    ranker: str = "auto",
 ) -> list[dict]:
     """The per-document function of :func:`corpus_frame_table`."""
     from rhetoric.runner import document_text
 
-    doc = Document(document_text(document), document.doc_id)
+    doc = Document(document_text(document), document.doc_id, metadata=document.metadata)
+    model = _ranking_model(lexicon, ranker, doc)
     rows = _profile_rows(doc, lexicon.match(doc), categories, 0, incidental, model)
     for row in rows:
         for extra in _PROFILE_ONLY:

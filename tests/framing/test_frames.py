@@ -334,7 +334,7 @@ def test_news_frame_rankings_against_the_judged_ptc_articles(data_home):
     sizes = judgements["split"].value_counts().to_dict()
     assert sizes == {
         "tune": 20, "heldout": 20, "new": 20, "train": 40, "fresh": 40, "train2": 64, "fresh2": 40,
-        "fresh3": 40,
+        "fresh3": 40, "train3": 81,
     }  # fmt: skip
     # later splits were judged by other annotators, on articles no earlier split holds
     annotators = judgements.groupby("split")["annotator"].agg(set).to_dict()
@@ -343,14 +343,15 @@ def test_news_frame_rankings_against_the_judged_ptc_articles(data_home):
     assert annotators["train2"] == {"judge-frames-14"}
     assert annotators["fresh2"] == {"judge-frames-14f"}
     assert annotators["fresh3"] == {"judge-frames-14g"}
+    assert annotators["train3"] == {"judge-frames-15g", "judge-frames-15h", "judge-frames-15i"}
     assert judgements["doc"].is_unique
     assert all(row["dominant"] in row["present"] for row in judgements.to_dict("records"))
-    agreement = frame_agreement(frame_rankings(judgements, data_home)).set_index("split")
-    # floors a little under the figures of the learned news ranker: on the 204 articles it was
-    # developed and trained on (in-sample 0.67 / 0.04; cross-validated 0.67 / 0.04), and on the
-    # fresh2 and fresh3, 40 each, judged by two more annotators and each measured once (0.775 /
-    # 0.025 and 0.575 / 0.075; pooled 0.675 / 0.050): a change that loses an article's dominant
-    # frame shows here
+    # the profile ranker (the ranker of speeches), on the PTC train articles: floors a little under
+    # its figures on the 204 articles it was developed and trained on (0.67 / 0.04) and on fresh2
+    # and fresh3, 40 each, judged by two more annotators and each measured once (0.775 / 0.025 and
+    # 0.575 / 0.075; pooled 0.675 / 0.050): a change that loses an article's dominant frame shows
+    agreement = frame_agreement(frame_rankings(judgements, data_home, ranker="profile"))
+    agreement = agreement.set_index("split")
     assert agreement.loc["developed", "n"] == 204
     assert agreement.loc["developed", "top1"] >= 0.64
     assert agreement.loc["developed", "absent_top3"] <= 0.06
@@ -359,6 +360,31 @@ def test_news_frame_rankings_against_the_judged_ptc_articles(data_home):
     assert agreement.loc["fresh2+fresh3", "n"] == 80
     assert agreement.loc["fresh2+fresh3", "top1"] >= 0.63
     assert agreement.loc["fresh2+fresh3", "absent_top3"] <= 0.07
+
+
+def test_the_news_frame_model_on_the_judged_ptc_dev_articles(data_home):
+    """The clean set of the news frame model: 75 PTC dev articles, judged by three annotators
+    before the model was built and never trained on; read twice (the first model 0.613 / 0.053,
+    the shipped one 0.627 / 0.040; the profile ranker 0.600 / 0.080). Floors a little under."""
+    from rhetoric.evaluation.frames import (
+        frame_agreement,
+        frame_rankings,
+        project_frame_judgements,
+    )
+
+    judgements = project_frame_judgements()
+    dev = judgements[judgements["split"] == "dev"]
+    assert len(dev) == 75 and dev["doc"].is_unique
+    assert dev["doc"].str.startswith("ptc/dev-articles/").all()
+    assert dev["annotator"].value_counts().to_dict() == {
+        "judge-frames-15a": 25, "judge-frames-15b": 25, "judge-frames-15c": 25,
+    }  # fmt: skip
+    assert not set(dev["doc"]) & set(judgements.loc[judgements["split"] != "dev", "doc"])
+    rankings = frame_rankings(dev, data_home)  # PTC articles are news: the news frame model
+    news = frame_agreement(rankings).set_index("split").loc["dev"]
+    assert news["top1"] >= 0.60 and news["absent_top3"] <= 0.06
+    profile = frame_agreement(frame_rankings(dev, data_home, ranker="profile")).iloc[0]
+    assert news["top1"] >= profile["top1"] and news["absent_top3"] <= profile["absent_top3"]
 
 
 def test_the_news_ranker_is_a_small_general_model_with_provenance():
@@ -439,21 +465,105 @@ def test_the_second_coder_judged_clean_articles_blind_and_is_compared_not_traine
         SECOND_CODER,
         coder_agreement,
         frame_rankings,
+        project_frame_judgements,
         read_frame_judgements,
     )
 
     folder = Path(__file__).resolve().parents[2] / "corpus" / "annotations"
-    first = read_frame_judgements(folder / "frames_ptc_train.jsonl")
+    first = project_frame_judgements()
     second = read_frame_judgements(folder / SECOND_CODER)
-    assert len(second) == 40 and second["doc"].is_unique
-    assert set(second["annotator"]) == {"judge-frames-14h"}
-    # only articles of the two clean sets, none the profiler was developed on
+    assert len(second) == 115 and second["doc"].is_unique
+    assert second["annotator"].value_counts().to_dict() == {
+        "judge-frames-15d": 25, "judge-frames-15e": 25, "judge-frames-15f": 25,
+        "judge-frames-14h": 40,
+    }  # fmt: skip
+    # only articles of the clean sets: the profile ranker's (fresh2, fresh3) and the news frame
+    # model's (dev)
     splits = dict(zip(first["doc"], first["split"], strict=True))
-    assert {splits[d] for d in second["doc"]} == {"fresh2", "fresh3"}
+    assert {splits[d] for d in second["doc"]} == {"fresh2", "fresh3", "dev"}
     assert all(row["dominant"] in row["present"] for row in second.to_dict("records"))
-    both = first[first["doc"].isin(second["doc"])]
-    table = coder_agreement(both, second, frame_rankings(both, data_home)).set_index("comparison")
-    assert table["n"].eq(40).all()
-    # the coders agree far more often than the profiler matches either (0.95 against 0.70)
-    assert table.loc["first coder vs second coder", "agreement"] >= 0.9
-    assert table.loc["profiler vs first coder", "agreement"] >= 0.6
+    # the coders agree far more often than a ranker matches either: on fresh2 and fresh3 (the
+    # profile ranker's clean sets) 0.95 against 0.70, on dev (the news frame model's) 0.92
+    # against 0.63
+    for splits_, ranker, n in ((("fresh2", "fresh3"), "profile", 40), (("dev",), True, 75)):
+        both = first[first["split"].isin(splits_)]
+        rankings = frame_rankings(both, data_home, ranker=ranker)
+        table = coder_agreement(both, second, rankings).set_index("comparison")
+        assert table["n"].eq(n).all()
+        assert table.loc["first coder vs second coder", "agreement"] >= 0.9
+        assert 0.6 <= table.loc["profiler vs first coder", "agreement"] <= 0.8
+
+
+def test_the_news_frame_model_reads_words_as_scikit_learn_does():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from rhetoric.framing.frame_model import export_vectorizer, word_vector
+
+    texts = ["The court ruled on the tax law.", "Taxes, taxes and the budget rose.", "Troops left."]
+    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit(texts)
+    data = export_vectorizer(vectorizer)
+    vocabulary = {w: i for i, w in enumerate(data["vocabulary"])}
+    probe = "The budget: taxes rose, the court's law ruled; troops and taxes again."
+    expected = vectorizer.transform([probe]).toarray()[0]
+    assert np.allclose(word_vector(probe, vocabulary, np.array(data["idf"])), expected, atol=1e-6)
+
+
+def test_the_news_frame_model_ranks_news_and_says_why():
+    from rhetoric.framing.frame_model import news_frame_model
+    from rhetoric.framing.frames import frame_model_evidence, ranked_frames
+
+    model = news_frame_model()
+    assert "other" in model.classes and len(model.frames) == 14
+    provenance = model.provenance
+    assert provenance["script"] == "benchmarks/train_news_frame_model.py"
+    assert provenance["class_weight"] == "balanced"
+    assert provenance["cv"]["n"] == provenance["articles"] >= 360
+    # folds by story: several PTC articles tell one story
+    assert provenance["cv"]["stories"] < provenance["articles"]
+    assert not any("dev" in split for split in provenance["splits"])  # dev is the clean set
+    text = (
+        "Police Arrest Suspect in Shooting\n\nPolice arrested a man on Friday after a shooting "
+        "outside a bar; prosecutors charged him with murder and he was held without bail. "
+        "The victim's family asked the court for justice, and detectives searched his home."
+    )
+    news = frame_profile(Document(text, metadata={"genre": "news"}))
+    assert news.equals(frame_profile(text, ranker="news"))
+    assert ranked_frames(news)[0] == "crime_and_punishment"
+    ranked = news[news["rank"] > 0].sort_values("rank")
+    # probabilities relative to the most probable class: 1 for the first frame
+    assert ranked["rank_score"].iloc[0] == pytest.approx(1.0)
+    assert (ranked["rank_score"] >= model.min_share_of_top - 1e-9).all()
+    # without a genre a document is ranked by the profile ranker, as before
+    assert frame_profile(text).equals(frame_profile(text, ranker="profile"))
+    # why: the words and profile features that raised each frame
+    evidence = frame_model_evidence(text)
+    crime = evidence[evidence["frame"] == "crime_and_punishment"]
+    assert not crime.empty and (crime["contribution"] > 0).all()
+    assert set(crime["kind"]) <= {"word", "profile"}
+    with pytest.raises(ValueError, match="ranker"):
+        frame_profile(text, ranker="newsy")
+
+
+def test_other_first_leaves_no_frame_dominant(monkeypatch):
+    import rhetoric.framing.frames as frames
+    from rhetoric.framing.frames import _rank_rows, _rows_to_frame, ranked_frames
+
+    rows = [
+        {"frame": "political", "score": 2.0, "supported": True},
+        {"frame": "economic", "score": 1.0, "supported": True},
+    ]
+    # the news frame model's probabilities, other most probable: ranks start at 2
+    probabilities = {"other": 0.5, "political": 0.4, "economic": 0.1}
+    monkeypatch.setattr(
+        frames, "frame_probabilities", lambda doc, parts, rows, model: probabilities
+    )
+    model = object.__new__(frames.FrameModel)
+    model.min_share_of_top = 0.7
+    _rank_rows(rows, None, [], model)
+    assert [r["rank"] for r in rows] == [2, 0] and not any(r["dominant"] for r in rows)
+    assert rows[0]["rank_score"] == pytest.approx(0.8)
+    table = _rows_to_frame([
+        {**r, "hits": 1, "per_1000": 1.0, "share": 0.5, "keywords": [], "n_terms": 1,
+         "term_weight": 1.0, "lead_hits": 0} for r in rows
+    ])  # fmt: skip
+    assert ranked_frames(table) == ["other", "political"]
