@@ -24,7 +24,7 @@ from rhetoric.span import Span, spans_to_frame
 from rhetoric.text import DEFAULT_MAX_BYTES, Document, read_text
 
 #: Columns of :attr:`Analysis.frames`.
-FRAME_COLUMNS = ["frame", "score", "hits", "keywords"]
+FRAME_COLUMNS = ["frame", "rank", "score", "hits", "keywords"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,9 @@ class Options:
     remove_boilerplate: bool = True
     #: Keep device figures scored at least this (``None``: each device's default threshold).
     min_score: float | None = None
+    #: The genre of documents whose metadata names none (``"news"``: frames ranked by the news
+    #: frame model; see :func:`rhetoric.framing.frame_profile`).
+    genre: str | None = None
 
 
 @dataclass
@@ -128,7 +131,10 @@ class Analysis:
 
     @property
     def frames(self) -> pd.DataFrame:
-        """The frame profile: columns ``frame``, ``score``, ``hits``, ``keywords`` (list of str)."""
+        """The frame profile, frames with hits: columns ``frame``, ``rank`` (1 for the dominant
+        frame, 2, 3, ... for the others ranked, 0 for frames not ranked; ranks start at 2 when the
+        news frame model puts the codebook's ``other`` first), ``score``, ``hits``, ``keywords``
+        (list of str); ranked frames first in rank order, then the others by score."""
         return pd.DataFrame(self.frame_rows, columns=FRAME_COLUMNS)
 
     def to_dict(self) -> dict:
@@ -144,6 +150,7 @@ class Analysis:
             "frames": [
                 {
                     "frame": r["frame"],
+                    "rank": r["rank"],
                     "score": r["score"],
                     "hits": r["hits"],
                     "keywords": list(r["keywords"]),
@@ -200,6 +207,8 @@ def analyze_text(
     """Analyse one decoded text: the pure per-document function that corpus runs map."""
     options = options or Options()
     doc_id = doc_id or default_doc_id(0)
+    if options.genre is not None and "genre" not in (metadata or {}):
+        metadata = {**(metadata or {}), "genre": options.genre}
     doc = Document(text, doc_id, remove_boilerplate=options.remove_boilerplate, metadata=metadata)
     with _without_cycle_collection(len(text) >= LONG_TEXT_CHARS):
         frame_spans, frame_rows = [], []
@@ -296,19 +305,21 @@ def analyze(
     []
     """
     options = Options(
-        devices=check_devices(devices), frames=frames, min_score=check_min_score(min_score)
+        devices=check_devices(devices),
+        frames=frames,
+        min_score=check_min_score(min_score),
+        genre=genre,
     )
-    metadata = {} if genre is None else {"genre": genre}
     if isinstance(text_or_path, os.PathLike) or (
         isinstance(text_or_path, str) and _looks_like_path(text_or_path)
     ):
         path = Path(text_or_path)
         text = read_text(path, max_bytes=max_bytes)
-        result = analyze_text(text, options, doc_id or path.stem, metadata)
+        result = analyze_text(text, options, doc_id or path.stem)
         result.source = str(text_or_path)
         return result
     if not isinstance(text_or_path, str):
         raise DocumentsTypeError(
             f"text_or_path must be a str or a path, not {type(text_or_path).__name__}"
         )
-    return analyze_text(text_or_path, options, doc_id or default_doc_id(0), metadata)
+    return analyze_text(text_or_path, options, doc_id or default_doc_id(0))

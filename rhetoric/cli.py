@@ -299,6 +299,12 @@ def _add_analyze_corpus(commands) -> None:
         metavar="SECONDS",
         help="give up a document after this long, as an error row (default 600; 0: no limit)",
     )
+    parser.add_argument(
+        "--genre",
+        choices=["news", "speech"],
+        help="the genre of documents whose metadata names none: news ranks their frames with the "
+        "news frame model, speech (or not given) with the profile ranker",
+    )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     add_data_home_option(parser)
     parser.set_defaults(run=_run_analyze_corpus)
@@ -341,6 +347,7 @@ def _run_analyze_corpus(args) -> int:
         progress=False if args.no_progress else None,
         pattern=args.pattern,
         text_column=args.text_column,
+        genre=args.genre,
     )
     print(summary, flush=True)
     if summary.internal:
@@ -427,14 +434,21 @@ def format_report(result, thresholded: bool = True) -> str:
         scores = [f"{float(r['score']):.3f}" for r in rows]
         score_width = max(len("score"), *map(len, scores))
         hits_width = max(len("hits"), *(len(str(r["hits"])) for r in rows))
-        lines.append("frames, by score (weighted keyword hits per 1,000 words):")
         lines.append(
-            f"  {'frame':<{width}}  {'score':>{score_width}}  {'hits':>{hits_width}}  keywords"
+            "frames, ranked (rank 1: the dominant frame; 0: not ranked; score: weighted keyword "
+            "hits per 1,000 words):"
+        )
+        if not any(r["rank"] == 1 for r in rows) and any(r["rank"] for r in rows):
+            lines.append(
+                "  (the codebook's 'other' comes first: no frame of the lexicon dominates)"
+            )
+        lines.append(
+            f"  {'frame':<{width}}  rank  {'score':>{score_width}}  {'hits':>{hits_width}}  keywords"
         )
         for row, score in zip(rows, scores, strict=True):
             lines.append(
-                f"  {row['frame']:<{width}}  {score:>{score_width}}  {row['hits']:>{hits_width}}  "
-                + ", ".join(row["keywords"][:6])
+                f"  {row['frame']:<{width}}  {row['rank']:>4}  {score:>{score_width}}  "
+                f"{row['hits']:>{hits_width}}  " + ", ".join(row["keywords"][:6])
             )
     return "\n".join(lines) + "\n"
 

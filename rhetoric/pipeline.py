@@ -47,14 +47,14 @@ DOCUMENT_COLUMNS = ["doc_id", "path", "n_words", "n_devices", "n_removed", "warn
 #: Columns of :attr:`CorpusResult.spans`.
 LAYERED_SPAN_COLUMNS = [*SPAN_COLUMNS, "layer"]
 #: Columns of :attr:`CorpusResult.frames`.
-FRAME_TABLE_COLUMNS = ["doc_id", "frame", "score", "hits", "keywords"]
+FRAME_TABLE_COLUMNS = ["doc_id", "frame", "rank", "score", "hits", "keywords"]
 #: The tables of a corpus run, in the order they are written.
 TABLES = ("documents", "spans", "frames", "removed", "errors")
 
 _DTYPES = {
     "documents": {"n_words": "int64", "n_devices": "int64", "n_removed": "int64"},
     "spans": {"start": "int64", "end": "int64", "score": "float64"},
-    "frames": {"score": "float64", "hits": "int64"},
+    "frames": {"rank": "int64", "score": "float64", "hits": "int64"},
     "removed": {"start": "int64", "end": "int64", "score": "float64"},
     "errors": {},
 }
@@ -226,6 +226,7 @@ def corpus_options(
     frames: bool = True,
     min_score: float | None = None,
     remove_boilerplate: bool = True,
+    genre: str | None = None,
 ) -> Options:
     """Checked :class:`~rhetoric.analysis.Options` of a corpus run."""
     return Options(
@@ -233,6 +234,7 @@ def corpus_options(
         frames=frames,
         remove_boilerplate=remove_boilerplate,
         min_score=check_min_score(min_score),
+        genre=genre,
     )
 
 
@@ -364,6 +366,7 @@ def analyze_corpus(
     progress: bool | None = None,
     pattern: str = "*.txt",
     text_column: str = "text",
+    genre: str | None = None,
 ) -> CorpusResult:
     """Analyse every document of a corpus, in parallel, into tidy tables.
 
@@ -393,6 +396,11 @@ def analyze_corpus(
         Refuse files larger than this (an error of kind ``"input"``).
     progress : bool, optional
         Show a progress bar (default: on a terminal, for runs longer than a few seconds).
+    genre : str, optional
+        The genre of documents whose metadata names none (a ``genre`` column of a table names
+        it per document; :func:`rhetoric.load_ptc` and :func:`rhetoric.load_seed` say
+        ``"news"``): ``"news"`` ranks their frames with the news frame model, anything else the
+        profile ranker (see :func:`rhetoric.framing.frame_profile`).
 
     Returns
     -------
@@ -415,9 +423,9 @@ def analyze_corpus(
         write_corpus(documents, out, devices=devices, frames=frames, min_score=min_score,
                      n_jobs=n_jobs, scheduler=scheduler, backend=backend, time_limit=time_limit,
                      max_bytes=max_bytes, progress=progress, pattern=pattern,
-                     text_column=text_column)  # fmt: skip
+                     text_column=text_column, genre=genre)  # fmt: skip
         return read_corpus_result(out)
-    options = corpus_options(devices, frames, min_score)
+    options = corpus_options(devices, frames, min_score, genre=genre)
     n_jobs, scheduler = _where(backend, n_jobs, scheduler)
     lazy = scheduler is not None
     records = _unique(corpus_documents(documents, pattern, text_column, lazy=lazy))
@@ -466,6 +474,7 @@ def write_corpus(
     progress: bool | None = None,
     pattern: str = "*.txt",
     text_column: str = "text",
+    genre: str | None = None,
 ):
     """Analyse a corpus into a Parquet folder, as the run goes; resume an interrupted run.
 
@@ -485,7 +494,7 @@ def write_corpus(
 
     Parameters
     ----------
-    documents, devices, frames, min_score, n_jobs, scheduler, backend, time_limit, max_bytes, progress, pattern, text_column
+    documents, devices, frames, min_score, n_jobs, scheduler, backend, time_limit, max_bytes, progress, pattern, text_column, genre
         As in :func:`analyze_corpus`.
     out : path
         The output folder (created if needed).
@@ -498,7 +507,7 @@ def write_corpus(
     from rhetoric.documents import TABLE_SUFFIXES, read_table
     from rhetoric.store import CorpusWriter, metadata_schema, run_config
 
-    options = corpus_options(devices, frames, min_score)
+    options = corpus_options(devices, frames, min_score, genre=genre)
     n_jobs, scheduler = _where(backend, n_jobs, scheduler)
     if (
         isinstance(documents, os.PathLike | str)

@@ -61,7 +61,7 @@ CONFIG_FILE = "rhetoric-run.json"
 COMMITTED = "_committed"
 #: Write a batch when this many documents, words or spans are waiting, or after this many seconds.
 FLUSH_DOCUMENTS, FLUSH_WORDS, FLUSH_SPANS, FLUSH_SECONDS = 500, 100_000, 40_000, 30.0
-_FORMAT = 1
+_FORMAT = 2
 
 
 def package_version() -> str:
@@ -100,6 +100,7 @@ def run_config(options, max_bytes: int | None) -> dict:
         "frames": options.frames,
         "remove_boilerplate": options.remove_boilerplate,
         "min_score": options.min_score,
+        "genre": options.genre,
         "max_bytes": max_bytes,
         "version": package_version(),
         "models": model_hashes(),
@@ -196,8 +197,8 @@ def table_schema(name: str, metadata=None):
         "documents": [("doc_id", text), ("path", text), ("n_words", integer),
                       ("n_devices", integer), ("n_removed", integer), ("warning", text)],
         "spans": [*span, ("layer", text)],
-        "frames": [("doc_id", text), ("frame", text), ("score", number), ("hits", integer),
-                   ("keywords", pa.list_(text))],
+        "frames": [("doc_id", text), ("frame", text), ("rank", integer), ("score", number),
+                   ("hits", integer), ("keywords", pa.list_(text))],
         "removed": span,
         "errors": [("doc_id", text), ("path", text), ("kind", text), ("reason", text)],
     }[name]  # fmt: skip

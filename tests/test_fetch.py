@@ -162,7 +162,7 @@ def test_default_fetch_brings_only_what_analysis_needs_and_analyze_runs_on_it(mi
     run = subprocess.run([sys.executable, "-m", "rhetoric.cli", "analyze", "--min-score", "0"], capture_output=True,
                          text=True, env=env, timeout=300)  # fmt: skip
     assert run.returncode == 0, run.stderr
-    assert "devices, in figures:" in run.stdout and "frames, by score" in run.stdout
+    assert "devices, in figures:" in run.stdout and "frames, ranked" in run.stdout
     status = subprocess.run([sys.executable, "-m", "rhetoric.cli", "data", "status", "--no-checksums"],
                             capture_output=True, text=True, env=env, timeout=120)  # fmt: skip
     assert status.returncode == 0, status.stderr

@@ -154,3 +154,39 @@ def test_typed_text_columns_hold_none_for_every_kind_of_missing_value_and_keep_t
     assert list(strings[text_column]) == ["x", None, "y"]
     assert all(v is None or isinstance(v, str) for v in strings[text_column])
     assert not any(isinstance(v, float) and np.isnan(v) for v in strings[text_column])
+
+
+def test_a_corpus_run_ranks_frames_by_genre(data_home):
+    """The frames table carries each frame's rank; a document's genre (its metadata, or the
+    run's ``genre=`` for documents that name none) picks the ranker."""
+    import pandas as pd
+
+    from rhetoric.corpora import corpus_dir
+    from rhetoric.framing import frame_profile
+
+    # a PTC train article (read from the data home) that the two rankers order differently
+    text = (corpus_dir("ptc", data_home) / "train-articles" / "article111111115.txt").read_text(
+        encoding="utf-8"
+    )
+    table = pd.DataFrame({"doc_id": ["as_news", "as_speech"], "text": [text, text],
+                          "genre": ["news", "speech"]})  # fmt: skip
+    runs = {
+        "table": analyze_corpus(table, devices=[], n_jobs=1).frames,
+        "argument": analyze_corpus([text], devices=[], n_jobs=1, genre="news").frames,
+    }
+    expected = {}
+    for ranker in ("news", "profile"):
+        profile = frame_profile(text, ranker=ranker)
+        expected[ranker] = dict(zip(profile["frame"], profile["rank"], strict=True))
+    assert expected["news"] != expected["profile"]
+    frames = runs["table"]
+    assert frames.columns.tolist()[:3] == ["doc_id", "frame", "rank"]
+    for doc_id, ranker in (("as_news", "news"), ("as_speech", "profile")):
+        rows = frames[frames["doc_id"] == doc_id]
+        assert dict(zip(rows["frame"], rows["rank"], strict=True)) == {
+            f: expected[ranker][f] for f in rows["frame"]
+        }
+    rows = runs["argument"]
+    assert dict(zip(rows["frame"], rows["rank"], strict=True)) == {
+        f: expected["news"][f] for f in rows["frame"]
+    }
