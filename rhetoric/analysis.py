@@ -287,8 +287,9 @@ def analyze(
         threshold (chosen for precision >= 0.85); ``0``: every candidate.
     genre : str, optional
         The document's genre, kept as ``metadata["genre"]``: ``"news"`` ranks its frames with
-        the news frame model (see :func:`rhetoric.framing.frame_profile`); anything else, or
-        ``None``, with the profile ranker.
+        the news frame model, ``"speech"`` with the speech ranker (see
+        :func:`rhetoric.framing.frame_profile`); anything else, or ``None``, with the profile
+        ranker.
 
     Returns
     -------

@@ -117,8 +117,9 @@ def _add_analyze(commands) -> None:
     parser.add_argument(
         "--genre",
         choices=["news", "speech"],
-        help="news: rank frames with the news frame model (trained on news articles); speech, "
-        "or not given: with the profile ranker (the seed article is news)",
+        help="news: rank frames with the news frame model (trained on news articles); speech: "
+        "with the speech ranker (fitted on addresses); not given: the profile ranker (the seed "
+        "article is news)",
     )
     parser.add_argument(
         "--jobs",
@@ -303,7 +304,7 @@ def _add_analyze_corpus(commands) -> None:
         "--genre",
         choices=["news", "speech"],
         help="the genre of documents whose metadata names none: news ranks their frames with the "
-        "news frame model, speech (or not given) with the profile ranker",
+        "news frame model, speech with the speech ranker, neither with the profile ranker",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     add_data_home_option(parser)

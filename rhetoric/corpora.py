@@ -137,10 +137,13 @@ def load_inaugural(data_home: DataHome = None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``doc_id`` (``"1961-Kennedy"``), ``text``, ``clean_text``, ``file``, ``label``, ``year``,
-        ``president``, ``part``, ``encoding`` (as decoded), ``first_line``, ``path``.
+        ``president``, ``part``, ``encoding`` (as decoded), ``first_line``, ``path``, ``genre``
+        (``"speech"``: frames are ranked by the speech ranker, see
+        :func:`rhetoric.framing.frame_profile`).
     """
     frame = _read_corpus("inaugural", data_home)
     frame.insert(2, "clean_text", frame["text"].map(fix_big5_pairs))
+    frame["genre"] = "speech"
     return frame
 
 
@@ -154,10 +157,12 @@ def load_state_union(data_home: DataHome = None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``doc_id`` (``"2003-GWBush"``), ``text``, ``clean_text``, ``file``, ``label``, ``year``,
-        ``president``, ``part``, ``first_line``, ``encoding``, ``path``.
+        ``president``, ``part``, ``first_line``, ``encoding``, ``path``, ``genre`` (``"speech"``:
+        frames are ranked by the speech ranker).
     """
     frame = _read_corpus("state_union", data_home)
     frame.insert(2, "clean_text", frame["text"].map(clean_state_union))
+    frame["genre"] = "speech"
     return frame
 
 

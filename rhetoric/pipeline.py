@@ -399,8 +399,9 @@ def analyze_corpus(
     genre : str, optional
         The genre of documents whose metadata names none (a ``genre`` column of a table names
         it per document; :func:`rhetoric.load_ptc` and :func:`rhetoric.load_seed` say
-        ``"news"``): ``"news"`` ranks their frames with the news frame model, anything else the
-        profile ranker (see :func:`rhetoric.framing.frame_profile`).
+        ``"news"``, the address loaders ``"speech"``): ``"news"`` ranks their frames with the news
+        frame model, ``"speech"`` with the speech ranker, anything else with the profile ranker
+        (see :func:`rhetoric.framing.frame_profile`).
 
     Returns
     -------

@@ -165,7 +165,7 @@ def test_a_corpus_run_ranks_frames_by_genre(data_home):
     from rhetoric.framing import frame_profile
 
     # a PTC train article (read from the data home) that the two rankers order differently
-    text = (corpus_dir("ptc", data_home) / "train-articles" / "article111111115.txt").read_text(
+    text = (corpus_dir("ptc", data_home) / "train-articles" / "article111111123.txt").read_text(
         encoding="utf-8"
     )
     table = pd.DataFrame({"doc_id": ["as_news", "as_speech"], "text": [text, text],
@@ -175,13 +175,13 @@ def test_a_corpus_run_ranks_frames_by_genre(data_home):
         "argument": analyze_corpus([text], devices=[], n_jobs=1, genre="news").frames,
     }
     expected = {}
-    for ranker in ("news", "profile"):
+    for ranker in ("news", "speech"):
         profile = frame_profile(text, ranker=ranker)
         expected[ranker] = dict(zip(profile["frame"], profile["rank"], strict=True))
-    assert expected["news"] != expected["profile"]
+    assert expected["news"] != expected["speech"]
     frames = runs["table"]
     assert frames.columns.tolist()[:3] == ["doc_id", "frame", "rank"]
-    for doc_id, ranker in (("as_news", "news"), ("as_speech", "profile")):
+    for doc_id, ranker in (("as_news", "news"), ("as_speech", "speech")):
         rows = frames[frames["doc_id"] == doc_id]
         assert dict(zip(rows["frame"], rows["rank"], strict=True)) == {
             f: expected[ranker][f] for f in rows["frame"]

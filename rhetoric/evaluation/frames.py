@@ -31,6 +31,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -99,12 +100,14 @@ def frame_rankings(
     from rhetoric.evaluation.pool import genre_of
     from rhetoric.framing import frame_profile
     from rhetoric.framing.frames import ranked_frames
-    from rhetoric.text import Document, read_text
+    from rhetoric.text import Document, EncodingFallbackWarning, read_text
 
     home = get_data_home(data_home)
     rows = []
     for record in judgements.to_dict("records"):
-        text = read_text(home / record["doc"])
+        with warnings.catch_warnings():  # a few addresses are cp1252; the loaders say so
+            warnings.simplefilter("ignore", EncodingFallbackWarning)
+            text = read_text(home / record["doc"])
         genre = {"genre": genre_of(record["doc"])}
         document = Document(text, record["doc"], remove_boilerplate=False, metadata=genre)
         rows.append(judge_ranking(record, ranked_frames(frame_profile(document, ranker=ranker))))
@@ -137,6 +140,8 @@ POOLS = {
 }
 #: The clean evaluation set of the news frame model: PTC dev articles, judged before it was built.
 DEV_JUDGEMENTS = "frames_ptc_dev.jsonl"
+#: Dominant frames judged on training-pool addresses (split ``speech``: an evaluation set).
+SPEECH_JUDGEMENTS = "frames_speeches.jsonl"
 
 
 def default_frame_judgements() -> Path | None:
@@ -247,3 +252,54 @@ def coder_agreement(
         rows.append({"comparison": name, "n": n, "agreement": k / n if n else math.nan,
                      "low": low, "high": high, "kappa": kappa})  # fmt: skip
     return pd.DataFrame(rows, columns=CODER_COLUMNS)
+
+
+#: Columns of :func:`frame_ranking_summary`.
+SUMMARY_COLUMNS = [
+    "genre", "articles", "ranker", "n", "top1", "top1_low", "top1_high", "absent_top3",
+    "absent_low", "absent_high",
+]  # fmt: skip
+
+
+def frame_ranking_summary(data_home: str | os.PathLike | None = None) -> pd.DataFrame:
+    """The rankers against the project's clean frame judgements, by genre: PTC dev articles
+    (news; split ``dev``) and judged addresses (speeches; split ``speech``), each with the ranker
+    its genre gets by default and the profile ranker beside it, and the two coders' own agreement
+    on the dev articles (``ranker="second coder"``). Empty when the judgements are not
+    installed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per genre and ranker: ``genre``, ``articles`` (the split), ``ranker``, ``n``,
+        ``top1`` and its Wilson 95% interval (``top1_low``, ``top1_high``), ``absent_top3`` and
+        its interval (left empty for the second coder, whose ``top1`` is the share of articles
+        on which it names the first coder's dominant frame).
+    """
+    path = default_frame_judgements()
+    if path is None:
+        return pd.DataFrame(columns=SUMMARY_COLUMNS)
+    judgements = project_frame_judgements()
+    sets = [("news", judgements[judgements["split"] == "dev"], ("news", "profile"))]
+    speeches = path.with_name(SPEECH_JUDGEMENTS)
+    if speeches.is_file():
+        addresses = read_frame_judgements(speeches)
+        sets.append(("speech", addresses[addresses["split"] == "speech"], ("speech", "profile")))
+    rows = []
+    for genre, clean, rankers in sets:
+        for ranker in rankers:
+            row = frame_agreement(frame_rankings(clean, data_home, ranker=ranker)).iloc[0]
+            rows.append({"genre": genre, "articles": row["split"],
+                         "ranker": f"{ranker} ranker" if ranker != "news" else "news frame model",
+                         **row.drop("split").to_dict()})  # fmt: skip
+    second = path.with_name(SECOND_CODER)
+    dev = sets[0][1]
+    if second.is_file() and len(dev):
+        both = dev[["doc", "dominant"]].merge(
+            read_frame_judgements(second)[["doc", "dominant"]], on="doc", suffixes=("", "_second")
+        )
+        k, n = int((both["dominant"] == both["dominant_second"]).sum()), len(both)
+        low, high = wilson_interval(k, n)
+        rows.append({"genre": "news", "articles": "dev", "ranker": "second coder", "n": n,
+                     "top1": k / n, "top1_low": low, "top1_high": high})  # fmt: skip
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)

@@ -205,6 +205,7 @@ def _frames_section(home) -> str:
     """Frame rankings against the dominant frames judged on PTC train and dev articles."""
     from rhetoric.evaluation.frames import (
         SECOND_CODER,
+        SPEECH_JUDGEMENTS,
         coder_agreement,
         default_frame_judgements,
         frame_agreement,
@@ -236,6 +237,7 @@ def _frames_section(home) -> str:
                   "model; in-sample on `fresh2` and `fresh3`) matches each (Wilson 95% intervals; Cohen's "
                   "kappa). The coders' agreement is the ceiling a top-1 figure against one coder can be read "
                   "against.", "", markdown_table(table)]  # fmt: skip
+    speeches = _speech_frames_section(path.with_name(SPEECH_JUDGEMENTS), home)
     cv = news_frame_model().provenance["cv"]
     n_train = int((judgements["split"] != "dev").sum())
     dev = judgements[judgements["split"] == "dev"]
@@ -259,8 +261,33 @@ def _frames_section(home) -> str:
         "three more annotators) only trained the news frame model. On `dev` the profile ranker (still "
         f"the ranker of speeches) gives top-1 {earlier['top1']:.3f} and absent "
         f"{earlier['absent_top3']:.3f}.", "",
-        markdown_table(agreement), *coders,
+        markdown_table(agreement), *coders, *speeches,
     ])  # fmt: skip
+
+
+def _speech_frames_section(path, home) -> list[str]:
+    """Frame rankings against the dominant frames judged on addresses, for each ranker."""
+    from rhetoric.evaluation.frames import frame_agreement, frame_rankings, read_frame_judgements
+
+    if not path.is_file():
+        return []
+    judgements = read_frame_judgements(path)
+    clean = judgements[judgements["split"] == "speech"]
+    trained = int((judgements["split"] == "speech_train").sum())
+    rows = []
+    for ranker, name in (("speech", "speech ranker (default for speeches)"),
+                         ("profile", "profile ranker"), ("news", "news frame model"),
+                         ("score", "score ranking")):  # fmt: skip
+        row = frame_agreement(frame_rankings(clean, home, ranker=ranker)).iloc[0]
+        rows.append({"ranker": name, **row.drop("split").to_dict()})
+    return ["", f"**Frames on speeches** (`{path.name}`: the dominant frame of inaugural and State of "
+            "the Union addresses of the training pool, judged by the codebook, about 10 each by nine "
+            f"annotators; split `speech_train` ({trained}) fitted the speech ranker, split `speech` "
+            f"({len(clean)}, judged first, before any ranker was run on them) is measured here, read "
+            "once per ranker): the share of addresses whose judged dominant frame each ranker puts "
+            "first, and how often a frame judged absent is among its first three (Wilson 95% "
+            "intervals). Only the speech ranker was fitted on addresses.", "",
+            markdown_table(pd.DataFrame(rows))]  # fmt: skip
 
 
 def _ptc_correspondences(home) -> str:

@@ -22,18 +22,24 @@ A frame is *supported* when several distinct terms of the frame are found (see
 ("massacre": crime and security) takes, within one document, the sense of the frame the rest of
 the text supports (:func:`_one_sense_per_discourse`).
 
-With the built-in lexicon, the frames with hits are ordered by the news frame model
+With the built-in lexicon, a document's ``genre`` (its metadata) picks the ranker: news
+articles are ordered by the news frame model, addresses (``genre="speech"``) by the speech ranker
+(the profile ranker's form with one prior per frame, fitted on judged addresses), other documents
+by the profile ranker (a conditional logit over three features of the profile, fitted on news,
+``news_ranker.json``). For news, the frames with hits are ordered by the news frame model
 (:mod:`rhetoric.framing.frame_model`, ``rhetoric/resources/frames/news_frame_model.json``,
-rebuilt by ``benchmarks/train_frame_ranker.py`` from PTC train articles judged by the codebook):
-a logistic regression over the article's words and this profile's evidence of every frame, whose
+rebuilt by ``benchmarks/train_news_frame_model.py`` from PTC train articles judged by the
+codebook): a logistic regression over the article's words and this profile's evidence of every frame, whose
 classes are the 15 codebook frames, ``other`` included. ``rank_score`` is a frame's probability
 relative to the most probable class; a frame is ranked when it reaches the model's
 ``min_share_of_top``. When ``other`` is the most probable class (an article no frame of the
 codebook fits), no frame is ``dominant``, ranks start at 2 and :func:`ranked_frames` and
 :func:`dominant_frame` give ``"other"`` first. Why a frame comes first: :func:`frame_evidence`
-(which terms, where) and :func:`model_evidence` (which words and profile features pushed it up).
-With another lexicon, or ``ranker=False``, the *supported* frames are ordered by ``score`` and
-``rank_score`` is the score's share of the top score.
+(which terms, where) and :func:`frame_model_evidence` (which words and profile features pushed it
+up). The speech and profile rankers order the *supported* frames by their strength
+(``rank_score``: ``exp`` of the difference to the first). With another lexicon, or
+``ranker=False``, the supported frames are ordered by ``score`` and ``rank_score`` is the score's
+share of the top score.
 
 Negation does not remove a frame: "no new taxes" is still an economic frame. Phrases that
 change a word's sense are handled by the lexicon's exclusions and multiword terms instead.
@@ -162,6 +168,8 @@ MIN_TERMS_LEAD = 2
 MIN_SHARE_OF_TOP = 0.7
 #: The profile ranker of the built-in lexicon (``rhetoric/resources/frames``).
 RANKER_FILE = "news_ranker.json"
+#: The speech ranker: the profile ranker's form with one bias per frame, fitted on addresses.
+SPEECH_RANKER_FILE = "speech_ranker.json"
 #: The features the profile ranker knows, by name: each is computed from a profile row.
 RANKER_FEATURES = {
     "log_score": lambda row: math.log1p(row["score"]),
@@ -170,7 +178,7 @@ RANKER_FEATURES = {
     "in_lead": lambda row: float(row["lead_hits"] > 0),
 }
 #: How :func:`frame_profile` may order the frames of the built-in lexicon (``ranker=``).
-RANKERS = ("auto", "news", "profile", "score")
+RANKERS = ("auto", "news", "speech", "profile", "score")
 #: Lexicon sections whose terms are incidental: they add to a frame only once other terms of
 #: the frame are found ("million", "pay", "fund" alone do not make a story economic).
 INCIDENTAL = "incidental"
@@ -259,19 +267,28 @@ def _incidental_terms(lexicon: Lexicon) -> frozenset[tuple[str, str]]:
     )
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
+def _read_ranker(name: str) -> dict:
+    path = resources.files("rhetoric").joinpath("resources", "frames", name)
+    model = json.loads(path.read_text(encoding="utf-8"))
+    unknown = set(model["features"]) - set(RANKER_FEATURES)
+    if unknown or len(model["coef"]) != len(model["features"]):
+        raise ValueError(f"{name}: unknown features {sorted(unknown)} or coefficients")
+    return model
+
+
 def news_ranker() -> dict:
     """The profile ranker of the built-in lexicon (the JSON model, with its provenance).
 
     Keys: ``features`` (names in :data:`RANKER_FEATURES`), ``coef`` (one per feature),
     ``bias`` (``{frame: float}``), ``min_share_of_top`` and ``provenance``.
     """
-    path = resources.files("rhetoric").joinpath("resources", "frames", RANKER_FILE)
-    model = json.loads(path.read_text(encoding="utf-8"))
-    unknown = set(model["features"]) - set(RANKER_FEATURES)
-    if unknown or len(model["coef"]) != len(model["features"]):
-        raise ValueError(f"{RANKER_FILE}: unknown features {sorted(unknown)} or coefficients")
-    return model
+    return _read_ranker(RANKER_FILE)
+
+
+def speech_ranker() -> dict:
+    """The speech ranker (keys as :func:`news_ranker`; ``bias`` holds one prior per frame)."""
+    return _read_ranker(SPEECH_RANKER_FILE)
 
 
 def _check_ranker(ranker: bool | str) -> str:
@@ -286,14 +303,19 @@ def _check_ranker(ranker: bool | str) -> str:
 
 
 def _ranking_model(lexicon: Lexicon, ranker: str, doc: Document) -> FrameModel | dict | None:
-    """What orders a document's frames: the news frame model, the profile ranker (a dict) or
-    ``None`` (score). Learned rankers apply to the built-in lexicon only; ``"auto"`` takes the
-    news frame model for a document whose metadata says ``genre="news"``."""
+    """What orders a document's frames: the news frame model, the speech or profile ranker (a
+    dict) or ``None`` (score). Learned rankers apply to the built-in lexicon only; ``"auto"``
+    takes the news frame model for a document whose metadata says ``genre="news"``, the speech
+    ranker for ``genre="speech"``, the profile ranker otherwise."""
     builtin = lexicon.name == "policy_frames" and set(lexicon.categories) == set(FRAMES[:-1])
     if not builtin or ranker == "score":
         return None
-    if ranker == "news" or (ranker == "auto" and doc.metadata.get("genre") == "news"):
+    if ranker == "auto":
+        ranker = {"news": "news", "speech": "speech"}.get(doc.metadata.get("genre"), "profile")
+    if ranker == "news":
         return news_frame_model()
+    if ranker == "speech":
+        return speech_ranker()
     return news_ranker()
 
 
@@ -463,12 +485,15 @@ def frame_profile(
         As in :func:`find_frames` (default: the built-in Policy Frames lexicon).
     n_keywords : int, default 5
         How many of the most frequent matched words to list per frame.
-    ranker : {True, "auto", "news", "profile", "score", False}, default True
+    ranker : {True, "auto", "news", "speech", "profile", "score", False}, default True
         How the frames of the built-in lexicon are ordered (see the module notes): ``"news"``,
-        the news frame model (words and profile; trained on news articles); ``"profile"``, the
-        profile ranker (three general features of the profile); ``"score"`` or ``False``, by
-        ``score``; ``True`` or ``"auto"``: the news frame model for a :class:`Document` whose
-        ``metadata["genre"]`` is ``"news"`` (as :func:`rhetoric.corpora.load_ptc` sets it), the
+        the news frame model (words and profile; trained on news articles); ``"speech"``, the
+        speech ranker (the profile ranker's form with one prior per frame, fitted on judged
+        addresses); ``"profile"``, the profile ranker (three general features of the profile,
+        fitted on news, no prior); ``"score"`` or ``False``, by ``score``; ``True`` or
+        ``"auto"``: the news frame model for a :class:`Document` whose ``metadata["genre"]`` is
+        ``"news"`` (as :func:`rhetoric.corpora.load_ptc` sets it), the speech ranker for
+        ``"speech"`` (:func:`rhetoric.corpora.load_inaugural`, ``load_state_union``), the
         profile ranker otherwise. Other lexicons are always ordered by score.
 
     Returns
