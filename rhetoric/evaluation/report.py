@@ -258,8 +258,8 @@ def _frames_section(home) -> str:
         "`fresh` measured once, then developed on; `train`, `train2` trained it (`developed`: these "
         "204); `fresh2` and `fresh3` (40 each, by two more annotators) were its clean sets, measured "
         "once (top-1 0.775 and 0.575, pooled 0.675); `train3` (81, the remaining PTC train articles, "
-        "three more annotators) only trained the news frame model. On `dev` the profile ranker (still "
-        f"the ranker of speeches) gives top-1 {earlier['top1']:.3f} and absent "
+        "three more annotators) only trained the news frame model. On `dev` the profile ranker (the "
+        f"ranker of documents of no genre) gives top-1 {earlier['top1']:.3f} and absent "
         f"{earlier['absent_top3']:.3f}.", "",
         markdown_table(agreement), *coders, *speeches,
     ])  # fmt: skip
