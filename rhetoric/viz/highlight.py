@@ -599,13 +599,20 @@ def _frames_summary(analysis: object) -> str:
     if not rows:
         return ""
     cells = "".join(
-        f"<tr><td>{html.escape(display_name(r['frame']))}</td><td>{float(r['score']):.2f}</td>"
-        f"<td>{int(r['hits'])}</td><td>{html.escape(', '.join(map(str, r.get('keywords', []))))}</td></tr>"
+        f"<tr><td>{html.escape(display_name(r['frame']))}</td><td>{int(r.get('rank', 0)) or ''}</td>"
+        f"<td>{float(r['score']):.2f}</td><td>{int(r['hits'])}</td>"
+        f"<td>{html.escape(', '.join(map(str, r.get('keywords', []))))}</td></tr>"
         for r in rows
     )
+    ranks = [int(r.get("rank", 0)) for r in rows]
+    note = (
+        "; the codebook's <i>other</i> comes first: no frame of the lexicon dominates"
+        if any(ranks) and 1 not in ranks
+        else ""
+    )
     return (
-        '<table class="rh-frames"><caption>Frame profile</caption>'
-        "<thead><tr><th>frame</th><th>score</th><th>hits</th><th>keywords</th></tr></thead>"
+        f'<table class="rh-frames"><caption>Frame profile (rank 1: the dominant frame{note})</caption>'
+        "<thead><tr><th>frame</th><th>rank</th><th>score</th><th>hits</th><th>keywords</th></tr></thead>"
         f"<tbody>{cells}</tbody></table>"
     )
 
