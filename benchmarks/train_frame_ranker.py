@@ -52,7 +52,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from rhetoric.datahome import get_data_home
-from rhetoric.evaluation.frames import read_frame_judgements
+from rhetoric.evaluation.frames import mean_rates, ranking_rates, read_frame_judgements
 from rhetoric.evaluation.pool import development_documents, reserved_documents
 from rhetoric.framing import frame_profile
 from rhetoric.framing.frames import FRAMES, RANKER_FEATURES, news_ranker
@@ -139,12 +139,7 @@ def ranking(article: dict, coef: np.ndarray, bias: dict, share: float) -> list[s
 
 
 def rates(articles: list[dict], rankings: list[list[str]]) -> dict:
-    n = len(articles)
-    top1 = sum(bool(r) and r[0] == a["dominant"] for a, r in zip(articles, rankings, strict=True))
-    absent = sum(
-        any(f not in a["present"] for f in r[:3]) for a, r in zip(articles, rankings, strict=True)
-    )
-    return {"n": n, "top1": round(top1 / n, 3), "absent_top3": round(absent / n, 3)}
+    return ranking_rates(articles, rankings)
 
 
 def cross_validate(articles, penalty_coef, penalty_bias, share, folds, repeats) -> dict:
@@ -161,11 +156,7 @@ def cross_validate(articles, penalty_coef, penalty_bias, share, folds, repeats) 
             for i in np.flatnonzero(fold_of == k):
                 rankings[i] = ranking(articles[i], coef, bias, share)
         results.append(rates(articles, rankings))
-    return {
-        "n": len(articles), "folds": folds, "repeats": repeats,
-        "top1": round(float(np.mean([r["top1"] for r in results])), 3),
-        "absent_top3": round(float(np.mean([r["absent_top3"] for r in results])), 3),
-    }  # fmt: skip
+    return {"n": len(articles), "folds": folds, "repeats": repeats, **mean_rates(results)}
 
 
 def main() -> None:

@@ -55,7 +55,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
 from rhetoric.datahome import get_data_home
-from rhetoric.evaluation.frames import judge_ranking, read_frame_judgements
+from rhetoric.evaluation.frames import mean_rates, ranking_rates, read_frame_judgements
 from rhetoric.evaluation.pool import development_documents, reserved_documents
 from rhetoric.framing import Lexicon, headline_and_lead
 from rhetoric.framing.frame_model import (
@@ -149,13 +149,7 @@ def ranked(article: dict, model: FrameModel | dict | None) -> list[str]:
 
 
 def rates(articles: list[dict], rankings: list[list[str]]) -> dict:
-    judged = [judge_ranking(a["record"], r) for a, r in zip(articles, rankings, strict=True)]
-    n = len(judged)
-    return {
-        "n": n,
-        "top1": round(sum(j["top1"] for j in judged) / n, 3),
-        "absent_top3": round(sum(j["absent_top3"] for j in judged) / n, 3),
-    }
+    return ranking_rates([a["record"] for a in articles], rankings)
 
 
 def story_groups(articles: list[dict], similarity: float) -> np.ndarray:
@@ -189,9 +183,7 @@ def cross_validate(articles, args) -> dict:
         results.append(rates(articles, rankings))
     return {
         "n": len(articles), "stories": len(stories), "story_similarity": args.story_similarity,
-        "folds": args.folds, "repeats": args.repeats,
-        "top1": round(float(np.mean([r["top1"] for r in results])), 3),
-        "absent_top3": round(float(np.mean([r["absent_top3"] for r in results])), 3),
+        "folds": args.folds, "repeats": args.repeats, **mean_rates(results),
     }  # fmt: skip
 
 

@@ -32,6 +32,7 @@ import json
 import math
 import os
 import warnings
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -303,3 +304,30 @@ def frame_ranking_summary(data_home: str | os.PathLike | None = None) -> pd.Data
         rows.append({"genre": "news", "articles": "dev", "ranker": "second coder", "n": n,
                      "top1": k / n, "top1_low": low, "top1_high": high})  # fmt: skip
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+
+
+def ranking_rates(records: Iterable[dict], rankings: Iterable[list[str]]) -> dict:
+    """``n``, ``top1`` and ``absent_top3`` (rounded to 3 decimals) of rankings against their
+    judgements (records with ``doc``, ``dominant``, ``present``): what the frame rankers'
+    training scripts print and store.
+
+    >>> ranking_rates([{"doc": "a", "dominant": "political", "present": ["political"]}],
+    ...               [["political", "economic"]])
+    {'n': 1, 'top1': 1.0, 'absent_top3': 1.0}
+    """
+    judged = [judge_ranking(r, k) for r, k in zip(records, rankings, strict=True)]
+    n = len(judged)
+    return {
+        "n": n,
+        "top1": round(sum(j["top1"] for j in judged) / n, 3),
+        "absent_top3": round(sum(j["absent_top3"] for j in judged) / n, 3),
+    }
+
+
+def mean_rates(results: list[dict]) -> dict:
+    """The mean ``top1`` and ``absent_top3`` of several :func:`ranking_rates` (cross-validation
+    repeats), rounded to 3 decimals."""
+    return {
+        key: round(float(sum(r[key] for r in results) / len(results)), 3)
+        for key in ("top1", "absent_top3")
+    }
