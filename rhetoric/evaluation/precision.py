@@ -33,6 +33,9 @@ PUBLIC_JUDGED = ("precision_public_speeches.jsonl", "precision_public_news.jsonl
 
 #: The project's own judgements of figures the public sets left unjudged (``corpus/annotations``).
 PROJECT_JUDGED = "judged_public_*.jsonl"
+#: Device figures kept at the defaults on the PTC dev articles, every one judged (news the
+#: detectors were never built on; reported apart from the public sets).
+PTC_DEV_JUDGED = "ptc_dev_judged_devices.jsonl"
 
 
 @dataclass
