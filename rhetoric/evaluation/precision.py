@@ -74,6 +74,13 @@ def default_judged_files(data_home: str | os.PathLike | None = None) -> list[Pat
     return [f for f in files if f.is_file()]
 
 
+def ptc_dev_judged_file() -> Path | None:
+    """The project's judgements of the default figures on the PTC dev articles
+    (:data:`PTC_DEV_JUDGED`, installed with ``rhetoric.corpus``), or ``None``."""
+    path = Path(str(resources.files("rhetoric.corpus").joinpath("annotations", PTC_DEV_JUDGED)))
+    return path if path.is_file() else None
+
+
 def judged_texts(docs: Iterable[str], data_home: str | os.PathLike | None = None) -> dict[str, str]:
     """``{doc: text}`` for paths under the data home, decoded as the analysis decodes them."""
     home = get_data_home(data_home)

@@ -206,12 +206,14 @@ def _precision_section(home) -> str:
 
 def _dev_precision_section(home) -> str:
     """Precision of the device figures kept at the defaults on PTC dev articles, all judged."""
-    from importlib import resources
+    from rhetoric.evaluation.precision import (
+        evaluate_precision,
+        precision_table,
+        ptc_dev_judged_file,
+    )
 
-    from rhetoric.evaluation.precision import PTC_DEV_JUDGED, evaluate_precision, precision_table
-
-    path = Path(str(resources.files("rhetoric.corpus").joinpath("annotations", PTC_DEV_JUDGED)))
-    if not path.is_file():
+    path = ptc_dev_judged_file()
+    if path is None:
         return ""
     result = evaluate_precision([path], home)
     devices = result.figures[result.figures["device"] != "stance"]

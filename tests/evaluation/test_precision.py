@@ -180,12 +180,9 @@ def test_every_default_figure_on_the_ptc_dev_articles_is_judged(data_home):
     PTC dev articles was judged by the rubric (two annotators; offsets and verdicts only, PTC text
     is not redistributable). A detector change that keeps new figures there shows up as unjudged
     here: judge them before quoting the news precision. Measured: 49 of 62 TRUE (0.79)."""
-    from importlib import resources
-    from pathlib import Path
+    from rhetoric.evaluation.precision import evaluate_precision, ptc_dev_judged_file
 
-    from rhetoric.evaluation.precision import PTC_DEV_JUDGED, evaluate_precision
-
-    path = Path(str(resources.files("rhetoric.corpus").joinpath("annotations", PTC_DEV_JUDGED)))
+    path = ptc_dev_judged_file()
     judgements = read_judgements([path])
     assert len(judgements) == 62 and judgements["doc"].str.startswith("ptc/dev-articles/").all()
     assert set(judgements["annotator"]) == {"judge-devices-15s", "judge-devices-15t"}
