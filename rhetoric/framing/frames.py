@@ -371,7 +371,8 @@ def _profile_rows(
 ) -> list[dict]:  # fmt: skip
     n_words = doc.n_words
     hits = _one_sense_per_discourse(hits)
-    word_parts = headline_and_lead(doc)
+    # where each word lies: for the hits, and for the news frame model's text (not needed else)
+    word_parts = headline_and_lead(doc) if hits or isinstance(model, FrameModel) else []
     parts = _hit_parts(doc, hits, word_parts)
     counts: Counter[str] = Counter()
     by_term: dict[str, dict[str, list[float]]] = {c: {} for c in categories}
