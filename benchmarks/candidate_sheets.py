@@ -17,7 +17,7 @@ round): ``TOP`` figures at random from the band scored at least the device's thr
 (``stratum``: ``score-top`` or ``score-below``), the band's number of figures in the pool
 (``cell_size``, after ``--exclude-judged``) and its ``score``, so that the fit can weight each
 judged figure by ``cell_size`` over the figures drawn from its band
-(``benchmarks/train_scorers.py``). The documents of the held-out fold ``heldout-5`` are left
+(``benchmarks/train_scorers.py``). The documents of the held-out folds ``heldout-5`` and ``heldout-6`` are left
 out (``--exclude-fold``).
 """
 
@@ -120,7 +120,7 @@ def main() -> None:
     parser.add_argument("--band-width", type=float, default=0.2)
     parser.add_argument(
         "--exclude-fold",
-        default="heldout-5",
+        default="heldout-5,heldout-6",
         help="leave out the documents of these folds of benchmarks/heldout_recall.py "
         "(comma-separated; '' for none): the held-out measurement's texts are not annotated",
     )

@@ -22,6 +22,10 @@
     candidates in the scorers' training data), before any output on its texts was looked at;
     measured once at commit "heldout-5: a fifth held-out fold" (candidates 35 of 60, recall
     0.583; default thresholds 13 of 60, 0.217). Kept out of the scorers' training.
+``heldout-6``
+    annotated by ``helper-recall-6a`` and ``helper-recall-6b`` on 2026-12-04 (six addresses),
+    reading the texts only; measured before any finder change of that session (candidates 48
+    of 87, recall 0.552; default thresholds 17 of 87, 0.195). Kept out of the scorers' training.
 
 The items of ``develop`` to ``heldout-4`` are training figures of the scorers
 (``benchmarks/train_scorers.py --gold-folds``): their default-threshold figures are in-sample.
@@ -31,6 +35,9 @@ recall per device, for the candidates (``min_score=0``: every figure the finders
 figures quoted above) and for the default output (each device's learned threshold).
 
     RHETORIC_DATA=../shared/data python benchmarks/heldout_recall.py [--fold NAME ...] [--misses]
+
+``--tradeoff`` prints, per fold, the items matched at the default thresholds and at each
+``min_score`` of :data:`rhetoric.evaluation.tradeoff.MIN_SCORES`.
 """
 
 from __future__ import annotations
@@ -67,8 +74,14 @@ FOLDS = {
         "inaugural/texts/1945-Roosevelt.txt", "inaugural/texts/1893-Cleveland.txt",
         "inaugural/texts/1873-Grant.txt", "inaugural/texts/1901-McKinley.txt",
         "state_union/texts/1973-Nixon.txt"], "heldout-5"),
+    **dict.fromkeys([
+        "inaugural/texts/1829-Jackson.txt", "inaugural/texts/1869-Grant.txt",
+        "inaugural/texts/1877-Hayes.txt", "inaugural/texts/1885-Cleveland.txt",
+        "state_union/texts/1949-Truman.txt", "state_union/texts/1991-Bush-2.txt"], "heldout-6"),
 }  # fmt: skip
-FOLD_NAMES = ("develop", "heldout-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5")
+FOLD_NAMES = (
+    "develop", "heldout-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6"
+)  # fmt: skip
 
 
 def split_items(path: Path = GOLD) -> dict[str, list[str]]:
@@ -96,8 +109,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fold", nargs="+", choices=FOLD_NAMES, default=list(FOLD_NAMES))
     parser.add_argument("--misses", action="store_true", help="list the unmatched items")
     parser.add_argument("--data-home", default=None)
+    parser.add_argument(
+        "--tradeoff",
+        action="store_true",
+        help="recall at the defaults and at each min_score of rhetoric.evaluation.tradeoff",
+    )
     args = parser.parse_args(argv)
     folds = split_items()
+    if args.tradeoff:
+        return print_tradeoff(folds, args)
     for name in args.fold:
         summary, items = score_fold(folds[name], args.data_home, min_score=0.0)
         default, _ = score_fold(folds[name], args.data_home, min_score=None)
@@ -112,6 +132,26 @@ def main(argv: list[str] | None = None) -> int:
         if args.misses:
             for item in items[~items["ok"]].itertuples():
                 print(f"  MISS {item.device:20s} {item.doc.split('/')[-1]:22s} {item.quote[:90]!r}")
+    return 0
+
+
+def print_tradeoff(folds: dict[str, list[str]], args) -> int:
+    """Recall of each fold at the defaults and at each ``min_score`` (no precision: the
+    addresses' figures are not all judged)."""
+    import pandas as pd
+
+    from rhetoric.evaluation.tradeoff import min_score_tradeoff
+
+    rows = []
+    for name in args.fold:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "fold.jsonl"
+            path.write_text("\n".join(folds[name]) + "\n", encoding="utf-8")
+            table = min_score_tradeoff(path, (), args.data_home)
+        rows.append(table.set_index("min_score")["matched"].rename(name))
+        positives = int(table["positives"].iloc[0])
+        rows[-1].name = f"{name} (of {positives})"
+    print(pd.DataFrame(rows).to_string())
     return 0
 
 

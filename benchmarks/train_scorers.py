@@ -16,7 +16,7 @@ development document stops the script.
 
 Judged TRUE figures are rare (a few dozen for some families), so the candidates matching the
 gold-style positive items of ``corpus/annotations/heldout_gold.jsonl`` (folds ``--gold-folds``,
-never ``heldout-5``, the held-out measurement) are added as TRUE training figures with weight
+never ``heldout-5`` or ``heldout-6``, the held-out measurements) are added as TRUE training figures with weight
 ``--gold-weight`` in the fits. They are no random sample of the candidates: calibration,
 threshold and every cross-validated figure are computed on the judged (stratified) figures only,
 out of fold; each device keeps the gold weight of the better cross-validated model (0: none).
@@ -236,8 +236,8 @@ def main() -> None:
         "--gold-folds",
         default="develop,heldout-1,heldout-2,heldout-3,heldout-4",
         help="folds of corpus/annotations/heldout_gold.jsonl whose items' candidates are added "
-        "as TRUE training figures (not measured on; '' for none). Never heldout-5: it is the "
-        "held-out measurement",
+        "as TRUE training figures (not measured on; '' for none). Never heldout-5 or heldout-6: "
+        "they are the held-out measurements",
     )
     parser.add_argument(
         "--gold-weight",
@@ -263,8 +263,8 @@ def main() -> None:
         if cache:
             cache.write_text(json.dumps({"|".join(k): v for k, v in population.items()}))
     folds = {f for f in args.gold_folds.split(",") if f}
-    if "heldout-5" in folds:
-        raise SystemExit("heldout-5 is the held-out measurement: never train on it")
+    if folds & {"heldout-5", "heldout-6"}:
+        raise SystemExit("heldout-5 and heldout-6 are held-out measurements: never train on them")
     for device in args.devices.split(","):
         path = ANNOTATIONS / f"{device}.jsonl"
         if not path.is_file():

@@ -588,6 +588,7 @@ def _add_evaluate(commands, wanted: set[str]) -> None:
         ("ptc", "rhetoric.evaluation.ptc"),
         ("chiasmus", "rhetoric.evaluation.chiasmus"),
         ("precision", "rhetoric.evaluation.precision"),
+        ("tradeoff", "rhetoric.evaluation.tradeoff"),
         ("report", "rhetoric.evaluation.report"),
     ):
         sub = targets.add_parser(name, help=f"see `rhetoric evaluate {name} --help`")

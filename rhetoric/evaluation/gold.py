@@ -109,6 +109,29 @@ def _detect(document, devices, min_score) -> tuple[int, list]:
     return doc.n_words, find_devices(doc, devices, min_score=min_score)
 
 
+def detect_gold_documents(
+    gold: pd.DataFrame,
+    data_home: str | os.PathLike | None = None,
+    devices=None,
+    *,
+    min_score: float | None = None,
+    n_jobs: int | None = 1,
+) -> tuple[dict[str, str], dict[str, int], dict[str, list]]:
+    """Run the detectors on every document ``gold`` names (in ``n_jobs`` processes): its
+    ``texts``, ``words`` (counted words) and device ``spans``, each by document."""
+    from rhetoric.documents import iter_corpus
+    from rhetoric.runner import map_documents
+
+    devices = tuple(devices) if devices else DEVICES
+    documents = gold_documents(gold, data_home)
+    texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
+    spans_by_doc, words_by_doc = {}, {}
+    work = partial(_detect, devices=devices, min_score=min_score)
+    for outcome in map_documents(work, iter_corpus(documents), n_jobs=n_jobs, total=len(texts)):
+        words_by_doc[outcome.doc_id], spans_by_doc[outcome.doc_id] = outcome.unwrap()
+    return texts, words_by_doc, spans_by_doc
+
+
 def evaluate_gold(
     gold_path: str | os.PathLike,
     data_home: str | os.PathLike | None = None,
@@ -127,17 +150,21 @@ def evaluate_gold(
         One row per gold item: its fields plus ``hits`` (occurrences covered), ``ok`` (matched
         positive / unviolated negative) and ``detail`` (the offending spans of a violation).
     """
-    from rhetoric.documents import iter_corpus
-    from rhetoric.runner import map_documents
-
     gold = load_gold(gold_path)
+    detected = detect_gold_documents(gold, data_home, devices, min_score=min_score, n_jobs=n_jobs)
+    return score_gold(gold, *detected, devices=devices)
+
+
+def score_gold(
+    gold: pd.DataFrame,
+    texts: dict[str, str],
+    words_by_doc: dict[str, int],
+    spans_by_doc: dict[str, list],
+    devices=None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Score detected ``spans_by_doc`` against the ``gold`` items (:func:`evaluate_gold`'s
+    result), e.g. the candidates of :func:`detect_gold_documents` kept at some score."""
     devices = tuple(devices) if devices else DEVICES
-    documents = gold_documents(gold, data_home)
-    texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
-    spans_by_doc, words_by_doc = {}, {}
-    work = partial(_detect, devices=devices, min_score=min_score)
-    for outcome in map_documents(work, iter_corpus(documents), n_jobs=n_jobs, total=len(texts)):
-        words_by_doc[outcome.doc_id], spans_by_doc[outcome.doc_id] = outcome.unwrap()
 
     def spans_of(doc: str, device: str):
         return [s for s in spans_by_doc[doc] if COMPATIBLE.get(s.device, s.device) == device]

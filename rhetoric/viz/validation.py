@@ -14,7 +14,7 @@ import pandas as pd
 
 from rhetoric.errors import invalid_value
 from rhetoric.viz.labels import display_names, display_value
-from rhetoric.viz.plots import _axes, _empty, _group_colors, _label_order
+from rhetoric.viz.plots import _axes, _empty, _group_colors, _label_order, _place_labels
 
 
 def raw_and_corrected(
@@ -179,4 +179,68 @@ def precision_intervals(
     ax.set_xlabel("Precision over judged figures (Wilson 95% interval)")
     ax.set_ylabel("")
     ax.legend(frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
+def tradeoff_curve(
+    data: pd.DataFrame,
+    *,
+    genre: str = "speech",
+    target: tuple[float, float] | None = None,
+    ax=None,
+):
+    """Precision against gold recall, one point per ``min_score`` setting, labelled.
+
+    Parameters
+    ----------
+    data : DataFrame
+        :func:`rhetoric.evaluation.tradeoff.min_score_tradeoff`: ``min_score``, ``genre``,
+        ``recall``, ``judged``, ``precision``, ``precision_low``, ``precision_high``.
+    genre : str, default "speech"
+        The genre whose judged precision is drawn (recall is over all gold items).
+    target : (recall, precision), optional
+        Shade the region where both are met.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One error-bar series (the precision interval of each setting), points joined in order.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> table = pd.DataFrame({"min_score": ["default", "0.50"], "genre": ["speech"] * 2,
+    ...     "recall": [0.4, 0.6], "judged": [10, 20], "precision": [0.9, 0.8],
+    ...     "precision_low": [0.6, 0.58], "precision_high": [0.98, 0.92]})
+    >>> ax = tradeoff_curve(table, ax=plt.subplots()[1])
+    >>> [float(v) for v in ax.containers[0].lines[0].get_xdata()]
+    [0.4, 0.6]
+    >>> plt.close("all")
+    """
+    columns = ["min_score", "genre", "recall", "judged", "precision", "precision_low", "precision_high"]
+    for column in columns:
+        if column not in data.columns:
+            raise invalid_value("column", column, map(str, data.columns))
+    ax = _axes(ax)
+    part = data[(data["genre"] == genre) & (data["judged"] > 0)]
+    if part.empty:
+        return _empty(ax, "nothing judged")
+    x, y = part["recall"].to_numpy(float), part["precision"].to_numpy(float)
+    errors = np.vstack([y - part["precision_low"].to_numpy(float),
+                        part["precision_high"].to_numpy(float) - y])  # fmt: skip
+    if target is not None:
+        ax.fill_between([target[0], 1.02], target[1], 1.02, color="0.9", zorder=0,
+                        label=f"recall ≥ {target[0]:g} and precision ≥ {target[1]:g}")  # fmt: skip
+    color = _group_colors([genre])[genre]
+    ax.errorbar(x, y, yerr=np.clip(errors, 0, None), fmt="o-", color=color, markersize=4,
+                capsize=2, linewidth=1, label=f"{display_value(genre)}: strict precision")  # fmt: skip
+    ax.set_xlim(0, 1.02)
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel("Recall on the gold items")
+    ax.set_ylabel("Precision, judged (95% interval)")
+    ax.legend(frameon=False, fontsize="small", loc="lower left",
+              title="labels: min_score", title_fontsize="x-small")  # fmt: skip
+    labels = ["defaults" if v == "default" else str(v) for v in part["min_score"]]
+    _place_labels(ax, x, y, labels)
     return ax

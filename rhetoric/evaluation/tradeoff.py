@@ -1,0 +1,217 @@
+"""How recall and precision move with ``min_score``: what a researcher gives up either way.
+
+At the defaults every device keeps the figures its scorer is sure of (its own threshold, chosen
+for a cross-validated precision of 0.85), so the device rates are precise but miss most figures.
+``min_score=`` (``--min-score``) sets one probability for every device instead. This module
+measures, for the defaults and a series of ``min_score`` values:
+
+* **recall** on gold device items (:mod:`rhetoric.evaluation.gold`: a positive is matched when
+  the device's spans cover ``min_hits`` occurrences of its quote), and how many negative items
+  are violated;
+* **precision** over judged figures (:mod:`rhetoric.evaluation.precision`), per genre, devices
+  pooled (stance is not a device): strict and lenient with Wilson 95% intervals, and how many
+  figures no judgement covers (a precision over partly judged figures is not yet a figure).
+
+The detectors run twice per text set: at the defaults, and at ``min_score=0`` (every candidate,
+scored); a ``min_score`` of ``m`` keeps the device figures scoring ``m`` or more, which is what
+``analyze(min_score=m)`` keeps (tested).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from rhetoric.datahome import get_data_home
+from rhetoric.evaluation.gold import detect_gold_documents, load_gold, score_gold
+from rhetoric.evaluation.pool import genre_of
+
+#: The ``min_score`` values measured besides the defaults.
+MIN_SCORES = (0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.0)
+#: The ``min_score`` label of the default thresholds.
+DEFAULT = "default"
+#: Columns of :func:`min_score_tradeoff`.
+TRADEOFF_COLUMNS = [
+    "min_score", "positives", "matched", "recall", "negatives", "violated", "genre", "figures",
+    "judged", "true", "borderline", "false", "unjudged", "precision", "precision_low",
+    "precision_high", "lenient", "lenient_low", "lenient_high",
+]  # fmt: skip
+
+
+def _label(min_score: float | None) -> str:
+    return DEFAULT if min_score is None else f"{min_score:.2f}"
+
+
+def min_score_tradeoff(
+    gold: str | os.PathLike | pd.DataFrame | None,
+    judged: Iterable[str | os.PathLike] = (),
+    data_home: str | os.PathLike | None = None,
+    *,
+    min_scores: Sequence[float] = MIN_SCORES,
+    genres: Sequence[str] = ("speech", "news"),
+    n_jobs: int = -1,
+) -> pd.DataFrame:
+    """Gold recall and judged precision at the default thresholds and at each ``min_score``.
+
+    Parameters
+    ----------
+    gold : path or DataFrame, optional
+        Gold device items (:func:`rhetoric.evaluation.gold.load_gold`'s format); ``None``: no
+        recall columns.
+    judged : paths
+        Judgement files (:func:`rhetoric.evaluation.precision.evaluate_precision`'s format);
+        none: no precision columns.
+    min_scores : sequence of float
+        The probabilities measured besides the defaults, each in [0, 1].
+    genres : sequence of str
+        The genres of the judged documents reported (``speech``, ``news``), each pooled over
+        its devices.
+
+    Returns
+    -------
+    DataFrame
+        One row per setting and genre (:data:`TRADEOFF_COLUMNS`): ``min_score`` (str:
+        ``"default"`` or the value with two decimals), the gold counts ``positives``,
+        ``matched``, ``recall``, ``negatives``, ``violated`` (the same in each genre's row of a
+        setting), then the genre's judged figures as
+        :func:`rhetoric.validation.precision.precision_table` counts them.
+    """
+    from rhetoric.devices import check_min_score
+    from rhetoric.validation.precision import match_judgements, precision_table
+
+    settings = [None, *[check_min_score(m) for m in min_scores]]
+    home = get_data_home(data_home)
+    recall = {label: {} for label in map(_label, settings)}
+    if gold is not None:
+        items = gold if isinstance(gold, pd.DataFrame) else load_gold(gold)
+        default = detect_gold_documents(items, home, n_jobs=n_jobs)
+        texts, words, candidates = detect_gold_documents(items, home, min_score=0, n_jobs=n_jobs)
+        for setting in settings:
+            if setting is None:
+                summary, _ = score_gold(items, *default)
+            else:
+                kept = {d: [s for s in spans if s.score >= setting] for d, spans in candidates.items()}
+                summary, _ = score_gold(items, texts, words, kept)
+            total = summary.iloc[-1]
+            recall[_label(setting)] = {
+                "positives": int(total["positives"]), "matched": int(total["matched"]),
+                "recall": total["matched"] / total["positives"] if total["positives"] else np.nan,
+                "negatives": int(total["negatives"]), "violated": int(total["violated"]),
+            }  # fmt: skip
+    precision = {label: {} for label in recall}
+    judged = list(judged)
+    if judged:
+        from rhetoric.evaluation.precision import detect_spans, judged_texts
+        from rhetoric.figures import group_figures
+        from rhetoric.validation.judgements import read_judgements
+
+        judgements = read_judgements(judged)
+        judgements = judgements[judgements["device"] != "stance"]
+        texts = judged_texts(judgements["doc"], home)
+        default = _device_spans(detect_spans(texts, n_jobs=n_jobs))
+        candidates = _device_spans(detect_spans(texts, n_jobs=n_jobs, min_score=0))
+        for setting in settings:
+            spans = default if setting is None else candidates[candidates["score"] >= setting]
+            matched = match_judgements(group_figures(spans, texts), judgements)
+            matched["genre"] = matched["doc"].map(genre_of)
+            table = precision_table(matched, ("genre",), totals=False).set_index("genre")
+            precision[_label(setting)] = {
+                genre: table.loc[genre].to_dict() if genre in table.index else {}
+                for genre in genres
+            }
+    rows = []
+    for label in recall:
+        for genre in genres if judged else [None]:
+            rows.append({"min_score": label, **recall[label], "genre": genre,
+                         **precision[label].get(genre, {})})  # fmt: skip
+    table = pd.DataFrame(rows).reindex(columns=TRADEOFF_COLUMNS)
+    for column in ("figures", "judged", "true", "borderline", "false", "unjudged"):
+        table[column] = table[column].fillna(0).astype(int)
+    return table
+
+
+def _device_spans(spans: pd.DataFrame) -> pd.DataFrame:
+    return spans[spans["layer"] == "device"].reset_index(drop=True)
+
+
+def tradeoff_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """:func:`min_score_tradeoff` one row per setting, the genres side by side, intervals
+    written out (``"0.87 [0.80, 0.92]"``): the report's table."""
+
+    def interval(value, low, high) -> str:
+        return "" if value != value else f"{value:.2f} [{low:.2f}, {high:.2f}]"
+
+    rows = []
+    for label, part in table.groupby("min_score", sort=False):
+        first = part.iloc[0]
+        row = {"min_score": label, "gold matched": f"{first['matched']} / {first['positives']}",
+               "gold recall": first["recall"], "violated": first["violated"]}  # fmt: skip
+        for r in part.itertuples(index=False):
+            if r.genre is None or r.genre != r.genre:
+                continue
+            row[f"{r.genre} figures"] = r.figures
+            row[f"{r.genre} precision"] = interval(r.precision, r.precision_low, r.precision_high)
+            row[f"{r.genre} lenient"] = interval(r.lenient, r.lenient_low, r.lenient_high)
+            row[f"{r.genre} unjudged"] = r.unjudged
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def add_arguments(parser) -> None:
+    from rhetoric.datahome import add_data_home_option
+    from rhetoric.output import add_format_option
+
+    parser.add_argument(
+        "--gold",
+        metavar="FILE.jsonl",
+        help="gold device items (default: the public gold beside the data home)",
+    )
+    parser.add_argument(
+        "--judged",
+        nargs="*",
+        metavar="FILE",
+        help="judgement files (default: the public judged sets and the project's judged files)",
+    )
+    parser.add_argument(
+        "--min-scores",
+        metavar="P,...",
+        default=",".join(f"{m:g}" for m in MIN_SCORES),
+        help="the min_score values measured besides the defaults (default: %(default)s)",
+    )
+    add_data_home_option(parser)
+    parser.add_argument(
+        "--jobs", type=int, default=0, metavar="N", help="worker processes (default 0: every core)"
+    )
+    add_format_option(parser, what="the trade-off table")
+
+
+def run(args) -> int:
+    from rhetoric.errors import UsageError
+    from rhetoric.evaluation.gold import default_gold_path
+    from rhetoric.evaluation.precision import default_judged_files
+
+    try:
+        min_scores = [float(v) for v in args.min_scores.split(",") if v.strip()]
+    except ValueError:
+        raise UsageError(
+            f"--min-scores {args.min_scores!r}: give probabilities separated by commas, e.g. 0.5,0.3"
+        ) from None
+    gold = args.gold or default_gold_path(args.data_home)
+    judged = default_judged_files(args.data_home) if args.judged is None else args.judged
+    table = min_score_tradeoff(gold, judged, args.data_home, min_scores=min_scores, n_jobs=args.jobs)
+    if getattr(args, "format", "table") != "table":
+        from rhetoric.output import format_table
+
+        print(format_table(table, args.format), end="")
+        return 0
+    print(
+        "recall on the gold items and precision over the judged figures (devices pooled; "
+        "precision TRUE / judged, lenient BORDERLINE as half; 95% Wilson intervals), at the "
+        "default thresholds and at each min_score"
+    )
+    with pd.option_context("display.width", 250, "display.max_columns", None):
+        print(tradeoff_summary(table).to_string(index=False))
+    return 0
