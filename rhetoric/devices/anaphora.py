@@ -9,7 +9,8 @@ commonest prepositions and conjunctions, forms of *be* and *have*). Then:
 
 * a run of two needs weight 2 and either three shared words or a first word that is not a
   common opener;
-* a run of three needs weight 1.5;
+* a run of three needs weight 1.5, or two shared words after a subordinator ("When we ...",
+  three times: the clauses build one period);
 * a run of four or more needs two shared words.
 
 So "The ... The ...", "It ... It ..." and "We ... We ..." are never anaphora on their own,
@@ -46,6 +47,11 @@ COMMON_OPENERS = frozenset(
     "her their your which who what".split()
 )
 LEADING_CONJUNCTIONS = frozenset("and but or so yet nor".split())
+#: Openers of a subordinate clause: three units opening "When we ...", "If you ..." build a
+#: period on purpose, though each word is a common opener.
+SUBORDINATORS = frozenset(
+    "when if while as because although though unless until since where whenever".split()
+)
 COORDINATORS = frozenset("and or but nor".split())
 
 _CLAUSE_BREAK = re.compile(r"[;:\u2014\u2013]|--")
@@ -149,7 +155,7 @@ def carries_weight(shared: tuple[str, ...], run: int) -> bool:
     if run == 2:
         return w >= 2 and (len(shared) >= 3 or shared[0] not in COMMON_OPENERS)
     if run == 3:
-        return w >= 1.5
+        return w >= 1.5 or (len(shared) >= 2 and shared[0] in SUBORDINATORS)
     return len(shared) >= 2 or w >= 2
 
 

@@ -272,6 +272,34 @@ def _earliest_not(s: _Sentence, i: int, x_first: int) -> int:
     return start
 
 
+#: Words that stand for a noun phrase already said ("the realities of today, not those of ...").
+_PRO_FORMS = frozenset({"those", "that", "these", "one", "ones"})
+_PREPOSITIONS = frozenset("of in for from at on with to by about".split())
+
+
+def _x_not_pro_form(s: _Sentence, i: int) -> _Figure | None:
+    """X of A, not those of B: the second half names its noun by a pro-form ("those", "that",
+    "one") and repeats the first half's preposition ("the realities of the 1970s, not those of
+    the 1930s"); the first half runs from the noun before that preposition."""
+    n = len(s)
+    if i + 3 >= n or s.norms[i + 1] not in _PRO_FORMS or s.norms[i + 2] not in _PREPOSITIONS:
+        return None
+    preposition = s.norms[i + 2]
+    y_end = s.clause_end(i + 1, limit=12)
+    if y_end < n and not _CLAUSE_BREAK.search(s.gap(y_end)):
+        return None
+    x_first = None
+    for k in range(i - 1, max(0, i - 8), -1):
+        if _CLAUSE_BREAK.search(s.gap(k + 1)) and k + 1 < i:
+            break
+        if s.norms[k] == preposition and k > 0:
+            x_first = k - 1
+            break
+    if x_first is None or not is_content_word(s.norms[x_first]):
+        return None
+    return _Figure(s.chars(x_first, i), s.chars(i, y_end), "correctio", 0.85, "X, not Y")
+
+
 def _correctio_clause(s: _Sentence, following: _Sentence | None) -> Iterator[_Figure]:
     """not merely X; it is Y / V not P X; it V P Y (also across a full stop after "not merely")."""
     n = len(s)
@@ -343,6 +371,10 @@ def _x_not_y(s: _Sentence) -> Iterator[_Figure]:
             or s.norms[i + 1] in _MARKERS
             or s.norms[i + 1] == "to"
         ):
+            continue
+        figure = _x_not_pro_form(s, i)
+        if figure is not None:
+            yield figure
             continue
         y_end = s.clause_end(i + 1, limit=8)
         size = y_end - (i + 1)
@@ -869,7 +901,12 @@ def _not_then_clause(s: _Sentence, following: _Sentence | None) -> Iterator[_Fig
             continue
         y_first = j + 2
         x_word, y_word = s.norms[x_first], t.norms[y_first]
-        alike = x_word == y_word or class_match(x_word, y_word) > 0 or _opposed(x_word, y_word)
+        alike = (
+            x_word == y_word
+            or class_match(x_word, y_word) > 0
+            or _opposed(x_word, y_word)
+            or x_word in _PRO_FORMS  # "are not those of X, they are goals of Y"
+        )
         if not alike or _is_not(y_word):
             continue
         x_end = k if t is s else n
@@ -1221,8 +1258,49 @@ def _opposed_heads(s: _Sentence) -> Iterator[_Figure]:
 _DETERMINERS = frozenset({"a", "an", "the", "our", "their", "its", "this", "that", "every"})
 
 
+#: Longest member, in words, of a pair that differs in one word (:func:`_one_word_apart`).
+MAX_SLOT_MEMBER = 6
+_JOINTS = frozenset({"and", "or", "nor", "but", "yet"})
+
+
+def _one_word_apart(s: _Sentence) -> Iterator[_Figure]:
+    """X A Y and X B Y: two adjacent members, joined by a coordinator or a dash, word for word
+    the same but for one slot, whose words are opposed (antonyms, opposed function words,
+    pronouns of different persons: "duties to others and duties to ourselves"). The longest such
+    pair around a joint is kept; two-word members whose other word is a function word ("the old
+    and the young", "in war or in peace") are the merisms :func:`_antonym_parallel` leaves out
+    on purpose, and are not taken here either.
+
+    Pairs whose words merely differ ("mutual interest and mutual respect") are not figures: the
+    frame alone does not make a contrast."""
+    n = len(s)
+    for k in range(2, n - 1):
+        joint = s.norms[k] in _JOINTS
+        if not joint and not _DASH.search(s.gap(k)):
+            continue
+        right = k + 1 if joint else k
+        for size in range(min(MAX_SLOT_MEMBER, k, n - right), 1, -1):
+            u, v = s.norms[k - size : k], s.norms[right : right + size]
+            slots = [p for p in range(size) if u[p] != v[p]]
+            if len(slots) != 1 or _CLAUSE_BREAK.search(
+                " ".join(s.gap(i) for i in range(k - size + 1, k))
+            ):
+                continue
+            a, b = u[slots[0]], v[slots[0]]
+            if not _opposed(a, b):
+                continue
+            if size == 2 and not is_content_word(u[1 - slots[0]]):
+                continue  # "the old and the young", "in war or in peace": a merism
+            if any(s.words[p].text[:1].isupper() for p in (k - size + slots[0], right + slots[0])):
+                continue  # names
+            yield _Figure(s.chars(k - size, k), s.chars(right, right + size), "antonym_parallel",
+                          0.7, f"one word apart: '{a}/{b}'")  # fmt: skip
+            break
+
+
 _CLAUSE_RULES = (_not_but_clause, _x_and_not_y, _paired_enough, _possessive_contrast,
-                 _opposed_particles, _opposed_heads, _gapped_clause, _modified_pair)  # fmt: skip
+                 _opposed_particles, _opposed_heads, _gapped_clause, _modified_pair,
+                 _one_word_apart)  # fmt: skip
 
 
 def _clause_level_figures(sentences: list[_Sentence]) -> list[_Figure]:

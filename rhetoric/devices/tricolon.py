@@ -328,6 +328,7 @@ def _members_beyond_commas(doc: Document, found: list[Span]) -> list[Span]:
         figures.extend(_semicolon_members(doc, sentence, norms))
         figures.extend(_verb_phrase_members(doc, sentence, norms))
         figures.extend(_interjected_last_member(doc, sentence, norms))
+        figures.extend(_anaphoric_members(doc, sentence, norms))
     figures.extend(_sentence_members(doc, norms))
     taken = [(s.start, s.end) for s in found]
     spans: list[Span] = []
@@ -478,3 +479,72 @@ def _interjected_last_member(doc: Document, sentence: Segment, norms) -> list:
             (items, f"{len(items)} members open with '{phrase}', the last after an interjection")
         )
     return figures
+
+
+#: Longest member of a series led by the same words (:func:`_anaphoric_members`), in words.
+MAX_LED_MEMBER = 20
+_MEMBER_BREAK = re.compile(r"[,;]|--|[\u2014\u2013]")
+
+
+def _anaphoric_members(doc: Document, sentence: Segment, norms) -> list:
+    """ "by protecting X, by defending Y, and by enforcing Z", "of our courage -- of our resolve
+    -- of our wisdom": three or more members between commas, semicolons or dashes that open with
+    the same words, each member up to :data:`MAX_LED_MEMBER` words long, so that a member may
+    hold its own coordinators ("to preserve and enhance X, to advance Y and Z, and to assure W").
+
+    The shared opening is two words, or one that is not a common function word
+    (:data:`_COMMON_LEADS`), or ``to`` before a verb in every member. The first member may
+    follow a lead-in inside its piece ("preserve it by protecting X"); a coordinator opening a
+    member is left outside it.
+    """
+    words = doc.words
+    cuts = [sentence.first_word]
+    for i in range(sentence.first_word + 1, sentence.last_word):
+        gap = doc.norm[words[i - 1].end : words[i].start]
+        if ":" in gap:
+            cuts = [i]  # members start after a colon
+        elif _MEMBER_BREAK.search(gap):
+            cuts.append(i)
+    cuts.append(sentence.last_word)
+    pieces = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a < b]
+    pieces = [(a + (norms[a] in _COORDINATORS), b) for a, b in pieces]
+    pieces = [(a, b) for a, b in pieces if a < b]
+    figures, k = [], 1
+    while k + 1 < len(pieces):
+        lead = _shared_lead(pieces[k], pieces[k + 1], norms)
+        if lead is None:
+            k += 1
+            continue
+        width = len(lead)
+        end = k + 1
+        while (
+            end + 1 < len(pieces)
+            and tuple(norms[pieces[end + 1][0] : pieces[end + 1][0] + width]) == lead
+        ):
+            end += 1
+        first_a, first_b = pieces[k - 1]
+        heads = [i for i in range(first_a, first_b - width) if tuple(norms[i : i + width]) == lead]
+        members = ([(heads[-1], first_b)] if heads else []) + pieces[k : end + 1]
+        k = end + 1
+        if len(members) < 3 or any(b - a > MAX_LED_MEMBER or b - a <= width for a, b in members):
+            continue
+        if (
+            len(lead) == 1
+            and lead[0] == "to"
+            and not all("V" in word_classes(norms[a + 1]) for a, _ in members)
+        ):
+            continue
+        figures.append(
+            (members, f"{len(members)} parallel items (each begins with '{' '.join(lead)}')")
+        )
+    return figures
+
+
+def _shared_lead(u, v, norms) -> tuple[str, ...] | None:
+    """The opening two pieces share: two words, else one word that is not too common (``to``
+    is checked by the caller)."""
+    if u[1] - u[0] > 2 and v[1] - v[0] > 2 and norms[u[0] : u[0] + 2] == norms[v[0] : v[0] + 2]:
+        return tuple(norms[u[0] : u[0] + 2])
+    if norms[u[0]] == norms[v[0]] and (norms[u[0]] not in _COMMON_LEADS or norms[u[0]] == "to"):
+        return (norms[u[0]],)
+    return None

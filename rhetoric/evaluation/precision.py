@@ -107,7 +107,9 @@ def detect_spans(
     from rhetoric.pipeline import analyze_corpus
 
     corpus = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
-    result = analyze_corpus(corpus, devices=devices, frames=True, n_jobs=n_jobs, min_score=min_score)
+    result = analyze_corpus(
+        corpus, devices=devices, frames=True, n_jobs=n_jobs, min_score=min_score
+    )
     if len(result.errors):
         row = result.errors.iloc[0]
         raise RuntimeError(

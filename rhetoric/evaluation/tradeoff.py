@@ -93,7 +93,9 @@ def min_score_tradeoff(
             if setting is None:
                 summary, _ = score_gold(items, *default)
             else:
-                kept = {d: [s for s in spans if s.score >= setting] for d, spans in candidates.items()}
+                kept = {
+                    d: [s for s in spans if s.score >= setting] for d, spans in candidates.items()
+                }
                 summary, _ = score_gold(items, texts, words, kept)
             total = summary.iloc[-1]
             recall[_label(setting)] = {
@@ -201,7 +203,9 @@ def run(args) -> int:
         ) from None
     gold = args.gold or default_gold_path(args.data_home)
     judged = default_judged_files(args.data_home) if args.judged is None else args.judged
-    table = min_score_tradeoff(gold, judged, args.data_home, min_scores=min_scores, n_jobs=args.jobs)
+    table = min_score_tradeoff(
+        gold, judged, args.data_home, min_scores=min_scores, n_jobs=args.jobs
+    )
     if getattr(args, "format", "table") != "table":
         from rhetoric.output import format_table
 

@@ -218,7 +218,15 @@ def tradeoff_curve(
     [0.4, 0.6]
     >>> plt.close("all")
     """
-    columns = ["min_score", "genre", "recall", "judged", "precision", "precision_low", "precision_high"]
+    columns = [
+        "min_score",
+        "genre",
+        "recall",
+        "judged",
+        "precision",
+        "precision_low",
+        "precision_high",
+    ]
     for column in columns:
         if column not in data.columns:
             raise invalid_value("column", column, map(str, data.columns))

@@ -29,7 +29,9 @@ def candidates(data_home):
 
 
 @pytest.mark.parametrize("min_score", [0.2, 0.5])
-def test_a_min_score_keeps_exactly_the_candidates_scoring_that_much(data_home, candidates, min_score):
+def test_a_min_score_keeps_exactly_the_candidates_scoring_that_much(
+    data_home, candidates, min_score
+):
     """The trade-off filters the candidates' scores: that must be what ``min_score`` keeps."""
     text, spans, _ = candidates
     kept = find_devices(Document(text, DOC), min_score=min_score)
@@ -67,7 +69,12 @@ def test_tradeoff_counts_recall_and_precision_per_setting(data_home, candidates,
     assert list(speech.index) == ["default", "0.50", "0.00"]
     assert speech.loc["0.00", ["positives", "matched", "violated"]].tolist() == [2, 2, 0]
     assert speech.loc["0.50", "matched"] == 1
-    assert speech.loc["0.00", ["figures", "judged", "true", "false"]].tolist() == [len(figures), 2, 1, 1]
+    assert speech.loc["0.00", ["figures", "judged", "true", "false"]].tolist() == [
+        len(figures),
+        2,
+        1,
+        1,
+    ]
     assert speech.loc["0.00", "precision"] == 0.5
     assert speech.loc["0.50", ["judged", "true"]].tolist() == [1, 1]
     assert speech.loc["0.50", "figures"] == (figures["score"] >= 0.5).sum()
