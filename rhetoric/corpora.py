@@ -2,8 +2,8 @@
 
 ``text`` is always the raw decoded file, so span offsets computed on it slice back exactly.
 ``clean_text`` is a view for stylometry only: transcript and edition noise removed (State of the
-Union title lines and "(Applause.)" markers, Big5-style dash and quote byte pairs, the
-Gutenberg ``_italics_`` markers). Never compute span offsets on ``clean_text``.
+Union title lines and "(Applause.)" markers, Big5 dash and quote byte pairs read as single
+bytes, the Gutenberg ``_italics_`` markers). Never compute span offsets on ``clean_text``.
 """
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ import pandas as pd
 from rhetoric.datahome import corpus_dir
 from rhetoric.errors import check_choice
 from rhetoric.manifest import read_manifest
-from rhetoric.text import decode
+from rhetoric.text import BIG5_PUNCTUATION, decode
 
 DataHome = str | os.PathLike | None
 
 SEED_FILE = "moscow_kabul_via_islamabad.txt"
 
-# Some files of the NLTK corpora write dashes and quotes as Big5-style byte pairs, which a
-# single-byte decoding shows as "¡X", "¡¦", "¡§", "¡¨".
-_BIG5_PAIRS = {"\xa1X": "\u2014", "\xa1\xa6": "\u2019", "\xa1\xa7": "\u201c", "\xa1\xa8": "\u201d"}
+# Some files of the NLTK corpora write dashes and quotes as Big5 byte pairs. decode() reads
+# them as the characters meant; a single-byte decoding elsewhere shows them as "¡X", "¡¦", ....
+_BIG5_PAIRS = {pair.decode("cp1252"): char for pair, char in BIG5_PUNCTUATION.items()}
 _BIG5_PATTERN = re.compile("|".join(map(re.escape, _BIG5_PAIRS)))
 _APPLAUSE = re.compile(r"\s*\((?:applause|laughter|applause and laughter)\.?\)", re.I)
 _SPEAKER = re.compile(r"^\s*THE PRESIDENT:\s*", re.M)
@@ -37,7 +37,10 @@ _DATE_LINE = re.compile(
 
 
 def fix_big5_pairs(text: str) -> str:
-    """Replace Big5-style dash and quote byte pairs (as decoded single-byte) by the characters meant.
+    """Replace Big5 punctuation byte pairs read as single bytes ("¡X") by the characters meant.
+
+    Files read by :func:`rhetoric.text.decode` have them right already; this mends text that was
+    decoded as Windows-1252 elsewhere.
 
     >>> fix_big5_pairs("freedom\\xa1Xand liberty")
     'freedom—and liberty'

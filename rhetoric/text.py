@@ -35,14 +35,39 @@ _WIDE_BOMS = (
 )
 
 
+#: The punctuation of Big5's symbol row that some transcripts carry inside otherwise ASCII
+#: text (the State of the Union addresses of 1970-1974 and the 2005 inaugural in NLTK's
+#: corpora): dashes, curly quotes, an ellipsis, a wide space. Read as Windows-1252 each would
+#: be two letters glued to the words beside it ("choices¡Xchoices", "Nation¡¦s").
+BIG5_PUNCTUATION = {
+    b"\xa1\x40": "\u3000", b"\xa1\x4b": "\u2026", b"\xa1\x56": "\u2013", b"\xa1\x58": "\u2014",
+    b"\xa1\xa5": "\u2018", b"\xa1\xa6": "\u2019", b"\xa1\xa7": "\u201c", b"\xa1\xa8": "\u201d",
+}  # fmt: skip
+_NON_ASCII = re.compile(rb"[\x80-\xff][\x00-\xff]?")
+#: The encoding name :func:`decode` gives such a file.
+ASCII_BIG5_PUNCTUATION = "ascii+big5-punctuation"
+
+
+def _ascii_with_big5_punctuation(data: bytes) -> str | None:
+    """The text of ASCII bytes whose only other bytes are pairs of :data:`BIG5_PUNCTUATION`;
+    ``None`` for any other bytes (a Windows-1252 "¡Hola" is not such a pair)."""
+    pairs = _NON_ASCII.findall(data)
+    if not pairs or any(pair not in BIG5_PUNCTUATION for pair in pairs):
+        return None
+    return _NON_ASCII.sub(lambda m: BIG5_PUNCTUATION[m.group()].encode("utf-8"), data).decode(
+        "utf-8"
+    )
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode the bytes of a text file; return ``(text, encoding)``.
 
     * UTF-16 or UTF-32 with a byte-order mark: decoded by the mark, which is dropped (as
       ``open(path, encoding="utf-16")`` drops it), so offsets agree with other readers;
-    * otherwise UTF-8, else Windows-1252, else Latin-1. The two fallbacks map one byte to one
-      character. A UTF-8 byte-order mark is kept as ``\\ufeff`` (as
-      ``open(path, encoding="utf-8")`` keeps it).
+    * otherwise UTF-8; else ASCII with Big5 punctuation (:data:`BIG5_PUNCTUATION`: each pair of
+      bytes one dash, quote or space; encoding ``"ascii+big5-punctuation"``); else
+      Windows-1252, else Latin-1. The last two map one byte to one character. A UTF-8
+      byte-order mark is kept as ``\\ufeff`` (as ``open(path, encoding="utf-8")`` keeps it).
 
     Raises :class:`~rhetoric.errors.InputError` for bytes that are not text: a known binary or
     document format, named (PDF, DOCX, an image, an archive, an executable; see
@@ -53,6 +78,8 @@ def decode(data: bytes) -> tuple[str, str]:
     ('naïve', 'utf-8')
     >>> decode(b"caf\\xe9")
     ('café', 'cp1252')
+    >>> decode(b"choices\\xa1Xchoices")
+    ('choices—choices', 'ascii+big5-punctuation')
     >>> decode("Wir schaffen das.".encode("utf-16"))
     ('Wir schaffen das.', 'utf-16')
     """
@@ -80,6 +107,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    text = _ascii_with_big5_punctuation(data)
+    if text is not None:
+        return text, ASCII_BIG5_PUNCTUATION
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
@@ -114,10 +144,13 @@ def read_text(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BY
     except InputError as error:
         raise InputError(f"{path}: {error}") from None
     if encoding not in ("utf-8", "utf-16", "utf-32"):
+        how = (
+            "ASCII with Big5 punctuation (each byte pair one dash, quote or space)"
+            if encoding == ASCII_BIG5_PUNCTUATION
+            else f"{encoding} (one byte per character)"
+        )
         warnings.warn(
-            f"{path}: not valid UTF-8, decoded as {encoding} (one byte per character)",
-            EncodingFallbackWarning,
-            stacklevel=2,
+            f"{path}: not valid UTF-8, decoded as {how}", EncodingFallbackWarning, stacklevel=2
         )
     return text
 
@@ -130,6 +163,7 @@ _FOLD = str.maketrans(
         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
         "\u2212": "-", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+        "\u3000": " ",
     }
 )  # fmt: skip
 

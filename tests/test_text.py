@@ -31,6 +31,25 @@ def test_invalid_utf8_falls_back_with_a_warning(tmp_path):
     assert text == "café and naïve"
 
 
+def test_big5_punctuation_in_ascii_text_is_read_as_the_punctuation_meant(tmp_path):
+    """NLTK's State of the Union addresses of 1970-1974 write dashes and quotes as Big5 byte
+    pairs: read one byte per character they were glued letters ("choices¡Xchoices")."""
+    path = tmp_path / "sotu.txt"
+    path.write_bytes(b"clear choices\xa1Xchoices; the Nation\xa1\xa6s \xa1\xa7hope\xa1\xa8\xa1K")
+    with pytest.warns(EncodingFallbackWarning, match="ASCII with Big5 punctuation"):
+        text = read_text(path)
+    assert text == "clear choices\u2014choices; the Nation\u2019s \u201chope\u201d\u2026"
+    doc = Document(text)
+    assert [w.text for w in doc.words][:4] == ["clear", "choices", "choices", "the"]
+    assert "Nation\u2019s" in [w.text for w in doc.words]
+
+
+@pytest.mark.parametrize("data", [b"\xa1Hola, amigos", b"caf\xe9 \xa1X", b"\xa1\xa6 and \x81"])
+def test_other_bytes_beside_a_big5_pair_keep_the_single_byte_fallback(data):
+    text, encoding = decode(data)
+    assert encoding in ("cp1252", "latin-1") and len(text) == len(data)
+
+
 def test_undefined_cp1252_bytes_fall_back_to_latin1():
     text, encoding = decode(b"a\x81b")
     assert (text, encoding) == ("a\x81b", "latin-1")
