@@ -35,8 +35,9 @@ class Options:
     devices: tuple[str, ...] | None = None
     frames: bool = True
     remove_boilerplate: bool = True
-    #: Keep device figures scored at least this (``None``: each device's default threshold).
-    min_score: float | None = None
+    #: Keep device figures scored at least this (``None``: each device's default threshold; a
+    #: dict: per device, the others at their defaults).
+    min_score: float | dict[str, float | None] | None = None
     #: The genre of documents whose metadata names none (``"news"``: frames ranked by the news
     #: frame model; see :func:`rhetoric.framing.frame_profile`).
     genre: str | None = None
@@ -263,7 +264,7 @@ def analyze(
     frames: bool = True,
     doc_id: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
-    min_score: float | None = None,
+    min_score: float | dict[str, float | None] | None = None,
     genre: str | None = None,
 ) -> Analysis:
     """Find rhetorical devices and frames in one document.
@@ -284,7 +285,8 @@ def analyze(
     min_score : float, optional
         Keep device figures whose calibrated score (the estimated probability that a
         rhetorician would mark the figure) is at least this. ``None``: each device's default
-        threshold (chosen for precision >= 0.85); ``0``: every candidate.
+        threshold (chosen for precision >= 0.85); ``0``: every candidate; a dict sets it per
+        device (``{"alliteration": 0.4}``), the devices it does not name keep their defaults.
     genre : str, optional
         The document's genre, kept as ``metadata["genre"]``: ``"news"`` ranks its frames with
         the news frame model, ``"speech"`` with the speech ranker (see

@@ -100,12 +100,14 @@ def _add_analyze(commands) -> None:
     )
     parser.add_argument(
         "--min-score",
-        type=float,
-        metavar="P",
+        type=_min_score,
+        metavar="P|DEVICE=P,...",
         help="keep device figures whose calibrated score (estimated probability that a "
         "rhetorician would mark them) is at least P; default: each device's threshold, chosen "
         "for precision 0.85, and none of the devices whose scorers stay below 0.70 "
-        f"({', '.join(_off_by_default()) or 'none now'}); 0 keeps every candidate",
+        f"({', '.join(_off_by_default()) or 'none now'}); 0 keeps every candidate; "
+        "DEVICE=P,... sets it for the devices named (e.g. alliteration=0.4,tricolon=0.5), the "
+        "others keep their thresholds",
     )
     parser.add_argument(
         "--max-mb",
@@ -133,7 +135,7 @@ def _add_analyze(commands) -> None:
 
 
 def _analyze_source(
-    document, devices, frames: bool, max_bytes: int, min_score: float | None = None,
+    document, devices, frames: bool, max_bytes: int, min_score=None,
     genre: str | None = None,
 ):  # fmt: skip
     """Analyse one input of ``rhetoric analyze`` (mapped by :mod:`rhetoric.runner`)."""
@@ -205,7 +207,7 @@ def _run_analyze(args) -> int:
             print(rows if header else rows.split("\n", 1)[1], end="", flush=True)
             header = False
         elif not args.html:  # --html: the page, and one line naming it
-            print(format_report(result, thresholded=args.min_score is None), flush=True)
+            print(format_report(result, min_score=args.min_score), flush=True)
         if args.html:
             pages.append(result)
     if args.html and pages:
@@ -375,6 +377,19 @@ def _figures(spans) -> Counter:
     return Counter(key[0] for key in keys)
 
 
+def _min_score(value: str) -> float | dict[str, float]:
+    """``--min-score``: one probability, or ``DEVICE=P`` pairs separated by commas."""
+    try:
+        if "=" not in value:
+            return float(value)
+        pairs = [part.split("=", 1) for part in value.split(",") if part.strip()]
+        return {device.strip(): float(p) for device, p in pairs}
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: give a probability (0.3) or DEVICE=P pairs (alliteration=0.4,tricolon=0.5)"
+        ) from None
+
+
 def _off_by_default() -> list[str]:
     """The devices whose scorers are not reported without a ``min_score``."""
     from rhetoric.devices import DEVICES, reported_by_default
@@ -382,10 +397,15 @@ def _off_by_default() -> list[str]:
     return [d for d in DEVICES if not reported_by_default(d)]
 
 
-def format_report(result, thresholded: bool = True) -> str:
+def format_report(result, min_score=None) -> str:
     """The plain-text report of one analysed document: devices counted in figures, then stance
-    words and the frame profile as an aligned table. ``thresholded``: the devices were kept at
-    the scorers' default thresholds (the report then says how to see every candidate)."""
+    words and the frame profile as an aligned table. ``min_score``: the one the document was
+    analysed with (``None``, or a dict for some devices: the others were kept at the scorers'
+    default thresholds, and the report says how to see every candidate and which devices are
+    not reported)."""
+    from rhetoric.devices import device_min_score
+
+    thresholded = min_score is None or isinstance(min_score, dict)
     lines = [f"== {result.source}", f"{result.n_words:,} words"]
     if result.removed:
         lines.append(f"removed as page furniture ({len(result.removed)} spans):")
@@ -413,7 +433,8 @@ def format_report(result, thresholded: bool = True) -> str:
             if thresholded
             else "devices: none found"
         )
-    if thresholded and (off := _off_by_default()):
+    off = [d for d in _off_by_default() if device_min_score(min_score, d) is None]
+    if thresholded and off:
         whose = "their scorers'" if len(off) > 1 else "its scorer's"
         figures = "their" if len(off) > 1 else "its"
         lines.append(

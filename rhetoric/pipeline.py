@@ -224,7 +224,7 @@ class CorpusResult:
 def corpus_options(
     devices: Iterable[str] | None = None,
     frames: bool = True,
-    min_score: float | None = None,
+    min_score: float | dict[str, float | None] | None = None,
     remove_boilerplate: bool = True,
     genre: str | None = None,
 ) -> Options:
@@ -356,7 +356,7 @@ def analyze_corpus(
     *,
     devices: Iterable[str] | None = None,
     frames: bool = True,
-    min_score: float | None = None,
+    min_score: float | dict[str, float | None] | None = None,
     out: str | os.PathLike | None = None,
     n_jobs: int | None = -1,
     scheduler: object = None,
@@ -378,9 +378,10 @@ def analyze_corpus(
         folder (read with ``pattern``), or a CSV / JSON Lines / Parquet file.
     devices, frames
         As in :func:`rhetoric.analyze`.
-    min_score : float, optional
+    min_score : float or dict, optional
         Keep device figures scored at least this; ``None`` (default): each device's threshold
-        (see :func:`rhetoric.find_devices`); ``0`` keeps every candidate.
+        (see :func:`rhetoric.find_devices`); ``0`` keeps every candidate; a dict sets it per
+        device, the others keep their defaults.
     out : path, optional
         Also write the tables to this folder as Parquet, as the run goes; a run started again
         with the same folder resumes (see :func:`write_corpus`).
@@ -466,7 +467,7 @@ def write_corpus(
     *,
     devices: Iterable[str] | None = None,
     frames: bool = True,
-    min_score: float | None = None,
+    min_score: float | dict[str, float | None] | None = None,
     n_jobs: int | None = -1,
     scheduler: object = None,
     backend: Literal["serial", "processes", "dask"] | None = None,

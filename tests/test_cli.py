@@ -497,3 +497,23 @@ def test_analyze_genre_news_ranks_frames_with_the_news_frame_model(capsys, data_
         assert ranks[genre] == order["frame"].tolist()
     code, _, err = run(capsys, "analyze", "--genre", "poetry", str(path))
     assert code == 2 and "--genre" in err
+
+
+def test_min_score_for_named_devices_reports_a_device_that_is_off_by_default(capsys, tmp_path):
+    from rhetoric.devices import DEVICES, reported_by_default
+
+    path = tmp_path / "speech.txt"
+    path.write_text(
+        "Bitter and bloody battles broke the brave. Peace and prosperity prevail.", encoding="utf-8"
+    )
+    code, out, err = run(capsys, "analyze", str(path), "--no-frames")
+    assert code == 0, err
+    off = [d for d in DEVICES if not reported_by_default(d)]
+    assert "alliteration" in off and "-- alliteration:" not in out
+    assert "not reported by default: " + ", ".join(off) in out
+    code, out, err = run(capsys, "analyze", str(path), "--no-frames", "--min-score", "alliteration=0")
+    assert code == 0, err
+    assert "-- alliteration:" in out
+    assert "not reported by default: alliteration" not in out
+    code, _, err = run(capsys, "analyze", str(path), "--min-score", "alliteration=high")
+    assert code == 2 and "give a probability (0.3) or DEVICE=P pairs" in err

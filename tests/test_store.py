@@ -123,6 +123,19 @@ def test_a_batch_that_was_not_committed_is_written_again(corpus, tmp_path, monke
     assert_same_tables(read_corpus_result(out), whole)
 
 
+def test_a_min_score_per_device_is_part_of_the_configuration(corpus, tmp_path):
+    out = tmp_path / "run"
+    per_device = {"tricolon": 0, "alliteration": 0.3}
+    write_corpus(corpus.head(2), out, devices=DEVICES, frames=False, min_score=per_device, n_jobs=1)
+    config = json.loads((out / store.CONFIG_FILE).read_text())
+    assert config["min_score"] == {"alliteration": 0.3, "tricolon": 0.0}
+    again = write_corpus(corpus.head(2), out, devices=DEVICES, frames=False, n_jobs=1,
+                         min_score={"alliteration": 0.3, "tricolon": 0.0})  # fmt: skip
+    assert again.skipped == 2
+    with pytest.raises(UsageError, match="min_score"):
+        write_corpus(corpus.head(2), out, devices=DEVICES, frames=False, min_score={"tricolon": 0})
+
+
 def test_another_configuration_is_refused_in_one_line(corpus, tmp_path):
     out = tmp_path / "run"
     write_corpus(corpus.head(2), out, devices=DEVICES, frames=False, n_jobs=1)

@@ -12,7 +12,7 @@ Device labels (the same strings in code, tables, HTML classes, JSON and messages
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from importlib import import_module
 
 from rhetoric.errors import UsageError, check_documents, invalid_value
@@ -71,20 +71,49 @@ def check_devices(devices: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(devices))
 
 
-def check_min_score(min_score: float | None) -> float | None:
-    """Validate ``min_score``: ``None`` (each device's default threshold) or a number in [0, 1]."""
+def check_min_score(
+    min_score: float | Mapping[str, float | None] | None,
+) -> float | dict[str, float | None] | None:
+    """Validate ``min_score``: ``None`` (each device's default threshold), a number in [0, 1]
+    (for every device), or a mapping of device names to numbers (or ``None``): the devices it
+    names are kept at their number, the others at their default thresholds.
+
+    >>> check_min_score(0), check_min_score({"tricolon": 0.5, "alliteration": 0.4})
+    (0.0, {'alliteration': 0.4, 'tricolon': 0.5})
+    """
     if min_score is None:
         return None
-    if (
-        isinstance(min_score, bool)
-        or not isinstance(min_score, int | float)
-        or not 0 <= min_score <= 1
-    ):
+    if isinstance(min_score, Mapping):
+        checked = {}
+        for device in sorted(min_score):
+            if device not in REGISTRY:
+                raise invalid_value("device", device, DEVICES)
+            value = min_score[device]
+            checked[device] = None if value is None else _probability(value, f"[{device!r}]")
+        return checked or None
+    return _probability(min_score)
+
+
+def _probability(value: object, where: str = "") -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
         raise UsageError(
-            f"min_score={min_score!r} is not valid; give a probability between 0 and 1, "
+            f"min_score{where}={value!r} is not valid; give a probability between 0 and 1, "
             "or None for each device's default threshold"
         )
-    return float(min_score)
+    return float(value)
+
+
+def device_min_score(
+    min_score: float | Mapping[str, float | None] | None, device: str
+) -> float | None:
+    """The ``min_score`` of one device (``None``: its default threshold).
+
+    >>> device_min_score({"tricolon": 0.5}, "tricolon"), device_min_score({"tricolon": 0.5}, "anaphora")
+    (0.5, None)
+    """
+    if isinstance(min_score, Mapping):
+        return min_score.get(device)
+    return min_score
 
 
 def reported_by_default(device: str) -> bool:
@@ -112,11 +141,12 @@ def find_devices(
 
     Parameters
     ----------
-    min_score : float, optional
+    min_score : float or dict, optional
         ``None`` (default): each device's threshold, chosen for precision >= 0.85 on
         cross-validation folds of the project's annotations; a device whose scorer is not
         :func:`reported_by_default` is not run. Lower it for more recall (``0`` keeps every
-        candidate, scored), raise it for more precision.
+        candidate, scored), raise it for more precision. A dict sets it per device
+        (``{"alliteration": 0.4}``: alliteration at 0.4, every other device at its default).
     """
     from rhetoric.scoring import score_figures
     from rhetoric.scoring.apply import may_keep_any
@@ -127,12 +157,13 @@ def find_devices(
     spans: list[Span] = []
     profile = DocumentProfile(doc)
     for device in check_devices(devices):
-        if not may_keep_any(device, profile, min_score):
+        threshold = device_min_score(min_score, device)
+        if not may_keep_any(device, profile, threshold):
             continue  # nothing of it would be kept: its candidates are not searched for
         candidates = get_finder(device)(doc)
         if candidates:
             spans.extend(
-                score_figures(doc, candidates, device, min_score=min_score, profile=profile)
+                score_figures(doc, candidates, device, min_score=threshold, profile=profile)
             )
     return sorted(spans, key=lambda s: (s.start, s.end, s.device, s.kind))
 
@@ -150,7 +181,9 @@ def detector(device: str) -> Finder:
     def find(
         text_or_doc: str | Document, *, doc_id: str | None = None, min_score: float | None = None
     ) -> list[Span]:
-        return find_devices(text_or_doc, [device], doc_id=doc_id, min_score=min_score)
+        return find_devices(
+            text_or_doc, [device], doc_id=doc_id, min_score=device_min_score(min_score, device)
+        )
 
     find.__name__ = REGISTRY[device][1]
     find.__doc__ = (

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from rhetoric.devices import DEVICES, find_devices, get_finder
+from rhetoric.devices import DEVICES, detector, find_devices, get_finder
 from rhetoric.figures import figure_parts
 from rhetoric.scoring.apply import score_figures
 from rhetoric.scoring.features import (
@@ -154,6 +154,37 @@ def test_scores_are_probabilities_shared_by_every_part_of_a_figure():
 def test_min_score_is_validated_with_one_sentence():
     with pytest.raises(ValueError, match="min_score=2 is not valid"):
         find_devices("Some text.", min_score=2)
+
+
+def test_a_min_score_per_device_moves_only_the_devices_it_names():
+    doc = Document(
+        TEXT * 3 + " We came to build, to heal, and to serve the town, with faith, with hope, with"
+        " care. Bitter and bloody battles broke the brave. Peace and prosperity prevail."
+    )
+    default = find_devices(doc)
+    mixed = find_devices(doc, min_score={"tricolon": 0, "alliteration": 0})
+    every_tricolon = find_devices(doc, devices=["tricolon"], min_score=0)
+    alliteration = find_devices(doc, devices=["alliteration"], min_score=0)
+    assert [s for s in mixed if s.device == "tricolon"] == every_tricolon
+    assert [s for s in mixed if s.device == "alliteration"] == alliteration
+    others = ("tricolon", "alliteration")
+    assert [s for s in mixed if s.device not in others] == [
+        s for s in default if s.device not in others
+    ]
+    # alliteration is off by default: named, it is reported
+    assert alliteration and not [s for s in default if s.device == "alliteration"]
+    find = detector("tricolon")
+    assert find(doc, min_score={"tricolon": 0, "anaphora": 1}) == every_tricolon
+
+
+@pytest.mark.parametrize(
+    ("min_score", "message"),
+    [({"tricolons": 0.5}, "device='tricolons' is not valid"),
+     ({"tricolon": 1.5}, r"min_score\['tricolon'\]=1.5 is not valid")],
+)  # fmt: skip
+def test_a_min_score_per_device_is_validated(min_score, message):
+    with pytest.raises(ValueError, match=message):
+        find_devices("Some text.", min_score=min_score)
 
 
 def _tree_data(n=240, seed=1):
