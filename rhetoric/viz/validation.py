@@ -248,7 +248,7 @@ def tradeoff_curve(
     ax.set_xlabel("Recall on the gold items")
     ax.set_ylabel("Precision, judged (95% interval)")
     ax.legend(frameon=False, fontsize="small", loc="lower left",
-              title="labels: min_score", title_fontsize="x-small")  # fmt: skip
+              title="labels: minimum score", title_fontsize="x-small")  # fmt: skip
     labels = ["defaults" if v == "default" else str(v) for v in part["min_score"]]
     _place_labels(ax, x, y, labels)
     return ax
