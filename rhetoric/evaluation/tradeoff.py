@@ -33,9 +33,11 @@ from rhetoric.evaluation.pool import genre_of
 MIN_SCORES = (0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.0)
 #: The ``min_score`` label of the default thresholds.
 DEFAULT = "default"
+#: The ``device`` of the rows that pool every device.
+ALL = "all"
 #: Columns of :func:`min_score_tradeoff`.
 TRADEOFF_COLUMNS = [
-    "min_score", "positives", "matched", "recall", "negatives", "violated", "genre", "figures",
+    "min_score", "device", "positives", "matched", "recall", "negatives", "violated", "genre", "figures",
     "judged", "true", "borderline", "false", "unjudged", "precision", "precision_low",
     "precision_high", "lenient", "lenient_low", "lenient_high",
 ]  # fmt: skip
@@ -52,6 +54,7 @@ def min_score_tradeoff(
     *,
     min_scores: Sequence[float] = MIN_SCORES,
     genres: Sequence[str] = ("speech", "news"),
+    by_device: bool = False,
     n_jobs: int = -1,
 ) -> pd.DataFrame:
     """Gold recall and judged precision at the default thresholds and at each ``min_score``.
@@ -67,22 +70,25 @@ def min_score_tradeoff(
     min_scores : sequence of float
         The probabilities measured besides the defaults, each in [0, 1].
     genres : sequence of str
-        The genres of the judged documents reported (``speech``, ``news``), each pooled over
-        its devices.
+        The genres of the judged documents reported (``speech``, ``news``).
+    by_device : bool, default False
+        Also one row per device (for choosing a ``min_score`` per device); the pooled rows
+        have ``device="all"``.
 
     Returns
     -------
     DataFrame
-        One row per setting and genre (:data:`TRADEOFF_COLUMNS`): ``min_score`` (str:
-        ``"default"`` or the value with two decimals), the gold counts ``positives``,
-        ``matched``, ``recall``, ``negatives``, ``violated`` (the same in each genre's row of a
-        setting), then the genre's judged figures as
-        :func:`rhetoric.validation.precision.precision_table` counts them.
+        One row per setting, device (``"all"``: the ten devices pooled) and genre
+        (:data:`TRADEOFF_COLUMNS`): ``min_score`` (str: ``"default"`` or the value with two
+        decimals), ``device``, the gold counts ``positives``, ``matched``, ``recall``,
+        ``negatives``, ``violated`` (the same in each genre's row), then the genre's judged
+        figures as :func:`rhetoric.validation.precision.precision_table` counts them.
     """
-    from rhetoric.devices import check_min_score
+    from rhetoric.devices import DEVICES, check_min_score
     from rhetoric.validation.precision import match_judgements, precision_table
 
     settings = [None, *[check_min_score(m) for m in min_scores]]
+    keys = [ALL, *(DEVICES if by_device else ())]
     home = get_data_home(data_home)
     recall = {label: {} for label in map(_label, settings)}
     if gold is not None:
@@ -97,12 +103,14 @@ def min_score_tradeoff(
                     d: [s for s in spans if s.score >= setting] for d, spans in candidates.items()
                 }
                 summary, _ = score_gold(items, texts, words, kept)
-            total = summary.iloc[-1]
-            recall[_label(setting)] = {
-                "positives": int(total["positives"]), "matched": int(total["matched"]),
-                "recall": total["matched"] / total["positives"] if total["positives"] else np.nan,
-                "negatives": int(total["negatives"]), "violated": int(total["violated"]),
-            }  # fmt: skip
+            by_name = summary.set_index("device")
+            for key in keys:
+                row = by_name.loc["total" if key == ALL else key]
+                recall[_label(setting)][key] = {
+                    "positives": int(row["positives"]), "matched": int(row["matched"]),
+                    "recall": row["matched"] / row["positives"] if row["positives"] else np.nan,
+                    "negatives": int(row["negatives"]), "violated": int(row["violated"]),
+                }  # fmt: skip
     precision = {label: {} for label in recall}
     judged = list(judged)
     if judged:
@@ -119,16 +127,17 @@ def min_score_tradeoff(
             spans = default if setting is None else candidates[candidates["score"] >= setting]
             matched = match_judgements(group_figures(spans, texts), judgements)
             matched["genre"] = matched["doc"].map(genre_of)
-            table = precision_table(matched, ("genre",), totals=False).set_index("genre")
-            precision[_label(setting)] = {
-                genre: table.loc[genre].to_dict() if genre in table.index else {}
-                for genre in genres
-            }
+            tables = [precision_table(matched, ("genre",), totals=False).assign(device=ALL)]
+            if by_device:
+                tables.append(precision_table(matched, ("genre", "device"), totals=False))
+            for row in pd.concat(tables).to_dict("records"):
+                precision[_label(setting)][(row.pop("genre"), row.pop("device"))] = row
     rows = []
     for label in recall:
-        for genre in genres if judged else [None]:
-            rows.append({"min_score": label, **recall[label], "genre": genre,
-                         **precision[label].get(genre, {})})  # fmt: skip
+        for key in keys:
+            for genre in genres if judged else [None]:
+                rows.append({"min_score": label, "device": key, **recall[label].get(key, {}),
+                             "genre": genre, **precision[label].get((genre, key), {})})  # fmt: skip
     table = pd.DataFrame(rows).reindex(columns=TRADEOFF_COLUMNS)
     for column in ("figures", "judged", "true", "borderline", "false", "unjudged"):
         table[column] = table[column].fillna(0).astype(int)
@@ -140,16 +149,19 @@ def _device_spans(spans: pd.DataFrame) -> pd.DataFrame:
 
 
 def tradeoff_summary(table: pd.DataFrame) -> pd.DataFrame:
-    """:func:`min_score_tradeoff` one row per setting, the genres side by side, intervals
-    written out (``"0.87 [0.80, 0.92]"``): the report's table."""
+    """:func:`min_score_tradeoff` one row per setting (and device, when there are rows per
+    device), the genres side by side, intervals written out (``"0.87 [0.80, 0.92]"``): the
+    report's table."""
 
     def interval(value, low, high) -> str:
         return "" if value != value else f"{value:.2f} [{low:.2f}, {high:.2f}]"
 
+    per_device = set(table["device"]) != {ALL}
     rows = []
-    for label, part in table.groupby("min_score", sort=False):
+    for (label, device), part in table.groupby(["min_score", "device"], sort=False):
         first = part.iloc[0]
-        row = {"min_score": label, "gold matched": f"{first['matched']} / {first['positives']}",
+        row = {"min_score": label, **({"device": device} if per_device else {}),
+               "gold matched": f"{first['matched']} / {first['positives']}",
                "gold recall": first["recall"], "violated": first["violated"]}  # fmt: skip
         for r in part.itertuples(index=False):
             if r.genre is None or r.genre != r.genre:
@@ -183,6 +195,11 @@ def add_arguments(parser) -> None:
         default=",".join(f"{m:g}" for m in MIN_SCORES),
         help="the min_score values measured besides the defaults (default: %(default)s)",
     )
+    parser.add_argument(
+        "--by-device",
+        action="store_true",
+        help="also one row per device, for choosing a min_score per device",
+    )
     add_data_home_option(parser)
     parser.add_argument(
         "--jobs", type=int, default=0, metavar="N", help="worker processes (default 0: every core)"
@@ -204,8 +221,9 @@ def run(args) -> int:
     gold = args.gold or default_gold_path(args.data_home)
     judged = default_judged_files(args.data_home) if args.judged is None else args.judged
     table = min_score_tradeoff(
-        gold, judged, args.data_home, min_scores=min_scores, n_jobs=args.jobs
-    )
+        gold, judged, args.data_home, min_scores=min_scores, by_device=args.by_device,
+        n_jobs=args.jobs,
+    )  # fmt: skip
     if getattr(args, "format", "table") != "table":
         from rhetoric.output import format_table
 

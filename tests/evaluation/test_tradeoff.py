@@ -78,6 +78,18 @@ def test_tradeoff_counts_recall_and_precision_per_setting(data_home, candidates,
     assert speech.loc["0.00", "precision"] == 0.5
     assert speech.loc["0.50", ["judged", "true"]].tolist() == [1, 1]
     assert speech.loc["0.50", "figures"] == (figures["score"] >= 0.5).sum()
+    assert set(table["device"]) == {"all"}
+    per_device = min_score_tradeoff(
+        gold, [judged], data_home, min_scores=(0.0,), by_device=True, n_jobs=1
+    )
+    rows = per_device[(per_device["genre"] == "speech") & (per_device["min_score"] == "0.00")]
+    rows = rows.set_index("device")
+    assert rows.loc["all", "matched"] == 2 and rows.loc["all", "judged"] == 2
+    for figure in (high, low):
+        expected = 1 + (high.device == low.device)
+        assert rows.loc[figure.device, "positives"] == expected
+        assert rows.loc[figure.device, "judged"] == expected
+    assert rows.drop(index="all")["figures"].sum() == rows.loc["all", "figures"]
     summary = tradeoff_summary(table)
     assert summary["gold matched"].tolist()[1:] == ["1 / 2", "2 / 2"]
 
