@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from rhetoric.datahome import get_data_home
-from rhetoric.errors import DataNotFoundError
+from rhetoric.errors import DataNotFoundError, InputError
 from rhetoric.evaluation.pool import genre_of, gold_dir
 from rhetoric.figures import group_figures, with_context
 from rhetoric.text import decode
@@ -36,6 +36,14 @@ PROJECT_JUDGED = "judged_public_*.jsonl"
 #: Device figures kept at the defaults on the PTC dev articles, every one judged (news the
 #: detectors were never built on; reported apart from the public sets).
 PTC_DEV_JUDGED = "ptc_dev_judged_devices.jsonl"
+#: A second, blind judgement of a sample of the figures on the public speeches (the project's
+#: ``corpus/annotations``): how far two readers of the rubric agree.
+SECOND_JUDGE = "second_judge_devices.jsonl"
+#: Columns of :func:`judge_agreement`.
+AGREEMENT_COLUMNS = [
+    "stratum", "figures", "agreement", "kappa", "true_agreement", "true_kappa",
+    "first_precision", "second_precision",
+]  # fmt: skip
 
 
 @dataclass
@@ -79,6 +87,74 @@ def ptc_dev_judged_file() -> Path | None:
     (:data:`PTC_DEV_JUDGED`, installed with ``rhetoric.corpus``), or ``None``."""
     path = Path(str(resources.files("rhetoric.corpus").joinpath("annotations", PTC_DEV_JUDGED)))
     return path if path.is_file() else None
+
+
+def second_judge_file() -> Path | None:
+    """The second judge's verdicts on a sample of the public speech figures
+    (:data:`SECOND_JUDGE`), or ``None``."""
+    path = Path(str(resources.files("rhetoric.corpus").joinpath("annotations", SECOND_JUDGE)))
+    return path if path.is_file() else None
+
+
+def read_second_judgements(path: str | os.PathLike) -> pd.DataFrame:
+    """The second judge's records (:func:`~rhetoric.validation.judgements.read_judgements`)
+    with the ``stratum`` each figure was drawn from."""
+    import json
+
+    second = read_judgements(path)
+    lines = [line for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    strata = [json.loads(line).get("stratum", "") for line in lines]
+    if len(strata) != len(second):
+        raise InputError(f"{path}: every record needs a verdict ({len(second)} of {len(strata)})")
+    return second.assign(stratum=strata)
+
+
+def judge_agreement(second: pd.DataFrame, first: pd.DataFrame) -> pd.DataFrame:
+    """How far a second judge agrees with the first judgements of the same figures.
+
+    Parameters
+    ----------
+    second : DataFrame
+        The second judge's records (:func:`~rhetoric.validation.judgements.read_judgements`),
+        one per figure (its ``doc``, ``device``, ``kind``, ``start``, ``end``, ``parts``), with a
+        ``stratum`` column naming the sample each was drawn from.
+    first : DataFrame
+        The judgements the precision figures rest on; each second record is matched to one of
+        them as a figure is (:func:`~rhetoric.validation.precision.match_judgements`).
+
+    Returns
+    -------
+    DataFrame
+        :data:`AGREEMENT_COLUMNS`, one row per stratum and one for ``"all"``: ``figures`` judged
+        by both, ``agreement`` (the same verdict of three) and Cohen's ``kappa``;
+        ``true_agreement`` and ``true_kappa`` for TRUE against the rest; and the strict
+        precision (TRUE share) by each judge, ``first_precision`` and ``second_precision``.
+    """
+    from sklearn.metrics import cohen_kappa_score
+
+    figures = second.drop(columns=["verdict", "reason", "annotator"])
+    matched = match_judgements(figures, first)
+    pairs = pd.DataFrame({"stratum": second["stratum"].to_numpy(),
+                          "first": matched["verdict"].to_numpy(),
+                          "second": second["verdict"].to_numpy()})  # fmt: skip
+    pairs = pairs[(pairs["first"] != "") & (pairs["second"] != "")]
+
+    def kappa(a: pd.Series, b: pd.Series) -> float:
+        return float(cohen_kappa_score(a, b)) if len(set(a) | set(b)) > 1 else float("nan")
+
+    rows = []
+    for stratum, part in [*pairs.groupby("stratum", sort=True), ("all", pairs)]:
+        first_true, second_true = part["first"] == "TRUE", part["second"] == "TRUE"
+        rows.append({
+            "stratum": stratum, "figures": len(part),
+            "agreement": float((part["first"] == part["second"]).mean()),
+            "kappa": kappa(part["first"], part["second"]),
+            "true_agreement": float((first_true == second_true).mean()),
+            "true_kappa": kappa(first_true, second_true),
+            "first_precision": float(first_true.mean()),
+            "second_precision": float(second_true.mean()),
+        })  # fmt: skip
+    return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
 
 
 def judged_texts(docs: Iterable[str], data_home: str | os.PathLike | None = None) -> dict[str, str]:

@@ -88,6 +88,9 @@ def build_report(gold: str | Path | None = None, data_home=None) -> str:
     parts += [_precision_section(home), ""]
     if gold.is_file():
         parts += [_tradeoff_section(gold, home), ""]
+    agreement = _agreement_section(home)
+    if agreement:
+        parts += [agreement, ""]
     dev = _dev_precision_section(home)
     if dev:
         parts += [dev, ""]
@@ -222,6 +225,37 @@ def _tradeoff_section(gold, home) -> str:
         "figures are not in the precision. Issue 10's targets ask for recall 0.95 and precision "
         "0.85 at once.", "",
         markdown_table(table, "{:.2f}"),
+    ])  # fmt: skip
+
+
+def _agreement_section(home) -> str:
+    """A second judge against the first judgements of a sample of public speech figures."""
+    from rhetoric.evaluation.precision import (
+        default_judged_files,
+        judge_agreement,
+        ptc_dev_judged_file,
+        read_second_judgements,
+        second_judge_file,
+    )
+    from rhetoric.validation.judgements import read_judgements
+
+    path = second_judge_file()
+    if path is None:
+        return ""
+    second = read_second_judgements(path)
+    first = [*default_judged_files(home), *filter(None, [ptc_dev_judged_file()])]
+    table = judge_agreement(second, read_judgements(first))
+    strata = ", ".join(f"`{k}` {n}" for k, n in second["stratum"].value_counts(sort=False).items())
+    return "\n".join([
+        f"**Two judges** (`{path.name}`: {strata} figures judged again, blind, by other "
+        "annotators with the rubric: a random sample of the figures on the public speeches, "
+        "`default` the defaults keep and `below_default_0.1` scoring 0.1 or more that the "
+        "defaults drop; `ptc_dev_default`, every figure the defaults keep on the PTC dev "
+        "articles): how often the two judgements agree (`agreement`: the same of TRUE, "
+        "BORDERLINE, FALSE; `true_agreement`: TRUE or not), Cohen's kappa, and the strict "
+        "precision each judge gives the same figures. The precision figures above are the first "
+        "judge's.", "",
+        markdown_table(table),
     ])  # fmt: skip
 
 

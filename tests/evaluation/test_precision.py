@@ -192,3 +192,45 @@ def test_every_default_figure_on_the_ptc_dev_articles_is_judged(data_home):
     devices = result.figures[result.figures["device"] != "stance"]
     assert (devices["verdict"] != "").all()
     assert (devices["verdict"] == "TRUE").mean() >= 0.7
+
+
+def test_judge_agreement_pairs_each_second_verdict_with_the_first():
+    import pandas as pd
+
+    from rhetoric.evaluation.precision import judge_agreement
+
+    first = pd.DataFrame({
+        "doc": ["d"] * 4, "device": ["tricolon"] * 4, "kind": ["tricolon"] * 4,
+        "start": [0, 100, 200, 300], "end": [50, 150, 250, 350],
+        "verdict": ["TRUE", "TRUE", "FALSE", "BORDERLINE"], "reason": [""] * 4, "annotator": ["a"] * 4,
+    })  # fmt: skip
+    second = first.assign(
+        start=[2, 100, 200, 300],  # a slightly different range still matches
+        verdict=["TRUE", "FALSE", "FALSE", "BORDERLINE"], annotator="b",
+        stratum=["default", "default", "below", "below"],
+    )  # fmt: skip
+    table = judge_agreement(second, first).set_index("stratum")
+    assert list(table.index) == ["below", "default", "all"]
+    assert table.loc["all", "figures"] == 4
+    assert table.loc["all", "agreement"] == 0.75 and table.loc["all", "true_agreement"] == 0.75
+    assert table.loc["default", "agreement"] == 0.5 and table.loc["below", "agreement"] == 1.0
+    assert table.loc["all", "first_precision"] == 0.5
+    assert table.loc["all", "second_precision"] == 0.25
+
+
+def test_every_second_judgement_of_the_project_matches_a_first_one(data_home):
+    from rhetoric.evaluation.precision import (
+        default_judged_files,
+        judge_agreement,
+        ptc_dev_judged_file,
+        read_second_judgements,
+        second_judge_file,
+    )
+
+    path = second_judge_file()
+    assert path is not None, "the project ships a second judge's sample"
+    second = read_second_judgements(path)
+    assert set(second["stratum"]) <= {"default", "below_default_0.1", "ptc_dev_default"}
+    first = [*default_judged_files(data_home), ptc_dev_judged_file()]
+    table = judge_agreement(second, read_judgements(first))
+    assert table.set_index("stratum").loc["all", "figures"] == len(second)
