@@ -274,11 +274,12 @@ def _add_analyze_corpus(commands) -> None:
     )
     parser.add_argument(
         "--min-score",
-        type=float,
-        metavar="P",
+        type=_min_score,
+        metavar="P|DEVICE=P,...",
         help="keep device figures scored at least P (default: each device's threshold, and none "
         f"of the devices whose scorers stay below precision 0.70: {', '.join(_off_by_default()) or 'none now'}; "
-        "0 keeps every candidate)",
+        "0 keeps every candidate); DEVICE=P,... sets it for the devices named, the others keep "
+        "their thresholds",
     )
     parser.add_argument(
         "--pattern", default="*.txt", metavar="GLOB", help="files of a folder (default *.txt)"

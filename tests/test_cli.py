@@ -346,6 +346,21 @@ def test_analyze_corpus_writes_the_tables_and_resumes(capsys, tmp_path, data_hom
     assert status == 2 and err.count("\n") == 1 and "another configuration" in err
 
 
+def test_analyze_corpus_takes_a_min_score_per_device(capsys, tmp_path, data_home):
+    import json
+
+    from rhetoric.store import CONFIG_FILE, read_corpus_result
+
+    folder, out = _folder(tmp_path), tmp_path / "out"
+    argv = ["analyze-corpus", str(folder), "--out", str(out), "--no-frames", "--jobs", "1"]
+    status, _, err = run(capsys, *argv, "--min-score", "epizeuxis=0")
+    assert status == 0, err
+    assert json.loads((out / CONFIG_FILE).read_text())["min_score"] == {"epizeuxis": 0.0}
+    assert "epizeuxis" in set(read_corpus_result(out).spans["device"])
+    status, _, err = run(capsys, *argv, "--min-score", "epizeuxis=0.5")
+    assert status == 2 and "another configuration" in err
+
+
 def test_analyze_corpus_bad_inputs_are_rows_and_exit_1(capsys, tmp_path, data_home):
     folder, out = _folder(tmp_path), tmp_path / "out"
     (folder / "z.txt").write_bytes(b"\x00\x00binary")
