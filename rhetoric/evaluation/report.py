@@ -266,6 +266,7 @@ def _dev_precision_section(home) -> str:
         precision_table,
         ptc_dev_judged_file,
     )
+    from rhetoric.evaluation.tradeoff import min_score_tradeoff, tradeoff_summary
 
     path = ptc_dev_judged_file()
     if path is None:
@@ -274,13 +275,22 @@ def _dev_precision_section(home) -> str:
     devices = result.figures[result.figures["device"] != "stance"]
     unjudged = int((devices["verdict"] == "").sum())
     table = precision_table(devices, ("device",))  # with the pooled row ``all``
+    curve = tradeoff_summary(
+        min_score_tradeoff(
+            None, [path], home, min_scores=(0.7, 0.6, 0.5, 0.4, 0.3), genres=("news",)
+        )
+    )
     return "\n".join([
         f"**Precision on news the detectors were never built on** (`{path.name}`: every device figure "
         "the detectors kept at their default thresholds on the 75 PTC dev articles, judged by the rubric "
-        "by two annotators, offsets and verdicts only): the current detectors' figures matched to those "
-        f"judgements as above ({unjudged} unjudged). Not one of the public sets of issue 10's "
-        "targets: a check of the news precision there, which rests on one figure.", "",
-        markdown_table(table),
+        "by two annotators, and every figure scoring 0.3 or more, judged by two more; offsets and "
+        "verdicts only): the current detectors' default figures matched to those judgements as above "
+        f"({unjudged} unjudged). Not one of the public sets of issue 10's targets: a check of the "
+        "news precision there, which rests on one figure.", "",
+        markdown_table(table), "",
+        "The same articles at each `min_score` (as in \"Choosing `min_score`\"; every figure "
+        "scoring 0.3 or more is judged):", "",
+        markdown_table(curve, "{:.2f}"),
     ])  # fmt: skip
 
 

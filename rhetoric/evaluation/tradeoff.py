@@ -157,12 +157,14 @@ def tradeoff_summary(table: pd.DataFrame) -> pd.DataFrame:
         return "" if value != value else f"{value:.2f} [{low:.2f}, {high:.2f}]"
 
     per_device = set(table["device"]) != {ALL}
+    gold = table["positives"].notna().any()
     rows = []
     for (label, device), part in table.groupby(["min_score", "device"], sort=False):
         first = part.iloc[0]
-        row = {"min_score": label, **({"device": device} if per_device else {}),
-               "gold matched": f"{first['matched']} / {first['positives']}",
-               "gold recall": first["recall"], "violated": first["violated"]}  # fmt: skip
+        row = {"min_score": label, **({"device": device} if per_device else {})}
+        if gold:
+            row.update({"gold matched": f"{first['matched']:.0f} / {first['positives']:.0f}",
+                        "gold recall": first["recall"], "violated": first["violated"]})  # fmt: skip
         for r in part.itertuples(index=False):
             if r.genre is None or r.genre != r.genre:
                 continue

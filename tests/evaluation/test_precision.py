@@ -179,19 +179,26 @@ def test_every_default_figure_on_the_ptc_dev_articles_is_judged(data_home):
     """News the detectors were never built on: every device figure kept at the defaults on the 75
     PTC dev articles was judged by the rubric (two annotators; offsets and verdicts only, PTC text
     is not redistributable). A detector change that keeps new figures there shows up as unjudged
-    here: judge them before quoting the news precision. Measured: 49 of 62 TRUE (0.79)."""
+    here: judge them before quoting the news precision. Measured: 49 of 62 TRUE (0.79). Every
+    figure scoring 0.3 or more is judged as well (134 more, two more annotators), for the news
+    curve of ``rhetoric evaluate tradeoff``."""
     from rhetoric.evaluation.precision import evaluate_precision, ptc_dev_judged_file
+    from rhetoric.evaluation.tradeoff import min_score_tradeoff
 
     path = ptc_dev_judged_file()
     judgements = read_judgements([path])
-    assert len(judgements) == 62 and judgements["doc"].str.startswith("ptc/dev-articles/").all()
-    assert set(judgements["annotator"]) == {"judge-devices-15s", "judge-devices-15t"}
+    assert len(judgements) == 196 and judgements["doc"].str.startswith("ptc/dev-articles/").all()
+    assert set(judgements["annotator"]) == {
+        "judge-devices-15s", "judge-devices-15t", "judge-devices-16g", "judge-devices-16h"
+    }  # fmt: skip
     raw = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert not any(r.get("text") for r in raw)  # offsets and verdicts only
     result = evaluate_precision([path], data_home)
     devices = result.figures[result.figures["device"] != "stance"]
     assert (devices["verdict"] != "").all()
     assert (devices["verdict"] == "TRUE").mean() >= 0.7
+    curve = min_score_tradeoff(None, [path], data_home, min_scores=(0.3,), genres=("news",))
+    assert (curve["unjudged"] == 0).all()
 
 
 def test_judge_agreement_pairs_each_second_verdict_with_the_first():
