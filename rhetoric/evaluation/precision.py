@@ -109,6 +109,17 @@ def read_second_judgements(path: str | os.PathLike) -> pd.DataFrame:
     return second.assign(stratum=strata)
 
 
+def second_judge_agreement(data_home: str | os.PathLike | None = None) -> pd.DataFrame | None:
+    """:func:`judge_agreement` of the project's second judge (:func:`second_judge_file`) with
+    the first judgements of the same figures (the public judged sets and the PTC dev
+    judgements); ``None`` without a second judge's file."""
+    path = second_judge_file()
+    if path is None:
+        return None
+    first = [*default_judged_files(data_home), *filter(None, [ptc_dev_judged_file()])]
+    return judge_agreement(read_second_judgements(path), read_judgements(first))
+
+
 def judge_agreement(second: pd.DataFrame, first: pd.DataFrame) -> pd.DataFrame:
     """How far a second judge agrees with the first judgements of the same figures.
 

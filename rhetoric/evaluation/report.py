@@ -230,24 +230,16 @@ def _tradeoff_section(gold, home) -> str:
 
 def _agreement_section(home) -> str:
     """A second judge against the first judgements of a sample of public speech figures."""
-    from rhetoric.evaluation.precision import (
-        default_judged_files,
-        judge_agreement,
-        ptc_dev_judged_file,
-        read_second_judgements,
-        second_judge_file,
-    )
-    from rhetoric.validation.judgements import read_judgements
+    from rhetoric.evaluation.precision import SECOND_JUDGE, second_judge_agreement
 
-    path = second_judge_file()
-    if path is None:
+    table = second_judge_agreement(home)
+    if table is None:
         return ""
-    second = read_second_judgements(path)
-    first = [*default_judged_files(home), *filter(None, [ptc_dev_judged_file()])]
-    table = judge_agreement(second, read_judgements(first))
-    strata = ", ".join(f"`{k}` {n}" for k, n in second["stratum"].value_counts(sort=False).items())
+    strata = ", ".join(
+        f"`{row.stratum}` {row.figures}" for row in table.itertuples() if row.stratum != "all"
+    )
     return "\n".join([
-        f"**Two judges** (`{path.name}`: {strata} figures judged again, blind, by other "
+        f"**Two judges** (`{SECOND_JUDGE}`: {strata} figures judged again, blind, by other "
         "annotators with the rubric: a random sample of the figures on the public speeches, "
         "`default` the defaults keep and `below_default_0.1` scoring 0.1 or more that the "
         "defaults drop; `ptc_dev_default`, every figure the defaults keep on the PTC dev "

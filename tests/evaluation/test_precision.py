@@ -227,10 +227,8 @@ def test_judge_agreement_pairs_each_second_verdict_with_the_first():
 
 def test_every_second_judgement_of_the_project_matches_a_first_one(data_home):
     from rhetoric.evaluation.precision import (
-        default_judged_files,
-        judge_agreement,
-        ptc_dev_judged_file,
         read_second_judgements,
+        second_judge_agreement,
         second_judge_file,
     )
 
@@ -238,6 +236,5 @@ def test_every_second_judgement_of_the_project_matches_a_first_one(data_home):
     assert path is not None, "the project ships a second judge's sample"
     second = read_second_judgements(path)
     assert set(second["stratum"]) <= {"default", "below_default_0.1", "ptc_dev_default"}
-    first = [*default_judged_files(data_home), ptc_dev_judged_file()]
-    table = judge_agreement(second, read_judgements(first))
-    assert table.set_index("stratum").loc["all", "figures"] == len(second)
+    table = second_judge_agreement(data_home).set_index("stratum")
+    assert table.loc["all", "figures"] == len(second)
