@@ -440,7 +440,8 @@ def format_report(result, min_score=None) -> str:
         figures = "their" if len(off) > 1 else "its"
         lines.append(
             f"not reported by default: {', '.join(off)} ({whose} cross-validated precision "
-            f"is below 0.70; --min-score X lists {figures} figures scoring at least X)"
+            f"is below 0.70; --min-score {off[0]}=X lists {figures} figures scoring at least X, "
+            "the other devices keeping their thresholds)"
         )
     every = [*result.device_spans, *result.frame_spans, *getattr(result, "stance_spans", [])]
     stance = Counter(

@@ -526,6 +526,7 @@ def test_min_score_for_named_devices_reports_a_device_that_is_off_by_default(cap
     off = [d for d in DEVICES if not reported_by_default(d)]
     assert "alliteration" in off and "-- alliteration:" not in out
     assert "not reported by default: " + ", ".join(off) in out
+    assert f"--min-score {off[0]}=X lists" in out
     code, out, err = run(capsys, "analyze", str(path), "--no-frames", "--min-score", "alliteration=0")
     assert code == 0, err
     assert "-- alliteration:" in out
