@@ -601,6 +601,10 @@ def _merge(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int,
 
 
 _SENTENCE_END = re.compile(r"[.?!]")
+# In the normalised text every double quotation mark is '"': one that follows a space, a
+# bracket or the paragraph's start opens a quotation, one that follows a word or a mark closes it.
+_OPENING_QUOTE = re.compile(r'(?:(?<=[\s(\[])|^)"(?=\w)', re.M)
+_CLOSING_QUOTE = re.compile(r'(?<=[\w.?!,;])"')
 
 
 def _copies(
@@ -609,8 +613,10 @@ def _copies(
     sentence_cache: dict | None = None,
     norm: str | None = None,
 ) -> list[tuple[int, int, str]]:
-    """Paragraphs that repeat a passage of the previous :data:`COPY_WINDOW` paragraphs, and
-    sentences that repeat the sentence just before them.
+    """Paragraphs that repeat a passage of the previous :data:`COPY_WINDOW` paragraphs (a whole
+    paragraph, one of its sentences, or a quotation in it of ``MIN_NEAR_COPY_WORDS`` or more
+    words: an embedded post or pull quote printing again what the prose quoted), and sentences
+    that repeat the sentence just before them.
 
     A repeated passage of ``MIN_COPY_WORDS`` or more words shares its first word sequence of that
     length with its original, and a passage starts a paragraph or follows a sentence end (Punkt
@@ -630,6 +636,7 @@ def _copies(
         return tuple(m.group() for m in WORD_PATTERN.finditer(norm, start, end))
 
     paragraphs, openings = [], []
+    quoted: dict[int, list[int]] = {}  # paragraph -> indices of words that open a quotation
     for start, end in paragraph_bounds(clean):
         matches = list(WORD_PATTERN.finditer(norm, start, end))
         paragraphs.append((start, end, tuple(m.group() for m in matches)))
@@ -639,7 +646,15 @@ def _copies(
         after_ends = {
             bisect.bisect_right(starts, m.start()) for m in _SENTENCE_END.finditer(norm, start, end)
         }
-        openings.append([0] + sorted(i for i in after_ends if 1 <= i <= len(matches) - n_gram))
+        # and the words that open a quotation: a pull quote or an embedded post prints again
+        # what the prose quoted ("Snowden asked, "Are these ...?" ... Are these ...?")
+        after_quotes = {
+            bisect.bisect_left(starts, m.end()) for m in _OPENING_QUOTE.finditer(norm, start, end)
+        }
+        quoted[len(paragraphs) - 1] = sorted(after_quotes)
+        openings.append(
+            [0] + sorted(i for i in after_ends | after_quotes if 1 <= i <= len(matches) - n_gram)
+        )
     holding: dict[tuple[str, ...], list[int]] = {}  # opening words -> paragraphs that hold them
     candidates: set[int] = set()
     for number, (*_, words) in enumerate(paragraphs):
@@ -669,6 +684,21 @@ def _copies(
             )
         return units_cache[number]
 
+    def quotations(number: int) -> list[tuple[str, ...]]:
+        """The words of a paragraph from each opening quotation mark to the next closing one (or
+        the paragraph's end): what a pull quote or an embedded post would print again."""
+        p_start, p_end, words = paragraphs[number]
+        starts = [m.start() for m in WORD_PATTERN.finditer(norm, p_start, p_end)]
+        found = []
+        for i in quoted.get(number, []):
+            if i >= len(words):
+                continue
+            close = _CLOSING_QUOTE.search(norm, starts[i], p_end)
+            stop = bisect.bisect_left(starts, close.start()) if close else len(words)
+            if stop - i >= MIN_NEAR_COPY_WORDS:
+                found.append(words[i:stop])
+        return found
+
     # Whole paragraphs and sentences -> the paragraphs that hold them, filled for the paragraphs
     # of one opening sequence the first time a passage with that opening is looked up: each
     # paragraph is indexed once, so a common opening (thousands of paragraphs in a long text)
@@ -686,7 +716,7 @@ def _copies(
                 if n in indexed:
                     continue
                 indexed.add(n)
-                for held in {paragraphs[n][2], *(u[2] for u in units(n))}:
+                for held in {paragraphs[n][2], *(u[2] for u in units(n)), *quotations(n)}:
                     passages.setdefault(held, []).append(n)
         return sorted(passages.get(k, []))
 

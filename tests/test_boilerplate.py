@@ -227,6 +227,19 @@ def test_a_copy_a_paragraph_away_goes_when_long():
     assert find_boilerplate(f"{STORY}\n\n{short}\n\nThe mayor agreed.\n\n{short}") == []
 
 
+def test_an_embedded_post_that_prints_a_quote_again_goes():
+    quote = "Are these really the values the country should be promoting abroad?"
+    post = f'The senator then asked, "{quote}"\nThe vote is on Friday.\n{quote}\n'
+    post += "https://t.co/abc — Jane Roe (@janeroe) March 13, 2018\nThe debate goes on."
+    kinds = removed(post)
+    assert ("copy of a passage", quote) in kinds
+    assert post.index(quote) not in [s.start for s in find_boilerplate(post)]  # the prose stays
+    # the same quotation far from its first use is the author's, and stays
+    filler = "\n".join(f"Paragraph {n} of the report says something else." for n in range(6))
+    far = f'The senator then asked, "{quote}"\n{filler}\n{quote}\nThe end.'
+    assert ("copy of a passage", quote) not in removed(far)
+
+
 def test_every_reason_is_listed():
     page = (
         "Advertisement\n" + STORY + "\n(Applause.)\nTHE PRESIDENT: Thanks.\n"
