@@ -189,12 +189,18 @@ def test_a_coder_judges_with_keys_and_mouse_exports_and_the_file_reads_back(tmp_
         while not target.is_file() and time.monotonic() < deadline:
             time.sleep(0.2)
         assert target.is_file(), list(downloads.iterdir())
-        # the judgements survive a reload (local storage)
-        browser.open(page.as_uri())
-        assert (
-            browser.evaluate("document.getElementById('progress-text').textContent")
-            == "3 of 4 judged"
-        )
+        # the judgements survive a reload (local storage). Chromium commits local storage to its
+        # storage service asynchronously, so a page reloaded at once may still read the old
+        # state: reload until the saved state is read, for up to ten seconds.
+        progress = None
+        for _ in range(20):
+            browser.send("Page.navigate", {"url": "about:blank"})  # a fresh document each time
+            browser.open(page.as_uri())
+            progress = browser.evaluate("document.getElementById('progress-text').textContent")
+            if progress == "3 of 4 judged":
+                break
+            time.sleep(0.5)
+        assert progress == "3 of 4 judged"
         assert browser.evaluate("typeof window.pwned") == "undefined"
     finally:
         browser.close()
