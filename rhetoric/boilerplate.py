@@ -651,7 +651,8 @@ def _copies(
         after_quotes = {
             bisect.bisect_left(starts, m.end()) for m in _OPENING_QUOTE.finditer(norm, start, end)
         }
-        quoted[len(paragraphs) - 1] = sorted(after_quotes)
+        if after_quotes:
+            quoted[len(paragraphs) - 1] = sorted(after_quotes)
         openings.append(
             [0] + sorted(i for i in after_ends | after_quotes if 1 <= i <= len(matches) - n_gram)
         )
@@ -687,10 +688,12 @@ def _copies(
     def quotations(number: int) -> list[tuple[str, ...]]:
         """The words of a paragraph from each opening quotation mark to the next closing one (or
         the paragraph's end): what a pull quote or an embedded post would print again."""
+        if not quoted.get(number):
+            return []
         p_start, p_end, words = paragraphs[number]
         starts = [m.start() for m in WORD_PATTERN.finditer(norm, p_start, p_end)]
         found = []
-        for i in quoted.get(number, []):
+        for i in quoted[number]:
             if i >= len(words):
                 continue
             close = _CLOSING_QUOTE.search(norm, starts[i], p_end)

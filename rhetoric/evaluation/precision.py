@@ -182,40 +182,21 @@ def judged_texts(docs: Iterable[str], data_home: str | os.PathLike | None = None
     return texts
 
 
-def detect_spans(
-    texts: dict[str, str],
-    *,
-    n_jobs: int = -1,
-    devices: Iterable[str] | None = None,
-    min_score: float | None = None,
+def detect_figures(
+    texts: dict[str, str], *, n_jobs: int = -1, devices: Iterable[str] | None = None
 ) -> pd.DataFrame:
-    """Run the detectors (every one by default; ``devices=()`` for none, and at ``min_score``)
-    and the stance finder over ``texts``: the span table, with ``layer``."""
+    """Run the detectors (every one by default; ``devices=()`` for none) and the stance finder
+    over ``texts`` and group the spans into figures."""
     from rhetoric.pipeline import analyze_corpus
 
     corpus = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
-    result = analyze_corpus(
-        corpus, devices=devices, frames=True, n_jobs=n_jobs, min_score=min_score
-    )
+    result = analyze_corpus(corpus, devices=devices, frames=True, n_jobs=n_jobs)
     if len(result.errors):
         row = result.errors.iloc[0]
         raise RuntimeError(
             f"{row['doc_id']}: could not be analysed ({row['kind']}: {row['reason']})"
         )
-    return result.spans
-
-
-def detect_figures(
-    texts: dict[str, str],
-    *,
-    n_jobs: int = -1,
-    devices: Iterable[str] | None = None,
-    min_score: float | None = None,
-) -> pd.DataFrame:
-    """:func:`detect_spans`, grouped into figures."""
-    return group_figures(
-        detect_spans(texts, n_jobs=n_jobs, devices=devices, min_score=min_score), texts
-    )
+    return group_figures(result.spans, texts)
 
 
 def evaluate_precision(

@@ -114,15 +114,20 @@ def min_score_tradeoff(
     precision = {label: {} for label in recall}
     judged = list(judged)
     if judged:
-        from rhetoric.evaluation.precision import detect_spans, judged_texts
+        from rhetoric.evaluation.misses import detect_spans
+        from rhetoric.evaluation.precision import judged_texts
         from rhetoric.figures import group_figures
         from rhetoric.validation.judgements import read_judgements
 
         judgements = read_judgements(judged)
         judgements = judgements[judgements["device"] != "stance"]
         texts = judged_texts(judgements["doc"], home)
-        default = _device_spans(detect_spans(texts, n_jobs=n_jobs))
-        candidates = _device_spans(detect_spans(texts, n_jobs=n_jobs, min_score=0))
+        corpus = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
+        # the device spans as rhetoric.analyze finds them (page furniture set aside), no stance
+        default, candidates = (
+            detect_spans(corpus, stance=False, remove_boilerplate=True, min_score=m, n_jobs=n_jobs)
+            for m in (None, 0)
+        )
         for setting in settings:
             spans = default if setting is None else candidates[candidates["score"] >= setting]
             matched = match_judgements(group_figures(spans, texts), judgements)
@@ -142,10 +147,6 @@ def min_score_tradeoff(
     for column in ("figures", "judged", "true", "borderline", "false", "unjudged"):
         table[column] = table[column].fillna(0).astype(int)
     return table
-
-
-def _device_spans(spans: pd.DataFrame) -> pd.DataFrame:
-    return spans[spans["layer"] == "device"].reset_index(drop=True)
 
 
 def tradeoff_summary(table: pd.DataFrame) -> pd.DataFrame:
