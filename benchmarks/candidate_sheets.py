@@ -17,8 +17,8 @@ round): ``TOP`` figures at random from the band scored at least the device's thr
 (``stratum``: ``score-top`` or ``score-below``), the band's number of figures in the pool
 (``cell_size``, after ``--exclude-judged``) and its ``score``, so that the fit can weight each
 judged figure by ``cell_size`` over the figures drawn from its band
-(``benchmarks/train_scorers.py``). The documents of the held-out folds ``heldout-5`` and ``heldout-6`` are left
-out (``--exclude-fold``).
+(``benchmarks/train_scorers.py``). The documents of the held-out folds (``MEASURED_ONLY`` of
+``benchmarks/heldout_recall.py``) are left out (``--exclude-fold``).
 """
 
 from __future__ import annotations
@@ -120,17 +120,19 @@ def main() -> None:
     parser.add_argument("--band-width", type=float, default=0.2)
     parser.add_argument(
         "--exclude-fold",
-        default="heldout-5,heldout-6",
+        default=None,
         help="leave out the documents of these folds of benchmarks/heldout_recall.py "
-        "(comma-separated; '' for none): the held-out measurement's texts are not annotated",
+        "(comma-separated; '' for none; default: its MEASURED_ONLY): the held-out "
+        "measurement's texts are not annotated",
     )
     args = parser.parse_args()
     home = get_data_home()
     docs = training_documents()
-    if args.exclude_fold:
-        from heldout_recall import FOLDS
+    from heldout_recall import FOLDS, MEASURED_ONLY
 
-        held = {d for d, fold in FOLDS.items() if fold in args.exclude_fold.split(",")}
+    exclude = ",".join(MEASURED_ONLY) if args.exclude_fold is None else args.exclude_fold
+    if exclude:
+        held = {d for d, fold in FOLDS.items() if fold in exclude.split(",")}
         docs = [d for d in docs if d not in held]
     paths = [home / d for d in docs]
     result = analyze_corpus(

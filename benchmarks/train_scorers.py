@@ -234,10 +234,10 @@ def main() -> None:
     )
     parser.add_argument(
         "--gold-folds",
-        default="develop,heldout-1,heldout-2,heldout-3,heldout-4",
+        default=None,
         help="folds of corpus/annotations/heldout_gold.jsonl whose items' candidates are added "
-        "as TRUE training figures (not measured on; '' for none). Never heldout-5 or heldout-6: "
-        "they are the held-out measurements",
+        "as TRUE training figures (not measured on; '' for none; default: TRAINING_FOLDS of "
+        "benchmarks/heldout_recall.py). Never a fold of its MEASURED_ONLY: they are the held-out measurements",
     )
     parser.add_argument(
         "--gold-weight",
@@ -262,9 +262,12 @@ def main() -> None:
         population = population_counts(home)
         if cache:
             cache.write_text(json.dumps({"|".join(k): v for k, v in population.items()}))
-    folds = {f for f in args.gold_folds.split(",") if f}
-    if folds & {"heldout-5", "heldout-6"}:
-        raise SystemExit("heldout-5 and heldout-6 are held-out measurements: never train on them")
+    from heldout_recall import MEASURED_ONLY, TRAINING_FOLDS  # benchmarks/ is on sys.path
+
+    gold_folds = ",".join(TRAINING_FOLDS) if args.gold_folds is None else args.gold_folds
+    folds = {f for f in gold_folds.split(",") if f}
+    if folds & set(MEASURED_ONLY):
+        raise SystemExit(f"{', '.join(sorted(folds & set(MEASURED_ONLY)))}: held-out measurements, never trained on")
     for device in args.devices.split(","):
         path = ANNOTATIONS / f"{device}.jsonl"
         if not path.is_file():
