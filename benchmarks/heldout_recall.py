@@ -35,8 +35,9 @@
     75 of 115 (recall 0.652), default thresholds 31 of 115 (0.270). In :data:`MEASURED_ONLY`:
     never trained on, no rule written from it.
 
-The items of ``develop`` to ``heldout-4`` are training figures of the scorers
-(``benchmarks/train_scorers.py --gold-folds``): their default-threshold figures are in-sample.
+The items of :data:`TRAINING_FOLDS` (``develop`` to ``heldout-6``) are training figures of the
+scorers (``benchmarks/train_scorers.py --gold-folds``): their default-threshold figures are
+in-sample. ``heldout-7`` is the held-out measurement.
 
 This script scores each fold with :func:`rhetoric.evaluation.gold.evaluate_gold` and prints
 recall per device, for the candidates (``min_score=0``: every figure the finders propose; the

@@ -16,7 +16,8 @@ development document stops the script.
 
 Judged TRUE figures are rare (a few dozen for some families), so the candidates matching the
 gold-style positive items of ``corpus/annotations/heldout_gold.jsonl`` (folds ``--gold-folds``,
-never ``heldout-5`` or ``heldout-6``, the held-out measurements) are added as TRUE training figures with weight
+by default ``TRAINING_FOLDS`` of ``benchmarks/heldout_recall.py``; never a fold of its
+``MEASURED_ONLY``, the held-out measurements) are added as TRUE training figures with weight
 ``--gold-weight`` in the fits. They are no random sample of the candidates: calibration,
 threshold and every cross-validated figure are computed on the judged (stratified) figures only,
 out of fold; each device keeps the gold weight of the better cross-validated model (0: none).
