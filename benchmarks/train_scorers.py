@@ -327,6 +327,7 @@ def main() -> None:
                 weights=subset(weights),
                 provenance={**provenance, "gold_weight": gold_weight},
                 measured=subset(measured),
+                genres=subset([genre_of(g) for g in groups]),
                 # no added figures: unweighted fits, as before the gold-style items were used
                 fit_weights=subset([1.0 if m else gold_weight for m in measured])
                 if gold_weight > 0

@@ -270,6 +270,47 @@ def compare_kinds(
     return out
 
 
+def _kept_figures(probability, y, w, threshold: float, repeats: int) -> dict:
+    """Weighted precision and recall of the figures scoring at least ``threshold``, and how many
+    are kept per repeat."""
+    kept = probability >= threshold
+    positives = float((w * y).sum())
+    return {
+        "threshold": round(float(threshold), 4),
+        "kept": round(float(kept.sum()) / repeats, 1),
+        "precision": round(float((w[kept] * y[kept]).sum() / w[kept].sum()), 4) if kept.any() else None,
+        "recall": round(float((w[kept] * y[kept]).sum()) / positives, 4) if positives else None,
+    }
+
+
+def _by_genre(
+    probability: np.ndarray,
+    y: np.ndarray,
+    w: np.ndarray,
+    genre: np.ndarray,
+    repeats: int,
+    pooled: float,
+    target: float,
+) -> dict[str, dict]:
+    """Per genre, the out-of-fold figures at the ``pooled`` threshold, and at the threshold
+    :func:`choose_threshold` would pick on that genre's figures alone (``target_met``: whether
+    it reaches ``target``)."""
+    report = {}
+    for name in sorted(set(genre)):
+        s = genre == name
+        own = choose_threshold(probability[s], y[s], target, min_kept=5 * repeats, weights=w[s])
+        at_own = _kept_figures(probability[s], y[s], w[s], own, repeats)
+        met = at_own["precision"] is not None and at_own["precision"] >= target
+        report[str(name)] = {
+            "n": int(s.sum()) // repeats,
+            "positives": int(y[s].sum()) // repeats,
+            "at_pooled": _kept_figures(probability[s], y[s], w[s], pooled, repeats),
+            "own": at_own,
+            "target_met": bool(met),
+        }
+    return report
+
+
 def _mean_or_none(values) -> float | None:
     return None if None in values else round(float(np.mean(values)), 4)
 
@@ -343,6 +384,7 @@ def fit_scorer(
     measured: Sequence[bool] | None = None,
     fit_weights: Sequence[float] | None = None,
     known_features: Iterable[str] = FEATURES,
+    genres: Sequence[str] | None = None,
 ) -> tuple[ScorerModel, dict]:
     """Fit the scorer of ``device``; return the model and the cross-validated report.
 
@@ -377,6 +419,12 @@ def fit_scorer(
     known_features : iterable of str
         The feature names the records may hold (default: the device scorers'
         :data:`~rhetoric.scoring.features.FEATURES`; the stance scorers declare their own).
+    genres : list of str, optional
+        The genre of each record's document (``"speech"``, ``"news"``): ``cv["by_genre"]`` then
+        gives each genre's out-of-fold precision and recall at the (pooled) threshold, and the
+        threshold the genre's judged figures alone would need for ``target_precision`` (the same
+        rule; ``target_met`` says whether any reaches it). A diagnostic: the model keeps one
+        threshold for every genre.
 
     Returns
     -------
@@ -410,6 +458,14 @@ def fit_scorer(
         np.tile(w[m], len(runs)) / len(runs), target_precision, min_kept=5 * len(runs),
     )  # fmt: skip
     threshold = at["threshold"]
+    by_genre = {}
+    if genres is not None:
+        by_genre = _by_genre(
+            calibrate(np.concatenate([d[m] for d in runs]), at["a"], at["b"]),
+            np.tile(y[m], len(runs)), np.tile(w[m], len(runs)) / len(runs),
+            np.tile(np.asarray(genres, dtype=object)[m], len(runs)), len(runs), threshold,
+            target_precision,
+        )  # fmt: skip
     extra = {}
     if not m.all():
         scores = calibrate(np.concatenate([d[~m] for d in runs]), at["a"], at["b"])
@@ -433,6 +489,7 @@ def fit_scorer(
         "target_precision": target_precision,
         "target_met": bool(at["precision"] is not None and at["precision"] >= target_precision),
         "repeats": repeats,
+        **({"by_genre": by_genre} if by_genre else {}),
         "kinds": {
             k: {m: v for m, v in r.items() if m != "decisions"} for k, r in comparison.items()
         },

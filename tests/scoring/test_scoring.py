@@ -437,3 +437,31 @@ def test_devices_no_figure_of_which_could_be_kept_are_skipped_with_the_same_resu
                 patch.setattr(apply, "may_keep_any", lambda *args: True)
                 assert find_devices(doc, min_score=min_score) == gated
     assert skipped > 0  # some device was ruled out by the document's own features
+
+
+
+def test_fit_scorer_reports_each_genre_at_the_shared_threshold():
+    """Two genres of one toy device: in one the signal is clean (its figures alone reach the
+    target), in the other the labels are noise (no threshold of its own reaches it)."""
+    rng = np.random.default_rng(3)
+    records, labels, groups, genres = [], [], [], []
+    for i in range(240):
+        signal = rng.normal()
+        clean = i % 2 == 0
+        records.append({"kind": "a", "log_words": signal, "n_parts": 2})
+        labels.append(float(signal > 0) if clean else float(rng.random() < 0.3))
+        groups.append(f"doc{i // 4}")
+        genres.append("speech" if clean else "news")
+    model, cv = fit_scorer(
+        "toy", records, labels, groups, target_precision=0.85, genres=genres
+    )  # fmt: skip
+    by_genre = cv["by_genre"]
+    assert set(by_genre) == {"speech", "news"}
+    assert by_genre["speech"]["n"] == by_genre["news"]["n"] == 120
+    assert by_genre["speech"]["target_met"] and by_genre["speech"]["own"]["precision"] >= 0.85
+    assert not by_genre["news"]["target_met"]
+    # one threshold for both: the clean genre is above the pooled precision, the noisy one below
+    assert by_genre["speech"]["at_pooled"]["threshold"] == model.threshold
+    assert by_genre["speech"]["at_pooled"]["precision"] > by_genre["news"]["at_pooled"]["precision"]
+    _, plain = fit_scorer("toy", records, labels, groups, target_precision=0.85)
+    assert "by_genre" not in plain
