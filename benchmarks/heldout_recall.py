@@ -46,7 +46,9 @@ figures quoted above) and for the default output (each device's learned threshol
     RHETORIC_DATA=../shared/data python benchmarks/heldout_recall.py [--fold NAME ...] [--misses]
 
 ``--tradeoff`` prints, per fold, the items matched at the default thresholds and at each
-``min_score`` of :data:`rhetoric.evaluation.tradeoff.MIN_SCORES`.
+``min_score`` of :data:`rhetoric.evaluation.tradeoff.MIN_SCORES`. ``--second`` compares the items
+of ``heldout_gold_second.jsonl`` (heldout-7's addresses annotated again, blind) with the first
+annotators': how many figures both marked, and the recall on each set.
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ from pathlib import Path
 from rhetoric.evaluation.gold import evaluate_gold
 
 GOLD = Path("corpus/annotations/heldout_gold.jsonl")
+#: The same addresses annotated again, blind, by other annotators (``--second``).
+SECOND = Path("corpus/annotations/heldout_gold_second.jsonl")
 
 #: The fold of every document of the file.
 FOLDS = {
@@ -133,10 +137,18 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="recall at the defaults and at each min_score of rhetoric.evaluation.tradeoff",
     )
+    parser.add_argument(
+        "--second",
+        action="store_true",
+        help=f"compare the items of {SECOND} (the same addresses annotated again, blind) with the "
+        "first annotators': how many figures both marked, and the detectors' recall on each set",
+    )
     args = parser.parse_args(argv)
     folds = split_items()
     if args.tradeoff:
         return print_tradeoff(folds, args)
+    if args.second:
+        return print_second(args)
     for name in args.fold:
         summary, items = score_fold(folds[name], args.data_home, min_score=0.0)
         default, _ = score_fold(folds[name], args.data_home, min_score=None)
@@ -172,6 +184,49 @@ def print_tradeoff(folds: dict[str, list[str]], args) -> int:
         rows[-1].name = f"{name} (of {positives})"
     print(pd.DataFrame(rows).to_string())
     return 0
+
+
+def print_second(args) -> int:
+    """Two annotators' items on the same addresses: the share of each one's items the other also
+    marked (same device, overlapping occurrences: :func:`rhetoric.evaluation.gold.shared_items`),
+    and the detectors' recall (candidates, defaults) on each set and on the items both marked."""
+    from rhetoric.evaluation.gold import gold_documents, load_gold, shared_items
+
+    second = load_gold(SECOND)
+    docs = set(second["doc"])
+    first_lines = [line for line in GOLD.read_text(encoding="utf-8").splitlines()
+                   if line.strip() and json.loads(line)["doc"] in docs]  # fmt: skip
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "first.jsonl"
+        path.write_text("\n".join(first_lines) + "\n", encoding="utf-8")
+        first = load_gold(path)
+    documents = gold_documents(second, args.data_home)
+    texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
+    in_second, in_first = shared_items(first, second, texts), shared_items(second, first, texts)
+    print(f"{len(docs)} addresses; first annotators {len(first)} items, {int(in_second.sum())} "
+          f"also marked by the second ({in_second.mean():.2f}); second annotators {len(second)} "
+          f"items, {int(in_first.sum())} also marked by the first ({in_first.mean():.2f})")  # fmt: skip
+    by_device = first.assign(shared=in_second).groupby("device")["shared"].agg(["sum", "count"])
+    print("first's items the second also marked, by device:",
+          ", ".join(f"{d} {int(r['sum'])}/{int(r['count'])}" for d, r in by_device.iterrows()))  # fmt: skip
+    sets = {
+        "first annotators": first_lines,
+        "second annotators": [json.dumps(r) for r in _records(SECOND)],
+        "marked by both (first's quotes)": [l for l, s in zip(first_lines, in_second) if s],
+        "marked by the first only": [l for l, s in zip(first_lines, in_second) if not s],
+    }
+    for label, lines in sets.items():
+        candidates = score_fold(lines, args.data_home, min_score=0.0)[0].iloc[-1]
+        default = score_fold(lines, args.data_home, min_score=None)[0].iloc[-1]
+        n = int(candidates["positives"])
+        print(f"{label}: {n} items; candidates {int(candidates['matched'])} "
+              f"({candidates['matched'] / n:.2f}); defaults {int(default['matched'])} "
+              f"({default['matched'] / n:.2f})")  # fmt: skip
+    return 0
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 if __name__ == "__main__":

@@ -252,6 +252,12 @@ def main() -> None:
         "--dry-run", action="store_true", help="print the folds' figures, write nothing"
     )
     args = parser.parse_args()
+    from heldout_recall import MEASURED_ONLY, TRAINING_FOLDS  # benchmarks/ is on sys.path
+
+    gold_folds = ",".join(TRAINING_FOLDS) if args.gold_folds is None else args.gold_folds
+    folds = {f for f in gold_folds.split(",") if f}
+    if folds & set(MEASURED_ONLY):
+        raise SystemExit(f"{', '.join(sorted(folds & set(MEASURED_ONLY)))}: held-out measurements, never trained on")
     home = get_data_home()
     OUT.mkdir(parents=True, exist_ok=True)
     cache = Path(args.population_cache) if args.population_cache else None
@@ -263,12 +269,6 @@ def main() -> None:
         population = population_counts(home)
         if cache:
             cache.write_text(json.dumps({"|".join(k): v for k, v in population.items()}))
-    from heldout_recall import MEASURED_ONLY, TRAINING_FOLDS  # benchmarks/ is on sys.path
-
-    gold_folds = ",".join(TRAINING_FOLDS) if args.gold_folds is None else args.gold_folds
-    folds = {f for f in gold_folds.split(",") if f}
-    if folds & set(MEASURED_ONLY):
-        raise SystemExit(f"{', '.join(sorted(folds & set(MEASURED_ONLY)))}: held-out measurements, never trained on")
     for device in args.devices.split(","):
         path = ANNOTATIONS / f"{device}.jsonl"
         if not path.is_file():

@@ -72,6 +72,45 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def shared_items(items: pd.DataFrame, others: pd.DataFrame, texts: dict[str, str]) -> pd.Series:
+    """For each positive item of ``items``, whether ``others`` (another annotator's items on the
+    same documents) holds a positive item of the same document and device one of whose
+    occurrences overlaps one of its own: the two readers marked the same figure.
+
+    Parameters
+    ----------
+    items, others : DataFrame
+        Gold items (:func:`load_gold`).
+    texts : dict
+        The documents' texts, by ``doc``.
+
+    Returns
+    -------
+    Series of bool
+        Aligned with the positive items of ``items``.
+
+    Examples
+    --------
+    >>> text = "We shall fight. We shall win. Peace or war."
+    >>> a = pd.DataFrame({"doc": ["d", "d"], "device": ["anaphora", "antithesis"],
+    ...                   "polarity": "positive", "quote": ["We shall", "Peace or war"]})
+    >>> b = pd.DataFrame({"doc": ["d"], "device": ["anaphora"], "polarity": "positive",
+    ...                   "quote": ["We shall win"]})
+    >>> shared_items(a, b, {"d": text}).tolist()
+    [True, False]
+    """
+    others = others[others["polarity"] == "positive"]
+    spans = {}
+    for row in others.itertuples():
+        spans.setdefault((row.doc, row.device), []).extend(occurrences(texts[row.doc], row.quote))
+    positives = items[items["polarity"] == "positive"]
+    return pd.Series([
+        any(_overlaps(a, b) for a in occurrences(texts[row.doc], row.quote)
+            for b in spans.get((row.doc, row.device), []))
+        for row in positives.itertuples()
+    ], index=positives.index, dtype=bool)  # fmt: skip
+
+
 def default_gold_path(data_home: str | os.PathLike | None = None) -> Path:
     """The public gold file, which sits beside the data home (``<data home>/../gold/``)."""
     return get_data_home(data_home).parent / "gold" / GOLD_FILE

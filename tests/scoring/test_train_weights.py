@@ -92,3 +92,26 @@ def test_the_banded_annotation_round_is_consistent(scripts):
             assert len(sizes[stratum]) == 1, (path.name, stratum)
             assert next(iter(sizes[stratum])) >= n, (path.name, stratum)
     assert banded > 0
+
+
+def test_the_held_out_folds_are_kept_apart_from_training(scripts, monkeypatch):
+    """Every gold-style item has a fold; the measured-only folds are not training folds (the
+    training script refuses them), and the second annotators' items lie in those folds' documents
+    only, each quote in its document as often as its min_hits asks."""
+    train, _, heldout = scripts
+    from rhetoric.evaluation.gold import gold_documents, load_gold, occurrences
+
+    folds = heldout.split_items()
+    assert folds["heldout-7"] and set(heldout.MEASURED_ONLY) == {"heldout-7"}
+    assert not set(heldout.MEASURED_ONLY) & set(heldout.TRAINING_FOLDS)
+    measured = {d for d, fold in heldout.FOLDS.items() if fold in heldout.MEASURED_ONLY}
+    second = load_gold(heldout.SECOND)
+    assert set(second["doc"]) <= measured and len(second) >= 100
+    records = [json.loads(line) for line in heldout.SECOND.read_text().splitlines() if line.strip()]
+    assert {r["annotator"] for r in records} == {"helper-recall-7c", "helper-recall-7d"}
+    texts = dict(gold_documents(second).pipe(lambda t: zip(t["doc_id"], t["text"], strict=True)))
+    for item in second.itertuples():
+        assert len(occurrences(texts[item.doc], item.quote)) >= item.min_hits, item.quote
+    monkeypatch.setattr(sys, "argv", ["train_scorers.py", "--gold-folds", "develop,heldout-7"])
+    with pytest.raises(SystemExit, match="heldout-7: held-out"):
+        train.main()  # refused before any document is read
