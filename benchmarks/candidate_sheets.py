@@ -36,6 +36,7 @@ from rhetoric.datahome import get_data_home
 from rhetoric.devices import DEVICES
 from rhetoric.evaluation.pool import genre_of, training_documents
 from rhetoric.pipeline import analyze_corpus
+from rhetoric.text import decode
 
 CONTEXT = 150
 
@@ -107,6 +108,12 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--devices", default=",".join(DEVICES), help="only these sheets")
     parser.add_argument(
+        "--kinds",
+        default=None,
+        help="only figures of these kinds (comma-separated; a round for a new kind of candidate: "
+        "the judged figures are weighted by their (device, genre, kind) stratum all the same)",
+    )
+    parser.add_argument(
         "--exclude-judged",
         metavar="DIR",
         help="leave out figures already judged in DIR/<device>.jsonl (same document, overlapping)",
@@ -143,7 +150,9 @@ def main() -> None:
         min_score=0,  # every candidate, not only those above the current scorers' thresholds
     )
     spans = result.spans[result.spans["device"].isin(DEVICES)]
-    texts = {d: (home / d).read_bytes().decode("utf-8", errors="replace") for d in docs}
+    # the text the offsets refer to: decoded as the detectors decode it (not UTF-8 with
+    # replacement characters, whose lengths differ where a file is not UTF-8)
+    texts = {d: decode((home / d).read_bytes())[0] for d in docs}
     by_device: dict[tuple, list] = defaultdict(list)
     for doc_id, doc_spans in spans.groupby("doc_id", sort=True):
         for parts in figures_of(doc_spans.to_dict("records")):
@@ -158,6 +167,9 @@ def main() -> None:
                 "score": round(float(first["score"]), 4),
                 "context": context_of(texts[doc_id], parts),
             })  # fmt: skip
+    if args.kinds:
+        kinds = set(args.kinds.split(","))
+        by_device = {key: [r for r in records if r["kind"] in kinds] for key, records in by_device.items()}
     if args.exclude_judged:
         by_device = {
             key: [

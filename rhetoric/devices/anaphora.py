@@ -17,6 +17,11 @@ So "The ... The ...", "It ... It ..." and "We ... We ..." are never anaphora on 
 while a hortative pair, or three sentences opening on the same preposition and demonstrative, is.
 A leading "and", "but", "or", "so", "yet" or "nor" is skipped when comparing openings.
 
+A broader candidate, ``kind="near_opening"``: a phrase of two to four words with a content word
+(weight 2.5 or more) within the first :data:`NEAR_WORDS` words of two or more nearby sentences or
+clauses of one paragraph, not every time first ("As mayor, I can promise ... And as neighbour, I
+can promise ..."); its scorer decides, from judged figures of that kind, which are anaphora.
+
 **Epistrophe.** A phrase ending in a content word closes two or more clauses within a short
 stretch of one paragraph (:data:`EPISTROPHE_WINDOW` words, the same or the next sentence), with
 different words before it in each. A clause end is punctuation, a sentence end, or a
@@ -99,6 +104,7 @@ def find_anaphora(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
         spans += _runs(doc, keys, units, kind, min_run, claimed, len(spans))
     spans += _interleaved_openings(doc, spans, len(spans))
     spans += _paired_openings(doc, spans, len(spans))
+    spans += _near_openings(doc, spans, len(spans))
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 
@@ -437,16 +443,22 @@ def _interleaved_openings(doc: Document, found: list[Span], n_groups: int) -> li
     return spans
 
 
+def _paragraph_of(doc: Document) -> dict[int, int]:
+    """The number of the paragraph each word stands in (word index -> paragraph number)."""
+    return {
+        index: number
+        for number, paragraph in enumerate(doc.paragraphs)
+        for index in range(paragraph.first_word, paragraph.last_word)
+    }
+
+
 def _closing_sentences(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
     """A short sentence that closes two or more passages nearby, each time after a different
     sentence ("Q? The answer is no. Q'? The answer is no.")."""
     taken = _Taken(found)
     keys = doc.keys
     sentences = doc.prose
-    paragraph_of = {}
-    for number, paragraph in enumerate(doc.paragraphs):
-        for index in range(paragraph.first_word, paragraph.last_word):
-            paragraph_of[index] = number
+    paragraph_of = _paragraph_of(doc)
     spans: list[Span] = []
     used: set[int] = set()
     for i, sentence in enumerate(sentences):
@@ -594,4 +606,64 @@ def _paired_openings(doc: Document, found: list[Span], n_groups: int) -> list[Sp
                          group=f"anaphora-{n_groups}", score=0.4,
                          evidence=f'2 successive sentences begin with the two words "{phrase}"')
             )  # fmt: skip
+    return spans
+
+
+#: How far into a unit a shared phrase may begin and still count as part of its opening.
+NEAR_WORDS = 6
+#: How many units later the next member of a near opening may stand (one unit between them).
+NEAR_STEP = 2
+
+
+def _near_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
+    """A phrase of two to four words, carrying weight, that stands within the first
+    :data:`NEAR_WORDS` words of two or more sentences (or clauses between semicolons, colons and
+    dashes) of one paragraph, each at most one unit from the next, where not every member opens
+    its unit: the opening repeated after a short lead-in ("As Commander in Chief, I can report
+    ... And as President, I can report ..."; "This is a victory for ... A victory for ... It is
+    a victory for ..."). ``kind="near_opening"``: a broader candidate than a run of identical
+    openings, for the scorer to judge."""
+    taken = _Taken(found)
+    keys = doc.keys
+    paragraph_of = _paragraph_of(doc)
+    spans: list[Span] = []
+    for units in (_segment_starts(doc.prose), _clause_starts(doc, _CLAUSE_BREAK)):
+        openings = {_opening(keys, unit)[0] for unit in units}
+        used: set[int] = set()  # word positions already in a near opening
+        for k in range(4, 1, -1):
+            for i, (first, end) in enumerate(units):
+                for p in range(first, min(end - k + 1, first + NEAR_WORDS)):
+                    phrase = tuple(keys[p : p + k])
+                    if p in used or weight(phrase) < 2.5 or not any(map(is_content_word, phrase)):
+                        continue
+                    members, last = [p], i
+                    for j in range(i + 1, len(units)):
+                        if j - last > NEAR_STEP or paragraph_of.get(units[j][0]) != paragraph_of.get(first):
+                            break
+                        start_j, end_j = units[j]
+                        window = range(start_j, min(end_j - k + 1, start_j + NEAR_WORDS))
+                        hit = next((q for q in window if tuple(keys[q : q + k]) == phrase), None)
+                        if hit is not None and hit not in used:
+                            members.append(hit)
+                            last = j
+                    if len(members) < 2:
+                        continue
+                    # a chain is looked at once: its members start no other chain of this length
+                    # (a paragraph of one repeated opening would otherwise be walked from each
+                    # of its units, quadratic in its length)
+                    used.update(members)
+                    if all(m in openings for m in members):
+                        continue  # identical openings: the run rules' case
+                    ranges = [(doc.words[m].start, doc.words[m + k - 1].end) for m in members]
+                    if not all(taken.free(a, b, spans) for a, b in ranges):
+                        continue
+                    n_groups += 1
+                    said = " ".join(doc.words[p + n].text for n in range(k))
+                    for a, b in ranges:
+                        spans.append(
+                            doc.span(a, b, device="anaphora", kind="near_opening",
+                                     group=f"anaphora-{n_groups}", score=0.3,
+                                     evidence=f'"{said}" stands near the opening of '
+                                              f"{len(members)} units in one paragraph")
+                        )  # fmt: skip
     return spans

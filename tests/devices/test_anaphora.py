@@ -200,3 +200,25 @@ def test_one_word_opening_four_of_several_paragraphs():
 
 def test_two_sentences_opening_with_a_common_word_pair_are_not_anaphora():
     assert find_anaphora("The town slept. The town woke at dawn. Rain fell.") == []
+
+
+def test_an_opening_repeated_after_a_short_lead_in_is_a_near_opening():
+    text = ("As your mayor, I can promise you safer streets. And as your neighbour, I can promise "
+            "you a kinder town. The budget is due in May.")  # fmt: skip
+    spans = find_anaphora(text)
+    assert [(s.kind, s.text) for s in spans] == [("near_opening", "I can promise you")] * 2
+    assert spans[0].group == spans[1].group
+    assert [text[s.start : s.end] for s in spans] == [s.text for s in spans]
+
+
+def test_a_near_opening_needs_weight_one_paragraph_and_nearby_units():
+    # function words only
+    assert not find_anaphora("Then it was in the hall. And it was in the yard.")
+    # the same phrase near the openings, but in two paragraphs
+    assert not find_anaphora("As mayor, I can promise you streets.\n\nAs neighbour, I can promise you towns.")
+    # three sentences between the two: too far apart
+    far = ("As mayor, I can promise you streets. We met. We ate. We left. "
+           "As neighbour, I can promise you towns.")  # fmt: skip
+    assert not [s for s in find_anaphora(far) if s.kind == "near_opening"]
+    # identical openings stay the run rule's figure
+    assert {s.kind for s in find_anaphora("The committee met on Monday. The committee met again.")} == {"sentence"}
