@@ -205,12 +205,9 @@ def print_second(args) -> int:
 
     second = load_gold(SECOND)
     docs = set(second["doc"])
-    first_lines = [line for line in GOLD.read_text(encoding="utf-8").splitlines()
-                   if line.strip() and json.loads(line)["doc"] in docs]  # fmt: skip
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "first.jsonl"
-        path.write_text("\n".join(first_lines) + "\n", encoding="utf-8")
-        first = load_gold(path)
+    # the first annotators' items on the same addresses: lines and items in the same order
+    first_lines = [line for line in _lines(GOLD) if json.loads(line)["doc"] in docs]
+    first = load_gold(GOLD).pipe(lambda items: items[items["doc"].isin(docs)])
     documents = gold_documents(second, args.data_home)
     texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
     in_second, in_first = shared_items(first, second, texts), shared_items(second, first, texts)
@@ -222,7 +219,7 @@ def print_second(args) -> int:
           ", ".join(f"{d} {int(r['sum'])}/{int(r['count'])}" for d, r in by_device.iterrows()))  # fmt: skip
     sets = {
         "first annotators": first_lines,
-        "second annotators": [json.dumps(r) for r in _records(SECOND)],
+        "second annotators": _lines(SECOND),
         "marked by both (first's quotes)": [l for l, s in zip(first_lines, in_second) if s],
         "marked by the first only": [l for l, s in zip(first_lines, in_second) if not s],
     }
@@ -236,8 +233,8 @@ def print_second(args) -> int:
     return 0
 
 
-def _records(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def _lines(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 if __name__ == "__main__":

@@ -256,8 +256,9 @@ def main() -> None:
 
     gold_folds = ",".join(TRAINING_FOLDS) if args.gold_folds is None else args.gold_folds
     folds = {f for f in gold_folds.split(",") if f}
-    if folds & set(MEASURED_ONLY):
-        raise SystemExit(f"{', '.join(sorted(folds & set(MEASURED_ONLY)))}: held-out measurements, never trained on")
+    held_out = sorted(folds & set(MEASURED_ONLY))
+    if held_out:
+        raise SystemExit(f"{', '.join(held_out)}: held-out measurements, never trained on")
     home = get_data_home()
     OUT.mkdir(parents=True, exist_ok=True)
     cache = Path(args.population_cache) if args.population_cache else None

@@ -191,11 +191,18 @@ def _at_threshold(decision, y, w, target: float, min_kept: int = 5) -> dict:
     a, b = platt(decision, y, w)
     probability = calibrate(decision, a, b)
     threshold = choose_threshold(probability, y, target, min_kept=min_kept, weights=w)
+    kept, precision, recall = _kept(probability, y, w, threshold)
+    return {"a": a, "b": b, "threshold": threshold, "kept": kept,
+            "precision": precision, "recall": recall}  # fmt: skip
+
+
+def _kept(probability, y, w, threshold: float) -> tuple[int, float | None, float | None]:
+    """How many figures score at least ``threshold``, and their weighted precision and recall
+    (``None`` when nothing is kept, or there is no positive)."""
     kept = probability >= threshold
     precision = float((w[kept] * y[kept]).sum() / w[kept].sum()) if kept.any() else None
     recall = float((w[kept] * y[kept]).sum() / (w * y).sum()) if y.sum() else None
-    return {"a": a, "b": b, "threshold": threshold, "kept": int(kept.sum()),
-            "precision": precision, "recall": recall}  # fmt: skip
+    return int(kept.sum()), precision, recall
 
 
 def _average_precision(y, decision) -> float | None:
@@ -271,15 +278,13 @@ def compare_kinds(
 
 
 def _kept_figures(probability, y, w, threshold: float, repeats: int) -> dict:
-    """Weighted precision and recall of the figures scoring at least ``threshold``, and how many
-    are kept per repeat."""
-    kept = probability >= threshold
-    positives = float((w * y).sum())
+    """:func:`_kept` as the provenance reports it: rounded, and the figures kept per repeat."""
+    kept, precision, recall = _kept(probability, y, w, threshold)
     return {
         "threshold": round(float(threshold), 4),
-        "kept": round(float(kept.sum()) / repeats, 1),
-        "precision": round(float((w[kept] * y[kept]).sum() / w[kept].sum()), 4) if kept.any() else None,
-        "recall": round(float((w[kept] * y[kept]).sum()) / positives, 4) if positives else None,
+        "kept": round(kept / repeats, 1),
+        "precision": None if precision is None else round(precision, 4),
+        "recall": None if recall is None else round(recall, 4),
     }
 
 
