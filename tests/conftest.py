@@ -29,3 +29,20 @@ def seed_text() -> str:
     from rhetoric.corpora import load_seed
 
     return load_seed()["text"].iloc[0]
+
+
+@pytest.fixture
+def alliteration_off(monkeypatch) -> str:
+    """A device off by default, whatever the shipped scorers' figures: the floor of
+    ``reported_by_default`` is raised just above alliteration's cross-validated precision,
+    which is the lowest of the shipped scorers (checked here), so only alliteration is off."""
+    from rhetoric.devices import DEVICES
+    from rhetoric.scoring import model as scorer_model
+
+    def precision(device: str) -> float:
+        return scorer_model.load_model(device).provenance["cv"]["precision_at_threshold"]
+
+    lowest = precision("alliteration")
+    assert all(precision(d) > lowest for d in DEVICES if d != "alliteration")
+    monkeypatch.setattr(scorer_model, "MIN_DEFAULT_PRECISION", lowest + 1e-6)
+    return "alliteration"

@@ -156,7 +156,7 @@ def test_min_score_is_validated_with_one_sentence():
         find_devices("Some text.", min_score=2)
 
 
-def test_a_min_score_per_device_moves_only_the_devices_it_names():
+def test_a_min_score_per_device_moves_only_the_devices_it_names(alliteration_off):
     doc = Document(
         TEXT * 3 + " We came to build, to heal, and to serve the town, with faith, with hope, with"
         " care. Bitter and bloody battles broke the brave. Peace and prosperity prevail."
@@ -171,7 +171,7 @@ def test_a_min_score_per_device_moves_only_the_devices_it_names():
     assert [s for s in mixed if s.device not in others] == [
         s for s in default if s.device not in others
     ]
-    # alliteration is off by default: named, it is reported
+    # alliteration is off by default here (the fixture): named, it is reported
     assert alliteration and not [s for s in default if s.device == "alliteration"]
     find = detector("tricolon")
     assert find(doc, min_score={"tricolon": 0, "anaphora": 1}) == every_tricolon
@@ -326,14 +326,14 @@ def test_shipped_scorers_are_off_by_default_exactly_when_their_cv_precision_is_l
     assert model.reported_by_default == (precision >= MIN_DEFAULT_PRECISION)
 
 
-def test_a_device_off_by_default_is_listed_only_with_a_min_score():
+def test_a_device_off_by_default_is_listed_only_with_a_min_score(alliteration_off):
     from rhetoric.devices import reported_by_default
 
     off = [d for d in DEVICES if not reported_by_default(d)]
-    assert "alliteration" in off
+    assert off == ["alliteration"]
     text = "Bitter and bloody battles broke the brave. Peace and prosperity prevail."
-    assert find_devices(text, devices=["alliteration"]) == []
     assert find_devices(text, devices=["alliteration"], min_score=0)
+    assert find_devices(text, devices=["alliteration"]) == []
 
 
 # --- the bound that spares describing figures that cannot reach the threshold ------------------
