@@ -169,7 +169,9 @@ def main() -> None:
             })  # fmt: skip
     if args.kinds:
         kinds = set(args.kinds.split(","))
-        by_device = {key: [r for r in records if r["kind"] in kinds] for key, records in by_device.items()}
+        by_device = {
+            key: [r for r in records if r["kind"] in kinds] for key, records in by_device.items()
+        }
     if args.exclude_judged:
         by_device = {
             key: [

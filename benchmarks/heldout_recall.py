@@ -220,8 +220,12 @@ def print_second(args) -> int:
     sets = {
         "first annotators": first_lines,
         "second annotators": _lines(SECOND),
-        "marked by both (first's quotes)": [l for l, s in zip(first_lines, in_second) if s],
-        "marked by the first only": [l for l, s in zip(first_lines, in_second) if not s],
+        "marked by both (first's quotes)": [
+            line for line, both in zip(first_lines, in_second, strict=True) if both
+        ],
+        "marked by the first only": [
+            line for line, both in zip(first_lines, in_second, strict=True) if not both
+        ],
     }
     for label, lines in sets.items():
         candidates = score_fold(lines, args.data_home, min_score=0.0)[0].iloc[-1]

@@ -529,7 +529,9 @@ def test_min_score_for_named_devices_reports_a_device_that_is_off_by_default(
     assert "alliteration" in off and "-- alliteration:" not in out
     assert "not reported by default: " + ", ".join(off) in out
     assert f"--min-score {off[0]}=X lists" in out
-    code, out, err = run(capsys, "analyze", str(path), "--no-frames", "--min-score", "alliteration=0")
+    code, out, err = run(
+        capsys, "analyze", str(path), "--no-frames", "--min-score", "alliteration=0"
+    )
     assert code == 0, err
     assert "-- alliteration:" in out
     assert "not reported by default: alliteration" not in out

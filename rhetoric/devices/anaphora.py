@@ -638,7 +638,9 @@ def _near_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span
                         continue
                     members, last = [p], i
                     for j in range(i + 1, len(units)):
-                        if j - last > NEAR_STEP or paragraph_of.get(units[j][0]) != paragraph_of.get(first):
+                        if j - last > NEAR_STEP or paragraph_of.get(
+                            units[j][0]
+                        ) != paragraph_of.get(first):
                             break
                         start_j, end_j = units[j]
                         window = range(start_j, min(end_j - k + 1, start_j + NEAR_WORDS))

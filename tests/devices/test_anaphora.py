@@ -215,10 +215,14 @@ def test_a_near_opening_needs_weight_one_paragraph_and_nearby_units():
     # function words only
     assert not find_anaphora("Then it was in the hall. And it was in the yard.")
     # the same phrase near the openings, but in two paragraphs
-    assert not find_anaphora("As mayor, I can promise you streets.\n\nAs neighbour, I can promise you towns.")
+    assert not find_anaphora(
+        "As mayor, I can promise you streets.\n\nAs neighbour, I can promise you towns."
+    )
     # three sentences between the two: too far apart
     far = ("As mayor, I can promise you streets. We met. We ate. We left. "
            "As neighbour, I can promise you towns.")  # fmt: skip
     assert not [s for s in find_anaphora(far) if s.kind == "near_opening"]
     # identical openings stay the run rule's figure
-    assert {s.kind for s in find_anaphora("The committee met on Monday. The committee met again.")} == {"sentence"}
+    assert {
+        s.kind for s in find_anaphora("The committee met on Monday. The committee met again.")
+    } == {"sentence"}

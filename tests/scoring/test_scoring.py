@@ -439,7 +439,6 @@ def test_devices_no_figure_of_which_could_be_kept_are_skipped_with_the_same_resu
     assert skipped > 0  # some device was ruled out by the document's own features
 
 
-
 def test_fit_scorer_reports_each_genre_at_the_shared_threshold():
     """Two genres of one toy device: in one the signal is clean (its figures alone reach the
     target), in the other the labels are noise (no threshold of its own reaches it)."""
