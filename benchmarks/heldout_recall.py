@@ -207,7 +207,8 @@ def print_second(args) -> int:
     docs = set(second["doc"])
     # the first annotators' items on the same addresses: lines and items in the same order
     first_lines = [line for line in _lines(GOLD) if json.loads(line)["doc"] in docs]
-    first = load_gold(GOLD).pipe(lambda items: items[items["doc"].isin(docs)])
+    first = load_gold(GOLD)
+    first = first[first["doc"].isin(docs)]
     documents = gold_documents(second, args.data_home)
     texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
     in_second, in_first = shared_items(first, second, texts), shared_items(second, first, texts)

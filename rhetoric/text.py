@@ -598,6 +598,18 @@ class Document:
         return index
 
     @cached_property
+    def paragraph_of(self) -> list[int]:
+        """For every word of :attr:`words`, the index of its paragraph in :attr:`paragraphs`.
+
+        >>> Document("We came.\\n\\nWe saw. We won.").paragraph_of
+        [0, 0, 1, 1, 1, 1]
+        """
+        index = [0] * len(self.words)
+        for number, paragraph in enumerate(self.paragraphs):
+            index[paragraph.first_word : paragraph.last_word] = [number] * paragraph.n_words
+        return index
+
+    @cached_property
     def clause_of(self) -> list[int]:
         """For every word, the number of its clause in the document.
 

@@ -264,10 +264,7 @@ def find_epistrophe(text_or_doc: str | Document, *, doc_id: str | None = None) -
     keys = doc.keys
     words, text = doc.words, doc.text
     n_words = len(words)
-    sentence_of, in_heading = doc.sentence_of, doc.in_heading
-    paragraph_of = [0] * n_words
-    for number, paragraph in enumerate(doc.paragraphs):
-        paragraph_of[paragraph.first_word : paragraph.last_word] = [number] * paragraph.n_words
+    sentence_of, in_heading, paragraph_of = doc.sentence_of, doc.in_heading, doc.paragraph_of
 
     def gap(i: int) -> str:  # the text between word i and word i + 1
         return text[words[i].end : words[i + 1].start] if i + 1 < n_words else "."
@@ -443,22 +440,13 @@ def _interleaved_openings(doc: Document, found: list[Span], n_groups: int) -> li
     return spans
 
 
-def _paragraph_of(doc: Document) -> dict[int, int]:
-    """The number of the paragraph each word stands in (word index -> paragraph number)."""
-    return {
-        index: number
-        for number, paragraph in enumerate(doc.paragraphs)
-        for index in range(paragraph.first_word, paragraph.last_word)
-    }
-
-
 def _closing_sentences(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
     """A short sentence that closes two or more passages nearby, each time after a different
     sentence ("Q? The answer is no. Q'? The answer is no.")."""
     taken = _Taken(found)
     keys = doc.keys
     sentences = doc.prose
-    paragraph_of = _paragraph_of(doc)
+    paragraph_of = doc.paragraph_of
     spans: list[Span] = []
     used: set[int] = set()
     for i, sentence in enumerate(sentences):
@@ -471,7 +459,7 @@ def _closing_sentences(doc: Document, found: list[Span], n_groups: int) -> list[
         for j in range(i + 2, min(len(sentences), i + REFRAIN_WINDOW)):
             other = sentences[j]
             same = tuple(keys[other.first_word : other.last_word]) == phrase
-            if same and paragraph_of.get(other.first_word) == paragraph_of.get(sentence.first_word):
+            if same and paragraph_of[other.first_word] == paragraph_of[sentence.first_word]:
                 hits.append(j)
         before = {
             tuple(keys[sentences[h - 1].first_word : sentences[h - 1].last_word]) for h in hits
@@ -625,7 +613,7 @@ def _near_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span
     openings, for the scorer to judge."""
     taken = _Taken(found)
     keys = doc.keys
-    paragraph_of = _paragraph_of(doc)
+    paragraph_of = doc.paragraph_of
     spans: list[Span] = []
     for units in (_segment_starts(doc.prose), _clause_starts(doc, _CLAUSE_BREAK)):
         openings = {_opening(keys, unit)[0] for unit in units}
@@ -638,9 +626,7 @@ def _near_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span
                         continue
                     members, last = [p], i
                     for j in range(i + 1, len(units)):
-                        if j - last > NEAR_STEP or paragraph_of.get(
-                            units[j][0]
-                        ) != paragraph_of.get(first):
+                        if j - last > NEAR_STEP or paragraph_of[units[j][0]] != paragraph_of[first]:
                             break
                         start_j, end_j = units[j]
                         window = range(start_j, min(end_j - k + 1, start_j + NEAR_WORDS))
