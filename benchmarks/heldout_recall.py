@@ -41,6 +41,14 @@
     2005 Bush), reading the texts only; measured once at commit 21ca94c (the session's last
     change): candidates 72 of 111 (recall 0.649), default thresholds 35 of 111 (0.315). In
     :data:`MEASURED_ONLY`.
+``heldout-9``
+    annotated on 2026-12-04 (session s19) by ``helper-recall-9a`` (inaugurals 1797 Adams, 1805
+    Jefferson, 1833 Jackson) and ``helper-recall-9b`` (State of the Union 1957 and 1960
+    Eisenhower, 1969 Johnson), reading the texts only: the pool's addresses with the fewest
+    judged candidates outside any fold (13 to 40 each, from the first rounds; as for heldout-7
+    and -8, those judgements stay training figures, the items never are). Measured once at
+    commit 374f482, before any change of that session: candidates 70 of 108 (recall 0.648),
+    default thresholds 24 of 108 (0.222). In :data:`MEASURED_ONLY`.
 
 The items of :data:`TRAINING_FOLDS` (``develop`` to ``heldout-6``) are training figures of the
 scorers (``benchmarks/train_scorers.py --gold-folds``): their default-threshold figures are
@@ -106,14 +114,18 @@ FOLDS = {
         "inaugural/texts/1813-Madison.txt", "inaugural/texts/1849-Taylor.txt",
         "inaugural/texts/1897-McKinley.txt", "state_union/texts/1950-Truman.txt",
         "state_union/texts/1978-Carter.txt", "state_union/texts/2005-GWBush.txt"], "heldout-8"),
+    **dict.fromkeys([
+        "inaugural/texts/1797-Adams.txt", "inaugural/texts/1805-Jefferson.txt",
+        "inaugural/texts/1833-Jackson.txt", "state_union/texts/1957-Eisenhower.txt",
+        "state_union/texts/1960-Eisenhower.txt", "state_union/texts/1969-Johnson.txt"], "heldout-9"),
 }  # fmt: skip
 FOLD_NAMES = (
     "develop", "heldout-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6",
-    "heldout-7", "heldout-8",
+    "heldout-7", "heldout-8", "heldout-9",
 )  # fmt: skip
 #: The folds kept for measuring: never trained on (``train_scorers.py``) nor sampled for
 #: judging (``candidate_sheets.py``).
-MEASURED_ONLY = ("heldout-7", "heldout-8")
+MEASURED_ONLY = ("heldout-7", "heldout-8", "heldout-9")
 #: The folds whose items are training figures of the scorers (``train_scorers.py --gold-folds``).
 TRAINING_FOLDS = tuple(f for f in FOLD_NAMES if f not in MEASURED_ONLY)
 
