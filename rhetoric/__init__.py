@@ -18,7 +18,7 @@ from rhetoric.corpora import (
     load_state_union,
 )
 from rhetoric.datahome import get_data_home
-from rhetoric.devices import DEVICES, REGISTRY, find_devices
+from rhetoric.devices import DEVICES, REGISTRY, find_devices, reported_devices
 from rhetoric.pipeline import CorpusResult, analyze_corpus, write_corpus
 from rhetoric.span import Span, spans_to_frame
 from rhetoric.store import read_corpus_result
@@ -32,7 +32,7 @@ __all__ = [
     "DEVICES", "Analysis", "CorpusResult", "Document", "Span", "analyze", "analyze_corpus",
     "find_devices", "get_data_home", "load_corpus", "load_federalist", "load_inaugural",
     "load_ptc", "load_seed", "load_state_union", "read_corpus_result", "read_text",
-    "spans_to_frame", "write_corpus", *_FINDERS,
+    "reported_devices", "spans_to_frame", "write_corpus", *_FINDERS,
 ]  # fmt: skip
 
 

@@ -439,7 +439,7 @@ def format_report(result, min_score=None) -> str:
         whose = "their scorers'" if len(off) > 1 else "its scorer's"
         figures = "their" if len(off) > 1 else "its"
         lines.append(
-            f"not reported by default: {', '.join(off)} ({whose} cross-validated precision "
+            f"not reported by default: {', '.join(off)} ({whose} estimated precision on unseen text "
             f"is below 0.70; --min-score {off[0]}=X lists {figures} figures scoring at least X, "
             "the other devices keeping their thresholds)"
         )

@@ -34,7 +34,7 @@ def seed_text() -> str:
 @pytest.fixture
 def alliteration_off(monkeypatch) -> str:
     """A device off by default, whatever the shipped scorers' figures: alliteration's scorer is
-    made to read as one whose cross-validated precision is under the floor of
+    made to read as one whose estimated precision is under the floor of
     ``reported_by_default`` (every other scorer as shipped)."""
     from rhetoric.scoring import model as scorer_model
 

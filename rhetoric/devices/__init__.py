@@ -118,12 +118,33 @@ def device_min_score(
 
 def reported_by_default(device: str) -> bool:
     """Whether ``device``'s figures are reported without a ``min_score`` (its scorer's
-    cross-validated precision reaches :data:`~rhetoric.scoring.model.MIN_DEFAULT_PRECISION`;
+    precision estimated on unseen text (nested cross-validation) reaches
+    :data:`~rhetoric.scoring.model.MIN_DEFAULT_PRECISION`;
     a device without a scorer is reported)."""
     from rhetoric.scoring.model import load_model
 
     model = load_model(device)
     return model is None or model.reported_by_default
+
+
+def reported_devices(
+    min_score: float | Mapping[str, float | None] | None = None,
+    devices: Iterable[str] | None = None,
+) -> list[str]:
+    """The devices (of ``devices``, default all) whose figures an analysis run with ``min_score``
+    reports: each one :func:`reported_by_default`, or given a ``min_score`` of its own.
+
+    Count tables and rate figures should be built over these: a device that is not reported has
+    no figures, and counting it would show a rate of zero that nobody measured.
+
+    >>> "anaphora" in reported_devices() and "alliteration" in reported_devices(0.0)
+    True
+    """
+    return [
+        d
+        for d in check_devices(devices)
+        if device_min_score(min_score, d) is not None or reported_by_default(d)
+    ]
 
 
 def find_devices(

@@ -74,7 +74,8 @@ def test_the_banded_annotation_rounds_are_consistent(scripts):
     # the folds each round left out: the first (judge-recall-14) heldout-5, later ones the
     # measured-only folds of their time (candidate_sheets.py --exclude-fold's default)
     first_round = {d for d, fold in heldout.FOLDS.items() if fold == "heldout-5"}
-    later_rounds = {d for d, fold in heldout.FOLDS.items() if fold in heldout.MEASURED_ONLY}
+    # heldout-9 was annotated after the fifth round, from addresses that round had sampled
+    later_rounds = {d for d, fold in heldout.FOLDS.items() if fold in ("heldout-7", "heldout-8")}
     banded = 0
     rounds = set()
     for path in [
