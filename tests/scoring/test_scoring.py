@@ -114,7 +114,9 @@ def test_the_nested_check_sees_through_a_threshold_chosen_on_noise():
     y = (rng.random(n) < 0.3).astype(float)
     groups = [f"doc{i // 6}" for i in range(n)]
     noise = [rng.normal(size=n) for _ in range(3)]
-    chosen = fit_scorer("toy", [{"log_words": v} for v in noise[0]], y, groups, target_precision=0.85)[1]
+    chosen = fit_scorer(
+        "toy", [{"log_words": v} for v in noise[0]], y, groups, target_precision=0.85
+    )[1]
     assert chosen["nested_precision"] is not None
     nested = nested_threshold_check(noise, y, np.ones(n), groups, 0.85)
     assert nested["precision"] is not None and nested["precision"] < 0.6
@@ -125,7 +127,9 @@ def test_the_nested_check_sees_through_a_threshold_chosen_on_noise():
     # the genres' sums add up to the whole: kept figures, true ones, positives
     sums = clean["sums"]
     assert np.allclose(np.add(sums["speech"], sums["news"]), sums["all"])
-    assert sums["all"][2] == y.sum() and clean["precision"] == round(sums["all"][0] / sums["all"][1], 4)
+    assert sums["all"][2] == y.sum() and clean["precision"] == round(
+        sums["all"][0] / sums["all"][1], 4
+    )
 
 
 def test_choose_threshold_is_the_lowest_score_reaching_the_precision():
