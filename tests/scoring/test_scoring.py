@@ -353,6 +353,17 @@ def test_shipped_scorers_are_off_by_default_exactly_when_their_nested_precision_
     assert model.reported_by_default == (precision >= MIN_DEFAULT_PRECISION)
 
 
+def test_reported_devices_leave_out_a_device_off_by_default_unless_given_a_min_score(
+    alliteration_off,
+):
+    from rhetoric import reported_devices
+
+    assert alliteration_off not in reported_devices()
+    assert alliteration_off in reported_devices({alliteration_off: 0.4})
+    assert alliteration_off in reported_devices(0.0)
+    assert reported_devices(devices=["anaphora", alliteration_off]) == ["anaphora"]
+
+
 def test_a_device_off_by_default_is_listed_only_with_a_min_score(alliteration_off):
     from rhetoric.devices import reported_by_default
 
