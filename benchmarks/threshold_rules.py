@@ -23,11 +23,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from sklearn.model_selection import GroupKFold
 
 from rhetoric.datahome import get_data_home
 from rhetoric.devices import DEVICES
@@ -35,69 +33,52 @@ from rhetoric.evaluation.pool import genre_of
 from rhetoric.scoring.model import calibrate, load_model
 from rhetoric.scoring.train import (
     TREE_PARAMS,
-    _at_threshold,
     choose_threshold,
     compare_kinds,
+    nested_threshold_check,
     platt,
+    shipped_rule,
 )
 
 GENRES = ("all", "speech", "news")
 
 
-def expected_precision_threshold(probability, weights, target: float) -> float:
-    """The lowest score at which the weighted mean probability of the figures kept reaches
-    ``target`` (above the highest score when none does)."""
+def expected_precision_rule(decision, y, w, genre, target: float, min_kept: int):
+    """Platt's sigmoid, then the lowest score at which the weighted mean probability of the
+    figures kept (their expected precision) reaches ``target`` (above the highest score when none
+    does). A rule of :func:`~rhetoric.scoring.train.nested_threshold_check`."""
+    a, b = platt(decision, y, w)
+    probability = calibrate(decision, a, b)
     order = np.argsort(-probability, kind="stable")
-    p, w = probability[order], weights[order]
-    mean = np.cumsum(p * w) / np.cumsum(w)
+    p, weights = probability[order], w[order]
+    mean = np.cumsum(p * weights) / np.cumsum(weights)
     reached = np.flatnonzero(mean >= target)
-    return float(p[reached[-1]]) if len(reached) else float(p.max()) + 1e-9
+    threshold = float(p[reached[-1]]) if len(reached) else float(p.max()) + 1e-9
+    return (lambda values, genres: calibrate(values, a, b)), threshold
 
 
-def nested(runs, y, w, groups, genres, rule: str, target: float, shuffles: int) -> np.ndarray:
-    """Weighted (true kept, kept, positives) per genre of ``rule``, averaged over the shuffles."""
-    sums = np.zeros((len(GENRES), 3))
-    masks = [np.ones(len(y), dtype=bool), genres == "speech", genres == "news"]
-    for seed in range(100, 100 + shuffles):
-        for train, test in GroupKFold(5, shuffle=True, random_state=seed).split(y, y, groups):
-            if len(set(y[train])) < 2:
-                continue
-            stacked = np.concatenate([d[train] for d in runs])
-            ys, ws = np.tile(y[train], len(runs)), np.tile(w[train], len(runs)) / len(runs)
-            if rule == "expected":
-                a, b = platt(stacked, ys, ws)
-                t = expected_precision_threshold(calibrate(stacked, a, b), ws, target)
-                scores = [calibrate(d[test], a, b) for d in runs]
-            elif rule == "genre_calibrated":
-                gs = np.tile(genres[train], len(runs))
-                fits = {
-                    g: platt(stacked[gs == g], ys[gs == g], ws[gs == g])
-                    if 5 <= ys[gs == g].sum() <= (gs == g).sum() - 5
-                    else platt(stacked, ys, ws)
-                    for g in ("speech", "news")
-                }
+def genre_calibrated_rule(decision, y, w, genre, target: float, min_kept: int):
+    """Platt's sigmoid per genre (the pooled one for a genre with under five figures of either
+    class), then the shipped rule on the pooled probabilities."""
+    pooled = platt(decision, y, w)
+    fits = {
+        g: platt(decision[genre == g], y[genre == g], w[genre == g])
+        if 5 <= y[genre == g].sum() <= (genre == g).sum() - 5
+        else pooled
+        for g in ("speech", "news")
+    }
 
-                def by_genre(values, names, fits=fits):
-                    out = np.empty(len(values))
-                    for g, (a, b) in fits.items():
-                        out[names == g] = calibrate(values[names == g], a, b)
-                    return out
+    def score(values, genres):
+        out = np.empty(len(values))
+        for g, (a, b) in fits.items():
+            out[genres == g] = calibrate(values[genres == g], a, b)
+        return out
 
-                t = choose_threshold(by_genre(stacked, gs), ys, target, 5 * len(runs), ws)
-                scores = [by_genre(d[test], genres[test]) for d in runs]
-            else:
-                at = _at_threshold(stacked, ys, ws, target, min_kept=5 * len(runs))
-                t = at["threshold"]
-                scores = [calibrate(d[test], at["a"], at["b"]) for d in runs]
-            for s in scores:
-                keep = s >= t
-                for k, mask in enumerate(masks):
-                    m = mask[test]
-                    sums[k, 0] += (w[test] * y[test] * keep * m).sum() / len(runs) / shuffles
-                    sums[k, 1] += (w[test] * keep * m).sum() / len(runs) / shuffles
-    for k, mask in enumerate(masks):
-        sums[k, 2] = (w * y * mask).sum()
-    return sums
+    return score, choose_threshold(score(decision, genre), y, target, min_kept, w)
+
+
+RULES = {"rule": shipped_rule, "expected": expected_precision_rule,
+         "genre_calibrated": genre_calibrated_rule}  # fmt: skip
 
 
 def main() -> None:
@@ -108,7 +89,7 @@ def main() -> None:
     from train_scorers import (
         ANNOTATIONS,
         gold_items,
-        population_counts,
+        load_population,
         sample_weights,
         training_records,
     )
@@ -119,15 +100,7 @@ def main() -> None:
     parser.add_argument("--shuffles", type=int, default=20)
     args = parser.parse_args()
     home = get_data_home()
-    cache = Path(args.population_cache) if args.population_cache else None
-    if cache and cache.is_file():
-        population = Counter(
-            {tuple(k.split("|")): v for k, v in json.loads(cache.read_text()).items()}
-        )
-    else:
-        population = population_counts(home)
-        if cache:
-            cache.write_text(json.dumps({"|".join(k): v for k, v in population.items()}))
+    population = load_population(home, args.population_cache)
     rules = [("rule", 0.85), ("rule", 0.88), ("rule", 0.90), ("expected", 0.85),
              ("genre_calibrated", 0.85)]  # fmt: skip
     pooled = {rule: np.zeros((len(GENRES), 3)) for rule in rules}
@@ -151,7 +124,11 @@ def main() -> None:
         genres = np.array([genre_of(d) for d in g], dtype=object)
         cells = []
         for rule in rules:
-            sums = nested([d[m] for d in runs], y, w[m], g, genres, rule[0], rule[1], args.shuffles)
+            result = nested_threshold_check(
+                [d[m] for d in runs], y, w[m], g, rule[1], genres=genres,
+                seeds=range(100, 100 + args.shuffles), rule=RULES[rule[0]],
+            )  # fmt: skip
+            sums = np.array([result["sums"].get(name, [0.0, 0.0, 0.0]) for name in GENRES])
             pooled[rule] += sums
             tp, kept, positives = sums[0]
             cells.append(f"{rule[0]}={rule[1]:.2f}: P {tp / kept if kept else float('nan'):.3f} "

@@ -211,6 +211,18 @@ def population_counts(home: Path) -> Counter:
     )
 
 
+def load_population(home: Path, cache: str | None = None) -> Counter:
+    """:func:`population_counts`, read from the file ``cache`` when it exists (else counted, and
+    written there when a path is given)."""
+    path = Path(cache) if cache else None
+    if path and path.is_file():
+        return Counter({tuple(k.split("|")): v for k, v in json.loads(path.read_text()).items()})
+    population = population_counts(home)
+    if path:
+        path.write_text(json.dumps({"|".join(k): v for k, v in population.items()}))
+    return population
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devices", default=",".join(DEVICES))
@@ -261,15 +273,7 @@ def main() -> None:
         raise SystemExit(f"{', '.join(held_out)}: held-out measurements, never trained on")
     home = get_data_home()
     OUT.mkdir(parents=True, exist_ok=True)
-    cache = Path(args.population_cache) if args.population_cache else None
-    if cache and cache.is_file():
-        population = Counter(
-            {tuple(k.split("|")): v for k, v in json.loads(cache.read_text()).items()}
-        )
-    else:
-        population = population_counts(home)
-        if cache:
-            cache.write_text(json.dumps({"|".join(k): v for k, v in population.items()}))
+    population = load_population(home, args.population_cache)
     for device in args.devices.split(","):
         path = ANNOTATIONS / f"{device}.jsonl"
         if not path.is_file():

@@ -393,9 +393,10 @@ def _min_score(value: str) -> float | dict[str, float]:
 
 def _off_by_default() -> list[str]:
     """The devices whose scorers are not reported without a ``min_score``."""
-    from rhetoric.devices import DEVICES, reported_by_default
+    from rhetoric.devices import DEVICES, reported_devices
 
-    return [d for d in DEVICES if not reported_by_default(d)]
+    reported = reported_devices()
+    return [d for d in DEVICES if d not in reported]
 
 
 def format_report(result, min_score=None) -> str:

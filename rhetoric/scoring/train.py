@@ -205,6 +205,15 @@ def _kept(probability, y, w, threshold: float) -> tuple[int, float | None, float
     return int(kept.sum()), precision, recall
 
 
+def shipped_rule(decision, y, w, genre, target: float, min_kept: int):
+    """The shipped models' calibration and threshold (:func:`fit_scorer`): Platt's sigmoid on the
+    out-of-fold decision values, then :func:`choose_threshold`. A rule of
+    :func:`nested_threshold_check`: returns the function that turns decision values (and their
+    genres, unused here) into scores, and the threshold on those scores."""
+    at = _at_threshold(decision, y, w, target, min_kept=min_kept)
+    return (lambda values, genres: calibrate(values, at["a"], at["b"])), at["threshold"]
+
+
 def nested_threshold_check(
     runs: Sequence[np.ndarray],
     y: np.ndarray,
@@ -215,6 +224,7 @@ def nested_threshold_check(
     genres: Sequence[str] | None = None,
     n_splits: int = 5,
     seeds: Sequence[int] = tuple(range(100, 120)),
+    rule=shipped_rule,
 ) -> dict:
     """How the threshold rule does on documents it was not chosen on.
 
@@ -228,6 +238,8 @@ def nested_threshold_check(
 
     ``runs``: the out-of-fold decision values of each repeat (of the measured records); ``y``,
     ``w``, ``groups``: their labels, weights and documents; ``genres``: each record's genre.
+    ``rule``: how calibration and threshold are chosen on the training documents (default
+    :func:`shipped_rule`; ``benchmarks/threshold_rules.py`` compares others).
     Returns ``precision``, ``recall`` (``None`` when nothing is kept, or no positive), ``kept``
     (the share of the weighted figures kept), and ``sums``: per genre and ``all``, the weighted
     true figures kept, figures kept and positives, averaged over the shuffles (so that devices
@@ -245,12 +257,13 @@ def nested_threshold_check(
         for train, test in folds.split(y, y, groups):
             if len(set(y[train])) < 2:
                 continue
-            at = _at_threshold(
+            score, threshold = rule(
                 np.concatenate([d[train] for d in runs]), np.tile(y[train], len(runs)),
-                np.tile(w[train], len(runs)) / len(runs), target, min_kept=5 * len(runs),
+                np.tile(w[train], len(runs)) / len(runs), np.tile(genre[train], len(runs)),
+                target, 5 * len(runs),
             )  # fmt: skip
             for d in runs:
-                keep = calibrate(d[test], at["a"], at["b"]) >= at["threshold"]
+                keep = score(d[test], genre[test]) >= threshold
                 for name in names:
                     s = np.ones(len(test), dtype=bool) if name == "all" else genre[test] == name
                     sums[name][:2] += [
