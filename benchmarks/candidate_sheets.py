@@ -13,7 +13,8 @@ default is ``/tmp/rhetoric-candidates``). Judged records keep offsets and verdic
 
 ``--bands TOP,BELOW`` draws by the current scorer's score instead of by genre (issue 10's third
 round): ``TOP`` figures at random from the band scored at least the device's threshold minus
-``--band-width`` and ``BELOW`` from the rest, both genres together; each record carries its band
+``--band-width`` and ``BELOW`` from the rest, both genres together (or one, ``--genres news``:
+the band is then the genre's, ``news/score-top``); each record carries its band
 (``stratum``: ``score-top`` or ``score-below``), the band's number of figures in the pool
 (``cell_size``, after ``--exclude-judged``) and its ``score``, so that the fit can weight each
 judged figure by ``cell_size`` over the figures drawn from its band
@@ -126,6 +127,12 @@ def main() -> None:
     )
     parser.add_argument("--band-width", type=float, default=0.2)
     parser.add_argument(
+        "--genres",
+        default="speech,news",
+        help="draw from these genres only (a banded round of one genre names its bands "
+        "'<genre>/score-top', '<genre>/score-below', and counts their cell_size in that genre)",
+    )
+    parser.add_argument(
         "--exclude-fold",
         default=None,
         help="leave out the documents of these folds of benchmarks/heldout_recall.py "
@@ -133,6 +140,9 @@ def main() -> None:
         "measurement's texts are not annotated",
     )
     args = parser.parse_args()
+    genres = [g for g in ("speech", "news") if g in args.genres.split(",")]
+    if not genres:
+        parser.error("--genres: speech, news or both")
     home = get_data_home()
     docs = training_documents()
     from heldout_recall import FOLDS, MEASURED_ONLY
@@ -188,9 +198,10 @@ def main() -> None:
 
             threshold = load_model(device).threshold
             records = sorted(
-                by_device.get((device, "speech"), []) + by_device.get((device, "news"), []),
+                (r for genre in genres for r in by_device.get((device, genre), [])),
                 key=lambda r: (r["doc"], r["start"]),
             )
+            prefix = "" if set(genres) == {"speech", "news"} else "+".join(genres) + "/"
             chosen = []
             for (band, pool), n in zip(
                 score_bands(records, threshold, args.band_width).items(),
@@ -198,7 +209,7 @@ def main() -> None:
                 strict=True,
             ):
                 drawn = rng.sample(pool, min(n, len(pool)))
-                chosen += [{**r, "stratum": band, "cell_size": len(pool)} for r in drawn]
+                chosen += [{**r, "stratum": prefix + band, "cell_size": len(pool)} for r in drawn]
                 print(f"{device:<20} {band:<12} {len(pool):>5} figures, {len(drawn)} sampled "
                       f"(threshold {threshold:.3f} - {args.band_width})")  # fmt: skip
             rng.shuffle(chosen)
@@ -210,7 +221,7 @@ def main() -> None:
                     )
             continue
         chosen = []
-        for genre in ("speech", "news"):
+        for genre in genres:
             pool = sorted(by_device[(device, genre)], key=lambda r: (r["doc"], r["start"]))
             rng.shuffle(pool)
             chosen += round_robin_by_kind(pool)[: args.per_genre]

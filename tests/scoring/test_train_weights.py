@@ -63,6 +63,18 @@ def test_score_bands_split_every_figure_once_at_the_threshold_minus_the_width(sc
     assert len(bands["score-top"]) + len(bands["score-below"]) == len(records)
 
 
+def test_a_banded_round_of_one_genre_is_a_stratum_of_its_own(scripts):
+    """A news-only round's band ("news/score-top") counts its size in news only, so it weighs
+    its figures apart from a band of both genres drawn at the same score."""
+    train, _, _ = scripts
+    doc = "ptc/train-articles/article111111111.txt"
+    both = {"kind": "question", "stratum": "score-top", "cell_size": 600}
+    news = {"kind": "question", "stratum": "news/score-top", "cell_size": 500}
+    strata = [train.stratum_of("rhetorical_question", doc, r) for r in (both, news, news)]
+    assert len(set(strata)) == 2
+    assert train.sample_weights(strata, Counter()) == [600.0, 250.0, 250.0]
+
+
 def test_the_banded_annotation_rounds_are_consistent(scripts):
     """Every record of a score-banded round names its band and the band's size in the pool; a
     band (stratum and size: each round drew its own) is no smaller than its judged figures, and
@@ -87,7 +99,10 @@ def test_the_banded_annotation_rounds_are_consistent(scripts):
             if "cell_size" not in record:
                 continue
             banded += 1
-            assert record["stratum"] in {"score-top", "score-below"}, path.name
+            genres, _, band = record["stratum"].rpartition("/")
+            assert band in {"score-top", "score-below"}, path.name
+            # a round of one genre (--genres news) names it in its bands: "news/score-top"
+            assert not genres or record["genre"] in genres.split("+"), path.name
             assert record["annotator"] and record["reason"], path.name
             held = first_round if record["annotator"] == "judge-recall-14" else later_rounds
             assert record["doc"] not in held, (path.name, record["doc"])
