@@ -382,10 +382,28 @@ def antonyms(word: str) -> frozenset[str]:
     """
     word = word.replace("’", "'")
     table = _antonym_table()
-    found = table.get(word)
-    if found is None:
-        found = table.get(lemma(word), frozenset())
+    found = set(table.get(word, ()))
+    # every noun and adjective base form, not only the first WordNet finds: "men" is a lemma of
+    # its own (no antonym) and a plural of "man" (opposed to "woman"), "allies" of "ally"
+    for base in _base_forms(word):
+        found |= table.get(base, frozenset())
+    if not found:
+        found = set(table.get(lemma(word), ()))
     return frozenset(found - {word})
+
+
+@lru_cache(maxsize=65536)
+def _base_forms(word: str) -> tuple[str, ...]:
+    """The noun and adjective base forms WordNet's morphology gives ``word`` (plurals, comparatives)."""
+    wn = _wordnet()
+    forms: list[str] = []
+    for pos in ("n", "a"):
+        try:
+            candidates = wn._morphy(word, pos)  # every base form; morphy() returns the first only
+        except Exception:  # a private helper of NLTK's reader: fall back to the public one
+            candidates = [wn.morphy(word, pos)] if wn.morphy(word, pos) else []
+        forms += [c for c in candidates if c != word and c not in forms]
+    return tuple(forms)
 
 
 def has_antonym(word: str) -> bool:
@@ -431,8 +449,11 @@ def contrasts(a: str, b: str) -> bool:
     base_a, base_b = lemma(a), lemma(b)
     if base_a == base_b:
         return False
-    opposites = antonyms(a)
-    return b in opposites or base_b in opposites or a in antonyms(b) or base_a in antonyms(b)
+    forms_a = {a, base_a, *_base_forms(a)}
+    forms_b = {b, base_b, *_base_forms(b)}
+    if forms_a & forms_b:
+        return False  # two forms of one word ("man", "men")
+    return bool(antonyms(a) & forms_b or antonyms(b) & forms_a)
 
 
 # --- word classes for parallelism (tricolon, antithesis) ------------------------------------------

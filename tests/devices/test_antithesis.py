@@ -144,6 +144,15 @@ def test_lexicon_contrasts():
     assert not contrasts("city", "town")
 
 
+def test_contrasts_of_inflected_forms_that_are_lemmas_themselves():
+    # WordNet lists "men", "followers" and "losses" as lemmas of their own, without antonyms; the
+    # antonym is their base form's ("man"/"woman", "follower"/"leader", "gain"/"loss")
+    assert contrasts("men", "women") and contrasts("leaders", "followers")
+    assert contrasts("gains", "losses") and contrasts("losses", "gains")
+    assert "woman" in antonyms("men")
+    assert not contrasts("man", "men") and not contrasts("losses", "loss")
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     st.lists(
