@@ -21,7 +21,7 @@ Whole lines (a line of at most :data:`MAX_FURNITURE_WORDS` words, unless a rule 
     A short line about cookies or consent.
 ``newsletter widget`` / ``poll widget``
     A sign-up or poll box: its opener ("Sign up for ...", "take our poll"), its form fields
-    ("Email *"), its consent lines ("You may opt out at any time", "Privacy Policy and Terms of
+    ("Email *"), a paywall's prompts ("Already a subscriber?", "get full access"), its consent lines ("You may opt out at any time", "Privacy Policy and Terms of
     Use"), and every short line between two of these (the poll question, however often it is
     printed, and its answer options).
 ``continues below``
@@ -207,6 +207,10 @@ _RULES: list[tuple[str, re.Pattern, bool, int]] = [
             r"|\bprivacy policy\b|\bterms (?:of|and conditions of) (?:use|service)\b"
             r"|\bthis field is for validation\b|\bin your inbox\b|\bget (?:our|the) latest\b"
             r"|\bsubscrib(?:e|ing) (?:now|today)\b|\bby subscribing\b|\bsubscribe\b.{0,30}\b(?:updates|alerts|newsletters?)\b"
+            # a paywall's prompt: "Not a subscriber?", "consider subscribing", "get full access"
+            r"|^\W*(?:already|not yet|not) an? (?:paid |digital )?(?:subscriber|member)\b"
+            r"|\btime (?:for you )?to subscribe\b|\bconsider subscribing\b"
+            r"|\b(?:get|unlock|enjoy) (?:full|unlimited) (?:digital )?access\b"
             r"|^\W*(?:e-?mail(?: address)?|(?:first |last |full |your )?name|comments?|zip(?: code)?"
             r"|country|phone)\s*\*\s*$",
             re.I,

@@ -45,6 +45,11 @@ def test_rules_are_general_not_a_list_of_lines():
     assert classify_line("You may also like")[0] == "related articles"
     assert classify_line("Follow us on Twitter")[0] == "share prompt"
     assert classify_line("Subscribe to our newsletter")[0] == "newsletter widget"
+    assert classify_line("Not a subscriber?")[0] == "newsletter widget"
+    assert classify_line("Now is the time to subscribe!")[0] == "newsletter widget"
+    assert classify_line("Get unlimited access for a dollar a week.")[0] == "newsletter widget"
+    # the word alone is not a widget: a sentence about a service's subscribers is prose
+    assert classify_line("Subscribers of the service paid more this year.") is None
     assert (
         classify_line("This website uses cookies to improve your experience.")[0] == "cookie notice"
     )
