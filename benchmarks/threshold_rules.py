@@ -113,7 +113,7 @@ def main() -> None:
         gold = gold_items(device, set(TRAINING_FOLDS)) if weight > 0 else []
         records, labels, groups, _, strata = training_records(device, annotations, home, gold)
         m = np.array([s is not None for s in strata])
-        w = np.array(sample_weights(strata, population))
+        w = np.array(sample_weights(strata, population, [genre_of(g) for g in groups]))
         fit_weights = np.array([1.0 if x else weight for x in m]) if weight > 0 else None
         runs = compare_kinds(
             records, labels, groups, kinds=(model.kind,), c=prov.get("C", 0.03),

@@ -45,7 +45,7 @@ from rhetoric.evaluation.pool import (
     training_documents,
 )
 from rhetoric.figures import figure_parts, group_figures
-from rhetoric.scoring.features import DocumentProfile, figure_features
+from rhetoric.scoring.features import DocumentProfile, features_for, figure_features
 from rhetoric.scoring.train import fit_scorer, inverse_sampling_weights, selection_score
 from rhetoric.text import Document, decode
 
@@ -131,7 +131,7 @@ def training_records(device: str, annotations: list[dict], home: Path, gold: lis
                     continue
                 inexact += 1
             taken.add(best)
-            records.append(figure_features(profile, figures[best]))
+            records.append(features_for(device, figure_features(profile, figures[best])))
             labels.append(1.0 if record["verdict"] == "TRUE" else 0.0)
             groups.append(doc_path)
             strata.append(stratum_of(device, doc_path, record))
@@ -144,7 +144,7 @@ def training_records(device: str, annotations: list[dict], home: Path, gold: lis
                 gold_judged += 1
                 continue
             taken.add(best)
-            records.append(figure_features(profile, figures[best]))
+            records.append(features_for(device, figure_features(profile, figures[best])))
             labels.append(1.0)
             groups.append(doc_path)
             strata.append(None)
@@ -166,7 +166,9 @@ def stratum_of(device: str, doc_path: str, record: dict) -> tuple:
     return (device, genre_of(doc_path), record["kind"])
 
 
-def sample_weights(strata: list, population: Counter) -> list[float]:
+def sample_weights(
+    strata: list, population: Counter, genres: list[str] | None = None
+) -> list[float]:
     """Each judged figure's inverse sampling probability: the figures of its stratum in the pool
     (a band's recorded ``cell_size``; else the pool's candidates of that genre and kind) over the
     judged figures of that stratum that a candidate still matches. ``None`` (a gold-style
@@ -174,9 +176,27 @@ def sample_weights(strata: list, population: Counter) -> list[float]:
 
     Each sample (the per-genre rounds, a score-banded round) stands for the whole pool, so the
     weights of the rounds together describe the pool more than once over; precision and recall
-    are ratios, and are estimated from the rounds together."""
+    are ratios, and are estimated from the rounds together. A round of one genre (a band
+    ``news/score-top``) describes that genre once more than the other: given each figure's genre
+    (``genres``), the weights are post-stratified by genre, each genre's scaled to add up to its
+    candidates in the pool, so that the pooled calibration and threshold see the genres in the
+    pool's proportion however many rounds drew from each."""
     sizes = {s: s[3] if s[1] == "band" else population[s] for s in strata if s is not None}
-    return inverse_sampling_weights(strata, sizes)
+    weights = inverse_sampling_weights(strata, sizes)
+    if genres is None:
+        return weights
+    totals: Counter = Counter()
+    for w, genre in zip(weights, genres, strict=True):
+        totals[genre] += w
+    devices = {s[0] for s in strata if s is not None}
+    pool = Counter()
+    for (device, genre, _), n in population.items():
+        if device in devices:
+            pool[genre] += n
+    return [
+        w * pool[genre] / totals[genre] if totals[genre] and pool[genre] else w
+        for w, genre in zip(weights, genres, strict=True)
+    ]
 
 
 def gold_items(device: str, folds: set[str]) -> list[dict]:
@@ -293,7 +313,7 @@ def main() -> None:
         # or the cross-validated figures (measured=False), so the precision estimate stays that
         # of the stratified sample.
         measured = [s is not None for s in strata]
-        weights = sample_weights(strata, population)
+        weights = sample_weights(strata, population, [genre_of(g) for g in groups])
         if len(set(labels)) < 2:
             print(f"{device}: {len(labels)} matched figures, one class only; no model")
             continue

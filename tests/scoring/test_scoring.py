@@ -15,6 +15,7 @@ from rhetoric.scoring.features import (
     QUICK_FEATURES,
     DocumentProfile,
     evidence_pattern,
+    features_for,
     figure_features,
     quick_features,
 )
@@ -310,6 +311,33 @@ def test_evidence_keeps_the_rule_and_its_reasons_but_not_the_figure_s_words():
     # a template's own words stay, even where the figure holds them too
     assert evidence_pattern("either X or Y", words) == "either X or Y"
     assert evidence_pattern("contrast: bridges/barns", words) == "contrast: W"
+
+
+def test_question_features_see_transcript_turns_and_the_paragraph_end():
+    text = (
+        "HOST: Good evening.\nHOST: What would you tell him?\n"
+        "GUEST: It is simple. Why would he lie? He would not.\nWho knows?\n"
+    )
+    doc = Document(text)
+    profile = DocumentProfile(doc)
+
+    def question(q):
+        start = text.index(q)
+        return figure_features(
+            profile,
+            [doc.span(start, start + len(q), device="rhetorical_question", kind="question")],
+        )
+
+    asked = question("What would you tell him?")  # an interviewer's turn, answered by the guest
+    assert asked["speaker_turn"] and asked["next_turn"] and asked["ends_paragraph"]
+    answered = question("Why would he lie?")  # the speaker answers it at once, in the same turn
+    assert answered["speaker_turn"] and not answered["next_turn"] and not answered["ends_paragraph"]
+    alone = question("Who knows?")  # no transcript turn: the guest's paragraph goes on
+    assert not alone["speaker_turn"] and not alone["next_turn"] and alone["ends_paragraph"]
+    # the features of one family only: the other scorers are trained without them
+    assert "speaker_turn" in features_for("rhetorical_question", asked)
+    assert "speaker_turn" not in features_for("tricolon", asked)
+    assert features_for("tricolon", asked)["separator"] == asked["separator"]
 
 
 def test_repetition_features_see_separators_clauses_and_the_share_of_occurrences():

@@ -75,6 +75,28 @@ def test_a_banded_round_of_one_genre_is_a_stratum_of_its_own(scripts):
     assert train.sample_weights(strata, Counter()) == [600.0, 250.0, 250.0]
 
 
+def test_weights_post_stratified_by_genre_add_up_to_each_genre_s_pool(scripts):
+    """Two rounds drew news figures and one drew addresses: given the genres, each genre's
+    weights add up to its candidates in the pool, in the same ratios within the genre."""
+    train, _, _ = scripts
+    population = Counter({("rhetorical_question", "news", "question"): 700,
+                          ("rhetorical_question", "speech", "question"): 300})  # fmt: skip
+    strata = [("rhetorical_question", "news", "question")] * 2 + [
+        ("rhetorical_question", "band", "news/score-top", 600),
+        ("rhetorical_question", "band", "news/score-top", 600),
+        ("rhetorical_question", "band", "news/score-top", 600),
+        ("rhetorical_question", "speech", "question"),
+        None,  # a gold-style candidate stays at 0
+    ]
+    genres = ["news"] * 5 + ["speech", "speech"]
+    plain = train.sample_weights(strata, population)
+    assert sum(plain[:5]) == 700 + 600  # two rounds describe news, one the addresses
+    weights = train.sample_weights(strata, population, genres)
+    assert sum(weights[:5]) == pytest.approx(700) and weights[5] == pytest.approx(300)
+    assert weights[6] == 0.0
+    assert weights[0] / weights[2] == pytest.approx(plain[0] / plain[2])
+
+
 def test_the_banded_annotation_rounds_are_consistent(scripts):
     """Every record of a score-banded round names its band and the band's size in the pool; a
     band (stratum and size: each round drew its own) is no smaller than its judged figures, and
