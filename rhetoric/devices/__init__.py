@@ -158,7 +158,9 @@ def find_devices(
 
     Each device's finder proposes candidate figures; its learned scorer
     (:mod:`rhetoric.scoring`) gives every figure the calibrated probability that a rhetorician
-    would mark it, written into ``score``, and the figures below ``min_score`` are dropped.
+    would mark it, written into ``score``, and the figures below ``min_score`` are dropped. A repeat
+    that both a refrain and an emphatic repeat describe is reported once
+    (:func:`rhetoric.devices.repetition.count_once`), except with ``min_score=0`` (every candidate).
 
     Parameters
     ----------
@@ -184,10 +186,30 @@ def find_devices(
             continue  # nothing of it would be kept: its candidates are not searched for
         candidates = get_finder(device)(doc)
         if candidates:
-            spans.extend(
-                score_figures(doc, candidates, device, min_score=threshold, profile=profile)
-            )
+            kept = score_figures(doc, candidates, device, min_score=threshold, profile=profile)
+            spans.extend(reported_once(doc, kept, threshold))
     return sorted(spans, key=lambda s: (s.start, s.end, s.device, s.kind))
+
+
+def reported_once(doc: Document, spans: list[Span], min_score: float | None) -> list[Span]:
+    """The scored spans kept at ``min_score`` as they are reported: a repeat that both a refrain
+    and an emphatic repeat describe counted once
+    (:func:`rhetoric.devices.repetition.count_once`); with ``min_score=0``, every candidate as
+    found. The one place where this rule is applied, by :func:`find_devices` and by
+    :func:`kept_at`."""
+    if min_score == 0 or not any(s.device == "repetition" for s in spans):
+        return spans
+    from rhetoric.devices.repetition import count_once
+
+    once = {id(s) for s in count_once(doc, [s for s in spans if s.device == "repetition"])}
+    return [s for s in spans if s.device != "repetition" or id(s) in once]
+
+
+def kept_at(doc: Document, candidates: list[Span], min_score: float) -> list[Span]:
+    """Of every scored candidate of a document (``find_devices(doc, min_score=0)``), the spans
+    ``find_devices(doc, min_score=min_score)`` reports, without running the finders again: for
+    comparing several ``min_score`` settings (:func:`rhetoric.evaluation.tradeoff.min_score_tradeoff`)."""
+    return reported_once(doc, [s for s in candidates if s.score >= min_score], min_score)
 
 
 def detector(device: str) -> Finder:

@@ -19,6 +19,8 @@ shares a ``group``:
     Techniques Corpus, whose annotators mark about 1.7 such mentions per article). Ordinary
     prose repeats its topic words all the time, so the ranker is deliberately selective, and
     weak: read its spans as suggestions (see :func:`find_emphatic_repeats`).
+
+Both may describe one repeat; once scored, it is reported once (:func:`count_once`).
 """
 
 from __future__ import annotations
@@ -305,6 +307,62 @@ def _non_overlapping(positions: list[int], n: int) -> list[int]:
         if not kept or i >= kept[-1] + n:
             kept.append(i)
     return kept
+
+
+# --- one count per repeat ----------------------------------------------------------------------
+
+#: Sentences apart within which the two copies of a two-copy refrain are one emphatic repeat
+#: (the rubric's "close by, within a sentence or two"), not a refrain.
+CLOSE_SENTENCES = 2
+
+
+def count_once(doc: Document, spans: list[Span]) -> list[Span]:
+    """The kept repetition spans with every repeat counted once.
+
+    The refrain finder and the emphatic-repeat ranker can both describe one repeat: an emphatic
+    mention inside an occurrence of a kept refrain is that refrain's occurrence, and reporting
+    both would count the repeat twice in a device rate. A refrain of three or more occurrences,
+    or of two far apart, keeps it (the mention is one of its occurrences; the emphatic figure is
+    dropped). A refrain of two occurrences at most :data:`CLOSE_SENTENCES` sentences apart is the
+    emphatic repeat itself (a refrain recurs three or more times, or at structural points): the
+    emphatic figure stays and the refrain is dropped. Spans of other kinds pass unchanged.
+
+    >>> text = "We have talked long enough. We have talked for a hundred years."
+    >>> doc = Document(text)
+    >>> refrain = [doc.span(m, m + 14, device=DEVICE, kind="refrain", group="r") for m in (0, 28)]
+    >>> emphatic = doc.span(36, 42, device=DEVICE, kind="emphatic_repeat")
+    >>> [s.kind for s in count_once(doc, [*refrain, emphatic])]
+    ['emphatic_repeat']
+    """
+    from rhetoric.figures import figure_parts
+
+    figures = figure_parts(spans)
+    refrains = [f for f in figures if f[0].kind == "refrain"]
+    if not refrains:
+        return spans
+    sentence_starts = [s.start for s in doc.sentences]
+
+    def sentence(offset: int) -> int:
+        return bisect.bisect_right(sentence_starts, offset) - 1
+
+    dropped: set[int] = set()
+    for figure in figures:
+        if figure[0].kind != "emphatic_repeat":
+            continue
+        for refrain in refrains:
+            inside = all(
+                any(o.start <= p.start and p.end <= o.end for o in refrain) for p in figure
+            )
+            if not inside:
+                continue
+            close = (
+                len(refrain) == 2
+                and sentence(refrain[1].start) - sentence(refrain[0].start) <= CLOSE_SENTENCES
+            )
+            dropped.add(id(refrain) if close else id(figure))
+            break
+    kept = {id(p) for f in figures if id(f) not in dropped for p in f}
+    return [s for s in spans if id(s) in kept]
 
 
 # --- emphatic repeats ------------------------------------------------------------------------

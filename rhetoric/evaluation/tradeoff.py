@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from rhetoric.datahome import get_data_home
+from rhetoric.devices import kept_at
 from rhetoric.evaluation.gold import detect_gold_documents, load_gold, score_gold
 from rhetoric.evaluation.pool import genre_of
 
@@ -88,6 +89,8 @@ def min_score_tradeoff(
     from rhetoric.validation.precision import match_judgements, precision_table
 
     settings = [None, *[check_min_score(m) for m in min_scores]]
+    documents: dict = {}  # the Document of each gold text, built once (kept_at reads sentences)
+    judged_documents: dict = {}
     keys = [ALL, *(DEVICES if by_device else ())]
     home = get_data_home(data_home)
     recall = {label: {} for label in map(_label, settings)}
@@ -100,7 +103,8 @@ def min_score_tradeoff(
                 summary, _ = score_gold(items, *default)
             else:
                 kept = {
-                    d: [s for s in spans if s.score >= setting] for d, spans in candidates.items()
+                    d: kept_at(_document(documents, d, texts[d]), spans, setting)
+                    for d, spans in candidates.items()
                 }
                 summary, _ = score_gold(items, texts, words, kept)
             by_name = summary.set_index("device")
@@ -129,7 +133,11 @@ def min_score_tradeoff(
             for m in (None, 0)
         )
         for setting in settings:
-            spans = default if setting is None else candidates[candidates["score"] >= setting]
+            spans = (
+                default
+                if setting is None
+                else _kept_rows(candidates, texts, setting, judged_documents)
+            )
             matched = match_judgements(group_figures(spans, texts), judgements)
             matched["genre"] = matched["doc"].map(genre_of)
             tables = [precision_table(matched, ("genre",), totals=False).assign(device=ALL)]
@@ -147,6 +155,35 @@ def min_score_tradeoff(
     for column in ("figures", "judged", "true", "borderline", "false", "unjudged"):
         table[column] = table[column].fillna(0).astype(int)
     return table
+
+
+def _document(cache: dict, doc_id: str, text: str, **options):
+    from rhetoric.text import Document
+
+    if doc_id not in cache:
+        cache[doc_id] = Document(text, doc_id, **options)
+    return cache[doc_id]
+
+
+def _kept_rows(candidates: pd.DataFrame, texts, setting: float, cache: dict) -> pd.DataFrame:
+    """The rows of every scored candidate (a span table of ``min_score=0``) that
+    ``min_score=setting`` reports (:func:`rhetoric.devices.kept_at`, document by document)."""
+    from rhetoric.span import Span
+
+    rows = candidates[candidates["score"] >= setting]
+    repeats = rows[rows["device"] == "repetition"]
+    dropped = []
+    for doc_id, part in repeats.groupby("doc_id", sort=False):
+        doc = _document(cache, doc_id, texts[doc_id], remove_boilerplate=True)
+        spans = [
+            Span(start=int(r.start), end=int(r.end), device=r.device, kind=r.kind, text=r.text,
+                 doc_id=doc_id, group=r.group if isinstance(r.group, str) and r.group else None,
+                 score=float(r.score))
+            for r in part.itertuples(index=False)
+        ]  # fmt: skip
+        kept = {id(s) for s in kept_at(doc, spans, setting)}
+        dropped += [i for i, s in zip(part.index, spans, strict=True) if id(s) not in kept]
+    return rows.drop(index=dropped)
 
 
 def tradeoff_summary(table: pd.DataFrame) -> pd.DataFrame:

@@ -396,3 +396,73 @@ def test_seed_article(seed_text):
     assert doc.removed
     for span in spans:
         assert not any(span.start < r.end and r.start < span.end for r in doc.removed)
+
+
+def test_a_repeat_both_finders_describe_is_counted_once():
+    text = (
+        "Let both sides try. We will wait. Let both sides ask. Now we act. Let both sides act. "
+        "No words are enough. No words are sad enough. The end."
+    )
+    doc = Document(text)
+
+    def refrain(phrase, group):
+        starts = [i for i in range(len(text)) if text.startswith(phrase, i)]
+        return [
+            doc.span(a, a + len(phrase), device="repetition", kind="refrain", group=group)
+            for a in starts
+        ]
+
+    three = refrain("Let both sides", "r1")  # three copies: a refrain
+    two = refrain("No words are", "r2")  # two copies in adjacent sentences: an emphatic repeat
+    inside_three = doc.span(
+        three[2].start + 9, three[2].end, device="repetition", kind="emphatic_repeat"
+    )
+    inside_two = doc.span(two[1].start, two[1].end, device="repetition", kind="emphatic_repeat")
+    elsewhere = doc.span(
+        text.index("act."), text.index("act.") + 3, device="repetition", kind="emphatic_repeat"
+    )
+    kept = repetition.count_once(doc, [*three, *two, inside_three, inside_two, elsewhere])
+    assert [s for s in kept if s.kind == "refrain"] == three  # the three-copy refrain stays whole
+    assert inside_three not in kept  # one of its occurrences, not a figure of its own
+    assert inside_two in kept and not set(two) & set(
+        kept
+    )  # the two close copies: one emphatic repeat
+    assert elsewhere in kept  # an emphatic repeat outside any refrain is untouched
+
+
+def test_an_address_reports_each_repeat_once_at_the_defaults_and_every_candidate_at_zero(
+    data_home,
+):
+    from rhetoric.devices import find_devices
+    from rhetoric.text import decode
+
+    text, _ = decode((data_home / "inaugural/texts/1989-Bush.txt").read_bytes())
+    doc = Document(text, "1989-Bush")
+    found = find_repetition(doc)
+    every = find_devices(doc, ["repetition"], min_score=0)
+    # min_score=0 reports every candidate as found, a repeat's two descriptions included
+    assert {(s.start, s.end, s.kind) for s in every} == {(s.start, s.end, s.kind) for s in found}
+    refrains = [s for s in every if s.kind == "refrain"]
+    assert any(
+        any(r.start <= e.start and e.end <= r.end for r in refrains)
+        for e in every
+        if e.kind == "emphatic_repeat"
+    )  # this address has such repeats
+    from rhetoric.scoring import score_figures
+
+    scored = score_figures(doc, found, "repetition")  # the defaults, before counting once
+    scored_refrains = [s for s in scored if s.kind == "refrain"]
+    assert any(
+        any(r.start <= e.start and e.end <= r.end for r in scored_refrains)
+        for e in scored
+        if e.kind == "emphatic_repeat"
+    )  # both descriptions of some repeat pass the threshold here ...
+    kept = find_devices(doc, ["repetition"])  # ... and are reported once
+    assert {(s.start, s.end, s.kind) for s in kept} < {(s.start, s.end, s.kind) for s in scored}
+    kept_refrains = [s for s in kept if s.kind == "refrain"]
+    assert not [
+        e
+        for e in kept
+        if e.kind == "emphatic_repeat"
+        and any(r.start <= e.start and e.end <= r.end for r in kept_refrains)
+    ]

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 
 import rhetoric
 from rhetoric.cli import main
-from rhetoric.devices import find_devices
+from rhetoric.devices import find_devices, kept_at
 from rhetoric.evaluation.tradeoff import min_score_tradeoff, tradeoff_summary
 from rhetoric.figures import group_figures
 from rhetoric.text import Document
@@ -32,13 +33,22 @@ def candidates(data_home):
 def test_a_min_score_keeps_exactly_the_candidates_scoring_that_much(
     data_home, candidates, min_score
 ):
-    """The trade-off filters the candidates' scores: that must be what ``min_score`` keeps."""
+    """The trade-off filters the candidates' scores and counts each repeat once
+    (``kept_at``): that must be what ``min_score`` keeps."""
     text, spans, _ = candidates
-    kept = find_devices(Document(text, DOC), min_score=min_score)
-    expected = spans[spans["score"] >= min_score]
-    assert sorted((s.device, s.kind, s.start, s.end) for s in kept) == sorted(
-        expected[["device", "kind", "start", "end"]].itertuples(index=False, name=None)
+    doc = Document(text, DOC)
+    kept = find_devices(doc, min_score=min_score)
+    key = sorted((s.device, s.kind, s.start, s.end) for s in kept)
+    assert key == sorted((s.device, s.kind, s.start, s.end)
+                         for s in kept_at(doc, find_devices(doc, min_score=0), min_score))  # fmt: skip
+    # what a filter of the scores alone keeps, less the second description of some repeats
+    filtered = set(
+        spans[spans["score"] >= min_score][["device", "kind", "start", "end"]].itertuples(
+            index=False, name=None
+        )
     )
+    assert set(key) <= filtered
+    assert {device for device, *_ in filtered - set(key)} <= {"repetition"}
     assert 0 < len(kept) < len(spans)
 
 
@@ -77,7 +87,13 @@ def test_tradeoff_counts_recall_and_precision_per_setting(data_home, candidates,
     ]
     assert speech.loc["0.00", "precision"] == 0.5
     assert speech.loc["0.50", ["judged", "true"]].tolist() == [1, 1]
-    assert speech.loc["0.50", "figures"] == (figures["score"] >= 0.5).sum()
+    # the figures min_score=0.5 reports: scoring that much, each repeat counted once
+    doc = Document(text, DOC)
+    reported = group_figures(
+        pd.DataFrame([s.to_dict() for s in kept_at(doc, find_devices(doc, min_score=0), 0.5)]),
+        {DOC: text},
+    )
+    assert speech.loc["0.50", "figures"] == len(reported) <= (figures["score"] >= 0.5).sum()
     assert set(table["device"]) == {"all"}
     per_device = min_score_tradeoff(
         gold, [judged], data_home, min_scores=(0.0,), by_device=True, n_jobs=1
