@@ -328,6 +328,8 @@ def main() -> None:
             "gold_added": len(records) - sum(measured),
             "unmatched": unmatched,
             "script": "benchmarks/train_scorers.py",
+            # how the judged figures stand for the pool (calibration, threshold, CV figures)
+            "sample_weights": "inverse sampling probability per stratum, post-stratified by genre",
         }
         gold_weights = [float(v) for v in args.gold_weight.split(",")]
         if all(measured) or device in NO_GOLD:
