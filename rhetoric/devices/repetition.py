@@ -325,7 +325,8 @@ def count_once(doc: Document, spans: list[Span]) -> list[Span]:
     or of two far apart, keeps it (the mention is one of its occurrences; the emphatic figure is
     dropped). A refrain of two occurrences at most :data:`CLOSE_SENTENCES` sentences apart is the
     emphatic repeat itself (a refrain recurs three or more times, or at structural points): the
-    emphatic figure stays and the refrain is dropped. Spans of other kinds pass unchanged.
+    emphatic figure stays (one, if both copies were marked) and the refrain is dropped. Spans of
+    other kinds pass unchanged.
 
     >>> text = "We have talked long enough. We have talked for a hundred years."
     >>> doc = Document(text)
@@ -359,7 +360,10 @@ def count_once(doc: Document, spans: list[Span]) -> list[Span]:
                 len(refrain) == 2
                 and sentence(refrain[1].start) - sentence(refrain[0].start) <= CLOSE_SENTENCES
             )
-            dropped.add(id(refrain) if close else id(figure))
+            if close and id(refrain) not in dropped:
+                dropped.add(id(refrain))  # the first emphatic mention stands for the repeat
+            else:
+                dropped.add(id(figure))  # an occurrence of the refrain, or a second mention
             break
     kept = {id(p) for f in figures if id(f) not in dropped for p in f}
     return [s for s in spans if id(s) in kept]

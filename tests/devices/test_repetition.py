@@ -428,6 +428,10 @@ def test_a_repeat_both_finders_describe_is_counted_once():
         kept
     )  # the two close copies: one emphatic repeat
     assert elsewhere in kept  # an emphatic repeat outside any refrain is untouched
+    # both copies of the close repeat marked emphatic: still one figure
+    first_copy = doc.span(two[0].start, two[0].end, device="repetition", kind="emphatic_repeat")
+    kept = repetition.count_once(doc, [*two, first_copy, inside_two])
+    assert len(kept) == 1 and kept[0].kind == "emphatic_repeat"
 
 
 def test_an_address_reports_each_repeat_once_at_the_defaults_and_every_candidate_at_zero(
