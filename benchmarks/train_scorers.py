@@ -313,7 +313,8 @@ def main() -> None:
         # or the cross-validated figures (measured=False), so the precision estimate stays that
         # of the stratified sample.
         measured = [s is not None for s in strata]
-        weights = sample_weights(strata, population, [genre_of(g) for g in groups])
+        genres = [genre_of(g) for g in groups]
+        weights = sample_weights(strata, population, genres)
         if len(set(labels)) < 2:
             print(f"{device}: {len(labels)} matched figures, one class only; no model")
             continue
@@ -354,7 +355,7 @@ def main() -> None:
                 weights=subset(weights),
                 provenance={**provenance, "gold_weight": gold_weight},
                 measured=subset(measured),
-                genres=subset([genre_of(g) for g in groups]),
+                genres=subset(genres),
                 # no added figures: unweighted fits, as before the gold-style items were used
                 fit_weights=subset([1.0 if m else gold_weight for m in measured])
                 if gold_weight > 0

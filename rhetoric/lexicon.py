@@ -401,8 +401,8 @@ def _base_forms(word: str) -> tuple[str, ...]:
         try:
             candidates = wn._morphy(word, pos)  # every base form; morphy() returns the first only
         except Exception:  # a private helper of NLTK's reader: fall back to the public one
-            candidates = [wn.morphy(word, pos)] if wn.morphy(word, pos) else []
-        forms += [c for c in candidates if c != word and c not in forms]
+            candidates = [wn.morphy(word, pos)]
+        forms += [c for c in candidates if c and c != word and c not in forms]
     return tuple(forms)
 
 

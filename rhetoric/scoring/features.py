@@ -208,7 +208,11 @@ class DocumentProfile:
         self._coordinator_ends = [m.end() for m in found]
         self.clause_words = Counter(doc.clause_of)
         self._initials: Counter | None = None
-        self.paragraph_ends = [p.end for p in paragraphs]
+        # where each paragraph's last letter or digit ends: a figure ending there or later ends
+        # its paragraph (found once here, not by reading the rest of the paragraph per figure)
+        self.paragraph_content_ends = [
+            _last_alnum_end(doc.text, p.start, p.end) for p in paragraphs
+        ]
         # paragraphs that open a transcript turn: only space between a removed speaker label
         # and the paragraph's start (Document.paragraphs starts a paragraph at every label)
         self.turn_paragraphs = set()
@@ -277,6 +281,14 @@ class DocumentProfile:
         return _class_label(self.doc.word_classes[word])
 
 
+def _last_alnum_end(text: str, start: int, end: int) -> int:
+    """The offset just after the last letter or digit of ``text[start:end]`` (``start`` if none)."""
+    k = end
+    while k > start and not text[k - 1].isalnum():
+        k -= 1
+    return k
+
+
 @lru_cache(maxsize=1024)
 def _class_label(classes: frozenset[str]) -> str:
     """A set of word classes as one label: sorted and joined by ``/``."""
@@ -340,11 +352,7 @@ def _quick_features(profile: DocumentProfile, figure: _Figure) -> dict:
     paragraph = max(0, bisect.bisect_right(profile.paragraph_starts, parts[0].start) - 1)
     last_end = max(p.end for p in parts)
     last = max(0, bisect.bisect_right(profile.paragraph_starts, last_end - 1) - 1)
-    rest = (
-        doc.text[last_end : profile.paragraph_ends[last]]
-        if last < len(profile.paragraph_ends)
-        else ""
-    )
+    content_ends = profile.paragraph_content_ends
     part_sentences = figure.part_sentences
     sentence_gaps = [
         abs(part_sentences[k + 1] - part_sentences[k]) for k in range(len(part_sentences) - 1)
@@ -375,7 +383,7 @@ def _quick_features(profile: DocumentProfile, figure: _Figure) -> dict:
         "first_paragraph": paragraph == 0,
         "speaker_turn": paragraph in profile.turn_paragraphs,
         "next_turn": last + 1 in profile.turn_paragraphs,
-        "ends_paragraph": not any(c.isalnum() for c in rest),
+        "ends_paragraph": last >= len(content_ends) or last_end >= content_ends[last],
         **profile.document_features(),
     }
 
