@@ -214,6 +214,56 @@ def shipped_rule(decision, y, w, genre, target: float, min_kept: int):
     return (lambda values, genres: calibrate(values, at["a"], at["b"])), at["threshold"]
 
 
+def nested_predictions(
+    runs: Sequence[np.ndarray],
+    y: np.ndarray,
+    w: np.ndarray,
+    groups: Sequence[str],
+    target: float,
+    *,
+    genres: Sequence[str] | None = None,
+    n_splits: int = 5,
+    seeds: Sequence[int] = tuple(range(100, 120)),
+    rule=shipped_rule,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each figure's calibrated score and kept share on documents the rule was not fitted on.
+
+    Calibration and threshold are chosen by ``rule`` (as :func:`fit_scorer` chooses them: Platt
+    on the out-of-fold values of every repeat, then :func:`choose_threshold`) on the figures of
+    four fifths of the documents and applied to the fifth (folds by document, ``seeds``
+    shuffles). ``runs``: the out-of-fold decision values of each repeat; ``y``, ``w``,
+    ``groups``, ``genres``: the figures' labels, weights, documents and genres.
+
+    Returns
+    -------
+    probability, kept : numpy.ndarray
+        Per figure, its score averaged over the repeats and shuffles (each figure is scored once
+        per shuffle, in the fold that holds its document), and the share of them in which it
+        reached the threshold.
+    """
+    y = np.asarray(y, dtype=float)
+    w = np.asarray(w, dtype=float)
+    groups = np.asarray(groups, dtype=object)
+    genre = np.asarray(["all"] * len(y) if genres is None else genres, dtype=object)
+    probability, kept = np.zeros(len(y)), np.zeros(len(y))
+    n_splits = min(n_splits, len(set(groups)))
+    for seed in seeds:
+        folds = GroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
+        for train, test in folds.split(y, y, groups):
+            if len(set(y[train])) < 2:
+                continue
+            score, threshold = rule(
+                np.concatenate([d[train] for d in runs]), np.tile(y[train], len(runs)),
+                np.tile(w[train], len(runs)) / len(runs), np.tile(genre[train], len(runs)),
+                target, 5 * len(runs),
+            )  # fmt: skip
+            for d in runs:
+                values = score(d[test], genre[test])
+                probability[test] += values / len(runs) / len(seeds)
+                kept[test] += (values >= threshold) / len(runs) / len(seeds)
+    return probability, kept
+
+
 def nested_threshold_check(
     runs: Sequence[np.ndarray],
     y: np.ndarray,
@@ -231,9 +281,8 @@ def nested_threshold_check(
     The default threshold is the lowest score at which the out-of-fold precision of the figures
     kept reaches ``target``; chosen as the lowest of many candidate thresholds, on a few dozen
     figures, its precision is selection-biased upwards. Here calibration and threshold are chosen
-    as :func:`fit_scorer` chooses them (Platt on the out-of-fold values of every repeat, then
-    :func:`choose_threshold`), on the figures of four fifths of the documents, and applied to the
-    fifth (folds by document, ``seeds`` shuffles): the weighted precision and recall of the
+    as :func:`fit_scorer` chooses them, on the figures of four fifths of the documents, and
+    applied to the fifth (:func:`nested_predictions`): the weighted precision and recall of the
     figures kept there are an estimate of what the default threshold keeps on unseen text.
 
     ``runs``: the out-of-fold decision values of each repeat (of the measured records); ``y``,
@@ -247,37 +296,21 @@ def nested_threshold_check(
     """
     y = np.asarray(y, dtype=float)
     w = np.asarray(w, dtype=float)
-    groups = np.asarray(groups, dtype=object)
     genre = np.asarray(["all"] * len(y) if genres is None else genres, dtype=object)
-    names = ["all", *sorted(set(genre) - {"all"})]
-    sums = {name: np.zeros(3) for name in names}  # true kept, kept, positives
-    n_splits = min(n_splits, len(set(groups)))
-    for seed in seeds:
-        folds = GroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
-        for train, test in folds.split(y, y, groups):
-            if len(set(y[train])) < 2:
-                continue
-            score, threshold = rule(
-                np.concatenate([d[train] for d in runs]), np.tile(y[train], len(runs)),
-                np.tile(w[train], len(runs)) / len(runs), np.tile(genre[train], len(runs)),
-                target, 5 * len(runs),
-            )  # fmt: skip
-            for d in runs:
-                keep = score(d[test], genre[test]) >= threshold
-                for name in names:
-                    s = np.ones(len(test), dtype=bool) if name == "all" else genre[test] == name
-                    sums[name][:2] += [
-                        float((w[test] * y[test] * keep * s).sum()) / len(runs) / len(seeds),
-                        float((w[test] * keep * s).sum()) / len(runs) / len(seeds),
-                    ]
-    for name in names:
+    _, kept = nested_predictions(
+        runs, y, w, groups, target, genres=genres, n_splits=n_splits, seeds=seeds, rule=rule
+    )
+    sums = {}
+    for name in ["all", *sorted(set(genre) - {"all"})]:
         s = np.ones(len(y), dtype=bool) if name == "all" else genre == name
-        sums[name][2] = float((w * y * s).sum())
-    tp, kept, positives = sums["all"]
+        sums[name] = [
+            float((w * y * kept * s).sum()), float((w * kept * s).sum()), float((w * y * s).sum())
+        ]  # fmt: skip
+    tp, kept_weight, positives = sums["all"]
     return {
-        "precision": round(tp / kept, 4) if kept else None,
+        "precision": round(tp / kept_weight, 4) if kept_weight else None,
         "recall": round(tp / positives, 4) if positives else None,
-        "kept": round(kept / float(w.sum()), 4),
+        "kept": round(kept_weight / float(w.sum()), 4),
         "seeds": len(seeds),
         "sums": {name: [round(float(v), 4) for v in values] for name, values in sums.items()},
     }

@@ -1,0 +1,176 @@
+"""Counted or expected: which device count follows the true count across genres and eras?
+
+A device rate counts the figures a scorer keeps at its threshold. How many of a corpus's true
+figures that is depends on how sure the scorer is of them, which varies with genre and style. The
+alternative is the *expected* count (``rhetoric.stats.device_counts(..., unit="expected")``): the
+sum of every candidate's calibrated score, which follows the true count wherever the scores are
+calibrated. This script measures both on documents the calibration was not fitted on.
+
+For every device, the shipped scorer's kind, regularisation and gold-item weight are refitted out
+of fold on the judged figures of the training pool (as ``benchmarks/train_scorers.py`` does), and
+calibration and threshold are chosen on four fifths of the documents and applied to the fifth
+(:func:`rhetoric.scoring.train.nested_predictions`, ``--shuffles`` shuffles). Each judged figure
+is weighted back to the pool's candidates (:func:`train_scorers.sample_weights`), so that over a
+set of documents
+
+- ``true``: the weighted TRUE figures, an estimate of the true figures among its candidates;
+- ``expected``: the weighted calibrated scores, what the expected count says;
+- ``counted``: the weighted figures kept at the threshold, what a count at the defaults says.
+
+``expected / true`` near 1 in every cell means the expected count can be compared across cells;
+``counted / true`` is the share of true figures a count at the defaults reports (times its
+precision), and where it differs between cells, so does the bias of comparing counts there.
+Cells: the two genres, and the addresses by era (``rhetoric.compare.ERAS``). Intervals: 95%
+percentile bootstrap over the cell's documents.
+
+    RHETORIC_DATA=../shared/data python benchmarks/expected_counts.py --population-cache FILE
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from rhetoric.compare import era_of
+from rhetoric.datahome import get_data_home
+from rhetoric.devices import DEVICES
+from rhetoric.evaluation.pool import genre_of
+from rhetoric.scoring.model import load_model
+from rhetoric.scoring.train import TREE_PARAMS, compare_kinds, nested_predictions
+
+#: Columns of the per-figure table (:func:`figure_table`).
+FIGURE_COLUMNS = ["device", "doc", "genre", "cell", "weight", "label", "probability", "kept"]
+
+
+def cell_of(doc: str) -> str:
+    """``news`` for a PTC article, else ``speech <era>`` by the address's year (its file name)."""
+    genre = genre_of(doc)
+    if genre != "speech":
+        return genre
+    return f"speech {era_of(int(Path(doc).name[:4]))}"
+
+
+def figure_table(device: str, home: Path, population, shuffles: int) -> pd.DataFrame:
+    """One row per judged figure of ``device``: its document, cell, weight, label, and its
+    nested calibrated score and kept share."""
+    from heldout_recall import TRAINING_FOLDS
+    from train_scorers import ANNOTATIONS, gold_items, sample_weights, training_records
+
+    model = load_model(device)
+    prov = model.provenance
+    weight = prov.get("gold_weight", 0.0)
+    path = ANNOTATIONS / f"{device}.jsonl"
+    annotations = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    gold = gold_items(device, set(TRAINING_FOLDS)) if weight > 0 else []
+    records, labels, groups, _, strata = training_records(device, annotations, home, gold)
+    measured = np.array([s is not None for s in strata])
+    w = np.array(sample_weights(strata, population, [genre_of(g) for g in groups]))
+    fit_weights = np.array([1.0 if x else weight for x in measured]) if weight > 0 else None
+    runs = compare_kinds(
+        records, labels, groups, kinds=(model.kind,), c=prov.get("C", 0.03),
+        tree_params=prov.get("trees") or TREE_PARAMS, weights=w, measured=measured,
+        fit_weights=fit_weights,
+    )[model.kind]["decisions"]  # fmt: skip
+    y = np.asarray(labels, dtype=float)[measured]
+    docs = np.asarray(groups, dtype=object)[measured]
+    genres = np.array([genre_of(d) for d in docs], dtype=object)
+    probability, kept = nested_predictions(
+        [d[measured] for d in runs], y, w[measured], docs, 0.85, genres=genres,
+        seeds=range(100, 100 + shuffles),
+    )  # fmt: skip
+    return pd.DataFrame({
+        "device": device, "doc": docs, "genre": genres, "cell": [cell_of(d) for d in docs],
+        "weight": w[measured], "label": y, "probability": probability, "kept": kept,
+    })[FIGURE_COLUMNS]  # fmt: skip
+
+
+def _sums(frame: pd.DataFrame) -> np.ndarray:
+    w = frame["weight"].to_numpy()
+    return np.array([
+        (w * frame["label"]).sum(), (w * frame["probability"]).sum(), (w * frame["kept"]).sum()
+    ])  # fmt: skip
+
+
+def _interval(ratios: np.ndarray) -> tuple[float, float]:
+    """The 95% percentile interval of bootstrap ratios; ``NaN`` when over 2.5% of the
+    resamples held no true figure (the ratio is then undefined too often to bound)."""
+    if not np.isfinite(ratios).mean() >= 0.975:
+        return np.nan, np.nan
+    finite = ratios[np.isfinite(ratios)]
+    return float(np.percentile(finite, 2.5)), float(np.percentile(finite, 97.5))
+
+
+def cell_table(figures: pd.DataFrame, n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
+    """Per device and cell: the judged figures and documents, ``true``, ``expected``,
+    ``counted``, and the ratios ``expected_ratio`` (expected / true) and ``counted_ratio``
+    (counted / true) with bootstrap intervals over the cell's documents (``NaN`` where a
+    resample holds no true figure too often to tell). Relabel ``device`` to pool devices."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for (device, cell), frame in figures.groupby(["device", "cell"], sort=False):
+        per_doc = {doc: _sums(part) for doc, part in frame.groupby("doc")}
+        sums = np.array(list(per_doc.values()))
+        true, expected, counted = sums.sum(axis=0)
+        boot = sums[rng.integers(0, len(sums), size=(n_boot, len(sums)))].sum(axis=1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            e_ratio, c_ratio = boot[:, 1] / boot[:, 0], boot[:, 2] / boot[:, 0]
+        e_low, e_high, c_low, c_high = _interval(e_ratio) + _interval(c_ratio)
+        rows.append({
+            "device": device, "cell": cell, "figures": len(frame), "documents": len(per_doc),
+            "true_judged": int(frame["label"].sum()),
+            "true": true, "expected": expected, "counted": counted,
+            "expected_ratio": expected / true if true else np.nan,
+            "expected_low": e_low, "expected_high": e_high,
+            "counted_ratio": counted / true if true else np.nan,
+            "counted_low": c_low, "counted_high": c_high,
+        })  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def main() -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from train_scorers import load_population
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--devices", default=",".join(DEVICES))
+    parser.add_argument("--population-cache", metavar="FILE")
+    parser.add_argument("--shuffles", type=int, default=10)
+    parser.add_argument("--figures-out", metavar="CSV", help="write the per-figure table here")
+    parser.add_argument("--devices-pooled", default=None,
+                        help="devices pooled in the rows `all` (default: those reported by default)")  # fmt: skip
+    args = parser.parse_args()
+    home = get_data_home()
+    population = load_population(home, args.population_cache)
+    devices = args.devices.split(",")
+    figures = pd.concat(
+        [figure_table(device, home, population, args.shuffles) for device in devices],
+        ignore_index=True,
+    )
+    if args.figures_out:
+        figures.to_csv(args.figures_out, index=False)
+    if args.devices_pooled is None:
+        pooled = [d for d in devices if load_model(d).reported_by_default]
+    else:
+        pooled = args.devices_pooled.split(",")
+    table = pd.concat(
+        [cell_table(figures), cell_table(figures[figures["device"].isin(pooled)].assign(device="all"))],
+        ignore_index=True,
+    )  # fmt: skip
+    print(f"pooled in `all`: {', '.join(pooled)}")
+    print("| device | cell | figures | documents | true (judged) | true | expected | counted | "
+          "expected / true | counted / true |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in table.itertuples():
+        print(f"| {r.device} | {r.cell} | {r.figures} | {r.documents} | {r.true_judged} | "
+              f"{r.true:.0f} | {r.expected:.0f} | {r.counted:.0f} | "
+              f"{r.expected_ratio:.2f} [{r.expected_low:.2f}, {r.expected_high:.2f}] | "
+              f"{r.counted_ratio:.2f} [{r.counted_low:.2f}, {r.counted_high:.2f}] |")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
