@@ -217,7 +217,7 @@ def device_counts(
     doc_id: str = "doc_id",
     words: str = "n_words",
     devices: Iterable[str] | None = None,
-    unit: Literal["spans", "instances"] = "instances",
+    unit: Literal["spans", "instances", "expected"] = "instances",
 ) -> pd.DataFrame:
     """A complete count table: every document x every device, zeros included, ready for rates.
 
@@ -233,15 +233,22 @@ def device_counts(
         Word-count column of ``documents``.
     devices : list of str, optional
         Devices to count (default: those present in ``spans``).
-    unit : {"instances", "spans"}, default "instances"
+    unit : {"instances", "spans", "expected"}, default "instances"
         Count each figure once (spans sharing a ``group`` are one instance; spans without a group
-        are one each), or count every span.
+        are one each), or count every span, or add up each figure's ``score`` (``"expected"``).
+        With every candidate scored (``min_score=0``), a figure's score is the estimated
+        probability that a rhetorician would mark it, and their sum is the number of figures
+        among the candidates a rhetorician would mark, as the scores expect it (probabilistic
+        classify-and-count): unlike a count of the figures kept at a threshold, it does not
+        depend on how sure the scorer is of a corpus's figures, only on how well its scores are
+        calibrated there (README, "Counted or expected"). Over thresholded spans it is
+        meaningless: it would add up only the figures above each threshold.
 
     Returns
     -------
     DataFrame
         One row per document and device: the columns of ``documents``, then ``device`` (str) and
-        ``count`` (int).
+        ``count`` (int; float for ``"expected"``).
 
     Examples
     --------
@@ -252,8 +259,13 @@ def device_counts(
       doc_id  n_words    device  count
     0     d1      100  anaphora      2
     1     d2       80  anaphora      0
+    >>> spans = spans.assign(score=[0.9, 0.9, 0.2])
+    >>> device_counts(spans, docs, unit="expected")["count"].round(2).tolist()
+    [1.1, 0.0]
     """
-    check_choice("unit", unit, ["instances", "spans"])
+    check_choice("unit", unit, ["instances", "spans", "expected"])
+    if unit == "expected" and "score" not in spans.columns and not spans.empty:
+        raise UsageError("unit='expected' adds up the spans' scores, and these spans have none")
     for column in (doc_id, words):
         if column not in documents.columns:
             raise invalid_value("column", column, map(str, documents.columns))
@@ -264,23 +276,30 @@ def device_counts(
         counted = pd.Series(dtype="int64")
     else:
         present = spans[spans["device"].isin(device_list)]
-        if unit == "instances" and "group" in present.columns:
+        if unit != "spans" and "group" in present.columns:
             # A span without a group is its own instance: key it by its row.
             keys = (
                 present["group"]
                 .astype(object)
                 .where(present["group"].notna(), "\0row" + present.index.astype(str))
             )
-            present = present.assign(_instance=keys).drop_duplicates(
-                [doc_id, "device", "_instance"]
-            )
-        counted = present.groupby([doc_id, "device"]).size()
+            present = present.assign(_instance=keys)
+            if unit == "expected":  # a figure's score is its parts' highest (they share one)
+                present = present.assign(
+                    score=present.groupby([doc_id, "device", "_instance"])["score"].transform("max")
+                )
+            present = present.drop_duplicates([doc_id, "device", "_instance"])
+        if unit == "expected":
+            counted = present.groupby([doc_id, "device"])["score"].sum()
+        else:
+            counted = present.groupby([doc_id, "device"]).size()
     grid = pd.MultiIndex.from_product(
         [documents[doc_id].tolist(), device_list], names=[doc_id, "device"]
     )
     counts = counted.reindex(grid, fill_value=0).rename("count").reset_index()
     table = documents.merge(counts, on=doc_id, how="inner", sort=False)
-    return table.astype({"count": "int64"}).reset_index(drop=True)
+    dtype = "float64" if unit == "expected" else "int64"
+    return table.astype({"count": dtype}).reset_index(drop=True)
 
 
 # --- tests and effect sizes -----------------------------------------------------------------------

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rhetoric.errors import UsageError
 from rhetoric.stats import (
     LOG_ODDS_COLUMNS,
     RATE_COLUMNS,
@@ -116,6 +117,36 @@ def test_device_counts_fills_zeros_and_counts_instances():
     }  # fmt: skip
     every_span = device_counts(spans, documents, unit="spans")
     assert every_span.set_index(["doc_id", "device"]).loc[("x", "anaphora"), "count"] == 2
+
+
+def test_expected_counts_add_each_figures_score_once():
+    documents = pd.DataFrame({"doc_id": ["x", "y"], "n_words": [100, 200]})
+    spans = pd.DataFrame(
+        {
+            "doc_id": ["x", "x", "x", "y"],
+            "device": ["anaphora", "anaphora", "anaphora", "tricolon"],
+            # two parts of one figure (one score), and a lone span
+            "group": ["g1", "g1", None, None],
+            "score": [0.75, 0.75, 0.1, 0.4],
+        }
+    )
+    expected = device_counts(spans, documents, unit="expected")
+    assert expected["count"].dtype == "float64"
+    values = expected.set_index(["doc_id", "device"])["count"].round(6).to_dict()
+    assert values == {
+        ("x", "anaphora"): 0.85, ("x", "tricolon"): 0.0,
+        ("y", "anaphora"): 0.0, ("y", "tricolon"): 0.4,
+    }  # fmt: skip
+    # the pooled rate of expected figures per 1,000 words, as for counts
+    rates = bootstrap_rate_ci(expected, by="device", n_boot=50)
+    assert rates.set_index("device").loc["anaphora", "rate"] == pytest.approx(1000 * 0.85 / 300)
+
+
+def test_expected_counts_need_scored_spans():
+    documents = pd.DataFrame({"doc_id": ["x"], "n_words": [100]})
+    spans = pd.DataFrame({"doc_id": ["x"], "device": ["anaphora"], "group": ["g"]})
+    with pytest.raises(UsageError, match="score"):
+        device_counts(spans, documents, unit="expected")
 
 
 def test_device_counts_without_spans_lists_requested_devices_with_zero():
