@@ -23,6 +23,12 @@ precision), and where it differs between cells, so does the bias of comparing co
 Cells: the two genres, and the addresses by era (``rhetoric.compare.ERAS``). Intervals: 95%
 percentile bootstrap over the cell's documents.
 
+A second check on news nobody trained on: on the 75 PTC dev articles every figure scoring 0.3 or
+more is judged (``corpus/annotations/ptc_dev_judged_devices.jsonl``), so there the scores of those
+figures can be added up against their TRUE verdicts, per device and per band of scores
+(:func:`ptc_dev_check`; the candidates under 0.3 are not judged, so this checks the upper part of
+the calibration only).
+
     RHETORIC_DATA=../shared/data python benchmarks/expected_counts.py --population-cache FILE
 """
 
@@ -132,6 +138,45 @@ def cell_table(figures: pd.DataFrame, n_boot: int = 1000, seed: int = 0) -> pd.D
     return pd.DataFrame(rows)
 
 
+def ptc_dev_check(lowest: float = 0.3) -> pd.DataFrame:
+    """The figures of the devices reported by default scoring ``lowest`` or more on the PTC dev
+    articles, matched to their judgements: per device and per band of scores, the judged
+    figures, TRUE among them, the sum of their scores, and the figures no judgement covers."""
+    from rhetoric import reported_devices
+    from rhetoric.corpora import load_ptc
+    from rhetoric.evaluation.precision import match_judgements, ptc_dev_judged_file, read_judgements
+    from rhetoric.figures import group_figures
+    from rhetoric.pipeline import analyze_corpus
+
+    articles, _ = load_ptc("dev")
+    # keyed as the judgements name documents: their path under the data home
+    paths = "ptc/dev-articles/article" + articles["doc_id"].astype(str) + ".txt"
+    texts = dict(zip(paths, articles["text"], strict=True))
+    corpus = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
+    result = analyze_corpus(corpus, min_score=lowest, frames=False)
+    spans = result.spans[result.spans["layer"] == "device"]
+    figures = group_figures(spans, texts)
+    matched = match_judgements(figures, read_judgements([ptc_dev_judged_file()]))
+    matched = matched[matched["device"].isin(list(reported_devices()))]
+    matched = matched.assign(
+        true=(matched["verdict"] == "TRUE").astype(float),
+        band=pd.cut(matched["score"], [lowest, 0.5, 0.7, 1.0], right=False, include_lowest=True)
+        .astype(str)
+        .str.replace("1.0)", "1.0]"),
+    )
+    rows = []
+    for key, name in (("device", "device"), ("band", "band"), (None, "all")):
+        parts = matched.groupby(key) if key else [("all", matched)]
+        for value, part in parts:
+            judged = part[part["verdict"] != ""]
+            rows.append({
+                "by": name, "value": value, "judged": len(judged), "true": judged["true"].sum(),
+                "expected": judged["score"].sum(), "unjudged": int((part["verdict"] == "").sum()),
+            })  # fmt: skip
+    table = pd.DataFrame(rows)
+    return table.assign(ratio=table["expected"] / table["true"].where(table["true"] > 0))
+
+
 def main() -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     from train_scorers import load_population
@@ -170,6 +215,14 @@ def main() -> None:
               f"{r.true:.0f} | {r.expected:.0f} | {r.counted:.0f} | "
               f"{r.expected_ratio:.2f} [{r.expected_low:.2f}, {r.expected_high:.2f}] | "
               f"{r.counted_ratio:.2f} [{r.counted_low:.2f}, {r.counted_high:.2f}] |")  # fmt: skip
+    print(
+        "\nPTC dev, the figures scoring 0.3 or more (all judged): their scores added up against TRUE"
+    )
+    print("| by | value | judged | true | expected | expected / true | unjudged |")
+    print("|---|---|---|---|---|---|---|")
+    for r in ptc_dev_check().itertuples():
+        print(f"| {r.by} | {r.value} | {r.judged} | {r.true:.0f} | {r.expected:.1f} | "
+              f"{r.ratio:.2f} | {r.unjudged} |")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -62,7 +62,7 @@ class PrecisionResult:
     orphans : DataFrame
         Judgements that no current figure matches (a figure the detectors no longer find).
     texts : dict
-        ``{doc: text}`` of the judged documents.
+        ``{doc: text}`` of the judged documents (and of the ``documents`` given).
     """
 
     table: pd.DataFrame
@@ -87,6 +87,16 @@ def ptc_dev_judged_file() -> Path | None:
     (:data:`PTC_DEV_JUDGED`, installed with ``rhetoric.corpus``), or ``None``."""
     path = Path(str(resources.files("rhetoric.corpus").joinpath("annotations", PTC_DEV_JUDGED)))
     return path if path.is_file() else None
+
+
+def ptc_dev_documents(data_home: str | os.PathLike | None = None) -> list[str]:
+    """Every PTC dev article, as a path under the data home: the documents the judgements of
+    :func:`ptc_dev_judged_file` cover, those with no figure judged included (so that a figure the
+    detectors now find in such an article is counted as unjudged, not missed)."""
+    folder = get_data_home(data_home) / "ptc" / "dev-articles"
+    if not folder.is_dir():
+        raise DataNotFoundError(f"{folder}: the PTC dev articles are not in the data home")
+    return sorted(f"ptc/dev-articles/{path.name}" for path in folder.glob("article*.txt"))
 
 
 def second_judge_file() -> Path | None:
@@ -205,6 +215,7 @@ def evaluate_precision(
     *,
     n_jobs: int = -1,
     devices: Iterable[str] | None = None,
+    documents: Iterable[str] = (),
 ) -> PrecisionResult:
     """Precision of the current detectors over judged figures, by genre, device and kind.
 
@@ -216,13 +227,17 @@ def evaluate_precision(
         Where the documents are (default: ``RHETORIC_DATA``).
     devices : list of str, optional
         Run only these detectors (default: all; ``()``: only the stance finder).
+    documents : list of str, optional
+        More documents the judgements cover (paths under the data home), analysed although no
+        figure in them is judged: their figures count as unjudged (for instance every PTC dev
+        article, :func:`ptc_dev_documents`). By default only the documents judgements name.
 
     Returns
     -------
     PrecisionResult
     """
     judgements = read_judgements(list(judged))
-    texts = judged_texts(judgements["doc"], data_home)
+    texts = judged_texts([*judgements["doc"], *documents], data_home)
     figures = detect_figures(texts, n_jobs=n_jobs, devices=devices)
     matched = match_judgements(figures, judgements)
     matched["genre"] = matched["doc"].map(genre_of)

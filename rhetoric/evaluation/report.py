@@ -311,6 +311,7 @@ def _dev_precision_section(home) -> str:
     from rhetoric.evaluation.precision import (
         evaluate_precision,
         precision_table,
+        ptc_dev_documents,
         ptc_dev_judged_file,
     )
     from rhetoric.evaluation.tradeoff import min_score_tradeoff, tradeoff_summary
@@ -318,14 +319,20 @@ def _dev_precision_section(home) -> str:
     path = ptc_dev_judged_file()
     if path is None:
         return ""
-    result = evaluate_precision([path], home)
+    articles = ptc_dev_documents(home)
+    result = evaluate_precision([path], home, documents=articles)
     devices = result.figures[result.figures["device"] != "stance"]
     unjudged = int((devices["verdict"] == "").sum())
     table = precision_table(devices, ("device",))  # with the pooled row ``all``
     curve = tradeoff_summary(
         min_score_tradeoff(
-            None, [path], home, min_scores=(0.7, 0.6, 0.5, 0.4, 0.3), genres=("news",)
-        )
+            None,
+            [path],
+            home,
+            min_scores=(0.7, 0.6, 0.5, 0.4, 0.3),
+            genres=("news",),
+            documents=articles,
+        )  # fmt: skip
     )
     return "\n".join([
         f"**Precision on news the detectors were never built on** (`{path.name}`: every device figure "

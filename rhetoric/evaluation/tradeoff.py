@@ -57,6 +57,7 @@ def min_score_tradeoff(
     genres: Sequence[str] = ("speech", "news"),
     by_device: bool = False,
     n_jobs: int = -1,
+    documents: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Gold recall and judged precision at the default thresholds and at each ``min_score``.
 
@@ -75,6 +76,9 @@ def min_score_tradeoff(
     by_device : bool, default False
         Also one row per device (for choosing a ``min_score`` per device); the pooled rows
         have ``device="all"``.
+    documents : sequence of str
+        More documents the judgements cover, analysed although no figure in them is judged
+        (:func:`rhetoric.evaluation.precision.evaluate_precision`'s ``documents``).
 
     Returns
     -------
@@ -89,7 +93,7 @@ def min_score_tradeoff(
     from rhetoric.validation.precision import match_judgements, precision_table
 
     settings = [None, *[check_min_score(m) for m in min_scores]]
-    documents: dict = {}  # the Document of each gold text, built once (kept_at reads sentences)
+    gold_documents: dict = {}  # the Document of each gold text, built once (kept_at reads sentences)
     judged_documents: dict = {}
     keys = [ALL, *(DEVICES if by_device else ())]
     home = get_data_home(data_home)
@@ -103,7 +107,7 @@ def min_score_tradeoff(
                 summary, _ = score_gold(items, *default)
             else:
                 kept = {
-                    d: kept_at(_document(documents, d, texts[d]), spans, setting)
+                    d: kept_at(_document(gold_documents, d, texts[d]), spans, setting)
                     for d, spans in candidates.items()
                 }
                 summary, _ = score_gold(items, texts, words, kept)
@@ -125,7 +129,7 @@ def min_score_tradeoff(
 
         judgements = read_judgements(judged)
         judgements = judgements[judgements["device"] != "stance"]
-        texts = judged_texts(judgements["doc"], home)
+        texts = judged_texts([*judgements["doc"], *documents], home)
         corpus = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
         # the device spans as rhetoric.analyze finds them (page furniture set aside), no stance
         default, candidates = (

@@ -181,25 +181,35 @@ def test_every_default_figure_on_the_ptc_dev_articles_is_judged(data_home):
     is not redistributable). A detector change that keeps new figures there shows up as unjudged
     here: judge them before quoting the news precision. Measured: 49 of 62 TRUE (0.79). Every
     figure scoring 0.3 or more is judged as well (134 more, two more annotators), for the news
-    curve of ``rhetoric evaluate tradeoff``."""
-    from rhetoric.evaluation.precision import evaluate_precision, ptc_dev_judged_file
+    curve of ``rhetoric evaluate tradeoff``. Every dev article is analysed, those with no
+    judgement too: a figure the detectors now find in one of them counts as unjudged."""
+    from rhetoric.evaluation.precision import (
+        evaluate_precision,
+        ptc_dev_documents,
+        ptc_dev_judged_file,
+    )
     from rhetoric.evaluation.tradeoff import min_score_tradeoff
 
     path = ptc_dev_judged_file()
     judgements = read_judgements([path])
-    assert len(judgements) == 242 and judgements["doc"].str.startswith("ptc/dev-articles/").all()
+    assert len(judgements) == 244 and judgements["doc"].str.startswith("ptc/dev-articles/").all()
     assert set(judgements["annotator"]) == {
         "judge-devices-15s", "judge-devices-15t", "judge-devices-16g", "judge-devices-16h",
         "judge-devices-17a", "judge-devices-17b", "judge-validation-18", "judge-validation-18c",
-        "judge-validation-18d", "judge-lead-20",
+        "judge-validation-18d", "judge-lead-20", "judge-lead-21",
     }  # fmt: skip
     raw = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert not any(r.get("text") for r in raw)  # offsets and verdicts only
-    result = evaluate_precision([path], data_home)
+    articles = ptc_dev_documents(data_home)
+    assert len(articles) == 75 and judgements["doc"].isin(articles).all()
+    result = evaluate_precision([path], data_home, documents=articles)
+    assert set(result.texts) == set(articles)
     devices = result.figures[result.figures["device"] != "stance"]
     assert (devices["verdict"] != "").all()
     assert (devices["verdict"] == "TRUE").mean() >= 0.7
-    curve = min_score_tradeoff(None, [path], data_home, min_scores=(0.3,), genres=("news",))
+    curve = min_score_tradeoff(
+        None, [path], data_home, min_scores=(0.3,), genres=("news",), documents=articles
+    )
     assert (curve["unjudged"] == 0).all()
 
 
