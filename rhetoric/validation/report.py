@@ -1,4 +1,4 @@
-"""The validation report: precision with intervals, agreement between coders, disagreements.
+"""The validation report: precision with intervals, calibration, agreement between coders, disagreements.
 
 :func:`report` is the last of the four calls of the validation loop (sample, judge, read,
 report). It matches the judgements to the figures of the corpus result (or, without a result,
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -41,6 +41,10 @@ class ValidationReport:
         Cohen's kappa per pair of coders (:func:`~rhetoric.validation.agreement.pairwise_kappa`).
     disagreements : DataFrame
         The units coders judged differently, for adjudication.
+    calibration : DataFrame
+        Whether the scores are calibrated on this corpus (:func:`calibration_table`): per device
+        and pooled, the judged figures' scores added up against their TRUE verdicts. Empty when
+        the figures carry no score (a report without the corpus result).
     """
 
     precision: pd.DataFrame
@@ -49,6 +53,7 @@ class ValidationReport:
     alpha: float
     kappa: pd.DataFrame
     disagreements: pd.DataFrame
+    calibration: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def __str__(self) -> str:
         lines = [f"coders: {', '.join(self.annotators) or 'none'}"]
@@ -60,6 +65,9 @@ class ValidationReport:
         for column in shown.select_dtypes("float").columns:
             shown[column] = shown[column].round(3)
         lines += ["", shown.to_string(index=False)]
+        if not self.calibration.empty:
+            lines += ["", "calibration (the judged figures' scores added up against TRUE):",
+                      self.calibration.round(3).to_string(index=False)]  # fmt: skip
         if len(self.annotators) > 1:
             lines += ["", f"Krippendorff's alpha (nominal): {self.alpha:.3f}", self.kappa.round(3).to_string(index=False),
                       f"{len(self.disagreements)} disagreements"]  # fmt: skip
@@ -69,10 +77,66 @@ class ValidationReport:
         parts = [f"<p>coders: {', '.join(self.annotators) or 'none'}; {len(self.figures)} figures, "
                  f"{int((self.figures['verdict'] != '').sum())} judged</p>",
                  self.precision.to_html(index=False, float_format="{:.3f}".format)]  # fmt: skip
+        if not self.calibration.empty:
+            parts += ["<p>calibration (the judged figures' scores added up against TRUE):</p>",
+                      self.calibration.to_html(index=False, float_format="{:.3f}".format)]  # fmt: skip
         if len(self.annotators) > 1:
             parts += [f"<p>Krippendorff's alpha (nominal): {self.alpha:.3f}</p>",
                       self.kappa.to_html(index=False, float_format="{:.3f}".format)]  # fmt: skip
         return "\n".join(parts)
+
+
+def calibration_table(figures: pd.DataFrame, by: Sequence[str] = ("device",)) -> pd.DataFrame:
+    """Whether the figures' scores are calibrated where they were judged.
+
+    A score is the estimated probability that a rhetorician would mark the figure, so over any
+    set of figures chosen without looking at their verdicts (a sample, a device, an outlet) the
+    scores should add up to about the number judged TRUE. Where they do, expected counts
+    (``rhetoric.stats.device_counts(..., unit="expected")``) can be trusted on this corpus; where
+    they add up to more (``ratio`` above 1), the scorer is surer than its figures deserve here.
+
+    Parameters
+    ----------
+    figures : DataFrame
+        Figures with ``verdict`` (``""``: not judged) and ``score`` (:func:`report`'s ``figures``).
+    by : sequence of str, default ("device",)
+        Grouping columns; a row ``device="all"`` pools the devices (frames left out).
+
+    Returns
+    -------
+    DataFrame
+        The ``by`` columns, ``judged`` (int), ``true`` (int, strict), ``expected`` (float: the
+        sum of their scores), ``mean_score``, ``precision`` (TRUE / judged) and ``ratio``
+        (expected / true; NaN without a TRUE figure). Empty when no judged figure has a score.
+
+    Examples
+    --------
+    >>> figures = pd.DataFrame({"device": ["tricolon"] * 4, "score": [0.9, 0.8, 0.7, 0.6],
+    ...                         "verdict": ["TRUE", "TRUE", "FALSE", "TRUE"]})
+    >>> calibration_table(figures)[["device", "judged", "true", "expected", "ratio"]].round(2).values.tolist()
+    [['tricolon', 4, 3, 3.0, 1.0], ['all', 4, 3, 3.0, 1.0]]
+    """
+    by = list(by)
+    columns = [*by, "judged", "true", "expected", "mean_score", "precision", "ratio"]
+    if "score" not in figures.columns:
+        return pd.DataFrame(columns=columns)
+    judged = figures[(figures["verdict"] != "") & figures["score"].notna()]
+    judged = judged[judged["device"] != "frame"]
+    if judged.empty:
+        return pd.DataFrame(columns=columns)
+    judged = judged.assign(true=(judged["verdict"] == "TRUE").astype(int))
+    parts = [judged, judged.assign(device="all")] if "device" in by else [judged]
+    table = (
+        pd.concat(parts, ignore_index=True)
+        .groupby(by, sort=False)
+        .agg(judged=("true", "size"), true=("true", "sum"), expected=("score", "sum"))
+        .reset_index()
+    )
+    return table.assign(
+        mean_score=table["expected"] / table["judged"],
+        precision=table["true"] / table["judged"],
+        ratio=table["expected"] / table["true"].where(table["true"] > 0),
+    )[columns]
 
 
 def report(
@@ -134,4 +198,5 @@ def report(
         alpha=krippendorff_alpha(judgements) if several else float("nan"),
         kappa=pairwise_kappa(judgements),
         disagreements=disagreements(judgements),
+        calibration=calibration_table(matched, [c for c in by if c != "kind"] or ["device"]),
     )

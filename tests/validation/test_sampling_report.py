@@ -72,3 +72,25 @@ def test_report_matches_a_judged_sample_back_to_the_result():
     assert int((figures["verdict"] != "").sum()) == len(sheet)
     assert result.annotators == ["one"] and pd.isna(result.alpha)
     assert "1 figures" not in str(result) and "judged" in str(result)
+
+
+def test_report_checks_the_scores_calibration_on_the_judged_figures():
+    spans = _spans()
+    # tricolons scored 0.9 each, the rest as they are
+    spans.loc[spans["device"] == "tricolon", "score"] = 0.9
+    sheet = sample(spans, CORPUS, per_stratum=5, seed=3)
+    truth = {"anaphora": "TRUE", "tricolon": "FALSE", "epizeuxis": "TRUE"}
+    sheet["verdict"] = sheet["device"].map(truth)
+    sheet.loc[sheet.index[sheet["device"] == "tricolon"][:3], "verdict"] = "TRUE"
+    sheet["annotator"] = "one"
+    calibration = report(sheet, spans, CORPUS).calibration.set_index("device")
+    # anaphora: 5 judged, all TRUE, scores 1.0: calibrated
+    assert calibration.loc["anaphora", ["judged", "true"]].tolist() == [5, 5]
+    assert calibration.loc["anaphora", "ratio"] == pytest.approx(1.0)
+    # tricolon: 5 judged at 0.9 each (4.5 expected), 3 TRUE: the scorer is too sure here
+    assert calibration.loc["tricolon", "expected"] == pytest.approx(4.5)
+    assert calibration.loc["tricolon", "ratio"] == pytest.approx(1.5)
+    assert calibration.loc["all", "judged"] == 11 and calibration.loc["all", "true"] == 9
+    assert "calibration" in str(report(sheet, spans, CORPUS))
+    # without the result the judged figures carry no score: no calibration
+    assert report(sheet).calibration.empty
