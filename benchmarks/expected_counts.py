@@ -35,7 +35,6 @@ the calibration only).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -47,7 +46,7 @@ from rhetoric.datahome import get_data_home
 from rhetoric.devices import DEVICES
 from rhetoric.evaluation.pool import genre_of
 from rhetoric.scoring.model import load_model
-from rhetoric.scoring.train import TREE_PARAMS, compare_kinds, nested_predictions
+from rhetoric.scoring.train import nested_predictions
 
 #: Columns of the per-figure table (:func:`figure_table`).
 FIGURE_COLUMNS = ["device", "doc", "genre", "cell", "weight", "label", "probability", "kept"]
@@ -64,34 +63,17 @@ def cell_of(doc: str) -> str:
 def figure_table(device: str, home: Path, population, shuffles: int) -> pd.DataFrame:
     """One row per judged figure of ``device``: its document, cell, weight, label, and its
     nested calibrated score and kept share."""
-    from heldout_recall import TRAINING_FOLDS
-    from train_scorers import ANNOTATIONS, gold_items, sample_weights, training_records
+    from train_scorers import shipped_out_of_fold
 
-    model = load_model(device)
-    prov = model.provenance
-    weight = prov.get("gold_weight", 0.0)
-    path = ANNOTATIONS / f"{device}.jsonl"
-    annotations = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-    gold = gold_items(device, set(TRAINING_FOLDS)) if weight > 0 else []
-    records, labels, groups, _, strata = training_records(device, annotations, home, gold)
-    measured = np.array([s is not None for s in strata])
-    w = np.array(sample_weights(strata, population, [genre_of(g) for g in groups]))
-    fit_weights = np.array([1.0 if x else weight for x in measured]) if weight > 0 else None
-    runs = compare_kinds(
-        records, labels, groups, kinds=(model.kind,), c=prov.get("C", 0.03),
-        tree_params=prov.get("trees") or TREE_PARAMS, weights=w, measured=measured,
-        fit_weights=fit_weights,
-    )[model.kind]["decisions"]  # fmt: skip
-    y = np.asarray(labels, dtype=float)[measured]
-    docs = np.asarray(groups, dtype=object)[measured]
+    runs, y, w, docs = shipped_out_of_fold(device, home, population)
     genres = np.array([genre_of(d) for d in docs], dtype=object)
     probability, kept = nested_predictions(
-        [d[measured] for d in runs], y, w[measured], docs, 0.85, genres=genres,
+        runs, y, w, docs, 0.85, genres=genres,
         seeds=range(100, 100 + shuffles),
     )  # fmt: skip
     return pd.DataFrame({
         "device": device, "doc": docs, "genre": genres, "cell": [cell_of(d) for d in docs],
-        "weight": w[measured], "label": y, "probability": probability, "kept": kept,
+        "weight": w, "label": y, "probability": probability, "kept": kept,
     })[FIGURE_COLUMNS]  # fmt: skip
 
 

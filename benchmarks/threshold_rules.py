@@ -22,7 +22,6 @@ written there, when the file does not exist).
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 import numpy as np
@@ -30,11 +29,9 @@ import numpy as np
 from rhetoric.datahome import get_data_home
 from rhetoric.devices import DEVICES
 from rhetoric.evaluation.pool import genre_of
-from rhetoric.scoring.model import calibrate, load_model
+from rhetoric.scoring.model import calibrate
 from rhetoric.scoring.train import (
-    TREE_PARAMS,
     choose_threshold,
-    compare_kinds,
     nested_threshold_check,
     platt,
     shipped_rule,
@@ -85,14 +82,7 @@ def main() -> None:
     import sys
 
     sys.path.insert(0, str(Path(__file__).parent))
-    from heldout_recall import TRAINING_FOLDS
-    from train_scorers import (
-        ANNOTATIONS,
-        gold_items,
-        load_population,
-        sample_weights,
-        training_records,
-    )
+    from train_scorers import load_population, shipped_out_of_fold
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devices", default=",".join(DEVICES))
@@ -105,27 +95,12 @@ def main() -> None:
              ("genre_calibrated", 0.85)]  # fmt: skip
     pooled = {rule: np.zeros((len(GENRES), 3)) for rule in rules}
     for device in args.devices.split(","):
-        model = load_model(device)
-        prov = model.provenance
-        weight = prov.get("gold_weight", 0.0)
-        path = ANNOTATIONS / f"{device}.jsonl"
-        annotations = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-        gold = gold_items(device, set(TRAINING_FOLDS)) if weight > 0 else []
-        records, labels, groups, _, strata = training_records(device, annotations, home, gold)
-        m = np.array([s is not None for s in strata])
-        w = np.array(sample_weights(strata, population, [genre_of(g) for g in groups]))
-        fit_weights = np.array([1.0 if x else weight for x in m]) if weight > 0 else None
-        runs = compare_kinds(
-            records, labels, groups, kinds=(model.kind,), c=prov.get("C", 0.03),
-            tree_params=prov.get("trees") or TREE_PARAMS, weights=w, measured=m,
-            fit_weights=fit_weights,
-        )[model.kind]["decisions"]  # fmt: skip
-        y, g = np.asarray(labels, dtype=float)[m], np.asarray(groups, dtype=object)[m]
+        runs, y, w, g = shipped_out_of_fold(device, home, population)
         genres = np.array([genre_of(d) for d in g], dtype=object)
         cells = []
         for rule in rules:
             result = nested_threshold_check(
-                [d[m] for d in runs], y, w[m], g, rule[1], genres=genres,
+                runs, y, w, g, rule[1], genres=genres,
                 seeds=range(100, 100 + args.shuffles), rule=RULES[rule[0]],
             )  # fmt: skip
             sums = np.array([result["sums"].get(name, [0.0, 0.0, 0.0]) for name in GENRES])

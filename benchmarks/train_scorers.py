@@ -231,6 +231,37 @@ def population_counts(home: Path) -> Counter:
     )
 
 
+def shipped_out_of_fold(device: str, home: Path, population: Counter):
+    """The shipped scorer of ``device`` refitted out of fold on the judged figures of the pool,
+    with its own kind, regularisation, tree settings and gold-item weight (three shuffles of
+    folds by document, as :func:`main` fits it): for the judged (measured) figures, the decision
+    values of each repeat, their labels, weights (:func:`sample_weights`) and documents. What
+    ``benchmarks/threshold_rules.py`` and ``benchmarks/expected_counts.py`` run nested checks on."""
+    from heldout_recall import TRAINING_FOLDS  # benchmarks/ is on sys.path
+
+    from rhetoric.scoring.model import load_model
+    from rhetoric.scoring.train import TREE_PARAMS, compare_kinds
+
+    model = load_model(device)
+    prov = model.provenance
+    weight = prov.get("gold_weight", 0.0)
+    path = ANNOTATIONS / f"{device}.jsonl"
+    annotations = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    gold = gold_items(device, set(TRAINING_FOLDS)) if weight > 0 else []
+    records, labels, groups, _, strata = training_records(device, annotations, home, gold)
+    measured = np.array([s is not None for s in strata])
+    w = np.array(sample_weights(strata, population, [genre_of(g) for g in groups]))
+    fit_weights = np.array([1.0 if x else weight for x in measured]) if weight > 0 else None
+    runs = compare_kinds(
+        records, labels, groups, kinds=(model.kind,), c=prov.get("C", 0.03),
+        tree_params=prov.get("trees") or TREE_PARAMS, weights=w, measured=measured,
+        fit_weights=fit_weights,
+    )[model.kind]["decisions"]  # fmt: skip
+    y = np.asarray(labels, dtype=float)[measured]
+    documents = np.asarray(groups, dtype=object)[measured]
+    return [d[measured] for d in runs], y, w[measured], documents
+
+
 def load_population(home: Path, cache: str | None = None) -> Counter:
     """:func:`population_counts`, read from the file ``cache`` when it exists (else counted, and
     written there when a path is given)."""

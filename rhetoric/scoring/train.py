@@ -214,6 +214,10 @@ def shipped_rule(decision, y, w, genre, target: float, min_kept: int):
     return (lambda values, genres: calibrate(values, at["a"], at["b"])), at["threshold"]
 
 
+#: The shuffles of the documents the nested checks run by default.
+NESTED_SEEDS = tuple(range(100, 120))
+
+
 def nested_predictions(
     runs: Sequence[np.ndarray],
     y: np.ndarray,
@@ -223,7 +227,7 @@ def nested_predictions(
     *,
     genres: Sequence[str] | None = None,
     n_splits: int = 5,
-    seeds: Sequence[int] = tuple(range(100, 120)),
+    seeds: Sequence[int] = NESTED_SEEDS,
     rule=shipped_rule,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each figure's calibrated score and kept share on documents the rule was not fitted on.
@@ -272,9 +276,7 @@ def nested_threshold_check(
     target: float,
     *,
     genres: Sequence[str] | None = None,
-    n_splits: int = 5,
-    seeds: Sequence[int] = tuple(range(100, 120)),
-    rule=shipped_rule,
+    **options,
 ) -> dict:
     """How the threshold rule does on documents it was not chosen on.
 
@@ -287,7 +289,8 @@ def nested_threshold_check(
 
     ``runs``: the out-of-fold decision values of each repeat (of the measured records); ``y``,
     ``w``, ``groups``: their labels, weights and documents; ``genres``: each record's genre.
-    ``rule``: how calibration and threshold are chosen on the training documents (default
+    ``options``: :func:`nested_predictions`'s ``n_splits``, ``seeds`` and ``rule`` (how
+    calibration and threshold are chosen on the training documents; default
     :func:`shipped_rule`; ``benchmarks/threshold_rules.py`` compares others).
     Returns ``precision``, ``recall`` (``None`` when nothing is kept, or no positive), ``kept``
     (the share of the weighted figures kept), and ``sums``: per genre and ``all``, the weighted
@@ -297,9 +300,7 @@ def nested_threshold_check(
     y = np.asarray(y, dtype=float)
     w = np.asarray(w, dtype=float)
     genre = np.asarray(["all"] * len(y) if genres is None else genres, dtype=object)
-    _, kept = nested_predictions(
-        runs, y, w, groups, target, genres=genres, n_splits=n_splits, seeds=seeds, rule=rule
-    )
+    _, kept = nested_predictions(runs, y, w, groups, target, genres=genres, **options)
     sums = {}
     for name in ["all", *sorted(set(genre) - {"all"})]:
         s = np.ones(len(y), dtype=bool) if name == "all" else genre == name
@@ -311,7 +312,7 @@ def nested_threshold_check(
         "precision": round(tp / kept_weight, 4) if kept_weight else None,
         "recall": round(tp / positives, 4) if positives else None,
         "kept": round(kept_weight / float(w.sum()), 4),
-        "seeds": len(seeds),
+        "seeds": len(options.get("seeds", NESTED_SEEDS)),
         "sums": {name: [round(float(v), 4) for v in values] for name, values in sums.items()},
     }
 
