@@ -29,6 +29,13 @@ figures can be added up against their TRUE verdicts, per device and per band of 
 (:func:`ptc_dev_check`; the candidates under 0.3 are not judged, so this checks the upper part of
 the calibration only).
 
+A third check on the public gold speeches (the development set, seven famous addresses): the random
+samples of ``corpus/annotations/second_judge_devices.jsonl``, judged blind by second judges, of
+figures scoring 0.1 or more that the defaults dropped (``below_default_0.1``) and of figures the
+defaults kept (``default``), drawn when the scorers were older; chosen without looking at their
+verdicts, so over each sample the current scores should add up to about its TRUE figures
+(:func:`public_sample_check`).
+
     RHETORIC_DATA=../shared/data python benchmarks/expected_counts.py --population-cache FILE
 """
 
@@ -159,6 +166,41 @@ def ptc_dev_check(lowest: float = 0.3) -> pd.DataFrame:
     return table.assign(ratio=table["expected"] / table["true"].where(table["true"] > 0))
 
 
+def public_sample_check() -> pd.DataFrame:
+    """The second judges' random samples of the public speeches' figures (``stratum`` of
+    ``second_judge_devices.jsonl``, the PTC dev one left out: :func:`ptc_dev_check` covers it),
+    matched to the current figures with every candidate scored: per sample, the judged figures,
+    TRUE among them (the second judges' verdicts) and the sum of their current scores."""
+    from rhetoric.evaluation.precision import judged_texts, match_judgements, read_judgements
+    from rhetoric.figures import group_figures
+    from rhetoric.pipeline import analyze_corpus
+
+    path = Path(__file__).parents[1] / "corpus" / "annotations" / "second_judge_devices.jsonl"
+    records = pd.read_json(path, lines=True)
+    strata = records.set_index(["doc", "device", "start", "end"])["stratum"].to_dict()
+    judgements = read_judgements([path])
+    judgements = judgements[judgements["doc"].map(genre_of) == "speech"]
+    texts = judged_texts(judgements["doc"])
+    corpus = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
+    result = analyze_corpus(corpus, min_score=0, frames=False)
+    figures = group_figures(result.spans[result.spans["layer"] == "device"], texts)
+    matched = match_judgements(figures, judgements)
+    matched = matched[matched["verdict"] != ""]
+    keys = zip(
+        matched["doc"], matched["device"], matched["judged_start"], matched["judged_end"],
+        strict=True,
+    )  # fmt: skip
+    matched = matched.assign(
+        sample=[strata.get(key) for key in keys], true=(matched["verdict"] == "TRUE").astype(int)
+    )
+    table = (
+        matched.groupby("sample")
+        .agg(judged=("true", "size"), true=("true", "sum"), expected=("score", "sum"))
+        .reset_index()
+    )
+    return table.assign(ratio=table["expected"] / table["true"])
+
+
 def main() -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     from train_scorers import load_population
@@ -205,6 +247,11 @@ def main() -> None:
     for r in ptc_dev_check().itertuples():
         print(f"| {r.by} | {r.value} | {r.judged} | {r.true:.0f} | {r.expected:.1f} | "
               f"{r.ratio:.2f} | {r.unjudged} |")  # fmt: skip
+    print("\nPublic speeches, the second judges' random samples: current scores against TRUE")
+    print("| sample | judged | true | expected | expected / true |")
+    print("|---|---|---|---|---|")
+    for r in public_sample_check().itertuples():
+        print(f"| {r.sample} | {r.judged} | {r.true} | {r.expected:.1f} | {r.ratio:.2f} |")
 
 
 if __name__ == "__main__":
