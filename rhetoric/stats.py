@@ -9,6 +9,7 @@ document and device) and return numbers or tidy DataFrames with documented colum
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -105,7 +106,6 @@ def _rate_interval(
     counts: np.ndarray, words: np.ndarray, n_boot: int, ci: float, method: str, rng
 ) -> tuple[float, float]:
     """The bootstrap interval of the pooled rate, documents resampled (scipy.stats.bootstrap)."""
-    import warnings
 
     from scipy.stats import bootstrap
 
@@ -290,6 +290,7 @@ def device_counts(
                 )
             present = present.drop_duplicates([doc_id, "device", "_instance"])
         if unit == "expected":
+            _warn_if_thresholded(present["score"])
             counted = present.groupby([doc_id, "device"])["score"].sum()
         else:
             counted = present.groupby([doc_id, "device"]).size()
@@ -300,6 +301,24 @@ def device_counts(
     table = documents.merge(counts, on=doc_id, how="inner", sort=False)
     dtype = "float64" if unit == "expected" else "int64"
     return table.astype({"count": dtype}).reset_index(drop=True)
+
+
+#: Lowest score under which a span table of every candidate (``min_score=0``) always has some
+#: figure; a table whose every score is at least this was most likely thresholded.
+_THRESHOLDED_FROM = 0.3
+
+
+def _warn_if_thresholded(scores: pd.Series) -> None:
+    """Warn when expected counts are asked of spans that look thresholded (no score under
+    :data:`_THRESHOLDED_FROM`): their sum would leave out every figure under the thresholds."""
+    if len(scores) >= 20 and scores.min() >= _THRESHOLDED_FROM:
+        warnings.warn(
+            f"unit='expected': the lowest score of these {len(scores)} figures is "
+            f"{scores.min():.2f}; expected counts add up every candidate's score, so analyse with "
+            "min_score=0 (these spans look thresholded)",
+            UserWarning,
+            stacklevel=3,
+        )
 
 
 # --- tests and effect sizes -----------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -140,6 +141,21 @@ def test_expected_counts_add_each_figures_score_once():
     # the pooled rate of expected figures per 1,000 words, as for counts
     rates = bootstrap_rate_ci(expected, by="device", n_boot=50)
     assert rates.set_index("device").loc["anaphora", "rate"] == pytest.approx(1000 * 0.85 / 300)
+
+
+def test_expected_counts_warn_when_the_spans_look_thresholded():
+    documents = pd.DataFrame({"doc_id": ["x"], "n_words": [1000]})
+    kept = pd.DataFrame(
+        {"doc_id": ["x"] * 25, "device": ["tricolon"] * 25, "group": None, "score": [0.8] * 25}
+    )
+    with pytest.warns(UserWarning, match="min_score=0"):
+        device_counts(kept, documents, unit="expected")
+    every = kept.assign(score=[0.8] * 24 + [0.01])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert device_counts(every, documents, unit="expected")["count"].iloc[0] == pytest.approx(
+            0.8 * 24 + 0.01
+        )
 
 
 def test_expected_counts_need_scored_spans():
