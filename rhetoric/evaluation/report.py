@@ -6,7 +6,9 @@ judged figures by device and genre (and of the stance kinds), recall and precisi
 news articles, the other PTC techniques that a detector partly
 corresponds to (dev) and the chiasmus rankings, prints them as Markdown tables, and with ``--readme`` replaces the block between
 ``<!-- evaluation:start -->`` and ``<!-- evaluation:end -->`` in that file, so the README's
-numbers are always the code's.
+numbers are always the code's. It prints first the targets of issues 10 and 11 it measures, each
+with its current value and status (:func:`targets_table`), which replace the block between
+``<!-- targets:start -->`` and ``<!-- targets:end -->``.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from pathlib import Path
 import pandas as pd
 
 from rhetoric.datahome import get_data_home
+from rhetoric.validation.precision import ALL
 
 START, END = "<!-- evaluation:start -->", "<!-- evaluation:end -->"
+TARGETS_START, TARGETS_END = "<!-- targets:start -->", "<!-- targets:end -->"
 
 
 def markdown_table(frame: pd.DataFrame, floatfmt: str = "{:.3f}") -> str:
@@ -48,8 +52,10 @@ def markdown_table(frame: pd.DataFrame, floatfmt: str = "{:.3f}") -> str:
     return "\n".join([header, rule, *rows])
 
 
-def build_report(gold: str | Path | None = None, data_home=None) -> str:
-    """Run every evaluation and return the Markdown block."""
+def build_report(gold: str | Path | None = None, data_home=None, facts: dict | None = None) -> str:
+    """Run every evaluation and return the Markdown block; ``facts``, when given, receives the
+    figures the targets are read from (:func:`targets_table`)."""
+    facts = {} if facts is None else facts
     from rhetoric.evaluation.chiasmus import evaluate_chiasmus
     from rhetoric.evaluation.gold import default_gold_path, evaluate_gold
     from rhetoric.evaluation.ptc import emphatic_cross_validation, evaluate_ptc
@@ -62,6 +68,7 @@ def build_report(gold: str | Path | None = None, data_home=None) -> str:
         candidates, _ = evaluate_gold(gold, home, min_score=0)
         summary.insert(2, "matched_candidates", candidates["matched"].to_numpy())
         summary.insert(5, "violated_candidates", candidates["violated"].to_numpy())
+        facts["gold"] = summary.set_index("device").loc["total"]
         parts += [f"**Gold device items** (`{gold.name}`; a positive is matched when the detector's spans cover "
                   "`min_hits` occurrences of its quote, a negative is violated when any span of that device "
                   "touches it). `matched` and `violated`: the default output (each device's learned "
@@ -79,23 +86,25 @@ def build_report(gold: str | Path | None = None, data_home=None) -> str:
     )
     ptc = ptc[["split", *[c for c in ptc.columns if c != "split"]]]
     cv = emphatic_cross_validation()
+    emphatic = ptc[(ptc["split"] == "dev") & (ptc["setting"] == "span_emphatic")]
+    facts["ptc_emphatic_f1"] = float(emphatic["f1"].iloc[0])
     parts += ["**PTC Repetition** (SemEval-2020 Task 11 partial-overlap scores; tuned on train, dev reported). "
               "`span`: every repetition span the detector finds; `span_emphatic`: its emphatic-repeat ranker; "
               "`tc`: labelling the Repetition spans among the gold spans of all techniques. The ranker is fitted on "
               "train, so its train row is in-sample; cross-validated on train (5 folds by article, 3 repeats): "
               f"P {cv['precision']:.3f}, R {cv['recall']:.3f}, F1 {cv['f1']:.3f}.", "",
               markdown_table(ptc), ""]  # fmt: skip
-    parts += [_precision_section(home), ""]
+    parts += [_precision_section(home, facts), ""]
     if gold.is_file():
         parts += [_tradeoff_section(gold, home), ""]
     agreement = _agreement_section(home)
     if agreement:
         parts += [agreement, ""]
-    dev = _dev_precision_section(home)
+    dev = _dev_precision_section(home, facts)
     if dev:
         parts += [dev, ""]
-    parts += [_frames_section(home), ""]
-    parts += [_ptc_correspondences(home), ""]
+    parts += [_frames_section(home, facts), ""]
+    parts += [_ptc_correspondences(home, facts), ""]
     chiasmus = evaluate_chiasmus(home)
     parts += ["**Chiasmus** (`shared/data/chiasmus`; average precision over the detector's scores, and "
               "sentence-level decisions):", "", markdown_table(chiasmus), ""]  # fmt: skip
@@ -236,12 +245,91 @@ def _stance_scorer_section() -> str:
     ])  # fmt: skip
 
 
-def _precision_section(home) -> str:
+def _status(met: bool | None) -> str:
+    return "not measured" if met is None else "met" if met else "**not met**"
+
+
+def _with_interval(row) -> str:
+    return f"{int(row['true'])}/{int(row['judged'])} = {row['precision']:.2f} [{row['precision_low']:.2f}, {row['precision_high']:.2f}]"
+
+
+def targets_table(facts: dict) -> str:
+    """The targets of issues 10 and 11 that the evaluation measures, each with its current value
+    and whether it is met, from the ``facts`` :func:`build_report` collected (Markdown table).
+    Recall on the held-out folds and speed are measured by benchmarks, not here."""
+    from rhetoric.corpora import load_seed
+    from rhetoric.framing import frame_profile, ranked_frames
+
+    rows = []
+
+    def add(issue, measure, value, target, met):
+        rows.append({"issue": issue, "measure": measure, "now": value, "target": target,
+                     "status": _status(met)})  # fmt: skip
+
+    table = facts.get("precision")
+    if table is not None:
+        pooled = table[(table["kind"] == ALL) & (table["device"] == ALL)].set_index("genre")
+        for genre, label in (("speech", "public speeches"), ("news", "public news")):
+            if genre in pooled.index:
+                row = pooled.loc[genre]
+                add(10, f"precision of the default device figures, {label}", _with_interval(row),
+                    ">= 0.85", bool(row["precision"] >= 0.85))  # fmt: skip
+        devices = table[(table["kind"] == ALL) & ~table["device"].isin([ALL, "stance"])]
+        devices = devices[(devices["genre"] != ALL) & (devices["figures"] >= 10)]
+        value = ", ".join(
+            f"{r.device} ({r.genre}) {r.precision:.2f}" for r in devices.itertuples()
+        )  # fmt: skip
+        add(10, "precision of each device with 10 or more figures there", value or "none",
+            ">= 0.70", bool((devices["precision"] >= 0.70).all()))  # fmt: skip
+    gold = facts.get("gold")
+    if gold is not None:
+        recall = gold["matched"] / gold["positives"]
+        add(10, "recall of the public gold items at the defaults; negatives violated",
+            f"{int(gold['matched'])}/{int(gold['positives'])} = {recall:.2f}; {int(gold['violated'])}",
+            ">= 0.95; 0", bool(recall >= 0.95 and gold["violated"] == 0))  # fmt: skip
+    if "ptc_emphatic_f1" in facts:
+        f1 = facts["ptc_emphatic_f1"]
+        add(10, "PTC dev `Repetition`, emphatic repeats, partial-overlap F1", f"{f1:.3f}", ">= 0.15",
+            f1 >= 0.15)  # fmt: skip
+    if "ptc_dev" in facts:
+        row = facts["ptc_dev"]
+        add(10, "precision of the default device figures, the 75 PTC dev articles (news nobody "
+            "built on; not one of the target sets)", _with_interval(row), ">= 0.85",
+            bool(row["precision"] >= 0.85))  # fmt: skip
+    stance = facts.get("stance")
+    if stance is not None:
+        cells = stance[stance["genre"] != ALL]
+        value = "; ".join(
+            f"{r.kind} ({r.genre}) {int(r.true)}/{int(r.judged)}" for r in cells.itertuples()
+        )  # fmt: skip
+        add(11, "stance precision on the public sets: hedges, boosters, loaded words, each genre",
+            value, ">= 0.75 each", bool((cells["precision"] >= 0.75).all()) if len(cells) else None)  # fmt: skip
+    if "loaded_f1" in facts:
+        f1 = facts["loaded_f1"]
+        add(11, "PTC dev `Loaded_Language`, partial-overlap F1", f"{f1:.3f}", ">= 0.30", f1 >= 0.30)
+    frames = facts.get("frames_dev")
+    if frames is not None:
+        add(11, "news: judged dominant frame ranked first (75 PTC dev articles)",
+            f"{frames['top1']:.3f} [{frames['top1_low']:.2f}, {frames['top1_high']:.2f}]", ">= 0.80",
+            bool(frames["top1"] >= 0.80))  # fmt: skip
+        add(11, "news: a frame judged absent among the first three",
+            f"{frames['absent_top3']:.3f} [{frames['absent_low']:.2f}, {frames['absent_high']:.2f}]",
+            "<= 0.05", bool(frames["absent_top3"] <= 0.05))  # fmt: skip
+    seed = load_seed()["text"].iloc[0]
+    first = (ranked_frames(frame_profile(seed, ranker="news")) or [None])[0]
+    add(11, "the seed article's first frame", f"`{first}`", "`security_and_defense`",
+        first == "security_and_defense")  # fmt: skip
+    return markdown_table(pd.DataFrame(rows)) + "\n"
+
+
+def _precision_section(home, facts: dict) -> str:
     """Precision over judged figures, by device and genre (:mod:`rhetoric.evaluation.precision`)."""
     from rhetoric.evaluation.precision import (
         default_judged_files,
         evaluate_precision,
         genre_summary,
+        precision_table,
+        stance_family,
         stance_summary,
     )
 
@@ -250,6 +338,11 @@ def _precision_section(home) -> str:
         return "**Precision over judged figures**: no judged files found beside the data home."
     result = evaluate_precision(files, home)
     unjudged = int((result.figures["verdict"] == "").sum())
+    facts["precision"] = result.table
+    stance = result.figures[result.figures["device"] == "stance"]
+    facts["stance"] = precision_table(
+        stance.assign(kind=stance["kind"].map(stance_family)), ("genre", "kind"), totals=False
+    )
     return "\n".join([
         f"**Precision over judged figures** ({', '.join(f'`{f.name}`' for f in files)}): the current "
         "detectors' figures (the spans of one group) on the judged documents, matched to judgements by "
@@ -306,7 +399,7 @@ def _agreement_section(home) -> str:
     ])  # fmt: skip
 
 
-def _dev_precision_section(home) -> str:
+def _dev_precision_section(home, facts: dict) -> str:
     """Precision of the device figures kept at the defaults on PTC dev articles, all judged."""
     from rhetoric.evaluation.precision import (
         evaluate_precision,
@@ -324,6 +417,7 @@ def _dev_precision_section(home) -> str:
     devices = result.figures[result.figures["device"] != "stance"]
     unjudged = int((devices["verdict"] == "").sum())
     table = precision_table(devices, ("device",))  # with the pooled row ``all``
+    facts["ptc_dev"] = table.set_index("device").loc["all"]
     curve = tradeoff_summary(
         min_score_tradeoff(
             None,
@@ -348,7 +442,7 @@ def _dev_precision_section(home) -> str:
     ])  # fmt: skip
 
 
-def _frames_section(home) -> str:
+def _frames_section(home, facts: dict) -> str:
     """Frame rankings against the dominant frames judged on PTC train and dev articles."""
     from rhetoric.evaluation.frames import (
         SECOND_CODER,
@@ -368,6 +462,8 @@ def _frames_section(home) -> str:
     judgements = project_frame_judgements()
     rankings = frame_rankings(judgements, home)
     agreement = frame_agreement(rankings)
+    if (agreement["split"] == "dev").any():
+        facts["frames_dev"] = agreement.set_index("split").loc["dev"]
     second = path.with_name(SECOND_CODER)
     coders = []
     if second.is_file():
@@ -437,7 +533,7 @@ def _speech_frames_section(path, home) -> list[str]:
             markdown_table(pd.DataFrame(rows))]  # fmt: skip
 
 
-def _ptc_correspondences(home) -> str:
+def _ptc_correspondences(home, facts: dict) -> str:
     """The partial correspondences of detectors and PTC techniques, scored on dev."""
     from rhetoric.corpora import load_ptc
     from rhetoric.evaluation.misses import PTC_CORRESPONDENCES, detect_spans, technique_scores
@@ -450,6 +546,7 @@ def _ptc_correspondences(home) -> str:
     from rhetoric.framing.loaded import loaded_model
 
     learned = loaded_language_scores("dev", home)
+    facts["loaded_f1"] = float(learned["f1"])
     cv = loaded_model().provenance.get("cv", {})
     return "\n".join([
         "**PTC, other techniques** (dev; partial-overlap scores). Only Repetition is the same concept "
@@ -465,17 +562,21 @@ def _ptc_correspondences(home) -> str:
     ])  # fmt: skip
 
 
-def update_readme(readme: Path, block: str) -> None:
+def update_readme(readme: Path, block: str, targets: str | None = None) -> None:
+    """Replace the evaluation block of ``readme`` with ``block`` and, when given, its targets
+    block with ``targets`` (each between its markers, which must be there)."""
     text = readme.read_text(encoding="utf-8")
-    if START not in text or END not in text:
-        raise ValueError(f"{readme} has no {START} ... {END} block to replace")
-    new = re.sub(
-        re.escape(START) + r".*?" + re.escape(END),
-        lambda _: f"{START}\n{block}{END}",
-        text,
-        flags=re.S,
-    )
-    readme.write_text(new, encoding="utf-8")
+    blocks = [(START, END, block)] + ([(TARGETS_START, TARGETS_END, targets)] if targets else [])
+    for start, end, content in blocks:
+        if start not in text or end not in text:
+            raise ValueError(f"{readme} has no {start} ... {end} block to replace")
+        text = re.sub(
+            re.escape(start) + r".*?" + re.escape(end),
+            lambda _, s=start, e=end, c=content: f"{s}\n{c}{e}",
+            text,
+            flags=re.S,
+        )
+    readme.write_text(text, encoding="utf-8")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -493,9 +594,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    block = build_report(args.gold, args.data_home)
+    facts: dict = {}
+    block = build_report(args.gold, args.data_home, facts)
+    targets = targets_table(facts)
+    print(targets)
     print(block, end="")
     if args.readme:
-        update_readme(Path(args.readme), block)
+        update_readme(Path(args.readme), block, targets)
         print(f"updated {args.readme}")
     return 0

@@ -5,7 +5,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from rhetoric.evaluation.report import END, START, build_report, markdown_table, update_readme
+from rhetoric.evaluation.report import (
+    END,
+    START,
+    TARGETS_END,
+    TARGETS_START,
+    build_report,
+    markdown_table,
+    targets_table,
+    update_readme,
+)
 
 
 def test_markdown_table_formats_counts_metrics_and_gaps():
@@ -23,6 +32,15 @@ def test_update_readme_replaces_only_the_block(tmp_path):
     readme.write_text(f"intro\n{START}\nold numbers\n{END}\noutro\n", encoding="utf-8")
     update_readme(readme, "new numbers\n")
     assert readme.read_text(encoding="utf-8") == f"intro\n{START}\nnew numbers\n{END}\noutro\n"
+    both = tmp_path / "both.md"
+    both.write_text(
+        f"{TARGETS_START}\nold targets\n{TARGETS_END}\nmiddle\n{START}\nold\n{END}\n",
+        encoding="utf-8",
+    )
+    update_readme(both, "new\n", "new targets\n")
+    assert both.read_text(encoding="utf-8") == (
+        f"{TARGETS_START}\nnew targets\n{TARGETS_END}\nmiddle\n{START}\nnew\n{END}\n"
+    )
     (tmp_path / "bare.md").write_text("no block", encoding="utf-8")
     with pytest.raises(ValueError, match="no .* block"):
         update_readme(tmp_path / "bare.md", "x")
@@ -33,4 +51,10 @@ def test_the_readme_evaluation_block_is_the_codes_current_output():
     ``rhetoric evaluate report --readme README.md``."""
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     block = readme.split(START, 1)[1].split(END, 1)[0]
-    assert block.strip() == build_report().strip()
+    facts: dict = {}
+    assert block.strip() == build_report(facts=facts).strip()
+    # the targets table at the head of the evaluation section, from the same run
+    targets = readme.split(TARGETS_START, 1)[1].split(TARGETS_END, 1)[0]
+    assert targets.strip() == targets_table(facts).strip()
+    statuses = [line.rsplit("|", 2)[1].strip() for line in targets.strip().splitlines()[2:]]
+    assert statuses and set(statuses) <= {"met", "**not met**", "not measured"}
