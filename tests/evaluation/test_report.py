@@ -58,3 +58,33 @@ def test_the_readme_evaluation_block_is_the_codes_current_output():
     assert targets.strip() == targets_table(facts).strip()
     statuses = [line.rsplit("|", 2)[1].strip() for line in targets.strip().splitlines()[2:]]
     assert statuses and set(statuses) <= {"met", "**not met**", "not measured"}
+
+
+def test_targets_table_reads_the_facts_and_never_calls_a_precision_with_unjudged_figures_met(
+    data_home,
+):
+    def row(genre, device, figures, true, unjudged=0):
+        judged = figures - unjudged
+        return {"genre": genre, "device": device, "kind": "all", "figures": figures,
+                "judged": judged, "true": true, "precision": true / judged,
+                "precision_low": 0.5, "precision_high": 0.95, "unjudged": unjudged}  # fmt: skip
+
+    precision = pd.DataFrame([
+        row("speech", "all", 40, 36), row("news", "all", 12, 10, unjudged=2),
+        row("speech", "tricolon", 20, 13), row("speech", "anaphora", 20, 19),
+    ])  # fmt: skip
+    facts = {
+        "precision": precision,
+        "gold": pd.Series({"matched": 81, "positives": 85, "violated": 0}),
+        "ptc_emphatic_f1": 0.2,
+    }
+    lines = targets_table(facts).strip().splitlines()
+    status = {line.split("|")[2].strip(): line.rsplit("|", 2)[1].strip() for line in lines[2:]}
+    assert status["precision of the default device figures, public speeches"] == "met"
+    assert status["precision of the default device figures, public news"] == (
+        "judge 2 unjudged figures first"
+    )
+    # tricolon 13/20 = 0.65 is under the 0.70 floor
+    assert status["precision of each device with 10 or more figures there"] == "**not met**"
+    assert status["recall of the public gold items at the defaults; negatives violated"] == "met"
+    assert status["the seed article's first frame"] == "met"
