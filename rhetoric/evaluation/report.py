@@ -592,7 +592,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     add_data_home_option(parser)
     parser.add_argument(
-        "--readme", metavar="README.md", help="replace the evaluation block of this file"
+        "--readme",
+        metavar="README.md",
+        help="replace the targets table and the evaluation block of this file (between their markers)",
     )
 
 
