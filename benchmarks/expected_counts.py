@@ -132,20 +132,15 @@ def ptc_dev_check(lowest: float = 0.3) -> pd.DataFrame:
     articles, matched to their judgements: per device and per band of scores, the judged
     figures, TRUE among them, the sum of their scores, and the figures no judgement covers."""
     from rhetoric import reported_devices
-    from rhetoric.corpora import load_ptc
-    from rhetoric.evaluation.precision import match_judgements, ptc_dev_judged_file, read_judgements
-    from rhetoric.figures import group_figures
-    from rhetoric.pipeline import analyze_corpus
+    from rhetoric.evaluation.precision import (
+        evaluate_precision,
+        ptc_dev_documents,
+        ptc_dev_judged_file,
+    )
 
-    articles, _ = load_ptc("dev")
-    # keyed as the judgements name documents: their path under the data home
-    paths = "ptc/dev-articles/article" + articles["doc_id"].astype(str) + ".txt"
-    texts = dict(zip(paths, articles["text"], strict=True))
-    corpus = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
-    result = analyze_corpus(corpus, min_score=lowest, frames=False)
-    spans = result.spans[result.spans["layer"] == "device"]
-    figures = group_figures(spans, texts)
-    matched = match_judgements(figures, read_judgements([ptc_dev_judged_file()]))
+    matched = evaluate_precision(
+        [ptc_dev_judged_file()], documents=ptc_dev_documents(), min_score=lowest
+    ).figures
     matched = matched[matched["device"].isin(list(reported_devices()))]
     matched = matched.assign(
         true=(matched["verdict"] == "TRUE").astype(float),
@@ -171,21 +166,13 @@ def public_sample_check() -> pd.DataFrame:
     ``second_judge_devices.jsonl``, the PTC dev one left out: :func:`ptc_dev_check` covers it),
     matched to the current figures with every candidate scored: per sample, the judged figures,
     TRUE among them (the second judges' verdicts) and the sum of their current scores."""
-    from rhetoric.evaluation.precision import judged_texts, match_judgements, read_judgements
-    from rhetoric.figures import group_figures
-    from rhetoric.pipeline import analyze_corpus
+    from rhetoric.evaluation.precision import evaluate_precision, second_judge_file
 
-    path = Path(__file__).parents[1] / "corpus" / "annotations" / "second_judge_devices.jsonl"
+    path = second_judge_file()
     records = pd.read_json(path, lines=True)
     strata = records.set_index(["doc", "device", "start", "end"])["stratum"].to_dict()
-    judgements = read_judgements([path])
-    judgements = judgements[judgements["doc"].map(genre_of) == "speech"]
-    texts = judged_texts(judgements["doc"])
-    corpus = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
-    result = analyze_corpus(corpus, min_score=0, frames=False)
-    figures = group_figures(result.spans[result.spans["layer"] == "device"], texts)
-    matched = match_judgements(figures, judgements)
-    matched = matched[matched["verdict"] != ""]
+    matched = evaluate_precision([path], min_score=0).figures
+    matched = matched[(matched["verdict"] != "") & (matched["genre"] == "speech")]
     keys = zip(
         matched["doc"], matched["device"], matched["judged_start"], matched["judged_end"],
         strict=True,

@@ -193,14 +193,21 @@ def judged_texts(docs: Iterable[str], data_home: str | os.PathLike | None = None
 
 
 def detect_figures(
-    texts: dict[str, str], *, n_jobs: int = -1, devices: Iterable[str] | None = None
+    texts: dict[str, str],
+    *,
+    n_jobs: int = -1,
+    devices: Iterable[str] | None = None,
+    min_score: float | None = None,
 ) -> pd.DataFrame:
     """Run the detectors (every one by default; ``devices=()`` for none) and the stance finder
-    over ``texts`` and group the spans into figures."""
+    over ``texts`` and group the spans into figures (``min_score`` as for
+    :func:`rhetoric.analyze`: the default thresholds when ``None``)."""
     from rhetoric.pipeline import analyze_corpus
 
     corpus = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
-    result = analyze_corpus(corpus, devices=devices, frames=True, n_jobs=n_jobs)
+    result = analyze_corpus(
+        corpus, devices=devices, frames=True, n_jobs=n_jobs, min_score=min_score
+    )
     if len(result.errors):
         row = result.errors.iloc[0]
         raise RuntimeError(
@@ -216,6 +223,7 @@ def evaluate_precision(
     n_jobs: int = -1,
     devices: Iterable[str] | None = None,
     documents: Iterable[str] = (),
+    min_score: float | None = None,
 ) -> PrecisionResult:
     """Precision of the current detectors over judged figures, by genre, device and kind.
 
@@ -231,6 +239,9 @@ def evaluate_precision(
         More documents the judgements cover (paths under the data home), analysed although no
         figure in them is judged: their figures count as unjudged (for instance every PTC dev
         article, :func:`ptc_dev_documents`). By default only the documents judgements name.
+    min_score : float, optional
+        The figures measured: the default output when ``None``, else those scoring at least
+        this (``0``: every candidate, scored).
 
     Returns
     -------
@@ -238,7 +249,7 @@ def evaluate_precision(
     """
     judgements = read_judgements(list(judged))
     texts = judged_texts([*judgements["doc"], *documents], data_home)
-    figures = detect_figures(texts, n_jobs=n_jobs, devices=devices)
+    figures = detect_figures(texts, n_jobs=n_jobs, devices=devices, min_score=min_score)
     matched = match_judgements(figures, judgements)
     matched["genre"] = matched["doc"].map(genre_of)
     table = pd.concat(
@@ -356,10 +367,17 @@ def stance_summary(
         ``kind`` (hedge, booster, loaded), then for each genre ``<genre> judged``, ``<genre>
         precision``, ``<genre> lenient`` (``p [low, high]``) and ``<genre> unjudged``.
     """
+    return _genres_side_by_side(
+        stance_precision(figures), "kind", list(STANCE_FAMILIES), list(genres)
+    )
+
+
+def stance_precision(figures: pd.DataFrame) -> pd.DataFrame:
+    """:func:`precision_table` of the stance figures by ``genre`` and family (``kind``: hedge,
+    booster, loaded), the numbers :func:`stance_summary` writes out."""
     stance = figures[figures["device"] == "stance"]
     stance = stance.assign(kind=stance["kind"].map(stance_family))
-    table = precision_table(stance, ("genre", "device", "kind"), totals=False)
-    return _genres_side_by_side(table, "kind", list(STANCE_FAMILIES), list(genres))
+    return precision_table(stance, ("genre", "device", "kind"), totals=False)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

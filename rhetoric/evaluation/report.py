@@ -331,8 +331,7 @@ def _precision_section(home, facts: dict) -> str:
         default_judged_files,
         evaluate_precision,
         genre_summary,
-        precision_table,
-        stance_family,
+        stance_precision,
         stance_summary,
     )
 
@@ -342,10 +341,7 @@ def _precision_section(home, facts: dict) -> str:
     result = evaluate_precision(files, home)
     unjudged = int((result.figures["verdict"] == "").sum())
     facts["precision"] = result.table
-    stance = result.figures[result.figures["device"] == "stance"]
-    facts["stance"] = precision_table(
-        stance.assign(kind=stance["kind"].map(stance_family)), ("genre", "kind"), totals=False
-    )
+    facts["stance"] = stance_precision(result.figures)
     return "\n".join([
         f"**Precision over judged figures** ({', '.join(f'`{f.name}`' for f in files)}): the current "
         "detectors' figures (the spans of one group) on the judged documents, matched to judgements by "
