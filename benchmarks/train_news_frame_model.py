@@ -35,7 +35,7 @@ articles) were chosen on these folds among C 3-300 and profile weights 0.03-1 (t
 0.02 of each other; 5+ rather than 3+ articles for a smaller file at the same figures), before
 the dev set was read the second time.
 
-    RHETORIC_DATA=../shared/data python benchmarks/train_news_frame_model.py [--check]
+    RHETORIC_DATA=../shared/data python benchmarks/train_news_frame_model.py [--check] [--learning-curve 0.25,0.5,0.75,1]
 
 ``--check`` fits and prints without writing ``rhetoric/resources/frames/news_frame_model.json``.
 """
@@ -162,8 +162,10 @@ def story_groups(articles: list[dict], similarity: float) -> np.ndarray:
     return connected_components(similar, directed=False)[1]
 
 
-def cross_validate(articles, args) -> dict:
-    """Folds by story, repeated; mean rates over the repeats."""
+def cross_validate(articles, args, train_share: float = 1.0) -> dict:
+    """Folds by story, repeated; mean rates over the repeats. With ``train_share`` under 1, each
+    fold's model is fitted on that share of its training stories (drawn per repeat and fold):
+    a point of the learning curve."""
     results = []
     balanced = args.class_weight == "balanced"
     groups = story_groups(articles, args.story_similarity)
@@ -174,7 +176,13 @@ def cross_validate(articles, args) -> dict:
         fold_of = np.array([fold_of_story[g] for g in groups])
         rankings = [None] * len(articles)
         for k in range(args.folds):
-            train = [a for a, f in zip(articles, fold_of, strict=True) if f != k]
+            kept = np.random.RandomState(1000 * repeat + k).rand(len(stories)) < train_share
+            kept_story = dict(zip(stories, kept, strict=True))
+            train = [
+                a
+                for a, f, g in zip(articles, fold_of, groups, strict=True)
+                if f != k and (train_share >= 1 or kept_story[g])
+            ]
             test = np.flatnonzero(fold_of == k)
             fitted = Fitted(train, args.C, args.profile_weight, args.min_df, balanced)
             model = FrameModel(fitted.export(args.min_share_of_top, {}))
@@ -183,7 +191,8 @@ def cross_validate(articles, args) -> dict:
         results.append(rates(articles, rankings))
     return {
         "n": len(articles), "stories": len(stories), "story_similarity": args.story_similarity,
-        "folds": args.folds, "repeats": args.repeats, **mean_rates(results),
+        "folds": args.folds, "repeats": args.repeats, "train_share": train_share,
+        **mean_rates(results),
     }  # fmt: skip
 
 
@@ -204,10 +213,21 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--check", action="store_true", help="do not write the model")
+    parser.add_argument(
+        "--learning-curve",
+        metavar="SHARES",
+        help="comma-separated shares of the training stories (e.g. 0.25,0.5,0.75,1): print the "
+        "cross-validated rates with each fold's model fitted on that share, write nothing",
+    )
     args = parser.parse_args()
 
     judgements = read_frame_judgements(args.judgements)
     articles = article_rows(judgements, None)
+    if args.learning_curve:
+        for share in (float(v) for v in args.learning_curve.split(",")):
+            r = cross_validate(articles, args, share)
+            print(f"train share {share:.2f}: top1 {r['top1']:.3f}  absent_top3 {r['absent_top3']:.3f}", flush=True)  # fmt: skip
+        return
     baseline = rates(articles, [ranked(a, None) for a in articles])
     profile_ranker = rates(articles, [ranked(a, news_ranker()) for a in articles])
     cv = cross_validate(articles, args)
