@@ -51,6 +51,10 @@ Inside a line, wherever they stand:
 ``embed credit`` / ``link``
     The attribution line of an embedded post ("— Name (@handle) May 8, 2018"), a bare web
     address or picture link.
+``timestamp``
+    A page's publication stamp: "Published: February 11, 2018, 4:45 pm", "Updated 6:02 PM ET,
+    Sun February 11, 2018", "Posted on 02/11/2018". The label is capitalised and a date follows
+    it at once, so that prose ("the report was published on May 3, 2018") stays.
 
 And, after all of those:
 
@@ -89,7 +93,7 @@ REASONS = (
     "comment form", "related articles", "teaser of another article", "share prompt",
     "donation appeal", "cookie notice", "newsletter widget", "poll widget", "continues below", "advertisement",
     "image caption", "photo credit", "byline", "credit line", "author bio", "copyright notice",
-    "stage direction", "speaker label", "editorial note", "embed credit", "link",
+    "stage direction", "speaker label", "editorial note", "embed credit", "link", "timestamp",
     "copy of a passage",
 )  # fmt: skip
 
@@ -99,6 +103,7 @@ _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
     r"|Aug(?:ust|\.)?|Sep(?:tember|t?\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
+_TIME = r"\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?-i:[A-Z]{2,4})\b)?"
 _NAME = r"(?-i:[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin))*)"  # case counts
 _AGENCY = (
     r"(?:AP|AFP|Reuters|Getty(?: Images)?|EPA|Bloomberg|Shutterstock|iStock(?:photo)?|Pool"
@@ -376,6 +381,17 @@ _INLINE: list[tuple[str, re.Pattern]] = [
     ),
     ("link", re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)[^\s<>\"“”]+")),
     (
+        "timestamp",
+        # a capitalised label, then at once a date (a time may stand before or after it)
+        re.compile(
+            rf"\b(?-i:(?:First |Last )?(?:Published|Updated|Posted|Modified)(?: (?:on|at))?)\s*:?\s*"
+            rf"(?:{_TIME}\s*,?\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+            rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+            rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+            rf"(?:\s*(?:,|at|\||-)?\s*{_TIME})?"
+        ),
+    ),
+    (
         "continues below",
         re.compile(
             r"\b(?:take (?:our|the|this) poll\s*[-–—:]\s*)?(?:the )?(?:story|article) continue[sd]? below\b",
@@ -543,6 +559,7 @@ _TRIGGERS = {
     "link": ("http", "www.", "pic.twitter"),
     "continues below": ("below",),
     "image caption": ("photo", "image", "picture"),
+    "timestamp": ("published", "updated", "posted", "modified"),
 }
 
 

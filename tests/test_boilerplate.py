@@ -260,6 +260,7 @@ _PIECES = st.sampled_from(
         "The council met today.", "We will not fail.", "We will not fail.", " ", "\n", "\n\n",
         "— Jane Roe (@janeroe) March 3, 2019", "https://example.org/a", "Harbour news",
         "What happens now?", "The tide rose over the old wall and into the square.",
+        "Updated: March 3, 2019, 6:02 pm",
     ]
 )  # fmt: skip
 
@@ -314,3 +315,18 @@ def test_the_normalised_text_blanked_is_the_blanked_text_normalised():
     assert mask(normalize(text), ranges) == normalize(mask(text, ranges))
     page = "Body of the story.\n\nShare this article\n\nBody of the story.\n\nMore text here."
     assert find_boilerplate(page, norm=normalize(page)) == find_boilerplate(page)
+
+
+def test_publication_stamps_go_and_prose_dates_stay():
+    text = (
+        "Two men were charged on Sunday Published: March 3, 2019, 4:45 pm Updated: March 3, "
+        "2019, 6:02 pm SPRINGFIELD (AP) — The police said more.\n"
+        "Updated 6:02 PM ET, Sun March 3, 2019\n"
+        "The report was published on May 3, 2018, and was updated: later that year.\n"
+        "Last Updated: 2019-01-05 10:30 GMT"
+    )
+    assert removed(text) == [
+        ("timestamp", "Published: March 3, 2019, 4:45 pm Updated: March 3, 2019, 6:02 pm"),
+        ("timestamp", "Updated 6:02 PM ET, Sun March 3, 2019"),
+        ("timestamp", "Last Updated: 2019-01-05 10:30 GMT"),
+    ]
