@@ -50,6 +50,16 @@
     commit 374f482, before any change of that session: candidates 70 of 108 (recall 0.648),
     default thresholds 24 of 108 (0.222). In :data:`MEASURED_ONLY`.
 
+``heldout-10``
+    annotated on 2026-12-05 (session s22) by ``helper-recall-10a`` (inaugurals 1809 Madison,
+    1837 Van Buren; State of the Union 1947 Truman) and ``helper-recall-10b`` (inaugural 1889
+    Harrison; State of the Union 1961 Kennedy, the special message of 25 May, and 1987 Reagan),
+    reading the texts only: the pool's addresses outside any fold with the fewest judged
+    candidates, 108 items. Their judged candidates (also the eighth round's, drawn before these
+    addresses were set apart) stay training figures; the items never are. Measured once at
+    commit "heldout-10: a tenth held-out fold", before any change to the detectors. In
+    :data:`MEASURED_ONLY`.
+
 The items of :data:`TRAINING_FOLDS` (``develop`` to ``heldout-6``) are training figures of the
 scorers (``benchmarks/train_scorers.py --gold-folds``): their default-threshold figures are
 in-sample. ``heldout-7`` is the held-out measurement.
@@ -118,14 +128,18 @@ FOLDS = {
         "inaugural/texts/1797-Adams.txt", "inaugural/texts/1805-Jefferson.txt",
         "inaugural/texts/1833-Jackson.txt", "state_union/texts/1957-Eisenhower.txt",
         "state_union/texts/1960-Eisenhower.txt", "state_union/texts/1969-Johnson.txt"], "heldout-9"),
+    **dict.fromkeys([
+        "inaugural/texts/1809-Madison.txt", "inaugural/texts/1837-VanBuren.txt",
+        "inaugural/texts/1889-Harrison.txt", "state_union/texts/1947-Truman.txt",
+        "state_union/texts/1961-Kennedy.txt", "state_union/texts/1987-Reagan.txt"], "heldout-10"),
 }  # fmt: skip
 FOLD_NAMES = (
     "develop", "heldout-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6",
-    "heldout-7", "heldout-8", "heldout-9",
+    "heldout-7", "heldout-8", "heldout-9", "heldout-10",
 )  # fmt: skip
 #: The folds kept for measuring: never trained on (``train_scorers.py``) nor sampled for
 #: judging (``candidate_sheets.py``).
-MEASURED_ONLY = ("heldout-7", "heldout-8", "heldout-9")
+MEASURED_ONLY = ("heldout-7", "heldout-8", "heldout-9", "heldout-10")
 #: The folds whose items are training figures of the scorers (``train_scorers.py --gold-folds``).
 TRAINING_FOLDS = tuple(f for f in FOLD_NAMES if f not in MEASURED_ONLY)
 
