@@ -33,15 +33,14 @@ def seed_text() -> str:
 
 @pytest.fixture
 def alliteration_off(monkeypatch) -> str:
-    """A device off by default, whatever the shipped scorers' figures: alliteration's scorer is
-    made to read as one whose estimated precision is under the floor of
-    ``reported_by_default`` (every other scorer as shipped)."""
+    """Exactly one device off by default, whatever the shipped scorers' figures: alliteration's
+    scorer is made to read as one whose estimated precision is under the floor of
+    ``reported_by_default``, every other scorer as one above it (which devices the shipped
+    scorers leave out moves with each retrain: epistrophe's sits at the floor)."""
     from rhetoric.scoring import model as scorer_model
 
-    shipped = scorer_model.ScorerModel.reported_by_default
-
     def reported(self) -> bool:
-        return self.device != "alliteration" and shipped.fget(self)
+        return self.device != "alliteration"
 
     monkeypatch.setattr(scorer_model.ScorerModel, "reported_by_default", property(reported))
     return "alliteration"

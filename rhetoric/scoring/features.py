@@ -20,7 +20,7 @@ from importlib import resources
 
 from rhetoric.lexicon import first_person_rate, is_content_word
 from rhetoric.span import Span
-from rhetoric.text import Document
+from rhetoric.text import MAX_TITLE_WORDS, Document
 
 #: Every base feature, with what it measures. A stored model names the features it was trained
 #: with; :func:`rhetoric.scoring.model.load_model` refuses a model naming one not listed here.
@@ -62,7 +62,7 @@ FEATURES: dict[str, str] = {
     "in_quotes": "the figure lies inside quotation marks",
     "log_paragraph_words": "log of 1 + the words of the first part's paragraph (headings are short)",
     "question": "the first part's sentence ends with a question mark",
-    "first_paragraph": "the figure begins in the first paragraph (a title or headline)",
+    "first_paragraph": "the figure begins in the first paragraph and that paragraph is no longer than a title (a title or headline; not an address's long opening paragraph)",
     "speaker_turn": "the first part's paragraph opens a transcript turn (a removed speaker label before it: an interview)",
     "next_turn": "the paragraph after the last part's opens a transcript turn (another speaker answers)",
     "ends_paragraph": "the last part ends its paragraph (nothing of the paragraph follows it)",
@@ -380,7 +380,9 @@ def _quick_features(profile: DocumentProfile, figure: _Figure) -> dict:
         "log_paragraph_words": math.log1p(doc.paragraphs[paragraph].n_words)
         if doc.paragraphs
         else 0.0,
-        "first_paragraph": paragraph == 0,
+        "first_paragraph": paragraph == 0
+        and bool(doc.paragraphs)
+        and doc.paragraphs[0].n_words <= MAX_TITLE_WORDS,
         "speaker_turn": paragraph in profile.turn_paragraphs,
         "next_turn": last + 1 in profile.turn_paragraphs,
         "ends_paragraph": last >= len(content_ends) or last_end >= content_ends[last],
