@@ -530,3 +530,23 @@ def test_fit_scorer_reports_each_genre_at_the_shared_threshold():
     assert by_genre["speech"]["at_pooled"]["precision"] > by_genre["news"]["at_pooled"]["precision"]
     _, plain = fit_scorer("toy", records, labels, groups, target_precision=0.85)
     assert "by_genre" not in plain
+
+
+def test_first_paragraph_means_a_title_not_a_long_opening_paragraph():
+    title = "Fear and the future of the nation\n\n"
+    opening = (
+        "My friends, this is a day of national consecration, and I am certain that you expect me "
+        "to speak with candor. So let me assert my firm belief that the only thing we have to fear "
+        "is fear itself, a nameless terror which paralyzes the needed efforts of the nation.\n\n"
+        "The second paragraph goes on.\n"
+    )
+
+    def first_paragraph(text: str, phrase: str) -> bool:
+        doc = Document(text)
+        start = text.index(phrase)
+        part = doc.span(start, start + len(phrase), device="polyptoton", kind="conversion")
+        return figure_features(DocumentProfile(doc), [part])["first_paragraph"]
+
+    assert first_paragraph(title + opening, "Fear and the future")  # a headline
+    assert not first_paragraph(opening, "fear is fear")  # an address's long first paragraph
+    assert not first_paragraph(title + opening, "fear is fear")  # the paragraph after a title
