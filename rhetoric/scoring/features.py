@@ -357,6 +357,7 @@ def _quick_features(profile: DocumentProfile, figure: _Figure) -> dict:
     sentence_gaps = [
         abs(part_sentences[k + 1] - part_sentences[k]) for k in range(len(part_sentences) - 1)
     ]
+    paragraph_words = doc.paragraphs[paragraph].n_words if doc.paragraphs else 0
     whole = []
     for (a, b), sentence in zip(ranges, part_sentences, strict=True):
         n = doc.sentences[sentence].n_words if sentence >= 0 else 0
@@ -377,12 +378,10 @@ def _quick_features(profile: DocumentProfile, figure: _Figure) -> dict:
         "whole_sentences": _share(whole),
         "extent_share": (ranges[-1][1] - ranges[0][0]) / max(1, len(doc.words)) if ranges else 0.0,
         "in_quotes": profile.inside_quotes(parts[0].start),
-        "log_paragraph_words": math.log1p(doc.paragraphs[paragraph].n_words)
-        if doc.paragraphs
-        else 0.0,
-        "first_paragraph": paragraph == 0
-        and bool(doc.paragraphs)
-        and doc.paragraphs[0].n_words <= MAX_TITLE_WORDS,
+        "log_paragraph_words": math.log1p(paragraph_words) if doc.paragraphs else 0.0,
+        "first_paragraph": bool(doc.paragraphs)
+        and paragraph == 0
+        and paragraph_words <= MAX_TITLE_WORDS,
         "speaker_turn": paragraph in profile.turn_paragraphs,
         "next_turn": last + 1 in profile.turn_paragraphs,
         "ends_paragraph": last >= len(content_ends) or last_end >= content_ends[last],
