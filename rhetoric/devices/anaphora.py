@@ -385,20 +385,33 @@ MAX_CLOSING_SENTENCE = 10
 
 class _Taken:
     """The ranges of spans already found, asked whether a range is free of them by bisection
-    (a scan of every span found for every candidate made a long text's search quadratic)."""
+    (a scan of every span found for every candidate made a long text's search quadratic).
+
+    A rule adds the ranges of its own figures as it finds them (:meth:`add`); they never overlap
+    one another (each is added only when free), so a sorted list of them answers by bisection too.
+    """
 
     def __init__(self, spans: list[Span]) -> None:
         pairs = sorted((s.start, s.end) for s in spans)
         self._starts = [a for a, _ in pairs]
         # the furthest end among the spans starting at or before each position
         self._reach = list(accumulate((b for _, b in pairs), max))
+        self._added_starts: list[int] = []
+        self._added_ends: list[int] = []
 
-    def free(self, start: int, end: int, also: list[Span] = ()) -> bool:
-        """True when no span found (nor one of ``also``) overlaps ``[start, end)``."""
+    def free(self, start: int, end: int) -> bool:
+        """True when no span found (nor one added) overlaps ``[start, end)``."""
         k = bisect_left(self._starts, end) - 1
         if k >= 0 and self._reach[k] > start:
             return False
-        return not any(s.start < end and start < s.end for s in also)
+        k = bisect_left(self._added_starts, end) - 1
+        return k < 0 or self._added_ends[k] <= start
+
+    def add(self, start: int, end: int) -> None:
+        """Count ``[start, end)`` as taken (a range that :meth:`free` found free)."""
+        k = bisect_left(self._added_starts, start)
+        self._added_starts.insert(k, start)
+        self._added_ends.insert(k, end)
 
 
 def _interleaved_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
@@ -555,7 +568,7 @@ def _returning_endings(doc: Document, found: list[Span], n_groups: int) -> list[
             if len(hits) < 2:
                 continue
             members = [(h - length + 1, h) for h in hits]
-            if not all(taken.free(words[a].start, words[b].end, spans) for a, b in members):
+            if not all(taken.free(words[a].start, words[b].end) for a, b in members):
                 continue
             n_groups += 1
             phrase = " ".join(words[k].text for k in range(members[0][0], members[0][1] + 1))
@@ -565,6 +578,7 @@ def _returning_endings(doc: Document, found: list[Span], n_groups: int) -> list[
                              group=f"epistrophe-{n_groups}", score=0.5,
                              evidence=f'{len(hits)} sentences end with "{phrase}", sentences apart')
                 )  # fmt: skip
+                taken.add(spans[-1].start, spans[-1].end)
             break
     return spans
 
@@ -584,7 +598,7 @@ def _paired_openings(doc: Document, found: list[Span], n_groups: int) -> list[Sp
         if words_a[0] in COMMON_OPENERS or words_a[2] == words_b[2]:
             continue  # a common opener, or three shared words (the run rule's case)
         members = [(first_a, first_a + 1), (first_b, first_b + 1)]
-        if not all(taken.free(doc.words[x].start, doc.words[y].end, spans) for x, y in members):
+        if not all(taken.free(doc.words[x].start, doc.words[y].end) for x, y in members):
             continue
         n_groups += 1
         phrase = " ".join(doc.words[first_a + n].text for n in range(2))
@@ -594,6 +608,7 @@ def _paired_openings(doc: Document, found: list[Span], n_groups: int) -> list[Sp
                          group=f"anaphora-{n_groups}", score=0.4,
                          evidence=f'2 successive sentences begin with the two words "{phrase}"')
             )  # fmt: skip
+            taken.add(spans[-1].start, spans[-1].end)
     return spans
 
 
@@ -619,18 +634,34 @@ def _near_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span
         openings = {_opening(keys, unit)[0] for unit in units}
         used: set[int] = set()  # word positions already in a near opening
         for k in range(4, 1, -1):
-            for i, (first, end) in enumerate(units):
-                for p in range(first, min(end - k + 1, first + NEAR_WORDS)):
-                    phrase = tuple(keys[p : p + k])
+            # each unit's phrases of k words near its opening, with the first position of each
+            grams = [
+                [(q, tuple(keys[q : q + k])) for q in range(a, min(b - k + 1, a + NEAR_WORDS))]
+                for a, b in units
+            ]
+            near = [
+                {phrase: q for q, phrase in reversed(g)} for g in grams
+            ]  # phrase -> first position
+            paragraphs = [paragraph_of[a] for a, _ in units]
+            for i, (first, _end) in enumerate(units):
+                # the units a chain from unit i can reach next (a cheap test before the weight)
+                following = []
+                for j in range(i + 1, min(i + 1 + NEAR_STEP, len(units))):
+                    if paragraphs[j] != paragraphs[i]:
+                        break
+                    following.append(near[j])
+                if not following:
+                    continue
+                for p, phrase in grams[i]:
+                    if not any(phrase in f for f in following):
+                        continue  # no chain of two can start here
                     if p in used or weight(phrase) < 2.5 or not any(map(is_content_word, phrase)):
                         continue
                     members, last = [p], i
                     for j in range(i + 1, len(units)):
                         if j - last > NEAR_STEP or paragraph_of[units[j][0]] != paragraph_of[first]:
                             break
-                        start_j, end_j = units[j]
-                        window = range(start_j, min(end_j - k + 1, start_j + NEAR_WORDS))
-                        hit = next((q for q in window if tuple(keys[q : q + k]) == phrase), None)
+                        hit = near[j].get(phrase)
                         if hit is not None and hit not in used:
                             members.append(hit)
                             last = j
@@ -643,7 +674,7 @@ def _near_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span
                     if all(m in openings for m in members):
                         continue  # identical openings: the run rules' case
                     ranges = [(doc.words[m].start, doc.words[m + k - 1].end) for m in members]
-                    if not all(taken.free(a, b, spans) for a, b in ranges):
+                    if not all(taken.free(a, b) for a, b in ranges):
                         continue
                     n_groups += 1
                     said = " ".join(doc.words[p + n].text for n in range(k))
@@ -654,4 +685,5 @@ def _near_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span
                                      evidence=f'"{said}" stands near the opening of '
                                               f"{len(members)} units in one paragraph")
                         )  # fmt: skip
+                        taken.add(spans[-1].start, spans[-1].end)
     return spans
