@@ -26,14 +26,19 @@ START, END = "<!-- evaluation:start -->", "<!-- evaluation:end -->"
 TARGETS_START, TARGETS_END = "<!-- targets:start -->", "<!-- targets:end -->"
 
 
-def markdown_table(frame: pd.DataFrame, floatfmt: str = "{:.3f}") -> str:
-    """A DataFrame as a GitHub Markdown table (no extra dependency)."""
+def markdown_table(
+    frame: pd.DataFrame, floatfmt: str = "{:.3f}", shares: tuple[str, ...] = ()
+) -> str:
+    """A DataFrame as a GitHub Markdown table (no extra dependency). ``shares``: columns of
+    proportions, printed with ``floatfmt`` even when every value is 0 or 1."""
 
     # a float column whose values are all whole numbers (counts with gaps) prints as integers
     whole = {
         c
         for c in frame.columns
-        if frame[c].dtype.kind == "f" and frame[c].dropna().map(float.is_integer).all()
+        if c not in shares
+        and frame[c].dtype.kind == "f"
+        and frame[c].dropna().map(float.is_integer).all()
     }
 
     def cell(value, column) -> str:
@@ -153,7 +158,7 @@ def _scorer_section() -> str:
         f"`nested_precision` is below {MIN_DEFAULT_PRECISION:.2f} is `off`: not reported unless a "
         "`min_score` is given (`--min-score`), since on texts it was not trained on too many of its "
         "figures would be false:", "",
-        markdown_table(pd.DataFrame(rows), "{:.3f}"),
+        markdown_table(pd.DataFrame(rows), "{:.3f}", shares=("gold_recall",)),
         "",
         "**Scorers by genre** (the same out-of-fold scores, each genre's judged figures apart): at "
         "the `threshold` above, which every genre shares, the genre's out-of-fold "
