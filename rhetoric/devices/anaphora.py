@@ -618,6 +618,36 @@ NEAR_WORDS = 6
 NEAR_STEP = 2
 
 
+def _chain_starts(
+    keys: list[str], units: list[tuple[int, int]], paragraphs: list[int]
+) -> list[list[int]]:
+    """For each unit, the positions near its opening (the first :data:`NEAR_WORDS`) whose two
+    words also stand together near the opening of one of the next :data:`NEAR_STEP` units of its
+    paragraph: the only places a near-opening chain can start (every phrase of a chain is two
+    words or more). A cheap filter: a long text's search looked at every opening phrase before."""
+    bigrams = [
+        {(keys[q], keys[q + 1]) for q in range(a, min(b - 1, a + NEAR_WORDS))} for a, b in units
+    ]
+    starts: list[list[int]] = []
+    for i, (a, b) in enumerate(units):
+        following = []
+        for j in range(i + 1, min(i + 1 + NEAR_STEP, len(units))):
+            if paragraphs[j] != paragraphs[i]:
+                break
+            if bigrams[j]:
+                following.append(bigrams[j])
+        starts.append(
+            [
+                p
+                for p in range(a, min(b - 1, a + NEAR_WORDS))
+                if any((keys[p], keys[p + 1]) in f for f in following)
+            ]
+            if following
+            else []
+        )
+    return starts
+
+
 def _near_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
     """A phrase of two to four words, carrying weight, that stands within the first
     :data:`NEAR_WORDS` words of two or more sentences (or clauses between semicolons, colons and
@@ -633,35 +663,29 @@ def _near_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span
     for units in (_segment_starts(doc.prose), _clause_starts(doc, _CLAUSE_BREAK)):
         openings = {_opening(keys, unit)[0] for unit in units}
         used: set[int] = set()  # word positions already in a near opening
+        viable = _chain_starts(keys, units, [paragraph_of[a] for a, _ in units])
+        weighty: dict[tuple[str, ...], bool] = {}  # phrase -> it carries weight (weight >= 2.5)
         for k in range(4, 1, -1):
-            # each unit's phrases of k words near its opening, with the first position of each
-            grams = [
-                [(q, tuple(keys[q : q + k])) for q in range(a, min(b - k + 1, a + NEAR_WORDS))]
-                for a, b in units
-            ]
-            near = [
-                {phrase: q for q, phrase in reversed(g)} for g in grams
-            ]  # phrase -> first position
-            paragraphs = [paragraph_of[a] for a, _ in units]
-            for i, (first, _end) in enumerate(units):
-                # the units a chain from unit i can reach next (a cheap test before the weight)
-                following = []
-                for j in range(i + 1, min(i + 1 + NEAR_STEP, len(units))):
-                    if paragraphs[j] != paragraphs[i]:
+            for i, (first, end) in enumerate(units):
+                limit = min(end - k + 1, first + NEAR_WORDS)
+                for p in viable[i]:
+                    if p >= limit:
                         break
-                    following.append(near[j])
-                if not following:
-                    continue
-                for p, phrase in grams[i]:
-                    if not any(phrase in f for f in following):
-                        continue  # no chain of two can start here
-                    if p in used or weight(phrase) < 2.5 or not any(map(is_content_word, phrase)):
+                    phrase = tuple(keys[p : p + k])
+                    if p in used or not any(map(is_content_word, phrase)):
+                        continue
+                    heavy = weighty.get(phrase)
+                    if heavy is None:
+                        heavy = weighty[phrase] = weight(phrase) >= 2.5
+                    if not heavy:
                         continue
                     members, last = [p], i
                     for j in range(i + 1, len(units)):
                         if j - last > NEAR_STEP or paragraph_of[units[j][0]] != paragraph_of[first]:
                             break
-                        hit = near[j].get(phrase)
+                        start_j, end_j = units[j]
+                        window = range(start_j, min(end_j - k + 1, start_j + NEAR_WORDS))
+                        hit = next((q for q in window if tuple(keys[q : q + k]) == phrase), None)
                         if hit is not None and hit not in used:
                             members.append(hit)
                             last = j
