@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import weakref
 from functools import cache, lru_cache
 
 import numpy as np
@@ -193,9 +194,22 @@ def _static_features(norm: str, pos: str, key: str) -> tuple[str, dict]:
     }
 
 
+_CANDIDATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _candidates(doc: Document) -> tuple[list[int], list[str], list[str], list[float]]:
     """The candidate words of ``doc``: their indices, forms (without a possessive 's), coarse
-    parts of speech, and the VADER valence of every word of ``doc`` (candidate or not)."""
+    parts of speech, and the VADER valence of every word of ``doc`` (candidate or not).
+
+    Computed once per document (kept while it lives): the word probabilities and the stance
+    scorer's records both read them. The lists are shared: callers do not change them."""
+    found = _CANDIDATES.get(doc)
+    if found is None:
+        found = _CANDIDATES[doc] = _find_candidates(doc)
+    return found
+
+
+def _find_candidates(doc: Document) -> tuple[list[int], list[str], list[str], list[float]]:
     valence = vader_valence()
     indices, norms, coarse, values = [], [], [], []
     for i, (word, tag) in enumerate(zip(doc.words, doc.tags, strict=True)):

@@ -475,6 +475,8 @@ def negated(doc: Document, i: int, window: int = 4) -> bool:
     ['failed', 'doubts']
     """
     words = doc.words
+    if not any(is_negator(words[k].norm) for k in range(max(0, i - window), i)):
+        return False  # no negator within reach: the common case, decided cheaply
     for k in range(i - 1, max(-1, i - window - 1), -1):
         if not _in_clause(doc, i, k):
             return False
