@@ -80,7 +80,7 @@ FEATURES: dict[str, str] = {
     "stressed_share": "share of those words whose first syllable is stressed (CMU dictionary)",
     "initial_rate": "share of the document's content words that begin with that letter (how often the sound repeats by chance)",
     "valence_share": "share of the parts' content words that VADER rates (evaluative words)",
-    "valence_contrast": "a positively and a negatively rated word (VADER) in different parts, or in the one part",
+    "valence_contrast": "the parts hold a positively and a negatively rated word (VADER, |valence| >= 1)",
     "abstract_share": "share of the parts' content words whose first WordNet noun sense is abstract (an attribute, feeling, state, idea, act or motive)",
 }
 
@@ -519,15 +519,12 @@ def _value_features(part_keys: list[list[str]]) -> dict:
     valence = vader_valence()
     content = [[k for k in ks if is_content_word(k)] for ks in part_keys]
     words = [k for ks in content for k in ks]
-    rated = [[valence[k] for k in ks if k in valence] for ks in content]
-    signs = [{v > 0 for v in vs if abs(v) >= 1} for vs in rated]
-    if len(signs) > 1:
-        opposed = any(True in a and False in b for a in signs for b in signs)
-    else:
-        opposed = bool(signs) and signs[0] == {True, False}
+    # the signs of the clearly rated words (|valence| >= 1), over every part: one pass, since a
+    # refrain can have thousands of parts
+    signs = {valence[k] > 0 for k in words if abs(valence.get(k, 0.0)) >= 1}
     return {
         "valence_share": _share(k in valence for k in words),
-        "valence_contrast": opposed,
+        "valence_contrast": len(signs) == 2,
         "abstract_share": _share(_is_abstract(k) for k in words),
     }
 
