@@ -226,3 +226,18 @@ def test_a_near_opening_needs_weight_one_paragraph_and_nearby_units():
     assert {
         s.kind for s in find_anaphora("The committee met on Monday. The committee met again.")
     } == {"sentence"}
+
+
+def test_a_near_opening_may_skip_one_unit_and_its_figures_never_overlap():
+    # one sentence between two members is allowed (NEAR_STEP), and the chain takes the third
+    text = ("As mayor, I can promise you streets. We met. And as neighbour, I can promise you "
+            "towns. So as friend, I can promise you parks.")  # fmt: skip
+    spans = [s for s in find_anaphora(text) if s.kind == "near_opening"]
+    assert [s.text for s in spans] == ["I can promise you"] * 3
+    # one paragraph of many near openings: each chain is found once, and the figures do not
+    # overlap one another (they were checked against a growing list, now a bisected one)
+    units = [f"As {name}, I can promise you {thing}." for name, thing in
+             zip(["mayor", "friend", "neighbour", "citizen"] * 50, ["streets", "towns"] * 100, strict=True)]  # fmt: skip
+    found = [s for s in find_anaphora(" ".join(units)) if s.kind == "near_opening"]
+    ranges = sorted((s.start, s.end) for s in found)
+    assert found and all(a[1] <= b[0] for a, b in zip(ranges, ranges[1:], strict=False))

@@ -550,3 +550,20 @@ def test_first_paragraph_means_a_title_not_a_long_opening_paragraph():
     assert first_paragraph(title + opening, "Fear and the future")  # a headline
     assert not first_paragraph(opening, "fear is fear")  # an address's long first paragraph
     assert not first_paragraph(title + opening, "fear is fear")  # the paragraph after a title
+
+
+def test_value_features_read_valence_and_abstract_nouns_of_the_parts():
+    from rhetoric.scoring.features import FAMILY_FEATURES, _value_features
+
+    hopes_fears = _value_features([["great", "hopes"], ["great", "fears"]])
+    assert hopes_fears["valence_contrast"] and hopes_fears["valence_share"] == 1.0
+    assert hopes_fears["abstract_share"] == 0.5  # "hopes" and "fears" are feelings; "great" no noun
+    plain = _value_features([["the", "river"], ["the", "table"]])
+    assert plain == {"valence_share": 0.0, "valence_contrast": False, "abstract_share": 0.0}
+    # one part holding both a positive and a negative word counts too
+    assert _value_features([["joy", "and", "sorrow"]])["valence_contrast"]
+    # read only by the families whose scorers gained from them
+    record = {"valence_share": 0.5, "kind": "pair"}
+    assert "valence_share" in features_for("alliteration", record)
+    assert "valence_share" not in features_for("antithesis", record)
+    assert FAMILY_FEATURES["valence_contrast"] == FAMILY_FEATURES["abstract_share"]
