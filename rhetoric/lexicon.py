@@ -168,6 +168,22 @@ def synset_entry(pos: str, offset: int) -> SynsetEntry:
     return SynsetEntry(wordnet()._lexnames[int(fields[1])], words, tuple(pointers))
 
 
+def synset_offsets(word: str, pos: str) -> list[int]:
+    """The data-file offsets of the synsets of every base form of ``word`` as ``pos`` (``n v a
+    r``), in WordNet's order: the synsets ``wordnet().synsets(word, pos)`` lists, without building
+    them (read with :func:`synset_entry`). The one place that reads NLTK's index directly.
+
+    >>> [synset_entry("n", o).lexname for o in synset_offsets("fears", "n")][:1]
+    ['noun.feeling']
+    """
+    wn = wordnet()
+    return [
+        offset
+        for form in wn._morphy(word, pos)
+        for offset in wn._lemma_pos_offset_map[form].get(pos, [])
+    ]
+
+
 def linked_lemma_names(word: str, symbols: tuple[str, ...] = ("+", "\\")) -> set[str]:
     """The lower-case names of the lemmas that WordNet links to the lemmas named ``word`` by a
     lexical pointer of ``symbols`` (``+`` derivationally related form, ``\\`` pertainym).
@@ -179,17 +195,15 @@ def linked_lemma_names(word: str, symbols: tuple[str, ...] = ("+", "\\")) -> set
     >>> sorted(linked_lemma_names("ruler"))
     ['rule', 'rulership']
     """
-    wn = wordnet()
     word = word.lower()
     found: set[str] = set()
     for pos in ("n", "v", "a", "r"):
-        for form in wn._morphy(word, pos):
-            for offset in wn._lemma_pos_offset_map[form].get(pos, []):
-                _, words, pointers = synset_entry(pos, offset)
-                names = {w for w in words if w.lower() == word}
-                for symbol, target_pos, target, source, number in pointers:
-                    if symbol in symbols and words[source] in names:
-                        found.add(synset_entry(target_pos, target).words[number].lower())
+        for offset in synset_offsets(word, pos):
+            _, words, pointers = synset_entry(pos, offset)
+            names = {w for w in words if w.lower() == word}
+            for symbol, target_pos, target, source, number in pointers:
+                if symbol in symbols and words[source] in names:
+                    found.add(synset_entry(target_pos, target).words[number].lower())
     return found
 
 

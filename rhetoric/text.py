@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import re
 import warnings
+import weakref
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, wraps
 from pathlib import Path
 
 from rhetoric.errors import InputError
@@ -708,6 +709,23 @@ def _is_question_heading(text: str, bounds: list[tuple[int, int]], index: int) -
     on_next_line = "\n" in text[end:next_start] and not _BLANK_LINE.search(text, end, next_start)
     answered = not text[next_start:next_end].rstrip(_CLOSERS).endswith("?")
     return after_blank and on_next_line and answered
+
+
+def per_document(func):
+    """Decorate a function of one :class:`Document` so that it is computed once per document and
+    kept while the document lives (a view that a module outside the text model derives, as the
+    text model's own views are cached properties). The result is shared: callers do not change it.
+    """
+    results: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    @wraps(func)
+    def cached(doc: Document):
+        found = results.get(doc)
+        if found is None:
+            found = results[doc] = func(doc)
+        return found
+
+    return cached
 
 
 def as_document(text_or_doc: str | Document, doc_id: str | None = None) -> Document:

@@ -32,16 +32,15 @@ from __future__ import annotations
 import json
 import math
 import re
-import weakref
 from functools import cache, lru_cache
 
 import numpy as np
 
 from rhetoric.framing.senses import is_negator
-from rhetoric.lexicon import function_words, lemma, synset_entry, vader_valence, wordnet
+from rhetoric.lexicon import function_words, lemma, synset_entry, synset_offsets, vader_valence
 from rhetoric.scoring.model import calibrate
 from rhetoric.span import Span
-from rhetoric.text import Document, as_document
+from rhetoric.text import Document, as_document, per_document
 
 #: Every base feature of a word record, with what it measures. The stored model names the
 #: features it was trained with; :func:`loaded_model` refuses a model naming one not listed here.
@@ -105,14 +104,12 @@ def _wordnet_facts(word: str) -> tuple[int, str]:
     """Number of WordNet senses of ``word`` (all parts of speech, base forms included) and the
     lexicographer file of the first, as ``wordnet().synsets(word)`` gives them, without building
     every synset (only the first is read)."""
-    wn = wordnet()
     count, first = 0, None
     for pos in ("n", "v", "a", "r"):
-        for form in wn._morphy(word, pos):
-            offsets = wn._lemma_pos_offset_map[form].get(pos, [])
-            if offsets and first is None:
-                first = (pos, offsets[0])
-            count += len(offsets)
+        offsets = synset_offsets(word, pos)
+        if offsets and first is None:
+            first = (pos, offsets[0])
+        count += len(offsets)
     return count, (synset_entry(*first).lexname if first else "none")
 
 
@@ -194,22 +191,13 @@ def _static_features(norm: str, pos: str, key: str) -> tuple[str, dict]:
     }
 
 
-_CANDIDATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
+@per_document
 def _candidates(doc: Document) -> tuple[list[int], list[str], list[str], list[float]]:
     """The candidate words of ``doc``: their indices, forms (without a possessive 's), coarse
     parts of speech, and the VADER valence of every word of ``doc`` (candidate or not).
 
-    Computed once per document (kept while it lives): the word probabilities and the stance
-    scorer's records both read them. The lists are shared: callers do not change them."""
-    found = _CANDIDATES.get(doc)
-    if found is None:
-        found = _CANDIDATES[doc] = _find_candidates(doc)
-    return found
-
-
-def _find_candidates(doc: Document) -> tuple[list[int], list[str], list[str], list[float]]:
+    Computed once per document: the word probabilities and the stance scorer's records both
+    read them."""
     valence = vader_valence()
     indices, norms, coarse, values = [], [], [], []
     for i, (word, tag) in enumerate(zip(doc.words, doc.tags, strict=True)):

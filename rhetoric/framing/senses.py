@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import bisect
 import re
-import weakref
 
-from rhetoric.text import Document
+from rhetoric.text import Document, per_document
 
 #: Readings :func:`modal_reading` returns.
 MODAL_READINGS = (
@@ -384,24 +383,21 @@ def _is_capitalised(text: str) -> bool:
     return text[:1].isupper() and not (len(text) > 1 and text.isupper())
 
 
-_TITLED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def title_case(doc: Document, sentence: int) -> bool:
     """True when most longer words of a sentence are capitalised (a headline in title case).
 
     Computed once per document for all its sentences (kept while the document lives)."""
-    titled = _TITLED.get(doc)
-    if titled is None:
-        titled = set()
-        for number, segment in enumerate(doc.sentences):
-            words = [
-                w.text for w in doc.words_of(segment) if len(w.text) >= 4 and w.text[:1].isalpha()
-            ]
-            if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
-                titled.add(number)
-        _TITLED[doc] = titled
-    return sentence in titled
+    return sentence in _titled_sentences(doc)
+
+
+@per_document
+def _titled_sentences(doc: Document) -> set[int]:
+    titled = set()
+    for number, segment in enumerate(doc.sentences):
+        words = [w.text for w in doc.words_of(segment) if len(w.text) >= 4 and w.text[:1].isalpha()]
+        if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
+            titled.add(number)
+    return titled
 
 
 def in_name(doc: Document, i: int) -> bool:
@@ -501,11 +497,11 @@ def negated(doc: Document, i: int, window: int = 4) -> bool:
 
 # --- whose stance: quotation and reported speech ------------------------------------------------
 
-_QUOTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _OPEN_QUOTES, _CLOSE_QUOTES = "\u201c\u201e", "\u201d"
 _QUOTE_MARK = re.compile('["\u201c\u201d\u201e]')  # the only characters the scan acts on
 
 
+@per_document
 def quotation_ranges(doc: Document) -> list[tuple[int, int]]:
     """Character ranges of direct quotations: text between double quotation marks (curly pairs,
     or straight marks taken in turns) within a paragraph; a curly closing mark with no opening one
@@ -516,9 +512,6 @@ def quotation_ranges(doc: Document) -> list[tuple[int, int]]:
     >>> [doc.text[s:e] for s, e in quotation_ranges(doc)]
     ['We may win.']
     """
-    known = _QUOTED.get(doc)
-    if known is not None:
-        return known
     ranges: list[tuple[int, int]] = []
     text = doc.text
     for paragraph in doc.paragraphs:
@@ -540,7 +533,6 @@ def quotation_ranges(doc: Document) -> list[tuple[int, int]]:
         if opened is not None and text[opened - 1] in _OPEN_QUOTES:
             ranges.append((opened, paragraph.end))  # a curly quotation going on past the line
     ranges.sort()
-    _QUOTED[doc] = ranges
     return ranges
 
 

@@ -505,9 +505,9 @@ _ABSTRACT_LEXNAMES = frozenset({
 @lru_cache(maxsize=1 << 16)
 def _is_abstract(key: str) -> bool:
     """The word's first WordNet noun sense (of its noun lemma) is an abstract noun."""
-    from rhetoric.lexicon import lemma, synset_entry, wordnet
+    from rhetoric.lexicon import lemma, synset_entry, synset_offsets
 
-    offsets = wordnet()._lemma_pos_offset_map.get(lemma(key, "n"), {}).get("n")
+    offsets = synset_offsets(lemma(key, "n"), "n")
     return bool(offsets) and synset_entry("n", offsets[0]).lexname in _ABSTRACT_LEXNAMES
 
 
