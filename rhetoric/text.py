@@ -15,6 +15,7 @@ import weakref
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, wraps
 from pathlib import Path
+from typing import NamedTuple
 
 from rhetoric.errors import InputError
 from rhetoric.span import Span
@@ -188,9 +189,13 @@ def normalize(text: str) -> str:
 # --- tokens -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of the original text: ``text == source[start:end]``; ``norm`` is its normalised form."""
+class Token(NamedTuple):
+    """A word of the original text: ``text == source[start:end]``; ``norm`` is its normalised form.
+
+    Immutable, as the other records of the text model are; a named tuple rather than a frozen
+    dataclass because a text of 10 MB has almost two million words, and a named tuple is made in
+    half the time.
+    """
 
     start: int
     end: int

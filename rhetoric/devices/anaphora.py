@@ -94,17 +94,18 @@ def find_anaphora(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     keys = doc.keys
     claimed: set[int] = set()
     spans: list[Span] = []
+    sentences, clauses = _segment_starts(doc.prose), _clause_starts(doc, _CLAUSE_BREAK)
     levels = [
         ("paragraph", _segment_starts(p for p in doc.paragraphs if not p.heading), 2),
-        ("sentence", _segment_starts(doc.prose), 2),
-        ("clause", _clause_starts(doc, _CLAUSE_BREAK), 2),
+        ("sentence", sentences, 2),
+        ("clause", clauses, 2),
         ("clause", _clause_starts(doc, _COMMA_BREAK), 3),
     ]
     for kind, units, min_run in levels:
         spans += _runs(doc, keys, units, kind, min_run, claimed, len(spans))
     spans += _interleaved_openings(doc, spans, len(spans))
     spans += _paired_openings(doc, spans, len(spans))
-    spans += _near_openings(doc, spans, len(spans))
+    spans += _near_openings(doc, spans, len(spans), (sentences, clauses))
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 
@@ -648,19 +649,25 @@ def _chain_starts(
     return starts
 
 
-def _near_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
+def _near_openings(
+    doc: Document,
+    found: list[Span],
+    n_groups: int,
+    unit_lists: tuple[list[tuple[int, int]], ...],
+) -> list[Span]:
     """A phrase of two to four words, carrying weight, that stands within the first
     :data:`NEAR_WORDS` words of two or more sentences (or clauses between semicolons, colons and
     dashes) of one paragraph, each at most one unit from the next, where not every member opens
     its unit: the opening repeated after a short lead-in ("As Commander in Chief, I can report
     ... And as President, I can report ..."; "This is a victory for ... A victory for ... It is
     a victory for ..."). ``kind="near_opening"``: a broader candidate than a run of identical
-    openings, for the scorer to judge."""
+    openings, for the scorer to judge. ``unit_lists``: the sentence units and the clause units
+    that :func:`find_anaphora` built for its runs."""
     taken = _Taken(found)
     keys = doc.keys
     paragraph_of = doc.paragraph_of
     spans: list[Span] = []
-    for units in (_segment_starts(doc.prose), _clause_starts(doc, _CLAUSE_BREAK)):
+    for units in unit_lists:
         openings = {_opening(keys, unit)[0] for unit in units}
         used: set[int] = set()  # word positions already in a near opening
         viable = _chain_starts(keys, units, [paragraph_of[a] for a, _ in units])

@@ -98,6 +98,9 @@ class _Sentence:
         self.segment = segment
         self.words: list[Token] = doc.words_of(segment)
         self.norms = [w.norm for w in self.words]
+        norm, words = doc.norm, self.words
+        #: ``gaps[i]``: the normalised text between word ``i - 1`` and word ``i`` (see :meth:`gap`)
+        self.gaps = [""] + [norm[a.end : b.start] for a, b in zip(words, words[1:], strict=False)]
         #: positions of "not" and "n't" (the correctio rules start there; :func:`_is_not`)
         self.nots = [
             i
@@ -112,7 +115,7 @@ class _Sentence:
         """The normalised text between word ``i - 1`` and word ``i``."""
         if i <= 0 or i >= len(self.words):
             return ""
-        return self.doc.norm[self.words[i - 1].end : self.words[i].start]
+        return self.gaps[i]
 
     def clause_end(self, i: int, limit: int = MAX_TAIL_WORDS) -> int:
         """The index after the last word of the clause that starts at word ``i``."""

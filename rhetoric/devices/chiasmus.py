@@ -112,6 +112,7 @@ class _Window:
         return cls(tokens, norms, [_lemma(n) for n in norms], gaps)
 
 
+@lru_cache(maxsize=1 << 16)
 def _lemma(norm: str) -> str:
     return lemma(norm) if is_content_word(norm) else norm
 
@@ -125,7 +126,9 @@ LEXICAL_STOPWORDS = frozenset(
 _NOT_STOP = PRONOUNS | LEXICAL_STOPWORDS
 
 
+@lru_cache(maxsize=1 << 16)
 def _eligible(norm: str) -> bool:
+    """A word that may stand in a crossing (cached: overlapping windows ask it of a word again)."""
     return is_content_word(norm) or norm in PRONOUNS or norm in LEXICAL_STOPWORDS
 
 

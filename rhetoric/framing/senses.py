@@ -461,6 +461,12 @@ def is_negator(norm: str) -> bool:
     return norm in NEGATORS or norm.endswith("n't")
 
 
+@per_document
+def negator_flags(doc: Document) -> list[bool]:
+    """Whether each word of ``doc`` is a negator (:func:`is_negator`), computed once per document."""
+    return [is_negator(w.norm) for w in doc.words]
+
+
 def negated(doc: Document, i: int, window: int = 4) -> bool:
     """True when a negator governs ``doc.words[i]``: it comes before it in the same clause with
     only auxiliaries, articles and degree adverbs between ("have not failed", "not be welcome",
@@ -470,9 +476,9 @@ def negated(doc: Document, i: int, window: int = 4) -> bool:
     >>> [w.text for k, w in enumerate(doc.words) if negated(doc, k)]
     ['failed', 'doubts']
     """
-    words = doc.words
-    if not any(is_negator(words[k].norm) for k in range(max(0, i - window), i)):
+    if True not in negator_flags(doc)[max(0, i - window) : i]:
         return False  # no negator within reach: the common case, decided cheaply
+    words = doc.words
     for k in range(i - 1, max(-1, i - window - 1), -1):
         if not _in_clause(doc, i, k):
             return False
