@@ -248,12 +248,13 @@ def _normalize(word: str) -> str:
 def _tagger_matrix() -> tuple[dict[str, int], np.ndarray, list[str]]:
     """The perceptron's weights as a dense matrix: a row per feature string (``index``), a column
     per tag, the tags in descending order (so that the first of equal scores is the tag NLTK
-    picks: the greatest). About 27 MB, built once per process (before the workers fork)."""
+    picks: the greatest), and a last row of zeros, which stands for a feature the model lacks
+    (row ``len(index)``). About 27 MB, built once per process (before the workers fork)."""
     model = _tagger().model
     labels = sorted(model.classes, reverse=True)
     column = {label: k for k, label in enumerate(labels)}
     index = {feature: row for row, feature in enumerate(model.weights)}
-    matrix = np.zeros((len(index), len(labels)))
+    matrix = np.zeros((len(index) + 1, len(labels)))  # the last row: no feature
     for feature, weights in model.weights.items():
         row = index[feature]
         for label, weight in weights.items():
@@ -262,58 +263,126 @@ def _tagger_matrix() -> tuple[dict[str, int], np.ndarray, list[str]]:
 
 
 def pos_tag(words: list[str]) -> list[str]:
-    """Penn Treebank tags for a sentence's words (NLTK's averaged perceptron tagger).
-
-    The same model and the same decisions as ``PerceptronTagger.tag`` (a test compares them
-    word for word), with the weights in a dense matrix (:func:`_tagger_matrix`): a word's scores
-    are the sum of the rows of its features, added one row after another in NLTK's order of
-    features (so the floating-point scores are NLTK's, bit for bit), and the best tag is the
-    first maximum. NLTK builds a dictionary of features per word and ranks all 45 tags through a
-    key function, which made tagging the largest single cost of a corpus run.
+    """Penn Treebank tags for a sentence's words (NLTK's averaged perceptron tagger); see
+    :func:`pos_tag_sentences`.
 
     >>> pos_tag(["We", "choose", "the", "moon"])
     ['PRP', 'VBP', 'DT', 'NN']
     """
-    if not words:
-        return []
+    return pos_tag_sentences([words])[0]
+
+
+#: Words scored at once by :func:`pos_tag_sentences` (their feature rows take 5 KB each).
+_TAG_BLOCK = 2048
+
+
+def pos_tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
+    """Penn Treebank tags for the words of each sentence (NLTK's averaged perceptron tagger,
+    each sentence tagged on its own, as ``PerceptronTagger.tag`` tags it).
+
+    The same model and the same decisions as ``PerceptronTagger.tag`` (a test compares them
+    word for word), with the weights in a dense matrix (:func:`_tagger_matrix`): a word's scores
+    are the sum of the rows of its features, added one row after another in NLTK's order of
+    features (so the floating-point scores are NLTK's, bit for bit; a feature the model lacks
+    adds the last row, of zeros), and the best tag is the first maximum. NLTK builds a
+    dictionary of features per word and ranks all 45 tags through a key function, which made
+    tagging the largest single cost of a corpus run.
+
+    A word's features include the tags of the two words before it, so the words outside the
+    tag dictionary are scored in waves: first every word whose two predecessors have tags (from
+    the dictionary, or the sentence's start), then every word whose predecessors were tagged in
+    an earlier wave, and so on; a wave's words, across all sentences, are scored
+    :data:`_TAG_BLOCK` at a time, so that numpy adds up many words' rows in one call.
+
+    >>> pos_tag_sentences([["We", "choose"], ["the", "moon"]])
+    [['PRP', 'VBP'], ['DT', 'NN']]
+    """
     tagdict = _tagger().tagdict
     index, matrix, labels = _tagger_matrix()
+    none = len(index)  # the row of zeros
     row_of = index.get
+    bias = row_of("bias", none)
+    tags = [[tagdict.get(word) for word in words] for words in sentences]
+    contexts: list[list[str]] = []
+    waves: list[list[tuple[int, int]]] = []  # (sentence, word) of the words to score, by wave
+    for number, words in enumerate(sentences):
+        contexts.append(["-START-", "-START2-", *map(_normalize, words), "-END-", "-END2-"])
+        wave_of = [-1] * len(words)  # -1: tagged from the dictionary
+        for i, tag in enumerate(tags[number]):
+            if tag:
+                continue
+            wave = 1 + max(wave_of[i - 1] if i >= 1 else -1, wave_of[i - 2] if i >= 2 else -1)
+            wave_of[i] = wave
+            if wave == len(waves):
+                waves.append([])
+            waves[wave].append((number, i))
     add = np.add.reduce
-    context = ["-START-", "-START2-", *map(_normalize, words), "-END-", "-END2-"]
-    prev, prev2 = "-START-", "-START2-"
-    tags: list[str] = []
-    for i, word in enumerate(words):
-        tag = tagdict.get(word)
-        if not tag:
-            c = i + 2
-            here = context[c]
-            # The features of PerceptronTagger._get_features, in its order.
-            rows = [
-                row
-                for row in map(row_of, (
-                    "bias",
-                    "i suffix " + word[-3:],
-                    "i pref1 " + word[:1],
-                    "i-1 tag " + prev,
-                    "i-2 tag " + prev2,
-                    "i tag+i-2 tag " + prev + " " + prev2,
-                    "i word " + here,
-                    "i-1 tag+i word " + prev + " " + here,
-                    "i-1 word " + context[c - 1],
-                    "i-1 suffix " + context[c - 1][-3:],
-                    "i-2 word " + context[c - 2],
-                    "i+1 word " + context[c + 1],
-                    "i+1 suffix " + context[c + 1][-3:],
-                    "i+2 word " + context[c + 2],
-                ))
-                if row is not None
-            ]  # fmt: skip
-            # np.add.reduce over axis 0 adds the rows in order, one after another
-            tag = labels[int(add(matrix[rows], axis=0).argmax())]
-        tags.append(tag)
-        prev2, prev = prev, tag
+    for wave in waves:
+        for first in range(0, len(wave), _TAG_BLOCK):
+            block = wave[first : first + _TAG_BLOCK]
+            rows = []
+            for number, i in block:
+                context, sentence_tags = contexts[number], tags[number]
+                prev = sentence_tags[i - 1] if i >= 1 else "-START-"
+                prev2 = sentence_tags[i - 2] if i >= 2 else ("-START-" if i == 1 else "-START2-")
+                c = i + 2
+                here = context[c]
+                suffix, pref1, own = _own_rows(sentences[number][i], here)
+                # The features of PerceptronTagger._get_features, in its order.
+                rows.append((
+                    bias, suffix, pref1, *_tag_rows(prev, prev2), own,
+                    row_of("i-1 tag+i word " + prev + " " + here, none),
+                    *_context_rows(context[c - 1])[:2], _context_rows(context[c - 2])[2],
+                    *_context_rows(context[c + 1])[3:5], _context_rows(context[c + 2])[5],
+                ))  # fmt: skip
+            # np.add.reduce over the features' axis adds each word's rows in order, one after
+            # another (the axis is not the innermost one, so numpy does not sum it pairwise)
+            best = add(matrix[np.array(rows)], axis=1).argmax(axis=1)
+            for (number, i), k in zip(block, best.tolist(), strict=True):
+                tags[number][i] = labels[k]
     return tags
+
+
+# The rows of a word's features that depend on one word or one pair of tags, looked up once per
+# word (a corpus repeats its words) rather than built as strings and looked up for every word;
+# a feature the model lacks gets the row of zeros.
+
+
+@lru_cache(maxsize=1 << 16)
+def _own_rows(word: str, normalized: str) -> tuple[int, int, int]:
+    """The rows of ``i suffix``, ``i pref1`` and ``i word`` for a word and its normal form."""
+    index = _tagger_matrix()[0]
+    none = len(index)
+    return (
+        index.get("i suffix " + word[-3:], none), index.get("i pref1 " + word[:1], none),
+        index.get("i word " + normalized, none),
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=1 << 16)
+def _context_rows(normalized: str) -> tuple[int, ...]:
+    """The rows of a neighbour's features: ``i-1 word``, ``i-1 suffix``, ``i-2 word``, ``i+1 word``,
+    ``i+1 suffix``, ``i+2 word``, for a (normalised) neighbour."""
+    index = _tagger_matrix()[0]
+    none, suffix = len(index), normalized[-3:]
+    return tuple(
+        index.get(feature, none)
+        for feature in (
+            "i-1 word " + normalized, "i-1 suffix " + suffix, "i-2 word " + normalized,
+            "i+1 word " + normalized, "i+1 suffix " + suffix, "i+2 word " + normalized,
+        )
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _tag_rows(prev: str, prev2: str) -> tuple[int, int, int]:
+    """The rows of ``i-1 tag``, ``i-2 tag`` and ``i tag+i-2 tag`` for the two tags before a word."""
+    index = _tagger_matrix()[0]
+    none = len(index)
+    return (
+        index.get("i-1 tag " + prev, none), index.get("i-2 tag " + prev2, none),
+        index.get("i tag+i-2 tag " + prev + " " + prev2, none),
+    )  # fmt: skip
 
 
 # --- contrast ---------------------------------------------------------------------------------

@@ -575,11 +575,10 @@ class Document:
     @cached_property
     def tags(self) -> list[str]:
         """Penn Treebank tags aligned with :attr:`words`, tagged sentence by sentence (computed on first use)."""
-        from rhetoric.lexicon import pos_tag
+        from rhetoric.lexicon import pos_tag_sentences
 
-        tags: list[str] = []
-        for sentence in self.sentences:
-            tags.extend(pos_tag([t.text for t in self.words_of(sentence)]))
+        sentences = [[t.text for t in self.words_of(sentence)] for sentence in self.sentences]
+        tags: list[str] = [tag for sentence in pos_tag_sentences(sentences) for tag in sentence]
         if len(tags) < len(
             self.words
         ):  # words outside any sentence (cannot happen, but stay aligned)
