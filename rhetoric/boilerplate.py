@@ -654,7 +654,7 @@ def _copies(
     n_gram = MIN_COPY_WORDS
 
     def key(start: int, end: int) -> tuple[str, ...]:
-        return tuple(m.group() for m in WORD_PATTERN.finditer(norm, start, end))
+        return tuple(WORD_PATTERN.findall(norm, start, end))
 
     paragraphs, openings = [], []
     quoted: dict[int, list[int]] = {}  # paragraph -> indices of words that open a quotation

@@ -514,6 +514,11 @@ class Document:
         return [Token(a, b, text[a:b], norm[a:b]) for a, b in spans]
 
     @cached_property
+    def word_starts(self) -> list[int]:
+        """The start offset of every word, in order (bisect it for the word at an offset)."""
+        return [w.start for w in self.words]
+
+    @cached_property
     def paragraphs(self) -> list[Segment]:
         """Paragraphs of the body (see :func:`paragraph_bounds`); headings are flagged.
 

@@ -32,7 +32,7 @@ than "of" also closes the phrase. Title abbreviations ("Mr.") are not endings.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from itertools import accumulate
 
@@ -117,13 +117,17 @@ def _segment_starts(segments) -> list[tuple[int, int]]:
 def _clause_starts(doc: Document, pattern: re.Pattern) -> list[tuple[int, int]]:
     """(first word, end word) of the clauses of every sentence, split where ``pattern`` matches between words."""
     units = []
-    words, text = doc.words, doc.text
+    # the words that follow a break: no word holds a match of ``pattern`` nor starts or ends with
+    # one of its marks, so each match lies between two words, before the first word that starts
+    # after it
+    starts = doc.word_starts
+    broken = sorted({bisect_right(starts, m.start()) for m in pattern.finditer(doc.text)})
     for sentence in doc.prose:
         start = sentence.first_word
-        for i in range(sentence.first_word + 1, sentence.last_word):
-            if pattern.search(text, words[i - 1].end, words[i].start):
-                units.append((start, i))
-                start = i
+        first = bisect_right(broken, sentence.first_word)
+        for i in broken[first : bisect_left(broken, sentence.last_word, first)]:
+            units.append((start, i))
+            start = i
         if start < sentence.last_word:
             units.append((start, sentence.last_word))
     # Only sentences that were split contribute clause units (a whole sentence is a sentence unit).

@@ -120,7 +120,7 @@ def copied_words(doc: Document, copies: Sequence[Span]) -> np.ndarray:
     Emphatic repeats are not looked for there: a pasted sentence is one figure, already reported.
     """
     mask = np.zeros(len(doc.words), dtype=bool)
-    starts = [w.start for w in doc.words]
+    starts = doc.word_starts
     for span in copies:
         mask[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)] = True
     return mask

@@ -221,7 +221,7 @@ def _hit_parts(doc: Document, hits: list[Hit], parts: list[str] | None = None) -
     if not hits:
         return []
     parts = headline_and_lead(doc) if parts is None else parts
-    starts = [w.start for w in doc.words]
+    starts = doc.word_starts
     return [parts[max(0, bisect.bisect_right(starts, h.start) - 1)] for h in hits]
 
 

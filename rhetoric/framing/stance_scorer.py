@@ -119,7 +119,7 @@ def loaded_scorer() -> ScorerModel | None:
 def loaded_candidates(doc: Document, min_score: float = CANDIDATE_MIN_SCORE) -> list[Span]:
     """The candidate loaded words of ``doc``: PTC probability >= ``min_score``, outside names,
     not governed by a negator; adjacent words joined (no phrase widening)."""
-    starts = [w.start for w in doc.words]
+    starts = doc.word_starts
     out = []
     for span in find_loaded_language(doc, min_score=min_score, widen_phrases=False):
         first = bisect.bisect_left(starts, span.start)
@@ -133,7 +133,7 @@ def candidate_features(doc: Document, spans: list[Span]) -> list[dict]:
     """One feature record per candidate span (keys: :data:`STANCE_FEATURES`)."""
     if not spans:
         return []
-    starts = [w.start for w in doc.words]
+    starts = doc.word_starts
     words = [
         range(bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)) for s in spans
     ]

@@ -192,7 +192,7 @@ class DocumentProfile:
 
     def __init__(self, doc: Document):
         self.doc = doc
-        self.starts = [w.start for w in doc.words]
+        self.starts = doc.word_starts
         self.counts = Counter(doc.keys)
         self.log_words = math.log1p(len(doc.words))
         paragraphs = doc.paragraphs

@@ -93,7 +93,7 @@ def locate_spans(analyses: object) -> pd.DataFrame:
         doc_id = doc.doc_id if doc.doc_id is not None else str(number)
         paragraph_starts = [p.start for p in doc.paragraphs]
         sentence_starts = [s.start for s in doc.sentences]
-        word_starts = [w.start for w in doc.words]
+        word_starts = doc.word_starts
         n_words = len(word_starts)
         spans = [*analysis.device_spans, *getattr(analysis, "frame_spans", [])]
         for span in sorted(spans, key=lambda s: (s.start, s.end, s.device, s.kind)):
