@@ -58,7 +58,7 @@ def score_figures(
     described = _may_reach(model, profile, figures, threshold)
     probabilities = np.zeros(len(figures))
     probabilities[described] = model.predict_proba(
-        [figure_features(profile, figures[k]) for k in described]
+        [figure_features(profile, figures[k], model.read_features) for k in described]
     )
     kept = []
     for parts, probability in zip(figures, probabilities, strict=True):

@@ -350,11 +350,16 @@ def quick_features(profile: DocumentProfile, parts: list[Span]) -> dict:
     return _quick_features(profile, _Figure(profile, parts))
 
 
-def figure_features(profile: DocumentProfile, parts: list[Span]) -> dict:
-    """The feature record of one candidate figure (keys: :data:`FEATURES`)."""
+def figure_features(
+    profile: DocumentProfile, parts: list[Span], wanted: frozenset[str] | None = None
+) -> dict:
+    """The feature record of one candidate figure (keys: :data:`FEATURES`). With ``wanted``
+    (for instance a model's :attr:`~rhetoric.scoring.model.ScorerModel.read_features`), the
+    features beyond :data:`QUICK_FEATURES` are computed only when named there: the record then
+    lacks the others, and a model that reads none of them scores it as the full record."""
     figure = _Figure(profile, parts)
     record = _quick_features(profile, figure)
-    record.update(_detailed_features(profile, figure))
+    record.update(_detailed_features(profile, figure, wanted))
     return record
 
 
@@ -402,7 +407,11 @@ def _quick_features(profile: DocumentProfile, figure: _Figure) -> dict:
     }
 
 
-def _detailed_features(profile: DocumentProfile, figure: _Figure) -> dict:
+def _detailed_features(
+    profile: DocumentProfile, figure: _Figure, wanted: frozenset[str] | None = None
+) -> dict:
+    """The features of a figure beyond :data:`QUICK_FEATURES`; only those in ``wanted`` when
+    given (a model that never reads a feature is not made to pay for it)."""
     doc = profile.doc
     parts, ranges, part_keys = figure.parts, figure.ranges, figure.part_keys
     # sorted, so that sums over the shared words add in the same order in every process (a set's
@@ -440,60 +449,67 @@ def _detailed_features(profile: DocumentProfile, figure: _Figure) -> dict:
     lettered = [keys[i] for i in words[:64] if keys[i][:1].isalpha()]
     content = [k for k in lettered if is_content_word(k)] or lettered
     alike = [k for k in content if k[0] == content[0][0]] if content else []
-    return {
-        "shared_words": len(shared),
-        "shared_function_share": (1 - len(shared_content) / len(shared)) if shared else 0.0,
-        "shared_doc_rate": math.log1p(
+    features = {
+        "shared_words": lambda: len(shared),
+        "shared_function_share": lambda: (1 - len(shared_content) / len(shared)) if shared else 0.0,
+        "shared_doc_rate": lambda: math.log1p(
             _mean(1000 * profile.counts[k] / max(1, len(doc.words)) for k in shared_content)
         ),
-        "shared_background": _mean(
+        "shared_background": lambda: _mean(
             math.log1p(df.get(k, 0)) - math.log1p(total) for k in shared_content
         ),
-        "occurrence_share": _mean(
+        "occurrence_share": lambda: _mean(
             min(1.0, in_figure[k] / profile.counts[k]) for k in counted if profile.counts[k]
         ),
-        "evidence_reasons": evidence_reasons(evidence, own_words),
-        "consecutive_clauses": _share(
+        "evidence_reasons": lambda: evidence_reasons(evidence, own_words),
+        "consecutive_clauses": lambda: _share(
             b - a <= 1 for a, b in zip(part_clauses, part_clauses[1:], strict=False)
         ),
-        "clause_length_ratio": (
+        "clause_length_ratio": lambda: (
             min(profile.clause_words[c] for c in part_clauses)
             / max(profile.clause_words[c] for c in part_clauses)
             if part_clauses
             else 0.0
         ),
-        "separator": _separator(doc.text[between[0][0] : between[0][1]]) if between else "none",
-        "initial_words": len(alike),
-        "stressed_share": _share(_stressed(k) for k in alike),
-        "initial_rate": profile.initial_rate(alike[0]) if alike else 0.0,
-        "shared_prefix": len(prefix),
-        "shared_suffix": len(suffix),
-        "edge_function_only": bool(edge) and not any(is_content_word(k) for k in edge),
-        "same_first_word": len({ks[0] for ks in part_keys if ks}) == 1 and all(part_keys),
-        "contrast_pair": _contrast_pair(part_keys),
-        "negation_asymmetry": any(negated) and not all(negated),
-        "coordinated": _share(profile.coordinated(start, end) for start, end in between),
-        "pronoun_share": _share(t == "O" for t in tags_flat),
-        "no_verb": not any("V" in t.split("/") or t == "A" for t in tags_flat),
-        "evidence_pattern": evidence_pattern(evidence, own_words),
-        "starts_clause": _share(
+        "separator": lambda: (
+            _separator(doc.text[between[0][0] : between[0][1]]) if between else "none"
+        ),
+        "initial_words": lambda: len(alike),
+        "stressed_share": lambda: _share(_stressed(k) for k in alike),
+        "initial_rate": lambda: profile.initial_rate(alike[0]) if alike else 0.0,
+        "shared_prefix": lambda: len(prefix),
+        "shared_suffix": lambda: len(suffix),
+        "edge_function_only": lambda: bool(edge) and not any(is_content_word(k) for k in edge),
+        "same_first_word": lambda: len({ks[0] for ks in part_keys if ks}) == 1 and all(part_keys),
+        "contrast_pair": lambda: _contrast_pair(part_keys),
+        "negation_asymmetry": lambda: any(negated) and not all(negated),
+        "coordinated": lambda: _share(profile.coordinated(start, end) for start, end in between),
+        "pronoun_share": lambda: _share(t == "O" for t in tags_flat),
+        "no_verb": lambda: not any("V" in t.split("/") or t == "A" for t in tags_flat),
+        "evidence_pattern": lambda: evidence_pattern(evidence, own_words),
+        "starts_clause": lambda: _share(
             a == 0 or clause_of[a] != clause_of[a - 1] for a, b in ranges if b > a
         ),
-        "ends_clause": _share(bool(_CLAUSE_END.match(doc.text, p.end)) for p in parts),
-        "tag_parallel": _mean(
+        "ends_clause": lambda: _share(bool(_CLAUSE_END.match(doc.text, p.end)) for p in parts),
+        "tag_parallel": lambda: _mean(
             SequenceMatcher(None, tag_seqs[k], tag_seqs[k + 1]).ratio()
             for k in range(len(tag_seqs) - 1)
         ),
-        "same_first_tag": len({seq[0] for seq in tag_seqs if seq}) == 1 and all(tag_seqs),
-        "proper_share": _share(
+        "same_first_tag": lambda: len({seq[0] for seq in tag_seqs if seq}) == 1 and all(tag_seqs),
+        "proper_share": lambda: _share(
             doc.words[i].text[:1].isupper() and i > 0 and sentence_of[i - 1] == sentence_of[i]
             for i in words
         ),
-        "content_share": _share(is_content_word(keys[i]) for i in words),
-        "verb_share": _share(t == "V" for t in tags_flat),
-        "question": sentence_text.rstrip().rstrip("\"'”’)").endswith("?"),
-        **_value_features(part_keys),
+        "content_share": lambda: _share(is_content_word(keys[i]) for i in words),
+        "verb_share": lambda: _share(t == "V" for t in tags_flat),
+        "question": lambda: sentence_text.rstrip().rstrip("\"'”’)").endswith("?"),
     }
+    record = {
+        name: compute() for name, compute in features.items() if wanted is None or name in wanted
+    }
+    if wanted is None or not _VALUE_FEATURES.isdisjoint(wanted):
+        record.update(_value_features(part_keys))
+    return record
 
 
 #: WordNet's lexicographer files of abstract nouns: what values, ideals and states are.
@@ -509,6 +525,10 @@ def _is_abstract(key: str) -> bool:
 
     offsets = synset_offsets(lemma(key, "n"), "n")
     return bool(offsets) and synset_entry("n", offsets[0]).lexname in _ABSTRACT_LEXNAMES
+
+
+#: The features of :func:`_value_features`.
+_VALUE_FEATURES = frozenset({"valence_share", "valence_contrast", "abstract_share"})
 
 
 def _value_features(part_keys: list[list[str]]) -> dict:

@@ -213,6 +213,19 @@ class ScorerModel:
         return precision is None or precision >= MIN_DEFAULT_PRECISION
 
     @cached_property
+    def read_features(self) -> frozenset[str]:
+        """The base features whose columns the decision reads: those of the trees' splits, or of
+        the linear model's nonzero coefficients. A record without the others gets the same
+        decision value, to the last bit (their columns are never compared, or are multiplied by
+        zero), so they need not be computed
+        (:func:`~rhetoric.scoring.features.figure_features`'s ``wanted``)."""
+        if self.kind == "trees":
+            read = {k for tree in self.trees or [] for k in tree["feature"] if k >= 0}
+        else:
+            read = {k for k, c in enumerate(self.coef) if c != 0}
+        return frozenset(self.columns[k].split("=", 1)[0] for k in read)
+
+    @cached_property
     def _column_index(self) -> dict[str, int]:
         return {name: i for i, name in enumerate(self.columns)}
 

@@ -433,6 +433,20 @@ def test_the_upper_bound_from_quick_features_is_never_below_the_probability(
     assert np.allclose(exact, full, rtol=0, atol=1e-6)
 
 
+@pytest.mark.parametrize("device", DEVICES)
+def test_a_record_of_the_features_a_model_reads_scores_as_the_full_record(device, address_figures):
+    _, profile, candidates = address_figures
+    figures = figure_parts(candidates[device])
+    model = load_model(device)
+    full = model.predict_proba([figure_features(profile, parts) for parts in figures])
+    read = model.read_features
+    records = [figure_features(profile, parts, read) for parts in figures]
+    assert np.array_equal(model.predict_proba(records), full)  # to the last bit
+    if model.kind == "trees":  # the trees leave features out, so the records are shorter
+        assert read < set(model.features)
+        assert all(set(r) < set(figure_features(profile, figures[0])) for r in records)
+
+
 def test_quick_features_are_the_full_record_s_values(address_figures):
     _, profile, candidates = address_figures
     for parts in figure_parts(candidates["repetition"] + candidates["tricolon"]):
