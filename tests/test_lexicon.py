@@ -1,7 +1,7 @@
 """Shared word knowledge: the inlined tagger must decide exactly as NLTK's tagger does."""
 
 from rhetoric.corpora import load_inaugural
-from rhetoric.lexicon import _tagger, pos_tag
+from rhetoric.lexicon import _tagger, pos_tag, pos_tag_sentences
 from rhetoric.text import Document
 
 
@@ -16,6 +16,19 @@ def test_pos_tag_gives_nltks_tags_word_for_word():
             assert pos_tag(words) == [tag for _, tag in tagger.tag(words)], words
             compared += len(words)
     assert compared > 20_000
+
+
+def test_sentences_tagged_together_get_nltks_tags_sentence_by_sentence():
+    # pos_tag_sentences scores the words of all sentences in waves (Document.tags uses it): each
+    # sentence must still be tagged on its own, from its own start, as NLTK tags it
+    tagger = _tagger()
+    doc = Document(" ".join(list(load_inaugural().text)[1::12]))
+    sentences = [[w.text for w in doc.words_of(s)] for s in doc.sentences]
+    sentences += [[], ["Hello"], ["1984", "well-being", "U.S.", "Zzzyx"]]
+    together = pos_tag_sentences(sentences)
+    assert together == [[tag for _, tag in tagger.tag(words)] for words in sentences]
+    assert sum(map(len, sentences)) > 10_000
+    assert doc.tags == [tag for tags in together[: len(doc.sentences)] for tag in tags]
 
 
 def test_pos_tag_on_odd_tokens():
