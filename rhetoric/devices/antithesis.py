@@ -927,8 +927,8 @@ def _initial_not(s: _Sentence, following: _Sentence | None) -> Iterator[_Figure]
     t, j = (s, k) if k is not None else (following, 0)
     if t is None or len(t) < 3 or (t is following and len(s) > MAX_HALF_WORDS):
         return
-    if t.norms[j] not in _SUBJECTS or _is_negation(t.norms[j + 1]):
-        return
+    if j + 1 >= len(t) or t.norms[j] not in _SUBJECTS or _is_negation(t.norms[j + 1]):
+        return  # (a subject with no word after it, "Not for glory: they", answers nothing)
     x_end = k if t is s else len(s)
     yield _Figure(s.chars(0, x_end), t.chars(j, t.clause_end(j)), "correctio", 0.75,
                   "Not X; S V Y")  # fmt: skip
