@@ -214,10 +214,20 @@ def _from_table(
             yield CorpusDocument(name, text=value if isinstance(value, str) else "", metadata=meta)
 
 
+def folder_paths(folder: str | os.PathLike, pattern: str = "*.txt") -> list[Path]:
+    """The documents of a folder: the paths matching ``pattern`` that are files, sorted. A link
+    whose target is gone is kept, so that it is reported as an input error ("no such file")
+    rather than left out unsaid; folders that match are left out."""
+    return sorted(
+        path
+        for path in Path(folder).glob(pattern)
+        if path.is_file() or (path.is_symlink() and not path.exists())
+    )
+
+
 def _from_folder(folder: Path, pattern: str) -> Iterator[CorpusDocument]:
-    for path in sorted(folder.glob(pattern)):
-        if path.is_file():
-            yield CorpusDocument(path.relative_to(folder).as_posix(), path=str(path))
+    for path in folder_paths(folder, pattern):
+        yield CorpusDocument(path.relative_to(folder).as_posix(), path=str(path))
 
 
 def _from_item(item: object, name: str | None, position: int = 0) -> CorpusDocument:

@@ -27,7 +27,7 @@ import pandas as pd
 
 from rhetoric.analysis import Options, analyze_text
 from rhetoric.devices import check_devices, check_min_score
-from rhetoric.documents import CorpusDocument, iter_corpus
+from rhetoric.documents import CorpusDocument, folder_paths, iter_corpus
 from rhetoric.errors import UsageError, check_choice
 from rhetoric.runner import (
     ERROR_COLUMNS,
@@ -316,7 +316,9 @@ def corpus_chars(corpus: object, pattern: str = "*.txt", text_column: str = "tex
         if isinstance(corpus, str) and ("\n" in corpus or len(corpus) >= 4096):
             return None
         path = Path(corpus)
-        return sum(p.stat().st_size for p in paths_in(path, pattern)) if path.is_dir() else None
+        if not path.is_dir():
+            return None
+        return sum(p.stat().st_size for p in folder_paths(path, pattern) if p.is_file())
     if isinstance(corpus, pd.DataFrame):
         if text_column not in corpus.columns:
             return None
@@ -334,7 +336,7 @@ def corpus_size(corpus: object, pattern: str = "*.txt") -> int | None:
             return None
         path = Path(corpus)
         if path.is_dir():
-            return sum(1 for p in path.glob(pattern) if p.is_file())
+            return len(folder_paths(path, pattern))
         if path.suffix.lower() == ".parquet" and path.is_file():
             import pyarrow.parquet as pq
 
@@ -344,11 +346,6 @@ def corpus_size(corpus: object, pattern: str = "*.txt") -> int | None:
         return len(corpus)  # type: ignore[arg-type]
     except TypeError:
         return None
-
-
-def paths_in(folder: str | os.PathLike, pattern: str = "*.txt") -> list[Path]:
-    """The files of a folder matching ``pattern``, sorted (a folder can also be given directly)."""
-    return sorted(p for p in Path(folder).glob(pattern) if p.is_file())
 
 
 def analyze_corpus(

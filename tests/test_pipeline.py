@@ -3,13 +3,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from rhetoric.documents import folder_paths
 from rhetoric.pipeline import (
     DOCUMENT_COLUMNS,
     LAYERED_SPAN_COLUMNS,
     SpanOffsetError,
     analyze_corpus,
     check_offsets,
-    paths_in,
 )
 from rhetoric.span import Span
 
@@ -63,7 +63,20 @@ def test_a_bad_file_is_an_error_row_and_the_good_ones_survive(tmp_path):
         {"doc_id": "b.txt", "path": str(tmp_path / "b.txt"), "kind": "input",
          "reason": f"{tmp_path / 'b.txt'}: binary file (contains NUL bytes), not text"}
     ]  # fmt: skip
-    assert paths_in(tmp_path) == [tmp_path / n for n in ("a.txt", "b.txt", "c.txt")]
+    assert folder_paths(tmp_path) == [tmp_path / n for n in ("a.txt", "b.txt", "c.txt")]
+
+
+def test_a_link_to_a_missing_file_is_an_input_error_not_left_out(tmp_path):
+    # a corpus folder whose link points nowhere (a file moved away): the run says so
+    (tmp_path / "a.txt").write_text("We rise. We build.", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "moved-away.txt")
+    (tmp_path / "folder.txt").mkdir()  # a folder that matches the pattern is not a document
+    assert folder_paths(tmp_path) == [tmp_path / "a.txt", tmp_path / "gone.txt"]
+    result = analyze_corpus(tmp_path, devices=DEVICES, frames=False)
+    assert result.documents["doc_id"].tolist() == ["a.txt"]
+    [error] = result.errors.to_dict("records")
+    assert error["doc_id"] == "gone.txt" and error["kind"] == "input"
+    assert "no such file" in error["reason"]
 
 
 def test_a_bug_in_one_document_is_an_internal_error_row(monkeypatch):
