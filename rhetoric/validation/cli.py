@@ -20,7 +20,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     sample = actions.add_parser("sample", help="a stratified random sample of figures to judge")
     sample.add_argument(
-        "result", metavar="RESULT", help="output of `rhetoric analyze --json` (or a span table)"
+        "result",
+        metavar="RESULT",
+        help="output of `rhetoric analyze --json`, the folder of a `rhetoric analyze-corpus --out` "
+        "run, or a span table",
     )
     sample.add_argument(
         "--out", required=True, metavar="SHEET", help="the sheet to write (.jsonl, or .csv)"

@@ -2,8 +2,9 @@
 
 A result is a corpus run (:func:`rhetoric.analyze_corpus`), one analysis
 (:func:`rhetoric.analyze`), a span table, a saved span table (``.parquet``, ``.csv``, or a folder
-holding ``spans.parquet``/``spans.csv``), or the JSON Lines of ``rhetoric analyze --json``
-(whose ``doc`` paths are read back for the texts).
+holding ``spans.parquet``/``spans.csv``), the folder of a corpus run (``rhetoric analyze-corpus
+--out``, whose documents' paths are read back for the texts), or the JSON Lines of ``rhetoric
+analyze --json`` (whose ``doc`` paths are read back for the texts).
 """
 
 from __future__ import annotations
@@ -47,6 +48,34 @@ def read_analysis_json(path: str | os.PathLike) -> tuple[pd.DataFrame, dict[str,
     return pd.DataFrame(rows, columns=SPAN_COLUMNS), texts
 
 
+def _is_run_folder(path: Path) -> bool:
+    """A folder written by ``rhetoric analyze-corpus --out`` (:func:`rhetoric.write_corpus`)."""
+    from rhetoric.store import CONFIG_FILE
+
+    return path.is_dir() and (path / CONFIG_FILE).is_file()
+
+
+def _texts_of_run(folder: Path) -> dict[str, str]:
+    """The texts of a corpus run's documents, read again from the paths its documents table
+    records (a run over a folder or a table of paths)."""
+    from rhetoric.store import read_table
+    from rhetoric.text import read_text
+
+    documents = read_table(folder, "documents")
+    missing = documents["doc_id"][documents["path"].isna()].astype(str).tolist()
+    if missing:
+        raise InputError(
+            f"{folder}: the run's documents were texts, not files ({missing[0]}, ...), so their "
+            "texts cannot be read again; pass the corpus table it was run on (texts=)"
+        )
+    texts = {}
+    for doc, path in zip(documents["doc_id"].astype(str), documents["path"], strict=True):
+        if not Path(path).is_file():
+            raise InputError(f"{path}: the file document {doc!r} was read from is gone")
+        texts[doc] = read_text(path, max_bytes=None)
+    return texts
+
+
 def _texts_from_paths(doc_ids) -> dict[str, str]:
     """The texts of a saved span table whose ``doc_id`` values are file paths."""
     from rhetoric.text import read_text
@@ -73,13 +102,20 @@ def span_table(result: object) -> pd.DataFrame:
         return spans
     if isinstance(result, str | os.PathLike):
         path = Path(result)
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+        if _is_run_folder(path):
+            from rhetoric.store import read_corpus_result
+
+            return read_corpus_result(path).spans
         if path.suffix in (".jsonl", ".json"):
             return read_analysis_json(path)[0]
         if path.is_dir():
             found = [p for p in (path / "spans.parquet", path / "spans.csv") if p.is_file()]
             if not found:
-                raise FileNotFoundError(
-                    f"{path}: no spans.parquet or spans.csv in this result folder"
+                raise InputError(
+                    f"{path}: neither the folder of a corpus run (rhetoric analyze-corpus --out) "
+                    "nor a folder holding spans.parquet or spans.csv"
                 )
             path = found[0]
         if path.suffix == ".parquet":
@@ -97,6 +133,8 @@ def corpus_texts(result: object, texts: object) -> tuple[dict[str, str], pd.Data
     if texts is None and hasattr(result, "device_spans") and hasattr(result, "text"):
         return {str(result.source or "doc"): result.text}, None
     if texts is None and isinstance(result, str | os.PathLike):
+        if _is_run_folder(Path(result)):
+            return _texts_of_run(Path(result)), None
         if Path(result).suffix in (".jsonl", ".json"):
             return read_analysis_json(result)[1], None
         return _texts_from_paths(span_table(result)["doc_id"]), None

@@ -57,3 +57,35 @@ def test_validate_names_a_bad_stratum_in_one_line(tmp_path, capsys):
     )
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "did you mean 'device'" in err[0]
+
+
+def test_a_corpus_run_folder_is_a_result_to_sample_and_report(data_home, tmp_path, capsys):
+    # the folder `rhetoric analyze-corpus --out` writes: its spans, and its documents' paths for
+    # the texts (it was an internal error: the reader looked for a spans.parquet of an old layout)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("1829-Jackson.txt", "1901-McKinley.txt"):
+        (corpus / name).write_bytes((data_home / "inaugural" / "texts" / name).read_bytes())
+    run = tmp_path / "run"
+    assert main(["analyze-corpus", str(corpus), "--out", str(run), "--no-progress"]) == 0
+    sheet = tmp_path / "sheet.jsonl"
+    assert main(["validate", "sample", str(run), "--out", str(sheet), "--per-stratum", "3"]) == 0
+    rows = pd.read_json(sheet, lines=True)
+    assert len(rows) and set(rows["doc"]) <= {"1829-Jackson.txt", "1901-McKinley.txt"}
+    for row in rows.itertuples():
+        text = (corpus / row.doc).read_text(encoding="utf-8")
+        assert text[row.start : row.end] == row.text
+    rows["verdict"], rows["annotator"] = "TRUE", "run-coder"
+    rows.to_json(sheet, orient="records", lines=True)
+    capsys.readouterr()
+    assert main(["validate", "report", str(sheet), "--result", str(run)]) == 0
+    assert f"{len(rows)} judged" in capsys.readouterr().out
+
+
+def test_a_missing_result_is_the_user_s_error_in_one_line(tmp_path, capsys):
+    sheet = str(tmp_path / "s.jsonl")
+    assert main(["validate", "sample", str(tmp_path / "nowhere"), "--out", sheet]) == 1
+    assert main(["validate", "sample", str(tmp_path), "--out", sheet]) == 1  # a folder, no result
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and "no such file or folder" in err[0] and "corpus run" in err[1]
+    assert "internal error" not in " ".join(err)
