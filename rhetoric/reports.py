@@ -121,10 +121,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rhetoric.errors import InputError, UsageError
+
+    if args.timeout <= 0:
+        raise UsageError(f"timeout={args.timeout} is not valid; give the seconds a cell may run")
     runs = run_notebooks(args.notebooks, args.out, timeout=args.timeout)
     if not runs:
-        print(f"no notebooks in {args.notebooks}")
-        return 1
+        raise InputError(f"{args.notebooks}: no notebooks (NN-*.ipynb) to run in this folder")
     for item in runs:
         print(
             f"{item.notebook:<40} {item.seconds:6.1f} s  {'ok' if item.error is None else 'FAILED: ' + item.error}"

@@ -133,3 +133,17 @@ def test_rhetoric_reports_warns_when_a_reading_no_longer_says_what_its_cells_sho
     out, err = capsys.readouterr()
     assert "07-demo.ipynb" in out and "ok" in out
     assert "07-demo.ipynb: 1 numbers in markdown that no cell computes (cell 1: '0.42')" in err
+
+
+def test_rhetoric_reports_says_in_one_line_what_is_wrong_with_its_arguments(tmp_path, capsys):
+    from rhetoric.cli import main
+
+    assert main(["reports", "--notebooks", str(tmp_path), "--out", str(tmp_path / "r")]) == 1
+    assert main(["reports", "--timeout", "0", "--out", str(tmp_path / "r")]) == 2
+    out, err = capsys.readouterr()
+    lines = err.strip().splitlines()
+    assert out == "" and len(lines) == 2
+    assert (
+        lines[0] == f"rhetoric: error: {tmp_path}: no notebooks (NN-*.ipynb) to run in this folder"
+    )
+    assert "timeout=0 is not valid" in lines[1]
