@@ -27,7 +27,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rhetoric.datahome import add_data_home_option
-from rhetoric.errors import DataNotFoundError, InputError, RhetoricError, WorkerLostError
+from rhetoric.errors import (
+    DataNotFoundError,
+    InputError,
+    RhetoricError,
+    UsageError,
+    WorkerLostError,
+)
 from rhetoric.output import FORMATS, add_format_option, format_table
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA, EXIT_INTERNAL = 0, 1, 2, 3, 70
@@ -177,7 +183,7 @@ def _run_analyze(args) -> int:
         _analyze_source,
         devices=devices,
         frames=not args.no_frames,
-        max_bytes=int(args.max_mb * 1_000_000),
+        max_bytes=_max_bytes(args),
         min_score=check_min_score(args.min_score),
         genre=args.genre,
     )
@@ -346,8 +352,8 @@ def _run_analyze_corpus(args) -> int:
         min_score=args.min_score,
         n_jobs=args.jobs,
         scheduler=args.scheduler,
-        time_limit=args.time_limit or None,
-        max_bytes=int(args.max_mb * 1_000_000),
+        time_limit=_time_limit(args),
+        max_bytes=_max_bytes(args),
         progress=False if args.no_progress else None,
         pattern=args.pattern,
         text_column=args.text_column,
@@ -706,6 +712,22 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     _add_arguments_from("rhetoric.reports", reports)
     add_data_home_option(reports)
     return parser
+
+
+def _max_bytes(args) -> int:
+    """``--max-mb`` in bytes: a size above 0."""
+    if not args.max_mb > 0:
+        raise UsageError(f"max_mb={args.max_mb:g} is not valid; give a size in megabytes above 0")
+    return int(args.max_mb * 1_000_000)
+
+
+def _time_limit(args) -> float | None:
+    """``--time-limit`` in seconds; 0 is no limit."""
+    if not args.time_limit >= 0:
+        raise UsageError(
+            f"time_limit={args.time_limit:g} is not valid; give seconds, or 0 for no limit"
+        )
+    return args.time_limit or None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

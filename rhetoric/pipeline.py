@@ -238,6 +238,15 @@ def corpus_options(
     )
 
 
+def check_limits(time_limit: float | None, max_bytes: int | None) -> None:
+    """Refuse a time limit below 0 or a size limit of 0 or less (``None``: no limit), before a
+    run starts: every document would otherwise fail, each as an error row of its own."""
+    if time_limit is not None and not time_limit >= 0:
+        raise UsageError(f"time_limit={time_limit!r} is not valid; give seconds, or None")
+    if max_bytes is not None and not max_bytes > 0:
+        raise UsageError(f"max_bytes={max_bytes!r} is not valid; give a size above 0, or None")
+
+
 def _where(backend: str | None, n_jobs: int | None, scheduler: object) -> tuple[int, object]:
     if backend is None:
         return n_jobs, scheduler
@@ -425,6 +434,7 @@ def analyze_corpus(
                      text_column=text_column, genre=genre)  # fmt: skip
         return read_corpus_result(out)
     options = corpus_options(devices, frames, min_score, genre=genre)
+    check_limits(time_limit, max_bytes)
     n_jobs, scheduler = _where(backend, n_jobs, scheduler)
     lazy = scheduler is not None
     records = _unique(corpus_documents(documents, pattern, text_column, lazy=lazy))
@@ -507,6 +517,7 @@ def write_corpus(
     from rhetoric.store import CorpusWriter, metadata_schema, run_config
 
     options = corpus_options(devices, frames, min_score, genre=genre)
+    check_limits(time_limit, max_bytes)
     n_jobs, scheduler = _where(backend, n_jobs, scheduler)
     if (
         isinstance(documents, os.PathLike | str)

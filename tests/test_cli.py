@@ -537,3 +537,19 @@ def test_min_score_for_named_devices_reports_a_device_that_is_off_by_default(
     assert "not reported by default: alliteration" not in out
     code, _, err = run(capsys, "analyze", str(path), "--min-score", "alliteration=high")
     assert code == 2 and "give a probability (0.3) or DEVICE=P pairs" in err
+
+
+def test_size_and_time_limits_that_would_fail_every_document_are_usage_errors(tmp_path, capsys):
+    text = tmp_path / "a.txt"
+    text.write_text("We rise. We build.", encoding="utf-8")
+    assert main(["analyze", str(text), "--max-mb", "-1"]) == 2
+    out = str(tmp_path / "run")
+    assert main(["analyze-corpus", str(tmp_path), "--out", out, "--time-limit", "-1"]) == 2
+    assert main(["analyze-corpus", str(tmp_path), "--out", out, "--max-mb", "0"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert [line.split(" is not valid")[0] for line in err] == [
+        "rhetoric: error: max_mb=-1",
+        "rhetoric: error: time_limit=-1",
+        "rhetoric: error: max_mb=0",
+    ]
+    assert not (tmp_path / "run").exists()

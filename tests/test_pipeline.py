@@ -203,3 +203,18 @@ def test_a_corpus_run_ranks_frames_by_genre(data_home):
     assert dict(zip(rows["frame"], rows["rank"], strict=True)) == {
         f: expected["news"][f] for f in rows["frame"]
     }
+
+
+@pytest.mark.parametrize(
+    ("limits", "named"),
+    [({"time_limit": -1}, "time_limit=-1"), ({"max_bytes": 0}, "max_bytes=0")],
+)
+def test_limits_that_would_fail_every_document_are_refused_before_the_run(tmp_path, limits, named):
+    from rhetoric.errors import UsageError
+    from rhetoric.pipeline import write_corpus
+
+    with pytest.raises(UsageError, match=named):
+        analyze_corpus(["We rise. We build."], devices=DEVICES, frames=False, **limits)
+    with pytest.raises(UsageError, match=named):
+        write_corpus(["We rise."], tmp_path / "run", devices=DEVICES, frames=False, **limits)
+    assert not (tmp_path / "run").exists()  # refused before the folder was made

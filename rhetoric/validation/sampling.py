@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from rhetoric.errors import invalid_value
+from rhetoric.errors import UsageError, invalid_value
 from rhetoric.figures import group_figures, with_context
 from rhetoric.validation.judgements import SHEET_COLUMNS
 from rhetoric.validation.results import corpus_texts, span_table
@@ -71,8 +71,13 @@ def sample(
     ['Never, never, never', 'We fight, we win, we endure']
     """
     if not isinstance(per_stratum, int | np.integer) or per_stratum < 1:
-        raise ValueError(
+        raise UsageError(
             f"per_stratum={per_stratum!r} is not valid; give a positive whole number, such as 25"
+        )
+    if not isinstance(width, int | np.integer) or width < 0:
+        raise UsageError(
+            f"width={width!r} (the context, in characters on each side) is not valid; give 0 or "
+            "more, such as 150"
         )
     by = [by] if isinstance(by, str) else list(by)
     spans = span_table(result)

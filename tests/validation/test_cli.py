@@ -89,3 +89,14 @@ def test_a_missing_result_is_the_user_s_error_in_one_line(tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 2 and "no such file or folder" in err[0] and "corpus run" in err[1]
     assert "internal error" not in " ".join(err)
+
+
+def test_sample_sizes_below_one_and_negative_context_are_usage_errors(tmp_path, capsys):
+    spans = tmp_path / "spans.csv"
+    spans.write_text("doc_id,device,kind,start,end,text,group,score,evidence\n", encoding="utf-8")
+    out = str(tmp_path / "s.jsonl")
+    assert main(["validate", "sample", str(spans), "--out", out, "--per-stratum", "0"]) == 2
+    assert main(["validate", "sample", str(spans), "--out", out, "--context", "-5"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and all(line.startswith("rhetoric: error: ") for line in err)
+    assert "per_stratum=0" in err[0] and "width=-5" in err[1]
