@@ -64,4 +64,10 @@ def check_documents(name: str, documents: object) -> list:
             f"{name} must be a list of documents, not a single {type(documents).__name__}; "
             f"wrap one text in a list: [{name[:-1] if name.endswith('s') else name}]"
         )
-    return list(documents)
+    try:
+        return list(documents)
+    except TypeError:
+        raise DocumentsTypeError(
+            f"{name} must be a list of texts or paths, a folder, a table or a mapping of names to "
+            f"texts, not {type(documents).__name__}"
+        ) from None

@@ -116,6 +116,21 @@ def test_min_score_keeps_a_subset_of_the_candidates(corpus):
 def test_a_single_string_is_explained():
     with pytest.raises(TypeError, match="list of documents"):
         analyze_corpus("just one text")
+    with pytest.raises(TypeError, match="not NoneType"):
+        analyze_corpus(None)
+
+
+def test_devices_may_be_one_name_or_names_joined_by_commas():
+    from rhetoric.errors import UsageError
+
+    texts = ["Never, never give in. Not this, but that."]
+    one = analyze_corpus(texts, devices="epizeuxis", frames=False, n_jobs=1, min_score=0)
+    assert set(one.devices["device"]) == {"epizeuxis"}
+    two = analyze_corpus(texts, devices="epizeuxis, antithesis", frames=False, n_jobs=1,
+                         min_score=0)  # fmt: skip
+    assert set(two.devices["device"]) == {"epizeuxis", "antithesis"}
+    with pytest.raises(UsageError, match="device names, not int"):
+        analyze_corpus(texts, devices=5)
 
 
 def test_a_doc_id_named_twice_is_the_callers_mistake():

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from importlib import import_module
 
-from rhetoric.errors import UsageError, check_documents, invalid_value
+from rhetoric.errors import UsageError, invalid_value
 from rhetoric.span import Span
 from rhetoric.text import Document, as_document
 
@@ -61,10 +61,24 @@ def get_finder(device: str) -> Finder:
 
 
 def check_devices(devices: Iterable[str] | None) -> tuple[str, ...]:
-    """Validate a selection of device labels (``None`` means all)."""
+    """Validate a selection of device labels (``None`` means all; one name, or names joined by
+    commas as on the command line, is read as that selection).
+
+    >>> check_devices("antithesis"), check_devices("tricolon, anaphora")
+    (('antithesis',), ('tricolon', 'anaphora'))
+    """
     if devices is None:
         return DEVICES
-    devices = check_documents("devices", devices)
+    if isinstance(devices, str):
+        devices = [name.strip() for name in devices.split(",") if name.strip()]
+    else:
+        try:
+            devices = list(devices)
+        except TypeError:
+            raise UsageError(
+                f"devices must be device names, not {type(devices).__name__}; choose from "
+                + ", ".join(map(repr, DEVICES))
+            ) from None
     for device in devices:
         if device not in REGISTRY:
             raise invalid_value("device", device, DEVICES)
