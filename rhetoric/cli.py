@@ -75,7 +75,10 @@ def _add_analyze(commands) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="text files (default: the bundled seed article)"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="text files, or - for standard input (default: the bundled seed article)",
     )
     parser.add_argument(
         "--format",
@@ -173,7 +176,8 @@ def _run_analyze(args) -> int:
         else None
     )
     if args.paths:
-        sources = [CorpusDocument(path, path=path) for path in args.paths]
+        sources = [_standard_input(args) if path == "-" else CorpusDocument(path, path=path)
+                   for path in args.paths]  # fmt: skip
     else:
         from importlib import resources
 
@@ -712,6 +716,23 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     _add_arguments_from("rhetoric.reports", reports)
     add_data_home_option(reports)
     return parser
+
+
+def _standard_input(args):
+    """The text piped in (``PATH`` ``-``) as a document named ``<stdin>``, decoded as a file is."""
+    from rhetoric.documents import CorpusDocument
+
+    if getattr(args, "_stdin_read", False):
+        raise UsageError("- (standard input) may be given once")
+    args._stdin_read = True
+    data = sys.stdin.buffer.read()
+    limit = _max_bytes(args)
+    if len(data) > limit:
+        raise InputError(
+            f"<stdin>: {len(data) / 1e6:.1f} MB, above the {limit / 1e6:.0f} MB limit "
+            "(raise it with --max-mb)"
+        )
+    return CorpusDocument("<stdin>", text=data)
 
 
 def _max_bytes(args) -> int:

@@ -130,7 +130,10 @@ def document_text(document: CorpusDocument, max_bytes: int | None = DEFAULT_MAX_
     """
     if document.text is not None:
         if isinstance(document.text, bytes):
-            return decode(document.text)[0]
+            try:
+                return decode(document.text)[0]
+            except InputError as error:
+                raise InputError(f"{document.doc_id}: {error}") from None
         return document.text
     if document.path is None:
         raise InputError(f"{document.doc_id}: has neither a text nor a path")

@@ -553,3 +553,30 @@ def test_size_and_time_limits_that_would_fail_every_document_are_usage_errors(tm
         "rhetoric: error: max_mb=0",
     ]
     assert not (tmp_path / "run").exists()
+
+
+def test_a_text_piped_in_is_analysed_as_a_file_is(monkeypatch, capsys, tmp_path):
+    import io
+
+    text = "Not this, but that. Never, never give in.".encode("cp1252")
+    (tmp_path / "same.txt").write_bytes(text)
+
+    def piped(data: bytes):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+    piped(text)
+    assert main(["analyze", "-", "--json", "--min-score", "0"]) == 0
+    from_stdin = json.loads(capsys.readouterr().out)
+    assert main(["analyze", str(tmp_path / "same.txt"), "--json", "--min-score", "0"]) == 0
+    from_file = json.loads(capsys.readouterr().out)
+    assert from_stdin["doc"] == "<stdin>"
+    assert {k: v for k, v in from_stdin.items() if k != "doc"} == {
+        k: v for k, v in from_file.items() if k != "doc"
+    }
+    piped(b"a\x00b")
+    assert main(["analyze", "-"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "rhetoric: error: <stdin>: binary file (contains NUL bytes), not text"
+    )
+    piped(b"One.")
+    assert main(["analyze", "-", "-"]) == 2
