@@ -401,6 +401,39 @@ def _min_score(value: str) -> float | dict[str, float]:
         ) from None
 
 
+def _standard_input(args):
+    """The text piped in (``PATH`` ``-``) as a document named ``<stdin>``, decoded as a file is."""
+    from rhetoric.documents import CorpusDocument
+
+    if getattr(args, "_stdin_read", False):
+        raise UsageError("- (standard input) may be given once")
+    args._stdin_read = True
+    data = sys.stdin.buffer.read()
+    limit = _max_bytes(args)
+    if len(data) > limit:
+        raise InputError(
+            f"<stdin>: {len(data) / 1e6:.1f} MB, above the {limit / 1e6:.0f} MB limit "
+            "(raise it with --max-mb)"
+        )
+    return CorpusDocument("<stdin>", text=data)
+
+
+def _max_bytes(args) -> int:
+    """``--max-mb`` in bytes: a size above 0."""
+    if not args.max_mb > 0:
+        raise UsageError(f"max_mb={args.max_mb:g} is not valid; give a size in megabytes above 0")
+    return int(args.max_mb * 1_000_000)
+
+
+def _time_limit(args) -> float | None:
+    """``--time-limit`` in seconds; 0 is no limit."""
+    if not args.time_limit >= 0:
+        raise UsageError(
+            f"time_limit={args.time_limit:g} is not valid; give seconds, or 0 for no limit"
+        )
+    return args.time_limit or None
+
+
 def _off_by_default() -> list[str]:
     """The devices whose scorers are not reported without a ``min_score``."""
     from rhetoric.devices import DEVICES, reported_devices
@@ -716,39 +749,6 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     _add_arguments_from("rhetoric.reports", reports)
     add_data_home_option(reports)
     return parser
-
-
-def _standard_input(args):
-    """The text piped in (``PATH`` ``-``) as a document named ``<stdin>``, decoded as a file is."""
-    from rhetoric.documents import CorpusDocument
-
-    if getattr(args, "_stdin_read", False):
-        raise UsageError("- (standard input) may be given once")
-    args._stdin_read = True
-    data = sys.stdin.buffer.read()
-    limit = _max_bytes(args)
-    if len(data) > limit:
-        raise InputError(
-            f"<stdin>: {len(data) / 1e6:.1f} MB, above the {limit / 1e6:.0f} MB limit "
-            "(raise it with --max-mb)"
-        )
-    return CorpusDocument("<stdin>", text=data)
-
-
-def _max_bytes(args) -> int:
-    """``--max-mb`` in bytes: a size above 0."""
-    if not args.max_mb > 0:
-        raise UsageError(f"max_mb={args.max_mb:g} is not valid; give a size in megabytes above 0")
-    return int(args.max_mb * 1_000_000)
-
-
-def _time_limit(args) -> float | None:
-    """``--time-limit`` in seconds; 0 is no limit."""
-    if not args.time_limit >= 0:
-        raise UsageError(
-            f"time_limit={args.time_limit:g} is not valid; give seconds, or 0 for no limit"
-        )
-    return args.time_limit or None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
