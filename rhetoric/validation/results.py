@@ -71,7 +71,12 @@ def _texts_of_run(folder: Path) -> dict[str, str]:
     texts = {}
     for doc, path in zip(documents["doc_id"].astype(str), documents["path"], strict=True):
         if not Path(path).is_file():
-            raise InputError(f"{path}: the file document {doc!r} was read from is gone")
+            where = (
+                "; the run recorded it relative to the folder it was started in: run this there"
+                if not Path(path).is_absolute()
+                else ""
+            )
+            raise InputError(f"{path}: the file document {doc!r} was read from is not found{where}")
         texts[doc] = read_text(path, max_bytes=None)
     return texts
 

@@ -100,3 +100,25 @@ def test_sample_sizes_below_one_and_negative_context_are_usage_errors(tmp_path, 
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 2 and all(line.startswith("rhetoric: error: ") for line in err)
     assert "per_stratum=0" in err[0] and "width=-5" in err[1]
+
+
+def test_a_run_over_a_relative_folder_says_where_to_sample_it_from(
+    data_home, tmp_path, monkeypatch, capsys
+):
+    (tmp_path / "corpus").mkdir()
+    name = "1829-Jackson.txt"
+    (tmp_path / "corpus" / name).write_bytes(
+        (data_home / "inaugural" / "texts" / name).read_bytes()
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["analyze-corpus", "corpus", "--out", "run", "--no-progress"]) == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    capsys.readouterr()
+    assert main(["validate", "sample", str(tmp_path / "run"), "--out", "s.jsonl"]) == 1
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"rhetoric: error: corpus/{name}: ")
+    assert line.endswith("relative to the folder it was started in: run this there")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "sample", "run", "--out", "s.jsonl"]) == 0
