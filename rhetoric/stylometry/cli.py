@@ -108,6 +108,10 @@ def run(args: argparse.Namespace) -> int:
     method = canonical_method(args.method) if args.method != "default" else "default"
     if args.mfw < 1:
         raise UsageError(f"--mfw={args.mfw} is not valid; it must be a positive number of words")
+    if args.k < 2:
+        raise UsageError(
+            f"--k={args.k} is not valid; k-fold cross-validation needs 2 folds or more"
+        )
     frame = _load(args)
     available = sorted(set(map(str, frame["label"])))
     train_labels = (

@@ -78,6 +78,8 @@ def test_bad_label_and_method(folder, capsys):
         _run([str(folder), "--train", "Alpha,Beta", "--method", "svn"], capsys)
     with pytest.raises(ValueError, match="did you mean 'federalist'"):
         _run(["federalst", "--train", "Hamilton"], capsys)
+    with pytest.raises(ValueError, match="needs 2 folds or more"):  # it ran 2-fold unsaid
+        _run([str(folder), "--cv", "kfold", "--k", "1"], capsys)
 
 
 def test_federalist_disputed_papers(capsys):
