@@ -297,6 +297,12 @@ def _add_analyze_corpus(commands) -> None:
     parser.add_argument(
         "--text-column", default="text", metavar="NAME", help="text column of a table"
     )
+    parser.add_argument(
+        "--id-column",
+        default="doc_id",
+        metavar="NAME",
+        help="column of a table that names each document (default doc_id; without it: doc0, ...)",
+    )
     parser.add_argument("--devices", metavar="NAME,...", help="only these devices")
     parser.add_argument("--no-frames", action="store_true", help="skip frames and stance")
     parser.add_argument(
@@ -361,6 +367,7 @@ def _run_analyze_corpus(args) -> int:
         progress=False if args.no_progress else None,
         pattern=args.pattern,
         text_column=args.text_column,
+        id_column=args.id_column,
         genre=args.genre,
     )
     print(summary, flush=True)

@@ -197,6 +197,7 @@ def _from_table(
         source = "path"
     else:
         raise invalid_value("text_column", text_column, map(str, table.columns))
+    check_id_column(id_column, table.columns)
     names = (
         table[id_column].astype(str).tolist()
         if id_column in table.columns
@@ -223,6 +224,13 @@ def folder_paths(folder: str | os.PathLike, pattern: str = "*.txt") -> list[Path
         for path in Path(folder).glob(pattern)
         if path.is_file() or (path.is_symlink() and not path.exists())
     )
+
+
+def check_id_column(id_column: str, columns) -> None:
+    """A table may lack ``doc_id`` (its documents are then ``doc0``, ``doc1``, ...), not a name
+    column asked for by name."""
+    if id_column != "doc_id" and id_column not in columns:
+        raise invalid_value("id_column", id_column, map(str, columns))
 
 
 def _from_folder(folder: Path, pattern: str) -> Iterator[CorpusDocument]:

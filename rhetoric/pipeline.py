@@ -297,15 +297,19 @@ def run_analysis(
 
 
 def corpus_documents(
-    corpus: object, pattern: str = "*.txt", text_column: str = "text", lazy: bool = False
+    corpus: object,
+    pattern: str = "*.txt",
+    text_column: str = "text",
+    lazy: bool = False,
+    id_column: str = "doc_id",
 ) -> Iterator[CorpusDocument]:
     """The documents of a corpus input (:func:`rhetoric.documents.iter_corpus`); with ``lazy``,
     a Parquet file's texts are left in the file, to be read by the workers
     (:class:`rhetoric.runner.ParquetCell`)."""
     source = parquet_text_source(corpus, text_column) if lazy else None
     if source is not None:
-        return parquet_cells(source, text_column)
-    return iter_corpus(corpus, pattern=pattern, text_column=text_column)
+        return parquet_cells(source, text_column, id_column)
+    return iter_corpus(corpus, pattern=pattern, text_column=text_column, id_column=id_column)
 
 
 def corpus_chars(corpus: object, pattern: str = "*.txt", text_column: str = "text") -> int | None:
@@ -372,6 +376,7 @@ def analyze_corpus(
     progress: bool | None = None,
     pattern: str = "*.txt",
     text_column: str = "text",
+    id_column: str = "doc_id",
     genre: str | None = None,
 ) -> CorpusResult:
     """Analyse every document of a corpus, in parallel, into tidy tables.
@@ -403,6 +408,12 @@ def analyze_corpus(
         Refuse files larger than this (an error of kind ``"input"``).
     progress : bool, optional
         Show a progress bar (default: on a terminal, for runs longer than a few seconds).
+    pattern : str, default "*.txt"
+        The glob of a folder's documents (``"**/*.txt"`` to descend into subfolders).
+    text_column, id_column : str, default "text", "doc_id"
+        The columns of a table (DataFrame, CSV, JSON Lines, Parquet) holding each document's text
+        and its name (``doc_id`` in every table); a table without the name column gets ``doc0``,
+        ``doc1``, ... (a named ``id_column`` it lacks is an error).
     genre : str, optional
         The genre of documents whose metadata names none (a ``genre`` column of a table names
         it per document; :func:`rhetoric.load_ptc` and :func:`rhetoric.load_seed` say
@@ -431,13 +442,13 @@ def analyze_corpus(
         write_corpus(documents, out, devices=devices, frames=frames, min_score=min_score,
                      n_jobs=n_jobs, scheduler=scheduler, backend=backend, time_limit=time_limit,
                      max_bytes=max_bytes, progress=progress, pattern=pattern,
-                     text_column=text_column, genre=genre)  # fmt: skip
+                     text_column=text_column, id_column=id_column, genre=genre)  # fmt: skip
         return read_corpus_result(out)
     options = corpus_options(devices, frames, min_score, genre=genre)
     check_limits(time_limit, max_bytes)
     n_jobs, scheduler = _where(backend, n_jobs, scheduler)
     lazy = scheduler is not None
-    records = _unique(corpus_documents(documents, pattern, text_column, lazy=lazy))
+    records = _unique(corpus_documents(documents, pattern, text_column, lazy, id_column))
     outcomes = run_analysis(records, options, n_jobs=n_jobs, scheduler=scheduler,
                             time_limit=time_limit, max_bytes=max_bytes, progress=progress,
                             total=corpus_size(documents, pattern),
@@ -483,6 +494,7 @@ def write_corpus(
     progress: bool | None = None,
     pattern: str = "*.txt",
     text_column: str = "text",
+    id_column: str = "doc_id",
     genre: str | None = None,
 ):
     """Analyse a corpus into a Parquet folder, as the run goes; resume an interrupted run.
@@ -503,7 +515,7 @@ def write_corpus(
 
     Parameters
     ----------
-    documents, devices, frames, min_score, n_jobs, scheduler, backend, time_limit, max_bytes, progress, pattern, text_column, genre
+    documents, devices, frames, min_score, n_jobs, scheduler, backend, time_limit, max_bytes, progress, pattern, text_column, id_column, genre
         As in :func:`analyze_corpus`.
     out : path
         The output folder (created if needed).
@@ -527,10 +539,12 @@ def write_corpus(
         documents = read_table(documents)  # read once: for its columns' types, then the run
     elif isinstance(documents, Iterator):
         documents = list(documents)  # read twice: for the metadata columns, then the run
-    metadata = metadata_schema(documents, text_column=text_column)
+    metadata = metadata_schema(documents, text_column=text_column, id_column=id_column)
     writer = CorpusWriter(out, run_config(options, max_bytes), metadata)
     lazy = scheduler is not None
-    records = _unique(corpus_documents(documents, pattern, text_column, lazy=lazy), writer.done)
+    records = _unique(
+        corpus_documents(documents, pattern, text_column, lazy, id_column), writer.done
+    )
     total = corpus_size(documents, pattern)
     remaining = None if total is None else max(total - len(writer.done), 0)
     with writer:

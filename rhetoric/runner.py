@@ -49,7 +49,7 @@ from functools import lru_cache, partial
 from itertools import groupby, islice
 from pathlib import Path
 
-from rhetoric.documents import CorpusDocument, default_doc_id, iter_corpus
+from rhetoric.documents import CorpusDocument, check_id_column, default_doc_id, iter_corpus
 from rhetoric.errors import InputError, RhetoricError, UsageError, WorkerLostError
 from rhetoric.text import DEFAULT_MAX_BYTES, decode, read_text
 
@@ -184,6 +184,7 @@ def parquet_cells(
 
     file = pq.ParquetFile(path)
     names = file.schema_arrow.names
+    check_id_column(id_column, names)
     column = names.index(text_column)
     skip = {text_column, "text", "path", "clean_text"}
     other = [n for n in names if n not in skip and not n.startswith("__index_level_")]

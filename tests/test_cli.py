@@ -580,3 +580,16 @@ def test_a_text_piped_in_is_analysed_as_a_file_is(monkeypatch, capsys, tmp_path)
     )
     piped(b"One.")
     assert main(["analyze", "-", "-"]) == 2
+
+
+def test_analyze_corpus_names_documents_by_the_id_column_given(tmp_path):
+    import pandas as pd
+
+    table = tmp_path / "articles.csv"
+    pd.DataFrame({"article": ["n1", "n2"], "body": ["We rise.", "Not this, but that."]}).to_csv(
+        table, index=False
+    )
+    out = tmp_path / "run"
+    argv = ["analyze-corpus", str(table), "--out", str(out), "--text-column", "body"]
+    assert main([*argv, "--id-column", "article", "--no-progress"]) == 0
+    assert pd.read_parquet(out / "documents")["doc_id"].tolist() == ["n1", "n2"]

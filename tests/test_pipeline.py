@@ -233,3 +233,24 @@ def test_limits_that_would_fail_every_document_are_refused_before_the_run(tmp_pa
     with pytest.raises(UsageError, match=named):
         write_corpus(["We rise."], tmp_path / "run", devices=DEVICES, frames=False, **limits)
     assert not (tmp_path / "run").exists()  # refused before the folder was made
+
+
+def test_a_table_names_its_documents_by_the_id_column_asked_for(tmp_path):
+    from rhetoric.errors import UsageError
+    from rhetoric.pipeline import corpus_documents
+
+    table = pd.DataFrame({"id": ["a1", "b2"], "body": ["We rise. We rise.", "Not this, but that."],
+                          "outlet": ["x", "y"]})  # fmt: skip
+    result = analyze_corpus(table, text_column="body", id_column="id", devices=DEVICES, n_jobs=1)
+    assert result.documents[["doc_id", "outlet"]].values.tolist() == [["a1", "x"], ["b2", "y"]]
+    assert "id" not in result.documents.columns  # the name, not a metadata column besides
+    with pytest.raises(UsageError, match="id_column='ident' is not valid"):
+        analyze_corpus(table, text_column="body", id_column="ident", n_jobs=1)
+    path = tmp_path / "t.parquet"
+    table.to_parquet(path)
+    # the Parquet cells a Dask run reads lazily name the documents as the table does
+    eager = [(d.doc_id, d.metadata) for d in corpus_documents(path, "*.txt", "body", False, "id")]
+    lazy = [(d.doc_id, d.metadata) for d in corpus_documents(path, "*.txt", "body", True, "id")]
+    assert eager == lazy == [("a1", {"outlet": "x"}), ("b2", {"outlet": "y"})]
+    with pytest.raises(UsageError, match="id_column='ident'"):
+        list(corpus_documents(path, "*.txt", "body", True, "ident"))
