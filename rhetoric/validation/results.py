@@ -56,43 +56,53 @@ def _is_run_folder(path: Path) -> bool:
 
 
 def _texts_of_run(folder: Path) -> dict[str, str]:
-    """The texts of a corpus run's documents, read again from the paths its documents table
-    records (a run over a folder or a table of paths)."""
+    """The texts of the documents of a corpus run that hold spans, read again from the paths its
+    documents table records (a run over a folder or a table of paths)."""
     from rhetoric.store import read_table
-    from rhetoric.text import read_text
 
     documents = read_table(folder, "documents")
+    documents = documents[documents["doc_id"].isin(read_table(folder, "spans")["doc_id"])]
     missing = documents["doc_id"][documents["path"].isna()].astype(str).tolist()
     if missing:
         raise InputError(
             f"{folder}: the run's documents were texts, not files ({missing[0]}, ...), so their "
             "texts cannot be read again; pass the corpus table it was run on (texts=)"
         )
-    texts = {}
-    for doc, path in zip(documents["doc_id"].astype(str), documents["path"], strict=True):
-        if not Path(path).is_file():
-            where = (
-                "; the run recorded it relative to the folder it was started in: run this there"
-                if not Path(path).is_absolute()
-                else ""
-            )
-            raise InputError(f"{path}: the file document {doc!r} was read from is not found{where}")
-        texts[doc] = read_text(path, max_bytes=None)
-    return texts
+
+    def not_found(doc: str, path: str) -> str:
+        where = (
+            "; the run recorded it relative to the folder it was started in: run this there"
+            if not Path(path).is_absolute()
+            else ""
+        )
+        return f"{path}: the file document {doc!r} was read from is not found{where}"
+
+    paths = dict(zip(documents["doc_id"].astype(str), documents["path"], strict=True))
+    return _read_files(paths, not_found)
 
 
 def _texts_from_paths(doc_ids) -> dict[str, str]:
     """The texts of a saved span table whose ``doc_id`` values are file paths."""
+
+    def not_found(doc: str, path: str) -> str:
+        return (
+            f"{doc}: the span table's doc_id is not a file, so the texts cannot be read; "
+            "pass the corpus table the result was run on (texts=)"
+        )
+
+    return _read_files({doc: doc for doc in map(str, doc_ids)}, not_found)
+
+
+def _read_files(paths: Mapping[str, str], not_found) -> dict[str, str]:
+    """``{doc: text}`` of ``{doc: path}``, each file read as ``analyze`` reads it (no size
+    limit); a path that is not a file is an :class:`InputError` saying ``not_found(doc, path)``."""
     from rhetoric.text import read_text
 
     texts = {}
-    for doc in dict.fromkeys(map(str, doc_ids)):
-        if not Path(doc).is_file():
-            raise InputError(
-                f"{doc}: the span table's doc_id is not a file, so the texts cannot be read; "
-                "pass the corpus table the result was run on (texts=)"
-            )
-        texts[doc] = read_text(doc, max_bytes=None)
+    for doc, path in paths.items():
+        if not Path(path).is_file():
+            raise InputError(not_found(doc, path))
+        texts[doc] = read_text(path, max_bytes=None)
     return texts
 
 
@@ -110,9 +120,9 @@ def span_table(result: object) -> pd.DataFrame:
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
         if _is_run_folder(path):
-            from rhetoric.store import read_corpus_result
+            from rhetoric.store import read_table
 
-            return read_corpus_result(path).spans
+            return read_table(path, "spans")
         if path.suffix in (".jsonl", ".json"):
             return read_analysis_json(path)[0]
         if path.is_dir():
