@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from rhetoric.devices import check_devices, check_min_score, find_devices
-from rhetoric.documents import default_doc_id
+from rhetoric.documents import default_doc_id, named_path
 from rhetoric.errors import DocumentsTypeError
 from rhetoric.span import Span, spans_to_frame
 from rhetoric.text import DEFAULT_MAX_BYTES, Document, read_text
@@ -253,10 +253,6 @@ def _frame_results(doc: Document) -> tuple[list[Span], list[dict]]:
     return analyze_frames(doc)
 
 
-def _looks_like_path(value: str) -> bool:
-    return "\n" not in value and len(value) < 4096 and Path(value).is_file()
-
-
 def analyze(
     text_or_path: str | os.PathLike,
     *,
@@ -272,8 +268,10 @@ def analyze(
     Parameters
     ----------
     text_or_path : str or path-like
-        The text itself, or a path to a text file. A ``str`` is read as a path only when it is a
-        single line naming an existing file; pass a :class:`pathlib.Path` to be explicit.
+        The text itself, or a path to a text file. A ``str`` is read as a path when it is one
+        line naming an existing file, or one word ending in ``.txt``, ``.md``, ``.csv``, ...
+        (:func:`rhetoric.documents.named_path`: a missing file is then an
+        :class:`~rhetoric.errors.InputError`); pass a :class:`pathlib.Path` to be explicit.
     devices : list of str, optional
         Device labels to look for (default: all; see :data:`rhetoric.devices.DEVICES`).
     frames : bool, default True
@@ -315,7 +313,7 @@ def analyze(
         genre=genre,
     )
     if isinstance(text_or_path, os.PathLike) or (
-        isinstance(text_or_path, str) and _looks_like_path(text_or_path)
+        isinstance(text_or_path, str) and named_path(text_or_path) is not None
     ):
         path = Path(text_or_path)
         text = read_text(path, max_bytes=max_bytes)

@@ -166,15 +166,14 @@ def _run_analyze(args) -> int:
     from functools import partial
 
     from rhetoric.corpora import SEED_FILE
-    from rhetoric.devices import check_devices, check_min_score
+    from rhetoric.devices import check_min_score
     from rhetoric.documents import CorpusDocument
+    from rhetoric.files import output_path, write_output
     from rhetoric.runner import map_documents
 
-    devices = (
-        check_devices([d.strip() for d in args.devices.split(",") if d.strip()])
-        if args.devices
-        else None
-    )
+    devices = _devices_option(args.devices)
+    if args.html:
+        output_path(args.html, "--html")  # a folder or an impossible place: said before the work
     if args.paths:
         sources = [_standard_input(args) if path == "-" else CorpusDocument(path, path=path)
                    for path in args.paths]  # fmt: skip
@@ -224,7 +223,7 @@ def _run_analyze(args) -> int:
         from rhetoric.viz.highlight import highlight_pages
 
         html = highlight_pages(pages, devices=devices)
-        Path(args.html).write_text(html, encoding="utf-8")
+        write_output(args.html, html, "--html")
         documents = f"{len(pages)} document{'s' * (len(pages) != 1)}"
         # with --format json or csv, stdout holds the data only: the line goes to stderr
         print(f"wrote {args.html} ({documents})", file=sys.stdout if fmt == "table" else sys.stderr)
@@ -332,8 +331,11 @@ def _add_analyze_corpus(commands) -> None:
 
 def _corpus_source(source: str):
     """A path as given, or the DataFrame of a bundled corpus name."""
-    if Path(source).exists():
-        return Path(source)
+    try:
+        if Path(source).exists():
+            return Path(source)
+    except OSError as error:  # a name too long for the file system, say
+        raise InputError(f"{source}: cannot be read ({error.strerror or error})") from None
     from rhetoric.corpora import LOADERS, load_corpus
 
     if source in LOADERS:
@@ -346,14 +348,9 @@ def _corpus_source(source: str):
 
 
 def _run_analyze_corpus(args) -> int:
-    from rhetoric.devices import check_devices
     from rhetoric.pipeline import write_corpus
 
-    devices = (
-        check_devices([d.strip() for d in args.devices.split(",") if d.strip()])
-        if args.devices
-        else None
-    )
+    devices = _devices_option(args.devices)
     summary = write_corpus(
         _corpus_source(args.source),
         args.out,
@@ -379,9 +376,11 @@ def _run_analyze_corpus(args) -> int:
             f"{Path(args.out) / 'errors'} (first: {_bug_line(first)})",
         )
         return EXIT_INTERNAL
-    bad = sum(summary.errors.values())
-    if bad:
-        _say("error", f"{bad} document(s) could not be analysed; see {Path(args.out) / 'errors'}")
+    if summary.failed:
+        _say(
+            "error",
+            f"{summary.failed} document(s) could not be analysed; see {Path(args.out) / 'errors'}",
+        )
         return EXIT_INPUT
     return EXIT_OK
 
@@ -423,6 +422,22 @@ def _standard_input(args):
             "(raise it with --max-mb)"
         )
     return CorpusDocument("<stdin>", text=data)
+
+
+def _devices_option(value: str | None) -> tuple[str, ...] | None:
+    """``--devices``: the devices named (``None`` when the option is not given: every device); an
+    option that names none ("", ",") is a usage error rather than all or nothing."""
+    from rhetoric.devices import check_devices
+
+    if value is None:
+        return None
+    names = [d.strip() for d in value.split(",") if d.strip()]
+    if not names:
+        raise UsageError(
+            f"--devices {value!r} names no device; give names such as antithesis,tricolon, or "
+            "leave the option out for every device"
+        )
+    return check_devices(names)
 
 
 def _max_bytes(args) -> int:
@@ -622,7 +637,7 @@ def _run_data_status(args) -> int:
             data_home=str(get_data_home(args.data_home))
         )
         print(format_table(shown, args.format), end="")
-    ready = table.loc[table["corpus"] == "nltk_data", "status"].eq("present").all()
+    ready = table.loc[table["corpus"] == "nltk_data", "status"].isin(["present", "elsewhere"]).all()
     if not ready:
         _say(
             "error",

@@ -9,10 +9,15 @@ Accepted inputs
 - a DataFrame (as from a loader): a ``text`` or ``path`` column, ``doc_id`` if present, and any
   other columns as metadata;
 - a mapping ``{doc_id: text}`` or a :class:`pandas.Series` of texts;
-- a list of texts, paths (:class:`pathlib.Path`), :class:`~rhetoric.text.Document` objects or
-  analysis results;
+- a list of texts, paths (:class:`pathlib.Path`, or strings that name a path: see
+  :func:`named_path`), :class:`~rhetoric.text.Document` objects or analysis results;
 - a folder (a :class:`~pathlib.Path` or a ``str`` naming one), read with a glob pattern;
-- a CSV, JSON Lines or Parquet file with a text column and metadata columns.
+- a CSV, JSON Lines or Parquet file with a text column and metadata columns;
+- one text file (a corpus of one document).
+
+A string is a path when :func:`named_path` says so (one line naming an existing file or folder,
+or one word ending in ``.txt``, ``.md``, ``.csv``, ...), and then a missing path is an input error
+("no such file"), not a three-word text.
 
 The ``doc_id`` rule
 -------------------
@@ -31,7 +36,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rhetoric.errors import UsageError, check_documents, invalid_value
+from rhetoric.errors import InputError, UsageError, check_documents, invalid_value
 from rhetoric.text import Document
 
 #: File suffixes read as a corpus table, not as one text.
@@ -47,7 +52,9 @@ class CorpusDocument:
     """
 
     doc_id: str
-    text: str | None = None
+    #: The text (``str``; ``bytes`` are decoded where it is analysed), or ``None`` for a path.
+    #: From a table, the cell as it is: a missing value or a number there is an input error.
+    text: str | bytes | object | None = None
     path: str | None = None
     metadata: dict = field(default_factory=dict)
 
@@ -107,10 +114,11 @@ def iter_corpus(
         for key, text in corpus.items():
             yield _from_item(text, str(key))
         return
-    if isinstance(corpus, os.PathLike) or (
-        isinstance(corpus, str) and _names_a_folder_or_table(corpus)
-    ):
+    path = _corpus_path(corpus) if isinstance(corpus, str) else None
+    if isinstance(corpus, os.PathLike) or path is not None:
         path = Path(corpus)
+        if isinstance(corpus, str) and not path.exists():
+            raise InputError(f"{corpus}: no such file or folder")
         if path.is_dir():
             yield from _from_folder(path, pattern)
             return
@@ -120,6 +128,8 @@ def iter_corpus(
         if path.suffix.lower() in TABLE_SUFFIXES:
             yield from _from_table(read_table(path), text_column, id_column)
             return
+        yield CorpusDocument(str(corpus), path=str(path))  # one text file: a corpus of one
+        return
     items = check_documents("documents", corpus)
     for i, item in enumerate(items):
         yield _from_item(item, None, position=i)
@@ -131,7 +141,7 @@ def as_documents(corpus: object, **options) -> list[Document]:
     >>> [d.doc_id for d in as_documents({"a": "One.", "b": "Two."})]
     ['a', 'b']
     """
-    from rhetoric.text import read_text
+    from rhetoric.runner import document_text
 
     if isinstance(corpus, Document):
         return [corpus]
@@ -144,8 +154,7 @@ def as_documents(corpus: object, **options) -> list[Document]:
         ]
     documents = []
     for record in iter_corpus(corpus, **options):
-        text = record.text if record.text is not None else read_text(record.path)
-        documents.append(Document(text, record.doc_id, metadata=record.metadata))
+        documents.append(Document(document_text(record), record.doc_id, metadata=record.metadata))
     return documents
 
 
@@ -171,11 +180,46 @@ def read_table(path: str | os.PathLike) -> pd.DataFrame:
     raise invalid_value("table file suffix", suffix, TABLE_SUFFIXES)
 
 
-def _names_a_folder_or_table(value: str) -> bool:
-    if "\n" in value or len(value) > 4096:
-        return False
+#: Suffixes of files a string names as a document rather than being one: a one-word string ending
+#: in one of these is read as a path (and reported missing when it is), not analysed as a text.
+DOCUMENT_SUFFIXES = (".txt", ".text", ".md")
+
+
+def named_path(value: str) -> Path | None:
+    """The path a string names, or ``None`` when the string is a text.
+
+    A string names a path when it is one line that names an existing file or folder, or a single
+    word ending in a document or table suffix (``.txt``, ``.md``, ``.csv``, ...: a path mistyped
+    or missing, reported as such instead of being analysed as three words). A text of several
+    lines, or too long to be a file name, is a text.
+
+    >>> named_path("We shall fight. We shall win.") is None
+    True
+    >>> named_path("corpus/no-such-speech.txt")
+    PosixPath('corpus/no-such-speech.txt')
+    """
+    if "\n" in value or "\0" in value or len(value) > 4096 or not value.strip():
+        return None
     path = Path(value)
-    return path.is_dir() or (path.suffix.lower() in TABLE_SUFFIXES and path.is_file())
+    try:
+        if path.exists():
+            return path
+    except OSError:  # a name too long for the file system: a text
+        return None
+    looks_like_a_file = not any(c.isspace() for c in value)
+    if looks_like_a_file and path.suffix.lower() in (*DOCUMENT_SUFFIXES, *TABLE_SUFFIXES):
+        return path
+    return None
+
+
+def _corpus_path(value: str) -> Path | None:
+    """The folder, table or file a corpus string names (:func:`named_path`; also a single word
+    with a path separator, so that a mistyped folder is reported missing), or ``None``."""
+    path = named_path(value)
+    if path is None and ("/" in value or os.sep in value):
+        if "\n" not in value and len(value) <= 4096 and not any(c.isspace() for c in value):
+            return Path(value)
+    return path
 
 
 def _from_parquet(path: Path, text_column: str, id_column: str) -> Iterator[CorpusDocument]:
@@ -212,7 +256,9 @@ def _from_table(
         if source == "path":
             yield CorpusDocument(name, path=str(value), metadata=meta)
         else:
-            yield CorpusDocument(name, text=value if isinstance(value, str) else "", metadata=meta)
+            # the cell as it is: a missing value or a number is reported by the runner as the
+            # document's input error (rhetoric.runner.document_text), bytes are decoded there
+            yield CorpusDocument(name, text=value, metadata=meta)
 
 
 def folder_paths(folder: str | os.PathLike, pattern: str = "*.txt") -> list[Path]:
@@ -249,5 +295,10 @@ def _from_item(item: object, name: str | None, position: int = 0) -> CorpusDocum
     if isinstance(item, os.PathLike):
         return CorpusDocument(name or str(item), path=str(item))
     if isinstance(item, str):
+        # a path as a string (from glob.glob, say) is read as the file it names, as
+        # rhetoric.analyze reads it
+        path = named_path(item)
+        if path is not None:
+            return CorpusDocument(name or item, path=item)
         return CorpusDocument(name or default_doc_id(position), text=item)
     raise UsageError(f"a document must be a text, a path or a Document, not {type(item).__name__}")

@@ -61,9 +61,9 @@ PTC_HINT = "request the PTC from the SemEval-2020 Task 11 organisers and unpack 
 NEEDED_BY: dict[str, str] = {
     "nltk_data": "analyze and every command that reads text",
     "seed": "notebook 01 (analyze reads the copy inside the package)",
-    "federalist": "attribute --corpus federalist, notebook 04",
-    "inaugural": "attribute --corpus inaugural, notebook 02",
-    "state_union": "attribute --corpus state_union, notebook 03",
+    "federalist": "attribute federalist, notebook 04",
+    "inaugural": "attribute inaugural, notebook 02",
+    "state_union": "attribute state_union, notebook 03",
     "ptc": "evaluate ptc, evaluate report, notebook 05",
 }
 
@@ -320,8 +320,13 @@ def data_status(data_home: str | os.PathLike | None = None, *, checksums: bool =
     for row in table.itertuples(index=False):
         status, note = row.status, ""
         if row.corpus == "nltk_data":
-            status = "present" if ready == len(needs) else "missing"
+            elsewhere = int((needs["status"] == "elsewhere").sum())
+            status = "missing" if ready < len(needs) else "elsewhere" if elsewhere else "present"
             note = f"analysis resources {ready}/{len(needs)}"
+            if elsewhere:
+                note += (
+                    f" ({elsewhere} found on NLTK's own search path, such as NLTK_DATA, not here)"
+                )
             if ready < len(needs):
                 absent = needs.loc[needs["status"] == "missing", "package"]
                 note += f" (missing: {', '.join(absent)}; run `rhetoric data fetch`)"

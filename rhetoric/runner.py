@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import numbers
 import os
 import sys
 import threading
@@ -128,16 +129,34 @@ def document_text(document: CorpusDocument, max_bytes: int | None = DEFAULT_MAX_
 
     Raises :class:`~rhetoric.errors.InputError` for a path that cannot be read as text.
     """
-    if document.text is not None:
-        if isinstance(document.text, bytes):
+    text = document.text
+    if text is not None and not _missing(text):
+        if isinstance(text, bytes):
             try:
-                return decode(document.text)[0]
+                return decode(text)[0]
             except InputError as error:
                 raise InputError(f"{document.doc_id}: {error}") from None
-        return document.text
+        if not isinstance(text, str):  # a number where a table's text column should hold text
+            what = "a number" if isinstance(text, numbers.Number) else f"a {type(text).__name__}"
+            raise InputError(f"{document.doc_id}: its text is {what} ({str(text)[:40]}), not text")
+        return text
     if document.path is None:
-        raise InputError(f"{document.doc_id}: has neither a text nor a path")
+        raise InputError(
+            f"{document.doc_id}: no text (an empty cell, or neither a text nor a path)"
+        )
     return read_text(document.path, max_bytes=max_bytes)
+
+
+def _missing(value: object) -> bool:
+    """A table's missing value (None, NaN, pandas.NA, NaT) where a text was expected."""
+    if isinstance(value, str | bytes):
+        return False
+    import pandas as pd
+
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # an array-like cell: not missing, and not text either
+        return False
 
 
 @dataclass(frozen=True)
@@ -227,15 +246,11 @@ def load_texts(documents: list[CorpusDocument]) -> list[CorpusDocument]:
         for row in rows:
             texts[source, group, column, row] = values[row - first]
     return [
-        CorpusDocument(d.doc_id, text=_as_text(texts[key(d) + (d.row,)]), metadata=d.metadata)
+        CorpusDocument(d.doc_id, text=texts[key(d) + (d.row,)], metadata=d.metadata)
         if isinstance(d, ParquetCell)
         else d
         for d in documents
     ]
-
-
-def _as_text(value: object) -> str:
-    return value if isinstance(value, str) else ""  # as iter_corpus: a missing text is empty
 
 
 def _read_rows(source: str, group: int, column: str, start: int, stop: int) -> list:
@@ -463,8 +478,10 @@ def _data_home() -> str | None:
 def _size(document: CorpusDocument) -> int:
     if isinstance(document, ParquetCell):
         return document.size
-    if document.text is not None:
+    if isinstance(document.text, str | bytes):
         return len(document.text)
+    if document.text is not None:  # a cell that is no text: an error row, no work
+        return 0
     try:
         return os.stat(document.path).st_size
     except (OSError, TypeError):

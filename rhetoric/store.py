@@ -151,16 +151,30 @@ class RunSummary:
     errors: Counter = field(default_factory=Counter)
     first_internal: dict | None = None
     seconds: float = 0.0
+    #: Errors recorded in the folder by earlier runs, of the documents skipped (by kind): a run
+    #: that resumes or repeats a finished one still reports them (and its exit code counts them).
+    earlier_errors: Counter = field(default_factory=Counter)
 
     @property
     def internal(self) -> int:
-        return self.errors["internal"]
+        """Documents of the folder that failed because of a bug: in this run or an earlier one."""
+        return self.errors["internal"] + self.earlier_errors["internal"]
+
+    @property
+    def failed(self) -> int:
+        """Documents of the folder that could not be analysed (every kind but ``internal``)."""
+        every = self.errors + self.earlier_errors
+        return sum(n for kind, n in every.items() if kind != "internal")
 
     def __str__(self) -> str:
         errors = ", ".join(f"{n} {kind}" for kind, n in sorted(self.errors.items())) or "none"
+        if self.earlier_errors:
+            earlier = ", ".join(f"{n} {k}" for k, n in sorted(self.earlier_errors.items()))
+            errors += f" ({earlier} recorded by an earlier run)"
         skipped = f" ({self.skipped} already there, skipped)" if self.skipped else ""
+        documents = f"{self.documents} document{'s' * (self.documents != 1)}"
         return (
-            f"wrote {self.out}: {self.documents} documents{skipped}, {self.words:,} words, "
+            f"wrote {self.out}: {documents}{skipped}, {self.words:,} words, "
             f"{self.spans:,} spans, errors: {errors}, in {self.seconds:.1f} s"
         )
 
@@ -411,7 +425,7 @@ class CorpusWriter:
             for name in (*TABLES, COMMITTED):
                 (folder / name).mkdir(exist_ok=True)
         except OSError as error:
-            raise InputError(
+            raise UsageError(
                 f"--out {folder}: cannot write there ({error.strerror or error})"
             ) from None
         committed = _committed_batches(folder)
@@ -425,6 +439,12 @@ class CorpusWriter:
 
     def __enter__(self) -> CorpusWriter:
         self.summary.skipped = len(self.done)
+        if self.done:
+            earlier = read_table(self.folder, "errors")
+            self.summary.earlier_errors.update(earlier["kind"])
+            internal = earlier[earlier["kind"] == "internal"]
+            if len(internal):
+                self.summary.first_internal = internal.iloc[0].to_dict()
         return self
 
     def __exit__(self, kind, error, trace) -> None:

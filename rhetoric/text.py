@@ -127,9 +127,13 @@ def read_text(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BY
     :class:`EncodingFallbackWarning` when the file is not valid UTF-8 and has no byte-order mark.
     """
     path = Path(path)
-    if not path.exists():
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except OSError as error:  # a name too long for the file system, say
+        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if not exists:
         raise InputError(f"{path}: no such file")
-    if path.is_dir():
+    if is_dir:
         raise InputError(f"{path}: is a directory, not a text file")
     try:
         size = path.stat().st_size

@@ -8,7 +8,6 @@ any occurrence of its ``not_quote``. The gold is sparse, so precision is not com
 
 from __future__ import annotations
 
-import json
 import os
 from collections import defaultdict
 from functools import partial
@@ -19,6 +18,7 @@ import pandas as pd
 from rhetoric.datahome import get_data_home
 from rhetoric.devices import DEVICES, find_devices
 from rhetoric.errors import InputError, invalid_value
+from rhetoric.files import read_json_lines
 from rhetoric.text import Document, decode
 
 #: Detector labels that count as a gold label (the README's "compatible labels").
@@ -39,17 +39,9 @@ RESULT_COLUMNS = [
 
 def load_gold(path: str | os.PathLike) -> pd.DataFrame:
     """The gold items of a JSON Lines file: ``doc``, ``device``, ``polarity``, ``quote``, ``min_hits``, ``note``."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such gold file")
     rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{path}:{number}: not valid JSON ({error.msg})") from None
+    records = read_json_lines(path, "gold file", required=("doc", "device", ("quote", "not_quote")))
+    for _, item in records:
         positive = "quote" in item
         rows.append({
             "doc": item["doc"], "device": item["device"], "polarity": "positive" if positive else "negative",

@@ -75,20 +75,31 @@ def _labels(option: str, value: str, available: list[str]) -> list[str]:
     return labels
 
 
-def _default_train(frame, test: str | None, available: list[str]) -> list[str]:
-    """Every label but the test label; for validation, only authors with two texts or more.
+#: Labels that name no author (the Federalist's "Disputed" and "Joint" papers, say): never
+#: training classes unless named with ``--train``.
+UNATTRIBUTED = frozenset({"disputed", "joint", "unknown", "anonymous", "anon", "unattributed"})
 
-    An author with a single text cannot be validated by leave-one-out (no text of theirs is left
-    to train on), so such authors are left out, with a note on standard error.
+
+def _default_train(frame, test: str | None, available: list[str]) -> list[str]:
+    """Every author but the test label; for validation, only authors with two texts or more.
+
+    Labels that name no author (:data:`UNATTRIBUTED`) are left out, and so, for validation, are
+    authors with a single text (leave-one-out would leave none of theirs to train on); each with
+    a note on standard error.
     """
+    unattributed = [label for label in available if label.lower() in UNATTRIBUTED and label != test]
+    if unattributed:
+        print(f"note: left out {', '.join(unattributed)}: not author names (--train to include them)",
+              file=sys.stderr)  # fmt: skip
+    authors = [label for label in available if label not in unattributed]
     if test is not None:
-        return [label for label in available if label != test]
+        return [label for label in authors if label != test]
     counts = frame["label"].astype(str).value_counts()
-    single = sorted(counts[counts < 2].index)
+    single = sorted(label for label in counts[counts < 2].index if label in authors)
     if single:
         print(f"note: left out {len(single)} author(s) with a single text: {', '.join(single)}",
               file=sys.stderr)  # fmt: skip
-    return [label for label in available if label not in single]
+    return [label for label in authors if label not in single]
 
 
 def _load(args: argparse.Namespace):
@@ -120,6 +131,11 @@ def run(args: argparse.Namespace) -> int:
         else _default_train(frame, args.test, available)
     )
     train = frame[frame["label"].isin(train_labels)]
+    if len(set(train_labels)) < 2:
+        raise UsageError(
+            f"--train {','.join(train_labels)}: attribution chooses between authors; name two or "
+            "more"
+        )
     if len(train) < 2:
         raise RhetoricError(
             f"--train {','.join(train_labels)}: at least two training texts are needed, found {len(train)}"

@@ -38,6 +38,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sample.add_argument(
         "--by", default="device,kind", metavar="COLUMN,...", help="strata (default device,kind)"
     )
+    sample.add_argument(
+        "--texts",
+        metavar="TABLE",
+        help="the corpus table (CSV, JSON Lines or Parquet) the result was analysed from, for a "
+        "run over a table of texts (whose texts the run folder does not keep); its other columns "
+        "may be strata (--by)",
+    )
+    sample.add_argument(
+        "--text-column", default="text", metavar="NAME", help="the text column of --texts"
+    )
+    sample.add_argument(
+        "--id-column", default="doc_id", metavar="NAME", help="the name column of --texts"
+    )
     sample.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     sample.add_argument(
         "--context",
@@ -66,9 +79,18 @@ def run(args: argparse.Namespace) -> int:
     from rhetoric.validation import judging_page, read_judgements, report, sample, write_judgements
 
     if args.action == "sample":
+        from rhetoric.files import output_path
+
+        output_path(args.out, "--out")  # said before the sample is drawn
         by = [c.strip() for c in args.by.split(",") if c.strip()]
+        texts = _corpus_table(args.texts, args.text_column, args.id_column) if args.texts else None
         sheet = sample(
-            args.result, per_stratum=args.per_stratum, by=by, seed=args.seed, width=args.context
+            args.result,
+            texts=texts,
+            per_stratum=args.per_stratum,
+            by=by,
+            seed=args.seed,
+            width=args.context,
         )
         write_judgements(sheet, args.out)
         print(f"wrote {len(sheet)} figures to judge to {args.out}")
@@ -84,3 +106,18 @@ def run(args: argparse.Namespace) -> int:
                 print("\ndisagreements:")
                 print(outcome.disagreements.to_string(index=False, max_colwidth=50))
     return 0
+
+
+def _corpus_table(path: str, text_column: str, id_column: str):
+    """``--texts``: the corpus table as ``texts=`` takes it (``doc_id``, ``text``, metadata), its
+    documents named and read as ``analyze-corpus`` named and read them."""
+    import pandas as pd
+
+    from rhetoric.documents import iter_corpus
+    from rhetoric.runner import document_text
+
+    rows = [
+        {**d.metadata, "doc_id": d.doc_id, "text": document_text(d, max_bytes=None)}
+        for d in iter_corpus(path, text_column=text_column, id_column=id_column)
+    ]
+    return pd.DataFrame(rows)

@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from rhetoric.errors import InputError, invalid_value
+from rhetoric.files import output_path, read_json_lines
 
 #: The three verdicts of the rubric.
 VERDICTS = ("TRUE", "BORDERLINE", "FALSE")
@@ -49,18 +50,7 @@ def _records(path: Path) -> list[tuple[int, dict]]:
         except (pd.errors.ParserError, UnicodeDecodeError) as error:
             raise InputError(f"{path}: not a readable CSV file ({error})") from None
         return [(i + 2, row) for i, row in enumerate(table.to_dict("records"))]
-    records = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{path}:{number}: not valid JSON ({error.msg})") from None
-        if not isinstance(record, dict):
-            raise InputError(f"{path}:{number}: a record must be a JSON object")
-        records.append((number, record))
-    return records
+    return read_json_lines(path, "judgement file")
 
 
 def _verdict(value: object, where: str) -> str:
@@ -190,7 +180,7 @@ def write_judgements(table: pd.DataFrame, path: str | os.PathLike) -> Path:
         if "parts" in row:
             row["parts"] = [list(p) for p in row["parts"]] if row["parts"] is not None else None
         records.append(row)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = output_path(path, "--out")
     if _is_csv(path):
         for row in records:
             if "parts" in row:

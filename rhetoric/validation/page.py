@@ -19,10 +19,10 @@ import hashlib
 import html
 import json
 import os
-from pathlib import Path
 
 import pandas as pd
 
+from rhetoric.files import write_output
 from rhetoric.validation.judgements import read_judgements
 from rhetoric.validation.rubric import definition, load_rubric
 
@@ -335,5 +335,5 @@ def judging_page(
         f"<script>{_SCRIPT}</script>\n</body>\n</html>\n"
     )
     if path is not None:
-        Path(path).write_text(page, encoding="utf-8")
+        write_output(path, page, "--out")
     return page

@@ -11,14 +11,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from html import escape
 
 import pandas as pd
 
 from rhetoric.figures import group_figures
 from rhetoric.validation.agreement import UNIT, disagreements, krippendorff_alpha, pairwise_kappa
 from rhetoric.validation.judgements import read_judgements
-from rhetoric.validation.precision import match_judgements, precision_table
-from rhetoric.validation.results import corpus_texts, span_table
+from rhetoric.validation.precision import NOT_DEVICES, match_judgements, precision_table
+from rhetoric.validation.results import check_texts_cover, corpus_texts, span_table
 
 
 @dataclass
@@ -55,10 +56,22 @@ class ValidationReport:
     disagreements: pd.DataFrame
     calibration: pd.DataFrame = field(default_factory=pd.DataFrame)
 
+    def _counts(self) -> str:
+        """How many figures, and how many judged: in all, and of the rhetorical devices (the
+        rows ``all`` pool those; stance and frames have rows of their own)."""
+        figures = self.figures
+        judged = figures["verdict"] != ""
+        devices = ~figures["device"].isin([*NOT_DEVICES, "frame"])
+        text = f"{len(figures)} figures, {int(judged.sum())} judged"
+        if not devices.all():
+            text += (
+                f" ({int(devices.sum())} of devices, {int((judged & devices).sum())} judged: "
+                "the rows 'all' pool these)"
+            )
+        return text
+
     def __str__(self) -> str:
-        lines = [f"coders: {', '.join(self.annotators) or 'none'}"]
-        judged = int((self.figures["verdict"] != "").sum())
-        lines.append(f"{len(self.figures)} figures, {judged} judged")
+        lines = [f"coders: {', '.join(self.annotators) or 'none'}", self._counts()]
         if self.precision.empty:
             return "\n".join([*lines, "no judged figures yet"])
         shown = self.precision.copy()
@@ -74,8 +87,7 @@ class ValidationReport:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        parts = [f"<p>coders: {', '.join(self.annotators) or 'none'}; {len(self.figures)} figures, "
-                 f"{int((self.figures['verdict'] != '').sum())} judged</p>",
+        parts = [f"<p>coders: {', '.join(self.annotators) or 'none'}; {escape(self._counts())}</p>",
                  self.precision.to_html(index=False, float_format="{:.3f}".format)]  # fmt: skip
         if not self.calibration.empty:
             parts += ["<p>calibration (the judged figures' scores added up against TRUE):</p>",
@@ -100,7 +112,8 @@ def calibration_table(figures: pd.DataFrame, by: Sequence[str] = ("device",)) ->
     figures : DataFrame
         Figures with ``verdict`` (``""``: not judged) and ``score`` (:func:`report`'s ``figures``).
     by : sequence of str, default ("device",)
-        Grouping columns; a row ``device="all"`` pools the devices (frames left out).
+        Grouping columns; a row ``device="all"`` pools the rhetorical devices (frames and
+        stance left out, as in the precision table).
 
     Returns
     -------
@@ -125,7 +138,10 @@ def calibration_table(figures: pd.DataFrame, by: Sequence[str] = ("device",)) ->
     if judged.empty:
         return pd.DataFrame(columns=columns)
     judged = judged.assign(true=(judged["verdict"] == "TRUE").astype(int))
-    parts = [judged, judged.assign(device="all")] if "device" in by else [judged]
+    # the pooled row holds the rhetorical devices, as the precision table's does (stance is no
+    # device: its own row only)
+    devices = judged[~judged["device"].isin(NOT_DEVICES)]
+    parts = [judged, devices.assign(device="all")] if "device" in by else [judged]
     table = (
         pd.concat(parts, ignore_index=True)
         .groupby(by, sort=False)
@@ -181,7 +197,10 @@ def report(
             or hasattr(result, "device_spans")
             or isinstance(result, str | os.PathLike)
         )
-        figures = group_figures(spans, corpus_texts(result, texts)[0] if has_texts else None)
+        source = corpus_texts(result, texts)[0] if has_texts else None
+        if source is not None:
+            check_texts_cover(spans, source)
+        figures = group_figures(spans, source)
     if texts is not None and isinstance(texts, pd.DataFrame):
         metadata = texts.drop(
             columns=[c for c in ("text", "clean_text", "path") if c in texts.columns]

@@ -9,7 +9,6 @@ analyze --json`` (whose ``doc`` paths are read back for the texts).
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from rhetoric.errors import InputError, invalid_value
+from rhetoric.files import read_json_lines
 from rhetoric.span import SPAN_COLUMNS
 
 
@@ -32,16 +32,13 @@ def read_analysis_json(path: str | os.PathLike) -> tuple[pd.DataFrame, dict[str,
     """
     from rhetoric.text import read_text
 
-    path = Path(path)
     rows, texts = [], {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
-        if not line.strip():
-            continue
+    what = "output of `rhetoric analyze --json`"
+    for number, record in read_json_lines(path, what, required=("doc",)):
         try:
-            record = json.loads(line)
             doc = str(record["doc"])
             spans = [*record.get("devices", []), *record.get("stance", [])]
-        except (json.JSONDecodeError, KeyError, TypeError):
+        except TypeError:
             raise InputError(f"{path}:{number}: not a line of `rhetoric analyze --json`") from None
         texts[doc] = read_text(doc, max_bytes=None)
         rows += [{**span, "doc_id": doc} for span in spans]
@@ -66,7 +63,8 @@ def _texts_of_run(folder: Path) -> dict[str, str]:
     if missing:
         raise InputError(
             f"{folder}: the run's documents were texts, not files ({missing[0]}, ...), so their "
-            "texts cannot be read again; pass the corpus table it was run on (texts=)"
+            "texts cannot be read again; give the corpus table it was run on (--texts TABLE; "
+            "texts= in Python)"
         )
 
     def not_found(doc: str, path: str) -> str:
@@ -81,13 +79,30 @@ def _texts_of_run(folder: Path) -> dict[str, str]:
     return _read_files(paths, not_found)
 
 
+def _run_metadata(folder: Path) -> pd.DataFrame | None:
+    """The metadata columns a corpus run kept in its documents table (``doc`` and, say, a year
+    or an outlet of the table it was run on), for strata; ``None`` when it kept none."""
+    from rhetoric.store import read_table, table_schema
+
+    documents = read_table(folder, "documents")
+    own = set(table_schema("documents").names)
+    extra = [c for c in documents.columns if c not in own]
+    if not extra:
+        return None
+    return (
+        documents[["doc_id", *extra]]
+        .assign(doc_id=documents["doc_id"].astype(str))
+        .rename(columns={"doc_id": "doc"})
+    )
+
+
 def _texts_from_paths(doc_ids) -> dict[str, str]:
     """The texts of a saved span table whose ``doc_id`` values are file paths."""
 
     def not_found(doc: str, path: str) -> str:
         return (
             f"{doc}: the span table's doc_id is not a file, so the texts cannot be read; "
-            "pass the corpus table the result was run on (texts=)"
+            "give the corpus table the result was run on (--texts TABLE; texts= in Python)"
         )
 
     return _read_files({doc: doc for doc in map(str, doc_ids)}, not_found)
@@ -133,13 +148,43 @@ def span_table(result: object) -> pd.DataFrame:
                     "nor a folder holding spans.parquet or spans.csv"
                 )
             path = found[0]
-        if path.suffix == ".parquet":
-            return pd.read_parquet(path)
-        return pd.read_csv(path, keep_default_na=False, na_values={"group": [""]})
+        return _saved_span_table(path)
     raise TypeError(
         "result must be a corpus result (rhetoric.analyze_corpus), an analysis, a span table or "
         f"the path of a saved span table, not {type(result).__name__}"
     )
+
+
+def check_texts_cover(spans: pd.DataFrame, texts: Mapping[str, str]) -> None:
+    """Every document that holds spans has its text: else an :class:`InputError` naming the
+    first one lacking (texts named otherwise than the result, by another id column, say)."""
+    lacking = [doc for doc in dict.fromkeys(spans["doc_id"].astype(str)) if doc not in texts]
+    if lacking:
+        named = ", ".join(map(repr, list(texts)[:2])) or "none"
+        raise InputError(
+            f"the texts lack {len(lacking)} of the result's documents ({lacking[0]!r}, ...; the "
+            f"texts name {named}, ...): give the table the result was run on, its documents named "
+            "by the same column (--id-column)"
+        )
+
+
+def _saved_span_table(path: Path) -> pd.DataFrame:
+    """A span table saved as Parquet or CSV; a file of another kind is an input error."""
+    try:
+        if path.suffix == ".parquet":
+            table = pd.read_parquet(path)
+        else:
+            table = pd.read_csv(path, keep_default_na=False, na_values={"group": [""]})
+    except (ValueError, OSError, UnicodeDecodeError, pd.errors.ParserError) as error:
+        reason = str(error).splitlines()[0][:80] if str(error) else type(error).__name__
+        raise InputError(f"{path}: not a readable span table ({reason})") from None
+    missing = [c for c in ("doc_id", "device", "start", "end") if c not in table.columns]
+    if missing:
+        raise InputError(
+            f"{path}: not a span table (no column {', '.join(map(repr, missing))}); give a run "
+            "folder of analyze-corpus, the output of analyze --json, or a saved span table"
+        )
+    return table
 
 
 def corpus_texts(result: object, texts: object) -> tuple[dict[str, str], pd.DataFrame | None]:
@@ -149,7 +194,7 @@ def corpus_texts(result: object, texts: object) -> tuple[dict[str, str], pd.Data
         return {str(result.source or "doc"): result.text}, None
     if texts is None and isinstance(result, str | os.PathLike):
         if _is_run_folder(Path(result)):
-            return _texts_of_run(Path(result)), None
+            return _texts_of_run(Path(result)), _run_metadata(Path(result))
         if Path(result).suffix in (".jsonl", ".json"):
             return read_analysis_json(result)[1], None
         return _texts_from_paths(span_table(result)["doc_id"]), None

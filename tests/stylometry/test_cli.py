@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from rhetoric.cli import main
+from rhetoric.errors import UsageError
 from rhetoric.stylometry import cli
 from rhetoric.stylometry.corpus import read_corpus_folder
 
@@ -100,11 +101,24 @@ def test_without_train_every_other_label_trains(folder, capsys):
     assert set(json.loads(out)["proba"]) == {"Alpha", "Beta"}
 
 
-def test_without_train_validation_leaves_out_single_text_authors(folder, capsys):
+def test_without_train_validation_leaves_out_unattributed_labels(folder, capsys):
     code, out, err = _run([str(folder), "--cv", "loo", "--method", "burrows", "--json"], capsys)
     assert code == 0
     assert set(json.loads(out)["recall"]) == {"Alpha", "Beta"}
-    assert "left out 1 author(s) with a single text: Unknown" in err
+    assert "left out Unknown: not author names" in err
+
+
+def test_without_train_validation_leaves_out_single_text_authors(folder, capsys):
+    (folder / "Gamma_1.txt").write_text((folder / "Alpha_1.txt").read_text())
+    code, out, err = _run([str(folder), "--cv", "loo", "--method", "burrows", "--json"], capsys)
+    assert code == 0
+    assert set(json.loads(out)["recall"]) == {"Alpha", "Beta"}
+    assert "left out 1 author(s) with a single text: Gamma" in err
+
+
+def test_one_training_author_is_a_usage_error(folder):
+    with pytest.raises(UsageError, match="name two or more"):
+        _run([str(folder), "--train", "Alpha", "--test", "Unknown"], None)
 
 
 def _readme_attribute_examples() -> list[str]:

@@ -1,0 +1,87 @@
+"""Files the commands read and write, with the user's mistakes explained in one line.
+
+A JSON Lines file of the wrong kind (binary, not UTF-8, not JSON, a record that is no object, a
+record without a field the file's kind needs) is an :class:`~rhetoric.errors.InputError` naming
+the file and the line; an output path that is a folder, or whose folder cannot be made or
+written, is a :class:`~rhetoric.errors.UsageError` naming the option. Neither is a bug, so the
+command line never reports them as one (exit codes 1 and 2, not 70).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from rhetoric.errors import InputError, UsageError
+
+
+def read_json_lines(
+    path: str | os.PathLike, what: str = "file", required: Iterable[str] = ()
+) -> list[tuple[int, dict]]:
+    """The records of a JSON Lines file with their line numbers, blank lines skipped.
+
+    ``what`` names the file's kind in messages ("gold file"); each record must be a JSON object
+    holding every key of ``required`` (a tuple of alternatives, such as
+    ``("quote", "not_quote")``, needs one of them).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(
+            f"{path}: no such {what}" if not path.is_dir() else f"{path}: is a folder, not a {what}"
+        )
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not a {what} (not UTF-8 text)") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+    records = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(
+                f"{path}:{number}: not valid JSON ({error.msg}); is it a {what}?"
+            ) from None
+        if not isinstance(record, dict):
+            raise InputError(f"{path}:{number}: a record must be a JSON object")
+        for key in required:
+            keys = key if isinstance(key, tuple) else (key,)
+            if not any(k in record for k in keys):
+                named = " or ".join(repr(k) for k in keys)
+                raise InputError(f"{path}:{number}: the record lacks {named}; is it a {what}?")
+        records.append((number, record))
+    return records
+
+
+def output_path(path: str | os.PathLike, option: str = "path") -> Path:
+    """Where one file is to be written: its folder is made when missing. A folder, or a place
+    where no folder can be made (under a file, say), is a :class:`UsageError` naming ``option``;
+    checked before the work starts, so that a long run does not end in a failed write."""
+    path = Path(path)
+    if path.is_dir():
+        raise UsageError(f"{option} {path}: is a folder; give a file name")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(
+            f"{option} {path}: its folder cannot be made ({error.strerror or error})"
+        ) from None
+    return path
+
+
+def write_output(path: str | os.PathLike, text: str, option: str = "path") -> Path:
+    """Write ``text`` (UTF-8) to ``path`` (:func:`output_path`); a failed write is a
+    :class:`UsageError` naming ``option``."""
+    path = output_path(path, option)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(
+            f"{option} {path}: cannot be written ({error.strerror or error})"
+        ) from None
+    return path

@@ -1,0 +1,192 @@
+"""A user's mistakes about paths, files and options get one line and the documented exit code
+(1: an input, 2: usage), never "internal error" (70); found by a fresh-eyes review, 2026-12-05."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import rhetoric
+from rhetoric.cli import main
+from rhetoric.errors import InputError
+
+SPEECH = "We shall fight. We shall win. Not because it is easy, but because it is hard.\n"
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# --- strings that are texts, strings that are paths ------------------------------------------
+
+
+def test_a_long_one_line_text_is_analysed_as_a_text():
+    text = "We came, not to conquer, but to serve; " * 12  # 468 characters, one line
+    result = rhetoric.analyze(text)
+    assert result.n_words == 96
+
+
+def test_a_missing_file_named_as_a_string_is_an_input_error_not_a_three_word_text(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        rhetoric.analyze(str(tmp_path / "speech.txt"))
+
+
+def test_a_list_of_path_strings_is_read_as_files(tmp_path):
+    (tmp_path / "a.txt").write_text(SPEECH, encoding="utf-8")
+    paths = [str(tmp_path / "a.txt"), str(tmp_path / "gone.txt")]
+    result = rhetoric.analyze_corpus(paths, n_jobs=1)
+    assert result.documents["n_words"].tolist() == [16]
+    assert result.errors["reason"].str.contains("no such file").tolist() == [True]
+
+
+def test_a_mistyped_folder_is_reported_missing(tmp_path):
+    with pytest.raises(InputError, match="no such file or folder"):
+        rhetoric.analyze_corpus(str(tmp_path / "speechs"))
+
+
+def test_one_text_file_is_a_corpus_of_one(tmp_path):
+    (tmp_path / "a.txt").write_text(SPEECH, encoding="utf-8")
+    result = rhetoric.analyze_corpus(str(tmp_path / "a.txt"), n_jobs=1)
+    assert result.documents["n_words"].tolist() == [16]
+
+
+def test_a_table_cell_that_holds_no_text_is_an_error_row_not_an_empty_document():
+    table = pd.DataFrame({"doc_id": list("abcd"), "text": [SPEECH, 12345, np.nan, b"Bytes too."]})
+    result = rhetoric.analyze_corpus(table, n_jobs=1)
+    assert result.documents["doc_id"].tolist() == ["a", "d"]
+    reasons = dict(zip(result.errors["doc_id"], result.errors["reason"], strict=True))
+    assert reasons == {"b": "b: its text is a number (12345), not text",
+                       "c": "c: no text (an empty cell, or neither a text nor a path)"}  # fmt: skip
+
+
+def test_a_name_too_long_for_the_file_system_is_an_input_error(capsys, tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text(SPEECH, encoding="utf-8")
+    code, out, err = run(capsys, "analyze", "x" * 300 + ".txt", str(good), "--format", "csv")
+    assert code == 1
+    assert "cannot be read" in err and "internal error" not in err
+    assert str(good) in out  # the good file is still analysed
+
+
+# --- output paths --------------------------------------------------------------------------
+
+
+def test_html_into_a_missing_folder_makes_it_and_into_a_folder_is_a_usage_error(capsys, tmp_path):
+    page = tmp_path / "new" / "page.html"
+    code, _, err = run(capsys, "analyze", "--html", str(page))
+    assert code == 0, err
+    assert page.is_file()
+    code, out, err = run(capsys, "analyze", "--html", str(tmp_path))
+    assert code == 2 and out == ""  # refused before any analysis
+    assert "is a folder; give a file name" in err
+
+
+def test_a_sheet_under_a_file_is_a_usage_error_before_sampling(capsys, tmp_path):
+    spans = tmp_path / "spans.csv"
+    pd.DataFrame(columns=["doc_id", "device", "start", "end"]).to_csv(spans, index=False)
+    code, _, err = run(capsys, "validate", "sample", str(spans), "--out", str(spans / "x.jsonl"))
+    assert code == 2
+    assert "its folder cannot be made" in err
+
+
+# --- files of the wrong kind ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"\xd0\xcf\x11\xe0 binary \xff\xfe", "not UTF-8 text"),
+        (b'{"doc": "x"}\n', "lacks 'device'"),
+        (
+            b'{"doc": "x", "device": "tricolon", "verdict": "TRUE"}\n',
+            "lacks 'quote' or 'not_quote'",
+        ),
+    ],
+)
+def test_a_gold_file_of_the_wrong_kind_is_an_input_error(capsys, tmp_path, content, expected):
+    path = tmp_path / "gold.jsonl"
+    path.write_bytes(content)
+    code, _, err = run(capsys, "evaluate", "devices", "--gold", str(path))
+    assert code == 1
+    assert expected in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_corpus_table_given_as_a_span_table_is_an_input_error(capsys, tmp_path):
+    table = tmp_path / "corpus.csv"
+    pd.DataFrame({"doc_id": ["a"], "text": [SPEECH]}).to_csv(table, index=False)
+    code, _, err = run(capsys, "validate", "sample", str(table), "--out", str(tmp_path / "s.jsonl"))
+    assert code == 1
+    assert "not a span table" in err
+
+
+# --- runs ----------------------------------------------------------------------------------
+
+
+def test_a_repeated_run_reports_the_errors_recorded_earlier(capsys, tmp_path):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SPEECH, encoding="utf-8")
+    (folder / "b.txt").write_bytes(b"\x00\x01 binary")
+    out = tmp_path / "run"
+    first = run(capsys, "analyze-corpus", str(folder), "--out", str(out), "--no-progress")
+    again = run(capsys, "analyze-corpus", str(folder), "--out", str(out), "--no-progress")
+    assert first[0] == again[0] == 1
+    assert "(1 input recorded by an earlier run)" in again[1]
+
+
+def test_a_run_over_a_table_is_sampled_with_its_texts_and_its_metadata_as_strata(capsys, tmp_path):
+    table = tmp_path / "corpus.csv"
+    texts = [SPEECH, "Ask not, ask not. We choose hope over fear, unity over discord.\n"]
+    pd.DataFrame({"id": ["s1", "s2"], "text": texts, "party": ["A", "B"]}).to_csv(
+        table, index=False
+    )
+    out, sheet = tmp_path / "run", tmp_path / "sheet.jsonl"
+    code, _, err = run(capsys, "analyze-corpus", str(table), "--out", str(out), "--id-column", "id",
+                       "--min-score", "0", "--no-progress")  # fmt: skip
+    assert code == 0, err
+    code, _, err = run(capsys, "validate", "sample", str(out), "--out", str(sheet))
+    assert code == 1 and "--texts TABLE" in err
+    code, _, err = run(
+        capsys, "validate", "sample", str(out), "--out", str(sheet), "--texts", str(table)
+    )
+    assert code == 1 and "--id-column" in err  # named otherwise than the run's documents
+    code, _, err = run(capsys, "validate", "sample", str(out), "--out", str(sheet), "--texts",
+                       str(table), "--id-column", "id", "--by", "device,party")  # fmt: skip
+    assert code == 0, err
+    records = [json.loads(line) for line in sheet.read_text(encoding="utf-8").splitlines()]
+    assert records and {r["doc"] for r in records} <= {"s1", "s2"}
+
+
+@pytest.mark.parametrize("value", ["", ","])
+def test_devices_naming_no_device_is_a_usage_error(capsys, value):
+    code, out, err = run(capsys, "analyze", "--devices", value)
+    assert code == 2 and out == ""
+    assert "names no device" in err
+
+
+# --- reports that agree with themselves ------------------------------------------------------
+
+
+def test_the_calibration_row_all_pools_the_devices_as_the_precision_row_does():
+    from rhetoric.validation.report import calibration_table
+
+    figures = pd.DataFrame({"device": ["tricolon", "tricolon", "stance"], "score": [0.9, 0.5, 0.8],
+                            "verdict": ["TRUE", "FALSE", "TRUE"]})  # fmt: skip
+    table = calibration_table(figures).set_index("device")
+    assert table.loc["all", "judged"] == 2 and table.loc["stance", "judged"] == 1
+
+
+def test_nltk_resources_found_outside_the_data_home_are_reported_so(monkeypatch, tmp_path):
+    import rhetoric.fetch as fetch
+
+    found = pd.DataFrame({"package": ["punkt"], "resource": ["tokenizers/punkt"],
+                          "status": ["elsewhere"]})  # fmt: skip
+    monkeypatch.setattr(fetch, "analysis_status", lambda data_home=None: found)
+    table = fetch.data_status(tmp_path, checksums=False).set_index("corpus")
+    assert table.loc["nltk_data", "status"] == "elsewhere"
+    assert "found on NLTK's own search path" in table.loc["nltk_data", "note"]
