@@ -400,6 +400,10 @@ def _min_score(value: str) -> float | dict[str, float]:
         if "=" not in value:
             return float(value)
         pairs = [part.split("=", 1) for part in value.split(",") if part.strip()]
+        names = [device.strip() for device, _ in pairs]
+        twice = sorted({name for name in names if names.count(name) > 1})
+        if twice:
+            raise argparse.ArgumentTypeError(f"{value!r}: {', '.join(twice)} given twice")
         return {device.strip(): float(p) for device, p in pairs}
     except ValueError:
         raise argparse.ArgumentTypeError(
@@ -418,7 +422,7 @@ def _standard_input(args):
     limit = _max_bytes(args)
     if len(data) > limit:
         raise InputError(
-            f"<stdin>: {len(data) / 1e6:.1f} MB, above the {limit / 1e6:.0f} MB limit "
+            f"<stdin>: {len(data) / 1e6:.1f} MB, above the {limit / 1e6:g} MB limit "
             "(raise it with --max-mb)"
         )
     return CorpusDocument("<stdin>", text=data)

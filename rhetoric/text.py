@@ -139,7 +139,7 @@ def read_text(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BY
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
             raise InputError(
-                f"{path}: file is {size / 1e6:.1f} MB, above the {max_bytes / 1e6:.0f} MB limit "
+                f"{path}: file is {size / 1e6:.1f} MB, above the {max_bytes / 1e6:g} MB limit "
                 "(raise it with --max-mb or max_bytes=)"
             )
         data = path.read_bytes()

@@ -190,3 +190,18 @@ def test_nltk_resources_found_outside_the_data_home_are_reported_so(monkeypatch,
     table = fetch.data_status(tmp_path, checksums=False).set_index("corpus")
     assert table.loc["nltk_data", "status"] == "elsewhere"
     assert "found on NLTK's own search path" in table.loc["nltk_data", "note"]
+
+
+def test_a_device_given_twice_in_min_score_is_a_usage_error(capsys):
+    code, _, err = run(capsys, "analyze", "--min-score", "tricolon=0.3,tricolon=0.5")
+    assert code == 2
+    assert "tricolon given twice" in err
+
+
+def test_a_fractional_size_limit_is_named_as_given(tmp_path):
+    from rhetoric.text import read_text
+
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 200_000, encoding="utf-8")
+    with pytest.raises(InputError, match="above the 0.5 MB limit"):
+        read_text(path, max_bytes=500_000)
