@@ -122,6 +122,11 @@ def openings_that_almost_repeat(n: int) -> str:
     return " ".join(f"The {_VOCABULARY[i % 15]} stood." for i in range(n // 3))
 
 
+def a_chant(n: int) -> str:
+    # one word said again and again, with commas: a crowd in a transcript, a refrain in lyrics
+    return " ".join(["never,"] * n)
+
+
 def _cpu_seconds(text: str) -> dict[str, float]:
     """CPU seconds of each part of the analysis (the text model, each detector, the frames, all
     detectors with their learned scorers), the better of two runs: a busy machine only ever adds time."""
@@ -159,6 +164,7 @@ def _run_part(doc: Document, name: str) -> None:
         many_questions,
         punctuation_only,
         openings_that_almost_repeat,
+        a_chant,
     ],
 )
 def test_pathological_texts_take_time_linear_in_their_length(make):

@@ -176,3 +176,39 @@ def test_degree_words_fill_one_slot():
         assert all(s.evidence.startswith("3 parallel items") for s in spans)
     # Two plain nouns and a comparative are still not parallel by the degree rule.
     assert find_tricolon("The house had rooms, a larger garden and a garage.") == []
+
+
+def test_the_best_figure_of_a_run_is_the_one_found_by_judging_every_shrink_in_full():
+    """_best_figure cuts the run before its first bad middle and judges only the ends at each
+    shrink; the reference judges every shrink in full (_figure). Random runs of random items."""
+    import random
+
+    from rhetoric.devices.tricolon import _best_figure, _figure
+
+    vocabulary = ["the", "a", "of", "we", "build", "heal", "serve", "roads", "bridges", "cities",
+                  "old", "new", "and", "in", "1999", "may", "strong", "free", "never", "to"]  # fmt: skip
+    rng = random.Random(20261205)
+    found = 0
+    for _ in range(6000):
+        n_items = rng.randint(3, 9)
+        norms, stretches = [], []
+        for _ in range(n_items):
+            size = rng.choice([1, 1, 2, 2, 3, 4, 14])
+            if stretches and rng.random() < 0.2:  # an item said again
+                a, b = stretches[rng.randrange(len(stretches))]
+                words = norms[a:b]
+            else:
+                words = [rng.choice(vocabulary) for _ in range(size)]
+            stretches.append((len(norms), len(norms) + len(words)))
+            norms.extend(words)
+        first = rng.randrange(0, n_items - 2)
+        last = rng.randrange(first + 2, n_items)
+        expected = None
+        for end in range(last, first + 1, -1):
+            expected = _figure(stretches, first, end, norms)
+            if expected is not None:
+                break
+        assert _best_figure(stretches, None, first, last, norms) == expected
+        found += expected is not None
+    assert found > 100  # the comparison saw figures, not only refusals (134 of 6000)
+
