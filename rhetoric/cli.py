@@ -368,6 +368,9 @@ def _run_analyze_corpus(args) -> int:
         genre=args.genre,
     )
     print(summary, flush=True)
+    if summary.documents == 0 and summary.skipped == 0:
+        where = f" matching {args.pattern!r}" if Path(args.source).is_dir() else ""
+        _say("warning", f"{args.source}: no documents{where}; the tables are empty")
     if summary.internal:
         first = summary.first_internal
         _say(

@@ -452,6 +452,10 @@ class CorpusWriter:
         # after an error of the writing itself (a full disk), which a rerun repairs.
         if kind is None or issubclass(kind, KeyboardInterrupt | RhetoricError):
             self.flush()
+            if kind is None and self._next == 0:
+                # a run of no documents still leaves each table with its columns, so that
+                # pandas.read_parquet(folder / "spans") reads an empty table, not no table
+                self.commit(write_part(self.folder, 0, [], self.metadata, self.token))
         self.summary.seconds = time.perf_counter() - self._start
 
     def add(self, outcome: Outcome) -> None:

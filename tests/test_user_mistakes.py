@@ -205,3 +205,14 @@ def test_a_fractional_size_limit_is_named_as_given(tmp_path):
     path.write_text("word " * 200_000, encoding="utf-8")
     with pytest.raises(InputError, match="above the 0.5 MB limit"):
         read_text(path, max_bytes=500_000)
+
+
+def test_a_run_of_no_documents_says_so_and_leaves_tables_with_their_columns(capsys, tmp_path):
+    folder, out = tmp_path / "texts", tmp_path / "run"
+    folder.mkdir()
+    (folder / "notes.md").write_text(SPEECH, encoding="utf-8")
+    code, _, err = run(capsys, "analyze-corpus", str(folder), "--out", str(out), "--no-progress")
+    assert code == 0
+    assert "no documents matching '*.txt'" in err
+    spans = pd.read_parquet(out / "spans")
+    assert len(spans) == 0 and {"doc_id", "device", "start", "end"} <= set(spans.columns)

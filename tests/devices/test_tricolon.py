@@ -211,4 +211,3 @@ def test_the_best_figure_of_a_run_is_the_one_found_by_judging_every_shrink_in_fu
         assert _best_figure(stretches, None, first, last, norms) == expected
         found += expected is not None
     assert found > 100  # the comparison saw figures, not only refusals (134 of 6000)
-
