@@ -51,7 +51,7 @@ def source(tmp_path_factory, data_home):
 
     path = tmp_path_factory.mktemp("input") / "inaugural.parquet"
     corpus = load_inaugural().head(12)[["doc_id", "text", "year", "label"]]
-    corpus.loc[3, "text"] = None  # a missing text: analysed as an empty document
+    corpus.loc[3, "text"] = None  # a missing text: an input error row of its document
     corpus.to_parquet(path, row_group_size=4)
     return path, corpus
 
@@ -64,7 +64,7 @@ def _args(path) -> list[str]:
 def one_process(source, tmp_path_factory):
     """The folder one process writes (the reference)."""
     out = tmp_path_factory.mktemp("one") / "run"
-    assert main(["analyze-corpus", *_args(source[0]), "--out", str(out)]) == 0
+    assert main(["analyze-corpus", *_args(source[0]), "--out", str(out)]) == 1  # the missing text
     return read_corpus_result(out)
 
 
@@ -109,11 +109,13 @@ def test_the_workers_write_the_parts_and_send_back_only_manifests(
     out = tmp_path / "cluster"
     status = main(["analyze-corpus", *_args(path), "--out", str(out), "--scheduler",
                    cluster.scheduler_address])  # fmt: skip
-    assert status == 0
+    assert status == 1  # the missing text: an error row, as in one process
     on_cluster = read_corpus_result(out)
     assert_same_tables(one_process, on_cluster)
-    assert on_cluster.documents["doc_id"].tolist() == corpus["doc_id"].tolist()
-    assert on_cluster.documents["year"].tolist() == corpus["year"].tolist()
+    analysed = corpus.drop(index=3)
+    assert on_cluster.documents["doc_id"].tolist() == analysed["doc_id"].tolist()
+    assert on_cluster.documents["year"].tolist() == analysed["year"].tolist()
+    assert on_cluster.errors["doc_id"].tolist() == [corpus.loc[3, "doc_id"]]
     assert len(on_cluster.spans) > 100
 
     # only manifests came back, small, one per part, in order
@@ -171,7 +173,7 @@ def test_a_run_stopped_before_a_commit_resumes_through_the_cluster(
     assert summary.documents == len(corpus) - len(done)  # no document done twice
     resumed = read_corpus_result(out)
     assert_same_tables(one_process, resumed)
-    assert resumed.documents["doc_id"].tolist() == corpus["doc_id"].tolist()
+    assert resumed.documents["doc_id"].tolist() == corpus.drop(index=3)["doc_id"].tolist()
     for table in TABLES:  # the pending files of the stopped run are gone; parts numbered 0..n
         names = sorted(p.name for p in (out / table).iterdir())
         assert names == [f"part-{i:05d}.parquet" for i in range(len(names))]
@@ -219,10 +221,12 @@ def test_a_client_killed_half_way_resumes_to_the_tables_of_one_process(
 
     with distributed.Client(cluster.scheduler_address) as client:
         _wait_idle(client)  # the killed client's running tasks finish on their workers
-    assert main(["analyze-corpus", *args[1:]]) == 0
+    assert main(["analyze-corpus", *args[1:]]) == 1  # the missing text
     resumed = read_corpus_result(out)
     assert_same_tables(one_process, resumed)
-    assert resumed.documents["doc_id"].tolist() == corpus["doc_id"].tolist()  # none twice
+    assert (
+        resumed.documents["doc_id"].tolist() == corpus.drop(index=3)["doc_id"].tolist()
+    )  # none twice
 
 
 def test_a_folder_the_workers_cannot_write_to_stops_the_run_in_one_line(

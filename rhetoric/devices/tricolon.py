@@ -202,7 +202,7 @@ def _best_figure(stretches, separators, first, last, norms, facts=None):
         if not facts.valid(k) or facts.key(k) in seen:
             break
         seen[facts.key(k)] = k
-        if k + 1 < last and facts.next_similarity(k) < MIN_SIMILARITY:
+        if k + 1 < last and facts.valid(k + 1) and facts.next_similarity(k) < MIN_SIMILARITY:
             k += 1  # k may be the last middle, k + 1 not a middle after it
             break
         k += 1

@@ -193,7 +193,7 @@ def test_the_best_figure_of_a_run_is_the_one_found_by_judging_every_shrink_in_fu
         n_items = rng.randint(3, 9)
         norms, stretches = [], []
         for _ in range(n_items):
-            size = rng.choice([1, 1, 2, 2, 3, 4, 14])
+            size = rng.choice([0, 1, 1, 2, 2, 3, 4, 14])  # 0: an empty stretch ("a,, b")
             if stretches and rng.random() < 0.2:  # an item said again
                 a, b = stretches[rng.randrange(len(stretches))]
                 words = norms[a:b]
@@ -210,4 +210,4 @@ def test_the_best_figure_of_a_run_is_the_one_found_by_judging_every_shrink_in_fu
                 break
         assert _best_figure(stretches, None, first, last, norms) == expected
         found += expected is not None
-    assert found > 100  # the comparison saw figures, not only refusals (134 of 6000)
+    assert found > 60  # the comparison saw figures, not only refusals (87 of 6000)
