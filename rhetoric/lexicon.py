@@ -305,8 +305,10 @@ def pos_tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
     tags = [[tagdict.get(word) for word in words] for words in sentences]
     contexts: list[list[str]] = []
     waves: list[list[tuple[int, int]]] = []  # (sentence, word) of the words to score, by wave
+    # a text repeats its words: normalise each distinct word once
+    normal = {word: _normalize(word) for word in set().union(*sentences)}.__getitem__
     for number, words in enumerate(sentences):
-        contexts.append(["-START-", "-START2-", *map(_normalize, words), "-END-", "-END2-"])
+        contexts.append(["-START-", "-START2-", *map(normal, words), "-END-", "-END2-"])
         wave_of = [-1] * len(words)  # -1: tagged from the dictionary
         for i, tag in enumerate(tags[number]):
             if tag:
@@ -316,7 +318,7 @@ def pos_tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
             if wave == len(waves):
                 waves.append([])
             waves[wave].append((number, i))
-    add = np.add.reduce
+    take = np.take
     for wave in waves:
         for first in range(0, len(wave), _TAG_BLOCK):
             block = wave[first : first + _TAG_BLOCK]
@@ -335,9 +337,15 @@ def pos_tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
                     *_context_rows(context[c - 1])[:2], _context_rows(context[c - 2])[2],
                     *_context_rows(context[c + 1])[3:5], _context_rows(context[c + 2])[5],
                 ))  # fmt: skip
-            # np.add.reduce over the features' axis adds each word's rows in order, one after
-            # another (the axis is not the innermost one, so numpy does not sum it pairwise)
-            best = add(matrix[np.array(rows)], axis=1).argmax(axis=1)
+            # each word's rows added in order, one after another: the scores of the first
+            # feature, then += the rows of the next feature for all the block's words at once
+            # (the same additions as summing each word's rows in turn, so the same floats)
+            features = np.array(rows, dtype=np.intp).T
+            scores = take(matrix, features[0], axis=0)
+            part = np.empty_like(scores)
+            for feature in features[1:]:
+                scores += take(matrix, feature, axis=0, out=part)
+            best = scores.argmax(axis=1)
             for (number, i), k in zip(block, best.tolist(), strict=True):
                 tags[number][i] = labels[k]
     return tags

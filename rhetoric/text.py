@@ -168,6 +168,7 @@ _FOLD = str.maketrans(
         "\u3000": " ",
     }
 )  # fmt: skip
+_FOLD_PAIRS = tuple((chr(code), replacement) for code, replacement in _FOLD.items())
 
 
 def normalize(text: str) -> str:
@@ -179,7 +180,12 @@ def normalize(text: str) -> str:
     >>> normalize("Russia’s — “Partner”\\u00a0")
     'russia\\'s - "partner" '
     """
-    folded = text.translate(_FOLD)
+    # One str.replace per character that occurs (each replacement is a single character outside
+    # the table, so this is text.translate(_FOLD), without translate's per-character lookup).
+    folded = text
+    for char, replacement in _FOLD_PAIRS:
+        if char in folded:
+            folded = folded.replace(char, replacement)
     lowered = folded.lower()
     if len(lowered) == len(folded):
         return lowered
