@@ -14,6 +14,8 @@ import warnings
 import weakref
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, wraps
+from itertools import accumulate, compress
+from operator import itemgetter, ne
 from pathlib import Path
 from typing import NamedTuple
 
@@ -635,22 +637,30 @@ class Document:
         >>> Document("We came; we saw. We won").clause_of
         [0, 0, 1, 1, 2, 2]
         """
-        words, text, sentence_of = self.words, self.clean, self.sentence_of
-        index, number = [0] * len(words), 0
-        for i in range(1, len(words)):
-            if sentence_of[i] != sentence_of[i - 1] or CLAUSE_BREAK.search(
-                text, words[i - 1].end, words[i].start
-            ):
-                number += 1
-            index[i] = number
-        return index
+        import bisect
+
+        starts, sentence_of = self.word_starts, self.sentence_of
+        n = len(starts)
+        opens = bytearray(n)  # 1 where a new clause starts
+        # A break lies between two words: no word holds one of its characters, nor two hyphens
+        # in a row. So the breaks found in the whole text are, gap by gap, the breaks that a
+        # search between each two words finds (a gap has one exactly when the scan finds one).
+        for match in CLAUSE_BREAK.finditer(self.clean):
+            i = bisect.bisect_right(starts, match.start())
+            if 0 < i < n:
+                opens[i] = 1
+        for i in compress(range(1, n), map(ne, sentence_of[1:], sentence_of)):
+            opens[i] = 1
+        return list(accumulate(opens))
 
     @cached_property
     def word_classes(self) -> list[frozenset[str]]:
         """For every word, the classes it may belong to (:func:`rhetoric.lexicon.word_classes`)."""
         from rhetoric.lexicon import word_classes
 
-        return [word_classes(t.norm) for t in self.words]
+        norms = list(map(itemgetter(3), self.words))
+        classes = {norm: word_classes(norm) for norm in set(norms)}  # once per distinct word
+        return list(map(classes.__getitem__, norms))
 
     def _heading_flags(self, bounds: list[tuple[int, int]]) -> list[bool]:
         text = self.clean
