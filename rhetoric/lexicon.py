@@ -600,6 +600,8 @@ def contrasts(a: str, b: str) -> bool:
         return False
     if _negated(a, b) or _negated(b, a):
         return True
+    if not antonyms(a) and not antonyms(b):
+        return False  # what follows finds an antonym or nothing
     base_a, base_b = lemma(a), lemma(b)
     if base_a == base_b:
         return False

@@ -753,6 +753,32 @@ def per_document(func):
     return cached
 
 
+class Gaps(NamedTuple):
+    """The gaps between words that are not one space (:func:`odd_gaps`)."""
+
+    positions: list[int]  #: the words (after the first) whose gap before them is not one space
+    text: dict[int, str]  #: those gaps, in the normalised text
+
+
+@per_document
+def odd_gaps(doc: Document) -> Gaps:
+    """The words of the document with anything but one space between them and the word before
+    (what the rules that cut a sentence at punctuation read; found once per document)."""
+    import numpy as np
+
+    words = doc.words
+    if len(words) < 2:
+        return Gaps([], {})
+    norm = doc.norm
+    starts = np.array(doc.word_starts, dtype=np.int64)
+    ends = np.fromiter(map(itemgetter(1), words), dtype=np.int64, count=len(words))
+    characters = np.frombuffer(norm.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    after = ends[:-1]
+    plain = (starts[1:] - after == 1) & (characters[np.minimum(after, len(norm) - 1)] == 32)
+    positions = (np.flatnonzero(~plain) + 1).tolist()
+    return Gaps(positions, {k: norm[words[k - 1].end : words[k].start] for k in positions})
+
+
 def as_document(text_or_doc: str | Document, doc_id: str | None = None) -> Document:
     """Accept a plain string or a :class:`Document` (detectors and profilers call this first)."""
     if isinstance(text_or_doc, Document):

@@ -26,14 +26,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from operator import itemgetter
-from typing import NamedTuple
-
-import numpy as np
 
 from rhetoric.lexicon import class_match, word_classes
 from rhetoric.span import Span
-from rhetoric.text import Document, Segment, as_document, per_document
+from rhetoric.text import Document, Segment, as_document, odd_gaps, per_document
 
 #: Longest middle item, in words.
 MAX_ITEM_WORDS = 12
@@ -102,7 +98,7 @@ def _cut(doc: Document, first: int, last: int) -> tuple[list[tuple[int, int]], l
     stretches, separators = [], []
     start = 0
     words = doc.words
-    gaps, coordinators = _gap_marks(doc), _coordinator_marks(doc)
+    gaps, coordinators = odd_gaps(doc), _coordinator_marks(doc)
     # Only the words after a gap other than one space, and the coordinators, can cut: any
     # other word has no separator before it.
     odd = gaps.positions[bisect_right(gaps.positions, first) : bisect_left(gaps.positions, last)]
@@ -136,28 +132,6 @@ def _cut(doc: Document, first: int, last: int) -> tuple[list[tuple[int, int]], l
 @per_document
 def _stretch_cache(doc: Document) -> dict[tuple[int, int], tuple[list, list]]:
     return {}
-
-
-class _Gaps(NamedTuple):
-    positions: list[int]  #: the words (after the first) whose gap before them is not one space
-    text: dict[int, str]  #: those gaps, in the normalised text
-
-
-@per_document
-def _gap_marks(doc: Document) -> _Gaps:
-    """The words of the document with anything but one space between them and the word before
-    (what the rules that cut a sentence at punctuation read; found once per document)."""
-    words = doc.words
-    if len(words) < 2:
-        return _Gaps([], {})
-    norm = doc.norm
-    starts = np.array(doc.word_starts, dtype=np.int64)
-    ends = np.fromiter(map(itemgetter(1), words), dtype=np.int64, count=len(words))
-    characters = np.frombuffer(norm.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    after = ends[:-1]
-    plain = (starts[1:] - after == 1) & (characters[np.minimum(after, len(norm) - 1)] == 32)
-    positions = (np.flatnonzero(~plain) + 1).tolist()
-    return _Gaps(positions, {k: norm[words[k - 1].end : words[k].start] for k in positions})
 
 
 @per_document
@@ -424,7 +398,7 @@ def _runs_of_parallel(items: list[tuple[int, int]], norms, threshold: float) -> 
 def _semicolon_members(doc: Document, sentence: Segment, norms) -> list:
     """ "In X, A; in Y, B; in Z, C": members separated by semicolons, commas inside them."""
     cuts = [sentence.first_word]
-    gaps = _gap_marks(doc)  # a gap of one space neither cuts nor starts members
+    gaps = odd_gaps(doc)  # a gap of one space neither cuts nor starts members
     positions = gaps.positions
     for i in positions[
         bisect_right(positions, sentence.first_word) : bisect_left(positions, sentence.last_word)
@@ -554,7 +528,7 @@ def _anaphoric_members(doc: Document, sentence: Segment, norms) -> list:
     member is left outside it.
     """
     cuts = [sentence.first_word]
-    gaps = _gap_marks(doc)  # a gap of one space neither cuts nor starts members
+    gaps = odd_gaps(doc)  # a gap of one space neither cuts nor starts members
     positions = gaps.positions
     for i in positions[
         bisect_right(positions, sentence.first_word) : bisect_left(positions, sentence.last_word)
