@@ -518,8 +518,10 @@ class Document:
     def words(self) -> list[Token]:
         """Every word of the body, in order."""
         text, norm = self.text, self.norm
-        spans = (m.span() for m in WORD_PATTERN.finditer(self.clean))
-        return [Token(a, b, text[a:b], norm[a:b]) for a, b in spans]
+        spans = list(map(re.Match.span, WORD_PATTERN.finditer(self.clean)))
+        # tuple.__new__ is what Token(start, end, text, norm) calls, without its Python wrapper
+        make = tuple.__new__
+        return [make(Token, (a, b, text[a:b], norm[a:b])) for a, b in spans]
 
     @cached_property
     def word_starts(self) -> list[int]:
