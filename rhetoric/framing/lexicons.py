@@ -577,11 +577,24 @@ def _word_types(doc: Document) -> tuple[list[tuple[str, str]], list[int], list[i
     """The distinct ``(text, norm)`` of the document's words, each word's number among them, and
     the indices of the words with a hyphen in their normalised form (shared by the lexicons
     matched on one document)."""
-    keys = list(map(itemgetter(2, 3), doc.words))  # (text, norm)
-    numbers = dict.fromkeys(keys)
-    for number, key in enumerate(numbers):
-        numbers[key] = number
-    types = list(numbers)
+    words = doc.words
+    if "\u03a3" in doc.text:
+        # capital sigma: its lower case depends on its neighbours, so one spelling may have two
+        # normalised forms
+        keys = list(map(itemgetter(2, 3), words))  # (text, norm)
+        numbers = dict.fromkeys(keys, 0)
+        for number, key in enumerate(numbers):
+            numbers[key] = number
+        types = list(numbers)
+    else:
+        # a word's normalised form is its text folded and lower-cased character by character
+        # (normalize): one spelling, one normalised form
+        keys = list(map(itemgetter(2), words))  # text
+        numbers = dict.fromkeys(keys, 0)
+        for number, key in enumerate(numbers):
+            numbers[key] = number
+        norm_of = dict(zip(keys, map(itemgetter(3), words), strict=True))
+        types = [(text, norm_of[text]) for text in numbers]
     hyphen = [_HYPHEN in norm for _, norm in types]
     codes = list(map(numbers.__getitem__, keys))
     return types, codes, list(compress(range(len(codes)), map(hyphen.__getitem__, codes)))
