@@ -180,19 +180,16 @@ def _refrains(
     n_words = len(keys)
     candidates = _repeated_phrases(keys, doc.clause_of, masked)
     # The refrains that cover most words win where they overlap.
+    apart = {gram: _non_overlapping(positions, len(gram)) for gram, positions in candidates.items()}
     ranked = sorted(
         candidates.items(),
-        key=lambda item: (
-            -len(_non_overlapping(item[1], len(item[0]))) * len(item[0]),
-            -len(item[0]),
-            item[1][0],
-        ),
+        key=lambda item: (-len(apart[item[0]]) * len(item[0]), -len(item[0]), item[1][0]),
     )
     taken = [False] * n_words
     spans = []
-    for gram, positions in ranked:
+    for gram, _ in ranked:
         n = len(gram)
-        occurrences = [i for i in _non_overlapping(positions, n) if not any(taken[i : i + n])]
+        occurrences = [i for i in apart[gram] if not any(taken[i : i + n])]
         if len([i for i in occurrences if not masked[i]]) < 2:
             continue
         for i in occurrences:
