@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import warnings
 from functools import lru_cache
+from itertools import chain, pairwise
 from typing import NamedTuple
 
 import numpy as np
@@ -272,8 +273,8 @@ def pos_tag(words: list[str]) -> list[str]:
     return pos_tag_sentences([words])[0]
 
 
-#: Words scored at once by :func:`pos_tag_sentences` (their feature rows take 5 KB each).
-_TAG_BLOCK = 2048
+#: Words scored at once by :func:`pos_tag_sentences` (their scores take 360 bytes each).
+_TAG_BLOCK = 8192
 
 
 def pos_tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
@@ -291,56 +292,126 @@ def pos_tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
     A word's features include the tags of the two words before it, so the words outside the
     tag dictionary are scored in waves: first every word whose two predecessors have tags (from
     the dictionary, or the sentence's start), then every word whose predecessors were tagged in
-    an earlier wave, and so on; a wave's words, across all sentences, are scored
-    :data:`_TAG_BLOCK` at a time, so that numpy adds up many words' rows in one call.
+    an earlier wave, and so on (a word's tag depends only on its features, so the order in
+    which words are tagged does not matter once their predecessors are). The rows of a word's
+    features are looked up in tables (per distinct word, per distinct normalised word, per pair
+    of tags), and a wave's words, across all sentences, are scored :data:`_TAG_BLOCK` at a time,
+    so that numpy finds and adds up many words' rows in one call.
 
     >>> pos_tag_sentences([["We", "choose"], ["the", "moon"]])
     [['PRP', 'VBP'], ['DT', 'NN']]
     """
     tagdict = _tagger().tagdict
-    index, matrix, labels = _tagger_matrix()
+    index, matrix, _ = _tagger_matrix()
     none = len(index)  # the row of zeros
-    row_of = index.get
-    bias = row_of("bias", none)
-    tags = [[tagdict.get(word) for word in words] for words in sentences]
-    contexts: list[list[str]] = []
-    waves: list[list[tuple[int, int]]] = []  # (sentence, word) of the words to score, by wave
-    for number, words in enumerate(sentences):
-        contexts.append(["-START-", "-START2-", *map(_normalize, words), "-END-", "-END2-"])
-        wave_of = [-1] * len(words)  # -1: tagged from the dictionary
-        for i, tag in enumerate(tags[number]):
-            if tag:
-                continue
-            wave = 1 + max(wave_of[i - 1] if i >= 1 else -1, wave_of[i - 2] if i >= 2 else -1)
-            wave_of[i] = wave
-            if wave == len(waves):
-                waves.append([])
-            waves[wave].append((number, i))
-    add = np.add.reduce
-    for wave in waves:
+    bias = index.get("bias", none)
+    tag_names, tag_id, tag_rows, pair_features = _tag_tables()
+    n_tags = len(tag_names)
+    lengths = np.fromiter(map(len, sentences), dtype=np.intp, count=len(sentences))
+    n_words = int(lengths.sum())
+    if n_words == 0:
+        return [[] for _ in sentences]
+    # Every sentence as slots: two before its words, its words, two after (the context of
+    # PerceptronTagger: "-START-", "-START2-", words, "-END-", "-END2-"); a word's slot is its
+    # position in the text plus four per sentence before it, plus two.
+    sentence_of = np.repeat(np.arange(len(sentences)), lengths)
+    word_slot = np.arange(n_words) + 4 * sentence_of + 2
+    n_slots = n_words + 4 * len(sentences)
+    # the distinct words, numbered in order of first occurrence
+    words = dict.fromkeys(chain.from_iterable(sentences), 0)
+    for number, word in enumerate(words):
+        words[word] = number
+    word_code = np.fromiter(
+        map(words.__getitem__, chain.from_iterable(sentences)), dtype=np.intp, count=n_words
+    )
+    # the distinct normalised words (and the context's padding), numbered likewise
+    normals = {"-START-": 0, "-START2-": 1, "-END-": 2, "-END2-": 3}
+    normal_of_word = np.array(
+        [normals.setdefault(_normalize(word), len(normals)) for word in words], dtype=np.intp
+    )
+    own_rows = np.array([_own_rows(word, _normalize(word)) for word in words], dtype=np.intp)
+    context_rows = np.array(list(map(_context_rows, normals)), dtype=np.intp)
+    slot_normal = np.empty(n_slots, dtype=np.intp)
+    starts = np.concatenate([[0], np.cumsum(lengths + 4)[:-1]])  # each sentence's first slot
+    slot_normal[starts], slot_normal[starts + 1] = 0, 1
+    ends = starts + lengths + 2
+    slot_normal[ends], slot_normal[ends + 1] = 2, 3
+    slot_normal[word_slot] = normal_of_word[word_code]
+    # each slot's tag: the word's tag from the dictionary, "-START2-" and "-START-" before a
+    # sentence (the tags of its first word's two predecessors), -1 for a word not yet tagged
+    known = [tagdict.get(word) for word in words]
+    known = np.array([tag_id[tag] if tag else -1 for tag in known], dtype=np.intp)
+    slot_tag = np.full(n_slots, -1, dtype=np.intp)
+    slot_tag[starts], slot_tag[starts + 1] = tag_id["-START2-"], tag_id["-START-"]
+    slot_tag[word_slot] = known[word_code]
+    slot_word = np.empty(n_slots, dtype=np.intp)
+    slot_word[word_slot] = word_code
+    # "i-1 tag+i word" rows: sorted keys (normalised word * tags + tag) of the features present
+    keys, key_rows = [], []
+    for normal, number in normals.items():
+        for tag, row in pair_features.get(normal, ()):
+            keys.append(number * n_tags + tag)
+            key_rows.append(row)
+    order = np.argsort(np.array(keys, dtype=np.intp), kind="stable")
+    pair_keys = np.append(np.array(keys, dtype=np.intp)[order], np.iinfo(np.intp).max)
+    pair_rows = np.append(np.array(key_rows, dtype=np.intp)[order], none)
+    bias_row = matrix[bias]
+    pending = word_slot[slot_tag[word_slot] < 0]
+    while len(pending):
+        ready = (slot_tag[pending - 1] >= 0) & (slot_tag[pending - 2] >= 0)
+        wave, pending = pending[ready], pending[~ready]
         for first in range(0, len(wave), _TAG_BLOCK):
-            block = wave[first : first + _TAG_BLOCK]
-            rows = []
-            for number, i in block:
-                context, sentence_tags = contexts[number], tags[number]
-                prev = sentence_tags[i - 1] if i >= 1 else "-START-"
-                prev2 = sentence_tags[i - 2] if i >= 2 else ("-START-" if i == 1 else "-START2-")
-                c = i + 2
-                here = context[c]
-                suffix, pref1, own = _own_rows(sentences[number][i], here)
-                # The features of PerceptronTagger._get_features, in its order.
-                rows.append((
-                    bias, suffix, pref1, *_tag_rows(prev, prev2), own,
-                    row_of("i-1 tag+i word " + prev + " " + here, none),
-                    *_context_rows(context[c - 1])[:2], _context_rows(context[c - 2])[2],
-                    *_context_rows(context[c + 1])[3:5], _context_rows(context[c + 2])[5],
-                ))  # fmt: skip
-            # np.add.reduce over the features' axis adds each word's rows in order, one after
-            # another (the axis is not the innermost one, so numpy does not sum it pairwise)
-            best = add(matrix[np.array(rows)], axis=1).argmax(axis=1)
-            for (number, i), k in zip(block, best.tolist(), strict=True):
-                tags[number][i] = labels[k]
-    return tags
+            here = wave[first : first + _TAG_BLOCK]
+            prev, prev2 = slot_tag[here - 1], slot_tag[here - 2]
+            normal = slot_normal[here]
+            pair_key = normal * n_tags + prev
+            found = np.searchsorted(pair_keys, pair_key)
+            pair = np.where(pair_keys[found] == pair_key, pair_rows[found], none)
+            tag3 = tag_rows[prev, prev2]
+            own3 = own_rows[slot_word[here]]
+            before, before2 = (
+                context_rows[slot_normal[here - 1]],
+                context_rows[slot_normal[here - 2]],
+            )
+            after, after2 = context_rows[slot_normal[here + 1]], context_rows[slot_normal[here + 2]]
+            # The features of PerceptronTagger._get_features, in its order, added one after
+            # another (the same additions as summing each word's rows in turn)
+            features = (
+                own3[:, 0], own3[:, 1], tag3[:, 0], tag3[:, 1], tag3[:, 2], own3[:, 2], pair,
+                before[:, 0], before[:, 1], before2[:, 2], after[:, 3], after[:, 4], after2[:, 5],
+            )  # fmt: skip
+            scores = bias_row + matrix.take(features[0], axis=0)
+            part = np.empty_like(scores)
+            for feature in features[1:]:
+                scores += matrix.take(feature, axis=0, out=part)
+            slot_tag[here] = scores.argmax(axis=1)  # the tags' numbers are the labels' columns
+    tags = np.array(tag_names, dtype=object)[slot_tag[word_slot]].tolist()
+    bounds = np.concatenate([[0], np.cumsum(lengths)]).tolist()
+    return [tags[a:b] for a, b in pairwise(bounds)]
+
+
+@lru_cache(maxsize=1)
+def _tag_tables() -> tuple[list[str], dict[str, int], np.ndarray, dict[str, list[tuple[int, int]]]]:
+    """The tags a word's predecessor may have, numbered (the labels first, in the columns'
+    order, then the sentence-start tags and any other tag of the tag dictionary); the rows of
+    ``i-1 tag``, ``i-2 tag`` and ``i tag+i-2 tag`` for every pair of them (:func:`_tag_rows`); and
+    for every word of an ``i-1 tag+i word`` feature, its (tag number, row) pairs."""
+    tagdict = _tagger().tagdict
+    index, _, labels = _tagger_matrix()
+    names = list(labels)
+    for tag in ("-START-", "-START2-", *sorted({t for t in tagdict.values() if t})):
+        if tag not in names:
+            names.append(tag)
+    number = {tag: k for k, tag in enumerate(names)}
+    rows = np.array([[_tag_rows(prev, prev2) for prev2 in names] for prev in names], dtype=np.intp)
+    prefix = "i-1 tag+i word "
+    pairs: dict[str, list[tuple[int, int]]] = {}
+    for feature, row in index.items():
+        if feature.startswith(prefix):
+            tag, _, word = feature[len(prefix) :].partition(" ")
+            if tag in number:
+                pairs.setdefault(word, []).append((number[tag], row))
+    return names, number, rows, pairs
 
 
 # The rows of a word's features that depend on one word or one pair of tags, looked up once per
@@ -529,6 +600,8 @@ def contrasts(a: str, b: str) -> bool:
         return False
     if _negated(a, b) or _negated(b, a):
         return True
+    if not antonyms(a) and not antonyms(b):
+        return False  # what follows finds an antonym or nothing
     base_a, base_b = lemma(a), lemma(b)
     if base_a == base_b:
         return False

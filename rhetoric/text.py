@@ -14,6 +14,8 @@ import warnings
 import weakref
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, wraps
+from itertools import accumulate, compress
+from operator import itemgetter, ne
 from pathlib import Path
 from typing import NamedTuple
 
@@ -172,6 +174,7 @@ _FOLD = str.maketrans(
         "\u3000": " ",
     }
 )  # fmt: skip
+_FOLD_PAIRS = tuple((chr(code), replacement) for code, replacement in _FOLD.items())
 
 
 def normalize(text: str) -> str:
@@ -183,7 +186,12 @@ def normalize(text: str) -> str:
     >>> normalize("Russia’s — “Partner”\\u00a0")
     'russia\\'s - "partner" '
     """
-    folded = text.translate(_FOLD)
+    # One str.replace per character that occurs (each replacement is a single character outside
+    # the table, so this is text.translate(_FOLD), without translate's per-character lookup).
+    folded = text
+    for char, replacement in _FOLD_PAIRS:
+        if char in folded:
+            folded = folded.replace(char, replacement)
     lowered = folded.lower()
     if len(lowered) == len(folded):
         return lowered
@@ -514,8 +522,10 @@ class Document:
     def words(self) -> list[Token]:
         """Every word of the body, in order."""
         text, norm = self.text, self.norm
-        spans = (m.span() for m in WORD_PATTERN.finditer(self.clean))
-        return [Token(a, b, text[a:b], norm[a:b]) for a, b in spans]
+        spans = list(map(re.Match.span, WORD_PATTERN.finditer(self.clean)))
+        # tuple.__new__ is what Token(start, end, text, norm) calls, without its Python wrapper
+        make = tuple.__new__
+        return [make(Token, (a, b, text[a:b], norm[a:b])) for a, b in spans]
 
     @cached_property
     def word_starts(self) -> list[int]:
@@ -633,22 +643,30 @@ class Document:
         >>> Document("We came; we saw. We won").clause_of
         [0, 0, 1, 1, 2, 2]
         """
-        words, text, sentence_of = self.words, self.clean, self.sentence_of
-        index, number = [0] * len(words), 0
-        for i in range(1, len(words)):
-            if sentence_of[i] != sentence_of[i - 1] or CLAUSE_BREAK.search(
-                text, words[i - 1].end, words[i].start
-            ):
-                number += 1
-            index[i] = number
-        return index
+        import bisect
+
+        starts, sentence_of = self.word_starts, self.sentence_of
+        n = len(starts)
+        opens = bytearray(n)  # 1 where a new clause starts
+        # A break lies between two words: no word holds one of its characters, nor two hyphens
+        # in a row. So the breaks found in the whole text are, gap by gap, the breaks that a
+        # search between each two words finds (a gap has one exactly when the scan finds one).
+        for match in CLAUSE_BREAK.finditer(self.clean):
+            i = bisect.bisect_right(starts, match.start())
+            if 0 < i < n:
+                opens[i] = 1
+        for i in compress(range(1, n), map(ne, sentence_of[1:], sentence_of)):
+            opens[i] = 1
+        return list(accumulate(opens))
 
     @cached_property
     def word_classes(self) -> list[frozenset[str]]:
         """For every word, the classes it may belong to (:func:`rhetoric.lexicon.word_classes`)."""
         from rhetoric.lexicon import word_classes
 
-        return [word_classes(t.norm) for t in self.words]
+        norms = list(map(itemgetter(3), self.words))
+        classes = {norm: word_classes(norm) for norm in set(norms)}  # once per distinct word
+        return list(map(classes.__getitem__, norms))
 
     def _heading_flags(self, bounds: list[tuple[int, int]]) -> list[bool]:
         text = self.clean
@@ -739,6 +757,32 @@ def per_document(func):
         return found
 
     return cached
+
+
+class Gaps(NamedTuple):
+    """The gaps between words that are not one space (:func:`odd_gaps`)."""
+
+    positions: list[int]  #: the words (after the first) whose gap before them is not one space
+    text: dict[int, str]  #: those gaps, in the normalised text
+
+
+@per_document
+def odd_gaps(doc: Document) -> Gaps:
+    """The words of the document with anything but one space between them and the word before
+    (what the rules that cut a sentence at punctuation read; found once per document)."""
+    import numpy as np
+
+    words = doc.words
+    if len(words) < 2:
+        return Gaps([], {})
+    norm = doc.norm
+    starts = np.array(doc.word_starts, dtype=np.int64)
+    ends = np.fromiter(map(itemgetter(1), words), dtype=np.int64, count=len(words))
+    characters = np.frombuffer(norm.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    after = ends[:-1]
+    plain = (starts[1:] - after == 1) & (characters[np.minimum(after, len(norm) - 1)] == 32)
+    positions = (np.flatnonzero(~plain) + 1).tolist()
+    return Gaps(positions, {k: norm[words[k - 1].end : words[k].start] for k in positions})
 
 
 def as_document(text_or_doc: str | Document, doc_id: str | None = None) -> Document:

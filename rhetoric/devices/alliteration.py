@@ -35,6 +35,7 @@ are not returned.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,7 +43,7 @@ from itertools import pairwise
 
 from rhetoric.lexicon import is_content_word
 from rhetoric.span import Span
-from rhetoric.text import Document, Token
+from rhetoric.text import Document, Token, per_document
 
 #: Two successive members of a run stand at most this many words apart (4 words between).
 MAX_DISTANCE = 5
@@ -196,16 +197,22 @@ def _same_root(a: str, b: str) -> bool:
 def _clauses(doc: Document) -> list[list[int]]:
     """Word indices grouped by clause: sentences cut at semicolons, colons, dashes and brackets."""
     clauses: list[list[int]] = []
-    text, words = doc.text, doc.words
+    # The words after a break: no word holds one of a break's characters (nor two hyphens in a
+    # row), so each break the whole text holds lies between two words, and a gap between two
+    # words holds a break exactly when the scan of the whole text finds one there.
+    starts = doc.word_starts
+    after_break = sorted(
+        {bisect.bisect_right(starts, m.start()) for m in _CLAUSE_BREAK.finditer(doc.text)}
+    )
     for sentence in doc.prose:  # headings are not sentences
-        current: list[int] = []
-        for index in range(sentence.first_word, sentence.last_word):
-            if current and _CLAUSE_BREAK.search(text, words[index - 1].end, words[index].start):
-                clauses.append(current)
-                current = []
-            current.append(index)
-        if current:
-            clauses.append(current)
+        first, last = sentence.first_word, sentence.last_word
+        if first == last:
+            continue
+        cuts = after_break[
+            bisect.bisect_right(after_break, first) : bisect.bisect_left(after_break, last)
+        ]
+        for a, b in pairwise([first, *cuts, last]):
+            clauses.append(list(range(a, b)))
     return clauses
 
 
@@ -414,15 +421,28 @@ def _companions(a: list[_Member], b: list[_Member]) -> bool:
     return second[0].index - first[-1].index <= 4
 
 
+@per_document
+def _may_alliterate(doc: Document) -> list[bool]:
+    """For every word, whether it may be a member: a content word, not skipped, opening with a
+    letter (each distinct word judged once)."""
+    norms = [w.norm for w in doc.words]
+    may = {
+        norm: is_content_word(norm) and norm not in _SKIP and norm[:1].isalpha()
+        for norm in set(norms)
+    }
+    return list(map(may.__getitem__, norms))
+
+
 def _runs(doc: Document, clause: list[int]) -> list[list[_Member]]:
     """The runs of one clause: members share an onset and stand close enough to each other."""
     words = doc.words
+    may = _may_alliterate(doc)
     content: list[tuple[int, str, bool]] = []  # (word index, onset, stressed)
     for index in clause:
+        if not may[index]:
+            continue
         token = words[index]
         norm = token.norm
-        if not is_content_word(norm) or norm in _SKIP or not norm[:1].isalpha():
-            continue
         if _is_name_continuation(doc, index, clause[0]):
             continue
         if token.text.isupper() and len(norm) > 1 and norm not in _pronunciations():

@@ -34,7 +34,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from itertools import accumulate
+from itertools import accumulate, pairwise
+
+import numpy as np
 
 from rhetoric.lexicon import is_content_word, is_function_word, word_classes
 from rhetoric.span import Span
@@ -180,12 +182,19 @@ def _runs(
     n_groups: int,
 ) -> list[Span]:
     openings = [_opening(keys, unit) for unit in units]
+    common = _common_openings(openings)
     spans: list[Span] = []
     groups = n_groups
     for k in range(MAX_SHARED_WORDS, 0, -1):
-        run_end = _run_ends(openings, k, claimed)
+        ends = _run_ends(openings, k, claimed, common)
+        run_end = ends.tolist()
+        # only a unit that opens a run of min_run units can start a figure; the others are
+        # stepped over one by one (a run taken jumps past its units)
         i = 0
-        while i < len(openings):
+        for opener in np.flatnonzero(ends - np.arange(len(openings)) >= min_run).tolist():
+            if opener < i:
+                continue  # inside the run just taken
+            i = opener
             first, words = openings[i]
             if len(words) < k or first in claimed:
                 i += 1
@@ -216,26 +225,38 @@ def _runs(
     return spans
 
 
-def _run_ends(openings: list[tuple[int, tuple[str, ...]]], k: int, claimed: set[int]) -> list[int]:
+def _common_openings(openings: list[tuple[int, tuple[str, ...]]]) -> list[int]:
+    """For every unit, how many first words its opening shares with the next unit's (0 for the
+    last unit)."""
+    common = []
+    for (_, words), (_, following) in pairwise(openings):
+        shared = 0
+        for a, b in zip(words, following, strict=False):
+            if a != b:
+                break
+            shared += 1
+        common.append(shared)
+    return [*common, 0][: len(openings)]
+
+
+def _run_ends(
+    openings: list[tuple[int, tuple[str, ...]]], k: int, claimed: set[int], common: list[int]
+) -> np.ndarray:
     """For every unit ``i``, the end of the run of units from ``i`` whose openings share their
-    first ``k`` words (units unclaimed, openings of ``k`` words or more), in one backward pass.
+    first ``k`` words (units unclaimed, openings of ``k`` words or more): each unit ``i`` whose
+    next unit does not continue its run ends one (``common`` is :func:`_common_openings`; two
+    openings share their first ``k`` words when ``k`` of their first words are the same).
 
     Claims made while the runs of this ``k`` are taken lie inside runs already passed, so the
     ends stay right; a scan per unit would make a long run of near misses quadratic.
     """
-    ends = [0] * len(openings)
-    for i in range(len(openings) - 1, -1, -1):
-        j = i + 1
-        if (
-            j < len(openings)
-            and openings[j][0] not in claimed
-            and len(openings[j][1]) >= k
-            and openings[j][1][:k] == openings[i][1][:k]
-        ):
-            ends[i] = ends[j]
-        else:
-            ends[i] = j
-    return ends
+    n = len(openings)
+    continues = np.array(common, dtype=np.int64) >= k
+    for i in np.flatnonzero(continues).tolist():
+        if openings[i + 1][0] in claimed:
+            continues[i] = False
+    breaks = np.flatnonzero(~continues)  # the last unit is always one (common[-1] == 0)
+    return breaks[np.searchsorted(breaks, np.arange(n))] + 1
 
 
 # --- epistrophe ------------------------------------------------------------------------------

@@ -41,6 +41,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from typing import NamedTuple
 
 from rhetoric.lexicon import (
     class_match,
@@ -51,7 +53,7 @@ from rhetoric.lexicon import (
     word_classes,
 )
 from rhetoric.span import Occupied, Span
-from rhetoric.text import Document, Segment, Token, as_document
+from rhetoric.text import Document, Segment, Token, as_document, odd_gaps, per_document
 
 #: Words between "not" and "but" (or the break) that keep it one figure.
 MAX_HALF_WORDS = 25
@@ -90,6 +92,42 @@ class _Figure:
     evidence: str
 
 
+class _Views(NamedTuple):
+    norms: list[str]  #: every word's normalised form
+    negations: list[int]  #: the words that are "not" or end in "n't"
+    frame_keys: list[str]  #: every word's :func:`_frame_key`
+    candidates: list[int]  #: every word's :func:`_contrast_candidate`
+    prefer: frozenset[str]  #: the distinct words that :data:`_PREFER` matches
+
+
+@per_document
+def _views(doc: Document) -> _Views:
+    """Per-word views of the document that the sentences slice (each distinct word judged once)."""
+    norms = [w.norm for w in doc.words]
+    distinct = set(norms)
+    negative = {w: w == "not" or w.endswith("n't") for w in distinct}
+    negations = list(compress(range(len(norms)), map(negative.__getitem__, norms)))
+    frame_key = {w: _frame_key(w) for w in distinct}
+    candidate = {w: _contrast_candidate(w) for w in distinct}
+    return _Views(
+        norms,
+        negations,
+        list(map(frame_key.__getitem__, norms)),
+        list(map(candidate.__getitem__, norms)),
+        frozenset(w for w in distinct if _PREFER.match(w)),
+    )
+
+
+def _positions_in(positions: list[int], first: int, last: int) -> list[int]:
+    """The ``positions`` from ``first`` to ``last`` (exclusive), counted from ``first``."""
+    return [
+        k - first
+        for k in positions[
+            bisect.bisect_left(positions, first) : bisect.bisect_left(positions, last)
+        ]
+    ]
+
+
 class _Sentence:
     """A sentence's words and the separators between them."""
 
@@ -97,16 +135,20 @@ class _Sentence:
         self.doc = doc
         self.segment = segment
         self.words: list[Token] = doc.words_of(segment)
-        self.norms = [w.norm for w in self.words]
-        norm, words = doc.norm, self.words
+        first, last = segment.first_word, segment.last_word
+        views = _views(doc)
+        self.norms = views.norms[first:last]
         #: ``gaps[i]``: the normalised text between word ``i - 1`` and word ``i`` (see :meth:`gap`)
-        self.gaps = [""] + [norm[a.end : b.start] for a, b in zip(words, words[1:], strict=False)]
+        self.gaps = [""] + [" "] * (len(self.words) - 1)  # most are one space; see odd_gaps
+        gaps = odd_gaps(doc)
+        odd = gaps.positions
+        for k in odd[bisect.bisect_right(odd, first) : bisect.bisect_left(odd, last)]:
+            self.gaps[k - first] = gaps.text[k]
         #: positions of "not" and "n't" (the correctio rules start there; :func:`_is_not`)
-        self.nots = [
-            i
-            for i, norm in enumerate(self.norms)
-            if norm == "not" or (norm.endswith("n't") and norm != "can't")
-        ]
+        self.negations = _positions_in(views.negations, first, last)
+        self.nots = [i for i in self.negations if self.norms[i] != "can't"]
+        #: the distinct words (a rule that looks for one word skips a sentence without it)
+        self.vocabulary = frozenset(self.norms)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -364,6 +406,8 @@ def _second_clause(
 def _x_not_y(s: _Sentence) -> Iterator[_Figure]:
     """X, not Y: "a gain, not a loss" (halves of the same shape, the second closing its clause)."""
     n = len(s)
+    if s.vocabulary.isdisjoint(("not",)):
+        return  # the rule starts at one of these words
     for i, norm in enumerate(s.norms):
         if norm != "not" or i < 2 or i + 1 >= n or s.norms[i - 1] in _NOT_BEFORE:
             continue
@@ -414,6 +458,8 @@ def _far_from(s: _Sentence) -> Iterator[_Figure]:
 def _rather_than(s: _Sentence) -> Iterator[_Figure]:
     """X rather than Y; rather X than Y."""
     n = len(s)
+    if s.vocabulary.isdisjoint(("rather",)):
+        return  # the rule starts at one of these words
     for i, norm in enumerate(s.norms):
         if norm != "rather" or i + 1 >= n:
             continue
@@ -445,6 +491,8 @@ def _rather_than(s: _Sentence) -> Iterator[_Figure]:
 def _more_than(s: _Sentence) -> Iterator[_Figure]:
     """more X than Y (X holds a content word, Y is no time or norm); less X and more Y."""
     n = len(s)
+    if s.vocabulary.isdisjoint(("more", "less")):
+        return  # the rule starts at one of these words
     for i, norm in enumerate(s.norms):
         if norm not in ("more", "less") or i + 2 >= n:
             continue
@@ -488,6 +536,8 @@ def _more_than(s: _Sentence) -> Iterator[_Figure]:
 def _prefer_over(s: _Sentence) -> Iterator[_Figure]:
     """choose / prefer / favour X over Y."""
     n = len(s)
+    if s.vocabulary.isdisjoint(_views(s.doc).prefer):
+        return  # the rule starts at a word that _PREFER matches
     for i, norm in enumerate(s.norms):
         if not _PREFER.match(norm):
             continue
@@ -510,6 +560,8 @@ def _prefer_over(s: _Sentence) -> Iterator[_Figure]:
 
 def _either_or(s: _Sentence) -> Iterator[_Figure]:
     n = len(s)
+    if s.vocabulary.isdisjoint(("either",)):
+        return  # the rule starts at one of these words
     for i, norm in enumerate(s.norms):
         if norm != "either" or i + 2 >= n:
             continue
@@ -531,6 +583,8 @@ def _either_or(s: _Sentence) -> Iterator[_Figure]:
 def _from_to(s: _Sentence) -> Iterator[_Figure]:
     n = len(s)
     determiners = {"the", "a", "an"}
+    if s.vocabulary.isdisjoint(("from",)):
+        return  # the rule starts at one of these words
     for i, norm in enumerate(s.norms):
         if norm != "from" or i + 3 >= n:
             continue
@@ -551,6 +605,8 @@ def _from_to(s: _Sentence) -> Iterator[_Figure]:
 
 def _some_others(s: _Sentence) -> Iterator[_Figure]:
     n = len(s)
+    if s.vocabulary.isdisjoint(("some",)):
+        return  # the rule starts at one of these words
     for i, norm in enumerate(s.norms):
         if norm != "some" or i + 2 >= n or (i and not _CLAUSE_BREAK.search(s.gap(i)) and i > 1):
             continue
@@ -578,6 +634,8 @@ def _parallel_negation(s: _Sentence) -> Iterator[_Figure]:
     """an N of A is not an N of B."""
     n = len(s)
     skip = {"a", "an", "the"}
+    if s.vocabulary.isdisjoint(("not",)):
+        return  # the rule starts at one of these words
     for i, norm in enumerate(s.norms):
         if norm != "not" or i < 3 or i + 2 >= n or s.norms[i - 1] not in _BE:
             continue
@@ -618,7 +676,8 @@ def _antonym_parallel(s: _Sentence) -> Iterator[_Figure]:
     """
     n = len(s)
     norms = s.norms
-    candidate = [_contrast_candidate(w) for w in norms]  # 0 no, 1 content word, 2 with antonyms
+    # 0 no, 1 content word, 2 with antonyms
+    candidate = _views(s.doc).candidates[s.segment.first_word : s.segment.last_word]
     if 2 not in candidate:
         return  # a pair needs a word with an antonym or a negating prefix
     after: dict[str, list[int]] = {}  # word -> positions of the words before it
@@ -812,7 +871,7 @@ def _clauses(s: _Sentence) -> list[tuple[int, int]]:
     n = len(s)
     if n == 0:
         return []
-    starts = [w.start for w in s.words]
+    starts = s.doc.word_starts[s.segment.first_word : s.segment.last_word]
     cuts = {0, n}
     for match in _WORD_BREAK.finditer(s.doc.norm, s.words[0].end, s.words[-1].start):
         k = bisect.bisect_left(starts, match.end())
@@ -827,9 +886,9 @@ _ANY_NEGATION = re.compile(r"\bnot\b|n't\b")
 
 def _negation_spots(s: _Sentence) -> list[int]:
     """Positions of "not" and of words ending in "n't" (a cheap filter before :func:`_is_not`)."""
-    if not _ANY_NEGATION.search(s.doc.norm, s.segment.start, s.segment.end):
-        return []
-    return [i for i, w in enumerate(s.norms) if w == "not" or w.endswith("n't")]
+    if not s.negations or not _ANY_NEGATION.search(s.doc.norm, s.segment.start, s.segment.end):
+        return []  # (no such word: nothing, whatever the search finds)
+    return s.negations
 
 
 def _not_but_clause(s: _Sentence) -> Iterator[_Figure]:
@@ -1143,7 +1202,10 @@ def _parallel_clauses(
 
     def keys(index: int) -> list[str]:
         if index not in keys_of:
-            keys_of[index] = [_frame_key(w) for w in sentences[index].norms]
+            segment = sentences[index].segment
+            keys_of[index] = _views(sentences[index].doc).frame_keys[
+                segment.first_word : segment.last_word
+            ]
         return keys_of[index]
 
     for index, s in enumerate(sentences):

@@ -46,7 +46,7 @@ from functools import lru_cache
 
 from rhetoric.lexicon import function_words, is_content_word, lemma
 from rhetoric.span import Occupied, Span
-from rhetoric.text import Document, Token, as_document, normalize, word_tokens
+from rhetoric.text import Document, Token, as_document, normalize, per_document, word_tokens
 
 #: Longest candidate, in words from A to D (the window of Dubremetz & Nivre).
 WINDOW = 30
@@ -321,13 +321,14 @@ def rank_candidates(text_or_doc: str | Document, *, doc_id: str | None = None) -
     """
     doc = as_document(text_or_doc, doc_id)
     sentences = doc.prose
+    stems = _stems(doc)
     found = []
     for index, sentence in enumerate(sentences):
         first, last = sentence.first_word, sentence.last_word
         if index + 1 < len(sentences):
             last = sentences[index + 1].last_word
         tokens = doc.words[first:last]
-        if len(tokens) < 4 or not _may_cross(tokens):
+        if len(tokens) < 4 or not _may_cross(stems[first:last]):
             continue
         window = _Window.of(doc.text, tokens)
         for a, b, c, d in find_candidates(window, sentence.last_word - first):
@@ -389,17 +390,25 @@ def find_chiasmus(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     return sorted(spans, key=lambda s: s.start)
 
 
-def _may_cross(tokens: Sequence[Token]) -> bool:
-    """Cheap test before lemmatising: at least two eligible word stems repeat."""
+def _may_cross(stems: Sequence[str | None]) -> bool:
+    """Cheap test before lemmatising: at least two eligible word stems repeat (``stems``: each
+    word's first four letters when it is eligible, else ``None``; see :func:`_stems`)."""
     seen: set[str] = set()
     repeats: set[str] = set()
-    for token in tokens:
-        if _eligible(token.norm):
-            stem = token.norm[:4]
+    for stem in stems:
+        if stem is not None:
             if stem in seen:
                 repeats.add(stem)
             seen.add(stem)
     return len(repeats) >= 2
+
+
+@per_document
+def _stems(doc: Document) -> list[str | None]:
+    """For every word, its first four letters when it may stand in a crossing, else ``None``."""
+    norms = [t.norm for t in doc.words]
+    stem = {norm: norm[:4] if _eligible(norm) else None for norm in set(norms)}
+    return list(map(stem.__getitem__, norms))
 
 
 # --- tight crossings over two clauses (a separate candidate rule) --------------------------------
@@ -427,22 +436,32 @@ def _parts(doc: Document) -> tuple[list[tuple[int, int, str, str, int]], list[in
     """(start, end, norm, stem, word number) of every content-word part of the document (a possessive 's
     dropped, a hyphenated compound in its parts), and for every word the index of its first part."""
     parts, first_part = [], []
+    relative: dict[str, tuple[tuple[int, int, str, str], ...]] = {}  # found once per spelling
     for number, token in enumerate(doc.words):
         first_part.append(len(parts))
-        norm = token.norm[:-2] if token.norm.endswith(("'s", "’s")) else token.norm
-        if norm.isalpha():  # the common case: one plain word
-            stem = _part_stem(norm)
-            if stem:
-                parts.append((token.start, token.start + len(norm), norm, stem, number))
-            continue
-        for match in _PART.finditer(norm):
-            word = match.group()
-            stem = _part_stem(word) if word not in ("s", "t") else ""
-            if stem:
-                start = token.start + match.start()
-                parts.append((start, start + len(word), word, stem, number))
+        found = relative.get(token.norm)
+        if found is None:
+            found = relative[token.norm] = _word_parts(token.norm)
+        for offset, length, word, stem in found:
+            start = token.start + offset
+            parts.append((start, start + length, word, stem, number))
     first_part.append(len(parts))
     return parts, first_part
+
+
+def _word_parts(norm: str) -> tuple[tuple[int, int, str, str], ...]:
+    """(offset, length, norm, stem) of the content-word parts of one word (see :func:`_parts`)."""
+    norm = norm[:-2] if norm.endswith(("'s", "’s")) else norm
+    if norm.isalpha():  # the common case: one plain word
+        stem = _part_stem(norm)
+        return ((0, len(norm), norm, stem),) if stem else ()
+    found = []
+    for match in _PART.finditer(norm):
+        word = match.group()
+        stem = _part_stem(word) if word not in ("s", "t") else ""
+        if stem:
+            found.append((match.start(), len(word), word, stem))
+    return tuple(found)
 
 
 def _tight_crossings(doc: Document, taken: Occupied) -> list[Span]:

@@ -15,10 +15,12 @@ Capitalised words inside a sentence (names) are skipped.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
+from typing import NamedTuple
 
 from rhetoric.lexicon import is_content_word, lemma, linked_lemma_names, pos_tag, wordnet
 from rhetoric.span import Span
-from rhetoric.text import Document, as_document
+from rhetoric.text import Document, as_document, per_document
 
 DEVICE = "polyptoton"
 #: Largest distance between the two forms, in words.
@@ -117,16 +119,15 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
         return []
     keys = doc.keys
     words = doc.words
+    content, lower, initial, prefixed = _views(doc)
     spans: list[Span] = []
     for sentence in doc.prose:
         first, last = sentence.first_word, sentence.last_word
-        candidates = [
-            i
-            for i in range(first, last)
-            if is_content_word(keys[i])
-            and keys[i].isalpha()
-            and (i == first or not words[i].text[:1].isupper())
-        ]
+        if first == last:
+            continue
+        # content words made of letters; after the first, only those not capitalised
+        candidates = [first] if content[first] else []
+        candidates += compress(range(first + 1, last), lower[first + 1 : last])
         tags: list[str] | None = None
         used: set[int] = set()
         for a_pos, i in enumerate(candidates):
@@ -137,7 +138,10 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
                     break
                 if j in used:
                     continue
-                kind = _relation(keys[i], keys[j])
+                # _relation(keys[i], keys[j]), its first test inline
+                if initial[i] != initial[j] and not prefixed[i] and not prefixed[j]:
+                    continue
+                kind = _related_forms(keys[i], keys[j])
                 if kind is None:
                     continue
                 if kind == "plural" and _verb_and_noun(keys, i, j, last):
@@ -184,6 +188,28 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
                 )
                 break
     return spans
+
+
+class _Views(NamedTuple):
+    content: list[bool]  #: a content word made of letters
+    lower: list[bool]  #: that, and not capitalised
+    initial: list[str]  #: the key's first letter
+    prefixed: list[bool]  #: the key starts with an affix prefix (:func:`_prefixes_of`)
+
+
+@per_document
+def _views(doc: Document) -> _Views:
+    """Per-word facts the search reads, each distinct key or spelling judged once."""
+    keys, words = doc.keys, doc.words
+    distinct = set(keys)
+    content = {k: is_content_word(k) and k.isalpha() for k in distinct}
+    prefixed = {k: bool(_prefixes_of(k)) for k in distinct}
+    content_words = list(map(content.__getitem__, keys))
+    capital = {t: t[:1].isupper() for t in {w.text for w in words}}
+    lower = [c and not capital[w.text] for c, w in zip(content_words, words, strict=True)]
+    return _Views(
+        content_words, lower, [k[:1] for k in keys], list(map(prefixed.__getitem__, keys))
+    )
 
 
 def _relation(a: str, b: str) -> str | None:

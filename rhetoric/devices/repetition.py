@@ -180,19 +180,16 @@ def _refrains(
     n_words = len(keys)
     candidates = _repeated_phrases(keys, doc.clause_of, masked)
     # The refrains that cover most words win where they overlap.
+    apart = {gram: _non_overlapping(positions, len(gram)) for gram, positions in candidates.items()}
     ranked = sorted(
         candidates.items(),
-        key=lambda item: (
-            -len(_non_overlapping(item[1], len(item[0]))) * len(item[0]),
-            -len(item[0]),
-            item[1][0],
-        ),
+        key=lambda item: (-len(apart[item[0]]) * len(item[0]), -len(item[0]), item[1][0]),
     )
     taken = [False] * n_words
     spans = []
-    for gram, positions in ranked:
+    for gram, _ in ranked:
         n = len(gram)
-        occurrences = [i for i in _non_overlapping(positions, n) if not any(taken[i : i + n])]
+        occurrences = [i for i in apart[gram] if not any(taken[i : i + n])]
         if len([i for i in occurrences if not masked[i]]) < 2:
             continue
         for i in occurrences:
@@ -237,12 +234,16 @@ def _repeated_phrases(
     n_words = len(keys)
     if n_words < MIN_REFRAIN_WORDS:
         return {}
-    vocabulary: dict[str, int] = {}
-    word = np.array([vocabulary.setdefault(k, len(vocabulary)) for k in keys], dtype=np.int64)
+    # each distinct key numbered in order of first occurrence, and judged once
+    vocabulary = dict.fromkeys(keys, 0)
+    for number, k in enumerate(vocabulary):
+        vocabulary[k] = number
+    word = np.array(list(map(vocabulary.__getitem__, keys)), dtype=np.int64)
     clause = np.asarray(clause_of, dtype=np.int64)
     free = ~np.asarray(masked, dtype=bool)
-    edge = np.array([k in EDGE_WORDS for k in keys], dtype=bool)
-    content = np.concatenate([[0], np.cumsum([is_content_word(k) for k in keys])])
+    edge = np.array([k in EDGE_WORDS for k in vocabulary], dtype=bool)[word]
+    is_content = np.array([is_content_word(k) for k in vocabulary], dtype=np.int64)[word]
+    content = np.concatenate([[0], np.cumsum(is_content)])
     size = len(vocabulary)
     n = MIN_REFRAIN_WORDS
     starts = np.flatnonzero(clause[: n_words - n + 1] == clause[n - 1 :])

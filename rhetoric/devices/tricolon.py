@@ -24,11 +24,12 @@ the tagger errs on list fragments, and tagging every sentence would be slow.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from rhetoric.lexicon import class_match, word_classes
 from rhetoric.span import Span
-from rhetoric.text import Document, Segment, Token, as_document
+from rhetoric.text import Document, Segment, as_document, odd_gaps, per_document
 
 #: Longest middle item, in words.
 MAX_ITEM_WORDS = 12
@@ -77,18 +78,35 @@ def find_tricolon(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 
-def _stretches(doc: Document, words: Sequence[Token]) -> tuple[list[tuple[int, int]], list[str]]:
-    """Cut a sentence's words at list separators.
+def _stretches(doc: Document, first: int, last: int) -> tuple[list[tuple[int, int]], list[str]]:
+    """Cut a sentence's words (``doc.words[first:last]``) at list separators.
 
-    Returns the stretches as word ranges and the separator after each: ``","`` or ``";"``, a
-    coordinator (``"and"``, ``"or"``, ``"nor"``) with the punctuation before it (``",and"``),
-    or ``"|"`` for a hard stop (a full stop, colon, dash, bracket or quote) and the sentence end.
+    Returns the stretches as word ranges (counted from ``first``) and the separator after each:
+    ``","`` or ``";"``, a coordinator (``"and"``, ``"or"``, ``"nor"``) with the punctuation
+    before it (``",and"``), or ``"|"`` for a hard stop (a full stop, colon, dash, bracket or
+    quote) and the sentence end. Kept per sentence while the document lives (three rules read
+    them).
     """
+    cache = _stretch_cache(doc)
+    found = cache.get((first, last))
+    if found is None:
+        found = cache[(first, last)] = _cut(doc, first, last)
+    return found
+
+
+def _cut(doc: Document, first: int, last: int) -> tuple[list[tuple[int, int]], list[str]]:
     stretches, separators = [], []
-    start, norm = 0, doc.norm
-    for i in range(1, len(words)):
-        gap = norm[words[i - 1].end : words[i].start]
-        word = words[i].norm
+    start = 0
+    words = doc.words
+    gaps, coordinators = odd_gaps(doc), _coordinator_marks(doc)
+    # Only the words after a gap other than one space, and the coordinators, can cut: any
+    # other word has no separator before it.
+    odd = gaps.positions[bisect_right(gaps.positions, first) : bisect_left(gaps.positions, last)]
+    marks = coordinators[bisect_right(coordinators, first) : bisect_left(coordinators, last)]
+    for k in sorted({*odd, *marks}) if marks else odd:
+        i = k - first
+        gap = gaps.text.get(k, " ")
+        word = words[k].norm
         if gap == " ":  # most gaps: no separator
             sep = ""
         elif _HARD_STOP.search(gap):
@@ -106,16 +124,27 @@ def _stretches(doc: Document, words: Sequence[Token]) -> tuple[list[tuple[int, i
         stretches.append((start, i))
         separators.append(sep)
         start = i + 1 if word in _COORDINATORS and sep != "|" else i
-    stretches.append((start, len(words)))
+    stretches.append((start, last - first))
     separators.append("|")
     return stretches, separators
+
+
+@per_document
+def _stretch_cache(doc: Document) -> dict[tuple[int, int], tuple[list, list]]:
+    return {}
+
+
+@per_document
+def _coordinator_marks(doc: Document) -> list[int]:
+    """The words that are coordinators ("and", "or", "nor"), in order."""
+    return [k for k, word in enumerate(doc.words) if word.norm in _COORDINATORS]
 
 
 def _find_in_sentence(doc: Document, sentence: Segment) -> list[Span]:
     words = doc.words_of(sentence)
     if len(words) < 5:
         return []
-    stretches, separators = _stretches(doc, words)
+    stretches, separators = _stretches(doc, sentence.first_word, sentence.last_word)
     runs = _candidate_runs(stretches, separators)
     if not runs:
         return []
@@ -446,10 +475,13 @@ def _runs_of_parallel(items: list[tuple[int, int]], norms, threshold: float) -> 
 
 def _semicolon_members(doc: Document, sentence: Segment, norms) -> list:
     """ "In X, A; in Y, B; in Z, C": members separated by semicolons, commas inside them."""
-    words = doc.words
     cuts = [sentence.first_word]
-    for i in range(sentence.first_word + 1, sentence.last_word):
-        gap = doc.norm[words[i - 1].end : words[i].start]
+    gaps = odd_gaps(doc)  # a gap of one space neither cuts nor starts members
+    positions = gaps.positions
+    for i in positions[
+        bisect_right(positions, sentence.first_word) : bisect_left(positions, sentence.last_word)
+    ]:
+        gap = gaps.text[i]
         if ";" in gap:
             cuts.append(i)
         elif _COLON.search(gap):
@@ -496,8 +528,7 @@ def _parallel_endings(items: list[tuple[int, int]], norms) -> list[list]:
 def _verb_phrase_members(doc: Document, sentence: Segment, norms) -> list:
     """ "work harder, learn more, reach higher": three or more short phrases of equal length, each
     led by a verb, separated by commas (the last optionally by a coordinator)."""
-    words = doc.words
-    stretches, separators = _stretches(doc, words[sentence.first_word : sentence.last_word])
+    stretches, separators = _stretches(doc, sentence.first_word, sentence.last_word)
     offset = sentence.first_word
     figures = []
     for first, last in _candidate_runs(stretches, separators):
@@ -524,8 +555,7 @@ def _verb_phrase_members(doc: Document, sentence: Segment, norms) -> list:
 def _interjected_last_member(doc: Document, sentence: Segment, norms) -> list:
     """ "the most A, the most B, and in the end the most C": members that open alike, the last
     after a short interjection (at most four words) that the comma lists above cannot trim."""
-    words = doc.words
-    stretches, separators = _stretches(doc, words[sentence.first_word : sentence.last_word])
+    stretches, separators = _stretches(doc, sentence.first_word, sentence.last_word)
     offset = sentence.first_word
     figures = []
     for first, last in _candidate_runs(stretches, separators):
@@ -575,10 +605,13 @@ def _anaphoric_members(doc: Document, sentence: Segment, norms) -> list:
     follow a lead-in inside its piece ("preserve it by protecting X"); a coordinator opening a
     member is left outside it.
     """
-    words = doc.words
     cuts = [sentence.first_word]
-    for i in range(sentence.first_word + 1, sentence.last_word):
-        gap = doc.norm[words[i - 1].end : words[i].start]
+    gaps = odd_gaps(doc)  # a gap of one space neither cuts nor starts members
+    positions = gaps.positions
+    for i in positions[
+        bisect_right(positions, sentence.first_word) : bisect_left(positions, sentence.last_word)
+    ]:
+        gap = gaps.text[i]
         if ":" in gap:
             cuts = [i]  # members start after a colon
         elif _MEMBER_BREAK.search(gap):

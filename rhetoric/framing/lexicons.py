@@ -32,12 +32,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
 
 from rhetoric.errors import InputError, invalid_value
-from rhetoric.text import Document, Token
+from rhetoric.text import Document, Token, per_document
 
 #: Columns of :attr:`Lexicon.table`.
 TERM_COLUMNS = ["category", "term", "weight", "source"]
@@ -444,37 +446,49 @@ class _Compiled:
                     found.update(self.literal.get(base_form, ()))
         return frozenset(found)
 
-    def _pieces(self, doc: Document) -> tuple[list[Token], list[frozenset[int]]]:
+    def _pieces(
+        self, doc: Document
+    ) -> tuple[list[Token], list[frozenset[int]], list[int], list[frozenset[int]]]:
         """The units of matching (words, or the parts of a hyphenated word that matched nothing
-        whole) and the pattern ids of each."""
-        pieces, ids = [], []
-        resolve, known = self.resolve, self._words
-        for token in doc.words:
-            found = known.get((token.text, token.norm))
-            if found is None:
-                found = resolve(token.text, token.norm)
-            if not found and _HYPHEN in token.norm:
-                for part in _split_hyphenated(token):
+        whole) and the pattern ids of each; and the same ids as each piece's number among the
+        distinct pieces, with the ids of those (so that a test of the ids is made once per
+        distinct piece)."""
+        types, codes, hyphenated = _word_types(doc)
+        resolve = self.resolve
+        found = [resolve(text, norm) for text, norm in types]  # each distinct word once
+        words = doc.words
+        split = [i for i in hyphenated if not found[codes[i]]]
+        if split:
+            pieces: list[Token] = []
+            piece_codes: list[int] = []
+            last = 0
+            for i in split:
+                pieces += words[last:i]
+                piece_codes += codes[last:i]
+                for part in _split_hyphenated(words[i]):
                     pieces.append(part)
-                    ids.append(resolve(part.text, part.norm))
-            else:
-                pieces.append(token)
-                ids.append(found)
-        return pieces, ids
+                    piece_codes.append(len(found))
+                    found.append(resolve(part.text, part.norm))
+                last = i + 1
+            pieces += words[last:]
+            piece_codes += codes[last:]
+            words, codes = pieces, piece_codes
+        return words, list(map(found.__getitem__, codes)), codes, found
 
     def match(self, doc: Document) -> list[Hit]:
         if not doc.text or not (self.unigrams or self.multi):
             return []
-        pieces, ids = self._pieces(doc)
+        pieces, ids, codes, found = self._pieces(doc)
         joined = _Joined(doc.text, pieces)
-        excluded = self._excluded(pieces, ids, joined)
+        excluded = self._excluded(ids, joined, codes, found)
         hits: list[Hit] = []
         i, n = 0, len(pieces)
-        while i < n:
+        # only a piece whose patterns begin a term can start a hit; the others are stepped over
+        for start_at in _positions(codes, found, frozenset(self.multi).union(self.unigrams)):
+            if start_at < i:
+                continue  # inside the hit just found
+            i = start_at
             here = ids[i]
-            if not here:
-                i += 1
-                continue
             best_len, best_terms = 0, []
             following = ids[i + 1] if i + 1 < n else frozenset()
             for pid in here:
@@ -527,14 +541,20 @@ class _Compiled:
         return hits
 
     def _excluded(
-        self, pieces: list[Token], ids: list[frozenset[int]], joined: _Joined
+        self,
+        ids: list[frozenset[int]],
+        joined: _Joined,
+        codes: list[int],
+        found: list[frozenset[int]],
     ) -> set[tuple[str, int]]:
         """(category, piece index) pairs that lie inside an exclusion phrase of that category."""
         if not (self.excl_multi or self.excl_unigrams):
             return set()
         excluded = set()
         n = len(ids)
-        for i, here in enumerate(ids):
+        first = frozenset(self.excl_multi).union(self.excl_unigrams)
+        for i in _positions(codes, found, first):
+            here = ids[i]
             following = ids[i + 1] if i + 1 < n else frozenset()
             for pid in here:
                 for term in self.excl_unigrams.get(pid, ()):
@@ -543,6 +563,41 @@ class _Compiled:
                     if pattern[1] in following and _matches_at(pattern, ids, joined, i):
                         excluded.update((term.category, k) for k in range(i, i + len(pattern)))
         return excluded
+
+
+def _positions(codes: list[int], found: list[frozenset[int]], first: frozenset[int]) -> list[int]:
+    """The indices of the pieces whose pattern ids (``found[code]``) share one with ``first``, in
+    order."""
+    shares = [not first.isdisjoint(ids) for ids in found]
+    return list(compress(range(len(codes)), map(shares.__getitem__, codes)))
+
+
+@per_document
+def _word_types(doc: Document) -> tuple[list[tuple[str, str]], list[int], list[int]]:
+    """The distinct ``(text, norm)`` of the document's words, each word's number among them, and
+    the indices of the words with a hyphen in their normalised form (shared by the lexicons
+    matched on one document)."""
+    words = doc.words
+    if "\u03a3" in doc.text:
+        # capital sigma: its lower case depends on its neighbours, so one spelling may have two
+        # normalised forms
+        keys = list(map(itemgetter(2, 3), words))  # (text, norm)
+        numbers = dict.fromkeys(keys, 0)
+        for number, key in enumerate(numbers):
+            numbers[key] = number
+        types = list(numbers)
+    else:
+        # a word's normalised form is its text folded and lower-cased character by character
+        # (normalize): one spelling, one normalised form
+        keys = list(map(itemgetter(2), words))  # text
+        numbers = dict.fromkeys(keys, 0)
+        for number, key in enumerate(numbers):
+            numbers[key] = number
+        norm_of = dict(zip(keys, map(itemgetter(3), words), strict=True))
+        types = [(text, norm_of[text]) for text in numbers]
+    hyphen = [_HYPHEN in norm for _, norm in types]
+    codes = list(map(numbers.__getitem__, keys))
+    return types, codes, list(compress(range(len(codes)), map(hyphen.__getitem__, codes)))
 
 
 class _Joined:

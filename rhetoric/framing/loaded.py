@@ -217,7 +217,7 @@ def _context_columns(
     neighbours, sentence, paragraph and document: every feature not in
     :data:`STATIC_FEATURES`), as one list per feature, aligned with ``indices``; only those in
     ``wanted`` when given (a model that reads a few is not made to pay for the others)."""
-    from rhetoric.framing.senses import negated, sentence_first
+    from rhetoric.framing.senses import negated, negator_flags
 
     words, tags, text, sentence_of = doc.words, doc.tags, doc.text, doc.sentence_of
     n = len(words)
@@ -225,7 +225,8 @@ def _context_columns(
 
     @cache
     def firsts() -> list[bool]:
-        return [sentence_first(doc, i) for i in indices]
+        # sentence_first(doc, i), inline
+        return [i == 0 or sentence_of[i - 1] != sentence_of[i] for i in indices]
 
     @cache
     def texts() -> list[str]:
@@ -256,10 +257,32 @@ def _context_columns(
             for i, s in zip(indices, sentences, strict=True)
         ]
 
-    def quoted_word(i: int) -> bool:
-        before = text[max(0, words[i].start - 1) : words[i].start]
-        after = text[words[i].end : words[i].end + 1]
-        return bool(before) and before in _QUOTES_OPEN and bool(after) and after in _QUOTES_CLOSE
+    def quoted_words() -> list[bool]:
+        # a quotation mark just before the word and one just after it
+        found = []
+        for i in indices:
+            start, end = words[i].start, words[i].end
+            found.append(
+                start > 0
+                and text[start - 1] in _QUOTES_OPEN
+                and end < len(text)
+                and text[end] in _QUOTES_CLOSE
+            )
+        return found
+
+    def with_mark(mark: str) -> list[bool]:
+        sentence_mark = marks()[0]
+        return [sentence_mark[s] == mark for s in sentences]
+
+    def quoted_sentences() -> list[bool]:
+        quoted = marks()[1]
+        return [quoted[s] for s in sentences]
+
+    def negated_words() -> list[bool]:
+        # negated() is False at once without a negator among the 4 words before: that test
+        # first, here, for the many words far from any negator
+        flags = negator_flags(doc)
+        return [True in flags[max(0, i - 4) : i] and negated(doc, i) for i in indices]
 
     columns = {
         "context_valence": lambda: _context_valence(values, indices),
@@ -269,11 +292,11 @@ def _context_columns(
         ],
         "all_caps": lambda: [t.isupper() and len(t) >= 3 for t in texts()],
         "sentence_first": firsts,
-        "in_quotes": lambda: [quoted_word(i) for i in indices],
+        "in_quotes": quoted_words,
         "headline": headline,
-        "exclamation": lambda: [marks()[0][s] == "!" for s in sentences],
-        "question": lambda: [marks()[0][s] == "?" for s in sentences],
-        "negated": lambda: [negated(doc, i) for i in indices],
+        "exclamation": lambda: with_mark("!"),
+        "question": lambda: with_mark("?"),
+        "negated": negated_words,
         "after_intensifier": lambda: [
             i > 0 and words[i - 1].norm in _INTENSIFIERS for i in indices
         ],
@@ -287,7 +310,7 @@ def _context_columns(
         ],
         "sentence_valence": sentence_valence,
         "doc_valence": lambda: [sum(abs(v) for v in values) / max(1, len(values))] * len(indices),
-        "quoted_sentence": lambda: [marks()[1][s] for s in sentences],
+        "quoted_sentence": quoted_sentences,
     }
     return {
         name: compute() for name, compute in columns.items() if wanted is None or name in wanted

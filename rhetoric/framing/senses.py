@@ -640,6 +640,10 @@ def _subject_of(doc: Document, k: int) -> str:
     return ""
 
 
+#: A comma or dash between two words, after which an attribution may follow.
+_ATTRIBUTION_MARK = re.compile(",|\u2014|\u2013| - ")
+
+
 def reported_after(doc: Document, i: int, limit: int = 40) -> bool:
     """True when the sentence of ``doc.words[i]`` is attributed after it: a comma (or dash) later
     in the sentence is followed within three words by a reporting verb whose subject is not "I" or
@@ -654,10 +658,7 @@ def reported_after(doc: Document, i: int, limit: int = 40) -> bool:
     segment = doc.sentences[doc.sentence_of[i]]
     end = min(segment.last_word, i + limit)
     for k in range(i + 1, end):
-        if not any(
-            mark in text[words[k - 1].end : words[k].start]
-            for mark in (",", "\u2014", "\u2013", " - ")
-        ):
+        if not _ATTRIBUTION_MARK.search(text, words[k - 1].end, words[k].start):
             continue
         for j in range(k, min(k + 3, end)):
             norm = words[j].norm

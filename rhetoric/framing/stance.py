@@ -28,6 +28,8 @@ out (:func:`~rhetoric.framing.senses.in_quotation`, :func:`~rhetoric.framing.sen
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from rhetoric.framing.lexicons import Lexicon, _builtin
 from rhetoric.framing.senses import (
     in_name,
@@ -157,11 +159,11 @@ def rule_stance(doc: Document) -> tuple[list[Span], list[tuple[Span, str, int, i
     scorer: booster spans, and each hedge as ``(span, term, first word, last word, weight)``
     (what :func:`rhetoric.framing.stance_scorer.score_hedges` reads)."""
     boosters, hedges = [], []
-    word_index = {w.start: i for i, w in enumerate(doc.words)}
+    starts = doc.word_starts
     for hit in stance_lexicon().match(doc):
-        first = word_index.get(hit.start)
-        if first is None:
-            continue
+        first = bisect_left(starts, hit.start)
+        if first == len(starts) or starts[first] != hit.start:
+            continue  # a hit on a part of a hyphenated word
         last = first + hit.n_words - 1
         reason = _not_stance(doc, hit.category, hit.term, first, last)
         if reason:
@@ -348,6 +350,7 @@ def _answered(doc: Document, i: int) -> bool:
 
 _HEDGE_FRAMES = (("may", "be", "that"), ("might", "be", "that"), ("could", "be", "that"),
                  ("seems", "that"), ("possible", "that"), ("likely", "that"))  # fmt: skip
+_SPACED_HEDGE_FRAMES = tuple(" " + " ".join(frame) + " " for frame in _HEDGE_FRAMES)
 
 
 def _in_hedged_frame(doc: Document, i: int) -> bool:
@@ -360,11 +363,10 @@ def _in_hedged_frame(doc: Document, i: int) -> bool:
             break
         norms.append(doc.words[k].norm)
     norms.reverse()
-    for frame in _HEDGE_FRAMES:
-        n = len(frame)
-        if any(tuple(norms[j : j + n]) == frame for j in range(len(norms) - n + 1)):
-            return True
-    return False
+    # words hold no spaces: a frame's words follow each other in ``norms`` exactly when its
+    # spaced text occurs in the spaced words
+    spaced = " " + " ".join(norms) + " "
+    return any(frame in spaced for frame in _SPACED_HEDGE_FRAMES)
 
 
 def _before_quantity(doc: Document, i: int) -> bool:
