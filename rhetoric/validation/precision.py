@@ -263,3 +263,83 @@ def precision_table(
         table = table.iloc[sorted(range(len(table)), key=keys.__getitem__)]
     ints = ["figures", "judged", "true", "borderline", "false", "unjudged"]
     return table.reset_index(drop=True).astype({c: "int64" for c in ints})
+
+
+#: Columns :func:`weighted_precision` adds.
+WEIGHTED_COLUMNS = ["weighted", "weighted_low", "weighted_high", "covered"]
+
+
+def weighted_precision(table: pd.DataFrame, by: Sequence[str] = ("device", "kind")) -> pd.DataFrame:
+    """``table`` (:func:`precision_table`) with each pooled row's precision weighted by its
+    groups' shares of the figures (post-stratification), not by their judgements.
+
+    A stratified sample judges as many figures of a rare kind as of a common one, so a pooled row
+    of :func:`precision_table` (``kind="all"``, ``device="all"``) says how precise the judged
+    figures are, not how precise the figures are: where a rare kind is less precise, the pooled
+    row is too low. When the table counts every figure of the result (``figures`` above
+    ``judged``: :func:`rhetoric.validation.report` with the result), ``weighted`` is
+    ``sum(figures_g * precision_g) / sum(figures_g)`` over the groups ``g`` of the row (the
+    ``by`` rows it pools) that hold a judged figure, strict; ``covered`` is the share of the row's
+    figures in those groups (below 1, the groups without a judgement are not estimated).
+    ``weighted_low`` / ``weighted_high``: a 95% interval from the stratified variance, each
+    group's share estimated as Agresti and Coull do (two true and two false added) and without
+    sampling error where every figure is judged (finite population). A group's own row has its
+    precision and Wilson interval there.
+
+    >>> cells = pd.DataFrame({"device": ["anaphora"] * 2, "kind": ["clause", "sentence"],
+    ...                       "figures": [100, 10], "judged": [10, 10], "true": [9, 1]})
+    >>> pooled = weighted_precision(pd.concat([cells, pd.DataFrame(
+    ...     {"device": ["anaphora"], "kind": ["all"], "figures": [110], "judged": [20], "true": [10]})]))
+    >>> round(float(pooled.iloc[2]["weighted"]), 3)  # the pooled judged figures: 10/20 = 0.5
+    0.827
+    """
+    by = list(by)
+    table = table.reset_index(drop=True).copy()
+    for column in WEIGHTED_COLUMNS:
+        table[column] = np.nan
+    if table.empty or "device" not in by:
+        return table
+    pooled_kind = (
+        table["kind"].astype(str).eq(ALL) if "kind" in by else pd.Series(False, index=table.index)
+    )
+    pooled_device = table["device"].astype(str).eq(ALL)
+    cell = ~(pooled_kind | pooled_device)
+    outer = [c for c in by if c not in ("device", "kind")]
+    for index in table.index:
+        row = table.loc[index]
+        if cell[index]:
+            groups = table.loc[[index]]
+        else:
+            same = cell.copy()
+            for column in outer:
+                same &= table[column] == row[column]
+            if pooled_device[index]:
+                same &= ~table["device"].isin(NOT_DEVICES)
+            else:
+                same &= table["device"] == row["device"]
+            groups = table[same]
+        judged = groups[groups["judged"] > 0]
+        if judged.empty or groups["figures"].sum() == 0:
+            continue
+        weights = judged["figures"] / judged["figures"].sum()
+        shares = judged["true"] / judged["judged"]
+        estimate = float((weights * shares).sum())
+        adjusted = (judged["true"] + 2) / (judged["judged"] + 4)
+        unsampled = (1 - judged["judged"] / judged["figures"]).clip(lower=0)
+        variance = float(
+            (weights**2 * adjusted * (1 - adjusted) / judged["judged"] * unsampled).sum()
+        )
+        margin = 1.959964 * variance**0.5
+        table.loc[index, "weighted"] = estimate
+        if cell[index] and "precision_low" in table.columns:
+            table.loc[index, ["weighted_low", "weighted_high"]] = [
+                row["precision_low"],
+                row["precision_high"],
+            ]
+        else:
+            table.loc[index, ["weighted_low", "weighted_high"]] = [
+                max(0.0, estimate - margin),
+                min(1.0, estimate + margin),
+            ]
+        table.loc[index, "covered"] = float(judged["figures"].sum() / groups["figures"].sum())
+    return table

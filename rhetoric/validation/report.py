@@ -18,7 +18,12 @@ import pandas as pd
 from rhetoric.figures import group_figures
 from rhetoric.validation.agreement import UNIT, disagreements, krippendorff_alpha, pairwise_kappa
 from rhetoric.validation.judgements import read_judgements
-from rhetoric.validation.precision import NOT_DEVICES, match_judgements, precision_table
+from rhetoric.validation.precision import (
+    NOT_DEVICES,
+    match_judgements,
+    precision_table,
+    weighted_precision,
+)
 from rhetoric.validation.results import check_texts_cover, corpus_texts, span_table
 
 
@@ -211,7 +216,7 @@ def report(
     matched = match_judgements(figures, judgements, annotator=annotator)
     several = len(annotators) > 1
     return ValidationReport(
-        precision=precision_table(matched, by),
+        precision=weighted_precision(precision_table(matched, by), by),
         figures=matched,
         annotators=annotators,
         alpha=krippendorff_alpha(judgements) if several else float("nan"),

@@ -135,3 +135,25 @@ def test_nothing_judged_gives_nan_not_an_error():
     row = precision_table(matched, totals=False).iloc[0]
     assert row.judged == 0 and row.unjudged == 1 and math.isnan(row.precision)
     assert precision_table(matched.iloc[:0]).empty
+
+
+def test_pooled_rows_weighted_by_each_kinds_share_of_the_figures():
+    """A sample that judges ten figures of a common kind and ten of a rare one: the pooled judged
+    precision (0.5) says how precise the sample is; weighted by the kinds' shares of the figures
+    (100 and 10) the device's precision is 0.83."""
+    import pandas as pd
+
+    from rhetoric.validation.precision import precision_table, weighted_precision
+
+    common = ["TRUE"] * 9 + ["FALSE"] + [""] * 90
+    rare = ["TRUE"] + ["FALSE"] * 9
+    matched = pd.DataFrame({"device": "anaphora", "kind": ["clause"] * 100 + ["sentence"] * 10,
+                            "verdict": common + rare})  # fmt: skip
+    table = weighted_precision(precision_table(matched)).set_index(["device", "kind"])
+    pooled = table.loc[("anaphora", "all")]
+    assert pooled["precision"] == 0.5
+    assert round(pooled["weighted"], 3) == round((100 * 0.9 + 10 * 0.1) / 110, 3)
+    assert pooled["weighted_low"] < pooled["weighted"] < pooled["weighted_high"]
+    assert pooled["covered"] == 1.0
+    # every figure of the rare kind judged: its share carries no sampling error
+    assert table.loc[("anaphora", "sentence"), "weighted"] == 0.1
