@@ -241,8 +241,10 @@ def compare_groups(
 
     With ``words`` (the default), ``value`` holds counts and each group's value is its pooled
     rate per 1,000 words, with a bootstrap interval that resamples documents
-    (:func:`rhetoric.stats.bootstrap_rate_ci`); the permutation test compares pooled rates
-    (``statistic="rate_diff"``) and Cliff's delta compares the documents' own rates. With
+    (:func:`rhetoric.stats.bootstrap_rate_ci`); the permutation test and Cliff's delta compare
+    the documents' own rates (the difference of their means: a permutation of the pooled rates'
+    difference would also compare the groups' document lengths, and called a single figure in the
+    group of shorter documents significant). With
     ``words=None``, ``value`` is a per-document measure (a frame share, say): the groups are
     compared by their means, with bootstrap intervals of the mean and a permutation test of the
     difference of means. P-values are two-sided and adjusted with :func:`holm` over the rows.
@@ -309,9 +311,12 @@ def compare_groups(
                 else:
                     row = rates.loc[(key, name)]
                     stats.append((row["rate"], row["ci_low"], row["ci_high"]))
-            test = permutation_test(values_a, values_b, statistic="rate_diff", words_a=words_a,
-                                    words_b=words_b, n_permutations=n_permutations, seed=seed)  # fmt: skip
-            delta = cliffs_delta(rate_per_1000(values_a, words_a), rate_per_1000(values_b, words_b))
+            # the test compares the documents' own rates: permuting (count, words) pairs under
+            # the pooled-rate difference also compares the groups' document lengths (one figure
+            # in the group of shorter documents came out "significant")
+            rates_a, rates_b = rate_per_1000(values_a, words_a), rate_per_1000(values_b, words_b)
+            test = permutation_test(rates_a, rates_b, n_permutations=n_permutations, seed=seed)
+            delta = cliffs_delta(rates_a, rates_b)
         else:
             stats = [
                 (float(np.mean(v)) if len(v) else np.nan, *_bootstrap_mean(v, n_boot, ci, rng))

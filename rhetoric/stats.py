@@ -398,6 +398,11 @@ def permutation_test(
     statistic : {"mean_diff", "median_diff", "rate_diff"} or callable
         Difference of means, of medians, or of pooled rates per 1,000 words (then ``a`` and ``b``
         are counts and ``words_a`` / ``words_b`` the word counts); or a function ``f(a, b)``.
+        Where the groups' documents differ in length, ``"rate_diff"`` tests length as well as
+        use: relabelling moves words between the groups, and a group of shorter documents has
+        extreme pooled rates by chance (one figure among twelve short documents against none in
+        eighteen long ones gives p < 0.001). To compare device use, test the documents' own
+        rates (``mean_diff`` on :func:`rate_per_1000`), as :func:`rhetoric.compare.compare_groups` does.
     n_permutations : int, default 9999
         Random relabellings when the test is not exact.
     alternative : {"two-sided", "greater", "less"}

@@ -311,7 +311,9 @@ def _ranking_model(lexicon: Lexicon, ranker: str, doc: Document) -> FrameModel |
     if not builtin or ranker == "score":
         return None
     if ranker == "auto":
-        ranker = {"news": "news", "speech": "speech"}.get(doc.metadata.get("genre"), "profile")
+        genre = doc.metadata.get("genre")
+        genre = genre.strip().lower() if isinstance(genre, str) else None  # "News ", NaN
+        ranker = {"news": "news", "speech": "speech"}.get(genre, "profile")
     if ranker == "news":
         return news_frame_model()
     if ranker == "speech":
@@ -558,16 +560,19 @@ def ranked_frames(profile: pd.DataFrame) -> list[str]:
     return ranked
 
 
-def dominant_frame(text_or_doc: str | Document, lexicon: LexiconLike = None) -> str | None:
+def dominant_frame(
+    text_or_doc: str | Document, lexicon: LexiconLike = None, *, ranker: bool | str = True
+) -> str | None:
     """The first of :func:`ranked_frames` (``"other"`` when the news frame model finds no
-    codebook frame fits better), or ``None`` when no frame is ranked.
+    codebook frame fits better), or ``None`` when no frame is ranked; ``ranker`` as in
+    :func:`frame_profile` (``"news"`` for a news article given as a string).
 
     >>> dominant_frame("The army and navy were ready for war.")
     'security_and_defense'
     >>> dominant_frame("") is None
     True
     """
-    ranked = ranked_frames(frame_profile(text_or_doc, lexicon))
+    ranked = ranked_frames(frame_profile(text_or_doc, lexicon, ranker=ranker))
     return ranked[0] if ranked else None
 
 
@@ -605,10 +610,12 @@ def analyze_frames(doc: Document) -> tuple[list[Span], list[dict]]:
 
     lex = Lexicon.policy_frames()
     hits = lex.match(doc)
+    # the spans are the hits the profile counts: a word of several frames in the sense the
+    # document gives it (one span, not one per frame that lists it)
     spans = [
         doc.span(h.start, h.end, device="frame", kind=h.category, score=min(1.0, h.weight),
                  evidence=f"lexicon term {h.term!r}")
-        for h in hits
+        for h in _one_sense_per_discourse(hits)
     ]  # fmt: skip
     spans.extend(find_stance(doc))
     rows = _profile_rows(

@@ -216,7 +216,13 @@ def report(
     matched = match_judgements(figures, judgements, annotator=annotator)
     several = len(annotators) > 1
     return ValidationReport(
-        precision=weighted_precision(precision_table(matched, by), by),
+        # weighted by the kinds' shares only where those are known: the result counts every
+        # figure (without it, the judged figures are all the report sees)
+        precision=(
+            weighted_precision(precision_table(matched, by), by)
+            if result is not None
+            else precision_table(matched, by)
+        ),
         figures=matched,
         annotators=annotators,
         alpha=krippendorff_alpha(judgements) if several else float("nan"),

@@ -605,3 +605,44 @@ def test_the_speech_ranker_on_judged_addresses(data_home):
     profile = frame_agreement(frame_rankings(clean, data_home, ranker="profile")).iloc[0]
     assert speech["top1"] >= 0.55 and speech["absent_top3"] <= 0.075
     assert profile["top1"] <= 0.35 < speech["top1"]
+
+
+def test_frame_spans_are_the_hits_the_profile_counts(seed_text):
+    """A word listed under two frames ("attack": crime and security) is one span, in the sense
+    the document gives it, as the profile counts it (it was a span under each frame)."""
+    import rhetoric
+
+    result = rhetoric.analyze(seed_text)
+    frame_spans = [s for s in result.frame_spans if s.device == "frame"]
+    assert len(frame_spans) == result.frames["hits"].sum()
+    assert set(s.kind for s in frame_spans) <= set(result.frames["frame"])
+
+
+def test_the_genre_is_read_as_written_loosely_and_an_empty_cell_names_none():
+    from rhetoric.analysis import Options, analyze_text
+    from rhetoric.framing.frames import _ranking_model, news_frame_model, speech_ranker
+    from rhetoric.framing.lexicons import Lexicon
+    from rhetoric.text import Document
+
+    lexicon = Lexicon.policy_frames()
+    assert (
+        _ranking_model(lexicon, "auto", Document("x", metadata={"genre": " News"}))
+        is news_frame_model()
+    )
+    assert (
+        _ranking_model(lexicon, "auto", Document("x", metadata={"genre": "SPEECH"}))
+        is speech_ranker()
+    )
+    text = "We will defend our nation and keep our soldiers ready for war."
+    for empty in (None, float("nan"), "", "  "):
+        result = analyze_text(text, Options(genre="speech"), metadata={"genre": empty})
+        assert result.doc.metadata["genre"] == "speech"
+
+
+def test_dominant_frame_takes_the_ranker_that_frame_profile_takes():
+    from rhetoric.framing import dominant_frame, frame_profile, ranked_frames
+
+    text = "Police arrested the suspect after the attack; the court will hear the case."
+    assert (
+        dominant_frame(text, ranker="news") == ranked_frames(frame_profile(text, ranker="news"))[0]
+    )
