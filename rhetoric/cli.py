@@ -34,7 +34,7 @@ from rhetoric.errors import (
     UsageError,
     WorkerLostError,
 )
-from rhetoric.output import FORMATS, add_format_option, format_table
+from rhetoric.output import FORMATS, add_format_option, add_table_column_options, format_table
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA, EXIT_INTERNAL = 0, 1, 2, 3, 70
 
@@ -293,15 +293,7 @@ def _add_analyze_corpus(commands) -> None:
     parser.add_argument(
         "--pattern", default="*.txt", metavar="GLOB", help="files of a folder (default *.txt)"
     )
-    parser.add_argument(
-        "--text-column", default="text", metavar="NAME", help="text column of a table"
-    )
-    parser.add_argument(
-        "--id-column",
-        default="doc_id",
-        metavar="NAME",
-        help="column of a table that names each document (default doc_id; without it: doc0, ...)",
-    )
+    add_table_column_options(parser)
     parser.add_argument("--devices", metavar="NAME,...", help="only these devices")
     parser.add_argument("--no-frames", action="store_true", help="skip frames and stance")
     parser.add_argument(

@@ -33,6 +33,21 @@ def add_format_option(parser: argparse.ArgumentParser, *, what: str = "the table
     )
 
 
+def add_table_column_options(parser: argparse.ArgumentParser, *, table: str = "a table") -> None:
+    """Give a subcommand ``--text-column`` and ``--id-column``: which columns of a corpus table
+    hold each document's text and name (spelled the same wherever a table is read)."""
+    parser.add_argument(
+        "--text-column", default="text", metavar="NAME", help=f"the text column of {table}"
+    )
+    parser.add_argument(
+        "--id-column",
+        default="doc_id",
+        metavar="NAME",
+        help=f"the column of {table} that names each document (default doc_id; without it: "
+        "doc0, doc1, ...)",
+    )
+
+
 def _cell(value):
     """A value as JSON and CSV write it: lists joined, NumPy scalars as Python ones."""
     import numpy as np

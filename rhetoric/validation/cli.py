@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 
+from rhetoric.output import add_table_column_options
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -45,12 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "run over a table of texts (whose texts the run folder does not keep); its other columns "
         "may be strata (--by)",
     )
-    sample.add_argument(
-        "--text-column", default="text", metavar="NAME", help="the text column of --texts"
-    )
-    sample.add_argument(
-        "--id-column", default="doc_id", metavar="NAME", help="the name column of --texts"
-    )
+    add_table_column_options(sample, table="--texts")
     sample.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     sample.add_argument(
         "--context",
