@@ -186,8 +186,10 @@ class CorpusResult:
     ----------
     documents : DataFrame
         One row per document analysed: ``doc_id``, ``path`` (``None`` for a text given
-        directly), ``n_words``, ``n_devices``, ``n_removed``, ``warning`` (a decoding fallback,
-        or ``None``), then the corpus's metadata columns (``year``, ``label``, ...).
+        directly), ``n_words``, ``n_devices`` (device spans, the parts of figures: count
+        figures with :func:`rhetoric.stats.device_counts` for rates), ``n_removed``, ``warning``
+        (a decoding fallback, or ``None``), then the corpus's metadata columns (``year``,
+        ``label``, ...).
     spans : DataFrame
         Every device, stance and frame-keyword span: :data:`rhetoric.span.SPAN_COLUMNS` plus
         ``layer`` (``"device"``, ``"stance"`` or ``"frame"``), as :attr:`rhetoric.Analysis.spans`.
