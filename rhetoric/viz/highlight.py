@@ -262,6 +262,13 @@ def _legend(spans: list[Span], removed: list[Span], css_id: str, shown: Sequence
     for label in [*known, *others]:
         by_layer[layer_of(label)].append(label)
     groups = []
+    if not by_layer["devices"]:
+        # say so, rather than leave the reader to wonder whether devices were looked for
+        tip = "no figure of any device reached its threshold; min_score= (--min-score) keeps more"
+        groups.append(
+            f'<div class="rh-layer rh-layer-devices"><span class="rh-layer-key rh-none" '
+            f'title="{html.escape(tip)}">{display_name("devices")}: none kept</span></div>'
+        )
     for layer, labels in by_layer.items():
         if not labels:
             continue
@@ -301,8 +308,6 @@ def _legend(spans: list[Span], removed: list[Span], css_id: str, shown: Sequence
             f'<div class="rh-layer"><span class="rh-key rh-removed-key" title="{html.escape(tip)}">'
             f'<span class="rh-removed">removed boilerplate</span> <span class="rh-count">{len(removed)}</span></span></div>'
         )
-    if not groups:
-        groups.append('<span class="rh-none">no devices found</span>')
     return f'<div class="rh-legend">{"".join(groups)}</div>'
 
 

@@ -190,7 +190,7 @@ def test_spans_from_another_text_are_refused():
 
 def test_empty_text_and_no_spans():
     view = highlight(("", []))
-    assert "no devices found" in view.html
+    assert "Devices: none kept" in view.html
     assert "".join(parse(view.html).plain) == ""
 
 
@@ -344,3 +344,11 @@ def test_analysis_to_html_is_the_standalone_page(data_home):
     assert page.startswith("<!DOCTYPE html>") and "<title>talk</title>" in page
     assert "words analysed" in page
     assert result._repr_html_() == highlight(result).html
+
+
+def test_a_text_with_stance_but_no_device_says_no_device_was_kept():
+    from rhetoric.framing import find_stance
+
+    text = "Perhaps the plan will work; it is clearly late."
+    view = highlight((text, find_stance(text)))
+    assert "Devices: none kept" in view.html and "Stance" in view.html
