@@ -8,6 +8,7 @@ original, character for character, so an index found in it is an index into the 
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import warnings
@@ -643,7 +644,6 @@ class Document:
         >>> Document("We came; we saw. We won").clause_of
         [0, 0, 1, 1, 2, 2]
         """
-        import bisect
 
         starts, sentence_of = self.word_starts, self.sentence_of
         n = len(starts)
@@ -688,8 +688,6 @@ class Document:
         return flags
 
     def _segments(self, bounds: list[tuple[int, int]], flags: list[bool]) -> list[Segment]:
-        import bisect
-
         starts = [t.start for t in self.words]
         segments = []
         for (start, end), heading in zip(bounds, flags, strict=True):
@@ -764,6 +762,14 @@ class Gaps(NamedTuple):
 
     positions: list[int]  #: the words (after the first) whose gap before them is not one space
     text: dict[int, str]  #: those gaps, in the normalised text
+
+    def within(self, first: int, last: int) -> list[int]:
+        """The :attr:`positions` of the gaps inside the words ``first`` .. ``last - 1`` (the
+        words after ``first`` and before ``last`` whose gap before them is not one space)."""
+        positions = self.positions
+        return positions[
+            bisect.bisect_right(positions, first) : bisect.bisect_left(positions, last)
+        ]
 
 
 @per_document

@@ -141,8 +141,7 @@ class _Sentence:
         #: ``gaps[i]``: the normalised text between word ``i - 1`` and word ``i`` (see :meth:`gap`)
         self.gaps = [""] + [" "] * (len(self.words) - 1)  # most are one space; see odd_gaps
         gaps = odd_gaps(doc)
-        odd = gaps.positions
-        for k in odd[bisect.bisect_right(odd, first) : bisect.bisect_left(odd, last)]:
+        for k in gaps.within(first, last):
             self.gaps[k - first] = gaps.text[k]
         #: positions of "not" and "n't" (the correctio rules start there; :func:`_is_not`)
         self.negations = _positions_in(views.negations, first, last)

@@ -101,7 +101,7 @@ def _cut(doc: Document, first: int, last: int) -> tuple[list[tuple[int, int]], l
     gaps, coordinators = odd_gaps(doc), _coordinator_marks(doc)
     # Only the words after a gap other than one space, and the coordinators, can cut: any
     # other word has no separator before it.
-    odd = gaps.positions[bisect_right(gaps.positions, first) : bisect_left(gaps.positions, last)]
+    odd = gaps.within(first, last)
     marks = coordinators[bisect_right(coordinators, first) : bisect_left(coordinators, last)]
     for k in sorted({*odd, *marks}) if marks else odd:
         i = k - first
@@ -155,7 +155,7 @@ def _find_in_sentence(doc: Document, sentence: Segment) -> list[Span]:
     for first, last in runs:
         if first <= taken_until:
             continue
-        figure = _best_figure(stretches, separators, first, last, norms, facts)
+        figure = _best_figure(stretches, first, last, norms, facts)
         if figure is None:
             continue
         items, similarity, shape = figure
@@ -213,7 +213,7 @@ def _candidate_runs(
     return runs
 
 
-def _best_figure(stretches, separators, first, last, norms, facts=None):
+def _best_figure(stretches, first, last, norms, facts=None):
     """Trim the run's ends to parallel items and check the middle; shrink from the right if needed.
 
     What a middle item must be does not depend on the run's ends (a short stretch of no data,
@@ -221,7 +221,7 @@ def _best_figure(stretches, separators, first, last, norms, facts=None):
     first middle that fails, and only the ends are judged at each shrink: linear in the run's
     length, not cubic ("never, never, never, ..." 500 times took 27 s). ``facts``: the
     sentence's :class:`_Stretches` (made here when not given). The same figure as judging
-    every shrink in full (:func:`_figure`).
+    every shrink in full (tested against that judgement on random runs).
     """
     facts = facts or _Stretches(stretches, norms)
     # the middles are stretches first + 1 .. last - 1: stop before the first that cannot be one
@@ -296,31 +296,6 @@ class _Stretches:
         if k not in self._next:
             self._next[k] = _similarity(self.stretches[k], self.stretches[k + 1], self.norms)
         return self._next[k]
-
-
-def _figure(stretches, first, last, norms):
-    """The figure of the run ``first`` .. ``last`` judged in full, or ``None`` (the reference that
-    :func:`_best_figure` gives the same answers as, shrink by shrink; kept for the tests)."""
-    middles = stretches[first + 1 : last]
-    if any(not 0 < b - a <= MAX_ITEM_WORDS for a, b in middles):
-        return None
-    if any(_is_data(norms[a:b]) for a, b in middles):
-        return None
-    head = _trim_first(stretches[first], middles[0], norms)
-    tail = _trim_last(stretches[last], middles[-1], norms)
-    if head is None or tail is None:
-        return None
-    items = [head, *middles, tail]
-    if _is_data(norms[head[0] : head[1]]) or _is_data(norms[tail[0] : tail[1]]):
-        return None
-    scores = [_similarity(items[k], items[k + 1], norms) for k in range(len(items) - 1)]
-    if min(scores) < MIN_SIMILARITY:
-        return None
-    if len(items) == 3 and norms[head[0]] != norms[middles[0][0]] == norms[tail[0]]:
-        return None  # "X, A in and A out": a binomial after an unrelated phrase
-    if len({tuple(norms[a:b]) for a, b in items}) < len(items):
-        return None  # the same item repeated is epizeuxis or repetition, not a list
-    return items, sum(scores) / len(scores), _shape(items, norms)
 
 
 def _trim_first(stretch, model, norms):
@@ -477,10 +452,7 @@ def _semicolon_members(doc: Document, sentence: Segment, norms) -> list:
     """ "In X, A; in Y, B; in Z, C": members separated by semicolons, commas inside them."""
     cuts = [sentence.first_word]
     gaps = odd_gaps(doc)  # a gap of one space neither cuts nor starts members
-    positions = gaps.positions
-    for i in positions[
-        bisect_right(positions, sentence.first_word) : bisect_left(positions, sentence.last_word)
-    ]:
+    for i in gaps.within(sentence.first_word, sentence.last_word):
         gap = gaps.text[i]
         if ";" in gap:
             cuts.append(i)
@@ -607,10 +579,7 @@ def _anaphoric_members(doc: Document, sentence: Segment, norms) -> list:
     """
     cuts = [sentence.first_word]
     gaps = odd_gaps(doc)  # a gap of one space neither cuts nor starts members
-    positions = gaps.positions
-    for i in positions[
-        bisect_right(positions, sentence.first_word) : bisect_left(positions, sentence.last_word)
-    ]:
+    for i in gaps.within(sentence.first_word, sentence.last_word):
         gap = gaps.text[i]
         if ":" in gap:
             cuts = [i]  # members start after a colon
