@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from rhetoric.devices import check_devices, check_min_score, find_devices
-from rhetoric.documents import default_doc_id, named_path
+from rhetoric.documents import default_doc_id, is_missing, named_path
 from rhetoric.errors import DocumentsTypeError
 from rhetoric.span import Span, spans_to_frame
 from rhetoric.text import DEFAULT_MAX_BYTES, Document, read_text
@@ -208,7 +208,8 @@ def analyze_text(
     """Analyse one decoded text: the pure per-document function that corpus runs map."""
     options = options or Options()
     doc_id = doc_id or default_doc_id(0)
-    if options.genre is not None and not _named((metadata or {}).get("genre")):
+    genre = (metadata or {}).get("genre")
+    if options.genre is not None and (is_missing(genre) or not str(genre).strip()):
         # a document whose genre cell is empty (None, NaN, "") names none: the option applies
         metadata = {**(metadata or {}), "genre": options.genre}
     doc = Document(text, doc_id, remove_boilerplate=options.remove_boilerplate, metadata=metadata)
@@ -221,13 +222,6 @@ def analyze_text(
             frame_spans, frame_rows = _frame_results(doc)
         device_spans = find_devices(doc, options.devices, min_score=options.min_score)
     return Analysis(doc, device_spans, frame_spans, frame_rows, source=doc_id)
-
-
-def _named(value: object) -> bool:
-    """Whether a metadata value names something (not None, NaN or a blank string)."""
-    if isinstance(value, str):
-        return bool(value.strip())
-    return value is not None and value == value  # NaN is not equal to itself
 
 
 #: From this many characters on, Python's cycle collector is paused while a text is analysed.

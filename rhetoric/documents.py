@@ -114,7 +114,7 @@ def iter_corpus(
         for key, text in corpus.items():
             yield _from_item(text, str(key))
         return
-    path = _corpus_path(corpus) if isinstance(corpus, str) else None
+    path = named_path(corpus, folder=True) if isinstance(corpus, str) else None
     if isinstance(corpus, os.PathLike) or path is not None:
         path = Path(corpus)
         if isinstance(corpus, str) and not path.exists():
@@ -185,13 +185,14 @@ def read_table(path: str | os.PathLike) -> pd.DataFrame:
 DOCUMENT_SUFFIXES = (".txt", ".text", ".md")
 
 
-def named_path(value: str) -> Path | None:
+def named_path(value: str, *, folder: bool = False) -> Path | None:
     """The path a string names, or ``None`` when the string is a text.
 
     A string names a path when it is one line that names an existing file or folder, or a single
     word ending in a document or table suffix (``.txt``, ``.md``, ``.csv``, ...: a path mistyped
-    or missing, reported as such instead of being analysed as three words). A text of several
-    lines, or too long to be a file name, is a text.
+    or missing, reported as such instead of being analysed as three words). With ``folder``, a
+    single word holding a path separator names one too (a corpus folder mistyped). A text of
+    several lines, or too long to be a file name, is a text.
 
     >>> named_path("We shall fight. We shall win.") is None
     True
@@ -206,20 +207,19 @@ def named_path(value: str) -> Path | None:
             return path
     except OSError:  # a name too long for the file system: a text
         return None
-    looks_like_a_file = not any(c.isspace() for c in value)
-    if looks_like_a_file and path.suffix.lower() in (*DOCUMENT_SUFFIXES, *TABLE_SUFFIXES):
+    if any(c.isspace() for c in value):
+        return None
+    if path.suffix.lower() in (*DOCUMENT_SUFFIXES, *TABLE_SUFFIXES):
+        return path
+    if folder and ("/" in value or os.sep in value):
         return path
     return None
 
 
-def _corpus_path(value: str) -> Path | None:
-    """The folder, table or file a corpus string names (:func:`named_path`; also a single word
-    with a path separator, so that a mistyped folder is reported missing), or ``None``."""
-    path = named_path(value)
-    if path is None and ("/" in value or os.sep in value):
-        if "\n" not in value and len(value) <= 4096 and not any(c.isspace() for c in value):
-            return Path(value)
-    return path
+def is_missing(value: object) -> bool:
+    """A table's missing value (``None``, ``pandas.NA``, a float NaN): where a text or a genre
+    was expected, the cell names none; in a run's tables it is written as null."""
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def _from_parquet(path: Path, text_column: str, id_column: str) -> Iterator[CorpusDocument]:

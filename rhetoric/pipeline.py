@@ -27,7 +27,7 @@ import pandas as pd
 
 from rhetoric.analysis import Options, analyze_text
 from rhetoric.devices import check_devices, check_min_score
-from rhetoric.documents import CorpusDocument, folder_paths, iter_corpus
+from rhetoric.documents import CorpusDocument, folder_paths, is_missing, iter_corpus
 from rhetoric.errors import UsageError, check_choice
 from rhetoric.runner import (
     ERROR_COLUMNS,
@@ -134,14 +134,10 @@ def typed(table: pd.DataFrame, name: str) -> pd.DataFrame:
             array = values.to_numpy(dtype=object, copy=True)
             # only what pandas counts as missing can be (None, pd.NA, a float NaN)
             for i in np.flatnonzero(values.isna().to_numpy()):
-                if _missing(array[i]):
+                if is_missing(array[i]):
                     array[i] = None
             table[column] = pd.Series(array, dtype=object)
     return table
-
-
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def tables_of(outcomes: list[Outcome]) -> dict[str, pd.DataFrame]:

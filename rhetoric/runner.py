@@ -50,7 +50,13 @@ from functools import lru_cache, partial
 from itertools import groupby, islice
 from pathlib import Path
 
-from rhetoric.documents import CorpusDocument, check_id_column, default_doc_id, iter_corpus
+from rhetoric.documents import (
+    CorpusDocument,
+    check_id_column,
+    default_doc_id,
+    is_missing,
+    iter_corpus,
+)
 from rhetoric.errors import InputError, RhetoricError, UsageError, WorkerLostError
 from rhetoric.text import DEFAULT_MAX_BYTES, decode, read_text
 
@@ -130,7 +136,7 @@ def document_text(document: CorpusDocument, max_bytes: int | None = DEFAULT_MAX_
     Raises :class:`~rhetoric.errors.InputError` for a path that cannot be read as text.
     """
     text = document.text
-    if text is not None and not _missing(text):
+    if text is not None and not is_missing(text):
         if isinstance(text, bytes):
             try:
                 return decode(text)[0]
@@ -145,18 +151,6 @@ def document_text(document: CorpusDocument, max_bytes: int | None = DEFAULT_MAX_
             f"{document.doc_id}: no text (an empty cell, or neither a text nor a path)"
         )
     return read_text(document.path, max_bytes=max_bytes)
-
-
-def _missing(value: object) -> bool:
-    """A table's missing value (None, NaN, pandas.NA, NaT) where a text was expected."""
-    if isinstance(value, str | bytes):
-        return False
-    import pandas as pd
-
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):  # an array-like cell: not missing, and not text either
-        return False
 
 
 @dataclass(frozen=True)

@@ -44,12 +44,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from rhetoric.documents import is_missing
 from rhetoric.errors import InputError, RhetoricError, UsageError
 from rhetoric.pipeline import (
     DOCUMENT_COLUMNS,
     TABLES,
     CorpusResult,
-    _missing,
     concat_tables,
     empty_table,
     tables_of,
@@ -305,8 +305,8 @@ def _column(values: pd.Series, f):
         return pa.array(values, from_pandas=True).cast(f.type)
     except errors:
         if f.type == pa.string():  # mixed types in a text column: written as text
-            return pa.array([None if _missing(v) else str(v) for v in values], f.type)
-        example = next((v for v in values if not _missing(v)), None)
+            return pa.array([None if is_missing(v) else str(v) for v in values], f.type)
+        example = next((v for v in values if not is_missing(v)), None)
         raise UsageError(
             f"metadata column {f.name!r} holds a value that is not {f.type} like the rest of "
             f"the column ({example!r}); give the column one type"

@@ -202,6 +202,7 @@ def precision_table(
     by: Sequence[str] = ("device", "kind"),
     *,
     totals: bool = True,
+    weighted: bool = False,
 ) -> pd.DataFrame:
     """Precision, strict and lenient, with Wilson 95% intervals, per group of figures.
 
@@ -216,6 +217,9 @@ def precision_table(
         of the other ``by`` columns (a genre, say).
     totals : bool, default True
         Add the pooled rows.
+    weighted : bool, default False
+        Add :data:`WEIGHTED_COLUMNS`: each pooled row's precision weighted by its groups' shares
+        of the figures (:func:`_weighted`), for a table of every figure of a result.
 
     Returns
     -------
@@ -240,10 +244,12 @@ def precision_table(
         if column not in matched.columns:
             raise invalid_value("column", column, map(str, matched.columns))
     rows = []
+    cells = [c for c in by if c in ("device", "kind")]  # what a pooled row pools
+    extra = (lambda part, strata: _weighted(part, strata)) if weighted else (lambda *_: {})
     if not matched.empty:
         for key, part in matched.groupby(by, sort=True, dropna=False):
             key = key if isinstance(key, tuple) else (key,)
-            rows.append({**dict(zip(by, key, strict=True)), **_counts(part)})
+            rows.append({**dict(zip(by, key, strict=True)), **_counts(part), **extra(part, None)})
         if totals and "device" in by:
             outer = [c for c in by if c not in ("device", "kind")]
             groups = matched.groupby(outer, sort=True) if outer else [((), matched)]
@@ -251,11 +257,13 @@ def precision_table(
                 key = dict(zip(outer, key if isinstance(key, tuple) else (key,), strict=True))
                 if "kind" in by:
                     for device, one in part.groupby("device", sort=True):
-                        rows.append({**key, "device": device, "kind": ALL, **_counts(one)})
+                        rows.append({**key, "device": device, "kind": ALL, **_counts(one),
+                                     **extra(one, ["kind"])})  # fmt: skip
                 devices = part[~part["device"].isin(NOT_DEVICES)]
                 rows.append({**key, "device": ALL, **({"kind": ALL} if "kind" in by else {}),
-                             **_counts(devices)})  # fmt: skip
-    table = pd.DataFrame(rows, columns=[*by, *PRECISION_COLUMNS])
+                             **_counts(devices), **extra(devices, cells)})  # fmt: skip
+    columns = [*by, *PRECISION_COLUMNS, *(WEIGHTED_COLUMNS if weighted else [])]
+    table = pd.DataFrame(rows, columns=columns)
     if not table.empty:  # each group's own rows first, its pooled "all" row after them
         keys = [
             tuple((str(v) == ALL, str(v)) for v in row) for row in table[by].itertuples(index=False)
@@ -265,81 +273,49 @@ def precision_table(
     return table.reset_index(drop=True).astype({c: "int64" for c in ints})
 
 
-#: Columns :func:`weighted_precision` adds.
+#: Columns ``precision_table(..., weighted=True)`` adds (:func:`_weighted`).
 WEIGHTED_COLUMNS = ["weighted", "weighted_low", "weighted_high", "covered"]
 
 
-def weighted_precision(table: pd.DataFrame, by: Sequence[str] = ("device", "kind")) -> pd.DataFrame:
-    """``table`` (:func:`precision_table`) with each pooled row's precision weighted by its
-    groups' shares of the figures (post-stratification), not by their judgements.
+def _weighted(part: pd.DataFrame, strata: Sequence[str] | None) -> dict:
+    """The precision of the figures of ``part`` weighted by its groups' (``strata``) shares of
+    the figures (post-stratification), not by their judgements; ``None``: one group, whose
+    weighted precision is its precision with its Wilson interval (a row of its own).
 
     A stratified sample judges as many figures of a rare kind as of a common one, so a pooled row
-    of :func:`precision_table` (``kind="all"``, ``device="all"``) says how precise the judged
-    figures are, not how precise the figures are: where a rare kind is less precise, the pooled
-    row is too low. When the table counts every figure of the result (``figures`` above
-    ``judged``: :func:`rhetoric.validation.report` with the result), ``weighted`` is
-    ``sum(figures_g * precision_g) / sum(figures_g)`` over the groups ``g`` of the row (the
-    ``by`` rows it pools) that hold a judged figure, strict; ``covered`` is the share of the row's
-    figures in those groups (below 1, the groups without a judgement are not estimated).
-    ``weighted_low`` / ``weighted_high``: a 95% interval from the stratified variance, each
-    group's share estimated as Agresti and Coull do (two true and two false added) and without
-    sampling error where every figure is judged (finite population). A group's own row has its
-    precision and Wilson interval there.
+    (``kind="all"``, ``device="all"``) says how precise the judged figures are, not how precise
+    the figures are: where a rare kind is less precise, the pooled row is too low. Where ``part``
+    holds every figure of the result (:func:`rhetoric.validation.report` with the result),
+    ``weighted`` is ``sum(figures_g * precision_g) / sum(figures_g)`` over the groups ``g`` that
+    hold a judged figure, strict; ``covered`` is the share of the figures in those groups (below
+    1, the groups without a judgement are not estimated). ``weighted_low`` / ``weighted_high``: a
+    95% interval from the stratified variance, each group's share estimated as Agresti and Coull
+    do (two true and two false added) and without sampling error where every figure is judged
+    (finite population).
 
-    >>> cells = pd.DataFrame({"device": ["anaphora"] * 2, "kind": ["clause", "sentence"],
-    ...                       "figures": [100, 10], "judged": [10, 10], "true": [9, 1]})
-    >>> pooled = weighted_precision(pd.concat([cells, pd.DataFrame(
-    ...     {"device": ["anaphora"], "kind": ["all"], "figures": [110], "judged": [20], "true": [10]})]))
-    >>> round(float(pooled.iloc[2]["weighted"]), 3)  # the pooled judged figures: 10/20 = 0.5
+    >>> verdicts = ["TRUE"] * 9 + ["FALSE"] + [""] * 90 + ["TRUE"] + ["FALSE"] * 9
+    >>> part = pd.DataFrame({"kind": ["clause"] * 100 + ["sentence"] * 10, "verdict": verdicts})
+    >>> round(_weighted(part, ["kind"])["weighted"], 3)  # the judged figures: 10/20 = 0.5
     0.827
     """
-    by = list(by)
-    table = table.reset_index(drop=True).copy()
-    for column in WEIGHTED_COLUMNS:
-        table[column] = np.nan
-    if table.empty or "device" not in by:
-        return table
-    pooled_kind = (
-        table["kind"].astype(str).eq(ALL) if "kind" in by else pd.Series(False, index=table.index)
-    )
-    pooled_device = table["device"].astype(str).eq(ALL)
-    cell = ~(pooled_kind | pooled_device)
-    outer = [c for c in by if c not in ("device", "kind")]
-    for index in table.index:
-        row = table.loc[index]
-        if cell[index]:
-            groups = table.loc[[index]]
-        else:
-            same = cell.copy()
-            for column in outer:
-                same &= table[column] == row[column]
-            if pooled_device[index]:
-                same &= ~table["device"].isin(NOT_DEVICES)
-            else:
-                same &= table["device"] == row["device"]
-            groups = table[same]
-        judged = groups[groups["judged"] > 0]
-        if judged.empty or groups["figures"].sum() == 0:
-            continue
-        weights = judged["figures"] / judged["figures"].sum()
-        shares = judged["true"] / judged["judged"]
-        estimate = float((weights * shares).sum())
-        adjusted = (judged["true"] + 2) / (judged["judged"] + 4)
-        unsampled = (1 - judged["judged"] / judged["figures"]).clip(lower=0)
-        variance = float(
-            (weights**2 * adjusted * (1 - adjusted) / judged["judged"] * unsampled).sum()
-        )
+    groups = [part] if strata is None else [g for _, g in part.groupby(list(strata), dropna=False)]
+    counts = [_counts(group) for group in groups]
+    figures = np.array([c["figures"] for c in counts], dtype=float)
+    judged = np.array([c["judged"] for c in counts], dtype=float)
+    true = np.array([c["true"] for c in counts], dtype=float)
+    found = judged > 0
+    empty = dict.fromkeys(WEIGHTED_COLUMNS, np.nan)
+    if not found.any():
+        return empty
+    weights = figures[found] / figures[found].sum()
+    estimate = float((weights * true[found] / judged[found]).sum())
+    if strata is None:
+        low, high = counts[0]["precision_low"], counts[0]["precision_high"]
+    else:
+        adjusted = (true[found] + 2) / (judged[found] + 4)
+        unsampled = np.clip(1 - judged[found] / figures[found], 0, None)
+        variance = float((weights**2 * adjusted * (1 - adjusted) / judged[found] * unsampled).sum())
         margin = 1.959964 * variance**0.5
-        table.loc[index, "weighted"] = estimate
-        if cell[index] and "precision_low" in table.columns:
-            table.loc[index, ["weighted_low", "weighted_high"]] = [
-                row["precision_low"],
-                row["precision_high"],
-            ]
-        else:
-            table.loc[index, ["weighted_low", "weighted_high"]] = [
-                max(0.0, estimate - margin),
-                min(1.0, estimate + margin),
-            ]
-        table.loc[index, "covered"] = float(judged["figures"].sum() / groups["figures"].sum())
-    return table
+        low, high = max(0.0, estimate - margin), min(1.0, estimate + margin)
+    return {"weighted": estimate, "weighted_low": low, "weighted_high": high,
+            "covered": float(figures[found].sum() / figures.sum())}  # fmt: skip

@@ -22,7 +22,6 @@ from rhetoric.validation.precision import (
     NOT_DEVICES,
     match_judgements,
     precision_table,
-    weighted_precision,
 )
 from rhetoric.validation.results import check_texts_cover, corpus_texts, span_table
 
@@ -218,11 +217,7 @@ def report(
     return ValidationReport(
         # weighted by the kinds' shares only where those are known: the result counts every
         # figure (without it, the judged figures are all the report sees)
-        precision=(
-            weighted_precision(precision_table(matched, by), by)
-            if result is not None
-            else precision_table(matched, by)
-        ),
+        precision=precision_table(matched, by, weighted=result is not None),
         figures=matched,
         annotators=annotators,
         alpha=krippendorff_alpha(judgements) if several else float("nan"),

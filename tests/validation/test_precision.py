@@ -143,13 +143,13 @@ def test_pooled_rows_weighted_by_each_kinds_share_of_the_figures():
     (100 and 10) the device's precision is 0.83."""
     import pandas as pd
 
-    from rhetoric.validation.precision import precision_table, weighted_precision
+    from rhetoric.validation.precision import precision_table
 
     common = ["TRUE"] * 9 + ["FALSE"] + [""] * 90
     rare = ["TRUE"] + ["FALSE"] * 9
     matched = pd.DataFrame({"device": "anaphora", "kind": ["clause"] * 100 + ["sentence"] * 10,
                             "verdict": common + rare})  # fmt: skip
-    table = weighted_precision(precision_table(matched)).set_index(["device", "kind"])
+    table = precision_table(matched, weighted=True).set_index(["device", "kind"])
     pooled = table.loc[("anaphora", "all")]
     assert pooled["precision"] == 0.5
     assert round(pooled["weighted"], 3) == round((100 * 0.9 + 10 * 0.1) / 110, 3)
