@@ -73,6 +73,7 @@ from rhetoric.framing.frames import (
     _profile_rows,
     _rank_rows,
     _rows_to_frame,
+    document_hits,
     news_ranker,
     ranked_frames,
 )
@@ -95,7 +96,7 @@ def article_rows(judgements, data_home) -> list[dict]:
         if record["doc"] in reserved or record["doc"] in development:
             raise SystemExit(f"{record['doc']}: reserved or development document, not trained on")
         doc = Document(read_text(home / record["doc"]), record["doc"], remove_boilerplate=False)
-        rows = _profile_rows(doc, lexicon.match(doc), categories, 0, incidental, None)
+        rows = _profile_rows(doc, document_hits(lexicon, doc), categories, 0, incidental, None)
         parts = headline_and_lead(doc)
         articles.append({
             "record": record, "doc": doc, "parts": parts, "rows": rows,

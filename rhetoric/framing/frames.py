@@ -116,7 +116,9 @@ def _ordered_categories(lexicon: Lexicon) -> list[str]:
 def find_frames(
     text_or_doc: str | Document, lexicon: LexiconLike = None, *, doc_id: str | None = None
 ) -> list[Span]:
-    """Frame keyword spans: every lexicon term found, as ``device="frame"``, ``kind=<frame>``.
+    """Frame keyword spans: every lexicon term found, as ``device="frame"``, ``kind=<frame>``; a
+    word listed under several frames in the sense the document gives it (:func:`document_hits`),
+    as the profile counts it.
 
     Parameters
     ----------
@@ -141,13 +143,16 @@ def find_frames(
     [('economic', 'Taxes'), ('security_and_defense', 'troops')]
     """
     doc = as_document(text_or_doc, doc_id)
-    lex = as_lexicon(lexicon)
-    spans = [
+    return sorted(_keyword_spans(doc, document_hits(as_lexicon(lexicon), doc)))
+
+
+def _keyword_spans(doc: Document, hits: list[Hit]) -> list[Span]:
+    """The frame keyword spans of some hits (:func:`document_hits`)."""
+    return [
         doc.span(h.start, h.end, device="frame", kind=h.category, score=min(1.0, h.weight),
                  evidence=f"lexicon term {h.term!r}")
-        for h in lex.match(doc)
+        for h in hits
     ]  # fmt: skip
-    return sorted(spans)
 
 
 #: Where a hit lies: the headline, the lead (first sentences after it) or the body.
@@ -261,6 +266,12 @@ def _one_sense_per_discourse(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+def document_hits(lexicon: Lexicon, doc: Document) -> list[Hit]:
+    """The lexicon's hits in ``doc``, each word of several frames in the sense the document gives
+    it (:func:`_one_sense_per_discourse`): what the profile counts and the keyword spans show."""
+    return _one_sense_per_discourse(lexicon.match(doc))
+
+
 def _incidental_terms(lexicon: Lexicon) -> frozenset[tuple[str, str]]:
     return frozenset(
         (t.category, t.text) for t in lexicon.terms if t.source.endswith(":" + INCIDENTAL)
@@ -371,8 +382,9 @@ def _profile_rows(
     incidental: frozenset[tuple[str, str]] = frozenset(),
     model: FrameModel | dict | None = None,
 ) -> list[dict]:  # fmt: skip
+    """The profile rows of a document from its hits (:func:`document_hits`: each word in the
+    sense the document gives it)."""
     n_words = doc.n_words
-    hits = _one_sense_per_discourse(hits)
     # where each word lies: for the hits, and for the news frame model's text (not needed else)
     word_parts = headline_and_lead(doc) if hits or isinstance(model, FrameModel) else []
     parts = _hit_parts(doc, hits, word_parts)
@@ -458,7 +470,7 @@ def frame_evidence(
     """
     doc = as_document(text_or_doc, doc_id)
     lex = as_lexicon(lexicon)
-    hits = _one_sense_per_discourse(lex.match(doc))
+    hits = document_hits(lex, doc)
     incidental = _incidental_terms(lex)
     rows = [
         {
@@ -529,7 +541,7 @@ def frame_profile(
     doc = as_document(text_or_doc, doc_id)
     lex = as_lexicon(lexicon)
     rows = _profile_rows(
-        doc, lex.match(doc), _ordered_categories(lex), n_keywords, _incidental_terms(lex),
+        doc, document_hits(lex, doc), _ordered_categories(lex), n_keywords, _incidental_terms(lex),
         _ranking_model(lex, _check_ranker(ranker), doc),
     )  # fmt: skip
     return _rows_to_frame(rows)
@@ -590,7 +602,7 @@ def frame_model_evidence(
     doc = as_document(text_or_doc, doc_id)
     lex = Lexicon.policy_frames()
     model = news_frame_model()
-    hits = lex.match(doc)
+    hits = document_hits(lex, doc)
     rows = _profile_rows(doc, hits, _ordered_categories(lex), 0, _incidental_terms(lex), model)
     return model_evidence(doc, headline_and_lead(doc), rows, model, n)
 
@@ -609,14 +621,8 @@ def analyze_frames(doc: Document) -> tuple[list[Span], list[dict]]:
     from rhetoric.framing.stance import find_stance
 
     lex = Lexicon.policy_frames()
-    hits = lex.match(doc)
-    # the spans are the hits the profile counts: a word of several frames in the sense the
-    # document gives it (one span, not one per frame that lists it)
-    spans = [
-        doc.span(h.start, h.end, device="frame", kind=h.category, score=min(1.0, h.weight),
-                 evidence=f"lexicon term {h.term!r}")
-        for h in _one_sense_per_discourse(hits)
-    ]  # fmt: skip
+    hits = document_hits(lex, doc)  # the spans are the hits the profile counts
+    spans = _keyword_spans(doc, hits)
     spans.extend(find_stance(doc))
     rows = _profile_rows(
         doc,
@@ -725,7 +731,7 @@ def _frame_rows(
 
     doc = Document(document_text(document), document.doc_id, metadata=document.metadata)
     model = _ranking_model(lexicon, ranker, doc)
-    rows = _profile_rows(doc, lexicon.match(doc), categories, 0, incidental, model)
+    rows = _profile_rows(doc, document_hits(lexicon, doc), categories, 0, incidental, model)
     for row in rows:
         for extra in _PROFILE_ONLY:
             row.pop(extra)

@@ -616,6 +616,10 @@ def test_frame_spans_are_the_hits_the_profile_counts(seed_text):
     frame_spans = [s for s in result.frame_spans if s.device == "frame"]
     assert len(frame_spans) == result.frames["hits"].sum()
     assert set(s.kind for s in frame_spans) <= set(result.frames["frame"])
+    from rhetoric.framing import find_frames
+
+    found = [(s.start, s.end, s.kind) for s in find_frames(seed_text)]
+    assert found == [(s.start, s.end, s.kind) for s in sorted(frame_spans)]  # the public finder
 
 
 def test_the_genre_is_read_as_written_loosely_and_an_empty_cell_names_none():
