@@ -8,7 +8,12 @@ and every source is matched the same way:
   and "taxed", ``attack`` finds "attacked". Write entries in their base form.
 * **A final ``*``** matches any ending (LIWC convention): ``terror*`` finds "terror",
   "terrorist", "terrorism"; ``counterterror*`` also finds "counter-terrorism", because a hyphen
-  inside a word is ignored when a word is compared with an entry.
+  inside a word is ignored when a word is compared with an entry. The package's own lexicons
+  (``wildcards="forms"``) ask more where the part before the ``*`` is a word itself: the
+  ending must make a form of that word (:func:`extends_stem`), so that ``war*`` finds
+  "warfare", "warring" and "wartime" but not "warning", "warm" or "Warsaw", and ``islam*``
+  finds "Islamic" but not "Islamabad". A lexicon read from a file or a dict keeps LIWC's rule
+  unless asked (``wildcards="forms"``), so that its counts stay comparable with LIWC's.
 * **Several words** make a multiword term (``interest rate``); each word matches as above and
   the words must be adjacent (only spaces, a line break or a hyphen between them). The longest
   term wins: where ``social security`` is a term, its "security" is not also a hit.
@@ -106,6 +111,10 @@ class Lexicon:
         hand.
     name : str, default "custom"
         A label for messages and tables.
+    wildcards : {"any", "forms"}, default "any"
+        What a final ``*`` matches: any ending (``"any"``, LIWC's convention), or, where the
+        part before the ``*`` is a word, only the endings that make a form of it (``"forms"``,
+        :func:`extends_stem`; the package's own lexicons).
 
     Examples
     --------
@@ -116,9 +125,12 @@ class Lexicon:
     [('care', 'protect*'), ('harm', 'hurt*')]
     """
 
-    def __init__(self, terms: Iterable[Term], *, name: str = "custom"):
+    def __init__(self, terms: Iterable[Term], *, name: str = "custom", wildcards: str = "any"):
+        if wildcards not in WILDCARDS:
+            raise invalid_value("wildcards", wildcards, WILDCARDS)
         self.terms = tuple(terms)
         self.name = name
+        self.wildcards = wildcards
         self._compiled: _Compiled | None = None
 
     def __repr__(self) -> str:
@@ -299,7 +311,7 @@ class Lexicon:
 
         doc = as_document(text_or_doc)
         if self._compiled is None:
-            self._compiled = _Compiled(self.terms)
+            self._compiled = _Compiled(self.terms, forms_only=self.wildcards == "forms")
         return self._compiled.match(doc)
 
 
@@ -349,7 +361,78 @@ def _builtin(folder: str, name: str) -> Lexicon:
         if entry.name.endswith(".txt"):
             text = entry.read_text(encoding="utf-8")
             terms.extend(_read_txt(entry.name.removesuffix(".txt"), text, entry.name))
-    return Lexicon(terms, name=name)
+    return Lexicon(terms, name=name, wildcards="forms")
+
+
+# --- what a wildcard's ending may be ---------------------------------------------------------
+
+#: What a final ``*`` may match (:class:`Lexicon`'s ``wildcards``).
+WILDCARDS = ("any", "forms")
+
+#: Endings of inflection and derivation, matched alone or chained ("-ic" + "-al" + "-ly").
+_ENDINGS = (
+    "s es ed ing er ers or ors ee ees ist ists ism isms an ans ian ians ic ics al als ly ful fully less "
+    "ness ment ments ship ships hood dom y ies ied ier iest ily ity ities ty ties ive ives ion "
+    "ions ation ations ize izes ized izing ization izations ise ises ised ising isation able ably "
+    "ability ible ous ious ously ry ery ary ant ants ance ences ence ent ents ency cy ure ures ulent "
+    "ate ates "
+    "ophobia ophobic ophobe ophobes"
+).split()
+_ENDING_CHAIN = re.compile("(?:" + "|".join(sorted(_ENDINGS, key=len, reverse=True)) + ")+")
+#: Shortest part of a compound that counts as a word of its own ("war" + "ship").
+_MIN_COMPOUND_PART = 3
+
+
+@lru_cache(maxsize=4096)
+def _is_word(norm: str, common: bool = False) -> bool:
+    """A lower-case word that WordNet lists, in any inflection; with ``common``, only as a
+    common word (WordNet writes names such as "Warsaw" with capitals)."""
+    from rhetoric.lexicon import synset_entry, synset_offsets
+
+    for pos in ("n", "v", "a", "r"):
+        for offset in synset_offsets(norm, pos):
+            if not common or any(w.lower() == w for w in synset_entry(pos, offset).words):
+                return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def extends_stem(stem: str, word: str, lowercase: bool = True) -> bool:
+    """Whether the lower-case ``word``, which begins with a wildcard's ``stem``, is a form of it.
+
+    A stem that is not a word ("senat*", "milit*") keeps the LIWC convention: any ending. A
+    stem that is a word ("war*", "law*", "islam*") is extended only by an ending of inflection
+    or derivation (:data:`_ENDINGS`, chained, after a doubled consonant or a dropped "e"), by a
+    hyphen, by a word of its own (a compound, "warfare"), or into a word WordNet derives from it
+    ("warrior"). A compound must itself be a common word in WordNet, or be written in lower
+    case (``lowercase``): a capitalised word made of a stem and another word is a name
+    ("Warsaw", "Churchill") more often than a compound.
+
+    >>> [w for w in ("wars", "warring", "warfare", "warning", "warm") if extends_stem("war", w)]
+    ['wars', 'warring', 'warfare']
+    >>> extends_stem("war", "warsaw", lowercase=False), extends_stem("war", "warfare", lowercase=False)
+    (False, True)
+    >>> extends_stem("islam", "islamic"), extends_stem("islam", "islamabad")
+    (True, False)
+    >>> extends_stem("senat", "senate")
+    True
+    """
+    rest = word[len(stem) :]
+    if not rest or not _is_word(stem):
+        return True
+    if rest[0] in "-‐‑" or _ENDING_CHAIN.fullmatch(rest):
+        return True
+    if rest[0] == stem[-1] and _ENDING_CHAIN.fullmatch(rest[1:]):  # war-r-ing
+        return True
+    if stem.endswith("e") and _ENDING_CHAIN.fullmatch("e" + rest):  # judge-d
+        return True
+    from rhetoric.lexicon import lemma, linked_lemma_names
+
+    if stem in linked_lemma_names(word) or stem in linked_lemma_names(lemma(word)):
+        return True
+    if len(rest) >= _MIN_COMPOUND_PART and _is_word(rest, common=True):
+        return lowercase or _is_word(word, common=True)
+    return False
 
 
 # --- the compiled matcher ---------------------------------------------------------------------
@@ -363,7 +446,8 @@ class _Compiled:
     """Patterns indexed for matching: each distinct word pattern gets an id; a token type is
     resolved once to the set of pattern ids it satisfies (cached across documents)."""
 
-    def __init__(self, terms: Iterable[Term]):
+    def __init__(self, terms: Iterable[Term], *, forms_only: bool = False):
+        self.forms_only = forms_only
         self.pattern_ids: dict[str, int] = {}
         self.literal: dict[str, list[int]] = {}  # lower-case literal -> ids
         self.exact: dict[str, list[int]] = {}  # case-sensitive literal -> ids
@@ -384,7 +468,7 @@ class _Compiled:
         self.max_multi = max(
             (len(ids) for group in self.multi.values() for ids, _ in group), default=1
         )
-        self._cache: dict[str, frozenset[int]] = {}
+        self._cache: dict[tuple[str, bool], frozenset[int]] = {}
         self._words: dict[tuple[str, str], frozenset[int]] = {}
 
     def _pattern(self, word: str) -> int:
@@ -413,11 +497,13 @@ class _Compiled:
         return ids
 
     def _resolve_word(self, text: str, norm: str) -> frozenset[int]:
-        ids = self._cache.get(norm)
+        # the case of the spelling matters only to a wildcard's compounds (extends_stem)
+        key = (norm, not self.forms_only or text.islower())
+        ids = self._cache.get(key)
         if ids is None:
             if len(self._cache) >= _CACHED_WORDS:
                 self._cache.clear()
-            ids = self._cache[norm] = self._resolve_norm(norm)
+            ids = self._cache[key] = self._resolve_norm(*key)
         if self.exact:
             base = text[:-2] if norm.endswith("'s") else text
             extra = self.exact.get(base) or self.exact.get(
@@ -427,7 +513,7 @@ class _Compiled:
                 ids = ids | frozenset(extra)
         return ids
 
-    def _resolve_norm(self, norm: str) -> frozenset[int]:
+    def _resolve_norm(self, norm: str, lowercase: bool = True) -> frozenset[int]:
         from rhetoric.lexicon import lemma
 
         base = norm[:-2] if norm.endswith("'s") else norm.rstrip("'")
@@ -438,7 +524,9 @@ class _Compiled:
         for form in forms:
             found.update(self.literal.get(form, ()))
             for length in range(self.min_prefix, len(form) + 1):
-                found.update(self.prefix.get(form[:length], ()))
+                ids = self.prefix.get(form[:length])
+                if ids and (not self.forms_only or extends_stem(form[:length], form, lowercase)):
+                    found.update(ids)
         if base.isalpha():
             for pos in ("n", "v", "a"):
                 base_form = lemma(base, pos)

@@ -41,6 +41,40 @@ def test_wildcard_matches_any_ending_and_hyphenated_compounds():
     ]  # fmt: skip
 
 
+def test_forms_wildcard_keeps_a_words_forms_and_leaves_other_words_and_names():
+    words = {"war": ["war*"], "faith": ["islam*"], "senate": ["senat*"]}
+    text = (
+        "Wars, warring armies and wartime warfare; a warning, a warm day, Warsaw and Warren. "
+        "Islam and Islamic schools in Islamabad. The Senate and senators."
+    )
+    liwc = [f[3] for f in _found(Lexicon.from_dict(words), text)]
+    forms = [f[3] for f in _found(Lexicon(Lexicon.from_dict(words).terms, wildcards="forms"), text)]
+    # LIWC's convention, kept for a user's lexicon: any ending
+    assert {"warning", "warm", "Warsaw", "Warren", "Islamabad"} <= set(liwc)
+    # the package's own rule: a stem that is a word takes its inflections, derivations and
+    # compounds; a stem that is not a word ("senat") still takes any ending
+    assert forms == [
+        "Wars", "warring", "wartime", "warfare", "Islam", "Islamic", "Senate", "senators",
+    ]  # fmt: skip
+
+
+def test_builtin_frames_do_not_read_names_into_a_wildcard():
+    lexicon = Lexicon.policy_frames()
+    assert lexicon.wildcards == "forms"
+    text = "Talks in Islamabad and Warsaw ended with a warning about Islamic militants at war."
+    found = {(f[0], f[3]) for f in _found(lexicon, text)}
+    assert ("cultural_identity", "Islamic") in found
+    assert ("security_and_defense", "war") in found
+    assert not {word for _, word in found} & {"Islamabad", "Warsaw", "warning"}
+
+
+def test_wildcards_setting_is_checked():
+    from rhetoric.errors import UsageError
+
+    with pytest.raises(UsageError, match="wildcards"):
+        Lexicon([], wildcards="stems")
+
+
 def test_longest_term_wins_and_blocks_its_parts():
     lex = Lexicon.from_dict({"welfare": ["social security"], "defense": ["security"]})
     text = "Social security is not border security."
