@@ -17,6 +17,13 @@ So "The ... The ...", "It ... It ..." and "We ... We ..." are never anaphora on 
 while a hortative pair, or three sentences opening on the same preposition and demonstrative, is.
 A leading "and", "but", "or", "so", "yet" or "nor" is skipped when comparing openings.
 
+A third candidate, ``kind="list"``: a phrase of two to four words that opens the members of a
+list inside one sentence, three times or more, each time after the first just after a comma,
+semicolon, colon or dash (and perhaps "and", "or", "but" or a short adverb): "a time of new
+beginnings, a time of exploring ..., a time of discovery"; "because they produce little
+revenue, because they are bad for the country, and, finally, because they are wrong". The
+phrase carries weight as a run of three clauses must (:func:`carries_weight`).
+
 A broader candidate, ``kind="near_opening"``: a phrase of two to four words with a content word
 (weight 2.5 or more) within the first :data:`NEAR_WORDS` words of two or more nearby sentences or
 clauses of one paragraph, not every time first ("As mayor, I can promise ... And as neighbour, I
@@ -108,6 +115,7 @@ def find_anaphora(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     spans += _interleaved_openings(doc, spans, len(spans))
     spans += _paired_openings(doc, spans, len(spans))
     spans += _near_openings(doc, spans, len(spans), (sentences, clauses))
+    spans += _list_openings(doc, spans, len(spans))
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 
@@ -742,4 +750,75 @@ def _near_openings(
                                               f"{len(members)} units in one paragraph")
                         )  # fmt: skip
                         taken.add(spans[-1].start, spans[-1].end)
+    return spans
+
+
+#: Most words from one member of a list opening to the next (:func:`_list_openings`).
+LIST_GAP = 30
+#: Words that may stand between a list's separator and a member's opening phrase.
+_LIST_FILLERS = frozenset("and or but nor then finally also even yet".split())
+_LIST_SEPARATOR = re.compile(r"[,;:\u2014\u2013]|--|\s-\s")
+
+
+def _list_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
+    """A phrase of two to four words opening three or more members of a list in one sentence
+    (``kind="list"``; see the module doc): every occurrence after the first stands just after a
+    separator (:data:`_LIST_SEPARATOR`, then at most two words of :data:`_LIST_FILLERS`), the
+    occurrences at most :data:`LIST_GAP` words apart, none inside a figure already found."""
+    taken = _Taken(found)
+    keys, words, text = doc.keys, doc.words, doc.text
+    spans: list[Span] = []
+    for sentence in doc.prose:
+        first, last = sentence.first_word, sentence.last_word
+        if last - first < 8:
+            continue
+        # the words that open a list member: a separator before them, perhaps past fillers
+        opens = []
+        for i in range(first + 1, last):
+            j, fillers = i, 0
+            while fillers < 2 and j - 1 > first and keys[j - 1] in _LIST_FILLERS:
+                if _LIST_SEPARATOR.search(text, words[j - 1].end, words[j].start):
+                    break
+                j, fillers = j - 1, fillers + 1
+            if _LIST_SEPARATOR.search(text, words[j - 1].end, words[j].start):
+                opens.append(i)
+        if len(opens) < 2:
+            continue
+        used: set[int] = set()
+        for k in range(4, 1, -1):
+            by_phrase: dict[tuple[str, ...], list[int]] = defaultdict(list)
+            for i in opens:
+                if i + k <= last:
+                    by_phrase[tuple(keys[i : i + k])].append(i)
+            for phrase, members in by_phrase.items():
+                if len(members) < 2 or any(m in used for m in members):
+                    continue
+                # the first member may stand anywhere before the second, within reach
+                earlier = [
+                    q for q in range(max(first, members[0] - LIST_GAP), members[0])
+                    if tuple(keys[q : q + k]) == phrase
+                ]  # fmt: skip
+                chain = [*earlier[-1:], *members]
+                run = [chain[0]]
+                for q in chain[1:]:
+                    if q - run[-1] > LIST_GAP or q - run[-1] < k:
+                        break
+                    run.append(q)
+                if len(run) < 3 or not carries_weight(phrase, len(run)):
+                    continue
+                if not any(is_content_word(w) for w in phrase) and phrase[0] not in SUBORDINATORS:
+                    if weight(phrase) < 2:
+                        continue
+                ranges = [(words[m].start, words[m + k - 1].end) for m in run]
+                if not all(taken.free(a, b) for a, b in ranges):
+                    continue
+                used.update(m + n for m in run for n in range(k))
+                n_groups += 1
+                said = " ".join(words[run[0] + n].text for n in range(k))
+                for a, b in ranges:
+                    spans.append(
+                        doc.span(a, b, device="anaphora", kind="list", group=f"anaphora-{n_groups}",
+                                 score=0.3, evidence=f'"{said}" opens {len(run)} members of a list')
+                    )  # fmt: skip
+                    taken.add(a, b)
     return spans

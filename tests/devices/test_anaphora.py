@@ -228,6 +228,36 @@ def test_a_near_opening_needs_weight_one_paragraph_and_nearby_units():
     } == {"sentence"}
 
 
+def test_a_phrase_opening_three_members_of_a_list_is_a_list_anaphora():
+    text = ("The decade will be a time of new roads, a time of open schools, and a time of "
+            "quiet streets. They left because they were tired, because they were cold, and, "
+            "finally, because they were hungry.")  # fmt: skip
+    spans = find_anaphora(text)
+    assert [(s.kind, s.text) for s in spans] == [("list", "a time of")] * 3 + [
+        ("list", "because they were")
+    ] * 3
+    assert [text[s.start : s.end] for s in spans] == [s.text for s in spans]
+    assert len({s.group for s in spans}) == 2
+
+
+def test_a_list_anaphora_needs_three_members_after_separators_and_weight():
+    # two members only
+    assert not find_anaphora("It was a time of roads and a time of schools for all of us here.")
+    # the later members must open list members: after a separator (and perhaps "and")
+    assert not find_anaphora(
+        "We saw a time of plenty when a time of want came after a time of war had ended."
+    )
+    # function words alone do not carry a list ("of the")
+    assert not find_anaphora(
+        "They fixed the roof of the house, of the barn, and of the shed today."
+    )
+    # members too far apart
+    filler = " ".join(["word"] * 35)
+    assert not find_anaphora(
+        f"It was a time of roads, {filler}, a time of schools, a time of peace."
+    )
+
+
 def test_a_near_opening_may_skip_one_unit_and_its_figures_never_overlap():
     # one sentence between two members is allowed (NEAR_STEP), and the chain takes the third
     text = ("As mayor, I can promise you streets. We met. And as neighbour, I can promise you "
