@@ -9,6 +9,7 @@ Layout of ``DIR``::
     removed/   ...
     errors/    ...
     _committed/part-00000.json ...   the doc_ids of each complete batch
+    _finished.json             written when the run ends (absent while it runs or if it stopped)
 
 A batch (a *part*) is written table by table, each file under a temporary name
 (``.part-NNNNN.<run token>.parquet.tmp``) by whoever analysed it: this process, or on a Dask
@@ -59,9 +60,17 @@ from rhetoric.runner import Outcome
 
 CONFIG_FILE = "rhetoric-run.json"
 COMMITTED = "_committed"
+#: Written when a run has analysed its whole input: a folder without it holds part of a run.
+FINISHED = "_finished.json"
 #: Write a batch when this many documents, words or spans are waiting, or after this many seconds.
 FLUSH_DOCUMENTS, FLUSH_WORDS, FLUSH_SPANS, FLUSH_SECONDS = 500, 100_000, 40_000, 30.0
-_FORMAT = 2
+#: 3: runs mark their end (:data:`FINISHED`); a folder of format 2 cannot say whether it ended.
+_FORMAT = 3
+
+
+class UnfinishedRunWarning(UserWarning):
+    """A run folder holds the tables of a run that stopped before the end of its input (or is
+    still running): its documents are a part of the corpus."""
 
 
 def package_version() -> str:
@@ -428,6 +437,7 @@ class CorpusWriter:
             raise UsageError(
                 f"--out {folder}: cannot write there ({error.strerror or error})"
             ) from None
+        (folder / FINISHED).unlink(missing_ok=True)  # running again: not finished until it ends
         committed = _committed_batches(folder)
         for name in TABLES:  # files of a part that was not committed (an interrupted run)
             for path in (folder / name).iterdir():
@@ -456,6 +466,9 @@ class CorpusWriter:
                 # a run of no documents still leaves each table with its columns, so that
                 # pandas.read_parquet(folder / "spans") reads an empty table, not no table
                 self.commit(write_part(self.folder, 0, [], self.metadata, self.token))
+            if kind is None:
+                documents = sum(len(docs) for docs in _committed_batches(self.folder).values())
+                _write_atomic(self.folder / FINISHED, json.dumps({"documents": documents}).encode())
         self.summary.seconds = time.perf_counter() - self._start
 
     def add(self, outcome: Outcome) -> None:
@@ -548,4 +561,34 @@ def read_corpus_result(folder: str | os.PathLike) -> CorpusResult:
     folder = Path(folder)
     if not (folder / CONFIG_FILE).is_file():
         raise InputError(f"{folder}: not the folder of a corpus run (no {CONFIG_FILE})")
+    warn_if_unfinished(folder)
     return CorpusResult(**{name: read_table(folder, name) for name in TABLES})
+
+
+def run_finished(folder: str | os.PathLike) -> bool | None:
+    """Whether the run in ``folder`` ended (analysed its whole input): ``None`` for a folder
+    written before runs marked their end (format 2), which cannot say."""
+    folder = Path(folder)
+    try:
+        config = json.loads((folder / CONFIG_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(config, dict) or config.get("format", 0) < 3:
+        return None
+    return (folder / FINISHED).is_file()
+
+
+def warn_if_unfinished(folder: str | os.PathLike) -> None:
+    """Warn (:class:`UnfinishedRunWarning`) if the run in ``folder`` stopped before its end or is
+    still running: its tables hold only the documents committed so far."""
+    if run_finished(folder) is False:
+        import warnings
+
+        documents = sum(len(docs) for docs in _committed_batches(Path(folder)).values())
+        warnings.warn(
+            f"{folder}: the run did not finish (interrupted, or still running): its tables hold "
+            f"the {documents} documents written so far; run the same analyze-corpus again to "
+            "finish it",
+            UnfinishedRunWarning,
+            stacklevel=3,
+        )

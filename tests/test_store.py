@@ -6,6 +6,7 @@ import json
 import multiprocessing
 import re
 import time
+import warnings
 
 import pandas as pd
 import pytest
@@ -90,11 +91,19 @@ def test_a_run_killed_half_way_resumes_to_the_tables_of_one_run(corpus, tmp_path
     committed = sorted((out / "_committed").glob("*.json"))
     done = [doc for path in committed for doc in json.loads(path.read_text())]
     assert 10 <= len(done) < len(corpus), "the run was not stopped half-way"
+    # read now, the folder says it holds part of a run
+    assert store.run_finished(out) is False
+    with pytest.warns(store.UnfinishedRunWarning, match=f"the {len(done)} documents written"):
+        partial = read_corpus_result(out)
+    assert partial.documents["doc_id"].tolist() == done
 
     summary = write_corpus(corpus, out, devices=DEVICES, n_jobs=2)
     assert summary.skipped == len(done)
     assert summary.documents == len(corpus) - len(done)  # no document done twice
-    resumed = read_corpus_result(out)
+    assert store.run_finished(out) is True
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", store.UnfinishedRunWarning)
+        resumed = read_corpus_result(out)
     assert_same_tables(resumed, analyze_corpus(corpus, devices=DEVICES, n_jobs=1))
     assert resumed.documents["doc_id"].tolist() == corpus["doc_id"].tolist()
 
@@ -257,3 +266,15 @@ def test_a_manifest_counts_its_part_and_the_commit_adds_it_to_the_summary(tmp_pa
     result = read_corpus_result(tmp_path / "run")
     assert result.errors["doc_id"].tolist() == ["b", "c"]
     assert result.spans["text"].tolist() == ["Never, never"]
+
+
+def test_a_folder_written_before_runs_marked_their_end_is_not_called_unfinished(corpus, tmp_path):
+    out = tmp_path / "run"
+    write_corpus(corpus.head(3), out, devices=DEVICES, frames=False, n_jobs=1)
+    config = json.loads((out / store.CONFIG_FILE).read_text())
+    (out / store.CONFIG_FILE).write_text(json.dumps({**config, "format": 2}))
+    (out / store.FINISHED).unlink()
+    assert store.run_finished(out) is None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", store.UnfinishedRunWarning)
+        assert len(read_corpus_result(out).documents) == 3
