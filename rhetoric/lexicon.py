@@ -459,11 +459,14 @@ def _tag_rows(prev: str, prev2: str) -> tuple[int, int, int]:
 # --- contrast ---------------------------------------------------------------------------------
 
 # Closed-class words that WordNet either lacks or keeps out of its antonym links, but that set up
-# contrasts in parallel phrases (quantifiers, frequency adverbs, ordinals).
+# contrasts in parallel phrases (quantifiers, frequency adverbs, ordinals, indefinite pronouns and
+# adverbs), and "great" / "small", which WordNet opposes only through "large" and "big".
 _CLOSED_CLASS_OPPOSITES = (
     ("all", "none"), ("all", "nothing"), ("everything", "nothing"), ("everybody", "nobody"),
     ("everyone", "nobody"), ("always", "never"), ("many", "few"), ("more", "less"),
     ("more", "fewer"), ("most", "least"), ("first", "last"), ("best", "worst"),
+    ("anything", "nothing"), ("something", "nothing"), ("everywhere", "nowhere"),
+    ("somewhere", "nowhere"), ("anyone", "nobody"), ("great", "small"), ("greatest", "smallest"),
 )  # fmt: skip
 
 # Negating prefixes, with the shortest base they may attach to (short bases give false pairs

@@ -305,3 +305,13 @@ def test_clause_level_shapes(text, x, y, kind, evidence):
 )
 def test_clause_level_rules_leave_plain_sentences_alone(text):
     assert find_antithesis(text) == []
+
+
+def test_indefinite_pronouns_and_great_small_oppose_in_parallel_slots():
+    from rhetoric.lexicon import contrasts
+
+    assert contrasts("anything", "nothing") and contrasts("great", "small")
+    assert not contrasts("great", "large")
+    text = "With the help of people we can do anything, and without their help, we can do nothing."
+    spans = [s for s in find_antithesis(text) if s.kind == "antonym_parallel"]
+    assert [s.text for s in spans] == ["do anything", "do nothing"]
