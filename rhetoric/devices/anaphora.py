@@ -15,6 +15,8 @@ commonest prepositions and conjunctions, forms of *be* and *have*). Then:
 
 So "The ... The ...", "It ... It ..." and "We ... We ..." are never anaphora on their own,
 while a hortative pair, or three sentences opening on the same preposition and demonstrative, is.
+Three or more successive questions opening with the same word ("How ...? How ...? How ...?";
+"Would ...? Would ...? Would ...?") are a series whatever that word weighs.
 A leading "and", "but", "or", "so", "yet" or "nor" is skipped when comparing openings.
 
 A third candidate, ``kind="list"``: a phrase of two to four words that opens the members of a
@@ -110,8 +112,9 @@ def find_anaphora(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
         ("clause", clauses, 2),
         ("clause", _clause_starts(doc, _COMMA_BREAK), 3),
     ]
+    questions = _question_starts(doc)
     for kind, units, min_run in levels:
-        spans += _runs(doc, keys, units, kind, min_run, claimed, len(spans))
+        spans += _runs(doc, keys, units, kind, min_run, claimed, len(spans), questions)
     spans += _interleaved_openings(doc, spans, len(spans))
     spans += _paired_openings(doc, spans, len(spans))
     spans += _near_openings(doc, spans, len(spans), (sentences, clauses))
@@ -146,6 +149,16 @@ def _clause_starts(doc: Document, pattern: re.Pattern) -> list[tuple[int, int]]:
     for unit in units:
         by_sentence[sentence_of[unit[0]]].append(unit)
     return [unit for group in by_sentence.values() if len(group) > 1 for unit in group]
+
+
+def _question_starts(doc: Document) -> frozenset[int]:
+    """The first words of the sentences that end with a question mark."""
+    text = doc.text
+    return frozenset(
+        s.first_word
+        for s in doc.prose
+        if s.n_words and text[s.start : s.end].rstrip().endswith("?")
+    )
 
 
 def _opening(keys: list[str], unit: tuple[int, int]) -> tuple[int, tuple[str, ...]]:
@@ -188,6 +201,7 @@ def _runs(
     min_run: int,
     claimed: set[int],
     n_groups: int,
+    questions: frozenset[int] = frozenset(),
 ) -> list[Span]:
     openings = [_opening(keys, unit) for unit in units]
     common = _common_openings(openings)
@@ -210,7 +224,9 @@ def _runs(
             j = run_end[i]
             run = j - i
             shared = words[:k]
-            if run >= min_run and carries_weight(shared, run):
+            # three questions or more opening alike are a series, whatever their first word
+            series = run >= 3 and all(start in questions for start, _ in units[i:j])
+            if run >= min_run and (carries_weight(shared, run) or series):
                 groups += 1
                 group = f"anaphora-{groups}"
                 phrase = " ".join(doc.words[first + n].text for n in range(k))

@@ -32,10 +32,8 @@ def load_example_judgements(name: Literal["federalist", "public_speeches"]) -> p
     Examples
     --------
     >>> table = load_example_judgements("federalist")
-    >>> sorted(set(table["annotator"])), len(table) > 50
-    (['helper-validation', 'judge-federalist-17c', 'judge-lead', 'judge-lead-17', 'judge-readings-13', 'judge-validation-18', 'judge-validation-18b',
-     'judge-validation-18c', 'judge-validation-18d', 'judge-validation-20', 'judge-validation-22',
-     'judge-validation-23', 'judge-validation-23b'], True)
+    >>> sorted(set(table["annotator"]))[:3], bool(table["annotator"].ne("").all()), len(table) > 50
+    (['helper-validation', 'judge-federalist-17c', 'judge-lead'], True, True)
     >>> bool(table.duplicated(["doc", "device", "start", "end"]).any())  # one coder per figure
     False
     """

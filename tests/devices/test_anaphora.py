@@ -240,6 +240,14 @@ def test_a_phrase_opening_three_members_of_a_list_is_a_list_anaphora():
     assert len({s.group for s in spans}) == 2
 
 
+def test_three_questions_opening_alike_are_a_series_whatever_the_word():
+    text = "How did we win? How can they lose? How shall we live now? We do not know."
+    assert [(s.kind, s.text) for s in find_anaphora(text)] == [("sentence", "How")] * 3
+    # two questions, or three statements, opening "How" are not
+    assert not find_anaphora("How did we win? How can they lose? We slept.")
+    assert not find_anaphora("How we won is known. How they lost is not. How we live is ours.")
+
+
 def test_a_list_anaphora_needs_three_members_after_separators_and_weight():
     # two members only
     assert not find_anaphora("It was a time of roads and a time of schools for all of us here.")
