@@ -116,6 +116,24 @@ def test_without_train_validation_leaves_out_single_text_authors(folder, capsys)
     assert "left out 1 author(s) with a single text: Gamma" in err
 
 
+def test_a_russian_folder_is_validated(tmp_path, capsys):
+    ivanov = "и он сказал что она не знает и что все так и было"
+    petrov = "вот ведь теперь когда даже ему вдруг было ну ли"
+    for i in range(3):
+        (tmp_path / f"Ivanov_{i}.txt").write_text(f"{ivanov} {ivanov[: 10 * i]}", encoding="utf-8")
+        (tmp_path / f"Petrov_{i}.txt").write_text(f"{petrov} {petrov[: 10 * i]}", encoding="utf-8")
+    code, out, _ = _run([str(tmp_path), "--cv", "loo", "--json"], capsys)
+    assert code == 0 and json.loads(out)["recall"] == {"Ivanov": 1.0, "Petrov": 1.0}
+
+
+def test_a_folder_without_words_is_one_input_error(tmp_path, capsys):
+    for name in ("A_1", "A_2", "B_1", "B_2"):
+        (tmp_path / f"{name}.txt").write_text("1 2 3 ... 4", encoding="utf-8")
+    assert main(["attribute", str(tmp_path), "--cv", "loo"]) == 1
+    err = capsys.readouterr().err
+    assert "have no words" in err and len(err.strip().splitlines()) == 1
+
+
 def test_one_training_author_is_a_usage_error(folder):
     with pytest.raises(UsageError, match="name two or more"):
         _run([str(folder), "--train", "Alpha", "--test", "Unknown"], None)
