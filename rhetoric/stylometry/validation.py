@@ -26,9 +26,14 @@ from sklearn.model_selection import LeaveOneOut, StratifiedKFold
 
 from rhetoric.errors import check_choice, check_documents
 from rhetoric.stylometry.classifiers import DeltaClassifier, canonical_method, make_method
-from rhetoric.stylometry.features import CountTable, MFWVectorizer
+from rhetoric.stylometry.features import CountTable, MFWVectorizer, text_features
 
 CV = Literal["loo", "loo_balanced", "kfold"]
+
+#: :func:`attribute` warns that a test text of fewer words than this is attributed unreliably
+#: (function-word frequencies of a few dozen words are mostly noise; stylometric studies
+#: rarely trust texts under a few thousand words).
+MIN_WORDS = 100
 
 
 class Validation(NamedTuple):
@@ -290,13 +295,18 @@ def attribute(
 ) -> pd.DataFrame:
     """Attribute each test text to one of the training authors.
 
-    The word list and z-scores come from the training texts only.
+    The word list and z-scores come from the training texts only. A test text in which the
+    tokeniser finds no word (empty, only digits or punctuation, or a script it does not read)
+    has nothing to attribute: it is left out of the table, with a warning naming it, rather
+    than given the probabilities of an all-zero profile. A test text of fewer than
+    :data:`MIN_WORDS` (100) words is attributed, with a warning naming it that so short a text
+    is attributed unreliably.
 
     Returns
     -------
     pandas.DataFrame
-        One row per test text: ``doc_id``, ``predicted``, then one column per training label
-        with its probability (absent when the method has no ``predict_proba``).
+        One row per test text with words: ``doc_id``, ``predicted``, then one column per
+        training label with its probability (absent when the method has no ``predict_proba``).
 
     Examples
     --------
@@ -314,6 +324,7 @@ def attribute(
     ids = (
         [str(i) for i in range(len(test_texts))] if test_ids is None else [str(i) for i in test_ids]
     )
+    test_texts, ids = _texts_with_words(test_texts, ids, MFWVectorizer(**(vectorizer or {})))
     if not test_texts:
         return pd.DataFrame({"doc_id": [], "predicted": []})
     table = MFWVectorizer(**(vectorizer or {})).count_table([*train_texts, *test_texts])
@@ -337,3 +348,29 @@ def attribute(
         for j, label in enumerate(classes):
             frame[str(label)] = p[:, j]
     return frame
+
+
+def _texts_with_words(
+    texts: list[str], ids: list[str], vectorizer: MFWVectorizer
+) -> tuple[list[str], list[str]]:
+    """The texts with at least one word, and their ids; a warning names the others and the short."""
+    n_words = [
+        len(text_features(t, tokenizer=vectorizer.tokenizer, lowercase=vectorizer.lowercase))
+        for t in texts
+    ]
+    empty = [i for i, n in enumerate(n_words) if n == 0]
+    if empty:
+        warnings.warn(
+            f"left out {', '.join(ids[i] for i in empty)}: no words to attribute (empty, or "
+            "only digits, punctuation or letters the tokeniser does not read)",
+            stacklevel=3,
+        )
+    short = [f"{ids[i]} ({n})" for i, n in enumerate(n_words) if 0 < n < MIN_WORDS]
+    if short:
+        warnings.warn(
+            f"fewer than {MIN_WORDS} words: {', '.join(short)}; attribution of so short a text "
+            "is unreliable",
+            stacklevel=3,
+        )
+    keep = [i for i, n in enumerate(n_words) if n > 0]
+    return [texts[i] for i in keep], [ids[i] for i in keep]

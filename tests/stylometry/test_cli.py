@@ -134,6 +134,14 @@ def test_a_folder_without_words_is_one_input_error(tmp_path, capsys):
     assert "have no words" in err and len(err.strip().splitlines()) == 1
 
 
+def test_an_empty_test_file_is_left_out_by_name(folder, capsys):
+    (folder / "Unknown_empty.txt").write_text("", encoding="utf-8")
+    (folder / "Unknown_digits.txt").write_text("1 2 3", encoding="utf-8")
+    with pytest.warns(UserWarning, match="left out Unknown_digits, Unknown_empty: no words"):
+        code, out, _ = _run([str(folder), "--test", "Unknown", "--json"], capsys)
+    assert code == 0 and [json.loads(line)["doc_id"] for line in out.splitlines()] == ["Unknown_x"]
+
+
 def test_one_training_author_is_a_usage_error(folder):
     with pytest.raises(UsageError, match="name two or more"):
         _run([str(folder), "--train", "Alpha", "--test", "Unknown"], None)
