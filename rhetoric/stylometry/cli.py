@@ -169,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
     if test_label is not None:
         test = frame[frame["label"] == test_label]
         result = attribute(texts, train["label"], test["clean_text"].tolist(), method=method, mfw=args.mfw,
-                           test_ids=test["doc_id"].tolist())  # fmt: skip
+                           test_ids=test["doc_id"].tolist(), train_ids=train["doc_id"].tolist())  # fmt: skip
         classes = [c for c in result.columns if c not in ("doc_id", "predicted")]
         if fmt != "json":  # table or csv: one row per text, a probability column per author
             print(format_table(result, fmt), end="")

@@ -141,7 +141,7 @@ def test_a_folder_without_words_is_one_input_error(tmp_path, capsys):
         (tmp_path / f"{name}.txt").write_text("1 2 3 ... 4", encoding="utf-8")
     assert main(["attribute", str(tmp_path), "--cv", "loo"]) == 1
     err = capsys.readouterr().err
-    assert "have no words" in err and len(err.strip().splitlines()) == 1
+    assert "none of the texts has a word" in err and len(err.strip().splitlines()) == 1
 
 
 def test_an_empty_test_file_is_left_out_by_name(folder, capsys):

@@ -88,3 +88,33 @@ def test_only_wordless_texts_give_an_empty_table():
     with pytest.warns(UserWarning, match="no words"):
         result = attribute(TRAIN, list("HHHMMM"), [""], method="burrows", mfw=10)
     assert result.empty
+
+
+def test_a_training_text_without_words_is_left_out():
+    long_text = " ".join(["upon the whole upon it whilst"] * 20)
+    with pytest.warns(UserWarning, match=r"training text\(s\) 3: no words"):
+        result = attribute([*TRAIN[:3], "", *TRAIN[3:]], list("HHHMMMM"), [long_text],
+                           method="burrows", mfw=10)  # fmt: skip
+    assert result["predicted"].tolist() == ["H"]
+    with pytest.warns(UserWarning, match=r"training text\(s\) blank: no words"):
+        attribute([*TRAIN[:3], "", *TRAIN[3:]], list("HHHMMMM"), [long_text], method="burrows",
+                  mfw=10, train_ids=["h1", "h2", "h3", "blank", "m1", "m2", "m3"])  # fmt: skip
+
+
+def test_cross_validation_leaves_out_texts_without_words():
+    with pytest.warns(UserWarning, match="left out blank: no words"):
+        result = cross_validate([*TRAIN, ""], list("HHHMMMM"), method="burrows", mfw=10,
+                                doc_ids=["h1", "h2", "h3", "m1", "m2", "m3", "blank"])  # fmt: skip
+    assert result.summary["n"].item() == 6 and "blank" not in set(result.predictions["doc_id"])
+    assert result.summary["accuracy"].item() == 1.0
+
+
+def test_texts_without_words_that_leave_one_author_are_an_input_error():
+    from rhetoric.errors import InputError
+
+    with pytest.raises(InputError, match="no text of M has words"):
+        cross_validate([*TRAIN[:3], "", "1 2"], list("HHHMM"), method="burrows", mfw=10)
+    with pytest.raises(InputError, match="none of the texts has a word"):
+        cross_validate(["", "1", "2", "!"], list("HHMM"), method="burrows", mfw=10)
+    with pytest.raises(InputError, match="no text of M has words"):
+        attribute([*TRAIN[:3], ""], list("HHHM"), ["upon the whole"], method="burrows", mfw=10)
