@@ -10,7 +10,7 @@ import json
 import sys
 import warnings
 
-from rhetoric.errors import RhetoricError, UsageError, invalid_value
+from rhetoric.errors import InputError, RhetoricError, UsageError, invalid_value
 from rhetoric.stylometry.classifiers import ALIASES, METHODS, canonical_method
 from rhetoric.stylometry.corpus import LOADER_NAMES, load_stylometry_corpus
 from rhetoric.stylometry.validation import attribute, cross_validate
@@ -54,7 +54,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--transductive",
         action="store_true",
-        help="stylo-style validation: word list and z-scores also see held-out texts",
+        help="stylo-style validation: word list and z-scores also see held-out texts (with --cv "
+        "only: --test always learns them from the training texts alone)",
     )
     from rhetoric.output import add_format_option
 
@@ -102,6 +103,19 @@ def _default_train(frame, test: str | None, available: list[str]) -> list[str]:
     return [label for label in authors if label not in single]
 
 
+def _too_few_authors(corpus: str, available: list[str], test: str | None) -> str:
+    """Why the labels of a corpus give fewer than two authors to train on, in one line."""
+    shown = ", ".join(available[:6]) + (", ..." if len(available) > 6 else "")
+    need = "to attribute between" if test is not None else "with two texts or more to validate on"
+    message = f"{corpus}: fewer than two authors {need} (labels found: {shown})"
+    if corpus not in LOADER_NAMES:
+        message += (
+            "; a text's author is its file name before the first underscore (Smith_01.txt is "
+            "by Smith, Smith-01.txt by Smith-01)"
+        )
+    return message
+
+
 def _load(args: argparse.Namespace):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -123,29 +137,39 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             f"--k={args.k} is not valid; k-fold cross-validation needs 2 folds or more"
         )
+    if args.transductive and args.test is not None:
+        raise UsageError(
+            "--transductive applies to validation (--cv); attributing --test texts always learns "
+            "the word list from the training texts alone"
+        )
     frame = _load(args)
     available = sorted(set(map(str, frame["label"])))
-    train_labels = (
-        _labels("--train", args.train, available)
-        if args.train is not None
-        else _default_train(frame, args.test, available)
-    )
+    test_label = _labels("--test", args.test, available)[0] if args.test is not None else None
+    if args.train is not None:
+        train_labels = _labels("--train", args.train, available)
+        if test_label in train_labels:
+            raise UsageError(
+                f"--train {args.train} includes the --test label {test_label}: its texts would be "
+                f"scored by a model trained on them; leave {test_label} out of --train"
+            )
+        if len(set(train_labels)) < 2:
+            raise UsageError(
+                f"--train {args.train}: attribution chooses between authors; name two or more"
+            )
+    else:
+        train_labels = _default_train(frame, test_label, available)
+        if len(set(train_labels)) < 2:
+            raise InputError(_too_few_authors(args.corpus, available, test_label))
     train = frame[frame["label"].isin(train_labels)]
-    if len(set(train_labels)) < 2:
-        raise UsageError(
-            f"--train {','.join(train_labels)}: attribution chooses between authors; name two or "
-            "more"
-        )
     if len(train) < 2:
         raise RhetoricError(
             f"--train {','.join(train_labels)}: at least two training texts are needed, found {len(train)}"
         )
     texts = train["clean_text"].tolist()
-    if args.test is not None:
-        test_label = _labels("--test", args.test, available)[0]
+    if test_label is not None:
         test = frame[frame["label"] == test_label]
         result = attribute(texts, train["label"], test["clean_text"].tolist(), method=method, mfw=args.mfw,
-                           test_ids=test["doc_id"].tolist())  # fmt: skip
+                           test_ids=test["doc_id"].tolist(), train_ids=train["doc_id"].tolist())  # fmt: skip
         classes = [c for c in result.columns if c not in ("doc_id", "predicted")]
         if fmt != "json":  # table or csv: one row per text, a probability column per author
             print(format_table(result, fmt), end="")
@@ -168,7 +192,8 @@ def run(args: argparse.Namespace) -> int:
         print(format_table(per_author.assign(**extra), "csv"), end="")
         return 0
     if fmt == "json":
-        print(json.dumps({"method": summary["method"], "mfw": int(summary["mfw"]), "n": int(summary["n"]),
+        print(json.dumps({"method": summary["method"], "mfw": int(summary["mfw"]), "cv": summary["cv"],
+                          "mode": summary["mode"], "n": int(summary["n"]),
                           "accuracy": round(float(summary["accuracy"]), 6),
                           "balanced_accuracy": round(float(summary["balanced_accuracy"]), 6),
                           "recall": recall}))  # fmt: skip

@@ -1,9 +1,11 @@
 """Corpora for stylometry: a stylo-style folder of ``<Label>_<anything>.txt`` files, or a loader.
 
 stylo reads the class of a text from its file name, the part before the first underscore
-(``Hamilton_01.txt`` is by ``Hamilton``). :func:`read_corpus_folder` does the same with
+(``Hamilton_01.txt`` is by ``Hamilton``; a name without an underscore is its own label:
+``Smith-0.txt`` is by ``Smith-0``). :func:`read_corpus_folder` does the same with
 :func:`rhetoric.text.read_text`, so a binary or unreadable file gives a clear reason; such a
-file is skipped with a :class:`CorpusFileWarning` and the others are kept.
+file, and one with nothing before its first underscore (``_x.txt``), is skipped with a
+:class:`CorpusFileWarning` and the others are kept.
 """
 
 from __future__ import annotations
@@ -61,6 +63,13 @@ def read_corpus_folder(folder: str | os.PathLike, *, pattern: str = "*.txt") -> 
             text = read_text(path)
         except InputError as error:
             warnings.warn(f"skipped {error}", CorpusFileWarning, stacklevel=2)
+            continue
+        if not label_of(path.name):
+            warnings.warn(
+                f"skipped {path}: no author name before the first underscore",
+                CorpusFileWarning,
+                stacklevel=2,
+            )
             continue
         rows.append({"doc_id": path.stem, "label": label_of(path.name), "text": text, "clean_text": text,
                      "path": str(path)})  # fmt: skip

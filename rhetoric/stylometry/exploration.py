@@ -177,7 +177,9 @@ def mds_coordinates(
 
 class Dendrogram(NamedTuple):
     """A hierarchical clustering: the SciPy ``linkage`` matrix and the ``labels`` of its leaves
-    (pass both to :func:`scipy.cluster.hierarchy.dendrogram`), and the ``distances`` used."""
+    (pass both to :func:`scipy.cluster.hierarchy.dendrogram`, or the whole tree to
+    :func:`rhetoric.viz.dendrogram`), and the ``distances`` used (``attrs["linkage"]`` names the
+    linkage method)."""
 
     linkage: np.ndarray
     labels: list[str]
@@ -206,7 +208,9 @@ def cluster_tree(
         )
     D = delta_distances(frequencies.to_numpy(dtype=float), metric=metric)
     Z = scipy_linkage(squareform(D, checks=False), method=linkage)
-    return Dendrogram(Z, ids, pd.DataFrame(D, index=ids, columns=ids))
+    distances = pd.DataFrame(D, index=ids, columns=ids)
+    distances.attrs["linkage"] = linkage  # so that a plot of the distances redraws this tree
+    return Dendrogram(Z, ids, distances)
 
 
 def _clades(Z: np.ndarray, n: int) -> list[frozenset[int]]:

@@ -8,7 +8,13 @@ The default tokeniser reproduces R ``stylo``'s ``txt.to.words.ext(corpus.lang = 
 so that results can be compared with stylo's paper by paper: lower case; the apostrophe of a
 contraction (``'t 's 'd 'm 'll 've 'em 'im 're`` after a letter) becomes ``^`` so the
 contraction stays one word; runs of 2-5 hyphens are dashes (separators); words are runs of
-Latin letters, ``^`` and ``-``; tokens made only of hyphens are dropped. It is a separate
+letters (:data:`STYLO_LETTERS`), ``^`` and ``-``; tokens made only of hyphens are dropped.
+The letters are stylo's: Latin with its extensions (``English.all``), and the Greek, Cyrillic,
+Hebrew, Arabic, Coptic and Georgian letters of stylo's default tokeniser and the kana, CJK
+ideographs and Hangul of its ``CJK`` option; combining accents and Hebrew points are added, so
+that a decomposed or pointed word is not cut in two. English texts tokenise exactly as in
+stylo. Chinese and Japanese are written without spaces, so a run of ideographs is one "word"
+(as in stylo): compare such texts on character n-grams (``analyzer="char"``). It is a separate
 tokeniser from :data:`rhetoric.text.WORD_PATTERN` on purpose (``tokenizer="rhetoric"`` selects
 that one instead): parity with stylo needs stylo's rules, curly apostrophes included.
 """
@@ -26,11 +32,30 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from rhetoric.errors import UsageError, check_choice, check_documents, invalid_value
+from rhetoric.errors import InputError, UsageError, check_choice, check_documents, invalid_value
 
 _CONTRACTION = re.compile(r"([^\W\d_])'(t|s|d|m|ll|ve|em|im|re)\b")
 _DASHES = re.compile(r"-{2,5}")
-_STYLO_WORD = re.compile("[A-Za-z\u00c0-\u00ff\u0100-\u01bf\u01c4-\u02af^-]+")
+#: The letters of a word, as stylo 0.7.7 reads them: ``English.all``'s Latin letters, plus the
+#: other scripts of stylo's default tokeniser (``txt.to.words``) and of its ``CJK`` option.
+STYLO_LETTERS = (
+    # Latin, Latin-1 and Latin Extended (English.all; its range also holds × and ÷, kept for parity)
+    "A-Za-z\u00c0-\u00ff\u0100-\u01bf\u01c4-\u02af"
+    "\u1e00-\u1eff"  # Latin Extended Additional (Vietnamese: Việt)
+    "\u0300-\u036f"  # combining accents, so decomposed text (e + \u0301) stays one word (not in stylo)
+    "\u0386\u0388-\u03ff"  # modern Greek (and Coptic in the Greek block)
+    "\u1f00-\u1fbc\u1fc2-\u1fcc\u1fd0-\u1fdb\u1fe0-\u1fec\u1ff2-\u1ffc"  # polytonic Greek
+    "\u2c80-\u2cf3"  # Coptic
+    "\u0400-\u0481\u048a-\u0527"  # Cyrillic
+    "\u05d0-\u05ea\u05f0-\u05f4"  # Hebrew letters
+    "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"  # Hebrew points (not in stylo)
+    "\u0620-\u065f\u066e-\u06d3\u06d5\u06dc"  # Arabic
+    "\u10a0-\u10ff"  # Georgian
+    "\u3040-\u309f\u30a0-\u30ff\u3005\u3031-\u3035"  # Hiragana, Katakana, repetition marks
+    "\u4e00-\u9fff\u3400-\u4dbf"  # CJK ideographs
+    "\uac00-\ud7af"  # Hangul syllables
+)
+_STYLO_WORD = re.compile(f"[{STYLO_LETTERS}^-]+")
 _ONLY_HYPHENS = re.compile(r"-+")
 
 #: English personal and possessive pronouns (the closed class stylo removes with ``delete.pronouns``).
@@ -63,6 +88,8 @@ def stylo_tokenize(text: str, *, lowercase: bool = True) -> list[str]:
     --------
     >>> stylo_tokenize("Don't stop--it's well-known, they're here -- now.")
     ['don^t', 'stop', 'it^s', 'well-known', 'they^re', 'here', 'now']
+    >>> stylo_tokenize("Việt Nam, Москва и Αθήνα")
+    ['việt', 'nam', 'москва', 'и', 'αθήνα']
     """
     if lowercase:
         text = text.lower()
@@ -341,6 +368,25 @@ class CountTable:
         return values
 
 
+def _no_features_message(table: CountTable, rows, vectorizer: MFWVectorizer) -> str:
+    """Why a feature list came out empty, in one line."""
+    totals = table.totals if rows is None else table.totals[np.asarray(rows)]
+    if not totals.any():
+        what = "words" if vectorizer.analyzer == "word" else "characters"
+        tokenizer = vectorizer.tokenizer if isinstance(vectorizer.tokenizer, str) else "given"
+        reason = f"the training texts have no {what}"
+        if tokenizer == "stylo":
+            reason += (
+                " (the stylo tokeniser reads Latin, Greek, Cyrillic, Hebrew, Arabic, Coptic, "
+                "Georgian, kana, CJK and Hangul letters)"
+            )
+        return reason
+    return (
+        f"no feature of the training texts is left after culling={vectorizer.culling!r}, "
+        f"mfw={vectorizer.mfw!r} and the excluded words; lower culling or widen mfw"
+    )
+
+
 def _check_mfw(mfw: object) -> None:
     if isinstance(mfw, bool):
         raise invalid_value("mfw", mfw, ["a positive int", "a (first, last) pair"])
@@ -454,10 +500,16 @@ class MFWVectorizer(TransformerMixin, BaseEstimator):
     def fit_table(
         self, table: CountTable, rows: Sequence[int] | np.ndarray | None = None
     ) -> MFWVectorizer:
-        """Learn the feature list (and z-score statistics) from ``rows`` of a count table."""
+        """Learn the feature list (and z-score statistics) from ``rows`` of a count table.
+
+        Raises :class:`~rhetoric.errors.InputError` when no feature is left (texts without
+        words, or a culling that keeps none), rather than a model fitted on zero columns.
+        """
         self._check_params()
         exclude = ENGLISH_PRONOUNS if self.remove_pronouns else ()
         self._columns = table.select(rows, mfw=self.mfw, culling=self.culling, exclude=exclude)
+        if len(self._columns) == 0:
+            raise InputError(_no_features_message(table, rows, self))
         self._table_vocabulary = table.vocabulary
         self.features_ = table.vocabulary[self._columns].astype(str)
         self.vocabulary_ = {w: i for i, w in enumerate(self.features_)}

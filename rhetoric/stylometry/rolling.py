@@ -1,7 +1,8 @@
 """Rolling attribution: who wrote which stretch of a long text (stylo's ``rolling.classify()``).
 
-The long text is cut into overlapping windows of ``window`` words moved by ``step`` words; each
-window is attributed by a model trained on the reference texts. The table keeps each window's
+The long text is cut into overlapping windows of ``window`` words moved by ``step`` words (and a
+last window ending at the last word, so the end of the text is attributed too; see
+:func:`windows`); each window is attributed by a model trained on the reference texts. The table keeps each window's
 word and character offsets, so a passage can be cut back out of the original text.
 """
 
@@ -13,7 +14,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator
 
-from rhetoric.errors import check_documents
+from rhetoric.errors import UsageError, check_documents
 from rhetoric.stylometry.classifiers import attribution_pipeline
 from rhetoric.stylometry.features import stylo_token_spans
 
@@ -21,20 +22,30 @@ from rhetoric.stylometry.features import stylo_token_spans
 def windows(n_words: int, window: int, step: int) -> list[tuple[int, int]]:
     """Word ranges ``[start, end)`` of the windows; one window when the text is shorter.
 
+    Windows start every ``step`` words; when the last of them stops short of the end of the
+    text, one more window of ``window`` words ends at the last word, so every word is
+    attributed and every window has the same length (that final window overlaps its
+    predecessor more than ``window - step`` words).
+
     >>> windows(10, 4, 3)
     [(0, 4), (3, 7), (6, 10)]
+    >>> windows(11, 4, 3)
+    [(0, 4), (3, 7), (6, 10), (7, 11)]
     >>> windows(3, 4, 2)
     [(0, 3)]
     """
     if window < 1 or step < 1:
-        raise ValueError(
+        raise UsageError(
             f"window={window!r}, step={step!r} are not valid; both must be positive numbers of words"
         )
     if n_words == 0:
         return []
     if n_words <= window:
         return [(0, n_words)]
-    return [(s, s + window) for s in range(0, n_words - window + 1, step)]
+    ranges = [(s, s + window) for s in range(0, n_words - window + 1, step)]
+    if ranges[-1][1] < n_words:  # the tail: one more full window ending at the last word
+        ranges.append((n_words - window, n_words))
+    return ranges
 
 
 def rolling_attribution(

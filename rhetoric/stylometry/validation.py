@@ -24,11 +24,16 @@ from sklearn.base import BaseEstimator, clone
 from sklearn.metrics import balanced_accuracy_score
 from sklearn.model_selection import LeaveOneOut, StratifiedKFold
 
-from rhetoric.errors import check_choice, check_documents
+from rhetoric.errors import InputError, check_choice, check_documents
 from rhetoric.stylometry.classifiers import DeltaClassifier, canonical_method, make_method
-from rhetoric.stylometry.features import CountTable, MFWVectorizer
+from rhetoric.stylometry.features import CountTable, MFWVectorizer, text_features
 
 CV = Literal["loo", "loo_balanced", "kfold"]
+
+#: :func:`attribute` warns that a test text of fewer words than this is attributed unreliably
+#: (function-word frequencies of a few dozen words are mostly noise; stylometric studies
+#: rarely trust texts under a few thousand words).
+MIN_WORDS = 100
 
 
 class Validation(NamedTuple):
@@ -220,6 +225,9 @@ def cross_validate(
     random_state : int or None
         Seed of the k-fold shuffle and of the texts kept by ``"loo_balanced"``.
 
+    A text in which the tokeniser finds no word (empty, only digits) is left out, with a
+    warning naming it: it is neither a training text nor a held-out one.
+
     Returns
     -------
     Validation
@@ -249,6 +257,15 @@ def cross_validate(
         [str(i) for i in range(len(y))] if doc_ids is None else list(doc_ids), dtype=object
     )
     summaries, recalls, frames = [], [], []
+    rows = np.flatnonzero(table.totals > 0)  # a text without words is no evidence either way
+    _check_authors_left(y[rows], y)
+    if len(rows) < len(y):
+        warnings.warn(
+            f"left out {', '.join(doc_ids[table.totals == 0])}: no words to learn from or "
+            "attribute",
+            stacklevel=2,
+        )
+    y_all, y, doc_ids = y, y[rows], doc_ids[rows]
     if len(y) == 0:
         return Validation(pd.DataFrame(summaries), pd.DataFrame(recalls), pd.DataFrame())
     splits = _splits(y, cv, k, random_state)
@@ -261,8 +278,8 @@ def cross_validate(
             folds = np.zeros(len(y), dtype=int)
             for fold, (train, test) in enumerate(splits):
                 predicted[test] = fit_predict_table(
-                    table, y, train, test, method=m, mfw=size, vectorizer=vectorizer,
-                    transductive=transductive, stylo=stylo,
+                    table, y_all, rows[train], rows[test], method=m, mfw=size,
+                    vectorizer=vectorizer, transductive=transductive, stylo=stylo,
                 )  # fmt: skip
                 folds[test] = fold
             elapsed = time.perf_counter() - start
@@ -287,16 +304,26 @@ def attribute(
     test_ids: Sequence[str] | None = None,
     stylo: bool = False,
     vectorizer: dict | None = None,
+    train_ids: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Attribute each test text to one of the training authors.
 
-    The word list and z-scores come from the training texts only.
+    The word list and z-scores come from the training texts only. A test text in which the
+    tokeniser finds no word (empty, only digits or punctuation, or a script it does not read)
+    has nothing to attribute: it is left out of the table, with a warning naming it, rather
+    than given the probabilities of an all-zero profile; a training text without words is left
+    out of the model the same way. A test text of fewer than
+    :data:`MIN_WORDS` (100) words is attributed, with a warning naming it that so short a text
+    is attributed unreliably.
+
+    ``test_ids`` and ``train_ids`` name the texts in the table and in warnings (default: their
+    positions, ``"0"``, ``"1"``, ...).
 
     Returns
     -------
     pandas.DataFrame
-        One row per test text: ``doc_id``, ``predicted``, then one column per training label
-        with its probability (absent when the method has no ``predict_proba``).
+        One row per test text with words: ``doc_id``, ``predicted``, then one column per
+        training label with its probability (absent when the method has no ``predict_proba``).
 
     Examples
     --------
@@ -314,12 +341,22 @@ def attribute(
     ids = (
         [str(i) for i in range(len(test_texts))] if test_ids is None else [str(i) for i in test_ids]
     )
+    test_texts, ids = _texts_with_words(test_texts, ids, MFWVectorizer(**(vectorizer or {})))
     if not test_texts:
         return pd.DataFrame({"doc_id": [], "predicted": []})
     table = MFWVectorizer(**(vectorizer or {})).count_table([*train_texts, *test_texts])
     y = np.concatenate([y_train, np.full(len(test_texts), None, dtype=object)])
     train = np.arange(len(train_texts))
     test = np.arange(len(train_texts), len(y))
+    if (table.totals[train] == 0).any():  # an all-zero profile would pull its author's model
+        names = np.arange(len(train)) if train_ids is None else np.asarray(list(train_ids))
+        warnings.warn(
+            f"left out training text(s) {', '.join(map(str, names[table.totals[train] == 0]))}: "
+            "no words to learn from",
+            stacklevel=2,
+        )
+        train = train[table.totals[train] > 0]
+        _check_authors_left(y[train], y_train)
     predicted, proba = fit_predict_table(
         table,
         y,
@@ -337,3 +374,43 @@ def attribute(
         for j, label in enumerate(classes):
             frame[str(label)] = p[:, j]
     return frame
+
+
+def _texts_with_words(
+    texts: list[str], ids: list[str], vectorizer: MFWVectorizer
+) -> tuple[list[str], list[str]]:
+    """The texts with at least one word, and their ids; a warning names the others and the short."""
+    n_words = [
+        len(text_features(t, tokenizer=vectorizer.tokenizer, lowercase=vectorizer.lowercase))
+        for t in texts
+    ]
+    empty = [i for i, n in enumerate(n_words) if n == 0]
+    if empty:
+        warnings.warn(
+            f"left out {', '.join(ids[i] for i in empty)}: no words to attribute (empty, or "
+            "only digits, punctuation or letters the tokeniser does not read)",
+            stacklevel=3,
+        )
+    short = [f"{ids[i]} ({n})" for i, n in enumerate(n_words) if 0 < n < MIN_WORDS]
+    if short:
+        warnings.warn(
+            f"fewer than {MIN_WORDS} words: {', '.join(short)}; attribution of so short a text "
+            "is unreliable",
+            stacklevel=3,
+        )
+    keep = [i for i, n in enumerate(n_words) if n > 0]
+    return [texts[i] for i in keep], [ids[i] for i in keep]
+
+
+def _check_authors_left(kept: np.ndarray, labels: np.ndarray) -> None:
+    """Raise when leaving out the texts without words leaves no text, or one author of several."""
+    if len(labels) and not len(kept):
+        raise InputError(
+            "none of the texts has a word to compare (empty, only digits, or letters the "
+            "tokeniser does not read)"
+        )
+    lost = sorted(set(labels.tolist()) - set(kept.tolist()), key=str)
+    if lost and len(set(kept.tolist())) < 2 <= len(set(labels.tolist())):
+        raise InputError(
+            f"no text of {', '.join(map(str, lost))} has words: fewer than two authors are left"
+        )

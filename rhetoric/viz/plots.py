@@ -19,10 +19,15 @@ function                    data
 :func:`dispersion`          one row per occurrence: ``term`` (or ``device``), ``corpus_index``,
                             optional ``doc_start`` / ``doc_id`` (:func:`term_positions`)
 :func:`contrast`            one row per term: ``term``, ``z`` (:func:`rhetoric.stats.log_odds_ratio`)
-:func:`pca_scatter`         one row per text: ``PC1``, ``PC2``, ``label``, optional hue column
-:func:`dendrogram`          a SciPy linkage matrix and labels, or a square distance DataFrame
-:func:`consensus_network`   one row per edge: ``source``, ``target``, ``weight``
-:func:`zeta_bars`           one row per word: ``word``, ``zeta``, ``group``
+:func:`pca_scatter`         one row per text: ``PC1``, ``PC2`` (or ``Dim1``, ``Dim2``), ``label``,
+                            optional hue column (``principal_components(...).coordinates``,
+                            :func:`~rhetoric.stylometry.mds_coordinates`)
+:func:`dendrogram`          a :func:`~rhetoric.stylometry.cluster_tree`, a SciPy linkage matrix
+                            and labels, or a square distance DataFrame
+:func:`consensus_network`   one row per edge: ``Source``, ``Target``, ``Weight`` (the Gephi table
+                            of :func:`rhetoric.stylometry.consensus_network`)
+:func:`zeta_bars`           one row per word: ``word``, ``zeta``, ``preferred_by``
+                            (:func:`rhetoric.stylometry.zeta`)
 ==========================  =====================================================================
 """
 
@@ -631,8 +636,8 @@ def contrast(
 def pca_scatter(
     data: pd.DataFrame,
     *,
-    x: str = "PC1",
-    y: str = "PC2",
+    x: str | None = None,
+    y: str | None = None,
     label: str | None = "label",
     hue: str | None = None,
     ax=None,
@@ -643,8 +648,16 @@ def pca_scatter(
     Parameters
     ----------
     data : DataFrame
-        One row per text: coordinates ``x`` / ``y`` (``PC1``/``PC2``, or ``MDS1``/``MDS2``), a
-        ``label`` to print next to each point, optionally a ``hue`` column (author, party).
+        One row per text: coordinates ``x`` / ``y``, a ``label`` to print next to each point,
+        optionally a ``hue`` column (author, party): the ``coordinates`` of
+        :func:`~rhetoric.stylometry.principal_components` or the table of
+        :func:`~rhetoric.stylometry.mds_coordinates` as they are.
+    x, y : str, optional
+        The coordinate columns; by default ``PC1``/``PC2``, or ``Dim1``/``Dim2`` (MDS) when
+        the data has no ``PC1``.
+    label : str or None, default "label"
+        The column printed beside each point; a point whose label is missing (the stylometry
+        tables when no labels were given) is labelled with its ``doc_id``. ``None``: no labels.
     ax : matplotlib Axes, optional
     **kwargs
         Passed to :func:`seaborn.scatterplot`.
@@ -668,6 +681,9 @@ def pca_scatter(
     """
     import seaborn as sns
 
+    if x is None and y is None and isinstance(data, pd.DataFrame) and "PC1" not in data:
+        x, y = "Dim1", "Dim2"
+    x, y = x or "PC1", y or "PC2"
     _require(data, x, y, label, hue)
     ax = _axes(ax)
     if data.empty:
@@ -689,10 +705,12 @@ def pca_scatter(
     if ax.get_ylabel() in (y, ""):
         ax.set_ylabel(display_name(y))
     if label is not None:
-        shown = data[data[label].astype(str) != ""]
-        _place_labels(
-            ax, shown[x].to_numpy(), shown[y].to_numpy(), [display_value(t) for t in shown[label]]
-        )
+        texts = data[label]
+        if "doc_id" in data and label != "doc_id":
+            texts = texts.where(texts.notna(), data["doc_id"])
+        shown = texts.notna() & (texts.astype(str) != "")
+        _place_labels(ax, data.loc[shown, x].to_numpy(), data.loc[shown, y].to_numpy(),
+                      [display_value(t) for t in texts[shown]])  # fmt: skip
     return ax
 
 
@@ -700,7 +718,7 @@ def dendrogram(
     data,
     labels: Sequence[str] | None = None,
     *,
-    method: str = "average",
+    method: str | None = None,
     orientation: Literal["left", "right", "top", "bottom"] = "left",
     groups: Mapping[str, str] | None = None,
     group_title: str | None = None,
@@ -711,13 +729,15 @@ def dendrogram(
 
     Parameters
     ----------
-    data : ndarray or DataFrame
-        A SciPy linkage matrix (``(n - 1, 4)``), or a square distance table whose index and
-        columns are the text labels (clustered here with ``method``).
+    data : Dendrogram, ndarray or DataFrame
+        The result of :func:`~rhetoric.stylometry.cluster_tree` (its own linkage and leaf
+        labels are drawn), a SciPy linkage matrix (``(n - 1, 4)``), or a square distance table
+        whose index and columns are the text labels (clustered here with ``method``).
     labels : list of str, optional
-        Leaf labels for a linkage matrix (a distance table brings its own).
-    method : str, default "average"
-        Linkage method for a distance table (``"ward"`` assumes Euclidean distances).
+        Leaf labels for a linkage matrix (a tree or a distance table brings its own).
+    method : str, optional
+        Linkage method for a distance table (``"ward"`` assumes Euclidean distances). By
+        default the table's own (``cluster_tree(...).distances`` records it), else ``"average"``.
     orientation : {"left", "right", "top", "bottom"}, default "left"
         Where the root is; ``"left"`` reads the labels horizontally.
     groups : mapping, optional
@@ -747,6 +767,8 @@ def dendrogram(
 
     check_choice("orientation", orientation, ["left", "right", "top", "bottom"])
     ax = _axes(ax)
+    if isinstance(data, tuple) and hasattr(data, "linkage") and hasattr(data, "labels"):
+        data, labels = data.linkage, data.labels if labels is None else labels  # a cluster_tree
     if isinstance(data, pd.DataFrame):
         if data.shape[0] != data.shape[1]:
             raise ValueError(
@@ -756,6 +778,7 @@ def dendrogram(
         if len(labels) < 2:
             return _empty(ax, "fewer than two texts")
         matrix = data.to_numpy(dtype=float)
+        method = method or data.attrs.get("linkage", "average")
         linkage = hierarchy.linkage(
             squareform((matrix + matrix.T) / 2, checks=False), method=method
         )
@@ -826,9 +849,9 @@ def _spring_layout(
 def consensus_network(
     data: pd.DataFrame,
     *,
-    source: str = "source",
-    target: str = "target",
-    weight: str | None = "weight",
+    source: str = "Source",
+    target: str = "Target",
+    weight: str | None = "Weight",
     groups: Mapping[str, str] | None = None,
     group_title: str | None = None,
     node_labels: Mapping[str, str] | None = None,
@@ -842,7 +865,10 @@ def consensus_network(
     ----------
     data : DataFrame
         One row per edge: ``source``, ``target`` (text labels) and ``weight`` (how often or how
-        strongly they are nearest neighbours); edge width grows with the weight.
+        strongly they are nearest neighbours); edge width grows with the weight. The defaults
+        are the columns of the Gephi table of :func:`rhetoric.stylometry.consensus_network`.
+    source, target, weight : str
+        The columns (``weight=None``: every edge weighs 1).
     groups : mapping, optional
         Label -> group (author, party) to colour the nodes (and shape them, for greyscale).
     group_title : str, optional
@@ -862,7 +888,7 @@ def consensus_network(
     Examples
     --------
     >>> import matplotlib.pyplot as plt
-    >>> edges = pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"], "weight": [2, 1]})
+    >>> edges = pd.DataFrame({"Source": ["a", "b"], "Target": ["b", "c"], "Weight": [2, 1]})
     >>> ax = consensus_network(edges, ax=plt.subplots()[1])
     >>> len(ax.collections[0].get_segments()), sorted(t.get_text() for t in ax.texts)
     (2, ['a', 'b', 'c'])
@@ -928,7 +954,7 @@ def zeta_bars(
     *,
     word: str = "word",
     zeta: str = "zeta",
-    group: str = "group",
+    group: str = "preferred_by",
     n: int = 15,
     ax=None,
 ):
@@ -938,7 +964,9 @@ def zeta_bars(
     ----------
     data : DataFrame
         One row per word: ``word``, its ``zeta`` score, and the ``group`` it marks (the words of
-        the second group usually carry negative scores).
+        the second group usually carry negative scores): the table of
+        :func:`rhetoric.stylometry.zeta` as it is. Words that mark no group (a missing
+        ``group``: ``|zeta|`` under the threshold) are not drawn.
     n : int, default 15
         Words shown per group (the largest ``|zeta|``).
     ax : matplotlib Axes, optional
@@ -951,7 +979,7 @@ def zeta_bars(
     Examples
     --------
     >>> import matplotlib.pyplot as plt
-    >>> zeta = pd.DataFrame({"word": ["upon", "while", "on"], "zeta": [0.7, -0.6, -0.2], "group": ["A", "B", "B"]})
+    >>> zeta = pd.DataFrame({"word": ["upon", "while", "on"], "zeta": [0.7, -0.6, -0.2], "preferred_by": ["A", "B", "B"]})
     >>> ax = zeta_bars(zeta, n=1, ax=plt.subplots()[1])
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['upon', 'while']
@@ -959,6 +987,7 @@ def zeta_bars(
     """
     _require(data, word, zeta, group)
     ax = _axes(ax)
+    data = data[data[group].notna()]
     if data.empty:
         return _empty(ax)
     groups = list(dict.fromkeys(data[group]))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from rhetoric.cli import main
-from rhetoric.errors import UsageError
+from rhetoric.errors import InputError, UsageError
 from rhetoric.stylometry import cli
 from rhetoric.stylometry.corpus import read_corpus_folder
 
@@ -59,7 +59,17 @@ def test_cv_json_object(folder, capsys):
     )
     record = json.loads(out)
     assert code == 0
-    assert list(record) == ["method", "mfw", "n", "accuracy", "balanced_accuracy", "recall"]
+    assert list(record) == [
+        "method",
+        "mfw",
+        "cv",
+        "mode",
+        "n",
+        "accuracy",
+        "balanced_accuracy",
+        "recall",
+    ]
+    assert record["cv"] == "loo" and record["mode"] == "inductive"
     assert (
         record["n"] == 6
         and record["accuracy"] == 1.0
@@ -114,6 +124,68 @@ def test_without_train_validation_leaves_out_single_text_authors(folder, capsys)
     assert code == 0
     assert set(json.loads(out)["recall"]) == {"Alpha", "Beta"}
     assert "left out 1 author(s) with a single text: Gamma" in err
+
+
+def test_a_russian_folder_is_validated(tmp_path, capsys):
+    ivanov = "и он сказал что она не знает и что все так и было"
+    petrov = "вот ведь теперь когда даже ему вдруг было ну ли"
+    for i in range(3):
+        (tmp_path / f"Ivanov_{i}.txt").write_text(f"{ivanov} {ivanov[: 10 * i]}", encoding="utf-8")
+        (tmp_path / f"Petrov_{i}.txt").write_text(f"{petrov} {petrov[: 10 * i]}", encoding="utf-8")
+    code, out, _ = _run([str(tmp_path), "--cv", "loo", "--json"], capsys)
+    assert code == 0 and json.loads(out)["recall"] == {"Ivanov": 1.0, "Petrov": 1.0}
+
+
+def test_a_folder_without_words_is_one_input_error(tmp_path, capsys):
+    for name in ("A_1", "A_2", "B_1", "B_2"):
+        (tmp_path / f"{name}.txt").write_text("1 2 3 ... 4", encoding="utf-8")
+    assert main(["attribute", str(tmp_path), "--cv", "loo"]) == 1
+    err = capsys.readouterr().err
+    assert "none of the texts has a word" in err and len(err.strip().splitlines()) == 1
+
+
+def test_an_empty_test_file_is_left_out_by_name(folder, capsys):
+    (folder / "Unknown_empty.txt").write_text("", encoding="utf-8")
+    (folder / "Unknown_digits.txt").write_text("1 2 3", encoding="utf-8")
+    with pytest.warns(UserWarning, match="left out Unknown_digits, Unknown_empty: no words"):
+        code, out, _ = _run([str(folder), "--test", "Unknown", "--json"], capsys)
+    assert code == 0 and [json.loads(line)["doc_id"] for line in out.splitlines()] == ["Unknown_x"]
+
+
+def test_the_json_summary_says_which_validation_ran(folder, capsys):
+    argv = [str(folder), "--train", "Alpha,Beta", "--cv", "loo", "--method", "burrows", "--json"]
+    _, inductive, _ = _run(argv, capsys)
+    _, transductive, _ = _run([*argv, "--transductive"], capsys)
+    assert json.loads(inductive)["mode"] == "inductive"
+    assert json.loads(transductive)["mode"] == "transductive"
+
+
+def test_transductive_with_test_is_a_usage_error(folder):
+    with pytest.raises(UsageError, match="--transductive applies to validation"):
+        _run([str(folder), "--test", "Unknown", "--transductive"], None)
+
+
+def test_train_may_not_include_the_test_label(folder):
+    with pytest.raises(UsageError, match="includes the --test label Alpha"):
+        _run([str(folder), "--train", "Alpha,Beta", "--test", "Alpha"], None)
+    assert main(["attribute", str(folder), "--train", "Alpha,Beta", "--test", "Alpha"]) == 2
+
+
+def test_file_names_without_underscore_are_explained(tmp_path, capsys):
+    for i in range(3):
+        (tmp_path / f"Smith-{i}.txt").write_text(A, encoding="utf-8")
+        (tmp_path / f"Jones-{i}.txt").write_text(B, encoding="utf-8")
+    with pytest.raises(InputError, match="fewer than two authors") as caught:
+        _run([str(tmp_path), "--cv", "loo"], capsys)
+    assert "before the first underscore" in str(caught.value)
+    assert "--train" not in str(caught.value)
+
+
+def test_a_file_without_a_label_is_skipped(folder):
+    (folder / "_x.txt").write_text(A, encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"_x.txt: no author name before the first underscore"):
+        frame = read_corpus_folder(folder)
+    assert "" not in set(frame["label"]) and "_x" not in set(frame["doc_id"])
 
 
 def test_one_training_author_is_a_usage_error(folder):

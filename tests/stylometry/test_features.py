@@ -6,7 +6,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rhetoric.stylometry.features import CountTable, MFWVectorizer, stylo_tokenize, text_features
+from rhetoric.errors import InputError
+from rhetoric.stylometry.features import (
+    CountTable,
+    MFWVectorizer,
+    stylo_token_spans,
+    stylo_tokenize,
+    text_features,
+)
 
 
 def test_stylo_tokeniser_rules():
@@ -14,6 +21,31 @@ def test_stylo_tokeniser_rules():
     assert stylo_tokenize(text) == [
         "i^m", "sure", "they^d", "or", "we^ll", "have", "em", "it", "s", "ça-va", "o", "neil",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Việt Nam", ["việt", "nam"]),  # Latin Extended Additional
+        ("Москва и Петербург", ["москва", "и", "петербург"]),  # Cyrillic
+        ("Καλημέρα κόσμε", ["καλημέρα", "κόσμε"]),  # Greek
+        ("ἐν ἀρχῇ ἦν ὁ λόγος", ["ἐν", "ἀρχῇ", "ἦν", "ὁ", "λόγος"]),  # polytonic Greek
+        ("שלום עולם", ["שלום", "עולם"]),  # Hebrew
+        ("مرحبا بالعالم", ["مرحبا", "بالعالم"]),  # Arabic
+        ("東京タワー、한국어", ["東京タワー", "한국어"]),  # CJK, kana, Hangul
+        ("cafe\u0301 noir", ["cafe\u0301", "noir"]),  # a decomposed accent stays in its word
+    ],
+)
+def test_stylo_tokeniser_reads_stylos_scripts(text, words):
+    assert stylo_tokenize(text) == words
+    assert [w for _, _, w in stylo_token_spans(text)] == words
+
+
+def test_texts_without_words_are_an_input_error():
+    with pytest.raises(InputError, match="have no words"):
+        MFWVectorizer(mfw=10).fit(["123 456", "!!! ..."])
+    with pytest.raises(InputError, match="culling"):
+        MFWVectorizer(mfw=10, culling=100).fit(["a b", "c d"])
 
 
 def test_stylo_tokeniser_keeps_case_on_request():

@@ -1,4 +1,4 @@
-"""Balanced leave-one-out folds: every author keeps as many training texts as the held-out one."""
+"""Validation and attribution: balanced leave-one-out folds, texts too short to attribute."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rhetoric.stylometry.validation import balanced_loo_splits, cross_validate
+from rhetoric.stylometry.validation import MIN_WORDS, attribute, balanced_loo_splits, cross_validate
 
 
 def test_two_texts_per_author_leave_one_each():
@@ -62,3 +62,59 @@ def test_cross_validate_names_the_scheme():
     assert result.summary["accuracy"].item() == 1.0
     with pytest.raises(ValueError, match="did you mean 'loo_balanced'"):
         cross_validate(texts, list("aaabbb"), cv="loo_balance")
+
+
+TRAIN = ["upon the whole upon it whilst"] * 3 + ["on the whole on it while"] * 3
+
+
+@pytest.mark.parametrize("method", ["default", "burrows"])
+def test_a_text_without_words_gets_no_probability(method):
+    long_text = " ".join(["upon the whole upon it whilst"] * 20)  # 120 words: no warning
+    with pytest.warns(UserWarning, match=r"left out empty, digits: no words") as caught:
+        result = attribute(TRAIN, list("HHHMMM"), ["", "123 456", long_text], method=method,
+                           mfw=10, test_ids=["empty", "digits", "long"])  # fmt: skip
+    assert result["doc_id"].tolist() == ["long"] and result["predicted"].tolist() == ["H"]
+    assert not any("fewer than" in str(w.message) for w in caught)
+
+
+def test_a_short_text_is_attributed_with_a_warning():
+    with pytest.warns(UserWarning, match=rf"fewer than {MIN_WORDS} words: one \(1\); .*unreliable"):
+        result = attribute(TRAIN, list("HHHMMM"), ["upon"], method="burrows", mfw=10,
+                           test_ids=["one"])  # fmt: skip
+    assert result["doc_id"].tolist() == ["one"]
+
+
+def test_only_wordless_texts_give_an_empty_table():
+    with pytest.warns(UserWarning, match="no words"):
+        result = attribute(TRAIN, list("HHHMMM"), [""], method="burrows", mfw=10)
+    assert result.empty
+
+
+def test_a_training_text_without_words_is_left_out():
+    long_text = " ".join(["upon the whole upon it whilst"] * 20)
+    with pytest.warns(UserWarning, match=r"training text\(s\) 3: no words"):
+        result = attribute([*TRAIN[:3], "", *TRAIN[3:]], list("HHHMMMM"), [long_text],
+                           method="burrows", mfw=10)  # fmt: skip
+    assert result["predicted"].tolist() == ["H"]
+    with pytest.warns(UserWarning, match=r"training text\(s\) blank: no words"):
+        attribute([*TRAIN[:3], "", *TRAIN[3:]], list("HHHMMMM"), [long_text], method="burrows",
+                  mfw=10, train_ids=["h1", "h2", "h3", "blank", "m1", "m2", "m3"])  # fmt: skip
+
+
+def test_cross_validation_leaves_out_texts_without_words():
+    with pytest.warns(UserWarning, match="left out blank: no words"):
+        result = cross_validate([*TRAIN, ""], list("HHHMMMM"), method="burrows", mfw=10,
+                                doc_ids=["h1", "h2", "h3", "m1", "m2", "m3", "blank"])  # fmt: skip
+    assert result.summary["n"].item() == 6 and "blank" not in set(result.predictions["doc_id"])
+    assert result.summary["accuracy"].item() == 1.0
+
+
+def test_texts_without_words_that_leave_one_author_are_an_input_error():
+    from rhetoric.errors import InputError
+
+    with pytest.raises(InputError, match="no text of M has words"):
+        cross_validate([*TRAIN[:3], "", "1 2"], list("HHHMM"), method="burrows", mfw=10)
+    with pytest.raises(InputError, match="none of the texts has a word"):
+        cross_validate(["", "1", "2", "!"], list("HHMM"), method="burrows", mfw=10)
+    with pytest.raises(InputError, match="no text of M has words"):
+        attribute([*TRAIN[:3], ""], list("HHHM"), ["upon the whole"], method="burrows", mfw=10)

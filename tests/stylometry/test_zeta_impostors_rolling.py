@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rhetoric.stylometry.features import stylo_token_spans, stylo_tokenize
 from rhetoric.stylometry.impostors import ImpostorsVerifier
@@ -78,6 +80,20 @@ def test_windows():
         windows(10, 0, 1)
 
 
+def test_the_last_window_ends_at_the_last_word():
+    assert windows(11107, 5000, 4000) == [(0, 5000), (4000, 9000), (6107, 11107)]
+
+
+@given(st.integers(0, 300), st.integers(1, 50), st.integers(1, 60))
+def test_windows_cover_every_word_with_equal_windows(n_words, window, step):
+    ranges = windows(n_words, window, step)
+    covered = set().union(*(range(a, b) for a, b in ranges)) if ranges else set()
+    assert covered == set(range(n_words)) or step > window  # a step past the window skips words
+    if ranges:
+        assert ranges[-1][1] == n_words
+        assert {b - a for a, b in ranges} == {min(window, n_words)}
+
+
 def test_rolling_attribution_follows_the_change_of_author():
     train = A_TEXTS + B_TEXTS
     labels = ["A"] * 3 + ["B"] * 3
@@ -91,3 +107,17 @@ def test_rolling_attribution_follows_the_change_of_author():
         assert len(stylo_tokenize(piece)) == row.end_word - row.start_word
     assert {"A", "B"} <= set(table.columns)
     assert rolling_attribution("", train, labels).empty
+
+
+def test_rolling_attribution_attributes_the_end_of_the_text():
+    train = A_TEXTS + B_TEXTS
+    long_text = " ".join(A_TEXTS[:2] + B_TEXTS[:1])  # 30 words
+    table = rolling_attribution(long_text, train, ["A"] * 3 + ["B"] * 3, window=10, step=8,
+                                method="burrows", mfw=12)  # fmt: skip
+    assert table[["start_word", "end_word"]].values.tolist() == [
+        [0, 10],
+        [8, 18],
+        [16, 26],
+        [20, 30],
+    ]
+    assert table["end_char"].iloc[-1] == len(long_text) and table["predicted"].iloc[-1] == "B"

@@ -90,7 +90,7 @@ CASES = {
         groups={"doc_a": "author_one", "doc_b": "author_one", "doc_c": "author_two"},
         group_title="Author", ax=ax), True),
     "consensus_network": (lambda ax: plots.consensus_network(
-        pd.DataFrame({"source": ["doc_a", "doc_b"], "target": ["doc_b", "doc_c"], "weight": [2.0, 1.0]}),
+        pd.DataFrame({"Source": ["doc_a", "doc_b"], "Target": ["doc_b", "doc_c"], "Weight": [2.0, 1.0]}),
         groups={"doc_a": "author_one", "doc_b": "author_one", "doc_c": "author_two"}, ax=ax), True),
     "zeta_bars": (lambda ax: plots.zeta_bars(
         pd.DataFrame({"word": ["upon", "while_"], "zeta": [0.5, -0.4], "group": ["author_one", "author_two"]}),
@@ -208,7 +208,7 @@ def test_pca_point_labels_do_not_overlap_even_when_points_crowd():
 
 def test_network_node_labels_do_not_overlap():
     nodes = [f"n{i}" for i in range(25)]
-    edges = pd.DataFrame({"source": nodes[:-1], "target": nodes[1:], "weight": 1.0})
+    edges = pd.DataFrame({"Source": nodes[:-1], "Target": nodes[1:], "Weight": 1.0})
     with paper_style():
         figure, ax = plt.subplots(figsize=(7, 5))
         plots.consensus_network(edges, ax=ax)

@@ -14,8 +14,11 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection, QuadMesh  # noqa: E402
+from scipy.cluster.hierarchy import dendrogram as scipy_dendrogram  # noqa: E402
 from scipy.cluster.hierarchy import linkage  # noqa: E402
+from scipy.spatial.distance import squareform  # noqa: E402
 
+from rhetoric import stylometry  # noqa: E402
 from rhetoric.text import Document  # noqa: E402
 from rhetoric.viz import plots  # noqa: E402
 from rhetoric.viz.style import device_color  # noqa: E402
@@ -216,9 +219,60 @@ def test_dendrogram_from_linkage_and_from_distances():
     assert ticks["a"] == ticks["b"] != ticks["c"] == ticks["d"]
 
 
+# --- the stylometry outputs, passed as they are ----------------------------------------------------
+
+STYLO_TEXTS = ["upon the whole upon it whilst we", "upon the land upon it whilst they",
+               "on the whole on it while we", "on the sea on it while they"]  # fmt: skip
+STYLO_IDS = ["H1", "H2", "M1", "M2"]
+
+
+def test_pca_scatter_of_principal_components_labels_points_by_doc_id():
+    frequencies = stylometry.frequency_table(STYLO_TEXTS, STYLO_IDS, mfw=10)
+    ax = plots.pca_scatter(stylometry.principal_components(frequencies).coordinates, ax=fresh_ax())
+    assert sorted(t.get_text() for t in ax.texts) == sorted(STYLO_IDS)  # not "None"
+
+
+def test_pca_scatter_of_mds_coordinates():
+    frequencies = stylometry.frequency_table(STYLO_TEXTS, STYLO_IDS, mfw=10)
+    coordinates = stylometry.mds_coordinates(frequencies, list("HHMM"))
+    ax = plots.pca_scatter(coordinates, hue="label", ax=fresh_ax())
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("Dim1", "Dim2")
+    assert sorted(t.get_text() for t in ax.texts) == ["H", "H", "M", "M"]
+
+
+def test_consensus_network_of_the_gephi_table():
+    edges = stylometry.consensus_network(STYLO_TEXTS, STYLO_IDS, mfw=[5, 10], n_neighbors=1)
+    ax = plots.consensus_network(edges, ax=fresh_ax())
+    (lines,) = [c for c in ax.collections if isinstance(c, LineCollection)]
+    assert len(lines.get_segments()) == len(edges)
+    assert sorted(t.get_text() for t in ax.texts) == sorted(STYLO_IDS)
+
+
+def test_zeta_bars_of_a_zeta_table():
+    table = stylometry.zeta(STYLO_TEXTS[:2], STYLO_TEXTS[2:], segment_size=4, pool=False,
+                            names=("H", "M"))  # fmt: skip
+    ax = plots.zeta_bars(table, ax=fresh_ax())
+    markers = table[table["preferred_by"].notna()]
+    assert sorted(t.get_text() for t in ax.get_yticklabels()) == sorted(markers["word"])
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["H", "M"]
+
+
+def test_dendrogram_draws_the_trees_own_linkage():
+    points = [[0.6, 0.3], [0.0, 0.0], [0.8, 0.9], [0.6, 0.7], [0.5, 0.9], [0.8, 0.0]]
+    frequencies = pd.DataFrame(points, index=list("abcdef"))
+    tree = stylometry.cluster_tree(frequencies, metric="euclidean", linkage="ward")
+    ward = scipy_dendrogram(tree.linkage, no_plot=True, labels=tree.labels)["ivl"]
+    condensed = squareform(tree.distances.to_numpy())
+    average = scipy_dendrogram(linkage(condensed, "average"), no_plot=True, labels=tree.labels)
+    assert ward != average["ivl"]  # the example tells the two trees apart
+    for data in (tree, tree.distances):
+        ax = plots.dendrogram(data, ax=fresh_ax())
+        assert [t.get_text() for t in ax.get_yticklabels()] == ward
+
+
 def test_consensus_network_edges_nodes_labels():
     data = pd.DataFrame(
-        {"source": ["a", "a", "b", "c"], "target": ["b", "c", "c", "d"], "weight": [3, 1, 2, 1]}
+        {"Source": ["a", "a", "b", "c"], "Target": ["b", "c", "c", "d"], "Weight": [3, 1, 2, 1]}
     )
     ax = plots.consensus_network(
         data, groups={"a": "P", "b": "P", "c": "Q", "d": "Q"}, ax=fresh_ax()
@@ -241,7 +295,7 @@ def test_zeta_bars_top_words_per_group():
         {
             "word": ["upon", "whilst", "nation", "while", "people", "on"],
             "zeta": [0.8, 0.6, 0.1, -0.7, -0.05, -0.4],
-            "group": ["H", "H", "H", "M", "M", "M"],
+            "preferred_by": ["H", "H", "H", "M", "M", "M"],
         }  # fmt: skip
     )
     ax = plots.zeta_bars(data, n=2, ax=fresh_ax())
@@ -259,8 +313,8 @@ def test_zeta_bars_top_words_per_group():
         (plots.dispersion, ["term", "corpus_index"]),
         (plots.contrast, ["term", "z"]),
         (plots.pca_scatter, ["PC1", "PC2", "label"]),
-        (plots.consensus_network, ["source", "target", "weight"]),
-        (plots.zeta_bars, ["word", "zeta", "group"]),
+        (plots.consensus_network, ["Source", "Target", "Weight"]),
+        (plots.zeta_bars, ["word", "zeta", "preferred_by"]),
     ],
 )
 def test_empty_data_gives_an_empty_axes_not_an_error(function, columns):
