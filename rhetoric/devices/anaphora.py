@@ -807,8 +807,8 @@ def _list_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span
                 if i + k <= last:
                     by_phrase[tuple(keys[i : i + k])].append(i)
             for phrase, members in by_phrase.items():
-                if len(members) < 2 or any(m in used for m in members):
-                    continue
+                if len(members) < 2 or any(m in used for m in members) or phrase[0].isdigit():
+                    continue  # ("000", "in"): the digits after a thousands comma
                 # the first member may stand anywhere before the second, within reach
                 earlier = [
                     q for q in range(max(first, members[0] - LIST_GAP), members[0])
@@ -822,9 +822,6 @@ def _list_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span
                     run.append(q)
                 if len(run) < 3 or not carries_weight(phrase, len(run)):
                     continue
-                if not any(is_content_word(w) for w in phrase) and phrase[0] not in SUBORDINATORS:
-                    if weight(phrase) < 2:
-                        continue
                 ranges = [(words[m].start, words[m + k - 1].end) for m in run]
                 if not all(taken.free(a, b) for a, b in ranges):
                     continue

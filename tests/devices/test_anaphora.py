@@ -259,6 +259,10 @@ def test_a_list_anaphora_needs_three_members_after_separators_and_weight():
     assert not find_anaphora(
         "They fixed the roof of the house, of the barn, and of the shed today."
     )
+    # digits after thousands commas are not list openings ("143,000 in September")
+    assert not find_anaphora(
+        "Jobs grew by 250,000 in August, 143,000 in September, and 117,000 in October."
+    )
     # members too far apart
     filler = " ".join(["word"] * 35)
     assert not find_anaphora(
