@@ -23,7 +23,7 @@ from rhetoric.validation.precision import (
     match_judgements,
     precision_table,
 )
-from rhetoric.validation.results import check_texts_cover, corpus_texts, span_table
+from rhetoric.validation.results import corpus_texts, span_table
 
 
 @dataclass
@@ -201,9 +201,7 @@ def report(
             or hasattr(result, "device_spans")
             or isinstance(result, str | os.PathLike)
         )
-        source = corpus_texts(result, texts)[0] if has_texts else None
-        if source is not None:
-            check_texts_cover(spans, source)
+        source = corpus_texts(result, texts, spans)[0] if has_texts else None
         figures = group_figures(spans, source)
     if texts is not None and isinstance(texts, pd.DataFrame):
         metadata = texts.drop(

@@ -17,7 +17,7 @@ import pandas as pd
 from rhetoric.errors import UsageError, invalid_value
 from rhetoric.figures import group_figures, with_context
 from rhetoric.validation.judgements import SHEET_COLUMNS
-from rhetoric.validation.results import check_texts_cover, corpus_texts, span_table
+from rhetoric.validation.results import corpus_texts, span_table
 
 
 def sample(
@@ -81,8 +81,7 @@ def sample(
         )
     by = [by] if isinstance(by, str) else list(by)
     spans = span_table(result)
-    source, metadata = corpus_texts(result, texts)
-    check_texts_cover(spans, source)
+    source, metadata = corpus_texts(result, texts, spans)
     figures = group_figures(spans, source)
     if devices is not None:
         figures = figures[figures["device"].isin(list(devices))]

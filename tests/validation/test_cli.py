@@ -122,3 +122,30 @@ def test_a_run_over_a_relative_folder_says_where_to_sample_it_from(
     assert line.endswith("relative to the folder it was started in: run this there")
     monkeypatch.chdir(tmp_path)
     assert main(["validate", "sample", "run", "--out", "s.jsonl"]) == 0
+
+
+def test_a_file_changed_since_the_run_is_refused_not_sampled_at_wrong_offsets(
+    data_home, tmp_path, capsys
+):
+    # a line added at the top of a file after the run shifted every offset in it: the sheet
+    # showed other words than the figures (exit 0); now the file is named and refused
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("1829-Jackson.txt", "1901-McKinley.txt"):
+        (corpus / name).write_bytes((data_home / "inaugural" / "texts" / name).read_bytes())
+    run = tmp_path / "run"
+    assert main(["analyze-corpus", str(corpus), "--out", str(run), "--no-progress"]) == 0
+    sheet = tmp_path / "sheet.jsonl"
+    assert main(["validate", "sample", str(run), "--out", str(sheet)]) == 0
+    judged = pd.read_json(sheet, lines=True).assign(verdict="TRUE", annotator="a")
+    judged.to_json(sheet, orient="records", lines=True)
+    edited = corpus / "1901-McKinley.txt"
+    edited.write_bytes(b"A line added after the run.\n" + edited.read_bytes())
+    capsys.readouterr()
+    assert main(["validate", "sample", str(run), "--out", str(tmp_path / "s2.jsonl")]) == 1
+    assert main(["validate", "report", str(sheet), "--result", str(run)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and not (tmp_path / "s2.jsonl").exists()
+    for line in err:
+        assert line.startswith(f"rhetoric: error: {edited}: changed since the run")
+        assert "1829-Jackson" not in line

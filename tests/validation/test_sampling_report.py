@@ -3,6 +3,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from rhetoric.errors import InputError
 from rhetoric.validation import SHEET_COLUMNS, report, sample
 
 TEXT = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi. " * 4
@@ -94,3 +95,11 @@ def test_report_checks_the_scores_calibration_on_the_judged_figures():
     assert "calibration" in str(report(sheet, spans, CORPUS))
     # without the result the judged figures carry no score: no calibration
     assert report(sheet).calibration.empty
+
+
+def test_texts_other_than_those_the_result_was_found_in_are_refused():
+    shifted = CORPUS.assign(text=["X" + TEXT, TEXT])  # document a: every offset one off
+    with pytest.raises(InputError, match=r"texts of 1 of the result's documents \('a'\)"):
+        sample(_spans(), shifted)
+    with pytest.raises(InputError, match="not those the result was found in"):
+        report(sample(_spans(), CORPUS).assign(verdict="TRUE", annotator="x"), _spans(), shifted)
