@@ -80,7 +80,11 @@ def run(args: argparse.Namespace) -> int:
 
         output_path(args.out, "--out")  # said before the sample is drawn
         by = [c.strip() for c in args.by.split(",") if c.strip()]
-        texts = _corpus_table(args.texts, args.text_column, args.id_column) if args.texts else None
+        texts = (
+            _corpus_table(args.texts, args.text_column, args.id_column, args.result)
+            if args.texts
+            else None
+        )
         sheet = sample(
             args.result,
             texts=texts,
@@ -105,16 +109,24 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _corpus_table(path: str, text_column: str, id_column: str):
+def _corpus_table(path: str, text_column: str, id_column: str, result: str):
     """``--texts``: the corpus table as ``texts=`` takes it (``doc_id``, ``text``, metadata), its
-    documents named and read as ``analyze-corpus`` named and read them."""
+    documents named and read as ``analyze-corpus`` named and read them. Only the texts of the
+    documents that hold spans in ``result`` are read (``None`` for the others): a row without
+    spans, such as one the run recorded as an error (an empty cell), has nothing to sample."""
     import pandas as pd
 
     from rhetoric.documents import iter_corpus
     from rhetoric.runner import document_text
+    from rhetoric.validation.results import span_table
 
+    wanted = set(span_table(result)["doc_id"].astype(str))
     rows = [
-        {**d.metadata, "doc_id": d.doc_id, "text": document_text(d, max_bytes=None)}
+        {
+            **d.metadata,
+            "doc_id": d.doc_id,
+            "text": document_text(d, max_bytes=None) if d.doc_id in wanted else None,
+        }
         for d in iter_corpus(path, text_column=text_column, id_column=id_column)
     ]
     return pd.DataFrame(rows)

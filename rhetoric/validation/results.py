@@ -29,7 +29,8 @@ def read_analysis_json(path: str | os.PathLike) -> tuple[pd.DataFrame, dict[str,
     spans : DataFrame
         :data:`rhetoric.span.SPAN_COLUMNS`, device and stance spans, ``doc_id`` the ``doc`` path.
     texts : dict
-        ``{doc: text}``, each file read again (as ``analyze`` read it).
+        ``{doc: text}`` of the documents that hold spans, each file read again (as ``analyze``
+        read it).
     """
     from rhetoric.text import read_text
 
@@ -41,7 +42,8 @@ def read_analysis_json(path: str | os.PathLike) -> tuple[pd.DataFrame, dict[str,
             spans = [*record.get("devices", []), *record.get("stance", [])]
         except TypeError:
             raise InputError(f"{path}:{number}: not a line of `rhetoric analyze --json`") from None
-        texts[doc] = read_text(doc, max_bytes=None)
+        if spans:  # a document without figures is not sampled: its file is not needed
+            texts[doc] = read_text(doc, max_bytes=None)
         rows += [{**span, "doc_id": doc} for span in spans]
     return pd.DataFrame(rows, columns=SPAN_COLUMNS), texts
 
@@ -242,18 +244,22 @@ def corpus_texts(
     """``({doc: text}, metadata)`` of a result: the texts, and the corpus table's other columns
     (``doc`` and metadata such as an outlet or a year) when ``texts`` is a corpus table.
 
-    The texts are checked against ``spans`` (the result's span table) by
+    Only the documents that hold spans are read and returned: a document without spans, or one
+    the run recorded as an error, has no figure to sample, so an empty cell of the corpus table
+    there is no matter. The texts are checked against ``spans`` (the result's span table) by
     :func:`check_texts_cover`: every document that holds spans has its text, the one the spans
-    were found in, else an :class:`InputError`.
+    were found in, else an :class:`InputError` naming it.
     """
-    source, metadata, files = _corpus_texts(result, texts)
+    wanted = set(spans["doc_id"].astype(str))
+    source, metadata, files = _corpus_texts(result, texts, wanted)
     check_texts_cover(spans, source, files)
-    return source, metadata
+    return {doc: text for doc, text in source.items() if doc in wanted}, metadata
 
 
-def _corpus_texts(result: object, texts: object):
+def _corpus_texts(result: object, texts: object, wanted: set[str]):
     """:func:`corpus_texts` before the check, with ``{doc: path}`` where texts were read from
-    files (``None`` otherwise)."""
+    files (``None`` otherwise); the texts of the ``wanted`` documents given in a table or a
+    mapping must be strings."""
     if texts is None and hasattr(result, "device_spans") and hasattr(result, "text"):
         return {str(result.source or "doc"): result.text}, None, None
     if texts is None and isinstance(result, str | os.PathLike):
@@ -276,10 +282,24 @@ def _corpus_texts(result: object, texts: object):
             .assign(doc_id=texts["doc_id"].astype(str))
             .rename(columns={"doc_id": "doc"})
         )
-        return mapping, metadata, None
+        return _check_strings(mapping, wanted), metadata, None
     if isinstance(texts, Mapping):
-        return {str(k): v for k, v in texts.items()}, None, None
+        return _check_strings({str(k): v for k, v in texts.items()}, wanted), None, None
     raise TypeError(
         "texts must be the corpus table (doc_id, text, metadata) or a mapping of doc_id to text; "
         "a corpus result holds no texts, so pass the table it was run on"
     )
+
+
+def _check_strings(texts: dict[str, object], wanted: set[str]) -> dict[str, object]:
+    """``texts``, where the text of every ``wanted`` document is a string: else an
+    :class:`InputError` naming the first that is not (an empty cell of the corpus table)."""
+    for doc, text in texts.items():
+        if doc not in wanted or isinstance(text, str):
+            continue
+        what = "an empty cell" if is_missing(text) else f"a {type(text).__name__}, not text"
+        raise InputError(
+            f"{doc}: its text in the texts given is {what}, but the result holds spans of it; "
+            "give the texts the result was run on"
+        )
+    return texts

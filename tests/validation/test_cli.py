@@ -149,3 +149,21 @@ def test_a_file_changed_since_the_run_is_refused_not_sampled_at_wrong_offsets(
     for line in err:
         assert line.startswith(f"rhetoric: error: {edited}: changed since the run")
         assert "1829-Jackson" not in line
+
+
+def test_a_run_over_a_table_with_an_empty_cell_is_sampled_from_its_other_rows(
+    data_home, tmp_path, capsys
+):
+    # the run records the empty cell as an input error; --texts read every row and stopped at it
+    # ("bad_none: no text", exit 1)
+    text = (data_home / "inaugural" / "texts" / "1829-Jackson.txt").read_text(encoding="utf-8")
+    table = tmp_path / "corpus.parquet"
+    pd.DataFrame({"doc_id": ["jackson", "bad_none"], "text": [text, None]}).to_parquet(table)
+    run = tmp_path / "run"
+    assert main(["analyze-corpus", str(table), "--out", str(run), "--no-progress"]) == 1
+    sheet = tmp_path / "sheet.csv"
+    capsys.readouterr()
+    assert main(["validate", "sample", str(run), "--texts", str(table), "--out", str(sheet)]) == 0
+    rows = pd.read_csv(sheet, keep_default_na=False)
+    assert len(rows) and set(rows["doc"]) == {"jackson"}
+    assert all(text[r.start : r.end] == r.text for r in rows.itertuples())

@@ -103,3 +103,17 @@ def test_texts_other_than_those_the_result_was_found_in_are_refused():
         sample(_spans(), shifted)
     with pytest.raises(InputError, match="not those the result was found in"):
         report(sample(_spans(), CORPUS).assign(verdict="TRUE", annotator="x"), _spans(), shifted)
+
+
+def test_an_empty_cell_of_a_document_without_spans_does_not_block_the_sample():
+    # the run recorded such a row as an input error: nothing of it to sample (it was "a document
+    # must be a text, a path or a Document, not float", naming no row)
+    corpus = pd.concat([CORPUS, pd.DataFrame({"doc_id": ["empty"], "text": [float("nan")]})])
+    sheet = sample(_spans(), corpus, per_stratum=2, seed=1)
+    assert set(sheet["doc"]) == {"a", "b"}
+    assert len(report(sheet.assign(verdict="TRUE", annotator="x"), _spans(), corpus).figures)
+    corpus.loc[corpus["doc_id"] == "b", "text"] = None  # b holds spans: named
+    with pytest.raises(InputError, match="^b: its text in the texts given is an empty cell"):
+        sample(_spans(), corpus)
+    with pytest.raises(InputError, match="^a: its text .* is a int, not text"):
+        sample(_spans(), {"a": 3, "b": TEXT})
