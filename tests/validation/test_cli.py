@@ -167,3 +167,27 @@ def test_a_run_over_a_table_with_an_empty_cell_is_sampled_from_its_other_rows(
     rows = pd.read_csv(sheet, keep_default_na=False)
     assert len(rows) and set(rows["doc"]) == {"jackson"}
     assert all(text[r.start : r.end] == r.text for r in rows.itertuples())
+
+
+def test_a_report_on_a_run_over_a_table_takes_the_table_as_sample_does(data_home, tmp_path, capsys):
+    # the report said "give the corpus table it was run on (--texts TABLE...)" and had no
+    # --texts (exit 2, unrecognized arguments)
+    text = (data_home / "inaugural" / "texts" / "1829-Jackson.txt").read_text(encoding="utf-8")
+    table = tmp_path / "corpus.csv"
+    pd.DataFrame({"name": ["jackson"], "body": [text]}).to_csv(table, index=False)
+    run = tmp_path / "run"
+    columns = ["--text-column", "body", "--id-column", "name"]
+    assert main(["analyze-corpus", str(table), "--out", str(run), "--no-progress", *columns]) == 0
+    sheet = tmp_path / "sheet.jsonl"
+    texts = ["--texts", str(table), *columns]
+    assert main(["validate", "sample", str(run), "--out", str(sheet), *texts]) == 0
+    rows = pd.read_json(sheet, lines=True).assign(verdict="TRUE", annotator="coder")
+    rows.to_json(sheet, orient="records", lines=True)
+    capsys.readouterr()
+    assert main(["validate", "report", str(sheet), "--result", str(run)]) == 1
+    assert "--texts TABLE" in capsys.readouterr().err
+    assert main(["validate", "report", str(sheet), "--result", str(run), *texts]) == 0
+    out = capsys.readouterr().out
+    assert f"{len(rows)} judged" in out and "coders: coder" in out
+    assert main(["validate", "report", str(sheet), "--texts", str(table)]) == 2
+    assert "give --result too" in capsys.readouterr().err
