@@ -288,10 +288,19 @@ def _weighted(part: pd.DataFrame, strata: Sequence[str] | None) -> dict:
     holds every figure of the result (:func:`rhetoric.validation.report` with the result),
     ``weighted`` is ``sum(figures_g * precision_g) / sum(figures_g)`` over the groups ``g`` that
     hold a judged figure, strict; ``covered`` is the share of the figures in those groups (below
-    1, the groups without a judgement are not estimated). ``weighted_low`` / ``weighted_high``: a
-    95% interval from the stratified variance, each group's share estimated as Agresti and Coull
-    do (two true and two false added) and without sampling error where every figure is judged
-    (finite population).
+    1, the groups without a judgement are not estimated).
+
+    ``weighted_low`` / ``weighted_high``: a 95% Wilson interval of ``weighted`` at the effective
+    number of judgements of the weights (Kish 1965), ``n_eff = 1 / sum(w_g**2 / judged_g)`` with
+    ``w_g`` the groups' shares of the figures: the variance of a stratified estimate of one
+    proportion ``p`` is ``p(1 - p) / n_eff``, so with one group, or with the judgements spread as
+    the figures are, it is the Wilson interval of the judgements themselves. A precision is an
+    estimate of what a rhetorician would say of such figures (of the detector on texts like
+    these), not a census of this run's figures: judging every figure of a small kind does not
+    make its precision known exactly, so no finite-population correction is made (it shrank the
+    interval of three judgements, every figure of their kinds, to a point). Wilson's interval
+    stays inside [0, 1] and does not collapse where every judged figure of a group is TRUE or
+    every one FALSE, where a normal interval from the groups' variances would.
 
     >>> verdicts = ["TRUE"] * 9 + ["FALSE"] + [""] * 90 + ["TRUE"] + ["FALSE"] * 9
     >>> part = pd.DataFrame({"kind": ["clause"] * 100 + ["sentence"] * 10, "verdict": verdicts})
@@ -304,18 +313,11 @@ def _weighted(part: pd.DataFrame, strata: Sequence[str] | None) -> dict:
     judged = np.array([c["judged"] for c in counts], dtype=float)
     true = np.array([c["true"] for c in counts], dtype=float)
     found = judged > 0
-    empty = dict.fromkeys(WEIGHTED_COLUMNS, np.nan)
     if not found.any():
-        return empty
+        return dict.fromkeys(WEIGHTED_COLUMNS, np.nan)
     weights = figures[found] / figures[found].sum()
     estimate = float((weights * true[found] / judged[found]).sum())
-    if strata is None:
-        low, high = counts[0]["precision_low"], counts[0]["precision_high"]
-    else:
-        adjusted = (true[found] + 2) / (judged[found] + 4)
-        unsampled = np.clip(1 - judged[found] / figures[found], 0, None)
-        variance = float((weights**2 * adjusted * (1 - adjusted) / judged[found] * unsampled).sum())
-        margin = 1.959964 * variance**0.5
-        low, high = max(0.0, estimate - margin), min(1.0, estimate + margin)
+    n_eff = float(1 / (weights**2 / judged[found]).sum())
+    low, high = wilson_interval(min(estimate * n_eff, n_eff), n_eff)
     return {"weighted": estimate, "weighted_low": low, "weighted_high": high,
             "covered": float(figures[found].sum() / figures.sum())}  # fmt: skip

@@ -155,5 +155,28 @@ def test_pooled_rows_weighted_by_each_kinds_share_of_the_figures():
     assert round(pooled["weighted"], 3) == round((100 * 0.9 + 10 * 0.1) / 110, 3)
     assert pooled["weighted_low"] < pooled["weighted"] < pooled["weighted_high"]
     assert pooled["covered"] == 1.0
-    # every figure of the rare kind judged: its share carries no sampling error
-    assert table.loc[("anaphora", "sentence"), "weighted"] == 0.1
+    # a kind's own row: its precision, with its Wilson interval
+    sentence = table.loc[("anaphora", "sentence")]
+    assert sentence["weighted"] == 0.1
+    assert (sentence["weighted_low"], sentence["weighted_high"]) == wilson_interval(1, 10)
+
+
+def test_the_weighted_interval_of_three_judgements_is_not_a_point():
+    """Every figure of three kinds judged, one each: the interval shrank to 0.667 [0.667, 0.667]
+    (a finite-population correction, as if the precision were a census of this run's figures).
+    Equal shares and one judgement each: the Wilson interval of 2 of 3."""
+    matched = pd.DataFrame({"device": ["repetition"] * 3 + ["chiasmus"],
+                            "kind": ["word", "phrase", "sentence", "antimetabole"],
+                            "verdict": ["TRUE", "TRUE", "FALSE", "FALSE"]})  # fmt: skip
+    table = precision_table(matched, weighted=True).set_index(["device", "kind"])
+    repetition = table.loc[("repetition", "all")]
+    assert repetition["weighted"] == pytest.approx(2 / 3)
+    assert (repetition["weighted_low"], repetition["weighted_high"]) == pytest.approx(
+        wilson_interval(2, 3)
+    )
+    assert (repetition["precision_low"], repetition["precision_high"]) == wilson_interval(2, 3)
+    chiasmus = table.loc[("chiasmus", "all")]  # one FALSE judgement
+    assert chiasmus["weighted_low"] == 0 and chiasmus["weighted_high"] == pytest.approx(
+        wilson_interval(0, 1)[1]
+    )
+    assert chiasmus["weighted_high"] > 0.7
