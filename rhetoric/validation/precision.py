@@ -13,6 +13,7 @@ and 1 and with few judgements, where the normal ("Wald") interval does not.
 
 from __future__ import annotations
 
+import warnings
 from collections import defaultdict
 from collections.abc import Sequence
 from statistics import NormalDist
@@ -114,9 +115,12 @@ def match_judgements(
         A judgement table (:func:`rhetoric.validation.judgements.read_judgements`).
     annotator : str, optional
         Use only this coder's judgements. Without it, where several coders judged the same
-        figure (same document, device, kind and range), the first judgement in file order
-        counts: precision is one coder's reading, and :mod:`rhetoric.validation.agreement`
-        compares coders.
+        figure (same document, device, kind and range), the coder whose judgement of it comes
+        first in file order counts: precision is one coder's reading, and
+        :mod:`rhetoric.validation.agreement` compares coders. A coder who judged one figure
+        twice revised the verdict: the later judgement counts (the later file's, in the order
+        the files were given; within a file, the later line), as in the agreement tables, and
+        where the two verdicts differ a warning says how many figures and in which files.
     min_overlap : float, default 0.5
         Least Jaccard overlap (shared characters over the characters of either range) of a
         figure's range and a judged range for the verdict to carry over.
@@ -148,7 +152,7 @@ def match_judgements(
     judged = judgements[judgements["verdict"] != ""]
     if "kind" not in judged.columns:
         judged = judged.assign(kind="")
-    judged = judged.drop_duplicates(["doc", "device", "kind", "start", "end"], keep="first")
+    judged = _one_verdict_per_figure(judged)
     index: dict[tuple[str, str], list[tuple[int, dict]]] = defaultdict(list)
     for order, record in enumerate(judged.to_dict("records")):
         index[(str(record["doc"]), str(record["device"]))].append((order, record))
@@ -178,6 +182,38 @@ def match_judgements(
         [figures.drop(columns=[c for c in MATCH_COLUMNS if c in figures]), columns], axis=1
     )
     return result.astype({"judged_start": "int64", "judged_end": "int64"})
+
+
+def _one_verdict_per_figure(judged: pd.DataFrame) -> pd.DataFrame:
+    """One judgement per judged figure (document, device, kind, range): that of the coder who
+    judged it first in file order, and of that coder the last judgement (a revision), with a
+    warning where a coder's judgements of one figure disagree; in the order of the figures'
+    first judgements."""
+    unit = ["doc", "device", "kind", "start", "end"]
+    records = judged.to_dict("records")
+    coder: dict[tuple, str] = {}  # figure: the coder who judged it first
+    latest: dict[tuple, int] = {}  # (figure, coder): the position of the last judgement
+    revised: dict[tuple, set[str]] = defaultdict(set)  # (figure, coder): files, where changed
+    for position, record in enumerate(records):
+        figure = tuple(record[c] for c in unit)
+        who = str(record.get("annotator", ""))
+        coder.setdefault(figure, who)
+        before = latest.get((figure, who))
+        if before is not None and records[before]["verdict"] != record["verdict"]:
+            revised[(figure, who)] |= {str(records[before].get("file", "")), str(record.get("file", ""))}  # fmt: skip
+        latest[(figure, who)] = position
+    if revised:
+        coders = sorted({who for _, who in revised})
+        files = sorted({name for names in revised.values() for name in names if name})
+        n = len({figure for figure, _ in revised})
+        warnings.warn(
+            f"{n} figure{'s' if n != 1 else ''} judged twice by the same coder with different "
+            f"verdicts (coder {', '.join(map(repr, coders))}"
+            + (f"; files {', '.join(files)}" if files else "")
+            + "): the later verdict counts (of the later file, in the order given)",
+            stacklevel=3,
+        )
+    return judged.iloc[[latest[(figure, who)] for figure, who in coder.items()]]
 
 
 def _counts(part: pd.DataFrame) -> dict:

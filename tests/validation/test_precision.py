@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import math
+import warnings
 
 import pandas as pd
 import pytest
 
+from rhetoric.validation.judgements import read_judgements
 from rhetoric.validation.precision import match_judgements, precision_table, wilson_interval
 
 
@@ -92,6 +94,45 @@ def test_with_two_coders_the_first_counts_unless_one_is_named():
     assert match_judgements(figures, judged, annotator="second")["verdict"].tolist() == ["FALSE"]
     with pytest.raises(ValueError, match="did you mean 'second'"):
         match_judgements(figures, judged, annotator="secnd")
+
+
+def test_a_coder_s_revised_verdict_counts_and_a_change_is_warned_of(tmp_path):
+    # the first file's verdict won, silently, over the same coder's corrections in a later file
+    figures = _figures([("d", "epizeuxis", "word", 0, 9, None), ("d", "anaphora", "x", 20, 40, None)])  # fmt: skip
+    first, fix = tmp_path / "coder.jsonl", tmp_path / "coder_fix.jsonl"
+    _judged([("d", "epizeuxis", "word", 0, 9, "TRUE", "", "a"),
+             ("d", "anaphora", "x", 20, 40, "TRUE", "", "a")]).to_json(first, orient="records", lines=True)  # fmt: skip
+    _judged([("d", "epizeuxis", "word", 0, 9, "FALSE", "on reflection", "a"),
+             ("d", "anaphora", "x", 20, 40, "TRUE", "", "a")]).to_json(fix, orient="records", lines=True)  # fmt: skip
+    with pytest.warns(UserWarning, match=r"^1 figure judged twice by the same coder") as w:
+        matched = match_judgements(figures, read_judgements([first, fix]))
+    assert str(first) in str(w[0].message) and str(fix) in str(w[0].message)
+    assert matched["verdict"].tolist() == ["FALSE", "TRUE"]
+    assert matched["reason"].tolist() == ["on reflection", ""]
+    with pytest.warns(UserWarning, match="the later verdict counts"):  # the order given
+        assert match_judgements(figures, read_judgements([fix, first]))["verdict"].tolist() == [
+            "TRUE",
+            "TRUE",
+        ]
+    with warnings.catch_warnings():  # the same verdict again is no revision
+        warnings.simplefilter("error")
+        assert match_judgements(figures, read_judgements([first, first]))["verdict"].tolist() == [
+            "TRUE",
+            "TRUE",
+        ]
+
+
+def test_a_second_coder_s_revision_does_not_take_the_figure_from_the_first():
+    figures = _figures([("d", "epizeuxis", "word", 0, 9, None)])
+    judged = _judged([
+        ("d", "epizeuxis", "word", 0, 9, "TRUE", "", "first"),
+        ("d", "epizeuxis", "word", 0, 9, "FALSE", "", "second"),
+        ("d", "epizeuxis", "word", 0, 9, "BORDERLINE", "", "second"),
+        ("d", "epizeuxis", "word", 0, 9, "FALSE", "", "first"),
+    ])  # fmt: skip
+    with pytest.warns(UserWarning, match="^1 figure .*coder 'first', 'second'"):
+        matched = match_judgements(figures, judged)
+    assert matched[["verdict", "annotator"]].values.tolist() == [["FALSE", "first"]]
 
 
 def test_precision_table_counts_by_hand():

@@ -117,3 +117,20 @@ def test_an_empty_cell_of_a_document_without_spans_does_not_block_the_sample():
         sample(_spans(), corpus)
     with pytest.raises(InputError, match="^a: its text .* is a int, not text"):
         sample(_spans(), {"a": 3, "b": TEXT})
+
+
+def test_a_report_of_two_coders_says_whose_verdicts_make_the_precision():
+    # the header listed both coders while the precision silently used the first one's verdicts
+    sheet = sample(_spans(), CORPUS, per_stratum=3, seed=2)
+    judged = pd.concat([sheet.assign(verdict="TRUE", annotator="ann"),
+                        sheet.assign(verdict="FALSE", annotator="bob")])  # fmt: skip
+    text = str(report(judged, _spans(), CORPUS))
+    assert "coders: ann, bob" in text
+    assert f"precision: the verdicts of ann ({len(sheet)} figures); those of bob are used for agreement only" in text  # fmt: skip
+    named = report(judged, _spans(), CORPUS, annotator="bob")
+    assert "precision: the verdicts of bob" in str(named) and "those of ann" in named._repr_html_()
+    mixed = pd.concat([judged.iloc[: len(sheet) - 1], judged.iloc[len(sheet) :]])
+    assert f"first coder (ann {len(sheet) - 1}, bob 1 figures)" in str(
+        report(mixed, _spans(), CORPUS)
+    )
+    assert "precision:" not in str(report(judged[judged["annotator"] == "ann"], _spans(), CORPUS))
