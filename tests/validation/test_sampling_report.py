@@ -51,8 +51,10 @@ def test_sample_by_a_metadata_column_and_bad_arguments():
     assert by_outlet["outlet"].value_counts().to_dict() == {"left": 2, "right": 2}
     with pytest.raises(ValueError, match="by='outlt' is not valid.*did you mean 'outlet'"):
         sample(_spans(), CORPUS, by="outlt")
-    with pytest.raises(ValueError, match="per_stratum=0"):
+    with pytest.raises(ValueError, match="^per_stratum=0 is not valid"):
         sample(_spans(), CORPUS, per_stratum=0)
+    with pytest.raises(ValueError, match="^width=-1 "):  # Python's names in Python
+        sample(_spans(), CORPUS, width=-1)
     with pytest.raises(TypeError, match="pass the table it was run on"):
         sample(_spans(), None)
 
