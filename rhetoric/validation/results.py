@@ -297,7 +297,11 @@ def _check_strings(texts: dict[str, object], wanted: set[str]) -> dict[str, obje
     for doc, text in texts.items():
         if doc not in wanted or isinstance(text, str):
             continue
-        what = "an empty cell" if is_missing(text) else f"a {type(text).__name__}, not text"
+        what = (
+            "an empty cell"
+            if is_missing(text)
+            else f"not text ({type(text).__name__} {str(text)[:40]})"
+        )
         raise InputError(
             f"{doc}: its text in the texts given is {what}, but the result holds spans of it; "
             "give the texts the result was run on"
