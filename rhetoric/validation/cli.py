@@ -5,7 +5,7 @@
     rhetoric analyze texts/*.txt --json > result.jsonl
     rhetoric validate sample result.jsonl --out sheet.jsonl [--per-stratum 25] [--seed 1]
     rhetoric validate page sheet.jsonl --out judge.html [--annotator NAME]
-    rhetoric validate report judgements-*.jsonl [--result result.jsonl]
+    rhetoric validate report judgements-*.jsonl [--result result.jsonl [--texts TABLE]]
 
 The sheet is JSON Lines, or CSV for a spreadsheet when its name ends in ``.csv``; judgements
 exported by the page, written by the widget or typed into the CSV are read the same way.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 
+from rhetoric.errors import UsageError
 from rhetoric.output import add_table_column_options
 
 
@@ -67,6 +68,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "judged", nargs="+", metavar="JUDGED", help="judgement files (.jsonl or .csv)"
     )
     report.add_argument("--result", metavar="RESULT", help="the result the sample came from")
+    report.add_argument(
+        "--texts",
+        metavar="TABLE",
+        help="with --result, the corpus table the result was analysed from, for a run over a "
+        "table of texts (whose texts the run folder does not keep)",
+    )
+    add_table_column_options(report, table="--texts")
     report.add_argument("--annotator", metavar="NAME", help="whose verdicts make the precision")
 
 
@@ -77,10 +85,16 @@ def run(args: argparse.Namespace) -> int:
 
     if args.action == "sample":
         from rhetoric.files import output_path
+        from rhetoric.validation.sampling import OPTIONS, check_sizes
 
         output_path(args.out, "--out")  # said before the sample is drawn
+        check_sizes(args.per_stratum, args.context, options=OPTIONS)
         by = [c.strip() for c in args.by.split(",") if c.strip()]
-        texts = _corpus_table(args.texts, args.text_column, args.id_column) if args.texts else None
+        texts = (
+            _corpus_table(args.texts, args.text_column, args.id_column, args.result)
+            if args.texts
+            else None
+        )
         sheet = sample(
             args.result,
             texts=texts,
@@ -96,7 +110,14 @@ def run(args: argparse.Namespace) -> int:
         judging_page(sheet, args.out, annotator=args.annotator)
         print(f"wrote {args.out} ({len(sheet)} figures): open it in a browser, judge, export")
     else:
-        outcome = report(read_judgements(args.judged), args.result, annotator=args.annotator)
+        if args.texts and not args.result:
+            raise UsageError("--texts is the table --result was run on; give --result too")
+        texts = (
+            _corpus_table(args.texts, args.text_column, args.id_column, args.result)
+            if args.texts
+            else None
+        )
+        outcome = report(read_judgements(args.judged), args.result, texts, annotator=args.annotator)
         with pd.option_context("display.width", 200, "display.max_rows", None):
             print(outcome)
             if len(outcome.disagreements):
@@ -105,16 +126,24 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _corpus_table(path: str, text_column: str, id_column: str):
+def _corpus_table(path: str, text_column: str, id_column: str, result: str):
     """``--texts``: the corpus table as ``texts=`` takes it (``doc_id``, ``text``, metadata), its
-    documents named and read as ``analyze-corpus`` named and read them."""
+    documents named and read as ``analyze-corpus`` named and read them. Only the texts of the
+    documents that hold spans in ``result`` are read (``None`` for the others): a row without
+    spans, such as one the run recorded as an error (an empty cell), has nothing to sample."""
     import pandas as pd
 
     from rhetoric.documents import iter_corpus
     from rhetoric.runner import document_text
+    from rhetoric.validation.results import span_table
 
+    wanted = set(span_table(result)["doc_id"].astype(str))
     rows = [
-        {**d.metadata, "doc_id": d.doc_id, "text": document_text(d, max_bytes=None)}
+        {
+            **d.metadata,
+            "doc_id": d.doc_id,
+            "text": document_text(d, max_bytes=None) if d.doc_id in wanted else None,
+        }
         for d in iter_corpus(path, text_column=text_column, id_column=id_column)
     ]
     return pd.DataFrame(rows)

@@ -13,6 +13,7 @@ and 1 and with few judgements, where the normal ("Wald") interval does not.
 
 from __future__ import annotations
 
+import warnings
 from collections import defaultdict
 from collections.abc import Sequence
 from statistics import NormalDist
@@ -114,9 +115,12 @@ def match_judgements(
         A judgement table (:func:`rhetoric.validation.judgements.read_judgements`).
     annotator : str, optional
         Use only this coder's judgements. Without it, where several coders judged the same
-        figure (same document, device, kind and range), the first judgement in file order
-        counts: precision is one coder's reading, and :mod:`rhetoric.validation.agreement`
-        compares coders.
+        figure (same document, device, kind and range), the coder whose judgement of it comes
+        first in file order counts: precision is one coder's reading, and
+        :mod:`rhetoric.validation.agreement` compares coders. A coder who judged one figure
+        twice revised the verdict: the later judgement counts (the later file's, in the order
+        the files were given; within a file, the later line), as in the agreement tables, and
+        where the two verdicts differ a warning says how many figures and in which files.
     min_overlap : float, default 0.5
         Least Jaccard overlap (shared characters over the characters of either range) of a
         figure's range and a judged range for the verdict to carry over.
@@ -148,7 +152,7 @@ def match_judgements(
     judged = judgements[judgements["verdict"] != ""]
     if "kind" not in judged.columns:
         judged = judged.assign(kind="")
-    judged = judged.drop_duplicates(["doc", "device", "kind", "start", "end"], keep="first")
+    judged = _one_verdict_per_figure(judged)
     index: dict[tuple[str, str], list[tuple[int, dict]]] = defaultdict(list)
     for order, record in enumerate(judged.to_dict("records")):
         index[(str(record["doc"]), str(record["device"]))].append((order, record))
@@ -178,6 +182,38 @@ def match_judgements(
         [figures.drop(columns=[c for c in MATCH_COLUMNS if c in figures]), columns], axis=1
     )
     return result.astype({"judged_start": "int64", "judged_end": "int64"})
+
+
+def _one_verdict_per_figure(judged: pd.DataFrame) -> pd.DataFrame:
+    """One judgement per judged figure (document, device, kind, range): that of the coder who
+    judged it first in file order, and of that coder the last judgement (a revision), with a
+    warning where a coder's judgements of one figure disagree; in the order of the figures'
+    first judgements."""
+    unit = ["doc", "device", "kind", "start", "end"]
+    records = judged.to_dict("records")
+    coder: dict[tuple, str] = {}  # figure: the coder who judged it first
+    latest: dict[tuple, int] = {}  # (figure, coder): the position of the last judgement
+    revised: dict[tuple, set[str]] = defaultdict(set)  # (figure, coder): files, where changed
+    for position, record in enumerate(records):
+        figure = tuple(record[c] for c in unit)
+        who = str(record.get("annotator", ""))
+        coder.setdefault(figure, who)
+        before = latest.get((figure, who))
+        if before is not None and records[before]["verdict"] != record["verdict"]:
+            revised[(figure, who)] |= {str(records[before].get("file", "")), str(record.get("file", ""))}  # fmt: skip
+        latest[(figure, who)] = position
+    if revised:
+        coders = sorted({who for _, who in revised})
+        files = sorted({name for names in revised.values() for name in names if name})
+        n = len({figure for figure, _ in revised})
+        warnings.warn(
+            f"{n} figure{'s' if n != 1 else ''} judged twice by the same coder with different "
+            f"verdicts (coder {', '.join(map(repr, coders))}"
+            + (f"; files {', '.join(files)}" if files else "")
+            + "): the later verdict counts (of the later file, in the order given)",
+            stacklevel=3,
+        )
+    return judged.iloc[[latest[(figure, who)] for figure, who in coder.items()]]
 
 
 def _counts(part: pd.DataFrame) -> dict:
@@ -288,10 +324,19 @@ def _weighted(part: pd.DataFrame, strata: Sequence[str] | None) -> dict:
     holds every figure of the result (:func:`rhetoric.validation.report` with the result),
     ``weighted`` is ``sum(figures_g * precision_g) / sum(figures_g)`` over the groups ``g`` that
     hold a judged figure, strict; ``covered`` is the share of the figures in those groups (below
-    1, the groups without a judgement are not estimated). ``weighted_low`` / ``weighted_high``: a
-    95% interval from the stratified variance, each group's share estimated as Agresti and Coull
-    do (two true and two false added) and without sampling error where every figure is judged
-    (finite population).
+    1, the groups without a judgement are not estimated).
+
+    ``weighted_low`` / ``weighted_high``: a 95% Wilson interval of ``weighted`` at the effective
+    number of judgements of the weights (Kish 1965), ``n_eff = 1 / sum(w_g**2 / judged_g)`` with
+    ``w_g`` the groups' shares of the figures: the variance of a stratified estimate of one
+    proportion ``p`` is ``p(1 - p) / n_eff``, so with one group, or with the judgements spread as
+    the figures are, it is the Wilson interval of the judgements themselves. A precision is an
+    estimate of what a rhetorician would say of such figures (of the detector on texts like
+    these), not a census of this run's figures: judging every figure of a small kind does not
+    make its precision known exactly, so no finite-population correction is made (it shrank the
+    interval of three judgements, every figure of their kinds, to a point). Wilson's interval
+    stays inside [0, 1] and does not collapse where every judged figure of a group is TRUE or
+    every one FALSE, where a normal interval from the groups' variances would.
 
     >>> verdicts = ["TRUE"] * 9 + ["FALSE"] + [""] * 90 + ["TRUE"] + ["FALSE"] * 9
     >>> part = pd.DataFrame({"kind": ["clause"] * 100 + ["sentence"] * 10, "verdict": verdicts})
@@ -304,18 +349,11 @@ def _weighted(part: pd.DataFrame, strata: Sequence[str] | None) -> dict:
     judged = np.array([c["judged"] for c in counts], dtype=float)
     true = np.array([c["true"] for c in counts], dtype=float)
     found = judged > 0
-    empty = dict.fromkeys(WEIGHTED_COLUMNS, np.nan)
     if not found.any():
-        return empty
+        return dict.fromkeys(WEIGHTED_COLUMNS, np.nan)
     weights = figures[found] / figures[found].sum()
     estimate = float((weights * true[found] / judged[found]).sum())
-    if strata is None:
-        low, high = counts[0]["precision_low"], counts[0]["precision_high"]
-    else:
-        adjusted = (true[found] + 2) / (judged[found] + 4)
-        unsampled = np.clip(1 - judged[found] / figures[found], 0, None)
-        variance = float((weights**2 * adjusted * (1 - adjusted) / judged[found] * unsampled).sum())
-        margin = 1.959964 * variance**0.5
-        low, high = max(0.0, estimate - margin), min(1.0, estimate + margin)
+    n_eff = float(1 / (weights**2 / judged[found]).sum())
+    low, high = wilson_interval(min(estimate * n_eff, n_eff), n_eff)
     return {"weighted": estimate, "weighted_low": low, "weighted_high": high,
             "covered": float(figures[found].sum() / figures.sum())}  # fmt: skip

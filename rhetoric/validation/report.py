@@ -23,7 +23,7 @@ from rhetoric.validation.precision import (
     match_judgements,
     precision_table,
 )
-from rhetoric.validation.results import check_texts_cover, corpus_texts, span_table
+from rhetoric.validation.results import corpus_texts, span_table
 
 
 @dataclass
@@ -74,8 +74,31 @@ class ValidationReport:
             )
         return text
 
+    def _whose(self) -> str:
+        """With two or more coders, whose verdicts the precision counts: one verdict per figure
+        (:func:`~rhetoric.validation.precision.match_judgements`), the others' only for
+        agreement. Empty with one coder."""
+        if len(self.annotators) < 2:
+            return ""
+        used = self.figures.loc[self.figures["verdict"] != "", "annotator"].value_counts()
+        used = [(name, int(used[name])) for name in self.annotators if name in used]
+        if len(used) == 1:
+            name, n = used[0]
+            others = ", ".join(a for a in self.annotators if a != name)
+            return (
+                f"precision: the verdicts of {name} ({n} figures); those of {others} are used for "
+                "agreement only"
+            )
+        counts = ", ".join(f"{name} {n}" for name, n in used)
+        return (
+            f"precision: the verdict of each figure's first coder ({counts} figures); the other "
+            "coders' verdicts of a figure are used for agreement only (--annotator NAME: one "
+            "coder's)"
+        )
+
     def __str__(self) -> str:
         lines = [f"coders: {', '.join(self.annotators) or 'none'}", self._counts()]
+        lines += [self._whose()] if self._whose() else []
         if self.precision.empty:
             return "\n".join([*lines, "no judged figures yet"])
         shown = self.precision.copy()
@@ -91,7 +114,9 @@ class ValidationReport:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        parts = [f"<p>coders: {', '.join(self.annotators) or 'none'}; {escape(self._counts())}</p>",
+        whose = f"<br>{escape(self._whose())}" if self._whose() else ""
+        parts = [f"<p>coders: {escape(', '.join(self.annotators)) or 'none'}; "
+                 f"{escape(self._counts())}{whose}</p>",
                  self.precision.to_html(index=False, float_format="{:.3f}".format)]  # fmt: skip
         if not self.calibration.empty:
             parts += ["<p>calibration (the judged figures' scores added up against TRUE):</p>",
@@ -183,7 +208,10 @@ def report(
     by : sequence of str, default ("device", "kind")
         Grouping of the precision table; metadata columns of ``texts`` may be used.
     annotator : str, optional
-        Whose verdicts make the precision (default: the first coder of each figure).
+        Whose verdicts make the precision (default: the first coder of each figure, in file
+        order; the report says whose verdicts it counted). A coder's second verdict on a figure
+        is a revision: the later one counts, with a warning where they differ
+        (:func:`~rhetoric.validation.precision.match_judgements`).
 
     Returns
     -------
@@ -201,9 +229,7 @@ def report(
             or hasattr(result, "device_spans")
             or isinstance(result, str | os.PathLike)
         )
-        source = corpus_texts(result, texts)[0] if has_texts else None
-        if source is not None:
-            check_texts_cover(spans, source)
+        source = corpus_texts(result, texts, spans)[0] if has_texts else None
         figures = group_figures(spans, source)
     if texts is not None and isinstance(texts, pd.DataFrame):
         metadata = texts.drop(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from rhetoric.documents import is_missing
 from rhetoric.errors import InputError, invalid_value
 from rhetoric.files import read_json_lines
 from rhetoric.span import SPAN_COLUMNS
@@ -28,7 +29,8 @@ def read_analysis_json(path: str | os.PathLike) -> tuple[pd.DataFrame, dict[str,
     spans : DataFrame
         :data:`rhetoric.span.SPAN_COLUMNS`, device and stance spans, ``doc_id`` the ``doc`` path.
     texts : dict
-        ``{doc: text}``, each file read again (as ``analyze`` read it).
+        ``{doc: text}`` of the documents that hold spans, each file read again (as ``analyze``
+        read it).
     """
     from rhetoric.text import read_text
 
@@ -40,7 +42,8 @@ def read_analysis_json(path: str | os.PathLike) -> tuple[pd.DataFrame, dict[str,
             spans = [*record.get("devices", []), *record.get("stance", [])]
         except TypeError:
             raise InputError(f"{path}:{number}: not a line of `rhetoric analyze --json`") from None
-        texts[doc] = read_text(doc, max_bytes=None)
+        if spans:  # a document without figures is not sampled: its file is not needed
+            texts[doc] = read_text(doc, max_bytes=None)
         rows += [{**span, "doc_id": doc} for span in spans]
     return pd.DataFrame(rows, columns=SPAN_COLUMNS), texts
 
@@ -52,9 +55,10 @@ def _is_run_folder(path: Path) -> bool:
     return path.is_dir() and (path / CONFIG_FILE).is_file()
 
 
-def _texts_of_run(folder: Path) -> dict[str, str]:
+def _texts_of_run(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
     """The texts of the documents of a corpus run that hold spans, read again from the paths its
-    documents table records (a run over a folder or a table of paths)."""
+    documents table records (a run over a folder or a table of paths), and those paths
+    (``{doc: path}``, to name a file that changed since the run)."""
     from rhetoric.store import read_table
 
     documents = read_table(folder, "documents")
@@ -76,7 +80,7 @@ def _texts_of_run(folder: Path) -> dict[str, str]:
         return f"{path}: the file document {doc!r} was read from is not found{where}"
 
     paths = dict(zip(documents["doc_id"].astype(str), documents["path"], strict=True))
-    return _read_files(paths, not_found)
+    return _read_files(paths, not_found), paths
 
 
 def _run_metadata(folder: Path) -> pd.DataFrame | None:
@@ -155,9 +159,19 @@ def span_table(result: object) -> pd.DataFrame:
     )
 
 
-def check_texts_cover(spans: pd.DataFrame, texts: Mapping[str, str]) -> None:
-    """Every document that holds spans has its text: else an :class:`InputError` naming the
-    first one lacking (texts named otherwise than the result, by another id column, say)."""
+def check_texts_cover(
+    spans: pd.DataFrame, texts: Mapping[str, str], files: Mapping[str, str] | None = None
+) -> None:
+    """Every document that holds spans has its text, and the text the spans were found in.
+
+    Raises :class:`InputError` naming the first document lacking (texts named otherwise than the
+    result, by another id column, say), or the documents whose text changed since the run: a
+    span's recorded ``text`` is no longer ``text[start:end]`` (a line added at the top of a file
+    shifts every offset after it, and its figures would show other words). Such documents are
+    refused, not skipped: a sample without them would silently leave out their figures and
+    misstate their strata's sizes. ``files`` (``{doc: path}``) names the files the texts were
+    read from, for the message.
+    """
     lacking = [doc for doc in dict.fromkeys(spans["doc_id"].astype(str)) if doc not in texts]
     if lacking:
         named = ", ".join(map(repr, list(texts)[:2])) or "none"
@@ -166,6 +180,43 @@ def check_texts_cover(spans: pd.DataFrame, texts: Mapping[str, str]) -> None:
             f"texts name {named}, ...): give the table the result was run on, its documents named "
             "by the same column (--id-column)"
         )
+    changed = _changed(spans, texts)
+    if not changed:
+        return
+    shown = ", ".join(str(files[doc]) if files else repr(doc) for doc in changed[:3])
+    shown += f" and {len(changed) - 3} more" if len(changed) > 3 else ""
+    if files and len(changed) == 1:
+        raise InputError(
+            f"{shown}: changed since the run (the text at its spans' offsets is not what the run "
+            "found there); run the analysis again, or restore the file as it was"
+        )
+    if files:
+        raise InputError(
+            f"{len(changed)} files changed since the run ({shown}: the text at their spans' "
+            "offsets is not what the run found there); run the analysis again, or restore them"
+        )
+    raise InputError(
+        f"the texts of {len(changed)} of the result's documents ({shown}) are not those the "
+        "result was found in (the text at their spans' offsets differs); give the texts the "
+        "result was run on, or run the analysis again"
+    )
+
+
+def _changed(spans: pd.DataFrame, texts: Mapping[str, str]) -> list[str]:
+    """The documents whose text in ``texts`` does not hold a span's recorded ``text`` at the
+    span's offsets; spans without a recorded text (a hand-made table) are not checked."""
+    if "text" not in spans.columns:
+        return []
+    changed: dict[str, None] = {}
+    rows = zip(
+        spans["doc_id"].astype(str), spans["start"], spans["end"], spans["text"], strict=True
+    )
+    for doc, start, end, text in rows:
+        if doc in changed or is_missing(text) or text == "":
+            continue
+        if texts[doc][int(start) : int(end)] != text:
+            changed[doc] = None
+    return list(changed)
 
 
 def _saved_span_table(path: Path) -> pd.DataFrame:
@@ -187,17 +238,39 @@ def _saved_span_table(path: Path) -> pd.DataFrame:
     return table
 
 
-def corpus_texts(result: object, texts: object) -> tuple[dict[str, str], pd.DataFrame | None]:
+def corpus_texts(
+    result: object, texts: object, spans: pd.DataFrame
+) -> tuple[dict[str, str], pd.DataFrame | None]:
     """``({doc: text}, metadata)`` of a result: the texts, and the corpus table's other columns
-    (``doc`` and metadata such as an outlet or a year) when ``texts`` is a corpus table."""
+    (``doc`` and metadata such as an outlet or a year) when ``texts`` is a corpus table.
+
+    Only the documents that hold spans are read and returned: a document without spans, or one
+    the run recorded as an error, has no figure to sample, so an empty cell of the corpus table
+    there is no matter. The texts are checked against ``spans`` (the result's span table) by
+    :func:`check_texts_cover`: every document that holds spans has its text, the one the spans
+    were found in, else an :class:`InputError` naming it.
+    """
+    wanted = set(spans["doc_id"].astype(str))
+    source, metadata, files = _corpus_texts(result, texts, wanted)
+    check_texts_cover(spans, source, files)
+    return {doc: text for doc, text in source.items() if doc in wanted}, metadata
+
+
+def _corpus_texts(result: object, texts: object, wanted: set[str]):
+    """:func:`corpus_texts` before the check, with ``{doc: path}`` where texts were read from
+    files (``None`` otherwise); the texts of the ``wanted`` documents given in a table or a
+    mapping must be strings."""
     if texts is None and hasattr(result, "device_spans") and hasattr(result, "text"):
-        return {str(result.source or "doc"): result.text}, None
+        return {str(result.source or "doc"): result.text}, None, None
     if texts is None and isinstance(result, str | os.PathLike):
         if _is_run_folder(Path(result)):
-            return _texts_of_run(Path(result)), _run_metadata(Path(result))
+            source, files = _texts_of_run(Path(result))
+            return source, _run_metadata(Path(result)), files
         if Path(result).suffix in (".jsonl", ".json"):
-            return read_analysis_json(result)[1], None
-        return _texts_from_paths(span_table(result)["doc_id"]), None
+            source = read_analysis_json(result)[1]
+        else:
+            source = _texts_from_paths(span_table(result)["doc_id"])
+        return source, None, {doc: doc for doc in source}  # the documents are named by their paths
     if isinstance(texts, pd.DataFrame):
         for column in ("doc_id", "text"):
             if column not in texts.columns:
@@ -209,10 +282,28 @@ def corpus_texts(result: object, texts: object) -> tuple[dict[str, str], pd.Data
             .assign(doc_id=texts["doc_id"].astype(str))
             .rename(columns={"doc_id": "doc"})
         )
-        return mapping, metadata
+        return _check_strings(mapping, wanted), metadata, None
     if isinstance(texts, Mapping):
-        return {str(k): v for k, v in texts.items()}, None
+        return _check_strings({str(k): v for k, v in texts.items()}, wanted), None, None
     raise TypeError(
         "texts must be the corpus table (doc_id, text, metadata) or a mapping of doc_id to text; "
         "a corpus result holds no texts, so pass the table it was run on"
     )
+
+
+def _check_strings(texts: dict[str, object], wanted: set[str]) -> dict[str, object]:
+    """``texts``, where the text of every ``wanted`` document is a string: else an
+    :class:`InputError` naming the first that is not (an empty cell of the corpus table)."""
+    for doc, text in texts.items():
+        if doc not in wanted or isinstance(text, str):
+            continue
+        what = (
+            "an empty cell"
+            if is_missing(text)
+            else f"not text ({type(text).__name__} {str(text)[:40]})"
+        )
+        raise InputError(
+            f"{doc}: its text in the texts given is {what}, but the result holds spans of it; "
+            "give the texts the result was run on"
+        )
+    return texts

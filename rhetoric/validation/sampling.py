@@ -17,7 +17,32 @@ import pandas as pd
 from rhetoric.errors import UsageError, invalid_value
 from rhetoric.figures import group_figures, with_context
 from rhetoric.validation.judgements import SHEET_COLUMNS
-from rhetoric.validation.results import check_texts_cover, corpus_texts, span_table
+from rhetoric.validation.results import corpus_texts, span_table
+
+#: The command line's names of :func:`sample`'s sizes (``rhetoric validate sample``).
+OPTIONS = {"per_stratum": "--per-stratum", "width": "--context"}
+
+
+def check_sizes(
+    per_stratum: object, width: object, *, options: Mapping[str, str] | None = None
+) -> None:
+    """A :class:`UsageError` unless ``per_stratum`` is a whole number above 0 and ``width`` one
+    of 0 or more; the message names them as Python does (``per_stratum=0``), or by ``options``
+    (:data:`OPTIONS`: ``--per-stratum 0``) where the command line gave them."""
+
+    def named(name: str, value: object) -> str:
+        return f"{options[name]} {value!r}" if options else f"{name}={value!r}"
+
+    if not isinstance(per_stratum, int | np.integer) or per_stratum < 1:
+        raise UsageError(
+            f"{named('per_stratum', per_stratum)} is not valid; give a positive whole number, "
+            "such as 25"
+        )
+    if not isinstance(width, int | np.integer) or width < 0:
+        raise UsageError(
+            f"{named('width', width)} (the context, in characters on each side) is not valid; "
+            "give 0 or more, such as 150"
+        )
 
 
 def sample(
@@ -70,19 +95,10 @@ def sample(
     >>> sorted(sheet["text"])
     ['Never, never, never', 'We fight, we win, we endure']
     """
-    if not isinstance(per_stratum, int | np.integer) or per_stratum < 1:
-        raise UsageError(
-            f"per_stratum={per_stratum!r} is not valid; give a positive whole number, such as 25"
-        )
-    if not isinstance(width, int | np.integer) or width < 0:
-        raise UsageError(
-            f"width={width!r} (the context, in characters on each side) is not valid; give 0 or "
-            "more, such as 150"
-        )
+    check_sizes(per_stratum, width)
     by = [by] if isinstance(by, str) else list(by)
     spans = span_table(result)
-    source, metadata = corpus_texts(result, texts)
-    check_texts_cover(spans, source)
+    source, metadata = corpus_texts(result, texts, spans)
     figures = group_figures(spans, source)
     if devices is not None:
         figures = figures[figures["device"].isin(list(devices))]

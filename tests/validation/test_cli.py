@@ -99,7 +99,9 @@ def test_sample_sizes_below_one_and_negative_context_are_usage_errors(tmp_path, 
     assert main(["validate", "sample", str(spans), "--out", out, "--context", "-5"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 2 and all(line.startswith("rhetoric: error: ") for line in err)
-    assert "per_stratum=0" in err[0] and "width=-5" in err[1]
+    # the command line's names, not sample()'s (it said per_stratum=0 and width=-5)
+    assert err[0].startswith("rhetoric: error: --per-stratum 0 is not valid")
+    assert err[1].startswith("rhetoric: error: --context -5 (the context")
 
 
 def test_a_run_over_a_relative_folder_says_where_to_sample_it_from(
@@ -122,3 +124,72 @@ def test_a_run_over_a_relative_folder_says_where_to_sample_it_from(
     assert line.endswith("relative to the folder it was started in: run this there")
     monkeypatch.chdir(tmp_path)
     assert main(["validate", "sample", "run", "--out", "s.jsonl"]) == 0
+
+
+def test_a_file_changed_since_the_run_is_refused_not_sampled_at_wrong_offsets(
+    data_home, tmp_path, capsys
+):
+    # a line added at the top of a file after the run shifted every offset in it: the sheet
+    # showed other words than the figures (exit 0); now the file is named and refused
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("1829-Jackson.txt", "1901-McKinley.txt"):
+        (corpus / name).write_bytes((data_home / "inaugural" / "texts" / name).read_bytes())
+    run = tmp_path / "run"
+    assert main(["analyze-corpus", str(corpus), "--out", str(run), "--no-progress"]) == 0
+    sheet = tmp_path / "sheet.jsonl"
+    assert main(["validate", "sample", str(run), "--out", str(sheet)]) == 0
+    judged = pd.read_json(sheet, lines=True).assign(verdict="TRUE", annotator="a")
+    judged.to_json(sheet, orient="records", lines=True)
+    edited = corpus / "1901-McKinley.txt"
+    edited.write_bytes(b"A line added after the run.\n" + edited.read_bytes())
+    capsys.readouterr()
+    assert main(["validate", "sample", str(run), "--out", str(tmp_path / "s2.jsonl")]) == 1
+    assert main(["validate", "report", str(sheet), "--result", str(run)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and not (tmp_path / "s2.jsonl").exists()
+    for line in err:
+        assert line.startswith(f"rhetoric: error: {edited}: changed since the run")
+        assert "1829-Jackson" not in line
+
+
+def test_a_run_over_a_table_with_an_empty_cell_is_sampled_from_its_other_rows(
+    data_home, tmp_path, capsys
+):
+    # the run records the empty cell as an input error; --texts read every row and stopped at it
+    # ("bad_none: no text", exit 1)
+    text = (data_home / "inaugural" / "texts" / "1829-Jackson.txt").read_text(encoding="utf-8")
+    table = tmp_path / "corpus.parquet"
+    pd.DataFrame({"doc_id": ["jackson", "bad_none"], "text": [text, None]}).to_parquet(table)
+    run = tmp_path / "run"
+    assert main(["analyze-corpus", str(table), "--out", str(run), "--no-progress"]) == 1
+    sheet = tmp_path / "sheet.csv"
+    capsys.readouterr()
+    assert main(["validate", "sample", str(run), "--texts", str(table), "--out", str(sheet)]) == 0
+    rows = pd.read_csv(sheet, keep_default_na=False)
+    assert len(rows) and set(rows["doc"]) == {"jackson"}
+    assert all(text[r.start : r.end] == r.text for r in rows.itertuples())
+
+
+def test_a_report_on_a_run_over_a_table_takes_the_table_as_sample_does(data_home, tmp_path, capsys):
+    # the report said "give the corpus table it was run on (--texts TABLE...)" and had no
+    # --texts (exit 2, unrecognized arguments)
+    text = (data_home / "inaugural" / "texts" / "1829-Jackson.txt").read_text(encoding="utf-8")
+    table = tmp_path / "corpus.csv"
+    pd.DataFrame({"name": ["jackson"], "body": [text]}).to_csv(table, index=False)
+    run = tmp_path / "run"
+    columns = ["--text-column", "body", "--id-column", "name"]
+    assert main(["analyze-corpus", str(table), "--out", str(run), "--no-progress", *columns]) == 0
+    sheet = tmp_path / "sheet.jsonl"
+    texts = ["--texts", str(table), *columns]
+    assert main(["validate", "sample", str(run), "--out", str(sheet), *texts]) == 0
+    rows = pd.read_json(sheet, lines=True).assign(verdict="TRUE", annotator="coder")
+    rows.to_json(sheet, orient="records", lines=True)
+    capsys.readouterr()
+    assert main(["validate", "report", str(sheet), "--result", str(run)]) == 1
+    assert "--texts TABLE" in capsys.readouterr().err
+    assert main(["validate", "report", str(sheet), "--result", str(run), *texts]) == 0
+    out = capsys.readouterr().out
+    assert f"{len(rows)} judged" in out and "coders: coder" in out
+    assert main(["validate", "report", str(sheet), "--texts", str(table)]) == 2
+    assert "give --result too" in capsys.readouterr().err

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import math
+import warnings
 
 import pandas as pd
 import pytest
 
+from rhetoric.validation.judgements import read_judgements
 from rhetoric.validation.precision import match_judgements, precision_table, wilson_interval
 
 
@@ -94,6 +96,45 @@ def test_with_two_coders_the_first_counts_unless_one_is_named():
         match_judgements(figures, judged, annotator="secnd")
 
 
+def test_a_coder_s_revised_verdict_counts_and_a_change_is_warned_of(tmp_path):
+    # the first file's verdict won, silently, over the same coder's corrections in a later file
+    figures = _figures([("d", "epizeuxis", "word", 0, 9, None), ("d", "anaphora", "x", 20, 40, None)])  # fmt: skip
+    first, fix = tmp_path / "coder.jsonl", tmp_path / "coder_fix.jsonl"
+    _judged([("d", "epizeuxis", "word", 0, 9, "TRUE", "", "a"),
+             ("d", "anaphora", "x", 20, 40, "TRUE", "", "a")]).to_json(first, orient="records", lines=True)  # fmt: skip
+    _judged([("d", "epizeuxis", "word", 0, 9, "FALSE", "on reflection", "a"),
+             ("d", "anaphora", "x", 20, 40, "TRUE", "", "a")]).to_json(fix, orient="records", lines=True)  # fmt: skip
+    with pytest.warns(UserWarning, match=r"^1 figure judged twice by the same coder") as w:
+        matched = match_judgements(figures, read_judgements([first, fix]))
+    assert str(first) in str(w[0].message) and str(fix) in str(w[0].message)
+    assert matched["verdict"].tolist() == ["FALSE", "TRUE"]
+    assert matched["reason"].tolist() == ["on reflection", ""]
+    with pytest.warns(UserWarning, match="the later verdict counts"):  # the order given
+        assert match_judgements(figures, read_judgements([fix, first]))["verdict"].tolist() == [
+            "TRUE",
+            "TRUE",
+        ]
+    with warnings.catch_warnings():  # the same verdict again is no revision
+        warnings.simplefilter("error")
+        assert match_judgements(figures, read_judgements([first, first]))["verdict"].tolist() == [
+            "TRUE",
+            "TRUE",
+        ]
+
+
+def test_a_second_coder_s_revision_does_not_take_the_figure_from_the_first():
+    figures = _figures([("d", "epizeuxis", "word", 0, 9, None)])
+    judged = _judged([
+        ("d", "epizeuxis", "word", 0, 9, "TRUE", "", "first"),
+        ("d", "epizeuxis", "word", 0, 9, "FALSE", "", "second"),
+        ("d", "epizeuxis", "word", 0, 9, "BORDERLINE", "", "second"),
+        ("d", "epizeuxis", "word", 0, 9, "FALSE", "", "first"),
+    ])  # fmt: skip
+    with pytest.warns(UserWarning, match="^1 figure .*coder 'first', 'second'"):
+        matched = match_judgements(figures, judged)
+    assert matched[["verdict", "annotator"]].values.tolist() == [["FALSE", "first"]]
+
+
 def test_precision_table_counts_by_hand():
     verdicts = {  # device, kind: verdicts ("" = unjudged)
         ("anaphora", "clause"): ["TRUE", "TRUE", "BORDERLINE", "FALSE", ""],
@@ -155,5 +196,28 @@ def test_pooled_rows_weighted_by_each_kinds_share_of_the_figures():
     assert round(pooled["weighted"], 3) == round((100 * 0.9 + 10 * 0.1) / 110, 3)
     assert pooled["weighted_low"] < pooled["weighted"] < pooled["weighted_high"]
     assert pooled["covered"] == 1.0
-    # every figure of the rare kind judged: its share carries no sampling error
-    assert table.loc[("anaphora", "sentence"), "weighted"] == 0.1
+    # a kind's own row: its precision, with its Wilson interval
+    sentence = table.loc[("anaphora", "sentence")]
+    assert sentence["weighted"] == 0.1
+    assert (sentence["weighted_low"], sentence["weighted_high"]) == wilson_interval(1, 10)
+
+
+def test_the_weighted_interval_of_three_judgements_is_not_a_point():
+    """Every figure of three kinds judged, one each: the interval shrank to 0.667 [0.667, 0.667]
+    (a finite-population correction, as if the precision were a census of this run's figures).
+    Equal shares and one judgement each: the Wilson interval of 2 of 3."""
+    matched = pd.DataFrame({"device": ["repetition"] * 3 + ["chiasmus"],
+                            "kind": ["word", "phrase", "sentence", "antimetabole"],
+                            "verdict": ["TRUE", "TRUE", "FALSE", "FALSE"]})  # fmt: skip
+    table = precision_table(matched, weighted=True).set_index(["device", "kind"])
+    repetition = table.loc[("repetition", "all")]
+    assert repetition["weighted"] == pytest.approx(2 / 3)
+    assert (repetition["weighted_low"], repetition["weighted_high"]) == pytest.approx(
+        wilson_interval(2, 3)
+    )
+    assert (repetition["precision_low"], repetition["precision_high"]) == wilson_interval(2, 3)
+    chiasmus = table.loc[("chiasmus", "all")]  # one FALSE judgement
+    assert chiasmus["weighted_low"] == 0 and chiasmus["weighted_high"] == pytest.approx(
+        wilson_interval(0, 1)[1]
+    )
+    assert chiasmus["weighted_high"] > 0.7

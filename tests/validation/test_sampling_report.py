@@ -3,6 +3,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from rhetoric.errors import InputError
 from rhetoric.validation import SHEET_COLUMNS, report, sample
 
 TEXT = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi. " * 4
@@ -50,8 +51,10 @@ def test_sample_by_a_metadata_column_and_bad_arguments():
     assert by_outlet["outlet"].value_counts().to_dict() == {"left": 2, "right": 2}
     with pytest.raises(ValueError, match="by='outlt' is not valid.*did you mean 'outlet'"):
         sample(_spans(), CORPUS, by="outlt")
-    with pytest.raises(ValueError, match="per_stratum=0"):
+    with pytest.raises(ValueError, match="^per_stratum=0 is not valid"):
         sample(_spans(), CORPUS, per_stratum=0)
+    with pytest.raises(ValueError, match="^width=-1 "):  # Python's names in Python
+        sample(_spans(), CORPUS, width=-1)
     with pytest.raises(TypeError, match="pass the table it was run on"):
         sample(_spans(), None)
 
@@ -94,3 +97,42 @@ def test_report_checks_the_scores_calibration_on_the_judged_figures():
     assert "calibration" in str(report(sheet, spans, CORPUS))
     # without the result the judged figures carry no score: no calibration
     assert report(sheet).calibration.empty
+
+
+def test_texts_other_than_those_the_result_was_found_in_are_refused():
+    shifted = CORPUS.assign(text=["X" + TEXT, TEXT])  # document a: every offset one off
+    with pytest.raises(InputError, match=r"texts of 1 of the result's documents \('a'\)"):
+        sample(_spans(), shifted)
+    with pytest.raises(InputError, match="not those the result was found in"):
+        report(sample(_spans(), CORPUS).assign(verdict="TRUE", annotator="x"), _spans(), shifted)
+
+
+def test_an_empty_cell_of_a_document_without_spans_does_not_block_the_sample():
+    # the run recorded such a row as an input error: nothing of it to sample (it was "a document
+    # must be a text, a path or a Document, not float", naming no row)
+    corpus = pd.concat([CORPUS, pd.DataFrame({"doc_id": ["empty"], "text": [float("nan")]})])
+    sheet = sample(_spans(), corpus, per_stratum=2, seed=1)
+    assert set(sheet["doc"]) == {"a", "b"}
+    assert len(report(sheet.assign(verdict="TRUE", annotator="x"), _spans(), corpus).figures)
+    corpus.loc[corpus["doc_id"] == "b", "text"] = None  # b holds spans: named
+    with pytest.raises(InputError, match="^b: its text in the texts given is an empty cell"):
+        sample(_spans(), corpus)
+    with pytest.raises(InputError, match=r"^a: its text in the texts given is not text \(int 3\)"):
+        sample(_spans(), {"a": 3, "b": TEXT})
+
+
+def test_a_report_of_two_coders_says_whose_verdicts_make_the_precision():
+    # the header listed both coders while the precision silently used the first one's verdicts
+    sheet = sample(_spans(), CORPUS, per_stratum=3, seed=2)
+    judged = pd.concat([sheet.assign(verdict="TRUE", annotator="ann"),
+                        sheet.assign(verdict="FALSE", annotator="bob")])  # fmt: skip
+    text = str(report(judged, _spans(), CORPUS))
+    assert "coders: ann, bob" in text
+    assert f"precision: the verdicts of ann ({len(sheet)} figures); those of bob are used for agreement only" in text  # fmt: skip
+    named = report(judged, _spans(), CORPUS, annotator="bob")
+    assert "precision: the verdicts of bob" in str(named) and "those of ann" in named._repr_html_()
+    mixed = pd.concat([judged.iloc[: len(sheet) - 1], judged.iloc[len(sheet) :]])
+    assert f"first coder (ann {len(sheet) - 1}, bob 1 figures)" in str(
+        report(mixed, _spans(), CORPUS)
+    )
+    assert "precision:" not in str(report(judged[judged["annotator"] == "ann"], _spans(), CORPUS))
