@@ -21,7 +21,7 @@ from rhetoric.datahome import get_data_home
 from rhetoric.devices import DEVICES, REGISTRY, find_devices, reported_devices
 from rhetoric.pipeline import CorpusResult, analyze_corpus, write_corpus
 from rhetoric.span import Span, spans_to_frame
-from rhetoric.store import read_corpus_result
+from rhetoric.store import UnfinishedRunWarning, read_corpus_result
 from rhetoric.text import Document, read_text
 
 __version__ = "0.1.0"
@@ -29,7 +29,8 @@ __version__ = "0.1.0"
 _FINDERS = {function: device for device, (_module, function) in REGISTRY.items()}
 
 __all__ = [
-    "DEVICES", "Analysis", "CorpusResult", "Document", "Span", "analyze", "analyze_corpus",
+    "DEVICES", "Analysis", "CorpusResult", "Document", "Span", "UnfinishedRunWarning", "analyze",
+    "analyze_corpus",
     "find_devices", "get_data_home", "load_corpus", "load_federalist", "load_inaugural",
     "load_ptc", "load_seed", "load_state_union", "read_corpus_result", "read_text",
     "reported_devices", "spans_to_frame", "write_corpus", *_FINDERS,

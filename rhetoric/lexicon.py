@@ -466,7 +466,8 @@ _CLOSED_CLASS_OPPOSITES = (
     ("everyone", "nobody"), ("always", "never"), ("many", "few"), ("more", "less"),
     ("more", "fewer"), ("most", "least"), ("first", "last"), ("best", "worst"),
     ("anything", "nothing"), ("something", "nothing"), ("everywhere", "nowhere"),
-    ("somewhere", "nowhere"), ("anyone", "nobody"), ("great", "small"), ("greatest", "smallest"),
+    ("somewhere", "nowhere"), ("anyone", "nobody"), ("anybody", "nobody"), ("somebody", "nobody"),
+    ("someone", "nobody"), ("great", "small"), ("greatest", "smallest"),
 )  # fmt: skip
 
 # Negating prefixes, with the shortest base they may attach to (short bases give false pairs

@@ -561,7 +561,7 @@ def read_corpus_result(folder: str | os.PathLike) -> CorpusResult:
     folder = Path(folder)
     if not (folder / CONFIG_FILE).is_file():
         raise InputError(f"{folder}: not the folder of a corpus run (no {CONFIG_FILE})")
-    warn_if_unfinished(folder)
+    warn_if_unfinished(folder, stacklevel=2)
     return CorpusResult(**{name: read_table(folder, name) for name in TABLES})
 
 
@@ -578,9 +578,10 @@ def run_finished(folder: str | os.PathLike) -> bool | None:
     return (folder / FINISHED).is_file()
 
 
-def warn_if_unfinished(folder: str | os.PathLike) -> None:
+def warn_if_unfinished(folder: str | os.PathLike, *, stacklevel: int = 1) -> None:
     """Warn (:class:`UnfinishedRunWarning`) if the run in ``folder`` stopped before its end or is
-    still running: its tables hold only the documents committed so far."""
+    still running: its tables hold only the documents committed so far. ``stacklevel`` as
+    :func:`warnings.warn`'s, counted from the caller of this function (1: the caller's line)."""
     if run_finished(folder) is False:
         import warnings
 
@@ -590,5 +591,5 @@ def warn_if_unfinished(folder: str | os.PathLike) -> None:
             f"the {documents} documents written so far; run the same analyze-corpus again to "
             "finish it",
             UnfinishedRunWarning,
-            stacklevel=3,
+            stacklevel=stacklevel + 1,
         )

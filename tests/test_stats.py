@@ -296,3 +296,13 @@ def test_log_odds_background_prior_and_alpha0():
 def test_log_odds_empty_input():
     table = log_odds_ratio({}, {})
     assert table.empty and table.columns.tolist() == LOG_ODDS_COLUMNS
+
+
+def test_permutation_pvalue_does_not_depend_on_the_order_of_the_groups_when_sums_round():
+    # the two means differ by less than an ulp of the values summed: forward and backward
+    # relabellings tie within rounding, and a tie must count the same in both directions
+    a = [0.0, 0.0, 0.0, 28.0, 100.0, 1.05]
+    b = [0.0, 0.0, 0.0, 31.0, 1.05, 96.56185114722823]
+    forward, backward = permutation_test(a, b), permutation_test(b, a)
+    assert forward.exact and forward.pvalue == pytest.approx(backward.pvalue)
+    assert forward.pvalue == 1.0  # the observed |difference| is the smallest possible

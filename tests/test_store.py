@@ -278,3 +278,17 @@ def test_a_folder_written_before_runs_marked_their_end_is_not_called_unfinished(
     with warnings.catch_warnings():
         warnings.simplefilter("error", store.UnfinishedRunWarning)
         assert len(read_corpus_result(out).documents) == 3
+
+
+def test_a_sample_of_an_unfinished_run_warns_too(corpus, tmp_path):
+    from rhetoric.validation.results import span_table
+
+    out = tmp_path / "run"
+    write_corpus(corpus.head(3), out, devices=DEVICES, frames=False, n_jobs=1)
+    (out / store.FINISHED).unlink()  # as a run stopped before its end leaves it
+    with pytest.warns(store.UnfinishedRunWarning) as caught:
+        span_table(out)
+    assert caught[0].filename == __file__  # the warning points at the caller
+    import rhetoric
+
+    assert rhetoric.UnfinishedRunWarning is store.UnfinishedRunWarning

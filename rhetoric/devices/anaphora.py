@@ -16,7 +16,8 @@ commonest prepositions and conjunctions, forms of *be* and *have*). Then:
 So "The ... The ...", "It ... It ..." and "We ... We ..." are never anaphora on their own,
 while a hortative pair, or three sentences opening on the same preposition and demonstrative, is.
 Three or more successive questions opening with the same word ("How ...? How ...? How ...?";
-"Would ...? Would ...? Would ...?") are a series whatever that word weighs.
+"Would ...? Would ...? Would ...?") are a series whatever that word weighs, unless it is an
+article ("The vote? The count? The result?" stays a run of "The").
 A leading "and", "but", "or", "so", "yet" or "nor" is skipped when comparing openings.
 
 A third candidate, ``kind="list"``: a phrase of two to four words that opens the members of a
@@ -88,8 +89,9 @@ def find_anaphora(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     Returns
     -------
     list of Span
-        ``device="anaphora"``, ``kind`` the unit (``paragraph``, ``sentence``, ``clause``); one
-        span per unit covering the shared opening words; ``group`` shared by the run.
+        ``device="anaphora"``, ``kind`` the unit (``paragraph``, ``sentence``, ``clause``), or
+        ``near_opening`` or ``list`` (see the module doc); one span per unit covering the shared
+        opening words; ``group`` shared by the run.
 
     Examples
     --------
@@ -151,13 +153,18 @@ def _clause_starts(doc: Document, pattern: re.Pattern) -> list[tuple[int, int]]:
     return [unit for group in by_sentence.values() if len(group) > 1 for unit in group]
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+#: What may close a question after its mark: quotes and brackets.
+_CLOSING = " \t\r\n\"'\u201d\u2019)]\u00bb"
+
+
 def _question_starts(doc: Document) -> frozenset[int]:
     """The first words of the sentences that end with a question mark."""
     text = doc.text
     return frozenset(
         s.first_word
         for s in doc.prose
-        if s.n_words and text[s.start : s.end].rstrip().endswith("?")
+        if s.n_words and text[s.start : s.end].rstrip(_CLOSING).endswith("?")
     )
 
 
@@ -225,7 +232,11 @@ def _runs(
             run = j - i
             shared = words[:k]
             # three questions or more opening alike are a series, whatever their first word
-            series = run >= 3 and all(start in questions for start, _ in units[i:j])
+            series = (
+                run >= 3
+                and shared[0] not in _ARTICLES
+                and all(start in questions for start, _ in units[i:j])
+            )
             if run >= min_run and (carries_weight(shared, run) or series):
                 groups += 1
                 group = f"anaphora-{groups}"
@@ -779,8 +790,11 @@ _LIST_SEPARATOR = re.compile(r"[,;:\u2014\u2013]|--|\s-\s")
 def _list_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
     """A phrase of two to four words opening three or more members of a list in one sentence
     (``kind="list"``; see the module doc): every occurrence after the first stands just after a
-    separator (:data:`_LIST_SEPARATOR`, then at most two words of :data:`_LIST_FILLERS`), the
-    occurrences at most :data:`LIST_GAP` words apart, none inside a figure already found."""
+    separator (:data:`_LIST_SEPARATOR`, then at most two words of :data:`_LIST_FILLERS`, which
+    are not part of the phrase), the occurrences at most :data:`LIST_GAP` words apart, none
+    inside a figure already found. Not a list of names (every member's phrase followed by a
+    capitalised word: "the University of Chicago, the University of ...") nor of quantities
+    (a phrase opening with a number: "one cup of flour, one cup of sugar, ...")."""
     taken = _Taken(found)
     keys, words, text = doc.keys, doc.words, doc.text
     spans: list[Span] = []
@@ -791,6 +805,8 @@ def _list_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span
         # the words that open a list member: a separator before them, perhaps past fillers
         opens = []
         for i in range(first + 1, last):
+            if keys[i] in _LIST_FILLERS:
+                continue
             j, fillers = i, 0
             while fillers < 2 and j - 1 > first and keys[j - 1] in _LIST_FILLERS:
                 if _LIST_SEPARATOR.search(text, words[j - 1].end, words[j].start):
@@ -807,31 +823,67 @@ def _list_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span
                 if i + k <= last:
                     by_phrase[tuple(keys[i : i + k])].append(i)
             for phrase, members in by_phrase.items():
-                if len(members) < 2 or any(m in used for m in members) or phrase[0].isdigit():
-                    continue  # ("000", "in"): the digits after a thousands comma
-                # the first member may stand anywhere before the second, within reach
-                earlier = [
-                    q for q in range(max(first, members[0] - LIST_GAP), members[0])
-                    if tuple(keys[q : q + k]) == phrase
-                ]  # fmt: skip
-                chain = [*earlier[-1:], *members]
-                run = [chain[0]]
-                for q in chain[1:]:
-                    if q - run[-1] > LIST_GAP or q - run[-1] < k:
-                        break
-                    run.append(q)
-                if len(run) < 3 or not carries_weight(phrase, len(run)):
-                    continue
-                ranges = [(words[m].start, words[m + k - 1].end) for m in run]
-                if not all(taken.free(a, b) for a, b in ranges):
-                    continue
-                used.update(m + n for m in run for n in range(k))
-                n_groups += 1
-                said = " ".join(words[run[0] + n].text for n in range(k))
-                for a, b in ranges:
-                    spans.append(
-                        doc.span(a, b, device="anaphora", kind="list", group=f"anaphora-{n_groups}",
-                                 score=0.3, evidence=f'"{said}" opens {len(run)} members of a list')
-                    )  # fmt: skip
-                    taken.add(a, b)
+                if len(members) < 2 or phrase[0] in _NUMBERS or phrase[0][:1].isdigit():
+                    continue  # a list of quantities; "000" after a thousands comma
+                for run in _list_runs(keys, phrase, members, first):
+                    if any(m + n in used for m in run for n in range(k)):
+                        continue
+                    if len(run) < 3 or not carries_weight(phrase, len(run)):
+                        continue
+                    if all(_name_goes_on(words, keys, m + k, last) for m in run):
+                        continue  # a list of names
+                    ranges = [(words[m].start, words[m + k - 1].end) for m in run]
+                    if not all(taken.free(a, b) for a, b in ranges):
+                        continue
+                    used.update(m + n for m in run for n in range(k))
+                    n_groups += 1
+                    said = " ".join(words[run[0] + n].text for n in range(k))
+                    for a, b in ranges:
+                        spans.append(
+                            doc.span(a, b, device="anaphora", kind="list", group=f"anaphora-{n_groups}",
+                                     score=0.3, evidence=f'"{said}" opens {len(run)} members of a list')
+                        )  # fmt: skip
+                        taken.add(a, b)
     return spans
+
+
+_NAME_LINKS = frozenset({"of", "for", "and", "the", "de", "on"})
+
+
+def _name_goes_on(words, keys, i: int, last: int) -> bool:
+    """Whether a capitalised name continues at word ``i`` (past linking words: "of Chicago")."""
+    while i < last and keys[i] in _NAME_LINKS and i + 1 < last:
+        i += 1
+    return i < last and words[i].text[:1].isupper()
+
+
+#: Words that open a quantity ("one cup of ..."), not a list of parallel members.
+_NUMBERS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "hundred thousand million billion half".split()
+)
+
+
+def _list_runs(
+    keys: list[str], phrase: tuple[str, ...], members: list[int], first: int
+) -> list[list[int]]:
+    """The runs of list members opening with ``phrase``: members (after separators) at most
+    :data:`LIST_GAP` words apart, each run led by the nearest earlier occurrence of the phrase
+    within reach of its first member (the first member of a list stands after a verb or a
+    preposition, not a separator), if there is one."""
+    k = len(phrase)
+    runs: list[list[int]] = []
+    for m in members:
+        if runs and k <= m - runs[-1][-1] <= LIST_GAP:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        lead = next(
+            (q for q in range(run[0] - k, max(first, run[0] - LIST_GAP) - 1, -1)
+             if tuple(keys[q : q + k]) == phrase),
+            None,
+        )  # fmt: skip
+        if lead is not None:
+            run.insert(0, lead)
+    return runs

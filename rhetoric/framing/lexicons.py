@@ -164,7 +164,11 @@ class Lexicon:
 
     @classmethod
     def from_dict(
-        cls, mapping: Mapping[str, Iterable[str] | Mapping[str, float]], *, name: str = "custom"
+        cls,
+        mapping: Mapping[str, Iterable[str] | Mapping[str, float]],
+        *,
+        name: str = "custom",
+        wildcards: str = "any",
     ) -> Lexicon:
         """Build from ``{category: [term, ...]}`` or ``{category: {term: weight}}``.
 
@@ -186,10 +190,12 @@ class Lexicon:
                 term = _make_term(str(category), str(entry), float(weight), "dict")
                 if term is not None:
                     terms.append(term)
-        return cls(terms, name=name)
+        return cls(terms, name=name, wildcards=wildcards)
 
     @classmethod
-    def from_csv(cls, path: str | os.PathLike, *, name: str | None = None) -> Lexicon:
+    def from_csv(
+        cls, path: str | os.PathLike, *, name: str | None = None, wildcards: str = "any"
+    ) -> Lexicon:
         """Read a CSV with columns ``category`` (or ``frame``), ``term``, optional ``weight``.
 
         Lines starting with ``#`` are comments (provenance notes).
@@ -214,10 +220,12 @@ class Lexicon:
             )
             if term is not None:
                 terms.append(term)
-        return cls(terms, name=name or path.stem)
+        return cls(terms, name=name or path.stem, wildcards=wildcards)
 
     @classmethod
-    def from_dic(cls, path: str | os.PathLike, *, name: str | None = None) -> Lexicon:
+    def from_dic(
+        cls, path: str | os.PathLike, *, name: str | None = None, wildcards: str = "any"
+    ) -> Lexicon:
         """Read a LIWC-style ``.dic`` file (as used by the Moral Foundations Dictionary).
 
         The file has a header between two ``%`` lines numbering the categories
@@ -256,13 +264,17 @@ class Lexicon:
                 if term is not None:
                     by_code[code].append(term)
         terms = [term for code in numbers for term in by_code[code]]  # header order
-        return cls(terms, name=name or path.stem)
+        return cls(terms, name=name or path.stem, wildcards=wildcards)
 
     @classmethod
-    def from_folder(cls, folder: str | os.PathLike, *, name: str | None = None) -> Lexicon:
+    def from_folder(
+        cls, folder: str | os.PathLike, *, name: str | None = None, wildcards: str = "any"
+    ) -> Lexicon:
         """Read a folder of ``<category>.txt`` files in the package's own format (see the README of
         ``rhetoric/resources/frames``): comments start with ``#``, ``[section]`` lines name the
-        provenance of the terms below them, ``term<TAB>weight`` sets a weight."""
+        provenance of the terms below them, ``term<TAB>weight`` sets a weight. Its wildcards
+        follow ``wildcards`` (LIWC's any ending unless ``"forms"``, the rule the package's own
+        lexicons are matched with)."""
         folder = Path(folder)
         files = sorted(folder.glob("*.txt"))
         if not files:
@@ -270,21 +282,28 @@ class Lexicon:
         return cls(
             [t for f in files for t in _read_txt(f.stem, _read(f), f.name)],
             name=name or folder.name,
+            wildcards=wildcards,
         )
 
     @classmethod
-    def read(cls, path: str | os.PathLike, *, name: str | None = None) -> Lexicon:
+    def read(
+        cls, path: str | os.PathLike, *, name: str | None = None, wildcards: str = "any"
+    ) -> Lexicon:
         """Read a lexicon file or folder, choosing the reader by suffix (``.csv``, ``.dic``, ``.txt``)."""
         path = Path(path)
         if path.is_dir():
-            return cls.from_folder(path, name=name)
+            return cls.from_folder(path, name=name, wildcards=wildcards)
         suffix = path.suffix.lower()
         if suffix == ".csv":
-            return cls.from_csv(path, name=name)
+            return cls.from_csv(path, name=name, wildcards=wildcards)
         if suffix == ".dic":
-            return cls.from_dic(path, name=name)
+            return cls.from_dic(path, name=name, wildcards=wildcards)
         if suffix == ".txt":
-            return cls(_read_txt(path.stem, _read(path), path.name), name=name or path.stem)
+            return cls(
+                _read_txt(path.stem, _read(path), path.name),
+                name=name or path.stem,
+                wildcards=wildcards,
+            )
         raise invalid_value("lexicon file suffix", suffix, [".csv", ".dic", ".txt"])
 
     @classmethod
@@ -407,6 +426,11 @@ def extends_stem(stem: str, word: str, lowercase: bool = True) -> bool:
     ("warrior"). A compound must itself be a common word in WordNet, or be written in lower
     case (``lowercase``): a capitalised word made of a stem and another word is a name
     ("Warsaw", "Churchill") more often than a compound.
+
+    A rule of spelling, not a morphological analysis: it still lets through some words that only
+    look like a form ("wary" for ``war*``, "Protestant" for ``protest*``, "ganglion" for
+    ``gang*``), misses derivations with other endings ("sickened" for ``sick*``, "forgiven" for
+    ``forgive*``), and refuses a compound written with a capital at the start of a sentence.
 
     >>> [w for w in ("wars", "warring", "warfare", "warning", "warm") if extends_stem("war", w)]
     ['wars', 'warring', 'warfare']

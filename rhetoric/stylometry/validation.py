@@ -391,7 +391,10 @@ def _texts_with_words(
             "only digits, punctuation or letters the tokeniser does not read)",
             stacklevel=3,
         )
-    short = [f"{ids[i]} ({n})" for i, n in enumerate(n_words) if 0 < n < MIN_WORDS]
+    # on character n-grams (the way to compare texts without word boundaries, such as Chinese)
+    # a count of words says nothing of a text's length
+    by_words = getattr(vectorizer, "analyzer", "word") == "word"
+    short = [f"{ids[i]} ({n})" for i, n in enumerate(n_words) if 0 < n < MIN_WORDS and by_words]
     if short:
         warnings.warn(
             f"fewer than {MIN_WORDS} words: {', '.join(short)}; attribution of so short a text "

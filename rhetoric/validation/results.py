@@ -139,8 +139,10 @@ def span_table(result: object) -> pd.DataFrame:
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
         if _is_run_folder(path):
-            from rhetoric.store import read_table
+            from rhetoric.store import read_table, warn_if_unfinished
 
+            # a sample of a run stopped half-way is a sample of part of a corpus
+            warn_if_unfinished(path, stacklevel=2)
             return read_table(path, "spans")
         if path.suffix in (".jsonl", ".json"):
             return read_analysis_json(path)[0]

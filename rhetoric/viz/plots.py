@@ -681,8 +681,8 @@ def pca_scatter(
     """
     import seaborn as sns
 
-    if x is None and y is None and isinstance(data, pd.DataFrame) and "PC1" not in data:
-        x, y = "Dim1", "Dim2"
+    if isinstance(data, pd.DataFrame) and "PC1" not in data and "Dim1" in data:
+        x, y = x or "Dim1", y or "Dim2"  # an MDS table, also when one axis is named
     x, y = x or "PC1", y or "PC2"
     _require(data, x, y, label, hue)
     ax = _axes(ax)

@@ -283,3 +283,33 @@ def test_a_near_opening_may_skip_one_unit_and_its_figures_never_overlap():
     found = [s for s in find_anaphora(" ".join(units)) if s.kind == "near_opening"]
     ranges = sorted((s.start, s.end) for s in found)
     assert found and all(a[1] <= b[0] for a, b in zip(ranges, ranges[1:], strict=False))
+
+
+def test_a_list_of_names_or_quantities_is_not_list_anaphora():
+    assert not find_anaphora(
+        "Scholars from the University of Chicago, the University of Michigan, and the University "
+        "of Texas met in the hall today."
+    )
+    assert not find_anaphora(
+        "Mix one cup of flour, one cup of sugar, one cup of milk and stir well."
+    )
+
+
+def test_list_anaphora_spans_leave_the_conjunction_out_and_a_distant_occurrence_aside():
+    text = ("They met and we thank the host for the room, and we thank you for coming, and we "
+            "thank the staff for the food.")  # fmt: skip
+    assert [s.text for s in find_anaphora(text)] == ["we thank"] * 3
+    # an occurrence far before the list does not hide the list
+    far = ("It was, a time of grief " + "word " * 40 + "and then, a time of hope, truly, a time "
+           "of courage, truly, a time of resolve for all.")  # fmt: skip
+    spans = find_anaphora(far)
+    assert [s.text for s in spans] == ["a time of"] * 3
+    assert spans[0].start > far.index("grief")
+
+
+def test_a_question_series_may_close_in_quotes_but_not_open_with_an_article():
+    quoted = (
+        "\u201cWho sent him?\u201d \u201cWho paid him?\u201d \u201cWho hid him?\u201d Nobody knew."
+    )
+    assert [s.text for s in find_anaphora(quoted)] == ["Who"] * 3
+    assert not find_anaphora("The vote? The count? The result? Nobody knew.")

@@ -295,3 +295,14 @@ def test_hits_always_slice_the_original_text(text):
         assert 0 <= hit.start < hit.end <= len(text)
         assert text[hit.start : hit.end].strip() == text[hit.start : hit.end]
         assert hit.category in FRAMES
+
+
+def test_every_reader_takes_the_wildcard_rule(tmp_path):
+    folder = tmp_path / "lex"
+    folder.mkdir()
+    (folder / "war.txt").write_text("war*\n", encoding="utf-8")
+    text = "A warning of war."
+    assert [h.term for h in Lexicon.read(folder).match(text)] == ["war*", "war*"]
+    assert [h.term for h in Lexicon.read(folder, wildcards="forms").match(text)] == ["war*"]
+    forms = Lexicon.from_dict({"war": ["war*"]}, wildcards="forms")
+    assert [text[h.start : h.end] for h in forms.match(text)] == ["war"]

@@ -118,3 +118,13 @@ def test_texts_without_words_that_leave_one_author_are_an_input_error():
         cross_validate(["", "1", "2", "!"], list("HHMM"), method="burrows", mfw=10)
     with pytest.raises(InputError, match="no text of M has words"):
         attribute([*TRAIN[:3], ""], list("HHHM"), ["upon the whole"], method="burrows", mfw=10)
+
+
+def test_character_ngrams_do_not_warn_that_a_text_has_few_words():
+    import warnings
+
+    texts = ["天下大事分久必合合久必分" * 30, "天下大勢分久必合合久必分" * 30] * 3
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        attribute(texts, list("ABABAB"), ["天下大事分久必合" * 40], method="burrows",
+                  mfw=20, vectorizer={"analyzer": "char", "ngram": 2})  # fmt: skip

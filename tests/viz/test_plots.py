@@ -326,3 +326,12 @@ def test_empty_data_gives_an_empty_axes_not_an_error(function, columns):
 def test_missing_column_is_named():
     with pytest.raises(ValueError, match="column='score' is not valid"):
         plots.frame_heatmap(pd.DataFrame({"doc_id": [], "frame": [], "value": []}), ax=fresh_ax())
+
+
+def test_pca_scatter_reads_an_mds_table_with_one_axis_named():
+    from rhetoric.viz.plots import pca_scatter
+
+    points = pd.DataFrame({"Dim1": [0.2, -0.1], "Dim2": [0.0, 0.3], "label": ["t1", "t2"]})
+    ax = pca_scatter(points, x="Dim1", ax=plt.subplots()[1])
+    assert ax.get_xlabel().startswith("Dim1") and ax.get_ylabel().startswith("Dim2")
+    plt.close("all")
