@@ -59,15 +59,21 @@ def test_validate_names_a_bad_stratum_in_one_line(tmp_path, capsys):
     assert len(err) == 1 and "did you mean 'device'" in err[0]
 
 
-def test_a_corpus_run_folder_is_a_result_to_sample_and_report(data_home, tmp_path, capsys):
-    # the folder `rhetoric analyze-corpus --out` writes: its spans, and its documents' paths for
-    # the texts (it was an internal error: the reader looked for a spans.parquet of an old layout)
+def _run_of_two_addresses(data_home, tmp_path):
+    """A corpus folder of two inaugural addresses and the folder of its run (analyze-corpus)."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name in ("1829-Jackson.txt", "1901-McKinley.txt"):
         (corpus / name).write_bytes((data_home / "inaugural" / "texts" / name).read_bytes())
     run = tmp_path / "run"
     assert main(["analyze-corpus", str(corpus), "--out", str(run), "--no-progress"]) == 0
+    return corpus, run
+
+
+def test_a_corpus_run_folder_is_a_result_to_sample_and_report(data_home, tmp_path, capsys):
+    # the folder `rhetoric analyze-corpus --out` writes: its spans, and its documents' paths for
+    # the texts (it was an internal error: the reader looked for a spans.parquet of an old layout)
+    corpus, run = _run_of_two_addresses(data_home, tmp_path)
     sheet = tmp_path / "sheet.jsonl"
     assert main(["validate", "sample", str(run), "--out", str(sheet), "--per-stratum", "3"]) == 0
     rows = pd.read_json(sheet, lines=True)
@@ -131,12 +137,7 @@ def test_a_file_changed_since_the_run_is_refused_not_sampled_at_wrong_offsets(
 ):
     # a line added at the top of a file after the run shifted every offset in it: the sheet
     # showed other words than the figures (exit 0); now the file is named and refused
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name in ("1829-Jackson.txt", "1901-McKinley.txt"):
-        (corpus / name).write_bytes((data_home / "inaugural" / "texts" / name).read_bytes())
-    run = tmp_path / "run"
-    assert main(["analyze-corpus", str(corpus), "--out", str(run), "--no-progress"]) == 0
+    corpus, run = _run_of_two_addresses(data_home, tmp_path)
     sheet = tmp_path / "sheet.jsonl"
     assert main(["validate", "sample", str(run), "--out", str(sheet)]) == 0
     judged = pd.read_json(sheet, lines=True).assign(verdict="TRUE", annotator="a")
