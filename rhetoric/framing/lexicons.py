@@ -394,7 +394,7 @@ _ENDINGS = (
     "ness ment ments ship ships hood dom y ies ied ier iest ily ity ities ty ties ive ives ion "
     "ions ation ations ize izes ized izing ization izations ise ises ised ising isation able ably "
     "ability ible ous ious ously ry ery ary ant ants ance ences ence ent ents ency cy ure ures ulent "
-    "ate ates "
+    "ate ates arian arians ine ines inal eer eers eering "
     "ophobia ophobic ophobe ophobes"
 ).split()
 _ENDING_CHAIN = re.compile("(?:" + "|".join(sorted(_ENDINGS, key=len, reverse=True)) + ")+")
@@ -429,8 +429,9 @@ def extends_stem(stem: str, word: str, lowercase: bool = True) -> bool:
 
     A rule of spelling, not a morphological analysis: it still lets through some words that only
     look like a form ("wary" for ``war*``, "Protestant" for ``protest*``, "ganglion" for
-    ``gang*``), misses derivations with other endings ("sickened" for ``sick*``, "forgiven" for
-    ``forgive*``), and refuses a compound written with a capital at the start of a sentence.
+    ``gang*``), and misses derivations with endings it does not list ("sickened" for ``sick*``);
+    a capitalised name made of the stem and a word ("Lawson") passes when WordNet does not list
+    it as a name.
 
     >>> [w for w in ("wars", "warring", "warfare", "warning", "warm") if extends_stem("war", w)]
     ['wars', 'warring', 'warfare']
@@ -438,8 +439,8 @@ def extends_stem(stem: str, word: str, lowercase: bool = True) -> bool:
     (False, True)
     >>> extends_stem("islam", "islamic"), extends_stem("islam", "islamabad")
     (True, False)
-    >>> extends_stem("senat", "senate")
-    True
+    >>> extends_stem("senat", "senate"), extends_stem("forgive", "forgiven")
+    (True, True)
     """
     rest = word[len(stem) :]
     if not rest or not _is_word(stem):
@@ -452,10 +453,13 @@ def extends_stem(stem: str, word: str, lowercase: bool = True) -> bool:
         return True
     from rhetoric.lexicon import lemma, linked_lemma_names
 
-    if stem in linked_lemma_names(word) or stem in linked_lemma_names(lemma(word)):
-        return True
+    base = lemma(word)
+    if base == stem or stem in linked_lemma_names(word) or stem in linked_lemma_names(base):
+        return True  # an irregular form ("forgiven") or a derivation WordNet records
     if len(rest) >= _MIN_COMPOUND_PART and _is_word(rest, common=True):
-        return lowercase or _is_word(word, common=True)
+        # a capitalised compound is a name when WordNet lists it only as one ("Warsaw"); one it
+        # does not list is taken as a compound at the start of a sentence ("Schoolchildren")
+        return lowercase or _is_word(word, common=True) or not _is_word(word)
     return False
 
 

@@ -306,3 +306,13 @@ def test_every_reader_takes_the_wildcard_rule(tmp_path):
     assert [h.term for h in Lexicon.read(folder, wildcards="forms").match(text)] == ["war*"]
     forms = Lexicon.from_dict({"war": ["war*"]}, wildcards="forms")
     assert [text[h.start : h.end] for h in forms.match(text)] == ["war"]
+
+
+def test_forms_wildcard_takes_irregular_forms_and_a_compound_opening_a_sentence():
+    lex = Lexicon.from_dict(
+        {"a": ["forgive*", "school*", "parliament*", "war*"]}, wildcards="forms"
+    )
+    text = "Schoolchildren have forgiven the parliamentarians. Warsaw was calm."
+    assert [text[h.start : h.end] for h in lex.match(text)] == [
+        "Schoolchildren", "forgiven", "parliamentarians",
+    ]  # fmt: skip
