@@ -10,6 +10,7 @@ Layout of ``DIR``::
     errors/    ...
     _committed/part-00000.json ...   the doc_ids of each complete batch
     _finished.json             written when the run ends (absent while it runs or if it stopped)
+    _writing.json              the host and process of the run writing the folder (while it runs)
 
 A batch (a *part*) is written table by table, each file under a temporary name
 (``.part-NNNNN.<run token>.parquet.tmp``) by whoever analysed it: this process, or on a Dask
@@ -62,6 +63,8 @@ CONFIG_FILE = "rhetoric-run.json"
 COMMITTED = "_committed"
 #: Written when a run has analysed its whole input: a folder without it holds part of a run.
 FINISHED = "_finished.json"
+#: Held by the run writing the folder (its host and process): a second run into it is refused.
+WRITING = "_writing.json"
 #: Write a batch when this many documents, words or spans are waiting, or after this many seconds.
 FLUSH_DOCUMENTS, FLUSH_WORDS, FLUSH_SPANS, FLUSH_SECONDS = 500, 100_000, 40_000, 30.0
 #: 3: runs mark their end (:data:`FINISHED`); a folder of format 2 cannot say whether it ended.
@@ -437,6 +440,7 @@ class CorpusWriter:
             raise UsageError(
                 f"--out {folder}: cannot write there ({error.strerror or error})"
             ) from None
+        _take_folder(folder)  # before anything of an earlier run is touched
         (folder / FINISHED).unlink(missing_ok=True)  # running again: not finished until it ends
         committed = _committed_batches(folder)
         for name in TABLES:  # files of a part that was not committed (an interrupted run)
@@ -469,6 +473,7 @@ class CorpusWriter:
             if kind is None:
                 documents = sum(len(docs) for docs in _committed_batches(self.folder).values())
                 _write_atomic(self.folder / FINISHED, json.dumps({"documents": documents}).encode())
+        _release_folder(self.folder)
         self.summary.seconds = time.perf_counter() - self._start
 
     def add(self, outcome: Outcome) -> None:
@@ -529,6 +534,62 @@ class CorpusWriter:
             summary.first_internal = manifest["first_internal"]
 
 
+def _holder(path: Path) -> dict | None:
+    try:
+        holder = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return holder if isinstance(holder, dict) else None
+
+
+def _gone(holder: dict) -> bool:
+    """Whether the run that holds a folder has ended: its process is gone from this host, or it
+    is this process (a run stopped by an error in a notebook session that goes on)."""
+    if holder.get("host") != socket.gethostname():
+        return False  # another machine's process: cannot be asked
+    pid = holder.get("pid")
+    if not isinstance(pid, int) or pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def _take_folder(folder: Path) -> None:
+    """Mark ``folder`` as written by this process (:data:`WRITING`), or raise
+    :class:`~rhetoric.errors.UsageError` if a run that is still going holds it. A mark left by a
+    run that was killed is taken over."""
+    path = folder / WRITING
+    me = json.dumps({"host": socket.gethostname(), "pid": os.getpid()}).encode()
+    for _ in range(3):
+        try:
+            handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            holder = _holder(path)
+            if holder is None or _gone(holder):
+                path.unlink(missing_ok=True)
+                continue
+            raise UsageError(
+                f"--out {folder}: another run is writing there (host {holder.get('host')}, "
+                f"process {holder.get('pid')}); wait for it to end or give another --out folder "
+                f"(if no run is writing, delete {path})"
+            ) from None
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(me)
+        return
+    raise UsageError(f"--out {folder}: could not mark the folder as being written ({path})")
+
+
+def _release_folder(folder: Path) -> None:
+    holder = _holder(folder / WRITING)
+    if holder and holder.get("pid") == os.getpid() and holder.get("host") == socket.gethostname():
+        (folder / WRITING).unlink(missing_ok=True)
+
+
 def _write_atomic(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
@@ -586,10 +647,14 @@ def warn_if_unfinished(folder: str | os.PathLike, *, stacklevel: int = 1) -> Non
         import warnings
 
         documents = sum(len(docs) for docs in _committed_batches(Path(folder)).values())
+        holder = _holder(Path(folder) / WRITING)
+        if holder is not None and not _gone(holder):
+            state, then = "is still being written", "read it again when that run ends"
+        else:
+            state, then = "did not finish", "run the same analyze-corpus again to finish it"
         warnings.warn(
-            f"{folder}: the run did not finish (interrupted, or still running): its tables hold "
-            f"the {documents} documents written so far; run the same analyze-corpus again to "
-            "finish it",
+            f"{folder}: the run {state}: its tables hold the {documents} documents written so "
+            f"far; {then}",
             UnfinishedRunWarning,
             stacklevel=stacklevel + 1,
         )

@@ -292,3 +292,30 @@ def test_a_sample_of_an_unfinished_run_warns_too(corpus, tmp_path):
     import rhetoric
 
     assert rhetoric.UnfinishedRunWarning is store.UnfinishedRunWarning
+
+
+def test_a_second_run_into_a_folder_being_written_is_refused(corpus, tmp_path):
+    import socket
+    import subprocess
+    import sys
+
+    out = tmp_path / "run"
+    write_corpus(corpus.head(2), out, devices=DEVICES, frames=False, n_jobs=1)
+    assert not (out / store.WRITING).exists()  # released at the end
+    # another process of this host holds the folder: refused in one line, nothing touched
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        mark = {"host": socket.gethostname(), "pid": other.pid}
+        (out / store.WRITING).write_text(json.dumps(mark))
+        (out / store.FINISHED).unlink()
+        with pytest.warns(store.UnfinishedRunWarning, match="still being written"):
+            read_corpus_result(out)
+        with pytest.raises(UsageError, match=f"another run is writing there .*{other.pid}"):
+            write_corpus(corpus.head(3), out, devices=DEVICES, frames=False, n_jobs=1)
+    finally:
+        other.kill()
+        other.wait()
+    # the holder is gone (killed): its mark is taken over and the run completes
+    summary = write_corpus(corpus.head(3), out, devices=DEVICES, frames=False, n_jobs=1)
+    assert summary.skipped == 2 and summary.documents == 1
+    assert store.run_finished(out) and not (out / store.WRITING).exists()
