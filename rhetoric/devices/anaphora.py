@@ -129,14 +129,18 @@ def _segment_starts(segments) -> list[tuple[int, int]]:
     return [(s.first_word, s.last_word) for s in segments if s.n_words]
 
 
+def _words_after(doc: Document, pattern: re.Pattern) -> list[int]:
+    """The words that follow a match of ``pattern`` (a break), in order: no word holds a match
+    nor starts or ends with one of its marks, so each match lies between two words, before the
+    first word that starts after it. One scan of the text."""
+    starts = doc.word_starts
+    return sorted({bisect_right(starts, m.start()) for m in pattern.finditer(doc.text)})
+
+
 def _clause_starts(doc: Document, pattern: re.Pattern) -> list[tuple[int, int]]:
     """(first word, end word) of the clauses of every sentence, split where ``pattern`` matches between words."""
     units = []
-    # the words that follow a break: no word holds a match of ``pattern`` nor starts or ends with
-    # one of its marks, so each match lies between two words, before the first word that starts
-    # after it
-    starts = doc.word_starts
-    broken = sorted({bisect_right(starts, m.start()) for m in pattern.finditer(doc.text)})
+    broken = _words_after(doc, pattern)
     for sentence in doc.prose:
         start = sentence.first_word
         first = bisect_right(broken, sentence.first_word)
@@ -796,7 +800,8 @@ def _list_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span
     capitalised word: "the University of Chicago, the University of ...") nor of quantities
     (a phrase opening with a number: "one cup of flour, one cup of sugar, ...")."""
     taken = _Taken(found)
-    keys, words, text = doc.keys, doc.words, doc.text
+    keys, words = doc.keys, doc.words
+    after = frozenset(_words_after(doc, _LIST_SEPARATOR))
     spans: list[Span] = []
     for sentence in doc.prose:
         first, last = sentence.first_word, sentence.last_word
@@ -808,11 +813,9 @@ def _list_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span
             if keys[i] in _LIST_FILLERS:
                 continue
             j, fillers = i, 0
-            while fillers < 2 and j - 1 > first and keys[j - 1] in _LIST_FILLERS:
-                if _LIST_SEPARATOR.search(text, words[j - 1].end, words[j].start):
-                    break
+            while fillers < 2 and j - 1 > first and keys[j - 1] in _LIST_FILLERS and j not in after:
                 j, fillers = j - 1, fillers + 1
-            if _LIST_SEPARATOR.search(text, words[j - 1].end, words[j].start):
+            if j in after:
                 opens.append(i)
         if len(opens) < 2:
             continue
