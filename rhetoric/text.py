@@ -722,6 +722,16 @@ class Document:
         return Span.from_source(self.text, start, end, doc_id=self.doc_id, **fields)
 
 
+def ends_with_question(text: str) -> bool:
+    """Whether a sentence or line ends with a question mark, perhaps inside closing quotes or
+    brackets ("Who paid him?”").
+
+    >>> ends_with_question("Who paid him?” "), ends_with_question("He paid.")
+    (True, False)
+    """
+    return text.rstrip(_CLOSERS + "\n").endswith("?")
+
+
 def _is_question_heading(text: str, bounds: list[tuple[int, int]], index: int) -> bool:
     """A one-line question that opens a block set off by a blank line and is answered by the
     lines under it: the shape of an explainer's headings ("What happens now?")."""
@@ -729,14 +739,14 @@ def _is_question_heading(text: str, bounds: list[tuple[int, int]], index: int) -
     line = text[start:end]
     if "\n" in line or index + 1 >= len(bounds):
         return False
-    if not line.rstrip(_CLOSERS).endswith("?") or not _QUESTION_OPENER.match(line):
+    if not ends_with_question(line) or not _QUESTION_OPENER.match(line):
         return False
     if not 3 <= len(WORD_PATTERN.findall(line)) <= MAX_HEADING_WORDS:
         return False
     after_blank = index == 0 or bool(_BLANK_LINE.fullmatch(text, bounds[index - 1][1], start))
     next_start, next_end = bounds[index + 1]
     on_next_line = "\n" in text[end:next_start] and not _BLANK_LINE.search(text, end, next_start)
-    answered = not text[next_start:next_end].rstrip(_CLOSERS).endswith("?")
+    answered = not ends_with_question(text[next_start:next_end])
     return after_blank and on_next_line and answered
 
 

@@ -50,7 +50,7 @@ import numpy as np
 
 from rhetoric.lexicon import is_content_word, is_function_word, word_classes
 from rhetoric.span import Span
-from rhetoric.text import Document, as_document
+from rhetoric.text import Document, as_document, ends_with_question
 
 #: Longest shared opening or ending compared, in words.
 MAX_SHARED_WORDS = 6
@@ -158,17 +158,13 @@ def _clause_starts(doc: Document, pattern: re.Pattern) -> list[tuple[int, int]]:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
-#: What may close a question after its mark: quotes and brackets.
-_CLOSING = " \t\r\n\"'\u201d\u2019)]\u00bb"
 
 
 def _question_starts(doc: Document) -> frozenset[int]:
     """The first words of the sentences that end with a question mark."""
     text = doc.text
     return frozenset(
-        s.first_word
-        for s in doc.prose
-        if s.n_words and text[s.start : s.end].rstrip(_CLOSING).endswith("?")
+        s.first_word for s in doc.prose if s.n_words and ends_with_question(text[s.start : s.end])
     )
 
 
