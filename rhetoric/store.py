@@ -470,8 +470,8 @@ class CorpusWriter:
                 # a run of no documents still leaves each table with its columns, so that
                 # pandas.read_parquet(folder / "spans") reads an empty table, not no table
                 self.commit(write_part(self.folder, 0, [], self.metadata, self.token))
-            if kind is None:
-                documents = sum(len(docs) for docs in _committed_batches(self.folder).values())
+            if kind is None:  # the documents of earlier runs (skipped) and of this one
+                documents = self.summary.skipped + self.summary.documents
                 _write_atomic(self.folder / FINISHED, json.dumps({"documents": documents}).encode())
         _release_folder(self.folder)
         self.summary.seconds = time.perf_counter() - self._start
