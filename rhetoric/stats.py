@@ -474,7 +474,7 @@ def permutation_test(
     # of sums of such values instead.
     scale = max(1.0, float(np.max(np.abs(pooled))), float(np.max(np.abs(null))))
     tolerance = 1e-9 * scale
-    seen = float(tested(index_a, index_b)) if alternative == "two-sided" else observed
+    seen = abs(observed) if alternative == "two-sided" else observed
     if side == "greater":
         hits = int(np.count_nonzero(null >= seen - tolerance))
     else:
