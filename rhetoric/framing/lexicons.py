@@ -423,9 +423,8 @@ def extends_stem(stem: str, word: str, lowercase: bool = True) -> bool:
     stem that is a word ("war*", "law*", "islam*") is extended only by an ending of inflection
     or derivation (:data:`_ENDINGS`, chained, after a doubled consonant or a dropped "e"), by a
     hyphen, by a word of its own (a compound, "warfare"), or into a word WordNet derives from it
-    ("warrior"). A compound must itself be a common word in WordNet, or be written in lower
-    case (``lowercase``): a capitalised word made of a stem and another word is a name
-    ("Warsaw", "Churchill") more often than a compound.
+    ("warrior"), or whose WordNet base form is the stem ("forgiven"). A capitalised compound
+    (``lowercase`` false) must not be one WordNet lists only as a name ("Warsaw", "Churchill").
 
     A rule of spelling, not a morphological analysis: it still lets through some words that only
     look like a form ("wary" for ``war*``, "Protestant" for ``protest*``, "ganglion" for

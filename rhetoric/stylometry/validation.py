@@ -393,7 +393,7 @@ def _texts_with_words(
         )
     # on character n-grams (the way to compare texts without word boundaries, such as Chinese)
     # a count of words says nothing of a text's length
-    by_words = getattr(vectorizer, "analyzer", "word") == "word"
+    by_words = vectorizer.analyzer == "word"
     short = [f"{ids[i]} ({n})" for i, n in enumerate(n_words) if 0 < n < MIN_WORDS and by_words]
     if short:
         warnings.warn(
