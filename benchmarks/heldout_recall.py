@@ -69,9 +69,18 @@
     68 of 183 (0.372); then developed on (its misses were read to write new candidate rules), so
     a training fold like ``develop`` to ``heldout-6``.
 
+``heldout-12``
+    annotated on 2026-12-06 (session s27) by ``helper-recall-12a`` (inaugurals 1789 Washington,
+    1821 Monroe; State of the Union 1959 Eisenhower), ``helper-recall-12b`` (State of the Union
+    1965 and 1968 Johnson, 1991 Bush) and ``helper-recall-12c`` (State of the Union 1983 Reagan,
+    2006 Bush), reading the texts only: pool addresses outside every fold with few judged
+    candidates (their earlier judgements stay training figures; no later round draws from them),
+    164 items. Measured once at commit f143f9b, before any change of that session: candidates
+    109 of 164 (recall 0.665), default thresholds 45 of 164 (0.274). In :data:`MEASURED_ONLY`.
+
 The items of :data:`TRAINING_FOLDS` (``develop`` to ``heldout-6``, and ``heldout-11``) are training figures of the
 scorers (``benchmarks/train_scorers.py --gold-folds``): their default-threshold figures are
-in-sample. ``heldout-7`` is the held-out measurement.
+in-sample. The folds of :data:`MEASURED_ONLY` (``heldout-7`` to ``heldout-10``, ``heldout-12``) are the held-out measurements.
 
 This script scores each fold with :func:`rhetoric.evaluation.gold.evaluate_gold` and prints
 recall per device, for the candidates (``min_score=0``: every figure the finders propose; the
@@ -146,14 +155,20 @@ FOLDS = {
         "inaugural/texts/1925-Coolidge.txt", "state_union/texts/1963-Kennedy.txt",
         "state_union/texts/1970-Nixon.txt", "state_union/texts/1985-Reagan.txt",
         "state_union/texts/1990-Bush.txt", "state_union/texts/2003-GWBush.txt"], "heldout-11"),
+    **dict.fromkeys([
+        "inaugural/texts/1789-Washington.txt", "inaugural/texts/1821-Monroe.txt",
+        "state_union/texts/1959-Eisenhower.txt", "state_union/texts/1965-Johnson-1.txt",
+        "state_union/texts/1968-Johnson.txt", "state_union/texts/1991-Bush-1.txt",
+        "state_union/texts/1983-Reagan.txt", "state_union/texts/2006-GWBush.txt"], "heldout-12"),
 }  # fmt: skip
 FOLD_NAMES = (
     "develop", "heldout-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6",
     "heldout-7", "heldout-8", "heldout-9", "heldout-10", "heldout-11",
+    "heldout-12",
 )  # fmt: skip
 #: The folds kept for measuring: never trained on (``train_scorers.py``) nor sampled for
 #: judging (``candidate_sheets.py``).
-MEASURED_ONLY = ("heldout-7", "heldout-8", "heldout-9", "heldout-10")
+MEASURED_ONLY = ("heldout-7", "heldout-8", "heldout-9", "heldout-10", "heldout-12")
 #: The folds whose items are training figures of the scorers (``train_scorers.py --gold-folds``).
 TRAINING_FOLDS = tuple(f for f in FOLD_NAMES if f not in MEASURED_ONLY)
 
