@@ -63,7 +63,8 @@ MAX_TAIL_WORDS = 15
 _MARKERS = frozenset({"only", "just", "merely", "simply", "solely", "purely", "exclusively"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "'s", "am"})
 _SUBJECTS = frozenset({"it", "this", "that", "they", "we", "he", "she", "these", "those", "there", "i",
-                       "you", "it's", "that's", "we're", "they're"})  # fmt: skip
+                       "you", "it's", "that's", "we're", "they're", "you're", "he's", "she's",
+                       "i'm", "there's"})  # fmt: skip
 _SKIP_AFTER_NOT = frozenset({"even", "yet", "least", "always", "necessarily", "quite", "too", "so",
                              "all", "much", "very", "exactly", "entirely", "surprisingly"})  # fmt: skip
 _NOT_BEFORE = frozenset({"if", "or", "whether", "and", "but", "why", "not"})
@@ -282,6 +283,9 @@ def _not_but(s: _Sentence) -> Iterator[_Figure]:
             alike = s.parallel_start(x_first, y_first)
             if alike == 0.0 and y_first + 1 < n:
                 alike = _parallel_behind(s, i, x_first, y_first)
+            if alike == 0.0 and s.norms[x_first] in _PURPOSE_PLACES:
+                # "not here to praise ... but to challenge ...": the purpose is the parallel part
+                alike = 0.8 * s.parallel_start(x_first + 1, y_first)
             if not marker and alike == 0.0:
                 break  # "we did not win, but we ...": a negated verb, then a new clause
             used_buts.add(k)
@@ -292,6 +296,9 @@ def _not_but(s: _Sentence) -> Iterator[_Figure]:
             yield _Figure(s.chars(x_start, k), s.chars(k, y_end), "correctio", score, pattern)
             break
 
+
+#: Place adverbs that stand before a purpose ("we are not here to X but to Y").
+_PURPOSE_PLACES = frozenset({"here", "there"})
 
 _Y_DETERMINERS = frozenset("the a an our their his her its this that these those".split())
 
@@ -485,6 +492,34 @@ def _rather_than(s: _Sentence) -> Iterator[_Figure]:
                         "rather X than Y",
                     )
                     break
+
+
+def _instead_of(s: _Sentence) -> Iterator[_Figure]:
+    """X instead of Y, where Y opens like the phrase X ("a source of confidence, instead of a
+    cause of contention"): a substitution set out in parallel, not a bare "instead of doing"."""
+    n = len(s)
+    if s.vocabulary.isdisjoint(("instead",)):
+        return  # the rule starts at this word
+    for i, norm in enumerate(s.norms):
+        if norm != "instead" or i == 0 or i + 2 >= n or s.norms[i + 1] != "of":
+            continue
+        x_end, y_first = i, i + 2
+        if _HARD_BREAK.search(s.gap(i)):
+            continue  # a break before "instead": nothing set against Y in this clause
+        # X: the nearest phrase of two or more words that opens as Y does ("the path of hope")
+        opening = s.clause_start(x_end - 1, limit=8)
+        x_start = next(
+            (k for k in range(x_end - 2, opening - 1, -1) if s.parallel_start(k, y_first) == 1.0),
+            None,
+        )
+        if x_start is None or s.norms[x_start] in ("and", "or", "nor"):
+            continue
+        y_end = s.clause_end(y_first)
+        if y_end - y_first < 2:
+            continue
+        yield _Figure(
+            s.chars(x_start, x_end), s.chars(i, y_end), "comparative", 0.8, "X instead of Y"
+        )
 
 
 def _more_than(s: _Sentence) -> Iterator[_Figure]:
@@ -784,7 +819,7 @@ def _possessive_pairs(doc: Document) -> Iterator[_Figure]:
             )
 
 
-_RULES = (_not_but, _x_not_y, _far_from, _rather_than, _more_than, _prefer_over, _either_or,
+_RULES = (_not_but, _x_not_y, _far_from, _rather_than, _instead_of, _more_than, _prefer_over, _either_or,
           _from_to, _some_others, _parallel_negation, _antonym_parallel)  # fmt: skip
 
 
@@ -827,6 +862,12 @@ _MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", 
 _NEGATED_MODALS = frozenset({"cannot", "can't", "won't", "shouldn't", "mustn't", "couldn't",
                              "wouldn't", "shan't"})  # fmt: skip
 _AUXILIARIES = _BE | _MODALS | {"do", "does", "did", "have", "has", "had"}
+#: A subject and a form of "be" written as one word: the verb it holds.
+_CONTRACTED_BE = {
+    **dict.fromkeys(("we're", "they're", "you're"), "are"),
+    **dict.fromkeys(("it's", "that's", "he's", "she's", "there's", "here's"), "is"),
+    "i'm": "am",
+}  # fmt: skip
 #: Words that open a purpose, reason or means phrase: "not to X, but because Y".
 _FRAME_OPENERS = frozenset({"to", "because", "for", "by", "in", "with", "from", "through", "as",
                             "so", "since", "out"})  # fmt: skip
@@ -937,7 +978,7 @@ def _not_then_clause(s: _Sentence, following: _Sentence | None) -> Iterator[_Fig
         norm = s.norms[i]
         if not _is_not(norm) or i == 0 or i + 1 >= n:
             continue
-        verb = s.norms[i - 1] if norm == "not" else norm[:-3] or norm
+        verb = _CONTRACTED_BE.get(s.norms[i - 1], s.norms[i - 1]) if norm == "not" else norm[:-3] or norm
         if verb not in _AUXILIARIES and norm == "not":
             continue
         x_first = i + 1 + (s.norms[i + 1] in _MARKERS)
@@ -952,15 +993,17 @@ def _not_then_clause(s: _Sentence, following: _Sentence | None) -> Iterator[_Fig
             continue
         while j < len(t) - 2 and t.norms[j] in ("but", "rather", "instead", "indeed"):
             j += 1
-        if t.norms[j] == "but" or t.norms[j] not in _SUBJECTS or j + 2 >= len(t):
+        contracted = t.norms[j] in _CONTRACTED_BE
+        if t.norms[j] == "but" or t.norms[j] not in _SUBJECTS or j + 2 - contracted >= len(t):
             continue
-        answer = t.norms[j + 1]
+        # the answer's verb: the word after its subject, or the one the subject holds ("they're")
+        answer = _CONTRACTED_BE[t.norms[j]] if contracted else t.norms[j + 1]
         same_verb = _frame_key(answer) == _frame_key(verb) or (
             answer in _MODALS and verb in _MODALS
         )
         if not same_verb:
             continue
-        y_first = j + 2
+        y_first = j + 1 if contracted else j + 2
         x_word, y_word = s.norms[x_first], t.norms[y_first]
         alike = (
             x_word == y_word
@@ -1230,11 +1273,21 @@ def _modified_pair(s: _Sentence) -> Iterator[_Figure]:
         if s.norms[k] not in ("and", "or", "nor", "but", "yet"):
             continue
         m, a, b = s.norms[k - 2], s.norms[k - 1], s.norms[k + 2]
-        if s.norms[k + 1] != m or m in _COORDINATION or not is_content_word(m):
+        opposed = b in _OPPOSITE_OF.get(a, ()) or (_contrast_candidate(a) and _contrasts(a, b))
+        if not opposed:
             continue
-        if b in _OPPOSITE_OF.get(a, ()) or (_contrast_candidate(a) and _contrasts(a, b)):
+        if s.norms[k + 1] == m and m not in _COORDINATION and is_content_word(m):
             yield _Figure(s.chars(k - 2, k), s.chars(k + 1, k + 3), "antonym_parallel", 0.7,
                           f"one modifier, opposed words: '{a}/{b}'")  # fmt: skip
+        elif _manner_adverb(m) and _manner_adverb(s.norms[k + 1]) and s.norms[k + 1] != m:
+            # "materially rich and spiritually poor": two manner adverbs, opposed heads
+            yield _Figure(s.chars(k - 2, k), s.chars(k + 1, k + 3), "antonym_parallel", 0.7,
+                          f"two manner adverbs, opposed words: '{a}/{b}'")  # fmt: skip
+
+
+def _manner_adverb(norm: str) -> bool:
+    """An adverb of manner or respect formed with -ly ("materially", "spiritually")."""
+    return len(norm) > 5 and norm.endswith("ly") and is_content_word(norm)
 
 
 def _gapped_clause(s: _Sentence) -> Iterator[_Figure]:

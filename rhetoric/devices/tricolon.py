@@ -264,12 +264,30 @@ def _ends(stretches, first, last, norms, head, head_key, seen):
         return None
     if _similarity(middle, tail, norms) < MIN_SIMILARITY:
         return None
-    if last - first == 2 and norms[head[0]] != norms[middle[0]] == norms[tail[0]]:
+    if (
+        last - first == 2
+        and norms[head[0]] != norms[middle[0]] == norms[tail[0]]
+        and not _clause_members(head, middle, tail, norms)
+    ):
         return None  # "X, A in and A out": a binomial after an unrelated phrase
     tail_key = tuple(norms[tail[0] : tail[1]])
     if head_key == tail_key or any(seen.get(key, last) < last for key in (head_key, tail_key)):
         return None  # the same item repeated is epizeuxis or repetition, not a list
     return tail
+
+
+#: Fewest words of each member for three clauses of one shape whose first words differ.
+MIN_CLAUSE_MEMBER = 4
+
+
+def _clause_members(head, middle, tail, norms) -> bool:
+    """Three clauses of one shape though the first opens otherwise ("the globe is too small,
+    its weapons are too destructive, and its disorders are too numerous"): every member of
+    :data:`MIN_CLAUSE_MEMBER` words or more, and the first as parallel to the second as
+    ``0.8`` (:func:`_similarity`), which a short phrase before a binomial is not."""
+    if min(b - a for a, b in (head, middle, tail)) < MIN_CLAUSE_MEMBER:
+        return False
+    return _similarity(head, middle, norms) >= 0.8
 
 
 class _Stretches:

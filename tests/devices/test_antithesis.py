@@ -272,6 +272,14 @@ CLAUSE_SHAPES = [
     ("This is our town -- yet this is not the whole of our land.", "This is our town",
      "yet this is not the whole of our land", "parallel_clauses",
      "parallel clauses joined by 'yet'"),
+    ("The old mills are not idle; they're humming.", "are not idle", "they're humming",
+     "correctio", "S V not X; S V Y"),
+    ("We're not here to mourn the harbour but to rebuild the harbour.",
+     "not here to mourn the harbour", "but to rebuild the harbour", "correctio", "not X but Y"),
+    ("The river became a road of commerce, instead of a wall between towns.",
+     "a road of commerce", "instead of a wall between towns", "comparative", "X instead of Y"),
+    ("No town should grow materially rich and spiritually poor.", "materially rich",
+     "spiritually poor", "antonym_parallel", "two manner adverbs, opposed words: 'rich/poor'"),
 ]  # fmt: skip
 
 
@@ -301,6 +309,9 @@ def test_clause_level_shapes(text, x, y, kind, evidence):
         "Not yet. We wait for the boat.",  # "not yet": no rejected term
         "The rich and the poor came to the fair.",  # a pair, not a contrast in a clause
         "The weak and the strong met at the gate.",  # a merism
+        "He stayed at the office instead of going home.",  # "instead of" with nothing parallel
+        "We're not here to stay.",  # a negation, no second half
+        "They were quietly strong and openly proud.",  # adverbs, nothing opposed
     ],
 )
 def test_clause_level_rules_leave_plain_sentences_alone(text):

@@ -162,6 +162,15 @@ def test_members_beyond_commas_need_parallel_members(text):
     assert find_tricolon(text) == []
 
 
+def test_clauses_of_one_shape_whose_first_words_differ():
+    text = "The old bridge is too narrow, its arches are too weak, and its piers are too low."
+    assert items(find_tricolon(text)) == [
+        "The old bridge is too narrow", "its arches are too weak", "its piers are too low",
+    ]  # fmt: skip
+    # short members after an unrelated phrase stay a binomial, not a tricolon
+    assert find_tricolon("He came back, ran in and ran out.") == []
+
+
 def test_degree_words_fill_one_slot():
     # A quantifier of degree and comparative adjectives open parallel items; the comma rule
     # now reads "work harder, learn more, reach higher" itself (the verb-phrase rule did before).
@@ -220,6 +229,7 @@ def _judged_in_full(stretches, first, last, norms):
     from rhetoric.devices.tricolon import (
         MAX_ITEM_WORDS,
         MIN_SIMILARITY,
+        _clause_members,
         _is_data,
         _shape,
         _similarity,
@@ -243,7 +253,8 @@ def _judged_in_full(stretches, first, last, norms):
     if min(scores) < MIN_SIMILARITY:
         return None
     if len(items) == 3 and norms[head[0]] != norms[middles[0][0]] == norms[tail[0]]:
-        return None
+        if not _clause_members(head, middles[0], tail, norms):
+            return None
     if len({tuple(norms[a:b]) for a, b in items}) < len(items):
         return None
     return items, sum(scores) / len(scores), _shape(items, norms)
