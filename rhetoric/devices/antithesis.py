@@ -978,7 +978,11 @@ def _not_then_clause(s: _Sentence, following: _Sentence | None) -> Iterator[_Fig
         norm = s.norms[i]
         if not _is_not(norm) or i == 0 or i + 1 >= n:
             continue
-        verb = _CONTRACTED_BE.get(s.norms[i - 1], s.norms[i - 1]) if norm == "not" else norm[:-3] or norm
+        verb = (
+            _CONTRACTED_BE.get(s.norms[i - 1], s.norms[i - 1])
+            if norm == "not"
+            else norm[:-3] or norm
+        )
         if verb not in _AUXILIARIES and norm == "not":
             continue
         x_first = i + 1 + (s.norms[i + 1] in _MARKERS)
