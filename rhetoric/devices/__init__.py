@@ -206,17 +206,18 @@ def find_devices(
 
 
 def reported_once(doc: Document, spans: list[Span], min_score: float | None) -> list[Span]:
-    """The scored spans kept at ``min_score`` as they are reported: a repeat that both a refrain
-    and an emphatic repeat describe counted once
-    (:func:`rhetoric.devices.repetition.count_once`); with ``min_score=0``, every candidate as
-    found. The one place where this rule is applied, by :func:`find_devices` and by
+    """The scored spans kept at ``min_score`` as they are reported (in text order): a repeat
+    that both a refrain and an emphatic repeat describe counted once, a refrain of two close
+    occurrences named an emphatic repeat (:func:`rhetoric.devices.repetition.count_once`); with
+    ``min_score=0``, every candidate as found. The one place where this rule is applied, by :func:`find_devices` and by
     :func:`kept_at`."""
     if min_score == 0 or not any(s.device == "repetition" for s in spans):
         return spans
     from rhetoric.devices.repetition import count_once
 
-    once = {id(s) for s in count_once(doc, [s for s in spans if s.device == "repetition"])}
-    return [s for s in spans if s.device != "repetition" or id(s) in once]
+    once = count_once(doc, [s for s in spans if s.device == "repetition"])
+    others = [s for s in spans if s.device != "repetition"]
+    return sorted([*others, *once], key=lambda s: (s.start, s.end, s.device, s.kind))
 
 
 def kept_at(doc: Document, candidates: list[Span], min_score: float) -> list[Span]:

@@ -315,6 +315,8 @@ def _non_overlapping(positions: list[int], n: int) -> list[int]:
 #: Sentences apart within which the two copies of a two-copy refrain are one emphatic repeat
 #: (the rubric's "close by, within a sentence or two"), not a refrain.
 CLOSE_SENTENCES = 2
+#: Added to the evidence of a refrain of two close occurrences reported as an emphatic repeat.
+CLOSE_PAIR_NOTE = " (two close occurrences: an emphatic repeat)"
 
 
 def count_once(doc: Document, spans: list[Span]) -> list[Span]:
@@ -326,8 +328,10 @@ def count_once(doc: Document, spans: list[Span]) -> list[Span]:
     or of two far apart, keeps it (the mention is one of its occurrences; the emphatic figure is
     dropped). A refrain of two occurrences at most :data:`CLOSE_SENTENCES` sentences apart is the
     emphatic repeat itself (a refrain recurs three or more times, or at structural points): the
-    emphatic figure stays (one, if both copies were marked) and the refrain is dropped. Spans of
-    other kinds pass unchanged.
+    emphatic figure stays (one, if both copies were marked) and the refrain is dropped; where no
+    emphatic mention was kept, the refrain's two spans are reported as that emphatic repeat
+    (``kind="emphatic_repeat"``, the evidence saying why, the score unchanged). Spans of other
+    kinds pass unchanged.
 
     >>> text = "We have talked long enough. We have talked for a hundred years."
     >>> doc = Document(text)
@@ -335,6 +339,8 @@ def count_once(doc: Document, spans: list[Span]) -> list[Span]:
     >>> emphatic = doc.span(36, 42, device=DEVICE, kind="emphatic_repeat")
     >>> [s.kind for s in count_once(doc, [*refrain, emphatic])]
     ['emphatic_repeat']
+    >>> [s.kind for s in count_once(doc, refrain)]
+    ['emphatic_repeat', 'emphatic_repeat']
     """
     from rhetoric.figures import figure_parts
 
@@ -347,6 +353,9 @@ def count_once(doc: Document, spans: list[Span]) -> list[Span]:
     def sentence(offset: int) -> int:
         return bisect.bisect_right(sentence_starts, offset) - 1
 
+    def close_pair(refrain: list[Span]) -> bool:
+        return sentence(refrain[1].start) - sentence(refrain[0].start) <= CLOSE_SENTENCES
+
     dropped: set[int] = set()
     for figure in figures:
         if figure[0].kind != "emphatic_repeat":
@@ -357,17 +366,25 @@ def count_once(doc: Document, spans: list[Span]) -> list[Span]:
             )
             if not inside:
                 continue
-            close = (
-                len(refrain) == 2
-                and sentence(refrain[1].start) - sentence(refrain[0].start) <= CLOSE_SENTENCES
-            )
+            close = len(refrain) == 2 and close_pair(refrain)
             if close and id(refrain) not in dropped:
                 dropped.add(id(refrain))  # the first emphatic mention stands for the repeat
             else:
                 dropped.add(id(figure))  # an occurrence of the refrain, or a second mention
             break
     kept = {id(p) for f in figures if id(f) not in dropped for p in f}
-    return [s for s in spans if id(s) in kept]
+    # a refrain of two close occurrences that no emphatic mention stands for is reported as
+    # what it is by the same rule: one emphatic repeat
+    renamed = {
+        id(p) for f in refrains if id(f) not in dropped and len(f) == 2 and close_pair(f) for p in f
+    }
+    return [
+        replace(s, kind="emphatic_repeat", evidence=s.evidence + CLOSE_PAIR_NOTE)
+        if id(s) in renamed
+        else s
+        for s in spans
+        if id(s) in kept
+    ]
 
 
 # --- emphatic repeats ------------------------------------------------------------------------
