@@ -375,9 +375,23 @@ def count_once(doc: Document, spans: list[Span]) -> list[Span]:
     kept = {id(p) for f in figures if id(f) not in dropped for p in f}
     # a refrain of two close occurrences that no emphatic mention stands for is reported as
     # what it is by the same rule: one emphatic repeat
-    renamed = {
-        id(p) for f in refrains if id(f) not in dropped and len(f) == 2 and close_pair(f) for p in f
-    }
+    # (two such pairs in the same two sentences, "No words are sad enough to express ... No
+    # words are strong enough to express", are one repeat: the surer is kept)
+    renamed: set[int] = set()
+    pairs_at: dict[tuple[int, int], list[Span]] = {}
+    for f in refrains:
+        if id(f) in dropped or len(f) != 2 or not close_pair(f):
+            continue
+        at = (sentence(f[0].start), sentence(f[1].start))
+        other = pairs_at.get(at)
+        if other is not None and f[0].score <= other[0].score:
+            kept.difference_update(id(p) for p in f)
+            continue
+        if other is not None:
+            kept.difference_update(id(p) for p in other)
+            renamed.difference_update(id(p) for p in other)
+        pairs_at[at] = f
+        renamed.update(id(p) for p in f)
     return [
         replace(s, kind="emphatic_repeat", evidence=s.evidence + CLOSE_PAIR_NOTE)
         if id(s) in renamed

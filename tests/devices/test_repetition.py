@@ -446,6 +446,17 @@ def test_a_refrain_of_two_close_copies_is_reported_as_an_emphatic_repeat():
     kept = repetition.count_once(doc, close)
     assert [(s.start, s.kind) for s in kept] == [(0, "emphatic_repeat"), (21, "emphatic_repeat")]
     assert all(s.evidence == "e" + repetition.CLOSE_PAIR_NOTE and s.group == "c" for s in kept)
+    # two such pairs in the same two sentences are one repeat: the surer is reported
+    text2 = "No town is rich enough to forget. No town is proud enough to forget. We row on."
+    doc2 = Document(text2)
+    pair_a = [doc2.span(a, a + 10, device="repetition", kind="refrain", group="a", score=0.7)
+              for a in (0, 34)]  # fmt: skip
+    pair_b = [doc2.span(a, a + 16, device="repetition", kind="refrain", group="b", score=0.8)
+              for a in (16, 51)]  # fmt: skip
+    assert [s.text for s in pair_a] == ["No town is", "No town is"]
+    assert [s.text for s in pair_b] == ["enough to forget", "enough to forget"]
+    kept = repetition.count_once(doc2, [*pair_a, *pair_b])
+    assert [(s.group, s.kind) for s in kept] == [("b", "emphatic_repeat")] * 2
     # two copies far apart (or three copies) stay a refrain
     assert [s.kind for s in repetition.count_once(doc, far)] == ["refrain", "refrain"]
     three = [*close, far[1]]
