@@ -11,8 +11,8 @@ by ``kind``:
     "far from X, Y" at the head of a clause. A "not" that only negates a verb, with "but"
     opening a new clause, is left alone, and so is "help but" (an idiom, not a contrast).
 ``comparative``
-    "X rather than Y", "more X than Y" (not "more than", not "than ever"), "less X and more
-    Y", and "choose / prefer X over Y".
+    "X rather than Y", "X instead of Y" (Y opening as X does), "more X than Y" (not "more
+    than", not "than ever"), "less X and more Y", and "choose / prefer X over Y".
 ``either_or``
     "either X or Y" with halves that begin alike.
 ``from_to``
@@ -27,6 +27,8 @@ by ``kind``:
     :func:`rhetoric.lexicon.contrasts`) in the same slot of two parallel phrases: each stands next
     to the same word ("a gain in trade, a loss in trust"), and possessive pairs such as
     "<Name>'s <noun>, <Name>'s <noun>" with two different owners and two different nouns.
+
+(The clause-level shapes have kinds of their own: ``parallel_clauses``, ``antonym_clause``.)
 
 Scores reflect how formulaic the pattern is (0.5-1). Antonyms are checked only for word pairs
 that already stand in the same slot of a parallel structure; word classes come from
@@ -197,7 +199,8 @@ def find_antithesis(text_or_doc: str | Document, *, doc_id: str | None = None) -
     list of Span
         Two spans per figure (its halves), ``device="antithesis"``, ``kind`` one of
         ``correctio``, ``comparative``, ``either_or``, ``from_to``, ``some_others``,
-        ``parallel_negation``, ``antonym_parallel``; the halves share ``group``
+        ``parallel_negation``, ``antonym_parallel`` and the clause-level
+        ``parallel_clauses``, ``antonym_clause``; the halves share ``group``
         (``"antithesis-<start>"``); ``evidence`` names the pattern or the contrasting words.
 
     Examples
