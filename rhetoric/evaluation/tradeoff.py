@@ -172,11 +172,12 @@ def _document(cache: dict, doc_id: str, text: str, **options):
 def _kept_rows(candidates: pd.DataFrame, texts, setting: float, cache: dict) -> pd.DataFrame:
     """The rows of every scored candidate (a span table of ``min_score=0``) that
     ``min_score=setting`` reports (:func:`rhetoric.devices.kept_at`, document by document)."""
+    from rhetoric.devices.repetition import CLOSE_PAIR_NOTE
     from rhetoric.span import Span
 
-    rows = candidates[candidates["score"] >= setting]
+    rows = candidates[candidates["score"] >= setting].copy()
     repeats = rows[rows["device"] == "repetition"]
-    dropped = []
+    dropped, renamed = [], {}
     for doc_id, part in repeats.groupby("doc_id", sort=False):
         doc = _document(cache, doc_id, texts[doc_id], remove_boilerplate=True)
         spans = [
@@ -185,8 +186,18 @@ def _kept_rows(candidates: pd.DataFrame, texts, setting: float, cache: dict) -> 
                  score=float(r.score))
             for r in part.itertuples(index=False)
         ]  # fmt: skip
-        kept = {id(s) for s in kept_at(doc, spans, setting)}
-        dropped += [i for i, s in zip(part.index, spans, strict=True) if id(s) not in kept]
+        # as reported: each repeat once, a close pair of a refrain named an emphatic repeat
+        kept = {(s.start, s.end, s.group): s for s in kept_at(doc, spans, setting)}
+        for i, s in zip(part.index, spans, strict=True):
+            reported = kept.get((s.start, s.end, s.group))
+            if reported is None:
+                dropped.append(i)
+            elif reported.kind != s.kind:
+                renamed[i] = reported
+    for i, reported in renamed.items():
+        rows.loc[i, "kind"] = reported.kind
+        if "evidence" in rows.columns:
+            rows.loc[i, "evidence"] = f"{rows.loc[i, 'evidence']}{CLOSE_PAIR_NOTE}"
     return rows.drop(index=dropped)
 
 
