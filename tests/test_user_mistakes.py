@@ -139,6 +139,41 @@ def test_a_repeated_run_reports_the_errors_recorded_earlier(capsys, tmp_path):
     assert "(1 input recorded by an earlier run)" in again[1]
 
 
+def test_a_repeated_run_says_how_to_retry_the_timeouts_and_bugs_recorded_earlier(
+    capsys, tmp_path, monkeypatch
+):
+    import rhetoric.pipeline as pipeline
+
+    analyze_text = pipeline.analyze_text
+
+    def slow_or_buggy(text, options, doc_id, metadata):
+        if doc_id == "slow.txt":
+            while True:
+                pass
+        if doc_id == "bug.txt":
+            return {}["missing"]
+        return analyze_text(text, options, doc_id, metadata)
+
+    monkeypatch.setattr(pipeline, "analyze_text", slow_or_buggy)
+    folder, out = tmp_path / "texts", tmp_path / "run"
+    folder.mkdir()
+    for name in ("a.txt", "slow.txt"):
+        (folder / name).write_text(SPEECH, encoding="utf-8")
+    argv = ["analyze-corpus", str(folder), "--out", str(out), "--time-limit", "0.2",
+            "--devices", "anaphora", "--no-progress"]  # fmt: skip
+    assert run(capsys, *argv)[0] == 1
+    code, out_text, err = run(capsys, *argv)
+    assert code == 1 and "(1 timeout recorded by an earlier run)" in out_text
+    assert err.count("\n") == 1 and err.startswith("rhetoric: error: 1 document(s) could not be")
+    assert "to retry them (with a longer --time-limit), give a new --out folder" in err
+    (folder / "bug.txt").write_text(SPEECH, encoding="utf-8")
+    code, _, err = run(capsys, *argv)  # the new document fails with a bug in this run
+    assert code == 70 and "recorded by an earlier run" not in err
+    code, _, err = run(capsys, *argv)
+    assert code == 70 and err.count("\n") == 1
+    assert "1 of them recorded by an earlier run" in err and "give a new --out folder" in err
+
+
 def test_a_run_over_a_table_is_sampled_with_its_texts_and_its_metadata_as_strata(capsys, tmp_path):
     table = tmp_path / "corpus.csv"
     texts = [SPEECH, "Ask not, ask not. We choose hope over fear, unity over discord.\n"]
