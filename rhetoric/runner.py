@@ -57,6 +57,7 @@ from rhetoric.documents import (
     default_doc_id,
     is_missing,
     iter_corpus,
+    parquet_file,
 )
 from rhetoric.errors import InputError, RhetoricError, UsageError, WorkerLostError
 from rhetoric.text import DEFAULT_MAX_BYTES, decode, read_text
@@ -180,9 +181,7 @@ def parquet_text_source(corpus: object, text_column: str = "text") -> str | None
     path = Path(corpus)
     if path.suffix.lower() != ".parquet" or not path.is_file():
         return None
-    import pyarrow.parquet as pq
-
-    return str(path) if text_column in pq.ParquetFile(path).schema_arrow.names else None
+    return str(path) if text_column in parquet_file(path).schema_arrow.names else None
 
 
 def parquet_cells(
@@ -194,9 +193,8 @@ def parquet_cells(
     metadata, order); only the columns other than the text are read, a row group at a time.
     """
     import pandas as pd
-    import pyarrow.parquet as pq
 
-    file = pq.ParquetFile(path)
+    file = parquet_file(path)
     names = file.schema_arrow.names
     check_id_column(id_column, names)
     column = names.index(text_column)
@@ -261,7 +259,7 @@ def _read_rows(source: str, group: int, column: str, start: int, stop: int) -> l
             at += batch.num_rows
             if at >= stop:
                 break
-    except OSError as error:
+    except (OSError, ValueError) as error:  # pyarrow.ArrowInvalid is a ValueError
         raise InputError(
             f"{source}: cannot be read where the documents are analysed ({error}); on a Dask "
             "cluster the corpus must be on a file system the workers share with the client, "

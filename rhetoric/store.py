@@ -260,9 +260,9 @@ def metadata_schema(corpus: object, *, text_column: str = "text", id_column: str
 
     parquet = parquet_text_source(corpus, text_column)
     if parquet is not None:
-        import pyarrow.parquet as pq
+        from rhetoric.documents import parquet_file
 
-        schema = pq.ParquetFile(parquet).schema_arrow
+        schema = parquet_file(parquet).schema_arrow
         skip = {text_column, id_column, "text", "path", "clean_text"}
         return pa.schema(
             (f.name, _plain_type(f.type))

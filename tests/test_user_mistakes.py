@@ -124,6 +124,51 @@ def test_a_corpus_table_given_as_a_span_table_is_an_input_error(capsys, tmp_path
     assert "not a span table" in err
 
 
+def _truncated_parquet(path):
+    pd.DataFrame({"doc_id": ["a", "b"], "text": [SPEECH, SPEECH]}).to_parquet(path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("empty.csv", b"", "empty.csv: an empty file, not a CSV table"),
+        ("quote.csv", b'doc_id,text\na,"We shall\nb,fight\n', "not a readable CSV table (Error"),
+        ("bad.jsonl", b'{"text": "We shall."}\n{"text": oops}\n', "bad.jsonl:2: not valid JSON"),
+        (
+            "excel.csv",
+            b'doc_id,text\na,"Caf\xe9 \x93talk\x94"\n',
+            "excel.csv: not UTF-8 text (line 2: byte 0xe9); save the CSV table as UTF-8",
+        ),
+        ("binary.csv", b"\x00\x01\x02 data", "binary.csv: binary data (NUL bytes), not a CSV"),
+        ("wide.csv", "doc_id,text\n".encode("utf-16"), "wide.csv: UTF-16 text; save the CSV"),
+        ("sheet.csv", b"PK\x03\x04 zip", "sheet.csv: ZIP archive, not a CSV table"),
+        ("short.parquet", None, "short.parquet: not a readable Parquet file (Parquet magic"),
+    ],
+)
+def test_a_corpus_table_that_cannot_be_read_is_an_input_error(
+    capsys, tmp_path, name, content, expected
+):
+    path = tmp_path / name
+    if content is None:
+        _truncated_parquet(path)
+    else:
+        path.write_bytes(content)
+    code, out, err = run(capsys, "analyze-corpus", str(path), "--out", str(tmp_path / "run"),
+                         "--no-progress")  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1 and expected in err and "internal" not in err
+
+
+def test_a_json_lines_table_of_no_records_is_a_corpus_of_no_documents(capsys, tmp_path):
+    path = tmp_path / "none.jsonl"
+    path.write_bytes(b"")
+    code, _, err = run(capsys, "analyze-corpus", str(path), "--out", str(tmp_path / "run"),
+                       "--no-progress")  # fmt: skip
+    assert code == 0 and "no documents; the tables are empty" in err
+
+
 # --- runs ----------------------------------------------------------------------------------
 
 
