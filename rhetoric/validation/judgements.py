@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from rhetoric.errors import InputError, invalid_value
-from rhetoric.files import output_path, read_json_lines
+from rhetoric.files import read_json_lines, write_output
 
 #: The three verdicts of the rubric.
 VERDICTS = ("TRUE", "BORDERLINE", "FALSE")
@@ -150,12 +150,13 @@ def read_judgements(
     return table.astype({"start": "int64", "end": "int64"})
 
 
-def write_judgements(table: pd.DataFrame, path: str | os.PathLike) -> Path:
+def write_judgements(table: pd.DataFrame, path: str | os.PathLike, option: str = "--out") -> Path:
     """Write judgements (or a sheet) as JSON Lines, or as CSV when ``path`` ends in ``.csv``.
 
     The columns written are :data:`SHEET_COLUMNS` that ``table`` has, in that order, so a table
     read by :func:`read_judgements` is written back unchanged (``parts`` as ``[[start, end],
-    ...]``, in CSV as that JSON text). Returns the path.
+    ...]``, in CSV as that JSON text). Returns the path. A path that cannot be written is an
+    :class:`~rhetoric.errors.OutputError` naming ``option`` (:func:`rhetoric.files.write_output`).
     """
     path = Path(path)
     for column in _REQUIRED:
@@ -180,17 +181,12 @@ def write_judgements(table: pd.DataFrame, path: str | os.PathLike) -> Path:
         if "parts" in row:
             row["parts"] = [list(p) for p in row["parts"]] if row["parts"] is not None else None
         records.append(row)
-    path = output_path(path, "--out")
     if _is_csv(path):
         for row in records:
             if "parts" in row:
                 row["parts"] = "" if row["parts"] is None else json.dumps(row["parts"])
         # every field quoted: a lone carriage return inside a text survives the round trip
-        pd.DataFrame(records, columns=columns).to_csv(
-            path, index=False, encoding="utf-8", quoting=csv.QUOTE_ALL
-        )
-    else:
-        with path.open("w", encoding="utf-8", newline="\n") as out:
-            for row in records:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return path
+        text = pd.DataFrame(records, columns=columns).to_csv(index=False, quoting=csv.QUOTE_ALL)
+        return write_output(path, text, option, newline="")
+    text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in records)
+    return write_output(path, text, option, newline="\n")

@@ -194,3 +194,19 @@ def test_a_report_on_a_run_over_a_table_takes_the_table_as_sample_does(data_home
     assert f"{len(rows)} judged" in out and "coders: coder" in out
     assert main(["validate", "report", str(sheet), "--texts", str(table)]) == 2
     assert "give --result too" in capsys.readouterr().err
+
+
+def test_a_sheet_into_a_folder_that_cannot_be_written_is_an_output_error_before_sampling(
+    tmp_path, capsys, read_only
+):
+    spans = tmp_path / "spans.csv"
+    pd.DataFrame({"doc_id": ["a.txt"], "device": ["anaphora"], "kind": ["clause"], "start": [0],
+                  "end": [4]}).to_csv(spans, index=False)  # fmt: skip
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    read_only(folder)
+    for name in ("s.jsonl", "s.csv"):
+        assert main(["validate", "sample", str(spans), "--out", str(folder / name)]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and err.count("\n") == 1
+        assert err.startswith(f"rhetoric: error: --out {folder / name}: cannot be written (")
