@@ -412,8 +412,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.unjudged_out:
         from rhetoric.files import output_path
+        from rhetoric.validation.judgements import check_sheet_target
 
         output_path(args.unjudged_out, "--unjudged-out")  # said before the evaluation
+        check_sheet_target(args.unjudged_out, "--unjudged-out")  # judged since: not written over
     result = evaluate_precision(args.judged, args.data_home, n_jobs=args.jobs)
     judged = int((result.figures["verdict"] != "").sum())
     if getattr(args, "format", "table") != "table":  # the table only, every genre in one

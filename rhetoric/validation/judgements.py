@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rhetoric.errors import InputError, invalid_value
+from rhetoric.errors import InputError, OutputError, invalid_value
 from rhetoric.files import read_json_lines, write_output
 
 #: The three verdicts of the rubric.
@@ -148,6 +148,34 @@ def read_judgements(
         if key in table.columns:
             table[key] = table[key].fillna("")
     return table.astype({"start": "int64", "end": "int64"})
+
+
+def check_sheet_target(path: str | os.PathLike, option: str = "--out") -> None:
+    """Refuse to write a new sheet over a file that holds judgements (a sheet already judged,
+    a spreadsheet filled in), or over a file that is no sheet this package can read (it may hold
+    them in a form it cannot read): an :class:`~rhetoric.errors.OutputError` (exit code 2)
+    saying how many verdicts the file holds and what to do. A missing or empty file, or a sheet
+    with no verdict yet, may be written over.
+    """
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        table = read_judgements(path, unjudged=True)
+    except InputError:
+        raise OutputError(
+            f"{option} {path}: the file exists and is not a sheet this command can read, so it "
+            f"may hold other work; give another {option} file, or delete this one first"
+        ) from None
+    verdicts = table.loc[table["verdict"] != "", "verdict"].value_counts()
+    if verdicts.empty:
+        return
+    n = int(verdicts.sum())
+    counts = ", ".join(f"{verdicts[v]} {v}" for v in VERDICTS if v in verdicts)
+    raise OutputError(
+        f"{option} {path}: the file holds {n} judgement{'s' * (n != 1)} ({counts}), which a new "
+        f"sheet would replace; give another {option} file (or move this one away first)"
+    )
 
 
 def write_judgements(table: pd.DataFrame, path: str | os.PathLike, option: str = "--out") -> Path:
