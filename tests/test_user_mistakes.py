@@ -116,6 +116,16 @@ def test_a_gold_file_of_the_wrong_kind_is_an_input_error(capsys, tmp_path, conte
     assert expected in err and len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("target", ["devices", "tradeoff"])
+@pytest.mark.parametrize("content", [b"", b"\n\n"])
+def test_an_empty_gold_file_is_an_input_error(capsys, tmp_path, target, content):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    code, out, err = run(capsys, "evaluate", target, "--gold", str(path))
+    assert (code, out) == (1, "")
+    assert err == f"rhetoric: error: no gold items in {path}\n"
+
+
 def test_a_corpus_table_given_as_a_span_table_is_an_input_error(capsys, tmp_path):
     table = tmp_path / "corpus.csv"
     pd.DataFrame({"doc_id": ["a"], "text": [SPEECH]}).to_csv(table, index=False)
