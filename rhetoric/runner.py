@@ -10,8 +10,8 @@ they share:
   (``scheduler="tcp://host:8786"`` or a :class:`dask.distributed.Client`);
 - **workers warmed once**: each worker process loads the NLTK models, WordNet and the
   pronouncing dictionary once, in the pool initializer (a worker plugin on Dask), not once per
-  document; a run in this process loads them before its first document, so that the loading
-  never counts against a document's time limit;
+  document; a run in this process under a time limit loads them before its first document, so
+  that the loading never counts against a document's limit;
 - **lazy input, bounded memory**: documents are read from the input as the workers need them
   (a path is read by the worker itself, and so is a text of a Parquet file given as
   :class:`ParquetCell` records: only their row numbers travel), in batches sized by their length,
@@ -689,9 +689,11 @@ def map_documents(
         if n_workers(n_jobs) > 1:
             results = _map_processes(function, chunks, n_workers(n_jobs), time_limit, warm)
         else:
-            # warmed before the first document, as a worker is: the one-time loading of NLTK,
-            # WordNet and the models does not count against a document's time limit
-            results = (run_batch(function, chunk, time_limit, warm) for chunk in chunks)
+            # under a time limit, warmed before the first document as a worker is: the one-time
+            # loading of NLTK, WordNet and the models does not count against a document's limit
+            # (without one, the first document loads what it needs, and nothing more)
+            warm_here = warm if time_limit else None
+            results = (run_batch(function, chunk, time_limit, warm_here) for chunk in chunks)
         for outcomes in results:
             for outcome in outcomes:
                 if bar is not None:
