@@ -365,19 +365,40 @@ def _run_analyze_corpus(args) -> int:
         _say("warning", f"{args.source}: no documents{where}; the tables are empty")
     if summary.internal:
         first = summary.first_internal
+        earlier = _earlier_errors(summary, ["internal"])
         _say(
             "internal error",
             f"{summary.internal} document(s) failed because of a bug, recorded in "
-            f"{Path(args.out) / 'errors'} (first: {_bug_line(first)})",
+            f"{Path(args.out) / 'errors'}{earlier} (first: {_bug_line(first)})",
         )
         return EXIT_INTERNAL
     if summary.failed:
+        kinds = [kind for kind in summary.earlier_errors if kind != "internal"]
         _say(
             "error",
-            f"{summary.failed} document(s) could not be analysed; see {Path(args.out) / 'errors'}",
+            f"{summary.failed} document(s) could not be analysed; see "
+            f"{Path(args.out) / 'errors'}{_earlier_errors(summary, kinds)}",
         )
         return EXIT_INPUT
     return EXIT_OK
+
+
+def _earlier_errors(summary, kinds: list[str]) -> str:
+    """What to do about errors of ``kinds`` that an earlier run recorded into the folder: a run
+    into the same folder skips every document it holds, failed ones too (resuming never
+    analyses a document twice), so they are tried again only in a new folder."""
+    n = sum(summary.earlier_errors[kind] for kind in kinds)
+    if not n:
+        return ""
+    longer = (
+        " (with a longer --time-limit)"
+        if summary.earlier_errors["timeout"] and "timeout" in kinds
+        else ""
+    )
+    return (
+        f"; {n} of them recorded by an earlier run, which a run into the same --out does not "
+        f"analyse again: to retry them{longer}, give a new --out folder"
+    )
 
 
 def _figures(spans) -> Counter:

@@ -168,16 +168,106 @@ def texts_of(corpus: object, **options) -> dict[str, str]:
 
 
 def read_table(path: str | os.PathLike) -> pd.DataFrame:
-    """A corpus table from a CSV, JSON Lines or Parquet file."""
+    """A corpus table from a CSV, JSON Lines or Parquet file.
+
+    A file that is not a readable table of its kind (empty, binary, not UTF-8, a quote left open,
+    a line that is not JSON, a damaged Parquet file) is an :class:`~rhetoric.errors.InputError`
+    naming the file and what is wrong with it.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return pd.read_csv(path, dtype={"doc_id": str}, keep_default_na=False)
-    if suffix == ".jsonl":
-        return pd.read_json(path, lines=True, dtype={"doc_id": str})
+    if suffix not in TABLE_SUFFIXES:
+        raise invalid_value("table file suffix", suffix, TABLE_SUFFIXES)
     if suffix == ".parquet":
-        return pd.read_parquet(path)
-    raise invalid_value("table file suffix", suffix, TABLE_SUFFIXES)
+        parquet_file(path)  # a damaged file is said as such
+        try:
+            return pd.read_parquet(path)
+        except (OSError, ValueError) as error:
+            raise InputError(
+                f"{path}: not a readable Parquet file ({_first_line(error)})"
+            ) from None
+    kind = "CSV table" if suffix == ".csv" else "JSON Lines table"
+    _check_text_table(path, kind)
+    try:
+        if suffix == ".csv":
+            return pd.read_csv(path, dtype={"doc_id": str}, keep_default_na=False, encoding="utf-8")
+        return pd.read_json(path, lines=True, dtype={"doc_id": str}, encoding="utf-8")
+    except pd.errors.EmptyDataError:
+        raise InputError(
+            f"{path}: an empty file, not a {kind}; a CSV table begins with a header row naming "
+            "its columns (a text or path column, and doc_id)"
+        ) from None
+    except UnicodeDecodeError:
+        raise InputError(
+            f"{path}: not UTF-8 text{_first_undecodable(path)}; save the {kind} as UTF-8"
+            + (" (in Excel: CSV UTF-8)" if suffix == ".csv" else "")
+        ) from None
+    except pd.errors.ParserError as error:
+        raise InputError(f"{path}: not a readable {kind} ({_first_line(error)})") from None
+    except ValueError as error:  # JSON Lines: name the line that is not a JSON object
+        from rhetoric.files import read_json_lines
+
+        read_json_lines(path, kind)
+        raise InputError(f"{path}: not a readable {kind} ({_first_line(error)})") from None
+
+
+#: Byte-order marks of the wider encodings, longest first (UTF-32 LE begins like UTF-16 LE).
+_WIDE_MARKS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _check_text_table(path: Path, kind: str) -> None:
+    """Refuse a CSV or JSON Lines file that cannot be read, or whose first bytes are no text."""
+    from rhetoric.formats import sniff_format
+
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4096)
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+    name = sniff_format(head)
+    if name is not None:
+        raise InputError(f"{path}: {name}, not a {kind}")
+    wide = next((n for mark, n in _WIDE_MARKS if head.startswith(mark)), None)
+    if wide is not None:  # Excel's "Unicode text", say
+        raise InputError(f"{path}: {wide} text; save the {kind} as UTF-8")
+    if b"\x00" in head:
+        raise InputError(f"{path}: binary data (NUL bytes), not a {kind}")
+
+
+def _first_undecodable(path: Path) -> str:
+    """Where a file stops being UTF-8: " (line N: byte 0xNN)", or "" if it cannot be told."""
+    try:
+        with path.open("rb") as stream:
+            for number, line in enumerate(stream, 1):
+                try:
+                    line.decode("utf-8")
+                except UnicodeDecodeError as error:
+                    return f" (line {number}: byte 0x{line[error.start]:02x})"
+    except OSError:
+        pass
+    return ""
+
+
+def parquet_file(path: str | os.PathLike):
+    """``pyarrow.parquet.ParquetFile(path)``; a file that is not one (truncated, damaged, of
+    another kind) is an :class:`~rhetoric.errors.InputError` naming it."""
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(path)
+    except (OSError, ValueError) as error:  # pyarrow.ArrowInvalid is a ValueError
+        raise InputError(f"{path}: not a readable Parquet file ({_first_line(error)})") from None
+
+
+def _first_line(error: BaseException) -> str:
+    """The first line of an error's message (pandas' and pyarrow's run long), or its type."""
+    text = str(error).strip().splitlines()
+    return text[0][:160] if text else type(error).__name__
 
 
 #: Suffixes of files a string names as a document rather than being one: a one-word string ending
@@ -223,10 +313,8 @@ def is_missing(value: object) -> bool:
 
 
 def _from_parquet(path: Path, text_column: str, id_column: str) -> Iterator[CorpusDocument]:
-    import pyarrow.parquet as pq
-
     offset = 0
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=1024):
+    for batch in parquet_file(path).iter_batches(batch_size=1024):
         table = batch.to_pandas()
         yield from _from_table(table, text_column, id_column, offset)
         offset += len(table)
@@ -235,6 +323,8 @@ def _from_parquet(path: Path, text_column: str, id_column: str) -> Iterator[Corp
 def _from_table(
     table: pd.DataFrame, text_column: str, id_column: str, offset: int = 0
 ) -> Iterator[CorpusDocument]:
+    if table.empty and len(table.columns) == 0:  # a JSON Lines file of no records: no documents
+        return
     if text_column in table.columns:
         source = text_column
     elif "path" in table.columns:

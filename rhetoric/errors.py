@@ -18,6 +18,12 @@ class UsageError(RhetoricError, ValueError):
     """
 
 
+class OutputError(UsageError):
+    """An output that cannot be written (a read-only folder, a full disk, a file where a folder
+    must be): not a bug. The command line reports it with the usage exit code, 2, naming the
+    option (:func:`rhetoric.files.output_error`)."""
+
+
 class DocumentsTypeError(UsageError, TypeError):
     """A single text (or another wrong type) where a list of documents was expected."""
 

@@ -3,18 +3,22 @@
 A JSON Lines file of the wrong kind (binary, not UTF-8, not JSON, a record that is no object, a
 record without a field the file's kind needs) is an :class:`~rhetoric.errors.InputError` naming
 the file and the line; an output path that is a folder, or whose folder cannot be made or
-written, is a :class:`~rhetoric.errors.UsageError` naming the option. Neither is a bug, so the
-command line never reports them as one (exit codes 1 and 2, not 70).
+written, is an :class:`~rhetoric.errors.OutputError` naming the option (:func:`output_error`,
+the one place every command's outputs, the run folders of ``analyze-corpus`` too, turn an
+``OSError`` into that line). Neither is a bug, so the command line never reports them as one
+(exit codes 1 and 2, not 70).
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from rhetoric.errors import InputError, UsageError
+from rhetoric.errors import InputError, OutputError
 
 
 def read_json_lines(
@@ -58,30 +62,47 @@ def read_json_lines(
     return records
 
 
+def output_error(
+    option: str, path: str | os.PathLike, error: OSError, what: str, advice: str = ""
+) -> OutputError:
+    """The one line for an output that cannot be written: ``OPTION PATH: WHAT (reason)``, then
+    ``; advice`` if given."""
+    return OutputError(
+        f"{option} {path}: {what} ({error.strerror or error})" + (f"; {advice}" if advice else "")
+    )
+
+
 def output_path(path: str | os.PathLike, option: str = "path") -> Path:
-    """Where one file is to be written: its folder is made when missing. A folder, or a place
-    where no folder can be made (under a file, say), is a :class:`UsageError` naming ``option``;
-    checked before the work starts, so that a long run does not end in a failed write."""
+    """Where one file is to be written: its folder is made when missing. A folder, a place
+    where no folder can be made (under a file, say) or a folder where no file can be written
+    (read-only) is an :class:`OutputError` naming ``option``; checked before the work starts, so
+    that a long run does not end in a failed write."""
     path = Path(path)
     if path.is_dir():
-        raise UsageError(f"{option} {path}: is a folder; give a file name")
+        raise OutputError(f"{option} {path}: is a folder; give a file name")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UsageError(
-            f"{option} {path}: its folder cannot be made ({error.strerror or error})"
-        ) from None
+        raise output_error(option, path, error, "its folder cannot be made") from None
+    try:  # a file can be made there (root may write anywhere, except into an immutable folder)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".rhetoric-", suffix=".tmp"):
+            pass
+        if path.exists() and not os.access(path, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+    except OSError as error:
+        raise output_error(option, path, error, "cannot be written") from None
     return path
 
 
-def write_output(path: str | os.PathLike, text: str, option: str = "path") -> Path:
-    """Write ``text`` (UTF-8) to ``path`` (:func:`output_path`); a failed write is a
-    :class:`UsageError` naming ``option``."""
+def write_output(
+    path: str | os.PathLike, text: str, option: str = "path", newline: str | None = None
+) -> Path:
+    """Write ``text`` (UTF-8; ``newline`` as :func:`open`'s) to ``path`` (:func:`output_path`);
+    a failed write is an :class:`OutputError` naming ``option``."""
     path = output_path(path, option)
     try:
-        path.write_text(text, encoding="utf-8")
+        with path.open("w", encoding="utf-8", newline=newline) as stream:
+            stream.write(text)
     except OSError as error:
-        raise UsageError(
-            f"{option} {path}: cannot be written ({error.strerror or error})"
-        ) from None
+        raise output_error(option, path, error, "cannot be written") from None
     return path

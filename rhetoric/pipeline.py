@@ -27,7 +27,7 @@ import pandas as pd
 
 from rhetoric.analysis import Options, analyze_text
 from rhetoric.devices import check_devices, check_min_score
-from rhetoric.documents import CorpusDocument, folder_paths, is_missing, iter_corpus
+from rhetoric.documents import CorpusDocument, folder_paths, is_missing, iter_corpus, parquet_file
 from rhetoric.errors import UsageError, check_choice
 from rhetoric.runner import (
     ERROR_COLUMNS,
@@ -315,9 +315,7 @@ def corpus_chars(corpus: object, pattern: str = "*.txt", text_column: str = "tex
     Parquet file's footer, the texts held in memory): to size the batches of a Dask run."""
     source = parquet_text_source(corpus, text_column)
     if source is not None:
-        import pyarrow.parquet as pq
-
-        file = pq.ParquetFile(source)
+        file = parquet_file(source)
         meta, column = file.metadata, file.schema_arrow.names.index(text_column)
         return sum(
             meta.row_group(g).column(column).total_uncompressed_size
@@ -349,9 +347,7 @@ def corpus_size(corpus: object, pattern: str = "*.txt") -> int | None:
         if path.is_dir():
             return len(folder_paths(path, pattern))
         if path.suffix.lower() == ".parquet" and path.is_file():
-            import pyarrow.parquet as pq
-
-            return pq.ParquetFile(path).metadata.num_rows
+            return parquet_file(path).metadata.num_rows
         return None
     try:
         return len(corpus)  # type: ignore[arg-type]

@@ -10,7 +10,8 @@ they share:
   (``scheduler="tcp://host:8786"`` or a :class:`dask.distributed.Client`);
 - **workers warmed once**: each worker process loads the NLTK models, WordNet and the
   pronouncing dictionary once, in the pool initializer (a worker plugin on Dask), not once per
-  document;
+  document; a run in this process under a time limit loads them before its first document, so
+  that the loading never counts against a document's limit;
 - **lazy input, bounded memory**: documents are read from the input as the workers need them
   (a path is read by the worker itself, and so is a text of a Parquet file given as
   :class:`ParquetCell` records: only their row numbers travel), in batches sized by their length,
@@ -56,6 +57,7 @@ from rhetoric.documents import (
     default_doc_id,
     is_missing,
     iter_corpus,
+    parquet_file,
 )
 from rhetoric.errors import InputError, RhetoricError, UsageError, WorkerLostError
 from rhetoric.text import DEFAULT_MAX_BYTES, decode, read_text
@@ -179,9 +181,7 @@ def parquet_text_source(corpus: object, text_column: str = "text") -> str | None
     path = Path(corpus)
     if path.suffix.lower() != ".parquet" or not path.is_file():
         return None
-    import pyarrow.parquet as pq
-
-    return str(path) if text_column in pq.ParquetFile(path).schema_arrow.names else None
+    return str(path) if text_column in parquet_file(path).schema_arrow.names else None
 
 
 def parquet_cells(
@@ -193,9 +193,8 @@ def parquet_cells(
     metadata, order); only the columns other than the text are read, a row group at a time.
     """
     import pandas as pd
-    import pyarrow.parquet as pq
 
-    file = pq.ParquetFile(path)
+    file = parquet_file(path)
     names = file.schema_arrow.names
     check_id_column(id_column, names)
     column = names.index(text_column)
@@ -260,7 +259,7 @@ def _read_rows(source: str, group: int, column: str, start: int, stop: int) -> l
             at += batch.num_rows
             if at >= stop:
                 break
-    except OSError as error:
+    except (OSError, ValueError) as error:  # pyarrow.ArrowInvalid is a ValueError
         raise InputError(
             f"{source}: cannot be read where the documents are analysed ({error}); on a Dask "
             "cluster the corpus must be on a file system the workers share with the client, "
@@ -344,30 +343,98 @@ def _call_with_limit(function, document, seconds: float | None):
     A watchdog timer raises the exception asynchronously in the working thread, so the limit
     works in a worker process, in a Dask worker's thread and in the main thread alike. Like any
     Python-level interruption it takes effect between bytecodes: a single long call into C code
-    (one regular-expression match) finishes first.
+    (one regular-expression match) finishes first. The interruption never lands where it would
+    break later documents or be lost:
+
+    - not inside an import (a module cut off half-way would stay half-initialised for every
+      later document): the timer waits until the import is done;
+    - not swallowed by a finaliser (``__del__``): Python would print "Exception ignored" and go
+      on with the document; the exception is raised again just after;
+    - an exception that follows it (code that turned the interruption into an error of its own)
+      is the timeout, not a bug of the document.
     """
     if not seconds:
         return function(document)
+    _install_unraisable_hook()
     lock = threading.Lock()
-    state = {"done": False}
     thread_id = threading.get_ident()
+    state = {"done": False, "fired": False, "timer": None}
 
     def fire() -> None:
         with lock:
-            if not state["done"]:
-                _async_raise(thread_id, DocumentTimeout)
+            if state["done"]:
+                return
+            if _importing(thread_id):  # wait: an import cut off would break later documents
+                arm(IMPORT_RETRY_SECONDS)
+                return
+            state["fired"] = True
+            _async_raise(thread_id, DocumentTimeout)
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
+    def arm(delay: float) -> None:  # called with the lock held, or before the work starts
+        timer = threading.Timer(delay, fire)
+        timer.daemon = True
+        state["timer"] = timer
+        timer.start()
+
+    def refire() -> None:  # the exception was swallowed by a finaliser: raise it again soon
+        with lock:
+            if not state["done"]:
+                arm(0.0)
+
+    arm(seconds)
+    _LIMITS[thread_id] = refire
     try:
         return function(document)
+    except DocumentTimeout:
+        raise
+    except Exception as error:
+        if state["fired"]:  # the interruption turned into another exception on its way out
+            raise DocumentTimeout() from error
+        raise
     finally:
         with lock:
             state["done"] = True
+            timer = state["timer"]
+        _LIMITS.pop(thread_id, None)
         # A Python-level call after "done": an exception set just before is delivered here,
         # inside the caller's ``try``, never later.
         timer.cancel()
+
+
+#: Seconds to wait before trying again a time limit that fell inside an import.
+IMPORT_RETRY_SECONDS = 0.02
+#: The working threads under a time limit, each with what raises its timeout again.
+_LIMITS: dict[int, Callable[[], None]] = {}
+
+
+def _importing(thread_id: int) -> bool:
+    """Whether the thread is importing a module now (a frame of importlib's machinery)."""
+    frame = sys._current_frames().get(thread_id)
+    while frame is not None:
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _install_unraisable_hook() -> None:
+    """Once per process: a :class:`DocumentTimeout` that lands in a finaliser (``__del__``,
+    where Python cannot raise it and would print "Exception ignored in ...") is raised again in
+    its document's work instead, and never printed; anything else goes to the hook before."""
+    previous = sys.unraisablehook
+    if getattr(previous, "_rhetoric_timeouts", False):
+        return
+
+    def hook(unraisable) -> None:
+        if unraisable.exc_type is not None and issubclass(unraisable.exc_type, DocumentTimeout):
+            refire = _LIMITS.get(threading.get_ident())
+            if refire is not None:
+                refire()
+            return
+        previous(unraisable)
+
+    hook._rhetoric_timeouts = True
+    sys.unraisablehook = hook
 
 
 def run_batch(
@@ -424,16 +491,12 @@ WARM_PARENT = True
 
 
 def _warm_once(warm: Callable[[], None]) -> None:
+    """``warm()`` once per process; one that failed (missing data, say) is tried again at the
+    next call, so that a session that fetched the data meanwhile goes on."""
     key = (getattr(warm, "__module__", None), getattr(warm, "__qualname__", repr(warm)))
     if key not in _WARMED:
-        try:
-            warm()
-        except Exception as error:  # noqa: BLE001 - kept, and raised with every batch
-            _WARMED[key] = error
-        else:
-            _WARMED[key] = None
-    if _WARMED[key] is not None:
-        raise _WARMED[key]
+        warm()
+        _WARMED[key] = None
 
 
 def warm_analysis() -> None:
@@ -446,14 +509,14 @@ def warm_analysis() -> None:
 
 def init_worker(data_home: str | None, warm: Callable[[], None] | None) -> None:
     """Pool initializer: the data home of the parent (unless the worker has its own), then the
-    warm-up. An error of the warm-up is kept and raised with the first batch, in the parent (an
-    initializer that raises would only break the pool)."""
+    warm-up. A warm-up that fails is tried again by each batch, whose error reaches the parent
+    (an initializer that raises would only break the pool)."""
     if data_home and not os.environ.get("RHETORIC_DATA"):
         os.environ["RHETORIC_DATA"] = data_home
     if warm is not None:
         try:
             _warm_once(warm)
-        except Exception:  # noqa: BLE001 - raised again by run_batch
+        except Exception:  # noqa: BLE001 - tried again, and raised, by run_batch
             pass
 
 
@@ -626,7 +689,11 @@ def map_documents(
         if n_workers(n_jobs) > 1:
             results = _map_processes(function, chunks, n_workers(n_jobs), time_limit, warm)
         else:
-            results = (run_batch(function, chunk, time_limit) for chunk in chunks)  # lazy loading
+            # under a time limit, warmed before the first document as a worker is: the one-time
+            # loading of NLTK, WordNet and the models does not count against a document's limit
+            # (without one, the first document loads what it needs, and nothing more)
+            warm_here = warm if time_limit else None
+            results = (run_batch(function, chunk, time_limit, warm_here) for chunk in chunks)
         for outcomes in results:
             for outcome in outcomes:
                 if bar is not None:

@@ -35,6 +35,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import socket
 import time
 import uuid
@@ -47,7 +48,8 @@ from pathlib import Path
 import pandas as pd
 
 from rhetoric.documents import is_missing
-from rhetoric.errors import InputError, RhetoricError, UsageError
+from rhetoric.errors import InputError, OutputError, RhetoricError, UsageError
+from rhetoric.files import output_error
 from rhetoric.pipeline import (
     DOCUMENT_COLUMNS,
     TABLES,
@@ -69,6 +71,20 @@ WRITING = "_writing.json"
 FLUSH_DOCUMENTS, FLUSH_WORDS, FLUSH_SPANS, FLUSH_SECONDS = 500, 100_000, 40_000, 30.0
 #: 3: runs mark their end (:data:`FINISHED`); a folder of format 2 cannot say whether it ended.
 _FORMAT = 3
+
+
+class DamagedRunError(InputError):
+    """A file of a run folder that cannot be read (truncated, not JSON, not Parquet): the folder
+    was damaged after the run wrote it (a full disk, a copy cut short, a hand). Read, it is an
+    input error naming the file; resumed, the ``--out`` folder is refused (exit code 2)."""
+
+    def __init__(self, folder: Path, path: Path, what: str):
+        #: The file and what is wrong with it, without the advice.
+        self.detail = f"{path}: {what}"
+        super().__init__(
+            f"{self.detail}; the run folder {folder} is damaged: run analyze-corpus again into "
+            "a new --out folder"
+        )
 
 
 class UnfinishedRunWarning(UserWarning):
@@ -194,8 +210,39 @@ class RunSummary:
 def _committed_batches(folder: Path) -> dict[int, list[str]]:
     batches = {}
     for path in sorted((folder / COMMITTED).glob("part-*.json")):
-        batches[int(path.stem.split("-")[1])] = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            doc_ids = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:  # a JSONDecodeError, or not UTF-8
+            raise DamagedRunError(folder, path, f"cannot be read ({_first_line(error)})") from None
+        if not isinstance(doc_ids, list) or not all(isinstance(d, str) for d in doc_ids):
+            raise DamagedRunError(folder, path, "not a list of doc_ids")
+        batches[int(path.stem.split("-")[1])] = doc_ids
     return batches
+
+
+def _first_line(error: BaseException) -> str:
+    """The first line of an error's message, without pyarrow's preamble naming the file again."""
+    text = re.sub(r"^Could not open Parquet input source '[^']*': ", "", str(error).strip())
+    lines = text.splitlines()
+    return lines[0][:200] if lines else type(error).__name__
+
+
+def _check_parts(folder: Path, committed: dict[int, list[str]]) -> None:
+    """Raise :class:`DamagedRunError` for the first committed part whose Parquet file has no
+    readable footer (cut short): resuming would end with tables that cannot be read."""
+    import pyarrow.parquet as pq
+
+    for number in sorted(committed):
+        for name in TABLES:
+            path = folder / name / f"{_part_name(number)}.parquet"
+            if not path.is_file():
+                continue
+            try:
+                pq.read_metadata(path)
+            except (OSError, ValueError) as error:  # pyarrow.ArrowInvalid is a ValueError
+                raise DamagedRunError(
+                    folder, path, f"not a readable Parquet file ({_first_line(error)})"
+                ) from None
 
 
 def _part_name(number: int) -> str:
@@ -260,9 +307,9 @@ def metadata_schema(corpus: object, *, text_column: str = "text", id_column: str
 
     parquet = parquet_text_source(corpus, text_column)
     if parquet is not None:
-        import pyarrow.parquet as pq
+        from rhetoric.documents import parquet_file
 
-        schema = pq.ParquetFile(parquet).schema_arrow
+        schema = parquet_file(parquet).schema_arrow
         skip = {text_column, id_column, "text", "path", "clean_text"}
         return pa.schema(
             (f.name, _plain_type(f.type))
@@ -431,30 +478,43 @@ class CorpusWriter:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             if config_path.is_file():
-                check_same_config(folder, json.loads(config_path.read_text("utf-8")), self.config)
+                check_same_config(folder, _read_config(folder), self.config)
             else:
                 _write_atomic(config_path, json.dumps(self.config, indent=1).encode())
             for name in (*TABLES, COMMITTED):
                 (folder / name).mkdir(exist_ok=True)
+            _take_folder(folder)  # before anything of an earlier run is touched
         except OSError as error:
-            raise UsageError(
-                f"--out {folder}: cannot write there ({error.strerror or error})"
-            ) from None
-        _take_folder(folder)  # before anything of an earlier run is touched
-        (folder / FINISHED).unlink(missing_ok=True)  # running again: not finished until it ends
-        committed = _committed_batches(folder)
-        for name in TABLES:  # files of a part that was not committed (an interrupted run)
-            for path in (folder / name).iterdir():
-                stem = path.name.split(".")[0]
-                if not stem.startswith("part-") or int(stem.split("-")[1]) not in committed:
-                    path.unlink()
+            raise output_error("--out", folder, error, "cannot write there") from None
+        except DamagedRunError as error:
+            raise _refused(folder, error) from None
+        try:
+            committed = _committed_batches(folder)
+            _check_parts(folder, committed)
+            (folder / FINISHED).unlink(missing_ok=True)  # running again: not finished until it ends
+            for name in TABLES:  # files of a part that was not committed (an interrupted run)
+                for path in (folder / name).iterdir():
+                    stem = path.name.split(".")[0]
+                    if not stem.startswith("part-") or int(stem.split("-")[1]) not in committed:
+                        path.unlink()
+        except BaseException as error:
+            _release_folder(folder)
+            if isinstance(error, DamagedRunError):
+                raise _refused(folder, error) from None
+            if isinstance(error, OSError):
+                raise output_error("--out", folder, error, "cannot write there") from None
+            raise
         self.done = frozenset(doc for docs in committed.values() for doc in docs)
         self._next = max(committed, default=-1) + 1
 
     def __enter__(self) -> CorpusWriter:
         self.summary.skipped = len(self.done)
         if self.done:
-            earlier = read_table(self.folder, "errors")
+            try:
+                earlier = read_table(self.folder, "errors")
+            except DamagedRunError as error:
+                _release_folder(self.folder)
+                raise _refused(self.folder, error) from None
             self.summary.earlier_errors.update(earlier["kind"])
             internal = earlier[earlier["kind"] == "internal"]
             if len(internal):
@@ -464,17 +524,37 @@ class CorpusWriter:
     def __exit__(self, kind, error, trace) -> None:
         # What was finished is kept, also on Ctrl-C, a lost worker or a duplicate doc_id; not
         # after an error of the writing itself (a full disk), which a rerun repairs.
-        if kind is None or issubclass(kind, KeyboardInterrupt | RhetoricError):
+        writing = kind is not None and issubclass(kind, OutputError)
+        if not writing and (kind is None or issubclass(kind, KeyboardInterrupt | RhetoricError)):
             self.flush()
             if kind is None and self._next == 0:
                 # a run of no documents still leaves each table with its columns, so that
                 # pandas.read_parquet(folder / "spans") reads an empty table, not no table
-                self.commit(write_part(self.folder, 0, [], self.metadata, self.token))
+                self.commit(self._write_part(0, []))
             if kind is None:  # the documents of earlier runs (skipped) and of this one
                 documents = self.summary.skipped + self.summary.documents
-                _write_atomic(self.folder / FINISHED, json.dumps({"documents": documents}).encode())
+                self._write(
+                    _write_atomic, self.folder / FINISHED,
+                    json.dumps({"documents": documents}).encode(),
+                )  # fmt: skip
         _release_folder(self.folder)
         self.summary.seconds = time.perf_counter() - self._start
+
+    def _write(self, function, *arguments):
+        """``function(*arguments)``, a write into the folder; an ``OSError`` (a full disk, a
+        folder made read-only) is an :class:`~rhetoric.errors.OutputError`: what was committed is
+        kept, and the same command resumes once the folder can be written."""
+        try:
+            return function(*arguments)
+        except OSError as error:
+            raise output_error(
+                "--out", self.folder, error, "cannot write there",
+                "what was written so far is kept: run the same command again to resume once "
+                "the folder can be written",
+            ) from None  # fmt: skip
+
+    def _write_part(self, number: int, outcomes: list[Outcome]) -> dict:
+        return self._write(write_part, self.folder, number, outcomes, self.metadata, self.token)
 
     def add(self, outcome: Outcome) -> None:
         """Take one document's outcome; write a part when enough is waiting."""
@@ -495,7 +575,7 @@ class CorpusWriter:
         """Write and commit the waiting documents as one part."""
         if not self._buffer:
             return
-        self.commit(write_part(self.folder, self._next, self._buffer, self.metadata, self.token))
+        self.commit(self._write_part(self._next, self._buffer))
         self._buffer = []
         self._counts.clear()
         self._last_flush = time.monotonic()
@@ -523,7 +603,10 @@ class CorpusWriter:
                     "not there as seen from this machine; on a Dask cluster --out must be a "
                     "folder on a file system the workers share with the client, at the same path"
                 ) from None
-        _write_atomic(self.folder / COMMITTED / f"{name}.json", json.dumps(manifest["doc_ids"]).encode())  # fmt: skip
+            except OSError as error:
+                raise output_error("--out", self.folder, error, "cannot write there") from None
+        self._write(_write_atomic, self.folder / COMMITTED / f"{name}.json",
+                    json.dumps(manifest["doc_ids"]).encode())  # fmt: skip
         self._next += 1
         summary = self.summary
         summary.documents += len(manifest["doc_ids"])
@@ -587,7 +670,31 @@ def _take_folder(folder: Path) -> None:
 def _release_folder(folder: Path) -> None:
     holder = _holder(folder / WRITING)
     if holder and holder.get("pid") == os.getpid() and holder.get("host") == socket.gethostname():
-        (folder / WRITING).unlink(missing_ok=True)
+        try:
+            (folder / WRITING).unlink(missing_ok=True)
+        except OSError:  # a folder made read-only meanwhile: the next run takes the mark over
+            pass
+
+
+def _read_config(folder: Path) -> dict:
+    """The configuration a run recorded (:data:`CONFIG_FILE`); raise :class:`DamagedRunError`
+    if it is not a JSON object."""
+    path = folder / CONFIG_FILE
+    try:
+        config = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as error:  # a JSONDecodeError, or not UTF-8
+        raise DamagedRunError(folder, path, f"not JSON ({_first_line(error)})") from None
+    if not isinstance(config, dict):
+        raise DamagedRunError(folder, path, "not a JSON object")
+    return config
+
+
+def _refused(folder: Path, error: DamagedRunError) -> UsageError:
+    """A damaged ``--out`` folder, refused: the file, what is wrong, what to do."""
+    return UsageError(
+        f"--out {folder}: the folder is damaged ({error.detail}); give another --out folder, "
+        "or delete this one to start again"
+    )
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -606,7 +713,12 @@ def read_table(folder: str | os.PathLike, name: str) -> pd.DataFrame:
     for number in sorted(committed):
         path = folder / name / f"{_part_name(number)}.parquet"
         if path.is_file():
-            parts.append(pq.read_table(path).to_pandas())
+            try:
+                parts.append(pq.read_table(path).to_pandas())
+            except (OSError, ValueError) as error:  # pyarrow.ArrowInvalid is a ValueError
+                raise DamagedRunError(
+                    folder, path, f"not a readable Parquet file ({_first_line(error)})"
+                ) from None
     table = concat_tables(name, parts) if parts else empty_table(name)
     if name == "frames" and len(table):
         table["keywords"] = table["keywords"].map(list)

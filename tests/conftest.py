@@ -44,3 +44,33 @@ def alliteration_off(monkeypatch) -> str:
 
     monkeypatch.setattr(scorer_model.ScorerModel, "reported_by_default", property(reported))
     return "alliteration"
+
+
+@pytest.fixture
+def read_only():
+    """Make a folder read-only (``read_only(path)``), undone after the test: by its mode, or
+    where root ignores the mode (CI runs as root) by the immutable attribute (``chattr +i``)."""
+    import shutil
+    import subprocess
+
+    chattr = shutil.which("chattr")
+    made = []
+
+    def make(path: Path) -> Path:
+        path.chmod(0o555)
+        made.append(path)
+        probe = path / ".probe"
+        try:
+            probe.touch()
+        except OSError:
+            return path  # the mode is enough
+        probe.unlink()
+        if chattr is None or subprocess.run([chattr, "+i", str(path)]).returncode != 0:
+            pytest.skip("cannot make a folder read-only here (root, and no chattr +i)")
+        return path
+
+    yield make
+    for path in made:
+        if chattr is not None:
+            subprocess.run([chattr, "-i", str(path)], stderr=subprocess.DEVNULL)
+        path.chmod(0o755)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import time
 from functools import partial
 
 import pytest
@@ -68,6 +70,84 @@ def test_the_time_limit_gives_up_one_document_and_the_next_one_runs():
     outcomes = list(map_documents(_busy, docs, warm=None, time_limit=0.5))
     assert outcomes[0].error["kind"] == "timeout" and "0.5 s" in outcomes[0].error["reason"]
     assert outcomes[1].ok and outcomes[1].value == 1
+
+
+_RESOURCE: dict = {}
+
+
+def _load_resource() -> None:
+    """A one-time load (NLTK, WordNet, the models) that takes longer than a document's limit."""
+    if "model" not in _RESOURCE:
+        time.sleep(0.6)
+        _RESOURCE["model"] = "loaded"
+
+
+def _uses_resource(document: CorpusDocument) -> str:
+    _load_resource()  # loaded lazily by the first document when nothing warmed the process
+    return _RESOURCE["model"]
+
+
+def test_a_one_process_run_loads_shared_resources_before_the_first_documents_clock():
+    docs = [CorpusDocument(f"d{i}", text="x") for i in range(3)]
+    outcomes = list(map_documents(_uses_resource, docs, warm=_load_resource, time_limit=0.3))
+    assert [o.error for o in outcomes] == [None, None, None]
+    assert [o.value for o in outcomes] == ["loaded"] * 3
+
+
+def _imports_slowly_then_loops(document: CorpusDocument) -> bool:
+    import rhetoric_slow_module  # takes longer than the limit to import
+
+    if document.doc_id == "slow":
+        while True:
+            pass
+    return rhetoric_slow_module.READY
+
+
+def test_a_time_limit_never_cuts_an_import_that_later_documents_need(tmp_path, monkeypatch):
+    (tmp_path / "rhetoric_slow_module.py").write_text(
+        "import time\n\ntime.sleep(0.4)\nREADY = True\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "rhetoric_slow_module", raising=False)
+    docs = [CorpusDocument("slow", text="x"), CorpusDocument("next", text="x")]
+    outcomes = list(map_documents(_imports_slowly_then_loops, docs, warm=None, time_limit=0.1))
+    assert outcomes[0].error["kind"] == "timeout"
+    assert outcomes[1].ok and outcomes[1].value is True  # imported once, whole
+
+
+class _SlowFinaliser:
+    def __del__(self):
+        end = time.monotonic() + 0.3
+        while time.monotonic() < end:  # the time limit passes here, inside a finaliser
+            pass
+
+
+def _finalises_slowly(document: CorpusDocument) -> str:
+    _SlowFinaliser()  # dropped at once: its __del__ runs now
+    end = time.monotonic() + 5
+    while time.monotonic() < end:
+        pass
+    return "finished"
+
+
+def test_a_time_limit_that_lands_in_a_finaliser_is_a_timeout_and_prints_nothing(capsys):
+    outcome = run_document(_finalises_slowly, CorpusDocument("d", text="x"), time_limit=0.1)
+    assert outcome.error is not None and outcome.error["kind"] == "timeout"
+    assert outcome.seconds < 2
+    assert capsys.readouterr().err == ""  # no "Exception ignored in: <function ...__del__>"
+
+
+def _wraps_every_exception(document: CorpusDocument) -> int:
+    try:
+        while True:
+            pass
+    except BaseException as error:  # code that turns any interruption into its own error
+        raise RuntimeError("interrupted") from error
+
+
+def test_an_error_a_time_limit_turned_into_is_a_timeout_not_a_bug():
+    outcome = run_document(_wraps_every_exception, CorpusDocument("d", text="x"), time_limit=0.1)
+    assert outcome.error["kind"] == "timeout"
 
 
 def test_the_callers_mistakes_and_missing_data_stop_the_run():

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from rhetoric import store
-from rhetoric.errors import UsageError
+from rhetoric.errors import OutputError, UsageError
 from rhetoric.pipeline import analyze_corpus, write_corpus
 from rhetoric.store import read_corpus_result
 
@@ -122,7 +122,7 @@ def test_a_batch_that_was_not_committed_is_written_again(corpus, tmp_path, monke
         real(path, data)
 
     monkeypatch.setattr(store, "_write_atomic", fail_third_commit)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match=r"cannot write there \(disk full\); what was written"):
         write_corpus(corpus.head(12), out, devices=DEVICES, frames=False, n_jobs=1)
     assert (out / "spans" / "part-00002.parquet").is_file()  # written, not committed
     monkeypatch.setattr(store, "_write_atomic", real)
@@ -319,3 +319,97 @@ def test_a_second_run_into_a_folder_being_written_is_refused(corpus, tmp_path):
     summary = write_corpus(corpus.head(3), out, devices=DEVICES, frames=False, n_jobs=1)
     assert summary.skipped == 2 and summary.documents == 1
     assert store.run_finished(out) and not (out / store.WRITING).exists()
+
+
+# --- damaged and unwritable run folders: one line and the documented exit code, never a bug ---
+
+
+def _cli_run(capsys, tmp_path, *extra):
+    from rhetoric.cli import main
+
+    texts = tmp_path / "texts"
+    if not texts.is_dir():
+        texts.mkdir()
+        (texts / "a.txt").write_text("We shall go on. We shall never give in.", encoding="utf-8")
+        (texts / "b.txt").write_bytes(b"\x00 binary")  # an error row, read back on a resume
+    argv = ["analyze-corpus", str(texts), "--out", str(tmp_path / "run"), "--devices", "anaphora",
+            "--no-frames", "--no-progress", *extra]  # fmt: skip
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _sample(capsys, tmp_path):
+    from rhetoric.cli import main
+
+    code = main(["validate", "sample", str(tmp_path / "run"), "--out", str(tmp_path / "s.jsonl")])
+    return code, capsys.readouterr().err
+
+
+def _cut(path):
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        ("spans/part-00000.parquet", "spans/part-00000.parquet: not a readable Parquet file"),
+        ("errors/part-00000.parquet", "errors/part-00000.parquet: not a readable Parquet file"),
+        ("_committed/part-00000.json", "_committed/part-00000.json: cannot be read"),
+    ],
+)
+def test_a_damaged_run_folder_is_named_with_the_file_not_reported_as_a_bug(
+    capsys, tmp_path, damage, expected
+):
+    assert _cli_run(capsys, tmp_path)[0] == 1  # b.txt is an input error
+    _cut(tmp_path / "run" / damage)
+    if damage.startswith("spans") or damage.startswith("_committed"):
+        code, err = _sample(capsys, tmp_path)  # reading it: an input
+        assert code == 1 and err.count("\n") == 1 and expected in err
+        assert "is damaged: run analyze-corpus again into a new --out folder" in err
+    code, out, err = _cli_run(capsys, tmp_path)  # resuming into it: the --out folder
+    assert (code, out) == (2, "") and err.count("\n") == 1
+    assert err.startswith(f"rhetoric: error: --out {tmp_path / 'run'}: the folder is damaged (")
+    assert expected in err and "give another --out folder, or delete this one" in err
+    assert (tmp_path / "run" / "_finished.json").is_file()  # the refused run changed nothing
+    assert not (tmp_path / "run" / "_writing.json").exists()
+
+
+def test_a_damaged_run_configuration_refuses_the_folder_in_one_line(capsys, tmp_path):
+    assert _cli_run(capsys, tmp_path)[0] == 1
+    (tmp_path / "run" / "rhetoric-run.json").write_text('{"format": 3, "dev', encoding="utf-8")
+    code, _, err = _cli_run(capsys, tmp_path)
+    assert code == 2 and err.count("\n") == 1
+    assert "rhetoric-run.json: not JSON (" in err and "delete this one to start again" in err
+
+
+def test_a_finished_run_folder_that_cannot_be_written_is_an_output_error(
+    capsys, tmp_path, read_only
+):
+    assert _cli_run(capsys, tmp_path)[0] == 1
+    read_only(tmp_path / "run")
+    code, out, err = _cli_run(capsys, tmp_path)
+    assert (code, out) == (2, "") and err.count("\n") == 1
+    assert err.startswith(f"rhetoric: error: --out {tmp_path / 'run'}: cannot write there (")
+
+
+def test_a_write_that_fails_during_a_run_is_an_output_error_and_a_rerun_resumes(
+    capsys, tmp_path, monkeypatch
+):
+    import errno
+
+    import pyarrow.parquet as pq
+
+    write_table = pq.write_table
+
+    def full_disk(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pq, "write_table", full_disk)
+    code, _, err = _cli_run(capsys, tmp_path)
+    assert code == 2 and err.count("\n") == 1
+    assert "cannot write there (No space left on device); what was written so far is kept" in err
+    monkeypatch.setattr(pq, "write_table", write_table)
+    code, out, _ = _cli_run(capsys, tmp_path)
+    assert code == 1 and "2 documents" in out  # the input error of b.txt, as in any run

@@ -116,12 +116,67 @@ def test_a_gold_file_of_the_wrong_kind_is_an_input_error(capsys, tmp_path, conte
     assert expected in err and len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("target", ["devices", "tradeoff"])
+@pytest.mark.parametrize("content", [b"", b"\n\n"])
+def test_an_empty_gold_file_is_an_input_error(capsys, tmp_path, target, content):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    code, out, err = run(capsys, "evaluate", target, "--gold", str(path))
+    assert (code, out) == (1, "")
+    assert err == f"rhetoric: error: no gold items in {path}\n"
+
+
 def test_a_corpus_table_given_as_a_span_table_is_an_input_error(capsys, tmp_path):
     table = tmp_path / "corpus.csv"
     pd.DataFrame({"doc_id": ["a"], "text": [SPEECH]}).to_csv(table, index=False)
     code, _, err = run(capsys, "validate", "sample", str(table), "--out", str(tmp_path / "s.jsonl"))
     assert code == 1
     assert "not a span table" in err
+
+
+def _truncated_parquet(path):
+    pd.DataFrame({"doc_id": ["a", "b"], "text": [SPEECH, SPEECH]}).to_parquet(path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("empty.csv", b"", "empty.csv: an empty file, not a CSV table"),
+        ("quote.csv", b'doc_id,text\na,"We shall\nb,fight\n', "not a readable CSV table (Error"),
+        ("bad.jsonl", b'{"text": "We shall."}\n{"text": oops}\n', "bad.jsonl:2: not valid JSON"),
+        (
+            "excel.csv",
+            b'doc_id,text\na,"Caf\xe9 \x93talk\x94"\n',
+            "excel.csv: not UTF-8 text (line 2: byte 0xe9); save the CSV table as UTF-8",
+        ),
+        ("binary.csv", b"\x00\x01\x02 data", "binary.csv: binary data (NUL bytes), not a CSV"),
+        ("wide.csv", "doc_id,text\n".encode("utf-16"), "wide.csv: UTF-16 text; save the CSV"),
+        ("sheet.csv", b"PK\x03\x04 zip", "sheet.csv: ZIP archive, not a CSV table"),
+        ("short.parquet", None, "short.parquet: not a readable Parquet file (Parquet magic"),
+    ],
+)
+def test_a_corpus_table_that_cannot_be_read_is_an_input_error(
+    capsys, tmp_path, name, content, expected
+):
+    path = tmp_path / name
+    if content is None:
+        _truncated_parquet(path)
+    else:
+        path.write_bytes(content)
+    code, out, err = run(capsys, "analyze-corpus", str(path), "--out", str(tmp_path / "run"),
+                         "--no-progress")  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1 and expected in err and "internal" not in err
+
+
+def test_a_json_lines_table_of_no_records_is_a_corpus_of_no_documents(capsys, tmp_path):
+    path = tmp_path / "none.jsonl"
+    path.write_bytes(b"")
+    code, _, err = run(capsys, "analyze-corpus", str(path), "--out", str(tmp_path / "run"),
+                       "--no-progress")  # fmt: skip
+    assert code == 0 and "no documents; the tables are empty" in err
 
 
 # --- runs ----------------------------------------------------------------------------------
@@ -137,6 +192,41 @@ def test_a_repeated_run_reports_the_errors_recorded_earlier(capsys, tmp_path):
     again = run(capsys, "analyze-corpus", str(folder), "--out", str(out), "--no-progress")
     assert first[0] == again[0] == 1
     assert "(1 input recorded by an earlier run)" in again[1]
+
+
+def test_a_repeated_run_says_how_to_retry_the_timeouts_and_bugs_recorded_earlier(
+    capsys, tmp_path, monkeypatch
+):
+    import rhetoric.pipeline as pipeline
+
+    analyze_text = pipeline.analyze_text
+
+    def slow_or_buggy(text, options, doc_id, metadata):
+        if doc_id == "slow.txt":
+            while True:
+                pass
+        if doc_id == "bug.txt":
+            return {}["missing"]
+        return analyze_text(text, options, doc_id, metadata)
+
+    monkeypatch.setattr(pipeline, "analyze_text", slow_or_buggy)
+    folder, out = tmp_path / "texts", tmp_path / "run"
+    folder.mkdir()
+    for name in ("a.txt", "slow.txt"):
+        (folder / name).write_text(SPEECH, encoding="utf-8")
+    argv = ["analyze-corpus", str(folder), "--out", str(out), "--time-limit", "0.2",
+            "--devices", "anaphora", "--no-progress"]  # fmt: skip
+    assert run(capsys, *argv)[0] == 1
+    code, out_text, err = run(capsys, *argv)
+    assert code == 1 and "(1 timeout recorded by an earlier run)" in out_text
+    assert err.count("\n") == 1 and err.startswith("rhetoric: error: 1 document(s) could not be")
+    assert "to retry them (with a longer --time-limit), give a new --out folder" in err
+    (folder / "bug.txt").write_text(SPEECH, encoding="utf-8")
+    code, _, err = run(capsys, *argv)  # the new document fails with a bug in this run
+    assert code == 70 and "recorded by an earlier run" not in err
+    code, _, err = run(capsys, *argv)
+    assert code == 70 and err.count("\n") == 1
+    assert "1 of them recorded by an earlier run" in err and "give a new --out folder" in err
 
 
 def test_a_run_over_a_table_is_sampled_with_its_texts_and_its_metadata_as_strata(capsys, tmp_path):

@@ -38,9 +38,14 @@ RESULT_COLUMNS = [
 
 
 def load_gold(path: str | os.PathLike) -> pd.DataFrame:
-    """The gold items of a JSON Lines file: ``doc``, ``device``, ``polarity``, ``quote``, ``min_hits``, ``note``."""
+    """The gold items of a JSON Lines file: ``doc``, ``device``, ``polarity``, ``quote``, ``min_hits``, ``note``.
+
+    A file of no items (empty, or blank lines only) is an :class:`~rhetoric.errors.InputError`.
+    """
     rows = []
     records = read_json_lines(path, "gold file", required=("doc", "device", ("quote", "not_quote")))
+    if not records:  # nothing to score: every recall would be 0 of 0
+        raise InputError(f"no gold items in {path}")
     for _, item in records:
         positive = "quote" in item
         rows.append({

@@ -410,6 +410,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.unjudged_out:
+        from rhetoric.files import output_path
+        from rhetoric.validation.judgements import check_sheet_target
+
+        output_path(args.unjudged_out, "--unjudged-out")  # said before the evaluation
+        check_sheet_target(args.unjudged_out, "--unjudged-out")  # judged since: not written over
     result = evaluate_precision(args.judged, args.data_home, n_jobs=args.jobs)
     judged = int((result.figures["verdict"] != "").sum())
     if getattr(args, "format", "table") != "table":  # the table only, every genre in one
@@ -418,7 +424,7 @@ def run(args: argparse.Namespace) -> int:
         print(format_table(result.table, args.format), end="")
         if args.unjudged_out:
             sheet = unjudged_sheet(result)
-            write_judgements(sheet, args.unjudged_out)
+            write_judgements(sheet, args.unjudged_out, "--unjudged-out")
         return 0
     print(
         f"{len(result.figures)} figures in {len(result.texts)} documents; {judged} match a "
@@ -447,6 +453,6 @@ def run(args: argparse.Namespace) -> int:
                 )
     if args.unjudged_out:
         sheet = unjudged_sheet(result)
-        write_judgements(sheet, args.unjudged_out)
+        write_judgements(sheet, args.unjudged_out, "--unjudged-out")
         print(f"wrote {len(sheet)} unjudged figures to {args.unjudged_out}")
     return 0

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from rhetoric.errors import InputError, invalid_value
-from rhetoric.files import output_path, read_json_lines
+from rhetoric.errors import InputError, OutputError, invalid_value
+from rhetoric.files import read_json_lines, write_output
 
 #: The three verdicts of the rubric.
 VERDICTS = ("TRUE", "BORDERLINE", "FALSE")
@@ -150,12 +150,41 @@ def read_judgements(
     return table.astype({"start": "int64", "end": "int64"})
 
 
-def write_judgements(table: pd.DataFrame, path: str | os.PathLike) -> Path:
+def check_sheet_target(path: str | os.PathLike, option: str = "--out") -> None:
+    """Refuse to write a new sheet over a file that holds judgements (a sheet already judged,
+    a spreadsheet filled in), or over a file that is no sheet this package can read (it may hold
+    them in a form it cannot read): an :class:`~rhetoric.errors.OutputError` (exit code 2)
+    saying how many verdicts the file holds and what to do. A missing or empty file, or a sheet
+    with no verdict yet, may be written over.
+    """
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        table = read_judgements(path, unjudged=True)
+    except InputError:
+        raise OutputError(
+            f"{option} {path}: the file exists and is not a sheet this command can read, so it "
+            f"may hold other work; give another {option} file, or delete this one first"
+        ) from None
+    verdicts = table.loc[table["verdict"] != "", "verdict"].value_counts()
+    if verdicts.empty:
+        return
+    n = int(verdicts.sum())
+    counts = ", ".join(f"{verdicts[v]} {v}" for v in VERDICTS if v in verdicts)
+    raise OutputError(
+        f"{option} {path}: the file holds {n} judgement{'s' * (n != 1)} ({counts}), which a new "
+        f"sheet would replace; give another {option} file (or move this one away first)"
+    )
+
+
+def write_judgements(table: pd.DataFrame, path: str | os.PathLike, option: str = "--out") -> Path:
     """Write judgements (or a sheet) as JSON Lines, or as CSV when ``path`` ends in ``.csv``.
 
     The columns written are :data:`SHEET_COLUMNS` that ``table`` has, in that order, so a table
     read by :func:`read_judgements` is written back unchanged (``parts`` as ``[[start, end],
-    ...]``, in CSV as that JSON text). Returns the path.
+    ...]``, in CSV as that JSON text). Returns the path. A path that cannot be written is an
+    :class:`~rhetoric.errors.OutputError` naming ``option`` (:func:`rhetoric.files.write_output`).
     """
     path = Path(path)
     for column in _REQUIRED:
@@ -180,17 +209,12 @@ def write_judgements(table: pd.DataFrame, path: str | os.PathLike) -> Path:
         if "parts" in row:
             row["parts"] = [list(p) for p in row["parts"]] if row["parts"] is not None else None
         records.append(row)
-    path = output_path(path, "--out")
     if _is_csv(path):
         for row in records:
             if "parts" in row:
                 row["parts"] = "" if row["parts"] is None else json.dumps(row["parts"])
         # every field quoted: a lone carriage return inside a text survives the round trip
-        pd.DataFrame(records, columns=columns).to_csv(
-            path, index=False, encoding="utf-8", quoting=csv.QUOTE_ALL
-        )
-    else:
-        with path.open("w", encoding="utf-8", newline="\n") as out:
-            for row in records:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return path
+        text = pd.DataFrame(records, columns=columns).to_csv(index=False, quoting=csv.QUOTE_ALL)
+        return write_output(path, text, option, newline="")
+    text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in records)
+    return write_output(path, text, option, newline="\n")

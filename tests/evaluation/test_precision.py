@@ -251,3 +251,38 @@ def test_every_second_judgement_of_the_project_matches_a_first_one(data_home):
     assert set(second["stratum"]) <= {"default", "below_default_0.1", "ptc_dev_default"}
     table = second_judge_agreement(data_home).set_index("stratum")
     assert table.loc["all", "figures"] == len(second)
+
+
+def test_an_unjudged_sheet_that_cannot_be_written_is_an_output_error_before_the_work(
+    tmp_path, capsys, read_only
+):
+    judged = tmp_path / "judged.jsonl"
+    judged.write_text(json.dumps({"doc": DOC, "device": "anaphora", "start": 0, "end": 5,
+                                  "verdict": "TRUE"}) + "\n", encoding="utf-8")  # fmt: skip
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    read_only(folder)
+    sheet = folder / "u.jsonl"
+    assert (
+        main(["evaluate", "precision", "--judged", str(judged), "--unjudged-out", str(sheet)]) == 2
+    )
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    assert err.startswith(f"rhetoric: error: --unjudged-out {sheet}: cannot be written (")
+
+
+def test_an_unjudged_sheet_judged_since_is_not_written_over(tmp_path, capsys):
+    judged = tmp_path / "judged.jsonl"
+    judged.write_text(json.dumps({"doc": DOC, "device": "anaphora", "start": 0, "end": 5,
+                                  "verdict": "TRUE"}) + "\n", encoding="utf-8")  # fmt: skip
+    sheet = tmp_path / "todo.jsonl"  # the last run's unjudged figures, judged in place since
+    sheet.write_text("".join(json.dumps({"doc": DOC, "device": "tricolon", "start": i,
+                                         "end": i + 9, "verdict": v}) + "\n"
+                             for i, v in enumerate(["TRUE", "FALSE", ""])), encoding="utf-8")  # fmt: skip
+    before = sheet.read_bytes()
+    assert (
+        main(["evaluate", "precision", "--judged", str(judged), "--unjudged-out", str(sheet)]) == 2
+    )
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and sheet.read_bytes() == before
+    assert f"--unjudged-out {sheet}: the file holds 2 judgements (1 TRUE, 1 FALSE)" in err

@@ -194,3 +194,47 @@ def test_a_report_on_a_run_over_a_table_takes_the_table_as_sample_does(data_home
     assert f"{len(rows)} judged" in out and "coders: coder" in out
     assert main(["validate", "report", str(sheet), "--texts", str(table)]) == 2
     assert "give --result too" in capsys.readouterr().err
+
+
+def test_a_sheet_into_a_folder_that_cannot_be_written_is_an_output_error_before_sampling(
+    tmp_path, capsys, read_only
+):
+    spans = tmp_path / "spans.csv"
+    pd.DataFrame({"doc_id": ["a.txt"], "device": ["anaphora"], "kind": ["clause"], "start": [0],
+                  "end": [4]}).to_csv(spans, index=False)  # fmt: skip
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    read_only(folder)
+    for name in ("s.jsonl", "s.csv"):
+        assert main(["validate", "sample", str(spans), "--out", str(folder / name)]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and err.count("\n") == 1
+        assert err.startswith(f"rhetoric: error: --out {folder / name}: cannot be written (")
+
+
+def test_a_new_sample_never_writes_over_a_sheet_that_holds_judgements(tmp_path, capsys):
+    spans = tmp_path / "spans.csv"
+    text = tmp_path / "a.txt"
+    text.write_text("We shall " * 60, encoding="utf-8")
+    rows = [(str(text), "anaphora", "clause", 9 * i, 9 * i + 8) for i in range(47)]
+    pd.DataFrame(rows, columns=["doc_id", "device", "kind", "start", "end"]).to_csv(
+        spans, index=False
+    )
+    sheet = tmp_path / "sheet.csv"
+    argv = ["validate", "sample", str(spans), "--out", str(sheet), "--per-stratum", "50"]
+    assert main(argv) == 0
+    assert main(argv) == 0  # a sheet not judged yet is drawn again
+    capsys.readouterr()
+    table = pd.read_csv(sheet, dtype=str, keep_default_na=False)
+    table["verdict"] = "TRUE"  # a coder judged every figure in a spreadsheet
+    table.to_csv(sheet, index=False)
+    before = sheet.read_bytes()
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    assert err.startswith(f"rhetoric: error: --out {sheet}: the file holds 47 judgements (47 TRUE)")
+    assert "give another --out file" in err
+    assert sheet.read_bytes() == before  # the verdicts are still there
+    sheet.write_bytes(b"\xff\xfe not a sheet")  # a file this command cannot read: kept too
+    assert main(argv) == 2
+    assert "is not a sheet this command can read" in capsys.readouterr().err

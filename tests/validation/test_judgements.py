@@ -101,3 +101,17 @@ def test_judgements_round_trip_exactly_through_json_lines_and_csv(tmp_path, rows
         return
     for column in table.columns:
         assert back[column].tolist() == table[column].tolist(), column
+
+
+def test_a_sheet_that_cannot_be_written_is_an_output_error_naming_the_option(tmp_path, read_only):
+    from rhetoric.errors import OutputError
+
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    read_only(folder)
+    table = pd.DataFrame({"doc": ["d"], "device": ["anaphora"], "start": [0], "end": [4]})
+    for name in ("u.jsonl", "u.csv"):
+        with pytest.raises(
+            OutputError, match=rf"^--unjudged-out {folder / name}: cannot be written \("
+        ):
+            write_judgements(table, folder / name, "--unjudged-out")
