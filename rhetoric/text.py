@@ -148,10 +148,18 @@ def read_text(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BY
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+    return decode_named(data, str(path), stacklevel=3)
+
+
+def decode_named(data: bytes, name: str, *, stacklevel: int = 2) -> str:
+    """The text of the bytes of document ``name`` (a path, ``<stdin>``, a table's doc_id), as
+    :func:`read_text` gives a file's: decoded by :func:`decode`, an
+    :class:`~rhetoric.errors.InputError` naming ``name`` for bytes that are not text, and an
+    :class:`EncodingFallbackWarning` naming it when they are not valid UTF-8."""
     try:
         text, encoding = decode(data)
     except InputError as error:
-        raise InputError(f"{path}: {error}") from None
+        raise InputError(f"{name}: {error}") from None
     if encoding not in ("utf-8", "utf-16", "utf-32"):
         how = (
             "ASCII with Big5 punctuation (each byte pair one dash, quote or space)"
@@ -159,7 +167,9 @@ def read_text(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BY
             else f"{encoding} (one byte per character)"
         )
         warnings.warn(
-            f"{path}: not valid UTF-8, decoded as {how}", EncodingFallbackWarning, stacklevel=2
+            f"{name}: not valid UTF-8, decoded as {how}",
+            EncodingFallbackWarning,
+            stacklevel=stacklevel,
         )
     return text
 

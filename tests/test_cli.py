@@ -582,6 +582,28 @@ def test_a_text_piped_in_is_analysed_as_a_file_is(monkeypatch, capsys, tmp_path)
     assert main(["analyze", "-", "-"]) == 2
 
 
+def test_a_text_piped_in_that_is_not_utf8_is_warned_about_as_a_file_is(
+    monkeypatch, capsys, tmp_path
+):
+    import io
+
+    data = "café au lait".encode("cp1252")
+    (tmp_path / "cafe.txt").write_bytes(data)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, err = run(capsys, "analyze", "-", "--json")
+    assert code == 0 and json.loads(out)["n_words"] == 3
+    assert (
+        err
+        == "rhetoric: warning: <stdin>: not valid UTF-8, decoded as cp1252 (one byte per character)\n"
+    )
+    code, _, err = run(capsys, "analyze", str(tmp_path / "cafe.txt"), "--json")
+    assert code == 0
+    assert err == (
+        f"rhetoric: warning: {tmp_path / 'cafe.txt'}: not valid UTF-8, decoded as cp1252 (one "
+        "byte per character)\n"
+    )
+
+
 def test_analyze_corpus_names_documents_by_the_id_column_given(tmp_path):
     import pandas as pd
 
