@@ -6,7 +6,7 @@ Exit codes (the same for every subcommand):
 0     success
 1     one or more inputs could not be analysed (each reported on stderr, or a row of errors/
       for analyze-corpus; every other input was analysed)
-2     bad command-line usage (unknown option, device or corpus name, a conflicting --out)
+2     bad command-line usage (unknown option or device name, a conflicting --out)
 3     data missing from the data home, or a fetch that could not reach the network
 70    an internal error: a bug, never the user's fault (one line naming the document; please
       report it). analyze-corpus finishes the other documents first.
@@ -332,11 +332,11 @@ def _corpus_source(source: str):
 
     if source in LOADERS:
         return load_corpus(source)
-    if "/" in source or "." in source:
+    if "/" in source or os.sep in source or "." in source:  # a path, not a corpus name
         raise InputError(f"{source}: no such file or folder")
-    from rhetoric.errors import invalid_value
+    from rhetoric.errors import no_such_corpus
 
-    raise invalid_value("SOURCE", source, LOADERS)
+    raise no_such_corpus(source, LOADERS)
 
 
 def _run_analyze_corpus(args) -> int:

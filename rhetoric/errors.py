@@ -43,10 +43,37 @@ def invalid_value(name: str, value: object, valid: Iterable[str]) -> UsageError:
     """
     choices = sorted(valid)
     message = f"{name}={value!r} is not valid; choose from " + ", ".join(map(repr, choices))
-    close = difflib.get_close_matches(str(value), choices, n=1)
-    if close:
-        message += f" (did you mean {close[0]!r}?)"
-    return UsageError(message)
+    return UsageError(message + did_you_mean(value, choices))
+
+
+def did_you_mean(value: object, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` naming the choice closest to ``value``, or ``""`` if none is close.
+
+    >>> did_you_mean("inagural", ["inaugural", "federalist"])
+    " (did you mean 'inaugural'?)"
+    """
+    close = _closest(value, choices)
+    return f" (did you mean {close!r}?)" if close else ""
+
+
+def _closest(value: object, choices: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(str(value), list(choices), n=1)
+    return close[0] if close else None
+
+
+def no_such_corpus(name: str, corpora: Iterable[str], what: str = "file or folder") -> InputError:
+    """The error for a corpus argument that names neither an existing path nor a bundled corpus:
+    both are said, since either may have been meant (a folder not there, a corpus name mistyped).
+
+    >>> print(no_such_corpus("inagural", ["federalist", "inaugural"]))
+    inagural: no such file or folder, and not a bundled corpus ('federalist', 'inaugural'; did you mean 'inaugural'?)
+    """
+    choices = sorted(corpora)
+    close = _closest(name, choices)
+    hint = f"; did you mean {close!r}?" if close else ""
+    return InputError(
+        f"{name}: no such {what}, and not a bundled corpus ({', '.join(map(repr, choices))}{hint})"
+    )
 
 
 def check_choice(name: str, value: str, valid: Iterable[str]) -> str:

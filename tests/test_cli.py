@@ -406,9 +406,33 @@ def test_analyze_a_bug_in_one_file_exits_70(capsys, tmp_path, monkeypatch, data_
     assert f"{folder / 'b.txt'}: TypeError: a detector tripped" in err and "report" in err
 
 
-def test_unknown_corpus_source_is_a_usage_error(capsys, tmp_path):
-    status, _, err = run(capsys, "analyze-corpus", "inagural", "--out", str(tmp_path / "o"))
-    assert status == 2 and "did you mean 'inaugural'" in err
+def test_a_source_that_is_neither_a_path_nor_a_bundled_corpus_is_said_to_be_neither(
+    capsys, tmp_path, monkeypatch
+):
+    # a folder not there or a corpus name mistyped: both are said, with the input exit code of a
+    # missing path (it said only "SOURCE='nothere' is not valid; choose from ...", exit 2)
+    monkeypatch.chdir(tmp_path)
+    corpora = "('federalist', 'inaugural', 'seed', 'state_union'"
+    status, _, err = run(capsys, "analyze-corpus", "inagural", "--out", "o")
+    assert status == 1
+    assert err == (
+        f"rhetoric: error: inagural: no such file or folder, and not a bundled corpus {corpora}; "
+        "did you mean 'inaugural'?)\n"
+    )
+    status, _, err = run(capsys, "analyze-corpus", "nothere", "--out", "o")
+    assert status == 1
+    assert err == (
+        f"rhetoric: error: nothere: no such file or folder, and not a bundled corpus {corpora})\n"
+    )
+    status, _, err = run(capsys, "analyze-corpus", "./nothere", "--out", "o")
+    assert (status, err) == (1, "rhetoric: error: ./nothere: no such file or folder\n")
+    status, _, err = run(capsys, "attribute", "federalst")
+    assert status == 1
+    assert err == (
+        "rhetoric: error: federalst: no such folder, and not a bundled corpus ('federalist', "
+        "'inaugural', 'state_union'; did you mean 'federalist'?)\n"
+    )
+    assert not (tmp_path / "o").exists()
 
 
 # --- --format and --data-home ------------------------------------------------------------------

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rhetoric.errors import InputError, check_choice
+from rhetoric.errors import InputError, no_such_corpus
 
 #: Loader names accepted wherever a corpus is named.
 LOADER_NAMES = ("federalist", "inaugural", "state_union")
@@ -94,5 +94,6 @@ def load_stylometry_corpus(
 
         return load_corpus(corpus, data_home)
     if isinstance(corpus, str) and not Path(corpus).exists() and os.sep not in corpus:
-        check_choice("corpus", corpus, LOADER_NAMES)  # a mistyped loader name: say so
+        # a folder not there, or a loader name mistyped: both are said
+        raise no_such_corpus(corpus, LOADER_NAMES, what="folder")
     return read_corpus_folder(corpus)
