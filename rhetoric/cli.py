@@ -33,10 +33,29 @@ from rhetoric.errors import (
     RhetoricError,
     UsageError,
     WorkerLostError,
+    option_names,
 )
 from rhetoric.output import FORMATS, add_format_option, add_table_column_options, format_table
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA, EXIT_INTERNAL = 0, 1, 2, 3, 70
+
+#: The options of the commands by the Python parameters they are passed to: a message about a bad
+#: value names the option the user typed (``--text-column 'body' is not valid``), not the
+#: parameter (:func:`rhetoric.errors.option_names`).
+OPTION_NAMES = {
+    "text_column": "--text-column",
+    "id_column": "--id-column",
+    "min_score": "--min-score",
+    "min_score device": "--min-score device",
+    "device": "--devices",
+    "by": "--by",
+    "per_stratum": "--per-stratum",
+    "width": "--context",
+    "annotator": "--annotator",
+    "method": "--method",
+    "data_home": "--data-home",
+    "scheduler": "--scheduler",
+}
 
 
 def _say(kind: str, message: str) -> None:
@@ -441,8 +460,11 @@ def _devices_option(value: str | None) -> tuple[str, ...] | None:
 
 def _max_bytes(args) -> int:
     """``--max-mb`` in bytes: a size above 0."""
-    if not args.max_mb > 0:
-        raise UsageError(f"max_mb={args.max_mb:g} is not valid; give a size in megabytes above 0")
+    if not args.max_mb * 1_000_000 >= 1:  # 0, negative, or under one byte
+        raise UsageError(
+            f"--max-mb {args.max_mb:g} is not valid; give a size in megabytes above 0 (at least "
+            "one byte, 0.000001)"
+        )
     return int(args.max_mb * 1_000_000)
 
 
@@ -450,7 +472,7 @@ def _time_limit(args) -> float | None:
     """``--time-limit`` in seconds; 0 is no limit."""
     if not args.time_limit >= 0:
         raise UsageError(
-            f"time_limit={args.time_limit:g} is not valid; give seconds, or 0 for no limit"
+            f"--time-limit {args.time_limit:g} is not valid; give seconds, or 0 for no limit"
         )
     return args.time_limit or None
 
@@ -779,7 +801,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser(argv)
         args = parser.parse_args(argv)
         if getattr(args, "data_home", None) is None:
-            return args.run(args)
+            with option_names(OPTION_NAMES):
+                return args.run(args)
         # --data-home DIR is RHETORIC_DATA=DIR for this run: worker processes and notebook
         # kernels started by the command see the same data home; the caller's value comes back
         from rhetoric.datahome import ENV_VAR, get_data_home
@@ -787,7 +810,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         before = os.environ.get(ENV_VAR)
         os.environ[ENV_VAR] = str(get_data_home(args.data_home))
         try:
-            return args.run(args)
+            with option_names(OPTION_NAMES):
+                return args.run(args)
         finally:
             if before is None:
                 os.environ.pop(ENV_VAR, None)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from rhetoric.errors import DataNotFoundError
+from rhetoric.errors import DataNotFoundError, option_name
 
 ENV_VAR = "RHETORIC_DATA"
 USER_FOLDER = Path("~") / "rhetoric_data"
@@ -52,7 +52,8 @@ def get_data_home(data_home: str | os.PathLike | None = None) -> Path:
 def searched_places(data_home: str | os.PathLike | None = None) -> list[str]:
     """Describe where the data home was looked for, for error messages."""
     if data_home is not None:
-        return [f"data_home argument ({get_data_home(data_home)})"]
+        given = option_name("data_home") or "data_home argument"
+        return [f"{given} ({get_data_home(data_home)})"]
     places = []
     if os.environ.get(ENV_VAR):
         places.append(f"${ENV_VAR} ({get_data_home()})")

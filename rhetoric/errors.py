@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from types import MappingProxyType
 
 
 class RhetoricError(Exception):
@@ -35,14 +38,57 @@ class DataNotFoundError(RhetoricError, FileNotFoundError):
     """A corpus or NLTK resource that is not in the data home."""
 
 
+#: The command line's names of the arguments of the running command (see :func:`option_names`).
+_OPTIONS: ContextVar[Mapping[str, str]] = ContextVar(
+    "rhetoric_option_names", default=MappingProxyType({})
+)
+
+
+@contextmanager
+def option_names(names: Mapping[str, str]) -> Iterator[None]:
+    """Within the block, messages name arguments as the command line spells them.
+
+    ``names`` maps a Python parameter name to the option a user typed (``{"text_column":
+    "--text-column"}``): :func:`named`, and with it :func:`invalid_value`, then say
+    ``--text-column 'body'`` instead of ``text_column='body'``. The command line wraps each
+    command in it; the Python API keeps its parameter names.
+    """
+    token = _OPTIONS.set({**_OPTIONS.get(), **names})
+    try:
+        yield
+    finally:
+        _OPTIONS.reset(token)
+
+
+def option_name(name: str) -> str | None:
+    """The command-line option of parameter ``name`` in the running command, or ``None``."""
+    return _OPTIONS.get().get(name)
+
+
+def named(name: str, value: object) -> str:
+    """An argument and its value as the user gave it: ``name=value`` in Python, ``--option
+    value`` where the command line gave it (:func:`option_names`).
+
+    >>> named("text_column", "body")
+    "text_column='body'"
+    >>> with option_names({"text_column": "--text-column"}):
+    ...     named("text_column", "body")
+    "--text-column 'body'"
+    """
+    option = option_name(name)
+    return f"{option} {value!r}" if option else f"{name}={value!r}"
+
+
 def invalid_value(name: str, value: object, valid: Iterable[str]) -> UsageError:
     """Build the error for a bad choice: the name, the bad value, the valid values, a close match.
+
+    The name is the command-line option when the command line gave the value (:func:`named`).
 
     >>> print(invalid_value("device", "antithessis", ["antithesis", "anaphora"]))
     device='antithessis' is not valid; choose from 'anaphora', 'antithesis' (did you mean 'antithesis'?)
     """
     choices = sorted(valid)
-    message = f"{name}={value!r} is not valid; choose from " + ", ".join(map(repr, choices))
+    message = f"{named(name, value)} is not valid; choose from " + ", ".join(map(repr, choices))
     return UsageError(message + did_you_mean(value, choices))
 
 

@@ -124,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
     from rhetoric.errors import InputError, UsageError
 
     if args.timeout <= 0:
-        raise UsageError(f"timeout={args.timeout} is not valid; give the seconds a cell may run")
+        raise UsageError(f"--timeout {args.timeout} is not valid; give the seconds a cell may run")
     runs = run_notebooks(args.notebooks, args.out, timeout=args.timeout)
     if not runs:
         raise InputError(f"{args.notebooks}: no notebooks (NN-*.ipynb) to run in this folder")

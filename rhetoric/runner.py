@@ -57,7 +57,7 @@ from rhetoric.documents import (
     is_missing,
     iter_corpus,
 )
-from rhetoric.errors import InputError, RhetoricError, UsageError, WorkerLostError
+from rhetoric.errors import InputError, RhetoricError, UsageError, WorkerLostError, named
 from rhetoric.text import DEFAULT_MAX_BYTES, decode_named, read_text
 
 #: Columns of an ``errors`` table.
@@ -715,7 +715,7 @@ def _client(scheduler):
         return Client(scheduler, timeout="20s"), True
     except (OSError, TimeoutError) as error:
         raise UsageError(
-            f"scheduler={scheduler!r}: no Dask scheduler answers there ({error})"
+            f"{named('scheduler', scheduler)}: no Dask scheduler answers there ({error})"
         ) from None
 
 

@@ -572,9 +572,9 @@ def test_size_and_time_limits_that_would_fail_every_document_are_usage_errors(tm
     assert main(["analyze-corpus", str(tmp_path), "--out", out, "--max-mb", "0"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert [line.split(" is not valid")[0] for line in err] == [
-        "rhetoric: error: max_mb=-1",
-        "rhetoric: error: time_limit=-1",
-        "rhetoric: error: max_mb=0",
+        "rhetoric: error: --max-mb -1",
+        "rhetoric: error: --time-limit -1",
+        "rhetoric: error: --max-mb 0",
     ]
     assert not (tmp_path / "run").exists()
 

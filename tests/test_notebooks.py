@@ -146,4 +146,4 @@ def test_rhetoric_reports_says_in_one_line_what_is_wrong_with_its_arguments(tmp_
     assert (
         lines[0] == f"rhetoric: error: {tmp_path}: no notebooks (NN-*.ipynb) to run in this folder"
     )
-    assert "timeout=0 is not valid" in lines[1]
+    assert "--timeout 0 is not valid" in lines[1]

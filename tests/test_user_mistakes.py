@@ -198,6 +198,43 @@ def test_a_device_given_twice_in_min_score_is_a_usage_error(capsys):
     assert "tricolon given twice" in err
 
 
+def test_a_bad_value_is_named_by_the_option_typed_not_the_python_parameter(capsys, tmp_path):
+    # messages said text_column='text', min_score=1.5, by='outlet', ...: names of Python
+    # parameters a user of the command line never typed
+    table, text = tmp_path / "t.csv", tmp_path / "a.txt"
+    table.write_text("a,b\n1,2\n", encoding="utf-8")
+    text.write_text(SPEECH, encoding="utf-8")
+    spans = tmp_path / "spans.csv"
+    spans.write_text("doc_id,device,kind,start,end,text,group,score,evidence\n", encoding="utf-8")
+    out = str(tmp_path / "run")
+    cases = [
+        (["analyze-corpus", str(table), "--out", out], "--text-column 'text' is not valid; choose from 'a', 'b'"),
+        (["analyze-corpus", str(table), "--out", out, "--text-column", "a", "--id-column", "id"],
+         "--id-column 'id' is not valid; choose from 'a', 'b'"),
+        (["analyze", str(text), "--min-score", "1.5"], "--min-score 1.5 is not valid; give a probability between 0 and 1, or leave --min-score out"),
+        (["analyze", str(text), "--min-score", "tricolon=1.5"], "--min-score tricolon=1.5 is not valid"),
+        (["analyze", str(text), "--min-score", "tricolons=0.5"], "--min-score device 'tricolons' is not valid"),
+        (["analyze", str(text), "--devices", "tricolons"], "--devices 'tricolons' is not valid"),
+        (["analyze", str(text), "--max-mb", "0"], "--max-mb 0 is not valid"),
+        (["analyze", str(text), "--max-mb", "0.0000001"], "--max-mb 1e-07 is not valid"),
+        (["analyze-corpus", str(table), "--out", out, "--time-limit", "-1"], "--time-limit -1 is not valid"),
+        (["validate", "sample", str(spans), "--out", str(tmp_path / "s.jsonl"), "--by", "outlet"],
+         "--by 'outlet' is not valid; choose from"),
+        (["attribute", "federalist", "--data-home", str(tmp_path / "empty")],
+         f"searched --data-home ({tmp_path / 'empty'})"),
+    ]  # fmt: skip
+    for argv, expected in cases:
+        code, _, err = run(capsys, *argv)
+        assert code in (2, 3) and err.startswith("rhetoric: error: "), (argv, err)
+        assert expected in err and len(err.splitlines()) == 1, (argv, err)
+    # the Python API names its parameters
+    with pytest.raises(ValueError, match=r"^text_column='text' is not valid"):
+        rhetoric.analyze_corpus(pd.read_csv(table), n_jobs=1)
+    with pytest.raises(ValueError, match=r"^min_score\['tricolon'\]=1.5 is not valid"):
+        rhetoric.analyze(SPEECH, min_score={"tricolon": 1.5})
+    assert not (tmp_path / "run").exists()
+
+
 def test_a_fractional_size_limit_is_named_as_given(tmp_path):
     from rhetoric.text import read_text
 
