@@ -91,7 +91,16 @@ def test_a_sheet_under_a_file_is_a_usage_error_before_sampling(capsys, tmp_path)
     pd.DataFrame(columns=["doc_id", "device", "start", "end"]).to_csv(spans, index=False)
     code, _, err = run(capsys, "validate", "sample", str(spans), "--out", str(spans / "x.jsonl"))
     assert code == 2
-    assert "its folder cannot be made" in err
+    # it said "its folder cannot be made (File exists)", naming neither the file nor the problem
+    assert err == (
+        f"rhetoric: error: --out {spans / 'x.jsonl'}: {spans} is a file where a folder should be; "
+        "give a path whose folders are folders (a missing one is made)\n"
+    )
+    code, out, err = run(capsys, "analyze", "--html", str(spans / "sub" / "page.html"))
+    assert code == 2 and out == ""
+    assert (
+        f"--html {spans / 'sub' / 'page.html'}: {spans} is a file where a folder should be" in err
+    )
 
 
 # --- files of the wrong kind ---------------------------------------------------------------
