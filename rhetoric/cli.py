@@ -435,10 +435,9 @@ def _standard_input(args):
     data = sys.stdin.buffer.read()
     limit = _max_bytes(args)
     if len(data) > limit:
-        raise InputError(
-            f"<stdin>: {len(data) / 1e6:.1f} MB, above the {limit / 1e6:g} MB limit "
-            "(raise it with --max-mb)"
-        )
+        from rhetoric.text import over_the_limit
+
+        raise InputError(f"<stdin>: {over_the_limit(len(data), limit)} (raise it with --max-mb)")
     return CorpusDocument("<stdin>", text=data)
 
 

@@ -253,6 +253,30 @@ def test_a_fractional_size_limit_is_named_as_given(tmp_path):
         read_text(path, max_bytes=500_000)
 
 
+def test_a_file_over_a_small_size_limit_is_measured_precisely_enough_to_be_seen_over_it(
+    capsys, tmp_path, monkeypatch
+):
+    # it said "file is 0.0 MB, above the 0.005 MB limit"
+    import io
+    import sys
+
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 2_000, encoding="utf-8")
+    code, _, err = run(capsys, "analyze", str(path), "--max-mb", "0.005")
+    assert code == 1
+    assert err == (
+        f"rhetoric: error: {path}: file is 0.010 MB (10,000 bytes), above the 0.005 MB limit "
+        "(raise it with --max-mb or max_bytes=)\n"
+    )
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"w" * 5_001)))
+    code, _, err = run(capsys, "analyze", "-", "--max-mb", "0.005")
+    assert code == 1
+    assert err == (
+        "rhetoric: error: <stdin>: 0.005001 MB (5,001 bytes), above the 0.005 MB limit (raise "
+        "it with --max-mb)\n"
+    )
+
+
 def test_a_run_of_no_documents_says_so_and_leaves_tables_with_their_columns(capsys, tmp_path):
     folder, out = tmp_path / "texts", tmp_path / "run"
     folder.mkdir()
