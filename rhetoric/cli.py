@@ -270,7 +270,9 @@ REPORT_HINT = "this is a bug in rhetoric, not in your input: please report it wi
 
 
 def _bug_line(error: dict) -> str:
-    return f"{error['doc_id']}: {error['reason']}; {REPORT_HINT}"
+    """The line of an internal error: the document (its file, where it has one: a doc_id has no
+    extension or folder), the exception, and the request to report it."""
+    return f"{error.get('path') or error['doc_id']}: {error['reason']}; {REPORT_HINT}"
 
 
 # --- analyze-corpus ---------------------------------------------------------------------------
