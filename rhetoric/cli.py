@@ -6,7 +6,7 @@ Exit codes (the same for every subcommand):
 0     success
 1     one or more inputs could not be analysed (each reported on stderr, or a row of errors/
       for analyze-corpus; every other input was analysed)
-2     bad command-line usage (unknown option, device or corpus name, a conflicting --out)
+2     bad command-line usage (unknown option or device name, a conflicting --out)
 3     data missing from the data home, or a fetch that could not reach the network
 70    an internal error: a bug, never the user's fault (one line naming the document; please
       report it). analyze-corpus finishes the other documents first.
@@ -33,10 +33,29 @@ from rhetoric.errors import (
     RhetoricError,
     UsageError,
     WorkerLostError,
+    option_names,
 )
 from rhetoric.output import FORMATS, add_format_option, add_table_column_options, format_table
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA, EXIT_INTERNAL = 0, 1, 2, 3, 70
+
+#: The options of the commands by the Python parameters they are passed to: a message about a bad
+#: value names the option the user typed (``--text-column 'body' is not valid``), not the
+#: parameter (:func:`rhetoric.errors.option_names`).
+OPTION_NAMES = {
+    "text_column": "--text-column",
+    "id_column": "--id-column",
+    "min_score": "--min-score",
+    "min_score device": "--min-score device",
+    "device": "--devices",
+    "by": "--by",
+    "per_stratum": "--per-stratum",
+    "width": "--context",
+    "annotator": "--annotator",
+    "method": "--method",
+    "data_home": "--data-home",
+    "scheduler": "--scheduler",
+}
 
 
 def _say(kind: str, message: str) -> None:
@@ -251,7 +270,9 @@ REPORT_HINT = "this is a bug in rhetoric, not in your input: please report it wi
 
 
 def _bug_line(error: dict) -> str:
-    return f"{error['doc_id']}: {error['reason']}; {REPORT_HINT}"
+    """The line of an internal error: the document (its file, where it has one: a doc_id has no
+    extension or folder), the exception, and the request to report it."""
+    return f"{error.get('path') or error['doc_id']}: {error['reason']}; {REPORT_HINT}"
 
 
 # --- analyze-corpus ---------------------------------------------------------------------------
@@ -332,11 +353,11 @@ def _corpus_source(source: str):
 
     if source in LOADERS:
         return load_corpus(source)
-    if "/" in source or "." in source:
+    if "/" in source or os.sep in source or "." in source:  # a path, not a corpus name
         raise InputError(f"{source}: no such file or folder")
-    from rhetoric.errors import invalid_value
+    from rhetoric.errors import no_such_corpus
 
-    raise invalid_value("SOURCE", source, LOADERS)
+    raise no_such_corpus(source, LOADERS)
 
 
 def _run_analyze_corpus(args) -> int:
@@ -437,10 +458,9 @@ def _standard_input(args):
     data = sys.stdin.buffer.read()
     limit = _max_bytes(args)
     if len(data) > limit:
-        raise InputError(
-            f"<stdin>: {len(data) / 1e6:.1f} MB, above the {limit / 1e6:g} MB limit "
-            "(raise it with --max-mb)"
-        )
+        from rhetoric.text import over_the_limit
+
+        raise InputError(f"<stdin>: {over_the_limit(len(data), limit)} (raise it with --max-mb)")
     return CorpusDocument("<stdin>", text=data)
 
 
@@ -462,8 +482,11 @@ def _devices_option(value: str | None) -> tuple[str, ...] | None:
 
 def _max_bytes(args) -> int:
     """``--max-mb`` in bytes: a size above 0."""
-    if not args.max_mb > 0:
-        raise UsageError(f"max_mb={args.max_mb:g} is not valid; give a size in megabytes above 0")
+    if not args.max_mb * 1_000_000 >= 1:  # 0, negative, or under one byte
+        raise UsageError(
+            f"--max-mb {args.max_mb:g} is not valid; give a size in megabytes above 0 (at least "
+            "one byte, 0.000001)"
+        )
     return int(args.max_mb * 1_000_000)
 
 
@@ -471,7 +494,7 @@ def _time_limit(args) -> float | None:
     """``--time-limit`` in seconds; 0 is no limit."""
     if not args.time_limit >= 0:
         raise UsageError(
-            f"time_limit={args.time_limit:g} is not valid; give seconds, or 0 for no limit"
+            f"--time-limit {args.time_limit:g} is not valid; give seconds, or 0 for no limit"
         )
     return args.time_limit or None
 
@@ -800,7 +823,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser(argv)
         args = parser.parse_args(argv)
         if getattr(args, "data_home", None) is None:
-            return args.run(args)
+            with option_names(OPTION_NAMES):
+                return args.run(args)
         # --data-home DIR is RHETORIC_DATA=DIR for this run: worker processes and notebook
         # kernels started by the command see the same data home; the caller's value comes back
         from rhetoric.datahome import ENV_VAR, get_data_home
@@ -808,7 +832,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         before = os.environ.get(ENV_VAR)
         os.environ[ENV_VAR] = str(get_data_home(args.data_home))
         try:
-            return args.run(args)
+            with option_names(OPTION_NAMES):
+                return args.run(args)
         finally:
             if before is None:
                 os.environ.pop(ENV_VAR, None)

@@ -15,7 +15,7 @@ from typing import Literal, NamedTuple
 
 import pandas as pd
 
-from rhetoric.datahome import corpus_dir
+from rhetoric.datahome import corpus_dir, fetch_hint
 from rhetoric.errors import check_choice
 from rhetoric.manifest import read_manifest
 from rhetoric.text import BIG5_PUNCTUATION, decode
@@ -78,7 +78,7 @@ def _read_corpus(name: str, data_home: DataHome) -> pd.DataFrame:
 
         raise DataNotFoundError(
             f"corpus {name!r} in {folder} lacks {len(missing)} of {len(manifest)} files "
-            f"(first: {missing[0]}); run `rhetoric data status` and `rhetoric data fetch`"
+            f"(first: {missing[0]}); see `rhetoric data status`; {fetch_hint(name, data_home)}"
         )
     frame = manifest.drop(columns=["sha1"], errors="ignore")
     frame.insert(0, "doc_id", [os.path.splitext(os.path.basename(f))[0] for f in manifest["file"]])
@@ -195,6 +195,21 @@ def load_ptc(
     """
     check_choice("split", split, PTC_LABEL_FILES)
     folder = corpus_dir("ptc", data_home)
+    lacking = [
+        name
+        for name, present in (
+            (f"{split}-articles/", (folder / f"{split}-articles").is_dir()),
+            (PTC_LABEL_FILES[split], (folder / PTC_LABEL_FILES[split]).is_file()),
+        )
+        if not present
+    ]
+    if lacking:
+        from rhetoric.errors import DataNotFoundError
+
+        raise DataNotFoundError(
+            f"{folder}: the PTC's {split} split is not there (no {' and no '.join(lacking)}); "
+            + fetch_hint("ptc", data_home)
+        )
     rows = []
     for path in sorted((folder / f"{split}-articles").glob("article*.txt")):
         text, _ = decode(path.read_bytes())

@@ -17,11 +17,37 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from rhetoric.errors import DataNotFoundError
+from rhetoric.errors import DataNotFoundError, option_name
 
 ENV_VAR = "RHETORIC_DATA"
 USER_FOLDER = Path("~") / "rhetoric_data"
 FETCH_HINT = "run `rhetoric data fetch` on a machine that is online, or set RHETORIC_DATA"
+#: What the PTC folder of the data home holds, as the SemEval-2020 Task 11 organisers ship it.
+PTC_LAYOUT = (
+    "its train-articles/, dev-articles/ and test-articles/ folders and the files "
+    "train-task-flc-tc.labels, dev-task-flc-tc.labels and test-task-tc-template.out"
+)
+
+
+def fetch_hint(name: str, data_home: str | os.PathLike | None = None) -> str:
+    """How to get folder ``name`` of the data home, for messages: the NLTK resources with
+    ``rhetoric data fetch``, the corpora with ``rhetoric data fetch --all``, the PTC (which cannot
+    be downloaded) by hand, saying where and what.
+
+    >>> fetch_hint("inaugural")
+    'run `rhetoric data fetch --all` on a machine that is online (it brings the corpora), or set RHETORIC_DATA'
+    """
+    if name == "nltk_data":
+        return FETCH_HINT
+    if name == "ptc":
+        return (
+            "the PTC cannot be downloaded: request it from the SemEval-2020 Task 11 organisers "
+            f"and put {PTC_LAYOUT} into {get_data_home(data_home) / 'ptc'}"
+        )
+    return (
+        "run `rhetoric data fetch --all` on a machine that is online (it brings the corpora), "
+        f"or set {ENV_VAR}"
+    )
 
 
 #: The help text of every subcommand's ``--data-home`` option.
@@ -52,7 +78,8 @@ def get_data_home(data_home: str | os.PathLike | None = None) -> Path:
 def searched_places(data_home: str | os.PathLike | None = None) -> list[str]:
     """Describe where the data home was looked for, for error messages."""
     if data_home is not None:
-        return [f"data_home argument ({get_data_home(data_home)})"]
+        given = option_name("data_home") or "data_home argument"
+        return [f"{given} ({get_data_home(data_home)})"]
     places = []
     if os.environ.get(ENV_VAR):
         places.append(f"${ENV_VAR} ({get_data_home()})")
@@ -69,7 +96,7 @@ def corpus_dir(name: str, data_home: str | os.PathLike | None = None) -> Path:
         raise DataNotFoundError(
             f"corpus {name!r} not found in the data home; searched "
             + ", ".join(searched_places(data_home))
-            + f"; {FETCH_HINT}"
+            + f"; {fetch_hint(name, data_home)}"
         )
     return folder
 

@@ -21,18 +21,28 @@ or one word ending in ``.txt``, ``.md``, ``.csv``, ...), and then a missing path
 
 The ``doc_id`` rule
 -------------------
-A document keeps the name it comes with: a ``doc_id`` column, a mapping key, a Series label (if
-the index is not the default 0, 1, 2, ...), a Document's ``doc_id``, a path as given, or a file's
-path relative to the folder it was found in. A document without a name is ``doc<position>``
-(``doc0``, ``doc1``, ...) by its position in the input.
+A document keeps the name it comes with: a ``doc_id`` column (or the ``id_column`` named), a
+mapping key, a Series label (if the index is not the default 0, 1, 2, ...), a Document's
+``doc_id``. A document read from a file is named by :func:`file_doc_ids`: its path relative to
+the folder it was read from, in ``/`` form, without its extension (``1789-Washington`` for
+``inaugural/texts/1789-Washington.txt``, ``2019/oct-07`` for a folder read with
+``"**/*.txt"``). The folder is the one given for a folder; for a list of paths, the deepest
+folder holding them all (one file: its own folder, so its name is the file name without the
+extension, as :func:`rhetoric.analyze` names it). Files that would share a name that way (``a.txt``
+and ``a.md``) keep their extensions. So a folder run over the bundled texts joins the loaders'
+tables (:func:`rhetoric.load_inaugural` names the file ``1789-Washington.txt``
+``1789-Washington``), and ``analyze_corpus(glob.glob("texts/*.txt"))`` joins a run over the
+folder ``texts``. A document without a name is ``doc<position>`` (``doc0``, ``doc1``, ...) by
+its position in the input.
 """
 
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
@@ -128,11 +138,47 @@ def iter_corpus(
         if path.suffix.lower() in TABLE_SUFFIXES:
             yield from _from_table(read_table(path), text_column, id_column)
             return
-        yield CorpusDocument(str(corpus), path=str(path))  # one text file: a corpus of one
+        # one text file: a corpus of one
+        yield CorpusDocument(file_doc_ids([path])[0], path=str(path))
         return
     items = check_documents("documents", corpus)
+    # the paths of the list (a string from glob.glob, say, names one), named together
+    paths = {i: path for i, item in enumerate(items) if (path := _path_of(item)) is not None}
+    names = dict(zip(paths, file_doc_ids(list(paths.values())), strict=True))
     for i, item in enumerate(items):
-        yield _from_item(item, None, position=i)
+        if i in paths:  # read as the file it names, as rhetoric.analyze reads it
+            yield CorpusDocument(names[i], path=os.fspath(item))
+        else:
+            yield _from_item(item, None, position=i)
+
+
+def file_doc_ids(
+    paths: list[str | os.PathLike], folder: str | os.PathLike | None = None
+) -> list[str]:
+    """The doc_ids of files read together (the ``doc_id`` rule of the module notes).
+
+    Each file's path relative to ``folder`` (default: the deepest folder holding them all), in
+    ``/`` form, without its extension; files that would share a name that way keep their
+    extensions.
+
+    >>> file_doc_ids(["speeches/1789-Washington.txt", "speeches/1793-Washington.txt"])
+    ['1789-Washington', '1793-Washington']
+    >>> file_doc_ids(["a/x.txt", "b/y.txt", "b/z.txt", "b/z.md"])
+    ['a/x', 'b/y', 'b/z.txt', 'b/z.md']
+    """
+    if not paths:
+        return []
+    absolute = [os.path.abspath(p) for p in paths]
+    if folder is None:
+        try:
+            folder = os.path.commonpath([os.path.dirname(p) for p in absolute])
+        except ValueError:  # no common folder (two drives): each file by its own name
+            return [Path(p).stem for p in absolute]
+    folder = os.path.abspath(folder)
+    relative = [Path(os.path.relpath(p, folder)).as_posix() for p in absolute]
+    bare = [r[: -len(PurePosixPath(r).suffix)] if PurePosixPath(r).suffix else r for r in relative]
+    counts = Counter(bare)
+    return [b if counts[b] == 1 else r for b, r in zip(bare, relative, strict=True)]
 
 
 def as_documents(corpus: object, **options) -> list[Document]:
@@ -370,8 +416,19 @@ def check_id_column(id_column: str, columns) -> None:
 
 
 def _from_folder(folder: Path, pattern: str) -> Iterator[CorpusDocument]:
-    for path in folder_paths(folder, pattern):
-        yield CorpusDocument(path.relative_to(folder).as_posix(), path=str(path))
+    paths = folder_paths(folder, pattern)
+    for path, name in zip(paths, file_doc_ids(paths, folder), strict=True):
+        yield CorpusDocument(name, path=str(path))
+
+
+def _path_of(item: object) -> Path | None:
+    """The path a list item names (a path-like, or a string naming a file: :func:`named_path`),
+    or ``None`` for a text, a Document or an analysis."""
+    if isinstance(item, os.PathLike):
+        return Path(item)
+    if isinstance(item, str):
+        return named_path(item)
+    return None
 
 
 def _from_item(item: object, name: str | None, position: int = 0) -> CorpusDocument:
@@ -382,13 +439,9 @@ def _from_item(item: object, name: str | None, position: int = 0) -> CorpusDocum
     if isinstance(doc, Document):  # an analysis result
         return CorpusDocument(name or doc.doc_id or default_doc_id(position), text=doc.text,
                               metadata=dict(doc.metadata))  # fmt: skip
-    if isinstance(item, os.PathLike):
-        return CorpusDocument(name or str(item), path=str(item))
+    path = _path_of(item)
+    if path is not None:  # a path named by a mapping key or a Series label
+        return CorpusDocument(name or file_doc_ids([path])[0], path=os.fspath(item))
     if isinstance(item, str):
-        # a path as a string (from glob.glob, say) is read as the file it names, as
-        # rhetoric.analyze reads it
-        path = named_path(item)
-        if path is not None:
-            return CorpusDocument(name or item, path=item)
         return CorpusDocument(name or default_doc_id(position), text=item)
     raise UsageError(f"a document must be a text, a path or a Document, not {type(item).__name__}")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from types import MappingProxyType
 
 
 class RhetoricError(Exception):
@@ -41,18 +44,88 @@ class DataNotFoundError(RhetoricError, FileNotFoundError):
     """A corpus or NLTK resource that is not in the data home."""
 
 
+#: The command line's names of the arguments of the running command (see :func:`option_names`).
+_OPTIONS: ContextVar[Mapping[str, str]] = ContextVar(
+    "rhetoric_option_names", default=MappingProxyType({})
+)
+
+
+@contextmanager
+def option_names(names: Mapping[str, str]) -> Iterator[None]:
+    """Within the block, messages name arguments as the command line spells them.
+
+    ``names`` maps a Python parameter name to the option a user typed (``{"text_column":
+    "--text-column"}``): :func:`named`, and with it :func:`invalid_value`, then say
+    ``--text-column 'body'`` instead of ``text_column='body'``. The command line wraps each
+    command in it; the Python API keeps its parameter names.
+    """
+    token = _OPTIONS.set({**_OPTIONS.get(), **names})
+    try:
+        yield
+    finally:
+        _OPTIONS.reset(token)
+
+
+def option_name(name: str) -> str | None:
+    """The command-line option of parameter ``name`` in the running command, or ``None``."""
+    return _OPTIONS.get().get(name)
+
+
+def named(name: str, value: object) -> str:
+    """An argument and its value as the user gave it: ``name=value`` in Python, ``--option
+    value`` where the command line gave it (:func:`option_names`).
+
+    >>> named("text_column", "body")
+    "text_column='body'"
+    >>> with option_names({"text_column": "--text-column"}):
+    ...     named("text_column", "body")
+    "--text-column 'body'"
+    """
+    option = option_name(name)
+    return f"{option} {value!r}" if option else f"{name}={value!r}"
+
+
 def invalid_value(name: str, value: object, valid: Iterable[str]) -> UsageError:
     """Build the error for a bad choice: the name, the bad value, the valid values, a close match.
+
+    The name is the command-line option when the command line gave the value (:func:`named`).
 
     >>> print(invalid_value("device", "antithessis", ["antithesis", "anaphora"]))
     device='antithessis' is not valid; choose from 'anaphora', 'antithesis' (did you mean 'antithesis'?)
     """
     choices = sorted(valid)
-    message = f"{name}={value!r} is not valid; choose from " + ", ".join(map(repr, choices))
-    close = difflib.get_close_matches(str(value), choices, n=1)
-    if close:
-        message += f" (did you mean {close[0]!r}?)"
-    return UsageError(message)
+    message = f"{named(name, value)} is not valid; choose from " + ", ".join(map(repr, choices))
+    return UsageError(message + did_you_mean(value, choices))
+
+
+def did_you_mean(value: object, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` naming the choice closest to ``value``, or ``""`` if none is close.
+
+    >>> did_you_mean("inagural", ["inaugural", "federalist"])
+    " (did you mean 'inaugural'?)"
+    """
+    close = _closest(value, choices)
+    return f" (did you mean {close!r}?)" if close else ""
+
+
+def _closest(value: object, choices: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(str(value), list(choices), n=1)
+    return close[0] if close else None
+
+
+def no_such_corpus(name: str, corpora: Iterable[str], what: str = "file or folder") -> InputError:
+    """The error for a corpus argument that names neither an existing path nor a bundled corpus:
+    both are said, since either may have been meant (a folder not there, a corpus name mistyped).
+
+    >>> print(no_such_corpus("inagural", ["federalist", "inaugural"]))
+    inagural: no such file or folder, and not a bundled corpus ('federalist', 'inaugural'; did you mean 'inaugural'?)
+    """
+    choices = sorted(corpora)
+    close = _closest(name, choices)
+    hint = f"; did you mean {close!r}?" if close else ""
+    return InputError(
+        f"{name}: no such {what}, and not a bundled corpus ({', '.join(map(repr, choices))}{hint})"
+    )
 
 
 def check_choice(name: str, value: str, valid: Iterable[str]) -> str:

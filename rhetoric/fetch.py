@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from rhetoric.datahome import ENV_VAR, get_data_home
+from rhetoric.datahome import ENV_VAR, fetch_hint, get_data_home
 from rhetoric.errors import DataNotFoundError
 from rhetoric.manifest import corpus_status, read_manifest
 
@@ -55,7 +55,6 @@ ANALYSIS_PACKAGES: dict[str, str] = {
 #: NLTK packages fetched with ``--all`` only: the two corpora and the universal tagset.
 CORPUS_PACKAGES = ("universal_tagset", "inaugural", "state_union")
 NLTK_PACKAGES = (*ANALYSIS_PACKAGES, *CORPUS_PACKAGES)
-PTC_HINT = "request the PTC from the SemEval-2020 Task 11 organisers and unpack it into {folder}"
 
 #: Which commands need each folder of the data home (``rhetoric data status`` prints it).
 NEEDED_BY: dict[str, str] = {
@@ -460,6 +459,6 @@ def fetch_all(
             )
         fetched.append("federalist")
     if "ptc" in missing:
-        log("ptc: cannot be fetched automatically; " + PTC_HINT.format(folder=home / "ptc"))
+        log("ptc: " + fetch_hint("ptc", home))
     log(f"fetched: {', '.join(fetched) if fetched else 'nothing'}")
     return fetched

@@ -83,6 +83,15 @@ def output_path(path: str | os.PathLike, option: str = "path") -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
+        in_the_way = next(
+            (p for p in (path.parent, *path.parent.parents) if p.exists() and not p.is_dir()),
+            None,
+        )
+        if in_the_way is not None:  # "File exists" would not say which, nor why it matters
+            raise OutputError(
+                f"{option} {path}: {in_the_way} is a file where a folder should be; give a "
+                "path whose folders are folders (a missing one is made)"
+            ) from None
         raise output_error(option, path, error, "its folder cannot be made") from None
     try:  # a file can be made there (root may write anywhere, except into an immutable folder)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".rhetoric-", suffix=".tmp"):

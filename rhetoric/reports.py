@@ -12,6 +12,7 @@ import argparse
 import os
 import re
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,6 +30,33 @@ class NotebookRun:
     seconds: float
     error: str | None
     executed: object = field(default=None, repr=False, compare=False)
+
+
+#: What a notebook kernel says on stderr when it starts that is noise here: its sockets are on
+#: the loopback interface of this machine, started and read by this process alone.
+KERNEL_NOISE = ("Kernel is running over TCP without encryption",)
+
+
+@contextmanager
+def _kernel_stderr():
+    """A file descriptor for a kernel's stderr: each line is passed on to ours, except the lines
+    of :data:`KERNEL_NOISE`; anything else a kernel says (an error, a crash) is still shown."""
+    read_end, write_end = os.pipe()
+
+    def forward() -> None:
+        with os.fdopen(read_end, encoding="utf-8", errors="replace") as lines:
+            for line in lines:
+                if not any(noise in line for noise in KERNEL_NOISE):
+                    sys.stderr.write(line)
+                    sys.stderr.flush()
+
+    thread = threading.Thread(target=forward, name="kernel-stderr", daemon=True)
+    thread.start()
+    try:
+        yield write_end
+    finally:
+        os.close(write_end)  # the kernel has ended: the reader sees the end of its lines
+        thread.join(timeout=10)
 
 
 @contextmanager
@@ -74,7 +102,8 @@ def run_notebook(
             resources={"metadata": {"path": str(path.parent.resolve())}},
         )
         try:
-            client.execute()
+            with _kernel_stderr() as stderr:
+                client.execute(stderr=stderr)  # passed to the kernel's process
         except CellExecutionError as failure:
             error = str(failure).strip().splitlines()[-1] if str(failure).strip() else repr(failure)
     return NotebookRun(path.name, time.perf_counter() - start, error, notebook)
@@ -124,7 +153,7 @@ def run(args: argparse.Namespace) -> int:
     from rhetoric.errors import InputError, UsageError
 
     if args.timeout <= 0:
-        raise UsageError(f"timeout={args.timeout} is not valid; give the seconds a cell may run")
+        raise UsageError(f"--timeout {args.timeout} is not valid; give the seconds a cell may run")
     runs = run_notebooks(args.notebooks, args.out, timeout=args.timeout)
     if not runs:
         raise InputError(f"{args.notebooks}: no notebooks (NN-*.ipynb) to run in this folder")

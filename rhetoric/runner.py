@@ -59,8 +59,8 @@ from rhetoric.documents import (
     iter_corpus,
     parquet_file,
 )
-from rhetoric.errors import InputError, RhetoricError, UsageError, WorkerLostError
-from rhetoric.text import DEFAULT_MAX_BYTES, decode, read_text
+from rhetoric.errors import InputError, RhetoricError, UsageError, WorkerLostError, named
+from rhetoric.text import DEFAULT_MAX_BYTES, decode_named, read_text
 
 #: Columns of an ``errors`` table.
 ERROR_COLUMNS = ["doc_id", "path", "kind", "reason"]
@@ -139,11 +139,8 @@ def document_text(document: CorpusDocument, max_bytes: int | None = DEFAULT_MAX_
     """
     text = document.text
     if text is not None and not is_missing(text):
-        if isinstance(text, bytes):
-            try:
-                return decode(text)[0]
-            except InputError as error:
-                raise InputError(f"{document.doc_id}: {error}") from None
+        if isinstance(text, bytes):  # decoded and checked as a file is (stdin, a bytes cell)
+            return decode_named(text, document.doc_id, stacklevel=3)
         if not isinstance(text, str):  # a number where a table's text column should hold text
             what = "a number" if isinstance(text, numbers.Number) else f"a {type(text).__name__}"
             raise InputError(f"{document.doc_id}: its text is {what} ({str(text)[:40]}), not text")
@@ -785,7 +782,7 @@ def _client(scheduler):
         return Client(scheduler, timeout="20s"), True
     except (OSError, TimeoutError) as error:
         raise UsageError(
-            f"scheduler={scheduler!r}: no Dask scheduler answers there ({error})"
+            f"{named('scheduler', scheduler)}: no Dask scheduler answers there ({error})"
         ) from None
 
 

@@ -70,7 +70,16 @@ WRITING = "_writing.json"
 #: Write a batch when this many documents, words or spans are waiting, or after this many seconds.
 FLUSH_DOCUMENTS, FLUSH_WORDS, FLUSH_SPANS, FLUSH_SECONDS = 500, 100_000, 40_000, 30.0
 #: 3: runs mark their end (:data:`FINISHED`); a folder of format 2 cannot say whether it ended.
-_FORMAT = 3
+#: 4: documents read from files are named by the one doc_id rule (their path in the folder read,
+#: without the extension: :func:`rhetoric.documents.file_doc_ids`); before, ``x.txt`` or the path
+#: as given. A run of another format is refused, so that names of both kinds never mix.
+_FORMAT = 4
+#: What changed with each format, for the message refusing a folder of an earlier one.
+_FORMAT_CHANGES = {
+    3: "runs mark their end",
+    4: "documents read from files are named without their extension (1789-Washington, not "
+    "1789-Washington.txt)",
+}
 
 
 class DamagedRunError(InputError):
@@ -158,12 +167,25 @@ def check_same_config(folder: Path, written: dict, wanted: dict) -> None:
         )
     details = [
         models if key == "models" else
+        _format_change(written.get(key)) if key == "format" else
         f"{key} {_describe(key, wanted[key])} now, {_describe(key, written.get(key))} there"
         for key in different
     ]  # fmt: skip
     raise UsageError(
         f"{folder} holds a run with another configuration ({'; '.join(details)}); "
         "give another --out folder, or delete this one to start again"
+    )
+
+
+def _format_change(written: object) -> str:
+    """Why a folder of another run format is refused: what changed since its format."""
+    if not isinstance(written, int) or written > _FORMAT:
+        return f"run format {written} there, {_FORMAT} now: written by another version of rhetoric"
+    changes = "; ".join(_FORMAT_CHANGES[f] for f in range(written + 1, _FORMAT + 1)
+                        if f in _FORMAT_CHANGES)  # fmt: skip
+    return (
+        f"run format {written} there, {_FORMAT} now: written by an earlier version of rhetoric, "
+        f"and since then {changes}"
     )
 
 

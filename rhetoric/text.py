@@ -121,6 +121,21 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+def over_the_limit(size: int, limit: int) -> str:
+    """``size`` bytes against a ``limit`` they exceed, in megabytes shown precisely enough to be
+    seen larger, with the bytes (the limit as it was given: ``--max-mb 0.005``).
+
+    >>> over_the_limit(10_000, 5_000)
+    '0.010 MB (10,000 bytes), above the 0.005 MB limit'
+    >>> over_the_limit(12_345_678, 10_000_000)
+    '12.3 MB (12,345,678 bytes), above the 10 MB limit'
+    """
+    decimals = 1  # the fewest at which the two differ (at 6, every byte shows)
+    while decimals < 6 and f"{size / 1e6:.{decimals}f}" == f"{limit / 1e6:.{decimals}f}":
+        decimals += 1
+    return f"{size / 1e6:.{decimals}f} MB ({size:,} bytes), above the {limit / 1e6:g} MB limit"
+
+
 def read_text(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> str:
     """Read a text file exactly as it is on disk (decoded by :func:`decode`).
 
@@ -142,16 +157,24 @@ def read_text(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BY
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
             raise InputError(
-                f"{path}: file is {size / 1e6:.1f} MB, above the {max_bytes / 1e6:g} MB limit "
-                "(raise it with --max-mb or max_bytes=)"
+                f"{path}: file is {over_the_limit(size, max_bytes)} (raise it with --max-mb or "
+                "max_bytes=)"
             )
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+    return decode_named(data, str(path), stacklevel=3)
+
+
+def decode_named(data: bytes, name: str, *, stacklevel: int = 2) -> str:
+    """The text of the bytes of document ``name`` (a path, ``<stdin>``, a table's doc_id), as
+    :func:`read_text` gives a file's: decoded by :func:`decode`, an
+    :class:`~rhetoric.errors.InputError` naming ``name`` for bytes that are not text, and an
+    :class:`EncodingFallbackWarning` naming it when they are not valid UTF-8."""
     try:
         text, encoding = decode(data)
     except InputError as error:
-        raise InputError(f"{path}: {error}") from None
+        raise InputError(f"{name}: {error}") from None
     if encoding not in ("utf-8", "utf-16", "utf-32"):
         how = (
             "ASCII with Big5 punctuation (each byte pair one dash, quote or space)"
@@ -159,7 +182,9 @@ def read_text(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BY
             else f"{encoding} (one byte per character)"
         )
         warnings.warn(
-            f"{path}: not valid UTF-8, decoded as {how}", EncodingFallbackWarning, stacklevel=2
+            f"{name}: not valid UTF-8, decoded as {how}",
+            EncodingFallbackWarning,
+            stacklevel=stacklevel,
         )
     return text
 

@@ -337,11 +337,11 @@ def test_analyze_corpus_writes_the_tables_and_resumes(capsys, tmp_path, data_hom
     assert status == 0, err
     assert printed.startswith(f"wrote {out}: 2 documents")
     first = read_corpus_result(out)
-    assert first.documents["doc_id"].tolist() == ["a.txt", "b.txt"]
+    assert first.documents["doc_id"].tolist() == ["a", "b"]
     (folder / "c.txt").write_text("Go on, go on.", encoding="utf-8")
     status, printed, _ = run(capsys, "analyze-corpus", str(folder), "--out", str(out))
     assert status == 0 and "1 document (2 already there, skipped)" in printed
-    assert read_corpus_result(out).documents["doc_id"].tolist() == ["a.txt", "b.txt", "c.txt"]
+    assert read_corpus_result(out).documents["doc_id"].tolist() == ["a", "b", "c"]
     status, _, err = run(capsys, "analyze-corpus", str(folder), "--out", str(out), "--no-frames")
     assert status == 2 and err.count("\n") == 1 and "another configuration" in err
 
@@ -406,9 +406,33 @@ def test_analyze_a_bug_in_one_file_exits_70(capsys, tmp_path, monkeypatch, data_
     assert f"{folder / 'b.txt'}: TypeError: a detector tripped" in err and "report" in err
 
 
-def test_unknown_corpus_source_is_a_usage_error(capsys, tmp_path):
-    status, _, err = run(capsys, "analyze-corpus", "inagural", "--out", str(tmp_path / "o"))
-    assert status == 2 and "did you mean 'inaugural'" in err
+def test_a_source_that_is_neither_a_path_nor_a_bundled_corpus_is_said_to_be_neither(
+    capsys, tmp_path, monkeypatch
+):
+    # a folder not there or a corpus name mistyped: both are said, with the input exit code of a
+    # missing path (it said only "SOURCE='nothere' is not valid; choose from ...", exit 2)
+    monkeypatch.chdir(tmp_path)
+    corpora = "('federalist', 'inaugural', 'seed', 'state_union'"
+    status, _, err = run(capsys, "analyze-corpus", "inagural", "--out", "o")
+    assert status == 1
+    assert err == (
+        f"rhetoric: error: inagural: no such file or folder, and not a bundled corpus {corpora}; "
+        "did you mean 'inaugural'?)\n"
+    )
+    status, _, err = run(capsys, "analyze-corpus", "nothere", "--out", "o")
+    assert status == 1
+    assert err == (
+        f"rhetoric: error: nothere: no such file or folder, and not a bundled corpus {corpora})\n"
+    )
+    status, _, err = run(capsys, "analyze-corpus", "./nothere", "--out", "o")
+    assert (status, err) == (1, "rhetoric: error: ./nothere: no such file or folder\n")
+    status, _, err = run(capsys, "attribute", "federalst")
+    assert status == 1
+    assert err == (
+        "rhetoric: error: federalst: no such folder, and not a bundled corpus ('federalist', "
+        "'inaugural', 'state_union'; did you mean 'federalist'?)\n"
+    )
+    assert not (tmp_path / "o").exists()
 
 
 # --- --format and --data-home ------------------------------------------------------------------
@@ -548,9 +572,9 @@ def test_size_and_time_limits_that_would_fail_every_document_are_usage_errors(tm
     assert main(["analyze-corpus", str(tmp_path), "--out", out, "--max-mb", "0"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert [line.split(" is not valid")[0] for line in err] == [
-        "rhetoric: error: max_mb=-1",
-        "rhetoric: error: time_limit=-1",
-        "rhetoric: error: max_mb=0",
+        "rhetoric: error: --max-mb -1",
+        "rhetoric: error: --time-limit -1",
+        "rhetoric: error: --max-mb 0",
     ]
     assert not (tmp_path / "run").exists()
 
@@ -580,6 +604,28 @@ def test_a_text_piped_in_is_analysed_as_a_file_is(monkeypatch, capsys, tmp_path)
     )
     piped(b"One.")
     assert main(["analyze", "-", "-"]) == 2
+
+
+def test_a_text_piped_in_that_is_not_utf8_is_warned_about_as_a_file_is(
+    monkeypatch, capsys, tmp_path
+):
+    import io
+
+    data = "café au lait".encode("cp1252")
+    (tmp_path / "cafe.txt").write_bytes(data)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, err = run(capsys, "analyze", "-", "--json")
+    assert code == 0 and json.loads(out)["n_words"] == 3
+    assert (
+        err
+        == "rhetoric: warning: <stdin>: not valid UTF-8, decoded as cp1252 (one byte per character)\n"
+    )
+    code, _, err = run(capsys, "analyze", str(tmp_path / "cafe.txt"), "--json")
+    assert code == 0
+    assert err == (
+        f"rhetoric: warning: {tmp_path / 'cafe.txt'}: not valid UTF-8, decoded as cp1252 (one "
+        "byte per character)\n"
+    )
 
 
 def test_analyze_corpus_names_documents_by_the_id_column_given(tmp_path):

@@ -146,4 +146,23 @@ def test_rhetoric_reports_says_in_one_line_what_is_wrong_with_its_arguments(tmp_
     assert (
         lines[0] == f"rhetoric: error: {tmp_path}: no notebooks (NN-*.ipynb) to run in this folder"
     )
-    assert "timeout=0 is not valid" in lines[1]
+    assert "--timeout 0 is not valid" in lines[1]
+
+
+def test_rhetoric_reports_keeps_the_kernels_errors_and_drops_its_loopback_encryption_warning(
+    tmp_path, capsys
+):
+    # every notebook printed "[IPKernelApp] WARNING | Kernel is running over TCP without
+    # encryption ..." (its sockets are on this machine's loopback): noise, unlike what else a
+    # kernel says on stderr
+    from rhetoric.cli import main
+
+    source = 'get_ipython().kernel.log.error("trouble in the kernel")\nprint("done")'
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nbformat.write(notebook, tmp_path / "01-tiny.ipynb")
+    code = main(["reports", "--notebooks", str(tmp_path), "--out", str(tmp_path / "r")])
+    out, err = capsys.readouterr()
+    assert code == 0 and "01-tiny.ipynb" in out and "ok" in out
+    assert "without encryption" not in err
+    assert "[IPKernelApp] ERROR | trouble in the kernel" in err

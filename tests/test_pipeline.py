@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -50,17 +52,59 @@ def test_the_frame_rows_and_spans_join_on_doc_id(corpus):
         assert texts[span.doc_id][span.start : span.end] == span.text
 
 
+def test_a_file_is_named_alike_by_every_entry_point_and_joins_the_loaders_table(
+    tmp_path, data_home, capsys
+):
+    # README "one doc_id rule": a file is named by its path in the folder it was read from,
+    # without the extension. rhetoric.analyze said "1789-Washington", analyze_corpus of the path
+    # "texts/1789-Washington.txt", a folder run "1789-Washington.txt": the tables did not join
+    import rhetoric
+    from rhetoric.cli import main
+    from rhetoric.corpora import load_inaugural
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    names = ["1789-Washington", "1793-Washington"]
+    for name in names:
+        source = data_home / "inaugural" / "texts" / f"{name}.txt"
+        (folder / f"{name}.txt").write_bytes(source.read_bytes())
+    options = {"devices": ["epizeuxis"], "frames": False, "n_jobs": 1}
+    paths = [str(folder / f"{name}.txt") for name in names]
+    assert rhetoric.analyze(paths[0], devices=["epizeuxis"], frames=False).doc_id == names[0]
+    assert analyze_corpus(paths, **options).documents["doc_id"].tolist() == names
+    assert analyze_corpus([Path(p) for p in paths], **options).documents["doc_id"].tolist() == names
+    assert analyze_corpus(paths[1], **options).documents["doc_id"].tolist() == names[1:]
+    whole = analyze_corpus(folder, **options).documents
+    assert whole["doc_id"].tolist() == names and whole["path"].tolist() == paths
+    assert main(["analyze-corpus", str(folder), "--out", str(tmp_path / "run"), "--no-frames",
+                 "--devices", "epizeuxis", "--no-progress"]) == 0  # fmt: skip
+    capsys.readouterr()
+    run = rhetoric.read_corpus_result(tmp_path / "run").documents
+    assert run["doc_id"].tolist() == names
+    joined = run.merge(load_inaugural()[["doc_id", "year"]], on="doc_id")
+    assert joined["year"].tolist() == [1789, 1793]
+    # subfolders stay in the name; two files that differ only in extension keep theirs
+    nested = tmp_path / "nested"
+    for name in ("2019/a.txt", "2020/a.txt", "x.txt", "x.md"):
+        (nested / name).parent.mkdir(parents=True, exist_ok=True)
+        (nested / name).write_text("Go on, go on.", encoding="utf-8")
+    found = analyze_corpus(nested, pattern="**/*.*", **options).documents["doc_id"].tolist()
+    assert found == ["2019/a", "2020/a", "x.md", "x.txt"]
+    listed = sorted(str(p) for p in nested.rglob("a.txt"))
+    assert analyze_corpus(listed, **options).documents["doc_id"].tolist() == ["2019/a", "2020/a"]
+
+
 def test_a_bad_file_is_an_error_row_and_the_good_ones_survive(tmp_path):
     (tmp_path / "a.txt").write_text("Go on, go on, go on.", encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"\x00binary")
     (tmp_path / "c.txt").write_bytes(b"Caf\xe9 talk.")
     result = analyze_corpus(tmp_path, devices=DEVICES, frames=False, n_jobs=2)
     rows = result.documents.set_index("doc_id")
-    assert rows.loc["a.txt", "n_words"] == 6 and rows.loc["a.txt", "warning"] is None
-    assert "not valid UTF-8" in rows.loc["c.txt", "warning"]
-    assert rows.loc["c.txt", "n_words"] == 2
+    assert rows.loc["a", "n_words"] == 6 and rows.loc["a", "warning"] is None
+    assert "not valid UTF-8" in rows.loc["c", "warning"]
+    assert rows.loc["c", "n_words"] == 2
     assert result.errors.to_dict("records") == [
-        {"doc_id": "b.txt", "path": str(tmp_path / "b.txt"), "kind": "input",
+        {"doc_id": "b", "path": str(tmp_path / "b.txt"), "kind": "input",
          "reason": f"{tmp_path / 'b.txt'}: binary file (contains NUL bytes), not text"}
     ]  # fmt: skip
     assert folder_paths(tmp_path) == [tmp_path / n for n in ("a.txt", "b.txt", "c.txt")]
@@ -73,9 +117,9 @@ def test_a_link_to_a_missing_file_is_an_input_error_not_left_out(tmp_path):
     (tmp_path / "folder.txt").mkdir()  # a folder that matches the pattern is not a document
     assert folder_paths(tmp_path) == [tmp_path / "a.txt", tmp_path / "gone.txt"]
     result = analyze_corpus(tmp_path, devices=DEVICES, frames=False)
-    assert result.documents["doc_id"].tolist() == ["a.txt"]
+    assert result.documents["doc_id"].tolist() == ["a"]
     [error] = result.errors.to_dict("records")
-    assert error["doc_id"] == "gone.txt" and error["kind"] == "input"
+    assert error["doc_id"] == "gone" and error["kind"] == "input"
     assert "no such file" in error["reason"]
 
 

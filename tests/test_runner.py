@@ -169,6 +169,15 @@ def test_warnings_are_kept_with_their_document(tmp_path):
     assert outcome.ok and "not valid UTF-8" in outcome.warnings[0]
 
 
+def test_bytes_that_are_not_utf8_are_warned_about_naming_their_document():
+    # the text piped in to `rhetoric analyze -` or a bytes cell of a table: as a file is
+    outcome = run_document(_length, CorpusDocument("<stdin>", text=b"Caf\xe9 talk."))
+    assert outcome.ok and outcome.value == len("Café talk.")
+    assert outcome.warnings == (
+        "<stdin>: not valid UTF-8, decoded as cp1252 (one byte per character)",
+    )
+
+
 def test_document_text_reads_bytes_and_refuses_a_record_without_text():
     assert document_text(CorpusDocument("a", text="plain")) == "plain"
     with pytest.raises(InputError, match="neither a text nor a path"):

@@ -280,6 +280,26 @@ def test_a_folder_written_before_runs_marked_their_end_is_not_called_unfinished(
         assert len(read_corpus_result(out).documents) == 3
 
 
+def test_a_folder_of_an_earlier_run_format_is_not_resumed_with_names_of_another_kind(tmp_path):
+    # format 4 names a file without its extension ("a", it was "a.txt"): resuming a folder of
+    # format 3 would analyse every document again under its new name, beside the old one
+    folder, out = tmp_path / "texts", tmp_path / "run"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Go on, go on, go on.", encoding="utf-8")
+    write_corpus(folder, out, devices=DEVICES, frames=False, n_jobs=1)
+    assert read_corpus_result(out).documents["doc_id"].tolist() == ["a"]
+    config = json.loads((out / store.CONFIG_FILE).read_text())
+    assert config["format"] == 4
+    (out / store.CONFIG_FILE).write_text(json.dumps({**config, "format": 3}))
+    with pytest.raises(UsageError) as refused:
+        write_corpus(folder, out, devices=DEVICES, frames=False, n_jobs=1)
+    message = str(refused.value)
+    assert "run format 3 there, 4 now: written by an earlier version of rhetoric" in message
+    assert "documents read from files are named without their extension" in message
+    assert "give another --out folder" in message and "\n" not in message
+    assert len(read_corpus_result(out).documents) == 1  # untouched
+
+
 def test_a_sample_of_an_unfinished_run_warns_too(corpus, tmp_path):
     from rhetoric.validation.results import span_table
 

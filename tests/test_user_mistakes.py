@@ -91,7 +91,16 @@ def test_a_sheet_under_a_file_is_a_usage_error_before_sampling(capsys, tmp_path)
     pd.DataFrame(columns=["doc_id", "device", "start", "end"]).to_csv(spans, index=False)
     code, _, err = run(capsys, "validate", "sample", str(spans), "--out", str(spans / "x.jsonl"))
     assert code == 2
-    assert "its folder cannot be made" in err
+    # it said "its folder cannot be made (File exists)", naming neither the file nor the problem
+    assert err == (
+        f"rhetoric: error: --out {spans / 'x.jsonl'}: {spans} is a file where a folder should be; "
+        "give a path whose folders are folders (a missing one is made)\n"
+    )
+    code, out, err = run(capsys, "analyze", "--html", str(spans / "sub" / "page.html"))
+    assert code == 2 and out == ""
+    assert (
+        f"--html {spans / 'sub' / 'page.html'}: {spans} is a file where a folder should be" in err
+    )
 
 
 # --- files of the wrong kind ---------------------------------------------------------------
@@ -202,10 +211,10 @@ def test_a_repeated_run_says_how_to_retry_the_timeouts_and_bugs_recorded_earlier
     analyze_text = pipeline.analyze_text
 
     def slow_or_buggy(text, options, doc_id, metadata):
-        if doc_id == "slow.txt":
+        if doc_id == "slow":
             while True:
                 pass
-        if doc_id == "bug.txt":
+        if doc_id == "bug":
             return {}["missing"]
         return analyze_text(text, options, doc_id, metadata)
 
@@ -288,6 +297,43 @@ def test_a_device_given_twice_in_min_score_is_a_usage_error(capsys):
     assert "tricolon given twice" in err
 
 
+def test_a_bad_value_is_named_by_the_option_typed_not_the_python_parameter(capsys, tmp_path):
+    # messages said text_column='text', min_score=1.5, by='outlet', ...: names of Python
+    # parameters a user of the command line never typed
+    table, text = tmp_path / "t.csv", tmp_path / "a.txt"
+    table.write_text("a,b\n1,2\n", encoding="utf-8")
+    text.write_text(SPEECH, encoding="utf-8")
+    spans = tmp_path / "spans.csv"
+    spans.write_text("doc_id,device,kind,start,end,text,group,score,evidence\n", encoding="utf-8")
+    out = str(tmp_path / "run")
+    cases = [
+        (["analyze-corpus", str(table), "--out", out], "--text-column 'text' is not valid; choose from 'a', 'b'"),
+        (["analyze-corpus", str(table), "--out", out, "--text-column", "a", "--id-column", "id"],
+         "--id-column 'id' is not valid; choose from 'a', 'b'"),
+        (["analyze", str(text), "--min-score", "1.5"], "--min-score 1.5 is not valid; give a probability between 0 and 1, or leave --min-score out"),
+        (["analyze", str(text), "--min-score", "tricolon=1.5"], "--min-score tricolon=1.5 is not valid"),
+        (["analyze", str(text), "--min-score", "tricolons=0.5"], "--min-score device 'tricolons' is not valid"),
+        (["analyze", str(text), "--devices", "tricolons"], "--devices 'tricolons' is not valid"),
+        (["analyze", str(text), "--max-mb", "0"], "--max-mb 0 is not valid"),
+        (["analyze", str(text), "--max-mb", "0.0000001"], "--max-mb 1e-07 is not valid"),
+        (["analyze-corpus", str(table), "--out", out, "--time-limit", "-1"], "--time-limit -1 is not valid"),
+        (["validate", "sample", str(spans), "--out", str(tmp_path / "s.jsonl"), "--by", "outlet"],
+         "--by 'outlet' is not valid; choose from"),
+        (["attribute", "federalist", "--data-home", str(tmp_path / "empty")],
+         f"searched --data-home ({tmp_path / 'empty'})"),
+    ]  # fmt: skip
+    for argv, expected in cases:
+        code, _, err = run(capsys, *argv)
+        assert code in (2, 3) and err.startswith("rhetoric: error: "), (argv, err)
+        assert expected in err and len(err.splitlines()) == 1, (argv, err)
+    # the Python API names its parameters
+    with pytest.raises(ValueError, match=r"^text_column='text' is not valid"):
+        rhetoric.analyze_corpus(pd.read_csv(table), n_jobs=1)
+    with pytest.raises(ValueError, match=r"^min_score\['tricolon'\]=1.5 is not valid"):
+        rhetoric.analyze(SPEECH, min_score={"tricolon": 1.5})
+    assert not (tmp_path / "run").exists()
+
+
 def test_a_fractional_size_limit_is_named_as_given(tmp_path):
     from rhetoric.text import read_text
 
@@ -295,6 +341,30 @@ def test_a_fractional_size_limit_is_named_as_given(tmp_path):
     path.write_text("word " * 200_000, encoding="utf-8")
     with pytest.raises(InputError, match="above the 0.5 MB limit"):
         read_text(path, max_bytes=500_000)
+
+
+def test_a_file_over_a_small_size_limit_is_measured_precisely_enough_to_be_seen_over_it(
+    capsys, tmp_path, monkeypatch
+):
+    # it said "file is 0.0 MB, above the 0.005 MB limit"
+    import io
+    import sys
+
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 2_000, encoding="utf-8")
+    code, _, err = run(capsys, "analyze", str(path), "--max-mb", "0.005")
+    assert code == 1
+    assert err == (
+        f"rhetoric: error: {path}: file is 0.010 MB (10,000 bytes), above the 0.005 MB limit "
+        "(raise it with --max-mb or max_bytes=)\n"
+    )
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"w" * 5_001)))
+    code, _, err = run(capsys, "analyze", "-", "--max-mb", "0.005")
+    assert code == 1
+    assert err == (
+        "rhetoric: error: <stdin>: 0.005001 MB (5,001 bytes), above the 0.005 MB limit (raise "
+        "it with --max-mb)\n"
+    )
 
 
 def test_a_run_of_no_documents_says_so_and_leaves_tables_with_their_columns(capsys, tmp_path):

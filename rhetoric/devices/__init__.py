@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from importlib import import_module
 
-from rhetoric.errors import UsageError, invalid_value
+from rhetoric.errors import UsageError, invalid_value, option_name
 from rhetoric.span import Span
 from rhetoric.text import Document, as_document
 
@@ -101,15 +101,25 @@ def check_min_score(
         checked = {}
         for device in sorted(min_score):
             if device not in REGISTRY:
-                raise invalid_value("device", device, DEVICES)
+                raise invalid_value("min_score device", device, DEVICES)
             value = min_score[device]
-            checked[device] = None if value is None else _probability(value, f"[{device!r}]")
+            checked[device] = None if value is None else _probability(value, device)
         return checked or None
     return _probability(min_score)
 
 
-def _probability(value: object, where: str = "") -> float:
+def _probability(value: object, device: str | None = None) -> float:
+    """``value`` as a probability; else a :class:`UsageError` naming it as the user gave it:
+    ``min_score['tricolon']=1.5`` in Python, ``--min-score tricolon=1.5`` on the command line."""
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        option = option_name("min_score")
+        if option:
+            given = f"{device}={value!r}" if device else repr(value)
+            raise UsageError(
+                f"{option} {given} is not valid; give a probability between 0 and 1, or leave "
+                f"{option} out for each device's default threshold"
+            )
+        where = f"[{device!r}]" if device else ""
         raise UsageError(
             f"min_score{where}={value!r} is not valid; give a probability between 0 and 1, "
             "or None for each device's default threshold"

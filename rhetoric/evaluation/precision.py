@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rhetoric.datahome import get_data_home
+from rhetoric.datahome import fetch_hint, get_data_home
 from rhetoric.errors import DataNotFoundError, InputError
 from rhetoric.evaluation.pool import genre_of, gold_dir
 from rhetoric.figures import group_figures, with_context
@@ -95,7 +95,10 @@ def ptc_dev_documents(data_home: str | os.PathLike | None = None) -> list[str]:
     detectors now find in such an article is counted as unjudged, not missed)."""
     folder = get_data_home(data_home) / "ptc" / "dev-articles"
     if not folder.is_dir():
-        raise DataNotFoundError(f"{folder}: the PTC dev articles are not in the data home")
+        raise DataNotFoundError(
+            f"{folder}: the PTC dev articles are not in the data home; "
+            + fetch_hint("ptc", data_home)
+        )
     return sorted(f"ptc/dev-articles/{path.name}" for path in folder.glob("article*.txt"))
 
 
@@ -186,7 +189,8 @@ def judged_texts(docs: Iterable[str], data_home: str | os.PathLike | None = None
         path = home / doc
         if not path.is_file():
             raise DataNotFoundError(
-                f"{doc}: a judged document is not in the data home ({home}); run `rhetoric data fetch`"
+                f"{doc}: a judged document is not in the data home ({home}); "
+                + fetch_hint(Path(doc).parts[0], home)
             )
         texts[doc] = decode(path.read_bytes())[0]
     return texts

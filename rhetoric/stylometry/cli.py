@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import warnings
 
+from rhetoric.cli import EXIT_INPUT, EXIT_OK, _say
 from rhetoric.errors import InputError, RhetoricError, UsageError, invalid_value
 from rhetoric.stylometry.classifiers import ALIASES, METHODS, canonical_method
-from rhetoric.stylometry.corpus import LOADER_NAMES, load_stylometry_corpus
+from rhetoric.stylometry.corpus import LOADER_NAMES, CorpusFileWarning, load_stylometry_corpus
 from rhetoric.stylometry.validation import attribute, cross_validate
 
 
@@ -90,16 +90,17 @@ def _default_train(frame, test: str | None, available: list[str]) -> list[str]:
     """
     unattributed = [label for label in available if label.lower() in UNATTRIBUTED and label != test]
     if unattributed:
-        print(f"note: left out {', '.join(unattributed)}: not author names (--train to include them)",
-              file=sys.stderr)  # fmt: skip
+        _say(
+            "note",
+            f"left out {', '.join(unattributed)}: not author names (--train to include them)",
+        )
     authors = [label for label in available if label not in unattributed]
     if test is not None:
         return [label for label in authors if label != test]
     counts = frame["label"].astype(str).value_counts()
     single = sorted(label for label in counts[counts < 2].index if label in authors)
     if single:
-        print(f"note: left out {len(single)} author(s) with a single text: {', '.join(single)}",
-              file=sys.stderr)  # fmt: skip
+        _say("note", f"left out {len(single)} author(s) with a single text: {', '.join(single)}")
     return [label for label in authors if label not in single]
 
 
@@ -117,12 +118,17 @@ def _too_few_authors(corpus: str, available: list[str], test: str | None) -> str
 
 
 def _load(args: argparse.Namespace):
+    """The corpus, and how many of its files were skipped (unreadable, not text, no author name):
+    each named on stderr in one line, as an error, since the command then exits 1."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         frame = load_stylometry_corpus(args.corpus, args.data_home)
+    skipped = 0
     for warning in caught:
-        print(f"warning: {warning.message}", file=sys.stderr)
-    return frame
+        bad_input = issubclass(warning.category, CorpusFileWarning)
+        skipped += bad_input
+        _say("error" if bad_input else "warning", str(warning.message))
+    return frame, skipped
 
 
 def run(args: argparse.Namespace) -> int:
@@ -142,7 +148,10 @@ def run(args: argparse.Namespace) -> int:
             "--transductive applies to validation (--cv); attributing --test texts always learns "
             "the word list from the training texts alone"
         )
-    frame = _load(args)
+    frame, skipped = _load(args)
+    # the results of the texts that were read, then exit code 1 if a file was skipped (README:
+    # exit codes, the same for every subcommand)
+    done = EXIT_INPUT if skipped else EXIT_OK
     available = sorted(set(map(str, frame["label"])))
     test_label = _labels("--test", args.test, available)[0] if args.test is not None else None
     if args.train is not None:
@@ -173,13 +182,13 @@ def run(args: argparse.Namespace) -> int:
         classes = [c for c in result.columns if c not in ("doc_id", "predicted")]
         if fmt != "json":  # table or csv: one row per text, a probability column per author
             print(format_table(result, fmt), end="")
-            return 0
+            return done
         for row in result.itertuples(index=False):
             record = dict(zip(result.columns, row, strict=True))
             proba = {c: round(float(record[c]), 6) for c in classes}
             record = {"doc_id": record["doc_id"], "predicted": record["predicted"], "proba": proba}
             print(json.dumps(record))
-        return 0
+        return done
     if train["label"].nunique() < 2:
         raise RhetoricError(f"--train {args.train}: validation needs at least two authors")
     validation = cross_validate(texts, train["label"], method=method, mfw=args.mfw, cv=args.cv or "loo", k=args.k,
@@ -190,14 +199,14 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "csv":  # one row per author, the summary repeated on each
         extra = {k: summary[k] for k in ("cv", "mode", "n", "accuracy", "balanced_accuracy")}
         print(format_table(per_author.assign(**extra), "csv"), end="")
-        return 0
+        return done
     if fmt == "json":
         print(json.dumps({"method": summary["method"], "mfw": int(summary["mfw"]), "cv": summary["cv"],
                           "mode": summary["mode"], "n": int(summary["n"]),
                           "accuracy": round(float(summary["accuracy"]), 6),
                           "balanced_accuracy": round(float(summary["balanced_accuracy"]), 6),
                           "recall": recall}))  # fmt: skip
-        return 0
+        return done
     print(
         f"method {summary['method']}  mfw {summary['mfw']}  {summary['cv']} ({summary['mode']})  n {summary['n']}"
     )
@@ -205,7 +214,7 @@ def run(args: argparse.Namespace) -> int:
         f"accuracy {summary['accuracy']:.3f}  balanced accuracy {summary['balanced_accuracy']:.3f}"
     )
     print(format_table(per_author[["label", "texts", "recall"]]), end="")
-    return 0
+    return done
 
 
 #: Every accepted ``--method`` value.

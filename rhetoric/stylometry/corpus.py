@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rhetoric.errors import InputError, check_choice
+from rhetoric.errors import InputError, no_such_corpus
 
 #: Loader names accepted wherever a corpus is named.
 LOADER_NAMES = ("federalist", "inaugural", "state_union")
@@ -42,7 +42,8 @@ def read_corpus_folder(folder: str | os.PathLike, *, pattern: str = "*.txt") -> 
     Returns
     -------
     pandas.DataFrame
-        ``doc_id`` (file name without ``.txt``), ``label`` (before the first ``_``), ``text``,
+        ``doc_id`` (file name without its extension, as every folder's documents are named:
+        :func:`rhetoric.documents.file_doc_ids`), ``label`` (before the first ``_``), ``text``,
         ``clean_text`` (the same text: no cleaning is guessed for unknown files), ``path``.
 
     Raises
@@ -55,10 +56,12 @@ def read_corpus_folder(folder: str | os.PathLike, *, pattern: str = "*.txt") -> 
     root = Path(folder)
     if not root.is_dir():
         raise InputError(f"{root}: not a folder of text files")
+    from rhetoric.documents import file_doc_ids
+
     rows = []
-    for path in sorted(root.glob(pattern)):
-        if not path.is_file():
-            continue
+    paths = sorted(path for path in root.glob(pattern) if path.is_file())
+    # named by the one doc_id rule (rhetoric.documents): the path in the folder, no extension
+    for path, doc_id in zip(paths, file_doc_ids(paths, root), strict=True):
         try:
             text = read_text(path)
         except InputError as error:
@@ -71,7 +74,7 @@ def read_corpus_folder(folder: str | os.PathLike, *, pattern: str = "*.txt") -> 
                 stacklevel=2,
             )
             continue
-        rows.append({"doc_id": path.stem, "label": label_of(path.name), "text": text, "clean_text": text,
+        rows.append({"doc_id": doc_id, "label": label_of(path.name), "text": text, "clean_text": text,
                      "path": str(path)})  # fmt: skip
     if not rows:
         raise InputError(f"{root}: no readable {pattern} files")
@@ -94,5 +97,6 @@ def load_stylometry_corpus(
 
         return load_corpus(corpus, data_home)
     if isinstance(corpus, str) and not Path(corpus).exists() and os.sep not in corpus:
-        check_choice("corpus", corpus, LOADER_NAMES)  # a mistyped loader name: say so
+        # a folder not there, or a loader name mistyped: both are said
+        raise no_such_corpus(corpus, LOADER_NAMES, what="folder")
     return read_corpus_folder(corpus)

@@ -86,11 +86,11 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "sample":
         from rhetoric.files import output_path
         from rhetoric.validation.judgements import check_sheet_target
-        from rhetoric.validation.sampling import OPTIONS, check_sizes
+        from rhetoric.validation.sampling import check_sizes
 
         output_path(args.out, "--out")  # said before the sample is drawn
         check_sheet_target(args.out, "--out")  # a sheet already judged is not written over
-        check_sizes(args.per_stratum, args.context, options=OPTIONS)
+        check_sizes(args.per_stratum, args.context)  # named as the options given
         by = [c.strip() for c in args.by.split(",") if c.strip()]
         texts = (
             _corpus_table(args.texts, args.text_column, args.id_column, args.result)

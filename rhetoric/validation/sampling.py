@@ -14,25 +14,16 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from rhetoric.errors import UsageError, invalid_value
+from rhetoric.errors import UsageError, invalid_value, named
 from rhetoric.figures import group_figures, with_context
 from rhetoric.validation.judgements import SHEET_COLUMNS
 from rhetoric.validation.results import corpus_texts, span_table
 
-#: The command line's names of :func:`sample`'s sizes (``rhetoric validate sample``).
-OPTIONS = {"per_stratum": "--per-stratum", "width": "--context"}
 
-
-def check_sizes(
-    per_stratum: object, width: object, *, options: Mapping[str, str] | None = None
-) -> None:
+def check_sizes(per_stratum: object, width: object) -> None:
     """A :class:`UsageError` unless ``per_stratum`` is a whole number above 0 and ``width`` one
-    of 0 or more; the message names them as Python does (``per_stratum=0``), or by ``options``
-    (:data:`OPTIONS`: ``--per-stratum 0``) where the command line gave them."""
-
-    def named(name: str, value: object) -> str:
-        return f"{options[name]} {value!r}" if options else f"{name}={value!r}"
-
+    of 0 or more; the message names them as Python does (``per_stratum=0``), or as the command
+    line does where it gave them (``--per-stratum 0``: :func:`rhetoric.errors.named`)."""
     if not isinstance(per_stratum, int | np.integer) or per_stratum < 1:
         raise UsageError(
             f"{named('per_stratum', per_stratum)} is not valid; give a positive whole number, "

@@ -21,7 +21,9 @@ def test_counts_of_a_folder_in_two_processes_equal_the_counts_of_the_texts(feder
         (tmp_path / f"{doc_id}.txt").write_text(text, encoding="utf-8")
     expected = CountTable.from_texts(federalist["text"], ngram=2)
     table, ids = CountTable.from_corpus(tmp_path, ngram=2, n_jobs=2)
-    assert ids == [f"{d}.txt" for d in federalist["doc_id"]]
+    assert (
+        ids == federalist["doc_id"].tolist()
+    )  # the folder's files are named as the loader names them
     assert table.vocabulary.tolist() == expected.vocabulary.tolist()
     assert np.array_equal(table.totals, expected.totals)
     assert (table.counts != expected.counts).nnz == 0
@@ -43,4 +45,4 @@ def test_a_bad_file_stops_the_count_or_is_left_out(tmp_path):
         CountTable.from_corpus(tmp_path)
     with pytest.warns(UserWarning, match="1 document"):
         table, ids = CountTable.from_corpus(tmp_path, errors="skip")
-    assert ids == ["a.txt"] and table.totals.tolist() == [3]
+    assert ids == ["a"] and table.totals.tolist() == [3]

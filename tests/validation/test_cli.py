@@ -77,9 +77,9 @@ def test_a_corpus_run_folder_is_a_result_to_sample_and_report(data_home, tmp_pat
     sheet = tmp_path / "sheet.jsonl"
     assert main(["validate", "sample", str(run), "--out", str(sheet), "--per-stratum", "3"]) == 0
     rows = pd.read_json(sheet, lines=True)
-    assert len(rows) and set(rows["doc"]) <= {"1829-Jackson.txt", "1901-McKinley.txt"}
+    assert len(rows) and set(rows["doc"]) <= {"1829-Jackson", "1901-McKinley"}
     for row in rows.itertuples():
-        text = (corpus / row.doc).read_text(encoding="utf-8")
+        text = (corpus / f"{row.doc}.txt").read_text(encoding="utf-8")
         assert text[row.start : row.end] == row.text
     rows["verdict"], rows["annotator"] = "TRUE", "run-coder"
     rows.to_json(sheet, orient="records", lines=True)
