@@ -1280,16 +1280,17 @@ def _modified_pair(s: _Sentence) -> Iterator[_Figure]:
         if s.norms[k] not in ("and", "or", "nor", "but", "yet"):
             continue
         m, a, b = s.norms[k - 2], s.norms[k - 1], s.norms[k + 2]
-        opposed = b in _OPPOSITE_OF.get(a, ()) or (_contrast_candidate(a) and _contrasts(a, b))
-        if not opposed:
-            continue
+        # the shape first (cheap), then the opposition (a lexicon lookup)
         if s.norms[k + 1] == m and m not in _COORDINATION and is_content_word(m):
-            yield _Figure(s.chars(k - 2, k), s.chars(k + 1, k + 3), "antonym_parallel", 0.7,
-                          f"one modifier, opposed words: '{a}/{b}'")  # fmt: skip
-        elif _manner_adverb(m) and _manner_adverb(s.norms[k + 1]) and s.norms[k + 1] != m:
+            evidence = f"one modifier, opposed words: '{a}/{b}'"
+        elif s.norms[k + 1] != m and _manner_adverb(m) and _manner_adverb(s.norms[k + 1]):
             # "materially rich and spiritually poor": two manner adverbs, opposed heads
+            evidence = f"two manner adverbs, opposed words: '{a}/{b}'"
+        else:
+            continue
+        if b in _OPPOSITE_OF.get(a, ()) or (_contrast_candidate(a) and _contrasts(a, b)):
             yield _Figure(s.chars(k - 2, k), s.chars(k + 1, k + 3), "antonym_parallel", 0.7,
-                          f"two manner adverbs, opposed words: '{a}/{b}'")  # fmt: skip
+                          evidence)  # fmt: skip
 
 
 def _manner_adverb(norm: str) -> bool:
