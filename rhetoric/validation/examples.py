@@ -25,7 +25,9 @@ def load_example_judgements(name: Literal["federalist", "public_speeches"]) -> p
 
     ``"federalist"``: stratified samples of figures in the Federalist papers of Hamilton and
     Madison (``doc`` is the corpus ``doc_id``): the detectors' figures of an earlier version, and
-    those of the current sample that no earlier judgement covered, each figure judged once. ``"public_speeches"``: figures of the public
+    those of the current sample that no earlier judgement covered, each figure judged once as
+    described (a figure whose kind was renamed since, a refrain of two close copies now an
+    emphatic repeat, was judged again under its new kind). ``"public_speeches"``: figures of the public
     precision set judged again, blind, for the agreement example (``doc`` a path under the data
     home).
 
@@ -33,8 +35,8 @@ def load_example_judgements(name: Literal["federalist", "public_speeches"]) -> p
     --------
     >>> table = load_example_judgements("federalist")
     >>> sorted(set(table["annotator"]))[:3], bool(table["annotator"].ne("").all()), len(table) > 50
-    (['helper-validation', 'judge-federalist-17c', 'judge-lead'], True, True)
-    >>> bool(table.duplicated(["doc", "device", "start", "end"]).any())  # one coder per figure
+    (['helper-validation', 'judge-fed-27', 'judge-fed-27b'], True, True)
+    >>> bool(table.duplicated(["doc", "device", "kind", "start", "end"]).any())  # one coder per figure
     False
     """
     check_choice("name", name, EXAMPLES)
