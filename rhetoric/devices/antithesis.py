@@ -286,9 +286,13 @@ def _not_but(s: _Sentence) -> Iterator[_Figure]:
             alike = s.parallel_start(x_first, y_first)
             if alike == 0.0 and y_first + 1 < n:
                 alike = _parallel_behind(s, i, x_first, y_first)
-            if alike == 0.0 and s.norms[x_first] in _PURPOSE_PLACES:
+            if (
+                alike == 0.0
+                and s.norms[x_first] in _PURPOSE_PLACES
+                and _purposes(s, x_first + 1, y_first)
+            ):
                 # "not here to praise ... but to challenge ...": the purpose is the parallel part
-                alike = 0.8 * s.parallel_start(x_first + 1, y_first)
+                alike = 0.8
             if not marker and alike == 0.0:
                 break  # "we did not win, but we ...": a negated verb, then a new clause
             used_buts.add(k)
@@ -302,6 +306,25 @@ def _not_but(s: _Sentence) -> Iterator[_Figure]:
 
 #: Place adverbs that stand before a purpose ("we are not here to X but to Y").
 _PURPOSE_PLACES = frozenset({"here", "there"})
+
+
+def _purposes(s: _Sentence, a: int, b: int) -> bool:
+    """Words ``a`` and ``b`` both open an infinitive of purpose: "to" and a word that may be a
+    verb ("to praise" / "to challenge"; not "to our surprise" or "for the record")."""
+    n = len(s)
+    return (
+        b + 1 < n
+        and s.norms[a] == s.norms[b] == "to"
+        and "V" in word_classes(s.norms[a + 1])
+        and "V" in word_classes(s.norms[b + 1])
+        and not any(tuple(s.norms[b + 1 : b + 1 + len(p)]) == p for p in _PARENTHETICALS)
+    )
+
+
+#: Infinitives said as an aside, not as a purpose ("but to tell the truth, ...").
+_PARENTHETICALS = (("tell", "the", "truth"), ("be", "honest"), ("be", "frank"), ("be", "fair"),
+                   ("be", "sure"), ("be", "clear"), ("put", "it"), ("sum", "up"))  # fmt: skip
+
 
 _Y_DETERMINERS = frozenset("the a an our their his her its this that these those".split())
 
@@ -397,10 +420,9 @@ def _second_clause(
         j += 1
     if j + 1 >= n or t.norms[j] not in _SUBJECTS:
         return None
-    verb = j + 1 if t.norms[j] not in ("it's", "that's", "we're", "they're") else j
-    takes_up = (
-        marker and (t.norms[verb] in _BE or t.norms[j].endswith("'s") or t.norms[j].endswith("'re"))
-    ) or (
+    contracted = t.norms[j] in _CONTRACTED_BE
+    verb = j if contracted else j + 1
+    takes_up = (marker and (t.norms[verb] in _BE or contracted)) or (
         verb_before and is_content_word(verb_before) and lemma(t.norms[verb]) == lemma(verb_before)
     )
     repeats = s.norms[x_first] in t.norms[verb + 1 : verb + 3]
@@ -1294,8 +1316,9 @@ def _modified_pair(s: _Sentence) -> Iterator[_Figure]:
 
 
 def _manner_adverb(norm: str) -> bool:
-    """An adverb of manner or respect formed with -ly ("materially", "spiritually")."""
-    return len(norm) > 5 and norm.endswith("ly") and is_content_word(norm)
+    """An adverb of manner or respect formed with -ly ("materially", "spiritually"): only an
+    adverb ("elderly", "friendly" and "costly" are adjectives, "family" a noun)."""
+    return len(norm) > 5 and norm.endswith("ly") and word_classes(norm) == {"R"}
 
 
 def _gapped_clause(s: _Sentence) -> Iterator[_Figure]:

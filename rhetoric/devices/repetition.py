@@ -330,8 +330,10 @@ def count_once(doc: Document, spans: list[Span]) -> list[Span]:
     emphatic repeat itself (a refrain recurs three or more times, or at structural points): the
     emphatic figure stays (one, if both copies were marked) and the refrain is dropped; where no
     emphatic mention was kept, the refrain's two spans are reported as that emphatic repeat
-    (``kind="emphatic_repeat"``, the evidence saying why, the score unchanged). Spans of other
-    kinds pass unchanged.
+    (``kind="emphatic_repeat"``, the evidence saying why, the score unchanged). Two such pairs
+    in the same two sentences are one repeat (the surer is reported), and a pair whose second
+    sentence holds a kept emphatic mention is dropped (that mention reports the repeat). Spans
+    of other kinds pass unchanged.
 
     >>> text = "We have talked long enough. We have talked for a hundred years."
     >>> doc = Document(text)
@@ -376,13 +378,23 @@ def count_once(doc: Document, spans: list[Span]) -> list[Span]:
     # a refrain of two close occurrences that no emphatic mention stands for is reported as
     # what it is by the same rule: one emphatic repeat
     # (two such pairs in the same two sentences, "No words are sad enough to express ... No
-    # words are strong enough to express", are one repeat: the surer is kept)
+    # words are strong enough to express", are one repeat: the surer is kept; and a pair whose
+    # second sentence already holds a kept emphatic repeat is that repeat, said again)
+    emphatic_in = {
+        sentence(p.start)
+        for f in figures
+        if f[0].kind == "emphatic_repeat" and id(f) not in dropped
+        for p in f
+    }
     renamed: set[int] = set()
     pairs_at: dict[tuple[int, int], list[Span]] = {}
     for f in refrains:
         if id(f) in dropped or len(f) != 2 or not close_pair(f):
             continue
         at = (sentence(f[0].start), sentence(f[1].start))
+        if at[1] in emphatic_in:
+            kept.difference_update(id(p) for p in f)
+            continue
         other = pairs_at.get(at)
         if other is not None and f[0].score <= other[0].score:
             kept.difference_update(id(p) for p in f)

@@ -311,6 +311,9 @@ def test_clause_level_shapes(text, x, y, kind, evidence):
         "The weak and the strong met at the gate.",  # a merism
         "He stayed at the office instead of going home.",  # "instead of" with nothing parallel
         "We're not here to stay.",  # a negation, no second half
+        "We were not there to see it, but to our surprise it happened.",  # no second purpose
+        "I was not here to stay, but to tell the truth I liked it.",  # an aside, not a purpose
+        "The plan taxes elderly poor and family rich households alike.",  # adjectives in -ly
         "They were quietly strong and openly proud.",  # adverbs, nothing opposed
     ],
 )

@@ -457,6 +457,10 @@ def test_a_refrain_of_two_close_copies_is_reported_as_an_emphatic_repeat():
     assert [s.text for s in pair_b] == ["enough to forget", "enough to forget"]
     kept = repetition.count_once(doc2, [*pair_a, *pair_b])
     assert [(s.group, s.kind) for s in kept] == [("b", "emphatic_repeat")] * 2
+    # a pair whose second sentence holds a kept emphatic mention is that repeat, said again
+    mention = doc2.span(34, 44, device="repetition", kind="emphatic_repeat", score=0.9)
+    kept = repetition.count_once(doc2, [*pair_b, mention])
+    assert [(s.kind, s.start) for s in kept] == [("emphatic_repeat", 34)]
     # two copies far apart (or three copies) stay a refrain
     assert [s.kind for s in repetition.count_once(doc, far)] == ["refrain", "refrain"]
     three = [*close, far[1]]
