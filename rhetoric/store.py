@@ -249,16 +249,21 @@ def _first_line(error: BaseException) -> str:
     return lines[0][:200] if lines else type(error).__name__
 
 
+#: What is wrong with a committed part's table file that is not there.
+_GONE = "no such file, though its part is committed (every part writes every table)"
+
+
 def _check_parts(folder: Path, committed: dict[int, list[str]]) -> None:
-    """Raise :class:`DamagedRunError` for the first committed part whose Parquet file has no
-    readable footer (cut short): resuming would end with tables that cannot be read."""
+    """Raise :class:`DamagedRunError` for the first committed part whose Parquet file is gone or
+    has no readable footer (cut short): resuming would end with tables that cannot be read, or
+    that lack the rows of the part (every part writes a file of every table)."""
     import pyarrow.parquet as pq
 
     for number in sorted(committed):
         for name in TABLES:
             path = folder / name / f"{_part_name(number)}.parquet"
             if not path.is_file():
-                continue
+                raise DamagedRunError(folder, path, _GONE)
             try:
                 pq.read_metadata(path)
             except (OSError, ValueError) as error:  # pyarrow.ArrowInvalid is a ValueError
@@ -669,8 +674,8 @@ def _committed_paths(folder: Path) -> dict[str, str | None]:
             path = folder / name / f"{_part_name(number)}.parquet"
             try:
                 table = pq.read_table(path, columns=["doc_id", "path"]).to_pydict()
-            except FileNotFoundError:
-                continue
+            except FileNotFoundError:  # checked already (_check_parts): gone meanwhile
+                raise _refused(folder, DamagedRunError(folder, path, _GONE)) from None
             except (OSError, ValueError) as error:
                 raise _refused(folder, DamagedRunError(
                     folder, path, f"not a readable Parquet file ({_first_line(error)})"
@@ -807,13 +812,14 @@ def read_table(folder: str | os.PathLike, name: str) -> pd.DataFrame:
     parts = []
     for number in sorted(committed):
         path = folder / name / f"{_part_name(number)}.parquet"
-        if path.is_file():
-            try:
-                parts.append(pq.read_table(path).to_pandas())
-            except (OSError, ValueError) as error:  # pyarrow.ArrowInvalid is a ValueError
-                raise DamagedRunError(
-                    folder, path, f"not a readable Parquet file ({_first_line(error)})"
-                ) from None
+        if not path.is_file():  # its rows would be left out unsaid
+            raise DamagedRunError(folder, path, _GONE)
+        try:
+            parts.append(pq.read_table(path).to_pandas())
+        except (OSError, ValueError) as error:  # pyarrow.ArrowInvalid is a ValueError
+            raise DamagedRunError(
+                folder, path, f"not a readable Parquet file ({_first_line(error)})"
+            ) from None
     table = concat_tables(name, parts) if parts else empty_table(name)
     if name == "frames" and len(table):
         table["keywords"] = table["keywords"].map(list)
