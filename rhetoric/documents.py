@@ -273,7 +273,8 @@ def read_table(path: str | os.PathLike) -> pd.DataFrame:
         ) from None
     except pd.errors.ParserError as error:
         raise InputError(f"{path}: not a readable {kind} ({_first_line(error)})") from None
-    except ValueError as error:  # JSON Lines: name the line that is not a JSON object
+    except (ValueError, TypeError) as error:  # JSON Lines: name the line that is no object
+        # (an array line among objects is a TypeError of pandas)
         from rhetoric.files import read_json_lines
 
         read_json_lines(path, kind)

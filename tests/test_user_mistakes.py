@@ -156,6 +156,11 @@ def _truncated_parquet(path):
         ("quote.csv", b'doc_id,text\na,"We shall\nb,fight\n', "not a readable CSV table (Error"),
         ("bad.jsonl", b'{"text": "We shall."}\n{"text": oops}\n', "bad.jsonl:2: not valid JSON"),
         (
+            "arr.jsonl",
+            b'{"text": "a", "doc_id": "x"}\n[1, 2]\n',
+            "arr.jsonl:2: a record must be a JSON object",
+        ),
+        (
             "excel.csv",
             b'doc_id,text\na,"Caf\xe9 \x93talk\x94"\n',
             "excel.csv: not UTF-8 text (line 2: byte 0xe9); save the CSV table as UTF-8",
