@@ -239,8 +239,13 @@ def corpus_options(
 def check_limits(time_limit: float | None, max_bytes: int | None) -> None:
     """Refuse a time limit below 0 or a size limit of 0 or less (``None``: no limit), before a
     run starts: every document would otherwise fail, each as an error row of its own."""
-    if time_limit is not None and not time_limit >= 0:
-        raise UsageError(f"time_limit={time_limit!r} is not valid; give seconds, or None")
+    import threading
+
+    if time_limit is not None and not 0 <= time_limit <= threading.TIMEOUT_MAX:  # inf too
+        raise UsageError(
+            f"time_limit={time_limit!r} is not valid; give seconds (at most "
+            f"{threading.TIMEOUT_MAX:.0f}), or None for no limit"
+        )
     if max_bytes is not None and not max_bytes > 0:
         raise UsageError(f"max_bytes={max_bytes!r} is not valid; give a size above 0, or None")
 

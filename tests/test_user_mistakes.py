@@ -320,8 +320,11 @@ def test_a_bad_value_is_named_by_the_option_typed_not_the_python_parameter(capsy
         (["analyze", str(text), "--min-score", "tricolons=0.5"], "--min-score device 'tricolons' is not valid"),
         (["analyze", str(text), "--devices", "tricolons"], "--devices 'tricolons' is not valid"),
         (["analyze", str(text), "--max-mb", "0"], "--max-mb 0 is not valid"),
-        (["analyze", str(text), "--max-mb", "0.0000001"], "--max-mb 1e-07 is not valid"),
+        (["analyze", str(text), "--max-mb", "0.0000001"], "--max-mb 0.0000001 is not valid"),
+        (["analyze", str(text), "--max-mb", "inf"], "--max-mb inf is not valid; give a finite size"),
         (["analyze-corpus", str(table), "--out", out, "--time-limit", "-1"], "--time-limit -1 is not valid"),
+        (["analyze-corpus", str(table), "--out", out, "--time-limit", "inf"], "--time-limit inf is not valid; give seconds (at most"),
+        (["analyze-corpus", str(table), "--out", out, "--time-limit", "1e300"], "--time-limit 1e300 is not valid"),
         (["validate", "sample", str(spans), "--out", str(tmp_path / "s.jsonl"), "--by", "outlet"],
          "--by 'outlet' is not valid; choose from"),
         (["attribute", "federalist", "--data-home", str(tmp_path / "empty")],
@@ -337,6 +340,15 @@ def test_a_bad_value_is_named_by_the_option_typed_not_the_python_parameter(capsy
     with pytest.raises(ValueError, match=r"^min_score\['tricolon'\]=1.5 is not valid"):
         rhetoric.analyze(SPEECH, min_score={"tricolon": 1.5})
     assert not (tmp_path / "run").exists()
+
+
+def test_a_tiny_size_limit_is_echoed_as_given_not_in_scientific_notation(capsys, tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("We shall.\n", encoding="utf-8")  # 10 bytes
+    code, _, err = run(capsys, "analyze", str(path), "--max-mb", "0.000005")
+    assert code == 1 and "above the 0.000005 MB limit" in err and "e-0" not in err
+    with pytest.raises(ValueError, match=r"^time_limit=inf is not valid"):
+        rhetoric.analyze_corpus(["We shall."], time_limit=float("inf"), n_jobs=1)
 
 
 def test_a_fractional_size_limit_is_named_as_given(tmp_path):
