@@ -22,7 +22,8 @@ or one word ending in ``.txt``, ``.md``, ``.csv``, ...), and then a missing path
 The ``doc_id`` rule
 -------------------
 A document keeps the name it comes with: a ``doc_id`` column (or the ``id_column`` named), a
-mapping key, a Series label (if the index is not the default 0, 1, 2, ...), a Document's
+mapping key, a Series label (if the index is not the default 0, 1, 2, ...: a Series with it is
+read as a list), a Document's
 ``doc_id``. A document read from a file is named by :func:`file_doc_ids`: its path relative to
 the folder it was read from, in ``/`` form, without its extension (``1789-Washington`` for
 ``inaugural/texts/1789-Washington.txt``, ``2019/oct-07`` for a folder read with
@@ -117,10 +118,11 @@ def iter_corpus(
         yield from _from_table(corpus, text_column, id_column)
         return
     if isinstance(corpus, pd.Series):
-        named = not isinstance(corpus.index, pd.RangeIndex)
-        for i, (label, text) in enumerate(corpus.items()):
-            yield _from_item(text, str(label) if named else default_doc_id(i))
-        return
+        if not isinstance(corpus.index, pd.RangeIndex):  # named by its labels
+            for label, text in corpus.items():
+                yield _from_item(text, str(label))
+            return
+        corpus = corpus.tolist()  # unnamed: as a list (its paths named by the file rule)
     if isinstance(corpus, Mapping):
         for key, text in corpus.items():
             yield _from_item(text, str(key))

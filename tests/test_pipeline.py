@@ -206,6 +206,21 @@ def test_files_get_unique_names_whenever_their_paths_are(tmp_path, capsys):
     assert result.documents["doc_id"].tolist() == ["doc1.txt", "doc1"]
 
 
+def test_a_series_of_paths_is_named_by_the_file_rule_as_a_list_is(tmp_path):
+    from rhetoric.documents import iter_corpus
+
+    paths = []
+    for name in ("1789-Washington.txt", "1793-Washington.txt"):
+        (tmp_path / name).write_text("We shall go on.", encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    as_list = [d.doc_id for d in iter_corpus(paths)]
+    assert as_list == ["1789-Washington", "1793-Washington"]
+    assert [d.doc_id for d in iter_corpus(pd.Series(paths))] == as_list
+    assert [d.doc_id for d in iter_corpus(pd.Series(["One.", "Two."]))] == ["doc0", "doc1"]
+    labelled = pd.Series(paths, index=["a", "b"])  # a label names its document
+    assert [d.doc_id for d in iter_corpus(labelled)] == ["a", "b"]
+
+
 def test_a_long_text_is_analysed_with_the_cycle_collector_paused_and_restored(monkeypatch):
     import gc
 
