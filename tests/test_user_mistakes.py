@@ -393,3 +393,12 @@ def test_a_run_of_no_documents_says_so_and_leaves_tables_with_their_columns(caps
     assert "no documents matching '*.txt'" in err
     spans = pd.read_parquet(out / "spans")
     assert len(spans) == 0 and {"doc_id", "device", "start", "end"} <= set(spans.columns)
+
+
+def test_tradeoff_names_its_own_min_scores_option(capsys):
+    # it said "--min-score 1.5 is not valid; ... or leave --min-score out", an option it lacks
+    for given in ("1.5", "0.5,1.5", "nan"):
+        code, out, err = run(capsys, "evaluate", "tradeoff", "--min-scores", given)
+        assert (code, out) == (2, "") and err.count("\n") == 1
+        assert err.startswith(f"rhetoric: error: --min-scores {given} is not valid")
+        assert "--min-score " not in err and "leave" not in err
