@@ -18,6 +18,7 @@ Errors are printed as one line, ``rhetoric: error: ...``, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import textwrap
@@ -139,7 +140,7 @@ def _add_analyze(commands) -> None:
     )
     parser.add_argument(
         "--max-mb",
-        type=float,
+        type=_given_number,
         default=10.0,
         metavar="MB",
         help="refuse files larger than this many megabytes (default 10)",
@@ -319,14 +320,14 @@ def _add_analyze_corpus(commands) -> None:
     parser.add_argument("--no-frames", action="store_true", help="skip frames and stance")
     parser.add_argument(
         "--max-mb",
-        type=float,
+        type=_given_number,
         default=10.0,
         metavar="MB",
         help="refuse files larger than this many megabytes (default 10)",
     )
     parser.add_argument(
         "--time-limit",
-        type=float,
+        type=_given_number,
         default=600.0,
         metavar="SECONDS",
         help="give up a document after this long, as an error row (default 600; 0: no limit)",
@@ -480,21 +481,48 @@ def _devices_option(value: str | None) -> tuple[str, ...] | None:
     return check_devices(names)
 
 
+class _GivenNumber(float):
+    """A number of the command line that keeps the text it was given as (``0.00001``, not
+    ``1e-05``), for messages that echo it."""
+
+    text: str
+
+    def __new__(cls, text: str) -> _GivenNumber:
+        number = super().__new__(cls, text)
+        number.text = text.strip()
+        return number
+
+
+def _given_number(text: str) -> float:
+    return _GivenNumber(text)
+
+
+_given_number.__name__ = "float"  # argparse's "invalid float value: 'x'"
+
+
+def _given(value: float) -> str:
+    """An option's number as the user typed it (a default: shortest form)."""
+    return getattr(value, "text", f"{value:g}")
+
+
 def _max_bytes(args) -> int:
-    """``--max-mb`` in bytes: a size above 0."""
-    if not args.max_mb * 1_000_000 >= 1:  # 0, negative, or under one byte
+    """``--max-mb`` in bytes: a finite size above 0."""
+    if not args.max_mb * 1_000_000 >= 1 or math.isinf(args.max_mb):  # 0, negative, under a byte
         raise UsageError(
-            f"--max-mb {args.max_mb:g} is not valid; give a size in megabytes above 0 (at least "
-            "one byte, 0.000001)"
+            f"--max-mb {_given(args.max_mb)} is not valid; give a finite size in megabytes "
+            "above 0 (at least one byte, 0.000001)"
         )
     return int(args.max_mb * 1_000_000)
 
 
 def _time_limit(args) -> float | None:
     """``--time-limit`` in seconds; 0 is no limit."""
-    if not args.time_limit >= 0:
+    import threading
+
+    if not 0 <= args.time_limit <= threading.TIMEOUT_MAX:  # nan, negative, inf
         raise UsageError(
-            f"--time-limit {args.time_limit:g} is not valid; give seconds, or 0 for no limit"
+            f"--time-limit {_given(args.time_limit)} is not valid; give seconds (at most "
+            f"{threading.TIMEOUT_MAX:.0f}), or 0 for no limit"
         )
     return args.time_limit or None
 

@@ -22,14 +22,16 @@ or one word ending in ``.txt``, ``.md``, ``.csv``, ...), and then a missing path
 The ``doc_id`` rule
 -------------------
 A document keeps the name it comes with: a ``doc_id`` column (or the ``id_column`` named), a
-mapping key, a Series label (if the index is not the default 0, 1, 2, ...), a Document's
+mapping key, a Series label (if the index is not the default 0, 1, 2, ...: a Series with it is
+read as a list), a Document's
 ``doc_id``. A document read from a file is named by :func:`file_doc_ids`: its path relative to
 the folder it was read from, in ``/`` form, without its extension (``1789-Washington`` for
 ``inaugural/texts/1789-Washington.txt``, ``2019/oct-07`` for a folder read with
 ``"**/*.txt"``). The folder is the one given for a folder; for a list of paths, the deepest
 folder holding them all (one file: its own folder, so its name is the file name without the
-extension, as :func:`rhetoric.analyze` names it). Files that would share a name that way (``a.txt``
-and ``a.md``) keep their extensions. So a folder run over the bundled texts joins the loaders'
+extension, as :func:`rhetoric.analyze` names it). A file whose name would be shared that way
+(``a.txt`` and ``a.md``; ``a.txt`` and ``a.txt.md``; ``doc1.txt`` beside a text named ``doc1``)
+keeps its extension: the names are unique whenever the paths are. So a folder run over the bundled texts joins the loaders'
 tables (:func:`rhetoric.load_inaugural` names the file ``1789-Washington.txt``
 ``1789-Washington``), and ``analyze_corpus(glob.glob("texts/*.txt"))`` joins a run over the
 folder ``texts``. A document without a name is ``doc<position>`` (``doc0``, ``doc1``, ...) by
@@ -40,7 +42,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -116,10 +118,11 @@ def iter_corpus(
         yield from _from_table(corpus, text_column, id_column)
         return
     if isinstance(corpus, pd.Series):
-        named = not isinstance(corpus.index, pd.RangeIndex)
-        for i, (label, text) in enumerate(corpus.items()):
-            yield _from_item(text, str(label) if named else default_doc_id(i))
-        return
+        if not isinstance(corpus.index, pd.RangeIndex):  # named by its labels
+            for label, text in corpus.items():
+                yield _from_item(text, str(label))
+            return
+        corpus = corpus.tolist()  # unnamed: as a list (its paths named by the file rule)
     if isinstance(corpus, Mapping):
         for key, text in corpus.items():
             yield _from_item(text, str(key))
@@ -144,7 +147,10 @@ def iter_corpus(
     items = check_documents("documents", corpus)
     # the paths of the list (a string from glob.glob, say, names one), named together
     paths = {i: path for i, item in enumerate(items) if (path := _path_of(item)) is not None}
-    names = dict(zip(paths, file_doc_ids(list(paths.values())), strict=True))
+    # the names of the other documents (doc<N> of a text given without one) are not a file's
+    taken = {_from_item(item, None, position=i).doc_id
+             for i, item in enumerate(items) if i not in paths}  # fmt: skip
+    names = dict(zip(paths, file_doc_ids(list(paths.values()), taken=taken), strict=True))
     for i, item in enumerate(items):
         if i in paths:  # read as the file it names, as rhetoric.analyze reads it
             yield CorpusDocument(names[i], path=os.fspath(item))
@@ -153,18 +159,23 @@ def iter_corpus(
 
 
 def file_doc_ids(
-    paths: list[str | os.PathLike], folder: str | os.PathLike | None = None
+    paths: list[str | os.PathLike],
+    folder: str | os.PathLike | None = None,
+    taken: Iterable[str] = (),
 ) -> list[str]:
     """The doc_ids of files read together (the ``doc_id`` rule of the module notes).
 
     Each file's path relative to ``folder`` (default: the deepest folder holding them all), in
-    ``/`` form, without its extension; files that would share a name that way keep their
-    extensions.
+    ``/`` form, without its extension; a file whose name that way is shared with another file's
+    name, or with one of ``taken`` (the names of the other documents read with them, such as the
+    ``doc<N>`` of a text), keeps its extension. So the names are unique whenever the paths are.
 
     >>> file_doc_ids(["speeches/1789-Washington.txt", "speeches/1793-Washington.txt"])
     ['1789-Washington', '1793-Washington']
     >>> file_doc_ids(["a/x.txt", "b/y.txt", "b/z.txt", "b/z.md"])
     ['a/x', 'b/y', 'b/z.txt', 'b/z.md']
+    >>> file_doc_ids(["b/z.txt", "b/z.md", "b/z.txt.md"])
+    ['z.txt', 'z.md', 'z.txt.md']
     """
     if not paths:
         return []
@@ -172,13 +183,27 @@ def file_doc_ids(
     if folder is None:
         try:
             folder = os.path.commonpath([os.path.dirname(p) for p in absolute])
-        except ValueError:  # no common folder (two drives): each file by its own name
-            return [Path(p).stem for p in absolute]
-    folder = os.path.abspath(folder)
-    relative = [Path(os.path.relpath(p, folder)).as_posix() for p in absolute]
-    bare = [r[: -len(PurePosixPath(r).suffix)] if PurePosixPath(r).suffix else r for r in relative]
-    counts = Counter(bare)
-    return [b if counts[b] == 1 else r for b, r in zip(bare, relative, strict=True)]
+        except ValueError:  # no common folder (two drives): each file by its own name, or
+            folder = None  # its full path where names are shared
+    if folder is None:
+        relative = [Path(p).as_posix() for p in absolute]
+        bare = [Path(p).stem for p in absolute]
+    else:
+        folder = os.path.abspath(folder)
+        relative = [Path(os.path.relpath(p, folder)).as_posix() for p in absolute]
+        bare = [r.removesuffix(PurePosixPath(r).suffix) for r in relative]
+    # a file keeps its extension while its bare name is shared (with another file's name, bare
+    # or not, or a name taken): each round gives at least one more file its full relative path,
+    # and those are as unique as the paths
+    names, taken = list(bare), set(taken)
+    while True:
+        counts = Counter(names)
+        clash = [i for i, n in enumerate(names)
+                 if names[i] != relative[i] and (counts[n] > 1 or n in taken)]  # fmt: skip
+        if not clash:
+            return names
+        for i in clash:
+            names[i] = relative[i]
 
 
 def as_documents(corpus: object, **options) -> list[Document]:
@@ -250,7 +275,8 @@ def read_table(path: str | os.PathLike) -> pd.DataFrame:
         ) from None
     except pd.errors.ParserError as error:
         raise InputError(f"{path}: not a readable {kind} ({_first_line(error)})") from None
-    except ValueError as error:  # JSON Lines: name the line that is not a JSON object
+    except (ValueError, TypeError) as error:  # JSON Lines: name the line that is no object
+        # (an array line among objects is a TypeError of pandas)
         from rhetoric.files import read_json_lines
 
         read_json_lines(path, kind)

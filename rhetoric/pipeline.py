@@ -239,8 +239,13 @@ def corpus_options(
 def check_limits(time_limit: float | None, max_bytes: int | None) -> None:
     """Refuse a time limit below 0 or a size limit of 0 or less (``None``: no limit), before a
     run starts: every document would otherwise fail, each as an error row of its own."""
-    if time_limit is not None and not time_limit >= 0:
-        raise UsageError(f"time_limit={time_limit!r} is not valid; give seconds, or None")
+    import threading
+
+    if time_limit is not None and not 0 <= time_limit <= threading.TIMEOUT_MAX:  # inf too
+        raise UsageError(
+            f"time_limit={time_limit!r} is not valid; give seconds (at most "
+            f"{threading.TIMEOUT_MAX:.0f}), or None for no limit"
+        )
     if max_bytes is not None and not max_bytes > 0:
         raise UsageError(f"max_bytes={max_bytes!r} is not valid; give a size above 0, or None")
 
@@ -536,6 +541,8 @@ def write_corpus(
     metadata = metadata_schema(documents, text_column=text_column, id_column=id_column)
     writer = CorpusWriter(out, run_config(options, max_bytes), metadata)
     lazy = scheduler is not None
+    # resuming: the files committed must keep their names (a file's name follows the set read)
+    writer.check_names(corpus_documents(documents, pattern, text_column, True, id_column))
     records = _unique(
         corpus_documents(documents, pattern, text_column, lazy, id_column), writer.done
     )

@@ -249,16 +249,21 @@ def _first_line(error: BaseException) -> str:
     return lines[0][:200] if lines else type(error).__name__
 
 
+#: What is wrong with a committed part's table file that is not there.
+_GONE = "no such file, though its part is committed (every part writes every table)"
+
+
 def _check_parts(folder: Path, committed: dict[int, list[str]]) -> None:
-    """Raise :class:`DamagedRunError` for the first committed part whose Parquet file has no
-    readable footer (cut short): resuming would end with tables that cannot be read."""
+    """Raise :class:`DamagedRunError` for the first committed part whose Parquet file is gone or
+    has no readable footer (cut short): resuming would end with tables that cannot be read, or
+    that lack the rows of the part (every part writes a file of every table)."""
     import pyarrow.parquet as pq
 
     for number in sorted(committed):
         for name in TABLES:
             path = folder / name / f"{_part_name(number)}.parquet"
             if not path.is_file():
-                continue
+                raise DamagedRunError(folder, path, _GONE)
             try:
                 pq.read_metadata(path)
             except (OSError, ValueError) as error:  # pyarrow.ArrowInvalid is a ValueError
@@ -513,7 +518,6 @@ class CorpusWriter:
         try:
             committed = _committed_batches(folder)
             _check_parts(folder, committed)
-            (folder / FINISHED).unlink(missing_ok=True)  # running again: not finished until it ends
             for name in TABLES:  # files of a part that was not committed (an interrupted run)
                 for path in (folder / name).iterdir():
                     stem = path.name.split(".")[0]
@@ -529,7 +533,28 @@ class CorpusWriter:
         self.done = frozenset(doc for docs in committed.values() for doc in docs)
         self._next = max(committed, default=-1) + 1
 
+    def check_names(self, documents) -> None:
+        """Refuse to resume (:class:`~rhetoric.errors.UsageError`, one line) when a file already
+        committed would now get another ``doc_id``, or a committed ``doc_id`` would now name
+        another file: a file's name follows the set of files read with it
+        (:func:`rhetoric.documents.file_doc_ids`), so resuming with another set would analyse a
+        file twice under two names, or skip a file as one it is not."""
+        if not self.done:
+            return
+        try:
+            _check_names(self.folder, _committed_paths(self.folder), documents)
+        except BaseException:
+            _release_folder(self.folder)
+            raise
+
     def __enter__(self) -> CorpusWriter:
+        # running again: not finished until it ends (here, not before: a run refused before it
+        # starts, by check_names, leaves a finished folder finished)
+        try:
+            (self.folder / FINISHED).unlink(missing_ok=True)
+        except OSError as error:
+            _release_folder(self.folder)
+            raise output_error("--out", self.folder, error, "cannot write there") from None
         self.summary.skipped = len(self.done)
         if self.done:
             try:
@@ -639,6 +664,59 @@ class CorpusWriter:
             summary.first_internal = manifest["first_internal"]
 
 
+def _committed_paths(folder: Path) -> dict[str, str | None]:
+    """``{doc_id: path}`` of the committed documents (from ``documents`` and ``errors``)."""
+    import pyarrow.parquet as pq
+
+    paths: dict[str, str | None] = {}
+    for number in sorted(_committed_batches(folder)):
+        for name in ("documents", "errors"):
+            path = folder / name / f"{_part_name(number)}.parquet"
+            try:
+                table = pq.read_table(path, columns=["doc_id", "path"]).to_pydict()
+            except FileNotFoundError:  # checked already (_check_parts): gone meanwhile
+                raise _refused(folder, DamagedRunError(folder, path, _GONE)) from None
+            except (OSError, ValueError) as error:
+                raise _refused(folder, DamagedRunError(
+                    folder, path, f"not a readable Parquet file ({_first_line(error)})"
+                )) from None  # fmt: skip
+            paths.update(zip(table["doc_id"], table["path"], strict=True))
+    return paths
+
+
+def _same_file(a: str, b: str) -> bool:
+    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+def _check_names(folder: Path, committed: dict[str, str | None], documents) -> None:
+    by_path = {os.path.normcase(os.path.abspath(p)): d for d, p in committed.items() if p}
+    advice = (
+        "a file's doc_id follows the set of files read with it (the one doc_id rule), and "
+        "resuming with another set of files would"
+    )
+    for document in documents:
+        if document.path is None:
+            continue
+        was = by_path.get(os.path.normcase(os.path.abspath(document.path)))
+        if was is not None and was != document.doc_id:
+            raise UsageError(
+                f"--out {folder}: {document.path} was written there as doc_id {was!r} and would "
+                f"now be {document.doc_id!r}; {advice} analyse it twice under two names: give "
+                "a new --out folder for this set of files"
+            )
+        there = committed.get(document.doc_id)
+        if (
+            there is not None
+            and not _same_file(there, document.path)
+            and os.path.isfile(there)  # a committed path that cannot be found now: not known
+        ):
+            raise UsageError(
+                f"--out {folder}: doc_id {document.doc_id!r} names {there} there and would now "
+                f"name {document.path}; {advice} skip {document.path} as a file it is not: give "
+                "a new --out folder for this set of files"
+            )
+
+
 def _holder(path: Path) -> dict | None:
     try:
         holder = json.loads(path.read_text(encoding="utf-8"))
@@ -734,13 +812,14 @@ def read_table(folder: str | os.PathLike, name: str) -> pd.DataFrame:
     parts = []
     for number in sorted(committed):
         path = folder / name / f"{_part_name(number)}.parquet"
-        if path.is_file():
-            try:
-                parts.append(pq.read_table(path).to_pandas())
-            except (OSError, ValueError) as error:  # pyarrow.ArrowInvalid is a ValueError
-                raise DamagedRunError(
-                    folder, path, f"not a readable Parquet file ({_first_line(error)})"
-                ) from None
+        if not path.is_file():  # its rows would be left out unsaid
+            raise DamagedRunError(folder, path, _GONE)
+        try:
+            parts.append(pq.read_table(path).to_pandas())
+        except (OSError, ValueError) as error:  # pyarrow.ArrowInvalid is a ValueError
+            raise DamagedRunError(
+                folder, path, f"not a readable Parquet file ({_first_line(error)})"
+            ) from None
     table = concat_tables(name, parts) if parts else empty_table(name)
     if name == "frames" and len(table):
         table["keywords"] = table["keywords"].map(list)

@@ -133,7 +133,8 @@ def over_the_limit(size: int, limit: int) -> str:
     decimals = 1  # the fewest at which the two differ (at 6, every byte shows)
     while decimals < 6 and f"{size / 1e6:.{decimals}f}" == f"{limit / 1e6:.{decimals}f}":
         decimals += 1
-    return f"{size / 1e6:.{decimals}f} MB ({size:,} bytes), above the {limit / 1e6:g} MB limit"
+    given = f"{limit / 1e6:.6f}".rstrip("0").rstrip(".")  # 0.00001, not 1e-05, as it was given
+    return f"{size / 1e6:.{decimals}f} MB ({size:,} bytes), above the {given} MB limit"
 
 
 def read_text(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> str:

@@ -184,6 +184,43 @@ def test_a_doc_id_named_twice_is_the_callers_mistake():
         analyze_corpus(pd.DataFrame({"doc_id": ["a", "a"], "text": ["One.", "Two."]}), n_jobs=1)
 
 
+def test_files_get_unique_names_whenever_their_paths_are(tmp_path, capsys):
+    from rhetoric.cli import main
+    from rhetoric.documents import file_doc_ids, iter_corpus
+
+    assert file_doc_ids(["b/z.txt", "b/z.md", "b/z.txt.md"]) == ["z.txt", "z.md", "z.txt.md"]
+    assert file_doc_ids(["b/z.txt.md", "b/z.md", "b/z.txt"]) == ["z.txt.md", "z.md", "z.txt"]
+    assert file_doc_ids(["a/x.txt", "b/y.txt"]) == ["a/x", "b/y"]  # no clash: no extension
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for name in ("notes.txt", "notes.md", "notes.txt.md"):
+        (notes / name).write_text("We shall fight. We shall win.", encoding="utf-8")
+    code = main(["analyze-corpus", str(notes), "--pattern", "*", "--out", str(tmp_path / "o"),
+                 "--devices", "anaphora", "--no-frames", "--no-progress"])  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    # a file beside a text given without a name: not the text's doc<N>
+    (tmp_path / "doc1.txt").write_text("We shall go on.", encoding="utf-8")
+    corpus = [str(tmp_path / "doc1.txt"), "We shall fight and we shall win."]
+    assert [d.doc_id for d in iter_corpus(corpus)] == ["doc1.txt", "doc1"]
+    result = analyze_corpus(corpus, devices=["anaphora"], frames=False, n_jobs=1)
+    assert result.documents["doc_id"].tolist() == ["doc1.txt", "doc1"]
+
+
+def test_a_series_of_paths_is_named_by_the_file_rule_as_a_list_is(tmp_path):
+    from rhetoric.documents import iter_corpus
+
+    paths = []
+    for name in ("1789-Washington.txt", "1793-Washington.txt"):
+        (tmp_path / name).write_text("We shall go on.", encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    as_list = [d.doc_id for d in iter_corpus(paths)]
+    assert as_list == ["1789-Washington", "1793-Washington"]
+    assert [d.doc_id for d in iter_corpus(pd.Series(paths))] == as_list
+    assert [d.doc_id for d in iter_corpus(pd.Series(["One.", "Two."]))] == ["doc0", "doc1"]
+    labelled = pd.Series(paths, index=["a", "b"])  # a label names its document
+    assert [d.doc_id for d in iter_corpus(labelled)] == ["a", "b"]
+
+
 def test_a_long_text_is_analysed_with_the_cycle_collector_paused_and_restored(monkeypatch):
     import gc
 

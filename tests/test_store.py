@@ -377,13 +377,20 @@ def _cut(path):
         ("spans/part-00000.parquet", "spans/part-00000.parquet: not a readable Parquet file"),
         ("errors/part-00000.parquet", "errors/part-00000.parquet: not a readable Parquet file"),
         ("_committed/part-00000.json", "_committed/part-00000.json: cannot be read"),
+        (
+            "spans/part-00000.parquet-gone",
+            "spans/part-00000.parquet: no such file, though its part",
+        ),
     ],
 )
 def test_a_damaged_run_folder_is_named_with_the_file_not_reported_as_a_bug(
     capsys, tmp_path, damage, expected
 ):
     assert _cli_run(capsys, tmp_path)[0] == 1  # b.txt is an input error
-    _cut(tmp_path / "run" / damage)
+    if damage.endswith("-gone"):  # a committed part's file deleted: its rows not lost unsaid
+        (tmp_path / "run" / damage.removesuffix("-gone")).unlink()
+    else:
+        _cut(tmp_path / "run" / damage)
     if damage.startswith("spans") or damage.startswith("_committed"):
         code, err = _sample(capsys, tmp_path)  # reading it: an input
         assert code == 1 and err.count("\n") == 1 and expected in err
@@ -433,3 +440,48 @@ def test_a_write_that_fails_during_a_run_is_an_output_error_and_a_rerun_resumes(
     monkeypatch.setattr(pq, "write_table", write_table)
     code, out, _ = _cli_run(capsys, tmp_path)
     assert code == 1 and "2 documents" in out  # the input error of b.txt, as in any run
+
+
+# --- a resumed run never names a committed file anew (a file's name follows the set read) ---
+
+
+def test_a_resumed_folder_run_that_would_rename_a_committed_file_is_refused(capsys, tmp_path):
+    from rhetoric.cli import main
+
+    texts, out = tmp_path / "t3", tmp_path / "out3"
+    texts.mkdir()
+    (texts / "a.txt").write_text("We shall fight. We shall win.", encoding="utf-8")
+    argv = ["analyze-corpus", str(texts), "--pattern", "*", "--out", str(out), "--no-progress",
+            "--no-frames", "--devices", "anaphora"]  # fmt: skip
+    assert main(argv) == 0
+    capsys.readouterr()
+    (texts / "a.md").write_text("Notes.", encoding="utf-8")  # a.txt would now be 'a.txt'
+    code = main(argv)
+    captured = capsys.readouterr()
+    assert (code, captured.out) == (2, "") and captured.err.count("\n") == 1
+    assert f"{texts / 'a.txt'} was written there as doc_id 'a' and would now be 'a.txt'" in (
+        captured.err
+    )
+    assert "follows the set of files read with it" in captured.err
+    assert "give a new --out folder" in captured.err
+    assert store.run_finished(out) and not (out / store.WRITING).exists()  # nothing changed
+    assert read_corpus_result(out).documents["doc_id"].tolist() == ["a"]
+
+
+def test_a_resumed_list_run_that_would_rename_a_committed_file_is_refused(tmp_path):
+    for name in ("2019/a.txt", "2020/b.txt"):
+        (tmp_path / "t2" / name).parent.mkdir(parents=True)
+        (tmp_path / "t2" / name).write_text("We shall fight. We shall win.", encoding="utf-8")
+    a, b, out = str(tmp_path / "t2/2019/a.txt"), str(tmp_path / "t2/2020/b.txt"), tmp_path / "o"
+    options = {"devices": ["anaphora"], "frames": False, "n_jobs": 1, "progress": False}
+    write_corpus([a], out, **options)
+    with pytest.raises(UsageError, match="was written there as doc_id 'a' and would now be "
+                       "'2019/a'"):  # fmt: skip
+        write_corpus([a, b], out, **options)
+    assert write_corpus([a], out, **options).skipped == 1  # the same set resumes
+    # a committed name that would now name another file: not skipped as the one written
+    (tmp_path / "t2/2020/a.txt").write_text("Another.", encoding="utf-8")
+    with pytest.raises(UsageError, match="doc_id 'a' names .*2019/a.txt there and would now "
+                       "name .*2020/a.txt"):  # fmt: skip
+        write_corpus([str(tmp_path / "t2/2020/a.txt")], out, **options)
+    assert read_corpus_result(out).documents["doc_id"].tolist() == ["a"]

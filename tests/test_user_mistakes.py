@@ -156,6 +156,11 @@ def _truncated_parquet(path):
         ("quote.csv", b'doc_id,text\na,"We shall\nb,fight\n', "not a readable CSV table (Error"),
         ("bad.jsonl", b'{"text": "We shall."}\n{"text": oops}\n', "bad.jsonl:2: not valid JSON"),
         (
+            "arr.jsonl",
+            b'{"text": "a", "doc_id": "x"}\n[1, 2]\n',
+            "arr.jsonl:2: a record must be a JSON object",
+        ),
+        (
             "excel.csv",
             b'doc_id,text\na,"Caf\xe9 \x93talk\x94"\n',
             "excel.csv: not UTF-8 text (line 2: byte 0xe9); save the CSV table as UTF-8",
@@ -315,8 +320,11 @@ def test_a_bad_value_is_named_by_the_option_typed_not_the_python_parameter(capsy
         (["analyze", str(text), "--min-score", "tricolons=0.5"], "--min-score device 'tricolons' is not valid"),
         (["analyze", str(text), "--devices", "tricolons"], "--devices 'tricolons' is not valid"),
         (["analyze", str(text), "--max-mb", "0"], "--max-mb 0 is not valid"),
-        (["analyze", str(text), "--max-mb", "0.0000001"], "--max-mb 1e-07 is not valid"),
+        (["analyze", str(text), "--max-mb", "0.0000001"], "--max-mb 0.0000001 is not valid"),
+        (["analyze", str(text), "--max-mb", "inf"], "--max-mb inf is not valid; give a finite size"),
         (["analyze-corpus", str(table), "--out", out, "--time-limit", "-1"], "--time-limit -1 is not valid"),
+        (["analyze-corpus", str(table), "--out", out, "--time-limit", "inf"], "--time-limit inf is not valid; give seconds (at most"),
+        (["analyze-corpus", str(table), "--out", out, "--time-limit", "1e300"], "--time-limit 1e300 is not valid"),
         (["validate", "sample", str(spans), "--out", str(tmp_path / "s.jsonl"), "--by", "outlet"],
          "--by 'outlet' is not valid; choose from"),
         (["attribute", "federalist", "--data-home", str(tmp_path / "empty")],
@@ -332,6 +340,15 @@ def test_a_bad_value_is_named_by_the_option_typed_not_the_python_parameter(capsy
     with pytest.raises(ValueError, match=r"^min_score\['tricolon'\]=1.5 is not valid"):
         rhetoric.analyze(SPEECH, min_score={"tricolon": 1.5})
     assert not (tmp_path / "run").exists()
+
+
+def test_a_tiny_size_limit_is_echoed_as_given_not_in_scientific_notation(capsys, tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("We shall.\n", encoding="utf-8")  # 10 bytes
+    code, _, err = run(capsys, "analyze", str(path), "--max-mb", "0.000005")
+    assert code == 1 and "above the 0.000005 MB limit" in err and "e-0" not in err
+    with pytest.raises(ValueError, match=r"^time_limit=inf is not valid"):
+        rhetoric.analyze_corpus(["We shall."], time_limit=float("inf"), n_jobs=1)
 
 
 def test_a_fractional_size_limit_is_named_as_given(tmp_path):
@@ -376,3 +393,12 @@ def test_a_run_of_no_documents_says_so_and_leaves_tables_with_their_columns(caps
     assert "no documents matching '*.txt'" in err
     spans = pd.read_parquet(out / "spans")
     assert len(spans) == 0 and {"doc_id", "device", "start", "end"} <= set(spans.columns)
+
+
+def test_tradeoff_names_its_own_min_scores_option(capsys):
+    # it said "--min-score 1.5 is not valid; ... or leave --min-score out", an option it lacks
+    for given in ("1.5", "0.5,1.5", "nan"):
+        code, out, err = run(capsys, "evaluate", "tradeoff", "--min-scores", given)
+        assert (code, out) == (2, "") and err.count("\n") == 1
+        assert err.startswith(f"rhetoric: error: --min-scores {given} is not valid")
+        assert "--min-score " not in err and "leave" not in err

@@ -273,6 +273,12 @@ def run(args) -> int:
         raise UsageError(
             f"--min-scores {args.min_scores!r}: give probabilities separated by commas, e.g. 0.5,0.3"
         ) from None
+    for value in min_scores:  # named as this command's option (not --min-score, not its advice)
+        if not 0 <= value <= 1:
+            raise UsageError(
+                f"--min-scores {args.min_scores.strip()} is not valid: {value:g} is not a "
+                "probability; give probabilities between 0 and 1 separated by commas, e.g. 0.5,0.3"
+            )
     gold = args.gold or default_gold_path(args.data_home)
     judged = default_judged_files(args.data_home) if args.judged is None else args.judged
     table = min_score_tradeoff(
