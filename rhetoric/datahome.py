@@ -32,7 +32,8 @@ PTC_LAYOUT = (
 def fetch_hint(name: str, data_home: str | os.PathLike | None = None) -> str:
     """How to get folder ``name`` of the data home, for messages: the NLTK resources with
     ``rhetoric data fetch``, the corpora with ``rhetoric data fetch --all``, the PTC (which cannot
-    be downloaded) by hand, saying where and what.
+    be downloaded) and the chiasmus benchmarks (which are not fetched) by hand, saying where and
+    what.
 
     >>> fetch_hint("inaugural")
     'run `rhetoric data fetch --all` on a machine that is online (it brings the corpora), or set RHETORIC_DATA'
@@ -43,6 +44,14 @@ def fetch_hint(name: str, data_home: str | os.PathLike | None = None) -> str:
         return (
             "the PTC cannot be downloaded: request it from the SemEval-2020 Task 11 organisers "
             f"and put {PTC_LAYOUT} into {get_data_home(data_home) / 'ptc'}"
+        )
+    if name == "chiasmus":
+        return (
+            "the chiasmus benchmarks are not fetched: put dubremetz_europarl.jsonl (from the "
+            "GitHub repository mardub1635/chiasmusDetector, folder corpus/) and dironiil.jsonl "
+            "(from Dironiil/ChiasmusDatasets, folder data/), converted to JSON Lines as "
+            "rhetoric.evaluation.chiasmus describes, into "
+            f"{get_data_home(data_home) / 'chiasmus'}"
         )
     return (
         "run `rhetoric data fetch --all` on a machine that is online (it brings the corpora), "

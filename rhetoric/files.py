@@ -72,6 +72,18 @@ def output_error(
     )
 
 
+def check_no_file_in_the_way(folder: Path, option: str, given: str | os.PathLike) -> None:
+    """An :class:`OutputError` naming the file that stands where ``folder`` or one of its
+    parents should be a folder (``--out notes.txt/run``): "File exists" or "Not a directory"
+    would name neither the file nor why it matters. Nothing when there is none."""
+    in_the_way = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+    if in_the_way is not None:
+        raise OutputError(
+            f"{option} {given}: {in_the_way} is a file where a folder should be; give a "
+            "path whose folders are folders (a missing one is made)"
+        )
+
+
 def output_path(path: str | os.PathLike, option: str = "path") -> Path:
     """Where one file is to be written: its folder is made when missing. A folder, a place
     where no folder can be made (under a file, say) or a folder where no file can be written
@@ -83,15 +95,7 @@ def output_path(path: str | os.PathLike, option: str = "path") -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        in_the_way = next(
-            (p for p in (path.parent, *path.parent.parents) if p.exists() and not p.is_dir()),
-            None,
-        )
-        if in_the_way is not None:  # "File exists" would not say which, nor why it matters
-            raise OutputError(
-                f"{option} {path}: {in_the_way} is a file where a folder should be; give a "
-                "path whose folders are folders (a missing one is made)"
-            ) from None
+        check_no_file_in_the_way(path.parent, option, path)
         raise output_error(option, path, error, "its folder cannot be made") from None
     try:  # a file can be made there (root may write anywhere, except into an immutable folder)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".rhetoric-", suffix=".tmp"):

@@ -49,7 +49,7 @@ import pandas as pd
 
 from rhetoric.documents import is_missing
 from rhetoric.errors import InputError, OutputError, RhetoricError, UsageError
-from rhetoric.files import output_error
+from rhetoric.files import check_no_file_in_the_way, output_error
 from rhetoric.pipeline import (
     DOCUMENT_COLUMNS,
     TABLES,
@@ -512,6 +512,7 @@ class CorpusWriter:
                 (folder / name).mkdir(exist_ok=True)
             _take_folder(folder)  # before anything of an earlier run is touched
         except OSError as error:
+            check_no_file_in_the_way(folder, "--out", folder)
             raise output_error("--out", folder, error, "cannot write there") from None
         except DamagedRunError as error:
             raise _refused(folder, error) from None

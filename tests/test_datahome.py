@@ -51,6 +51,13 @@ def test_a_missing_corpus_names_the_fetch_that_brings_it_and_the_ptc_where_to_pu
     err = capsys.readouterr().err
     assert err.startswith(f"rhetoric: error: {home.resolve() / 'ptc'}: the PTC's dev split is not")
     assert "(no dev-articles/ and no dev-task-flc-tc.labels)" in err and "organisers" in err
+    # the chiasmus benchmarks are not fetched either: the hint said `rhetoric data fetch --all`,
+    # which then reported everything present
+    assert main(["evaluate", "chiasmus", "--data-home", str(home)]) == 3
+    err = capsys.readouterr().err
+    assert "rhetoric data fetch" not in err and len(err.splitlines()) == 1
+    assert "the chiasmus benchmarks are not fetched" in err
+    assert f"into {home.resolve() / 'chiasmus'}" in err
 
 
 def test_nltk_path_is_appended_after_the_users_own(data_home, monkeypatch):

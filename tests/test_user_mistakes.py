@@ -101,6 +101,16 @@ def test_a_sheet_under_a_file_is_a_usage_error_before_sampling(capsys, tmp_path)
     assert (
         f"--html {spans / 'sub' / 'page.html'}: {spans} is a file where a folder should be" in err
     )
+    # the run folder of analyze-corpus said "cannot write there (Not a directory)"
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "a.txt").write_text(SPEECH, encoding="utf-8")
+    code, out, err = run(capsys, "analyze-corpus", str(texts), "--out", str(spans / "run"))
+    assert code == 2
+    assert err == (
+        f"rhetoric: error: --out {spans / 'run'}: {spans} is a file where a folder should be; "
+        "give a path whose folders are folders (a missing one is made)\n"
+    )
 
 
 # --- files of the wrong kind ---------------------------------------------------------------
