@@ -41,6 +41,7 @@ its position in the input.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -254,9 +255,7 @@ def read_table(path: str | os.PathLike) -> pd.DataFrame:
         try:
             return pd.read_parquet(path)
         except (OSError, ValueError) as error:
-            raise InputError(
-                f"{path}: not a readable Parquet file ({_first_line(error)})"
-            ) from None
+            raise InputError(f"{path}: not a readable Parquet file ({first_line(error)})") from None
     kind = "CSV table" if suffix == ".csv" else "JSON Lines table"
     _check_text_table(path, kind)
     try:
@@ -274,13 +273,13 @@ def read_table(path: str | os.PathLike) -> pd.DataFrame:
             + (" (in Excel: CSV UTF-8)" if suffix == ".csv" else "")
         ) from None
     except pd.errors.ParserError as error:
-        raise InputError(f"{path}: not a readable {kind} ({_first_line(error)})") from None
+        raise InputError(f"{path}: not a readable {kind} ({first_line(error)})") from None
     except (ValueError, TypeError) as error:  # JSON Lines: name the line that is no object
         # (an array line among objects is a TypeError of pandas)
         from rhetoric.files import read_json_lines
 
         read_json_lines(path, kind)
-        raise InputError(f"{path}: not a readable {kind} ({_first_line(error)})") from None
+        raise InputError(f"{path}: not a readable {kind} ({first_line(error)})") from None
 
 
 #: Byte-order marks of the wider encodings, longest first (UTF-32 LE begins like UTF-16 LE).
@@ -333,13 +332,17 @@ def parquet_file(path: str | os.PathLike):
     try:
         return pq.ParquetFile(path)
     except (OSError, ValueError) as error:  # pyarrow.ArrowInvalid is a ValueError
-        raise InputError(f"{path}: not a readable Parquet file ({_first_line(error)})") from None
+        raise InputError(f"{path}: not a readable Parquet file ({first_line(error)})") from None
 
 
-def _first_line(error: BaseException) -> str:
-    """The first line of an error's message (pandas' and pyarrow's run long), or its type."""
-    text = str(error).strip().splitlines()
-    return text[0][:160] if text else type(error).__name__
+def first_line(error: BaseException, width: int = 160) -> str:
+    """The first line of an error's message (pandas' and pyarrow's run long; at most ``width``
+    characters), without pyarrow's preamble naming the file again, or the error's type."""
+    text = _PYARROW_PREAMBLE.sub("", str(error).strip()).splitlines()
+    return text[0][:width] if text else type(error).__name__
+
+
+_PYARROW_PREAMBLE = re.compile(r"^Could not open Parquet input source '[^']*': ")
 
 
 #: Suffixes of files a string names as a document rather than being one: a one-word string ending

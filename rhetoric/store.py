@@ -35,7 +35,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import socket
 import time
 import uuid
@@ -47,7 +46,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rhetoric.documents import is_missing
+from rhetoric.documents import first_line, is_missing
 from rhetoric.errors import InputError, OutputError, RhetoricError, UsageError
 from rhetoric.files import check_no_file_in_the_way, output_error
 from rhetoric.pipeline import (
@@ -235,18 +234,13 @@ def _committed_batches(folder: Path) -> dict[int, list[str]]:
         try:
             doc_ids = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:  # a JSONDecodeError, or not UTF-8
-            raise DamagedRunError(folder, path, f"cannot be read ({_first_line(error)})") from None
+            raise DamagedRunError(
+                folder, path, f"cannot be read ({first_line(error, 200)})"
+            ) from None
         if not isinstance(doc_ids, list) or not all(isinstance(d, str) for d in doc_ids):
             raise DamagedRunError(folder, path, "not a list of doc_ids")
         batches[int(path.stem.split("-")[1])] = doc_ids
     return batches
-
-
-def _first_line(error: BaseException) -> str:
-    """The first line of an error's message, without pyarrow's preamble naming the file again."""
-    text = re.sub(r"^Could not open Parquet input source '[^']*': ", "", str(error).strip())
-    lines = text.splitlines()
-    return lines[0][:200] if lines else type(error).__name__
 
 
 #: What is wrong with a committed part's table file that is not there.
@@ -268,7 +262,7 @@ def _check_parts(folder: Path, committed: dict[int, list[str]]) -> None:
                 pq.read_metadata(path)
             except (OSError, ValueError) as error:  # pyarrow.ArrowInvalid is a ValueError
                 raise DamagedRunError(
-                    folder, path, f"not a readable Parquet file ({_first_line(error)})"
+                    folder, path, f"not a readable Parquet file ({first_line(error, 200)})"
                 ) from None
 
 
@@ -667,22 +661,31 @@ class CorpusWriter:
 
 def _committed_paths(folder: Path) -> dict[str, str | None]:
     """``{doc_id: path}`` of the committed documents (from ``documents`` and ``errors``)."""
-    import pyarrow.parquet as pq
-
     paths: dict[str, str | None] = {}
     for number in sorted(_committed_batches(folder)):
         for name in ("documents", "errors"):
-            path = folder / name / f"{_part_name(number)}.parquet"
             try:
-                table = pq.read_table(path, columns=["doc_id", "path"]).to_pydict()
-            except FileNotFoundError:  # checked already (_check_parts): gone meanwhile
-                raise _refused(folder, DamagedRunError(folder, path, _GONE)) from None
-            except (OSError, ValueError) as error:
-                raise _refused(folder, DamagedRunError(
-                    folder, path, f"not a readable Parquet file ({_first_line(error)})"
-                )) from None  # fmt: skip
+                table = _read_part(folder, name, number, columns=["doc_id", "path"]).to_pydict()
+            except DamagedRunError as error:  # checked already (_check_parts): changed meanwhile
+                raise _refused(folder, error) from None
             paths.update(zip(table["doc_id"], table["path"], strict=True))
     return paths
+
+
+def _read_part(folder: Path, name: str, number: int, columns: list[str] | None = None):
+    """Table ``name`` of committed part ``number`` (a ``pyarrow.Table``); a file that is gone or
+    cannot be read is a :class:`DamagedRunError` naming it (its rows would be left out unsaid)."""
+    import pyarrow.parquet as pq
+
+    path = folder / name / f"{_part_name(number)}.parquet"
+    if not path.is_file():
+        raise DamagedRunError(folder, path, _GONE)
+    try:
+        return pq.read_table(path, columns=columns)
+    except (OSError, ValueError) as error:  # pyarrow.ArrowInvalid is a ValueError
+        raise DamagedRunError(
+            folder, path, f"not a readable Parquet file ({first_line(error, 200)})"
+        ) from None
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -784,7 +787,7 @@ def _read_config(folder: Path) -> dict:
     try:
         config = json.loads(path.read_text(encoding="utf-8"))
     except ValueError as error:  # a JSONDecodeError, or not UTF-8
-        raise DamagedRunError(folder, path, f"not JSON ({_first_line(error)})") from None
+        raise DamagedRunError(folder, path, f"not JSON ({first_line(error, 200)})") from None
     if not isinstance(config, dict):
         raise DamagedRunError(folder, path, "not a JSON object")
     return config
@@ -806,21 +809,9 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 def read_table(folder: str | os.PathLike, name: str) -> pd.DataFrame:
     """One table of a run folder (its committed batches, in order) as a DataFrame."""
-    import pyarrow.parquet as pq
-
     folder = Path(folder)
     committed = _committed_batches(folder)
-    parts = []
-    for number in sorted(committed):
-        path = folder / name / f"{_part_name(number)}.parquet"
-        if not path.is_file():  # its rows would be left out unsaid
-            raise DamagedRunError(folder, path, _GONE)
-        try:
-            parts.append(pq.read_table(path).to_pandas())
-        except (OSError, ValueError) as error:  # pyarrow.ArrowInvalid is a ValueError
-            raise DamagedRunError(
-                folder, path, f"not a readable Parquet file ({_first_line(error)})"
-            ) from None
+    parts = [_read_part(folder, name, number).to_pandas() for number in sorted(committed)]
     table = concat_tables(name, parts) if parts else empty_table(name)
     if name == "frames" and len(table):
         table["keywords"] = table["keywords"].map(list)
