@@ -541,8 +541,8 @@ def write_corpus(
     metadata = metadata_schema(documents, text_column=text_column, id_column=id_column)
     writer = CorpusWriter(out, run_config(options, max_bytes), metadata)
     lazy = scheduler is not None
-    # resuming: the files committed must keep their names (a file's name follows the set read)
-    writer.check_names(corpus_documents(documents, pattern, text_column, True, id_column))
+    if writer.done:  # resuming: the files committed keep their names (they follow the set read)
+        writer.check_names(corpus_documents(documents, pattern, text_column, True, id_column))
     records = _unique(
         corpus_documents(documents, pattern, text_column, lazy, id_column), writer.done
     )

@@ -533,7 +533,8 @@ class CorpusWriter:
         committed would now get another ``doc_id``, or a committed ``doc_id`` would now name
         another file: a file's name follows the set of files read with it
         (:func:`rhetoric.documents.file_doc_ids`), so resuming with another set would analyse a
-        file twice under two names, or skip a file as one it is not."""
+        file twice under two names, or skip a file as one it is not. Only a resumed run
+        (``done`` not empty) has names to keep."""
         if not self.done:
             return
         try:
