@@ -172,18 +172,19 @@ def _document(cache: dict, doc_id: str, text: str, **options):
 def _kept_rows(candidates: pd.DataFrame, texts, setting: float, cache: dict) -> pd.DataFrame:
     """The rows of every scored candidate (a span table of ``min_score=0``) that
     ``min_score=setting`` reports (:func:`rhetoric.devices.kept_at`, document by document)."""
-    from rhetoric.devices.repetition import CLOSE_PAIR_NOTE
     from rhetoric.span import Span
 
     rows = candidates[candidates["score"] >= setting].copy()
     repeats = rows[rows["device"] == "repetition"]
-    dropped, renamed = [], {}
+    with_evidence = "evidence" in rows.columns
+    dropped = []
     for doc_id, part in repeats.groupby("doc_id", sort=False):
         doc = _document(cache, doc_id, texts[doc_id], remove_boilerplate=True)
         spans = [
             Span(start=int(r.start), end=int(r.end), device=r.device, kind=r.kind, text=r.text,
                  doc_id=doc_id, group=r.group if isinstance(r.group, str) and r.group else None,
-                 score=float(r.score))
+                 score=float(r.score),
+                 evidence=r.evidence if with_evidence and isinstance(r.evidence, str) else "")
             for r in part.itertuples(index=False)
         ]  # fmt: skip
         # as reported: each repeat once, a close pair of a refrain named an emphatic repeat
@@ -192,12 +193,10 @@ def _kept_rows(candidates: pd.DataFrame, texts, setting: float, cache: dict) -> 
             reported = kept.get((s.start, s.end, s.group))
             if reported is None:
                 dropped.append(i)
-            elif reported.kind != s.kind:
-                renamed[i] = reported
-    for i, reported in renamed.items():
-        rows.loc[i, "kind"] = reported.kind
-        if "evidence" in rows.columns:
-            rows.loc[i, "evidence"] = f"{rows.loc[i, 'evidence']}{CLOSE_PAIR_NOTE}"
+            elif reported is not s:  # renamed: take the kind and evidence as reported
+                rows.loc[i, "kind"] = reported.kind
+                if with_evidence:
+                    rows.loc[i, "evidence"] = reported.evidence
     return rows.drop(index=dropped)
 
 
