@@ -276,9 +276,10 @@ def read_table(path: str | os.PathLike) -> pd.DataFrame:
         raise InputError(f"{path}: not a readable {kind} ({first_line(error)})") from None
     except (ValueError, TypeError) as error:  # JSON Lines: name the line that is no object
         # (an array line among objects is a TypeError of pandas)
-        from rhetoric.files import read_json_lines
+        if suffix == ".jsonl":  # (a CSV file is no JSON: its error is said as it is)
+            from rhetoric.files import read_json_lines
 
-        read_json_lines(path, kind)
+            read_json_lines(path, kind)
         raise InputError(f"{path}: not a readable {kind} ({first_line(error)})") from None
 
 
