@@ -1023,16 +1023,19 @@ def _not_then_clause(s: _Sentence, following: _Sentence | None) -> Iterator[_Fig
         while j < len(t) - 2 and t.norms[j] in ("but", "rather", "instead", "indeed"):
             j += 1
         contracted = t.norms[j] in _CONTRACTED_BE
-        if t.norms[j] == "but" or t.norms[j] not in _SUBJECTS or j + 2 - contracted >= len(t):
+        # the answer's subject: a pronoun, or the negated clause's own subject said again
+        # ("your enemy is not X - your enemy is Y")
+        subject = 1 if t.norms[j] in _SUBJECTS else _repeated_subject(s, i - (norm == "not"), t, j)
+        if t.norms[j] == "but" or not subject or j + 1 + subject - contracted >= len(t):
             continue
         # the answer's verb: the word after its subject, or the one the subject holds ("they're")
-        answer = _CONTRACTED_BE[t.norms[j]] if contracted else t.norms[j + 1]
+        answer = _CONTRACTED_BE[t.norms[j]] if contracted else t.norms[j + subject]
         same_verb = _frame_key(answer) == _frame_key(verb) or (
             answer in _MODALS and verb in _MODALS
         )
         if not same_verb:
             continue
-        y_first = j + 1 if contracted else j + 2
+        y_first = j + 1 if contracted else j + subject + 1
         x_word, y_word = s.norms[x_first], t.norms[y_first]
         alike = (
             x_word == y_word
@@ -1046,6 +1049,26 @@ def _not_then_clause(s: _Sentence, following: _Sentence | None) -> Iterator[_Fig
         y_end = t.clause_end(j)
         yield _Figure(s.chars(i - (norm == "not"), x_end), t.chars(j, y_end), "correctio", 0.8,
                       "S V not X; S V Y")  # fmt: skip
+
+
+#: Longest subject, in words, that an answering clause may say again in place of a pronoun.
+MAX_REPEATED_SUBJECT = 4
+
+
+def _repeated_subject(s: _Sentence, verb: int, t: _Sentence, j: int) -> int:
+    """How many words of the clause at word ``j`` of ``t`` repeat the subject of the negated
+    clause of ``s`` whose verb is word ``verb`` (the words from its clause's start to the verb,
+    holding a content word), or 0 when it does not open on that subject again."""
+    start = s.clause_start(verb - 1) if verb else 0
+    while start < verb and s.norms[start] in _LEADING:
+        start += 1
+    size = verb - start
+    if not 0 < size <= MAX_REPEATED_SUBJECT or j + size > len(t):
+        return 0
+    words = s.norms[start:verb]
+    if t.norms[j : j + size] != words or not any(is_content_word(w) for w in words):
+        return 0
+    return size
 
 
 def _initial_not(s: _Sentence, following: _Sentence | None) -> Iterator[_Figure]:

@@ -466,6 +466,11 @@ def _runs_of_parallel(items: list[tuple[int, int]], norms, threshold: float) -> 
     return _runs(items, lambda previous, item: _similarity(previous, item, norms) >= threshold)
 
 
+#: Longest member between semicolons, in words: a semicolon marks a clause, so members may be
+#: longer than the items of a comma list.
+MAX_SEMICOLON_MEMBER = 20
+
+
 def _semicolon_members(doc: Document, sentence: Segment, norms) -> list:
     """ "In X, A; in Y, B; in Z, C": members separated by semicolons, commas inside them."""
     cuts = [sentence.first_word]
@@ -481,7 +486,7 @@ def _semicolon_members(doc: Document, sentence: Segment, norms) -> list:
     cuts.append(sentence.last_word)
     items = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
     items = [(a + (norms[a] in _COORDINATORS), b) for a, b in items]
-    if any(not 0 < b - a <= MAX_ITEM_WORDS for a, b in items):
+    if any(not 0 < b - a <= MAX_SEMICOLON_MEMBER for a, b in items):
         return []
     return [(run, f"{len(run)} parallel clauses between semicolons")
             for run in _runs_of_parallel(items, norms, MIN_SIMILARITY)]  # fmt: skip
@@ -534,12 +539,27 @@ def _verb_phrase_members(doc: Document, sentence: Segment, norms) -> list:
         if head[0] < stretches[first][0] + offset or tail[1] - tail[0] != size:
             continue
         leads = [norms[a] for a, _ in items]
-        if len(set(leads)) < len(leads) or not all("V" in word_classes(w) for w in leads):
+        if len(set(leads)) < len(leads) or not all(
+            _leads_verb_phrase(norms[a], norms[a + 1]) for a, _ in items
+        ):
             continue
         before = norms[head[0] - 1] if head[0] > sentence.first_word else ""
         if head[0] == stretches[first][0] + offset or before in _VERB_LEADS:
             figures.append((items, f"{len(items)} verb phrases"))
     return figures
+
+
+#: Auxiliaries that lead a verb phrase of their own in their base form ("do more, be more").
+_MAIN_VERB_BASES = frozenset({"be", "do", "have"})
+
+
+def _leads_verb_phrase(norm: str, following: str) -> bool:
+    """A verb, or a base-form auxiliary used as a main verb: followed by neither a verb (the
+    auxiliary of "be ordained") nor a preposition ("do in")."""
+    if norm in _MAIN_VERB_BASES:
+        after = word_classes(following)
+        return "V" not in after and "P" not in after
+    return "V" in word_classes(norm)
 
 
 def _interjected_last_member(doc: Document, sentence: Segment, norms) -> list:
@@ -579,6 +599,8 @@ def _interjected_last_member(doc: Document, sentence: Segment, norms) -> list:
     return figures
 
 
+#: Leads of negated members that a member opening on "but" may answer ("not X, not Y, but Z").
+_NEGATED_LEADS = frozenset({"not", "never", "no"})
 #: Longest member of a series led by the same words (:func:`_anaphoric_members`), in words.
 MAX_LED_MEMBER = 20
 _MEMBER_BREAK = re.compile(r"[,;]|--|[\u2014\u2013]")
@@ -610,11 +632,13 @@ def _anaphoric_members(doc: Document, sentence: Segment, norms) -> list:
     figures, k = [], 1
     while k + 1 < len(pieces):
         lead = _shared_lead(pieces[k], pieces[k + 1], norms)
+        end = k + 1
+        if lead is None and _answers(pieces[k], pieces[k + 1], norms):
+            lead, end = (norms[pieces[k][0]],), k  # "..., not Y, but Z": the first X comes before
         if lead is None:
             k += 1
             continue
         width = len(lead)
-        end = k + 1
         while (
             end + 1 < len(pieces)
             and tuple(norms[pieces[end + 1][0] : pieces[end + 1][0] + width]) == lead
@@ -623,6 +647,11 @@ def _anaphoric_members(doc: Document, sentence: Segment, norms) -> list:
         first_a, first_b = pieces[k - 1]
         heads = [i for i in range(first_a, first_b - width) if tuple(norms[i : i + width]) == lead]
         members = ([(heads[-1], first_b)] if heads else []) + pieces[k : end + 1]
+        # "not X, not Y, but Z": negated members answered by one that opens on "but"
+        answered = end + 1 < len(pieces) and _answers(pieces[end], pieces[end + 1], norms)
+        if answered:
+            members.append(pieces[end + 1])
+            end += 1
         k = end + 1
         if len(members) < 3 or any(b - a > MAX_LED_MEMBER or b - a <= width for a, b in members):
             continue
@@ -632,10 +661,19 @@ def _anaphoric_members(doc: Document, sentence: Segment, norms) -> list:
             and not all("V" in word_classes(norms[a + 1]) for a, _ in members)
         ):
             continue
-        figures.append(
-            (members, f"{len(members)} parallel items (each begins with '{' '.join(lead)}')")
-        )
+        evidence = f"{len(members)} parallel items (each begins with '{' '.join(lead)}')"
+        if answered:
+            evidence = (
+                f"{len(members)} parallel items ({len(members) - 1} begin with "
+                f"'{' '.join(lead)}', the last with 'but')"
+            )
+        figures.append((members, evidence))
     return figures
+
+
+def _answers(u, v, norms) -> bool:
+    """Piece ``v`` opens on "but" after a piece ``u`` opening on a negation ("not X, but Y")."""
+    return norms[u[0]] in _NEGATED_LEADS and u[1] - u[0] > 1 and norms[v[0]] == "but"
 
 
 def _shared_lead(u, v, norms) -> tuple[str, ...] | None:

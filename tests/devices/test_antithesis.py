@@ -280,6 +280,9 @@ CLAUSE_SHAPES = [
      "a road of commerce", "instead of a wall between towns", "comparative", "X instead of Y"),
     ("No town should grow materially rich and spiritually poor.", "materially rich",
      "spiritually poor", "antonym_parallel", "two manner adverbs, opposed words: 'rich/poor'"),
+    ("The harbour board is not closing the docks - the harbour board is saving them.",
+     "is not closing the docks", "the harbour board is saving them", "correctio",
+     "S V not X; S V Y"),
 ]  # fmt: skip
 
 
@@ -315,6 +318,7 @@ def test_clause_level_shapes(text, x, y, kind, evidence):
         "I was not here to stay, but to tell the truth I liked it.",  # an aside, not a purpose
         "The plan taxes elderly poor and family rich households alike.",  # adjectives in -ly
         "They were quietly strong and openly proud.",  # adverbs, nothing opposed
+        "The army did not move, the army was afraid.",  # its subject again, another verb
     ],
 )
 def test_clause_level_rules_leave_plain_sentences_alone(text):

@@ -135,6 +135,11 @@ def test_offsets_are_exact_and_figures_have_three_items(words):
                                "Old and new schools have been opened"], "3 parallel sentences"),
         ("They need the skills to work hard, learn more, reach out.",
          ["work hard", "learn more", "reach out"], "3 verb phrases"),
+        ("The mills ask each of us to give more, do more, be more.",
+         ["give more", "do more", "be more"], "3 verb phrases"),
+        ("They sailed not for gold, not for glory, but for the harbour itself.",
+         ["not for gold", "not for glory", "but for the harbour itself"],
+         "3 parallel items (2 begin with 'not', the last with 'but')"),
         ("It is the most open, the most patient, and in the end the most durable of all forms.",
          ["the most open", "the most patient", "the most durable"],
          "3 members open with 'the most', the last after an interjection"),
@@ -156,6 +161,8 @@ def test_members_beyond_commas(text, items, evidence):
         "We tried; it failed; so be it, said the old man with a shrug and a sigh at the door.",
         "They went home, the house was dark, nobody answered.",
         "We saw the house, the barn, and then the fields.",  # only 'the' in common
+        "She went on to be ordained in May, made dean in June, appointed to the board.",
+        "The crew did not stay, but sailed on at dawn.",  # one negated member, one answer
     ],
 )
 def test_members_beyond_commas_need_parallel_members(text):
