@@ -14,6 +14,16 @@ logistic regression and boosted trees by repeated cross-validation with folds gr
 with its provenance (both kinds' cross-validated figures included). Only training-pool documents are read: a record naming a reserved or
 development document stops the script.
 
+The addresses of the held-out folds (``MEASURED_ONLY`` of ``benchmarks/heldout_recall.py``) hold
+judged figures from rounds drawn before they were set apart; the shipped scorers are trained on
+them (the fold's gold-style items never are). ``--without-held-out`` leaves them out of the fits
+and of the pool counts (the provenance counts them as ``held_out_left_out``): scorers for
+measuring the held-out folds with models that never saw their addresses, written to another
+folder (``--out``) and used by ``heldout_recall.py --scorers`` (they are not shipped)::
+
+    python benchmarks/train_scorers.py --without-held-out --out build/scorers-without-held-out
+    python benchmarks/heldout_recall.py --scorers build/scorers-without-held-out
+
 Judged TRUE figures are rare (a few dozen for some families), so the candidates matching the
 gold-style positive items of ``corpus/annotations/heldout_gold.jsonl`` (folds ``--gold-folds``,
 by default ``TRAINING_FOLDS`` of ``benchmarks/heldout_recall.py``; never a fold of its
@@ -212,13 +222,18 @@ def gold_items(device: str, folds: set[str]) -> list[dict]:
     return [i for i in items if i["device"] == device]
 
 
-def population_counts(home: Path) -> Counter:
-    """Candidate figures per ``(device, genre, kind)`` in the whole training pool (every candidate)."""
+def population_counts(home: Path, without_held_out: bool = False) -> Counter:
+    """Candidate figures per ``(device, genre, kind)`` in the whole training pool (every
+    candidate); ``without_held_out``: the held-out folds' addresses left out, as their judged
+    figures are then (:func:`main`)."""
     import pandas as pd
+    from heldout_recall import FOLDS, MEASURED_ONLY  # benchmarks/ is on sys.path
 
     from rhetoric.pipeline import analyze_corpus
 
     docs = training_documents()
+    if without_held_out:
+        docs = [d for d in docs if FOLDS.get(str(d)) not in MEASURED_ONLY]
     result = analyze_corpus(
         pd.DataFrame({"doc_id": docs, "path": [str(home / d) for d in docs]}),
         frames=False,
@@ -262,13 +277,15 @@ def shipped_out_of_fold(device: str, home: Path, population: Counter):
     return [d[measured] for d in runs], y, w[measured], documents
 
 
-def load_population(home: Path, cache: str | None = None) -> Counter:
+def load_population(
+    home: Path, cache: str | None = None, without_held_out: bool = False
+) -> Counter:
     """:func:`population_counts`, read from the file ``cache`` when it exists (else counted, and
     written there when a path is given)."""
     path = Path(cache) if cache else None
     if path and path.is_file():
         return Counter({tuple(k.split("|")): v for k, v in json.loads(path.read_text()).items()})
-    population = population_counts(home)
+    population = population_counts(home, without_held_out)
     if path:
         path.write_text(json.dumps({"|".join(k): v for k, v in population.items()}))
     return population
@@ -314,8 +331,21 @@ def main() -> None:
     parser.add_argument(
         "--dry-run", action="store_true", help="print the folds' figures, write nothing"
     )
+    parser.add_argument(
+        "--out",
+        default=str(OUT),
+        help="folder to write the scorers to (default: the package's; another folder's scorers "
+        "are used when $RHETORIC_SCORERS names it)",
+    )
+    parser.add_argument(
+        "--without-held-out",
+        action="store_true",
+        help="leave the judged figures of the held-out folds' addresses (MEASURED_ONLY) out of "
+        "the fits and the pool counts: scorers for measuring those folds (write them to another "
+        "--out folder), not the shipped ones",
+    )
     args = parser.parse_args()
-    from heldout_recall import MEASURED_ONLY, TRAINING_FOLDS  # benchmarks/ is on sys.path
+    from heldout_recall import FOLDS, MEASURED_ONLY, TRAINING_FOLDS  # benchmarks/ is on sys.path
 
     gold_folds = ",".join(TRAINING_FOLDS) if args.gold_folds is None else args.gold_folds
     folds = {f for f in gold_folds.split(",") if f}
@@ -323,8 +353,9 @@ def main() -> None:
     if held_out:
         raise SystemExit(f"{', '.join(held_out)}: held-out measurements, never trained on")
     home = get_data_home()
-    OUT.mkdir(parents=True, exist_ok=True)
-    population = load_population(home, args.population_cache)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    population = load_population(home, args.population_cache, args.without_held_out)
     for device in args.devices.split(","):
         path = ANNOTATIONS / f"{device}.jsonl"
         if not path.is_file():
@@ -334,6 +365,10 @@ def main() -> None:
         annotations = [
             json.loads(line) for line in raw.decode("utf-8").splitlines() if line.strip()
         ]
+        held_out_judged = [a for a in annotations if FOLDS.get(a["doc"]) in MEASURED_ONLY]
+        if args.without_held_out:
+            # scorers that never saw a held-out fold's addresses, for measuring those folds
+            annotations = [a for a in annotations if FOLDS.get(a["doc"]) not in MEASURED_ONLY]
         gold = gold_items(device, folds)
         records, labels, groups, unmatched, strata = training_records(
             device, annotations, home, gold
@@ -354,6 +389,7 @@ def main() -> None:
             "annotations_sha1": hashlib.sha1(raw).hexdigest(),
             "annotators": sorted({a["annotator"] for a in annotations}),
             "judged": len(annotations),
+            "held_out_left_out": len(held_out_judged) if args.without_held_out else 0,
             "matched": sum(measured),
             "gold_folds": sorted(folds),
             "gold_items": len(gold),
@@ -414,7 +450,7 @@ def main() -> None:
             }
             print(f"{device:<20} chose gold_weight={chosen:g}", flush=True)
         if not args.dry_run:
-            (OUT / f"{device}.json").write_text(model.to_json(), encoding="utf-8")
+            (out / f"{device}.json").write_text(model.to_json(), encoding="utf-8")
 
 
 if __name__ == "__main__":

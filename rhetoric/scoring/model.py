@@ -45,10 +45,12 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache, cached_property
 from importlib import resources
+from pathlib import Path
 from typing import Literal
 
 import numpy as np
@@ -384,7 +386,13 @@ def read_model(
     resource = resources.files("rhetoric").joinpath(*parts)
     if not resource.is_file():
         return None
-    model = ScorerModel.from_json(resource.read_text(encoding="utf-8"))
+    return _checked(
+        ScorerModel.from_json(resource.read_text(encoding="utf-8")), known, name, script
+    )
+
+
+def _checked(model: ScorerModel, known: Iterable[str], name: str, script: str) -> ScorerModel:
+    """``model`` once its features are ones the code builds and its numbers are finite."""
     unknown = sorted(set(model.features) - set(known))
     if unknown:
         raise ValueError(
@@ -399,12 +407,30 @@ def read_model(
     return model
 
 
+#: Environment variable naming a folder of scorer files (``<device>.json``, as
+#: ``benchmarks/train_scorers.py --out`` writes them) to use instead of the shipped ones: scorers
+#: retrained on other judgements, or without the held-out folds' addresses to measure those folds.
+SCORERS_ENV = "RHETORIC_SCORERS"
+
+
 @cache
 def load_model(device: str) -> ScorerModel | None:
-    """The shipped scorer of ``device`` (``rhetoric/resources/scorers/<device>.json``), or ``None``."""
+    """The scorer of ``device``: the shipped one (``rhetoric/resources/scorers/<device>.json``,
+    ``None`` when there is none), or the one in the folder that ``$RHETORIC_SCORERS`` names
+    (read when a device's scorer is first needed; a folder without it is an error, so that
+    shipped and retrained scorers never mix unnoticed)."""
     from rhetoric.scoring.features import FEATURES
 
+    name, script = f"{device} scorer", "benchmarks/train_scorers.py"
+    folder = os.environ.get(SCORERS_ENV)
+    if folder:
+        path = Path(folder) / f"{device}.json"
+        if not path.is_file():
+            raise ValueError(
+                f"{SCORERS_ENV}={folder} holds no {device}.json; write it with {script} --out"
+            )
+        model = ScorerModel.from_json(path.read_text(encoding="utf-8"))
+        return _checked(model, FEATURES, f"{name} in {path}", script)
     return read_model(
-        ("resources", "scorers", f"{device}.json"), FEATURES,
-        name=f"{device} scorer", script="benchmarks/train_scorers.py",
-    )  # fmt: skip
+        ("resources", "scorers", f"{device}.json"), FEATURES, name=name, script=script
+    )

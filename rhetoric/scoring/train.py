@@ -317,10 +317,15 @@ def nested_threshold_check(
     }
 
 
-def _average_precision(y, decision) -> float | None:
+def _average_precision(y, decision, w=None) -> float | None:
+    """Average precision of ``decision`` over the judged figures, each weighted by the share of
+    the pool it stands for (``w``): a score-banded round enriches the sample in high scores, and
+    an unweighted figure would describe the sample, not the candidates."""
     from sklearn.metrics import average_precision_score
 
-    return float(average_precision_score(y, decision)) if 0 < y.sum() < len(y) else None
+    if not 0 < y.sum() < len(y):
+        return None
+    return float(average_precision_score(y, decision, sample_weight=w))
 
 
 def compare_kinds(
@@ -369,7 +374,7 @@ def compare_kinds(
             )
             for seed in range(repeats)
         ]
-        aps = [_average_precision(y[m], d[m]) for d in runs]
+        aps = [_average_precision(y[m], d[m], w[m]) for d in runs]
         at = [_at_threshold(d[m], y[m], w[m], target_precision) for d in runs]
         # a repeat whose threshold misses the target keeps no figure at that precision
         recalls = [

@@ -159,6 +159,23 @@ def test_every_device_ships_a_model_whose_features_the_code_builds(device):
     assert json.loads(model.to_json())["device"] == device
 
 
+@pytest.mark.parametrize("device", DEVICES)
+def test_every_shipped_scorer_was_trained_on_its_annotation_file_as_it_stands(device):
+    """A judgement added, changed or removed without a retrain would leave a model that
+    ``benchmarks/train_scorers.py`` cannot rebuild, described by figures of other data."""
+    import hashlib
+    from pathlib import Path
+
+    path = Path(__file__).parents[2] / "corpus" / "annotations" / f"{device}.jsonl"
+    provenance = load_model(device).provenance
+    raw = path.read_bytes()
+    assert provenance["annotations_sha1"] == hashlib.sha1(raw).hexdigest(), (
+        f"{path.name} changed since its scorer was trained: retrain it"
+    )
+    assert provenance["judged"] == len([line for line in raw.splitlines() if line.strip()])
+    assert provenance.get("held_out_left_out", 0) == 0  # shipped scorers see the whole pool
+
+
 def test_min_score_zero_keeps_every_candidate_and_default_keeps_a_subset():
     doc = Document(TEXT * 3)
     every = find_devices(doc, min_score=0)

@@ -120,6 +120,12 @@ def test_the_banded_annotation_rounds_are_consistent(scripts):
             record = json.loads(line) if line.strip() else {}
             if "cell_size" not in record:
                 continue
+            drawn[record["stratum"], record["cell_size"]] += 1
+            if record["stratum"].startswith("census-"):
+                # every candidate of a new rule judged: a stratum of its own, weighing 1 each
+                assert record["annotator"].startswith("judge-new-"), path.name
+                continue
+            drawn[record["stratum"], record["cell_size"]] -= 1
             banded += 1
             genres, _, band = record["stratum"].rpartition("/")
             assert band in {"score-top", "score-below"}, path.name
@@ -134,6 +140,8 @@ def test_the_banded_annotation_rounds_are_consistent(scripts):
             rounds.add(record["annotator"])
         for (stratum, size), n in drawn.items():
             assert size >= n, (path.name, stratum, size)
+            if stratum.startswith("census-"):
+                assert size == n, (path.name, stratum)  # a census judges all it counts
     assert banded > 0 and len(rounds) > 1
 
 
