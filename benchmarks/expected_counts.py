@@ -15,11 +15,15 @@ set of documents
 
 - ``true``: the weighted TRUE figures, an estimate of the true figures among its candidates;
 - ``expected``: the weighted calibrated scores, what the expected count says;
-- ``counted``: the weighted figures kept at the threshold, what a count at the defaults says.
+- ``counted``: the weighted figures kept at the threshold, what a count at the defaults says
+  (true and false ones);
+- ``kept true``: the weighted TRUE figures among them.
 
-``expected / true`` near 1 in every cell means the expected count can be compared across cells;
-``counted / true`` is the share of true figures a count at the defaults reports (times its
-precision), and where it differs between cells, so does the bias of comparing counts there.
+``expected / true`` near 1 in every cell means the expected count can be compared across cells.
+``counted / true`` is how a count at the defaults stands to the true count (its recall over its
+precision: it counts false figures too), and where it differs between cells, so does the bias of
+comparing counts there. ``kept true / true`` is the share of the true figures the defaults keep
+(their recall).
 Cells: the two genres, and the addresses by era (``rhetoric.compare.ERAS``). Intervals: 95%
 percentile bootstrap over the cell's documents.
 
@@ -87,7 +91,8 @@ def figure_table(device: str, home: Path, population, shuffles: int) -> pd.DataF
 def _sums(frame: pd.DataFrame) -> np.ndarray:
     w = frame["weight"].to_numpy()
     return np.array([
-        (w * frame["label"]).sum(), (w * frame["probability"]).sum(), (w * frame["kept"]).sum()
+        (w * frame["label"]).sum(), (w * frame["probability"]).sum(), (w * frame["kept"]).sum(),
+        (w * frame["label"] * frame["kept"]).sum(),
     ])  # fmt: skip
 
 
@@ -102,27 +107,32 @@ def _interval(ratios: np.ndarray) -> tuple[float, float]:
 
 def cell_table(figures: pd.DataFrame, n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
     """Per device and cell: the judged figures and documents, ``true``, ``expected``,
-    ``counted``, and the ratios ``expected_ratio`` (expected / true) and ``counted_ratio``
-    (counted / true) with bootstrap intervals over the cell's documents (``NaN`` where a
-    resample holds no true figure too often to tell). Relabel ``device`` to pool devices."""
+    ``counted``, ``kept_true``, and the ratios ``expected_ratio`` (expected / true),
+    ``counted_ratio`` (counted / true) and ``recall`` (kept_true / true) with bootstrap intervals
+    over the cell's documents (``NaN`` where a resample holds no true figure too often to tell).
+    Relabel ``device`` to pool devices."""
     rng = np.random.default_rng(seed)
     rows = []
     for (device, cell), frame in figures.groupby(["device", "cell"], sort=False):
         per_doc = {doc: _sums(part) for doc, part in frame.groupby("doc")}
         sums = np.array(list(per_doc.values()))
-        true, expected, counted = sums.sum(axis=0)
+        true, expected, counted, kept_true = sums.sum(axis=0)
         boot = sums[rng.integers(0, len(sums), size=(n_boot, len(sums)))].sum(axis=1)
         with np.errstate(divide="ignore", invalid="ignore"):
             e_ratio, c_ratio = boot[:, 1] / boot[:, 0], boot[:, 2] / boot[:, 0]
+            r_ratio = boot[:, 3] / boot[:, 0]
         e_low, e_high, c_low, c_high = _interval(e_ratio) + _interval(c_ratio)
+        r_low, r_high = _interval(r_ratio)
         rows.append({
             "device": device, "cell": cell, "figures": len(frame), "documents": len(per_doc),
             "true_judged": int(frame["label"].sum()),
-            "true": true, "expected": expected, "counted": counted,
+            "true": true, "expected": expected, "counted": counted, "kept_true": kept_true,
             "expected_ratio": expected / true if true else np.nan,
             "expected_low": e_low, "expected_high": e_high,
             "counted_ratio": counted / true if true else np.nan,
             "counted_low": c_low, "counted_high": c_high,
+            "recall": kept_true / true if true else np.nan,
+            "recall_low": r_low, "recall_high": r_high,
         })  # fmt: skip
     return pd.DataFrame(rows)
 
@@ -219,13 +229,14 @@ def main() -> None:
     )  # fmt: skip
     print(f"pooled in `all`: {', '.join(pooled)}")
     print("| device | cell | figures | documents | true (judged) | true | expected | counted | "
-          "expected / true | counted / true |")  # fmt: skip
-    print("|---|---|---|---|---|---|---|---|---|---|")
+          "expected / true | counted / true | kept true / true |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in table.itertuples():
         print(f"| {r.device} | {r.cell} | {r.figures} | {r.documents} | {r.true_judged} | "
               f"{r.true:.0f} | {r.expected:.0f} | {r.counted:.0f} | "
               f"{r.expected_ratio:.2f} [{r.expected_low:.2f}, {r.expected_high:.2f}] | "
-              f"{r.counted_ratio:.2f} [{r.counted_low:.2f}, {r.counted_high:.2f}] |")  # fmt: skip
+              f"{r.counted_ratio:.2f} [{r.counted_low:.2f}, {r.counted_high:.2f}] | "
+              f"{r.recall:.2f} [{r.recall_low:.2f}, {r.recall_high:.2f}] |")  # fmt: skip
     print(
         "\nPTC dev, the figures scoring 0.3 or more (all judged): their scores added up against TRUE"
     )
