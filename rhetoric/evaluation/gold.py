@@ -41,6 +41,7 @@ def load_gold(path: str | os.PathLike) -> pd.DataFrame:
     """The gold items of a JSON Lines file: ``doc``, ``device``, ``polarity``, ``quote``, ``min_hits``, ``note``.
 
     A file of no items (empty, or blank lines only) is an :class:`~rhetoric.errors.InputError`.
+    The file's path is kept in the table's ``attrs["source"]``, for :func:`check_quotes` to name.
     """
     rows = []
     records = read_json_lines(path, "gold file", required=("doc", "device", ("quote", "not_quote")))
@@ -53,7 +54,9 @@ def load_gold(path: str | os.PathLike) -> pd.DataFrame:
             "quote": item["quote"] if positive else item["not_quote"],
             "min_hits": int(item.get("min_hits", 1)), "note": item.get("note", ""),
         })  # fmt: skip
-    return pd.DataFrame(rows, columns=["doc", "device", "polarity", "quote", "min_hits", "note"])
+    gold = pd.DataFrame(rows, columns=["doc", "device", "polarity", "quote", "min_hits", "note"])
+    gold.attrs["source"] = str(path)
+    return gold
 
 
 def occurrences(text: str, quote: str) -> list[tuple[int, int]]:
@@ -63,6 +66,48 @@ def occurrences(text: str, quote: str) -> list[tuple[int, int]]:
         found.append((position, position + len(quote)))
         position = text.find(quote, position + len(quote))
     return found
+
+
+def check_quotes(gold: pd.DataFrame, texts: dict[str, str]) -> None:
+    """Refuse gold items that no detector could ever match or violate: a quote (or
+    ``not_quote``) that does not occur in its document, or a positive whose quote occurs fewer
+    times than its ``min_hits``. Scored, the first would be a silent miss (or a negative silently
+    unviolated), the second a miss whatever the detectors find.
+
+    Raises
+    ------
+    InputError
+        A :class:`ValueError` naming the gold file (``gold.attrs["source"]``, when
+        :func:`load_gold` read it), the document, the device and the quote: the command line
+        reports it in one line, exit code 1.
+
+    Examples
+    --------
+    >>> gold = pd.DataFrame({"doc": ["d"], "device": ["anaphora"], "polarity": ["positive"],
+    ...                      "quote": ["We shall"], "min_hits": [2]})
+    >>> check_quotes(gold, {"d": "We shall fight. We shall win."})
+    >>> check_quotes(gold, {"d": "We will fight. We will win."})
+    Traceback (most recent call last):
+    ...
+    rhetoric.errors.InputError: d: the quote of a positive anaphora gold item, 'We shall', does not occur in the document (quotes are exact and case-sensitive); correct the quote or the doc
+    """
+    source = gold.attrs.get("source")
+    for item in gold.itertuples(index=False):
+        found = len(occurrences(texts[item.doc], item.quote))
+        what = "quote" if item.polarity == "positive" else "not_quote"
+        if not found:
+            problem = "does not occur in the document (quotes are exact and case-sensitive)"
+            advice = "correct the quote or the doc"
+        elif item.polarity == "positive" and found < item.min_hits:
+            problem = f"occurs {found} time{'s' if found != 1 else ''}, fewer than its min_hits {item.min_hits}"
+            advice = "correct the quote or min_hits"
+        else:
+            continue
+        where = f"{source}: " if source else ""
+        raise InputError(
+            f"{where}{item.doc}: the {what} of a {item.polarity} {item.device} gold item, "
+            f"{item.quote!r}, {problem}; {advice}"
+        )
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -154,13 +199,15 @@ def detect_gold_documents(
     n_jobs: int | None = 1,
 ) -> tuple[dict[str, str], dict[str, int], dict[str, list]]:
     """Run the detectors on every document ``gold`` names (in ``n_jobs`` processes): its
-    ``texts``, ``words`` (counted words) and device ``spans``, each by document."""
+    ``texts``, ``words`` (counted words) and device ``spans``, each by document. A quote not in
+    its document is refused first (:func:`check_quotes`), before any detector runs."""
     from rhetoric.documents import iter_corpus
     from rhetoric.runner import map_documents
 
     devices = tuple(devices) if devices else DEVICES
     documents = gold_documents(gold, data_home)
     texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
+    check_quotes(gold, texts)  # before the detectors run, not after
     spans_by_doc, words_by_doc = {}, {}
     work = partial(_detect, devices=devices, min_score=min_score)
     for outcome in map_documents(work, iter_corpus(documents), n_jobs=n_jobs, total=len(texts)):
@@ -199,8 +246,12 @@ def score_gold(
     devices=None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Score detected ``spans_by_doc`` against the ``gold`` items (:func:`evaluate_gold`'s
-    result), e.g. the candidates of :func:`detect_gold_documents` kept at some score."""
+    result), e.g. the candidates of :func:`detect_gold_documents` kept at some score.
+
+    An item whose quote is not in its document is an :class:`~rhetoric.errors.InputError`
+    (:func:`check_quotes`), never a silent miss or a silently unviolated negative."""
     devices = tuple(devices) if devices else DEVICES
+    check_quotes(gold, texts)
 
     def spans_of(doc: str, device: str):
         return [s for s in spans_by_doc[doc] if COMPATIBLE.get(s.device, s.device) == device]

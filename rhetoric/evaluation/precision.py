@@ -263,18 +263,14 @@ def evaluate_precision(
         ],
         ignore_index=True,
     )
+    # a judgement is keyed by its kind too: two judgements of one range, of different kinds
+    # (a tricolon and a list), are two judgements, and the one no figure took is an orphan
+    unit = ["doc", "device", "kind", "start", "end"]
     used = set(
-        zip(
-            matched["doc"],
-            matched["device"],
-            matched["judged_start"],
-            matched["judged_end"],
-            strict=True,
-        )
-    )
-    keys = zip(
-        judgements["doc"], judgements["device"], judgements["start"], judgements["end"], strict=True
-    )
+        matched.loc[matched["verdict"] != "", ["doc", "device", "judged_kind", "judged_start",
+                                                "judged_end"]].itertuples(index=False, name=None)
+    )  # fmt: skip
+    keys = judgements[unit].astype({"kind": str}).itertuples(index=False, name=None)
     orphans = judgements[[key not in used for key in keys]].reset_index(drop=True)
     return PrecisionResult(table, matched, orphans, texts)
 

@@ -25,6 +25,13 @@ from rhetoric.validation.precision import ALL
 START, END = "<!-- evaluation:start -->", "<!-- evaluation:end -->"
 TARGETS_START, TARGETS_END = "<!-- targets:start -->", "<!-- targets:end -->"
 
+#: The fewest judged figures a cell of a precision target (a genre, a device in a genre, a stance
+#: family in a genre) needs before :func:`targets_table` may call the target met. With fewer the
+#: Wilson interval is too wide to tell: 2 TRUE of 2 is [0.34, 1.00], 10 of 10 is [0.72, 1.00].
+#: A row over such a cell says "too few to tell" and names it; a cell the target names that has
+#: no figure at all is listed as "no figures", and the row is not met.
+MIN_FIGURES = 10
+
 
 def markdown_table(
     frame: pd.DataFrame, floatfmt: str = "{:.3f}", shares: tuple[str, ...] = ()
@@ -254,6 +261,44 @@ def _status(met: bool | None) -> str:
     return "not measured" if met is None else "met" if met else "**not met**"
 
 
+def _precision_status(cells, target: float, missing=()) -> str:
+    """The status of a precision target over ``cells`` (``(label, row)`` pairs, ``row`` with
+    ``judged`` and ``precision``), each of which must reach ``target``; ``missing``: labels of
+    cells the target names that have no figures. Met only when every cell is there with
+    :data:`MIN_FIGURES` or more judged figures and reaches the target. A missing cell, or one with
+    that many judged figures and a precision under the target, makes it not met; otherwise a cell
+    with fewer makes it "too few to tell". The cells that keep the row from being met are named
+    (those under the target only beside the others: a plain "**not met**" says it).
+
+    >>> row = lambda judged, true: {"judged": judged, "precision": true / judged}
+    >>> _precision_status([("speech", row(40, 36))], 0.85)
+    'met'
+    >>> _precision_status([("speech", row(40, 36)), ("news", row(2, 2))], 0.85)
+    'too few to tell (n < 10: news 2)'
+    >>> _precision_status([("speech", row(40, 30))], 0.85)
+    '**not met**'
+    >>> _precision_status([("speech", row(40, 30)), ("news", row(2, 2))], 0.85)
+    '**not met** (under 0.85: speech 0.75; n < 10: news 2)'
+    >>> _precision_status([("speech", row(40, 36))], 0.85, missing=["news"])
+    '**not met** (no figures: news)'
+    """
+    small = [(label, int(row["judged"])) for label, row in cells if row["judged"] < MIN_FIGURES]
+    under = [
+        (label, float(row["precision"]))
+        for label, row in cells
+        if row["judged"] >= MIN_FIGURES and not row["precision"] >= target
+    ]
+    notes = []
+    if missing:
+        notes.append("no figures: " + ", ".join(missing))
+    if under and (missing or small):  # beside the other notes, say which cells fall short
+        notes.append(f"under {target:.2f}: " + ", ".join(f"{c} {p:.2f}" for c, p in under))
+    if small:
+        notes.append(f"n < {MIN_FIGURES}: " + ", ".join(f"{c} {n}" for c, n in small))
+    status = "**not met**" if under or missing else "too few to tell" if small else "met"
+    return f"{status} ({'; '.join(notes)})" if notes else status
+
+
 def _with_interval(row) -> str:
     return f"{int(row['true'])}/{int(row['judged'])} = {row['precision']:.2f} [{row['precision_low']:.2f}, {row['precision_high']:.2f}]"
 
@@ -261,15 +306,22 @@ def _with_interval(row) -> str:
 def targets_table(facts: dict) -> str:
     """The targets of issues 10 and 11 that the evaluation measures, each with its current value
     and whether it is met, from the ``facts`` :func:`build_report` collected (Markdown table).
-    Recall on the held-out folds and speed are measured by benchmarks, not here."""
+    Recall on the held-out folds and speed are measured by benchmarks, not here.
+
+    A precision target is met only when every cell it covers (a genre; a device in a genre; a
+    stance family in a genre) has :data:`MIN_FIGURES` or more judged figures and reaches it
+    (:func:`_precision_status`); a genre or stance family it names that has no figures is listed
+    as "no figures" and the target is not met, so "each genre" never passes by a genre missing."""
     from rhetoric.corpora import load_seed
     from rhetoric.framing import frame_profile, ranked_frames
 
     rows = []
 
     def add(issue, measure, value, target, met, unjudged=0):
-        # a precision is quoted only when every figure it is over was judged
-        status = f"judge {int(unjudged)} unjudged figures first" if unjudged else _status(met)
+        # a precision is quoted only when every figure it is over was judged; ``met`` is a
+        # status already written (:func:`_precision_status`) or whether the target is met
+        status = f"judge {int(unjudged)} unjudged figures first" if unjudged else (
+            met if isinstance(met, str) else _status(met))  # fmt: skip
         rows.append({"issue": issue, "measure": measure, "now": value, "target": target,
                      "status": status})  # fmt: skip
 
@@ -277,17 +329,23 @@ def targets_table(facts: dict) -> str:
     if table is not None:
         pooled = table[(table["kind"] == ALL) & (table["device"] == ALL)].set_index("genre")
         for genre, label in (("speech", "public speeches"), ("news", "public news")):
-            if genre in pooled.index:
-                row = pooled.loc[genre]
-                add(10, f"precision of the default device figures, {label}", _with_interval(row),
-                    ">= 0.85", bool(row["precision"] >= 0.85), row["unjudged"])  # fmt: skip
+            measure = f"precision of the default device figures, {label}"
+            if genre not in pooled.index or not pooled.loc[genre, "figures"]:
+                add(10, measure, "no figures", ">= 0.85", _precision_status([], 0.85, [genre]))
+                continue
+            row = pooled.loc[genre]
+            add(10, measure, _with_interval(row), ">= 0.85",
+                _precision_status([(genre, row)], 0.85), row["unjudged"])  # fmt: skip
         devices = table[(table["kind"] == ALL) & ~table["device"].isin([ALL, "stance"])]
-        devices = devices[(devices["genre"] != ALL) & (devices["figures"] >= 10)]
+        devices = devices[(devices["genre"] != ALL) & (devices["figures"] >= MIN_FIGURES)]
         value = ", ".join(
             f"{r.device} ({r.genre}) {r.precision:.2f}" for r in devices.itertuples()
         )  # fmt: skip
-        add(10, "precision of each device with 10 or more figures there", value or "none",
-            ">= 0.70", bool((devices["precision"] >= 0.70).all()), devices["unjudged"].sum())  # fmt: skip
+        cells = [(f"{r['device']} ({r['genre']})", r) for _, r in devices.iterrows()]
+        status = _precision_status(cells, 0.70) if cells else (
+            f"too few to tell (no device has {MIN_FIGURES} or more figures)")  # fmt: skip
+        add(10, f"precision of each device with {MIN_FIGURES} or more figures there",
+            value or "none", ">= 0.70", status, devices["unjudged"].sum())  # fmt: skip
     gold = facts.get("gold")
     if gold is not None:
         recall = gold["matched"] / gold["positives"]
@@ -302,15 +360,22 @@ def targets_table(facts: dict) -> str:
         row = facts["ptc_dev"]
         add(10, "precision of the default device figures, the 75 PTC dev articles (news nobody "
             "built on; not one of the target sets)", _with_interval(row), ">= 0.85",
-            bool(row["precision"] >= 0.85), row["unjudged"])  # fmt: skip
+            _precision_status([("PTC dev", row)], 0.85), row["unjudged"])  # fmt: skip
     stance = facts.get("stance")
     if stance is not None:
-        cells = stance[stance["genre"] != ALL]
+        from rhetoric.evaluation.precision import STANCE_FAMILIES
+
+        cells = stance[(stance["genre"] != ALL) & (stance["figures"] > 0)]
+        present = {(r.kind, r.genre) for r in cells.itertuples()}
+        missing = [f"{kind} ({genre})" for genre in ("speech", "news") for kind in STANCE_FAMILIES
+                   if (kind, genre) not in present]  # fmt: skip
         value = "; ".join(
-            f"{r.kind} ({r.genre}) {int(r.true)}/{int(r.judged)}" for r in cells.itertuples()
+            [*(f"{r.kind} ({r.genre}) {int(r.true)}/{int(r.judged)}" for r in cells.itertuples()),
+             *(f"{cell} no figures" for cell in missing)]
         )  # fmt: skip
+        labelled = [(f"{r['kind']} ({r['genre']})", r) for _, r in cells.iterrows()]
         add(11, "stance precision on the public sets: hedges, boosters, loaded words, each genre",
-            value, ">= 0.75 each", bool((cells["precision"] >= 0.75).all()) if len(cells) else None,
+            value, ">= 0.75 each", _precision_status(labelled, 0.75, missing),
             cells["unjudged"].sum())  # fmt: skip
     if "loaded_f1" in facts:
         f1 = facts["loaded_f1"]
@@ -438,12 +503,36 @@ def _dev_precision_section(home, facts: dict) -> str:
         "by two annotators, and every figure scoring 0.3 or more, judged by two more; offsets and "
         "verdicts only): the current detectors' default figures matched to those judgements as above "
         f"({unjudged} unjudged). Not one of the public sets of issue 10's targets: a check of the "
-        "news precision there, which rests on one figure.", "",
+        f"news precision there, {_news_basis(facts)}.", "",
         markdown_table(table), "",
         "The same articles at each `min_score` (as in \"Choosing `min_score`\"; every figure "
         "scoring 0.3 or more is judged):", "",
         markdown_table(curve, "{:.2f}"),
     ])  # fmt: skip
+
+
+def _news_basis(facts: dict) -> str:
+    """What the public news precision of the targets rests on, from its counts: "which rests on
+    N judged figures", with "too few to tell" under :data:`MIN_FIGURES`.
+
+    >>> table = pd.DataFrame({"genre": ["news"], "device": [ALL], "kind": [ALL], "judged": [2]})
+    >>> _news_basis({"precision": table})
+    'which rests on 2 judged figures, too few to tell'
+    >>> _news_basis({})
+    'which has no judged figure'
+    """
+    table = facts.get("precision")
+    judged = 0
+    if table is not None:
+        pooled = table[
+            (table["genre"] == "news") & (table["device"] == ALL) & (table["kind"] == ALL)
+        ]
+        judged = int(pooled["judged"].sum())
+    if not judged:
+        return "which has no judged figure"
+    plural = "s" if judged != 1 else ""
+    few = ", too few to tell" if judged < MIN_FIGURES else ""
+    return f"which rests on {judged} judged figure{plural}{few}"
 
 
 def _frames_section(home, facts: dict) -> str:

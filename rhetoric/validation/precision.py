@@ -24,7 +24,7 @@ import pandas as pd
 from rhetoric.errors import invalid_value
 
 #: Columns :func:`match_judgements` adds to a figure table.
-MATCH_COLUMNS = ["verdict", "reason", "annotator", "judged_start", "judged_end"]
+MATCH_COLUMNS = ["verdict", "reason", "annotator", "judged_kind", "judged_start", "judged_end"]
 
 #: Count and precision columns of :func:`precision_table`, after the grouping columns.
 PRECISION_COLUMNS = [
@@ -129,8 +129,9 @@ def match_judgements(
     -------
     DataFrame
         ``figures`` with :data:`MATCH_COLUMNS`: ``verdict`` (str, ``""`` when unjudged),
-        ``reason``, ``annotator`` (str), ``judged_start``, ``judged_end`` (int, -1 when
-        unjudged).
+        ``reason``, ``annotator``, ``judged_kind`` (str: the kind of the judgement matched,
+        which may differ from the figure's), ``judged_start``, ``judged_end`` (int, -1 when
+        unjudged): with the document and device, the judgement's key.
 
     Examples
     --------
@@ -168,7 +169,7 @@ def match_judgements(
                 continue
             same_kind = str(record.get("kind", "")) == str(figure.get("kind", ""))
             pairs.append((not same_kind, -overlap, order, row, record))
-    matched = [("", "", "", -1, -1)] * len(figures)
+    matched = [("", "", "", "", -1, -1)] * len(figures)
     taken_rows, taken_judgements = set(), set()
     for _, _, order, row, record in sorted(pairs, key=lambda p: p[:4]):
         if row in taken_rows or order in taken_judgements:
@@ -176,7 +177,8 @@ def match_judgements(
         taken_rows.add(row)
         taken_judgements.add(order)
         matched[row] = (record["verdict"], str(record.get("reason", "")),
-                        str(record.get("annotator", "")), int(record["start"]), int(record["end"]))  # fmt: skip
+                        str(record.get("annotator", "")), str(record.get("kind", "")),
+                        int(record["start"]), int(record["end"]))  # fmt: skip
     columns = pd.DataFrame(matched, columns=MATCH_COLUMNS, index=figures.index)
     result = pd.concat(
         [figures.drop(columns=[c for c in MATCH_COLUMNS if c in figures]), columns], axis=1

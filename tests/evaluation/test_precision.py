@@ -286,3 +286,39 @@ def test_an_unjudged_sheet_judged_since_is_not_written_over(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and sheet.read_bytes() == before
     assert f"--unjudged-out {sheet}: the file holds 2 judgements (1 TRUE, 1 FALSE)" in err
+
+
+def test_a_judgement_sharing_a_range_with_a_matched_one_of_another_kind_is_an_orphan(
+    figures, tmp_path
+):
+    """Two judgements of one range, of different kinds, are two judgements: the figure takes the
+    one of its own kind, and the other, which no figure matches, is listed as an orphan (keyed
+    without the kind, it had passed as used)."""
+    from rhetoric.evaluation.precision import evaluate_precision
+
+    devices = figures[figures["device"] != "stance"]
+    # a figure no other figure of its device overlaps, so nothing else can take a judgement of it
+    alone = [
+        f
+        for f in devices.itertuples()
+        if not any(
+            g.Index != f.Index and g.device == f.device and g.start < f.end and f.start < g.end
+            for g in devices.itertuples()
+        )
+    ]
+    assert alone, "the test needs a device figure that overlaps no other of its device"
+    figure = alone[0]
+    judged = tmp_path / "judged.jsonl"
+    records = [
+        {"doc": DOC, "device": figure.device, "kind": kind, "start": int(figure.start),
+         "end": int(figure.end), "text": figure.text, "verdict": verdict, "reason": "test",
+         "annotator": "test"}
+        for kind, verdict in ((figure.kind, "TRUE"), (f"not-{figure.kind}", "FALSE"))
+    ]  # fmt: skip
+    judged.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = evaluate_precision([judged], n_jobs=1, devices=[figure.device])
+    mine = result.figures[(result.figures["start"] == figure.start)
+                          & (result.figures["device"] == figure.device)]  # fmt: skip
+    assert mine["verdict"].tolist() == ["TRUE"]
+    assert mine["judged_kind"].tolist() == [figure.kind]
+    assert result.orphans[["kind", "verdict"]].values.tolist() == [[f"not-{figure.kind}", "FALSE"]]

@@ -1,0 +1,76 @@
+"""Gold items whose quote is not in their document are refused, never scored as silent misses."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from rhetoric.cli import main
+from rhetoric.errors import InputError
+from rhetoric.evaluation.gold import check_quotes, load_gold, score_gold
+from rhetoric.span import Span
+
+DOC = "state_union/texts/1996-Clinton.txt"
+TEXT = "We shall fight. We shall win. Peace or war."
+
+
+def _gold(polarity, quote, min_hits=1):
+    return pd.DataFrame({"doc": ["d"], "device": ["anaphora"], "polarity": [polarity],
+                         "quote": [quote], "min_hits": [min_hits], "note": [""]})  # fmt: skip
+
+
+def _score(gold):
+    span = Span(start=0, end=29, device="anaphora", kind="clause", text=TEXT[:29])
+    return score_gold(gold, {"d": TEXT}, {"d": 9}, {"d": [span]}, devices=["anaphora"])
+
+
+def test_score_gold_scores_quotes_that_occur():
+    summary, items = _score(pd.concat([_gold("positive", "We shall", 2), _gold("negative", "war")]))
+    assert items["ok"].tolist() == [True, True]
+    assert summary.set_index("device").loc["anaphora", "matched"] == 1
+
+
+@pytest.mark.parametrize(
+    ("polarity", "quote", "min_hits", "expected"),
+    [
+        ("positive", "We will", 1, "the quote of a positive anaphora gold item, 'We will', does not occur"),
+        ("negative", "peace", 1, "the not_quote of a negative anaphora gold item, 'peace', does not occur"),
+        ("positive", "Peace or war", 2, "occurs 1 time, fewer than its min_hits 2"),
+    ],
+)  # fmt: skip
+def test_score_gold_refuses_a_quote_not_in_its_document(polarity, quote, min_hits, expected):
+    """A positive whose quote is not in its document was a silent miss, a negative silently
+    unviolated: now a ValueError naming the document and the quote."""
+    gold = _gold(polarity, quote, min_hits)
+    with pytest.raises(ValueError, match="^d: ") as error:
+        _score(gold)
+    assert isinstance(error.value, InputError) and expected in str(error.value)
+
+
+def test_check_quotes_names_the_gold_file(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"doc": "d", "device": "anaphora", "quote": "nowhere"}) + "\n")
+    with pytest.raises(InputError, match=f"^{path}: d: the quote .*'nowhere', does not occur"):
+        check_quotes(load_gold(path), {"d": TEXT})
+
+
+@pytest.mark.parametrize("target", ["devices", "tradeoff"])
+def test_a_gold_quote_not_in_its_document_is_one_line_and_exit_1(
+    data_home, tmp_path, capsys, target
+):
+    path = tmp_path / "gold.jsonl"
+    items = [
+        {"doc": DOC, "device": "anaphora", "quote": "the"},
+        {"doc": DOC, "device": "tricolon", "quote": "no such words in this address"},
+    ]
+    path.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
+    assert main(["evaluate", target, "--gold", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"rhetoric: error: {path}: {DOC}: the quote of a positive tricolon gold item, "
+        "'no such words in this address', does not occur in the document (quotes are exact and "
+        "case-sensitive); correct the quote or the doc\n"
+    )
