@@ -79,13 +79,16 @@ def _group_markers(groups: Sequence) -> dict:
     return {g: GROUP_MARKERS[i % len(GROUP_MARKERS)] for i, g in enumerate(groups)}
 
 
-def _place_labels(ax, xs, ys, texts, *, fontsize="x-small", avoid_points: bool = True) -> list:
+def _place_labels(
+    ax, xs, ys, texts, *, fontsize="x-small", avoid_points: bool = True, bars=None
+) -> list:
     """Annotate points without overlap: each label takes the first free place around its point.
 
     Eight places around the point are tried at growing distances; a place is free when the
-    label's box (in display space) overlaps no label placed before it and no other point. Labels
-    are placed from the most crowded point outwards, so crowded labels get the first choice.
-    Returns the ``Text`` objects in the order of ``texts``.
+    label's box (in display space) overlaps no label placed before it, no other point and no
+    error bar of ``bars`` (rows of data coordinates ``x, low, high``: vertical bars, as wide as
+    their caps). Labels are placed from the most crowded point outwards, so crowded labels get
+    the first choice. Returns the ``Text`` objects in the order of ``texts``.
     """
     from matplotlib.transforms import Bbox
 
@@ -102,6 +105,10 @@ def _place_labels(ax, xs, ys, texts, *, fontsize="x-small", avoid_points: bool =
     directions = [(1, 1), (1, -1), (-1, 1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1)]
     dpi_scale = figure.dpi / 72
     placed: list = []
+    for x, low, high in [] if bars is None else bars:
+        (bx, by0), (_, by1) = ax.transData.transform([(x, low), (x, high)])
+        half = 2.5 * dpi_scale  # a cap of 2 points, less than the nearest label distance
+        placed.append(Bbox.from_extents(bx - half, min(by0, by1), bx + half, max(by0, by1)))
     made: dict[int, object] = {}
     radius = 3.5 * dpi_scale  # a marker's radius in pixels
     for i in order:

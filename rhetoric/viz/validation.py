@@ -250,5 +250,8 @@ def tradeoff_curve(
     ax.legend(frameon=False, fontsize="small", loc="lower left",
               title="labels: minimum score", title_fontsize="x-small")  # fmt: skip
     labels = ["defaults" if v == "default" else str(v) for v in part["min_score"]]
-    _place_labels(ax, x, y, labels)
+    bars = np.column_stack(
+        [x, part["precision_low"].to_numpy(float), part["precision_high"].to_numpy(float)]
+    )
+    _place_labels(ax, x, y, labels, bars=bars)
     return ax

@@ -217,6 +217,40 @@ def test_network_node_labels_do_not_overlap():
     plt.close(figure)
 
 
+def test_tradeoff_labels_stay_clear_of_each_other_and_of_the_error_bars():
+    """Two settings a hair apart (0.70 and the defaults) crowd four labels and long bars; each
+    label must still sit by its own point, on no bar and no other label."""
+    settings = ["default", "0.70", "0.60", "0.50", "0.30"]
+    table = pd.DataFrame({
+        "min_score": settings, "genre": "speech", "judged": 100,
+        "recall": [0.553, 0.541, 0.612, 0.671, 0.788],
+        "precision": [0.918, 0.906, 0.895, 0.856, 0.752],
+        "precision_low": [0.86, 0.84, 0.84, 0.80, 0.70],
+        "precision_high": [0.95, 0.95, 0.93, 0.90, 0.80],
+    })  # fmt: skip
+    with paper_style():
+        figure, ax = plt.subplots(figsize=(5, 5))
+        validation.tradeoff_curve(table, ax=ax)
+        figure.canvas.draw()
+        renderer = figure.canvas.get_renderer()
+        labels = [t for t in ax.texts if t.get_text() in {"defaults", *settings[1:]}]
+        assert len(labels) == len(settings) and _boxes_overlap(labels, renderer) == []
+        for text in labels:
+            box = text.get_window_extent(renderer)
+            for bar in table.itertuples():
+                (x, low), (_, high) = ax.transData.transform([(bar.recall, bar.precision_low),
+                                                              (bar.recall, bar.precision_high)])  # fmt: skip
+                crosses = box.x0 < x < box.x1 and box.y0 < high and box.y1 > low
+                assert not crosses, (text.get_text(), bar.min_score)
+            # by its own point: within 40 points of it
+            label = text.get_text()
+            own = table[table["min_score"] == ("default" if label == "defaults" else label)].iloc[0]
+            px, py = ax.transData.transform((own.recall, own.precision))
+            near = min(abs(px - box.x0), abs(px - box.x1)) + min(abs(py - box.y0), abs(py - box.y1))
+            assert near < 40 * figure.dpi / 72, label
+    plt.close(figure)
+
+
 @pytest.mark.parametrize("color", sorted({*DEVICE_COLORS.values(), *GROUP_COLORS}))
 def test_every_colour_passes_contrast_on_white_and_so_shows_in_greyscale(color):
     # WCAG 2.1 non-text contrast: 3:1. Contrast is a ratio of luminances, i.e. of greyscale values.
