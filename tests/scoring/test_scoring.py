@@ -306,6 +306,36 @@ def test_a_format_1_model_file_still_loads_as_a_logistic_model():
     np.testing.assert_array_equal(again.predict_proba(records), model.predict_proba(records))
 
 
+def test_a_folder_of_scorers_named_by_the_environment_replaces_the_shipped_ones(
+    tmp_path, monkeypatch
+):
+    """``$RHETORIC_SCORERS`` (as ``train_scorers.py --out`` and ``heldout_recall.py --scorers``
+    use it): the folder's scorer is used, its figures kept at its own threshold, and a folder
+    without a device's scorer is an error rather than a silent mix with the shipped ones."""
+    from rhetoric.scoring.model import SCORERS_ENV
+
+    shipped = load_model("rhetorical_question")
+    data = json.loads(shipped.to_json())
+    data["threshold"] = 0.01  # a scorer that keeps nearly every candidate
+    (tmp_path / "rhetorical_question.json").write_text(json.dumps(data), encoding="utf-8")
+    text = "Why do we serve? Who will answer for the town? What is a harbour without its ships?"
+    scores = [s.score for s in find_devices(Document(text), ["rhetorical_question"], min_score=0)]
+    assert len(scores) == 3 and max(scores) < shipped.threshold  # the shipped scorer drops them
+    assert find_devices(Document(text), ["rhetorical_question"]) == []
+    monkeypatch.setenv(SCORERS_ENV, str(tmp_path))
+    load_model.cache_clear()
+    try:
+        assert load_model("rhetorical_question").threshold == 0.01
+        kept = find_devices(Document(text), ["rhetorical_question"])
+        assert [s.score for s in kept] == scores  # the same probabilities, another threshold
+        with pytest.raises(ValueError, match="holds no anaphora.json"):
+            load_model("anaphora")
+    finally:
+        monkeypatch.delenv(SCORERS_ENV)
+        load_model.cache_clear()
+    assert load_model("rhetorical_question").threshold == shipped.threshold
+
+
 @pytest.mark.parametrize(
     "change, message",
     [({"format": 9}, "format 9"), ({"kind": "forest"}, "kind 'forest'"),
