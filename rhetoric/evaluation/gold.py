@@ -93,21 +93,26 @@ def check_quotes(gold: pd.DataFrame, texts: dict[str, str]) -> None:
     """
     source = gold.attrs.get("source")
     for item in gold.itertuples(index=False):
-        found = len(occurrences(texts[item.doc], item.quote))
-        what = "quote" if item.polarity == "positive" else "not_quote"
-        if not found:
-            problem = "does not occur in the document (quotes are exact and case-sensitive)"
-            advice = "correct the quote or the doc"
-        elif item.polarity == "positive" and found < item.min_hits:
-            problem = f"occurs {found} time{'s' if found != 1 else ''}, fewer than its min_hits {item.min_hits}"
-            advice = "correct the quote or min_hits"
-        else:
-            continue
-        where = f"{source}: " if source else ""
-        raise InputError(
-            f"{where}{item.doc}: the {what} of a {item.polarity} {item.device} gold item, "
-            f"{item.quote!r}, {problem}; {advice}"
-        )
+        _check_found(item, len(occurrences(texts[item.doc], item.quote)), source)
+
+
+def _check_found(item, found: int, source: str | None) -> None:
+    """Refuse one gold ``item`` whose quote occurs ``found`` times in its document (see
+    :func:`check_quotes`, which names the gold file ``source``)."""
+    what = "quote" if item.polarity == "positive" else "not_quote"
+    if not found:
+        problem = "does not occur in the document (quotes are exact and case-sensitive)"
+        advice = "correct the quote or the doc"
+    elif item.polarity == "positive" and found < item.min_hits:
+        problem = f"occurs {found} time{'s' if found != 1 else ''}, fewer than its min_hits {item.min_hits}"
+        advice = "correct the quote or min_hits"
+    else:
+        return
+    where = f"{source}: " if source else ""
+    raise InputError(
+        f"{where}{item.doc}: the {what} of a {item.polarity} {item.device} gold item, "
+        f"{item.quote!r}, {problem}; {advice}"
+    )
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -251,7 +256,7 @@ def score_gold(
     An item whose quote is not in its document is an :class:`~rhetoric.errors.InputError`
     (:func:`check_quotes`), never a silent miss or a silently unviolated negative."""
     devices = tuple(devices) if devices else DEVICES
-    check_quotes(gold, texts)
+    source = gold.attrs.get("source")
 
     def spans_of(doc: str, device: str):
         return [s for s in spans_by_doc[doc] if COMPATIBLE.get(s.device, s.device) == device]
@@ -259,6 +264,7 @@ def score_gold(
     records = []
     for item in gold.itertuples(index=False):
         found = occurrences(texts[item.doc], item.quote)
+        _check_found(item, len(found), source)  # the quote's occurrences, searched once
         detected = [(s.start, s.end) for s in spans_of(item.doc, item.device)]
         covered = [o for o in found if any(_overlaps(o, d) for d in detected)]
         if item.polarity == "positive":
