@@ -281,14 +281,24 @@ def load_population(
     home: Path, cache: str | None = None, without_held_out: bool = False
 ) -> Counter:
     """:func:`population_counts`, read from the file ``cache`` when it exists (else counted, and
-    written there when a path is given)."""
+    written there when a path is given). The file records whether the held-out folds' addresses
+    were left out, and a cache of the other pool is refused rather than read as this one."""
     path = Path(cache) if cache else None
     if path and path.is_file():
-        return Counter({tuple(k.split("|")): v for k, v in json.loads(path.read_text()).items()})
+        counts = json.loads(path.read_text())
+        if counts.pop(WITHOUT_HELD_OUT_KEY, False) != without_held_out:
+            kind = "the whole pool" if without_held_out else "the pool without the held-out folds"
+            raise SystemExit(f"{path} counts {kind}: give another --population-cache file")
+        return Counter({tuple(k.split("|")): v for k, v in counts.items()})
     population = population_counts(home, without_held_out)
     if path:
-        path.write_text(json.dumps({"|".join(k): v for k, v in population.items()}))
+        counts = {"|".join(k): v for k, v in population.items()}
+        path.write_text(json.dumps({WITHOUT_HELD_OUT_KEY: without_held_out, **counts}))
     return population
+
+
+#: The key of a population cache file saying whether the held-out folds' addresses were left out.
+WITHOUT_HELD_OUT_KEY = "#without_held_out"
 
 
 def main() -> None:

@@ -97,6 +97,27 @@ def test_weights_post_stratified_by_genre_add_up_to_each_genre_s_pool(scripts):
     assert weights[0] / weights[2] == pytest.approx(plain[0] / plain[2])
 
 
+def test_a_population_cache_of_the_other_pool_is_refused(scripts, tmp_path):
+    """The whole pool and the pool without the held-out folds' addresses weigh the judged figures
+    differently: a cache file written for one is never read as the other (an old file, without
+    the marker, counted the whole pool)."""
+    train, _, _ = scripts
+    whole, without = tmp_path / "whole.json", tmp_path / "without.json"
+    whole.write_text(json.dumps({"anaphora|speech|sentence": 7}), encoding="utf-8")
+    without.write_text(
+        json.dumps({train.WITHOUT_HELD_OUT_KEY: True, "anaphora|speech|sentence": 5}),
+        encoding="utf-8",
+    )
+    assert train.load_population(tmp_path, str(whole)) == {("anaphora", "speech", "sentence"): 7}
+    assert train.load_population(tmp_path, str(without), without_held_out=True) == {
+        ("anaphora", "speech", "sentence"): 5
+    }
+    with pytest.raises(SystemExit, match="counts the whole pool"):
+        train.load_population(tmp_path, str(whole), without_held_out=True)
+    with pytest.raises(SystemExit, match="without the held-out folds"):
+        train.load_population(tmp_path, str(without))
+
+
 def test_the_banded_annotation_rounds_are_consistent(scripts):
     """Every record of a score-banded round names its band and the band's size in the pool; a
     band (stratum and size: each round drew its own) is no smaller than its judged figures, and
