@@ -35,7 +35,7 @@ import pandas as pd
 
 from rhetoric.datahome import get_data_home
 from rhetoric.devices import DEVICES
-from rhetoric.evaluation.pool import genre_of, training_documents
+from rhetoric.evaluation.pool import genre_of, pool_texts_as_unseen, training_documents
 from rhetoric.pipeline import analyze_corpus
 from rhetoric.text import decode
 
@@ -152,13 +152,14 @@ def main() -> None:
         held = {d for d, fold in FOLDS.items() if fold in exclude.split(",")}
         docs = [d for d in docs if d not in held]
     paths = [home / d for d in docs]
-    result = analyze_corpus(
-        pd.DataFrame({"doc_id": docs, "path": [str(p) for p in paths]}),
-        devices=args.devices.split(","),
-        frames=False,
-        n_jobs=args.jobs,
-        min_score=0,  # every candidate, not only those above the current scorers' thresholds
-    )
+    with pool_texts_as_unseen(home):  # PTC train articles without their own labels
+        result = analyze_corpus(
+            pd.DataFrame({"doc_id": docs, "path": [str(p) for p in paths]}),
+            devices=args.devices.split(","),
+            frames=False,
+            n_jobs=args.jobs,
+            min_score=0,  # every candidate, not only those above the current scorers' thresholds
+        )
     spans = result.spans[result.spans["device"].isin(DEVICES)]
     # the text the offsets refer to: decoded as the detectors decode it (not UTF-8 with
     # replacement characters, whose lengths differ where a file is not UTF-8)

@@ -80,7 +80,12 @@ cross-validation the address-like articles are scored by that regression refitte
 at the kept threshold and rate. ``--refit-address`` refits it, its pair chosen over every
 article. Document frequencies leave each article's own words out when its features are
 computed. The dev split is never read: score it afterwards with
-``rhetoric evaluate ptc --split dev``.
+``rhetoric evaluate ptc --split dev``. The six train articles of the judged public news set
+(development documents: measured on, never trained on) are left out of everything here, the
+counts included (since 2026-12-06; the rankers were refitted then, the address ranker too).
+Scoring a PTC train article of the pool later (training the device scorers, drawing judging
+sheets) leaves its own labels out of its rates as here
+(:func:`rhetoric.evaluation.pool.pool_texts_as_unseen`).
 
 Run from the repository root::
 
@@ -90,7 +95,6 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
-import bisect
 import json
 from collections import Counter
 from pathlib import Path
@@ -112,12 +116,14 @@ from rhetoric.devices.repetition import (
     emphatic_candidates,
     emphatic_limit,
     is_address,
+    label_counts,
     marked_rates,
     phrase_features,
     phrase_maximum,
     score_emphatic,
     standardise,
 )
+from rhetoric.evaluation.pool import PTC_TRAIN_FOLDER, training_documents
 from rhetoric.evaluation.ptc import covered, gold_spans, merge_intervals, span_scores
 from rhetoric.text import Document
 
@@ -244,18 +250,6 @@ def shipped_address_ranker() -> dict | None:
     }
 
 
-def word_counts(doc: Document, keys: list[str], truth: list[tuple[int, int]]) -> dict:
-    """Word -> (occurrences, occurrences starting inside one of ``truth``, merged) in one article."""
-    starts = [s for s, _ in truth]
-    counts: dict[str, list[int]] = {}
-    for word, key in zip(doc.words, keys, strict=True):
-        k = bisect.bisect_right(starts, word.start) - 1
-        entry = counts.setdefault(key, [0, 0])
-        entry[0] += 1
-        entry[1] += k >= 0 and truth[k][1] > word.start
-    return {key: (a, b) for key, (a, b) in counts.items()}
-
-
 def counts_over(counts: list[dict]) -> tuple[dict[str, tuple[int, int]], int, int]:
     """The marked counts of some articles (:data:`~rhetoric.devices.repetition.MarkedCounts`):
     words in at least :data:`MIN_DOCUMENTS` of them, and the totals over every word."""
@@ -295,6 +289,12 @@ def main(argv: list[str] | None = None) -> int:
     kept_address = None if args.refit_address else shipped_address_ranker()
 
     articles, spans = load_ptc("train", args.data_home)
+    pool = set(training_documents(args.data_home))
+    in_pool = [f"{PTC_TRAIN_FOLDER}/article{d}.txt" in pool for d in articles["doc_id"]]
+    print(f"{len(in_pool) - sum(in_pool)} PTC train articles left out (development documents: "
+          "measured on, never trained on)")  # fmt: skip
+    articles = articles[in_pool].reset_index(drop=True)
+    spans = spans[spans["doc_id"].isin(set(articles["doc_id"]))].reset_index(drop=True)
     docs = [
         Document(text, doc_id, remove_boilerplate=False)
         for doc_id, text in zip(articles["doc_id"], articles["text"], strict=True)
@@ -309,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
 
     gold = gold_spans(spans)
     own = [
-        word_counts(doc, doc_keys, merge_intervals(gold.get(doc.doc_id, [])))
+        label_counts(doc, doc_keys, merge_intervals(gold.get(doc.doc_id, [])))
         for doc, doc_keys in zip(docs, keys, strict=True)
     ]
     marked = counts_over(own)
@@ -404,7 +404,7 @@ def main(argv: list[str] | None = None) -> int:
         "cross_validation": cross_validation(news_scores, best),
         "provenance": (
             "Logistic regressions (scikit-learn " + sklearn.__version__ + f", C={C}, features clipped to their {CLIP}-{100 - CLIP} percentiles, standardised) "
-            f"trained by benchmarks/train_emphatic_repeats.py on the PTC train split only ({len(docs)} articles, "
+            f"trained by benchmarks/train_emphatic_repeats.py on the PTC train split only, its articles of the training pool ({len(docs)}: the development articles left out; "
             f"{sum(len(y) for y in labels)} candidate mentions, {int(sum(y.sum() for y in labels))} positives: "
             f"at least {POSITIVE_COVER:.0%} of the mention inside a 'Repetition' span). news: a phrase regression "
             "(positive when a mention is) times a mention regression (fitted on the mentions of positive phrases); "

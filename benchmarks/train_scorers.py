@@ -51,6 +51,7 @@ from rhetoric.evaluation.gold import occurrences
 from rhetoric.evaluation.pool import (
     development_documents,
     genre_of,
+    pool_texts_as_unseen,
     reserved_documents,
     training_documents,
 )
@@ -119,45 +120,48 @@ def training_records(device: str, annotations: list[dict], home: Path, gold: lis
     finder = get_finder(device)
     records, labels, groups, strata, unmatched, inexact = [], [], [], [], 0, 0
     gold_unmatched, gold_judged = 0, 0
-    for doc_path in sorted(set(by_doc) | set(gold_by_doc)):
-        judged = by_doc.get(doc_path, [])
-        text, _ = decode((home / doc_path).read_bytes())
-        doc = Document(text, doc_path)
-        figures = figure_parts(finder(doc))
-        extents = [(min(s.start for s in f), max(s.end for s in f)) for f in figures]
-        by_parts = {tuple(sorted((s.start, s.end) for s in f)): i for i, f in enumerate(figures)}
-        profile = DocumentProfile(doc)
-        taken = set()
-        for record in judged:
-            # the same figure (every part at the same offsets), else the one overlapping most
-            best = by_parts.get(tuple(sorted(tuple(p) for p in record.get("parts", []))))
-            if best is None:
-                target = (record["start"], record["end"])
-                best = max(
-                    range(len(figures)), key=lambda i: overlap(extents[i], target), default=None
-                )
-                if best is None or overlap(extents[best], target) == 0:
-                    unmatched += 1
+    with pool_texts_as_unseen(home):  # PTC train articles without their own labels
+        for doc_path in sorted(set(by_doc) | set(gold_by_doc)):
+            judged = by_doc.get(doc_path, [])
+            text, _ = decode((home / doc_path).read_bytes())
+            doc = Document(text, doc_path)
+            figures = figure_parts(finder(doc))
+            extents = [(min(s.start for s in f), max(s.end for s in f)) for f in figures]
+            by_parts = {
+                tuple(sorted((s.start, s.end) for s in f)): i for i, f in enumerate(figures)
+            }
+            profile = DocumentProfile(doc)
+            taken = set()
+            for record in judged:
+                # the same figure (every part at the same offsets), else the one overlapping most
+                best = by_parts.get(tuple(sorted(tuple(p) for p in record.get("parts", []))))
+                if best is None:
+                    target = (record["start"], record["end"])
+                    best = max(
+                        range(len(figures)), key=lambda i: overlap(extents[i], target), default=None
+                    )
+                    if best is None or overlap(extents[best], target) == 0:
+                        unmatched += 1
+                        continue
+                    inexact += 1
+                taken.add(best)
+                records.append(features_for(device, figure_features(profile, figures[best])))
+                labels.append(1.0 if record["verdict"] == "TRUE" else 0.0)
+                groups.append(doc_path)
+                strata.append(stratum_of(device, doc_path, record))
+            for item in gold_by_doc.get(doc_path, []):
+                best = _best_figure(figures, occurrences(text, item["quote"]))
+                if best is None:
+                    gold_unmatched += 1
                     continue
-                inexact += 1
-            taken.add(best)
-            records.append(features_for(device, figure_features(profile, figures[best])))
-            labels.append(1.0 if record["verdict"] == "TRUE" else 0.0)
-            groups.append(doc_path)
-            strata.append(stratum_of(device, doc_path, record))
-        for item in gold_by_doc.get(doc_path, []):
-            best = _best_figure(figures, occurrences(text, item["quote"]))
-            if best is None:
-                gold_unmatched += 1
-                continue
-            if best in taken:
-                gold_judged += 1
-                continue
-            taken.add(best)
-            records.append(features_for(device, figure_features(profile, figures[best])))
-            labels.append(1.0)
-            groups.append(doc_path)
-            strata.append(None)
+                if best in taken:
+                    gold_judged += 1
+                    continue
+                taken.add(best)
+                records.append(features_for(device, figure_features(profile, figures[best])))
+                labels.append(1.0)
+                groups.append(doc_path)
+                strata.append(None)
     if inexact:
         print(f"{device}: {inexact} judged figures matched by overlap only (the finder changed)")
     if gold:
@@ -234,11 +238,12 @@ def population_counts(home: Path, without_held_out: bool = False) -> Counter:
     docs = training_documents()
     if without_held_out:
         docs = [d for d in docs if FOLDS.get(str(d)) not in MEASURED_ONLY]
-    result = analyze_corpus(
-        pd.DataFrame({"doc_id": docs, "path": [str(home / d) for d in docs]}),
-        frames=False,
-        min_score=0,
-    )
+    with pool_texts_as_unseen(home):
+        result = analyze_corpus(
+            pd.DataFrame({"doc_id": docs, "path": [str(home / d) for d in docs]}),
+            frames=False,
+            min_score=0,
+        )
     figures = group_figures(result.spans[result.spans["device"].isin(DEVICES)])
     return Counter(
         (d, genre_of(doc), k)

@@ -30,7 +30,8 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -561,6 +562,51 @@ def marked_rates(
     return rates
 
 
+def label_counts(
+    doc: Document, keys: Sequence[str], truth: Sequence[tuple[int, int]]
+) -> dict[str, tuple[int, int]]:
+    """Word -> (occurrences, occurrences starting inside one of ``truth``) in one text: its own
+    share of the counts behind :func:`marked_rates` (``truth``: its merged Repetition spans).
+
+    >>> doc = Document("Never give up. Never.", remove_boilerplate=False)
+    >>> label_counts(doc, doc.keys, [(15, 20)])["never"]
+    (2, 1)
+    """
+    starts = [s for s, _ in truth]
+    counts: dict[str, list[int]] = {}
+    for word, key in zip(doc.words, keys, strict=True):
+        k = bisect.bisect_right(starts, word.start) - 1
+        entry = counts.setdefault(key, [0, 0])
+        entry[0] += 1
+        entry[1] += k >= 0 and truth[k][1] > word.start
+    return {key: (a, b) for key, (a, b) in counts.items()}
+
+
+#: Training only (:func:`own_labels_left_out`): for a document id, that text's own counts
+#: (:func:`label_counts`) in the PTC train split the shipped marked rates and document
+#: frequencies were counted on.
+_LEFT_OUT: dict[str, dict[str, tuple[int, int]]] = {}
+
+
+@contextmanager
+def own_labels_left_out(counts: Mapping[str, dict[str, tuple[int, int]]]) -> Iterator[None]:
+    """Within the block, score each text named in ``counts`` (document id -> its
+    :func:`label_counts`) as a text the shipped counts never saw: its own PTC labels left out of
+    its marked rates and itself out of the document frequencies of its emphatic repeats.
+
+    For training and measuring on PTC train articles (the training pool), whose own annotations
+    the shipped counts include: without it their emphatic repeats would be chosen with the help
+    of the very labels that make them PTC figures. Set before workers fork, it reaches them.
+    """
+    before = dict(_LEFT_OUT)
+    _LEFT_OUT.update(counts)
+    try:
+        yield
+    finally:
+        _LEFT_OUT.clear()
+        _LEFT_OUT.update(before)
+
+
 def phrase_maximum(values: np.ndarray, first: np.ndarray, n_words: np.ndarray) -> np.ndarray:
     """For each phrase (its first word and its length), the largest of ``values`` over its words.
 
@@ -650,9 +696,11 @@ def _candidate_blocks(
     frequencies: tuple[dict[str, int], int] | None,
     exclude_self: bool,
     marked: MarkedCounts | None = None,
+    own: dict[str, tuple[int, int]] | None = None,
 ) -> Iterator[EmphaticCandidates]:
     """The candidates of :func:`emphatic_candidates` in blocks of about :data:`_BLOCK_ROWS`,
-    never splitting the mentions of one phrase."""
+    never splitting the mentions of one phrase; ``own``: the text's own counts, left out of its
+    marked rates (:func:`marked_rates`)."""
     words = doc.words
     n_total = len(words)
     keys = doc.keys if keys is None else keys
@@ -686,7 +734,7 @@ def _candidate_blocks(
     verb_v = np.array([("V" in c) for c in classes_v], dtype=bool)
     adverb_v = np.array([("R" in c) for c in classes_v], dtype=bool)
     noun_only_v = np.array([c == _NOUN_ONLY for c in classes_v], dtype=bool)
-    marked_v = marked_rates(vocab, marked)
+    marked_v = marked_rates(vocab, marked, own=own)
 
     # word-level facts
     sentence = np.array(doc.sentence_of, dtype=np.int64)
@@ -1051,9 +1099,11 @@ def _scored_candidates(
     doc: Document, keys: list[str], model: dict, address: bool
 ) -> tuple[EmphaticCandidates, np.ndarray]:
     """The candidates and their probabilities, scored block by block; the feature rows are
-    dropped once scored (``features`` has no columns), so memory stays a few arrays per word."""
+    dropped once scored (``features`` has no columns), so memory stays a few arrays per word.
+    A text named in :func:`own_labels_left_out` is scored without its own labels."""
     blocks, scores = [], []
-    for block in _candidate_blocks(doc, keys, None, False):
+    own = _LEFT_OUT.get(doc.doc_id) if doc.doc_id is not None else None
+    for block in _candidate_blocks(doc, keys, None, own is not None, own=own):
         scores.append(score_emphatic(block, model, address=address))
         blocks.append(replace(block, features=np.zeros((len(block.first), 0))))
     if not blocks:

@@ -11,6 +11,10 @@ Three sets, all named by their path under the data home (``inaugural/texts/1961-
     Every other inaugural and State of the Union address, and every PTC train article that is
     not in the development set.
 
+The shipped emphatic-repeat counts of :mod:`rhetoric.devices.repetition` are counted on the
+training pool's PTC train articles and their labels; :func:`pool_texts_as_unseen` scores those
+articles as if the counts had never seen them (for training and measuring on the pool).
+
 The gold folder sits beside the data home (``<data home>/../gold``), as for
 :func:`rhetoric.evaluation.gold.default_gold_path`.
 """
@@ -20,6 +24,9 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from rhetoric.datahome import get_data_home
@@ -82,3 +89,44 @@ def training_documents(data_home: str | os.PathLike | None = None) -> list[str]:
 def genre_of(path: str) -> str:
     """``"news"`` for PTC articles, ``"speech"`` for addresses (the two genres the README reports)."""
     return "news" if path.startswith("ptc/") else "speech"
+
+
+PTC_TRAIN_FOLDER = "ptc/train-articles"
+
+
+def ptc_label_counts(data_home: str | os.PathLike | None = None) -> dict[str, dict]:
+    """For each PTC train article of the training pool (by its path under the data home), its
+    own share of the emphatic-repeat counts (:func:`rhetoric.devices.repetition.label_counts` of
+    its merged ``Repetition`` spans, over the words of its text as the counts were made: no
+    boilerplate removed). Counted once per data home."""
+    return _ptc_label_counts(str(get_data_home(data_home)))
+
+
+@lru_cache(maxsize=2)
+def _ptc_label_counts(data_home: str) -> dict[str, dict]:
+    from rhetoric.corpora import load_ptc
+    from rhetoric.devices.repetition import label_counts
+    from rhetoric.evaluation.ptc import gold_spans, merge_intervals
+    from rhetoric.text import Document
+
+    pool = {p for p in training_documents(data_home) if p.startswith(PTC_TRAIN_FOLDER + "/")}
+    articles, spans = load_ptc("train", data_home)
+    truth = gold_spans(spans)
+    counts = {}
+    for doc_id, text in zip(articles["doc_id"], articles["text"], strict=True):
+        path = f"{PTC_TRAIN_FOLDER}/article{doc_id}.txt"
+        if path in pool:
+            doc = Document(text, doc_id, remove_boilerplate=False)
+            counts[path] = label_counts(doc, doc.keys, merge_intervals(truth.get(doc_id, [])))
+    return counts
+
+
+@contextmanager
+def pool_texts_as_unseen(data_home: str | os.PathLike | None = None) -> Iterator[None]:
+    """Within the block, the pool's PTC train articles, read as documents named by their path,
+    are scored without their own labels in the emphatic-repeat counts
+    (:func:`rhetoric.devices.repetition.own_labels_left_out`), as a new text would be."""
+    from rhetoric.devices.repetition import own_labels_left_out
+
+    with own_labels_left_out(ptc_label_counts(data_home)):
+        yield

@@ -510,3 +510,46 @@ def test_an_address_reports_each_repeat_once_at_the_defaults_and_every_candidate
         if e.kind == "emphatic_repeat"
         and any(r.start <= e.start and e.end <= r.end for r in kept_refrains)
     ]
+
+
+def test_a_text_named_in_own_labels_left_out_is_scored_without_its_own_labels():
+    table, _, _ = marked_counts()
+    often = max(
+        (w for w in table if w.isalpha() and is_content_word(w) and table[w][0] >= 10),
+        key=lambda w: table[w][1] / table[w][0],
+    )
+    text = f"The {often} came. They spoke of the {often} again, the {often} and more."
+    doc, other = Document(text, "counted"), Document(text, "new")
+
+    def scores(d):
+        return [s.score for s in find_emphatic_repeats(d, threshold=0.0, per_1000_words=math.inf)]
+
+    before = scores(doc)
+    with repetition.own_labels_left_out({"counted": {often: table[often]}}):
+        left_out, untouched = scores(doc), scores(other)
+    # only the text named changes: with its own marks gone its word reads as never marked
+    assert left_out != before and max(left_out) < max(before)
+    assert untouched == before and scores(doc) == before  # and the block restores the counts
+
+
+def test_the_shipped_counts_are_the_training_pools_ptc_articles_exactly(data_home):
+    """The marked counts and document frequencies hold the PTC train articles of the training
+    pool and their labels, nothing else: no development (judged public news) article's labels."""
+    from collections import Counter
+
+    from rhetoric.evaluation.pool import development_documents, ptc_label_counts
+
+    own = ptc_label_counts(data_home)
+    assert own and not set(own) & development_documents(data_home)
+    occurrences, marked, documents = Counter(), Counter(), Counter()
+    for counts in own.values():
+        for word, (a, b) in counts.items():
+            occurrences[word] += a
+            marked[word] += b
+            documents[word] += 1
+    table, n_occurrences, n_marked = marked_counts()
+    assert (n_occurrences, n_marked) == (sum(occurrences.values()), sum(marked.values()))
+    assert table == {w: (occurrences[w], marked[w]) for w in documents if documents[w] >= 3}
+    frequency, n_docs = document_frequencies()
+    assert n_docs == len(own)
+    assert frequency == {w: n for w, n in documents.items() if n >= 3}
