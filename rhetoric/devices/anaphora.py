@@ -27,6 +27,11 @@ beginnings, a time of exploring ..., a time of discovery"; "because they produce
 revenue, because they are bad for the country, and, finally, because they are wrong". The
 phrase carries weight as a run of three clauses must (:func:`carries_weight`).
 
+A run may also skip a sentence, or a paragraph break, between its members (a *gapped* run,
+``kind="sentence"``): three or more sentences opening alike, each at most two sentences after
+the previous one ("We need to save. We need to invest. That is the plan. / We need to cut
+..."); a run found already inside it joins it (:func:`_gapped_runs`).
+
 A broader candidate, ``kind="near_opening"``: a phrase of two to four words with a content word
 (weight 2.5 or more) within the first :data:`NEAR_WORDS` words of two or more nearby sentences or
 clauses of one paragraph, not every time first ("As mayor, I can promise ... And as neighbour, I
@@ -118,6 +123,7 @@ def find_anaphora(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     for kind, units, min_run in levels:
         spans += _runs(doc, keys, units, kind, min_run, claimed, len(spans), questions)
     spans += _interleaved_openings(doc, spans, len(spans))
+    spans = _gapped_runs(doc, spans, len(spans))
     spans += _paired_openings(doc, spans, len(spans))
     spans += _near_openings(doc, spans, len(spans), (sentences, clauses))
     spans += _list_openings(doc, spans, len(spans))
@@ -642,6 +648,77 @@ def _returning_endings(doc: Document, found: list[Span], n_groups: int) -> list[
                 taken.add(spans[-1].start, spans[-1].end)
             break
     return spans
+
+
+#: Most sentences from one member of a gapped run to the next (one sentence between them).
+GAPPED_STEP = 2
+
+
+def _gapped_runs(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
+    """``found`` with runs of sentences that open alike with a sentence or a paragraph break
+    between some of them: three or more sentences, each at most :data:`GAPPED_STEP` sentences
+    after the previous member, opening with the same two to four words that weigh 2 or more (or
+    three words weighing 1.5, four times) and carry weight as a run of that length
+    (:func:`carries_weight`), not every member next to the
+    last ("We need to save. We need to expand. That is the plan.  / We need to cut ..."; "It's
+    there for X. It's there for Y. The money's there. It's there for Z."). A run already found
+    whose openings all belong to such a longer run joins it (its spans are replaced by the
+    longer run's, which may share fewer words); a run that would overlap any other figure, or
+    add no member to one found, is left out."""
+    keys, words = doc.keys, doc.words
+    openings = [_opening(keys, unit) for unit in _segment_starts(doc.prose)]
+    at = {span.start: span for span in found}  # every anaphora span starts at a word
+    members_of: dict[str | None, set[int]] = defaultdict(set)
+    for span in found:
+        members_of[span.group].add(span.start)
+    taken = _Taken(found)
+    dropped: set[str | None] = set()
+    spans: list[Span] = []
+    used: set[int] = set()
+    for k in range(4, 1, -1):
+        for i, (_, opening) in enumerate(openings):
+            if i in used or len(opening) < k or weight(opening[:k]) < (1.5 if k >= 3 else 2):
+                continue
+            phrase = opening[:k]
+            members, last = [i], i
+            for j in range(i + 1, len(openings)):
+                if j - last > GAPPED_STEP:
+                    break
+                if openings[j][1][:k] == phrase:
+                    members.append(j)
+                    last = j
+            if len(members) < 3 or members[-1] - members[0] + 1 == len(members):
+                continue  # too few, or all successive (the run rules' case)
+            if not carries_weight(phrase, len(members)) or (
+                weight(phrase) < 2 and len(members) < 4
+            ):
+                continue  # three light words ("it is the") need four sentences
+            used.update(members)
+            ranges = [
+                (words[openings[m][0]].start, words[openings[m][0] + k - 1].end) for m in members
+            ]
+            # runs found already that open at these places (with these words, or more of them)
+            joined = {at[a].group for a, _ in ranges if a in at}
+            starts = {a for a, _ in ranges}
+            if joined & dropped or not all(
+                members_of[g] < starts
+                for g in joined  # each a part of this run, not all of it
+            ):
+                continue
+            if not all((a in at and at[a].group in joined) or taken.free(a, b) for a, b in ranges):
+                continue
+            dropped |= joined
+            n_groups += 1
+            said = " ".join(words[openings[i][0] + n].text for n in range(k))
+            evidence = f'{len(members)} of {members[-1] - members[0] + 1} nearby sentences begin with "{said}"'
+            score = round(min(1.0, 0.2 + 0.1 * weight(phrase) + 0.1 * (len(members) - 3)), 3)
+            for a, b in ranges:
+                spans.append(
+                    doc.span(a, b, device="anaphora", kind="sentence",
+                             group=f"anaphora-{n_groups}", score=score, evidence=evidence)
+                )  # fmt: skip
+                taken.add(a, b)
+    return [s for s in found if s.group not in dropped] + spans
 
 
 def _paired_openings(doc: Document, found: list[Span], n_groups: int) -> list[Span]:

@@ -313,3 +313,29 @@ def test_a_question_series_may_close_in_quotes_but_not_open_with_an_article():
     )
     assert [s.text for s in find_anaphora(quoted)] == ["Who"] * 3
     assert not find_anaphora("The vote? The count? The result? Nobody knew.")
+
+
+def test_a_run_with_a_sentence_or_a_paragraph_between_its_members_is_one_figure():
+    text = (
+        "We need to mend the roads. We need to pay the nurses. That is the plan.\n\n"
+        "We need to teach the children well, and we will.\n\nThe rest can wait."
+    )
+    spans = [s for s in find_anaphora(text) if s.text == "We need to"]
+    assert len(spans) == 3 and len({s.group for s in spans}) == 1  # the paragraphs' run joined
+    assert spans[0].evidence == '3 of 4 nearby sentences begin with "We need to"'
+    # two successive members and a third two sentences on: not enough alone for a light opening
+    light = "It is the law. It is the rule. Rain fell. It is the end."
+    assert not [s for s in find_anaphora(light) if "nearby" in s.evidence]
+    # four light members with gaps are
+    light4 = "It is the law. It is the rule. Rain fell. It is the end. It is the way."
+    assert len([s for s in find_anaphora(light4) if "nearby" in s.evidence]) == 4
+
+
+def test_a_gapped_run_joins_a_run_it_holds_whole():
+    # "Our hope" opens three nearby sentences; the sentence run "Our hope is" of two stands
+    # inside it, so it is joined
+    text = "Our hope is peace. Our hope is work. Rain fell. Our hope lives. Snow fell."
+    spans = find_anaphora(text)
+    assert [s.text for s in spans] == ["Our hope"] * 3 and len({s.group for s in spans}) == 1
+    # a figure found already with every member of the gapped run (and longer openings) stays:
+    # test_opening_that_returns_every_other_paragraph
