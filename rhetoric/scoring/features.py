@@ -89,6 +89,11 @@ FEATURES: dict[str, str] = {
     "forms_echo": "share of the three words before the last form that also stand before the first (parallel slots)",
     "forms_root_rate": "log of 1 + occurrences per 1000 words of the forms' roots in the document (topic terms recur)",
     "forms_derived": "a form is a long word with a derivational ending (-tion, -ment, -ity, -er, -ist...: technical vocabulary)",
+    "member_length_ratio": "shortest / longest member, in words (a member: the words from the nearest punctuation, coordinator or previous part up to a part's end; parallel clauses are alike)",
+    "member_tag_parallel": "mean similarity of the word-class sequences of consecutive members before their parts (the clauses a repeated close ends are parallel)",
+    "member_verb_share": "share of members holding a verb (clauses, not list items, names or topic phrases)",
+    "member_number_share": "share of members with a number among the three words before their part (a unit of amounts)",
+    "break_after_share": "share of parts followed by punctuation or a sentence end (the close ends its clause)",
 }
 
 #: Features that describe one family's figures only: the other scorers are trained without them.
@@ -111,6 +116,15 @@ _FORMS_FEATURES = (
     "forms_gap", "forms_clause_gap", "forms_contrast", "forms_negation", "forms_echo",
     "forms_root_rate", "forms_derived",
 )  # fmt: skip
+#: The member features (the clauses a repeated close ends; 2026-12-06, three shuffles of the
+#: same folds, logistic): epistrophe's average precision 0.341 -> 0.488, its recall at the
+#: threshold 0.049 -> 0.220 (precision 0.857 -> 0.850). A member's verb mattered most (without
+#: it 0.419); the close's occurrences elsewhere in the document (a topic term), the members'
+#: shared opening and how much of the gap between parts a member fills did not help.
+_MEMBER_FEATURES = frozenset({
+    "member_length_ratio", "member_tag_parallel", "member_verb_share", "member_number_share",
+    "break_after_share",
+})  # fmt: skip
 FAMILY_FEATURES: dict[str, frozenset[str]] = {
     "speaker_turn": frozenset({"rhetorical_question"}),
     "next_turn": frozenset({"rhetorical_question"}),
@@ -119,6 +133,7 @@ FAMILY_FEATURES: dict[str, frozenset[str]] = {
     "valence_contrast": _VALUE_FAMILIES,
     "abstract_share": _VALUE_FAMILIES,
     **dict.fromkeys(_FORMS_FEATURES, frozenset({"polyptoton"})),
+    **dict.fromkeys(_MEMBER_FEATURES, frozenset({"epistrophe"})),
 }
 
 
@@ -149,6 +164,10 @@ _DERIVED_ENDINGS = ("tion", "sion", "ment", "ity", "ance", "ence", "ism", "ist",
                     "ing")  # fmt: skip
 _DERIVED_MIN_LETTERS = 6
 _ECHO_WINDOW = 3
+#: A mark between two words that breaks a member (anything but letters, digits, space, apostrophes).
+_BREAK_MARK = re.compile(r"[^\w\s'’]")
+#: Words after which a member begins ("live together, learn together and work together").
+_MEMBER_OPENERS = frozenset({"and", "or", "but", "nor", "yet", "so"})
 
 
 @lru_cache(maxsize=1)
@@ -525,7 +544,7 @@ def _detailed_features(
         "negation_asymmetry": lambda: any(negated) and not all(negated),
         "coordinated": lambda: _share(profile.coordinated(start, end) for start, end in between),
         "pronoun_share": lambda: _share(t == "O" for t in tags_flat),
-        "no_verb": lambda: not any("V" in t.split("/") or t == "A" for t in tags_flat),
+        "no_verb": lambda: not any(map(_verb_tag, tags_flat)),
         "evidence_pattern": lambda: evidence_pattern(evidence, own_words),
         "starts_clause": lambda: _share(
             a == 0 or clause_of[a] != clause_of[a - 1] for a, b in ranges if b > a
@@ -551,6 +570,8 @@ def _detailed_features(
         record.update(_value_features(part_keys))
     if words and (wanted is None or not wanted.isdisjoint(_FORMS_FEATURES)):
         record.update(_forms_features(profile, ranges[0][0], ranges[-1][1] - 1))
+    if wanted is None or not _MEMBER_FEATURES.isdisjoint(wanted):
+        record.update(_member_features(profile, ranges))
     return record
 
 
@@ -582,6 +603,64 @@ def _forms_features(profile: DocumentProfile, first: int, last: int) -> dict:
         "forms_derived": any(
             len(k) > _DERIVED_MIN_LETTERS and k.endswith(_DERIVED_ENDINGS) for k in forms
         ),
+    }
+
+
+def _verb_tag(tag: str) -> bool:
+    """A word-class label (:meth:`DocumentProfile.tag_of`) that can be a verb or an auxiliary."""
+    return "V" in tag.split("/") or tag == "A"
+
+
+def _members(doc: Document, ranges: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """``(first, part start, part end)`` word indices of the member each part closes: back from
+    the part to the nearest break (punctuation, a sentence start, a coordinator or *so* before
+    it), never before the previous part's end."""
+    text, words, sentence_of, keys = doc.text, doc.words, doc.sentence_of, doc.keys
+    members, floor = [], 0
+    for a, b in ranges:
+        k = a
+        while k > floor and sentence_of[k - 1] == sentence_of[k]:
+            if _BREAK_MARK.search(text, words[k - 1].end, words[k].start):
+                break
+            if keys[k - 1] in _MEMBER_OPENERS:
+                break
+            k -= 1
+        members.append((k, a, b))
+        floor = max(floor, b)
+    return members
+
+
+def _break_after(doc: Document, end: int) -> bool:
+    """Punctuation or a sentence end follows the words before ``end`` (a part ending there)."""
+    words, sentence_of = doc.words, doc.sentence_of
+    if end >= len(words) or sentence_of[end] != sentence_of[end - 1]:
+        return True
+    return bool(_BREAK_MARK.search(doc.text, words[end - 1].end, words[end].start))
+
+
+def _member_features(profile: DocumentProfile, ranges: list[tuple[int, int]]) -> dict:
+    """How alike the members closed by the parts are (:func:`_members`): a true epistrophe
+    closes successive, parallel clauses; a repeated name, topic term, unit or list head closes
+    phrases of no common shape."""
+    doc = profile.doc
+    members = _members(doc, ranges)
+    lengths = [b - first for first, _, b in members]
+    heads = [[profile.tag_of(i) for i in range(first, a)] for first, a, _ in members]
+    words = doc.words
+    return {
+        "member_length_ratio": min(lengths) / max(lengths) if lengths and max(lengths) else 0.0,
+        "member_tag_parallel": _mean(
+            SequenceMatcher(None, x, y).ratio() if x and y else 0.0
+            for x, y in zip(heads, heads[1:], strict=False)
+        ),
+        "member_verb_share": _share(
+            any(_verb_tag(profile.tag_of(i)) for i in range(first, b)) for first, _, b in members
+        ),
+        "member_number_share": _share(
+            any(c.isdigit() for i in range(max(first, a - 3), a) for c in words[i].text)
+            for first, a, _ in members
+        ),
+        "break_after_share": _share(b > a and _break_after(doc, b) for a, b in ranges),
     }
 
 
