@@ -208,6 +208,17 @@ def linked_lemma_names(word: str, symbols: tuple[str, ...] = ("+", "\\")) -> set
     return found
 
 
+@lru_cache(maxsize=1 << 16)
+def is_wordnet_lemma(name: str) -> bool:
+    """Whether WordNet lists ``name`` (lower case, words joined by ``_``) as a lemma of any part of
+    speech, as it is written (no base form is looked for).
+
+    >>> is_wordnet_lemma("civil_service"), is_wordnet_lemma("civil_courage")
+    (True, False)
+    """
+    return bool(wordnet()._lemma_pos_offset_map.get(name))
+
+
 @lru_cache(maxsize=65536)
 def lemma(norm: str, pos: str | None = None) -> str:
     """The WordNet base form of a lower-case word (``pos`` one of ``n v a r``), else the word.
