@@ -628,3 +628,67 @@ def test_value_features_read_valence_and_abstract_nouns_of_the_parts():
     assert "valence_share" in features_for("alliteration", record)
     assert "valence_share" not in features_for("antithesis", record)
     assert FAMILY_FEATURES["valence_contrast"] == FAMILY_FEATURES["abstract_share"]
+
+
+def _parts(doc, device, kind, phrases_at):
+    return [doc.span(a, a + len(p), device=device, kind=kind, group="g") for p, a in phrases_at]
+
+
+def test_the_phrase_features_place_a_repeat_among_all_its_occurrences():
+    # "keep faith" stands four times, a sentence apart each time: a regular refrain; the
+    # mention at 16 has its nearest other occurrence one clause away, in a clause of its shape
+    text = ("We keep faith. We keep faith. The sun set. We keep faith. The rain fell. "
+            "We keep faith.")  # fmt: skip
+    doc = Document(text)
+    profile = DocumentProfile(doc)
+    starts = [i for i in range(len(text)) if text.startswith("keep faith", i)]
+    assert profile.occurrences(("keep", "faith")) == [doc.word_starts.index(a) for a in starts]
+    one = figure_features(profile, _parts(doc, "repetition", "emphatic_repeat",
+                                          [("keep faith", starts[1])]))  # fmt: skip
+    assert one["nearest_clauses"] == pytest.approx(np.log1p(1))
+    assert one["frame_parallel"] == 1.0  # "We keep faith." both times
+    assert one["continuation_parallel"] < 1.0  # what follows differs ("We ...", "The sun ...")
+    # gaps of 1, 2, 2 sentences: regular, not perfectly
+    assert 0.5 < one["gap_regularity"] < 1.0
+    even = Document("A keep faith. B keep faith. C keep faith. D keep faith.")
+    record = figure_features(DocumentProfile(even), _parts(even, "repetition", "refrain",
+                             [("keep faith", 2), ("keep faith", 16)]))  # fmt: skip
+    assert record["gap_regularity"] == 1.0
+    # occurrences do not overlap ("no no no" holds one "no no" and a third "no")
+    assert DocumentProfile(Document("No no no, she said.")).occurrences(("no", "no")) == [0]
+
+
+def test_the_forms_features_read_the_two_forms_of_a_polyptoton():
+    text = "We are not safe; we will not be safer, but we will be strong."
+    doc = Document(text)
+    a, b = text.index("safe"), text.index("safer")
+    record = figure_features(DocumentProfile(doc),
+                             [doc.span(a, b + 5, device="polyptoton", kind="comparative", group="p")])  # fmt: skip
+    assert record["forms_negation"] and record["forms_clause_gap"] >= 1
+    assert not record["forms_contrast"]  # "but" stands after the second form, not between
+    assert record["forms_echo"] == pytest.approx(1 / 3)  # "not" before both
+    assert not record["forms_derived"]
+
+
+def test_the_member_features_read_the_clauses_a_repeated_close_ends():
+    verbs = Document("We work together, we learn together, and we live together.")
+    units = Document("It cost 40 dollars, then 70 dollars, then 90 dollars.")
+    close = [figure_features(DocumentProfile(d), _parts(d, "epistrophe", "clause",
+             [(w, i) for i in range(len(d.text)) if d.text.startswith(w, i)]))
+             for d, w in ((verbs, "together"), (units, "dollars"))]  # fmt: skip
+    assert close[0]["member_verb_share"] == 1.0 and close[0]["member_number_share"] == 0.0
+    assert close[1]["member_number_share"] == 1.0
+    assert close[0]["break_after_share"] == 1.0 and close[0]["member_tag_parallel"] > 0.0
+
+
+def test_the_alliteration_features_see_fixed_terms_and_coordinated_doublets():
+    doublet = Document("They will not fail or falter in the field.")
+    term = Document("She joined the civil service last spring.")
+    records = [
+        figure_features(
+            DocumentProfile(d), _parts(d, "alliteration", "pair", [(w, d.text.index(w))])
+        )
+        for d, w in ((doublet, "fail or falter"), (term, "civil service"))
+    ]
+    assert records[0]["coordinated_doublet"] and not records[0]["fixed_term"]
+    assert records[1]["fixed_term"] and not records[1]["coordinated_doublet"]
