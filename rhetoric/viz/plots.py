@@ -79,6 +79,24 @@ def _group_markers(groups: Sequence) -> dict:
     return {g: GROUP_MARKERS[i % len(GROUP_MARKERS)] for i, g in enumerate(groups)}
 
 
+#: A label placed this many points or more from its point gets a leader line back to it.
+_LEADER_FROM = 10
+
+
+def _leader(ax, point, box, radius: float) -> None:
+    """A thin grey line from a marker (``point``, display coordinates) to the nearest point of its
+    label's ``box``, drawn in data coordinates without moving the axes' limits."""
+    from matplotlib.lines import Line2D
+
+    end = np.clip(point, [box.x0, box.y0], [box.x1, box.y1])
+    gap = np.linalg.norm(end - point)
+    if gap <= radius:
+        return
+    start = point + (end - point) * (radius / gap)  # from the marker's edge
+    (x0, y0), (x1, y1) = ax.transData.inverted().transform([start, end])
+    ax.add_artist(Line2D([x0, x1], [y0, y1], color="0.55", lw=0.6, zorder=2.5))
+
+
 def _place_labels(
     ax, xs, ys, texts, *, fontsize="x-small", avoid_points: bool = True, bars=None
 ) -> list:
@@ -141,14 +159,21 @@ def _place_labels(
                     inside[i] = False
                     clash = bool(inside.any())
                 if not clash:
-                    best = (ox, oy, candidate)
+                    best = (ox, oy, candidate, distance)
                     break
             if best is not None:
                 break
         if best is None:  # nowhere free: the first place, as before
             ox, oy = 3 * dpi_scale, 3 * dpi_scale
-            best = (ox, oy, Bbox.from_bounds(points[i, 0] + ox, points[i, 1] + oy, width, height))
-        ox, oy, candidate = best
+            best = (
+                ox,
+                oy,
+                Bbox.from_bounds(points[i, 0] + ox, points[i, 1] + oy, width, height),
+                3,
+            )
+        ox, oy, candidate, distance = best
+        if distance >= _LEADER_FROM:  # pushed away from its point: a thin line leads back to it
+            _leader(ax, points[i], candidate, radius)
         text.set_position((ox / dpi_scale, oy / dpi_scale))
         text.set_horizontalalignment("left")
         text.set_verticalalignment("bottom")

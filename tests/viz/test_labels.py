@@ -301,3 +301,21 @@ def test_save_figure_refuses_code_names_when_asked(tmp_path, monkeypatch):
         save_figure(figure, "refused", formats=["png"], folder=tmp_path)
     assert not (tmp_path / "refused.png").exists()
     plt.close(figure)
+
+
+def test_a_label_pushed_away_from_its_point_gets_a_leader_line_back_to_it():
+    figure, ax = plt.subplots(figsize=(4, 3))
+    xs, ys = 0.5 + 0.005 * np.arange(12), np.full(12, 0.5)  # crowded: most labels pushed away
+    ax.plot(xs, ys, "o")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    before = len(ax.lines)
+    plots._place_labels(ax, xs, ys, [f"label {n}" for n in range(12)])
+    figure.canvas.draw()
+    leaders = ax.lines[before:]
+    assert leaders
+    for line in leaders:  # each starts at a marker's edge, near one of the points
+        x0, y0 = line.get_xdata()[0], line.get_ydata()[0]
+        assert np.min(np.hypot(xs - x0, ys - y0)) < 0.05
+    assert ax.get_xlim() == (0, 1)  # the lines do not move the axes' limits
+    plt.close(figure)
