@@ -103,7 +103,8 @@ def build_report(gold: str | Path | None = None, data_home=None, facts: dict | N
     parts += ["**PTC Repetition** (SemEval-2020 Task 11 partial-overlap scores; tuned on train, dev reported). "
               "`span`: every repetition span the detector finds; `span_emphatic`: its emphatic-repeat ranker; "
               "`tc`: labelling the Repetition spans among the gold spans of all techniques. The ranker is fitted on "
-              "train, so its train row is in-sample; cross-validated on train (5 folds by article, 3 repeats): "
+              "train (its articles of the training pool: the six judged public news articles "
+              "are left out, labels and counts too), so its train row is in-sample but for those six; cross-validated on train (5 folds by article, 3 repeats): "
               f"P {cv['precision']:.3f}, R {cv['recall']:.3f}, F1 {cv['f1']:.3f}.", "",
               markdown_table(ptc), ""]  # fmt: skip
     parts += [_precision_section(home, facts), ""]
