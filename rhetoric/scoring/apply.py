@@ -7,12 +7,7 @@ from dataclasses import replace
 import numpy as np
 
 from rhetoric.figures import figure_parts
-from rhetoric.scoring.features import (
-    COSTLY_STAGES,
-    DocumentProfile,
-    figure_features,
-    quick_features,
-)
+from rhetoric.scoring.features import DocumentProfile, figure_features, quick_features
 from rhetoric.scoring.model import ScorerModel, load_model
 from rhetoric.span import Span
 from rhetoric.text import Document
@@ -61,9 +56,10 @@ def score_figures(
     figures = figure_parts(spans)
     profile = profile or DocumentProfile(doc)
     described = _may_reach(model, profile, figures, threshold)
-    described, records = _described(model, profile, figures, described, threshold)
     probabilities = np.zeros(len(figures))
-    probabilities[described] = model.predict_proba(records)
+    probabilities[described] = model.predict_proba(
+        [figure_features(profile, figures[k], model.read_features) for k in described]
+    )
     kept = []
     for parts, probability in zip(figures, probabilities, strict=True):
         if probability >= threshold:
@@ -103,37 +99,6 @@ def _may_reach(
         if 2 * len(passing) > len(chunk):
             return may + everything[start + len(chunk) :]
     return may
-
-
-def _described(
-    model: ScorerModel,
-    profile: DocumentProfile,
-    figures: list[list[Span]],
-    described: list[int],
-    threshold: float,
-) -> tuple[list[int], list[dict]]:
-    """The figures among ``described`` that may reach ``threshold``, and their full records.
-
-    When the model reads any of :data:`~rhetoric.scoring.features.COSTLY_STAGES` and there are
-    :data:`BOUND_FROM` figures or more, each is described first without them, then stage by
-    stage, and a figure whose upper bound falls below the threshold after a stage is not
-    described further (the same figures kept, with the same probabilities: a bound never falls
-    under a figure's probability)."""
-    wanted = model.read_features
-    stages = [wanted & frozenset(stage) for stage in COSTLY_STAGES]
-    stages = [stage for stage in stages if stage]
-    if not stages or threshold <= 0 or len(described) < BOUND_FROM:
-        return described, [figure_features(profile, figures[k], wanted) for k in described]
-    costly = frozenset().union(*stages)
-    records = [figure_features(profile, figures[k], wanted - costly) for k in described]
-    for stage in stages:
-        bounds = model.upper_bound(records)
-        passing = [n for n, bound in enumerate(bounds) if bound >= threshold]
-        described = [described[n] for n in passing]
-        records = [records[n] for n in passing]
-        for k, record in zip(described, records, strict=True):
-            record.update(figure_features(profile, figures[k], stage))
-    return described, records
 
 
 def may_keep_any(device: str, profile: DocumentProfile, min_score: float | None = None) -> bool:

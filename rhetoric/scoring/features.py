@@ -451,14 +451,6 @@ def _class_label(classes: frozenset[str]) -> str:
 #: (:meth:`DocumentProfile.document_features`).
 DOCUMENT_FEATURES = ("log_doc_words", "doc_short_paragraphs", "doc_quote_share", "doc_first_person")
 
-#: Features dear to compute, in the order :func:`rhetoric.scoring.apply.score_figures` adds them
-#: to a figure's record, each stage only when the record so far leaves its score able to reach
-#: the threshold: each part's nearest other occurrence and the spacing of all of them, then two
-#: sequence comparisons per part.
-COSTLY_STAGES = (
-    ("nearest_clauses", "mean_nearest_clauses", "gap_regularity"),
-    ("frame_parallel", "continuation_parallel"),
-)
 #: The features that cost little to compute: the document's own and the parts' positions and
 #: lengths (no shared words, no word classes, no sequence matching, no rule text).
 #: :func:`rhetoric.scoring.apply.score_figures` computes these first and describes a figure
@@ -663,10 +655,7 @@ def _detailed_features(
     if wanted is None or not _MEMBER_FEATURES.isdisjoint(wanted):
         record.update(_member_features(profile, ranges))
     if wanted is None or not wanted.isdisjoint(_PHRASE_FEATURES):
-        phrase = _phrase_features(
-            profile, figure, wanted is None or not wanted.isdisjoint(_PARALLEL)
-        )
-        record.update({k: v for k, v in phrase.items() if wanted is None or k in wanted})
+        record.update(_phrase_features(profile, figure))
     return record
 
 
@@ -764,15 +753,10 @@ def _member_features(profile: DocumentProfile, ranges: list[tuple[int, int]]) ->
 _PHRASE_WORDS = 12
 
 
-#: The two phrase features that compare word-class sequences (the dearest to compute).
-_PARALLEL = frozenset({"frame_parallel", "continuation_parallel"})
-
-
-def _phrase_features(profile: DocumentProfile, figure: _Figure, parallel: bool = True) -> dict:
+def _phrase_features(profile: DocumentProfile, figure: _Figure) -> dict:
     """Where the figure's repeated words stand among all their occurrences in the document: how
     near each part is to the nearest other occurrence (in clauses), how regular the spacing of
-    the occurrences, and whether the clauses around a part and that occurrence are parallel
-    (those two only when ``parallel``: 0.0 otherwise).
+    the occurrences, and whether the clauses around a part and that occurrence are parallel.
 
     The repeated words are the parts' words when every part holds the same ones (a refrain, an
     emphatic mention) and they are no longer than :data:`_PHRASE_WORDS`; else (copied sentences
@@ -802,8 +786,6 @@ def _phrase_features(profile: DocumentProfile, figure: _Figure, parallel: bool =
             continue
         b = min(near, key=lambda j: (abs(clause_of[j] - clause_of[a]), abs(j - a)))
         nearest.append(abs(clause_of[b] - clause_of[a]))
-        if not parallel:
-            continue
         frames.append(
             SequenceMatcher(
                 None, profile.clause_tags(clause_of[a]), profile.clause_tags(clause_of[b])
