@@ -293,8 +293,6 @@ class DocumentProfile:
         self._coordinator_ends = [m.end() for m in found]
         self.clause_words = Counter(doc.clause_of)
         self._initials: Counter | None = None
-        self._occurrences: dict[tuple[str, ...], list[int]] = {}
-        self._regularity: dict[tuple[str, ...], float] = {}
         self._roots: Counter | None = None
         # where each paragraph's last letter or digit ends: a figure ending there or later ends
         # its paragraph (found once here, not by reading the rest of the paragraph per figure)
@@ -322,32 +320,12 @@ class DocumentProfile:
         return positions
 
     def occurrences(self, phrase: tuple[str, ...]) -> list[int]:
-        """The first words of the occurrences of ``phrase`` (word keys), without overlaps; found
-        once per phrase (every emphatic mention of a word asks for the same list)."""
-        found = self._occurrences.get(phrase)
-        if found is None:
-            keys, n, found = self.doc.keys, len(phrase), []
-            positions = self.word_positions
-            # walk the positions of the phrase's rarest word, not of its first ("people of the
-            # X": every "people" of a long text for each such phrase)
-            at = min(range(n), key=lambda k: len(positions.get(phrase[k], ())))
-            for j in positions.get(phrase[at], ()):
-                i = j - at
-                if i < 0 or (found and i < found[-1] + n):
-                    continue
-                if tuple(keys[i : i + n]) == phrase:
-                    found.append(i)
-            self._occurrences[phrase] = found
+        """The first words of the occurrences of ``phrase`` (word keys), without overlaps."""
+        keys, n, found = self.doc.keys, len(phrase), []
+        for i in self.word_positions.get(phrase[0], ()):
+            if (not found or i >= found[-1] + n) and tuple(keys[i : i + n]) == phrase:
+                found.append(i)
         return found
-
-    def spacing_regularity(self, phrase: tuple[str, ...]) -> float:
-        """:func:`_spacing_regularity` of the occurrences of ``phrase``, computed once per phrase."""
-        value = self._regularity.get(phrase)
-        if value is None:
-            value = self._regularity[phrase] = _spacing_regularity(
-                self.doc.sentence_of, self.occurrences(phrase)
-            )
-        return value
 
     @cached_property
     def clause_starts(self) -> dict[int, int]:
@@ -769,15 +747,9 @@ def _phrase_features(profile: DocumentProfile, figure: _Figure) -> dict:
     n = len(phrase)
     same = all(ks == phrase for ks in figure.part_keys)
     own = [a for a, _ in ranges]
-    key = tuple(phrase)
-    found = profile.occurrences(key) if same and n <= _PHRASE_WORDS else []
-    # the parts are occurrences found (an emphatic mention, a refrain): the phrase's list serves,
-    # as its spacing does; else (overlapping copies) the parts join the occurrences
-    inside = bool(found) and all(
-        (k := bisect.bisect_left(found, a)) < len(found) and found[k] == a for a in own
-    )
-    occurrences = found if inside else sorted(set(found) | set(own))
-    clause_of, n_words = doc.clause_of, len(doc.words)
+    found = profile.occurrences(tuple(phrase)) if same and n <= _PHRASE_WORDS else []
+    occurrences = sorted(set(found) | set(own))
+    clause_of, sentence_of, n_words = doc.clause_of, doc.sentence_of, len(doc.words)
     nearest, frames, after = [], [], []
     for a in own:
         k = bisect.bisect_left(occurrences, a)
@@ -798,15 +770,14 @@ def _phrase_features(profile: DocumentProfile, figure: _Figure) -> dict:
                 [profile.tag_of(i) for i in range(b + n, min(b + n + 4, n_words))],
             ).ratio()
         )
-    regularity = (
-        profile.spacing_regularity(key)
-        if inside
-        else _spacing_regularity(doc.sentence_of, occurrences)
-    )
+    sentences = [sentence_of[a] for a in occurrences]
+    gaps = [b - a for a, b in zip(sentences, sentences[1:], strict=False)]
+    mean_gap = _mean(gaps)
+    spread = math.sqrt(_mean((g - mean_gap) ** 2 for g in gaps)) / mean_gap if mean_gap else 0.0
     return {
         "nearest_clauses": math.log1p(min(nearest)) if nearest else _FAR,
         "mean_nearest_clauses": _mean(math.log1p(c) for c in nearest) if nearest else _FAR,
-        "gap_regularity": regularity,
+        "gap_regularity": max(0.0, 1 - spread) if len(gaps) >= 2 else 0.0,
         "frame_parallel": _mean(frames),
         "continuation_parallel": _mean(after),
     }
@@ -814,16 +785,6 @@ def _phrase_features(profile: DocumentProfile, figure: _Figure) -> dict:
 
 #: ``nearest_clauses`` of a phrase with no other occurrence (log scale).
 _FAR = 10.0
-
-
-def _spacing_regularity(sentence_of: list[int], occurrences: list[int]) -> float:
-    """1 - the coefficient of variation of the sentence gaps between consecutive ``occurrences``
-    (word positions, sorted), at least 0; 0 for fewer than three occurrences."""
-    sentences = [sentence_of[a] for a in occurrences]
-    gaps = [b - a for a, b in zip(sentences, sentences[1:], strict=False)]
-    mean_gap = _mean(gaps)
-    spread = math.sqrt(_mean((g - mean_gap) ** 2 for g in gaps)) / mean_gap if mean_gap else 0.0
-    return max(0.0, 1 - spread) if len(gaps) >= 2 else 0.0
 
 
 #: WordNet's lexicographer files of abstract nouns: what values, ideals and states are.
