@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter
 from difflib import SequenceMatcher
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 
 from rhetoric.lexicon import first_person_rate, is_content_word
@@ -96,11 +96,6 @@ FEATURES: dict[str, str] = {
     "break_after_share": "share of parts followed by punctuation or a sentence end (the close ends its clause)",
     "fixed_term": "two neighbouring words of the first part, or an alliterating word and the word after it, are one WordNet multiword lemma (a fixed term: its sounds came with it)",
     "coordinated_doublet": "two successive alliterating words of the first part are joined by and / or / nor and can take the same word class (a doublet chosen for its sound)",
-    "nearest_clauses": "log of 1 + the clauses from a part to the nearest other occurrence of its words in the document (the closest part; a one-part figure's own words)",
-    "mean_nearest_clauses": "mean over the parts of log of 1 + the clauses to the nearest other occurrence of their words",
-    "gap_regularity": "1 - coefficient of variation of the sentences between consecutive occurrences of the repeated words in the document (three or more: a refrain at regular intervals)",
-    "frame_parallel": "mean similarity of the word-class sequences of the clauses holding a part and the nearest other occurrence (parallel clause frames)",
-    "continuation_parallel": "mean similarity of the word classes of the four words after a part and after its nearest other occurrence (the frame goes on alike)",
 }
 
 #: Features that describe one family's figures only: the other scorers are trained without them.
@@ -132,15 +127,6 @@ _MEMBER_FEATURES = frozenset({
     "member_length_ratio", "member_tag_parallel", "member_verb_share", "member_number_share",
     "break_after_share",
 })  # fmt: skip
-#: The features of :func:`_phrase_features`: where the repeated words stand among all their
-#: occurrences in the document (repetition figures only; 2026-12-06, three shuffles, trees):
-#: repetition's average precision 0.535 -> 0.633, recall at precision 0.85 0.118 -> 0.416. The
-#: regularity of the spacing mattered most (without it 0.56); the count of occurrences, the
-#: share of them in the figure, paragraph-edge and own-sentence occurrences did not help.
-_PHRASE_FEATURES = (
-    "nearest_clauses", "mean_nearest_clauses", "gap_regularity", "frame_parallel",
-    "continuation_parallel",
-)  # fmt: skip
 #: The alliteration features (fixed terms, coordinated doublets; 2026-12-06, grouped CV, three
 #: shuffles, train_scorers.py --dry-run): average precision 0.471 -> 0.490 at gold weight 1 and
 #: 0.456 -> 0.469 at 0; recall at precision 0.85 level (0.065 -> 0.070 and 0.073 -> 0.083).
@@ -155,7 +141,6 @@ FAMILY_FEATURES: dict[str, frozenset[str]] = {
     **dict.fromkeys(_MEMBER_FEATURES, frozenset({"epistrophe"})),
     "fixed_term": frozenset({"alliteration"}),
     "coordinated_doublet": frozenset({"alliteration"}),
-    **dict.fromkeys(_PHRASE_FEATURES, frozenset({"repetition"})),
 }
 
 
@@ -310,38 +295,6 @@ class DocumentProfile:
                     and not doc.text[label.end : paragraphs[index].start].strip()
                 ):
                     self.turn_paragraphs.add(index)
-
-    @cached_property
-    def word_positions(self) -> dict[str, list[int]]:
-        """Each word key's positions in the document, in order."""
-        positions: dict[str, list[int]] = {}
-        for i, key in enumerate(self.doc.keys):
-            positions.setdefault(key, []).append(i)
-        return positions
-
-    def occurrences(self, phrase: tuple[str, ...]) -> list[int]:
-        """The first words of the occurrences of ``phrase`` (word keys), without overlaps."""
-        keys, n, found = self.doc.keys, len(phrase), []
-        for i in self.word_positions.get(phrase[0], ()):
-            if (not found or i >= found[-1] + n) and tuple(keys[i : i + n]) == phrase:
-                found.append(i)
-        return found
-
-    @cached_property
-    def clause_starts(self) -> dict[int, int]:
-        """Each clause's first word."""
-        starts: dict[int, int] = {}
-        for i, clause in enumerate(self.doc.clause_of):
-            starts.setdefault(clause, i)
-        return starts
-
-    def clause_tags(self, clause: int) -> list[str]:
-        """The word-class labels of a clause's words (at most its first 40)."""
-        start = self.clause_starts[clause]
-        clause_of, end = self.doc.clause_of, start
-        while end < len(clause_of) and clause_of[end] == clause and end - start < 40:
-            end += 1
-        return [self.tag_of(i) for i in range(start, end)]
 
     def document_features(self) -> dict:
         """The :data:`DOCUMENT_FEATURES`: the same for every figure of the document."""
@@ -632,8 +585,6 @@ def _detailed_features(
         record.update(_forms_features(profile, ranges[0][0], ranges[-1][1] - 1))
     if wanted is None or not _MEMBER_FEATURES.isdisjoint(wanted):
         record.update(_member_features(profile, ranges))
-    if wanted is None or not wanted.isdisjoint(_PHRASE_FEATURES):
-        record.update(_phrase_features(profile, figure))
     return record
 
 
@@ -724,67 +675,6 @@ def _member_features(profile: DocumentProfile, ranges: list[tuple[int, int]]) ->
         ),
         "break_after_share": _share(b > a and _break_after(doc, b) for a, b in ranges),
     }
-
-
-#: Longest repeated phrase whose other occurrences in the document are looked up (a longer
-#: one, a copied sentence or paragraph, has its parts as its occurrences).
-_PHRASE_WORDS = 12
-
-
-def _phrase_features(profile: DocumentProfile, figure: _Figure) -> dict:
-    """Where the figure's repeated words stand among all their occurrences in the document: how
-    near each part is to the nearest other occurrence (in clauses), how regular the spacing of
-    the occurrences, and whether the clauses around a part and that occurrence are parallel.
-
-    The repeated words are the parts' words when every part holds the same ones (a refrain, an
-    emphatic mention) and they are no longer than :data:`_PHRASE_WORDS`; else (copied sentences
-    and paragraphs) the parts are the only occurrences."""
-    doc = profile.doc
-    ranges = [(a, b) for a, b in figure.ranges if b > a]
-    if not ranges:
-        return dict.fromkeys(_PHRASE_FEATURES, 0.0)
-    phrase = figure.part_keys[0]
-    n = len(phrase)
-    same = all(ks == phrase for ks in figure.part_keys)
-    own = [a for a, _ in ranges]
-    found = profile.occurrences(tuple(phrase)) if same and n <= _PHRASE_WORDS else []
-    occurrences = sorted(set(found) | set(own))
-    clause_of, sentence_of, n_words = doc.clause_of, doc.sentence_of, len(doc.words)
-    nearest, frames, after = [], [], []
-    for a in own:
-        k = bisect.bisect_left(occurrences, a)
-        near = [occurrences[j] for j in (k - 1, k + 1) if 0 <= j < len(occurrences)]
-        if not near:
-            continue
-        b = min(near, key=lambda j: (abs(clause_of[j] - clause_of[a]), abs(j - a)))
-        nearest.append(abs(clause_of[b] - clause_of[a]))
-        frames.append(
-            SequenceMatcher(
-                None, profile.clause_tags(clause_of[a]), profile.clause_tags(clause_of[b])
-            ).ratio()
-        )
-        after.append(
-            SequenceMatcher(
-                None,
-                [profile.tag_of(i) for i in range(a + n, min(a + n + 4, n_words))],
-                [profile.tag_of(i) for i in range(b + n, min(b + n + 4, n_words))],
-            ).ratio()
-        )
-    sentences = [sentence_of[a] for a in occurrences]
-    gaps = [b - a for a, b in zip(sentences, sentences[1:], strict=False)]
-    mean_gap = _mean(gaps)
-    spread = math.sqrt(_mean((g - mean_gap) ** 2 for g in gaps)) / mean_gap if mean_gap else 0.0
-    return {
-        "nearest_clauses": math.log1p(min(nearest)) if nearest else _FAR,
-        "mean_nearest_clauses": _mean(math.log1p(c) for c in nearest) if nearest else _FAR,
-        "gap_regularity": max(0.0, 1 - spread) if len(gaps) >= 2 else 0.0,
-        "frame_parallel": _mean(frames),
-        "continuation_parallel": _mean(after),
-    }
-
-
-#: ``nearest_clauses`` of a phrase with no other occurrence (log scale).
-_FAR = 10.0
 
 
 #: WordNet's lexicographer files of abstract nouns: what values, ideals and states are.
