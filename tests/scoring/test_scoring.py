@@ -628,3 +628,43 @@ def test_value_features_read_valence_and_abstract_nouns_of_the_parts():
     assert "valence_share" in features_for("alliteration", record)
     assert "valence_share" not in features_for("antithesis", record)
     assert FAMILY_FEATURES["valence_contrast"] == FAMILY_FEATURES["abstract_share"]
+
+
+def _parts(doc, device, kind, phrases_at):
+    return [doc.span(a, a + len(p), device=device, kind=kind, group="g") for p, a in phrases_at]
+
+
+def test_the_forms_features_read_the_two_forms_of_a_polyptoton():
+    text = "We are not safe; we will not be safer, but we will be strong."
+    doc = Document(text)
+    a, b = text.index("safe"), text.index("safer")
+    record = figure_features(DocumentProfile(doc),
+                             [doc.span(a, b + 5, device="polyptoton", kind="comparative", group="p")])  # fmt: skip
+    assert record["forms_negation"] and record["forms_clause_gap"] >= 1
+    assert not record["forms_contrast"]  # "but" stands after the second form, not between
+    assert record["forms_echo"] == pytest.approx(1 / 3)  # "not" before both
+    assert not record["forms_derived"]
+
+
+def test_the_member_features_read_the_clauses_a_repeated_close_ends():
+    verbs = Document("We work together, we learn together, and we live together.")
+    units = Document("It cost 40 dollars, then 70 dollars, then 90 dollars.")
+    close = [figure_features(DocumentProfile(d), _parts(d, "epistrophe", "clause",
+             [(w, i) for i in range(len(d.text)) if d.text.startswith(w, i)]))
+             for d, w in ((verbs, "together"), (units, "dollars"))]  # fmt: skip
+    assert close[0]["member_verb_share"] == 1.0 and close[0]["member_number_share"] == 0.0
+    assert close[1]["member_number_share"] == 1.0
+    assert close[0]["break_after_share"] == 1.0 and close[0]["member_tag_parallel"] > 0.0
+
+
+def test_the_alliteration_features_see_fixed_terms_and_coordinated_doublets():
+    doublet = Document("They will not fail or falter in the field.")
+    term = Document("She joined the civil service last spring.")
+    records = [
+        figure_features(
+            DocumentProfile(d), _parts(d, "alliteration", "pair", [(w, d.text.index(w))])
+        )
+        for d, w in ((doublet, "fail or falter"), (term, "civil service"))
+    ]
+    assert records[0]["coordinated_doublet"] and not records[0]["fixed_term"]
+    assert records[1]["fixed_term"] and not records[1]["coordinated_doublet"]
