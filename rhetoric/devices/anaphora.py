@@ -659,9 +659,9 @@ def _gapped_runs(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
     between some of them: three or more sentences, each at most :data:`GAPPED_STEP` sentences
     after the previous member, opening with the same two to four words that weigh 2 or more (or
     three words weighing 1.5, four times) and carry weight as a run of that length
-    (:func:`carries_weight`), not every member next to the
-    last ("We need to save. We need to expand. That is the plan.  / We need to cut ..."; "It's
-    there for X. It's there for Y. The money's there. It's there for Z."). A run already found
+    (:func:`carries_weight`), not every member next to the last ("We need to save. We need to
+    expand. That is the plan. / We need to cut ..."; "It's there for X. It's there for Y. The
+    money's there. It's there for Z."). A run already found
     whose openings all belong to such a longer run joins it (its spans are replaced by the
     longer run's, which may share fewer words); a run that would overlap any other figure, or
     add no member to one found, is left out."""
