@@ -676,8 +676,14 @@ def _gapped_runs(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
     spans: list[Span] = []
     used: set[int] = set()
     for k in range(4, 1, -1):
+        # members of a chain that failed on its shape: a chain from any of them is a part of it
+        # and fails too (fewer members, still all successive), so it is not walked again (a
+        # long series of alike openings would be walked from each of its units)
+        failed: set[int] = set()
         for i, (_, opening) in enumerate(openings):
-            if i in used or len(opening) < k or weight(opening[:k]) < (1.5 if k >= 3 else 2):
+            if i in used or i in failed or len(opening) < k:
+                continue
+            if weight(opening[:k]) < (1.5 if k >= 3 else 2):
                 continue
             phrase = opening[:k]
             members, last = [i], i
@@ -688,10 +694,12 @@ def _gapped_runs(doc: Document, found: list[Span], n_groups: int) -> list[Span]:
                     members.append(j)
                     last = j
             if len(members) < 3 or members[-1] - members[0] + 1 == len(members):
+                failed.update(members)
                 continue  # too few, or all successive (the run rules' case)
             if not carries_weight(phrase, len(members)) or (
                 weight(phrase) < 2 and len(members) < 4
             ):
+                failed.update(members)
                 continue  # three light words ("it is the") need four sentences
             used.update(members)
             ranges = [
