@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rhetoric.lexicon import first_person_rate, is_content_word
@@ -522,6 +522,11 @@ def _detailed_features(
     lettered = [keys[i] for i in words[:64] if keys[i][:1].isalpha()]
     content = [k for k in lettered if is_content_word(k)] or lettered
     alike = [k for k in content if k[0] == content[0][0]] if content else []
+
+    @cache
+    def alliterating() -> list[int]:  # read by two features: found once
+        return _alliterating(doc, *ranges[0])
+
     features = {
         "shared_words": lambda: len(shared),
         "shared_function_share": lambda: (1 - len(shared_content) / len(shared)) if shared else 0.0,
@@ -576,8 +581,10 @@ def _detailed_features(
         "content_share": lambda: _share(is_content_word(keys[i]) for i in words),
         "verb_share": lambda: _share(t == "V" for t in tags_flat),
         "question": lambda: sentence_text.rstrip().rstrip("\"'”’)").endswith("?"),
-        "fixed_term": lambda: _fixed_term(doc, ranges[0]) if ranges else False,
-        "coordinated_doublet": lambda: _coordinated_doublet(doc, ranges[0]) if ranges else False,
+        "fixed_term": lambda: _fixed_term(doc, ranges[0], alliterating()) if ranges else False,
+        "coordinated_doublet": lambda: (
+            _coordinated_doublet(doc, alliterating()) if ranges else False
+        ),
     }
     record = {
         name: compute() for name, compute in features.items() if wanted is None or name in wanted
@@ -735,15 +742,14 @@ def _alliterating(doc: Document, first: int, last: int) -> list[int]:
     ]
 
 
-def _fixed_term(doc: Document, word_range: tuple[int, int]) -> bool:
-    """Do two neighbouring words of the range, or an alliterating word and the word after it,
-    make one WordNet multiword lemma ("civil service", "space station")? Such a term alliterates
-    whoever uses it."""
+def _fixed_term(doc: Document, word_range: tuple[int, int], members: list[int]) -> bool:
+    """Do two neighbouring words of the range, or an alliterating word (``members``,
+    :func:`_alliterating`) and the word after it, make one WordNet multiword lemma ("civil
+    service", "space station")? Such a term alliterates whoever uses it."""
     from rhetoric.lexicon import is_wordnet_lemma, lemma
 
     first, last = word_range
     words = doc.words
-    members = _alliterating(doc, first, last)
     starts = set(range(first, last - 1)) | {i for i in members if i + 1 < len(words)}
     for i in sorted(starts):
         a, b = words[i].norm, words[i + 1].norm
@@ -752,13 +758,13 @@ def _fixed_term(doc: Document, word_range: tuple[int, int]) -> bool:
     return False
 
 
-def _coordinated_doublet(doc: Document, word_range: tuple[int, int]) -> bool:
-    """Are two successive alliterating words of the range joined by and / or / nor, and can they
-    take the same word class ("virtue and vigilance", "fail or falter")?"""
+def _coordinated_doublet(doc: Document, members: list[int]) -> bool:
+    """Are two successive alliterating words (``members``, :func:`_alliterating`) joined by
+    and / or / nor, and can they take the same word class ("virtue and vigilance", "fail or
+    falter")?"""
     from rhetoric.lexicon import class_match
 
     words = doc.words
-    members = _alliterating(doc, *word_range)
     return any(
         any(words[k].norm in _DOUBLET_COORDINATORS for k in range(a + 1, b))
         and class_match(words[a].norm, words[b].norm) >= 0.8
