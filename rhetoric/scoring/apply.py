@@ -7,7 +7,12 @@ from dataclasses import replace
 import numpy as np
 
 from rhetoric.figures import figure_parts
-from rhetoric.scoring.features import DocumentProfile, figure_features, quick_features
+from rhetoric.scoring.features import (
+    WORD_FEATURES,
+    DocumentProfile,
+    figure_features,
+    quick_features,
+)
 from rhetoric.scoring.model import ScorerModel, load_model
 from rhetoric.span import Span
 from rhetoric.text import Document
@@ -68,10 +73,10 @@ def score_figures(
 
 
 #: Fewer figures than this are described in full at once; from this many on, the quick features
-#: come first (:func:`_may_reach`).
+#: come first, then the word features (:func:`_may_reach`).
 BOUND_FROM = 64
-#: Figures bounded at a time; when the bound spares less than half of a chunk, the rest of the
-#: document's figures are described in full without it.
+#: Figures bounded at a time; when a stage's bound spares less than half of a chunk, the rest of
+#: the figures go on to the next stage without it.
 BOUND_CHUNK = 256
 
 
@@ -83,21 +88,47 @@ def _may_reach(
     From :data:`BOUND_FROM` figures on, each figure's
     :data:`~rhetoric.scoring.features.QUICK_FEATURES` are computed first, and a figure whose
     :meth:`~rhetoric.scoring.model.ScorerModel.upper_bound` is below the threshold is not
-    described further: it would not be kept whatever its other features. The figures kept, and
-    their probabilities, are the same as when every figure is described in full (a long text
-    with thousands of refrains is where this saves most).
+    described further: it would not be kept whatever its other features. The figures left are
+    bounded again knowing the :data:`~rhetoric.scoring.features.WORD_FEATURES` the model reads
+    as well. The figures kept, and their probabilities, are the same as when every figure is
+    described in full (a long text with thousands of refrains is where this saves most).
     """
-    everything = list(range(len(figures)))
-    if threshold <= 0 or len(figures) < BOUND_FROM:
-        return everything
+    may = list(range(len(figures)))
+    if threshold <= 0:
+        return may
+    for stage in (None, model.read_features & frozenset(WORD_FEATURES)):
+        if len(may) < BOUND_FROM:
+            break
+        if stage is not None and not stage:
+            continue
+        may = _bounded(model, profile, figures, may, threshold, stage)
+    return may
+
+
+def _bounded(
+    model: ScorerModel,
+    profile: DocumentProfile,
+    figures: list[list[Span]],
+    indices: list[int],
+    threshold: float,
+    stage: frozenset[str] | None,
+) -> list[int]:
+    """The figures of ``indices`` whose bound reaches ``threshold`` knowing their quick features
+    and, unless ``stage`` is ``None``, the detailed features named in it."""
     may: list[int] = []
-    for start in range(0, len(figures), BOUND_CHUNK):
-        chunk = figures[start : start + BOUND_CHUNK]
-        bounds = model.upper_bound([quick_features(profile, parts) for parts in chunk])
-        passing = [start + int(k) for k in np.flatnonzero(bounds >= threshold)]
+    for start in range(0, len(indices), BOUND_CHUNK):
+        chunk = indices[start : start + BOUND_CHUNK]
+        records = [
+            quick_features(profile, figures[k])
+            if stage is None
+            else figure_features(profile, figures[k], stage)
+            for k in chunk
+        ]
+        bounds = model.upper_bound(records)
+        passing = [k for k, bound in zip(chunk, bounds, strict=True) if bound >= threshold]
         may.extend(passing)
         if 2 * len(passing) > len(chunk):
-            return may + everything[start + len(chunk) :]
+            return may + indices[start + len(chunk) :]
     return may
 
 

@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter
 from difflib import SequenceMatcher
-from functools import cache, lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from rhetoric.lexicon import first_person_rate, is_content_word
@@ -398,11 +398,29 @@ QUICK_FEATURES = (
 )  # fmt: skip
 
 
+#: The detailed features that read only the figure's words, its clauses and the rule's evidence
+#: (no word classes, no sequence comparison, no WordNet senses beyond antonyms, no document
+#: search): :func:`rhetoric.scoring.apply.score_figures` bounds a figure's score a second time
+#: knowing these as well, before describing it in full.
+WORD_FEATURES = (
+    "shared_words", "shared_function_share", "shared_doc_rate", "shared_background",
+    "occurrence_share", "evidence_reasons", "evidence_pattern", "consecutive_clauses",
+    "clause_length_ratio", "separator", "initial_words", "stressed_share", "initial_rate",
+    "shared_prefix", "shared_suffix", "edge_function_only", "same_first_word", "contrast_pair",
+    "negation_asymmetry", "coordinated", "starts_clause", "ends_clause", "proper_share",
+    "content_share", "question",
+)  # fmt: skip
+
+
 class _Figure:
     """Where a figure's parts lie in its document: the word ranges, their words and sentences,
-    which both the quick and the detailed features read."""
+    which both the quick and the detailed features read. What several detailed features read is
+    found on first use (a record of a few features, as the staged bound of
+    :func:`rhetoric.scoring.apply.score_figures` asks for, does not pay for the others' word
+    classes)."""
 
     def __init__(self, profile: DocumentProfile, parts: list[Span]):
+        self.profile = profile
         doc = profile.doc
         self.parts = parts = sorted(parts, key=lambda s: (s.start, s.end))
         ranges = [profile.word_range(p) for p in parts]
@@ -414,8 +432,67 @@ class _Figure:
         self.part_sentences = [sentence_of[a] if b > a else -1 for a, b in ranges]
         self.sentences = sorted({sentence_of[i] for a, b in ranges for i in range(a, b)})
 
+    @cached_property
     def words(self) -> list[int]:
         return [i for a, b in self.ranges for i in range(a, b)]
+
+    @cached_property
+    def shared(self) -> list[str]:
+        """The words every part holds, sorted: sums over them add in the same order in every
+        process (a set's order follows the string hash seed: the last bit of a mean, and a
+        tree's split, could flip)."""
+        if not (self.ranges and all(self.lengths)):
+            return []
+        return sorted(set.intersection(*[set(ks) for ks in self.part_keys]))
+
+    @cached_property
+    def shared_content(self) -> list[str]:
+        return [k for k in self.shared if is_content_word(k)]
+
+    @cached_property
+    def own_words(self) -> frozenset[str]:
+        return frozenset(k for ks in self.part_keys for k in ks)
+
+    @cached_property
+    def between(self) -> list[tuple[int, int]]:
+        """The character ranges between successive parts."""
+        parts = self.parts
+        return [(parts[k].end, parts[k + 1].start) for k in range(len(parts) - 1)]
+
+    @cached_property
+    def part_clauses(self) -> list[int]:
+        clause_of = self.profile.doc.clause_of
+        return [clause_of[a] for a, b in self.ranges if b > a]
+
+    @cached_property
+    def edges(self) -> tuple[list[str], list[str]]:
+        """The words all parts begin with, and those they all end with (reversed)."""
+        part_keys = self.part_keys
+        return _common_edge(part_keys), _common_edge([k[::-1] for k in part_keys])
+
+    @cached_property
+    def alike(self) -> list[str]:
+        """The figure's content words (else its words) that share the first one's initial
+        letter (at most 64 words read)."""
+        keys = self.profile.doc.keys
+        lettered = [keys[i] for i in self.words[:64] if keys[i][:1].isalpha()]
+        content = [k for k in lettered if is_content_word(k)] or lettered
+        return [k for k in content if k[0] == content[0][0]] if content else []
+
+    @cached_property
+    def alliterating(self) -> list[int]:
+        """The alliterating words around the first part (:func:`_alliterating`)."""
+        return _alliterating(self.profile.doc, *self.ranges[0])
+
+    @cached_property
+    def tags(self) -> list[str]:
+        """The word-class label of each of the figure's words."""
+        return [self.profile.tag_of(i) for i in self.words]
+
+    @cached_property
+    def part_tags(self) -> list[list[str]]:
+        """The word-class labels of each part's words."""
+        return [[self.profile.tag_of(i) for i in range(a, b)] for a, b in self.ranges]
 
 
 def quick_features(profile: DocumentProfile, parts: list[Span]) -> dict:
@@ -487,103 +564,95 @@ def _detailed_features(
     given (a model that never reads a feature is not made to pay for it)."""
     doc = profile.doc
     parts, ranges, part_keys = figure.parts, figure.ranges, figure.part_keys
-    # sorted, so that sums over the shared words add in the same order in every process (a set's
-    # order follows the string hash seed: the last bit of a mean, and a tree's split, could flip)
-    shared = (
-        sorted(set.intersection(*[set(ks) for ks in part_keys]))
-        if ranges and all(figure.lengths)
-        else []
-    )
-    shared_content = [k for k in shared if is_content_word(k)]
-    counted = shared_content or list(shared)
-    in_figure = Counter(k for ks in part_keys for k in ks)
-    df, total = background_df()
-    words = figure.words()
     keys = doc.keys
     sentence_of = doc.sentence_of
     clause_of = doc.clause_of
-    sentences = figure.sentences
-    tag_seqs = [[profile.tag_of(i) for i in range(a, b)] for a, b in ranges]
-    tags_flat = [profile.tag_of(i) for i in words]
-    sentence_text = ""
-    if sentences:
-        segment = doc.sentences[sentences[0]]
-        sentence_text = doc.text[segment.start : segment.end]
-    prefix = _common_edge(part_keys)
-    suffix = _common_edge([k[::-1] for k in part_keys])
-    edge = prefix or suffix
-    negated = [any(k in _NEGATORS or k.endswith("nt") for k in ks) for ks in part_keys]
-    between = [(parts[k].end, parts[k + 1].start) for k in range(len(parts) - 1)]
-    own_words = frozenset(k for ks in part_keys for k in ks)
     evidence = parts[0].evidence
-    part_clauses = [clause_of[a] for a, b in ranges if b > a]
-    # the figure's content words (else its words) that share the first one's initial letter
-    # (at most 64 words read)
-    lettered = [keys[i] for i in words[:64] if keys[i][:1].isalpha()]
-    content = [k for k in lettered if is_content_word(k)] or lettered
-    alike = [k for k in content if k[0] == content[0][0]] if content else []
+    df, total = background_df()
 
-    @cache
-    def alliterating() -> list[int]:  # read by two features: found once
-        return _alliterating(doc, *ranges[0])
+    def occurrence_share() -> float:
+        in_figure = Counter(k for ks in part_keys for k in ks)
+        counted = figure.shared_content or list(figure.shared)
+        return _mean(
+            min(1.0, in_figure[k] / profile.counts[k]) for k in counted if profile.counts[k]
+        )
+
+    def question() -> bool:
+        if not figure.sentences:
+            return False
+        segment = doc.sentences[figure.sentences[0]]
+        return doc.text[segment.start : segment.end].rstrip().rstrip("\"'”’)").endswith("?")
+
+    def negation_asymmetry() -> bool:
+        negated = [any(k in _NEGATORS or k.endswith("nt") for k in ks) for ks in part_keys]
+        return any(negated) and not all(negated)
+
+    def separator() -> str:
+        if not figure.between:
+            return "none"
+        return _separator(doc.text, *figure.between[0])
 
     features = {
-        "shared_words": lambda: len(shared),
-        "shared_function_share": lambda: (1 - len(shared_content) / len(shared)) if shared else 0.0,
+        "shared_words": lambda: len(figure.shared),
+        "shared_function_share": lambda: (
+            (1 - len(figure.shared_content) / len(figure.shared)) if figure.shared else 0.0
+        ),
         "shared_doc_rate": lambda: math.log1p(
-            _mean(1000 * profile.counts[k] / max(1, len(doc.words)) for k in shared_content)
+            _mean(1000 * profile.counts[k] / max(1, len(doc.words)) for k in figure.shared_content)
         ),
         "shared_background": lambda: _mean(
-            math.log1p(df.get(k, 0)) - math.log1p(total) for k in shared_content
+            math.log1p(df.get(k, 0)) - math.log1p(total) for k in figure.shared_content
         ),
-        "occurrence_share": lambda: _mean(
-            min(1.0, in_figure[k] / profile.counts[k]) for k in counted if profile.counts[k]
-        ),
-        "evidence_reasons": lambda: evidence_reasons(evidence, own_words),
+        "occurrence_share": occurrence_share,
+        "evidence_reasons": lambda: evidence_reasons(evidence, figure.own_words),
         "consecutive_clauses": lambda: _share(
-            b - a <= 1 for a, b in zip(part_clauses, part_clauses[1:], strict=False)
+            b - a <= 1 for a, b in zip(figure.part_clauses, figure.part_clauses[1:], strict=False)
         ),
         "clause_length_ratio": lambda: (
-            min(profile.clause_words[c] for c in part_clauses)
-            / max(profile.clause_words[c] for c in part_clauses)
-            if part_clauses
+            min(profile.clause_words[c] for c in figure.part_clauses)
+            / max(profile.clause_words[c] for c in figure.part_clauses)
+            if figure.part_clauses
             else 0.0
         ),
-        "separator": lambda: (
-            _separator(doc.text[between[0][0] : between[0][1]]) if between else "none"
+        "separator": separator,
+        "initial_words": lambda: len(figure.alike),
+        "stressed_share": lambda: _share(_stressed(k) for k in figure.alike),
+        "initial_rate": lambda: profile.initial_rate(figure.alike[0]) if figure.alike else 0.0,
+        "shared_prefix": lambda: len(figure.edges[0]),
+        "shared_suffix": lambda: len(figure.edges[1]),
+        "edge_function_only": lambda: (
+            bool(edge := figure.edges[0] or figure.edges[1]) and not any(map(is_content_word, edge))
         ),
-        "initial_words": lambda: len(alike),
-        "stressed_share": lambda: _share(_stressed(k) for k in alike),
-        "initial_rate": lambda: profile.initial_rate(alike[0]) if alike else 0.0,
-        "shared_prefix": lambda: len(prefix),
-        "shared_suffix": lambda: len(suffix),
-        "edge_function_only": lambda: bool(edge) and not any(is_content_word(k) for k in edge),
         "same_first_word": lambda: len({ks[0] for ks in part_keys if ks}) == 1 and all(part_keys),
         "contrast_pair": lambda: _contrast_pair(part_keys),
-        "negation_asymmetry": lambda: any(negated) and not all(negated),
-        "coordinated": lambda: _share(profile.coordinated(start, end) for start, end in between),
-        "pronoun_share": lambda: _share(t == "O" for t in tags_flat),
-        "no_verb": lambda: not any(map(_verb_tag, tags_flat)),
-        "evidence_pattern": lambda: evidence_pattern(evidence, own_words),
+        "negation_asymmetry": negation_asymmetry,
+        "coordinated": lambda: _share(
+            profile.coordinated(start, end) for start, end in figure.between
+        ),
+        "pronoun_share": lambda: _share(t == "O" for t in figure.tags),
+        "no_verb": lambda: not any(map(_verb_tag, figure.tags)),
+        "evidence_pattern": lambda: evidence_pattern(evidence, figure.own_words),
         "starts_clause": lambda: _share(
             a == 0 or clause_of[a] != clause_of[a - 1] for a, b in ranges if b > a
         ),
         "ends_clause": lambda: _share(bool(_CLAUSE_END.match(doc.text, p.end)) for p in parts),
         "tag_parallel": lambda: _mean(
-            SequenceMatcher(None, tag_seqs[k], tag_seqs[k + 1]).ratio()
-            for k in range(len(tag_seqs) - 1)
+            SequenceMatcher(None, x, y).ratio()
+            for x, y in zip(figure.part_tags, figure.part_tags[1:], strict=False)
         ),
-        "same_first_tag": lambda: len({seq[0] for seq in tag_seqs if seq}) == 1 and all(tag_seqs),
+        "same_first_tag": lambda: (
+            len({seq[0] for seq in figure.part_tags if seq}) == 1 and all(figure.part_tags)
+        ),
         "proper_share": lambda: _share(
             doc.words[i].text[:1].isupper() and i > 0 and sentence_of[i - 1] == sentence_of[i]
-            for i in words
+            for i in figure.words
         ),
-        "content_share": lambda: _share(is_content_word(keys[i]) for i in words),
-        "verb_share": lambda: _share(t == "V" for t in tags_flat),
-        "question": lambda: sentence_text.rstrip().rstrip("\"'”’)").endswith("?"),
-        "fixed_term": lambda: _fixed_term(doc, ranges[0], alliterating()) if ranges else False,
+        "content_share": lambda: _share(is_content_word(keys[i]) for i in figure.words),
+        "verb_share": lambda: _share(t == "V" for t in figure.tags),
+        "question": question,
+        "fixed_term": lambda: _fixed_term(doc, ranges[0], figure.alliterating) if ranges else False,
         "coordinated_doublet": lambda: (
-            _coordinated_doublet(doc, alliterating()) if ranges else False
+            _coordinated_doublet(doc, figure.alliterating) if ranges else False
         ),
     }
     record = {
@@ -591,7 +660,7 @@ def _detailed_features(
     }
     if wanted is None or not _VALUE_FEATURES.isdisjoint(wanted):
         record.update(_value_features(part_keys))
-    if words and (wanted is None or not wanted.isdisjoint(_FORMS_FEATURES)):
+    if figure.n_words and (wanted is None or not wanted.isdisjoint(_FORMS_FEATURES)):
         record.update(_forms_features(profile, ranges[0][0], ranges[-1][1] - 1))
     if wanted is None or not _MEMBER_FEATURES.isdisjoint(wanted):
         record.update(_member_features(profile, ranges))
@@ -776,17 +845,19 @@ def _coordinated_doublet(doc: Document, members: list[int]) -> bool:
 _DOUBLET_COORDINATORS = frozenset({"and", "or", "nor"})
 
 
-def _separator(between: str) -> str:
-    """What stands between two parts: ``none`` (spaces only, or overlap), ``comma`` (commas,
-    semicolons, colons), ``dash``, ``stop`` (a sentence end), ``words``."""
-    if any(c.isalnum() for c in between):
-        return "words"
-    if any(c in ".!?" for c in between):
-        return "stop"
-    if "-" in between or "\u2014" in between or "\u2013" in between:
-        return "dash"
-    if any(c in ",;:" for c in between):
-        return "comma"
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts
+_STOP = re.compile(r"[.!?]")
+_DASH = re.compile(r"[-\u2014\u2013]")
+_COMMA = re.compile(r"[,;:]")
+
+
+def _separator(text: str, start: int, end: int) -> str:
+    """What stands between two parts, ``text[start:end]``: ``none`` (spaces only, or overlap),
+    ``comma`` (commas, semicolons, colons), ``dash``, ``stop`` (a sentence end), ``words``.
+    Searched in place: the parts of a refrain may stand far apart."""
+    for pattern, name in ((_ALNUM, "words"), (_STOP, "stop"), (_DASH, "dash"), (_COMMA, "comma")):
+        if pattern.search(text, start, end):
+            return name
     return "none"
 
 

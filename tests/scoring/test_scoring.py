@@ -13,6 +13,7 @@ from rhetoric.scoring.apply import score_figures
 from rhetoric.scoring.features import (
     FEATURES,
     QUICK_FEATURES,
+    WORD_FEATURES,
     DocumentProfile,
     evidence_pattern,
     features_for,
@@ -20,7 +21,11 @@ from rhetoric.scoring.features import (
     quick_features,
 )
 from rhetoric.scoring.model import ScorerModel, load_model, vector_keys
-from rhetoric.scoring.train import choose_threshold, fit_scorer, nested_threshold_check
+from rhetoric.scoring.train import (
+    choose_threshold,
+    fit_scorer,
+    nested_threshold_check,
+)
 from rhetoric.span import Span
 from rhetoric.text import Document
 
@@ -475,6 +480,11 @@ def test_the_upper_bound_from_quick_features_is_never_below_the_probability(
     full = model.predict_proba([figure_features(profile, parts) for parts in figures])
     bound = model.upper_bound([quick_features(profile, parts) for parts in figures])
     assert np.all(bound >= full)
+    # knowing the word features too, the bound is between the two
+    words = frozenset(WORD_FEATURES) & model.read_features
+    tighter = model.upper_bound([figure_features(profile, parts, words) for parts in figures])
+    assert np.all(tighter >= full)
+    assert np.all(tighter <= bound + 1e-12)
     # knowing every feature, the bound is the probability itself (up to the margin)
     exact = model.upper_bound([figure_features(profile, parts) for parts in figures])
     assert np.allclose(exact, full, rtol=0, atol=1e-6)
