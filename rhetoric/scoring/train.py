@@ -443,12 +443,23 @@ def selection_score(figures: dict) -> float:
     return (figures["average_precision"] or 0.0) + figures["recall_at_target"]
 
 
-def choose_kind(comparison: dict[str, dict], margin: float = TREE_MARGIN) -> Kind:
-    """The logistic regression, unless the trees' :func:`selection_score` beats it by ``margin``."""
+def choose_kind(
+    comparison: dict[str, dict], margin: float = TREE_MARGIN, target_precision: float = 0.85
+) -> Kind:
+    """The kind whose default threshold keeps its promise: when only one kind's out-of-fold
+    precision at its threshold (``precision_at_target``) reaches ``target_precision``, that
+    one; otherwise the logistic regression, unless the trees' :func:`selection_score` beats it
+    by ``margin``."""
     if "trees" not in comparison:
         return "logistic"
     if "logistic" not in comparison:
         return "trees"
+    meets = {
+        kind for kind, figures in comparison.items()
+        if (figures.get("precision_at_target") or 0.0) >= target_precision
+    }  # fmt: skip
+    if len(meets) == 1:
+        return next(iter(meets))
     trees, linear = selection_score(comparison["trees"]), selection_score(comparison["logistic"])
     return "trees" if trees >= linear + margin else "logistic"
 
@@ -570,7 +581,7 @@ def fit_scorer(
         target_precision=target_precision, weights=w, n_splits=n_splits, repeats=repeats,
         measured=m, fit_weights=fw,
     )  # fmt: skip
-    chosen = choose_kind(comparison) if kind == "auto" else kind
+    chosen = choose_kind(comparison, target_precision=target_precision) if kind == "auto" else kind
     # Calibration and threshold from every repeat's out-of-fold values together (each record
     # once per repeat, its weight shared): averaging the values instead would narrow their
     # spread below that of one fitted model, and the sigmoid would come out too steep.

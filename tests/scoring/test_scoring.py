@@ -22,6 +22,7 @@ from rhetoric.scoring.features import (
 )
 from rhetoric.scoring.model import ScorerModel, load_model, vector_keys
 from rhetoric.scoring.train import (
+    choose_kind,
     choose_threshold,
     fit_scorer,
     nested_threshold_check,
@@ -299,6 +300,31 @@ def test_fit_scorer_auto_keeps_the_linear_model_for_a_linear_signal():
     model, cv = fit_scorer("toy", records, labels, groups, kind="auto")
     assert model.kind == "logistic" and model.trees is None and model.coef
     assert cv["average_precision"] == cv["kinds"]["logistic"]["average_precision"]
+
+
+@pytest.mark.parametrize(
+    ("logistic", "trees", "chosen"),
+    [
+        # the trees rank better, but only the logistic threshold keeps its precision promise
+        ((0.45, 0.10, 0.89), (0.50, 0.11, 0.84), "logistic"),
+        # the logistic ranks better, but only the trees keep the promise
+        ((0.48, 0.15, 0.84), (0.45, 0.10, 0.90), "trees"),
+        # both keep it (or neither): the ranking and the recall decide, the trees by a margin
+        ((0.48, 0.15, 0.86), (0.49, 0.15, 0.90), "logistic"),
+        ((0.48, 0.15, 0.86), (0.52, 0.15, 0.90), "trees"),
+        ((0.48, 0.15, 0.80), (0.52, 0.15, 0.80), "trees"),
+    ],
+)
+def test_choose_kind_prefers_the_kind_whose_threshold_reaches_the_target(logistic, trees, chosen):
+    def figures(ap, recall, precision):
+        return {
+            "average_precision": ap,
+            "recall_at_target": recall,
+            "precision_at_target": precision,
+        }
+
+    comparison = {"logistic": figures(*logistic), "trees": figures(*trees)}
+    assert choose_kind(comparison, target_precision=0.85) == chosen
 
 
 def test_a_format_1_model_file_still_loads_as_a_logistic_model():
