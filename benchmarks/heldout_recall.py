@@ -223,10 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.scorers:
-        from rhetoric.scoring.model import SCORERS_ENV, load_model
+        from rhetoric.scoring.model import SCORERS_ENV
 
         os.environ[SCORERS_ENV] = str(Path(args.scorers).resolve())
-        load_model.cache_clear()  # read from the folder from here on
     folds = split_items()
     if args.tradeoff:
         return print_tradeoff(folds, args)

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from importlib import import_module
+from numbers import Real
+
+import numpy as np
 
 from rhetoric.errors import UsageError, invalid_value, option_name
 from rhetoric.span import Span
@@ -111,7 +114,8 @@ def check_min_score(
 def _probability(value: object, device: str | None = None) -> float:
     """``value`` as a probability; else a :class:`UsageError` naming it as the user gave it:
     ``min_score['tricolon']=1.5`` in Python, ``--min-score tricolon=1.5`` on the command line."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+    # any real number (a NumPy float32 or int64 from a table too), not a truth value
+    if isinstance(value, bool | np.bool_) or not isinstance(value, Real) or not 0 <= value <= 1:
         option = option_name("min_score")
         if option:
             given = f"{device}={value!r}" if device else repr(value)

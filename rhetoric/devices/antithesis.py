@@ -721,7 +721,8 @@ def _parallel_negation(s: _Sentence) -> Iterator[_Figure]:
                 s.chars(i, rk + 3),
                 "parallel_negation",
                 0.75,
-                f"{noun} {s.norms[lk + 1]} {s.norms[lk + 2]} / {s.norms[rk + 2]}",
+                f"one noun, opposed qualifiers: {noun} {s.norms[lk + 1]} {s.norms[lk + 2]} / "
+                f"{s.norms[rk + 2]}",
             )
 
 
@@ -834,7 +835,9 @@ def _possessive_pairs(doc: Document) -> Iterator[_Figure]:
                 continue  # a list of three or more possessions, not a pair
             contrast = contrasts(thing_a.lower(), thing_b.lower())
             score = 0.9 if contrast else 0.7
-            evidence = f"{owner_a}'s {thing_a.lower()} / {owner_b}'s {thing_b.lower()}"
+            evidence = (
+                f"opposed possessors: {owner_a}'s {thing_a.lower()} / {owner_b}'s {thing_b.lower()}"
+            )
             yield _Figure(
                 match.span(1)[:1] + (match.end(2),),
                 (match.start(3), match.end(4)),

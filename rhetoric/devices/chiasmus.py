@@ -22,15 +22,15 @@ stopwords that often carry content ("just", "few", "only", ...) may fill A or B 
 stopword penalty.
 
 A candidate is proposed when its raw score reaches :data:`CANDIDATE_THRESHOLD` (-10), and
-:func:`rhetoric.find_devices` keeps those its learned scorer accepts. :data:`THRESHOLD` (-6)
-is the ranker's own cut. The threshold is
-set for recall: on the Europarl training texts it keeps every true chiasmus (31 of 31). The
-annotated Europarl texts are all criss-cross sentences, so their precision at this level is low
-(below 0.1); in speeches, where criss-crossing repetition is rarer, the 59 inaugural addresses
-give 18 figures, most of them real. The F1-optimal threshold on the training texts is about +4; filter
-on ``score`` (``score >= 0.97`` is raw >= 4) for fewer, surer figures. ``score`` maps the raw
-score to (0, 1) with a logistic curve centred on the threshold, so every reported figure has
-``score >= 0.5``.
+:func:`rhetoric.find_devices` keeps those its learned scorer accepts. :data:`THRESHOLD` (-6) was
+the ranker's own cut before the learned scorer, set for recall: on the Europarl training texts it
+keeps every true chiasmus (31 of 31). The annotated Europarl texts are all criss-cross
+sentences, so their precision at this level is low (below 0.1); in speeches, where
+criss-crossing repetition is rarer, the 59 inaugural addresses gave 18 figures at that cut, most
+of them real. The F1-optimal raw score on the training texts is about +4. ``score`` maps the raw
+score to (0, 1) with a logistic curve centred on :data:`THRESHOLD` (0.5 there; ``score >= 0.97``
+is raw >= 4), so a proposed candidate has ``score`` from about 0.21 (raw -10) up; the learned
+scorer reads it as one feature among others.
 
 ``kind`` is ``"antimetabole"`` when the same word forms return (``"A B ... B A"`` exactly) and
 ``"chiasmus"`` when only the lemmas do (``"families ... family"``).
@@ -51,8 +51,8 @@ from rhetoric.text import Document, Token, as_document, normalize, per_document,
 #: Longest candidate, in words from A to D (the window of Dubremetz & Nivre).
 WINDOW = 30
 
-#: Raw score a candidate must reach to be reported (set for recall on the Europarl training
-#: texts; see the module docstring).
+#: The centre of the curve that maps raw scores to ``score`` (0.5 here): the ranker's own cut
+#: before the learned scorer, set for recall on the Europarl training texts (module docstring).
 THRESHOLD = -6.0
 
 #: Raw score a candidate must reach to be proposed to the learned scorer (:mod:`rhetoric.scoring`),
@@ -372,7 +372,10 @@ def find_chiasmus(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
         if taken.overlaps(cand.a.start, cand.d.end):
             continue
         taken.add(cand.a.start, cand.d.end)
-        evidence = f"{cand.a.norm} {cand.b.norm} ... {cand.c.norm} {cand.d.norm} (raw score {cand.raw:.1f})"
+        evidence = (
+            f"crossing: {cand.a.norm} {cand.b.norm} ... {cand.c.norm} {cand.d.norm} "
+            f"(raw score {cand.raw:.1f})"
+        )
         group = f"chiasmus-{cand.a.start}"
         for start, end in ((cand.a.start, cand.b.end), (cand.c.start, cand.d.end)):
             spans.append(

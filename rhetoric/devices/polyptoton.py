@@ -104,8 +104,11 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
     -------
     list of Span
         ``device="polyptoton"``; ``kind`` ``inflection`` (same lemma), ``derivation`` (same stem,
-        other lemma or an *-ly* adverb), ``prefix`` (a derivational prefix) or ``conversion``
-        (same spelling, verb and noun); one span from the first form to the last, its own group.
+        other lemma or an *-ly* adverb), ``prefix`` (a derivational prefix), ``conversion``
+        (same spelling, verb and noun), ``comparative`` (a comparative or superlative beside its
+        base), ``suffix`` (a derivational suffix WordNet does not list), ``affix`` (a prefix and a
+        suffix at once) or ``verb_noun`` (an *-s* verb beside its noun); one span from the first
+        form to the last, its own group.
 
     Examples
     --------
@@ -138,7 +141,8 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
                     break
                 if j in used:
                     continue
-                # _relation(keys[i], keys[j]), its first test inline
+                # forms of different first letters share a root only through a prefix: most
+                # pairs are answered here without the cached search
                 if initial[i] != initial[j] and not prefixed[i] and not prefixed[j]:
                     continue
                 kind = _related_forms(keys[i], keys[j])
@@ -212,20 +216,12 @@ def _views(doc: Document) -> _Views:
     )
 
 
-def _relation(a: str, b: str) -> str | None:
-    """How two word forms share a root, or None: ``same``, ``plural``, ``inflection``, ``derivation``, ``prefix``.
-
-    Two words with different first letters share a root only through a prefix, so most pairs
-    of a sentence are answered here without the cached search (:func:`_related_forms`)."""
-    if a[:1] != b[:1] and not _prefixes_of(a) and not _prefixes_of(b):
-        return None
-    return _related_forms(a, b)
-
-
 @lru_cache(maxsize=1 << 15)
 def _related_forms(a: str, b: str) -> str | None:
-    """:func:`_relation`, for pairs that may share a root. A pure function of the two strings,
-    cached: the same pairs of content words recur across the sentences of a corpus."""
+    """How two word forms that may share a root share it, or None: ``same``, ``plural``,
+    ``inflection``, ``derivation``, ``prefix``, ... (the finder asks only for pairs of the same
+    first letter or with a prefix). A pure function of the two strings, cached: the same pairs
+    of content words recur across the sentences of a corpus."""
     if a == b:
         return "same"
     if b in (a + "s", a + "es") or a in (b + "s", b + "es"):

@@ -193,12 +193,14 @@ def _kept(
 ) -> list[Span]:
     """The spans whose scorer probability reaches ``min_score`` (default: the scorer's
     threshold), each with that probability as ``score`` and named in its evidence."""
+    from rhetoric.scoring.apply import reported_score
+
     probabilities = model.predict_proba(records).tolist()
     threshold = model.threshold if min_score is None else min_score
     return [
-        replace(span, score=round(p, 4), evidence=f"{span.evidence}; stance scorer p={p:.2f}")
+        replace(span, score=score, evidence=f"{span.evidence}; stance scorer p={p:.2f}")
         for span, p in zip(spans, probabilities, strict=True)
-        if p >= threshold
+        if (score := reported_score(p)) >= threshold
     ]
 
 

@@ -67,9 +67,21 @@ def score_figures(
     )
     kept = []
     for parts, probability in zip(figures, probabilities, strict=True):
-        if probability >= threshold:
-            kept.extend(replace(p, score=round(float(probability), 4)) for p in parts)
+        score = reported_score(probability)
+        if score >= threshold:
+            kept.extend(replace(p, score=score) for p in parts)
     return sorted(kept, key=lambda s: (s.start, s.end, s.kind))
+
+
+#: Decimals of a reported score. The rounded score is what is compared with a threshold or a
+#: ``min_score``, so that a figure shown with score 0.949 is kept at ``min_score=0.949``.
+SCORE_DECIMALS = 4
+
+
+def reported_score(probability: float) -> float:
+    """A probability as a span reports it, and as thresholds are compared with it (a bound,
+    rounded the same way, stays at or above the rounded probability)."""
+    return round(float(probability), SCORE_DECIMALS)
 
 
 #: Fewer figures than this are described in full at once; from this many on, the quick features
@@ -125,7 +137,9 @@ def _bounded(
             for k in chunk
         ]
         bounds = model.upper_bound(records)
-        passing = [k for k, bound in zip(chunk, bounds, strict=True) if bound >= threshold]
+        passing = [
+            k for k, bound in zip(chunk, bounds, strict=True) if reported_score(bound) >= threshold
+        ]
         may.extend(passing)
         if 2 * len(passing) > len(chunk):
             return may + indices[start + len(chunk) :]
@@ -148,4 +162,4 @@ def may_keep_any(device: str, profile: DocumentProfile, min_score: float | None 
     threshold = model.threshold if min_score is None else min_score
     if threshold <= 0:
         return True
-    return bool(model.upper_bound([profile.document_features()])[0] >= threshold)
+    return reported_score(model.upper_bound([profile.document_features()])[0]) >= threshold

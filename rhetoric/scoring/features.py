@@ -16,7 +16,6 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
-from importlib import resources
 
 from rhetoric.lexicon import first_person_rate, is_content_word
 from rhetoric.span import Span
@@ -152,12 +151,15 @@ def features_for(device: str, record: dict) -> dict:
     return {k: v for k, v in record.items() if device in FAMILY_FEATURES.get(k, (device,))}
 
 
-_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|“[^”]*”|‘[^’]*’")
+#: A quotation in a rule's evidence: its quote marks stand outside words (the apostrophe of
+#: "Soros's" or "we've" opens no quotation, and one inside a quoted word does not close it).
+_QUOTED = re.compile(
+    r"(?<!\w)'(?:[^']|'(?=\w))*'(?!\w)|\"[^\"]*\"|“[^”]*”|(?<!\w)‘(?:[^’]|’(?=\w))*’(?!\w)"
+)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _BRACKETED = re.compile(r"\([^()]*\)")
 #: A word as :attr:`~rhetoric.text.Document.keys` reads it: apostrophes and hyphens inside it.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_PLACEHOLDER = re.compile(r"\b[XY]\b")
 _MASKED_RUN = re.compile(r"\bW(?:[\s,.;:/…-]+W\b)+")
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 _CLAUSE_END = re.compile(r"""\s*["'”’)\]]*\s*(?:[,;:.!?]|--|[\u2014\u2013]|$)""")
@@ -181,23 +183,18 @@ _BREAK_MARK = re.compile(r"[^\w\s'’]")
 _MEMBER_OPENERS = frozenset({"and", "or", "but", "nor", "yet", "so"})
 
 
-@lru_cache(maxsize=1)
 def background_df() -> tuple[dict[str, int], int]:
-    """Document frequencies of words in the PTC train articles (shipped with the package)."""
-    path = resources.files("rhetoric").joinpath("resources", "repetition", "ptc_train_df.tsv")
-    counts, total = {}, 1
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word, _, value = line.partition("\t")
-        if word == "#articles":
-            total = int(value)
-        elif value:
-            counts[word] = int(value)
-    return counts, total
+    """Document frequencies of words in the training pool's PTC train articles, and their
+    number (:func:`rhetoric.devices.repetition.document_frequencies`: one reader of the file)."""
+    from rhetoric.devices.repetition import document_frequencies
+
+    return document_frequencies()
 
 
 def evidence_pattern(evidence: str, words: frozenset[str] = frozenset()) -> str:
-    """The evidence of a rule with its quoted words, numbers and the figure's own ``words``
-    masked, without its bracketed reasons (:func:`evidence_reasons`).
+    """The evidence of a rule with its quoted words and numbers masked, and the figure's own
+    ``words`` where the rule lists them (after a colon), without its bracketed reasons
+    (:func:`evidence_reasons`): the rule's own wording, never a word of the text.
 
     >>> evidence_pattern("phrase 'the people' stands 3 times")
     'phrase Q stands N times'
@@ -205,6 +202,8 @@ def evidence_pattern(evidence: str, words: frozenset[str] = frozenset()) -> str:
     '/b/: W'
     >>> evidence_pattern("/k/: country's, key-cards", frozenset({"countrys", "keycards"}))
     '/k/: W'
+    >>> evidence_pattern("3 successive sentences begin with 'with us'", frozenset({"with", "us"}))
+    'N successive sentences begin with Q'
     """
     masked = _mask(_BRACKETED.sub("", evidence or ""), words)
     return " ".join(masked.split())[:40]
@@ -219,25 +218,19 @@ def evidence_reasons(evidence: str, words: frozenset[str] = frozenset()) -> tupl
     found = _BRACKETED.findall(evidence or "")
     if not found:
         return ()
-    # the reasons are the rule's own words: only a listing after a colon is the figure's
-    reasons = (
-        " ".join(_mask(r, words, listing_only=True).split()) for r in found[-1][1:-1].split(",")
-    )
+    reasons = (" ".join(_mask(r, words).split()) for r in found[-1][1:-1].split(","))
     return tuple(sorted({r[:40] for r in reasons if r}))
 
 
-def _mask(text: str, words: frozenset[str], *, listing_only: bool = False) -> str:
-    """Quotes, numbers and the figure's ``words`` masked. A rule's template with placeholders
-    ("either X or Y") keeps its own words, which may be the figure's too: there, only what follows
-    a colon (a listing of the figure's words) is masked."""
+def _mask(text: str, words: frozenset[str]) -> str:
+    """Quotes and numbers masked, and the figure's ``words`` in what follows a colon: a rule
+    names the figure's words after a colon ("/b/: bridges, barns", "crossing: a b ... b a");
+    before it stands the rule's own wording, which may hold the figure's words too ("2
+    sentences begin with 'with us'") and stays as it is."""
     text = _NUMBER.sub("N", _QUOTED.sub("Q", text))
-    if not words:
-        return text
     head, colon, tail = text.partition(": ")
-    if not colon:
-        if listing_only or _PLACEHOLDER.search(text):
-            return text
-        head, tail = "", text
+    if not (words and colon):
+        return text
 
     def masked(m: re.Match) -> str:  # compared as a key: "Country's" is the figure's "countrys"
         key = m.group().lower().replace("'", "").replace("’", "").replace("-", "")

@@ -413,16 +413,21 @@ def _checked(model: ScorerModel, known: Iterable[str], name: str, script: str) -
 SCORERS_ENV = "RHETORIC_SCORERS"
 
 
-@cache
 def load_model(device: str) -> ScorerModel | None:
     """The scorer of ``device``: the shipped one (``rhetoric/resources/scorers/<device>.json``,
     ``None`` when there is none), or the one in the folder that ``$RHETORIC_SCORERS`` names
-    (read when a device's scorer is first needed; a folder without it is an error, so that
+    (read as the variable stands at each call, so that a folder named later replaces every
+    scorer, not those not yet loaded; a folder without the device's file is an error, so that
     shipped and retrained scorers never mix unnoticed)."""
+    return _load_model(device, os.environ.get(SCORERS_ENV) or None)
+
+
+@cache
+def _load_model(device: str, folder: str | None) -> ScorerModel | None:
+    """:func:`load_model` from ``folder`` (``None``: the shipped scorers), read once each."""
     from rhetoric.scoring.features import FEATURES
 
     name, script = f"{device} scorer", "benchmarks/train_scorers.py"
-    folder = os.environ.get(SCORERS_ENV)
     if folder:
         path = Path(folder) / f"{device}.json"
         if not path.is_file():

@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rhetoric.devices.chiasmus import (
+    CANDIDATE_THRESHOLD,
+    SCALE,
     THRESHOLD,
     WEIGHTS,
     _tight_crossings,
@@ -72,7 +74,21 @@ def test_candidate_score_agrees_with_the_threshold():
     best = rank_candidates(text)[0]
     assert (best.a.start, best.b.start, best.c.start, best.d.start) == tuple(t[0] for t in terms)
     assert score_candidate(text, terms) == pytest.approx(best.score)
-    assert (best.raw >= THRESHOLD) == (best.score >= 0.5) == bool(find_chiasmus(text))
+    assert (best.raw >= THRESHOLD) == (best.score >= 0.5)
+    # proposed down to the candidate cut, below the curve's centre
+    assert bool(find_chiasmus(text)) == (best.raw >= CANDIDATE_THRESHOLD)
+
+
+def test_candidates_are_proposed_down_to_the_candidate_cut_below_the_curve_s_centre(data_home):
+    import math
+
+    from rhetoric.text import decode
+
+    text = decode((data_home / "inaugural/texts/1821-Monroe.txt").read_bytes())[0]
+    scores = [s.score for s in find_chiasmus(text)]
+    lowest = 1 / (1 + math.exp(-(CANDIDATE_THRESHOLD - THRESHOLD) / SCALE))  # about 0.21
+    assert min(scores) < 0.5  # weaker crossings than the ranker's own cut are proposed
+    assert all(score >= round(lowest, 3) for score in scores)
 
 
 def test_a_punctuated_half_scores_lower():
