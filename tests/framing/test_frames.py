@@ -577,6 +577,40 @@ def test_other_first_leaves_no_frame_dominant(monkeypatch):
     assert ranked_frames(table) == ["other", "political"]
 
 
+def test_the_news_models_first_frame_comes_first_though_it_has_no_hit(monkeypatch):
+    """When the news frame model's most probable class is a codebook frame without lexicon hits
+    (article697063039: quality_of_life, p 0.997), that frame is first, not ``other``: ``other``
+    comes first only when the model judges it most probable."""
+    import rhetoric.framing.frames as frames
+    from rhetoric.framing.frames import _rank_rows, _rows_to_frame, ranked_frames
+
+    rows = [
+        {"frame": "political", "score": 2.0, "supported": True},
+        {"frame": "economic", "score": 1.0, "supported": False},
+        {"frame": "quality_of_life", "score": 0.0, "supported": False},
+        {"frame": "morality", "score": 0.0, "supported": False},
+    ]
+    probabilities = {"quality_of_life": 0.9, "political": 0.07, "other": 0.02, "economic": 0.01}
+    monkeypatch.setattr(
+        frames, "frame_probabilities", lambda doc, parts, rows, model: probabilities
+    )
+    model = object.__new__(frames.FrameModel)
+    model.min_share_of_top = 0.7
+    _rank_rows(rows, None, [], model)
+    assert [r["rank"] for r in rows] == [0, 0, 1, 0]
+    assert rows[2]["dominant"] and rows[2]["rank_score"] == 1.0
+    assert rows[0]["rank_score"] == pytest.approx(0.07 / 0.9) and rows[3]["rank_score"] == 0.0
+    table = _rows_to_frame([
+        {**r, "hits": int(r["score"]), "per_1000": r["score"], "share": 0.5, "keywords": [],
+         "n_terms": 1, "term_weight": 1.0, "lead_hits": 0} for r in rows
+    ])  # fmt: skip
+    assert ranked_frames(table) == ["quality_of_life"]
+    # an article with no frame word at all is still not ranked
+    empty = [{"frame": "quality_of_life", "score": 0.0, "supported": False}]
+    _rank_rows(empty, None, [], model)
+    assert empty[0]["rank"] == 0 and not empty[0]["dominant"]
+
+
 def test_the_speech_ranker_on_judged_addresses(data_home):
     """Dominant frames of 91 training-pool addresses: 51 fitted the speech ranker
     (``speech_train``), 40 judged first are its evaluation set (``speech``), read once: top-1
