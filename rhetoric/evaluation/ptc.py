@@ -150,6 +150,16 @@ def _key(norm: str, start: int, end: int) -> str:
     return norm[start:end].strip(_EDGE)
 
 
+def _occurrences(key: str, norm: str) -> list[int]:
+    """Where ``key`` occurs in ``norm`` as whole words: a word character at an edge of ``key``
+    may not continue a word of the text ("war" is not found in "software" or "toward")."""
+    if not key:
+        return []
+    before = r"(?<!\w)" if re.match(r"\w", key[0]) else ""
+    after = r"(?!\w)" if re.match(r"\w", key[-1]) else ""
+    return [m.start() for m in re.finditer(before + re.escape(key) + after, norm)]
+
+
 def tc_features(articles: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     """One row per distinct given span, with the evidence the TC rule uses.
 
@@ -163,8 +173,8 @@ def tc_features(articles: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``doc_id``, ``start``, ``end``, ``earlier`` (occurrences of the span's text, ignoring
-        case and edge punctuation, before the span), ``later`` (after it), ``same_spans`` (other
+        ``doc_id``, ``start``, ``end``, ``earlier`` (occurrences of the span's text as whole
+        words, ignoring case and edge punctuation, before the span), ``later`` (after it), ``same_spans`` (other
         given spans of the article with the same text), ``n_words``, and ``gold`` (True when one
         of the span's techniques is Repetition; False without a ``technique`` column).
     """
@@ -181,7 +191,7 @@ def tc_features(articles: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
         keys = [_key(norm, s, e) for s, e in positions]
         same = Counter(keys)
         for (start, end), key in zip(positions, keys, strict=True):
-            found = [m.start() for m in re.finditer(re.escape(key), norm)] if key else []
+            found = _occurrences(key, norm)
             labels = set(distinct.get_group((start, end))["technique"]) if has_labels else set()
             rows.append({
                 "doc_id": doc_id, "start": int(start), "end": int(end),

@@ -94,6 +94,19 @@ def test_tc_features_and_rule_on_a_made_up_article():
     assert tc_predict(features, min_same_spans=2).tolist() == [True, True, False, True]
 
 
+def test_tc_features_count_earlier_and_later_occurrences_as_whole_words():
+    """ "war" inside "software" or "toward" is not an earlier occurrence of the span "war"."""
+    text = "The software was toward the market. Then war came. Wars and war-time, a warlike war."
+    articles = pd.DataFrame({"doc_id": ["a"], "text": [text]})
+    start = text.index("war came")
+    spans = pd.DataFrame(
+        {"doc_id": ["a"], "start": [start], "end": [start + 3], "technique": ["Loaded_Language"]}
+    )
+    features = tc_features(articles, spans)
+    assert (features["earlier"].iloc[0], features["later"].iloc[0]) == (0, 2)  # war-time, war.
+    assert tc_predict(features).tolist() == [False]
+
+
 def test_tc_features_of_nothing():
     articles = pd.DataFrame({"doc_id": [], "text": []})
     spans = pd.DataFrame(columns=["doc_id", "technique", "start", "end"])
