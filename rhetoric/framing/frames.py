@@ -10,9 +10,13 @@ How a profile is scored
 Each keyword hit counts ``weight``: the term's weight in the lexicon (1, or 0.5/0.25 for weak
 cues), times ``1 / k`` when ``k`` categories claim the same words (specificity; in a profile
 such a word goes whole to one frame when the rest of the document decides its sense), times
-``1 + 0.5 * (n - 1)`` for a term of ``n`` words (a multiword term is stronger evidence). A
-frame's ``score`` is the sum of its hit weights per 1,000 words of the document, so scores are
-comparable across documents of different lengths; ``hits`` and ``per_1000`` are the raw counts.
+``1 + 0.5 * (n - 1)`` for a term of ``n`` words (a multiword term is stronger evidence), times
+the weight of where it lies (:data:`PART_WEIGHT`: 3 in the headline, 2 in the lead, 1 in the
+body; see :func:`headline_and_lead`). A term found several times counts less each time: its hits,
+heaviest first, count 1, 1/sqrt 2, 1/sqrt 3, ... of their weight (one word said often is one
+piece of evidence, not many). A frame's ``score`` is the sum of these discounted hit weights per
+1,000 words of the document, so scores are comparable across documents of different lengths;
+``hits`` and ``per_1000`` are the raw counts.
 
 How a profile is ranked
 -----------------------
@@ -525,7 +529,8 @@ def frame_profile(
         rank order, then the others by ``score`` descending: ``frame`` (str), ``hits`` (int,
         keyword occurrences), ``per_1000`` (float, hits per 1,000 words), ``share`` (float,
         share of all frame hits in the document), ``score`` (float, weighted hits per 1,000
-        words; see the module notes), ``dominant`` (bool, True on the first ranked frame; none when the news frame model
+        words: term weight, specificity, length and the part's weight, headline 3 and lead 2,
+        with a term's repeats discounted by 1/sqrt k; see the module notes), ``dominant`` (bool, True on the first ranked frame; none when the news frame model
         finds the codebook's ``other`` most probable),
         ``keywords`` (list of str, the most frequent matched words), ``n_terms`` (int, distinct
         terms), ``term_weight`` (float, distinct terms each counted by its weight: term weight

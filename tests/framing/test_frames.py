@@ -262,6 +262,30 @@ def test_headline_and_lead_count_more_and_evidence_says_where():
     assert evidence["weight"].tolist() == [PART_WEIGHT["headline"], PART_WEIGHT["lead"], 1.0]
 
 
+def test_the_score_is_the_documented_sum_of_part_weighted_discounted_hits():
+    """The module notes' formula: each hit's weight times its part's weight, a term's repeats
+    counting 1, 1/sqrt 2, ... heaviest first, per 1,000 words (and the notes say so)."""
+    import rhetoric.framing.frames as frames
+
+    text = "Troops Leave Town\n\nThe troops left. " + "Nothing happened that day. " * 30 + "Troops."
+    doc = Document(text, remove_boilerplate=False)
+    evidence = frame_evidence(doc)
+    troops = evidence[
+        (evidence["frame"] == "security_and_defense") & (evidence["term"] == "troop*")
+    ]
+    assert troops["part"].tolist() == ["headline", "lead", "body"]
+    weights = sorted(troops["weight"], reverse=True)
+    expected = sum(w / (k + 1) ** 0.5 for k, w in enumerate(weights))
+    others = evidence[
+        (evidence["frame"] == "security_and_defense") & (evidence["term"] != "troop*")
+    ]
+    assert others.empty
+    score = frame_profile(doc).set_index("frame").loc["security_and_defense", "score"]
+    assert score == pytest.approx(1000 * expected / doc.n_words)
+    notes = " ".join(frames.__doc__.split())
+    assert "PART_WEIGHT" in notes and "1/sqrt 2" in notes
+
+
 def test_money_words_alone_do_not_make_a_story_economic():
     filler = "The committee met again on the matter that week. " * 12
     text = (
