@@ -132,6 +132,14 @@ def test_periods():
     assert address_month("TITLE\n\nMarch 6, 1991\n\nText", 1991) == 3
 
 
+def test_recession_within_looks_back_exactly_the_months_given():
+    """Twelve months up to and including October 1946 are November 1945 to October 1946: the
+    1945 recession's trough (October 1945) is 13 months before, outside them."""
+    assert recession_within(1946, 9) and not recession_within(1946, 10)
+    assert recession_within(1945, 10, months=1) and not recession_within(1945, 11, months=1)
+    assert recession_within(1982, 1, months=6) and not recession_within(1981, 1, months=6)
+
+
 # --- the targets on real texts ------------------------------------------------------------------
 
 
