@@ -35,7 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from rhetoric.errors import check_choice
+from rhetoric.errors import check_choice, invalid_value
 from rhetoric.text import normalize
 
 Interval = tuple[int, int]
@@ -234,13 +234,27 @@ def predicted_spans(
     return found
 
 
-def gold_spans(spans: pd.DataFrame) -> dict[str, list[Interval]]:
-    """The gold Repetition spans of a PTC span table, by article."""
-    mine = spans[spans["technique"] == TECHNIQUE]
+def intervals_by_doc(table: pd.DataFrame) -> dict[str, list[Interval]]:
+    """``{doc_id: [(start, end), ...]}`` from a table with ``doc_id``, ``start``, ``end`` (the
+    ids as str, the intervals in table order).
+
+    >>> intervals_by_doc(pd.DataFrame({"doc_id": ["a", "a"], "start": [0, 5], "end": [2, 9]}))
+    {'a': [(0, 2), (5, 9)]}
+    """
+    for column in ("doc_id", "start", "end"):
+        if column not in table.columns:
+            raise invalid_value("column", column, map(str, table.columns))
     found: dict[str, list[Interval]] = {}
-    for doc_id, start, end in zip(mine["doc_id"], mine["start"], mine["end"], strict=True):
+    for doc_id, start, end in zip(
+        table["doc_id"].astype(str), table["start"], table["end"], strict=True
+    ):
         found.setdefault(doc_id, []).append((int(start), int(end)))
     return found
+
+
+def gold_spans(spans: pd.DataFrame, technique: str = TECHNIQUE) -> dict[str, list[Interval]]:
+    """The gold spans of one technique (Repetition unless given) of a PTC span table, by article."""
+    return intervals_by_doc(spans[spans["technique"] == technique])
 
 
 SPLITS = ("train", "dev")
@@ -313,10 +327,7 @@ def loaded_language_scores(
 
     check_choice("split", split, SPLITS)
     articles, spans = load_ptc(split, data_home)
-    mine = spans[spans["technique"] == LOADED_TECHNIQUE]
-    gold: dict[str, list[Interval]] = {}
-    for doc_id, start, end in zip(mine["doc_id"], mine["start"], mine["end"], strict=True):
-        gold.setdefault(doc_id, []).append((int(start), int(end)))
+    gold = gold_spans(spans, LOADED_TECHNIQUE)
     predicted = {}
     for doc_id, text in zip(articles["doc_id"], articles["text"], strict=True):
         doc = Document(text, doc_id, remove_boilerplate=False)

@@ -12,6 +12,8 @@ from rhetoric.evaluation.ptc import (
     covered,
     emphatic_cross_validation,
     evaluate_ptc,
+    gold_spans,
+    intervals_by_doc,
     label_scores,
     merge_intervals,
     run,
@@ -65,6 +67,20 @@ def test_label_scores():
     assert label_scores([False], [False])["f1"] == 0.0
     with pytest.raises(ValueError, match="labels"):
         label_scores([True], [True, False])
+
+
+def test_gold_spans_of_any_technique_by_article():
+    spans = pd.DataFrame(
+        [("1", "Repetition", 0, 4), ("2", "Loaded_Language", 5, 9), ("1", "Loaded_Language", 7, 8),
+         ("1", "Loaded_Language", 2, 3)],
+        columns=["doc_id", "technique", "start", "end"],
+    )  # fmt: skip
+    assert gold_spans(spans) == {"1": [(0, 4)]}
+    assert gold_spans(spans, "Loaded_Language") == {"2": [(5, 9)], "1": [(7, 8), (2, 3)]}
+    assert gold_spans(spans, "Doubt") == {}
+    assert intervals_by_doc(spans) == {"1": [(0, 4), (7, 8), (2, 3)], "2": [(5, 9)]}
+    with pytest.raises(ValueError, match="column='end'"):
+        intervals_by_doc(spans.drop(columns="end"))
 
 
 def test_tc_features_and_rule_on_a_made_up_article():
