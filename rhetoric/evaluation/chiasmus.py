@@ -33,6 +33,7 @@ import pandas as pd
 from rhetoric.datahome import corpus_dir
 from rhetoric.devices.chiasmus import THRESHOLD, rank_candidates, score_candidate
 from rhetoric.errors import check_choice
+from rhetoric.evaluation.ptc import label_scores
 from rhetoric.text import Document
 
 #: Columns of :func:`evaluate_chiasmus`.
@@ -80,17 +81,14 @@ def r_precision(labels: Sequence[bool], scores: Sequence[float]) -> float:
 
 
 def decision_scores(labels: Sequence[bool], flags: Sequence[bool]) -> dict[str, float]:
-    """Precision, recall and F1 of yes/no decisions (0 where undefined).
+    """Precision, recall and F1 of yes/no decisions (0 where undefined): those of
+    :func:`rhetoric.evaluation.ptc.label_scores`, the flags taken as predictions of the labels.
 
     >>> decision_scores([True, True, False, False], [True, False, True, False])
     {'precision': 0.5, 'recall': 0.5, 'f1': 0.5}
     """
-    tp = sum(bool(y) and bool(f) for y, f in zip(labels, flags, strict=True))
-    flagged, positives = sum(map(bool, flags)), sum(map(bool, labels))
-    precision = tp / flagged if flagged else 0.0
-    recall = tp / positives if positives else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
+    scores = label_scores(flags, labels)
+    return {key: scores[key] for key in ("precision", "recall", "f1")}
 
 
 # --- data ----------------------------------------------------------------------------------------

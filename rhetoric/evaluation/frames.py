@@ -85,8 +85,9 @@ def frame_rankings(
 ) -> pd.DataFrame:
     """Profile every judged article and compare its ranking with the judgement.
 
-    ``ranker`` is passed to :func:`rhetoric.framing.frame_profile` (default ``True``: the news
-    frame model for PTC articles, whose ``genre`` is news, the profile ranker for addresses).
+    ``ranker`` is passed to :func:`rhetoric.framing.frame_profile` (default ``True``: each
+    document's genre, :func:`rhetoric.evaluation.pool.genre_of`, picks the ranker: the news
+    frame model for PTC articles, the speech ranker for addresses).
 
     Returns
     -------

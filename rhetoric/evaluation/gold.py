@@ -40,23 +40,39 @@ RESULT_COLUMNS = [
 def load_gold(path: str | os.PathLike) -> pd.DataFrame:
     """The gold items of a JSON Lines file: ``doc``, ``device``, ``polarity``, ``quote``, ``min_hits``, ``note``.
 
-    A file of no items (empty, or blank lines only) is an :class:`~rhetoric.errors.InputError`.
+    A file of no items (empty, or blank lines only), or an item whose ``min_hits`` is not a whole
+    number of at least 1, is an :class:`~rhetoric.errors.InputError` (naming file and line).
     The file's path is kept in the table's ``attrs["source"]``, for :func:`check_quotes` to name.
     """
     rows = []
     records = read_json_lines(path, "gold file", required=("doc", "device", ("quote", "not_quote")))
     if not records:  # nothing to score: every recall would be 0 of 0
         raise InputError(f"no gold items in {path}")
-    for _, item in records:
+    for number, item in records:
         positive = "quote" in item
         rows.append({
             "doc": item["doc"], "device": item["device"], "polarity": "positive" if positive else "negative",
             "quote": item["quote"] if positive else item["not_quote"],
-            "min_hits": int(item.get("min_hits", 1)), "note": item.get("note", ""),
+            "min_hits": _min_hits(item.get("min_hits", 1), f"{path}:{number}"), "note": item.get("note", ""),
         })  # fmt: skip
     gold = pd.DataFrame(rows, columns=["doc", "device", "polarity", "quote", "min_hits", "note"])
     gold.attrs["source"] = str(path)
     return gold
+
+
+def _min_hits(value: object, where: str) -> int:
+    """A gold item's ``min_hits`` as an int: a whole number of at least 1 (as a JSON number or a
+    string of digits); anything else an :class:`~rhetoric.errors.InputError` naming ``where``."""
+    number = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str) and value.strip().isdigit():
+        number = int(value)
+    if number is None or number < 1:
+        raise InputError(f"{where}: min_hits {value!r} is not a whole number of at least 1")
+    return number
 
 
 def occurrences(text: str, quote: str) -> list[tuple[int, int]]:

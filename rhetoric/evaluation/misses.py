@@ -25,7 +25,13 @@ import pandas as pd
 
 from rhetoric.errors import invalid_value
 from rhetoric.evaluation.gold import gold_documents  # noqa: F401 - re-exported for the evaluation notebook
-from rhetoric.evaluation.ptc import covered, merge_intervals, span_scores
+from rhetoric.evaluation.ptc import (
+    covered,
+    gold_spans,
+    intervals_by_doc,
+    merge_intervals,
+    span_scores,
+)
 from rhetoric.span import SPAN_COLUMNS
 
 
@@ -126,21 +132,6 @@ def _detect(document, devices, stance: bool, remove_boilerplate: bool, min_score
     return [s.to_dict() for s in spans]
 
 
-def intervals_by_doc(table: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
-    """``{doc_id: [(start, end), ...]}`` from a table with ``doc_id``, ``start``, ``end``.
-
-    >>> intervals_by_doc(pd.DataFrame({"doc_id": ["a", "a"], "start": [0, 5], "end": [2, 9]}))
-    {'a': [(0, 2), (5, 9)]}
-    """
-    _check_columns(table, "doc_id", "start", "end")
-    found: dict[str, list[tuple[int, int]]] = {}
-    for doc_id, start, end in zip(
-        table["doc_id"].astype(str), table["start"], table["end"], strict=True
-    ):
-        found.setdefault(doc_id, []).append((int(start), int(end)))
-    return found
-
-
 def select(
     predicted: pd.DataFrame, device: str, kinds: Sequence[str] | None = None
 ) -> pd.DataFrame:
@@ -193,7 +184,7 @@ def technique_scores(
     for item in correspondences:
         mine = select(predicted, item.device, item.kinds)
         found = {d: v for d, v in intervals_by_doc(mine).items() if d in articles}
-        truth = intervals_by_doc(gold[gold["technique"] == item.technique])
+        truth = gold_spans(gold, item.technique)
         rows.append({"name": item.name, "device": item.device, "technique": item.technique,
                      **span_scores(found, truth)})  # fmt: skip
     return pd.DataFrame(rows, columns=SCORE_COLUMNS)

@@ -16,7 +16,9 @@ training pool's PTC train articles and their labels; :func:`pool_texts_as_unseen
 articles as if the counts had never seen them (for training and measuring on the pool).
 
 The gold folder sits beside the data home (``<data home>/../gold``), as for
-:func:`rhetoric.evaluation.gold.default_gold_path`.
+:func:`rhetoric.evaluation.gold.default_gold_path`. Without it (or without its ``RESERVED.md``,
+or with none of its public sets) the sets cannot be told apart, and the functions raise
+:class:`~rhetoric.errors.DataNotFoundError` rather than put evaluation texts in the training pool.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rhetoric.datahome import get_data_home
+from rhetoric.errors import DataNotFoundError
 
 _LISTED = re.compile(r"^-\s+`([^`]+)`")
 
@@ -39,19 +42,31 @@ def gold_dir(data_home: str | os.PathLike | None = None) -> Path:
     return get_data_home(data_home).parent / "gold"
 
 
+def _missing_gold(what: str, path: Path, data_home: str | os.PathLike | None) -> DataNotFoundError:
+    """The error for a part of the gold folder that is not there: ``what`` it is, its ``path``,
+    and where the gold folder is looked for."""
+    return DataNotFoundError(
+        f"{path}: {what} is not beside the data home ({get_data_home(data_home)}); without it "
+        "evaluation texts could not be kept out of training. The gold folder is looked for at "
+        "<data home>/../gold: set RHETORIC_DATA (or data_home) to the data home beside it"
+    )
+
+
 def reserved_documents(data_home: str | os.PathLike | None = None) -> set[str]:
     """Paths (under the data home) listed in ``RESERVED.md``, with every PTC test article.
 
     A folder entry (``ptc/test-articles/``) and the seed article are expanded to their files.
+    Raises :class:`~rhetoric.errors.DataNotFoundError` when ``RESERVED.md`` is missing.
     """
     home = get_data_home(data_home)
     reserved_file = gold_dir(data_home) / "RESERVED.md"
+    if not reserved_file.is_file():
+        raise _missing_gold("the list of reserved evaluation texts", reserved_file, data_home)
     paths: set[str] = {"seed/moscow_kabul_via_islamabad.txt"}
-    if reserved_file.is_file():
-        for line in reserved_file.read_text(encoding="utf-8").splitlines():
-            match = _LISTED.match(line.strip())
-            if match and match.group(1).endswith(".txt"):
-                paths.add(match.group(1))
+    for line in reserved_file.read_text(encoding="utf-8").splitlines():
+        match = _LISTED.match(line.strip())
+        if match and match.group(1).endswith(".txt"):
+            paths.add(match.group(1))
     test = home / "ptc" / "test-articles"
     if test.is_dir():
         paths.update(f"ptc/test-articles/{p.name}" for p in test.glob("*.txt"))
@@ -62,11 +77,21 @@ def reserved_documents(data_home: str | os.PathLike | None = None) -> set[str]:
 
 
 def development_documents(data_home: str | os.PathLike | None = None) -> set[str]:
-    """Documents of the public gold items and the judged public sets (measure, never train)."""
+    """Documents of the public gold items and the judged public sets (measure, never train).
+
+    Raises :class:`~rhetoric.errors.DataNotFoundError` when the gold folder is missing or holds
+    none of these sets.
+    """
+    folder = gold_dir(data_home)
+    files = [
+        file
+        for file in sorted(folder.glob("*.jsonl"))
+        if file.name.startswith("devices_public") or file.name.startswith("precision_public")
+    ]
+    if not files:
+        raise _missing_gold("the gold folder with the public sets", folder, data_home)
     paths: set[str] = set()
-    for file in sorted(gold_dir(data_home).glob("*.jsonl")):
-        if not (file.name.startswith("devices_public") or file.name.startswith("precision_public")):
-            continue
+    for file in files:
         for line in file.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 paths.add(json.loads(line)["doc"])

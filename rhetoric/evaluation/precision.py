@@ -205,8 +205,13 @@ def detect_figures(
 ) -> pd.DataFrame:
     """Run the detectors (every one by default; ``devices=()`` for none) and the stance finder
     over ``texts`` and group the spans into figures (``min_score`` as for
-    :func:`rhetoric.analyze`: the default thresholds when ``None``)."""
+    :func:`rhetoric.analyze`: the default thresholds when ``None``).
+
+    A document that cannot be analysed stops the work, as :meth:`rhetoric.runner.Outcome.unwrap`
+    would: an :class:`~rhetoric.errors.InputError` for a bad input or a timeout (the document's
+    problem), an :class:`~rhetoric.runner.InternalError` for a bug."""
     from rhetoric.pipeline import analyze_corpus
+    from rhetoric.runner import InternalError
 
     corpus = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
     result = analyze_corpus(
@@ -214,9 +219,8 @@ def detect_figures(
     )
     if len(result.errors):
         row = result.errors.iloc[0]
-        raise RuntimeError(
-            f"{row['doc_id']}: could not be analysed ({row['kind']}: {row['reason']})"
-        )
+        message = f"{row['doc_id']}: could not be analysed ({row['kind']}: {row['reason']})"
+        raise InternalError(message) if row["kind"] == "internal" else InputError(message)
     return group_figures(result.spans, texts)
 
 

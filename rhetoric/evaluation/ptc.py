@@ -35,7 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from rhetoric.errors import check_choice
+from rhetoric.errors import check_choice, invalid_value
 from rhetoric.text import normalize
 
 Interval = tuple[int, int]
@@ -150,6 +150,16 @@ def _key(norm: str, start: int, end: int) -> str:
     return norm[start:end].strip(_EDGE)
 
 
+def _occurrences(key: str, norm: str) -> list[int]:
+    """Where ``key`` occurs in ``norm`` as whole words: a word character at an edge of ``key``
+    may not continue a word of the text ("war" is not found in "software" or "toward")."""
+    if not key:
+        return []
+    before = r"(?<!\w)" if re.match(r"\w", key[0]) else ""
+    after = r"(?!\w)" if re.match(r"\w", key[-1]) else ""
+    return [m.start() for m in re.finditer(before + re.escape(key) + after, norm)]
+
+
 def tc_features(articles: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     """One row per distinct given span, with the evidence the TC rule uses.
 
@@ -163,8 +173,8 @@ def tc_features(articles: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``doc_id``, ``start``, ``end``, ``earlier`` (occurrences of the span's text, ignoring
-        case and edge punctuation, before the span), ``later`` (after it), ``same_spans`` (other
+        ``doc_id``, ``start``, ``end``, ``earlier`` (occurrences of the span's text as whole
+        words, ignoring case and edge punctuation, before the span), ``later`` (after it), ``same_spans`` (other
         given spans of the article with the same text), ``n_words``, and ``gold`` (True when one
         of the span's techniques is Repetition; False without a ``technique`` column).
     """
@@ -181,7 +191,7 @@ def tc_features(articles: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
         keys = [_key(norm, s, e) for s, e in positions]
         same = Counter(keys)
         for (start, end), key in zip(positions, keys, strict=True):
-            found = [m.start() for m in re.finditer(re.escape(key), norm)] if key else []
+            found = _occurrences(key, norm)
             labels = set(distinct.get_group((start, end))["technique"]) if has_labels else set()
             rows.append({
                 "doc_id": doc_id, "start": int(start), "end": int(end),
@@ -224,13 +234,27 @@ def predicted_spans(
     return found
 
 
-def gold_spans(spans: pd.DataFrame) -> dict[str, list[Interval]]:
-    """The gold Repetition spans of a PTC span table, by article."""
-    mine = spans[spans["technique"] == TECHNIQUE]
+def intervals_by_doc(table: pd.DataFrame) -> dict[str, list[Interval]]:
+    """``{doc_id: [(start, end), ...]}`` from a table with ``doc_id``, ``start``, ``end`` (the
+    ids as str, the intervals in table order).
+
+    >>> intervals_by_doc(pd.DataFrame({"doc_id": ["a", "a"], "start": [0, 5], "end": [2, 9]}))
+    {'a': [(0, 2), (5, 9)]}
+    """
+    for column in ("doc_id", "start", "end"):
+        if column not in table.columns:
+            raise invalid_value("column", column, map(str, table.columns))
     found: dict[str, list[Interval]] = {}
-    for doc_id, start, end in zip(mine["doc_id"], mine["start"], mine["end"], strict=True):
+    for doc_id, start, end in zip(
+        table["doc_id"].astype(str), table["start"], table["end"], strict=True
+    ):
         found.setdefault(doc_id, []).append((int(start), int(end)))
     return found
+
+
+def gold_spans(spans: pd.DataFrame, technique: str = TECHNIQUE) -> dict[str, list[Interval]]:
+    """The gold spans of one technique (Repetition unless given) of a PTC span table, by article."""
+    return intervals_by_doc(spans[spans["technique"] == technique])
 
 
 SPLITS = ("train", "dev")
@@ -303,10 +327,7 @@ def loaded_language_scores(
 
     check_choice("split", split, SPLITS)
     articles, spans = load_ptc(split, data_home)
-    mine = spans[spans["technique"] == LOADED_TECHNIQUE]
-    gold: dict[str, list[Interval]] = {}
-    for doc_id, start, end in zip(mine["doc_id"], mine["start"], mine["end"], strict=True):
-        gold.setdefault(doc_id, []).append((int(start), int(end)))
+    gold = gold_spans(spans, LOADED_TECHNIQUE)
     predicted = {}
     for doc_id, text in zip(articles["doc_id"], articles["text"], strict=True):
         doc = Document(text, doc_id, remove_boilerplate=False)

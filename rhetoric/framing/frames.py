@@ -10,9 +10,13 @@ How a profile is scored
 Each keyword hit counts ``weight``: the term's weight in the lexicon (1, or 0.5/0.25 for weak
 cues), times ``1 / k`` when ``k`` categories claim the same words (specificity; in a profile
 such a word goes whole to one frame when the rest of the document decides its sense), times
-``1 + 0.5 * (n - 1)`` for a term of ``n`` words (a multiword term is stronger evidence). A
-frame's ``score`` is the sum of its hit weights per 1,000 words of the document, so scores are
-comparable across documents of different lengths; ``hits`` and ``per_1000`` are the raw counts.
+``1 + 0.5 * (n - 1)`` for a term of ``n`` words (a multiword term is stronger evidence), times
+the weight of where it lies (:data:`PART_WEIGHT`: 3 in the headline, 2 in the lead, 1 in the
+body; see :func:`headline_and_lead`). A term found several times counts less each time: its hits,
+heaviest first, count 1, 1/sqrt 2, 1/sqrt 3, ... of their weight (one word said often is one
+piece of evidence, not many). A frame's ``score`` is the sum of these discounted hit weights per
+1,000 words of the document, so scores are comparable across documents of different lengths;
+``hits`` and ``per_1000`` are the raw counts.
 
 How a profile is ranked
 -----------------------
@@ -32,8 +36,11 @@ rebuilt by ``benchmarks/train_news_frame_model.py`` from PTC train articles judg
 codebook): a logistic regression over the article's words and this profile's evidence of every frame, whose
 classes are the 15 codebook frames, ``other`` included. ``rank_score`` is a frame's probability
 relative to the most probable class; a frame is ranked when it reaches the model's
-``min_share_of_top``. When ``other`` is the most probable class (an article no frame of the
-codebook fits), no frame is ``dominant``, ranks start at 2 and :func:`ranked_frames` and
+``min_share_of_top``. The frames ranked are those with hits and, in an article with any, the
+most probable frame even when it has no hit of its own (the model reads every word: such a frame
+comes first with ``hits`` and ``score`` 0, and :func:`frame_model_evidence` shows the words that
+raised it). When ``other`` is the most probable class (an article no frame of the codebook
+fits), no frame is ``dominant``, ranks start at 2 and :func:`ranked_frames` and
 :func:`dominant_frame` give ``"other"`` first. Why a frame comes first: :func:`frame_evidence`
 (which terms, where) and :func:`frame_model_evidence` (which words and profile features pushed it
 up). The speech and profile rankers order the *supported* frames by their strength
@@ -338,11 +345,15 @@ def _rank_rows(
     """Set ``rank_score``, ``rank`` and ``dominant`` on the profile rows (in place).
 
     The news frame model ranks the frames with hits by probability relative to the most
-    probable class, ``other`` included; the profile ranker ranks the supported frames by its
-    strength, the score ranking by score."""
+    probable class, ``other`` included, and the most probable class first even when it has no
+    lexicon hit (the model reads every word); the profile ranker ranks the supported frames by
+    its strength, the score ranking by score."""
     if isinstance(model, FrameModel):
-        candidates = [r for r in rows if r["score"] > 0]
         probabilities = frame_probabilities(doc, parts, rows, model)
+        most_probable = max(probabilities, key=probabilities.get)
+        candidates = [r for r in rows if r["score"] > 0]
+        if candidates:  # a document with frame words: the model's first frame is among them
+            candidates += [r for r in rows if r["frame"] == most_probable and r["score"] == 0]
         strength = {r["frame"]: probabilities.get(r["frame"], 0.0) for r in candidates}
         top = max(probabilities.values()) if candidates else 0.0
         share = model.min_share_of_top
@@ -366,7 +377,7 @@ def _rank_rows(
     for row in rows:
         row["rank_score"] = 0.0
         row["rank"] = 0
-    # the codebook's ``other`` first: ranks start at 2
+    # the codebook's ``other`` first (the one class with no row): ranks start at 2
     rank = 1 if candidates and strength[ranked[0]["frame"]] < top else 0
     for row in ranked:
         row["rank_score"] = strength[row["frame"]] / top if top else 0.0
@@ -518,14 +529,16 @@ def frame_profile(
         rank order, then the others by ``score`` descending: ``frame`` (str), ``hits`` (int,
         keyword occurrences), ``per_1000`` (float, hits per 1,000 words), ``share`` (float,
         share of all frame hits in the document), ``score`` (float, weighted hits per 1,000
-        words; see the module notes), ``dominant`` (bool, True on the first ranked frame; none when the news frame model
+        words: term weight, specificity, length and the part's weight, headline 3 and lead 2,
+        with a term's repeats discounted by 1/sqrt k; see the module notes), ``dominant`` (bool, True on the first ranked frame; none when the news frame model
         finds the codebook's ``other`` most probable),
         ``keywords`` (list of str, the most frequent matched words), ``n_terms`` (int, distinct
         terms), ``term_weight`` (float, distinct terms each counted by its weight: term weight
         times specificity, at most 1), ``lead_hits`` (int, hits in headline and lead),
         ``supported`` (bool, enough distinct terms by weight to be ranked by score),
         ``rank_score`` (float: with the news frame model, the frame's probability relative to
-        the most probable class, 0 without hits; by score, its share of the top score, 0 when
+        the most probable class, 0 without hits unless the frame is the most probable (then 1,
+        though no lexicon term of it is found: the model reads every word); by score, its share of the top score, 0 when
         not supported) and ``rank`` (int, 1 for the first frame, 2 when ``other`` comes first,
         0 when not ranked). An empty text gives all-zero rows.
 
@@ -615,7 +628,8 @@ def analyze_frames(doc: Document) -> tuple[list[Span], list[dict]]:
     tuple
         ``(spans, rows)``: the frame keyword spans and the stance spans
         (:func:`~rhetoric.framing.find_stance`), sorted by position; and one dict per frame with
-        at least one hit, ``{"frame", "score", "hits", "rank", "keywords"}``, ranked frames
+        at least one hit or a rank (the news frame model's first frame may have no hit),
+        ``{"frame", "score", "hits", "rank", "keywords"}``, ranked frames
         first in rank order, then the others by score (``score`` rounded to 3 decimals).
     """
     from rhetoric.framing.stance import find_stance
@@ -633,7 +647,8 @@ def analyze_frames(doc: Document) -> tuple[list[Span], list[dict]]:
         _ranking_model(lex, "auto", doc),
     )
     rows = sorted(
-        (r for r in rows if r["hits"]), key=lambda r: (r["rank"] == 0, r["rank"], -r["score"])
+        (r for r in rows if r["hits"] or r["rank"]),
+        key=lambda r: (r["rank"] == 0, r["rank"], -r["score"]),
     )
     records = [
         {

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -43,7 +44,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rhetoric.errors import InputError, invalid_value
+from rhetoric.errors import InputError, UsageError, invalid_value
 from rhetoric.text import Document, Token, per_document
 
 #: Columns of :attr:`Lexicon.table`.
@@ -172,7 +173,8 @@ class Lexicon:
     ) -> Lexicon:
         """Build from ``{category: [term, ...]}`` or ``{category: {term: weight}}``.
 
-        A term that starts with ``!`` is an exclusion for its category.
+        A term that starts with ``!`` is an exclusion for its category. A weight that is not a
+        finite number raises :class:`~rhetoric.errors.UsageError` naming the category and term.
         """
         if not isinstance(mapping, Mapping):
             raise TypeError(
@@ -187,7 +189,13 @@ class Lexicon:
                 )
             items = entries.items() if isinstance(entries, Mapping) else ((e, 1.0) for e in entries)
             for entry, weight in items:
-                term = _make_term(str(category), str(entry), float(weight), "dict")
+                value = _weight(weight)
+                if value is None:
+                    raise UsageError(
+                        f"lexicon category {category!r}, term {entry!r}: weight {weight!r} is not "
+                        "a number"
+                    )
+                term = _make_term(str(category), str(entry), value, "dict")
                 if term is not None:
                     terms.append(term)
         return cls(terms, name=name, wildcards=wildcards)
@@ -198,14 +206,18 @@ class Lexicon:
     ) -> Lexicon:
         """Read a CSV with columns ``category`` (or ``frame``), ``term``, optional ``weight``.
 
-        Lines starting with ``#`` are comments (provenance notes).
+        Lines starting with ``#`` are comments (provenance notes). A row without a category or
+        term, or with a weight that is not a number, raises :class:`~rhetoric.errors.InputError`
+        naming the file, line and field.
         """
         path = Path(path)
         text = _read(path)
-        lines = [
-            line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+        numbered = [
+            (number, line)
+            for number, line in enumerate(text.splitlines(), 1)
+            if line.strip() and not line.lstrip().startswith("#")
         ]
-        reader = csv.DictReader(io.StringIO("\n".join(lines)))
+        reader = csv.DictReader(io.StringIO("\n".join(line for _, line in numbered)))
         fields = {f.strip().lower(): f for f in reader.fieldnames or []}
         category_field = fields.get("category") or fields.get("frame")
         if category_field is None or "term" not in fields:
@@ -214,10 +226,15 @@ class Lexicon:
             )
         terms = []
         for row in reader:
-            weight = row.get(fields.get("weight", ""), "") or 1.0
-            term = _make_term(
-                row[category_field].strip(), row[fields["term"]], float(weight), path.name
-            )
+            where = f"{path}, line {numbered[reader.line_num - 1][0]}"
+            for field in (category_field, fields["term"]):
+                if row[field] is None:
+                    raise InputError(f"{where}: no {field!r} field (the row is too short)")
+            value = row.get(fields.get("weight", "")) or "1"
+            weight = _weight(value)
+            if weight is None:
+                raise InputError(f"{where}: field {fields['weight']!r}: {value!r} is not a number")
+            term = _make_term(row[category_field].strip(), row[fields["term"]], weight, path.name)
             if term is not None:
                 terms.append(term)
         return cls(terms, name=name or path.stem, wildcards=wildcards)
@@ -280,7 +297,7 @@ class Lexicon:
         if not files:
             raise InputError(f"{folder}: no <category>.txt lexicon files")
         return cls(
-            [t for f in files for t in _read_txt(f.stem, _read(f), f.name)],
+            [t for f in files for t in _read_txt(f.stem, _read(f), f.name, f)],
             name=name or folder.name,
             wildcards=wildcards,
         )
@@ -289,8 +306,15 @@ class Lexicon:
     def read(
         cls, path: str | os.PathLike, *, name: str | None = None, wildcards: str = "any"
     ) -> Lexicon:
-        """Read a lexicon file or folder, choosing the reader by suffix (``.csv``, ``.dic``, ``.txt``)."""
+        """Read a lexicon file or folder, choosing the reader by suffix (``.csv``, ``.dic``, ``.txt``).
+
+        A path that does not exist raises :class:`~rhetoric.errors.InputError`."""
         path = Path(path)
+        if not path.exists():
+            raise InputError(
+                f"{path}: no such file or folder (a lexicon is a .csv, .dic or .txt file, or a "
+                "folder of <category>.txt files)"
+            )
         if path.is_dir():
             return cls.from_folder(path, name=name, wildcards=wildcards)
         suffix = path.suffix.lower()
@@ -300,7 +324,7 @@ class Lexicon:
             return cls.from_dic(path, name=name, wildcards=wildcards)
         if suffix == ".txt":
             return cls(
-                _read_txt(path.stem, _read(path), path.name),
+                _read_txt(path.stem, _read(path), path.name, path),
                 name=name or path.stem,
                 wildcards=wildcards,
             )
@@ -345,16 +369,28 @@ def _make_term(category: str, entry: str, weight: float, source: str) -> Term | 
     return Term(category, text, weight, source, exclusion)
 
 
+def _weight(value: object) -> float | None:
+    """``value`` as a finite float, or ``None`` when it is not a number."""
+    try:
+        weight = float(value)
+    except (TypeError, ValueError):
+        return None
+    return weight if math.isfinite(weight) else None
+
+
 def _read(path: Path) -> str:
     from rhetoric.text import read_text
 
     return read_text(path)
 
 
-def _read_txt(category: str, text: str, filename: str) -> list[Term]:
-    """Parse one ``<category>.txt`` file: comments, ``[section]`` provenance, ``term<TAB>weight``."""
+def _read_txt(category: str, text: str, filename: str, path: Path | None = None) -> list[Term]:
+    """Parse one ``<category>.txt`` file: comments, ``[section]`` provenance, ``term<TAB>weight``.
+
+    A weight that is not a number raises :class:`~rhetoric.errors.InputError` naming the file
+    (``path``, else ``filename``) and line."""
     terms, section = [], "unsectioned"
-    for raw in text.splitlines():
+    for number, raw in enumerate(text.splitlines(), 1):
         line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
         if not line:
             continue
@@ -365,7 +401,12 @@ def _read_txt(category: str, text: str, filename: str) -> list[Term]:
         entry, weight = line, 1.0
         if "\t" in line:
             entry, _, value = line.partition("\t")
-            weight = float(value.strip() or 1.0)
+            weight = _weight(value.strip() or "1")
+            if weight is None:
+                raise InputError(
+                    f"{path or filename}, line {number}: the weight {value.strip()!r} of "
+                    f"{entry.strip()!r} is not a number"
+                )
         term = _make_term(category, entry, weight, f"{filename}:{section}")
         if term is not None:
             terms.append(term)

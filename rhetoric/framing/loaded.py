@@ -567,12 +567,15 @@ class _LinearWords:
 
     def fill(self, words: list[tuple[str, str, str]]) -> None:
         """Compute the static part of every ``(norm, pos, key)`` of ``words`` not yet known, all
-        at once (the word model's trees read one matrix per call)."""
+        at once (the word model's trees read one matrix per call). When the new words would take
+        the cache over ``limit`` it is begun again, and every word of ``words`` is then computed
+        (those known before are gone with the rest): all of them are known on return."""
         missing = [w for w in dict.fromkeys(words) if w not in self.words]
         if not missing:
             return
         if len(self.words) + len(missing) > self.limit:
             self.words.clear()
+            missing = list(dict.fromkeys(words))
         statics = [_static_features(*w) for w in missing]
         for base, record in statics:
             if base in self.vocabulary:

@@ -55,11 +55,16 @@ def recession_within(year: int, month: int = 1, months: int = 12) -> bool:
     A State of the Union address reviews the year behind it, so an address is a *recession
     address* when a recession was under way in the twelve months before it.
 
+    The ``months`` months are ``year``-``month`` and the ``months - 1`` before it: with the
+    default twelve, an address of January 1975 looks back to February 1974.
+
     >>> recession_within(1975, 1), recession_within(1985, 1), recession_within(1983, 1)
     (True, False, True)
+    >>> recession_within(1946, 9), recession_within(1946, 10)  # the trough was October 1945
+    (True, False)
     """
     now = year * 12 + month - 1
-    since = now - months
+    since = now - months + 1
     return any(
         peak[0] * 12 + peak[1] - 1 <= now and trough[0] * 12 + trough[1] - 1 >= since
         for peak, trough in NBER_RECESSIONS

@@ -54,19 +54,18 @@ STANCE_KINDS = ("hedge", "booster", "loaded_negative", "loaded_positive")
 LOADED_MIN_SCORE = None
 
 #: Boosters of certainty that turn into hedges under negation ("not certainly", "never clearly").
-#: Necessity ("must not") and emphatic phrases keep their force, so they are not listed.
+#: Necessity ("must not") and emphatic phrases keep their force, so they are not listed. Each is
+#: a term of ``booster.txt`` (which leaves out "always", "really", "truly" and "inevitable").
 _NEGATABLE = frozenset({
-    "clearly", "certainly", "definitely", "surely", "obviously", "evidently", "always",
-    "undoubtedly", "inevitabl*", "really", "truly", "absolutely",
+    "clearly", "certainly", "definitely", "surely", "obviously", "evidently", "undoubtedly",
+    "absolutely",
 })  # fmt: skip
 #: Phrases that carry their own negation ("no doubt"): a negator before them is not a negation of them.
 _SELF_NEGATED = frozenset({"no doubt", "without doubt", "without question", "make no mistake", "there is no question"})  # fmt: skip
 #: Modal auxiliaries whose stance depends on their reading (:func:`~rhetoric.framing.senses.modal_reading`).
 _MODALS = frozenset({"may", "might", "could", "would", "must"})
 #: Adverbs that are boosters as sentence adverbs and manner adverbs after a verb ("speak clearly").
-_MANNER = frozenset(
-    {"clearly", "truly", "really", "absolutely", "definitely", "certainly", "surely", "obviously"}
-)
+_MANNER = frozenset({"clearly", "absolutely", "definitely", "certainly", "surely", "obviously"})
 _NOT_MANNER_VERBS = frozenset({
     "be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "do", "does", "did", "will",
     "would", "can", "could", "shall", "should", "may", "might", "must",

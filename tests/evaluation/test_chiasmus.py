@@ -36,6 +36,15 @@ def test_decision_scores_by_hand():
     assert decision_scores([True], [False]) == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
 
 
+def test_decision_scores_are_the_label_scores_of_the_flags():
+    from rhetoric.evaluation.ptc import label_scores
+
+    labels = [True, False, True, True, False, False, True]
+    flags = [True, True, False, True, False, True, False]
+    scores = label_scores(flags, labels)
+    assert decision_scores(labels, flags) == {k: scores[k] for k in ("precision", "recall", "f1")}
+
+
 def test_unknown_dataset_is_refused(data_home):
     with pytest.raises(ValueError, match="dataset='europarl'"):
         load_chiasmus("europarl", data_home)

@@ -74,3 +74,23 @@ def test_a_gold_quote_not_in_its_document_is_one_line_and_exit_1(
         "'no such words in this address', does not occur in the document (quotes are exact and "
         "case-sensitive); correct the quote or the doc\n"
     )
+
+
+@pytest.mark.parametrize("min_hits", ["two", 1.5, 0, -1, True, None, [2]])
+def test_a_min_hits_that_is_not_a_whole_number_is_an_input_error_naming_file_and_line(
+    tmp_path, min_hits
+):
+    path = tmp_path / "gold.jsonl"
+    good = {"doc": DOC, "device": "anaphora", "quote": "We shall"}
+    bad = {**good, "min_hits": min_hits}
+    path.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"gold\.jsonl:2: min_hits .* is not a whole number"):
+        load_gold(path)
+
+
+def test_min_hits_given_as_a_whole_number_is_read(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    items = [{"doc": DOC, "device": "anaphora", "quote": "We shall", "min_hits": m}
+             for m in (2, 3.0, "4")]  # fmt: skip
+    path.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
+    assert load_gold(path)["min_hits"].tolist() == [2, 3, 4]

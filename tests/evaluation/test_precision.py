@@ -323,3 +323,32 @@ def test_a_judgement_sharing_a_range_with_a_matched_one_of_another_kind_is_an_or
     assert mine["verdict"].tolist() == ["TRUE"]
     assert mine["judged_kind"].tolist() == [figure.kind]
     assert result.orphans[["kind", "verdict"]].values.tolist() == [[f"not-{figure.kind}", "FALSE"]]
+
+
+@pytest.mark.parametrize(
+    ("kind", "error"),
+    [("input", "InputError"), ("timeout", "InputError"), ("internal", "InternalError")],
+)
+def test_a_document_that_cannot_be_analysed_is_the_inputs_problem_unless_a_bug(
+    monkeypatch, kind, error
+):
+    """A bad input or a timeout is reported as the input's problem (InputError, exit 1), not as
+    an internal error; only a bug is an InternalError."""
+    import pandas as pd
+
+    import rhetoric.pipeline
+    from rhetoric.errors import InputError
+    from rhetoric.evaluation.precision import detect_figures
+    from rhetoric.runner import ERROR_COLUMNS, InternalError
+
+    class Result:
+        errors = pd.DataFrame([{"doc_id": "d", "path": None, "kind": kind, "reason": "too slow"}],
+                              columns=ERROR_COLUMNS)  # fmt: skip
+
+    monkeypatch.setattr(rhetoric.pipeline, "analyze_corpus", lambda *args, **kwargs: Result())
+    expected = {"InputError": InputError, "InternalError": InternalError}[error]
+    with pytest.raises(
+        expected, match=f"d: could not be analysed \\({kind}: too slow\\)"
+    ) as raised:
+        detect_figures({"d": "text"}, n_jobs=1)
+    assert isinstance(raised.value, InputError) == (kind != "internal")

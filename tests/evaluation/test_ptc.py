@@ -12,6 +12,8 @@ from rhetoric.evaluation.ptc import (
     covered,
     emphatic_cross_validation,
     evaluate_ptc,
+    gold_spans,
+    intervals_by_doc,
     label_scores,
     merge_intervals,
     run,
@@ -67,6 +69,20 @@ def test_label_scores():
         label_scores([True], [True, False])
 
 
+def test_gold_spans_of_any_technique_by_article():
+    spans = pd.DataFrame(
+        [("1", "Repetition", 0, 4), ("2", "Loaded_Language", 5, 9), ("1", "Loaded_Language", 7, 8),
+         ("1", "Loaded_Language", 2, 3)],
+        columns=["doc_id", "technique", "start", "end"],
+    )  # fmt: skip
+    assert gold_spans(spans) == {"1": [(0, 4)]}
+    assert gold_spans(spans, "Loaded_Language") == {"2": [(5, 9)], "1": [(7, 8), (2, 3)]}
+    assert gold_spans(spans, "Doubt") == {}
+    assert intervals_by_doc(spans) == {"1": [(0, 4), (7, 8), (2, 3)], "2": [(5, 9)]}
+    with pytest.raises(ValueError, match="column='end'"):
+        intervals_by_doc(spans.drop(columns="end"))
+
+
 def test_tc_features_and_rule_on_a_made_up_article():
     text = "Tax cuts now. We want tax cuts. Schools matter. Tax cuts again."
     articles = pd.DataFrame({"doc_id": ["1"], "text": [text]})
@@ -92,6 +108,19 @@ def test_tc_features_and_rule_on_a_made_up_article():
     assert features.set_index("start").loc[second, "gold"]
     assert tc_predict(features).tolist() == [False, True, False, True]
     assert tc_predict(features, min_same_spans=2).tolist() == [True, True, False, True]
+
+
+def test_tc_features_count_earlier_and_later_occurrences_as_whole_words():
+    """ "war" inside "software" or "toward" is not an earlier occurrence of the span "war"."""
+    text = "The software was toward the market. Then war came. Wars and war-time, a warlike war."
+    articles = pd.DataFrame({"doc_id": ["a"], "text": [text]})
+    start = text.index("war came")
+    spans = pd.DataFrame(
+        {"doc_id": ["a"], "start": [start], "end": [start + 3], "technique": ["Loaded_Language"]}
+    )
+    features = tc_features(articles, spans)
+    assert (features["earlier"].iloc[0], features["later"].iloc[0]) == (0, 2)  # war-time, war.
+    assert tc_predict(features).tolist() == [False]
 
 
 def test_tc_features_of_nothing():

@@ -132,6 +132,14 @@ def test_periods():
     assert address_month("TITLE\n\nMarch 6, 1991\n\nText", 1991) == 3
 
 
+def test_recession_within_looks_back_exactly_the_months_given():
+    """Twelve months up to and including October 1946 are November 1945 to October 1946: the
+    1945 recession's trough (October 1945) is 13 months before, outside them."""
+    assert recession_within(1946, 9) and not recession_within(1946, 10)
+    assert recession_within(1945, 10, months=1) and not recession_within(1945, 11, months=1)
+    assert recession_within(1982, 1, months=6) and not recession_within(1981, 1, months=6)
+
+
 # --- the targets on real texts ------------------------------------------------------------------
 
 
@@ -260,6 +268,30 @@ def test_headline_and_lead_count_more_and_evidence_says_where():
     ]
     assert all(text[r.start : r.end] == r.text for r in evidence.itertuples())
     assert evidence["weight"].tolist() == [PART_WEIGHT["headline"], PART_WEIGHT["lead"], 1.0]
+
+
+def test_the_score_is_the_documented_sum_of_part_weighted_discounted_hits():
+    """The module notes' formula: each hit's weight times its part's weight, a term's repeats
+    counting 1, 1/sqrt 2, ... heaviest first, per 1,000 words (and the notes say so)."""
+    import rhetoric.framing.frames as frames
+
+    text = "Troops Leave Town\n\nThe troops left. " + "Nothing happened that day. " * 30 + "Troops."
+    doc = Document(text, remove_boilerplate=False)
+    evidence = frame_evidence(doc)
+    troops = evidence[
+        (evidence["frame"] == "security_and_defense") & (evidence["term"] == "troop*")
+    ]
+    assert troops["part"].tolist() == ["headline", "lead", "body"]
+    weights = sorted(troops["weight"], reverse=True)
+    expected = sum(w / (k + 1) ** 0.5 for k, w in enumerate(weights))
+    others = evidence[
+        (evidence["frame"] == "security_and_defense") & (evidence["term"] != "troop*")
+    ]
+    assert others.empty
+    score = frame_profile(doc).set_index("frame").loc["security_and_defense", "score"]
+    assert score == pytest.approx(1000 * expected / doc.n_words)
+    notes = " ".join(frames.__doc__.split())
+    assert "PART_WEIGHT" in notes and "1/sqrt 2" in notes
 
 
 def test_money_words_alone_do_not_make_a_story_economic():
@@ -575,6 +607,40 @@ def test_other_first_leaves_no_frame_dominant(monkeypatch):
          "term_weight": 1.0, "lead_hits": 0} for r in rows
     ])  # fmt: skip
     assert ranked_frames(table) == ["other", "political"]
+
+
+def test_the_news_models_first_frame_comes_first_though_it_has_no_hit(monkeypatch):
+    """When the news frame model's most probable class is a codebook frame without lexicon hits
+    (article697063039: quality_of_life, p 0.997), that frame is first, not ``other``: ``other``
+    comes first only when the model judges it most probable."""
+    import rhetoric.framing.frames as frames
+    from rhetoric.framing.frames import _rank_rows, _rows_to_frame, ranked_frames
+
+    rows = [
+        {"frame": "political", "score": 2.0, "supported": True},
+        {"frame": "economic", "score": 1.0, "supported": False},
+        {"frame": "quality_of_life", "score": 0.0, "supported": False},
+        {"frame": "morality", "score": 0.0, "supported": False},
+    ]
+    probabilities = {"quality_of_life": 0.9, "political": 0.07, "other": 0.02, "economic": 0.01}
+    monkeypatch.setattr(
+        frames, "frame_probabilities", lambda doc, parts, rows, model: probabilities
+    )
+    model = object.__new__(frames.FrameModel)
+    model.min_share_of_top = 0.7
+    _rank_rows(rows, None, [], model)
+    assert [r["rank"] for r in rows] == [0, 0, 1, 0]
+    assert rows[2]["dominant"] and rows[2]["rank_score"] == 1.0
+    assert rows[0]["rank_score"] == pytest.approx(0.07 / 0.9) and rows[3]["rank_score"] == 0.0
+    table = _rows_to_frame([
+        {**r, "hits": int(r["score"]), "per_1000": r["score"], "share": 0.5, "keywords": [],
+         "n_terms": 1, "term_weight": 1.0, "lead_hits": 0} for r in rows
+    ])  # fmt: skip
+    assert ranked_frames(table) == ["quality_of_life"]
+    # an article with no frame word at all is still not ranked
+    empty = [{"frame": "quality_of_life", "score": 0.0, "supported": False}]
+    _rank_rows(empty, None, [], model)
+    assert empty[0]["rank"] == 0 and not empty[0]["dominant"]
 
 
 def test_the_speech_ranker_on_judged_addresses(data_home):

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rhetoric.errors import InputError, UsageError
 from rhetoric.evaluation.gold import default_gold_path
 from rhetoric.framing import FRAMES, Lexicon, as_lexicon, stance_lexicon
 from rhetoric.text import Document, normalize
@@ -152,6 +153,44 @@ def test_csv_without_the_needed_columns_is_refused(tmp_path):
     path.write_text("word,score\nwar,1\n")
     with pytest.raises(ValueError, match="needs columns 'category'"):
         Lexicon.read(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("heavy.csv", "# note\ncategory,term,weight\neconomic,tax,1\neconomic,levy,heavy\n",
+         r"heavy\.csv, line 4: field 'weight': 'heavy' is not a number"),
+        ("short.csv", "category,term\neconomic,tax\neconomic\n",
+         r"short\.csv, line 3: no 'term' field"),
+        ("economic.txt", "# economic\n[mine]\ntax\nlevy\theavy\n",
+         r"economic\.txt, line 4: the weight 'heavy' of 'levy' is not a number"),
+        ("infinite.csv", "category,term,weight\neconomic,tax,inf\n",
+         r"infinite\.csv, line 2: field 'weight': 'inf' is not a number"),
+    ],
+)  # fmt: skip
+def test_a_bad_lexicon_row_is_an_input_error_naming_file_line_and_field(
+    tmp_path, name, text, message
+):
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(InputError, match=message):
+        Lexicon.read(path)
+    if name.endswith(".txt"):  # in a folder of <category>.txt files too
+        with pytest.raises(InputError, match=message):
+            Lexicon.read(tmp_path)
+
+
+def test_a_bad_weight_in_a_dict_names_its_category_and_term():
+    with pytest.raises(
+        UsageError, match="category 'a', term 'tax': weight 'heavy' is not a number"
+    ):
+        Lexicon.from_dict({"a": {"tax": "heavy"}})
+
+
+def test_a_missing_lexicon_path_says_no_such_file_or_folder(tmp_path):
+    for path in (tmp_path / "missing.csv", tmp_path / "missing", "policy_frames"):
+        with pytest.raises(InputError, match="no such file or folder"):
+            as_lexicon(path)
 
 
 MORAL_DIC = """%

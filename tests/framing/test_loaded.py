@@ -131,6 +131,40 @@ def test_the_static_cache_is_bounded_and_filled_in_one_pass(model):
     )
 
 
+def test_a_document_that_begins_the_cache_again_keeps_its_words_known_before(model):
+    from rhetoric.framing.loaded import _LinearWords, word_probabilities
+
+    scorer = _LinearWords(model, limit=3)
+    first = [(w, "JJ", w) for w in ("brutal", "savage", "calm")]
+    scorer.fill(first)
+    second = [(w, "JJ", w) for w in ("savage", "wicked", "calm")]  # one new word: over the limit
+    scorer.fill(second)
+    assert set(scorer.words) == set(second)
+    fresh = _LinearWords(model)
+    for word in second:
+        assert scorer.words[word] == pytest.approx(fresh.word(*word), abs=1e-12)
+    # through the public path: two documents sharing words, with a small cache
+    from rhetoric.framing.loaded import _linear_words
+
+    linear = _linear_words(model)
+    if linear is None:
+        return
+    kept, linear.limit = linear.limit, 10
+    try:
+        linear.words.clear()
+        word_probabilities(
+            Document("The brutal regime unleashed a savage crackdown on peaceful protesters."),
+            model,
+        )
+        again = Document(
+            "The savage regime attacked protesters again, and the corrupt elites cheered wildly tonight."
+        )
+        assert word_probabilities(again, model)
+    finally:
+        linear.limit = kept
+        linear.words.clear()
+
+
 def test_words_of_one_stem_share_its_prior_and_an_unseen_stem_gets_the_base_rate(words):
     from rhetoric.framing.loaded import _static_features, stem
 

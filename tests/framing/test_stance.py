@@ -214,3 +214,13 @@ def test_more_negation_intensifying_possibly_and_clause_final_manner():
     assert _texts("She works as hard as she possibly can.") == []
     assert _texts("They do not state the rule clearly and firmly.") == []
     assert _texts("The rule is clearly unfair.") == ["clearly"]
+
+
+def test_the_sense_rules_name_only_terms_of_the_stance_lexicon():
+    """A word the sense rules list but the lexicon leaves out ("always", "really", "truly",
+    "inevitabl*": booster.txt says why) would be a rule that never fires."""
+    from rhetoric.framing import stance_lexicon
+    from rhetoric.framing.stance import _MANNER, _NEGATABLE
+
+    terms = set(stance_lexicon().table["term"])
+    assert _NEGATABLE <= terms and _MANNER <= terms
