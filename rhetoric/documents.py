@@ -140,7 +140,7 @@ def iter_corpus(
             yield from _from_parquet(path, text_column, id_column)
             return
         if path.suffix.lower() in TABLE_SUFFIXES:
-            yield from _from_table(read_table(path), text_column, id_column)
+            yield from _from_table(read_table(path, id_column), text_column, id_column)
             return
         # one text file: a corpus of one
         yield CorpusDocument(file_doc_ids([path])[0], path=str(path))
@@ -239,8 +239,11 @@ def texts_of(corpus: object, **options) -> dict[str, str]:
     return {d.doc_id: d.text for d in as_documents(corpus, **options)}
 
 
-def read_table(path: str | os.PathLike) -> pd.DataFrame:
+def read_table(path: str | os.PathLike, id_column: str = "doc_id") -> pd.DataFrame:
     """A corpus table from a CSV, JSON Lines or Parquet file.
+
+    The names of ``id_column`` are read as written (``007`` stays ``007``, ``1.10`` is not
+    ``1.1``): they are names, not numbers.
 
     A file that is not a readable table of its kind (empty, binary, not UTF-8, a quote left open,
     a line that is not JSON, a damaged Parquet file) is an :class:`~rhetoric.errors.InputError`
@@ -260,8 +263,10 @@ def read_table(path: str | os.PathLike) -> pd.DataFrame:
     _check_text_table(path, kind)
     try:
         if suffix == ".csv":
-            return pd.read_csv(path, dtype={"doc_id": str}, keep_default_na=False, encoding="utf-8")
-        return pd.read_json(path, lines=True, dtype={"doc_id": str}, encoding="utf-8")
+            return pd.read_csv(
+                path, dtype={id_column: str}, keep_default_na=False, encoding="utf-8"
+            )
+        return pd.read_json(path, lines=True, dtype={id_column: str}, encoding="utf-8")
     except pd.errors.EmptyDataError:
         raise InputError(
             f"{path}: an empty file, not a {kind}; a CSV table begins with a header row naming "

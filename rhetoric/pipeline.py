@@ -535,7 +535,8 @@ def write_corpus(
         and str(documents).lower().endswith(tuple(s for s in TABLE_SUFFIXES if s != ".parquet"))
         and Path(documents).is_file()
     ):
-        documents = read_table(documents)  # read once: for its columns' types, then the run
+        # read once: for its columns' types, then the run
+        documents = read_table(documents, id_column)
     elif isinstance(documents, Iterator):
         documents = list(documents)  # read twice: for the metadata columns, then the run
     metadata = metadata_schema(documents, text_column=text_column, id_column=id_column)

@@ -335,3 +335,23 @@ def test_a_table_names_its_documents_by_the_id_column_asked_for(tmp_path):
     assert eager == lazy == [("a1", {"outlet": "x"}), ("b2", {"outlet": "y"})]
     with pytest.raises(UsageError, match="id_column='ident'"):
         list(corpus_documents(path, "*.txt", "body", True, "ident"))
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_a_table_file_keeps_the_names_of_the_id_column_asked_for_as_written(tmp_path, suffix):
+    # names, not numbers: leading zeros kept, 1.10 and 1.1 two names (not 1.1 twice)
+    from rhetoric.documents import iter_corpus
+
+    path = tmp_path / f"t{suffix}"
+    ids, texts = ["007", "0012", "1.10", "1.1"], ["We rise.", "Ask not.", "One.", "Two."]
+    if suffix == ".csv":
+        path.write_text(
+            "id,text\n" + "".join(f"{i},{t}\n" for i, t in zip(ids, texts, strict=True))
+        )
+    else:  # quoted in JSON: strings already
+        path.write_text(
+            "".join(f'{{"id": "{i}", "text": "{t}"}}\n' for i, t in zip(ids, texts, strict=True))
+        )
+    assert [d.doc_id for d in iter_corpus(path, id_column="id")] == ids
+    result = analyze_corpus(path, id_column="id", devices=DEVICES, frames=False, n_jobs=1)
+    assert result.documents["doc_id"].tolist() == ids
