@@ -66,7 +66,8 @@ class CorpusDocument:
 
     doc_id: str
     #: The text (``str``; ``bytes`` are decoded where it is analysed), or ``None`` for a path.
-    #: From a table, the cell as it is: a missing value or a number there is an input error.
+    #: From a table, the cell as it is (:func:`cell_text`): a missing value, an empty or blank
+    #: cell, or a number there is an input error.
     text: str | bytes | object | None = None
     path: str | None = None
     metadata: dict = field(default_factory=dict)
@@ -393,6 +394,16 @@ def is_missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
+def cell_text(value: object) -> object:
+    """A table's text cell as a document's text: an empty or blank string (or bytes) names no
+    text, as a missing value does (``None``: the document's input error); any other cell as it is.
+
+    >>> cell_text(" \\n") is None, cell_text("We rise.")
+    (True, 'We rise.')
+    """
+    return None if isinstance(value, str | bytes) and not value.strip() else value
+
+
 def _from_parquet(path: Path, text_column: str, id_column: str) -> Iterator[CorpusDocument]:
     offset = 0
     for batch in parquet_file(path).iter_batches(batch_size=1024):
@@ -427,9 +438,10 @@ def _from_table(
         if source == "path":
             yield CorpusDocument(name, path=str(value), metadata=meta)
         else:
-            # the cell as it is: a missing value or a number is reported by the runner as the
-            # document's input error (rhetoric.runner.document_text), bytes are decoded there
-            yield CorpusDocument(name, text=value, metadata=meta)
+            # the cell as it is: a missing value (an empty cell too) or a number is reported by
+            # the runner as the document's input error (rhetoric.runner.document_text), bytes
+            # are decoded there
+            yield CorpusDocument(name, text=cell_text(value), metadata=meta)
 
 
 def folder_paths(folder: str | os.PathLike, pattern: str = "*.txt") -> list[Path]:
