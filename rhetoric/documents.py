@@ -447,12 +447,34 @@ def _from_table(
 def folder_paths(folder: str | os.PathLike, pattern: str = "*.txt") -> list[Path]:
     """The documents of a folder: the paths matching ``pattern`` that are files, sorted. A link
     whose target is gone is kept, so that it is reported as an input error ("no such file")
-    rather than left out unsaid; folders that match are left out."""
+    rather than left out unsaid; folders that match are left out. A pattern that names no file of
+    the folder (empty, absolute, or climbing out of it with ``..``) is a
+    :class:`~rhetoric.errors.UsageError` (:func:`check_pattern`)."""
+    check_pattern(pattern)
     return sorted(
         path
         for path in Path(folder).glob(pattern)
         if path.is_file() or (path.is_symlink() and not path.exists())
     )
+
+
+def check_pattern(pattern: str) -> None:
+    """Refuse (:class:`~rhetoric.errors.UsageError`, one line) a glob pattern that does not name
+    files inside the folder: an empty one, an absolute one, or one with a ``..`` part (it would
+    read files outside the corpus folder)."""
+    if not pattern:
+        raise UsageError("--pattern '' names no file; give a glob such as '*.txt' or '**/*.txt'")
+    pure = PurePosixPath(pattern.replace(os.sep, "/"))
+    if pure.is_absolute() or Path(pattern).anchor:
+        raise UsageError(
+            f"--pattern {pattern!r} is not relative; give a glob relative to the corpus folder, "
+            "such as '*.txt' or '**/*.txt'"
+        )
+    if ".." in pure.parts:
+        raise UsageError(
+            f"--pattern {pattern!r} reaches outside the folder (..); give a glob of the files "
+            "inside the corpus folder, or give the folder that holds them"
+        )
 
 
 def check_id_column(id_column: str, columns) -> None:

@@ -412,3 +412,24 @@ def test_tradeoff_names_its_own_min_scores_option(capsys):
         assert (code, out) == (2, "") and err.count("\n") == 1
         assert err.startswith(f"rhetoric: error: --min-scores {given} is not valid")
         assert "--min-score " not in err and "leave" not in err
+
+
+@pytest.mark.parametrize(
+    ("pattern", "said"),
+    [("", "names no file"), ("/abs/*.txt", "relative"), ("../*.csv", "outside the folder"),
+     ("a/../../*.txt", "outside the folder")],
+)  # fmt: skip
+def test_a_pattern_that_is_empty_absolute_or_leaves_the_folder_is_a_usage_error(
+    capsys, tmp_path, pattern, said
+):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SPEECH, encoding="utf-8")
+    (tmp_path / "secret.csv").write_text("text\nNot yours.\n", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text(SPEECH, encoding="utf-8")
+    code, out, err = run(capsys, "analyze-corpus", str(corpus), "--pattern", pattern,
+                         "--out", str(tmp_path / "run"))  # fmt: skip
+    assert code == 2 and "internal error" not in err, err
+    assert f"--pattern {pattern!r}" in err and said in err and len(err.strip().splitlines()) == 1
+    with pytest.raises(rhetoric.errors.UsageError):
+        rhetoric.analyze_corpus(corpus, pattern=pattern, n_jobs=1)
