@@ -424,12 +424,10 @@ def _earlier_errors(summary, kinds: list[str]) -> str:
 
 
 def _figures(spans) -> Counter:
-    """Figures per device: spans sharing a ``group`` are one figure, a span without one is one."""
-    keys = {
-        (s.device, s.group) if s.group else (s.device, None, number)
-        for number, s in enumerate(spans)
-    }
-    return Counter(key[0] for key in keys)
+    """Figures per device, grouped by the one rule of :func:`rhetoric.figures.figure_parts`."""
+    from rhetoric import figures
+
+    return Counter(parts[0].device for parts in figures.figure_parts(spans))
 
 
 def _min_score(value: str) -> float | dict[str, float]:

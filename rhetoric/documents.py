@@ -50,7 +50,7 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 
 from rhetoric.errors import InputError, UsageError, check_documents, invalid_value
-from rhetoric.text import Document
+from rhetoric.text import WIDE_BOMS, Document
 
 #: File suffixes read as a corpus table, not as one text.
 TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
@@ -289,15 +289,6 @@ def read_table(path: str | os.PathLike, id_column: str = "doc_id") -> pd.DataFra
         raise InputError(f"{path}: not a readable {kind} ({first_line(error)})") from None
 
 
-#: Byte-order marks of the wider encodings, longest first (UTF-32 LE begins like UTF-16 LE).
-_WIDE_MARKS = (
-    (b"\xff\xfe\x00\x00", "UTF-32"),
-    (b"\x00\x00\xfe\xff", "UTF-32"),
-    (b"\xff\xfe", "UTF-16"),
-    (b"\xfe\xff", "UTF-16"),
-)
-
-
 def _check_text_table(path: Path, kind: str) -> None:
     """Refuse a CSV or JSON Lines file that cannot be read, or whose first bytes are no text."""
     from rhetoric.formats import sniff_format
@@ -310,7 +301,7 @@ def _check_text_table(path: Path, kind: str) -> None:
     name = sniff_format(head)
     if name is not None:
         raise InputError(f"{path}: {name}, not a {kind}")
-    wide = next((n for mark, n in _WIDE_MARKS if head.startswith(mark)), None)
+    wide = next((n.upper() for mark, n in WIDE_BOMS if head.startswith(mark)), None)
     if wide is not None:  # Excel's "Unicode text", say
         raise InputError(f"{path}: {wide} text; save the {kind} as UTF-8")
     if b"\x00" in head:

@@ -31,8 +31,9 @@ class EncodingFallbackWarning(UserWarning):
     """A file was not valid UTF-8 and was decoded with the single-byte fallback."""
 
 
-#: Byte-order marks of the wider Unicode encodings, longest first (UTF-32 LE begins like UTF-16 LE).
-_WIDE_BOMS = (
+#: Byte-order marks of the wider Unicode encodings, longest first (UTF-32 LE begins like UTF-16 LE):
+#: the one table of them, for decoding a text (:func:`decode`) and refusing a corpus table.
+WIDE_BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32"),
     (b"\x00\x00\xfe\xff", "utf-32"),
     (b"\xff\xfe", "utf-16"),
@@ -89,7 +90,7 @@ def decode(data: bytes) -> tuple[str, str]:
     ('Wir schaffen das.', 'utf-16')
     """
     failed = None  # the first wide encoding whose mark the data carries, and its error
-    for mark, encoding in _WIDE_BOMS:
+    for mark, encoding in WIDE_BOMS:
         if data.startswith(mark):  # FF FE 00 00 is UTF-32, or UTF-16 opening with U+0000
             try:
                 return data.decode(encoding), encoding

@@ -639,3 +639,29 @@ def test_analyze_corpus_names_documents_by_the_id_column_given(tmp_path):
     argv = ["analyze-corpus", str(table), "--out", str(out), "--text-column", "body"]
     assert main([*argv, "--id-column", "article", "--no-progress"]) == 0
     assert pd.read_parquet(out / "documents")["doc_id"].tolist() == ["n1", "n2"]
+
+
+def test_the_report_counts_figures_by_the_one_rule_of_rhetoric_figures(monkeypatch):
+    # the report groups spans into figures with rhetoric.figures.figure_parts, not a copy of its
+    # own; the counts it prints are that rule's
+    from collections import Counter
+
+    from rhetoric import figures
+    from rhetoric.analysis import analyze
+    from rhetoric.cli import format_report
+
+    result = analyze("Never, never, never give in. Not for glory, but for duty.", min_score=0)
+    calls = []
+    rule = figures.figure_parts
+
+    def counted(spans):
+        calls.append(1)
+        return rule(spans)
+
+    monkeypatch.setattr(figures, "figure_parts", counted)
+    report = format_report(result, min_score=0)
+    assert calls
+    spans = [s for s in result.device_spans if s.device not in ("frame", "stance")]
+    expected = Counter(parts[0].device for parts in rule(spans))
+    for device, n in expected.items():
+        assert f"-- {device}: {n} figure{'s' * (n != 1)} in" in report

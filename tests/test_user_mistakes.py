@@ -177,6 +177,7 @@ def _truncated_parquet(path):
         ),
         ("binary.csv", b"\x00\x01\x02 data", "binary.csv: binary data (NUL bytes), not a CSV"),
         ("wide.csv", "doc_id,text\n".encode("utf-16"), "wide.csv: UTF-16 text; save the CSV"),
+        ("wider.csv", "doc_id,text\n".encode("utf-32"), "wider.csv: UTF-32 text; save the CSV"),
         ("sheet.csv", b"PK\x03\x04 zip", "sheet.csv: ZIP archive, not a CSV table"),
         ("short.parquet", None, "short.parquet: not a readable Parquet file (Parquet magic"),
     ],
