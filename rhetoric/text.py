@@ -56,9 +56,20 @@ ASCII_BIG5_PUNCTUATION = "ascii+big5-punctuation"
 
 def _ascii_with_big5_punctuation(data: bytes) -> str | None:
     """The text of ASCII bytes whose only other bytes are pairs of :data:`BIG5_PUNCTUATION`;
-    ``None`` for any other bytes (a Windows-1252 "¡Hola" is not such a pair)."""
-    pairs = _NON_ASCII.findall(data)
-    if not pairs or any(pair not in BIG5_PUNCTUATION for pair in pairs):
+    ``None`` for any other bytes (a Windows-1252 "¡Hola" is not such a pair), or where the
+    reading is ambiguous.
+
+    A pair whose second byte is ASCII (the dashes, the ellipsis, the wide space) also reads as
+    Windows-1252 "¡" before a letter or ``@`` ("¡Viva", "¡Kaboom"). The pairs are read as Big5
+    only when the file also holds a pair that is not ASCII in Windows-1252 either (a curly
+    quote: "¡¦" is no text), or else when each pair is glued to the letter or digit before it,
+    as a dash between two words is ("choices¡Xchoices"), where a Spanish "¡" never stands.
+    """
+    pairs = list(_NON_ASCII.finditer(data))
+    if not pairs or any(pair.group() not in BIG5_PUNCTUATION for pair in pairs):
+        return None
+    quoted = any(pair.group()[1] >= 0x80 for pair in pairs)
+    if not quoted and not all(data[pair.start() - 1 : pair.start()].isalnum() for pair in pairs):
         return None
     return _NON_ASCII.sub(lambda m: BIG5_PUNCTUATION[m.group()].encode("utf-8"), data).decode(
         "utf-8"
