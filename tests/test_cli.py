@@ -665,3 +665,19 @@ def test_the_report_counts_figures_by_the_one_rule_of_rhetoric_figures(monkeypat
     expected = Counter(parts[0].device for parts in rule(spans))
     for device, n in expected.items():
         assert f"-- {device}: {n} figure{'s' * (n != 1)} in" in report
+
+
+def test_a_text_piped_in_is_a_text_even_when_it_names_a_file(monkeypatch, capsys, tmp_path):
+    # the text piped in is analysed as it is: one line naming a file is not that file (read
+    # without --max-mb), and one word ending in .txt is two words, not a missing file
+    import io
+
+    other = tmp_path / "other.txt"
+    other.write_text("We shall fight. We shall win. We shall never surrender.", encoding="utf-8")
+    from rhetoric.text import WORD_PATTERN
+
+    for text in [str(other), "speech.txt"]:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+        code, out, err = run(capsys, "analyze", "-", "--json")
+        assert code == 0, err
+        assert json.loads(out)["n_words"] == len(WORD_PATTERN.findall(text)) != 10  # other.txt's

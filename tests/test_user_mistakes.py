@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import numpy as np
 import pandas as pd
@@ -434,3 +435,20 @@ def test_a_pattern_that_is_empty_absolute_or_leaves_the_folder_is_a_usage_error(
     assert f"--pattern {pattern!r}" in err and said in err and len(err.strip().splitlines()) == 1
     with pytest.raises(rhetoric.errors.UsageError):
         rhetoric.analyze_corpus(corpus, pattern=pattern, n_jobs=1)
+
+
+def test_a_text_piped_in_over_the_limit_is_its_own_error_the_other_files_analysed(
+    monkeypatch, capsys, tmp_path
+):
+    import io
+
+    good = tmp_path / "good.txt"
+    good.write_text(SPEECH, encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"w" * 5_001)))
+    code, out, err = run(capsys, "analyze", "-", str(good), "--max-mb", "0.005", "--format", "csv")
+    assert code == 1
+    assert err == (
+        "rhetoric: error: <stdin>: 0.005001 MB (5,001 bytes), above the 0.005 MB limit (raise "
+        "it with --max-mb)\n"
+    )
+    assert str(good) in out  # the file after it is still analysed, as the README promises
