@@ -25,9 +25,11 @@ import textwrap
 import warnings
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from rhetoric.datahome import add_data_home_option
+from rhetoric.documents import CorpusDocument
 from rhetoric.errors import (
     DataNotFoundError,
     InputError,
@@ -168,13 +170,22 @@ def _analyze_source(
     genre: str | None = None,
 ):  # fmt: skip
     """Analyse one input of ``rhetoric analyze`` (mapped by :mod:`rhetoric.runner`)."""
-    from rhetoric.analysis import analyze
+    from rhetoric.analysis import Options, analyze, analyze_text
+    from rhetoric.devices import check_devices, check_min_score
     from rhetoric.runner import document_text
 
-    if document.path is None:  # a packaged resource (the seed article), read by the parent
-        result = analyze(document_text(document), devices=devices, frames=frames,
-                         doc_id=Path(document.doc_id).stem, min_score=min_score,
-                         genre=genre or document.metadata.get("genre"))  # fmt: skip
+    if document.path is None:  # the text piped in, or the seed article: a text, never a path
+        if isinstance(document, _StandardInput) and len(document.text) > max_bytes:
+            from rhetoric.text import over_the_limit
+
+            raise InputError(
+                f"{document.doc_id}: {over_the_limit(len(document.text), max_bytes)} (raise it "
+                "with --max-mb)"
+            )
+        options = Options(devices=check_devices(devices), frames=frames,
+                          min_score=check_min_score(min_score),
+                          genre=genre or document.metadata.get("genre"))  # fmt: skip
+        result = analyze_text(document_text(document), options, Path(document.doc_id).stem)
     else:
         result = analyze(Path(document.path), devices=devices, frames=frames, max_bytes=max_bytes,
                          min_score=min_score, genre=genre)  # fmt: skip
@@ -187,7 +198,6 @@ def _run_analyze(args) -> int:
 
     from rhetoric.corpora import SEED_FILE
     from rhetoric.devices import check_min_score
-    from rhetoric.documents import CorpusDocument
     from rhetoric.files import output_path, write_output
     from rhetoric.runner import map_documents
 
@@ -424,12 +434,10 @@ def _earlier_errors(summary, kinds: list[str]) -> str:
 
 
 def _figures(spans) -> Counter:
-    """Figures per device: spans sharing a ``group`` are one figure, a span without one is one."""
-    keys = {
-        (s.device, s.group) if s.group else (s.device, None, number)
-        for number, s in enumerate(spans)
-    }
-    return Counter(key[0] for key in keys)
+    """Figures per device, grouped by the one rule of :func:`rhetoric.figures.figure_parts`."""
+    from rhetoric import figures
+
+    return Counter(parts[0].device for parts in figures.figure_parts(spans))
 
 
 def _min_score(value: str) -> float | dict[str, float]:
@@ -449,20 +457,18 @@ def _min_score(value: str) -> float | dict[str, float]:
         ) from None
 
 
+@dataclass(frozen=True)
+class _StandardInput(CorpusDocument):
+    """The text piped in (its bytes), held to ``--max-mb`` where it is analysed: over it, it is
+    its own input error, and the other inputs are still analysed."""
+
+
 def _standard_input(args):
     """The text piped in (``PATH`` ``-``) as a document named ``<stdin>``, decoded as a file is."""
-    from rhetoric.documents import CorpusDocument
-
     if getattr(args, "_stdin_read", False):
         raise UsageError("- (standard input) may be given once")
     args._stdin_read = True
-    data = sys.stdin.buffer.read()
-    limit = _max_bytes(args)
-    if len(data) > limit:
-        from rhetoric.text import over_the_limit
-
-        raise InputError(f"<stdin>: {over_the_limit(len(data), limit)} (raise it with --max-mb)")
-    return CorpusDocument("<stdin>", text=data)
+    return _StandardInput("<stdin>", text=sys.stdin.buffer.read())
 
 
 def _devices_option(value: str | None) -> tuple[str, ...] | None:

@@ -50,7 +50,7 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 
 from rhetoric.errors import InputError, UsageError, check_documents, invalid_value
-from rhetoric.text import Document
+from rhetoric.text import WIDE_BOMS, Document
 
 #: File suffixes read as a corpus table, not as one text.
 TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
@@ -66,7 +66,8 @@ class CorpusDocument:
 
     doc_id: str
     #: The text (``str``; ``bytes`` are decoded where it is analysed), or ``None`` for a path.
-    #: From a table, the cell as it is: a missing value or a number there is an input error.
+    #: From a table, the cell as it is (:func:`cell_text`): a missing value, an empty or blank
+    #: cell, or a number there is an input error.
     text: str | bytes | object | None = None
     path: str | None = None
     metadata: dict = field(default_factory=dict)
@@ -140,7 +141,7 @@ def iter_corpus(
             yield from _from_parquet(path, text_column, id_column)
             return
         if path.suffix.lower() in TABLE_SUFFIXES:
-            yield from _from_table(read_table(path), text_column, id_column)
+            yield from _from_table(read_table(path, id_column), text_column, id_column)
             return
         # one text file: a corpus of one
         yield CorpusDocument(file_doc_ids([path])[0], path=str(path))
@@ -239,8 +240,11 @@ def texts_of(corpus: object, **options) -> dict[str, str]:
     return {d.doc_id: d.text for d in as_documents(corpus, **options)}
 
 
-def read_table(path: str | os.PathLike) -> pd.DataFrame:
+def read_table(path: str | os.PathLike, id_column: str = "doc_id") -> pd.DataFrame:
     """A corpus table from a CSV, JSON Lines or Parquet file.
+
+    The names of ``id_column`` are read as written (``007`` stays ``007``, ``1.10`` is not
+    ``1.1``): they are names, not numbers.
 
     A file that is not a readable table of its kind (empty, binary, not UTF-8, a quote left open,
     a line that is not JSON, a damaged Parquet file) is an :class:`~rhetoric.errors.InputError`
@@ -260,8 +264,10 @@ def read_table(path: str | os.PathLike) -> pd.DataFrame:
     _check_text_table(path, kind)
     try:
         if suffix == ".csv":
-            return pd.read_csv(path, dtype={"doc_id": str}, keep_default_na=False, encoding="utf-8")
-        return pd.read_json(path, lines=True, dtype={"doc_id": str}, encoding="utf-8")
+            return pd.read_csv(
+                path, dtype={id_column: str}, keep_default_na=False, encoding="utf-8"
+            )
+        return pd.read_json(path, lines=True, dtype={id_column: str}, encoding="utf-8")
     except pd.errors.EmptyDataError:
         raise InputError(
             f"{path}: an empty file, not a {kind}; a CSV table begins with a header row naming "
@@ -283,15 +289,6 @@ def read_table(path: str | os.PathLike) -> pd.DataFrame:
         raise InputError(f"{path}: not a readable {kind} ({first_line(error)})") from None
 
 
-#: Byte-order marks of the wider encodings, longest first (UTF-32 LE begins like UTF-16 LE).
-_WIDE_MARKS = (
-    (b"\xff\xfe\x00\x00", "UTF-32"),
-    (b"\x00\x00\xfe\xff", "UTF-32"),
-    (b"\xff\xfe", "UTF-16"),
-    (b"\xfe\xff", "UTF-16"),
-)
-
-
 def _check_text_table(path: Path, kind: str) -> None:
     """Refuse a CSV or JSON Lines file that cannot be read, or whose first bytes are no text."""
     from rhetoric.formats import sniff_format
@@ -304,7 +301,7 @@ def _check_text_table(path: Path, kind: str) -> None:
     name = sniff_format(head)
     if name is not None:
         raise InputError(f"{path}: {name}, not a {kind}")
-    wide = next((n for mark, n in _WIDE_MARKS if head.startswith(mark)), None)
+    wide = next((n.upper() for mark, n in WIDE_BOMS if head.startswith(mark)), None)
     if wide is not None:  # Excel's "Unicode text", say
         raise InputError(f"{path}: {wide} text; save the {kind} as UTF-8")
     if b"\x00" in head:
@@ -388,6 +385,16 @@ def is_missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
+def cell_text(value: object) -> object:
+    """A table's text cell as a document's text: an empty or blank string (or bytes) names no
+    text, as a missing value does (``None``: the document's input error); any other cell as it is.
+
+    >>> cell_text(" \\n") is None, cell_text("We rise.")
+    (True, 'We rise.')
+    """
+    return None if isinstance(value, str | bytes) and not value.strip() else value
+
+
 def _from_parquet(path: Path, text_column: str, id_column: str) -> Iterator[CorpusDocument]:
     offset = 0
     for batch in parquet_file(path).iter_batches(batch_size=1024):
@@ -422,20 +429,43 @@ def _from_table(
         if source == "path":
             yield CorpusDocument(name, path=str(value), metadata=meta)
         else:
-            # the cell as it is: a missing value or a number is reported by the runner as the
-            # document's input error (rhetoric.runner.document_text), bytes are decoded there
-            yield CorpusDocument(name, text=value, metadata=meta)
+            # the cell as it is: a missing value (an empty cell too) or a number is reported by
+            # the runner as the document's input error (rhetoric.runner.document_text), bytes
+            # are decoded there
+            yield CorpusDocument(name, text=cell_text(value), metadata=meta)
 
 
 def folder_paths(folder: str | os.PathLike, pattern: str = "*.txt") -> list[Path]:
     """The documents of a folder: the paths matching ``pattern`` that are files, sorted. A link
     whose target is gone is kept, so that it is reported as an input error ("no such file")
-    rather than left out unsaid; folders that match are left out."""
+    rather than left out unsaid; folders that match are left out. A pattern that names no file of
+    the folder (empty, absolute, or climbing out of it with ``..``) is a
+    :class:`~rhetoric.errors.UsageError` (:func:`check_pattern`)."""
+    check_pattern(pattern)
     return sorted(
         path
         for path in Path(folder).glob(pattern)
         if path.is_file() or (path.is_symlink() and not path.exists())
     )
+
+
+def check_pattern(pattern: str) -> None:
+    """Refuse (:class:`~rhetoric.errors.UsageError`, one line) a glob pattern that does not name
+    files inside the folder: an empty one, an absolute one, or one with a ``..`` part (it would
+    read files outside the corpus folder)."""
+    if not pattern:
+        raise UsageError("--pattern '' names no file; give a glob such as '*.txt' or '**/*.txt'")
+    pure = PurePosixPath(pattern.replace(os.sep, "/"))
+    if pure.is_absolute() or Path(pattern).anchor:
+        raise UsageError(
+            f"--pattern {pattern!r} is not relative; give a glob relative to the corpus folder, "
+            "such as '*.txt' or '**/*.txt'"
+        )
+    if ".." in pure.parts:
+        raise UsageError(
+            f"--pattern {pattern!r} reaches outside the folder (..); give a glob of the files "
+            "inside the corpus folder, or give the folder that holds them"
+        )
 
 
 def check_id_column(id_column: str, columns) -> None:

@@ -14,6 +14,7 @@ the run goes, and a run started again with the same folder resumes where it stop
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import closing
@@ -43,7 +44,7 @@ from rhetoric.text import DEFAULT_MAX_BYTES
 
 BACKENDS = ("serial", "processes", "dask")
 #: Columns of :attr:`CorpusResult.documents` (the corpus's metadata columns follow).
-DOCUMENT_COLUMNS = ["doc_id", "path", "n_words", "n_devices", "n_removed", "warning"]
+DOCUMENT_COLUMNS = ["doc_id", "path", "n_words", "n_devices", "n_removed", "warning", "text_hash"]
 #: Columns of :attr:`CorpusResult.spans`.
 LAYERED_SPAN_COLUMNS = [*SPAN_COLUMNS, "layer"]
 #: Columns of :attr:`CorpusResult.frames`.
@@ -81,6 +82,16 @@ def check_offsets(text: str, spans: Iterable[Span]) -> None:
             )
 
 
+def text_hash(text: str) -> str:
+    """The first 16 hex digits of the SHA-256 of a text (UTF-8): what tells a resumed run that a
+    document named as one already written holds the same text (:mod:`rhetoric.store`).
+
+    >>> text_hash("We shall fight.")
+    '48b5d3670d9487f5'
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
 def analyze_document(
     document: CorpusDocument, options: Options, max_bytes: int | None = DEFAULT_MAX_BYTES
 ) -> dict:
@@ -89,7 +100,8 @@ def analyze_document(
     Returns
     -------
     dict
-        ``document`` (``doc_id``, ``path``, ``n_words``, ``n_devices``, ``n_removed``),
+        ``document`` (``doc_id``, ``path``, ``n_words``, ``n_devices``, ``n_removed``,
+        ``text_hash``: :func:`text_hash` of the text analysed),
         ``spans`` (rows of :data:`LAYERED_SPAN_COLUMNS`), ``frames`` (rows of
         :data:`FRAME_TABLE_COLUMNS`), ``removed`` (span rows, ``device="boilerplate"``).
 
@@ -109,7 +121,8 @@ def analyze_document(
     ]
     return {
         "document": {"doc_id": document.doc_id, "path": document.path, "n_words": result.n_words,
-                     "n_devices": len(result.device_spans), "n_removed": len(result.removed)},
+                     "n_devices": len(result.device_spans), "n_removed": len(result.removed),
+                     "text_hash": text_hash(text)},
         "spans": spans,
         "frames": [{"doc_id": document.doc_id, **row} for row in result.frame_rows],
         "removed": [s.to_dict() for s in result.removed],
@@ -184,8 +197,8 @@ class CorpusResult:
         One row per document analysed: ``doc_id``, ``path`` (``None`` for a text given
         directly), ``n_words``, ``n_devices`` (device spans, the parts of figures: count
         figures with :func:`rhetoric.stats.device_counts` for rates), ``n_removed``, ``warning``
-        (a decoding fallback, or ``None``), then the corpus's metadata columns (``year``,
-        ``label``, ...).
+        (a decoding fallback, or ``None``), ``text_hash`` (:func:`text_hash` of the text
+        analysed), then the corpus's metadata columns (``year``, ``label``, ...).
     spans : DataFrame
         Every device, stance and frame-keyword span: :data:`rhetoric.span.SPAN_COLUMNS` plus
         ``layer`` (``"device"``, ``"stance"`` or ``"frame"``), as :attr:`rhetoric.Analysis.spans`.
@@ -503,9 +516,12 @@ def write_corpus(
     directly, and ``rhetoric-run.json``, the configuration of the run. Documents already written
     by an earlier run into the same folder are skipped, so a run that was interrupted ends with
     exactly the tables of a run that was not. A folder written with another configuration
-    (devices, ``frames``, ``min_score``, ``max_bytes``, the package version or its models) is
-    refused. Memory stays bounded: documents are read as the workers need them and the tables
-    are written in batches.
+    (devices, ``frames``, ``min_score``, ``max_bytes``, the table file read and its text and id
+    columns, the package version or its models) is refused, and so is a resume where a document
+    committed from a text (a table's row, a list's ``doc<N>``) would now name another text (its
+    :func:`text_hash` differs): resuming would keep the old text's results under its name.
+    Memory stays bounded: documents are read as the workers need them and the tables are
+    written in batches.
 
     On a Dask cluster (``scheduler``) each worker writes the files of the batches it analysed
     into ``out`` and sends back only a manifest, which this process commits in input order; so
@@ -525,24 +541,29 @@ def write_corpus(
         Counts of the run: documents written and skipped, words, spans, errors by kind.
     """
     from rhetoric.documents import TABLE_SUFFIXES, read_table
-    from rhetoric.store import CorpusWriter, metadata_schema, run_config
+    from rhetoric.store import CorpusWriter, metadata_schema, run_config, table_source
 
     options = corpus_options(devices, frames, min_score, genre=genre)
     check_limits(time_limit, max_bytes)
     n_jobs, scheduler = _where(backend, n_jobs, scheduler)
+    table = table_source(documents)
     if (
         isinstance(documents, os.PathLike | str)
         and str(documents).lower().endswith(tuple(s for s in TABLE_SUFFIXES if s != ".parquet"))
         and Path(documents).is_file()
     ):
-        documents = read_table(documents)  # read once: for its columns' types, then the run
+        # read once: for its columns' types, then the run
+        documents = read_table(documents, id_column)
     elif isinstance(documents, Iterator):
         documents = list(documents)  # read twice: for the metadata columns, then the run
     metadata = metadata_schema(documents, text_column=text_column, id_column=id_column)
-    writer = CorpusWriter(out, run_config(options, max_bytes), metadata)
+    config = run_config(options, max_bytes, table, text_column, id_column)
+    writer = CorpusWriter(out, config, metadata)
     lazy = scheduler is not None
-    if writer.done:  # resuming: the files committed keep their names (they follow the set read)
+    if writer.done:  # resuming: the files committed keep their names (they follow the set read),
         writer.check_names(corpus_documents(documents, pattern, text_column, True, id_column))
+        # and a name committed from a text (a table's row, a list's doc<N>) names the same text
+        writer.check_texts(corpus_documents(documents, pattern, text_column, False, id_column))
     records = _unique(
         corpus_documents(documents, pattern, text_column, lazy, id_column), writer.done
     )

@@ -53,6 +53,7 @@ from pathlib import Path
 
 from rhetoric.documents import (
     CorpusDocument,
+    cell_text,
     check_id_column,
     default_doc_id,
     is_missing,
@@ -236,7 +237,7 @@ def load_texts(documents: list[CorpusDocument]) -> list[CorpusDocument]:
         for row in rows:
             texts[source, group, column, row] = values[row - first]
     return [
-        CorpusDocument(d.doc_id, text=texts[key(d) + (d.row,)], metadata=d.metadata)
+        CorpusDocument(d.doc_id, text=cell_text(texts[key(d) + (d.row,)]), metadata=d.metadata)
         if isinstance(d, ParquetCell)
         else d
         for d in documents

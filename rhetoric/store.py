@@ -72,12 +72,16 @@ FLUSH_DOCUMENTS, FLUSH_WORDS, FLUSH_SPANS, FLUSH_SECONDS = 500, 100_000, 40_000,
 #: 4: documents read from files are named by the one doc_id rule (their path in the folder read,
 #: without the extension: :func:`rhetoric.documents.file_doc_ids`); before, ``x.txt`` or the path
 #: as given. A run of another format is refused, so that names of both kinds never mix.
-_FORMAT = 4
+#: 5: a run records the table file it reads and its text and id columns, and ``documents`` the
+#: hash of each text (``text_hash``), so that a resume of another or an edited table is refused.
+_FORMAT = 5
 #: What changed with each format, for the message refusing a folder of an earlier one.
 _FORMAT_CHANGES = {
     3: "runs mark their end",
     4: "documents read from files are named without their extension (1789-Washington, not "
     "1789-Washington.txt)",
+    5: "a run records the table it reads and each text's hash, so that the rows of another or "
+    "an edited table are not skipped as the rows written",
 }
 
 
@@ -128,8 +132,31 @@ def model_hashes() -> dict[str, str]:
     return hashes
 
 
-def run_config(options, max_bytes: int | None) -> dict:
-    """The configuration that decides a run's tables: options, limits, version, models."""
+def table_source(corpus: object) -> str | None:
+    """The absolute path of a corpus input that is a table file (CSV, JSON Lines, Parquet), or
+    ``None``: its rows are named by the table (``doc0``, ``doc1``, ... without an id column), so a
+    run records which table it read."""
+    from rhetoric.documents import TABLE_SUFFIXES
+
+    if not isinstance(corpus, os.PathLike | str):
+        return None
+    if isinstance(corpus, str) and ("\n" in corpus or len(corpus) > 4096):
+        return None
+    path = Path(corpus)
+    if path.suffix.lower() not in TABLE_SUFFIXES or not path.is_file():
+        return None
+    return os.path.abspath(path)
+
+
+def run_config(
+    options,
+    max_bytes: int | None,
+    table: str | None = None,
+    text_column: str = "text",
+    id_column: str = "doc_id",
+) -> dict:
+    """The configuration that decides a run's tables: options, limits, the table file read
+    (:func:`table_source`) and its columns, version, models."""
     return {
         "format": _FORMAT,
         "devices": None if options.devices is None else list(options.devices),
@@ -138,6 +165,9 @@ def run_config(options, max_bytes: int | None) -> dict:
         "min_score": options.min_score,
         "genre": options.genre,
         "max_bytes": max_bytes,
+        "table": table,
+        "text_column": text_column,
+        "id_column": id_column,
         "version": package_version(),
         "models": model_hashes(),
     }
@@ -289,7 +319,8 @@ def table_schema(name: str, metadata=None):
             ("evidence", text)]  # fmt: skip
     fields = {
         "documents": [("doc_id", text), ("path", text), ("n_words", integer),
-                      ("n_devices", integer), ("n_removed", integer), ("warning", text)],
+                      ("n_devices", integer), ("n_removed", integer), ("warning", text),
+                      ("text_hash", text)],
         "spans": [*span, ("layer", text)],
         "frames": [("doc_id", text), ("frame", text), ("rank", integer), ("score", number),
                    ("hits", integer), ("keywords", pa.list_(text))],
@@ -543,6 +574,21 @@ class CorpusWriter:
             _release_folder(self.folder)
             raise
 
+    def check_texts(self, documents) -> None:
+        """Refuse to resume (:class:`~rhetoric.errors.UsageError`, one line) when a document
+        committed from a text (a table's row, a list's ``doc<N>``: named by its place, not by a
+        file) would now name another text: its :func:`~rhetoric.pipeline.text_hash` differs from
+        the one committed, and resuming would keep the old text's results under its name. The
+        documents given as texts are read for it (a Parquet file's text column, on this machine);
+        a document committed as an error has no hash to compare."""
+        if not self.done:
+            return
+        try:
+            _check_texts(self.folder, _committed_hashes(self.folder), documents)
+        except BaseException:
+            _release_folder(self.folder)
+            raise
+
     def __enter__(self) -> CorpusWriter:
         # running again: not finished until it ends (here, not before: a run refused before it
         # starts, by check_names, leaves a finished folder finished)
@@ -671,6 +717,43 @@ def _committed_paths(folder: Path) -> dict[str, str | None]:
                 raise _refused(folder, error) from None
             paths.update(zip(table["doc_id"], table["path"], strict=True))
     return paths
+
+
+def _committed_hashes(folder: Path) -> dict[str, str]:
+    """``{doc_id: text_hash}`` of the committed documents analysed (``documents``)."""
+    hashes: dict[str, str] = {}
+    for number in sorted(_committed_batches(folder)):
+        try:
+            table = _read_part(folder, "documents", number, ["doc_id", "text_hash"]).to_pydict()
+        except DamagedRunError as error:  # checked already (_check_parts): changed meanwhile
+            raise _refused(folder, error) from None
+        hashes.update(zip(table["doc_id"], table["text_hash"], strict=True))
+    return hashes
+
+
+def _check_texts(folder: Path, committed: dict[str, str], documents) -> None:
+    import warnings
+
+    from rhetoric.pipeline import text_hash
+    from rhetoric.runner import document_text
+
+    for document in documents:
+        was = committed.get(document.doc_id)
+        if was is None or document.path is not None:  # files: _check_names
+            continue
+        try:
+            with warnings.catch_warnings():  # a decoding fallback was said when it was written
+                warnings.simplefilter("ignore")
+                now = text_hash(document_text(document))
+        except InputError:  # no text now (an empty cell): another text than the one written
+            now = None
+        if now != was:
+            raise UsageError(
+                f"--out {folder}: doc_id {document.doc_id!r} was written there from another "
+                "text (the table was edited, or is another one; a row without a doc_id is named "
+                "by its place); resuming would keep the old text's results under its name: give "
+                "a new --out folder for this corpus"
+            )
 
 
 def _read_part(folder: Path, name: str, number: int, columns: list[str] | None = None):

@@ -31,8 +31,9 @@ class EncodingFallbackWarning(UserWarning):
     """A file was not valid UTF-8 and was decoded with the single-byte fallback."""
 
 
-#: Byte-order marks of the wider Unicode encodings, longest first (UTF-32 LE begins like UTF-16 LE).
-_WIDE_BOMS = (
+#: Byte-order marks of the wider Unicode encodings, longest first (UTF-32 LE begins like UTF-16 LE):
+#: the one table of them, for decoding a text (:func:`decode`) and refusing a corpus table.
+WIDE_BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32"),
     (b"\x00\x00\xfe\xff", "utf-32"),
     (b"\xff\xfe", "utf-16"),
@@ -55,9 +56,20 @@ ASCII_BIG5_PUNCTUATION = "ascii+big5-punctuation"
 
 def _ascii_with_big5_punctuation(data: bytes) -> str | None:
     """The text of ASCII bytes whose only other bytes are pairs of :data:`BIG5_PUNCTUATION`;
-    ``None`` for any other bytes (a Windows-1252 "¡Hola" is not such a pair)."""
-    pairs = _NON_ASCII.findall(data)
-    if not pairs or any(pair not in BIG5_PUNCTUATION for pair in pairs):
+    ``None`` for any other bytes (a Windows-1252 "¡Hola" is not such a pair), or where the
+    reading is ambiguous.
+
+    A pair whose second byte is ASCII (the dashes, the ellipsis, the wide space) also reads as
+    Windows-1252 "¡" before a letter or ``@`` ("¡Viva", "¡Kaboom"). The pairs are read as Big5
+    only when the file also holds a pair that is not ASCII in Windows-1252 either (a curly
+    quote: "¡¦" is no text), or else when each pair is glued to the letter or digit before it,
+    as a dash between two words is ("choices¡Xchoices"), where a Spanish "¡" never stands.
+    """
+    pairs = list(_NON_ASCII.finditer(data))
+    if not pairs or any(pair.group() not in BIG5_PUNCTUATION for pair in pairs):
+        return None
+    quoted = any(pair.group()[1] >= 0x80 for pair in pairs)
+    if not quoted and not all(data[pair.start() - 1 : pair.start()].isalnum() for pair in pairs):
         return None
     return _NON_ASCII.sub(lambda m: BIG5_PUNCTUATION[m.group()].encode("utf-8"), data).decode(
         "utf-8"
@@ -89,7 +101,7 @@ def decode(data: bytes) -> tuple[str, str]:
     ('Wir schaffen das.', 'utf-16')
     """
     failed = None  # the first wide encoding whose mark the data carries, and its error
-    for mark, encoding in _WIDE_BOMS:
+    for mark, encoding in WIDE_BOMS:
         if data.startswith(mark):  # FF FE 00 00 is UTF-32, or UTF-16 opening with U+0000
             try:
                 return data.decode(encoding), encoding

@@ -639,3 +639,45 @@ def test_analyze_corpus_names_documents_by_the_id_column_given(tmp_path):
     argv = ["analyze-corpus", str(table), "--out", str(out), "--text-column", "body"]
     assert main([*argv, "--id-column", "article", "--no-progress"]) == 0
     assert pd.read_parquet(out / "documents")["doc_id"].tolist() == ["n1", "n2"]
+
+
+def test_the_report_counts_figures_by_the_one_rule_of_rhetoric_figures(monkeypatch):
+    # the report groups spans into figures with rhetoric.figures.figure_parts, not a copy of its
+    # own; the counts it prints are that rule's
+    from collections import Counter
+
+    from rhetoric import figures
+    from rhetoric.analysis import analyze
+    from rhetoric.cli import format_report
+
+    result = analyze("Never, never, never give in. Not for glory, but for duty.", min_score=0)
+    calls = []
+    rule = figures.figure_parts
+
+    def counted(spans):
+        calls.append(1)
+        return rule(spans)
+
+    monkeypatch.setattr(figures, "figure_parts", counted)
+    report = format_report(result, min_score=0)
+    assert calls
+    spans = [s for s in result.device_spans if s.device not in ("frame", "stance")]
+    expected = Counter(parts[0].device for parts in rule(spans))
+    for device, n in expected.items():
+        assert f"-- {device}: {n} figure{'s' * (n != 1)} in" in report
+
+
+def test_a_text_piped_in_is_a_text_even_when_it_names_a_file(monkeypatch, capsys, tmp_path):
+    # the text piped in is analysed as it is: one line naming a file is not that file (read
+    # without --max-mb), and one word ending in .txt is two words, not a missing file
+    import io
+
+    other = tmp_path / "other.txt"
+    other.write_text("We shall fight. We shall win. We shall never surrender.", encoding="utf-8")
+    from rhetoric.text import WORD_PATTERN
+
+    for text in [str(other), "speech.txt"]:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+        code, out, err = run(capsys, "analyze", "-", "--json")
+        assert code == 0, err
+        assert json.loads(out)["n_words"] == len(WORD_PATTERN.findall(text)) != 10  # other.txt's

@@ -335,3 +335,44 @@ def test_a_table_names_its_documents_by_the_id_column_asked_for(tmp_path):
     assert eager == lazy == [("a1", {"outlet": "x"}), ("b2", {"outlet": "y"})]
     with pytest.raises(UsageError, match="id_column='ident'"):
         list(corpus_documents(path, "*.txt", "body", True, "ident"))
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_a_table_file_keeps_the_names_of_the_id_column_asked_for_as_written(tmp_path, suffix):
+    # names, not numbers: leading zeros kept, 1.10 and 1.1 two names (not 1.1 twice)
+    from rhetoric.documents import iter_corpus
+
+    path = tmp_path / f"t{suffix}"
+    ids, texts = ["007", "0012", "1.10", "1.1"], ["We rise.", "Ask not.", "One.", "Two."]
+    if suffix == ".csv":
+        path.write_text(
+            "id,text\n" + "".join(f"{i},{t}\n" for i, t in zip(ids, texts, strict=True))
+        )
+    else:  # quoted in JSON: strings already
+        path.write_text(
+            "".join(f'{{"id": "{i}", "text": "{t}"}}\n' for i, t in zip(ids, texts, strict=True))
+        )
+    assert [d.doc_id for d in iter_corpus(path, id_column="id")] == ids
+    result = analyze_corpus(path, id_column="id", devices=DEVICES, frames=False, n_jobs=1)
+    assert result.documents["doc_id"].tolist() == ids
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_an_empty_or_blank_text_cell_is_missing_in_every_table_format(tmp_path, suffix):
+    from rhetoric.runner import load_texts, parquet_cells
+
+    table = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["We rise. We rise.", "", " \n "]})
+    path = tmp_path / f"t{suffix}"
+    if suffix == ".csv":
+        table.to_csv(path, index=False)
+    elif suffix == ".jsonl":
+        table.to_json(path, orient="records", lines=True)
+    else:
+        table.to_parquet(path)
+    result = analyze_corpus(path, devices=DEVICES, frames=False, n_jobs=1)
+    assert result.documents["doc_id"].tolist() == ["a"]
+    assert result.errors["reason"].tolist() == [
+        f"{name}: no text (an empty cell, or neither a text nor a path)" for name in "bc"
+    ]
+    if suffix == ".parquet":  # the cells a Dask worker reads are missing alike
+        assert [d.text for d in load_texts(list(parquet_cells(path)))][1:] == [None, None]

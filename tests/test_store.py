@@ -289,12 +289,12 @@ def test_a_folder_of_an_earlier_run_format_is_not_resumed_with_names_of_another_
     write_corpus(folder, out, devices=DEVICES, frames=False, n_jobs=1)
     assert read_corpus_result(out).documents["doc_id"].tolist() == ["a"]
     config = json.loads((out / store.CONFIG_FILE).read_text())
-    assert config["format"] == 4
+    assert config["format"] == 5
     (out / store.CONFIG_FILE).write_text(json.dumps({**config, "format": 3}))
     with pytest.raises(UsageError) as refused:
         write_corpus(folder, out, devices=DEVICES, frames=False, n_jobs=1)
     message = str(refused.value)
-    assert "run format 3 there, 4 now: written by an earlier version of rhetoric" in message
+    assert "run format 3 there, 5 now: written by an earlier version of rhetoric" in message
     assert "documents read from files are named without their extension" in message
     assert "give another --out folder" in message and "\n" not in message
     assert len(read_corpus_result(out).documents) == 1  # untouched
@@ -485,3 +485,91 @@ def test_a_resumed_list_run_that_would_rename_a_committed_file_is_refused(tmp_pa
                        "name .*2020/a.txt"):  # fmt: skip
         write_corpus([str(tmp_path / "t2/2020/a.txt")], out, **options)
     assert read_corpus_result(out).documents["doc_id"].tolist() == ["a"]
+
+
+# --- a resumed table run never keeps the results of another text under a row's name ----------
+
+
+def _table_run(capsys, source, out):
+    from rhetoric.cli import main
+
+    code = main(["analyze-corpus", str(source), "--out", str(out), "--no-progress",
+                 "--no-frames", "--devices", "anaphora"])  # fmt: skip
+    return code, *capsys.readouterr()
+
+
+def test_a_resumed_run_of_another_table_is_refused(capsys, tmp_path):
+    # a table's rows without a doc_id column are doc0, doc1, ...: by position, so a resume of
+    # another table would keep the first table's results under the names of the second's rows
+    a, b, out = tmp_path / "a.csv", tmp_path / "b.csv", tmp_path / "run"
+    a.write_text('text,year\n"We shall fight. We shall win.",1940\n"Ask not.",1961\n')
+    b.write_text('text,year\n"Trade and tariffs.",2020\n"The budget.",2021\n')
+    assert _table_run(capsys, a, out)[0] == 0
+    code, stdout, err = _table_run(capsys, b, out)
+    assert (code, stdout) == (2, "") and err.count("\n") == 1, err
+    assert "another configuration" in err and str(b) in err and str(a) in err
+    code, stdout, err = _table_run(capsys, a, out)  # the same table resumes
+    assert code == 0 and "(2 already there, skipped)" in stdout, err
+    assert read_corpus_result(out).documents["year"].tolist() == [1940, 1961]
+
+
+def test_a_resumed_run_of_an_edited_table_is_refused(capsys, tmp_path):
+    table, out = tmp_path / "t.csv", tmp_path / "run"
+    table.write_text('text\n"We shall fight. We shall win."\n"Ask not."\n')
+    assert _table_run(capsys, table, out)[0] == 0
+    table.write_text('text\n"We shall fight. We shall win."\n"Ask again."\n"A third."\n')
+    code, stdout, err = _table_run(capsys, table, out)
+    assert (code, stdout) == (2, "") and err.count("\n") == 1, err
+    assert "doc_id 'doc1' was written there from another text" in err
+    assert "give a new --out folder" in err
+    assert store.run_finished(out) and read_corpus_result(out).documents["n_words"].tolist() == [
+        6,
+        2,
+    ]  # nothing changed
+
+
+@pytest.mark.parametrize("column", ["text_column", "id_column"])
+def test_a_resumed_run_reading_other_columns_of_the_table_is_refused(tmp_path, column):
+    table = pd.DataFrame({"doc_id": ["a", "b"], "id": ["b", "a"], "text": ["Go on.", "Stop."],
+                          "body": ["Stop.", "Go on."]})  # fmt: skip
+    path, out = tmp_path / "t.parquet", tmp_path / "run"
+    table.to_parquet(path)
+    options = {"devices": ["anaphora"], "frames": False, "n_jobs": 1, "progress": False}
+    write_corpus(path, out, **options)
+    other = {"text_column": "body"} if column == "text_column" else {"id_column": "id"}
+    with pytest.raises(UsageError, match=f"{column} .* now, .* there"):
+        write_corpus(path, out, **options, **other)
+
+
+def test_a_resumed_list_of_texts_named_by_position_must_hold_the_same_texts(tmp_path):
+    out = tmp_path / "run"
+    options = {"devices": ["anaphora"], "frames": False, "n_jobs": 1, "progress": False}
+    write_corpus(["We rise.", "We fall."], out, **options)
+    assert write_corpus(["We rise.", "We fall.", "We stand."], out, **options).skipped == 2
+    with pytest.raises(UsageError, match="doc_id 'doc0' was written there from another text"):
+        write_corpus(["Something else.", "We fall."], out, **options)
+
+
+def test_a_table_run_written_before_runs_recorded_their_texts_is_read_not_resumed(tmp_path):
+    # format 4 recorded neither the table read nor the texts' hashes: a resume could not tell
+    # another table's rows from its own, so it is refused (saying why), and the folder is read
+    import pyarrow.parquet as pq
+
+    path, out = tmp_path / "t.csv", tmp_path / "run"
+    path.write_text('text\n"Go on, go on."\n"Stop."\n')
+    options = {"devices": ["anaphora"], "frames": False, "n_jobs": 1, "progress": False}
+    write_corpus(path, out, **options)
+    config = json.loads((out / store.CONFIG_FILE).read_text())
+    old = {k: v for k, v in config.items() if k not in ("table", "text_column", "id_column")}
+    (out / store.CONFIG_FILE).write_text(json.dumps({**old, "format": 4}))
+    for part in (out / "documents").glob("*.parquet"):
+        pq.write_table(pq.read_table(part).drop_columns(["text_hash"]), part)
+    with pytest.raises(UsageError) as refused:
+        write_corpus(path, out, **options)
+    message = str(refused.value)
+    assert "run format 4 there, 5 now: written by an earlier version of rhetoric" in message
+    assert "a run records the table it reads and each text's hash" in message
+    assert "give another --out folder" in message and "\n" not in message
+    documents = read_corpus_result(out).documents
+    assert documents["doc_id"].tolist() == ["doc0", "doc1"]
+    assert "text_hash" not in documents.columns

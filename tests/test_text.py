@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from rhetoric.errors import InputError
 from rhetoric.text import (
+    ASCII_BIG5_PUNCTUATION,
     Document,
     EncodingFallbackWarning,
     decode,
@@ -48,6 +49,34 @@ def test_big5_punctuation_in_ascii_text_is_read_as_the_punctuation_meant(tmp_pat
 def test_other_bytes_beside_a_big5_pair_keep_the_single_byte_fallback(data):
     text, encoding = decode(data)
     assert encoding in ("cp1252", "latin-1") and len(text) == len(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The crowd chanted "\u00a1Viva Zapata!" all night.',
+        "\u00a1Kaboom! went the cannon.",
+        "A trip to \u00a1Xochimilco! and back.",
+        "Write to us at \u00a1@home.",
+    ],
+)
+def test_an_inverted_exclamation_mark_before_a_letter_stays_windows_1252(text):
+    # "¡V" is also Big5's dash: read as one only where it is unambiguous (glued to the word
+    # before it, or beside Big5 quotes); a Spanish "¡" stands at a word's start
+    assert decode(text.encode("cp1252")) == (text, "cp1252")
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (b"choices\xa1Xchoices", "choices\u2014choices"),
+        (b"two\xa1Vthree", "two\u2013three"),
+        (b"\n\xa1@\xa1@The Nation\xa1\xa6s hope", "\n\u3000\u3000The Nation\u2019s hope"),
+        (b"So \xa1K\xa1\xa7Go\xa1\xa8", "So \u2026\u201cGo\u201d"),
+    ],
+)
+def test_big5_punctuation_is_read_where_it_is_unambiguous(data, text):
+    assert decode(data) == (text, ASCII_BIG5_PUNCTUATION)
 
 
 def test_undefined_cp1252_bytes_fall_back_to_latin1():

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import numpy as np
 import pandas as pd
@@ -177,6 +178,7 @@ def _truncated_parquet(path):
         ),
         ("binary.csv", b"\x00\x01\x02 data", "binary.csv: binary data (NUL bytes), not a CSV"),
         ("wide.csv", "doc_id,text\n".encode("utf-16"), "wide.csv: UTF-16 text; save the CSV"),
+        ("wider.csv", "doc_id,text\n".encode("utf-32"), "wider.csv: UTF-32 text; save the CSV"),
         ("sheet.csv", b"PK\x03\x04 zip", "sheet.csv: ZIP archive, not a CSV table"),
         ("short.parquet", None, "short.parquet: not a readable Parquet file (Parquet magic"),
     ],
@@ -412,3 +414,41 @@ def test_tradeoff_names_its_own_min_scores_option(capsys):
         assert (code, out) == (2, "") and err.count("\n") == 1
         assert err.startswith(f"rhetoric: error: --min-scores {given} is not valid")
         assert "--min-score " not in err and "leave" not in err
+
+
+@pytest.mark.parametrize(
+    ("pattern", "said"),
+    [("", "names no file"), ("/abs/*.txt", "relative"), ("../*.csv", "outside the folder"),
+     ("a/../../*.txt", "outside the folder")],
+)  # fmt: skip
+def test_a_pattern_that_is_empty_absolute_or_leaves_the_folder_is_a_usage_error(
+    capsys, tmp_path, pattern, said
+):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SPEECH, encoding="utf-8")
+    (tmp_path / "secret.csv").write_text("text\nNot yours.\n", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text(SPEECH, encoding="utf-8")
+    code, out, err = run(capsys, "analyze-corpus", str(corpus), "--pattern", pattern,
+                         "--out", str(tmp_path / "run"))  # fmt: skip
+    assert code == 2 and "internal error" not in err, err
+    assert f"--pattern {pattern!r}" in err and said in err and len(err.strip().splitlines()) == 1
+    with pytest.raises(rhetoric.errors.UsageError):
+        rhetoric.analyze_corpus(corpus, pattern=pattern, n_jobs=1)
+
+
+def test_a_text_piped_in_over_the_limit_is_its_own_error_the_other_files_analysed(
+    monkeypatch, capsys, tmp_path
+):
+    import io
+
+    good = tmp_path / "good.txt"
+    good.write_text(SPEECH, encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"w" * 5_001)))
+    code, out, err = run(capsys, "analyze", "-", str(good), "--max-mb", "0.005", "--format", "csv")
+    assert code == 1
+    assert err == (
+        "rhetoric: error: <stdin>: 0.005001 MB (5,001 bytes), above the 0.005 MB limit (raise "
+        "it with --max-mb)\n"
+    )
+    assert str(good) in out  # the file after it is still analysed, as the README promises
