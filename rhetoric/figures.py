@@ -47,6 +47,13 @@ def figure_parts(spans: Iterable[Span]) -> list[list[Span]]:
     return list(figures.values())
 
 
+def grouped(group: pd.Series) -> pd.Series:
+    """Which spans of a table belong to a named group: a missing or empty ``group`` (None, NaN,
+    ``""`` as a CSV round trip leaves it) is a lone span, its own figure, as in
+    :func:`figure_parts`."""
+    return group.notna() & (group.astype(str) != "")
+
+
 def figure_id(doc: str, device: str, kind: str, start: int, end: int) -> str:
     """A stable, readable key of a figure: ``doc:device:kind:start-end``.
 
@@ -112,7 +119,7 @@ def group_figures(
     lone = "\0" + table.index.astype(str)
     table = table.assign(
         doc_id=table["doc_id"].astype(str),
-        _key=table["group"].astype(object).where(table["group"].notna(), lone),
+        _key=table["group"].astype(object).where(grouped(table["group"]), lone),
     ).sort_values(["doc_id", "start", "end"], kind="stable")
     rows = []
     for (doc, device, _), part in table.groupby(["doc_id", "device", "_key"], sort=False):

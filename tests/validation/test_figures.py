@@ -39,6 +39,19 @@ def test_spans_of_one_group_are_one_figure_and_lone_spans_their_own():
     assert "frame" not in set(figures["device"])
 
 
+def test_an_empty_group_is_a_lone_span_as_in_figure_parts():
+    from rhetoric.figures import figure_parts
+    from rhetoric.span import Span
+
+    # a CSV round trip leaves "" where the group was None: still two figures, not one
+    spans = _spans([("d", "anaphora", "sentence", 0, 8, "", 0.4),
+                    ("d", "anaphora", "sentence", 61, 69, "", 0.4)])  # fmt: skip
+    assert group_figures(spans, {"d": TEXT})["n_spans"].tolist() == [1, 1]
+    parts = [Span.from_source(TEXT, s, e, device="anaphora", kind="sentence", group="")
+             for s, e in ((0, 8), (61, 69))]  # fmt: skip
+    assert [len(p) for p in figure_parts(parts)] == [1, 1]
+
+
 def test_without_texts_a_figure_shows_its_first_span():
     spans = _spans([("d", "antithesis", "correctio", 0, 17, "g", 1.0),
                     ("d", "antithesis", "correctio", 19, 39, "g", 1.0)])  # fmt: skip
