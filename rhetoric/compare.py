@@ -491,6 +491,8 @@ def corrected_rates(
         ``precision_high`` (float, the device's precision and its bootstrap interval),
         ``corrected``, ``corrected_low``, ``corrected_high`` (float), ``n_docs`` and ``judged``
         (int). A device with no judged figure has NaN precision and corrected values.
+        ``attrs["ci"]`` holds ``ci``, the width of the intervals (for
+        :func:`rhetoric.viz.validation.raw_and_corrected`).
 
     Examples
     --------
@@ -559,4 +561,6 @@ def corrected_rates(
                        corrected=np.nan, corrected_low=np.nan, corrected_high=np.nan, judged=0)  # fmt: skip
         rows.append(row)
     table = pd.DataFrame(rows, columns=[*keys, device, *CORRECTED_COLUMNS])
-    return table.astype({"n_docs": "int64", "judged": "int64"})
+    table = table.astype({"n_docs": "int64", "judged": "int64"})
+    table.attrs["ci"] = ci  # the width of the intervals, for a figure's axis label
+    return table
