@@ -56,7 +56,9 @@ def attribution_grid(
     methods : list of str
         Method names of :func:`~rhetoric.stylometry.make_method`.
     mfw : iterable of int
-        Word-list sizes.
+        Word-list sizes, one column of the grid each: ``mfw=(100, 500)`` is two sizes, 100 and
+        500 words, not the rank range 100-500 that a 2-tuple means to
+        :func:`~rhetoric.stylometry.attribute` and :func:`~rhetoric.stylometry.cross_validate`.
     doc_ids : list of str, optional
         Names of the texts (default: their positions).
     vectorizer : dict, optional

@@ -209,7 +209,11 @@ def cross_validate(
         Names for :func:`~rhetoric.stylometry.classifiers.make_method`, or scikit-learn
         classifiers reading frequency tables (cloned for every fold).
     mfw : int, (int, int), or a list of ints
-        Feature list size(s) for :class:`~rhetoric.stylometry.features.MFWVectorizer`.
+        Feature list size(s) for :class:`~rhetoric.stylometry.features.MFWVectorizer`: a list
+        (or a range) is several sizes, each validated; a 2-tuple is one ``(first, last)`` range
+        of frequency ranks, not two sizes: ``mfw=(2, 50)`` validates the words of ranks 2 to 50
+        once (give ``[2, 50]`` for two sizes; unlike the sizes of
+        :func:`~rhetoric.stylometry.attribution_grid`).
     cv : {"loo", "loo_balanced", "kfold"} or int
         Leave-one-out; leave-one-out with as many training texts for every author as the
         held-out author has left (:func:`balanced_loo_splits`: class sizes give no hint); or
@@ -320,7 +324,11 @@ def attribute(
     is attributed unreliably.
 
     ``test_ids`` and ``train_ids`` name the texts in the table and in warnings (default: their
-    positions, ``"0"``, ``"1"``, ...).
+    positions, ``"0"``, ``"1"``, ...), one name per text.
+
+    ``mfw`` is a number of words or one ``(first, last)`` range of frequency ranks
+    (:class:`~rhetoric.stylometry.MFWVectorizer`): ``mfw=(2, 50)`` uses the words of ranks 2 to
+    50, not two sizes (unlike :func:`~rhetoric.stylometry.attribution_grid`).
 
     Returns
     -------
