@@ -416,7 +416,7 @@ class MFWVectorizer(TransformerMixin, BaseEstimator):
         inclusive), as stylo's ``mfw`` with ``start.at``. A 2-tuple is one rank range, not two
         sizes: ``mfw=(2, 50)`` keeps the words of ranks 2 to 50 (unlike the list of sizes of
         :func:`~rhetoric.stylometry.consensus_tree`, :func:`~rhetoric.stylometry.consensus_network`
-        and :func:`~rhetoric.stylometry.attribution_grid`).
+        and :func:`~rhetoric.stylometry.grid.attribution_grid`).
     analyzer : {"word", "char"}, default="word"
         Word or character features.
     ngram : int, default=1

@@ -213,7 +213,7 @@ def cross_validate(
         (or a range) is several sizes, each validated; a 2-tuple is one ``(first, last)`` range
         of frequency ranks, not two sizes: ``mfw=(2, 50)`` validates the words of ranks 2 to 50
         once (give ``[2, 50]`` for two sizes; unlike the sizes of
-        :func:`~rhetoric.stylometry.attribution_grid`).
+        :func:`~rhetoric.stylometry.grid.attribution_grid`).
     cv : {"loo", "loo_balanced", "kfold"} or int
         Leave-one-out; leave-one-out with as many training texts for every author as the
         held-out author has left (:func:`balanced_loo_splits`: class sizes give no hint); or
@@ -328,7 +328,7 @@ def attribute(
 
     ``mfw`` is a number of words or one ``(first, last)`` range of frequency ranks
     (:class:`~rhetoric.stylometry.MFWVectorizer`): ``mfw=(2, 50)`` uses the words of ranks 2 to
-    50, not two sizes (unlike :func:`~rhetoric.stylometry.attribution_grid`).
+    50, not two sizes (unlike :func:`~rhetoric.stylometry.grid.attribution_grid`).
 
     Returns
     -------
