@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from rhetoric.errors import invalid_value
+from rhetoric.errors import InputError, UsageError, invalid_value
 from rhetoric.stats import bootstrap_rate_ci, cliffs_delta, permutation_test, rate_per_1000
 
 #: Party of each president, keyed by the corpus loaders' ``label`` (see the module notes).
@@ -397,12 +397,30 @@ CORRECTED_COLUMNS = [
 ]  # fmt: skip
 
 
+def _verdicts(column: pd.Series) -> pd.Series:
+    """The verdicts as the judgement files are read (case and spaces ignored, so read_csv's
+    booleans True / False count too), ``""`` for unjudged; anything else is an error."""
+    from rhetoric.validation.judgements import VERDICTS
+
+    verdicts = column.map(lambda v: "" if v is None or v is pd.NA or v != v else str(v))
+    verdicts = verdicts.str.strip().str.upper()
+    unknown = [v for v in dict.fromkeys(column[~verdicts.isin(["", *VERDICTS])].tolist())]
+    if unknown:
+        shown = ", ".join(repr(v) for v in unknown[:5]) + (", ..." if len(unknown) > 5 else "")
+        raise InputError(
+            f"verdict(s) {shown} of the validation table are not {', '.join(VERDICTS)} or empty "
+            "(unjudged)"
+        )
+    return verdicts
+
+
 def _verdict_scores(
     figures: pd.DataFrame, lenient: bool
 ) -> dict[str, list[tuple[float, np.ndarray]]]:
     """Per device: ``(weight, scores)`` per kind with judgements; weights are the kinds' shares of
     the device's figures (the sample's strata), renormalised over the kinds judged."""
     values = {"TRUE": 1.0, "BORDERLINE": 0.5 if lenient else 0.0, "FALSE": 0.0}
+    figures = figures.assign(verdict=_verdicts(figures["verdict"]))
     table: dict[str, list[tuple[float, np.ndarray]]] = {}
     for name, one in figures.groupby("device", sort=True):
         kinds = one.groupby("kind") if "kind" in one.columns else [("", one)]
@@ -452,13 +470,18 @@ def corrected_rates(
         with the ``by`` columns.
     validation : ValidationReport or DataFrame
         :func:`rhetoric.validation.report` (its ``figures``), or a figure table with ``device``,
-        ``kind`` and ``verdict`` (``""`` for unjudged figures, which count for the weights only).
+        ``kind`` and ``verdict`` (TRUE, BORDERLINE or FALSE, in any case, as the judgement
+        files are read; ``""`` or missing for unjudged figures, which count for the weights
+        only; any other verdict is an error).
     by : str or list of str
         Grouping columns of ``counts`` (``"party"``, ``"era"``).
     lenient : bool, default False
         Count a BORDERLINE as half a TRUE.
     n_boot, ci, seed
-        Bootstrap replicates, interval width (percent), random seed.
+        Bootstrap replicates, interval width (percent), random seed. The raw interval is that
+        of :func:`rhetoric.stats.bootstrap_rate_ci` (the same as :func:`rates_by`'s for the same
+        groups and seed); the corrected one multiplies resampled rates by drawn precisions,
+        replicate by replicate, and so resamples the documents itself, with the same scheme.
 
     Returns
     -------
@@ -468,6 +491,8 @@ def corrected_rates(
         ``precision_high`` (float, the device's precision and its bootstrap interval),
         ``corrected``, ``corrected_low``, ``corrected_high`` (float), ``n_docs`` and ``judged``
         (int). A device with no judged figure has NaN precision and corrected values.
+        ``attrs["ci"]`` holds ``ci``, the width of the intervals (for
+        :func:`rhetoric.viz.validation.raw_and_corrected`).
 
     Examples
     --------
@@ -491,8 +516,13 @@ def corrected_rates(
             "validation must be a rhetoric.validation.report() result or a table with device, kind and verdict"
         )
     if not 0 < ci < 100:
-        raise ValueError(f"ci={ci!r} is not valid; give a percentage between 0 and 100, such as 95")
+        raise UsageError(f"ci={ci!r} is not valid; give a percentage between 0 and 100, such as 95")
+    if n_boot < 1:
+        raise UsageError(f"n_boot={n_boot!r} is not valid; give a positive number of replicates")
     scores = _verdict_scores(figures, lenient)
+    # the raw rates and their intervals are those of every rate of the package (and of rates_by)
+    raw = bootstrap_rate_ci(counts, value=value, words=words, by=[*keys, device], n_boot=n_boot,
+                            ci=ci, seed=seed).set_index([*keys, device])  # fmt: skip
     rng = np.random.default_rng(seed)
     tail = (100 - ci) / 2
     precision_draws: dict[str, tuple[float, np.ndarray, int]] = {}
@@ -510,8 +540,11 @@ def corrected_rates(
         name = key[-1]
         n_counts, n_words = part[value].to_numpy(float), part[words].to_numpy(float)
         rate = rate_per_1000(n_counts.sum(), n_words.sum())
+        low, high = raw.loc[key, ["ci_low", "ci_high"]]
+        # the corrected interval multiplies rate replicates by precision draws one by one, so it
+        # needs joint replicates of its own; drawn from this generator for every group, as they
+        # always were, so that the corrected intervals do not change
         replicates = _resample_ratio(n_counts, n_words, n_boot, rng)
-        low, high = np.nanpercentile(replicates, [tail, 100 - tail])
         row = dict(zip([*keys, device], key, strict=True))
         row.update(rate=rate, ci_low=float(low), ci_high=float(high), n_docs=len(part))
         if name in precision_draws:
@@ -528,4 +561,6 @@ def corrected_rates(
                        corrected=np.nan, corrected_low=np.nan, corrected_high=np.nan, judged=0)  # fmt: skip
         rows.append(row)
     table = pd.DataFrame(rows, columns=[*keys, device, *CORRECTED_COLUMNS])
-    return table.astype({"n_docs": "int64", "judged": "int64"})
+    table = table.astype({"n_docs": "int64", "judged": "int64"})
+    table.attrs["ci"] = ci  # the width of the intervals, for a figure's axis label
+    return table

@@ -17,7 +17,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from rhetoric.errors import UsageError, check_choice, invalid_value
+from rhetoric.errors import InputError, UsageError, check_choice, invalid_value
 
 #: Largest number of resampled values held in memory at once (rows x documents).
 _CHUNK = 2_000_000
@@ -228,7 +228,9 @@ def device_counts(
         ``group`` is used to count instances.
     documents : DataFrame
         One row per document: ``doc_id``, the word count column, and any metadata (party, year...),
-        which is carried into the result.
+        which is carried into the result. Every document of the spans must be there (a span of
+        another document is an error, not a figure silently left out); to count a subset, give
+        the spans of that subset.
     words : str, default "n_words"
         Word-count column of ``documents``.
     devices : list of str, optional
@@ -275,6 +277,7 @@ def device_counts(
     if spans.empty:
         counted = pd.Series(dtype="int64")
     else:
+        _check_span_documents(spans[doc_id], documents[doc_id], doc_id)
         present = spans[spans["device"].isin(device_list)]
         if unit != "spans" and "group" in present.columns:
             # A span without a group is its own instance: key it by its row.
@@ -301,6 +304,27 @@ def device_counts(
     table = documents.merge(counts, on=doc_id, how="inner", sort=False)
     dtype = "float64" if unit == "expected" else "int64"
     return table.astype({"count": dtype}).reset_index(drop=True)
+
+
+def _check_span_documents(span_ids: pd.Series, document_ids: pd.Series, column: str) -> None:
+    """Raise when spans name documents the table does not have: their counts would be lost
+    (an id read back as an int against one kept as a str loses every count)."""
+    known = set(document_ids.tolist())
+    unknown = [v for v in dict.fromkeys(span_ids.tolist()) if v not in known]
+    if not unknown:
+        return
+    shown = ", ".join(repr(v) for v in unknown[:5]) + (", ..." if len(unknown) > 5 else "")
+    as_strings = {str(v) for v in known}
+    hint = (
+        f"; they match the documents' {column} as strings: give both the same type "
+        "(read_csv(..., dtype={'" + column + "': str}))"
+        if all(str(v) in as_strings for v in unknown)
+        else "; give the spans of these documents only, or every document they come from"
+    )
+    raise InputError(
+        f"{len(unknown)} {column} value(s) of the spans are in no document ({shown}): their figures would "
+        f"not be counted{hint}"
+    )
 
 
 #: Lowest score under which a span table of every candidate (``min_score=0``) always has some

@@ -231,3 +231,44 @@ def test_one_figure_among_shorter_documents_is_no_significant_difference():
     })  # fmt: skip
     row = compare_groups(data, group="era", a="later", b="earlier", n_boot=200).iloc[0]
     assert row["pvalue"] > 0.3  # the figure lands in the later group in 12 of 30 relabellings
+
+
+def test_corrected_rates_read_verdicts_as_the_judgement_files_do_and_refuse_others():
+    """Verdicts other than exactly TRUE / BORDERLINE / FALSE were taken for unjudged figures:
+    'true' / 'True' (read_csv's booleans) gave no precision, without a word."""
+    from rhetoric.compare import corrected_rates
+    from rhetoric.errors import InputError, UsageError
+
+    counts = pd.DataFrame({"g": ["a"] * 2, "device": ["anaphora"] * 2, "count": [4, 6],
+                           "n_words": [1000] * 2})  # fmt: skip
+    figures = pd.DataFrame({"device": ["anaphora"] * 5, "kind": ["k"] * 5,
+                            "verdict": ["true", "True", True, " false ", np.nan]})  # fmt: skip
+    row = corrected_rates(counts, figures, by="g", n_boot=50).iloc[0]
+    assert row.judged == 4 and row.precision == pytest.approx(0.75)
+    with pytest.raises(InputError, match=r"'yes', 'no'.*TRUE, BORDERLINE, FALSE") as caught:
+        corrected_rates(counts, figures.assign(verdict=["yes", "no", "TRUE", "", ""]), by="g")
+    assert "\n" not in str(caught.value)
+    with pytest.raises(UsageError, match="n_boot=0"):
+        corrected_rates(counts, figures, by="g", n_boot=0)
+    with pytest.raises(UsageError, match="ci=100"):
+        corrected_rates(counts, figures, by="g", ci=100)
+
+
+def test_corrected_rates_give_the_raw_interval_of_rates_by():
+    """The raw interval came from the hand-written resampler, not from bootstrap_rate_ci like
+    every other rate of the package: the same group and seed had two intervals."""
+    from rhetoric.compare import corrected_rates, rates_by
+
+    counts = pd.DataFrame({
+        "g": ["a"] * 5 + ["b"] * 4 + ["c"], "device": ["anaphora"] * 10,
+        "count": [1, 3, 0, 2, 5, 4, 4, 4, 4, 7], "n_words": [800, 1200, 1000, 900, 1100] + [1000] * 5,
+    })  # fmt: skip
+    figures = pd.DataFrame({"device": ["anaphora"] * 4, "kind": ["k"] * 4,
+                            "verdict": ["TRUE", "TRUE", "FALSE", "BORDERLINE"]})  # fmt: skip
+    corrected = corrected_rates(counts, figures, by="g", n_boot=500, ci=90, seed=3)
+    raw = rates_by(counts, "g", n_boot=500, ci=90, seed=3)
+    columns = ["g", "rate", "ci_low", "ci_high"]
+    pd.testing.assert_frame_equal(corrected[columns], raw[columns])
+    # a degenerate group (every document at the same rate) and a one-document group: no width
+    assert corrected.loc[1, ["ci_low", "ci_high"]].tolist() == [4.0, 4.0]
+    assert corrected.loc[2, ["ci_low", "ci_high"]].tolist() == [7.0, 7.0]

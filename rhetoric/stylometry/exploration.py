@@ -44,6 +44,11 @@ def frequency_table(
 ) -> pd.DataFrame:
     """Relative frequencies (per 100 tokens) of the corpus's most frequent words.
 
+    ``mfw`` is a number of words or a ``(first, last)`` range of frequency ranks, as for
+    :class:`~rhetoric.stylometry.MFWVectorizer`: ``mfw=(2, 50)`` is the words of ranks 2 to 50,
+    one table, not two tables of 2 and 50 words (unlike the list of sizes of
+    :func:`consensus_tree` and :func:`consensus_network`).
+
     Returns
     -------
     pandas.DataFrame
@@ -273,6 +278,11 @@ def consensus_tree(
     of the trees, most frequent first, and only if it is compatible (nested or disjoint) with
     the clades already kept; with ``strength >= 0.5`` this is the majority-rule consensus.
 
+    ``mfw`` is a list of word-list sizes, one tree per size: ``mfw=(100, 500)`` is two
+    settings, 100 and 500 words, not the rank range 100-500 that a 2-tuple means to
+    :func:`frequency_table`, :func:`~rhetoric.stylometry.cross_validate` and
+    :class:`~rhetoric.stylometry.MFWVectorizer`.
+
     Examples
     --------
     >>> texts = ["a a b", "a a b b", "c d d", "c c d d"]
@@ -322,6 +332,11 @@ def consensus_network(
     neighbours with weights 1, 1/2 and 1/4 (``n_neighbors`` of them, halving); weights are
     summed over settings and over both directions. Write it with
     ``edges.to_csv("edges.csv", index=False)`` and import it in Gephi as an edge table.
+
+    ``mfw`` is a list of word-list sizes, one neighbour graph per size: ``mfw=(100, 500)`` is two
+    settings, 100 and 500 words, not the rank range 100-500 that a 2-tuple means to
+    :func:`frequency_table`, :func:`~rhetoric.stylometry.cross_validate` and
+    :class:`~rhetoric.stylometry.MFWVectorizer`.
 
     Returns
     -------

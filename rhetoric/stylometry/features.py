@@ -413,7 +413,10 @@ class MFWVectorizer(TransformerMixin, BaseEstimator):
     ----------
     mfw : int or (int, int), default=100
         How many features to keep, or a ``(first, last)`` range of frequency ranks (1-based,
-        inclusive), as stylo's ``mfw`` with ``start.at``.
+        inclusive), as stylo's ``mfw`` with ``start.at``. A 2-tuple is one rank range, not two
+        sizes: ``mfw=(2, 50)`` keeps the words of ranks 2 to 50 (unlike the list of sizes of
+        :func:`~rhetoric.stylometry.consensus_tree`, :func:`~rhetoric.stylometry.consensus_network`
+        and :func:`~rhetoric.stylometry.grid.attribution_grid`).
     analyzer : {"word", "char"}, default="word"
         Word or character features.
     ngram : int, default=1

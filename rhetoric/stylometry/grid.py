@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from rhetoric.errors import check_documents, invalid_value
+from rhetoric.errors import UsageError, check_documents, invalid_value
 
 #: Columns of :func:`attribution_grid`.
 GRID_COLUMNS = ["method", "mfw", "doc_id", "predicted"]
@@ -51,11 +51,14 @@ def attribution_grid(
     target : str
         The label of the texts to attribute (``"Disputed"``).
     candidates : list of str, optional
-        The training authors (default: every label other than ``target``).
+        The training authors (default: every label other than ``target``): at least two
+        labels of the texts, ``target`` not among them.
     methods : list of str
         Method names of :func:`~rhetoric.stylometry.make_method`.
     mfw : iterable of int
-        Word-list sizes.
+        Word-list sizes, one column of the grid each: ``mfw=(100, 500)`` is two sizes, 100 and
+        500 words, not the rank range 100-500 that a 2-tuple means to
+        :func:`~rhetoric.stylometry.attribute` and :func:`~rhetoric.stylometry.cross_validate`.
     doc_ids : list of str, optional
         Names of the texts (default: their positions).
     vectorizer : dict, optional
@@ -65,8 +68,9 @@ def attribution_grid(
     -------
     DataFrame
         One row per method, MFW size and test text: ``method`` (str), ``mfw`` (int), ``doc_id``
-        (str), ``predicted`` (str). No texts: an empty table; a ``target`` no text carries is an
-        error.
+        (str), ``predicted`` (str). No texts: an empty table; a ``target`` no text carries, a
+        candidate no text carries, the target among the candidates or fewer than two candidates
+        are errors.
 
     Examples
     --------
@@ -87,9 +91,14 @@ def attribution_grid(
     if target not in set(y):
         raise invalid_value("target", target, {str(v) for v in y})
     names = [str(i) for i in range(len(texts))] if doc_ids is None else [str(d) for d in doc_ids]
+    if len(names) != len(texts):
+        raise UsageError(
+            f"doc_ids has {len(names)} names but texts has {len(texts)}; give one per text"
+        )
     authors = (
         [v for v in dict.fromkeys(y) if v != target] if candidates is None else list(candidates)
     )
+    _check_candidates(authors, target, y)
     train = np.flatnonzero(np.isin(y, authors))
     test = np.flatnonzero(y == target)
     table = MFWVectorizer(**(vectorizer or {})).count_table(texts)
@@ -103,6 +112,28 @@ def attribution_grid(
                 for doc, p in zip([names[i] for i in test], predicted, strict=True)
             )
     return pd.DataFrame(rows, columns=GRID_COLUMNS).astype({"mfw": "int64"})
+
+
+def _check_candidates(candidates: list, target: str, labels: np.ndarray) -> None:
+    """Raise unless the candidates are at least two labels of training texts, ``target`` not
+    among them (its texts would be in the training set, each attributed to its own label)."""
+    if target in candidates:
+        raise UsageError(
+            f"the target {target!r} is among the candidates: its texts would be trained on and "
+            "attributed to themselves; give the training authors only"
+        )
+    authors = [v for v in dict.fromkeys(labels.tolist()) if v != target]
+    unknown = [c for c in candidates if c not in authors]
+    if unknown:
+        raise UsageError(
+            f"candidate(s) {', '.join(map(repr, unknown))} label no text; the labels are "
+            f"{', '.join(map(str, authors))}"
+        )
+    if len(set(candidates)) < 2:
+        raise UsageError(
+            f"attribution needs at least two candidates, and there are {len(set(candidates))} "
+            f"({', '.join(map(str, dict.fromkeys(candidates)))}): every text would go to it"
+        )
 
 
 def grid_counts(grid: pd.DataFrame, label: str) -> pd.DataFrame:

@@ -24,7 +24,7 @@ from sklearn.base import BaseEstimator, clone
 from sklearn.metrics import balanced_accuracy_score
 from sklearn.model_selection import LeaveOneOut, StratifiedKFold
 
-from rhetoric.errors import InputError, check_choice, check_documents
+from rhetoric.errors import InputError, UsageError, check_choice, check_documents
 from rhetoric.stylometry.classifiers import DeltaClassifier, canonical_method, make_method
 from rhetoric.stylometry.features import CountTable, MFWVectorizer, text_features
 
@@ -209,7 +209,11 @@ def cross_validate(
         Names for :func:`~rhetoric.stylometry.classifiers.make_method`, or scikit-learn
         classifiers reading frequency tables (cloned for every fold).
     mfw : int, (int, int), or a list of ints
-        Feature list size(s) for :class:`~rhetoric.stylometry.features.MFWVectorizer`.
+        Feature list size(s) for :class:`~rhetoric.stylometry.features.MFWVectorizer`: a list
+        (or a range) is several sizes, each validated; a 2-tuple is one ``(first, last)`` range
+        of frequency ranks, not two sizes: ``mfw=(2, 50)`` validates the words of ranks 2 to 50
+        once (give ``[2, 50]`` for two sizes; unlike the sizes of
+        :func:`~rhetoric.stylometry.grid.attribution_grid`).
     cv : {"loo", "loo_balanced", "kfold"} or int
         Leave-one-out; leave-one-out with as many training texts for every author as the
         held-out author has left (:func:`balanced_loo_splits`: class sizes give no hint); or
@@ -246,9 +250,12 @@ def cross_validate(
     else:
         table = MFWVectorizer(**(vectorizer or {})).count_table(check_documents("texts", texts))
     if len(table) != len(y):
-        raise ValueError(
+        raise UsageError(
             f"texts has {len(table)} documents but labels has {len(y)}; they must match"
         )
+    if doc_ids is not None:
+        doc_ids = list(doc_ids)
+        _check_names("doc_ids", doc_ids, "texts", len(y))
     if not isinstance(cv, int | np.integer) or isinstance(cv, bool):
         check_choice("cv", cv, ["loo", "loo_balanced", "kfold"])
     methods = list(method) if isinstance(method, list | tuple) else [method]
@@ -317,7 +324,11 @@ def attribute(
     is attributed unreliably.
 
     ``test_ids`` and ``train_ids`` name the texts in the table and in warnings (default: their
-    positions, ``"0"``, ``"1"``, ...).
+    positions, ``"0"``, ``"1"``, ...), one name per text.
+
+    ``mfw`` is a number of words or one ``(first, last)`` range of frequency ranks
+    (:class:`~rhetoric.stylometry.MFWVectorizer`): ``mfw=(2, 50)`` uses the words of ranks 2 to
+    50, not two sizes (unlike :func:`~rhetoric.stylometry.grid.attribution_grid`).
 
     Returns
     -------
@@ -335,12 +346,16 @@ def attribute(
     test_texts = check_documents("test_texts", test_texts)
     y_train = np.asarray(list(train_labels), dtype=object)
     if len(train_texts) != len(y_train):
-        raise ValueError(
+        raise UsageError(
             f"train_texts has {len(train_texts)} documents but train_labels has {len(y_train)}"
         )
     ids = (
         [str(i) for i in range(len(test_texts))] if test_ids is None else [str(i) for i in test_ids]
     )
+    _check_names("test_ids", ids, "test_texts", len(test_texts))
+    if train_ids is not None:
+        train_ids = list(train_ids)
+        _check_names("train_ids", train_ids, "train_texts", len(train_texts))
     test_texts, ids = _texts_with_words(test_texts, ids, MFWVectorizer(**(vectorizer or {})))
     if not test_texts:
         return pd.DataFrame({"doc_id": [], "predicted": []})
@@ -374,6 +389,15 @@ def attribute(
         for j, label in enumerate(classes):
             frame[str(label)] = p[:, j]
     return frame
+
+
+def _check_names(name: str, names: Sequence, texts: str, n_texts: int) -> None:
+    """Raise unless there is one name per text (a shorter list failed deep inside, a longer
+    one was cut without a word)."""
+    if len(names) != n_texts:
+        raise UsageError(
+            f"{name} has {len(names)} names but {texts} has {n_texts}; give one name per text"
+        )
 
 
 def _texts_with_words(

@@ -14,7 +14,8 @@
 - :func:`paper_style`, :func:`save_figure`, :func:`save_table`: figures and tables for a paper;
   :func:`figure_size` for one-column (3.5 in) and two-column (7 in) widths.
 - :func:`display_name` / :func:`display_names` / :func:`display_value`: the words a reader sees
-  for device, frame, kind, method and column names ("Security and defense"), in every figure.
+  for device, frame, kind, method and column names ("Security and defense"), in every figure;
+  :func:`display_text` shows words and text names as they are (the word "rate" stays "rate").
 """
 
 from rhetoric.viz.highlight import (
@@ -25,7 +26,7 @@ from rhetoric.viz.highlight import (
     highlight_passages,
 )
 from rhetoric.viz.kwic import kwic, kwic_style
-from rhetoric.viz.labels import display_name, display_names, display_value
+from rhetoric.viz.labels import display_name, display_names, display_text, display_value
 from rhetoric.viz.plots import (
     consensus_network,
     contrast,
@@ -73,6 +74,7 @@ __all__ = [
     "dispersion",
     "display_name",
     "display_names",
+    "display_text",
     "display_value",
     "facet",
     "figure_instances",

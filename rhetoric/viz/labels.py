@@ -145,14 +145,36 @@ def display_names(names: Iterable[object]) -> list[str]:
     return [display_name(name) for name in names]
 
 
+#: The names a data value may be (a group, a facet, a span's kind): devices, frames and kinds.
+#: Column, method and layer names are not among them: a word or a group may be "rate" or
+#: "frame", and is then shown as it is.
+_VALUE_NAMES: dict[str, str] = {**KIND_NAMES, **FRAME_NAMES, **DEVICE_NAMES}
+
+
 def display_value(value: object) -> str:
-    """A data value (an era, a party, a word) as shown: listed names worded, others kept.
+    """A data value (an era, a party, a kind) as shown: device, frame and kind names worded, others kept.
 
     Unlike :func:`display_name` the case is kept ("main refrain", "1789-1860"); only the
-    underscores of a code name become spaces.
+    underscores of a code name become spaces. Column, method and layer names are not looked
+    up: a group called "rate" is "rate", not "Per 1,000 words". Words and text names, which are
+    never names of the package, go through :func:`display_text`.
 
     >>> display_value("security_and_defense"), display_value("main refrain"), display_value("New_Deal")
     ('Security and defense', 'main refrain', 'New Deal')
+    >>> display_value("rate"), display_value("frames")
+    ('rate', 'frames')
     """
     text = str(value)
-    return _ALL.get(text, text.replace("_", " "))
+    return _VALUE_NAMES.get(text, text.replace("_", " "))
+
+
+def display_text(value: object) -> str:
+    """A word or a text name (a term, a zeta word, a document) as shown: as it is.
+
+    Never looked up, so the word "rate" or "anaphora" in a word figure stays a word; only
+    underscores become spaces, so that a figure shows none (``Hamilton_01`` is "Hamilton 01").
+
+    >>> display_text("rate"), display_text("economic"), display_text("Hamilton_01")
+    ('rate', 'economic', 'Hamilton 01')
+    """
+    return str(value).replace("_", " ")

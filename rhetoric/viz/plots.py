@@ -41,7 +41,7 @@ import pandas as pd
 
 from rhetoric.errors import UsageError, check_choice, invalid_value
 from rhetoric.stats import bootstrap_rate_ci
-from rhetoric.viz.labels import display_name, display_names, display_value
+from rhetoric.viz.labels import display_name, display_names, display_text, display_value
 from rhetoric.viz.style import GROUP_COLORS, GROUP_MARKERS, LABELS, device_color
 from rhetoric.viz.tables import locate_spans
 
@@ -523,6 +523,11 @@ def frame_shares(
 # --- words and corpora ----------------------------------------------------------------------------
 
 
+#: Columns whose values are words (of :func:`~rhetoric.viz.tables.term_positions` and of zeta
+#: tables): shown as they are, never looked up as device or column names.
+_WORD_COLUMNS = ("term", "word")
+
+
 def dispersion(
     data: pd.DataFrame,
     *,
@@ -545,8 +550,12 @@ def dispersion(
     x : str, default "corpus_index"
         Word offset in the corpus (``"position"`` for a relative place within one document).
     y : str, default "term"
+        Column of the rows. Rows of ``"term"`` or ``"word"`` are words, shown as they are (the
+        word "frame" is not the frame label); rows of any other column (``"device"``) are
+        names: devices get their display names and colours.
     order : list of str, optional
-        Rows from top to bottom (default: as they first appear, device labels in package order).
+        Rows from top to bottom (default: device labels in package order, then the other rows
+        sorted; words sorted).
     boundaries : str or None, default "doc_start"
         Column of document start offsets to draw; ``None`` for none.
     ax : matplotlib Axes, optional
@@ -570,10 +579,15 @@ def dispersion(
     ax = _axes(ax)
     if data.empty:
         return _empty(ax, "no occurrences")
-    rows = list(order) if order is not None else _label_order(data[y])
+    # rows of words (a word may be "frame" or "repetition") are words; others are names
+    words = y in _WORD_COLUMNS
+    if order is not None:
+        rows = list(order)
+    else:
+        rows = sorted(set(data[y]), key=str) if words else _label_order(data[y])
     for number, name in enumerate(rows):
         positions = data.loc[data[y] == name, x].to_numpy()
-        color = device_color(str(name)) if name in LABELS else "0.15"
+        color = device_color(str(name)) if name in LABELS and not words else "0.15"
         ax.scatter(
             positions, np.full(len(positions), number), marker="|", s=120, linewidths=1, color=color
         )
@@ -581,9 +595,11 @@ def dispersion(
         for start in sorted(set(data[boundaries]))[1:]:
             ax.axvline(start, color="0.8", linewidth=0.6, zorder=0)
     # device rows by their display names, words as they are
-    ax.set_yticks(
-        range(len(rows)), [display_name(r) if r in LABELS else display_value(r) for r in rows]
-    )
+    if words:
+        shown = [display_text(r) for r in rows]
+    else:
+        shown = [display_name(r) if r in LABELS else display_value(r) for r in rows]
+    ax.set_yticks(range(len(rows)), shown)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlabel(display_name(x))
     return ax
@@ -641,7 +657,7 @@ def contrast(
     bar_colors = [colors[labels[0]] if v > 0 else colors[labels[1]] for v in shown[score]]
     positions = np.arange(len(shown))
     ax.barh(positions, shown[score].to_numpy(), color=bar_colors, height=0.75)
-    ax.set_yticks(positions, [display_value(t) for t in shown[term]])
+    ax.set_yticks(positions, [display_text(t) for t in shown[term]])
     ax.set_ylim(len(shown) - 0.5, -0.5)
     ax.axvline(0, color="0.3", linewidth=0.8)
     if threshold is not None:
@@ -742,7 +758,7 @@ def pca_scatter(
             texts = texts.where(texts.notna(), data["doc_id"])
         shown = texts.notna() & (texts.astype(str) != "")
         _place_labels(ax, data.loc[shown, x].to_numpy(), data.loc[shown, y].to_numpy(),
-                      [display_value(t) for t in texts[shown]])  # fmt: skip
+                      [display_text(t) for t in texts[shown]])  # fmt: skip
     return ax
 
 
@@ -825,13 +841,13 @@ def dendrogram(
     kwargs.setdefault("leaf_font_size", mpl.rcParams["ytick.labelsize"])
     kwargs.setdefault("color_threshold", 0)
     kwargs.setdefault("above_threshold_color", "0.25")
-    shown = None if labels is None else [display_value(label) for label in labels]
+    shown = None if labels is None else [display_text(label) for label in labels]
     hierarchy.dendrogram(linkage, labels=shown, orientation=orientation, ax=ax, **kwargs)  # fmt: skip
     if groups:
         from matplotlib.patches import Patch
 
         colors = _group_colors(list(dict.fromkeys(groups.values())))
-        by_shown = {display_value(label): group for label, group in groups.items()}
+        by_shown = {display_text(label): group for label, group in groups.items()}
         ticks = ax.get_yticklabels() if orientation in ("left", "right") else ax.get_xticklabels()
         for tick in ticks:
             group = by_shown.get(tick.get_text())
@@ -976,7 +992,7 @@ def consensus_network(
         )
     ax.legend(handles=handles, title=group_title, frameon=False, loc="upper left",
               bbox_to_anchor=(1.0, 1.0), borderaxespad=0)  # fmt: skip
-    shown = [display_value((node_labels or {}).get(node, node)) for node in nodes]
+    shown = [display_text((node_labels or {}).get(node, node)) for node in nodes]
     _place_labels(ax, position[:, 0], position[:, 1], shown)
     return ax
 
@@ -1033,7 +1049,7 @@ def zeta_bars(
     shown = pd.concat(parts).sort_values(zeta, ascending=False, kind="stable")
     positions = np.arange(len(shown))
     ax.barh(positions, shown[zeta].to_numpy(), color=[colors[g] for g in shown[group]], height=0.75)
-    ax.set_yticks(positions, [display_value(w) for w in shown[word]])
+    ax.set_yticks(positions, [display_text(w) for w in shown[word]])
     ax.set_ylim(len(shown) - 0.5, -0.5)
     ax.axvline(0, color="0.3", linewidth=0.8)
     from matplotlib.patches import Patch

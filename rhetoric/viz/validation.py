@@ -23,6 +23,7 @@ def raw_and_corrected(
     group: str | None = None,
     device: str = "device",
     order: Sequence[str] | None = None,
+    ci: float | None = None,
     ax=None,
 ):
     """Each device's rate per 1,000 words, raw (hollow) and corrected for precision (filled).
@@ -36,6 +37,10 @@ def raw_and_corrected(
         The grouping column (one colour per group); ``None`` for one series.
     order : list of str, optional
         Devices from top to bottom.
+    ci : float, optional
+        The width of the intervals (percent), named on the axis; by default the ``ci`` the
+        table was computed with (its ``attrs["ci"]``, which ``corrected_rates`` sets); none
+        known, the axis names no width.
     ax : matplotlib Axes, optional
 
     Returns
@@ -88,7 +93,9 @@ def raw_and_corrected(
     ax.set_yticks(range(len(devices)), display_names(devices))
     ax.set_ylim(len(devices) - 0.5, -0.5)
     ax.set_xlim(left=0)
-    ax.set_xlabel("Per 1,000 words: raw (hollow) and × precision (filled), 95% intervals")
+    ci = data.attrs.get("ci") if ci is None else ci
+    width = "intervals" if ci is None else f"{ci:g}% intervals"
+    ax.set_xlabel(f"Per 1,000 words: raw (hollow) and × precision (filled), {width}")
     ax.set_ylabel("")
     ax.legend(frameon=False, fontsize="small")
     return ax

@@ -64,3 +64,25 @@ def test_clade_labels_counts_members_by_label():
     assert sorted(table[["H", "M"]].values.tolist()) == [[0, 2], [2, 0]]
     assert (table["H"] + table["M"] == table["size"]).all()
     assert clade_labels(tree.clades.iloc[:0], {"h1": "H"}).empty
+
+
+def test_grid_refuses_candidates_that_would_train_on_the_test_texts_or_decide_nothing():
+    """The target among the candidates put the test texts into the training set (each text
+    attributed to its own label); an unknown candidate was ignored; one candidate took all."""
+    from rhetoric.errors import UsageError
+
+    def grid(candidates):
+        return attribution_grid(TEXTS, LABELS, target="?", candidates=candidates,
+                                methods=["burrows"], mfw=[3])  # fmt: skip
+
+    with pytest.raises(UsageError, match=r"target '\?'.*among the candidates"):
+        grid(["H", "M", "?"])
+    with pytest.raises(UsageError, match=r"'X'.*H, M"):
+        grid(["H", "M", "X"])
+    with pytest.raises(UsageError, match=r"at least two"):
+        grid(["H"])
+    with pytest.raises(UsageError, match=r"at least two"):
+        attribution_grid(TEXTS[:3] + TEXTS[4:5], ["H", "H", "H", "?"], target="?", mfw=[3])
+    with pytest.raises(UsageError, match=r"doc_ids has 2 names but texts has 6"):
+        attribution_grid(TEXTS, LABELS, target="?", mfw=[3], doc_ids=["a", "b"])
+    assert set(grid(["H", "M"])["predicted"]) == {"H", "M"}

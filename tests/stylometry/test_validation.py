@@ -128,3 +128,27 @@ def test_character_ngrams_do_not_warn_that_a_text_has_few_words():
         warnings.simplefilter("error")
         attribute(texts, list("ABABAB"), ["天下大事分久必合" * 40], method="burrows",
                   mfw=20, vectorizer={"analyzer": "char", "ngram": 2})  # fmt: skip
+
+
+def test_names_of_the_wrong_length_are_one_usage_error():
+    """test_ids / doc_ids / train_ids of the wrong length gave an IndexError deep inside, or
+    were silently truncated."""
+    from rhetoric.errors import UsageError
+    from rhetoric.stylometry.validation import attribute, cross_validate
+
+    train = ["the cat sat on the mat"] * 2 + ["a dog ran to a park"] * 2
+    tests = ["the cat sat", "a dog ran", "the mat"]
+    with pytest.raises(UsageError, match="test_ids has 2 names but test_texts has 3"):
+        attribute(train, list("aabb"), tests, method="burrows", mfw=5, test_ids=["x", "y"])
+    with pytest.raises(UsageError, match="test_ids has 4 names but test_texts has 3"):
+        attribute(train, list("aabb"), tests, method="burrows", mfw=5, test_ids=list("wxyz"))
+    with pytest.raises(UsageError, match="train_ids has 1 names but train_texts has 4"):
+        attribute(train, list("aabb"), tests, method="burrows", mfw=5, train_ids=["t"])
+    with pytest.raises(UsageError, match="train_labels has 3"):
+        attribute(train, list("aab"), tests, method="burrows", mfw=5)
+    with pytest.raises(UsageError, match="doc_ids has 3 names but texts has 4"):
+        cross_validate(train, list("aabb"), method="burrows", mfw=5, doc_ids=list("xyz"))
+    with pytest.raises(UsageError, match="doc_ids has 5 names but texts has 4"):
+        cross_validate(train, list("aabb"), method="burrows", mfw=5, doc_ids=list("vwxyz"))
+    with pytest.raises(UsageError, match="labels has 3"):
+        cross_validate(train, list("aab"), method="burrows", mfw=5)

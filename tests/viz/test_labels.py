@@ -319,3 +319,42 @@ def test_a_label_pushed_away_from_its_point_gets_a_leader_line_back_to_it():
         assert np.min(np.hypot(xs - x0, ys - y0)) < 0.05
     assert ax.get_xlim() == (0, 1)  # the lines do not move the axes' limits
     plt.close(figure)
+
+
+def test_words_and_text_names_are_shown_as_they_are_not_as_column_or_layer_names():
+    """The words "rate", "frame" and "frames" are words in a word figure, not "Per 1,000 words"
+    or "Frame keywords"; only device, frame and kind names are worded."""
+    from rhetoric.stats import log_odds_ratio
+    from rhetoric.viz.labels import display_text, display_value
+
+    assert display_value("rate") == "rate" and display_value("frames") == "frames"
+    assert display_value("z") == "z" and display_value("burrows") == "burrows"
+    assert display_value("anaphora") == "Anaphora"
+    assert display_value("security_and_defense") == "Security and defense"
+    assert display_value("loaded_negative") == "Loaded (negative)"
+    assert display_text("economic") == "economic" and display_text("Hamilton_01") == "Hamilton 01"
+
+    def ticks(ax):
+        return [t.get_text() for t in ax.get_yticklabels()]
+
+    table = log_odds_ratio({"rate": 30, "frame": 12, "war": 2, "tax": 20},
+                           {"rate": 3, "frame": 2, "war": 30, "tax": 5})  # fmt: skip
+    assert sorted(ticks(plots.contrast(table, ax=plt.subplots()[1]))) == [
+        "frame", "rate", "tax", "war"
+    ]  # fmt: skip
+    hits = pd.DataFrame({"term": ["rate", "frame", "anaphora"], "corpus_index": [0, 4, 9]})
+    assert ticks(plots.dispersion(hits, ax=plt.subplots()[1])) == ["anaphora", "frame", "rate"]
+    zeta = pd.DataFrame({"word": ["frames", "rate"], "zeta": [0.5, -0.4], "group": ["a", "b"]})
+    assert sorted(ticks(plots.zeta_bars(zeta, group="group", ax=plt.subplots()[1]))) == [
+        "frames", "rate"
+    ]  # fmt: skip
+    points = pd.DataFrame({"PC1": [0.0, 1.0, 2.0], "PC2": [0.0, 1.0, 0.0],
+                           "label": ["frame", "rate", "economic"]})  # fmt: skip
+    ax = plots.pca_scatter(points, ax=plt.subplots()[1])
+    assert sorted(t.get_text() for t in ax.texts) == ["economic", "frame", "rate"]
+    distances = pd.DataFrame([[0, 1, 5], [1, 0, 4], [5, 4, 0]], index=["rate", "frames", "tax"],
+                             columns=["rate", "frames", "tax"])  # fmt: skip
+    ax = plots.dendrogram(distances, ax=plt.subplots()[1])
+    shown = [t.get_text() for t in [*ax.get_xticklabels(), *ax.get_yticklabels()]]
+    assert {"rate", "frames", "tax"} <= set(shown)
+    plt.close("all")

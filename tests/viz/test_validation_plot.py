@@ -31,3 +31,24 @@ def test_raw_and_corrected_rates_by_group_render(tmp_path):
     paths = save_figure(fig, "raw_corrected", folder=tmp_path)
     assert all(p.stat().st_size > 1000 for p in paths)
     plt.close(fig)
+
+
+def test_raw_and_corrected_names_the_width_of_the_intervals_it_draws():
+    """The axis said "95% intervals" whatever the ci of corrected_rates."""
+    counts = pd.DataFrame({"g": ["a", "a"], "device": ["anaphora"] * 2, "count": [4, 6],
+                           "n_words": [1000] * 2})  # fmt: skip
+    figures = pd.DataFrame(
+        {"device": ["anaphora"] * 2, "kind": ["k"] * 2, "verdict": ["TRUE", "FALSE"]}
+    )
+    table = corrected_rates(counts, figures, by="g", n_boot=50, ci=80)
+    assert table.attrs["ci"] == 80
+    label = raw_and_corrected(table, ax=plt.subplots()[1]).get_xlabel()
+    assert "80% intervals" in label and "95" not in label
+    label = raw_and_corrected(table, ci=90, ax=plt.subplots()[1]).get_xlabel()
+    assert "90% intervals" in label
+    # a table built by hand, of unknown width, does not claim one
+    plain = table.copy()
+    plain.attrs = {}
+    label = raw_and_corrected(plain, ax=plt.subplots()[1]).get_xlabel()
+    assert "%" not in label and "intervals" in label
+    plt.close("all")
