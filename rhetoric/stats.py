@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from rhetoric.errors import InputError, UsageError, check_choice, invalid_value
+from rhetoric.figures import grouped
 
 #: Largest number of resampled values held in memory at once (rows x documents).
 _CHUNK = 2_000_000
@@ -280,11 +281,11 @@ def device_counts(
         _check_span_documents(spans[doc_id], documents[doc_id], doc_id)
         present = spans[spans["device"].isin(device_list)]
         if unit != "spans" and "group" in present.columns:
-            # A span without a group is its own instance: key it by its row.
+            # A span without a group (None, NaN or "") is its own instance: key it by its row.
             keys = (
                 present["group"]
                 .astype(object)
-                .where(present["group"].notna(), "\0row" + present.index.astype(str))
+                .where(grouped(present["group"]), "\0row" + present.index.astype(str))
             )
             present = present.assign(_instance=keys)
             if unit == "expected":  # a figure's score is its parts' highest (they share one)

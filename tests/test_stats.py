@@ -118,6 +118,9 @@ def test_device_counts_fills_zeros_and_counts_instances():
     }  # fmt: skip
     every_span = device_counts(spans, documents, unit="spans")
     assert every_span.set_index(["doc_id", "device"]).loc[("x", "anaphora"), "count"] == 2
+    # an empty group (as a CSV round trip leaves None) is a lone span too, as in group_figures
+    read_back = spans.assign(group=spans["group"].fillna(""))
+    assert device_counts(read_back, documents).equals(instances)
 
 
 def test_expected_counts_add_each_figures_score_once():
