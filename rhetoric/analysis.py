@@ -56,7 +56,8 @@ class Analysis:
     frame_spans : list of Span
         Frame keyword and stance spans (``device="frame"`` / ``"stance"``).
     frame_rows : list of dict
-        One record per frame with hits: ``frame``, ``score``, ``hits``, ``keywords``; by score.
+        One record per frame with hits (and, with the news frame model, its first frame even
+        without a hit of its own): ``frame``, ``score``, ``hits``, ``keywords``.
     source : str
         The path analysed, or ``doc_id`` for a text given directly.
     """
@@ -132,7 +133,8 @@ class Analysis:
 
     @property
     def frames(self) -> pd.DataFrame:
-        """The frame profile, frames with hits: columns ``frame``, ``rank`` (1 for the dominant
+        """The frame profile, frames with hits (and the news frame model's first frame, which
+        may have none: it reads every word): columns ``frame``, ``rank`` (1 for the dominant
         frame, 2, 3, ... for the others ranked, 0 for frames not ranked; ranks start at 2 when the
         news frame model puts the codebook's ``other`` first), ``score``, ``hits``, ``keywords``
         (list of str); ranked frames first in rank order, then the others by score."""

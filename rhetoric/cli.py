@@ -48,6 +48,7 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA, EXIT_INTERNAL = 0, 1, 2, 3, 70
 OPTION_NAMES = {
     "text_column": "--text-column",
     "id_column": "--id-column",
+    "pattern": "--pattern",
     "min_score": "--min-score",
     "min_score device": "--min-score device",
     "device": "--devices",
@@ -608,6 +609,11 @@ def format_report(result, min_score=None) -> str:
         if not any(r["rank"] == 1 for r in rows) and any(r["rank"] for r in rows):
             lines.append(
                 "  (the codebook's 'other' comes first: no frame of the lexicon dominates)"
+            )
+        if any(r["rank"] == 1 and not r["hits"] for r in rows):
+            lines.append(
+                "  (the first frame has no keyword of its own: the news frame model reads every "
+                "word; rhetoric.framing.frame_model_evidence says which)"
             )
         lines.append(
             f"  {'frame':<{width}}  rank  {'score':>{score_width}}  {'hits':>{hits_width}}  keywords"

@@ -49,7 +49,7 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from rhetoric.errors import InputError, UsageError, check_documents, invalid_value
+from rhetoric.errors import InputError, UsageError, check_documents, invalid_value, named
 from rhetoric.text import WIDE_BOMS, Document
 
 #: File suffixes read as a corpus table, not as one text.
@@ -452,19 +452,22 @@ def folder_paths(folder: str | os.PathLike, pattern: str = "*.txt") -> list[Path
 def check_pattern(pattern: str) -> None:
     """Refuse (:class:`~rhetoric.errors.UsageError`, one line) a glob pattern that does not name
     files inside the folder: an empty one, an absolute one, or one with a ``..`` part (it would
-    read files outside the corpus folder)."""
+    read files outside the corpus folder). The message names ``--pattern`` on the command line,
+    ``pattern=`` in Python (:func:`~rhetoric.errors.named`)."""
     if not pattern:
-        raise UsageError("--pattern '' names no file; give a glob such as '*.txt' or '**/*.txt'")
+        raise UsageError(
+            f"{named('pattern', pattern)} names no file; give a glob such as '*.txt' or '**/*.txt'"
+        )
     pure = PurePosixPath(pattern.replace(os.sep, "/"))
     if pure.is_absolute() or Path(pattern).anchor:
         raise UsageError(
-            f"--pattern {pattern!r} is not relative; give a glob relative to the corpus folder, "
-            "such as '*.txt' or '**/*.txt'"
+            f"{named('pattern', pattern)} is not relative; give a glob relative to the corpus "
+            "folder, such as '*.txt' or '**/*.txt'"
         )
     if ".." in pure.parts:
         raise UsageError(
-            f"--pattern {pattern!r} reaches outside the folder (..); give a glob of the files "
-            "inside the corpus folder, or give the folder that holds them"
+            f"{named('pattern', pattern)} reaches outside the folder (..); give a glob of the "
+            "files inside the corpus folder, or give the folder that holds them"
         )
 
 

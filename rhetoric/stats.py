@@ -17,7 +17,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from rhetoric.errors import InputError, UsageError, check_choice, invalid_value
+from rhetoric.errors import UsageError, check_choice, invalid_value
 from rhetoric.figures import grouped
 
 #: Largest number of resampled values held in memory at once (rows x documents).
@@ -229,9 +229,9 @@ def device_counts(
         ``group`` is used to count instances.
     documents : DataFrame
         One row per document: ``doc_id``, the word count column, and any metadata (party, year...),
-        which is carried into the result. Every document of the spans must be there (a span of
-        another document is an error, not a figure silently left out); to count a subset, give
-        the spans of that subset.
+        which is carried into the result. Spans of documents not in it are not counted (a
+        warning says how many; when no counted span names one of these documents, as when ids
+        were read back as numbers against strings, it is a :class:`UsageError`).
     words : str, default "n_words"
         Word-count column of ``documents``.
     devices : list of str, optional
@@ -278,8 +278,8 @@ def device_counts(
     if spans.empty:
         counted = pd.Series(dtype="int64")
     else:
-        _check_span_documents(spans[doc_id], documents[doc_id], doc_id)
         present = spans[spans["device"].isin(device_list)]
+        _check_span_documents(present[doc_id], documents[doc_id], doc_id)
         if unit != "spans" and "group" in present.columns:
             # A span without a group (None, NaN or "") is its own instance: key it by its row.
             keys = (
@@ -308,23 +308,31 @@ def device_counts(
 
 
 def _check_span_documents(span_ids: pd.Series, document_ids: pd.Series, column: str) -> None:
-    """Raise when spans name documents the table does not have: their counts would be lost
-    (an id read back as an int against one kept as a str loses every count)."""
+    """Spans of documents the table does not have are not counted. When no counted span names a
+    document of the table, that is a mistake (an id read back as an int against one kept as a
+    str would make every count 0): a :class:`UsageError`. When some do not, a warning says how
+    many are left out (counting a subset of the documents is a use)."""
     known = set(document_ids.tolist())
     unknown = [v for v in dict.fromkeys(span_ids.tolist()) if v not in known]
     if not unknown:
         return
     shown = ", ".join(repr(v) for v in unknown[:5]) + (", ..." if len(unknown) > 5 else "")
     as_strings = {str(v) for v in known}
+    if len(unknown) < len(set(span_ids.tolist())):
+        warnings.warn(
+            f"{len(unknown)} {column} value(s) of the spans are in no document ({shown}): "
+            "their figures are not counted",
+            stacklevel=3,
+        )
+        return
     hint = (
         f"; they match the documents' {column} as strings: give both the same type "
         "(read_csv(..., dtype={'" + column + "': str}))"
         if all(str(v) in as_strings for v in unknown)
-        else "; give the spans of these documents only, or every document they come from"
+        else "; give the documents the spans come from"
     )
-    raise InputError(
-        f"{len(unknown)} {column} value(s) of the spans are in no document ({shown}): their figures would "
-        f"not be counted{hint}"
+    raise UsageError(
+        f"no {column} of the spans is in the documents ({shown}): no figure would be counted{hint}"
     )
 
 

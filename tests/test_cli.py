@@ -681,3 +681,14 @@ def test_a_text_piped_in_is_a_text_even_when_it_names_a_file(monkeypatch, capsys
         code, out, err = run(capsys, "analyze", "-", "--json")
         assert code == 0, err
         assert json.loads(out)["n_words"] == len(WORD_PATTERN.findall(text)) != 10  # other.txt's
+
+
+def test_the_report_says_when_the_first_frame_has_no_keyword_of_its_own(capsys, data_home):
+    # a PTC train article whose most probable frame (by the news frame model, which reads every
+    # word) has no lexicon hit: ranked first with 0 hits, and the report says why
+    article = data_home / "ptc" / "train-articles" / "article697063039.txt"
+    assert main(["analyze", str(article), "--genre", "news"]) == 0
+    out = capsys.readouterr().out
+    first = next(line.split() for line in out.splitlines() if re.match(r"\s+\w+\s+1\s", line))
+    assert first[2:4] == ["0.000", "0"]
+    assert "the first frame has no keyword of its own" in out

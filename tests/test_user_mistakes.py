@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import numpy as np
@@ -433,8 +434,8 @@ def test_a_pattern_that_is_empty_absolute_or_leaves_the_folder_is_a_usage_error(
                          "--out", str(tmp_path / "run"))  # fmt: skip
     assert code == 2 and "internal error" not in err, err
     assert f"--pattern {pattern!r}" in err and said in err and len(err.strip().splitlines()) == 1
-    with pytest.raises(rhetoric.errors.UsageError):
-        rhetoric.analyze_corpus(corpus, pattern=pattern, n_jobs=1)
+    with pytest.raises(rhetoric.errors.UsageError, match="^" + re.escape(f"pattern={pattern!r}")):
+        rhetoric.analyze_corpus(corpus, pattern=pattern, n_jobs=1)  # Python names its parameter
 
 
 def test_a_text_piped_in_over_the_limit_is_its_own_error_the_other_files_analysed(

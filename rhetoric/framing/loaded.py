@@ -722,8 +722,15 @@ def find_loaded_language(
     probabilities = word_probabilities(doc, model)
     if not probabilities:
         return []
+    from rhetoric.scoring.apply import reported_score
+
     threshold = model.threshold if min_score is None else min_score
-    kept = [i for i, p in probabilities.items() if p >= threshold and not in_name(doc, i)]
+    # compared as reported (rounded), so that min_score equal to a shown score keeps the word
+    kept = [
+        i
+        for i, p in probabilities.items()
+        if reported_score(p) >= threshold and not in_name(doc, i)
+    ]
     valence = vader_valence()
     spans = []
     runs = widened_runs(doc, kept) if widen_phrases else join_words(doc, kept)
