@@ -40,6 +40,7 @@ its position in the input.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections import Counter
@@ -267,7 +268,10 @@ def read_table(path: str | os.PathLike, id_column: str = "doc_id") -> pd.DataFra
             return pd.read_csv(
                 path, dtype={id_column: str}, keep_default_na=False, encoding="utf-8"
             )
-        return pd.read_json(path, lines=True, dtype={id_column: str}, encoding="utf-8")
+        table = pd.read_json(path, lines=True, dtype={id_column: str}, encoding="utf-8")
+        if id_column in table.columns:  # a number is parsed before dtype applies: 1.10 -> 1.1
+            table[id_column] = _ids_as_written(path, id_column, len(table))
+        return table
     except pd.errors.EmptyDataError:
         raise InputError(
             f"{path}: an empty file, not a {kind}; a CSV table begins with a header row naming "
@@ -287,6 +291,20 @@ def read_table(path: str | os.PathLike, id_column: str = "doc_id") -> pd.DataFra
 
             read_json_lines(path, kind)
         raise InputError(f"{path}: not a readable {kind} ({first_line(error)})") from None
+
+
+def _ids_as_written(path: Path, id_column: str, rows: int) -> list:
+    """The ``id_column`` values of a JSON Lines file as its lines write them: a number stays the
+    digits written (``1.10``, ``12345678901234567891``), a string the string, a missing one
+    ``None``."""
+    ids = [
+        json.loads(line, parse_int=str, parse_float=str).get(id_column)
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    if len(ids) != rows:  # not one object per line: leave it to the table's own checks
+        raise ValueError(f"{len(ids)} lines hold {rows} rows")
+    return ids
 
 
 def _check_text_table(path: Path, kind: str) -> None:

@@ -357,6 +357,19 @@ def test_a_table_file_keeps_the_names_of_the_id_column_asked_for_as_written(tmp_
     assert result.documents["doc_id"].tolist() == ids
 
 
+def test_json_lines_numbers_in_the_id_column_are_names_as_written(tmp_path):
+    from rhetoric.documents import iter_corpus
+
+    path = tmp_path / "t.jsonl"
+    path.write_text(
+        '{"id": 1.10, "text": "One."}\n{"id": 1.1, "text": "Two."}\n'
+        '{"id": 12345678901234567891, "text": "Three."}\n{"id": "x", "text": "Four."}\n'
+    )
+    assert [d.doc_id for d in iter_corpus(path, id_column="id")] == [
+        "1.10", "1.1", "12345678901234567891", "x"
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
 def test_an_empty_or_blank_text_cell_is_missing_in_every_table_format(tmp_path, suffix):
     from rhetoric.runner import load_texts, parquet_cells
