@@ -112,7 +112,9 @@ def package_version() -> str:
 
 
 def model_hashes() -> dict[str, str]:
-    """SHA-256 (first 16 hex digits) of every model and lexicon file shipped with the package.
+    """SHA-256 (first 16 hex digits) of every model and lexicon file shipped with the package,
+    the scorers of a folder named by ``$RHETORIC_SCORERS`` in place of the shipped ones
+    (:func:`rhetoric.scoring.model.load_model` reads them instead).
 
     A different scorer model or lexicon gives different spans, so a run refuses to resume into a
     folder written with other ones.
@@ -129,6 +131,14 @@ def model_hashes() -> dict[str, str]:
                 hashes[name] = hashlib.sha256(child.read_bytes()).hexdigest()[:16]
 
     walk(root, "")
+    from rhetoric.scoring.model import SCORERS_ENV
+
+    folder = os.environ.get(SCORERS_ENV)
+    if folder:
+        for name in [n for n in hashes if n.startswith("scorers/")]:
+            replacement = Path(folder) / name.removeprefix("scorers/")
+            if replacement.is_file():
+                hashes[name] = hashlib.sha256(replacement.read_bytes()).hexdigest()[:16]
     return hashes
 
 

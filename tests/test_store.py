@@ -181,6 +181,31 @@ def test_the_configuration_names_the_models_and_the_version():
     assert all(len(digest) == 16 for digest in config["models"].values())
 
 
+def test_a_folder_of_retrained_scorers_is_another_configuration(tmp_path, monkeypatch):
+    """A run with the scorers of $RHETORIC_SCORERS keeps other figures: resuming a folder
+    written with the shipped ones (or the reverse) must be refused as other models."""
+    import json
+
+    from rhetoric.scoring.model import SCORERS_ENV, load_model
+
+    shipped = store.model_hashes()
+    data = json.loads(load_model("tricolon").to_json())
+    data["threshold"] = 0.5
+    (tmp_path / "tricolon.json").write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv(SCORERS_ENV, str(tmp_path))
+    other = store.model_hashes()
+    assert other["scorers/tricolon.json"] != shipped["scorers/tricolon.json"]
+    assert {k: v for k, v in other.items() if k != "scorers/tricolon.json"} == {
+        k: v for k, v in shipped.items() if k != "scorers/tricolon.json"
+    }
+    texts = ["Go on, go on. We rise, we work, we win."]
+    monkeypatch.delenv(SCORERS_ENV)
+    write_corpus(texts, tmp_path / "run", frames=False, n_jobs=1)  # the shipped scorers
+    monkeypatch.setenv(SCORERS_ENV, str(tmp_path))
+    with pytest.raises(UsageError, match=r"models/lexicons changed: scorers/tricolon\.json"):
+        write_corpus(texts, tmp_path / "run", frames=False, n_jobs=1)
+
+
 def test_every_part_of_a_table_has_one_schema_when_metadata_columns_are_missing(
     tmp_path, monkeypatch
 ):
