@@ -39,6 +39,8 @@ import socket
 import time
 import uuid
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata as package_metadata
 from importlib import resources
@@ -569,6 +571,15 @@ class CorpusWriter:
         self.done = frozenset(doc for docs in committed.values() for doc in docs)
         self._next = max(committed, default=-1) + 1
 
+    @contextmanager
+    def _released_if_refused(self) -> Iterator[None]:
+        """A check before the run: if it refuses (or fails), the folder is no longer this run's."""
+        try:
+            yield
+        except BaseException:
+            _release_folder(self.folder)
+            raise
+
     def check_names(self, documents) -> None:
         """Refuse to resume (:class:`~rhetoric.errors.UsageError`, one line) when a file already
         committed would now get another ``doc_id``, or a committed ``doc_id`` would now name
@@ -576,13 +587,9 @@ class CorpusWriter:
         (:func:`rhetoric.documents.file_doc_ids`), so resuming with another set would analyse a
         file twice under two names, or skip a file as one it is not. Only a resumed run
         (``done`` not empty) has names to keep."""
-        if not self.done:
-            return
-        try:
-            _check_names(self.folder, _committed_paths(self.folder), documents)
-        except BaseException:
-            _release_folder(self.folder)
-            raise
+        if self.done:
+            with self._released_if_refused():
+                _check_names(self.folder, _committed_paths(self.folder), documents)
 
     def check_texts(self, documents) -> None:
         """Refuse to resume (:class:`~rhetoric.errors.UsageError`, one line) when a document
@@ -591,13 +598,9 @@ class CorpusWriter:
         the one committed, and resuming would keep the old text's results under its name. The
         documents given as texts are read for it (a Parquet file's text column, on this machine);
         a document committed as an error has no hash to compare."""
-        if not self.done:
-            return
-        try:
-            _check_texts(self.folder, _committed_hashes(self.folder), documents)
-        except BaseException:
-            _release_folder(self.folder)
-            raise
+        if self.done:
+            with self._released_if_refused():
+                _check_texts(self.folder, _committed_hashes(self.folder), documents)
 
     def __enter__(self) -> CorpusWriter:
         # running again: not finished until it ends (here, not before: a run refused before it

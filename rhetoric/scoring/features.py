@@ -17,6 +17,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
 
+from rhetoric.devices.repetition import document_frequencies
 from rhetoric.lexicon import first_person_rate, is_content_word
 from rhetoric.span import Span
 from rhetoric.text import MAX_TITLE_WORDS, Document
@@ -183,12 +184,9 @@ _BREAK_MARK = re.compile(r"[^\w\s'’]")
 _MEMBER_OPENERS = frozenset({"and", "or", "but", "nor", "yet", "so"})
 
 
-def background_df() -> tuple[dict[str, int], int]:
-    """Document frequencies of words in the training pool's PTC train articles, and their
-    number (:func:`rhetoric.devices.repetition.document_frequencies`: one reader of the file)."""
-    from rhetoric.devices.repetition import document_frequencies
-
-    return document_frequencies()
+#: Document frequencies of words in the training pool's PTC train articles, and their number:
+#: the repetition finder's reader of the shipped file (one reader, read once).
+background_df = document_frequencies
 
 
 def evidence_pattern(evidence: str, words: frozenset[str] = frozenset()) -> str:
