@@ -330,3 +330,22 @@ def test_a_speaker_label_starts_a_new_paragraph():
         "I was there, yes.",
         "And what did you see?",
     ]
+
+
+def test_a_decomposed_accent_stays_in_its_word():
+    # NFD text writes "é" as "e" and a combining acute: the mark belongs to the word, which is
+    # neither split there nor cut short (offsets index the text as given, nothing normalised)
+    import unicodedata
+
+    composed = "The na\u00efve caf\u00e9 owner said: d\u00e9j\u00e0 vu."
+    decomposed = unicodedata.normalize("NFD", composed)
+    nfc, nfd = Document(composed), Document(decomposed)
+    assert len(nfd.words) == len(nfc.words) == 7
+    assert [unicodedata.normalize("NFC", w.text) for w in nfd.words] == [w.text for w in nfc.words]
+    assert all(decomposed[w.start : w.end] == w.text for w in nfd.words)
+    assert nfd.words[2].text == "cafe\u0301" and nfd.words[5].text == "de\u0301ja\u0300"
+    # a mark after a word's letters ends the word with it; one with no letter before is no word
+    assert [w.text for w in Document("x\u0308 \u0301 well-be\u0327ing").words] == [
+        "x\u0308",
+        "well-be\u0327ing",
+    ]
