@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
+import unicodedata
 import warnings
 import weakref
 from dataclasses import dataclass
@@ -278,7 +279,6 @@ def _combining_marks() -> str:
     characters to ``re``, though in decomposed (NFD) text they are part of a letter. The planes
     that hold marks are searched (0, 1 and 14; the others hold ideographs, private use or
     nothing yet), in a few hundredths of a second."""
-    import unicodedata
 
     planes = [*range(0x20000), *range(0xE0000, 0xF0000)]
     marks = [c for c in planes if unicodedata.category(chr(c))[0] == "M"]
@@ -670,10 +670,14 @@ class Document:
     def keys(self) -> list[str]:
         """The matching key of every word: its normalised form without apostrophes or hyphens.
 
+        A key is in Unicode's composed form (NFC), so that a decomposed accent ("e" and U+0301)
+        and a composed one ("é") give the same key.
+
         >>> Document("Don’t re-read it").keys
         ['dont', 'reread', 'it']
         """
-        return [t.norm.replace("'", "").replace("-", "") for t in self.words]
+        keys = [t.norm.replace("'", "").replace("-", "") for t in self.words]
+        return [key if key.isascii() else unicodedata.normalize("NFC", key) for key in keys]
 
     @cached_property
     def sentence_of(self) -> list[int]:

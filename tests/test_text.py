@@ -349,3 +349,14 @@ def test_a_decomposed_accent_stays_in_its_word():
         "x\u0308",
         "well-be\u0327ing",
     ]
+
+
+def test_a_decomposed_accent_gives_the_composed_key():
+    # matching keys (refrains, repeated words, document frequencies) read "é" the same whether
+    # the text composes it or writes "e" and U+0301; the words keep the text's own characters
+    import unicodedata
+
+    composed = Document("C\u00f3rdoba, C\u00f3rdoba")
+    decomposed = Document(unicodedata.normalize("NFD", "C\u00f3rdoba, C\u00f3rdoba"))
+    assert decomposed.keys == composed.keys == ["c\u00f3rdoba", "c\u00f3rdoba"]
+    assert decomposed.words[0].text == "Co\u0301rdoba"
