@@ -187,7 +187,7 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
                         kind=kind,
                         group=f"{DEVICE}-{len(spans) + 1}",
                         score=round(score, 3),
-                        evidence=f'"{words[i].text}" / "{words[j].text}": one root, two forms',
+                        evidence=f'one root, two forms: "{words[i].text}" / "{words[j].text}"',
                     )
                 )
                 break

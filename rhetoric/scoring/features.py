@@ -212,6 +212,8 @@ def evidence_reasons(evidence: str, words: frozenset[str] = frozenset()) -> tupl
 
     >>> evidence_reasons("/b/: Bridges, barns (2 words, side by side)")
     ('N words', 'side by side')
+    >>> evidence_reasons("3 parallel items (same word classes: D N A J)", frozenset({"a", "d"}))
+    ('same word classes: D N A J',)
     """
     found = _BRACKETED.findall(evidence or "")
     if not found:
@@ -232,7 +234,9 @@ def _mask(text: str, words: frozenset[str]) -> str:
 
     def masked(m: re.Match) -> str:  # compared as a key: "Country's" is the figure's "countrys"
         key = m.group().lower().replace("'", "").replace("’", "").replace("-", "")
-        return "W" if key in words else m.group()
+        # a single letter is a rule's code (the word classes "D N A"), never masked as the
+        # figure's "a" or "I": one letter says nothing of the text's words
+        return "W" if len(key) > 1 and key in words else m.group()
 
     tail = _MASKED_RUN.sub("W", _WORD.sub(masked, tail))  # "W, W, W", "W W ... W W": one mask
     return head + colon + tail
