@@ -309,6 +309,8 @@ CLAUSE_BREAK = re.compile(r"[;:!?()\[\]\u2014\u2013\u201c\u201d\"]|--")
 MAX_SENTENCE_WORDS = 1000
 _PIECE_BREAK = re.compile(r"[,;:()\[\]\u2014\u2013\n\u2028\u2029]|--")
 _LINE_END_OF_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*[ \t\r\u00a0]*$""")
+#: Footnote reference numbers ("[1]", "[12] [13]") and the white space after them.
+_REFERENCE_MARKS = re.compile(r"(?:\[\d{1,3}\](?:\s+|$))*\[\d{1,3}\]")
 
 
 @lru_cache(maxsize=1)
@@ -469,6 +471,32 @@ def sentence_bounds(
     return [(start + s, start + e) for s, e in found]
 
 
+def footnote_marks_to_previous(
+    text: str, sentences: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``sentences`` (of one paragraph, in order) with the footnote numbers that Punkt put at the
+    start of a sentence ("dignity. [1] Are we ...") given back to the sentence before it, whose
+    reference they are; a sentence of nothing else joins that one. A paragraph's first sentence
+    keeps them (a footnote's own text, "[1] See ...").
+
+    >>> text = "We lost. [1] Can we win?"
+    >>> [text[a:b] for a, b in footnote_marks_to_previous(text, [(0, 8), (9, 24)])]
+    ['We lost. [1]', 'Can we win?']
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        marks = _REFERENCE_MARKS.match(text, start, end) if out else None
+        if marks:
+            out[-1] = (out[-1][0], marks.end())
+            start = marks.end()
+            while start < end and text[start].isspace():
+                start += 1
+            if start >= end:
+                continue
+        out.append((start, end))
+    return out
+
+
 def word_tokens(
     text: str, norm: str | None = None, start: int = 0, end: int | None = None
 ) -> list[Token]:
@@ -617,8 +645,11 @@ class Document:
         """
         bounds, flags = [], []
         for paragraph in self.paragraphs:
-            pieces = sentence_bounds(
-                self.clean, paragraph.start, paragraph.end, cache=self._punkt_cache
+            pieces = footnote_marks_to_previous(
+                self.clean,
+                sentence_bounds(
+                    self.clean, paragraph.start, paragraph.end, cache=self._punkt_cache
+                ),
             )
             bounds.extend(pieces)
             flags.extend([paragraph.heading] * len(pieces))
