@@ -329,7 +329,8 @@ def paragraph_bounds(text: str, start: int = 0, end: int | None = None) -> list[
 
     A paragraph ends at a blank line, and also at a line break after a line that ends a sentence
     (so texts with one paragraph or sentence per line split there, while hard-wrapped lines of
-    one paragraph stay together). A heading line above its paragraph is a paragraph of its own.
+    one paragraph stay together); a line that ends in a semicolon ends one only when the next
+    line does not open in lower case (a hard-wrapped sentence goes on there). A heading line above its paragraph is a paragraph of its own.
 
     >>> paragraph_bounds("One line.\\nTwo line.\\n\\nThree\\nwrapped.")
     [(0, 9), (10, 19), (21, 35)]
@@ -350,7 +351,8 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     while line_start < end:
         newline = text.find("\n", line_start, end)
         line_end = end if newline < 0 else newline
-        if _LINE_END_OF_SENTENCE.search(text, line_start, line_end) or (
+        ending = _LINE_END_OF_SENTENCE.search(text, line_start, line_end)
+        if (ending and not _wrapped_after_semicolon(text, ending.start(), line_end, end)) or (
             paragraph_start == line_start and _heading_line(text, line_start, line_end, end)
         ):
             pieces.append((paragraph_start, line_end))
@@ -359,6 +361,17 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if paragraph_start < end:
         pieces.append((paragraph_start, end))
     return [trimmed for piece in pieces if (trimmed := _trim(text, *piece))]
+
+
+def _wrapped_after_semicolon(text: str, mark: int, line_end: int, block_end: int) -> bool:
+    """A line that ends in a semicolon (``text[mark]``) and a next line that opens in lower case:
+    a hard-wrapped sentence going on ("... the board to which it is given;\\nwhich, as its keeper, ..."), not a
+    paragraph's end. A colon may end a line that introduces a list or a quotation, and a
+    full stop ends a sentence: those lines still end their paragraph."""
+    if text[mark] != ";":
+        return False
+    following = text[line_end + 1 : block_end].lstrip()
+    return following[:1].islower()
 
 
 def _heading_line(text: str, start: int, end: int, block_end: int) -> bool:

@@ -286,37 +286,62 @@ def _question_start(doc: Document, start: int, end: int) -> int:
     """Where the question proper begins in ``text[start:end]``.
 
     When the clause does not itself open as a question ("If ..., shall we ...?", "X -- is it
-    not ...?"), the question begins after the last comma, semicolon, colon or dash that is
-    followed by an auxiliary and its subject, by *what*, *why* or *how*, or by another wh-word
-    and an auxiliary (so that a relative clause, ", which ...", does not start a question).
+    not ...?"), the question begins after a comma, semicolon, colon or dash followed by one of:
+
+    * a question's wh-word: *what*, *why* or *how*, a wh-word written with a capital ("..., it
+      is asked, Who ...?"), or another wh-word with an auxiliary and a subject pronoun
+      ("..., where will they go?"); the last such opening wins;
+    * an auxiliary and its subject ("..., shall we ...?"), unless a wh-word opened the question
+      before it (then they are that question's own inversion: "..., what reason, then, can we
+      give?");
+    * another wh-word and an auxiliary (", who can ...?"), only when no opening came before: it
+      is mostly a relative clause inside the question (", which does not ...").
     """
     if _opening(_norms(_words_between(doc, start, end, 4)), marked=False) or _leading_word(
         doc, start, end
     ):
         return start
-    best = start
+    best, opened_by_wh = start, False
     for match in _CLAUSE_OPENINGS.finditer(doc.text, start, end):
         words = _words_between(doc, match.end(), end, 4)
         norms = _norms(words)
         skip = 1 if norms and norms[0] in _LEADING_CONJUNCTIONS else 0
-        head = norms[skip : skip + 2]
-        if len(head) == 2 and (
-            (head[0] in _AUXILIARIES and head[1] in _SUBJECT_STARTS)
-            or (head[0] in _WH_WORDS and head[1] in _AUXILIARIES)
-            or head[0] in _QUESTION_ONLY_WH
+        head = norms[skip : skip + 3]
+        if len(head) < 2:
+            continue
+        wh, inverted = head[0] in _WH_WORDS, head[1] in _AUXILIARIES
+        if head[0] in _QUESTION_ONLY_WH or (
+            wh
+            and (
+                words[skip].text[0].isupper()
+                or (inverted and head[2:] and head[2] in _SUBJECT_PRONOUNS)
+            )
         ):
+            best, opened_by_wh = words[skip].start, True
+        elif head[0] in _AUXILIARIES and head[1] in _SUBJECT_STARTS and not opened_by_wh:
+            best = words[skip].start
+        elif wh and inverted and best == start:
             best = words[skip].start
     return best
 
 
+#: Prepositions that may lead a wh-word opening a question ("To what end ...?", "By whom ...?").
+_WH_PREPOSITIONS = frozenset(
+    "to for by from with in on at of into upon under against through about".split()
+)
+
+
 def _leading_word(doc: Document, start: int, end: int) -> bool:
     """Does the clause open as a question: an auxiliary, or a wh-word that is not a subordinating
-    *when* / *where* ("When we ..., can we ...?"), after an optional conjunction?"""
+    *when* / *where* ("When we ..., can we ...?"), after an optional conjunction, or a wh-word
+    other than those after a preposition ("To what end ...?")?"""
     norms = _norms(_words_between(doc, start, end, 3))
     if norms and norms[0] in _LEADING_CONJUNCTIONS:
         norms = norms[1:]
     if not norms:
         return False
+    if norms[0] in _WH_PREPOSITIONS and len(norms) > 1:
+        return norms[1] in _WH_WORDS - {"when", "where"}
     if norms[0] in {"when", "where"}:
         return len(norms) > 1 and norms[1] in _AUXILIARIES
     return norms[0] in _AUXILIARIES or norms[0] in _WH_WORDS

@@ -145,6 +145,39 @@ def test_the_question_clause_is_cut_from_a_leading_clause():
     assert found(text) == [(15, 37, "was it worth the cost?", "question")]
 
 
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        # a relative clause inside the question does not start it
+        (
+            "One may fairly ask, what remedy is there for a town so poorly served, which "
+            "does not begin with the bridge?",
+            "what remedy is there for a town so poorly served, which does not begin with "
+            "the bridge?",
+        ),
+        # nor does the inversion of a question opened by a preposition and a wh-word
+        (
+            "To what purpose, then, shall we keep the old mill running?",
+            "To what purpose, then, shall we keep the old mill running?",
+        ),
+        # nor the inversion of a wh-question that opens after a leading clause
+        (
+            "If the vote fails, what reason, then, can we give the farmers?",
+            "what reason, then, can we give the farmers?",
+        ),
+        # a hard-wrapped line that ends in a semicolon does not end the paragraph
+        (
+            "Who is better placed to judge the harbour than the board to which its\n"
+            "care is given;\nwhich, as keeper of its records, will best weigh the costs?",
+            "Who is better placed to judge the harbour than the board to which its\n"
+            "care is given;\nwhich, as keeper of its records, will best weigh the costs?",
+        ),
+    ],
+)
+def test_the_question_starts_where_it_opens_not_at_a_clause_inside_it(text, question):
+    assert [s.text for s in find(text)] == [question]
+
+
 def test_a_negative_question_scores_higher():
     assert find("Don't we owe them more?")[0].score > find("Do we owe them more?")[0].score
 
