@@ -488,7 +488,7 @@ def footnote_marks_to_previous(
     text: str, sentences: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """``sentences`` (of one paragraph, in order) with the footnote numbers that Punkt put at the
-    start of a sentence ("dignity. [1] Are we ...") given back to the sentence before it, whose
+    start of a sentence ("froze early. [3] Can the barges ...") given back to the sentence before it, whose
     reference they are; a sentence of nothing else joins that one. A paragraph's first sentence
     keeps them (a footnote's own text, "[1] See ...").
 
