@@ -191,9 +191,11 @@ _LINE_BREAK_ESCAPES = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u
 
 
 def layered_spans(device_spans: list[Span], frame_spans: list[Span]) -> pd.DataFrame:
-    """Device, stance and frame spans in one table with a ``layer`` column."""
+    """Device, stance and frame spans in one table with a ``layer`` column (text columns of
+    Python objects, ``None`` for a missing group: :func:`~rhetoric.span.spans_to_frame`)."""
     table = spans_to_frame([*device_spans, *frame_spans])
-    table["layer"] = table["device"].map(lambda d: d if d in ("stance", "frame") else "device")
+    layers = [d if d in ("stance", "frame") else "device" for d in table["device"]]
+    table["layer"] = pd.Series(layers, index=table.index, dtype=object)
     return table
 
 

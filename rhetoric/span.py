@@ -104,7 +104,10 @@ def spans_to_frame(spans: Iterable[Span]) -> pd.DataFrame:
     pandas.DataFrame
         Columns :data:`SPAN_COLUMNS`: ``doc_id`` (str), ``device`` (str), ``kind`` (str),
         ``start`` / ``end`` (int), ``text`` (str), ``group`` (str or None), ``score`` (float),
-        ``evidence`` (str). An empty input gives an empty table with these columns.
+        ``evidence`` (str). The text columns hold Python objects, and a span without a group
+        has ``None``, in every table (as the tables of a corpus run have): pandas would
+        otherwise give a column with some groups its string dtype, with ``NaN`` for the
+        missing ones. An empty input gives an empty table with these columns.
 
     Examples
     --------
@@ -112,7 +115,7 @@ def spans_to_frame(spans: Iterable[Span]) -> pd.DataFrame:
     ['doc_id', 'device', 'kind', 'start', 'end', 'text', 'group', 'score', 'evidence']
     """
     rows = [span.to_dict() for span in sorted(spans, key=_position)]
-    frame = pd.DataFrame(rows, columns=SPAN_COLUMNS)
+    frame = pd.DataFrame(rows, columns=SPAN_COLUMNS, dtype=object)
     return frame.astype({"start": "int64", "end": "int64", "score": "float64"})
 
 

@@ -309,6 +309,8 @@ CLAUSE_BREAK = re.compile(r"[;:!?()\[\]\u2014\u2013\u201c\u201d\"]|--")
 MAX_SENTENCE_WORDS = 1000
 _PIECE_BREAK = re.compile(r"[,;:()\[\]\u2014\u2013\n\u2028\u2029]|--")
 _LINE_END_OF_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*[ \t\r\u00a0]*$""")
+#: Footnote reference numbers ("[1]", "[12] [13]") and the white space after them.
+_REFERENCE_MARKS = re.compile(r"(?:\[\d{1,3}\](?:\s+|$))*\[\d{1,3}\]")
 
 
 @lru_cache(maxsize=1)
@@ -327,7 +329,8 @@ def paragraph_bounds(text: str, start: int = 0, end: int | None = None) -> list[
 
     A paragraph ends at a blank line, and also at a line break after a line that ends a sentence
     (so texts with one paragraph or sentence per line split there, while hard-wrapped lines of
-    one paragraph stay together). A heading line above its paragraph is a paragraph of its own.
+    one paragraph stay together); a line that ends in a semicolon ends one only when the next
+    line does not open in lower case (a hard-wrapped sentence goes on there). A heading line above its paragraph is a paragraph of its own.
 
     >>> paragraph_bounds("One line.\\nTwo line.\\n\\nThree\\nwrapped.")
     [(0, 9), (10, 19), (21, 35)]
@@ -348,7 +351,8 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     while line_start < end:
         newline = text.find("\n", line_start, end)
         line_end = end if newline < 0 else newline
-        if _LINE_END_OF_SENTENCE.search(text, line_start, line_end) or (
+        ending = _LINE_END_OF_SENTENCE.search(text, line_start, line_end)
+        if (ending and not _wrapped_after_semicolon(text, ending.start(), line_end, end)) or (
             paragraph_start == line_start and _heading_line(text, line_start, line_end, end)
         ):
             pieces.append((paragraph_start, line_end))
@@ -357,6 +361,17 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if paragraph_start < end:
         pieces.append((paragraph_start, end))
     return [trimmed for piece in pieces if (trimmed := _trim(text, *piece))]
+
+
+def _wrapped_after_semicolon(text: str, mark: int, line_end: int, block_end: int) -> bool:
+    """A line that ends in a semicolon (``text[mark]``) and a next line that opens in lower case:
+    a hard-wrapped sentence going on ("... the board to which it is given;\\nwhich, as its keeper, ..."), not a
+    paragraph's end. A colon may end a line that introduces a list or a quotation, and a
+    full stop ends a sentence: those lines still end their paragraph."""
+    if text[mark] != ";":
+        return False
+    following = text[line_end + 1 : block_end].lstrip()
+    return following[:1].islower()
 
 
 def _heading_line(text: str, start: int, end: int, block_end: int) -> bool:
@@ -467,6 +482,32 @@ def sentence_bounds(
         if cache is not None:
             cache[piece] = found
     return [(start + s, start + e) for s, e in found]
+
+
+def footnote_marks_to_previous(
+    text: str, sentences: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``sentences`` (of one paragraph, in order) with the footnote numbers that Punkt put at the
+    start of a sentence ("froze early. [3] Can the barges ...") given back to the sentence before it, whose
+    reference they are; a sentence of nothing else joins that one. A paragraph's first sentence
+    keeps them (a footnote's own text, "[1] See ...").
+
+    >>> text = "We lost. [1] Can we win?"
+    >>> [text[a:b] for a, b in footnote_marks_to_previous(text, [(0, 8), (9, 24)])]
+    ['We lost. [1]', 'Can we win?']
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        marks = _REFERENCE_MARKS.match(text, start, end) if out else None
+        if marks:
+            out[-1] = (out[-1][0], marks.end())
+            start = marks.end()
+            while start < end and text[start].isspace():
+                start += 1
+            if start >= end:
+                continue
+        out.append((start, end))
+    return out
 
 
 def word_tokens(
@@ -617,8 +658,11 @@ class Document:
         """
         bounds, flags = [], []
         for paragraph in self.paragraphs:
-            pieces = sentence_bounds(
-                self.clean, paragraph.start, paragraph.end, cache=self._punkt_cache
+            pieces = footnote_marks_to_previous(
+                self.clean,
+                sentence_bounds(
+                    self.clean, paragraph.start, paragraph.end, cache=self._punkt_cache
+                ),
             )
             bounds.extend(pieces)
             flags.extend([paragraph.heading] * len(pieces))

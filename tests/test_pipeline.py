@@ -389,3 +389,31 @@ def test_an_empty_or_blank_text_cell_is_missing_in_every_table_format(tmp_path, 
     ]
     if suffix == ".parquet":  # the cells a Dask worker reads are missing alike
         assert [d.text for d in load_texts(list(parquet_cells(path)))][1:] == [None, None]
+
+
+def test_a_documents_spans_table_gives_the_missing_group_as_the_corpus_tables_do():
+    """``analyze(...).spans`` and ``analyze_corpus(...).spans`` give a span without a group as
+    ``None`` in an object column, in a document whose other spans have groups as in one whose
+    spans have none (pandas 3 inferred its string dtype, with NaN, for the first)."""
+    import rhetoric
+
+    texts = {
+        "series": "Who fixes the pumps? Who pays the crews? Who cleans the drains?",
+        "lone": "Our harbour is quiet. Who will mend the old pier now?",
+    }
+    corpus = analyze_corpus(
+        pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())}),
+        devices=["rhetorical_question"],
+        min_score=0,
+    )
+    for doc_id, text in texts.items():
+        alone = rhetoric.analyze(text, devices=["rhetorical_question"], min_score=0).spans
+        assert alone["group"].dtype == object and alone["layer"].dtype == object
+        assert corpus.spans["group"].dtype == object
+        rows = corpus.spans[corpus.spans["doc_id"] == doc_id]
+        key = ["device", "start", "end"]  # the corpus table orders its layers otherwise
+        assert sorted(map(tuple, alone[[*key, "group"]].to_numpy())) == sorted(
+            map(tuple, rows[[*key, "group"]].to_numpy())
+        )
+        assert all(g is None or isinstance(g, str) for g in alone["group"])
+    assert any(g is None for g in alone["group"])  # the lone question, with the frame spans

@@ -44,3 +44,18 @@ def test_table_has_fixed_columns_and_is_sorted():
     assert table["text"].tolist() == ["one", "three"]
     empty = spans_to_frame([])
     assert list(empty.columns) == SPAN_COLUMNS and len(empty) == 0
+
+
+def test_missing_group_is_none_in_an_object_column_whatever_the_other_rows():
+    """A span without a group is ``None`` in a column of Python objects, whether or not other
+    spans of the table have a group (pandas 3 would infer its string dtype, with NaN, for a
+    column that holds some strings, and keep ``None`` in an object column for one that holds
+    none): one value for "no group" in every document's table."""
+    source = "alpha beta gamma"
+    lone = Span.from_source(source, 0, 5, device="d", kind="k")
+    grouped = Span.from_source(source, 6, 10, device="d", kind="k", group="d-1")
+    for spans in ([lone], [lone, grouped]):
+        table = spans_to_frame(spans)
+        assert table["group"].dtype == object
+        assert table["group"].tolist()[0] is None
+        assert table["text"].dtype == object

@@ -360,3 +360,32 @@ def test_a_decomposed_accent_gives_the_composed_key():
     decomposed = Document(unicodedata.normalize("NFD", "C\u00f3rdoba, C\u00f3rdoba"))
     assert decomposed.keys == composed.keys == ["c\u00f3rdoba", "c\u00f3rdoba"]
     assert decomposed.words[0].text == "Co\u0301rdoba"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The canal froze early. [3] Can the barges wait for spring? They cannot.",
+        "The canal froze early.[3] Can the barges wait for spring? They cannot.",
+        "The canal froze early. [3] [14]\nCan the barges wait for spring? They cannot.",
+    ],
+)
+def test_a_footnote_marker_after_a_full_stop_ends_the_sentence_before_it(text):
+    """Punkt reads a bracketed footnote number after the final stop as the opening of the next
+    sentence; it is the reference of the sentence before it, which keeps it, and the next
+    sentence (so a figure on it) opens at its first word. Offsets stay exact."""
+    from rhetoric.devices.questions import find_rhetorical_questions
+
+    doc = Document(text)
+    sentences = [text[s.start : s.end] for s in doc.sentences]
+    assert sentences[1] == "Can the barges wait for spring?"
+    assert sentences[0].startswith("The canal froze early.") and sentences[0].endswith("]")
+    assert [w.text for s in doc.sentences for w in doc.words_of(s)] == [w.text for w in doc.words]
+    assert [s.text for s in find_rhetorical_questions(doc)] == ["Can the barges wait for spring?"]
+
+
+def test_a_paragraph_that_opens_with_a_footnote_number_keeps_it():
+    """A footnote's own text ("[3] See ...") has no sentence before it in its paragraph."""
+    text = "The canal froze early.\n\n[3] See the harbour records of that winter."
+    doc = Document(text)
+    assert [text[s.start : s.end] for s in doc.sentences][1].startswith("[3] See")

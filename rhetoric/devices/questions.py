@@ -11,7 +11,10 @@ what ..."), never qualify, because they do not invert.
 
 Not every question is rhetorical. Left out are:
 
-* questions inside quotation marks (dialogue or a quoted voice, not the text's own question);
+* questions inside quotation marks (dialogue or a quoted voice, not the text's own question),
+  also where the quotation runs over several paragraphs (lines, in news): it reopens each of
+  them with a quotation mark, or runs on to its closing mark, within a bound (see
+  :func:`_quoted_stretches`);
 * questions of a transcript's questioner (a paragraph opening with ``Q:`` or ``Question:``);
 * genuine requests to people present: a question with *please*, or *would / could / can / will
   you* followed closely by a verb of bodily action performed on the spot (stand, rise, sit,
@@ -89,9 +92,16 @@ _CLAUSE_OPENINGS = re.compile(r"[;:,—]|--|\s-\s")
 _CLOSERS = "\"'”’)]» \t\r\n"
 
 
-def _quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+#: How far a quotation left open at the end of its paragraph may run on, looking for its
+#: closing mark: through at most this many paragraphs after its own, within this many characters.
+QUOTE_CARRY_PARAGRAPHS = 6
+QUOTE_CARRY_CHARS = 1500
+
+
+def _quoted_ranges(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
     """Stretches of ``text[start:end]`` inside quotation marks (double quotes, and single curly
-    quotes that open after a space); an unclosed quote runs to the end of the paragraph."""
+    quotes that open after a space); an unclosed quote runs to the end of the paragraph. Also
+    the offset of the double quote left open there, if any (:func:`_quoted_stretches`)."""
     ranges: list[tuple[int, int]] = []
     double_open = single_open = None
     for position in range(start, end):
@@ -111,7 +121,66 @@ def _quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for opened in (double_open, single_open):
         if opened is not None:
             ranges.append((opened, end))
-    return ranges
+    return ranges, double_open
+
+
+def _quoted_stretches(doc: Document) -> _Stretches:
+    """Every stretch of the document inside double or single quotation marks.
+
+    Marks are paired within a paragraph. A double quote left open at the end of its paragraph
+    is read as English typesetting writes a quotation over several paragraphs (in news, where
+    every paragraph is a line, a quoted speech often is one): when a later paragraph opens with
+    a quotation mark, that paragraph reopens the quotation, and the open one ends with its own
+    paragraph; otherwise the quotation runs on to its closing mark, the first double quote
+    after it if that one closes (a ``”``, or a straight ``"`` after a word), through at most
+    :data:`QUOTE_CARRY_PARAGRAPHS` paragraphs and :data:`QUOTE_CARRY_CHARS` characters. A stray
+    mark (a quotation that never closes, an inch sign) thus covers at most its own paragraph
+    when the next mark opens a quotation, or none is near.
+    """
+    text, paragraphs = doc.text, doc.paragraphs
+    ranges: list[tuple[int, int]] = []
+    resume = 0  # where the scan goes on after a quotation carried into a paragraph
+    for number, paragraph in enumerate(paragraphs):
+        start = max(paragraph.start, resume)
+        if start >= paragraph.end:
+            continue
+        found, left_open = _quoted_ranges(text, start, paragraph.end)
+        ranges.extend(found)
+        if left_open is not None:
+            closing = _closing_mark(text, paragraphs, number)
+            if closing is not None:
+                ranges.append((left_open, closing + 1))
+                resume = closing + 1
+    return _Stretches(ranges)
+
+
+def _closing_mark(text: str, paragraphs: list[Segment], number: int) -> int | None:
+    """The offset of the mark that closes a double quotation left open in paragraph ``number``:
+    the first double quote of the paragraphs after it, within the bounds of
+    :func:`_quoted_stretches`, when that mark closes rather than opens; else ``None``."""
+    limit = paragraphs[number].end + QUOTE_CARRY_CHARS
+    for paragraph in paragraphs[number + 1 : number + 1 + QUOTE_CARRY_PARAGRAPHS]:
+        match = _DOUBLE_QUOTE.search(text, paragraph.start, min(paragraph.end, limit))
+        if match:
+            position = match.start()
+            return position if _closes(text, position, paragraph.start) else None
+        if paragraph.end >= limit:
+            break
+    return None
+
+
+_DOUBLE_QUOTE = re.compile('[“"”]')
+
+
+def _closes(text: str, position: int, paragraph_start: int) -> bool:
+    """Does the double quote at ``position`` close a quotation: a ``”``, or a straight quote
+    after a word or punctuation (not at the paragraph's start nor after a space or bracket)?"""
+    char = text[position]
+    if char != '"':
+        return char == "”"
+    return position > paragraph_start and not (
+        text[position - 1].isspace() or text[position - 1] in "([{—–-"
+    )
 
 
 class _Stretches:
@@ -217,37 +286,62 @@ def _question_start(doc: Document, start: int, end: int) -> int:
     """Where the question proper begins in ``text[start:end]``.
 
     When the clause does not itself open as a question ("If ..., shall we ...?", "X -- is it
-    not ...?"), the question begins after the last comma, semicolon, colon or dash that is
-    followed by an auxiliary and its subject, by *what*, *why* or *how*, or by another wh-word
-    and an auxiliary (so that a relative clause, ", which ...", does not start a question).
+    not ...?"), the question begins after a comma, semicolon, colon or dash followed by one of:
+
+    * a question's wh-word: *what*, *why* or *how*, a wh-word written with a capital ("..., it
+      is asked, Who ...?"), or another wh-word with an auxiliary and a subject pronoun
+      ("..., where will they go?"); the last such opening wins;
+    * an auxiliary and its subject ("..., shall we ...?"), unless a wh-word opened the question
+      before it (then they are that question's own inversion: "..., what reason, then, can we
+      give?");
+    * another wh-word and an auxiliary (", who can ...?"), only when no opening came before: it
+      is mostly a relative clause inside the question (", which does not ...").
     """
     if _opening(_norms(_words_between(doc, start, end, 4)), marked=False) or _leading_word(
         doc, start, end
     ):
         return start
-    best = start
+    best, opened_by_wh = start, False
     for match in _CLAUSE_OPENINGS.finditer(doc.text, start, end):
         words = _words_between(doc, match.end(), end, 4)
         norms = _norms(words)
         skip = 1 if norms and norms[0] in _LEADING_CONJUNCTIONS else 0
-        head = norms[skip : skip + 2]
-        if len(head) == 2 and (
-            (head[0] in _AUXILIARIES and head[1] in _SUBJECT_STARTS)
-            or (head[0] in _WH_WORDS and head[1] in _AUXILIARIES)
-            or head[0] in _QUESTION_ONLY_WH
+        head = norms[skip : skip + 3]
+        if len(head) < 2:
+            continue
+        wh, inverted = head[0] in _WH_WORDS, head[1] in _AUXILIARIES
+        if head[0] in _QUESTION_ONLY_WH or (
+            wh
+            and (
+                words[skip].text[0].isupper()
+                or (inverted and head[2:] and head[2] in _SUBJECT_PRONOUNS)
+            )
         ):
+            best, opened_by_wh = words[skip].start, True
+        elif head[0] in _AUXILIARIES and head[1] in _SUBJECT_STARTS and not opened_by_wh:
+            best = words[skip].start
+        elif wh and inverted and best == start:
             best = words[skip].start
     return best
 
 
+#: Prepositions that may lead a wh-word opening a question ("To what end ...?", "By whom ...?").
+_WH_PREPOSITIONS = frozenset(
+    "to for by from with in on at of into upon under against through about".split()
+)
+
+
 def _leading_word(doc: Document, start: int, end: int) -> bool:
     """Does the clause open as a question: an auxiliary, or a wh-word that is not a subordinating
-    *when* / *where* ("When we ..., can we ...?"), after an optional conjunction?"""
+    *when* / *where* ("When we ..., can we ...?"), after an optional conjunction, or a wh-word
+    other than those after a preposition ("To what end ...?")?"""
     norms = _norms(_words_between(doc, start, end, 3))
     if norms and norms[0] in _LEADING_CONJUNCTIONS:
         norms = norms[1:]
     if not norms:
         return False
+    if norms[0] in _WH_PREPOSITIONS and len(norms) > 1:
+        return norms[1] in _WH_WORDS - {"when", "where"}
     if norms[0] in {"when", "where"}:
         return len(norms) > 1 and norms[1] in _AUXILIARIES
     return norms[0] in _AUXILIARIES or norms[0] in _WH_WORDS
@@ -295,11 +389,11 @@ def find_rhetorical_questions(
     found: list[dict] = []  # one record per question, in text order
     sentences = doc.sentences
     paragraph_of = _paragraph_index(doc)
+    quoted = _quoted_stretches(doc)
     for paragraph_number, paragraph in enumerate(doc.paragraphs):
         line_start = text.rfind("\n", 0, paragraph.start) + 1  # a removed speaker label
         if paragraph.heading or _QA_LABEL.match(text, line_start, paragraph.end):
             continue
-        quoted = _Stretches(_quoted_ranges(text, paragraph.start, paragraph.end))
         for sentence_number in range(*paragraph_of[paragraph_number]):
             for record in _questions_in(doc, sentences[sentence_number], sentence_number, quoted):
                 found.append(

@@ -5,7 +5,10 @@ A sentence is cut into *stretches* at commas, semicolons and the coordinators ``
 
 * the *middle* items are whole stretches, short (at most :data:`MAX_ITEM_WORDS` words) and alike;
 * the first item is the end of its stretch (``"To <verb>, <verb>, and <verb>"`` lets the lead-in
-  ``To`` stand outside), the last item the start of its stretch;
+  ``To`` stand outside), the last item the start of its stretch, as long as the item before
+  it, and then run on to a word that closes its phrase ("by other means", not "by other";
+  through a comma or coordinator inside the phrase, "any other foolish or reckless scheme");
+  a last item that cannot close within its clause is no item;
 * two items are *alike* when they begin with the same word (``"with ..., with ..., with ..."``)
   or when their part-of-speech shapes agree: the same word class at the start and most
   positions alike (``"adjective preposition noun"`` three times).
@@ -151,7 +154,7 @@ def _find_in_sentence(doc: Document, sentence: Segment) -> list[Span]:
     norms = [w.norm for w in words]
     spans: list[Span] = []
     taken_until = -1
-    facts = _Stretches(stretches, norms)
+    facts = _Stretches(stretches, norms, separators)
     for first, last in runs:
         if first <= taken_until:
             continue
@@ -247,10 +250,11 @@ def _best_figure(stretches, first, last, norms, facts=None):
     head_key = tuple(norms[head[0] : head[1]])
     while last - first >= 2:
         figure = _ends(stretches, first, last, norms, head, head_key, seen)
-        if figure is not None:
+        closed = figure and _closed(figure, stretches[last][1], norms, facts.reach(last))
+        if closed is not None:
             items = [head, *stretches[first + 1 : last], figure]
             scores = [_similarity(items[j], items[j + 1], norms) for j in range(len(items) - 1)]
-            return items, sum(scores) / len(scores), _shape(items, norms)
+            return [*items[:-1], closed], sum(scores) / len(scores), _shape(items, norms)
         last -= 1
     return None
 
@@ -293,8 +297,8 @@ def _clause_members(head, middle, tail, norms) -> bool:
 class _Stretches:
     """What each stretch of a sentence is as a middle item, judged once (:func:`_best_figure`)."""
 
-    def __init__(self, stretches, norms):
-        self.stretches, self.norms = stretches, norms
+    def __init__(self, stretches, norms, separators=None):
+        self.stretches, self.norms, self.separators = stretches, norms, separators
         self._valid: dict[int, bool] = {}
         self._next: dict[int, float] = {}
 
@@ -304,6 +308,17 @@ class _Stretches:
             a, b = self.stretches[k]
             self._valid[k] = 0 < b - a <= MAX_ITEM_WORDS and not _is_data(self.norms[a:b])
         return self._valid[k]
+
+    def reach(self, k: int) -> int:
+        """The end (a word index) of the clause that stretch ``k`` is in: through the commas
+        and coordinators after it, up to a semicolon or a hard stop (without the separators,
+        stretch ``k``'s own end)."""
+        separators = self.separators
+        if separators is None:
+            return self.stretches[k][1]
+        while k + 1 < len(self.stretches) and separators[k] != "|" and ";" not in separators[k]:
+            k += 1
+        return self.stretches[k][1]
 
     def key(self, k: int) -> tuple[str, ...]:
         a, b = self.stretches[k]
@@ -344,6 +359,60 @@ def _trim_last(stretch, model, norms):
         return None  # "X, Y of A and B": the coordinator joins words inside the last item
     size = model[1] - model[0]
     return (a, min(b, a + max(size, 1)))
+
+
+def _closed(item, stretch_end: int, norms, reach=None):
+    """The last item (as :func:`_trim_last` cut it, to the length of the item before it) run on
+    to a word that can close its phrase (:func:`_leaves_open`): cut inside a phrase ("by
+    other" of "by other means"), it goes on to the phrase's head, within its stretch
+    (``stretch_end``), then through the commas and coordinators up to ``reach`` (a word index,
+    the clause's end: "for any other foolish or reckless scheme"), at most
+    :data:`MAX_ITEM_WORDS` words further; ``None`` when it cannot close there, and the figure
+    is not proposed with that item.
+    """
+    a, end = item
+    limit = min(max(stretch_end, reach or stretch_end), end + MAX_ITEM_WORDS)
+    while end < limit and _leaves_open(norms, a, end):
+        end += 1
+    return None if _leaves_open(norms, a, end) else (a, end)
+
+
+#: Words that modify a noun still to come, beside the determiners and prepositions.
+_NOUN_AWAITING = frozenset({"other", "own", "every"})
+
+
+def _leaves_open(norms, start: int, end: int) -> bool:
+    """Does the item ``norms[start:end]`` stop inside a phrase: on a determiner, a possessive,
+    a preposition or a coordinator, on a word awaiting its noun (*other*, *own*), on an
+    adjective (a word that cannot be a noun) standing before its noun ("in civic", "any other
+    foolish"), or on an adjective whose coordinate adjective follows ("one great, proud and
+    ...")? An adjective alone, or after an adverb or a verb, closes an item ("tired, hungry,
+    and cold"; "too costly")."""
+    last = norms[end - 1]
+    classes = word_classes(last)
+    if classes <= {"D", "P"} or last in _COORDINATORS:
+        return True
+    if last in _NOUN_AWAITING:
+        return not (last == "other" and end - 2 >= start and norms[end - 2] in {"each", "one"})
+    if "J" not in classes:
+        return False
+    following = norms[end] if end < len(norms) else ""
+    if following in _COORDINATORS and end + 1 < len(norms):
+        following = norms[end + 1]
+    if following and _adjective(following):
+        return True  # a series of adjectives before one noun
+    if not _adjective(last):
+        return False
+    k = end - 2  # the words before the adjective, within the item
+    while k >= start and ("J" in word_classes(norms[k]) or norms[k] in _COORDINATORS):
+        k -= 1
+    return k >= start and (word_classes(norms[k]) <= {"D", "P", "Q"} or norms[k] in _NOUN_AWAITING)
+
+
+def _adjective(norm: str) -> bool:
+    """A word that may be an adjective and cannot be a noun ("civic", "flourishing")."""
+    classes = word_classes(norm)
+    return "J" in classes and "N" not in classes
 
 
 def _similarity(u, v, norms) -> float:

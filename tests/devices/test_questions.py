@@ -65,6 +65,36 @@ def test_questions_inside_quotation_marks_are_dialogue(text):
 @pytest.mark.parametrize(
     "text",
     [
+        # a quotation over several lines (one paragraph per line), closed on the last only
+        "The ferry captain said: \u201cWe sail at dawn.\nWhy would anyone stay ashore?\n"
+        "Who pays the tolls?\nNobody knows,\u201d he added.\nThe port reopens in May.",
+        'The ferry captain said: "We sail at dawn.\nWhy would anyone stay ashore?\n'
+        'Who pays the tolls?\nNobody knows," he added.\nThe port reopens in May.',
+        # English typesetting: each paragraph of the quotation reopens, the last one closes
+        "The ferry captain said: \u201cWe sail at dawn.\n\n\u201cWhy would anyone stay "
+        "ashore? Who pays the tolls?\n\n\u201cNobody knows.\u201d\n\nThe port reopens.",
+    ],
+)
+def test_a_quotation_over_several_paragraphs_holds_its_questions(text):
+    assert find(text) == []
+    assert find(text.replace("\n", " ")) == []
+
+
+def test_a_stray_quote_mark_does_not_swallow_the_paragraphs_after_it():
+    """An opening mark never closed carries on only until a paragraph that opens a quotation of
+    its own (or past the bound): the author's questions after it are still found."""
+    lone = 'The pipe was 3" wide.\nWhy did the council buy it?\nWho signed the order?\n'
+    assert [s.text for s in find(lone)] == ["Why did the council buy it?", "Who signed the order?"]
+    opened = "The sign read \u201cClosed.\nWhy was it closed? The mayor said \u201cno\u201d.\n"
+    assert [s.text for s in find(opened)] == ["Why was it closed?"]
+    far = "He wrote: \u201cWe wait.\n" + "The rain fell all week.\n" * 40
+    far += "Why did nobody act?\nThe end,\u201d he said."
+    assert [s.text for s in find(far)] == ["Why did nobody act?"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Would you all please rise?",
         "Would you two stand and take a bow?",
         "Could you both wave to the crowd?",
@@ -113,6 +143,39 @@ def test_the_question_clause_is_cut_from_a_leading_clause():
     assert found(text) == [(20, 41, "can we hold the line?", "question")]
     text = "The harvest -- was it worth the cost?"
     assert found(text) == [(15, 37, "was it worth the cost?", "question")]
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        # a relative clause inside the question does not start it
+        (
+            "One may fairly ask, what remedy is there for a town so poorly served, which "
+            "does not begin with the bridge?",
+            "what remedy is there for a town so poorly served, which does not begin with "
+            "the bridge?",
+        ),
+        # nor does the inversion of a question opened by a preposition and a wh-word
+        (
+            "To what purpose, then, shall we keep the old mill running?",
+            "To what purpose, then, shall we keep the old mill running?",
+        ),
+        # nor the inversion of a wh-question that opens after a leading clause
+        (
+            "If the vote fails, what reason, then, can we give the farmers?",
+            "what reason, then, can we give the farmers?",
+        ),
+        # a hard-wrapped line that ends in a semicolon does not end the paragraph
+        (
+            "Who is better placed to judge the harbour than the board to which its\n"
+            "care is given;\nwhich, as keeper of its records, will best weigh the costs?",
+            "Who is better placed to judge the harbour than the board to which its\n"
+            "care is given;\nwhich, as keeper of its records, will best weigh the costs?",
+        ),
+    ],
+)
+def test_the_question_starts_where_it_opens_not_at_a_clause_inside_it(text, question):
+    assert [s.text for s in find(text)] == [question]
 
 
 def test_a_negative_question_scores_higher():

@@ -237,6 +237,7 @@ def _judged_in_full(stretches, first, last, norms):
         MAX_ITEM_WORDS,
         MIN_SIMILARITY,
         _clause_members,
+        _closed,
         _is_data,
         _shape,
         _similarity,
@@ -264,4 +265,33 @@ def _judged_in_full(stretches, first, last, norms):
             return None
     if len({tuple(norms[a:b]) for a, b in items}) < len(items):
         return None
-    return items, sum(scores) / len(scores), _shape(items, norms)
+    closed = _closed(tail, stretches[last][1], norms)  # the last item run on to close its phrase
+    if closed is None:
+        return None
+    return [*items[:-1], closed], sum(scores) / len(scores), _shape(items, norms)
+
+
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        # cut to the middle's length inside its phrase: extended to the noun
+        ("They won the seat by bribes, by threats, or by other devices, and then left.",
+         "by other devices"),
+        ("The lamps came from the mines, from the docks, and from friends with their "
+         "lanterns, and from others.", "from friends with their lanterns"),
+        ("The town grew in trade, in learning, and in civic pride under the new mayor.",
+         "in civic pride"),
+        # a separator inside the last member's phrase: extended through it within the clause
+        ("A craze for cheap loans, for new canals, for bigger farms, or for any other foolish "
+         "or reckless scheme will pass.", "for any other foolish or reckless scheme"),
+    ],
+)  # fmt: skip
+def test_the_last_member_ends_on_a_word_that_closes_its_phrase(text, last):
+    spans = find_tricolon(text)
+    assert spans, "the figure is still found"
+    assert spans[-1].text == last
+
+
+def test_a_list_of_adjectives_keeps_its_adjective_members():
+    spans = find_tricolon("The crew came home tired, hungry, and cold after the storm.")
+    assert [s.text for s in spans] == ["tired", "hungry", "cold"]
