@@ -354,8 +354,10 @@ def _add_analyze_corpus(commands) -> None:
     parser.set_defaults(run=_run_analyze_corpus)
 
 
-def _corpus_source(source: str):
-    """A path as given, or the DataFrame of a bundled corpus name."""
+def corpus_source(source: str):
+    """A path as given, or the DataFrame of a bundled corpus name: the corpus a command line names
+    (``analyze-corpus SOURCE``, ``validate --texts``); anything else is an
+    :class:`~rhetoric.errors.InputError` saying it is neither."""
     try:
         if Path(source).exists():
             return Path(source)
@@ -377,7 +379,7 @@ def _run_analyze_corpus(args) -> int:
 
     devices = _devices_option(args.devices)
     summary = write_corpus(
-        _corpus_source(args.source),
+        corpus_source(args.source),
         args.out,
         devices=devices,
         frames=not args.no_frames,
