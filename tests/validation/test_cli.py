@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from rhetoric.cli import main
@@ -295,3 +297,23 @@ def test_texts_may_name_a_bundled_corpus_as_analyze_corpus_takes_it(
     [line] = capsys.readouterr().err.strip().splitlines()
     assert "inagural: no such file or folder, and not a bundled corpus" in line
     assert "did you mean 'inaugural'?" in line
+
+
+def test_the_seed_article_analysed_without_a_path_is_validated_from_any_folder(
+    data_home, tmp_path, monkeypatch, capsys
+):
+    # `rhetoric analyze` named the bundled seed "corpus/moscow_kabul_via_islamabad.txt", a path
+    # found only from the repository's root: validate elsewhere said "no such file" (exit 1)
+    import json
+
+    from rhetoric.corpora import load_seed
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["analyze", "--min-score", "0", "--json"]) == 0
+    (tmp_path / "s.jsonl").write_text(capsys.readouterr().out, encoding="utf-8")
+    [doc] = [json.loads(line)["doc"] for line in (tmp_path / "s.jsonl").read_text().splitlines()]
+    assert Path(doc).resolve() == Path(load_seed()["path"].iloc[0]).resolve()
+    assert main(["validate", "sample", "s.jsonl", "--out", "x.csv", "--per-stratum", "2"]) == 0
+    rows = pd.read_csv(tmp_path / "x.csv", keep_default_na=False)
+    text = load_seed()["text"].iloc[0]
+    assert len(rows) and all(text[r.start : r.end] == r.text for r in rows.itertuples())
