@@ -194,10 +194,29 @@ def _analyze_source(
     return result
 
 
+def _seed_document() -> CorpusDocument:
+    """The bundled seed article, as ``rhetoric analyze`` without a path reads it: its text (a news
+    article), named by the path of its file in the installed package, relative to the working
+    folder when it lies inside it (``corpus/moscow_kabul_via_islamabad.txt`` from the
+    repository's root) and absolute elsewhere. The name is a path that resolves from here, as a
+    path given is, so ``rhetoric validate`` reads the text again from the output's ``doc``."""
+    from importlib import resources
+
+    from rhetoric.corpora import SEED_FILE
+
+    resource = resources.files("rhetoric.corpus").joinpath(SEED_FILE)
+    path = os.path.abspath(str(resource))
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive than the working folder's
+        relative = path
+    name = path if relative.split(os.sep)[0] == os.pardir else relative
+    return CorpusDocument(name, text=resource.read_bytes(), metadata={"genre": "news"})
+
+
 def _run_analyze(args) -> int:
     from functools import partial
 
-    from rhetoric.corpora import SEED_FILE
     from rhetoric.devices import check_min_score
     from rhetoric.files import output_path, write_output
     from rhetoric.runner import map_documents
@@ -209,10 +228,7 @@ def _run_analyze(args) -> int:
         sources = [_standard_input(args) if path == "-" else CorpusDocument(path, path=path)
                    for path in args.paths]  # fmt: skip
     else:
-        from importlib import resources
-
-        seed = resources.files("rhetoric.corpus").joinpath(SEED_FILE).read_bytes()
-        sources = [CorpusDocument(f"corpus/{SEED_FILE}", text=seed, metadata={"genre": "news"})]
+        sources = [_seed_document()]
     work = partial(
         _analyze_source,
         devices=devices,
@@ -354,8 +370,10 @@ def _add_analyze_corpus(commands) -> None:
     parser.set_defaults(run=_run_analyze_corpus)
 
 
-def _corpus_source(source: str):
-    """A path as given, or the DataFrame of a bundled corpus name."""
+def corpus_source(source: str):
+    """A path as given, or the DataFrame of a bundled corpus name: the corpus a command line names
+    (``analyze-corpus SOURCE``, ``validate --texts``); anything else is an
+    :class:`~rhetoric.errors.InputError` saying it is neither."""
     try:
         if Path(source).exists():
             return Path(source)
@@ -377,7 +395,7 @@ def _run_analyze_corpus(args) -> int:
 
     devices = _devices_option(args.devices)
     summary = write_corpus(
-        _corpus_source(args.source),
+        corpus_source(args.source),
         args.out,
         devices=devices,
         frames=not args.no_frames,

@@ -7,7 +7,8 @@ gives the same ``doc_id`` everywhere and tables of different functions join on i
 Accepted inputs
 ---------------
 - a DataFrame (as from a loader): a ``text`` or ``path`` column, ``doc_id`` if present, and any
-  other columns as metadata;
+  other columns as metadata (a ``path`` beside ``text``, as a loader's table has, names the file
+  each text was read from: :attr:`CorpusDocument.origin`, recorded in a run's tables);
 - a mapping ``{doc_id: text}`` or a :class:`pandas.Series` of texts;
 - a list of texts, paths (:class:`pathlib.Path`, or strings that name a path: see
   :func:`named_path`), :class:`~rhetoric.text.Document` objects or analysis results;
@@ -70,16 +71,28 @@ class CorpusDocument:
     #: From a table, the cell as it is (:func:`cell_text`): a missing value, an empty or blank
     #: cell, or a number there is an input error.
     text: str | bytes | object | None = None
+    #: The file the text is read from, where the document is analysed (with ``text`` ``None``).
     path: str | None = None
     metadata: dict = field(default_factory=dict)
+    #: With a text of a table's ``text`` column: the file the table names beside it (its
+    #: ``path`` column, as a loader's table has: the file its ``text`` was read from). Recorded
+    #: as the document's ``path`` in a run's tables, so that ``rhetoric validate`` can read the
+    #: text again; never read to analyse it.
+    origin: str | None = None
+
+    @property
+    def recorded_path(self) -> str | None:
+        """The ``path`` a run's tables record: the file read, or the file a text came from."""
+        return self.path if self.path is not None else self.origin
 
     def to_record(self) -> dict:
-        """A plain dict: ``doc_id``, ``text`` or ``path``, ``metadata``."""
+        """A plain dict: ``doc_id``, ``text`` or ``path``, ``metadata``, ``origin``."""
         return {
             "doc_id": self.doc_id,
             "text": self.text,
             "path": self.path,
             "metadata": dict(self.metadata),
+            "origin": self.origin,
         }
 
 
@@ -443,14 +456,20 @@ def _from_table(
     ]
     metadata = table[metadata_columns].to_dict("records") if metadata_columns else [{}] * len(table)
     values = table[source].tolist()
-    for name, value, meta in zip(names, values, metadata, strict=True):
+    # a table's `text` beside a `path` (a loader's table): the file each text was read from
+    origins = (
+        [None if is_missing(p) else str(p) for p in table["path"]]
+        if source == "text" and "path" in table.columns
+        else [None] * len(table)
+    )
+    for name, value, meta, origin in zip(names, values, metadata, origins, strict=True):
         if source == "path":
             yield CorpusDocument(name, path=str(value), metadata=meta)
         else:
             # the cell as it is: a missing value (an empty cell too) or a number is reported by
             # the runner as the document's input error (rhetoric.runner.document_text), bytes
             # are decoded there
-            yield CorpusDocument(name, text=cell_text(value), metadata=meta)
+            yield CorpusDocument(name, text=cell_text(value), metadata=meta, origin=origin)
 
 
 def folder_paths(folder: str | os.PathLike, pattern: str = "*.txt") -> list[Path]:

@@ -100,8 +100,9 @@ def analyze_document(
     Returns
     -------
     dict
-        ``document`` (``doc_id``, ``path``, ``n_words``, ``n_devices``, ``n_removed``,
-        ``text_hash``: :func:`text_hash` of the text analysed),
+        ``document`` (``doc_id``, ``path``: the file read, or the file a table's text came from
+        (:attr:`~rhetoric.documents.CorpusDocument.recorded_path`), ``n_words``, ``n_devices``,
+        ``n_removed``, ``text_hash``: :func:`text_hash` of the text analysed),
         ``spans`` (rows of :data:`LAYERED_SPAN_COLUMNS`), ``frames`` (rows of
         :data:`FRAME_TABLE_COLUMNS`), ``removed`` (span rows, ``device="boilerplate"``).
 
@@ -120,7 +121,8 @@ def analyze_document(
         for s in [*result.device_spans, *result.frame_spans]
     ]
     return {
-        "document": {"doc_id": document.doc_id, "path": document.path, "n_words": result.n_words,
+        "document": {"doc_id": document.doc_id, "path": document.recorded_path,
+                     "n_words": result.n_words,
                      "n_devices": len(result.device_spans), "n_removed": len(result.removed),
                      "text_hash": text_hash(text)},
         "spans": spans,

@@ -198,6 +198,8 @@ def parquet_cells(
     column = names.index(text_column)
     skip = {text_column, "text", "path", "clean_text"}
     other = [n for n in names if n not in skip and not n.startswith("__index_level_")]
+    if "path" in names and text_column == "text":  # the file each text was read from (origin)
+        other.append("path")
     offset = 0
     for group in range(file.num_row_groups):
         meta = file.metadata.row_group(group)
@@ -213,8 +215,9 @@ def parquet_cells(
             table.insert(0, id_column, [default_doc_id(offset + i) for i in range(rows)])
         records = iter_corpus(table, text_column=text_column, id_column=id_column)
         for row, record in enumerate(records):
-            yield ParquetCell(record.doc_id, metadata=record.metadata, source=str(path),
-                              row_group=group, row=row, column=text_column, size=size)  # fmt: skip
+            yield ParquetCell(record.doc_id, metadata=record.metadata, origin=record.origin,
+                              source=str(path), row_group=group, row=row, column=text_column,
+                              size=size)  # fmt: skip
         offset += rows
 
 
@@ -237,7 +240,9 @@ def load_texts(documents: list[CorpusDocument]) -> list[CorpusDocument]:
         for row in rows:
             texts[source, group, column, row] = values[row - first]
     return [
-        CorpusDocument(d.doc_id, text=cell_text(texts[key(d) + (d.row,)]), metadata=d.metadata)
+        CorpusDocument(
+            d.doc_id, text=cell_text(texts[key(d) + (d.row,)]), metadata=d.metadata, origin=d.origin
+        )
         if isinstance(d, ParquetCell)
         else d
         for d in documents
@@ -271,7 +276,8 @@ def _read_rows(source: str, group: int, column: str, start: int, stop: int) -> l
 
 def error_record(document: CorpusDocument, kind: str, reason: str) -> dict:
     """One row of an ``errors`` table (:data:`ERROR_COLUMNS`)."""
-    return {"doc_id": document.doc_id, "path": document.path, "kind": kind, "reason": reason}
+    return {"doc_id": document.doc_id, "path": document.recorded_path, "kind": kind,
+            "reason": reason}  # fmt: skip
 
 
 def bug_reason(error: BaseException) -> str:
@@ -320,7 +326,7 @@ def run_document(
     messages = tuple(dict.fromkeys(" ".join(str(w.message).split()) for w in caught))
     return Outcome(
         document.doc_id,
-        document.path,
+        document.recorded_path,
         dict(document.metadata),
         value,
         error,

@@ -76,7 +76,10 @@ FLUSH_DOCUMENTS, FLUSH_WORDS, FLUSH_SPANS, FLUSH_SECONDS = 500, 100_000, 40_000,
 #: as given. A run of another format is refused, so that names of both kinds never mix.
 #: 5: a run records the table file it reads and its text and id columns, and ``documents`` the
 #: hash of each text (``text_hash``), so that a resume of another or an edited table is refused.
-_FORMAT = 5
+#: 6: a text of a table's ``text`` column beside a ``path`` column (a loader's table, a bundled
+#: corpus) records that path in ``documents`` and ``errors``, the file it was read from, so that
+#: ``rhetoric validate`` reads it again; before, its path was null.
+_FORMAT = 6
 #: What changed with each format, for the message refusing a folder of an earlier one.
 _FORMAT_CHANGES = {
     3: "runs mark their end",
@@ -84,6 +87,8 @@ _FORMAT_CHANGES = {
     "1789-Washington.txt)",
     5: "a run records the table it reads and each text's hash, so that the rows of another or "
     "an edited table are not skipped as the rows written",
+    6: "the texts of a table with a path column (a bundled corpus) record the file each was read "
+    "from, so that validate reads them again",
 }
 
 

@@ -417,3 +417,29 @@ def test_a_documents_spans_table_gives_the_missing_group_as_the_corpus_tables_do
         )
         assert all(g is None or isinstance(g, str) for g in alone["group"])
     assert any(g is None for g in alone["group"])  # the lone question, with the frame spans
+
+
+@pytest.mark.parametrize("suffix", [None, ".csv", ".parquet"])
+def test_a_loaders_texts_keep_the_files_they_were_read_from_in_the_documents_table(
+    data_home, tmp_path, suffix
+):
+    # a run over a loader's table (`analyze-corpus inaugural`) recorded its documents' path as
+    # null: `rhetoric validate` could not read the texts again, and asked for a table
+    from rhetoric.corpora import load_inaugural
+    from rhetoric.runner import load_texts, parquet_cells
+
+    table = load_inaugural().head(2)[["doc_id", "text", "year", "path"]]
+    corpus = table
+    if suffix is not None:
+        corpus = tmp_path / f"t{suffix}"
+        table.to_csv(corpus, index=False) if suffix == ".csv" else table.to_parquet(corpus)
+    options = {"devices": DEVICES, "frames": False, "n_jobs": 1}
+    documents = analyze_corpus(corpus, **options).documents
+    assert documents["path"].tolist() == table["path"].tolist()
+    assert "path" in documents.columns and documents.columns.tolist().count("path") == 1
+    if suffix == ".parquet":  # the cells a Dask worker reads carry the file alike
+        assert [d.origin for d in load_texts(list(parquet_cells(corpus)))] == table["path"].tolist()
+    # the file holds the table's `text`, not another column's: a run over clean_text records none
+    cleaned = table.assign(clean_text=table["text"].str.upper())
+    documents = analyze_corpus(cleaned, text_column="clean_text", **options).documents
+    assert documents["path"].isna().all()

@@ -314,12 +314,12 @@ def test_a_folder_of_an_earlier_run_format_is_not_resumed_with_names_of_another_
     write_corpus(folder, out, devices=DEVICES, frames=False, n_jobs=1)
     assert read_corpus_result(out).documents["doc_id"].tolist() == ["a"]
     config = json.loads((out / store.CONFIG_FILE).read_text())
-    assert config["format"] == 5
+    assert config["format"] == store._FORMAT
     (out / store.CONFIG_FILE).write_text(json.dumps({**config, "format": 3}))
     with pytest.raises(UsageError) as refused:
         write_corpus(folder, out, devices=DEVICES, frames=False, n_jobs=1)
     message = str(refused.value)
-    assert "run format 3 there, 5 now: written by an earlier version of rhetoric" in message
+    assert "run format 3 there, 6 now: written by an earlier version of rhetoric" in message
     assert "documents read from files are named without their extension" in message
     assert "give another --out folder" in message and "\n" not in message
     assert len(read_corpus_result(out).documents) == 1  # untouched
@@ -592,9 +592,30 @@ def test_a_table_run_written_before_runs_recorded_their_texts_is_read_not_resume
     with pytest.raises(UsageError) as refused:
         write_corpus(path, out, **options)
     message = str(refused.value)
-    assert "run format 4 there, 5 now: written by an earlier version of rhetoric" in message
+    assert "run format 4 there, 6 now: written by an earlier version of rhetoric" in message
     assert "a run records the table it reads and each text's hash" in message
     assert "give another --out folder" in message and "\n" not in message
     documents = read_corpus_result(out).documents
     assert documents["doc_id"].tolist() == ["doc0", "doc1"]
     assert "text_hash" not in documents.columns
+
+
+def test_a_folder_whose_tables_left_a_loaders_paths_out_is_not_resumed_with_them(
+    data_home, tmp_path
+):
+    # format 6 records the file each text of a loader's table was read from; a folder of format
+    # 5 holds null there, and a resume would write rows of both kinds into one documents table
+    from rhetoric.corpora import load_inaugural
+
+    table = load_inaugural().head(3)[["doc_id", "text", "path"]]
+    out, options = tmp_path / "run", {"devices": DEVICES, "frames": False, "n_jobs": 1}
+    write_corpus(table.head(2), out, **options)
+    assert read_corpus_result(out).documents["path"].tolist() == table["path"][:2].tolist()
+    resumed = write_corpus(table, out, **options)  # a resume keeps the texts of the rows written
+    assert (resumed.skipped, resumed.documents) == (2, 1)
+    config = json.loads((out / store.CONFIG_FILE).read_text())
+    (out / store.CONFIG_FILE).write_text(json.dumps({**config, "format": 5}))
+    with pytest.raises(UsageError) as refused:
+        write_corpus(table, out, **options)
+    assert "run format 5 there, 6 now" in str(refused.value)
+    assert "record the file each was read from" in str(refused.value)

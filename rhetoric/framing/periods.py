@@ -11,10 +11,29 @@ Economic Research, "US Business Cycle Expansions and Contractions" (nber.org/res
 us-business-cycle-expansions-and-contractions), 1945-2020. A recession runs from the month after
 the peak through the trough; here it is kept as the inclusive range peak..trough.
 
-``WAR_YEARS``: years whose January address was given while a large-scale US ground war was
-being fought: Korea (June 1950 - July 1953, so 1951-1953), the peak of the Vietnam War
-(1966-1968, the years of the largest troop deployments), and Afghanistan and Iraq after
-11 September 2001 (2002-2006, the end of the State of the Union corpus).
+``WAR_YEARS``: the years whose January fell while US ground combat forces were fighting a
+large-scale war (one with about 100,000 US troops or more in the theatre at its height), from
+1941 on. An address is flagged by its year (:func:`rhetoric.compare.period_table`): a State of
+the Union address is given in January or February, an inauguration since 1937 on 20 January.
+The dates the years rest on:
+
+- the Second World War: the US at war from 8 December 1941 to Japan's surrender on
+  2 September 1945, so 1942-1945 (the inaugural address of 20 January 1945 and Truman's address
+  of 16 April 1945 were given during it);
+- Korea: US ground forces in combat from 5 July 1950 to the armistice of 27 July 1953, so
+  1951-1953;
+- Vietnam: from the landing of the first US ground combat units at Da Nang (8 March 1965;
+  about 184,000 troops by the end of 1965, the peak about 543,000 in April 1969) until the last
+  US ground combat battalion left (August 1972), so 1966-1972;
+- Afghanistan (from 7 October 2001 until the US combat mission ended, 31 December 2014) and Iraq
+  (from 20 March 2003 until the end of US combat operations, 31 August 2010), so 2002-2014.
+
+Not war years by this rule: 1991 (the Gulf War's ground war was 24-28 February 1991; the
+address of 29 January 1991 came in its air war, that of 6 March after it), 2001 (the address of
+20 September 2001 came before the war in Afghanistan), 1973 (the last US ground combat units
+had left Vietnam in August 1972), and smaller deployments (Panama
+1989-1990, Somalia 1992-1994). Wars before 1941 (the Civil War, the First World War) are not
+marked: the table serves the addresses of the corpora's modern part, as the NBER table does.
 """
 
 from __future__ import annotations
@@ -38,9 +57,15 @@ NBER_RECESSIONS: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = (
     ((2020, 2), (2020, 4)),
 )
 
-#: Years of large-scale US wars used in the frame-trend examples (see the module notes).
+#: Years whose January fell in a large-scale US ground war, 1941 on (the rule and its dates: the
+#: module notes).
 WAR_YEARS: frozenset[int] = frozenset(
-    {1951, 1952, 1953, 1966, 1967, 1968, 2002, 2003, 2004, 2005, 2006}
+    {
+        *range(1942, 1946),  # the Second World War: 8 December 1941 - 2 September 1945
+        *range(1951, 1954),  # Korea: 5 July 1950 - 27 July 1953
+        *range(1966, 1973),  # Vietnam: 8 March 1965 - August 1972 (ground combat units)
+        *range(2002, 2015),  # Afghanistan and Iraq: 7 October 2001 - 31 December 2014
+    }
 )
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",

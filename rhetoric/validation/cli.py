@@ -44,9 +44,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sample.add_argument(
         "--texts",
         metavar="TABLE",
-        help="the corpus table (CSV, JSON Lines or Parquet) the result was analysed from, for a "
-        "run over a table of texts (whose texts the run folder does not keep); its other columns "
-        "may be strata (--by)",
+        help="the corpus the result was analysed from: a table (CSV, JSON Lines or Parquet) or a "
+        "bundled corpus name (inaugural, state_union, federalist, seed), for a run over a table "
+        "of texts (whose texts the run folder does not keep); its other columns may be strata "
+        "(--by)",
     )
     add_table_column_options(sample, table="--texts")
     sample.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
@@ -71,8 +72,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     report.add_argument(
         "--texts",
         metavar="TABLE",
-        help="with --result, the corpus table the result was analysed from, for a run over a "
-        "table of texts (whose texts the run folder does not keep)",
+        help="with --result, the corpus the result was analysed from (a table, or a bundled "
+        "corpus name), for a run over a table of texts (whose texts the run folder does not keep)",
     )
     add_table_column_options(report, table="--texts")
     report.add_argument("--annotator", metavar="NAME", help="whose verdicts make the precision")
@@ -130,11 +131,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _corpus_table(path: str, text_column: str, id_column: str, result: str):
     """``--texts``: the corpus table as ``texts=`` takes it (``doc_id``, ``text``, metadata), its
-    documents named and read as ``analyze-corpus`` named and read them. Only the texts of the
-    documents that hold spans in ``result`` are read (``None`` for the others): a row without
-    spans, such as one the run recorded as an error (an empty cell), has nothing to sample."""
+    documents named and read as ``analyze-corpus`` named and read them, from the same source (a
+    table file, a folder, or a bundled corpus name: :func:`rhetoric.cli.corpus_source`). Only the
+    texts of the documents that hold spans in ``result`` are read (``None`` for the others): a
+    row without spans, such as one the run recorded as an error (an empty cell), has nothing to
+    sample."""
     import pandas as pd
 
+    from rhetoric.cli import corpus_source
     from rhetoric.documents import iter_corpus
     from rhetoric.runner import document_text
     from rhetoric.validation.results import span_table
@@ -146,6 +150,6 @@ def _corpus_table(path: str, text_column: str, id_column: str, result: str):
             "doc_id": d.doc_id,
             "text": document_text(d, max_bytes=None) if d.doc_id in wanted else None,
         }
-        for d in iter_corpus(path, text_column=text_column, id_column=id_column)
+        for d in iter_corpus(corpus_source(path), text_column=text_column, id_column=id_column)
     ]
     return pd.DataFrame(rows)

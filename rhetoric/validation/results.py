@@ -3,7 +3,8 @@
 A result is a corpus run (:func:`rhetoric.analyze_corpus`), one analysis
 (:func:`rhetoric.analyze`), a span table, a saved span table (``.parquet``, ``.csv``, or a folder
 holding ``spans.parquet``/``spans.csv``), the folder of a corpus run (``rhetoric analyze-corpus
---out``, whose documents' paths are read back for the texts), or the JSON Lines of ``rhetoric
+--out``, whose documents' paths are read back for the texts: the files read, or those a
+table's texts were read from, as a bundled corpus's), or the JSON Lines of ``rhetoric
 analyze --json`` (whose ``doc`` paths are read back for the texts).
 """
 
@@ -57,8 +58,9 @@ def _is_run_folder(path: Path) -> bool:
 
 def _texts_of_run(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
     """The texts of the documents of a corpus run that hold spans, read again from the paths its
-    documents table records (a run over a folder or a table of paths), and those paths
-    (``{doc: path}``, to name a file that changed since the run)."""
+    documents table records (a run over a folder, a table of paths, or a table of texts beside
+    the files they were read from, such as a bundled corpus), and those paths (``{doc: path}``,
+    to name a file that changed since the run)."""
     from rhetoric.store import read_table
 
     documents = read_table(folder, "documents")
@@ -67,8 +69,8 @@ def _texts_of_run(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
     if missing:
         raise InputError(
             f"{folder}: the run's documents were texts, not files ({missing[0]}, ...), so their "
-            "texts cannot be read again; give the corpus table it was run on (--texts TABLE; "
-            "texts= in Python)"
+            "texts cannot be read again; give the corpus it was run on (--texts TABLE: a CSV, "
+            "JSON Lines or Parquet file, or a bundled corpus name; texts= in Python)"
         )
 
     def not_found(doc: str, path: str) -> str:

@@ -280,13 +280,15 @@ def device_map(
     x: str = "paragraph",
     y: str = "device",
     n_positions: int | None = None,
+    counted: str = "figures",
     ax=None,
 ):
     """Where each device falls along a document, paragraph by paragraph.
 
     A dot for every paragraph (``x``) where a device (``y``) occurs, its area growing with the
     number of figures there (spans sharing a ``group`` are one figure), in the device's colour.
-    The row already names the device, so the colour only repeats it; a legend gives the sizes.
+    The row already names the device, so the colour only repeats it; a legend gives the sizes,
+    titled by what they count (``counted``: "Figures in the paragraph").
 
     Parameters
     ----------
@@ -299,6 +301,9 @@ def device_map(
     n_positions : int, optional
         Length of the axis (default: ``n_paragraphs`` when ``x="paragraph"``, else the largest
         position + 1).
+    counted : str, default "figures"
+        What the dots count, for the size legend's title: ``"candidates"`` for a map of every
+        candidate (``min_score=0``), whose figures the defaults would not all keep.
     ax : matplotlib Axes, optional
 
     Returns
@@ -327,7 +332,8 @@ def device_map(
     sizes = 18.0 * counts["n"].to_numpy()  # dot area proportional to the figures
     ax.scatter(counts[x].to_numpy(), rows, s=sizes, c=[device_color(str(d)) for d in counts[y]],
                alpha=0.85, linewidths=0)  # fmt: skip
-    _size_legend(ax, counts["n"], scale=18.0, title=f"Figures in the {display_name(x).lower()}")
+    title = f"{counted.capitalize()} in the {display_name(x).lower()}"
+    _size_legend(ax, counts["n"], scale=18.0, title=title)
     if n_positions is None:
         if x == "paragraph" and "n_paragraphs" in data.columns:
             n_positions = int(data["n_paragraphs"].max())

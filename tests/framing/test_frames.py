@@ -132,6 +132,18 @@ def test_periods():
     assert address_month("TITLE\n\nMarch 6, 1991\n\nText", 1991) == 3
 
 
+def test_war_years_are_the_januaries_of_the_large_us_ground_wars_since_1941():
+    # the list left out 1945 (January 1945: the Second World War) and ended Vietnam in 1968,
+    # though US troop strength peaked in 1969 and ground combat units fought until August 1972
+    second_world_war, korea = {1942, 1943, 1944, 1945}, {1951, 1952, 1953}
+    vietnam, afghanistan_and_iraq = set(range(1966, 1973)), set(range(2002, 2015))
+    assert WAR_YEARS == second_world_war | korea | vietnam | afghanistan_and_iraq
+    # no ground war in the January: before Pearl Harbor, before the Korean and Vietnam
+    # deployments, after the last US ground combat unit left Vietnam, the Gulf War's January
+    # (air war; the ground war was 24-28 February 1991), before October 2001
+    assert not {1941, 1946, 1950, 1965, 1973, 1991, 2001, 2015} & WAR_YEARS
+
+
 def test_recession_within_looks_back_exactly_the_months_given():
     """Twelve months up to and including October 1946 are November 1945 to October 1946: the
     1945 recession's trough (October 1945) is 13 months before, outside them."""
@@ -189,7 +201,7 @@ def test_security_share_is_higher_in_war_years(state_union_table):
     security = state_union_table[state_union_table.frame == "security_and_defense"]
     assert security.doc_id.nunique() == 65
     war = security.year.isin(WAR_YEARS)
-    assert war.sum() == 10  # 1951, 1953, 1966-1968, 2002-2006 (no address file for 1952)
+    assert war.sum() == 15  # 1945, 1951, 1953, 1966-1972, 2002-2006 (no address file for 1952)
     assert security.loc[war, "share"].mean() > 1.3 * security.loc[~war, "share"].mean()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from rhetoric.cli import main
@@ -238,3 +240,80 @@ def test_a_new_sample_never_writes_over_a_sheet_that_holds_judgements(tmp_path, 
     sheet.write_bytes(b"\xff\xfe not a sheet")  # a file this command cannot read: kept too
     assert main(argv) == 2
     assert "is not a sheet this command can read" in capsys.readouterr().err
+
+
+def _two_addresses(data_home=None):
+    """The inaugural loader's table, two addresses of it (a bundled corpus, kept quick)."""
+    from rhetoric.corpora import load_inaugural
+
+    table = load_inaugural(data_home)
+    return table[table["doc_id"].isin(["1829-Jackson", "1901-McKinley"])].reset_index(drop=True)
+
+
+def test_a_run_over_a_bundled_corpus_is_sampled_from_the_files_its_loader_read(
+    data_home, tmp_path, monkeypatch, capsys
+):
+    # `analyze-corpus inaugural` kept no path of the loader's table (the run's documents were
+    # texts), so `validate sample` of the run refused and asked for a table the user never had
+    from rhetoric import corpora
+
+    monkeypatch.setitem(corpora.LOADERS, "inaugural", _two_addresses)
+    run, sheet = tmp_path / "run", tmp_path / "sheet.jsonl"
+    assert main(["analyze-corpus", "inaugural", "--out", str(run), "--no-progress"]) == 0
+    capsys.readouterr()
+    assert main(["validate", "sample", str(run), "--out", str(sheet), "--by", "device,year"]) == 0
+    rows = pd.read_json(sheet, lines=True)
+    assert len(rows) and set(rows["doc"]) == {"1829-Jackson", "1901-McKinley"}
+    texts = dict(zip(_two_addresses()["doc_id"], _two_addresses()["text"], strict=True))
+    assert all(texts[r.doc][r.start : r.end] == r.text for r in rows.itertuples())
+
+
+def test_texts_may_name_a_bundled_corpus_as_analyze_corpus_takes_it(
+    data_home, tmp_path, monkeypatch, capsys
+):
+    # `--texts inaugural` was read as one text, not a corpus: "documents must be a list of
+    # documents, not a single str; wrap one text in a list", a message meant for Python callers
+    from rhetoric import corpora
+
+    table = tmp_path / "texts.parquet"  # the texts without their paths: the run cannot read them
+    _two_addresses(data_home)[["doc_id", "text", "year"]].to_parquet(table)
+    run, sheet = tmp_path / "run", tmp_path / "sheet.jsonl"
+    assert main(["analyze-corpus", str(table), "--out", str(run), "--no-progress"]) == 0
+    monkeypatch.setitem(corpora.LOADERS, "inaugural", _two_addresses)
+    capsys.readouterr()
+    assert main(["validate", "sample", str(run), "--out", str(sheet)]) == 1
+    assert "a bundled corpus name" in capsys.readouterr().err
+    texts = ["--texts", "inaugural"]
+    assert main(["validate", "sample", str(run), "--out", str(sheet), *texts]) == 0
+    rows = pd.read_json(sheet, lines=True)
+    assert len(rows) and set(rows["doc"]) == {"1829-Jackson", "1901-McKinley"}
+    rows = rows.assign(verdict="TRUE", annotator="coder")
+    rows.to_json(sheet, orient="records", lines=True)
+    capsys.readouterr()
+    assert main(["validate", "report", str(sheet), "--result", str(run), *texts]) == 0
+    assert f"{len(rows)} judged" in capsys.readouterr().out
+    other = str(tmp_path / "other.jsonl")
+    assert main(["validate", "sample", str(run), "--out", other, "--texts", "inagural"]) == 1
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert "inagural: no such file or folder, and not a bundled corpus" in line
+    assert "did you mean 'inaugural'?" in line
+
+
+def test_the_seed_article_analysed_without_a_path_is_validated_from_any_folder(
+    data_home, tmp_path, monkeypatch, capsys
+):
+    # `rhetoric analyze` named the bundled seed "corpus/moscow_kabul_via_islamabad.txt", a path
+    # found only from the repository's root: validate elsewhere said "no such file" (exit 1)
+    import json
+
+    from rhetoric.corpora import load_seed
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["analyze", "--min-score", "0", "--json"]) == 0
+    (tmp_path / "s.jsonl").write_text(capsys.readouterr().out, encoding="utf-8")
+    [doc] = [json.loads(line)["doc"] for line in (tmp_path / "s.jsonl").read_text().splitlines()]
+    assert Path(doc).resolve() == Path(load_seed()["path"].iloc[0]).resolve()
+    assert main(["validate", "sample", "s.jsonl", "--out", "x.csv", "--per-stratum", "2"]) == 0
+    rows = pd.read_csv(tmp_path / "x.csv", keep_default_na=False)
+    text = load_seed()["text"].iloc[0]
+    assert len(rows) and all(text[r.start : r.end] == r.text for r in rows.itertuples())

@@ -108,6 +108,13 @@ def test_device_map_dots_in_device_colours():
     assert ax.get_xlim() == (-0.5, 2.5)
 
 
+def test_a_device_map_of_candidates_says_its_dots_count_candidates():
+    # notebook 01 maps every candidate (min_score=0), but the size legend said "Figures in the
+    # paragraph": the dots count candidates, of which the defaults keep none there
+    ax = plots.device_map(located(), counted="candidates", ax=fresh_ax())
+    assert ax.get_legend().get_title().get_text() == "Candidates in the paragraph"
+
+
 def test_device_map_grid_returns_the_grid():
     table = pd.concat([located().assign(doc_id="one"), located().assign(doc_id="two")])
     grid = plots.device_map_grid(table)
