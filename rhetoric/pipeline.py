@@ -478,8 +478,8 @@ def analyze_corpus(
     return CorpusResult(**{name: concat_tables(name, parts[name]) for name in TABLES})
 
 
-def _unique(documents: Iterable[CorpusDocument], skip: set[str] | frozenset = frozenset()):
-    """The documents not in ``skip``, lazily; a ``doc_id`` seen twice is the caller's mistake."""
+def _unique(documents: Iterable[CorpusDocument]):
+    """The documents, lazily; a ``doc_id`` seen twice is the caller's mistake."""
     seen: set[str] = set()
     for document in documents:
         if document.doc_id in seen:
@@ -487,8 +487,7 @@ def _unique(documents: Iterable[CorpusDocument], skip: set[str] | frozenset = fr
                 f"doc_id {document.doc_id!r} names two documents; doc_id must be unique"
             )
         seen.add(document.doc_id)
-        if document.doc_id not in skip:
-            yield document
+        yield document
 
 
 def write_corpus(
@@ -517,7 +516,7 @@ def write_corpus(
     by an earlier run into the same folder are skipped, so a run that was interrupted ends with
     exactly the tables of a run that was not. A folder written with another configuration
     (devices, ``frames``, ``min_score``, ``max_bytes``, the table file read and its text and id
-    columns, the package version or its models) is refused, and so is a resume where a document
+    columns, the folder read and its ``pattern``, the package version or its models) is refused, and so is a resume where a document
     committed from a text (a table's row, a list's ``doc<N>``) would now name another text (its
     :func:`text_hash` differs): resuming would keep the old text's results under its name.
     Memory stays bounded: documents are read as the workers need them and the tables are
@@ -541,12 +540,18 @@ def write_corpus(
         Counts of the run: documents written and skipped, words, spans, errors by kind.
     """
     from rhetoric.documents import TABLE_SUFFIXES, read_table
-    from rhetoric.store import CorpusWriter, metadata_schema, run_config, table_source
+    from rhetoric.store import (
+        CorpusWriter,
+        folder_source,
+        metadata_schema,
+        run_config,
+        table_source,
+    )
 
     options = corpus_options(devices, frames, min_score, genre=genre)
     check_limits(time_limit, max_bytes)
     n_jobs, scheduler = _where(backend, n_jobs, scheduler)
-    table = table_source(documents)
+    table, folder = table_source(documents), folder_source(documents)
     if (
         isinstance(documents, os.PathLike | str)
         and str(documents).lower().endswith(tuple(s for s in TABLE_SUFFIXES if s != ".parquet"))
@@ -557,15 +562,16 @@ def write_corpus(
     elif isinstance(documents, Iterator):
         documents = list(documents)  # read twice: for the metadata columns, then the run
     metadata = metadata_schema(documents, text_column=text_column, id_column=id_column)
-    config = run_config(options, max_bytes, table, text_column, id_column)
+    config = run_config(options, max_bytes, table, text_column, id_column, folder,
+                        pattern if folder is not None else None)  # fmt: skip
     writer = CorpusWriter(out, config, metadata)
     lazy = scheduler is not None
     if writer.done:  # resuming: the files committed keep their names (they follow the set read),
         writer.check_names(corpus_documents(documents, pattern, text_column, True, id_column))
         # and a name committed from a text (a table's row, a list's doc<N>) names the same text
         writer.check_texts(corpus_documents(documents, pattern, text_column, False, id_column))
-    records = _unique(
-        corpus_documents(documents, pattern, text_column, lazy, id_column), writer.done
+    records = writer.remaining(
+        _unique(corpus_documents(documents, pattern, text_column, lazy, id_column))
     )
     total = corpus_size(documents, pattern)
     remaining = None if total is None else max(total - len(writer.done), 0)

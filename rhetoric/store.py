@@ -39,7 +39,7 @@ import socket
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata as package_metadata
@@ -48,7 +48,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rhetoric.documents import first_line, is_missing
+from rhetoric.documents import CorpusDocument, first_line, is_missing
 from rhetoric.errors import InputError, OutputError, RhetoricError, UsageError
 from rhetoric.files import check_no_file_in_the_way, output_error
 from rhetoric.pipeline import (
@@ -76,7 +76,9 @@ FLUSH_DOCUMENTS, FLUSH_WORDS, FLUSH_SPANS, FLUSH_SECONDS = 500, 100_000, 40_000,
 #: as given. A run of another format is refused, so that names of both kinds never mix.
 #: 5: a run records the table file it reads and its text and id columns, and ``documents`` the
 #: hash of each text (``text_hash``), so that a resume of another or an edited table is refused.
-_FORMAT = 5
+#: 6: a run records the folder it reads and its pattern, so that a resume of another folder (or
+#: of other files of it) is refused rather than adding another corpus to the run.
+_FORMAT = 6
 #: What changed with each format, for the message refusing a folder of an earlier one.
 _FORMAT_CHANGES = {
     3: "runs mark their end",
@@ -84,6 +86,8 @@ _FORMAT_CHANGES = {
     "1789-Washington.txt)",
     5: "a run records the table it reads and each text's hash, so that the rows of another or "
     "an edited table are not skipped as the rows written",
+    6: "a run records the folder it reads and its --pattern, so that the files of another folder "
+    "are not added to the run",
 }
 
 
@@ -160,15 +164,24 @@ def table_source(corpus: object) -> str | None:
     return os.path.abspath(path)
 
 
+def folder_source(corpus: object) -> str | None:
+    """The absolute path of a corpus input that is a folder, or ``None``: a run records which
+    folder it read (its files' names are their paths in it), so that a resume reads the same."""
+    return os.path.abspath(corpus) if _names_a_folder(corpus) else None
+
+
 def run_config(
     options,
     max_bytes: int | None,
     table: str | None = None,
     text_column: str = "text",
     id_column: str = "doc_id",
+    folder: str | None = None,
+    pattern: str | None = None,
 ) -> dict:
     """The configuration that decides a run's tables: options, limits, the table file read
-    (:func:`table_source`) and its columns, version, models."""
+    (:func:`table_source`) and its columns, the folder read (:func:`folder_source`) and its
+    glob ``pattern`` (``None`` for another input), version, models."""
     return {
         "format": _FORMAT,
         "devices": None if options.devices is None else list(options.devices),
@@ -180,6 +193,8 @@ def run_config(
         "table": table,
         "text_column": text_column,
         "id_column": id_column,
+        "folder": folder,
+        "pattern": pattern,
         "version": package_version(),
         "models": model_hashes(),
     }
@@ -232,7 +247,8 @@ def _format_change(written: object) -> str:
 
 @dataclass
 class RunSummary:
-    """What a run wrote: counts of this run, and of the documents skipped as already written."""
+    """What a run wrote: counts of this run, and of the documents of its input skipped as already
+    written."""
 
     out: Path
     documents: int = 0
@@ -526,6 +542,8 @@ class CorpusWriter:
         self.summary = RunSummary(self.folder, skipped=0)
         self.token = uuid.uuid4().hex[:12]
         self._buffer: list[Outcome] = []
+        #: ``{doc_id: error row}`` of the errors earlier runs recorded (:meth:`remaining`).
+        self._earlier_errors: dict[str, dict] = {}
         self._counts = Counter()
         self._last_flush = time.monotonic()
         self._start = time.perf_counter()
@@ -610,18 +628,29 @@ class CorpusWriter:
         except OSError as error:
             _release_folder(self.folder)
             raise output_error("--out", self.folder, error, "cannot write there") from None
-        self.summary.skipped = len(self.done)
         if self.done:
             try:
                 earlier = read_table(self.folder, "errors")
             except DamagedRunError as error:
                 _release_folder(self.folder)
                 raise _refused(self.folder, error) from None
-            self.summary.earlier_errors.update(earlier["kind"])
-            internal = earlier[earlier["kind"] == "internal"]
-            if len(internal):
-                self.summary.first_internal = internal.iloc[0].to_dict()
+            self._earlier_errors = {row["doc_id"]: row for row in earlier.to_dict("records")}
         return self
+
+    def remaining(self, documents: Iterable[CorpusDocument]) -> Iterator[CorpusDocument]:
+        """The documents not written yet, lazily (within ``with writer:``). Those an earlier run
+        committed are skipped and counted in :attr:`summary`, with the error it recorded for
+        one: a summary counts the documents of this input only, not others of the folder."""
+        for document in documents:
+            if document.doc_id not in self.done:
+                yield document
+                continue
+            self.summary.skipped += 1
+            error = self._earlier_errors.get(document.doc_id)
+            if error is not None:
+                self.summary.earlier_errors[error["kind"]] += 1
+                if error["kind"] == "internal" and self.summary.first_internal is None:
+                    self.summary.first_internal = error
 
     def __exit__(self, kind, error, trace) -> None:
         # What was finished is kept, also on Ctrl-C, a lost worker or a duplicate doc_id; not
@@ -633,8 +662,8 @@ class CorpusWriter:
                 # a run of no documents still leaves each table with its columns, so that
                 # pandas.read_parquet(folder / "spans") reads an empty table, not no table
                 self.commit(self._write_part(0, []))
-            if kind is None:  # the documents of earlier runs (skipped) and of this one
-                documents = self.summary.skipped + self.summary.documents
+            if kind is None:  # the documents of earlier runs and of this one
+                documents = len(self.done) + self.summary.documents
                 self._write(
                     _write_atomic, self.folder / FINISHED,
                     json.dumps({"documents": documents}).encode(),

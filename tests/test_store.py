@@ -314,12 +314,12 @@ def test_a_folder_of_an_earlier_run_format_is_not_resumed_with_names_of_another_
     write_corpus(folder, out, devices=DEVICES, frames=False, n_jobs=1)
     assert read_corpus_result(out).documents["doc_id"].tolist() == ["a"]
     config = json.loads((out / store.CONFIG_FILE).read_text())
-    assert config["format"] == 5
+    assert config["format"] == 6
     (out / store.CONFIG_FILE).write_text(json.dumps({**config, "format": 3}))
     with pytest.raises(UsageError) as refused:
         write_corpus(folder, out, devices=DEVICES, frames=False, n_jobs=1)
     message = str(refused.value)
-    assert "run format 3 there, 5 now: written by an earlier version of rhetoric" in message
+    assert "run format 3 there, 6 now: written by an earlier version of rhetoric" in message
     assert "documents read from files are named without their extension" in message
     assert "give another --out folder" in message and "\n" not in message
     assert len(read_corpus_result(out).documents) == 1  # untouched
@@ -592,9 +592,50 @@ def test_a_table_run_written_before_runs_recorded_their_texts_is_read_not_resume
     with pytest.raises(UsageError) as refused:
         write_corpus(path, out, **options)
     message = str(refused.value)
-    assert "run format 4 there, 5 now: written by an earlier version of rhetoric" in message
+    assert "run format 4 there, 6 now: written by an earlier version of rhetoric" in message
     assert "a run records the table it reads and each text's hash" in message
     assert "give another --out folder" in message and "\n" not in message
     documents = read_corpus_result(out).documents
     assert documents["doc_id"].tolist() == ["doc0", "doc1"]
     assert "text_hash" not in documents.columns
+
+
+# --- a resumed run reads the same input: the folder, its pattern ------------------------------
+
+
+def test_a_resumed_run_of_another_folder_or_pattern_is_refused(capsys, tmp_path):
+    # the files of another folder (or pattern) have other names: they were added to the run,
+    # two corpora in one folder, and the first's documents said "already there, skipped"
+    from rhetoric.cli import main
+
+    first, second, out = tmp_path / "first", tmp_path / "second", tmp_path / "run"
+    for folder, names in ((first, ["a.txt", "b.txt", "n.md"]), (second, ["c.txt"])):
+        folder.mkdir()
+        for name in names:
+            (folder / name).write_text("We shall fight. We shall win.", encoding="utf-8")
+    argv = ["--out", str(out), "--no-progress", "--no-frames", "--devices", "anaphora"]
+    assert main(["analyze-corpus", str(first), *argv]) == 0
+    config = json.loads((out / store.CONFIG_FILE).read_text())
+    assert (config["folder"], config["pattern"]) == (str(first), "*.txt")
+    capsys.readouterr()
+    for source, pattern, what in [
+        (second, "*.txt", f'folder "{second}" now, "{first}" there'),
+        (first, "*.md", 'pattern "*.md" now, "*.txt" there'),
+    ]:
+        code = main(["analyze-corpus", str(source), "--pattern", pattern, *argv])
+        captured = capsys.readouterr()
+        assert (code, captured.out) == (2, "") and captured.err.count("\n") == 1
+        assert "another configuration" in captured.err and what in captured.err
+    assert read_corpus_result(out).documents["doc_id"].tolist() == ["a", "b"]  # untouched
+    assert main(["analyze-corpus", str(first), *argv]) == 0  # the same folder resumes
+    assert "(2 already there, skipped)" in capsys.readouterr().out
+
+
+def test_only_documents_of_this_input_count_as_skipped(tmp_path):
+    options = {"devices": ["anaphora"], "frames": False, "n_jobs": 1, "progress": False}
+    out = tmp_path / "run"
+    first = write_corpus(["We rise.", "We fall.", "missing.txt"], out, **options)
+    assert first.documents == 3 and first.errors == {"input": 1}
+    again = write_corpus(["We rise."], out, **options)  # a part of the list: one of it written
+    assert (again.skipped, again.documents, again.failed) == (1, 0, 0)
+    assert "(1 already there, skipped)" in str(again)
