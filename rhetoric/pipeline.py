@@ -516,7 +516,8 @@ def write_corpus(
     by an earlier run into the same folder are skipped, so a run that was interrupted ends with
     exactly the tables of a run that was not. A folder written with another configuration
     (devices, ``frames``, ``min_score``, ``max_bytes``, the table file read and its text and id
-    columns, the folder read and its ``pattern``, the package version or its models) is refused, and so is a resume where a document
+    columns, the folder read and its ``pattern``, the package version, its code (a hash of its
+    source files) or its models) is refused, and so is a resume where a document
     committed from a text (a table's row, a list's ``doc<N>``) would now name another text (its
     :func:`text_hash` differs): resuming would keep the old text's results under its name.
     Memory stays bounded: documents are read as the workers need them and the tables are

@@ -42,6 +42,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import metadata as package_metadata
 from importlib import resources
 from pathlib import Path
@@ -77,7 +78,8 @@ FLUSH_DOCUMENTS, FLUSH_WORDS, FLUSH_SPANS, FLUSH_SECONDS = 500, 100_000, 40_000,
 #: 5: a run records the table file it reads and its text and id columns, and ``documents`` the
 #: hash of each text (``text_hash``), so that a resume of another or an edited table is refused.
 #: 6: a run records the folder it reads and its pattern, so that a resume of another folder (or
-#: of other files of it) is refused rather than adding another corpus to the run.
+#: of other files of it) is refused rather than adding another corpus to the run; and a hash of
+#: the package's code (:func:`code_hash`), so that a resume under other code is refused.
 _FORMAT = 6
 #: What changed with each format, for the message refusing a folder of an earlier one.
 _FORMAT_CHANGES = {
@@ -87,7 +89,8 @@ _FORMAT_CHANGES = {
     5: "a run records the table it reads and each text's hash, so that the rows of another or "
     "an edited table are not skipped as the rows written",
     6: "a run records the folder it reads and its --pattern, so that the files of another folder "
-    "are not added to the run",
+    "are not added to the run, and a hash of the code, so that a resume under other code is "
+    "refused",
 }
 
 
@@ -115,6 +118,34 @@ def package_version() -> str:
         return package_metadata.version("rhetoric-analysis")
     except package_metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
         return "unknown"
+
+
+def code_hash(root: str | os.PathLike | None = None) -> str:
+    """SHA-256 (first 16 hex digits) of the package's own source: every ``.py`` file under
+    ``root`` (default: the ``rhetoric`` package, computed once per process: about 1.5 MB read)
+    and every file of its ``resources``, by path and content.
+
+    The version stays ``0.1.0`` in an editable install while the code changes (a ``git pull``):
+    a run records this hash, and a resume under other code is refused rather than mixing the
+    spans of two versions of the detectors in one folder.
+    """
+    return _package_code_hash() if root is None else _source_hash(Path(root))
+
+
+@cache
+def _package_code_hash() -> str:
+    return _source_hash(Path(__file__).parent)
+
+
+def _source_hash(root: Path) -> str:
+    files = [*root.rglob("*.py"), *(p for p in (root / "resources").rglob("*") if p.is_file())]
+    digest = hashlib.sha256()
+    for name, path in sorted({p.relative_to(root).as_posix(): p for p in files}.items()):
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(name.encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
 
 
 def model_hashes() -> dict[str, str]:
@@ -196,8 +227,16 @@ def run_config(
         "folder": folder,
         "pattern": pattern,
         "version": package_version(),
+        "code": code_hash(),
         "models": model_hashes(),
     }
+
+
+#: What a resume under other code (:func:`code_hash`) would do, for the message refusing it.
+_OTHER_CODE = (
+    "written by other code of rhetoric: an update, a git pull or an edit since, and resuming "
+    "would mix the spans of two versions of the detectors"
+)
 
 
 def _describe(key: str, value) -> str:
@@ -223,6 +262,7 @@ def check_same_config(folder: Path, written: dict, wanted: dict) -> None:
         )
     details = [
         models if key == "models" else
+        _OTHER_CODE if key == "code" else
         _format_change(written.get(key)) if key == "format" else
         f"{key} {_describe(key, wanted[key])} now, {_describe(key, written.get(key))} there"
         for key in different

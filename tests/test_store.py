@@ -639,3 +639,30 @@ def test_only_documents_of_this_input_count_as_skipped(tmp_path):
     again = write_corpus(["We rise."], out, **options)  # a part of the list: one of it written
     assert (again.skipped, again.documents, again.failed) == (1, 0, 0)
     assert "(1 already there, skipped)" in str(again)
+
+
+def test_a_resume_under_other_code_is_refused_in_one_line(tmp_path):
+    # the version is 0.1.0 in every editable install: after a git pull, a resume mixed the spans
+    # of two versions of the detectors under one unchanged configuration
+    package = tmp_path / "package"
+    (package / "devices").mkdir(parents=True)
+    (package / "resources").mkdir()
+    (package / "devices" / "tricolon.py").write_text("THRESHOLD = 0.5\n", encoding="utf-8")
+    (package / "resources" / "notes.md").write_text("notes\n", encoding="utf-8")
+    before = store.code_hash(str(package))
+    (package / "devices" / "tricolon.py").write_text("THRESHOLD = 0.6\n", encoding="utf-8")
+    after = store.code_hash(str(package))
+    (package / "resources" / "notes.md").write_text("other notes\n", encoding="utf-8")
+    assert len({before, after, store.code_hash(str(package))}) == 3
+    assert re.fullmatch("[0-9a-f]{16}", store.code_hash())
+
+    out, options = tmp_path / "run", {"devices": DEVICES, "frames": False, "n_jobs": 1}
+    write_corpus(["Go on, go on."], out, **options)
+    config = json.loads((out / store.CONFIG_FILE).read_text())
+    assert config["code"] == store.code_hash()
+    (out / store.CONFIG_FILE).write_text(json.dumps({**config, "code": "0" * 16}))
+    with pytest.raises(UsageError) as refused:
+        write_corpus(["Go on, go on."], out, **options)
+    message = str(refused.value)
+    assert "written by other code of rhetoric" in message and "\n" not in message
+    assert "give another --out folder" in message
