@@ -35,6 +35,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import socket
 import time
 import uuid
@@ -328,7 +329,14 @@ class RunSummary:
 
 def _committed_batches(folder: Path) -> dict[int, list[str]]:
     batches = {}
-    for path in sorted((folder / COMMITTED).glob("part-*.json")):
+    if not (folder / COMMITTED).is_dir():
+        return batches
+    for path in sorted((folder / COMMITTED).iterdir()):
+        if path.name.startswith("."):  # a _committed file being written (_write_atomic)
+            continue
+        number = _part_number(path.name, ".json")
+        if number is None:
+            raise DamagedRunError(folder, path, _STRAY.format(name="part-NNNNN.json"))
         try:
             doc_ids = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:  # a JSONDecodeError, or not UTF-8
@@ -337,8 +345,38 @@ def _committed_batches(folder: Path) -> dict[int, list[str]]:
             ) from None
         if not isinstance(doc_ids, list) or not all(isinstance(d, str) for d in doc_ids):
             raise DamagedRunError(folder, path, "not a list of doc_ids")
-        batches[int(path.stem.split("-")[1])] = doc_ids
+        batches[number] = doc_ids
     return batches
+
+
+#: What is wrong with a file of a run's table or ``_committed`` folder that none of its runs
+#: wrote (a copy, "part-00000 copy.parquet"; a note): Parquet readers of the folder would read it.
+_STRAY = "not a file of the run (its files are named {name}): move it out of the folder"
+
+
+def _part_number(name: str, suffix: str) -> int | None:
+    """The number of part ``part-NNNNN<suffix>`` (:func:`_part_name`), or ``None`` for a file
+    of another name."""
+    match = re.fullmatch(r"part-(\d{5,})" + re.escape(suffix), name)
+    if match is None or _part_name(int(match[1])) != name.removesuffix(suffix):
+        return None
+    return int(match[1])
+
+
+def _left_by_an_uncommitted_part(folder: Path, path: Path, committed: dict) -> bool:
+    """Whether a file of a table folder is left by a part that was not committed (a run
+    interrupted half-way, or a task still running when the client stopped): a pending file
+    (:func:`_pending_name`), or a part's file renamed into place before its ``_committed`` file
+    was written. Another hidden file (``.DS_Store``) is not the run's, and readers skip it; any
+    other is a :class:`DamagedRunError` naming it."""
+    number = _part_number(path.name, ".parquet")
+    if number is not None and path.is_file():
+        return number not in committed
+    if re.fullmatch(r"\.part-\d{5,}\.[0-9a-f]+\.parquet\.tmp", path.name):
+        return True
+    if path.name.startswith((".", "_")):
+        return False
+    raise DamagedRunError(folder, path, _STRAY.format(name="part-NNNNN.parquet"))
 
 
 #: What is wrong with a committed part's table file that is not there.
@@ -615,9 +653,8 @@ class CorpusWriter:
             committed = _committed_batches(folder)
             _check_parts(folder, committed)
             for name in TABLES:  # files of a part that was not committed (an interrupted run)
-                for path in (folder / name).iterdir():
-                    stem = path.name.split(".")[0]
-                    if not stem.startswith("part-") or int(stem.split("-")[1]) not in committed:
+                for path in sorted((folder / name).iterdir()):
+                    if _left_by_an_uncommitted_part(folder, path, committed):
                         path.unlink()
         except BaseException as error:
             _release_folder(folder)

@@ -666,3 +666,22 @@ def test_a_resume_under_other_code_is_refused_in_one_line(tmp_path):
     message = str(refused.value)
     assert "written by other code of rhetoric" in message and "\n" not in message
     assert "give another --out folder" in message
+
+
+@pytest.mark.parametrize(
+    "stray", ["spans/part-00000 copy.parquet", "documents/notes.txt", "_committed/part-1.json"]
+)
+def test_a_stray_file_in_a_run_folder_is_named_as_damage_not_a_bug(capsys, tmp_path, stray):
+    # "part-00000 copy.parquet" crashed the resume (int('00000 copy'): exit 70); any other
+    # file of a table folder was deleted unsaid
+    import shutil
+
+    assert _cli_run(capsys, tmp_path)[0] == 1  # b.txt is an input error
+    run = tmp_path / "run"
+    shutil.copy(run / stray.split("/")[0] / "part-00000.parquet"
+                if not stray.startswith("_") else run / "_committed" / "part-00000.json",
+                run / stray)  # fmt: skip
+    code, out, err = _cli_run(capsys, tmp_path)
+    assert (code, out) == (2, "") and err.count("\n") == 1, err
+    assert f"the folder is damaged ({run / stray}: not a file of the run" in err
+    assert (run / stray).is_file() and store.run_finished(run)  # nothing deleted or changed
