@@ -1047,6 +1047,11 @@ def run_finished(folder: str | os.PathLike) -> bool | None:
     return (folder / FINISHED).is_file()
 
 
+def committed_documents(folder: str | os.PathLike) -> int:
+    """How many documents the runs into ``folder`` have committed (0 for a folder of no run)."""
+    return sum(len(docs) for docs in _committed_batches(Path(folder)).values())
+
+
 def warn_if_unfinished(folder: str | os.PathLike, *, stacklevel: int = 1) -> None:
     """Warn (:class:`UnfinishedRunWarning`) if the run in ``folder`` stopped before its end or is
     still running: its tables hold only the documents committed so far. ``stacklevel`` as
@@ -1054,7 +1059,7 @@ def warn_if_unfinished(folder: str | os.PathLike, *, stacklevel: int = 1) -> Non
     if run_finished(folder) is False:
         import warnings
 
-        documents = sum(len(docs) for docs in _committed_batches(Path(folder)).values())
+        documents = committed_documents(folder)
         holder = _holder(Path(folder) / WRITING)
         if holder is not None and not _gone(holder):
             state, then = "is still being written", "read it again when that run ends"
