@@ -18,8 +18,9 @@ cluster the worker itself (:class:`PartWriter`), which sends back only a small m
 (:func:`write_part`). The client then *commits* the parts in order (:meth:`CorpusWriter.commit`):
 it renames the part's files into place and writes its ``_committed`` file last. A run started
 again with the same folder deletes the files of an uncommitted part (one interrupted half-way,
-or written by a worker after the client stopped), skips the committed documents and numbers its
-parts after the last one, so the folder ends with exactly the tables of one uninterrupted run.
+or written by a worker after the client stopped: at its start, and the pending files of other
+runs again when it ends), skips the committed documents and numbers its parts after the last
+one, so the folder ends with exactly the tables of one uninterrupted run.
 
 Every part of a table has the same Arrow schema (:func:`table_schema`), also when a column is
 empty or missing in a part: the fixed columns have fixed types, and the corpus's metadata
@@ -372,7 +373,7 @@ def _left_by_an_uncommitted_part(folder: Path, path: Path, committed: dict) -> b
     number = _part_number(path.name, ".parquet")
     if number is not None and path.is_file():
         return number not in committed
-    if re.fullmatch(r"\.part-\d{5,}\.[0-9a-f]+\.parquet\.tmp", path.name):
+    if _PENDING.fullmatch(path.name):
         return True
     if path.name.startswith((".", "_")):
         return False
@@ -409,6 +410,21 @@ def _part_name(number: int) -> str:
 def _pending_name(number: int, token: str) -> str:
     """The name of a part's file until it is committed (hidden from Parquet readers)."""
     return f".{_part_name(number)}.{token}.parquet.tmp"
+
+
+#: A pending file's name (:func:`_pending_name`); group 1 is its run token.
+_PENDING = re.compile(r"\.part-\d{5,}\.([0-9a-f]+)\.parquet\.tmp")
+
+
+def _delete_pending_of_other_runs(folder: Path, token: str) -> None:
+    """Delete the pending files of runs other than run ``token``: on a Dask cluster, a task of
+    a run whose client stopped may go on and write its part's file after the next run's start-up
+    clean-up. Never read (hidden, never committed), they are deleted when a run ends too."""
+    for name in TABLES:
+        for path in (folder / name).iterdir():
+            match = _PENDING.fullmatch(path.name)
+            if match is not None and match[1] != token:
+                path.unlink(missing_ok=True)
 
 
 # --- schemas ------------------------------------------------------------------------------------
@@ -740,6 +756,7 @@ class CorpusWriter:
                 # pandas.read_parquet(folder / "spans") reads an empty table, not no table
                 self.commit(self._write_part(0, []))
             if kind is None:  # the documents of earlier runs and of this one
+                self._write(_delete_pending_of_other_runs, self.folder, self.token)
                 documents = len(self.done) + self.summary.documents
                 self._write(
                     _write_atomic, self.folder / FINISHED,

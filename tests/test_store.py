@@ -685,3 +685,22 @@ def test_a_stray_file_in_a_run_folder_is_named_as_damage_not_a_bug(capsys, tmp_p
     assert (code, out) == (2, "") and err.count("\n") == 1, err
     assert f"the folder is damaged ({run / stray}: not a file of the run" in err
     assert (run / stray).is_file() and store.run_finished(run)  # nothing deleted or changed
+
+
+def test_a_finished_run_deletes_the_pending_files_a_stopped_run_wrote_after_its_start(
+    tmp_path, monkeypatch
+):
+    # on a Dask cluster, tasks of a client that was killed go on and write their hidden files
+    # after the resumed run's start-up clean-up: they stayed after it finished
+    late = tmp_path / "run" / "spans" / ".part-00001.0123456789ab.parquet.tmp"
+    add = store.CorpusWriter.add
+
+    def add_while_an_old_task_writes(writer, outcome):
+        late.write_bytes(b"a part of a run stopped earlier")
+        add(writer, outcome)
+
+    monkeypatch.setattr(store.CorpusWriter, "add", add_while_an_old_task_writes)
+    summary = write_corpus(["Go on, go on.", "We rise."], tmp_path / "run", devices=DEVICES,
+                           frames=False, n_jobs=1)  # fmt: skip
+    assert summary.documents == 2 and not late.exists()
+    assert sorted(p.name for p in late.parent.iterdir()) == ["part-00000.parquet"]
