@@ -29,7 +29,7 @@ import pandas as pd
 from rhetoric.analysis import Options, analyze_text
 from rhetoric.devices import check_devices, check_min_score
 from rhetoric.documents import CorpusDocument, folder_paths, is_missing, iter_corpus, parquet_file
-from rhetoric.errors import UsageError, check_choice
+from rhetoric.errors import InputError, UsageError, check_choice
 from rhetoric.runner import (
     ERROR_COLUMNS,
     Outcome,
@@ -479,15 +479,26 @@ def analyze_corpus(
 
 
 def _unique(documents: Iterable[CorpusDocument]):
-    """The documents, lazily; a ``doc_id`` seen twice is the caller's mistake."""
-    seen: set[str] = set()
-    for document in documents:
-        if document.doc_id in seen:
-            raise UsageError(
-                f"doc_id {document.doc_id!r} names two documents; doc_id must be unique"
+    """The documents, lazily; a ``doc_id`` seen twice is an
+    :class:`~rhetoric.errors.InputError` naming the two places (as a table's other content
+    errors are: the input cannot be run as it is)."""
+    seen: dict[str, int] = {}
+    for place, document in enumerate(documents, 1):
+        first = seen.setdefault(document.doc_id, place)
+        if first != place:
+            raise InputError(
+                f"doc_id {document.doc_id!r} names two documents (rows {first} and {place} of "
+                "the input, counted from 1); give each document its own doc_id"
             )
-        seen.add(document.doc_id)
         yield document
+
+
+def check_unique(documents: Iterable[CorpusDocument]) -> None:
+    """Raise :class:`~rhetoric.errors.InputError` if a ``doc_id`` names two documents
+    (:func:`_unique`): before a run into a folder, which is not made for an input that cannot be
+    run."""
+    for _ in _unique(documents):
+        pass
 
 
 def write_corpus(
@@ -520,6 +531,8 @@ def write_corpus(
     source files) or its models) is refused, and so is a resume where a document
     committed from a text (a table's row, a list's ``doc<N>``) would now name another text (its
     :func:`text_hash` differs): resuming would keep the old text's results under its name.
+    An input in which one ``doc_id`` names two documents is an
+    :class:`~rhetoric.errors.InputError` said before the folder is made.
     Memory stays bounded: documents are read as the workers need them and the tables are
     written in batches.
 
@@ -562,6 +575,7 @@ def write_corpus(
         documents = read_table(documents, id_column)
     elif isinstance(documents, Iterator):
         documents = list(documents)  # read twice: for the metadata columns, then the run
+    check_unique(corpus_documents(documents, pattern, text_column, True, id_column))
     metadata = metadata_schema(documents, text_column=text_column, id_column=id_column)
     config = run_config(options, max_bytes, table, text_column, id_column, folder,
                         pattern if folder is not None else None)  # fmt: skip

@@ -177,11 +177,22 @@ def test_devices_may_be_one_name_or_names_joined_by_commas():
         analyze_corpus(texts, devices=5)
 
 
-def test_a_doc_id_named_twice_is_the_callers_mistake():
-    from rhetoric.errors import UsageError
+def test_a_doc_id_named_twice_is_an_input_error_said_before_a_run_folder_is_made(tmp_path, capsys):
+    # it was a usage error (exit 2, not in the table) found during the run, which left an
+    # --out folder with a configuration and no parts
+    from rhetoric.cli import main
+    from rhetoric.errors import InputError
 
-    with pytest.raises(UsageError, match="'a' names two documents"):
-        analyze_corpus(pd.DataFrame({"doc_id": ["a", "a"], "text": ["One.", "Two."]}), n_jobs=1)
+    table = pd.DataFrame({"doc_id": ["a", "b", "a"], "text": ["One.", "Two.", "Three."]})
+    with pytest.raises(InputError, match=r"doc_id 'a' names two documents \(rows 1 and 3 "):
+        analyze_corpus(table, n_jobs=1)
+    table.to_csv(tmp_path / "t.csv", index=False)
+    out = tmp_path / "run"
+    code = main(["analyze-corpus", str(tmp_path / "t.csv"), "--out", str(out), "--no-progress"])
+    captured = capsys.readouterr()
+    assert (code, captured.out) == (1, "") and captured.err.count("\n") == 1
+    assert "doc_id 'a' names two documents (rows 1 and 3 of the input" in captured.err
+    assert not out.exists()
 
 
 def test_files_get_unique_names_whenever_their_paths_are(tmp_path, capsys):
