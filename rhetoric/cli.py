@@ -10,6 +10,8 @@ Exit codes (the same for every subcommand):
 3     data missing from the data home, or a fetch that could not reach the network
 70    an internal error: a bug, never the user's fault (one line naming the document; please
       report it). analyze-corpus finishes the other documents first.
+130   interrupted (Ctrl-C); analyze-corpus says how many documents it committed under --out,
+      and the same command resumes
 ====  ===================================================================================
 
 Errors are printed as one line, ``rhetoric: error: ...``, never as a traceback.
@@ -41,6 +43,8 @@ from rhetoric.errors import (
 from rhetoric.output import FORMATS, add_format_option, add_table_column_options, format_table
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA, EXIT_INTERNAL = 0, 1, 2, 3, 70
+#: Stopped by Ctrl-C (128 + SIGINT, as a shell reports it).
+EXIT_INTERRUPTED = 130
 
 #: The options of the commands by the Python parameters they are passed to: a message about a bad
 #: value names the option the user typed (``--text-column 'body' is not valid``), not the
@@ -390,7 +394,7 @@ def corpus_source(source: str):
     raise no_such_corpus(source, LOADERS)
 
 
-def _run_analyze_corpus(args) -> int:
+def _analyze_corpus(args) -> int:
     from rhetoric.pipeline import write_corpus
 
     devices = _devices_option(args.devices)
@@ -432,6 +436,27 @@ def _run_analyze_corpus(args) -> int:
         )
         return EXIT_INPUT
     return EXIT_OK
+
+
+def _run_analyze_corpus(args) -> int:
+    """``analyze-corpus``; stopped by Ctrl-C, it says in one line how many documents are
+    committed in ``--out`` and that the same command resumes (exit 130)."""
+    try:
+        return _analyze_corpus(args)
+    except KeyboardInterrupt:
+        _say("interrupted", f"{_committed(args.out)} in {args.out}; run the same command to resume")
+        return EXIT_INTERRUPTED
+
+
+def _committed(out: str) -> str:
+    """How many documents a run folder holds, as said when a run into it is interrupted."""
+    from rhetoric.store import committed_documents
+
+    try:
+        n = committed_documents(out)
+    except (InputError, OSError):  # a folder damaged meanwhile: not counted
+        return "the documents committed so far are kept"
+    return f"{n} document{'s' * (n != 1)} committed"
 
 
 def _earlier_errors(summary, kinds: list[str]) -> str:
@@ -911,7 +936,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say("error", str(error))
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # e.g. `rhetoric analyze --json | head`
         sys.stderr.close()
         return EXIT_OK

@@ -36,7 +36,9 @@ keeps its extension: the names are unique whenever the paths are. So a folder ru
 tables (:func:`rhetoric.load_inaugural` names the file ``1789-Washington.txt``
 ``1789-Washington``), and ``analyze_corpus(glob.glob("texts/*.txt"))`` joins a run over the
 folder ``texts``. A document without a name is ``doc<position>`` (``doc0``, ``doc1``, ...) by
-its position in the input.
+its position in the input. A table row whose id cell is missing or blank, in a table that names
+its rows, is not named by the cell: it is that row's input error, listed as ``row <N>``
+(counted from 1, :func:`unnamed_row`).
 """
 
 from __future__ import annotations
@@ -79,6 +81,9 @@ class CorpusDocument:
     #: as the document's ``path`` in a run's tables, so that ``rhetoric validate`` can read the
     #: text again; never read to analyse it.
     origin: str | None = None
+    #: Why the document cannot be analysed whatever its text (a table row without a name:
+    #: :func:`unnamed_row`), its input error where it is analysed; ``None`` for the others.
+    problem: str | None = None
 
     @property
     def recorded_path(self) -> str | None:
@@ -131,7 +136,7 @@ def iter_corpus(
     ['a']
     """
     if isinstance(corpus, pd.DataFrame):
-        yield from _from_table(corpus, text_column, id_column)
+        yield from table_documents(corpus, text_column, id_column)
         return
     if isinstance(corpus, pd.Series):
         if not isinstance(corpus.index, pd.RangeIndex):  # named by its labels
@@ -155,7 +160,7 @@ def iter_corpus(
             yield from _from_parquet(path, text_column, id_column)
             return
         if path.suffix.lower() in TABLE_SUFFIXES:
-            yield from _from_table(read_table(path, id_column), text_column, id_column)
+            yield from table_documents(read_table(path, id_column), text_column, id_column)
             return
         # one text file: a corpus of one
         yield CorpusDocument(file_doc_ids([path])[0], path=str(path))
@@ -430,13 +435,15 @@ def _from_parquet(path: Path, text_column: str, id_column: str) -> Iterator[Corp
     offset = 0
     for batch in parquet_file(path).iter_batches(batch_size=1024):
         table = batch.to_pandas()
-        yield from _from_table(table, text_column, id_column, offset)
+        yield from table_documents(table, text_column, id_column, offset)
         offset += len(table)
 
 
-def _from_table(
+def table_documents(
     table: pd.DataFrame, text_column: str, id_column: str, offset: int = 0
 ) -> Iterator[CorpusDocument]:
+    """The documents of a table's rows (the rows from ``offset`` on of a longer table, read in
+    parts: its unnamed rows are ``doc<offset + i>``)."""
     if table.empty and len(table.columns) == 0:  # a JSON Lines file of no records: no documents
         return
     if text_column in table.columns:
@@ -446,11 +453,12 @@ def _from_table(
     else:
         raise invalid_value("text_column", text_column, map(str, table.columns))
     check_id_column(id_column, table.columns)
-    names = (
-        table[id_column].astype(str).tolist()
-        if id_column in table.columns
-        else [default_doc_id(offset + i) for i in range(len(table))]
-    )
+    if id_column in table.columns:
+        names = table[id_column].astype(str).tolist()
+        unnamed = table[id_column].map(no_name).tolist()
+    else:
+        names = [default_doc_id(offset + i) for i in range(len(table))]
+        unnamed = [False] * len(table)
     metadata_columns = [
         c for c in table.columns if c not in {source, id_column, "text", "path", "clean_text"}
     ]
@@ -462,14 +470,43 @@ def _from_table(
         if source == "text" and "path" in table.columns
         else [None] * len(table)
     )
-    for name, value, meta, origin in zip(names, values, metadata, origins, strict=True):
-        if source == "path":
+    for place, name, value, meta, no_id, origin in zip(
+        range(offset, offset + len(table)), names, values, metadata, unnamed, origins, strict=True
+    ):
+        if no_id:
+            yield unnamed_row(place, id_column, meta, origin)
+        elif source == "path":
             yield CorpusDocument(name, path=str(value), metadata=meta)
         else:
             # the cell as it is: a missing value (an empty cell too) or a number is reported by
             # the runner as the document's input error (rhetoric.runner.document_text), bytes
             # are decoded there
             yield CorpusDocument(name, text=cell_text(value), metadata=meta, origin=origin)
+
+
+def no_name(value: object) -> bool:
+    """Whether a table's id cell names no document: a missing value, an empty or blank string.
+
+    >>> no_name(None), no_name(" "), no_name("a"), no_name(0)
+    (True, True, False, False)
+    """
+    return is_missing(value) or (isinstance(value, str) and not value.strip())
+
+
+def unnamed_row(
+    place: int, id_column: str, metadata: dict, origin: str | None = None
+) -> CorpusDocument:
+    """A table row (at ``place``, from 0) whose id cell names no document (:func:`no_name`): its
+    input error, listed as ``row <N>`` (``N`` counted from 1, the header not counted), never
+    named by the cell (pandas' ``nan``, a CSV file's ``''``), which would be written as a name."""
+    row = f"row {place + 1}"
+    return CorpusDocument(
+        row,
+        metadata=metadata,
+        origin=origin,
+        problem=f"{row} of the table has no doc_id (its {id_column!r} cell is empty); give "
+        "every row a name",
+    )
 
 
 def folder_paths(folder: str | os.PathLike, pattern: str = "*.txt") -> list[Path]:

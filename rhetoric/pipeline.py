@@ -29,7 +29,7 @@ import pandas as pd
 from rhetoric.analysis import Options, analyze_text
 from rhetoric.devices import check_devices, check_min_score
 from rhetoric.documents import CorpusDocument, folder_paths, is_missing, iter_corpus, parquet_file
-from rhetoric.errors import UsageError, check_choice
+from rhetoric.errors import InputError, UsageError, check_choice
 from rhetoric.runner import (
     ERROR_COLUMNS,
     Outcome,
@@ -480,17 +480,27 @@ def analyze_corpus(
     return CorpusResult(**{name: concat_tables(name, parts[name]) for name in TABLES})
 
 
-def _unique(documents: Iterable[CorpusDocument], skip: set[str] | frozenset = frozenset()):
-    """The documents not in ``skip``, lazily; a ``doc_id`` seen twice is the caller's mistake."""
-    seen: set[str] = set()
-    for document in documents:
-        if document.doc_id in seen:
-            raise UsageError(
-                f"doc_id {document.doc_id!r} names two documents; doc_id must be unique"
+def _unique(documents: Iterable[CorpusDocument]):
+    """The documents, lazily; a ``doc_id`` seen twice is an
+    :class:`~rhetoric.errors.InputError` naming the two places (as a table's other content
+    errors are: the input cannot be run as it is)."""
+    seen: dict[str, int] = {}
+    for place, document in enumerate(documents, 1):
+        first = seen.setdefault(document.doc_id, place)
+        if first != place:
+            raise InputError(
+                f"doc_id {document.doc_id!r} names two documents (rows {first} and {place} of "
+                "the input, counted from 1); give each document its own doc_id"
             )
-        seen.add(document.doc_id)
-        if document.doc_id not in skip:
-            yield document
+        yield document
+
+
+def check_unique(documents: Iterable[CorpusDocument]) -> None:
+    """Raise :class:`~rhetoric.errors.InputError` if a ``doc_id`` names two documents
+    (:func:`_unique`): before a run into a folder, which is not made for an input that cannot be
+    run."""
+    for _ in _unique(documents):
+        pass
 
 
 def write_corpus(
@@ -519,9 +529,12 @@ def write_corpus(
     by an earlier run into the same folder are skipped, so a run that was interrupted ends with
     exactly the tables of a run that was not. A folder written with another configuration
     (devices, ``frames``, ``min_score``, ``max_bytes``, the table file read and its text and id
-    columns, the package version or its models) is refused, and so is a resume where a document
+    columns, the folder read and its ``pattern``, the package version, its code (a hash of its
+    source files) or its models) is refused, and so is a resume where a document
     committed from a text (a table's row, a list's ``doc<N>``) would now name another text (its
     :func:`text_hash` differs): resuming would keep the old text's results under its name.
+    An input in which one ``doc_id`` names two documents is an
+    :class:`~rhetoric.errors.InputError` said before the folder is made.
     Memory stays bounded: documents are read as the workers need them and the tables are
     written in batches.
 
@@ -543,12 +556,18 @@ def write_corpus(
         Counts of the run: documents written and skipped, words, spans, errors by kind.
     """
     from rhetoric.documents import TABLE_SUFFIXES, read_table
-    from rhetoric.store import CorpusWriter, metadata_schema, run_config, table_source
+    from rhetoric.store import (
+        CorpusWriter,
+        folder_source,
+        metadata_schema,
+        run_config,
+        table_source,
+    )
 
     options = corpus_options(devices, frames, min_score, genre=genre)
     check_limits(time_limit, max_bytes)
     n_jobs, scheduler = _where(backend, n_jobs, scheduler)
-    table = table_source(documents)
+    table, folder = table_source(documents), folder_source(documents)
     if (
         isinstance(documents, os.PathLike | str)
         and str(documents).lower().endswith(tuple(s for s in TABLE_SUFFIXES if s != ".parquet"))
@@ -558,16 +577,18 @@ def write_corpus(
         documents = read_table(documents, id_column)
     elif isinstance(documents, Iterator):
         documents = list(documents)  # read twice: for the metadata columns, then the run
+    check_unique(corpus_documents(documents, pattern, text_column, True, id_column))
     metadata = metadata_schema(documents, text_column=text_column, id_column=id_column)
-    config = run_config(options, max_bytes, table, text_column, id_column)
+    config = run_config(options, max_bytes, table, text_column, id_column, folder,
+                        pattern if folder is not None else None)  # fmt: skip
     writer = CorpusWriter(out, config, metadata)
     lazy = scheduler is not None
     if writer.done:  # resuming: the files committed keep their names (they follow the set read),
         writer.check_names(corpus_documents(documents, pattern, text_column, True, id_column))
         # and a name committed from a text (a table's row, a list's doc<N>) names the same text
         writer.check_texts(corpus_documents(documents, pattern, text_column, False, id_column))
-    records = _unique(
-        corpus_documents(documents, pattern, text_column, lazy, id_column), writer.done
+    records = writer.remaining(
+        _unique(corpus_documents(documents, pattern, text_column, lazy, id_column))
     )
     total = corpus_size(documents, pattern)
     remaining = None if total is None else max(total - len(writer.done), 0)

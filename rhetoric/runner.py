@@ -55,10 +55,9 @@ from rhetoric.documents import (
     CorpusDocument,
     cell_text,
     check_id_column,
-    default_doc_id,
     is_missing,
-    iter_corpus,
     parquet_file,
+    table_documents,
 )
 from rhetoric.errors import InputError, RhetoricError, UsageError, WorkerLostError, named
 from rhetoric.text import DEFAULT_MAX_BYTES, decode_named, read_text
@@ -138,6 +137,8 @@ def document_text(document: CorpusDocument, max_bytes: int | None = DEFAULT_MAX_
 
     Raises :class:`~rhetoric.errors.InputError` for a path that cannot be read as text.
     """
+    if document.problem is not None:  # a table row without a name
+        raise InputError(document.problem)
     text = document.text
     if text is not None and not is_missing(text):
         if isinstance(text, bytes):  # decoded and checked as a file is (stdin, a bytes cell)
@@ -211,10 +212,11 @@ def parquet_cells(
             else pd.DataFrame(index=range(rows))
         )
         table[text_column] = None
-        if id_column not in table.columns:
-            table.insert(0, id_column, [default_doc_id(offset + i) for i in range(rows)])
-        records = iter_corpus(table, text_column=text_column, id_column=id_column)
+        records = table_documents(table, text_column, id_column, offset)
         for row, record in enumerate(records):
+            if record.problem is not None:  # a row without a name: no text to read
+                yield record
+                continue
             yield ParquetCell(record.doc_id, metadata=record.metadata, origin=record.origin,
                               source=str(path), row_group=group, row=row, column=text_column,
                               size=size)  # fmt: skip

@@ -18,8 +18,9 @@ cluster the worker itself (:class:`PartWriter`), which sends back only a small m
 (:func:`write_part`). The client then *commits* the parts in order (:meth:`CorpusWriter.commit`):
 it renames the part's files into place and writes its ``_committed`` file last. A run started
 again with the same folder deletes the files of an uncommitted part (one interrupted half-way,
-or written by a worker after the client stopped), skips the committed documents and numbers its
-parts after the last one, so the folder ends with exactly the tables of one uninterrupted run.
+or written by a worker after the client stopped: at its start, and the pending files of other
+runs again when it ends), skips the committed documents and numbers its parts after the last
+one, so the folder ends with exactly the tables of one uninterrupted run.
 
 Every part of a table has the same Arrow schema (:func:`table_schema`), also when a column is
 empty or missing in a part: the fixed columns have fixed types, and the corpus's metadata
@@ -35,20 +36,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import socket
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import metadata as package_metadata
 from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
-from rhetoric.documents import first_line, is_missing
+from rhetoric.documents import CorpusDocument, first_line, is_missing
 from rhetoric.errors import InputError, OutputError, RhetoricError, UsageError
 from rhetoric.files import check_no_file_in_the_way, output_error
 from rhetoric.pipeline import (
@@ -76,9 +79,12 @@ FLUSH_DOCUMENTS, FLUSH_WORDS, FLUSH_SPANS, FLUSH_SECONDS = 500, 100_000, 40_000,
 #: as given. A run of another format is refused, so that names of both kinds never mix.
 #: 5: a run records the table file it reads and its text and id columns, and ``documents`` the
 #: hash of each text (``text_hash``), so that a resume of another or an edited table is refused.
-#: 6: a text of a table's ``text`` column beside a ``path`` column (a loader's table, a bundled
-#: corpus) records that path in ``documents`` and ``errors``, the file it was read from, so that
-#: ``rhetoric validate`` reads it again; before, its path was null.
+#: 6: a run records the folder it reads and its pattern, so that a resume of another folder (or
+#: of other files of it) is refused rather than adding another corpus to the run; a hash of the
+#: package's code (:func:`code_hash`), so that a resume under other code is refused; and a text
+#: of a table's ``text`` column beside a ``path`` column (a loader's table, a bundled corpus)
+#: records that path in ``documents`` and ``errors``, the file it was read from, so that
+#: ``rhetoric validate`` reads it again (before, its path was null).
 _FORMAT = 6
 #: What changed with each format, for the message refusing a folder of an earlier one.
 _FORMAT_CHANGES = {
@@ -87,8 +93,10 @@ _FORMAT_CHANGES = {
     "1789-Washington.txt)",
     5: "a run records the table it reads and each text's hash, so that the rows of another or "
     "an edited table are not skipped as the rows written",
-    6: "the texts of a table with a path column (a bundled corpus) record the file each was read "
-    "from, so that validate reads them again",
+    6: "a run records the folder it reads and its --pattern, so that the files of another folder "
+    "are not added to the run, and a hash of the code, so that a resume under other code is "
+    "refused; the texts of a table with a path column (a bundled corpus) record the file each "
+    "was read from, so that validate reads them again",
 }
 
 
@@ -116,6 +124,34 @@ def package_version() -> str:
         return package_metadata.version("rhetoric-analysis")
     except package_metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
         return "unknown"
+
+
+def code_hash(root: str | os.PathLike | None = None) -> str:
+    """SHA-256 (first 16 hex digits) of the package's own source: every ``.py`` file under
+    ``root`` (default: the ``rhetoric`` package, computed once per process: about 1.5 MB read)
+    and every file of its ``resources``, by path and content.
+
+    The version stays ``0.1.0`` in an editable install while the code changes (a ``git pull``):
+    a run records this hash, and a resume under other code is refused rather than mixing the
+    spans of two versions of the detectors in one folder.
+    """
+    return _package_code_hash() if root is None else _source_hash(Path(root))
+
+
+@cache
+def _package_code_hash() -> str:
+    return _source_hash(Path(__file__).parent)
+
+
+def _source_hash(root: Path) -> str:
+    files = [*root.rglob("*.py"), *(p for p in (root / "resources").rglob("*") if p.is_file())]
+    digest = hashlib.sha256()
+    for name, path in sorted({p.relative_to(root).as_posix(): p for p in files}.items()):
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(name.encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
 
 
 def model_hashes() -> dict[str, str]:
@@ -165,15 +201,24 @@ def table_source(corpus: object) -> str | None:
     return os.path.abspath(path)
 
 
+def folder_source(corpus: object) -> str | None:
+    """The absolute path of a corpus input that is a folder, or ``None``: a run records which
+    folder it read (its files' names are their paths in it), so that a resume reads the same."""
+    return os.path.abspath(corpus) if _names_a_folder(corpus) else None
+
+
 def run_config(
     options,
     max_bytes: int | None,
     table: str | None = None,
     text_column: str = "text",
     id_column: str = "doc_id",
+    folder: str | None = None,
+    pattern: str | None = None,
 ) -> dict:
     """The configuration that decides a run's tables: options, limits, the table file read
-    (:func:`table_source`) and its columns, version, models."""
+    (:func:`table_source`) and its columns, the folder read (:func:`folder_source`) and its
+    glob ``pattern`` (``None`` for another input), version, models."""
     return {
         "format": _FORMAT,
         "devices": None if options.devices is None else list(options.devices),
@@ -185,9 +230,19 @@ def run_config(
         "table": table,
         "text_column": text_column,
         "id_column": id_column,
+        "folder": folder,
+        "pattern": pattern,
         "version": package_version(),
+        "code": code_hash(),
         "models": model_hashes(),
     }
+
+
+#: What a resume under other code (:func:`code_hash`) would do, for the message refusing it.
+_OTHER_CODE = (
+    "written by other code of rhetoric: an update, a git pull or an edit since, and resuming "
+    "would mix the spans of two versions of the detectors"
+)
 
 
 def _describe(key: str, value) -> str:
@@ -213,6 +268,7 @@ def check_same_config(folder: Path, written: dict, wanted: dict) -> None:
         )
     details = [
         models if key == "models" else
+        _OTHER_CODE if key == "code" else
         _format_change(written.get(key)) if key == "format" else
         f"{key} {_describe(key, wanted[key])} now, {_describe(key, written.get(key))} there"
         for key in different
@@ -237,7 +293,8 @@ def _format_change(written: object) -> str:
 
 @dataclass
 class RunSummary:
-    """What a run wrote: counts of this run, and of the documents skipped as already written."""
+    """What a run wrote: counts of this run, and of the documents of its input skipped as already
+    written."""
 
     out: Path
     documents: int = 0
@@ -277,7 +334,14 @@ class RunSummary:
 
 def _committed_batches(folder: Path) -> dict[int, list[str]]:
     batches = {}
-    for path in sorted((folder / COMMITTED).glob("part-*.json")):
+    if not (folder / COMMITTED).is_dir():
+        return batches
+    for path in sorted((folder / COMMITTED).iterdir()):
+        if path.name.startswith("."):  # a _committed file being written (_write_atomic)
+            continue
+        number = _part_number(path.name, ".json")
+        if number is None:
+            raise DamagedRunError(folder, path, _STRAY.format(name="part-NNNNN.json"))
         try:
             doc_ids = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:  # a JSONDecodeError, or not UTF-8
@@ -286,8 +350,38 @@ def _committed_batches(folder: Path) -> dict[int, list[str]]:
             ) from None
         if not isinstance(doc_ids, list) or not all(isinstance(d, str) for d in doc_ids):
             raise DamagedRunError(folder, path, "not a list of doc_ids")
-        batches[int(path.stem.split("-")[1])] = doc_ids
+        batches[number] = doc_ids
     return batches
+
+
+#: What is wrong with a file of a run's table or ``_committed`` folder that none of its runs
+#: wrote (a copy, "part-00000 copy.parquet"; a note): Parquet readers of the folder would read it.
+_STRAY = "not a file of the run (its files are named {name}): move it out of the folder"
+
+
+def _part_number(name: str, suffix: str) -> int | None:
+    """The number of part ``part-NNNNN<suffix>`` (:func:`_part_name`), or ``None`` for a file
+    of another name."""
+    match = re.fullmatch(r"part-(\d{5,})" + re.escape(suffix), name)
+    if match is None or _part_name(int(match[1])) != name.removesuffix(suffix):
+        return None
+    return int(match[1])
+
+
+def _left_by_an_uncommitted_part(folder: Path, path: Path, committed: dict) -> bool:
+    """Whether a file of a table folder is left by a part that was not committed (a run
+    interrupted half-way, or a task still running when the client stopped): a pending file
+    (:func:`_pending_name`), or a part's file renamed into place before its ``_committed`` file
+    was written. Another hidden file (``.DS_Store``) is not the run's, and readers skip it; any
+    other is a :class:`DamagedRunError` naming it."""
+    number = _part_number(path.name, ".parquet")
+    if number is not None and path.is_file():
+        return number not in committed
+    if _PENDING.fullmatch(path.name):
+        return True
+    if path.name.startswith((".", "_")):
+        return False
+    raise DamagedRunError(folder, path, _STRAY.format(name="part-NNNNN.parquet"))
 
 
 #: What is wrong with a committed part's table file that is not there.
@@ -320,6 +414,21 @@ def _part_name(number: int) -> str:
 def _pending_name(number: int, token: str) -> str:
     """The name of a part's file until it is committed (hidden from Parquet readers)."""
     return f".{_part_name(number)}.{token}.parquet.tmp"
+
+
+#: A pending file's name (:func:`_pending_name`); group 1 is its run token.
+_PENDING = re.compile(r"\.part-\d{5,}\.([0-9a-f]+)\.parquet\.tmp")
+
+
+def _delete_pending_of_other_runs(folder: Path, token: str) -> None:
+    """Delete the pending files of runs other than run ``token``: on a Dask cluster, a task of
+    a run whose client stopped may go on and write its part's file after the next run's start-up
+    clean-up. Never read (hidden, never committed), they are deleted when a run ends too."""
+    for name in TABLES:
+        for path in (folder / name).iterdir():
+            match = _PENDING.fullmatch(path.name)
+            if match is not None and match[1] != token:
+                path.unlink(missing_ok=True)
 
 
 # --- schemas ------------------------------------------------------------------------------------
@@ -531,6 +640,8 @@ class CorpusWriter:
         self.summary = RunSummary(self.folder, skipped=0)
         self.token = uuid.uuid4().hex[:12]
         self._buffer: list[Outcome] = []
+        #: ``{doc_id: error row}`` of the errors earlier runs recorded (:meth:`remaining`).
+        self._earlier_errors: dict[str, dict] = {}
         self._counts = Counter()
         self._last_flush = time.monotonic()
         self._start = time.perf_counter()
@@ -562,9 +673,8 @@ class CorpusWriter:
             committed = _committed_batches(folder)
             _check_parts(folder, committed)
             for name in TABLES:  # files of a part that was not committed (an interrupted run)
-                for path in (folder / name).iterdir():
-                    stem = path.name.split(".")[0]
-                    if not stem.startswith("part-") or int(stem.split("-")[1]) not in committed:
+                for path in sorted((folder / name).iterdir()):
+                    if _left_by_an_uncommitted_part(folder, path, committed):
                         path.unlink()
         except BaseException as error:
             _release_folder(folder)
@@ -615,18 +725,29 @@ class CorpusWriter:
         except OSError as error:
             _release_folder(self.folder)
             raise output_error("--out", self.folder, error, "cannot write there") from None
-        self.summary.skipped = len(self.done)
         if self.done:
             try:
                 earlier = read_table(self.folder, "errors")
             except DamagedRunError as error:
                 _release_folder(self.folder)
                 raise _refused(self.folder, error) from None
-            self.summary.earlier_errors.update(earlier["kind"])
-            internal = earlier[earlier["kind"] == "internal"]
-            if len(internal):
-                self.summary.first_internal = internal.iloc[0].to_dict()
+            self._earlier_errors = {row["doc_id"]: row for row in earlier.to_dict("records")}
         return self
+
+    def remaining(self, documents: Iterable[CorpusDocument]) -> Iterator[CorpusDocument]:
+        """The documents not written yet, lazily (within ``with writer:``). Those an earlier run
+        committed are skipped and counted in :attr:`summary`, with the error it recorded for
+        one: a summary counts the documents of this input only, not others of the folder."""
+        for document in documents:
+            if document.doc_id not in self.done:
+                yield document
+                continue
+            self.summary.skipped += 1
+            error = self._earlier_errors.get(document.doc_id)
+            if error is not None:
+                self.summary.earlier_errors[error["kind"]] += 1
+                if error["kind"] == "internal" and self.summary.first_internal is None:
+                    self.summary.first_internal = error
 
     def __exit__(self, kind, error, trace) -> None:
         # What was finished is kept, also on Ctrl-C, a lost worker or a duplicate doc_id; not
@@ -638,8 +759,9 @@ class CorpusWriter:
                 # a run of no documents still leaves each table with its columns, so that
                 # pandas.read_parquet(folder / "spans") reads an empty table, not no table
                 self.commit(self._write_part(0, []))
-            if kind is None:  # the documents of earlier runs (skipped) and of this one
-                documents = self.summary.skipped + self.summary.documents
+            if kind is None:  # the documents of earlier runs and of this one
+                self._write(_delete_pending_of_other_runs, self.folder, self.token)
+                documents = len(self.done) + self.summary.documents
                 self._write(
                     _write_atomic, self.folder / FINISHED,
                     json.dumps({"documents": documents}).encode(),
@@ -946,6 +1068,11 @@ def run_finished(folder: str | os.PathLike) -> bool | None:
     return (folder / FINISHED).is_file()
 
 
+def committed_documents(folder: str | os.PathLike) -> int:
+    """How many documents the runs into ``folder`` have committed (0 for a folder of no run)."""
+    return sum(len(docs) for docs in _committed_batches(Path(folder)).values())
+
+
 def warn_if_unfinished(folder: str | os.PathLike, *, stacklevel: int = 1) -> None:
     """Warn (:class:`UnfinishedRunWarning`) if the run in ``folder`` stopped before its end or is
     still running: its tables hold only the documents committed so far. ``stacklevel`` as
@@ -953,7 +1080,7 @@ def warn_if_unfinished(folder: str | os.PathLike, *, stacklevel: int = 1) -> Non
     if run_finished(folder) is False:
         import warnings
 
-        documents = sum(len(docs) for docs in _committed_batches(Path(folder)).values())
+        documents = committed_documents(folder)
         holder = _holder(Path(folder) / WRITING)
         if holder is not None and not _gone(holder):
             state, then = "is still being written", "read it again when that run ends"

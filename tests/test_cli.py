@@ -699,3 +699,33 @@ def test_the_report_says_when_the_first_frame_has_no_keyword_of_its_own(capsys, 
     first = next(line.split() for line in out.splitlines() if re.match(r"\s+\w+\s+1\s", line))
     assert first[2:4] == ["0.000", "0"]
     assert "the first frame has no keyword of its own" in out
+
+
+def test_an_interrupted_analyze_corpus_says_what_was_kept_and_how_to_resume(
+    capsys, tmp_path, monkeypatch
+):
+    # Ctrl-C exited 130 printing nothing
+    from rhetoric.store import CorpusWriter
+
+    texts, out = tmp_path / "texts", tmp_path / "run"
+    texts.mkdir()
+    for name in "abc":
+        (texts / f"{name}.txt").write_text("We shall fight. We shall win.", encoding="utf-8")
+    add = CorpusWriter.add
+
+    def interrupted(writer, outcome):
+        if outcome.doc_id == "b":
+            raise KeyboardInterrupt
+        add(writer, outcome)
+
+    monkeypatch.setattr(CorpusWriter, "add", interrupted)
+    argv = ["analyze-corpus", str(texts), "--out", str(out), "--no-progress", "--no-frames",
+            "--devices", "anaphora"]  # fmt: skip
+    code, stdout, err = run(capsys, *argv)
+    assert (code, stdout) == (130, "")
+    assert err == (
+        f"rhetoric: interrupted: 1 document committed in {out}; run the same command to resume\n"
+    )
+    monkeypatch.setattr(CorpusWriter, "add", add)
+    code, stdout, err = run(capsys, *argv)
+    assert code == 0 and "2 documents (1 already there, skipped)" in stdout, err

@@ -177,11 +177,22 @@ def test_devices_may_be_one_name_or_names_joined_by_commas():
         analyze_corpus(texts, devices=5)
 
 
-def test_a_doc_id_named_twice_is_the_callers_mistake():
-    from rhetoric.errors import UsageError
+def test_a_doc_id_named_twice_is_an_input_error_said_before_a_run_folder_is_made(tmp_path, capsys):
+    # it was a usage error (exit 2, not in the table) found during the run, which left an
+    # --out folder with a configuration and no parts
+    from rhetoric.cli import main
+    from rhetoric.errors import InputError
 
-    with pytest.raises(UsageError, match="'a' names two documents"):
-        analyze_corpus(pd.DataFrame({"doc_id": ["a", "a"], "text": ["One.", "Two."]}), n_jobs=1)
+    table = pd.DataFrame({"doc_id": ["a", "b", "a"], "text": ["One.", "Two.", "Three."]})
+    with pytest.raises(InputError, match=r"doc_id 'a' names two documents \(rows 1 and 3 "):
+        analyze_corpus(table, n_jobs=1)
+    table.to_csv(tmp_path / "t.csv", index=False)
+    out = tmp_path / "run"
+    code = main(["analyze-corpus", str(tmp_path / "t.csv"), "--out", str(out), "--no-progress"])
+    captured = capsys.readouterr()
+    assert (code, captured.out) == (1, "") and captured.err.count("\n") == 1
+    assert "doc_id 'a' names two documents (rows 1 and 3 of the input" in captured.err
+    assert not out.exists()
 
 
 def test_files_get_unique_names_whenever_their_paths_are(tmp_path, capsys):
@@ -368,6 +379,41 @@ def test_json_lines_numbers_in_the_id_column_are_names_as_written(tmp_path):
     assert [d.doc_id for d in iter_corpus(path, id_column="id")] == [
         "1.10", "1.1", "12345678901234567891", "x"
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ["DataFrame", ".csv", ".jsonl", ".parquet"])
+def test_a_row_without_a_doc_id_is_its_input_error_never_a_name(tmp_path, kind):
+    # pandas kept NaN as the name (written into _committed, the folder then refused as damaged
+    # by the next run), and an empty CSV cell became the doc_id ''
+    from rhetoric.pipeline import write_corpus
+    from rhetoric.runner import load_texts, parquet_cells
+    from rhetoric.store import read_corpus_result
+
+    table = pd.DataFrame({"doc_id": ["a", None, "c", " "],
+                          "text": ["We rise. We rise.", "Ask not.", "Go on.", "Stop."]})  # fmt: skip
+    source = table if kind == "DataFrame" else tmp_path / f"t{kind}"
+    if kind == ".csv":
+        table.to_csv(source, index=False)
+    elif kind == ".jsonl":
+        table.to_json(source, orient="records", lines=True)
+    elif kind == ".parquet":
+        table.to_parquet(source)
+    result = analyze_corpus(source, devices=DEVICES, frames=False, n_jobs=1)
+    assert result.documents["doc_id"].tolist() == ["a", "c"]
+    assert result.errors[["doc_id", "kind"]].values.tolist() == [
+        ["row 2", "input"], ["row 4", "input"]
+    ]  # fmt: skip
+    assert result.errors["reason"].str.contains("row 2 of the table has no doc_id").tolist() == [
+        True, False
+    ]  # fmt: skip
+    out, options = tmp_path / "run", {"devices": DEVICES, "frames": False, "n_jobs": 1}
+    assert write_corpus(source, out, **options).documents == 4
+    assert write_corpus(source, out, **options).skipped == 4  # resumed: the folder is sound
+    assert read_corpus_result(out).errors["doc_id"].tolist() == ["row 2", "row 4"]
+    if kind == ".parquet":  # the rows a Dask worker reads are named alike, in a later row group
+        table.to_parquet(source, row_group_size=3)
+        cells = load_texts(list(parquet_cells(source)))
+        assert [d.doc_id for d in cells] == ["a", "row 2", "c", "row 4"]
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])

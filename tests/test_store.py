@@ -467,6 +467,112 @@ def test_a_write_that_fails_during_a_run_is_an_output_error_and_a_rerun_resumes(
     assert code == 1 and "2 documents" in out  # the input error of b.txt, as in any run
 
 
+# --- a resumed run reads the same input: the folder, its pattern ------------------------------
+
+
+def test_a_resumed_run_of_another_folder_or_pattern_is_refused(capsys, tmp_path):
+    # the files of another folder (or pattern) have other names: they were added to the run,
+    # two corpora in one folder, and the first's documents said "already there, skipped"
+    from rhetoric.cli import main
+
+    first, second, out = tmp_path / "first", tmp_path / "second", tmp_path / "run"
+    for folder, names in ((first, ["a.txt", "b.txt", "n.md"]), (second, ["c.txt"])):
+        folder.mkdir()
+        for name in names:
+            (folder / name).write_text("We shall fight. We shall win.", encoding="utf-8")
+    argv = ["--out", str(out), "--no-progress", "--no-frames", "--devices", "anaphora"]
+    assert main(["analyze-corpus", str(first), *argv]) == 0
+    config = json.loads((out / store.CONFIG_FILE).read_text())
+    assert (config["folder"], config["pattern"]) == (str(first), "*.txt")
+    capsys.readouterr()
+    for source, pattern, what in [
+        (second, "*.txt", f'folder "{second}" now, "{first}" there'),
+        (first, "*.md", 'pattern "*.md" now, "*.txt" there'),
+    ]:
+        code = main(["analyze-corpus", str(source), "--pattern", pattern, *argv])
+        captured = capsys.readouterr()
+        assert (code, captured.out) == (2, "") and captured.err.count("\n") == 1
+        assert "another configuration" in captured.err and what in captured.err
+    assert read_corpus_result(out).documents["doc_id"].tolist() == ["a", "b"]  # untouched
+    assert main(["analyze-corpus", str(first), *argv]) == 0  # the same folder resumes
+    assert "(2 already there, skipped)" in capsys.readouterr().out
+
+
+def test_only_documents_of_this_input_count_as_skipped(tmp_path):
+    options = {"devices": ["anaphora"], "frames": False, "n_jobs": 1, "progress": False}
+    out = tmp_path / "run"
+    first = write_corpus(["We rise.", "We fall.", "missing.txt"], out, **options)
+    assert first.documents == 3 and first.errors == {"input": 1}
+    again = write_corpus(["We rise."], out, **options)  # a part of the list: one of it written
+    assert (again.skipped, again.documents, again.failed) == (1, 0, 0)
+    assert "(1 already there, skipped)" in str(again)
+
+
+def test_a_resume_under_other_code_is_refused_in_one_line(tmp_path):
+    # the version is 0.1.0 in every editable install: after a git pull, a resume mixed the spans
+    # of two versions of the detectors under one unchanged configuration
+    package = tmp_path / "package"
+    (package / "devices").mkdir(parents=True)
+    (package / "resources").mkdir()
+    (package / "devices" / "tricolon.py").write_text("THRESHOLD = 0.5\n", encoding="utf-8")
+    (package / "resources" / "notes.md").write_text("notes\n", encoding="utf-8")
+    before = store.code_hash(str(package))
+    (package / "devices" / "tricolon.py").write_text("THRESHOLD = 0.6\n", encoding="utf-8")
+    after = store.code_hash(str(package))
+    (package / "resources" / "notes.md").write_text("other notes\n", encoding="utf-8")
+    assert len({before, after, store.code_hash(str(package))}) == 3
+    assert re.fullmatch("[0-9a-f]{16}", store.code_hash())
+
+    out, options = tmp_path / "run", {"devices": DEVICES, "frames": False, "n_jobs": 1}
+    write_corpus(["Go on, go on."], out, **options)
+    config = json.loads((out / store.CONFIG_FILE).read_text())
+    assert config["code"] == store.code_hash()
+    (out / store.CONFIG_FILE).write_text(json.dumps({**config, "code": "0" * 16}))
+    with pytest.raises(UsageError) as refused:
+        write_corpus(["Go on, go on."], out, **options)
+    message = str(refused.value)
+    assert "written by other code of rhetoric" in message and "\n" not in message
+    assert "give another --out folder" in message
+
+
+@pytest.mark.parametrize(
+    "stray", ["spans/part-00000 copy.parquet", "documents/notes.txt", "_committed/part-1.json"]
+)
+def test_a_stray_file_in_a_run_folder_is_named_as_damage_not_a_bug(capsys, tmp_path, stray):
+    # "part-00000 copy.parquet" crashed the resume (int('00000 copy'): exit 70); any other
+    # file of a table folder was deleted unsaid
+    import shutil
+
+    assert _cli_run(capsys, tmp_path)[0] == 1  # b.txt is an input error
+    run = tmp_path / "run"
+    shutil.copy(run / stray.split("/")[0] / "part-00000.parquet"
+                if not stray.startswith("_") else run / "_committed" / "part-00000.json",
+                run / stray)  # fmt: skip
+    code, out, err = _cli_run(capsys, tmp_path)
+    assert (code, out) == (2, "") and err.count("\n") == 1, err
+    assert f"the folder is damaged ({run / stray}: not a file of the run" in err
+    assert (run / stray).is_file() and store.run_finished(run)  # nothing deleted or changed
+
+
+def test_a_finished_run_deletes_the_pending_files_a_stopped_run_wrote_after_its_start(
+    tmp_path, monkeypatch
+):
+    # on a Dask cluster, tasks of a client that was killed go on and write their hidden files
+    # after the resumed run's start-up clean-up: they stayed after it finished
+    late = tmp_path / "run" / "spans" / ".part-00001.0123456789ab.parquet.tmp"
+    add = store.CorpusWriter.add
+
+    def add_while_an_old_task_writes(writer, outcome):
+        late.write_bytes(b"a part of a run stopped earlier")
+        add(writer, outcome)
+
+    monkeypatch.setattr(store.CorpusWriter, "add", add_while_an_old_task_writes)
+    summary = write_corpus(["Go on, go on.", "We rise."], tmp_path / "run", devices=DEVICES,
+                           frames=False, n_jobs=1)  # fmt: skip
+    assert summary.documents == 2 and not late.exists()
+    assert sorted(p.name for p in late.parent.iterdir()) == ["part-00000.parquet"]
+
+
 # --- a resumed run never names a committed file anew (a file's name follows the set read) ---
 
 
