@@ -413,19 +413,25 @@ def test_a_folder_of_scorers_named_by_the_environment_replaces_the_shipped_ones(
     from rhetoric.scoring.model import SCORERS_ENV
 
     shipped = load_model("rhetorical_question")
-    data = json.loads(shipped.to_json())
-    data["threshold"] = 0.01  # a scorer that keeps nearly every candidate
-    (tmp_path / "rhetorical_question.json").write_text(json.dumps(data), encoding="utf-8")
     text = "Why do we serve? Who will answer for the town? What is a harbour without its ships?"
     scores = [s.score for s in find_devices(Document(text), ["rhetorical_question"], min_score=0)]
-    assert len(scores) == 3 and max(scores) < shipped.threshold  # the shipped scorer drops them
-    assert find_devices(Document(text), ["rhetorical_question"]) == []
+    shipped_kept = find_devices(Document(text), ["rhetorical_question"])
+    assert len(scores) == 3 and [s.score for s in shipped_kept] == [
+        x for x in scores if x >= shipped.threshold
+    ]
+    # the folder's scorer: the shipped one at a threshold that keeps the other way round (all
+    # three where the shipped scorer drops one, none where it keeps all), whatever the retrain
+    data = json.loads(shipped.to_json())
+    data["threshold"] = 0.01 if len(shipped_kept) < 3 else 0.9999
+    (tmp_path / "rhetorical_question.json").write_text(json.dumps(data), encoding="utf-8")
     # named after the shipped scorers were loaded, the folder replaces them all the same
     monkeypatch.setenv(SCORERS_ENV, str(tmp_path))
     try:
-        assert load_model("rhetorical_question").threshold == 0.01
+        assert load_model("rhetorical_question").threshold == data["threshold"]
         kept = find_devices(Document(text), ["rhetorical_question"])
-        assert [s.score for s in kept] == scores  # the same probabilities, another threshold
+        expected = scores if data["threshold"] == 0.01 else []
+        assert [s.score for s in kept] == expected  # the same probabilities, another threshold
+        assert len(kept) != len(shipped_kept)
         with pytest.raises(ValueError, match="holds no anaphora.json"):
             load_model("anaphora")
     finally:
