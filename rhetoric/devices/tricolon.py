@@ -333,18 +333,49 @@ class _Stretches:
 
 def _trim_first(stretch, model, norms):
     """The end of the first stretch that starts like ``model``: at the same word if there is
-    one, else at the suffix of about ``model``'s length that is most like it."""
+    one, else at the suffix of about ``model``'s length that is most like it. When the members
+    are clauses (:func:`_is_clause`), the first is its whole clause rather than a tail cut
+    inside a phrase ("members of every club were tired of | the noise, the neighbours were worn
+    down ...": its subject left out), or no member when that clause is too long."""
     a, b = stretch
     size = model[1] - model[0]
     longest = min(b - a, size + 3)
     same_word = [s for s in range(b - longest, b) if norms[s] == norms[model[0]]]
     if same_word:
-        return (same_word[-1], b)
-    starts = [s for s in range(b - longest, b) if _compatible(s, model[0], norms)]
-    if not starts:
-        return None
-    best = max(starts, key=lambda s: (_similarity((s, b), model, norms), -abs((b - s) - size)))
-    return (best, b)
+        start = same_word[-1]
+    else:
+        starts = [s for s in range(b - longest, b) if _compatible(s, model[0], norms)]
+        if not starts:
+            return None
+        start = max(starts, key=lambda s: (_similarity((s, b), model, norms), -abs((b - s) - size)))
+    if _is_clause(norms, *model) and _opens_inside(norms, a, start):
+        return (a, b) if b - a <= size + MAX_ITEM_WORDS else None
+    return (start, b)
+
+
+#: Auxiliaries and copulas: a member holding one after its first word is a clause.
+_CLAUSE_VERBS = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "shall", "should",
+     "can", "could", "may", "might", "must", "do", "does", "did"}
+)  # fmt: skip
+
+
+def _is_clause(norms, start: int, end: int) -> bool:
+    """Does the member ``norms[start:end]`` hold an auxiliary or a copula after its first word
+    ("the tools of trade are frozen ...")? Then it is a clause, with a subject before that verb."""
+    return any(norms[k] in _CLAUSE_VERBS for k in range(start + 1, end))
+
+
+def _opens_inside(norms, stretch_start: int, start: int) -> bool:
+    """Would an item cut from its stretch at ``start`` begin inside a phrase: after a
+    determiner, a possessive or a preposition ("of | all sizes"), or after a word awaiting its
+    noun ("every | day")? The stretch's own start is never inside. (Objects of a shared
+    preposition rightly start after it, "with | no delay, no doubt, no cost": this asks it
+    only of members that are clauses.)"""
+    if start <= stretch_start:
+        return False
+    before = norms[start - 1]
+    return word_classes(before) <= {"D", "P"} or before in _NOUN_AWAITING
 
 
 def _trim_last(stretch, model, norms):

@@ -295,3 +295,22 @@ def test_the_last_member_ends_on_a_word_that_closes_its_phrase(text, last):
 def test_a_list_of_adjectives_keeps_its_adjective_members():
     spans = find_tricolon("The crew came home tired, hungry, and cold after the storm.")
     assert [s.text for s in spans] == ["tired", "hungry", "cold"]
+
+
+def test_a_first_member_that_is_a_clause_keeps_its_subject():
+    # members that are clauses ("the neighbours were worn down ..."): the first was cut at the
+    # word like the second's first ("of | the noise"), leaving its subject and verb out; it is
+    # its whole clause or no member at all
+    text = (
+        "Members of every club were tired of the noise, the neighbours were worn down by the "
+        "dust, and the owners were sick of the rain."
+    )
+    spans = find_tricolon(text)
+    assert "the noise" not in [s.text for s in spans]
+    first_members = {}
+    for span in sorted(spans, key=lambda s: s.start):
+        first_members.setdefault(span.group, span)
+    assert all(span.start == 0 for span in first_members.values())  # "Members of every club ..."
+    # objects of a shared preposition rightly start after it: not clauses, cut as before
+    listed = find_tricolon("The job was done with no delay, no doubt, and no cost.")
+    assert [s.text for s in listed] == ["no delay", "no doubt", "no cost"]
