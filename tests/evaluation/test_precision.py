@@ -192,7 +192,7 @@ def test_every_default_figure_on_the_ptc_dev_articles_is_judged(data_home):
 
     path = ptc_dev_judged_file()
     judgements = read_judgements([path])
-    assert len(judgements) == 277 and judgements["doc"].str.startswith("ptc/dev-articles/").all()
+    assert len(judgements) == 278 and judgements["doc"].str.startswith("ptc/dev-articles/").all()
     assert set(judgements["annotator"]) == {
         "judge-devices-15s", "judge-devices-15t", "judge-devices-16g", "judge-devices-16h",
         "judge-devices-17a", "judge-devices-17b", "judge-validation-18", "judge-validation-18c",
