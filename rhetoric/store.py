@@ -144,10 +144,15 @@ def _package_code_hash() -> str:
 
 
 def _source_hash(root: Path) -> str:
+    """The hash of ``root``'s code: its ``.py`` files and its resources, not compiled files, hidden
+    files (``.DS_Store``, editor swap files, ``.ipynb_checkpoints``) or the ``corpus`` package an
+    installed copy holds beside the code (the repository keeps it outside ``rhetoric/``), so that
+    a clone and an installed copy of one commit agree and a stray file refuses no resume."""
     files = [*root.rglob("*.py"), *(p for p in (root / "resources").rglob("*") if p.is_file())]
     digest = hashlib.sha256()
     for name, path in sorted({p.relative_to(root).as_posix(): p for p in files}.items()):
-        if "__pycache__" in path.parts:
+        parts = path.relative_to(root).parts
+        if "__pycache__" in parts or parts[0] == "corpus" or any(p.startswith(".") for p in parts):
             continue
         digest.update(name.encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())

@@ -308,6 +308,7 @@ CLAUSE_BREAK = re.compile(r"[;:!?()\[\]\u2014\u2013\u201c\u201d\"]|--")
 #: 727 words (John Adams, 1797), so no real sentence is cut.
 MAX_SENTENCE_WORDS = 1000
 _PIECE_BREAK = re.compile(r"[,;:()\[\]\u2014\u2013\n\u2028\u2029]|--")
+_NOT_SPACE = re.compile(r"\S")
 _LINE_END_OF_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*[ \t\r\u00a0]*$""")
 #: Footnote reference numbers ("[1]", "[12] [13]") and the white space after them.
 _REFERENCE_MARKS = re.compile(r"(?:\[\d{1,3}\](?:\s+|$))*\[\d{1,3}\]")
@@ -370,8 +371,8 @@ def _wrapped_after_semicolon(text: str, mark: int, line_end: int, block_end: int
     full stop ends a sentence: those lines still end their paragraph."""
     if text[mark] != ";":
         return False
-    following = text[line_end + 1 : block_end].lstrip()
-    return following[:1].islower()
+    following = _NOT_SPACE.search(text, line_end + 1, block_end)  # not a copy of the rest
+    return following is not None and following.group().islower()
 
 
 def _heading_line(text: str, start: int, end: int, block_end: int) -> bool:

@@ -520,8 +520,18 @@ def test_a_resume_under_other_code_is_refused_in_one_line(tmp_path):
     (package / "devices" / "tricolon.py").write_text("THRESHOLD = 0.6\n", encoding="utf-8")
     after = store.code_hash(str(package))
     (package / "resources" / "notes.md").write_text("other notes\n", encoding="utf-8")
-    assert len({before, after, store.code_hash(str(package))}) == 3
+    changed = store.code_hash(str(package))
+    assert len({before, after, changed}) == 3
     assert re.fullmatch("[0-9a-f]{16}", store.code_hash())
+    # files that are not code leave it: compiled files, hidden files (a Finder's .DS_Store, an
+    # editor's swap file), the corpus package an installed copy holds beside the code
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"\0")
+    (package / "resources" / ".DS_Store").write_bytes(b"\0")
+    (package / "devices" / ".tricolon.py.swp").write_bytes(b"\0")
+    (package / "corpus").mkdir()
+    (package / "corpus" / "__init__.py").write_text("", encoding="utf-8")
+    assert store.code_hash(str(package)) == changed
 
     out, options = tmp_path / "run", {"devices": DEVICES, "frames": False, "n_jobs": 1}
     write_corpus(["Go on, go on."], out, **options)
