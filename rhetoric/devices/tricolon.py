@@ -336,7 +336,9 @@ def _trim_first(stretch, model, norms):
     one, else at the suffix of about ``model``'s length that is most like it. When the members
     are clauses (:func:`_is_clause`), the first is its whole clause rather than a tail cut
     inside a phrase ("members of every club were tired of | the noise, the neighbours were worn
-    down ...": its subject left out), or no member when that clause is too long."""
+    down ...": its subject left out), or no member when that clause is too long; a whole clause
+    that opens otherwise than the second member is then seldom parallel enough to it, and the
+    figure is not proposed: no figure rather than one whose first member is cut."""
     a, b = stretch
     size = model[1] - model[0]
     longest = min(b - a, size + 3)
@@ -353,17 +355,33 @@ def _trim_first(stretch, model, norms):
     return (start, b)
 
 
-#: Auxiliaries and copulas: a member holding one after its first word is a clause.
+#: Auxiliaries and copulas that are no noun: a member holding one after its first word is a
+#: clause.
 _CLAUSE_VERBS = frozenset(
-    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "shall", "should",
-     "can", "could", "may", "might", "must", "do", "does", "did"}
+    {"is", "are", "was", "were", "has", "have", "had", "would", "shall", "should", "could",
+     "might", "does", "did"}
 )  # fmt: skip
+#: Modals that are nouns too ("the people's will", "the rains of May"): a clause's verb only
+#: before a verb and not after a determiner or a possessive ("they must decide").
+_MODALS_OR_NOUNS = frozenset({"will", "may", "can", "must", "do"})
 
 
 def _is_clause(norms, start: int, end: int) -> bool:
     """Does the member ``norms[start:end]`` hold an auxiliary or a copula after its first word
-    ("the tools of trade are frozen ...")? Then it is a clause, with a subject before that verb."""
-    return any(norms[k] in _CLAUSE_VERBS for k in range(start + 1, end))
+    ("the tools of trade are frozen ...", "they must decide")? Then it is a clause, with a
+    subject before that verb."""
+    for k in range(start + 1, end):
+        if norms[k] in _CLAUSE_VERBS:
+            return True
+        if (
+            norms[k] in _MODALS_OR_NOUNS
+            and k + 1 < end
+            and "V" in word_classes(norms[k + 1])
+            and not word_classes(norms[k - 1]) <= {"D"}
+            and not norms[k - 1].endswith(("'s", "’s", "s'"))
+        ):
+            return True
+    return False
 
 
 def _opens_inside(norms, stretch_start: int, start: int) -> bool:
