@@ -163,6 +163,8 @@ def _find_in_sentence(doc: Document, sentence: Segment) -> list[Span]:
             continue
         items, similarity, shape = figure
         taken_until = last
+        while taken_until + 1 < len(stretches) and stretches[taken_until + 1][0] < items[-1][1]:
+            taken_until += 1  # a last member run on past its stretch takes the stretches it holds
         kind = "tricolon" if len(items) == 3 else "list"
         group = f"tricolon-{words[items[0][0]].start}"
         score = round(min(1.0, 0.4 + 0.6 * similarity), 3)

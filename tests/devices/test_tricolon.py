@@ -318,3 +318,12 @@ def test_a_first_member_that_is_a_clause_keeps_its_subject():
         "We serve the ambitions of the king, the people's will, and the nation's hope."
     )
     assert [s.text for s in nouns][1:] == ["the people's will", "the nation's hope"]
+
+
+def test_a_last_member_run_on_holds_no_second_figure():
+    # a last member run on to its phrase's head through commas ("by other, larger, ... means")
+    # left the stretches it ran over free, and they started a second tricolon inside it
+    text = "They ruled by bribes, by threats, or by other, larger, bolder, and cruder means."
+    spans = find_tricolon(text)
+    assert len({s.group for s in spans}) == 1
+    assert spans[-1].text == "by other, larger, bolder, and cruder means"
