@@ -146,7 +146,7 @@ def _quoted_stretches(doc: Document) -> _Stretches:
             continue
         found, left_open = _quoted_ranges(text, start, paragraph.end)
         ranges.extend(found)
-        if left_open is not None:
+        if left_open is not None and not _inch_sign(text, left_open):
             closing = _closing_mark(text, paragraphs, number)
             if closing is not None:
                 ranges.append((left_open, closing + 1))
@@ -173,14 +173,21 @@ _DOUBLE_QUOTE = re.compile('[“"”]')
 
 
 def _closes(text: str, position: int, paragraph_start: int) -> bool:
-    """Does the double quote at ``position`` close a quotation: a ``”``, or a straight quote
-    after a word or punctuation (not at the paragraph's start nor after a space or bracket)?"""
-    char = text[position]
+    """Does the double quote at ``position`` close a quotation: a ``”`` after the paragraph's
+    start, or a straight quote after a word or punctuation (not at the paragraph's start, nor
+    after a space, a bracket, a colon or a digit: an opening mark, ``said:"no``, or an inch
+    sign, ``4" pipe``)?"""
+    if position <= paragraph_start:
+        return False  # a mark opening its paragraph opens (a ” there is a typesetting slip)
+    char, before = text[position], text[position - 1]
     if char != '"':
         return char == "”"
-    return position > paragraph_start and not (
-        text[position - 1].isspace() or text[position - 1] in "([{—–-"
-    )
+    return not (before.isspace() or before.isdigit() or before in "([{—–-:")
+
+
+def _inch_sign(text: str, position: int) -> bool:
+    """A straight double quote right after a digit (``3" wide``): an inch sign, no quotation."""
+    return text[position] == '"' and position > 0 and text[position - 1].isdigit()
 
 
 class _Stretches:

@@ -234,3 +234,18 @@ _ALPHABET = list("abcpsfgkqxyzAEIOU ?!.,;:\"'“”‘’—-()\n\r\tİ0129")
 def test_never_fails_on_arbitrary_text(text):
     for span in find(text):
         assert span.text == text[span.start : span.end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The pipe was 3" wide.\nWhy did the council buy it?\nThe mayor bought a 4" pipe too.',
+        'The pipe was 3" wide.\nWhy did the council buy it?\nThe mayor said:"no comment".',
+        "He said: \u201cWe sail at dawn.\nWhy did the council buy it?\n\u201dWe will see\u201d he said.",
+    ],
+)
+def test_a_stray_mark_carries_no_quotation_over_the_authors_question(text):
+    # an inch sign, a mark that opens after a colon and a closing mark that opens its paragraph
+    # neither open nor close a quotation across paragraphs: the question between stays the
+    # author's (carried, they swallowed it)
+    assert [s.text for s in find(text)] == ["Why did the council buy it?"]
