@@ -192,12 +192,16 @@ def check_texts_cover(
     if files and len(changed) == 1:
         raise InputError(
             f"{shown}: changed since the run (the text at its spans' offsets is not what the run "
-            "found there); run the analysis again, or restore the file as it was"
+            "found there); run the analysis again, or restore the file as it was (a run over a "
+            "table records the file its text came from: if the table's text was edited after it "
+            "was read, give that table with --texts)"
         )
     if files:
         raise InputError(
             f"{len(changed)} files changed since the run ({shown}: the text at their spans' "
-            "offsets is not what the run found there); run the analysis again, or restore them"
+            "offsets is not what the run found there); run the analysis again, or restore them "
+            "(a run over a table records the files its texts came from: if the table's texts were "
+            "edited after they were read, give that table with --texts)"
         )
     raise InputError(
         f"the texts of {len(changed)} of the result's documents ({shown}) are not those the "
