@@ -389,13 +389,3 @@ def test_a_paragraph_that_opens_with_a_footnote_number_keeps_it():
     text = "The canal froze early.\n\n[3] See the harbour records of that winter."
     doc = Document(text)
     assert [text[s.start : s.end] for s in doc.sentences][1].startswith("[3] See")
-
-
-def test_a_line_ending_in_footnote_numbers_ends_its_paragraph():
-    # in text with a paragraph per line, a sentence's footnote numbers after its stop kept the
-    # line from ending its paragraph, so the next line's question joined it
-    doc = Document("The canal froze early. [3] [14]\nCan the barges wait for spring? They cannot.")
-    assert [doc.text[p.start : p.end] for p in doc.paragraphs] == [
-        "The canal froze early. [3] [14]",
-        "Can the barges wait for spring? They cannot.",
-    ]
