@@ -587,9 +587,8 @@ def write_corpus(
         writer.check_names(corpus_documents(documents, pattern, text_column, True, id_column))
         # and a name committed from a text (a table's row, a list's doc<N>) names the same text
         writer.check_texts(corpus_documents(documents, pattern, text_column, False, id_column))
-    records = writer.remaining(
-        _unique(corpus_documents(documents, pattern, text_column, lazy, id_column))
-    )
+    # every doc_id is unique (check_unique, above): the run's pass needs no second check
+    records = writer.remaining(corpus_documents(documents, pattern, text_column, lazy, id_column))
     total = corpus_size(documents, pattern)
     remaining = None if total is None else max(total - len(writer.done), 0)
     with writer:
