@@ -96,6 +96,8 @@ FEATURES: dict[str, str] = {
     "break_after_share": "share of parts followed by punctuation or a sentence end (the close ends its clause)",
     "fixed_term": "two neighbouring words of the first part, or an alliterating word and the word after it, are one WordNet multiword lemma (a fixed term: its sounds came with it)",
     "coordinated_doublet": "two successive alliterating words of the first part are joined by and / or / nor and can take the same word class (a doublet chosen for its sound)",
+    "crossing_frame": "shared roots of the two halves around a crossing (each from its clause's start to its part's end), the crossed words left out: a chiasmus reverses its terms inside a repeated frame",
+    "crossing_echo": "share of the words just before the second half's part (after the first part) that also stand just before the first part (parallel openings)",
 }
 
 #: Features that describe one family's figures only: the other scorers are trained without them.
@@ -130,6 +132,9 @@ _MEMBER_FEATURES = frozenset({
     "member_length_ratio", "member_tag_parallel", "member_verb_share", "member_number_share",
     "break_after_share",
 })  # fmt: skip
+#: The crossing features (the frame around a chiasmus's reversed terms; see
+#: :func:`_crossing_features`).
+_CROSSING_FEATURES = frozenset({"crossing_frame", "crossing_echo"})
 #: The alliteration features (fixed terms, coordinated doublets; 2026-12-06, grouped CV, three
 #: shuffles, train_scorers.py --dry-run): average precision 0.471 -> 0.490 at gold weight 1 and
 #: 0.456 -> 0.469 at 0; recall at precision 0.85 level (0.065 -> 0.070 and 0.073 -> 0.083).
@@ -144,6 +149,7 @@ FAMILY_FEATURES: dict[str, frozenset[str]] = {
     **dict.fromkeys(_MEMBER_FEATURES, frozenset({"epistrophe"})),
     "fixed_term": frozenset({"alliteration"}),
     "coordinated_doublet": frozenset({"alliteration"}),
+    **dict.fromkeys(_CROSSING_FEATURES, frozenset({"chiasmus"})),
 }
 
 
@@ -659,6 +665,8 @@ def _detailed_features(
         record.update(_forms_features(profile, ranges[0][0], ranges[-1][1] - 1))
     if wanted is None or not _MEMBER_FEATURES.isdisjoint(wanted):
         record.update(_member_features(profile, ranges))
+    if wanted is None or not _CROSSING_FEATURES.isdisjoint(wanted):
+        record.update(_crossing_features(profile, ranges))
     return record
 
 
@@ -715,6 +723,63 @@ def _members(doc: Document, ranges: list[tuple[int, int]]) -> list[tuple[int, in
         members.append((k, a, b))
         floor = max(floor, b)
     return members
+
+
+#: The most words a half of a crossing reaches back from its part to its clause's start.
+_HALF_WORDS = 25
+#: Words read before each part of a crossing for its echo.
+_CROSSING_ECHO_WINDOW = 4
+
+
+def _crossing_features(profile: DocumentProfile, ranges: list[tuple[int, int]]) -> dict:
+    """How alike the two halves of a crossing are. A half runs from the start of its part's
+    clause (at most :data:`_HALF_WORDS` back, the second never before the first part's end) to
+    its part's end. A chiasmus reverses its terms inside a repeated frame ("what X can do for
+    Y / what Y can do for X"); a chance reversal of topic words lies in clauses of no common
+    shape. The frame is the share of the halves' distinct words (coordinators and the crossed
+    words, each part's first and last, left out) that the other half also holds, compared by
+    root (polyptoton's :func:`~rhetoric.devices.polyptoton.roots`: "believe in" and "believes
+    in" are one frame)."""
+    from rhetoric.devices.polyptoton import roots
+
+    empty = {"crossing_frame": 0.0, "crossing_echo": 0.0}
+    if len(ranges) < 2:
+        return empty
+    (a1, b1), (a2, b2) = ranges[0], ranges[-1]
+    if b1 <= a1 or b2 <= a2 or a2 < b1:
+        return empty
+    keys, clause_of = profile.doc.keys, profile.doc.clause_of
+
+    def clause_start(k: int, floor: int) -> int:
+        first = k
+        while first > max(floor, k - _HALF_WORDS) and clause_of[first - 1] == clause_of[k]:
+            first -= 1
+        return first
+
+    def rooted(key: str) -> frozenset[str]:
+        return roots(key) | {key}
+
+    crossed = frozenset().union(*(rooted(keys[i]) for i in (a1, b1 - 1, a2, b2 - 1)))
+    halves = [
+        {
+            k: rooted(k)
+            for k in keys[start:end]
+            if k not in _MEMBER_OPENERS and not rooted(k) & crossed
+        }
+        for start, end in ((clause_start(a1, 0), b1), (clause_start(a2, b1), b2))
+    ]
+    first_roots = frozenset().union(*halves[0].values())
+    second_roots = frozenset().union(*halves[1].values())
+    echoed = sum(bool(r & second_roots) for r in halves[0].values()) + sum(
+        bool(r & first_roots) for r in halves[1].values()
+    )
+    sizes = len(halves[0]) + len(halves[1])
+    before_first = set(keys[max(0, a1 - _CROSSING_ECHO_WINDOW) : a1])
+    before_second = keys[max(b1, a2 - _CROSSING_ECHO_WINDOW) : a2]
+    return {
+        "crossing_frame": echoed / sizes if sizes else 0.0,
+        "crossing_echo": _share(k in before_first for k in before_second),
+    }
 
 
 def _break_after(doc: Document, end: int) -> bool:

@@ -776,3 +776,29 @@ def test_the_alliteration_features_see_fixed_terms_and_coordinated_doublets():
     ]
     assert records[0]["coordinated_doublet"] and not records[0]["fixed_term"]
     assert records[1]["fixed_term"] and not records[1]["coordinated_doublet"]
+
+
+def test_the_crossing_features_read_the_frame_around_a_chiasmus():
+    framed = Document(
+        "We ask what the town can give the river; we ask what the river can give the town."
+    )
+    chance = Document(
+        "The town budget grew last year. Floods along the river hit the town hall in May."
+    )
+    records = [
+        figure_features(DocumentProfile(d), _parts(d, "chiasmus", "antimetabole", [(p, d.text.index(p)) for p in ps]))
+        for d, ps in (
+            (framed, ["town can give the river", "river can give the town"]),
+            (chance, ["town budget grew last year. Floods along the river", "river hit the town"]),
+        )
+    ]  # fmt: skip
+    # "we ask what ... can give the" frames both halves; the crossed words are left out
+    assert records[0]["crossing_frame"] == 1.0 and records[0]["crossing_echo"] == 1.0
+    assert records[1]["crossing_frame"] == 0.0 and records[1]["crossing_echo"] == 0.0
+    # words compared by root: "believe in" / "believes in" is one frame
+    inflected = Document("You trust in the law, and the law trusts in you.")
+    record = figure_features(DocumentProfile(inflected), _parts(inflected, "chiasmus", "antimetabole",
+                             [("You trust in the law", 0), ("law trusts in you", 30)]))  # fmt: skip
+    assert record["crossing_frame"] == 1.0
+    assert "crossing_frame" in features_for("chiasmus", record)
+    assert "crossing_frame" not in features_for("polyptoton", record)
