@@ -96,6 +96,7 @@ FEATURES: dict[str, str] = {
     "break_after_share": "share of parts followed by punctuation or a sentence end (the close ends its clause)",
     "fixed_term": "two neighbouring words of the first part, or an alliterating word and the word after it, are one WordNet multiword lemma (a fixed term: its sounds came with it)",
     "coordinated_doublet": "two successive alliterating words of the first part are joined by and / or / nor and can take the same word class (a doublet chosen for its sound)",
+    "member_frame": "share of the members' words before their parts (coordinators and the close's words left out, compared by root) that another member also holds (parallel clauses repeat a frame)",
     "crossing_frame": "shared roots of the two halves around a crossing (each from its clause's start to its part's end), the crossed words left out: a chiasmus reverses its terms inside a repeated frame",
     "crossing_echo": "share of the words just before the second half's part (after the first part) that also stand just before the first part (parallel openings)",
 }
@@ -130,7 +131,7 @@ _FORMS_FEATURES = (
 #: thirteenth round's judgements: 0.415 and 0.053 (nested precision 0.687: off by default).
 _MEMBER_FEATURES = frozenset({
     "member_length_ratio", "member_tag_parallel", "member_verb_share", "member_number_share",
-    "break_after_share",
+    "break_after_share", "member_frame",
 })  # fmt: skip
 #: The crossing features (the frame around a chiasmus's reversed terms; see
 #: :func:`_crossing_features`).
@@ -740,8 +741,6 @@ def _crossing_features(profile: DocumentProfile, ranges: list[tuple[int, int]]) 
     words, each part's first and last, left out) that the other half also holds, compared by
     root (polyptoton's :func:`~rhetoric.devices.polyptoton.roots`: "believe in" and "believes
     in" are one frame)."""
-    from rhetoric.devices.polyptoton import roots
-
     empty = {"crossing_frame": 0.0, "crossing_echo": 0.0}
     if len(ranges) < 2:
         return empty
@@ -756,30 +755,49 @@ def _crossing_features(profile: DocumentProfile, ranges: list[tuple[int, int]]) 
             first -= 1
         return first
 
-    def rooted(key: str) -> frozenset[str]:
-        return roots(key) | {key}
-
-    crossed = frozenset().union(*(rooted(keys[i]) for i in (a1, b1 - 1, a2, b2 - 1)))
+    crossed = frozenset().union(*(_rooted(keys[i]) for i in (a1, b1 - 1, a2, b2 - 1)))
     halves = [
-        {
-            k: rooted(k)
-            for k in keys[start:end]
-            if k not in _MEMBER_OPENERS and not rooted(k) & crossed
-        }
+        _frame_words(keys, start, end, crossed)
         for start, end in ((clause_start(a1, 0), b1), (clause_start(a2, b1), b2))
     ]
-    first_roots = frozenset().union(*halves[0].values())
-    second_roots = frozenset().union(*halves[1].values())
-    echoed = sum(bool(r & second_roots) for r in halves[0].values()) + sum(
-        bool(r & first_roots) for r in halves[1].values()
-    )
-    sizes = len(halves[0]) + len(halves[1])
+    frame = _echoed_share(halves)
     before_first = set(keys[max(0, a1 - _CROSSING_ECHO_WINDOW) : a1])
     before_second = keys[max(b1, a2 - _CROSSING_ECHO_WINDOW) : a2]
     return {
-        "crossing_frame": echoed / sizes if sizes else 0.0,
+        "crossing_frame": frame,
         "crossing_echo": _share(k in before_first for k in before_second),
     }
+
+
+@lru_cache(maxsize=1 << 16)
+def _rooted(key: str) -> frozenset[str]:
+    """The word with its roots (polyptoton's :func:`~rhetoric.devices.polyptoton.roots`)."""
+    from rhetoric.devices.polyptoton import roots
+
+    return roots(key) | {key}
+
+
+def _frame_words(keys: list[str], start: int, end: int, left_out: frozenset[str]) -> dict:
+    """The words of ``keys[start:end]`` with their roots, but coordinators and the words
+    sharing a root with ``left_out`` (a figure's own repeated or crossed words)."""
+    return {
+        k: _rooted(k)
+        for k in keys[start:end]
+        if k not in _MEMBER_OPENERS and not _rooted(k) & left_out
+    }
+
+
+def _echoed_share(groups: list[dict[str, frozenset[str]]]) -> float:
+    """Share of the distinct words of all groups (each word with its roots) that another group
+    also holds, by a root in common: how much of a figure's members is a repeated frame."""
+    echoed = sizes = 0
+    for index, group in enumerate(groups):
+        others = frozenset().union(
+            *(r for k, other in enumerate(groups) if k != index for r in other.values())
+        )
+        echoed += sum(bool(roots & others) for roots in group.values())
+        sizes += len(group)
+    return echoed / sizes if sizes else 0.0
 
 
 def _break_after(doc: Document, end: int) -> bool:
@@ -796,6 +814,7 @@ def _member_features(profile: DocumentProfile, ranges: list[tuple[int, int]]) ->
     phrases of no common shape."""
     doc = profile.doc
     members = _members(doc, ranges)
+    closes = frozenset().union(*(_rooted(k) for a, b in ranges for k in doc.keys[a:b]))
     lengths = [b - first for first, _, b in members]
     heads = [[profile.tag_of(i) for i in range(first, a)] for first, a, _ in members]
     words = doc.words
@@ -813,6 +832,9 @@ def _member_features(profile: DocumentProfile, ranges: list[tuple[int, int]]) ->
             for first, a, _ in members
         ),
         "break_after_share": _share(b > a and _break_after(doc, b) for a, b in ranges),
+        "member_frame": _echoed_share(
+            [_frame_words(doc.keys, first, a, closes) for first, a, _ in members]
+        ),
     }
 
 

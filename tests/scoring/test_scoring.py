@@ -763,6 +763,10 @@ def test_the_member_features_read_the_clauses_a_repeated_close_ends():
     assert close[0]["member_verb_share"] == 1.0 and close[0]["member_number_share"] == 0.0
     assert close[1]["member_number_share"] == 1.0
     assert close[0]["break_after_share"] == 1.0 and close[0]["member_tag_parallel"] > 0.0
+    # the members' words before the close: "we" of we-work, we-learn, we-live is a frame (3 of
+    # 6 distinct words per member); it-cost-40, then-70, then-90 share "then" only (2 of 7)
+    assert close[0]["member_frame"] == pytest.approx(1 / 2)
+    assert close[1]["member_frame"] == pytest.approx(2 / 7)
 
 
 def test_the_alliteration_features_see_fixed_terms_and_coordinated_doublets():
