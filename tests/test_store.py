@@ -498,6 +498,43 @@ def test_a_resumed_run_of_another_folder_or_pattern_is_refused(capsys, tmp_path)
     assert "(2 already there, skipped)" in capsys.readouterr().out
 
 
+def test_a_resumed_run_of_the_same_folder_by_another_path_resumes(capsys, tmp_path, monkeypatch):
+    # a link to the folder, a relative path or a trailing slash name the same files: the run
+    # records the folder resolved (realpath), so the resume is not refused as another corpus
+    from rhetoric.cli import main
+
+    first, out = tmp_path / "first", tmp_path / "run"
+    first.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (first / name).write_text("We shall fight. We shall win.", encoding="utf-8")
+    (tmp_path / "link").symlink_to(first, target_is_directory=True)
+    argv = ["--out", str(out), "--no-progress", "--no-frames", "--devices", "anaphora"]
+    assert main(["analyze-corpus", str(tmp_path / "link"), *argv]) == 0
+    config = json.loads((out / store.CONFIG_FILE).read_text())
+    assert config["folder"] == str(first.resolve())
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path)
+    for source in (str(first), "first", "first/", "./link/"):
+        code = main(["analyze-corpus", source, *argv])
+        captured = capsys.readouterr()
+        assert (code, captured.err) == (0, ""), source
+        assert "(2 already there, skipped)" in captured.out, source
+    # a run written before the paths were resolved recorded the link as given: resumed the same
+    config["folder"] = str(tmp_path / "link")
+    (out / store.CONFIG_FILE).write_text(json.dumps(config), encoding="utf-8")
+    assert main(["analyze-corpus", str(first), *argv]) == 0
+
+
+def test_a_resumed_run_of_the_same_table_by_another_path_resumes(tmp_path):
+    options = {"devices": ["anaphora"], "frames": False, "n_jobs": 1, "progress": False}
+    table, out = tmp_path / "corpus.csv", tmp_path / "run"
+    pd.DataFrame({"doc_id": ["a"], "text": ["We rise. We fall."]}).to_csv(table, index=False)
+    (tmp_path / "link.csv").symlink_to(table)
+    assert write_corpus(table, out, **options).documents == 1
+    again = write_corpus(tmp_path / "link.csv", out, **options)
+    assert (again.skipped, again.documents) == (1, 0)
+
+
 def test_only_documents_of_this_input_count_as_skipped(tmp_path):
     options = {"devices": ["anaphora"], "frames": False, "n_jobs": 1, "progress": False}
     out = tmp_path / "run"
