@@ -44,7 +44,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from importlib import metadata as package_metadata
 from importlib import resources
 from pathlib import Path
@@ -128,19 +127,21 @@ def package_version() -> str:
 
 def code_hash(root: str | os.PathLike | None = None) -> str:
     """SHA-256 (first 16 hex digits) of the package's own source: every ``.py`` file under
-    ``root`` (default: the ``rhetoric`` package, computed once per process: about 1.5 MB read)
-    and every file of its ``resources``, by path and content.
+    ``root`` (default: the ``rhetoric`` package) and every file of its ``resources``, by path and
+    content.
 
     The version stays ``0.1.0`` in an editable install while the code changes (a ``git pull``):
     a run records this hash, and a resume under other code is refused rather than mixing the
-    spans of two versions of the detectors in one folder.
+    spans of two versions of the detectors in one folder. The files are read at every call
+    (about 1.5 MB, some milliseconds, once per run), not once per process: in a Jupyter kernel
+    with autoreload an edit runs at once, and a hash kept from the kernel's first run would let a
+    resume under the edited code through.
+
+    It is the hash of the files on disk, not of the code a process has imported: a kernel that
+    imported rhetoric before a ``git pull`` (without autoreload) runs the older code and records
+    the newer hash. Restart the kernel after updating the package.
     """
-    return _package_code_hash() if root is None else _source_hash(Path(root))
-
-
-@cache
-def _package_code_hash() -> str:
-    return _source_hash(Path(__file__).parent)
+    return _source_hash(Path(__file__).parent if root is None else Path(root))
 
 
 def _source_hash(root: Path) -> str:

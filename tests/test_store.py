@@ -535,6 +535,18 @@ def test_a_resumed_run_of_the_same_table_by_another_path_resumes(tmp_path):
     assert (again.skipped, again.documents) == (1, 0)
 
 
+def test_the_code_hash_follows_an_edit_made_while_the_process_runs(tmp_path, monkeypatch):
+    # in a Jupyter kernel with autoreload the edited code runs at once: a hash kept from the
+    # process's first run let a resume under the edited code through, mixing two versions' spans
+    package = tmp_path / "rhetoric"
+    (package / "resources").mkdir(parents=True)
+    (package / "tricolon.py").write_text("THRESHOLD = 0.5\n", encoding="utf-8")
+    monkeypatch.setattr(store, "__file__", str(package / "store.py"))  # the package read
+    before = store.code_hash()
+    (package / "tricolon.py").write_text("THRESHOLD = 0.6\n", encoding="utf-8")
+    assert store.code_hash() != before
+
+
 def test_only_documents_of_this_input_count_as_skipped(tmp_path):
     options = {"devices": ["anaphora"], "frames": False, "n_jobs": 1, "progress": False}
     out = tmp_path / "run"
