@@ -44,7 +44,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from importlib import metadata as package_metadata
 from importlib import resources
 from pathlib import Path
@@ -128,19 +127,21 @@ def package_version() -> str:
 
 def code_hash(root: str | os.PathLike | None = None) -> str:
     """SHA-256 (first 16 hex digits) of the package's own source: every ``.py`` file under
-    ``root`` (default: the ``rhetoric`` package, computed once per process: about 1.5 MB read)
-    and every file of its ``resources``, by path and content.
+    ``root`` (default: the ``rhetoric`` package) and every file of its ``resources``, by path and
+    content.
 
     The version stays ``0.1.0`` in an editable install while the code changes (a ``git pull``):
     a run records this hash, and a resume under other code is refused rather than mixing the
-    spans of two versions of the detectors in one folder.
+    spans of two versions of the detectors in one folder. The files are read at every call
+    (about 1.5 MB, some milliseconds, once per run), not once per process: in a Jupyter kernel
+    with autoreload an edit runs at once, and a hash kept from the kernel's first run would let a
+    resume under the edited code through.
+
+    It is the hash of the files on disk, not of the code a process has imported: a kernel that
+    imported rhetoric before a ``git pull`` (without autoreload) runs the older code and records
+    the newer hash. Restart the kernel after updating the package.
     """
-    return _package_code_hash() if root is None else _source_hash(Path(root))
-
-
-@cache
-def _package_code_hash() -> str:
-    return _source_hash(Path(__file__).parent)
+    return _source_hash(Path(__file__).parent if root is None else Path(root))
 
 
 def _source_hash(root: Path) -> str:
@@ -191,9 +192,10 @@ def model_hashes() -> dict[str, str]:
 
 
 def table_source(corpus: object) -> str | None:
-    """The absolute path of a corpus input that is a table file (CSV, JSON Lines, Parquet), or
+    """The resolved path of a corpus input that is a table file (CSV, JSON Lines, Parquet), or
     ``None``: its rows are named by the table (``doc0``, ``doc1``, ... without an id column), so a
-    run records which table it read."""
+    run records which table it read (through links, :func:`os.path.realpath`: a link to the table
+    is the same table)."""
     from rhetoric.documents import TABLE_SUFFIXES
 
     if not isinstance(corpus, os.PathLike | str):
@@ -203,13 +205,15 @@ def table_source(corpus: object) -> str | None:
     path = Path(corpus)
     if path.suffix.lower() not in TABLE_SUFFIXES or not path.is_file():
         return None
-    return os.path.abspath(path)
+    return os.path.realpath(path)
 
 
 def folder_source(corpus: object) -> str | None:
-    """The absolute path of a corpus input that is a folder, or ``None``: a run records which
-    folder it read (its files' names are their paths in it), so that a resume reads the same."""
-    return os.path.abspath(corpus) if _names_a_folder(corpus) else None
+    """The resolved path of a corpus input that is a folder, or ``None``: a run records which
+    folder it read (its files' names are their paths in it), so that a resume reads the same. The
+    path is resolved (:func:`os.path.realpath`): a link to the folder, a relative path or a
+    trailing slash name the same folder."""
+    return os.path.realpath(corpus) if _names_a_folder(corpus) else None
 
 
 def run_config(
@@ -258,8 +262,23 @@ def _describe(key: str, value) -> str:
     return json.dumps(value)
 
 
+#: Keys of a run's configuration that name a file or folder read (:func:`table_source`,
+#: :func:`folder_source`).
+_INPUT_PATHS = ("table", "folder")
+
+
+def _resolved(config: dict) -> dict:
+    """``config`` with the input paths it records resolved (:func:`os.path.realpath`): a run of
+    format 6 written before they were recorded resolved holds the absolute path as given, which
+    may be a link to the folder a resume names by its own path."""
+    paths = {k: os.path.realpath(config[k]) for k in _INPUT_PATHS if isinstance(config.get(k), str)}
+    return {**config, **paths}
+
+
 def check_same_config(folder: Path, written: dict, wanted: dict) -> None:
-    """Raise :class:`~rhetoric.errors.UsageError`, one line, if a run's configuration differs."""
+    """Raise :class:`~rhetoric.errors.UsageError`, one line, if a run's configuration differs.
+    The input read is compared by resolved path on both sides (:func:`_resolved`)."""
+    written, wanted = _resolved(written), _resolved(wanted)
     different = [k for k in wanted if written.get(k) != wanted[k]]
     if not different:
         return
@@ -917,12 +936,20 @@ def _read_part(folder: Path, name: str, number: int, columns: list[str] | None =
         ) from None
 
 
+def _file_key(path: str) -> str:
+    """A file's path with the folders holding it resolved (:func:`os.path.realpath`), so that a
+    file read through a link to its folder is the same file; the file's own name is kept (two
+    links in a folder to one text are two documents)."""
+    head, name = os.path.split(os.path.abspath(path))
+    return os.path.normcase(os.path.join(os.path.realpath(head), name))
+
+
 def _same_file(a: str, b: str) -> bool:
-    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+    return _file_key(a) == _file_key(b)
 
 
 def _check_names(folder: Path, committed: dict[str, str | None], documents) -> None:
-    by_path = {os.path.normcase(os.path.abspath(p)): d for d, p in committed.items() if p}
+    by_path = {_file_key(p): d for d, p in committed.items() if p}
     advice = (
         "a file's doc_id follows the set of files read with it (the one doc_id rule), and "
         "resuming with another set of files would"
@@ -930,7 +957,7 @@ def _check_names(folder: Path, committed: dict[str, str | None], documents) -> N
     for document in documents:
         if document.path is None:
             continue
-        was = by_path.get(os.path.normcase(os.path.abspath(document.path)))
+        was = by_path.get(_file_key(document.path))
         if was is not None and was != document.doc_id:
             raise UsageError(
                 f"--out {folder}: {document.path} was written there as doc_id {was!r} and would "

@@ -498,6 +498,55 @@ def test_a_resumed_run_of_another_folder_or_pattern_is_refused(capsys, tmp_path)
     assert "(2 already there, skipped)" in capsys.readouterr().out
 
 
+def test_a_resumed_run_of_the_same_folder_by_another_path_resumes(capsys, tmp_path, monkeypatch):
+    # a link to the folder, a relative path or a trailing slash name the same files: the run
+    # records the folder resolved (realpath), so the resume is not refused as another corpus
+    from rhetoric.cli import main
+
+    first, out = tmp_path / "first", tmp_path / "run"
+    first.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (first / name).write_text("We shall fight. We shall win.", encoding="utf-8")
+    (tmp_path / "link").symlink_to(first, target_is_directory=True)
+    argv = ["--out", str(out), "--no-progress", "--no-frames", "--devices", "anaphora"]
+    assert main(["analyze-corpus", str(tmp_path / "link"), *argv]) == 0
+    config = json.loads((out / store.CONFIG_FILE).read_text())
+    assert config["folder"] == str(first.resolve())
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path)
+    for source in (str(first), "first", "first/", "./link/"):
+        code = main(["analyze-corpus", source, *argv])
+        captured = capsys.readouterr()
+        assert (code, captured.err) == (0, ""), source
+        assert "(2 already there, skipped)" in captured.out, source
+    # a run written before the paths were resolved recorded the link as given: resumed the same
+    config["folder"] = str(tmp_path / "link")
+    (out / store.CONFIG_FILE).write_text(json.dumps(config), encoding="utf-8")
+    assert main(["analyze-corpus", str(first), *argv]) == 0
+
+
+def test_a_resumed_run_of_the_same_table_by_another_path_resumes(tmp_path):
+    options = {"devices": ["anaphora"], "frames": False, "n_jobs": 1, "progress": False}
+    table, out = tmp_path / "corpus.csv", tmp_path / "run"
+    pd.DataFrame({"doc_id": ["a"], "text": ["We rise. We fall."]}).to_csv(table, index=False)
+    (tmp_path / "link.csv").symlink_to(table)
+    assert write_corpus(table, out, **options).documents == 1
+    again = write_corpus(tmp_path / "link.csv", out, **options)
+    assert (again.skipped, again.documents) == (1, 0)
+
+
+def test_the_code_hash_follows_an_edit_made_while_the_process_runs(tmp_path, monkeypatch):
+    # in a Jupyter kernel with autoreload the edited code runs at once: a hash kept from the
+    # process's first run let a resume under the edited code through, mixing two versions' spans
+    package = tmp_path / "rhetoric"
+    (package / "resources").mkdir(parents=True)
+    (package / "tricolon.py").write_text("THRESHOLD = 0.5\n", encoding="utf-8")
+    monkeypatch.setattr(store, "__file__", str(package / "store.py"))  # the package read
+    before = store.code_hash()
+    (package / "tricolon.py").write_text("THRESHOLD = 0.6\n", encoding="utf-8")
+    assert store.code_hash() != before
+
+
 def test_only_documents_of_this_input_count_as_skipped(tmp_path):
     options = {"devices": ["anaphora"], "frames": False, "n_jobs": 1, "progress": False}
     out = tmp_path / "run"

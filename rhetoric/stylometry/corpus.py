@@ -50,16 +50,21 @@ def read_corpus_folder(folder: str | os.PathLike, *, pattern: str = "*.txt") -> 
     ------
     InputError
         When ``folder`` is not a folder or holds no readable ``pattern`` file.
+    UsageError
+        When ``pattern`` names no file inside the folder (empty, absolute, or with a ``..``
+        part), as for every corpus folder (:func:`rhetoric.documents.check_pattern`).
     """
     from rhetoric.text import read_text
 
     root = Path(folder)
     if not root.is_dir():
         raise InputError(f"{root}: not a folder of text files")
-    from rhetoric.documents import file_doc_ids
+    from rhetoric.documents import file_doc_ids, folder_paths
 
     rows = []
-    paths = sorted(path for path in root.glob(pattern) if path.is_file())
+    # the files of every corpus folder, the pattern checked (a link whose target is gone is
+    # kept, and skipped below with its reason)
+    paths = folder_paths(root, pattern)
     # named by the one doc_id rule (rhetoric.documents): the path in the folder, no extension
     for path, doc_id in zip(paths, file_doc_ids(paths, root), strict=True):
         try:

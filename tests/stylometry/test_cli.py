@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shlex
 from pathlib import Path
 
@@ -233,3 +234,21 @@ def _readme_attribute_examples() -> list[str]:
 def test_the_readme_examples_run(line):
     """The README's own ``rhetoric attribute`` examples, through the real command line."""
     assert main(shlex.split(line)[1:]) == 0
+
+
+@pytest.mark.parametrize(
+    ("pattern", "reason"),
+    [("", "names no file"), ("/elsewhere/*.txt", "is not relative"),
+     ("../*.txt", r"reaches outside the folder \(\.\.\)")],
+)  # fmt: skip
+def test_a_pattern_outside_the_folder_is_one_usage_line(folder, pattern, reason):
+    """The folder reader refuses the patterns the corpus runs refuse (check_pattern), rather
+    than a ValueError, a NotImplementedError or the files of the folder above."""
+    (folder.parent / "Outside_1.txt").write_text(A, encoding="utf-8")
+    with pytest.raises(UsageError, match="^" + re.escape(f"pattern={pattern!r} ") + reason):
+        read_corpus_folder(folder, pattern=pattern)
+
+
+def test_a_pattern_matching_nothing_is_an_input_error(folder):
+    with pytest.raises(InputError, match=r"no readable \*\.md files"):
+        read_corpus_folder(folder, pattern="*.md")
