@@ -552,6 +552,20 @@ def footnote_marks_to_previous(
     return out
 
 
+def paragraph_sentences(
+    text: str, start: int, end: int, *, cache: dict | None = None
+) -> list[tuple[int, int]]:
+    """Sentences of the paragraph ``text[start:end]`` as the text model splits them: Punkt's
+    (:func:`sentence_bounds`, ``cache`` as there) with the footnote numbers it put at a
+    sentence's start given back to the sentence before (:func:`footnote_marks_to_previous`).
+
+    >>> text = "We lost. [1] Can we win?"
+    >>> [text[a:b] for a, b in paragraph_sentences(text, 0, len(text))]
+    ['We lost. [1]', 'Can we win?']
+    """
+    return footnote_marks_to_previous(text, sentence_bounds(text, start, end, cache=cache))
+
+
 def word_tokens(
     text: str, norm: str | None = None, start: int = 0, end: int | None = None
 ) -> list[Token]:
@@ -700,11 +714,8 @@ class Document:
         """
         bounds, flags = [], []
         for paragraph in self.paragraphs:
-            pieces = footnote_marks_to_previous(
-                self.clean,
-                sentence_bounds(
-                    self.clean, paragraph.start, paragraph.end, cache=self._punkt_cache
-                ),
+            pieces = paragraph_sentences(
+                self.clean, paragraph.start, paragraph.end, cache=self._punkt_cache
             )
             bounds.extend(pieces)
             flags.extend([paragraph.heading] * len(pieces))
