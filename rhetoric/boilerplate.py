@@ -638,7 +638,9 @@ def _merge(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int,
     return [tuple(r) for r in merged]
 
 
-_SENTENCE_END = re.compile(r"[.?!]")
+#: A sentence's end in the normalised text: its stop, and the footnote numbers after it
+#: ("froze early. [3] [14]", "powers.”[2]"), which are that sentence's references.
+_SENTENCE_END = re.compile(r"""[.?!](?:["')\]]*\s*\[\d{1,3}\])*""")
 # In the normalised text every double quotation mark is '"': one that follows a space, a
 # bracket or the paragraph's start opens a quotation, one that follows a word or a mark closes it.
 _OPENING_QUOTE = re.compile(r'(?:(?<=[\s(\[])|^)"(?=\w)', re.M)
@@ -658,10 +660,11 @@ def _copies(
 
     A repeated passage of ``MIN_COPY_WORDS`` or more words shares its first word sequence of that
     length with its original, and a passage starts a paragraph or follows a sentence end (Punkt
-    ends sentences only at ``.``, ``?`` and ``!``); so only the sequences that start there are
+    ends sentences only at ``.``, ``?`` and ``!``; footnote numbers after the stop belong to the
+    sentence before, as in the text model's sentences); so only the sequences that start there are
     indexed, and only paragraphs that share one with a near paragraph are split into sentences.
     """
-    from rhetoric.text import WORD_PATTERN, mask, normalize, paragraph_bounds, sentence_bounds
+    from rhetoric.text import WORD_PATTERN, mask, normalize, paragraph_bounds, paragraph_sentences
 
     ranges = [(s, e) for s, e, _ in removed]
     clean = mask(text, ranges)
@@ -678,11 +681,11 @@ def _copies(
     for start, end in paragraph_bounds(clean):
         matches = list(WORD_PATTERN.finditer(norm, start, end))
         paragraphs.append((start, end, tuple(m.group() for m in matches)))
-        # the words that follow a sentence end: a mark lies between words (no word holds one),
-        # before the first word that starts after it
+        # the words that follow a sentence end (and its footnote numbers): a mark lies between
+        # words (no word holds one), before the first word that starts after it
         starts = [m.start() for m in matches]
         after_ends = {
-            bisect.bisect_right(starts, m.start()) for m in _SENTENCE_END.finditer(norm, start, end)
+            bisect.bisect_left(starts, m.end()) for m in _SENTENCE_END.finditer(norm, start, end)
         }
         # and the words that open a quotation: a pull quote or an embedded post prints again
         # what the prose quoted ("Snowden asked, "Are these ...?" ... Are these ...?")
@@ -717,7 +720,7 @@ def _copies(
         """The sentences of a paragraph (the paragraph itself when it is one sentence)."""
         if number not in units_cache:
             p_start, p_end, _ = paragraphs[number]
-            bounds = sentence_bounds(clean, p_start, p_end, cache=sentence_cache)
+            bounds = paragraph_sentences(clean, p_start, p_end, cache=sentence_cache)
             units_cache[number] = (
                 [(s, e, key(s, e)) for s, e in bounds] if len(bounds) > 1 else [paragraphs[number]]
             )

@@ -232,6 +232,22 @@ def test_a_copy_a_paragraph_away_goes_when_long():
     assert find_boilerplate(f"{STORY}\n\n{short}\n\nThe mayor agreed.\n\n{short}") == []
 
 
+@pytest.mark.parametrize("marks", ["", " [3]", "[3]", " [3] [14]"])
+def test_a_copy_after_a_footnote_number_goes_as_without_it(marks):
+    """A footnote number after a sentence's stop is that sentence's reference, as the text
+    model's sentences have it: the copy search read it as the first word of the next sentence,
+    so a passage printed again after a footnoted sentence was not found to be a copy."""
+    line = "The barges stood in the ice until the thaw of that spring came."
+    after = "The town waited for the boats all through the long month of March."
+    text = f"The canal froze early.{marks} {line}\n\n{line}\n\n{after}"
+    assert removed(text) == [("copy of a passage", line)]
+    assert Document(text).removed[0].start == text.rindex(line)
+    # a sentence printed again right after itself, in one paragraph
+    text = f"The canal froze early.{marks} {line} {line}"
+    assert removed(text) == [("copy of a passage", line)]
+    assert Document(text).removed[0].start == text.rindex(line)
+
+
 def test_an_embedded_post_that_prints_a_quote_again_goes():
     quote = "Are these really the values the country should be promoting abroad?"
     post = f'The senator then asked, "{quote}"\nThe vote is on Friday.\n{quote}\n'

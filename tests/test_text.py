@@ -389,3 +389,37 @@ def test_a_paragraph_that_opens_with_a_footnote_number_keeps_it():
     text = "The canal froze early.\n\n[3] See the harbour records of that winter."
     doc = Document(text)
     assert [text[s.start : s.end] for s in doc.sentences][1].startswith("[3] See")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The canal froze early. [3] [14]\nCan the barges wait for spring? They cannot.",
+        # a paragraph per line copied from an encyclopedia, its footnote numbers glued on, the
+        # longest line of the block the one that carries them
+        "In the winter of 1709 the canal froze early, and the barges that carried the grain of"
+        " the province to the city stood in the ice until the spring thaw of that year.[3][14]\n"
+        "Can the barges wait for spring? They cannot.",
+    ],
+)
+def test_a_line_ending_in_footnote_numbers_ends_its_paragraph(text):
+    # in text with a paragraph per line, a sentence's footnote numbers after its stop kept the
+    # line from ending its paragraph, so the next line's question joined it
+    first, second = text.split("\n")
+    assert [text[s:e] for s, e in paragraph_bounds(text)] == [first, second]
+
+
+def test_a_hard_wrapped_line_ending_in_footnote_numbers_goes_on():
+    """Federalist 78 hard-wrapped: the line of 'powers.”[2]' is as long as its neighbours and the
+    next word would not have fitted on it, so the paragraph goes on (as the loader's text has it)."""
+    text = (
+        "proceed from the courts of justice, the general liberty of the people\n"
+        "can never be endangered from that quarter; I mean so long as the\n"
+        "judiciary remains truly distinct from both the legislature and the\n"
+        "Executive. For I agree, that “there is no liberty, if the power of\n"
+        "judging be not separated from the legislative and executive powers.”[2]\n"
+        "And it proves, in the last place, that as liberty can have nothing to\n"
+        "fear from the judiciary alone, but would have every thing to fear from\n"
+        "its union with either of the other departments."
+    )
+    assert paragraph_bounds(text) == [(0, len(text))]

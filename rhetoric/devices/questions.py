@@ -296,8 +296,9 @@ def _question_start(doc: Document, start: int, end: int) -> int:
     not ...?"), the question begins after a comma, semicolon, colon or dash followed by one of:
 
     * a question's wh-word: *what*, *why* or *how*, a wh-word written with a capital ("..., it
-      is asked, Who ...?"), or another wh-word with an auxiliary and a subject pronoun
-      ("..., where will they go?"); the last such opening wins;
+      is asked, Who ...?"; not in a question written in capitals, a headline or a shouted
+      paragraph, where every word has one), or another wh-word with an auxiliary and a subject
+      pronoun ("..., where will they go?"); the last such opening wins;
     * an auxiliary and its subject ("..., shall we ...?"), unless a wh-word opened the question
       before it (then they are that question's own inversion: "..., what reason, then, can we
       give?");
@@ -309,6 +310,7 @@ def _question_start(doc: Document, start: int, end: int) -> int:
     ):
         return start
     best, opened_by_wh = start, False
+    case_tells = any(char.islower() for char in doc.text[start:end])  # not written in capitals
     for match in _CLAUSE_OPENINGS.finditer(doc.text, start, end):
         words = _words_between(doc, match.end(), end, 4)
         norms = _norms(words)
@@ -320,7 +322,7 @@ def _question_start(doc: Document, start: int, end: int) -> int:
         if head[0] in _QUESTION_ONLY_WH or (
             wh
             and (
-                words[skip].text[0].isupper()
+                (case_tells and words[skip].text[0].isupper())
                 or (inverted and head[2:] and head[2] in _SUBJECT_PRONOUNS)
             )
         ):

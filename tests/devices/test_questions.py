@@ -178,6 +178,36 @@ def test_the_question_starts_where_it_opens_not_at_a_clause_inside_it(text, ques
     assert [s.text for s in find(text)] == [question]
 
 
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("The plan the council passed in May, which nobody read, is it fair?", "is it fair?"),
+        (
+            "One may fairly ask, what remedy is there for a town so poorly served, which "
+            "does not begin with the bridge?",
+            "what remedy is there for a town so poorly served, which does not begin with "
+            "the bridge?",
+        ),
+        (
+            "The harbour board, whose members nobody elected, will it answer to us?",
+            "will it answer to us?",
+        ),
+        ("And the mayor, who has said nothing, is he content?", "is he content?"),
+    ],
+)
+def test_a_relative_clause_in_capitals_does_not_start_the_question(text, question):
+    """A wh-word written with a capital starts a question ("..., it is asked, Who ...?"), but
+    in a headline or a shouted paragraph in capitals every word has one: the question starts
+    where it starts in the same text in normal case, not at the relative clause."""
+    assert [s.text for s in find(text)] == [question]
+    assert [s.text for s in find(text.upper())] == [question.upper()]
+
+
+def test_a_wh_word_with_a_capital_starts_the_question_in_normal_case():
+    text = "The bridge, the mayor asks, Which of us would pay for it?"
+    assert [s.text for s in find(text)] == ["Which of us would pay for it?"]
+
+
 def test_a_negative_question_scores_higher():
     assert find("Don't we owe them more?")[0].score > find("Do we owe them more?")[0].score
 
