@@ -219,6 +219,24 @@ def is_wordnet_lemma(name: str) -> bool:
     return bool(wordnet()._lemma_pos_offset_map.get(name))
 
 
+@lru_cache(maxsize=1 << 16)
+def porter_stem(word: str) -> str:
+    """The Porter stem of a word (NLTK's stemmer): the one stemmer of the package's word roots
+    (polyptoton's roots, chiasmus's parts, the loaded-language stem prior).
+
+    >>> porter_stem("brutality"), porter_stem("brutally")
+    ('brutal', 'brutal')
+    """
+    return _porter().stem(word)
+
+
+@lru_cache(maxsize=1)
+def _porter():
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
+
+
 @lru_cache(maxsize=65536)
 def lemma(norm: str, pos: str | None = None) -> str:
     """The WordNet base form of a lower-case word (``pos`` one of ``n v a r``), else the word.

@@ -44,7 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rhetoric.lexicon import function_words, is_content_word, lemma
+from rhetoric.lexicon import function_words, is_content_word, lemma, porter_stem
 from rhetoric.span import Occupied, Span
 from rhetoric.text import Document, Token, as_document, normalize, per_document, word_tokens
 
@@ -430,9 +430,7 @@ _TURN = re.compile(r"[.;:?!,]|--|[\u2014\u2013]|\b(?:but|and|yet|or|nor|than)\b"
 
 @lru_cache(maxsize=65536)
 def _part_stem(word: str) -> str:
-    from rhetoric.devices.polyptoton import _stemmer
-
-    return _stemmer().stem(word) if is_content_word(word) else ""
+    return porter_stem(word) if is_content_word(word) else ""
 
 
 def _parts(doc: Document) -> tuple[list[tuple[int, int, str, str, int]], list[int]]:

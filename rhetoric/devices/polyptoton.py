@@ -18,7 +18,14 @@ from functools import lru_cache
 from itertools import compress
 from typing import NamedTuple
 
-from rhetoric.lexicon import is_content_word, lemma, linked_lemma_names, pos_tag, wordnet
+from rhetoric.lexicon import (
+    is_content_word,
+    lemma,
+    linked_lemma_names,
+    porter_stem,
+    pos_tag,
+    wordnet,
+)
 from rhetoric.span import Span
 from rhetoric.text import Document, as_document, per_document
 
@@ -29,13 +36,6 @@ PREFIXES = ("em", "en", "un", "dis", "mis", "over", "under")
 _MIN_PREFIXED_STEM = 4
 # Words after which a form is surely a verb (an infinitive or a modal's complement).
 VERB_MARKERS = frozenset("to will shall would could should can cannot may might must".split())
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    from nltk.stem.porter import PorterStemmer
-
-    return PorterStemmer()
 
 
 @lru_cache(maxsize=65536)
@@ -62,11 +62,10 @@ def roots(key: str) -> frozenset[str]:
     >>> "rule" in roots("ruler"), "true" in roots("truly"), "prosper" in roots("prosperous")
     (True, True, True)
     """
-    stem = _stemmer().stem
     related = set(lemmas(key))
     for base in lemmas(key):
         related.update(linked_lemma_names(base, ("+", "\\")))  # derivations and pertainyms
-    return frozenset(stem(word) for word in related if "_" not in word)
+    return frozenset(porter_stem(word) for word in related if "_" not in word)
 
 
 @lru_cache(maxsize=65536)
@@ -76,7 +75,7 @@ def root(key: str) -> str:
     >>> root("endured"), root("prosperous")
     ('endur', 'prosper')
     """
-    return _stemmer().stem(lemma(key))
+    return porter_stem(lemma(key))
 
 
 def _prefixed(a: str, b: str) -> bool:

@@ -37,7 +37,14 @@ from functools import cache, lru_cache
 import numpy as np
 
 from rhetoric.framing.senses import is_negator
-from rhetoric.lexicon import function_words, lemma, synset_entry, synset_offsets, vader_valence
+from rhetoric.lexicon import (
+    function_words,
+    lemma,
+    porter_stem,
+    synset_entry,
+    synset_offsets,
+    vader_valence,
+)
 from rhetoric.scoring.model import calibrate
 from rhetoric.span import Span
 from rhetoric.text import Document, as_document, per_document
@@ -113,17 +120,9 @@ def _wordnet_facts(word: str) -> tuple[int, str]:
     return count, (synset_entry(*first).lexname if first else "none")
 
 
-@lru_cache(maxsize=1 << 16)
 def stem(base: str) -> str:
     """The Porter stem of a base form (the key of the stem prior: brutal, brutally, brutality)."""
-    return _porter().stem(base)
-
-
-@cache
-def _porter():
-    from nltk.stem.porter import PorterStemmer
-
-    return PorterStemmer()
+    return porter_stem(base)
 
 
 @cache
