@@ -296,8 +296,8 @@ def _question_start(doc: Document, start: int, end: int) -> int:
     not ...?"), the question begins after a comma, semicolon, colon or dash followed by one of:
 
     * a question's wh-word: *what*, *why* or *how*, a wh-word written with a capital ("..., it
-      is asked, Who ...?"; not in a question written in capitals, a headline or a shouted
-      paragraph, where every word has one), or another wh-word with an auxiliary and a subject
+      is asked, Who ...?"; not in a question written in capitals or in title case, a headline
+      or a shouted paragraph, where no content word begins in lower case), or another wh-word with an auxiliary and a subject
       pronoun ("..., where will they go?"); the last such opening wins;
     * an auxiliary and its subject ("..., shall we ...?"), unless a wh-word opened the question
       before it (then they are that question's own inversion: "..., what reason, then, can we
@@ -310,7 +310,12 @@ def _question_start(doc: Document, start: int, end: int) -> int:
     ):
         return start
     best, opened_by_wh = start, False
-    case_tells = any(char.islower() for char in doc.text[start:end])  # not written in capitals
+    # Case tells something only where a content word begins in lower case: a question written in
+    # capitals ("IS IT FAIR?") or in title case ("Which Nobody Read, Is It Fair?") capitalises
+    # every word.
+    case_tells = any(
+        w.text[:1].islower() and is_content_word(w.norm) for w in _words_between(doc, start, end)
+    )
     for match in _CLAUSE_OPENINGS.finditer(doc.text, start, end):
         words = _words_between(doc, match.end(), end, 4)
         norms = _norms(words)

@@ -201,6 +201,11 @@ def test_a_relative_clause_in_capitals_does_not_start_the_question(text, questio
     where it starts in the same text in normal case, not at the relative clause."""
     assert [s.text for s in find(text)] == [question]
     assert [s.text for s in find(text.upper())] == [question.upper()]
+    # a headline in title case capitalises every content word too
+    title = " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+    assert [s.text for s in find(title)] == [
+        " ".join(w[:1].upper() + w[1:] for w in question.split(" "))
+    ]
 
 
 def test_a_wh_word_with_a_capital_starts_the_question_in_normal_case():
