@@ -309,11 +309,10 @@ CLAUSE_BREAK = re.compile(r"[;:!?()\[\]\u2014\u2013\u201c\u201d\"]|--")
 MAX_SENTENCE_WORDS = 1000
 _PIECE_BREAK = re.compile(r"[,;:()\[\]\u2014\u2013\n\u2028\u2029]|--")
 _NOT_SPACE = re.compile(r"\S")
-_LINE_END_OF_SENTENCE = re.compile(r"""[.!?:;]["'”’)\]]*[ \t\r\u00a0]*$""")
-#: A line that ends a sentence and then its footnote numbers ("froze early. [3] [14]",
-#: "powers.”[2]"): it ends its paragraph unless it is a hard-wrapped line (:func:`_filled_lines`).
-_LINE_END_OF_FOOTNOTED_SENTENCE = re.compile(
-    r"""[.!?:;]["'”’)\]]*(?:[ \t\u00a0]*\[\d{1,3}\])+[ \t\r\u00a0]*$"""
+#: A line that ends a sentence: its stop, closing marks, and footnote numbers after it ("froze
+#: early. [3] [14]", whose numbers belong to that sentence: :func:`footnote_marks_to_previous`).
+_LINE_END_OF_SENTENCE = re.compile(
+    r"""[.!?:;]["'”’)\]]*(?:[ \t\u00a0]*\[\d{1,3}\])*[ \t\r\u00a0]*$"""
 )
 #: Footnote reference numbers ("[1]", "[12] [13]") and the white space after them.
 _REFERENCE_MARKS = re.compile(r"(?:\[\d{1,3}\](?:\s+|$))*\[\d{1,3}\]")
@@ -337,8 +336,7 @@ def paragraph_bounds(text: str, start: int = 0, end: int | None = None) -> list[
     (so texts with one paragraph or sentence per line split there, while hard-wrapped lines of
     one paragraph stay together); a line that ends in a semicolon ends one only when the next
     line does not open in lower case (a hard-wrapped sentence goes on there). A line that ends a
-    sentence and then its footnote numbers ("froze early. [3] [14]") ends one too, unless it is a
-    line of hard-wrapped text (the next word would not have fitted on it: :func:`_filled_lines`).
+    sentence and then its footnote numbers ("froze early. [3] [14]") is one that ends a sentence.
     A heading line above its paragraph is a paragraph of its own.
 
     >>> paragraph_bounds("One line.\\nTwo line.\\n\\nThree\\nwrapped.")
@@ -357,17 +355,10 @@ def paragraph_bounds(text: str, start: int = 0, end: int | None = None) -> list[
 def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces = []
     paragraph_start = line_start = start
-    filled = None  # the block's filled lines, found once a line ends in footnote numbers
     while line_start < end:
         newline = text.find("\n", line_start, end)
         line_end = end if newline < 0 else newline
         ending = _LINE_END_OF_SENTENCE.search(text, line_start, line_end)
-        if ending is None:
-            ending = _LINE_END_OF_FOOTNOTED_SENTENCE.search(text, line_start, line_end)
-            if ending is not None:
-                filled = _filled_lines(text, start, end) if filled is None else filled
-                if line_end in filled and len(filled) > 1:
-                    ending = None  # a hard-wrapped line: its paragraph goes on
         if (ending and not _wrapped_after_semicolon(text, ending.start(), line_end, end)) or (
             paragraph_start == line_start and _heading_line(text, line_start, line_end, end)
         ):
@@ -377,32 +368,6 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if paragraph_start < end:
         pieces.append((paragraph_start, end))
     return [trimmed for piece in pieces if (trimmed := _trim(text, *piece))]
-
-
-def _filled_lines(text: str, start: int, end: int) -> set[int]:
-    """The ends of the lines of the block ``text[start:end]`` that are filled: the first word of
-    the next line would not have fitted on the line within the width of the block's longest line.
-
-    A hard wrap breaks a line only where the next word does not fit, so in a hard-wrapped block
-    most lines are filled; in a block with a paragraph per line only the longest is. A line
-    ending in footnote numbers after its stop ("... executive powers.”[2]") that is filled in
-    a block with another filled line is a hard-wrapped line, its paragraph going on.
-    """
-    lines = []  # (end, length without trailing space, length of the first word)
-    line_start = start
-    while line_start < end:
-        newline = text.find("\n", line_start, end)
-        line_end = end if newline < 0 else newline
-        line = text[line_start:line_end]
-        words = line.split(maxsplit=1)
-        lines.append((line_end, len(line.rstrip()), len(words[0]) if words else 0))
-        line_start = line_end + 1
-    width = max(length for _, length, _ in lines)
-    return {
-        line_end
-        for (line_end, length, _), (_, _, next_word) in zip(lines, lines[1:], strict=False)
-        if next_word and length + 1 + next_word > width
-    }
 
 
 def _wrapped_after_semicolon(text: str, mark: int, line_end: int, block_end: int) -> bool:

@@ -409,9 +409,10 @@ def test_a_line_ending_in_footnote_numbers_ends_its_paragraph(text):
     assert [text[s:e] for s, e in paragraph_bounds(text)] == [first, second]
 
 
-def test_a_hard_wrapped_line_ending_in_footnote_numbers_goes_on():
-    """Federalist 78 hard-wrapped: the line of 'powers.”[2]' is as long as its neighbours and the
-    next word would not have fitted on it, so the paragraph goes on (as the loader's text has it)."""
+def test_a_line_ending_in_footnote_numbers_splits_as_the_line_without_them():
+    """Footnote numbers after a line's stop ("powers.”[2]") change nothing: the line ends its
+    paragraph where the same line without them does, in hard-wrapped text as in text with a
+    paragraph per line (hard-wrapped lines ending a sentence end a paragraph either way)."""
     text = (
         "proceed from the courts of justice, the general liberty of the people\n"
         "can never be endangered from that quarter; I mean so long as the\n"
@@ -422,4 +423,13 @@ def test_a_hard_wrapped_line_ending_in_footnote_numbers_goes_on():
         "fear from the judiciary alone, but would have every thing to fear from\n"
         "its union with either of the other departments."
     )
-    assert paragraph_bounds(text) == [(0, len(text))]
+    plain = text.replace("[2]", "")
+    assert len(paragraph_bounds(text)) == len(paragraph_bounds(plain)) == 2
+    # two footnoted paragraphs of one line each, about as long as each other
+    lines = [
+        "The canal froze early in the winter of that year, and the barges stood in the ice.[3]",
+        "The grain of the province waited in the barns until the thaw came late in spring.[4]",
+        "Can the barges wait for spring? They cannot.",
+    ]
+    per_line = "\n".join(lines)
+    assert [per_line[s:e] for s, e in paragraph_bounds(per_line)] == lines

@@ -86,7 +86,7 @@ FEATURES: dict[str, str] = {
     "forms_clause_gap": "clauses from the first form's to the last form's (0, 1, 2 for two or more)",
     "forms_contrast": "a contrastive conjunction (but, yet, while, than, rather...) stands between the two forms",
     "forms_negation": "a negation stands between the two forms (one form denied: 'safer, it is not safe')",
-    "forms_echo": "share of the three words before the last form that also stand before the first (parallel slots)",
+    "forms_echo": "share of the three words before the last form that also stand before the first, each in its sentence (parallel slots)",
     "forms_root_rate": "log of 1 + occurrences per 1000 words of the forms' roots in the document (topic terms recur)",
     "forms_derived": "a form is a long word with a derivational ending (-tion, -ment, -ity, -er, -ist...: technical vocabulary)",
     "member_length_ratio": "shortest / longest member, in words (a member: the words from the nearest punctuation, coordinator or previous part up to a part's end; parallel clauses are alike)",
@@ -98,7 +98,7 @@ FEATURES: dict[str, str] = {
     "coordinated_doublet": "two successive alliterating words of the first part are joined by and / or / nor and can take the same word class (a doublet chosen for its sound)",
     "member_frame": "share of the members' words before their parts (coordinators and the close's words left out, compared by root) that another member also holds (parallel clauses repeat a frame)",
     "crossing_frame": "shared roots of the two halves around a crossing (each from its clause's start to its part's end), the crossed words left out: a chiasmus reverses its terms inside a repeated frame",
-    "crossing_echo": "share of the words just before the second half's part (after the first part) that also stand just before the first part (parallel openings)",
+    "crossing_echo": "share of the words just before the second half's part (after the first part, in its sentence) that also stand just before the first part in its sentence (parallel openings)",
 }
 
 #: Features that describe one family's figures only: the other scorers are trained without them.
@@ -681,8 +681,8 @@ def _forms_features(profile: DocumentProfile, first: int, last: int) -> dict:
     doc = profile.doc
     keys = doc.keys
     between = keys[first + 1 : last]
-    before_first = set(keys[max(0, first - _ECHO_WINDOW) : first])
-    before_last = set(keys[max(first + 1, last - _ECHO_WINDOW) : last])
+    before_first = set(_words_before(doc, first, _ECHO_WINDOW))
+    before_last = set(_words_before(doc, last, _ECHO_WINDOW, floor=first + 1))
     forms = (keys[first], keys[last])
     roots = profile.root_count(forms[0])
     if root(forms[1]) != root(forms[0]):
@@ -700,6 +700,17 @@ def _forms_features(profile: DocumentProfile, first: int, last: int) -> dict:
             len(k) > _DERIVED_MIN_LETTERS and k.endswith(_DERIVED_ENDINGS) for k in forms
         ),
     }
+
+
+def _words_before(doc: Document, index: int, window: int, floor: int = 0) -> list[str]:
+    """The keys of the (at most ``window``) words before word ``index`` in its sentence, none
+    before word ``floor``: the slot an echo compares (a heading or the sentence before is no
+    part of it)."""
+    sentence_of = doc.sentence_of
+    first = max(floor, index - window, 0)
+    while first < index and sentence_of[first] != sentence_of[index]:
+        first += 1
+    return doc.keys[first:index]
 
 
 def _verb_tag(tag: str) -> bool:
@@ -761,8 +772,8 @@ def _crossing_features(profile: DocumentProfile, ranges: list[tuple[int, int]]) 
         for start, end in ((clause_start(a1, 0), b1), (clause_start(a2, b1), b2))
     ]
     frame = _echoed_share(halves)
-    before_first = set(keys[max(0, a1 - _CROSSING_ECHO_WINDOW) : a1])
-    before_second = keys[max(b1, a2 - _CROSSING_ECHO_WINDOW) : a2]
+    before_first = set(_words_before(profile.doc, a1, _CROSSING_ECHO_WINDOW))
+    before_second = _words_before(profile.doc, a2, _CROSSING_ECHO_WINDOW, floor=b1)
     return {
         "crossing_frame": frame,
         "crossing_echo": _share(k in before_first for k in before_second),

@@ -787,18 +787,27 @@ def test_the_crossing_features_read_the_frame_around_a_chiasmus():
         "We ask what the town can give the river; we ask what the river can give the town."
     )
     chance = Document(
-        "The town budget grew last year. Floods along the river hit the town hall in May."
+        "The town budget grew last year near the river. Floods along the river hit the town hall."
     )
     records = [
         figure_features(DocumentProfile(d), _parts(d, "chiasmus", "antimetabole", [(p, d.text.index(p)) for p in ps]))
         for d, ps in (
             (framed, ["town can give the river", "river can give the town"]),
-            (chance, ["town budget grew last year. Floods along the river", "river hit the town"]),
+            (chance, ["town budget grew last year near the river", "river hit the town"]),
         )
     ]  # fmt: skip
     # "we ask what ... can give the" frames both halves; the crossed words are left out
     assert records[0]["crossing_frame"] == 1.0 and records[0]["crossing_echo"] == 1.0
-    assert records[1]["crossing_frame"] == 0.0 and records[1]["crossing_echo"] == 0.0
+    # two halves of no common shape (two occurrences of "river": the frame is computed, and only
+    # "the" is shared: 2 of the halves' 10 distinct words)
+    assert records[1]["crossing_frame"] == pytest.approx(0.2)
+    # the echo reads the first part's own sentence, not a heading or a sentence before it
+    headed = Document(
+        "WHAT WE ASK\n\nTown can give the river; but we ask what the river can give the town."
+    )
+    record = figure_features(DocumentProfile(headed), _parts(headed, "chiasmus", "antimetabole",
+                             [(p, headed.text.index(p)) for p in ("Town can give the river", "river can give the town")]))  # fmt: skip
+    assert record["crossing_echo"] == 0.0 and record["crossing_frame"] > 0.5
     # words compared by root: "believe in" / "believes in" is one frame
     inflected = Document("You trust in the law, and the law trusts in you.")
     record = figure_features(DocumentProfile(inflected), _parts(inflected, "chiasmus", "antimetabole",
