@@ -803,12 +803,14 @@ def _frame_words(keys: list[str], start: int, end: int, left_out: frozenset[str]
 def _echoed_share(groups: list[dict[str, frozenset[str]]]) -> float:
     """Share of the distinct words of all groups (each word with its roots) that another group
     also holds, by a root in common: how much of a figure's members is a repeated frame."""
+    group_roots = [frozenset().union(*group.values()) for group in groups]
+    groups_holding = Counter(r for held in group_roots for r in held)  # one count per group
     echoed = sizes = 0
-    for index, group in enumerate(groups):
-        others = frozenset().union(
-            *(r for k, other in enumerate(groups) if k != index for r in other.values())
+    for group, held in zip(groups, group_roots, strict=True):
+        # a root is in another group when more groups hold it than this one's own count
+        echoed += sum(
+            any(groups_holding[r] > (r in held) for r in roots) for roots in group.values()
         )
-        echoed += sum(bool(roots & others) for roots in group.values())
         sizes += len(group)
     return echoed / sizes if sizes else 0.0
 
