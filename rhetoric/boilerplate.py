@@ -75,6 +75,7 @@ import re
 from collections.abc import Iterator
 
 from rhetoric.span import Span
+from rhetoric.text import FOOTNOTE_MARK
 
 MAX_FURNITURE_WORDS = 14
 #: A copy is removed when the earlier one lies at most this many paragraphs before it.
@@ -640,7 +641,7 @@ def _merge(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int,
 
 #: A sentence's end in the normalised text: its stop, and the footnote numbers after it
 #: ("froze early. [3] [14]", "powers.”[2]"), which are that sentence's references.
-_SENTENCE_END = re.compile(r"""[.?!](?:["')\]]*\s*\[\d{1,3}\])*""")
+_SENTENCE_END = re.compile(rf"""[.?!](?:["')\]]*\s*{FOOTNOTE_MARK})*""")
 # In the normalised text every double quotation mark is '"': one that follows a space, a
 # bracket or the paragraph's start opens a quotation, one that follows a word or a mark closes it.
 _OPENING_QUOTE = re.compile(r'(?:(?<=[\s(\[])|^)"(?=\w)', re.M)

@@ -309,13 +309,16 @@ CLAUSE_BREAK = re.compile(r"[;:!?()\[\]\u2014\u2013\u201c\u201d\"]|--")
 MAX_SENTENCE_WORDS = 1000
 _PIECE_BREAK = re.compile(r"[,;:()\[\]\u2014\u2013\n\u2028\u2029]|--")
 _NOT_SPACE = re.compile(r"\S")
+#: A footnote reference number ("[3]"): the one definition the sentence and paragraph rules share
+#: (here and in :mod:`rhetoric.boilerplate`).
+FOOTNOTE_MARK = r"\[\d{1,3}\]"
 #: A line that ends a sentence: its stop, closing marks, and footnote numbers after it ("froze
 #: early. [3] [14]", whose numbers belong to that sentence: :func:`footnote_marks_to_previous`).
 _LINE_END_OF_SENTENCE = re.compile(
-    r"""[.!?:;]["'”’)\]]*(?:[ \t\u00a0]*\[\d{1,3}\])*[ \t\r\u00a0]*$"""
+    rf"""[.!?:;]["'”’)\]]*(?:[ \t\u00a0]*{FOOTNOTE_MARK})*[ \t\r\u00a0]*$"""
 )
 #: Footnote reference numbers ("[1]", "[12] [13]") and the white space after them.
-_REFERENCE_MARKS = re.compile(r"(?:\[\d{1,3}\](?:\s+|$))*\[\d{1,3}\]")
+_REFERENCE_MARKS = re.compile(rf"(?:{FOOTNOTE_MARK}(?:\s+|$))*{FOOTNOTE_MARK}")
 
 
 @lru_cache(maxsize=1)

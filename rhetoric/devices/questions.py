@@ -297,8 +297,9 @@ def _question_start(doc: Document, start: int, end: int) -> int:
 
     * a question's wh-word: *what*, *why* or *how*, a wh-word written with a capital ("..., it
       is asked, Who ...?"; not in a question written in capitals or in title case, a headline
-      or a shouted paragraph, where no content word begins in lower case), or another wh-word with an auxiliary and a subject
-      pronoun ("..., where will they go?"); the last such opening wins;
+      or a shouted paragraph, where no content word begins in lower case), or another wh-word
+      with an auxiliary and a subject pronoun ("..., where will they go?"); the last such
+      opening wins;
     * an auxiliary and its subject ("..., shall we ...?"), unless a wh-word opened the question
       before it (then they are that question's own inversion: "..., what reason, then, can we
       give?");
