@@ -7,14 +7,19 @@ by ``kind``:
 ``correctio``
     "not X but Y", "not only/just/merely X but (also) Y", "not because ..., but because ...",
     "not merely X; it is Y", "V not in X; it V in Y" (the clause after the break takes up the
-    verb or the preposition), "X, not Y" with parallel halves ("a gain, not a loss"), and
-    "far from X, Y" at the head of a clause. A "not" that only negates a verb, with "but"
-    opening a new clause, is left alone, and so is "help but" (an idiom, not a contrast).
+    verb or the preposition), "X, not Y" with parallel halves ("a gain, not a loss"), "far
+    from X, Y" at the head of a clause, "to X, not to Y" (halves of any length), "not X alone,
+    but Y", and "X and not Y" / "X but not Y" (also with halves of unequal length whose first
+    opens on the second's first word: "because ..., and not because ..."). A "not" that only
+    negates a verb, with "but" opening a new clause, is left alone, and so is "help but" (an
+    idiom, not a contrast).
 ``comparative``
     "X rather than Y", "X instead of Y" (Y opening as X does), "more X than Y" (not "more
-    than", not "than ever"), "less X and more Y", and "choose / prefer X over Y".
+    than", not "than ever"), "more P X than P Y" (one preposition said again), "less X and more
+    Y", and "choose / prefer X over Y".
 ``either_or``
-    "either X or Y" with halves that begin alike.
+    "either X or Y" with halves that begin alike, "whether P A or P B" with opposed A and B, and
+    "X or no X".
 ``from_to``
     "from X to Y" where X and Y contrast ("from war to peace", not "from one city to another").
 ``some_others``
@@ -28,7 +33,8 @@ by ``kind``:
     to the same word ("a gain in trade, a loss in trust"), and possessive pairs such as
     "<Name>'s <noun>, <Name>'s <noun>" with two different owners and two different nouns.
 
-(The clause-level shapes have kinds of their own: ``parallel_clauses``, ``antonym_clause``.)
+(The clause-level shapes have kinds of their own: ``parallel_clauses``, among them "S1 is A;
+S2 is B" across a semicolon, and ``antonym_clause``.)
 
 Scores reflect how formulaic the pattern is (0.5-1). Antonyms are checked only for word pairs
 that already stand in the same slot of a parallel structure; word classes come from
@@ -263,7 +269,9 @@ def _is_not(norm: str) -> bool:
 
 
 def _not_but(s: _Sentence) -> Iterator[_Figure]:
-    """not X but Y; not only X but also Y; not because A, not because B, but because C."""
+    """not X but Y; not only X but also Y; not because A, not because B, but because C; not X
+    alone, but Y ("alone" before "but" limits X as "only" does, so the halves need not begin
+    alike: "not by the law alone, but chiefly by custom")."""
     n = len(s)
     used_buts: set[int] = set()
     for i in s.nots:
@@ -293,13 +301,16 @@ def _not_but(s: _Sentence) -> Iterator[_Figure]:
             ):
                 # "not here to praise ... but to challenge ...": the purpose is the parallel part
                 alike = 0.8
-            if not marker and alike == 0.0:
+            alone = s.norms[k - 1] == "alone" and k - 1 > x_first
+            if not marker and not alone and alike == 0.0:
                 break  # "we did not win, but we ...": a negated verb, then a new clause
             used_buts.add(k)
             x_start = _earliest_not(s, i, x_first)
             y_end = s.clause_end(y_first)
-            score = 0.95 if alike == 1.0 or marker else 0.85
-            pattern = "not only X but Y" if marker else "not X but Y"
+            score = 0.95 if alike == 1.0 or marker else 0.85 if alike else 0.75
+            pattern = (
+                "not only X but Y" if marker else "not X but Y" if alike else "not X alone but Y"
+            )
             yield _Figure(s.chars(x_start, k), s.chars(k, y_end), "correctio", score, pattern)
             break
 
@@ -444,11 +455,12 @@ def _x_not_y(s: _Sentence) -> Iterator[_Figure]:
             continue
         if "," not in s.gap(i) and not _HARD_BREAK.search(s.gap(i)):
             continue
-        if (
-            s.norms[i + 1] in _SKIP_AFTER_NOT
-            or s.norms[i + 1] in _MARKERS
-            or s.norms[i + 1] == "to"
-        ):
+        if s.norms[i + 1] in _SKIP_AFTER_NOT or s.norms[i + 1] in _MARKERS:
+            continue
+        if s.norms[i + 1] == "to":
+            figure = _infinitive_halves(s, i)
+            if figure is not None:
+                yield figure
             continue
         figure = _x_not_pro_form(s, i)
         if figure is not None:
@@ -466,6 +478,35 @@ def _x_not_y(s: _Sentence) -> Iterator[_Figure]:
         if not first_alike or not last_alike or s.norms[i - 1] == s.norms[y_end - 1]:
             continue
         yield _Figure(s.chars(x_start, i), s.chars(i, y_end), "correctio", 0.85, "X, not Y")
+
+
+#: Infinitives that "not to" opens as an aside ("not to mention", "not to say").
+_ASIDE_INFINITIVES = frozenset({"mention", "say", "speak", "put"})
+
+
+def _infinitive_halves(s: _Sentence, i: int) -> _Figure | None:
+    """to X, not to Y: the "not" at word ``i`` opens an infinitive ("to serve, not to rule over
+    them") that answers the nearest infinitive before it in the same clause, the first half
+    running from that "to"; not an aside ("not to mention") nor a purpose of its own ("we
+    decided, not to go": no "to" before). The halves may differ in length: the repeated "to"
+    marks the parallel."""
+    n = len(s)
+    if (
+        i + 2 >= n
+        or s.norms[i + 2] in _ASIDE_INFINITIVES
+        or "V" not in word_classes(s.norms[i + 2])
+    ):
+        return None
+    y_end = s.clause_end(i + 1, limit=8)
+    if y_end < n and not _CLAUSE_BREAK.search(s.gap(y_end)):
+        return None  # the second half runs on past the limit
+    start = s.clause_start(i - 1, limit=8)
+    x_start = next((k for k in range(i - 2, start - 1, -1) if s.norms[k] == "to"), None)
+    if x_start is None or "V" not in word_classes(s.norms[x_start + 1]):
+        return None
+    if s.norms[x_start + 1] == s.norms[i + 2]:
+        return None  # "to go, not to go alone": one verb, no contrast of acts
+    return _Figure(s.chars(x_start, i), s.chars(i, y_end), "correctio", 0.85, "to X, not to Y")
 
 
 def _far_from(s: _Sentence) -> Iterator[_Figure]:
@@ -555,6 +596,10 @@ def _more_than(s: _Sentence) -> Iterator[_Figure]:
     for i, norm in enumerate(s.norms):
         if norm not in ("more", "less") or i + 2 >= n:
             continue
+        figure = _more_p_than_p(s, i)
+        if figure is not None:
+            yield figure
+            continue
         other = "less" if norm == "more" else "more"
         for k in range(i + 2, min(n, i + 10)):
             if _HARD_BREAK.search(s.gap(k)):
@@ -590,6 +635,32 @@ def _more_than(s: _Sentence) -> Iterator[_Figure]:
                         f"{norm} X and {other} Y",
                     )
                 break
+
+
+#: Prepositions that open the halves of "more P X than P Y" besides those of :data:`_PREPOSITIONS`.
+_MORE_PREPOSITIONS = frozenset({"upon", "through", "against", "under", "among", "into"})
+
+
+def _more_p_than_p(s: _Sentence, i: int) -> _Figure | None:
+    """more P X than P Y, less P X than P Y: the preposition after "more" said again after "than"
+    ("more by example than by decree", "less in words than in deeds"), the two halves weighed in
+    one frame. The repeated preposition marks the parallel, so X may run longer than in a plain
+    "more X than Y" (up to :data:`MAX_HALF_WORDS` words, within its clause)."""
+    n = len(s)
+    preposition = s.norms[i + 1]
+    if preposition not in _PREPOSITIONS and preposition not in _MORE_PREPOSITIONS:
+        return None
+    for k in range(i + 3, min(n - 2, i + MAX_HALF_WORDS)):
+        if _HARD_BREAK.search(s.gap(k)):
+            return None
+        if s.norms[k] == "than":
+            if s.norms[k + 1] != preposition or s.norms[k + 2] in _COMPARATIVE_END:
+                return None  # "more in taxes than ever": a plain comparison
+            if not any(is_content_word(w) for w in s.norms[i + 2 : k]):
+                return None
+            return _Figure(s.chars(i, k), s.chars(k, s.clause_end(k + 1)), "comparative", 0.8,
+                           "more P X than P Y")  # fmt: skip
+    return None
 
 
 def _prefer_over(s: _Sentence) -> Iterator[_Figure]:
@@ -637,6 +708,50 @@ def _either_or(s: _Sentence) -> Iterator[_Figure]:
                         "either X or Y",
                     )
                 break
+
+
+def _whether_or(s: _Sentence) -> Iterator[_Figure]:
+    """whether P A or P B: "whether" and two phrases opened by the same word, around "or", whose
+    next words are opposed ("whether in fair weather or in foul", "whether by day or by night").
+    A bare "in war or in peace" is a merism that :func:`_one_word_apart` leaves out; after
+    "whether" the pair is set out as two alternatives weighed in one frame."""
+    n = len(s)
+    if s.vocabulary.isdisjoint(("whether",)):
+        return  # the rule starts at this word
+    for i, norm in enumerate(s.norms):
+        if norm != "whether" or i + 4 >= n:
+            continue
+        opener = s.norms[i + 1]
+        if opener in _SUBJECTS or is_content_word(opener):
+            continue  # "whether we ... or ...": a clause, not a pair of phrases
+        for k in range(i + 3, min(n - 2, i + 8)):
+            if _CLAUSE_BREAK.search(s.gap(k)):
+                break
+            if s.norms[k] != "or":
+                continue
+            if s.norms[k + 1] != opener:
+                break
+            x_words, y_end = s.norms[i + 2 : k], s.clause_end(k + 1, limit=k - i)
+            opposed = [
+                f"{a}/{b}" for a in x_words for b in s.norms[k + 2 : y_end] if _opposed(a, b)
+            ]
+            if opposed:
+                yield _Figure(s.chars(i, k), s.chars(k, y_end), "either_or", 0.75,
+                              f"whether P A or P B: '{opposed[0]}'")  # fmt: skip
+            break
+
+
+def _x_or_no_x(s: _Sentence) -> Iterator[_Figure]:
+    """X or no X: one noun set against its own absence ("tax or no tax", "treaty or no treaty"),
+    the barest antithesis of a term and its negation."""
+    n = len(s)
+    if s.vocabulary.isdisjoint(("no",)):
+        return  # the rule starts at this word
+    for k in range(1, n - 2):
+        if s.norms[k] != "or" or s.norms[k + 1] != "no" or s.norms[k - 1] != s.norms[k + 2]:
+            continue
+        if is_content_word(s.norms[k - 1]):
+            yield _Figure(s.chars(k - 1, k), s.chars(k, k + 3), "either_or", 0.8, "X or no X")
 
 
 def _from_to(s: _Sentence) -> Iterator[_Figure]:
@@ -848,7 +963,7 @@ def _possessive_pairs(doc: Document) -> Iterator[_Figure]:
 
 
 _RULES = (_not_but, _x_not_y, _far_from, _rather_than, _instead_of, _more_than, _prefer_over, _either_or,
-          _from_to, _some_others, _parallel_negation, _antonym_parallel)  # fmt: skip
+          _whether_or, _x_or_no_x, _from_to, _some_others, _parallel_negation, _antonym_parallel)  # fmt: skip
 
 
 # --- clause-level shapes (recall on speeches the rules were not built on) -------------------------
@@ -1114,6 +1229,64 @@ def _opposed_in_clause(s: _Sentence, clauses: list[tuple[int, int]]) -> Iterator
                 return
 
 
+#: Longest subject and longest predicate, in words, of a clause of :func:`_copular_pair`.
+MAX_COPULAR_PART = 4
+
+
+def _copular_parts(s: _Sentence, a: int, b: int) -> tuple[int, str] | None:
+    """The position of the form of "be" that splits the clause ``a``-``b`` into a short subject
+    and a short predicate, and that form; None when the clause is not so built."""
+    for k in range(a + 1, min(b - 1, a + 1 + MAX_COPULAR_PART)):
+        if s.norms[k] in _BE:
+            return (k, s.norms[k]) if b - (k + 1) <= MAX_COPULAR_PART else None
+        if s.norms[k] in _AUXILIARIES or _is_negation(s.norms[k]):
+            return None
+    return None
+
+
+def _copular_pair(s: _Sentence, clauses: list[tuple[int, int]]) -> Iterator[_Figure]:
+    """S1 is A; S2 is B: two short clauses across a semicolon, each a subject, the same form of
+    "be" and a predicate of one shape, with neither subject nor predicate shared ("The roads are
+    old; the hopes are new"); also the second with its verb left out for a comma ("The north was
+    the lender; the south, the debtor"). Two things set side by side and told apart, which
+    :func:`_parallel_clauses` (two shared words at least) does not see."""
+    for index, ((a, b), (c, d)) in enumerate(zip(clauses, clauses[1:], strict=False)):
+        if ";" not in s.gap(c) or not 3 <= b - a <= 2 * MAX_COPULAR_PART + 1:
+            continue
+        first = _copular_parts(s, a, b)
+        if first is None:
+            continue
+        be, form = first
+        second = _copular_parts(s, c, d)
+        if second is not None and second[1] == form:
+            subject, predicate, y_end, gapped = (c, second[0]), (second[0] + 1, d), d, False
+        elif (
+            second is None
+            and d - c <= MAX_COPULAR_PART
+            and index + 2 < len(clauses)
+            and s.gap(d).strip() == ","
+            and clauses[index + 2][1] - d <= MAX_COPULAR_PART
+            and (index + 3 == len(clauses) or ";" in s.gap(clauses[index + 2][1]))
+        ):
+            y_end = clauses[index + 2][1]
+            subject, predicate, gapped = (c, d), (d, y_end), True
+        else:
+            continue
+        x_subject, y_subject = s.norms[a:be], s.norms[slice(*subject)]
+        x_predicate, y_predicate = s.norms[be + 1 : b], s.norms[slice(*predicate)]
+        if (set(x_subject) & set(y_subject)) - _COORDINATION or x_subject == y_subject:
+            continue  # one subject said twice: no two things told apart
+        if (set(x_predicate) & set(y_predicate)) - _COORDINATION:
+            continue  # one predicate said twice
+        parts = (x_subject, y_subject, x_predicate, y_predicate)
+        if not all(any(map(is_content_word, part)) for part in parts):
+            continue  # "it is summer": a subject or predicate that names nothing
+        if not class_match(x_predicate[-1], y_predicate[-1]):
+            continue
+        pattern = "S1 be A; S2, B" if gapped else "S1 be A; S2 be B"
+        yield _Figure(s.chars(a, b), s.chars(c, y_end), "parallel_clauses", 0.6, pattern)
+
+
 def _modal_polarity(s: _Sentence, clauses: list[tuple[int, int]]) -> Iterator[_Figure]:
     """S cannot X, S must Y: a negated modal clause answered by a positive one."""
     for (a, b), (c, d) in zip(clauses, clauses[1:], strict=False):
@@ -1129,29 +1302,67 @@ def _modal_polarity(s: _Sentence, clauses: list[tuple[int, int]]) -> Iterator[_F
         yield _Figure(s.chars(a, b), s.chars(c, d), "correctio", 0.7, "S cannot X, S must Y")
 
 
+#: The most words of the half before "and not" / "but not" found by its opening word.
+_MAX_X_HALF = 7
+#: What may stand between the first half and its "and not" / "but not": a comma or a dash.
+_BREAK_BEFORE_JOINT = re.compile(r"^\s*(?:,|--|-|[\u2014\u2013])\s*$")
+
+
 def _x_and_not_y(s: _Sentence) -> Iterator[_Figure]:
     """X and not (just) Y, X but not Y: "won the peace and not just the war", "to give but not to
-    take" (halves that begin alike)."""
+    take" (halves that begin alike, of one length); also halves of unequal length whose first
+    opens on the word the second opens on ("because we chose to, and not because we were made
+    to": :func:`_x_half_start`)."""
     n = len(s)
     for i in range(2, n - 2):
         if s.norms[i] not in ("and", "but", "yet") or s.norms[i + 1] != "not":
             continue
-        y_first = i + 2 + (s.norms[i + 2] in _MARKERS)
-        if y_first >= n:
-            continue
+        marker = s.norms[i + 2] in _MARKERS
+        y_first = i + 2 + marker
+        if y_first >= n or (marker and s.norms[y_first] in _AUXILIARIES) or _litotes(s, y_first):
+            continue  # "and not only will they ...": a clause; "and not a few": a litotes
         y_end = s.clause_end(y_first, limit=7)
-        size = y_end - y_first
-        x_start = i - size
-        if x_start < 0 or any(_CLAUSE_BREAK.search(s.gap(k)) for k in range(x_start + 1, i + 1)):
-            continue
-        if s.norms[x_start] != s.norms[y_first] and not class_match(
-            s.norms[x_start], s.norms[y_first]
-        ):
-            continue
-        if s.norms[i - 1] == s.norms[y_end - 1]:
+        x_start, equal = _x_half_start(s, i, y_first, y_end - y_first)
+        if x_start is None or s.norms[i - 1] == s.norms[y_end - 1]:
             continue
         pattern = "X and not Y" if s.norms[i] == "and" else "X but not Y"
+        if not equal:
+            if not any(map(is_content_word, s.norms[y_first:y_end])):
+                continue  # "and not only that", "and not a": no term set against X
+            pattern += ", unequal halves"
         yield _Figure(s.chars(x_start, i), s.chars(i, y_end), "correctio", 0.75, pattern)
+
+
+#: Quantities that "not" turns into their opposite ("not a few": many), not a rejected term.
+_LITOTES = (("a", "few"), ("a", "little"), ("a", "bit"), ("a", "lot"))
+
+
+def _litotes(s: _Sentence, i: int) -> bool:
+    """Do the words from ``i`` make a litotes with the "not" before them ("not a few")?"""
+    return tuple(s.norms[i : i + 2]) in _LITOTES
+
+
+def _x_half_start(s: _Sentence, i: int, y_first: int, size: int) -> tuple[int | None, bool]:
+    """Where the half before the conjunction at word ``i`` starts, and whether it is as long as
+    the half after it (``size`` words from ``y_first``): that long when the two begin alike, else
+    at the nearest word before, two words or more from the conjunction, that is the second half's
+    first word ("to serve, and not to rule over them": "to serve"; "because ... and not because
+    ..."). A comma or a dash may stand before the conjunction, no other break inside the half;
+    ``(None, False)`` when no half is found."""
+    if s.gap(i).strip() and not _BREAK_BEFORE_JOINT.match(s.gap(i)):
+        return None, False  # "X; and not Y": the conjunction opens a clause of its own
+    if any(_CLAUSE_BREAK.search(s.gap(k)) for k in range(max(1, i - size) + 1, i)):
+        size = 0  # a break inside the equal-length half: only a nearer start can do
+    first = s.norms[y_first]
+    same = i - size
+    if size and same >= 0 and (s.norms[same] == first or class_match(s.norms[same], first)):
+        return same, True
+    for k in range(i - 2, max(-1, i - 1 - _MAX_X_HALF), -1):
+        if _CLAUSE_BREAK.search(s.gap(k + 1)):
+            return None, False
+        if s.norms[k] == first:
+            return k, False
+    return None, False
 
 
 def _paired_enough(s: _Sentence) -> Iterator[_Figure]:
@@ -1488,6 +1699,7 @@ def _clause_level_figures(sentences: list[_Sentence]) -> list[_Figure]:
         for rule in _CLAUSE_RULES:
             figures.extend(rule(s))
         figures.extend(_modal_polarity(s, clauses_of[index]))
+        figures.extend(_copular_pair(s, clauses_of[index]))
         figures.extend(_opposed_in_clause(s, clauses_of[index]))
         figures.extend(_not_then_clause(s, following))
         figures.extend(_initial_not(s, following))

@@ -283,6 +283,27 @@ CLAUSE_SHAPES = [
     ("The harbour board is not closing the docks - the harbour board is saving them.",
      "is not closing the docks", "the harbour board is saving them", "correctio",
      "S V not X; S V Y"),
+    ("We stayed because we wanted to help the town, and not because we were told to.",
+     "because we wanted to help the town", "and not because we were told to", "correctio",
+     "X and not Y, unequal halves"),
+    ("They trusted in their army - but not in their army alone.", "in their army",
+     "but not in their army alone", "correctio", "X but not Y, unequal halves"),
+    ("The town was built more on the labour and the thrift of all its people than on its charter.",
+     "more on the labour and the thrift of all its people", "than on its charter", "comparative",
+     "more P X than P Y"),
+    ("We keep watch whether by day or by night.", "whether by day", "or by night", "either_or",
+     "whether P A or P B: 'day/night'"),
+    ("The roads are worn; the hopes are fresh.", "The roads are worn", "the hopes are fresh",
+     "parallel_clauses", "S1 be A; S2 be B"),
+    ("The banker was the lender; the farmer, the debtor.", "The banker was the lender",
+     "the farmer, the debtor", "parallel_clauses", "S1 be A; S2, B"),
+    ("They came to serve, not to rule over us.", "to serve", "not to rule over us", "correctio",
+     "to X, not to Y"),
+    ("Let us not rely on the courts alone, but humbly ask the people.",
+     "not rely on the courts alone", "but humbly ask the people", "correctio",
+     "not X alone but Y"),
+    ("The town will build the bridge, toll or no toll.", "toll", "or no toll", "either_or",
+     "X or no X"),
 ]  # fmt: skip
 
 
@@ -319,6 +340,15 @@ def test_clause_level_shapes(text, x, y, kind, evidence):
         "The plan taxes elderly poor and family rich households alike.",  # adjectives in -ly
         "They were quietly strong and openly proud.",  # adverbs, nothing opposed
         "The army did not move, the army was afraid.",  # its subject again, another verb
+        "The cost, not to mention the delay, was high.",  # "not to" as an aside
+        "They came to go, not to go alone.",  # one verb in both infinitives
+        "The sky is blue; it is summer.",  # copular clauses, one naming nothing
+        "We kept the house, and not only that.",  # "and not" with no term after it
+        "The plan was ready; and not one of us doubted it.",  # "and not" opening a clause
+        "Whether we stay or we go, the rain falls.",  # "whether" with clauses, not phrases
+        "He said yes or no quickly.",  # "or no" without the word said again
+        "We thanked a mayor from the valley and not a few of the aldermen.",  # a litotes
+        "The roads will be built, and not only will the town grow.",  # "not only" opens a clause
     ],
 )
 def test_clause_level_rules_leave_plain_sentences_alone(text):
