@@ -33,8 +33,8 @@ by ``kind``:
     to the same word ("a gain in trade, a loss in trust"), and possessive pairs such as
     "<Name>'s <noun>, <Name>'s <noun>" with two different owners and two different nouns.
 
-(The clause-level shapes have kinds of their own: ``parallel_clauses``, among them "S1 is A;
-S2 is B" across a semicolon, and ``antonym_clause``.)
+(The clause-level shapes have kinds of their own: ``parallel_clauses``, among them "S is A;
+T is B" across a semicolon, and ``antonym_clause``.)
 
 Scores reflect how formulaic the pattern is (0.5-1). Antonyms are checked only for word pairs
 that already stand in the same slot of a parallel structure; word classes come from
@@ -1245,7 +1245,7 @@ def _copular_parts(s: _Sentence, a: int, b: int) -> tuple[int, str] | None:
 
 
 def _copular_pair(s: _Sentence, clauses: list[tuple[int, int]]) -> Iterator[_Figure]:
-    """S1 is A; S2 is B: two short clauses across a semicolon, each a subject, the same form of
+    """S is A; T is B: two short clauses across a semicolon, each a subject, the same form of
     "be" and a predicate of one shape, with neither subject nor predicate shared ("The roads are
     old; the hopes are new"); also the second with its verb left out for a comma ("The north was
     the lender; the south, the debtor"). Two things set side by side and told apart, which
@@ -1283,7 +1283,7 @@ def _copular_pair(s: _Sentence, clauses: list[tuple[int, int]]) -> Iterator[_Fig
             continue  # "it is summer": a subject or predicate that names nothing
         if not class_match(x_predicate[-1], y_predicate[-1]):
             continue
-        pattern = "S1 be A; S2, B" if gapped else "S1 be A; S2 be B"
+        pattern = "S be A; T, B" if gapped else "S be A; T be B"
         yield _Figure(s.chars(a, b), s.chars(c, y_end), "parallel_clauses", 0.6, pattern)
 
 
