@@ -148,8 +148,9 @@ _CROSSING_FEATURES = frozenset({"crossing_frame", "crossing_echo"})
 #: The sound features (session s33, grouped CV of train_scorers.py --dry-run, three shuffles):
 #: average precision 0.477 -> 0.538 at gold weight 0 and 0.492 -> 0.551 at 1, recall at precision
 #: 0.85 0.080 -> 0.095 and 0.072 -> 0.083. Most of the average precision is the paragraph's
-#: other doublets (alone: 0.533 and 0.549, but recall 0.063 and 0.061); the recall needs all
-#: three (any two of them: at most 0.085 and 0.071). Tried
+#: other doublets (alone: 0.533 and 0.549, but recall 0.063 and 0.061; with one of the other
+#: two: recall at most 0.085 and 0.071); without them the other two read 0.475 and 0.485 (recall
+#: 0.088 and 0.080). Tried
 #: and dropped (no gain, or a loss, alone and with these): the documents of the training pool
 #: holding the pair of alliterating words (stock phrases), the words' rarity in news, the
 #: phonemes the words share (a cluster or first syllable), their stressed syllables, a shared
