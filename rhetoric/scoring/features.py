@@ -150,11 +150,11 @@ _CROSSING_FEATURES = frozenset({"crossing_frame", "crossing_echo"})
 #: 0.85 0.080 -> 0.095 and 0.072 -> 0.083. Most of the average precision is the paragraph's
 #: other doublets (alone: 0.533 and 0.549, but recall 0.063 and 0.061; with one of the other
 #: two: recall at most 0.085 and 0.071); without them the other two read 0.475 and 0.485 (recall
-#: 0.088 and 0.080). Tried
-#: and dropped (no gain, or a loss, alone and with these): the documents of the training pool
-#: holding the pair of alliterating words (stock phrases), the words' rarity in news, the
-#: phonemes the words share (a cluster or first syllable), their stressed syllables, a shared
-#: word before or after two of them (parallel slots), the document's rate of doublets.
+#: 0.088 and 0.080). Tried and dropped (no gain, or a loss, alone and with these): the documents
+#: of the training pool holding the pair of alliterating words (stock phrases), the words'
+#: rarity in news, the phonemes the words share (a cluster or first syllable), their stressed
+#: syllables, a shared word before or after two of them (parallel slots), the document's rate of
+#: doublets.
 _SOUND_FEATURES = frozenset({"clause_share", "paragraph_doublets", "sentence_alliterations"})
 FAMILY_FEATURES: dict[str, frozenset[str]] = {
     "speaker_turn": frozenset({"rhetorical_question"}),
