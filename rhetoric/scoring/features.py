@@ -14,6 +14,7 @@ import bisect
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
 
@@ -96,6 +97,9 @@ FEATURES: dict[str, str] = {
     "break_after_share": "share of parts followed by punctuation or a sentence end (the close ends its clause)",
     "fixed_term": "two neighbouring words of the first part, or an alliterating word and the word after it, are one WordNet multiword lemma (a fixed term: its sounds came with it)",
     "coordinated_doublet": "two successive alliterating words of the first part are joined by and / or / nor and can take the same word class (a doublet chosen for its sound)",
+    "clause_share": "share of the content words of the first alliterating word's clause that alliterate with it (a run filling a short phrase, or a chance pair in a long clause)",
+    "paragraph_doublets": "other coordinated alliterations (the finder's runs of any score) in the first part's paragraph (a passage written for its sound)",
+    "sentence_alliterations": "other alliterations the finder keeps by default (its score at least its threshold) in the first part's sentence",
     "member_frame": "share of the members' words before their parts (coordinators and the close's words left out, compared by root) that another member also holds (parallel clauses repeat a frame)",
     "crossing_frame": "shared roots of the two halves around a crossing (each from its clause's start to its part's end), the crossed words left out: a chiasmus reverses its terms inside a repeated frame",
     "crossing_echo": "share of the words just before the second half's part (after the first part, in its sentence) that also stand just before the first part in its sentence (parallel openings)",
@@ -141,6 +145,17 @@ _CROSSING_FEATURES = frozenset({"crossing_frame", "crossing_echo"})
 #: The alliteration features (fixed terms, coordinated doublets; 2026-12-06, grouped CV, three
 #: shuffles, train_scorers.py --dry-run): average precision 0.471 -> 0.490 at gold weight 1 and
 #: 0.456 -> 0.469 at 0; recall at precision 0.85 level (0.065 -> 0.070 and 0.073 -> 0.083).
+#: The sound features (session s33, grouped CV of train_scorers.py --dry-run, three shuffles):
+#: average precision 0.477 -> 0.538 at gold weight 0 and 0.492 -> 0.551 at 1, recall at precision
+#: 0.85 0.080 -> 0.095 and 0.072 -> 0.083. Most of the average precision is the paragraph's
+#: other doublets (alone: 0.533 and 0.549, but recall 0.063 and 0.061; with one of the other
+#: two: recall at most 0.085 and 0.071); without them the other two read 0.475 and 0.485 (recall
+#: 0.088 and 0.080). Tried and dropped (no gain, or a loss, alone and with these): the documents
+#: of the training pool holding the pair of alliterating words (stock phrases), the words'
+#: rarity in news, the phonemes the words share (a cluster or first syllable), their stressed
+#: syllables, a shared word before or after two of them (parallel slots), the document's rate of
+#: doublets.
+_SOUND_FEATURES = frozenset({"clause_share", "paragraph_doublets", "sentence_alliterations"})
 FAMILY_FEATURES: dict[str, frozenset[str]] = {
     "speaker_turn": frozenset({"rhetorical_question"}),
     "next_turn": frozenset({"rhetorical_question"}),
@@ -152,6 +167,7 @@ FAMILY_FEATURES: dict[str, frozenset[str]] = {
     **dict.fromkeys(_MEMBER_FEATURES, frozenset({"epistrophe"})),
     "fixed_term": frozenset({"alliteration"}),
     "coordinated_doublet": frozenset({"alliteration"}),
+    **dict.fromkeys(_SOUND_FEATURES, frozenset({"alliteration"})),
     **dict.fromkeys(_CROSSING_FEATURES, frozenset({"chiasmus"})),
 }
 
@@ -251,6 +267,40 @@ def _mask(text: str, words: frozenset[str]) -> str:
     return head + colon + tail
 
 
+@dataclass(frozen=True)
+class _Run:
+    """Where an alliteration of the finder stands (:attr:`DocumentProfile.alliterations`):
+    its characters, paragraph and sentence, whether its words are coordinated ("X and Y") and
+    whether its score reaches the finder's threshold."""
+
+    start: int
+    end: int
+    paragraph: int
+    sentence: int
+    coordinated: bool
+    kept: bool
+
+
+class _Alliterations:
+    """A document's alliterations (:class:`_Run`), counted per paragraph (the coordinated ones)
+    and per sentence (the kept ones) once, so that each figure subtracts only the runs it
+    overlaps (a long text has thousands of runs: no figure reads them all)."""
+
+    def __init__(self, runs: list[_Run]):
+        self.runs = sorted(runs, key=lambda run: (run.start, run.end))
+        self.starts = [run.start for run in self.runs]
+        self.longest = max((run.end - run.start for run in self.runs), default=0)
+        self.doublets = Counter(run.paragraph for run in self.runs if run.coordinated)
+        self.kept = Counter(run.sentence for run in self.runs if run.kept)
+
+    def overlapping(self, start: int, end: int) -> list[_Run]:
+        """The runs sharing a character with ``[start, end)``: those starting inside it, and
+        those starting before it (at most :attr:`longest` before) that reach into it."""
+        first = bisect.bisect_left(self.starts, start - self.longest)
+        last = bisect.bisect_left(self.starts, end)
+        return [run for run in self.runs[first:last] if run.end > start]
+
+
 class DocumentProfile:
     """Document-level facts that every figure of one document shares, computed once."""
 
@@ -334,6 +384,37 @@ class DocumentProfile:
                 if word.isalpha() and is_content_word(word):
                     self._roots[root(word)] += n
         return self._roots[root(key)]
+
+    @cached_property
+    def clause_content_words(self) -> Counter:
+        """Clause (:attr:`~rhetoric.text.Document.clause_of`) -> its content words."""
+        doc = self.doc
+        return Counter(
+            clause
+            for clause, word in zip(doc.clause_of, doc.words, strict=True)
+            if is_content_word(word.norm)
+        )
+
+    @cached_property
+    def alliterations(self) -> _Alliterations:
+        """Every run of the alliteration finder in the document, whatever its score
+        (:func:`~rhetoric.devices.alliteration.find_alliteration` with ``min_score=0``)."""
+        from rhetoric.devices.alliteration import MIN_SCORE, find_alliteration
+
+        runs = []
+        for span in find_alliteration(self.doc, min_score=0):
+            first = self.word_range(span)[0]
+            runs.append(
+                _Run(
+                    start=span.start,
+                    end=span.end,
+                    paragraph=bisect.bisect_right(self.paragraph_starts, span.start) - 1,
+                    sentence=self.doc.sentence_of[first] if first < len(self.doc.words) else -1,
+                    coordinated="coordinated" in evidence_reasons(span.evidence),
+                    kept=span.score >= MIN_SCORE,
+                )
+            )
+        return _Alliterations(runs)
 
     def inside_quotes(self, offset: int) -> bool:
         """An odd number of double quotation marks between the paragraph's start and ``offset``."""
@@ -670,7 +751,30 @@ def _detailed_features(
         record.update(_member_features(profile, ranges))
     if wanted is None or not _CROSSING_FEATURES.isdisjoint(wanted):
         record.update(_crossing_features(profile, ranges))
+    if wanted is None or not _SOUND_FEATURES.isdisjoint(wanted):
+        record.update(_sound_features(profile, figure))
     return record
+
+
+def _sound_features(profile: DocumentProfile, figure: _Figure) -> dict:
+    """How much of its clause the alliteration fills and how much sound play stands around it:
+    a speechwriter's doublets come in passages ("our heads, our hands and our hearts ... toil
+    and tears"), a chance match stands alone in plain prose."""
+    doc = profile.doc
+    members = figure.alliterating
+    clause_content = profile.clause_content_words[doc.clause_of[members[0]]] if members else 0
+    runs = profile.alliterations
+    own = {run for part in figure.parts for run in runs.overlapping(part.start, part.end)}
+    paragraph = bisect.bisect_right(profile.paragraph_starts, figure.parts[0].start) - 1
+    sentence = doc.sentence_of[figure.ranges[0][0]] if figure.n_words else -1
+    doublets = runs.doublets[paragraph] if paragraph >= 0 else 0
+    kept = runs.kept[sentence] if sentence >= 0 else 0
+    return {
+        "clause_share": len(members) / clause_content if clause_content else 0.0,
+        "paragraph_doublets": doublets
+        - sum(run.coordinated and run.paragraph == paragraph for run in own),
+        "sentence_alliterations": kept - sum(run.kept and run.sentence == sentence for run in own),
+    }
 
 
 def _forms_features(profile: DocumentProfile, first: int, last: int) -> dict:

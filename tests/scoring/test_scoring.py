@@ -782,6 +782,35 @@ def test_the_alliteration_features_see_fixed_terms_and_coordinated_doublets():
     assert records[1]["fixed_term"] and not records[1]["coordinated_doublet"]
 
 
+def test_the_sound_features_count_the_alliterations_around_a_run():
+    from rhetoric.devices.alliteration import find_alliteration
+
+    doc = Document(
+        "We give our hearts and our hands; we offer toil and tears, and our faith and our "
+        "future.\n\nThe council met on Monday, and after a long session it reviewed the budget and "
+        "the bills."
+    )
+    profile = DocumentProfile(doc)
+    records = {s.text: figure_features(profile, [s]) for s in find_alliteration(doc, min_score=0)}
+    sound = {text: [r[k] for k in ("clause_share", "paragraph_doublets", "sentence_alliterations")]
+             for text, r in records.items()}  # fmt: skip
+    # two of the three content words of "we give our hearts and our hands" (a clause ends at the
+    # semicolon); two coordinated doublets beside it in its paragraph, both in its sentence
+    assert sound["hearts and our hands"] == [pytest.approx(2 / 3), 2, 2]
+    assert sound["toil and tears"] == [pytest.approx(2 / 5), 2, 2]
+    # plain prose: the other paragraph's doublets are not counted; "met on Monday" (no
+    # coordination, under the finder's threshold) is no doublet and no kept alliteration ...
+    assert sound["budget and the bills"][1:] == [0, 0]
+    # ... while the coordinated "budget and the bills" is both
+    assert sound["met on Monday"] == [pytest.approx(2 / 8), 1, 1]
+    # a run is found by any character it shares with a stretch, from inside or from before it
+    start = doc.text.index("hearts and our hands")
+    assert [r.start for r in profile.alliterations.overlapping(start + 7, start + 8)] == [start]
+    assert profile.alliterations.overlapping(start - 5, start) == []
+    assert "paragraph_doublets" in features_for("alliteration", records["toil and tears"])
+    assert "paragraph_doublets" not in features_for("anaphora", records["toil and tears"])
+
+
 def test_the_crossing_features_read_the_frame_around_a_chiasmus():
     framed = Document(
         "We ask what the town can give the river; we ask what the river can give the town."
