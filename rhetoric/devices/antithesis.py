@@ -43,7 +43,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress
+from itertools import compress
 from typing import NamedTuple
 
 from rhetoric.lexicon import (
@@ -740,33 +740,34 @@ def _antonym_parallel(s: _Sentence) -> Iterator[_Figure]:
     candidate = _views(s.doc).candidates[s.segment.first_word : s.segment.last_word]
     if 2 not in candidate:
         return  # a pair needs a word with an antonym or a negating prefix
-    # A pair needs a word with an antonym (2) and a content word (1 or 2): only the pairs around
-    # the 2s are looked at, in the order of (i, j).
+    after: dict[str, list[int]] = {}  # word -> positions of the words before it
+    before: dict[str, list[int]] = {}  # word -> positions of the words after it
+    for k in range(n - 1):
+        after.setdefault(norms[k + 1], []).append(k)
+        before.setdefault(norms[k], []).append(k + 1)
     pairs = []
-    for i, j in sorted(
-        {
-            pair
-            for t in compress(range(n), map((2).__eq__, candidate))
-            for pair in chain(
-                ((t, j) for j in range(t + 2, t + 13)), ((i, t) for i in range(t - 12, t - 1))
+    for i in range(n - 2):
+        if not candidate[i]:
+            continue
+        partners = set()  # positions i + 2 .. i + 12 that share a neighbour with i
+        if i > 0 and norms[i - 1] not in _COORDINATION:
+            found = before[norms[i - 1]]
+            partners.update(
+                found[bisect.bisect_left(found, i + 2) : bisect.bisect_right(found, i + 12)]
             )
-        }
-    ):
-        if i < 0 or i >= n - 2 or j >= n or candidate[i] + candidate[j] < 3:
-            continue
-        # j shares a neighbour with i ("gain for" / "loss for", "in peace" / "in war")
-        if not (
-            (i > 0 and norms[i - 1] not in _COORDINATION and norms[j - 1] == norms[i - 1])
-            or (j + 1 < n and norms[i + 1] not in _COORDINATION and norms[j + 1] == norms[i + 1])
-        ):
-            continue
-        if norms[j] == norms[i]:
-            continue
-        between = set(norms[i + 1 : j]) - _COORDINATION
-        if len(between) < 2:
-            continue  # "the young and the old": a merism, not two parallel phrases
-        if contrasts(norms[i], norms[j]):
-            pairs.append((i, j))
+        if i + 1 < n and norms[i + 1] not in _COORDINATION:
+            found = after[norms[i + 1]]
+            partners.update(
+                found[bisect.bisect_left(found, i + 2) : bisect.bisect_right(found, i + 12)]
+            )
+        for j in sorted(partners):
+            if not i + 2 <= j <= i + 12 or candidate[i] + candidate[j] < 3 or norms[j] == norms[i]:
+                continue
+            between = set(norms[i + 1 : j]) - _COORDINATION
+            if len(between) < 2:
+                continue  # "the young and the old": a merism, not two parallel phrases
+            if contrasts(norms[i], norms[j]):
+                pairs.append((i, j))
     if not pairs:
         return
     used: set[tuple[int, int]] = set()
