@@ -55,7 +55,7 @@ import numpy as np
 
 from rhetoric.lexicon import is_content_word, is_function_word, word_classes
 from rhetoric.span import Span
-from rhetoric.text import Document, as_document, ends_with_question
+from rhetoric.text import Document, as_document, ends_with_question, odd_gaps
 
 #: Longest shared opening or ending compared, in words.
 MAX_SHARED_WORDS = 6
@@ -332,13 +332,15 @@ def find_epistrophe(text_or_doc: str | Document, *, doc_id: str | None = None) -
     words, text = doc.words, doc.text
     n_words = len(words)
     sentence_of, in_heading, paragraph_of = doc.sentence_of, doc.in_heading, doc.paragraph_of
+    # a mark lies only in a gap that is not one space (odd_gaps: the words after such gaps)
+    odd = frozenset(odd_gaps(doc).positions)
 
     def gap(i: int) -> str:  # the text between word i and word i + 1
         return text[words[i].end : words[i + 1].start] if i + 1 < n_words else "."
 
     def punctuated(i: int) -> bool:
         return (
-            bool(_PUNCTUATION.search(gap(i)))
+            (i + 1 in odd and bool(_PUNCTUATION.search(gap(i))))
             or i + 1 >= n_words
             or sentence_of[i + 1] != sentence_of[i]
         )
@@ -358,9 +360,10 @@ def find_epistrophe(text_or_doc: str | Document, *, doc_id: str | None = None) -
     members: dict[str, dict[int, int]] = defaultdict(dict)  # group -> {end word: length}
     evidence: dict[str, str] = {}
     n_groups = 0
+    content = {key: is_content_word(key) for key in set(keys)}  # each distinct word once
     for i in range(n_words):
         key = keys[i]
-        if in_heading[i] or not is_content_word(key) or not loose_end(i) or abbreviation(i):
+        if in_heading[i] or not content[key] or not loose_end(i) or abbreviation(i):
             continue
         for j in reversed(last[key]):
             if i - j > EPISTROPHE_WINDOW or paragraph_of[j] != paragraph_of[i]:
@@ -566,14 +569,19 @@ def _function_word_endings(doc: Document, found: list[Span], n_groups: int) -> l
     of them needing to be a content word ("no right to do so, and no wish to do so")."""
     taken = _Taken(found)
     keys, words, text = doc.keys, doc.words, doc.text
+    gaps = odd_gaps(doc)
     spans: list[Span] = []
     for sentence in doc.prose:
+        # a mark lies only in a gap that is not one space (odd_gaps): the others are not searched
+        marked = {
+            k - 1
+            for k in gaps.within(sentence.first_word, sentence.last_word)
+            if _PUNCTUATION.search(text, words[k - 1].end, words[k].start)
+        }
         ends = [
             i
             for i in range(sentence.first_word, sentence.last_word)
-            if i + 1 == sentence.last_word
-            or _PUNCTUATION.search(text, words[i].end, words[i + 1].start)
-            or keys[i + 1] in COORDINATORS
+            if i + 1 == sentence.last_word or i in marked or keys[i + 1] in COORDINATORS
         ]
         for j, i in zip(ends, ends[1:], strict=False):
             if keys[j] != keys[i]:
@@ -609,10 +617,11 @@ def _returning_endings(doc: Document, found: list[Span], n_groups: int) -> list[
     taken = _Taken(found)
     keys, words, text = doc.keys, doc.words, doc.text
     sentence_of = doc.sentence_of
+    # a dash follows a word only across a gap that is not one space (odd_gaps): the others are
+    # not searched
+    dashed = {k - 1 for k in odd_gaps(doc).positions if _DASH_AFTER.match(text, words[k - 1].end)}
     ends = [
-        i
-        for i in range(len(words) - 1)
-        if sentence_of[i + 1] != sentence_of[i] or _DASH_AFTER.match(text, words[i].end)
+        i for i in range(len(words) - 1) if sentence_of[i + 1] != sentence_of[i] or i in dashed
     ] + ([len(words) - 1] if words else [])
     by_word: dict[str, list[int]] = defaultdict(list)
     for i in ends:

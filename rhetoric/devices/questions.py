@@ -98,14 +98,18 @@ QUOTE_CARRY_PARAGRAPHS = 6
 QUOTE_CARRY_CHARS = 1500
 
 
+_QUOTATION_MARK = re.compile('[“"”‘’]')
+
+
 def _quoted_ranges(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
     """Stretches of ``text[start:end]`` inside quotation marks (double quotes, and single curly
     quotes that open after a space); an unclosed quote runs to the end of the paragraph. Also
     the offset of the double quote left open there, if any (:func:`_quoted_stretches`)."""
     ranges: list[tuple[int, int]] = []
     double_open = single_open = None
-    for position in range(start, end):
-        char = text[position]
+    # only the quotation marks change anything: they are visited, not every character
+    for match in _QUOTATION_MARK.finditer(text, start, end):
+        position, char = match.start(), match.group()
         if char in '“"”':
             if double_open is None and char != "”":
                 double_open = position

@@ -949,6 +949,10 @@ def phrase_features(candidates: EmphaticCandidates) -> tuple[np.ndarray, np.ndar
     order = None if np.all(row[1:] >= row[:-1]) else np.argsort(row, kind="stable")
     rows = row if order is None else row[order]
     grouped = features if order is None else features[order]
+    # column by column in memory (Fortran order), so that each phrase's sums run along
+    # contiguous values: the same sums (numpy adds a run of values in an order set by its
+    # length alone), in about half the time of rows thousands of phrases long
+    grouped = np.asfortranarray(grouped)
     starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
     mentions = np.diff(np.r_[starts, len(rows)]).astype(float)[:, None]
     mean = np.add.reduceat(grouped, starts, axis=0) / mentions
@@ -957,9 +961,10 @@ def phrase_features(candidates: EmphaticCandidates) -> tuple[np.ndarray, np.ndar
     # two passes, and exactly 0 for a feature every mention shares (a phrase's count, the
     # document's length): rounding noise there would be scaled up to a feature of its own
     deviation = grouped - np.repeat(mean, np.diff(np.r_[starts, len(rows)]), axis=0)
+    deviation = np.asfortranarray(deviation)
     spread = np.sqrt(np.add.reduceat(deviation**2, starts, axis=0) / mentions)
     spread[largest == smallest] = 0.0
-    return np.hstack([mean, largest, smallest, spread]), row
+    return np.ascontiguousarray(np.hstack([mean, largest, smallest, spread])), row
 
 
 def _probability(features: np.ndarray, part: dict) -> np.ndarray:

@@ -33,6 +33,8 @@ import json
 import math
 import re
 from functools import cache, lru_cache
+from itertools import compress
+from operator import itemgetter
 
 import numpy as np
 
@@ -198,15 +200,16 @@ def _candidates(doc: Document) -> tuple[list[int], list[str], list[str], list[fl
     Computed once per document: the word probabilities and the stance scorer's records both
     read them."""
     valence = vader_valence()
-    indices, norms, coarse, values = [], [], [], []
-    for i, (word, tag) in enumerate(zip(doc.words, doc.tags, strict=True)):
-        norm = word.norm[:-2] if word.norm.endswith("'s") else word.norm
-        values.append(valence.get(norm, 0.0))
-        if is_candidate(norm):
-            indices.append(i)
-            norms.append(norm)
-            coarse.append(_coarse_pos(tag))
-    return indices, norms, coarse, values
+    tags = doc.tags
+    word_norms = list(map(itemgetter(3), doc.words))
+    # each distinct word once: its form without a possessive 's, valence and candidacy
+    forms = {norm: norm[:-2] if norm.endswith("'s") else norm for norm in set(word_norms)}
+    valence_of = {norm: valence.get(form, 0.0) for norm, form in forms.items()}
+    candidate = {norm: is_candidate(form) for norm, form in forms.items()}
+    indices = list(compress(range(len(word_norms)), map(candidate.__getitem__, word_norms)))
+    norms = [forms[word_norms[i]] for i in indices]
+    coarse = [_coarse_pos(tags[i]) for i in indices]
+    return indices, norms, coarse, list(map(valence_of.__getitem__, word_norms))
 
 
 def _context_columns(

@@ -10,8 +10,9 @@ from rhetoric.figures import figure_parts
 from rhetoric.scoring.features import (
     WORD_FEATURES,
     DocumentProfile,
-    figure_features,
-    quick_features,
+    extended_features,
+    figure_view,
+    staged_quick_features,
 )
 from rhetoric.scoring.model import ScorerModel, load_model
 from rhetoric.span import Span
@@ -60,10 +61,11 @@ def score_figures(
     threshold = model.threshold if min_score is None else min_score
     figures = figure_parts(spans)
     profile = profile or DocumentProfile(doc)
-    described = _may_reach(model, profile, figures, threshold)
+    staged = _Staged(profile, figures)
+    described = _may_reach(model, staged, threshold)
     probabilities = np.zeros(len(figures))
     probabilities[described] = model.predict_proba(
-        [figure_features(profile, figures[k], model.read_features) for k in described]
+        [staged.record(k, model.read_features) for k in described]
     )
     kept = []
     for parts, probability in zip(figures, probabilities, strict=True):
@@ -92,9 +94,38 @@ BOUND_FROM = 64
 BOUND_CHUNK = 256
 
 
-def _may_reach(
-    model: ScorerModel, profile: DocumentProfile, figures: list[list[Span]], threshold: float
-) -> list[int]:
+class _Staged:
+    """The records of a document's candidate figures as the stages of :func:`_may_reach` build
+    them: a figure's views (:func:`~rhetoric.scoring.features.figure_view`) and the features
+    already known are kept, so that each later stage, and the full record, computes only what
+    it adds (the records are those :func:`~rhetoric.scoring.features.figure_features` builds)."""
+
+    def __init__(self, profile: DocumentProfile, figures: list[list[Span]]):
+        self.profile, self.figures = profile, figures
+        self.known: dict[int, tuple] = {}  # figure -> (its views, its record so far)
+
+    def quick(self, k: int) -> dict:
+        """The quick features of figure ``k``."""
+        if k not in self.known:
+            figure = figure_view(self.profile, self.figures[k])
+            self.known[k] = (figure, staged_quick_features(self.profile, figure))
+        return self.known[k][1]
+
+    def record(self, k: int, wanted: frozenset[str]) -> dict:
+        """The record of figure ``k`` with the features of ``wanted`` (kept for a later stage)."""
+        self.quick(k)
+        figure, record = self.known[k]
+        record = extended_features(self.profile, figure, record, wanted)
+        self.known[k] = (figure, record)
+        return record
+
+    def forget(self, ruled_out: list[int]) -> None:
+        """Drop what is known of figures that will not be described further."""
+        for k in ruled_out:
+            self.known.pop(k, None)
+
+
+def _may_reach(model: ScorerModel, staged: _Staged, threshold: float) -> list[int]:
     """The indices of the figures whose probability may reach ``threshold``.
 
     From :data:`BOUND_FROM` figures on, each figure's
@@ -105,7 +136,7 @@ def _may_reach(
     as well. The figures kept, and their probabilities, are the same as when every figure is
     described in full (a long text with thousands of refrains is where this saves most).
     """
-    may = list(range(len(figures)))
+    may = list(range(len(staged.figures)))
     if threshold <= 0:
         return may
     for stage in (None, model.read_features & frozenset(WORD_FEATURES)):
@@ -113,14 +144,13 @@ def _may_reach(
             break
         if stage is not None and not stage:
             continue
-        may = _bounded(model, profile, figures, may, threshold, stage)
+        may = _bounded(model, staged, may, threshold, stage)
     return may
 
 
 def _bounded(
     model: ScorerModel,
-    profile: DocumentProfile,
-    figures: list[list[Span]],
+    staged: _Staged,
     indices: list[int],
     threshold: float,
     stage: frozenset[str] | None,
@@ -130,16 +160,14 @@ def _bounded(
     may: list[int] = []
     for start in range(0, len(indices), BOUND_CHUNK):
         chunk = indices[start : start + BOUND_CHUNK]
-        records = [
-            quick_features(profile, figures[k])
-            if stage is None
-            else figure_features(profile, figures[k], stage)
-            for k in chunk
-        ]
+        records = [staged.quick(k) if stage is None else staged.record(k, stage) for k in chunk]
         bounds = model.upper_bound(records)
         passing = [
             k for k, bound in zip(chunk, bounds, strict=True) if reported_score(bound) >= threshold
         ]
+        staged.forget(
+            [k for k, bound in zip(chunk, bounds, strict=True) if reported_score(bound) < threshold]
+        )
         may.extend(passing)
         if 2 * len(passing) > len(chunk):
             return may + indices[start + len(chunk) :]

@@ -512,10 +512,15 @@ class _Figure:
         self.ranges = ranges = [(a, max(a, b)) for a, b in ranges]
         self.lengths = lengths = [b - a for a, b in ranges]
         self.n_words = sum(lengths)
-        keys, sentence_of = doc.keys, doc.sentence_of
-        self.part_keys = [keys[a:b] for a, b in ranges]
+        sentence_of = doc.sentence_of
         self.part_sentences = [sentence_of[a] if b > a else -1 for a, b in ranges]
-        self.sentences = sorted({sentence_of[i] for a, b in ranges for i in range(a, b)})
+        self.sentences = _sentences_of(sentence_of, ranges)
+
+    @cached_property
+    def part_keys(self) -> list[list[str]]:
+        """The matching keys of each part's words (the quick features read none)."""
+        keys = self.profile.doc.keys
+        return [keys[a:b] for a, b in self.ranges]
 
     @cached_property
     def words(self) -> list[int]:
@@ -578,6 +583,42 @@ class _Figure:
     def part_tags(self) -> list[list[str]]:
         """The word-class labels of each part's words."""
         return [[self.profile.tag_of(i) for i in range(a, b)] for a, b in self.ranges]
+
+
+def _sentences_of(sentence_of: list[int], ranges: list[tuple[int, int]]) -> list[int]:
+    """The sentences that hold a word of the word ranges, in order. A range whose first and
+    last words share a sentence lies in that one: its words are not visited (a long text's
+    refrains are thousands of figures, most of them parts inside one sentence each)."""
+    found = set()
+    for a, b in ranges:
+        if b > a and sentence_of[a] == sentence_of[b - 1]:
+            found.add(sentence_of[a])
+        else:
+            found.update(sentence_of[a:b])
+    return sorted(found)
+
+
+def figure_view(profile: DocumentProfile, parts: list[Span]) -> _Figure:
+    """Where a figure's parts lie (what its features read), to build its record in stages:
+    :func:`staged_quick_features`, then :func:`extended_features`."""
+    return _Figure(profile, parts)
+
+
+def staged_quick_features(profile: DocumentProfile, figure: _Figure) -> dict:
+    """The :data:`QUICK_FEATURES` of a figure of :func:`figure_view`."""
+    return _quick_features(profile, figure)
+
+
+def extended_features(
+    profile: DocumentProfile, figure: _Figure, record: dict, wanted: frozenset[str]
+) -> dict:
+    """``record`` (the quick features of ``figure`` and some of its detailed ones) with the
+    features of ``wanted`` that it lacks, in a new dict: the record that
+    ``figure_features(profile, parts, wanted)`` builds (the same keys and values; the figure's
+    views and the features already known are not computed again). A record built for a subset
+    of ``wanted`` holds whole groups of features computed together, all of them named there."""
+    missing = frozenset(wanted.difference(record))
+    return {**record, **_detailed_features(profile, figure, missing)}
 
 
 def quick_features(profile: DocumentProfile, parts: list[Span]) -> dict:

@@ -85,6 +85,10 @@ def vector_keys(record: dict) -> dict[str, float]:
     return out
 
 
+#: The types of most values of a feature record, each a number to :func:`vector_keys`.
+_PLAIN_NUMBERS = frozenset({float, int, bool})
+
+
 @dataclass(frozen=True)
 class ScorerModel:
     """A calibrated scorer of feature records: a linear model or boosted trees (see the layout above).
@@ -142,11 +146,29 @@ class ScorerModel:
         standardised for a linear model, raw for trees."""
         index = self._column_index
         x = np.zeros((len(records), len(self.columns)))
+        # the entries of vector_keys(record), put in place at once (a name occurs once in a
+        # record, an indicator twice only with the same value 1.0)
+        rows, columns, values = [], [], []
         for row, record in enumerate(records):
-            for name, value in vector_keys(record).items():
-                column = index.get(name)
-                if column is not None:
-                    x[row, column] = value
+            for name, value in record.items():
+                if type(value) in _PLAIN_NUMBERS:  # most entries: no other type test
+                    column = index.get(name)
+                    if column is not None:
+                        rows.append(row), columns.append(column), values.append(float(value))
+                elif isinstance(value, str):
+                    column = index.get(f"{name}={value}")
+                    if column is not None:
+                        rows.append(row), columns.append(column), values.append(1.0)
+                elif isinstance(value, tuple):
+                    for v in value:
+                        column = index.get(f"{name}={v}")
+                        if column is not None:
+                            rows.append(row), columns.append(column), values.append(1.0)
+                elif value is not None:
+                    column = index.get(name)
+                    if column is not None:
+                        rows.append(row), columns.append(column), values.append(float(value))
+        x[np.asarray(rows, dtype=np.intp), np.asarray(columns, dtype=np.intp)] = values
         if self.kind == "trees":
             return x
         x = np.clip(x, np.asarray(self.low), np.asarray(self.high))

@@ -647,8 +647,34 @@ def test_bounding_keeps_exactly_the_figures_and_scores_of_describing_every_figur
         )
         assert bounded == every, device
         figures = figure_parts(candidates[device])
-        spared += len(figures) - len(apply._may_reach(load_model(device), profile, figures, 0.9))
+        staged = apply._Staged(profile, figures)
+        spared += len(figures) - len(apply._may_reach(load_model(device), staged, 0.9))
     assert spared > 0  # the bound did leave figures undescribed
+
+
+def test_a_record_built_in_stages_is_the_record_built_at_once(address_figures):
+    """The bound's stages keep a figure's views and known features and add to them: the full
+    record at the end is the one figure_features builds (same keys, same values)."""
+    from rhetoric.scoring import apply
+    from rhetoric.scoring.features import WORD_FEATURES, figure_features
+
+    doc, profile, candidates = address_figures
+    compared = 0
+    for device in DEVICES:
+        model = load_model(device)
+        if model is None:
+            continue
+        figures = figure_parts(candidates[device])
+        staged = apply._Staged(profile, figures)
+        stage = model.read_features & frozenset(WORD_FEATURES)
+        for k, parts in enumerate(figures[:40]):
+            staged.quick(k)
+            assert staged.record(k, stage) == figure_features(profile, parts, stage)
+            assert staged.record(k, model.read_features) == figure_features(
+                profile, parts, model.read_features
+            )
+            compared += 1
+    assert compared > 40
 
 
 def test_devices_no_figure_of_which_could_be_kept_are_skipped_with_the_same_result(
