@@ -20,7 +20,14 @@ dominant model's (one linear model, as the package loads it). Folds by story, se
 0.573 (absent 0.040 both): within the dev set's interval, yet no gain where it counts, so the
 default is ``--present-mix 0``, the model as before. Soft labels in the one model (present
 frames as extra rows of the dominant model) read 0.59-0.70, a one-vs-rest model of each frame's
-presence as a prior 0.71. For news it replaces
+presence as a prior 0.71. Tried and not shipped (session s33, 2026-12-06, to generalise beyond
+the exact words of so few articles; folds by story, seeds 0-2 then 3-5; the model as shipped
+reads top-1 0.709 and absent 0.055, then 0.703 and 0.051): the shares of the article's words in
+WordNet's lexicographer classes as extra features (first sense, weight 0.1: 0.691 and 0.075;
+first sense 0.03: 0.711 and 0.058; spread over the senses 0.03: 0.710 and 0.056), the words as
+WordNet base forms (0.711 and 0.059, then 0.709 and 0.054) and words of 10+ articles (0.699 and
+0.067). None beats the model by more than its seed-to-seed spread (0.006), so the code that
+computed them was not kept. For news it replaces
 the profile ranker (a conditional logit over three profile features), whose top-1 on two clean
 sets of 40 judged articles was 0.675 (pooled): the profile alone misses what a story is about
 when its words are every frame's words. It is not used for speeches: on addresses its words
