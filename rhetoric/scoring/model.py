@@ -46,7 +46,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache, cached_property
 from importlib import resources
@@ -65,6 +65,10 @@ FORMAT = 2
 READABLE_FORMATS = (1, 2)
 
 
+#: The types of most values of a feature record, each a number to :func:`vector_keys`.
+_PLAIN_NUMBERS = frozenset({float, int, bool})
+
+
 def vector_keys(record: dict) -> dict[str, float]:
     """The numeric entries of a feature record, as :class:`~sklearn.feature_extraction.DictVectorizer` names them.
 
@@ -74,19 +78,23 @@ def vector_keys(record: dict) -> dict[str, float]:
     >>> vector_keys({"kind": "pair", "n_parts": 2, "same_sentence": True, "why": ("a", "b")})
     {'kind=pair': 1.0, 'n_parts': 2.0, 'same_sentence': 1.0, 'why=a': 1.0, 'why=b': 1.0}
     """
-    out = {}
+    return dict(vector_entries(record))
+
+
+def vector_entries(record: dict) -> Iterator[tuple[str, float]]:
+    """The entries of :func:`vector_keys`, one ``(name, value)`` at a time (a name once, an
+    indicator of a tuple twice only with the same value 1.0): what the design matrix of
+    :meth:`ScorerModel.matrix` puts in place without building a dict per record."""
     for name, value in record.items():
-        if isinstance(value, str):
-            out[f"{name}={value}"] = 1.0
+        if type(value) in _PLAIN_NUMBERS:  # most entries: no other type test
+            yield name, float(value)
+        elif isinstance(value, str):
+            yield f"{name}={value}", 1.0
         elif isinstance(value, tuple):
-            out.update((f"{name}={v}", 1.0) for v in value)
+            for v in value:
+                yield f"{name}={v}", 1.0
         elif value is not None:
-            out[name] = float(value)
-    return out
-
-
-#: The types of most values of a feature record, each a number to :func:`vector_keys`.
-_PLAIN_NUMBERS = frozenset({float, int, bool})
+            yield name, float(value)
 
 
 @dataclass(frozen=True)
@@ -146,28 +154,13 @@ class ScorerModel:
         standardised for a linear model, raw for trees."""
         index = self._column_index
         x = np.zeros((len(records), len(self.columns)))
-        # the entries of vector_keys(record), put in place at once (a name occurs once in a
-        # record, an indicator twice only with the same value 1.0)
+        # the entries of vector_keys(record), put in place at once
         rows, columns, values = [], [], []
         for row, record in enumerate(records):
-            for name, value in record.items():
-                if type(value) in _PLAIN_NUMBERS:  # most entries: no other type test
-                    column = index.get(name)
-                    if column is not None:
-                        rows.append(row), columns.append(column), values.append(float(value))
-                elif isinstance(value, str):
-                    column = index.get(f"{name}={value}")
-                    if column is not None:
-                        rows.append(row), columns.append(column), values.append(1.0)
-                elif isinstance(value, tuple):
-                    for v in value:
-                        column = index.get(f"{name}={v}")
-                        if column is not None:
-                            rows.append(row), columns.append(column), values.append(1.0)
-                elif value is not None:
-                    column = index.get(name)
-                    if column is not None:
-                        rows.append(row), columns.append(column), values.append(float(value))
+            for name, value in vector_entries(record):
+                column = index.get(name)
+                if column is not None:
+                    rows.append(row), columns.append(column), values.append(value)
         x[np.asarray(rows, dtype=np.intp), np.asarray(columns, dtype=np.intp)] = values
         if self.kind == "trees":
             return x
