@@ -389,7 +389,15 @@ def find_alliteration(
     from rhetoric.text import as_document
 
     doc = as_document(text_or_doc, doc_id)
-    spans: list[Span] = []
+    return [span for score, span in _scored_runs(doc) if score >= min_score]
+
+
+@per_document
+def _scored_runs(doc: Document) -> list[tuple[float, Span]]:
+    """Every run of the document with its score (unrounded, for the ``min_score`` cut; the span
+    holds it rounded), whatever the score: found once per document, since the finder and the
+    alliteration scorer's sound features (:mod:`rhetoric.scoring.features`) read the same runs."""
+    found: list[tuple[float, Span]] = []
     for clause in _clauses(doc):
         runs = _runs(doc, clause)
         starts = _segment_starts(doc, clause) if runs else set()
@@ -399,8 +407,6 @@ def find_alliteration(
                 score += 0.1
                 reasons.append("beside another alliteration")
             score = min(score, 1.0)
-            if score < min_score:
-                continue
             first, last = members[0].token, members[-1].token
             sound = onset(first.norm)[0] or ""
             label = _READABLE.get(sound, sound.lower())
@@ -409,10 +415,11 @@ def find_alliteration(
                 + ", ".join(m.token.text for m in members)
                 + f" ({', '.join(reasons)})"
             )
-            spans.append(doc.span(first.start, last.end, device="alliteration",
-                                  kind="pair" if len(members) == 2 else "run",
-                                  score=round(score, 3), evidence=evidence))  # fmt: skip
-    return spans
+            span = doc.span(first.start, last.end, device="alliteration",
+                            kind="pair" if len(members) == 2 else "run",
+                            score=round(score, 3), evidence=evidence)  # fmt: skip
+            found.append((score, span))
+    return found
 
 
 def _companions(a: list[_Member], b: list[_Member]) -> bool:
