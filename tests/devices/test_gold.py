@@ -41,8 +41,10 @@ from rhetoric.scoring.model import load_model
 #: nested precision 0.78 and is on by default again, keeping none of its eight items: its floor
 #: stays 0 (its negatives are held here, its default output by
 #: :func:`test_the_default_epistrophe_keeps_judged_figures_of_its_training_addresses`).
+#: In s33 seven antithesis rules and the scorer retrained with their judged candidates keep ten of
+#: its thirteen (9 -> 10).
 DEFAULT_FLOORS = {
-    "repetition": 1, "anaphora": 12, "epistrophe": 0, "antithesis": 9, "chiasmus": 4,
+    "repetition": 1, "anaphora": 12, "epistrophe": 0, "antithesis": 10, "chiasmus": 4,
     "tricolon": 7, "alliteration": 5, "rhetorical_question": 6, "epizeuxis": 3, "polyptoton": 4,
 }  # fmt: skip
 #: Devices on by default whose default threshold keeps none of their gold positives: no floor can
