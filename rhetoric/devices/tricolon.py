@@ -438,16 +438,17 @@ def _leaves_open(norms, start: int, end: int) -> bool:
     adjective (a word that cannot be a noun) standing before its noun ("in civic", "any other
     foolish"), or on an adjective whose coordinate adjective follows ("one great, proud and
     ...")? An adjective alone, or after an adverb or a verb, closes an item ("tired, hungry,
-    and cold"; "too costly")."""
+    and cold"; "too costly"), and so does one that ends its sentence: no noun is to come, the
+    adjective names the people or things ("the humble, the weary and the brave.")."""
     last = norms[end - 1]
     classes = word_classes(last)
     if classes <= {"D", "P"} or last in _COORDINATORS:
         return True
     if last in _NOUN_AWAITING:
         return not (last == "other" and end - 2 >= start and norms[end - 2] in {"each", "one"})
-    if "J" not in classes:
+    if "J" not in classes or end >= len(norms):
         return False
-    following = norms[end] if end < len(norms) else ""
+    following = norms[end]
     if following in _COORDINATORS and end + 1 < len(norms):
         following = norms[end + 1]
     if following and _adjective(following):

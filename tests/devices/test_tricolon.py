@@ -327,3 +327,11 @@ def test_a_last_member_run_on_holds_no_second_figure():
     spans = find_tricolon(text)
     assert len({s.group for s in spans}) == 1
     assert spans[-1].text == "by other, larger, bolder, and cruder means"
+
+
+def test_adjectives_ending_the_sentence_close_their_items():
+    # "the weary." ends its sentence: the adjective names people, no noun is to come
+    figure = find_tricolon("We honour the humble, the weary, the brave.")
+    assert [s.text for s in figure] == ["the humble", "the weary", "the brave"]
+    # inside the sentence an adjective after "the" still awaits its noun
+    assert find_tricolon("He spoke of the civic, the moral and the civic duty.") == []
