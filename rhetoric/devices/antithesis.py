@@ -301,7 +301,10 @@ def _not_but(s: _Sentence) -> Iterator[_Figure]:
             ):
                 # "not here to praise ... but to challenge ...": the purpose is the parallel part
                 alike = 0.8
-            alone = s.norms[k - 1] == "alone" and k - 1 > x_first
+            # "not by X alone, but by Y"; not "did not go alone, but we ...": a new clause
+            alone = (
+                s.norms[k - 1] == "alone" and k - 1 > x_first and s.norms[y_first] not in _SUBJECTS
+            )
             if not marker and not alone and alike == 0.0:
                 break  # "we did not win, but we ...": a negated verb, then a new clause
             used_buts.add(k)
@@ -1351,7 +1354,7 @@ def _x_half_start(s: _Sentence, i: int, y_first: int, size: int) -> tuple[int | 
     ``(None, False)`` when no half is found."""
     if s.gap(i).strip() and not _BREAK_BEFORE_JOINT.match(s.gap(i)):
         return None, False  # "X; and not Y": the conjunction opens a clause of its own
-    if any(_CLAUSE_BREAK.search(s.gap(k)) for k in range(max(1, i - size) + 1, i)):
+    if any(_CLAUSE_BREAK.search(s.gap(k)) for k in range(max(0, i - size) + 1, i)):
         size = 0  # a break inside the equal-length half: only a nearer start can do
     first = s.norms[y_first]
     same = i - size

@@ -363,3 +363,28 @@ def test_indefinite_pronouns_and_great_small_oppose_in_parallel_slots():
     text = "With the help of people we can do anything, and without their help, we can do nothing."
     spans = [s for s in find_antithesis(text) if s.kind == "antonym_parallel"]
     assert [s.text for s in spans] == ["do anything", "do nothing"]
+
+
+def test_not_alone_but_a_new_clause_is_no_correctio():
+    # "alone" limits X only when "but" goes on with the term set against it, not with a clause
+    for text in (
+        "We did not go alone, but we were never afraid.",
+        "He did not die alone, but he died poor.",
+    ):
+        assert not [s for s in find_antithesis(text) if "alone" in s.evidence]
+    kept = find_antithesis("We shall not live by bread alone, but by every word of hope.")
+    assert any("alone" in s.evidence for s in kept)
+
+
+def test_an_equal_half_at_the_sentence_start_may_not_cross_a_comma():
+    # a half that crosses a comma is refused wherever it starts (the sentence's first word too)
+    assert not [
+        s
+        for s in find_antithesis("The ships, guns and not ships alone.")
+        if "X and not Y" in s.evidence
+    ]
+    assert not [
+        s
+        for s in find_antithesis("Ships, guns and not ships alone.")
+        if "X and not Y" in s.evidence
+    ]
