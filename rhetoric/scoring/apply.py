@@ -12,7 +12,7 @@ from rhetoric.scoring.features import (
     DocumentProfile,
     extended_features,
     figure_view,
-    staged_quick_features,
+    quick_features,
 )
 from rhetoric.scoring.model import ScorerModel, load_model
 from rhetoric.span import Span
@@ -108,7 +108,7 @@ class _Staged:
         """The quick features of figure ``k``."""
         if k not in self.known:
             figure = figure_view(self.profile, self.figures[k])
-            self.known[k] = (figure, staged_quick_features(self.profile, figure))
+            self.known[k] = (figure, quick_features(self.profile, figure))
         return self.known[k][1]
 
     def record(self, k: int, wanted: frozenset[str]) -> dict:

@@ -98,8 +98,8 @@ FEATURES: dict[str, str] = {
     "fixed_term": "two neighbouring words of the first part, or an alliterating word and the word after it, are one WordNet multiword lemma (a fixed term: its sounds came with it)",
     "coordinated_doublet": "two successive alliterating words of the first part are joined by and / or / nor and can take the same word class (a doublet chosen for its sound)",
     "clause_share": "share of the content words of the first alliterating word's clause that alliterate with it (a run filling a short phrase, or a chance pair in a long clause)",
-    "paragraph_doublets": "other coordinated alliterations (the finder's runs of any score) in the first part's paragraph (a passage written for its sound)",
-    "sentence_alliterations": "other alliterations the finder keeps by default (its score at least its threshold) in the first part's sentence",
+    "paragraph_doublets": "coordinated alliterations (the finder's runs of any score) in the first part's paragraph that do not overlap the figure (a passage written for its sound)",
+    "sentence_alliterations": "alliterations the finder keeps by default (its score at least its threshold) in the first part's sentence that do not overlap the figure",
     "member_frame": "share of the members' words before their parts (coordinators and the close's words left out, compared by root) that another member also holds (parallel clauses repeat a frame)",
     "crossing_frame": "shared roots of the two halves around a crossing (each from its clause's start to its part's end), the crossed words left out: a chiasmus reverses its terms inside a repeated frame",
     "crossing_echo": "share of the words just before the second half's part (after the first part, in its sentence) that also stand just before the first part in its sentence (parallel openings)",
@@ -600,13 +600,8 @@ def _sentences_of(sentence_of: list[int], ranges: list[tuple[int, int]]) -> list
 
 def figure_view(profile: DocumentProfile, parts: list[Span]) -> _Figure:
     """Where a figure's parts lie (what its features read), to build its record in stages:
-    :func:`staged_quick_features`, then :func:`extended_features`."""
+    :func:`quick_features`, then :func:`extended_features`."""
     return _Figure(profile, parts)
-
-
-def staged_quick_features(profile: DocumentProfile, figure: _Figure) -> dict:
-    """The :data:`QUICK_FEATURES` of a figure of :func:`figure_view`."""
-    return _quick_features(profile, figure)
 
 
 def extended_features(
@@ -621,9 +616,13 @@ def extended_features(
     return {**record, **_detailed_features(profile, figure, missing)}
 
 
-def quick_features(profile: DocumentProfile, parts: list[Span]) -> dict:
-    """The :data:`QUICK_FEATURES` of one candidate figure (the same values as in its full record)."""
-    return _quick_features(profile, _Figure(profile, parts))
+def quick_features(profile: DocumentProfile, figure: list[Span] | _Figure) -> dict:
+    """The :data:`QUICK_FEATURES` of one candidate figure (the same values as in its full
+    record): ``figure`` its parts, or their view (:func:`figure_view`) when its record is built
+    in stages."""
+    if not isinstance(figure, _Figure):
+        figure = _Figure(profile, figure)
+    return _quick_features(profile, figure)
 
 
 def figure_features(
@@ -805,6 +804,7 @@ def _sound_features(profile: DocumentProfile, figure: _Figure) -> dict:
     members = figure.alliterating
     clause_content = profile.clause_content_words[doc.clause_of[members[0]]] if members else 0
     runs = profile.alliterations
+    # the runs overlapping the figure (its own, and one interleaved with it) are not counted
     own = {run for part in figure.parts for run in runs.overlapping(part.start, part.end)}
     paragraph = bisect.bisect_right(profile.paragraph_starts, figure.parts[0].start) - 1
     sentence = doc.sentence_of[figure.ranges[0][0]] if figure.n_words else -1
