@@ -488,7 +488,7 @@ _ASIDE_INFINITIVES = frozenset({"mention", "say", "speak", "put"})
 
 
 def _infinitive_halves(s: _Sentence, i: int) -> _Figure | None:
-    """to X, not to Y: the "not" at word ``i`` opens an infinitive ("to serve, not to rule over
+    """to X, not to Y: the "not" at word ``i`` opens an infinitive ("to teach, not to preach to
     them") that answers the nearest infinitive before it in the same clause, the first half
     running from that "to"; not an aside ("not to mention") nor a purpose of its own ("we
     decided, not to go": no "to" before). The halves may differ in length: the repeated "to"
@@ -1349,7 +1349,7 @@ def _x_half_start(s: _Sentence, i: int, y_first: int, size: int) -> tuple[int | 
     """Where the half before the conjunction at word ``i`` starts, and whether it is as long as
     the half after it (``size`` words from ``y_first``): that long when the two begin alike, else
     at the nearest word before, two words or more from the conjunction, that is the second half's
-    first word ("to serve, and not to rule over them": "to serve"; "because ... and not because
+    first word ("to teach, and not to preach to them": "to teach"; "because ... and not because
     ..."). A comma or a dash may stand before the conjunction, no other break inside the half;
     ``(None, False)`` when no half is found."""
     if s.gap(i).strip() and not _BREAK_BEFORE_JOINT.match(s.gap(i)):

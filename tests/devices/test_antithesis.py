@@ -297,7 +297,7 @@ CLAUSE_SHAPES = [
      "parallel_clauses", "S be A; T be B"),
     ("The banker was the lender; the farmer, the debtor.", "The banker was the lender",
      "the farmer, the debtor", "parallel_clauses", "S be A; T, B"),
-    ("They came to serve, not to rule over us.", "to serve", "not to rule over us", "correctio",
+    ("They came to teach, not to preach to us.", "to teach", "not to preach to us", "correctio",
      "to X, not to Y"),
     ("Let us not rely on the courts alone, but humbly ask the people.",
      "not rely on the courts alone", "but humbly ask the people", "correctio",
