@@ -202,12 +202,12 @@ def find_devices(
     """
     from rhetoric.scoring import score_figures
     from rhetoric.scoring.apply import may_keep_any
-    from rhetoric.scoring.features import DocumentProfile
+    from rhetoric.scoring.features import document_profile
 
     doc = as_document(text_or_doc, doc_id)
     min_score = check_min_score(min_score)
     spans: list[Span] = []
-    profile = DocumentProfile(doc)
+    profile = document_profile(doc)
     for device in check_devices(devices):
         threshold = device_min_score(min_score, device)
         if not may_keep_any(device, profile, threshold):

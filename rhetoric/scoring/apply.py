@@ -10,6 +10,7 @@ from rhetoric.figures import figure_parts
 from rhetoric.scoring.features import (
     WORD_FEATURES,
     DocumentProfile,
+    document_profile,
     extended_features,
     figure_view,
     quick_features,
@@ -60,7 +61,7 @@ def score_figures(
         return []
     threshold = model.threshold if min_score is None else min_score
     figures = figure_parts(spans)
-    profile = profile or DocumentProfile(doc)
+    profile = profile or document_profile(doc)
     staged = _Staged(profile, figures)
     described = _may_reach(model, staged, threshold)
     probabilities = np.zeros(len(figures))

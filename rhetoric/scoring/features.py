@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -21,7 +22,7 @@ from functools import cached_property, lru_cache
 from rhetoric.devices.repetition import document_frequencies
 from rhetoric.lexicon import first_person_rate, is_content_word
 from rhetoric.span import Span
-from rhetoric.text import MAX_TITLE_WORDS, Document
+from rhetoric.text import MAX_TITLE_WORDS, Document, per_document
 
 #: Every base feature, with what it measures. A stored model names the features it was trained
 #: with; :func:`rhetoric.scoring.model.load_model` refuses a model naming one not listed here.
@@ -302,10 +303,14 @@ class _Alliterations:
 
 
 class DocumentProfile:
-    """Document-level facts that every figure of one document shares, computed once."""
+    """Document-level facts that every figure of one document shares, computed once (one profile
+    per document: :func:`document_profile`)."""
 
     def __init__(self, doc: Document):
-        self.doc = doc
+        # A weak reference: the profile is kept per document (:func:`document_profile`) in a
+        # cache whose keys are weak, and a value holding its key strongly would keep every
+        # profiled document alive.
+        self._doc = weakref.ref(doc)
         self.starts = doc.word_starts
         self.counts = Counter(doc.keys)
         self.log_words = math.log1p(len(doc.words))
@@ -352,6 +357,14 @@ class DocumentProfile:
                     and not doc.text[label.end : paragraphs[index].start].strip()
                 ):
                     self.turn_paragraphs.add(index)
+
+    @property
+    def doc(self) -> Document:
+        """The profiled document."""
+        doc = self._doc()
+        if doc is None:
+            raise ReferenceError("the profiled document no longer exists: keep a reference to it")
+        return doc
 
     def document_features(self) -> dict:
         """The :data:`DOCUMENT_FEATURES`: the same for every figure of the document."""
@@ -596,6 +609,14 @@ def _sentences_of(sentence_of: list[int], ranges: list[tuple[int, int]]) -> list
         else:
             found.update(sentence_of[a:b])
     return sorted(found)
+
+
+@per_document
+def document_profile(doc: Document) -> DocumentProfile:
+    """The :class:`DocumentProfile` of ``doc``, made once while the document lives: shared by every
+    device scored on it, whether they are scored in one call of
+    :func:`~rhetoric.devices.find_devices` or one device at a time (``rhetoric.find_<device>``)."""
+    return DocumentProfile(doc)
 
 
 def figure_view(profile: DocumentProfile, parts: list[Span]) -> _Figure:

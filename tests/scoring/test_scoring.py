@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import weakref
 
 import numpy as np
 import pytest
@@ -15,6 +17,7 @@ from rhetoric.scoring.features import (
     QUICK_FEATURES,
     WORD_FEATURES,
     DocumentProfile,
+    document_profile,
     evidence_pattern,
     features_for,
     figure_features,
@@ -235,6 +238,27 @@ def test_min_score_zero_keeps_every_candidate_and_default_keeps_a_subset():
     assert set(default) <= set(every)  # the same spans with the same scores, fewer of them
     assert len(default) < len(every)
     assert all(0 <= s.score <= 1 for s in every)
+
+
+def test_one_profile_per_document_shared_by_devices_scored_one_at_a_time():
+    doc = Document(TEXT * 3)
+    profile = document_profile(doc)
+    assert document_profile(doc) is profile
+    assert document_profile(Document(TEXT * 3)) is not profile  # per document, not per text
+    together = find_devices(doc, min_score=0)
+    one_at_a_time = [s for d in DEVICES for s in detector(d)(doc, min_score=0)]
+    assert sorted(together) == sorted(one_at_a_time)
+
+
+def test_a_profiled_document_is_not_kept_alive_by_its_profile():
+    doc = Document(TEXT * 3)
+    find_devices(doc, min_score=0)  # profiles the document
+    profile, alive = document_profile(doc), weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert alive() is None  # a corpus run does not keep every document it has scored
+    with pytest.raises(ReferenceError, match="no longer exists"):
+        profile.doc
 
 
 def test_a_figure_is_kept_at_a_min_score_equal_to_the_score_it_reports(data_home):
