@@ -258,7 +258,7 @@ def test_a_profiled_document_is_not_kept_alive_by_its_profile():
     gc.collect()
     assert alive() is None  # a corpus run does not keep every document it has scored
     with pytest.raises(ReferenceError, match="no longer exists"):
-        profile.doc
+        profile.doc  # noqa: B018 -- the property raises
 
 
 def test_a_figure_is_kept_at_a_min_score_equal_to_the_score_it_reports(data_home):
