@@ -224,6 +224,7 @@ def _run_analyze(args) -> int:
     from rhetoric.devices import check_min_score
     from rhetoric.files import output_path, write_output
     from rhetoric.runner import map_documents
+    from rhetoric.text import no_words_message
 
     devices = _devices_option(args.devices)
     if args.html:
@@ -259,7 +260,7 @@ def _run_analyze(args) -> int:
             continue
         result = outcome.value
         if result.n_words == 0:
-            _say("warning", f"{outcome.doc_id}: no words to analyse (empty or only page furniture)")
+            _say("warning", no_words_message(outcome.doc_id))
         if fmt == "json":
             print(result.to_json(), flush=True)
         elif fmt == "csv":  # one header for every document

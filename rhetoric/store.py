@@ -325,6 +325,9 @@ class RunSummary:
     skipped: int = 0
     words: int = 0
     spans: int = 0
+    #: Documents of this run analysed with a warning (a decoding fallback, no words): said in
+    #: the summary line, each in its row's ``warning`` column of the documents table.
+    warned: int = 0
     errors: Counter = field(default_factory=Counter)
     first_internal: dict | None = None
     seconds: float = 0.0
@@ -350,9 +353,14 @@ class RunSummary:
             errors += f" ({earlier} recorded by an earlier run)"
         skipped = f" ({self.skipped} already there, skipped)" if self.skipped else ""
         documents = f"{self.documents} document{'s' * (self.documents != 1)}"
+        warned = (
+            f", {self.warned} with a warning (the documents table's warning column)"
+            if self.warned
+            else ""
+        )
         return (
             f"wrote {self.out}: {documents}{skipped}, {self.words:,} words, "
-            f"{self.spans:,} spans, errors: {errors}, in {self.seconds:.1f} s"
+            f"{self.spans:,} spans{warned}, errors: {errors}, in {self.seconds:.1f} s"
         )
 
 
@@ -589,7 +597,8 @@ def write_part(folder: str | os.PathLike, number: int, outcomes: list[Outcome], 
     -------
     dict
         The manifest of the part: ``part`` (its number), ``doc_ids`` (in order), ``words``,
-        ``spans``, ``errors`` (counts by kind), ``first_internal`` (the first error of kind
+        ``spans``, ``warned`` (documents analysed with a warning: their ``warning`` column),
+        ``errors`` (counts by kind), ``first_internal`` (the first error of kind
         ``"internal"``, or ``None``) and ``written_by`` (``host:pid``).
     """
     import pyarrow.parquet as pq
@@ -606,6 +615,7 @@ def write_part(folder: str | os.PathLike, number: int, outcomes: list[Outcome], 
         "doc_ids": [o.doc_id for o in outcomes],
         "words": sum(v["document"]["n_words"] for v in ok),
         "spans": sum(len(v["spans"]) for v in ok),
+        "warned": sum(bool(o.warnings) for o in outcomes if o.error is None),
         "errors": dict(errors),
         "first_internal": internal[0] if internal else None,
         "written_by": f"{socket.gethostname()}:{os.getpid()}",
@@ -865,6 +875,7 @@ class CorpusWriter:
         summary.documents += len(manifest["doc_ids"])
         summary.words += manifest["words"]
         summary.spans += manifest["spans"]
+        summary.warned += manifest["warned"]
         summary.errors.update(manifest["errors"])
         if summary.first_internal is None and manifest["first_internal"] is not None:
             summary.first_internal = manifest["first_internal"]

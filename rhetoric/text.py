@@ -32,6 +32,15 @@ class EncodingFallbackWarning(UserWarning):
     """A file was not valid UTF-8 and was decoded with the single-byte fallback."""
 
 
+class NoWordsWarning(UserWarning):
+    """A document has no words to analyse (empty, or only what the text model removes)."""
+
+
+def no_words_message(name: str) -> str:
+    """The one line said of a document without words (:class:`NoWordsWarning`)."""
+    return f"{name}: no words to analyse (empty or only page furniture)"
+
+
 #: Byte-order marks of the wider Unicode encodings, longest first (UTF-32 LE begins like UTF-16 LE):
 #: the one table of them, for decoding a text (:func:`decode`) and refusing a corpus table.
 WIDE_BOMS = (

@@ -336,13 +336,23 @@ def _folder(tmp_path):
     return folder
 
 
+def test_analyze_corpus_says_how_many_documents_have_a_warning(capsys, tmp_path, data_home):
+    folder, out = _folder(tmp_path), tmp_path / "out"
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "cafe.txt").write_bytes(b"Caf\xe9 talk.")
+    status, printed, err = run(capsys, "analyze-corpus", str(folder), "--out", str(out))
+    assert status == 0, err
+    assert "4 documents, " in printed
+    assert ", 2 with a warning (the documents table's warning column), errors: none" in printed
+
+
 def test_analyze_corpus_writes_the_tables_and_resumes(capsys, tmp_path, data_home):
     from rhetoric.store import read_corpus_result
 
     folder, out = _folder(tmp_path), tmp_path / "out"
     status, printed, err = run(capsys, "analyze-corpus", str(folder), "--out", str(out))
     assert status == 0, err
-    assert printed.startswith(f"wrote {out}: 2 documents")
+    assert printed.startswith(f"wrote {out}: 2 documents") and "warning" not in printed
     first = read_corpus_result(out)
     assert first.documents["doc_id"].tolist() == ["a", "b"]
     (folder / "c.txt").write_text("Go on, go on.", encoding="utf-8")

@@ -25,7 +25,8 @@ distributed = pytest.importorskip("dask.distributed")
 
 TABLES = ("documents", "spans", "frames", "removed", "errors")
 DEVICES = "anaphora,epizeuxis,tricolon"
-MANIFEST_KEYS = {"part", "doc_ids", "words", "spans", "errors", "first_internal", "written_by"}
+MANIFEST_KEYS = {"part", "doc_ids", "words", "spans", "warned", "errors", "first_internal",
+                 "written_by"}  # fmt: skip
 
 
 def assert_same_tables(a, b) -> None:

@@ -98,16 +98,20 @@ def test_a_bad_file_is_an_error_row_and_the_good_ones_survive(tmp_path):
     (tmp_path / "a.txt").write_text("Go on, go on, go on.", encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"\x00binary")
     (tmp_path / "c.txt").write_bytes(b"Caf\xe9 talk.")
+    (tmp_path / "d.txt").write_text("  \n\n", encoding="utf-8")
     result = analyze_corpus(tmp_path, devices=DEVICES, frames=False, n_jobs=2)
     rows = result.documents.set_index("doc_id")
     assert rows.loc["a", "n_words"] == 6 and rows.loc["a", "warning"] is None
     assert "not valid UTF-8" in rows.loc["c", "warning"]
     assert rows.loc["c", "n_words"] == 2
+    # a document without words stays a row, said in its warning (not an error, not dropped)
+    assert rows.loc["d", "n_words"] == 0
+    assert rows.loc["d", "warning"] == "d: no words to analyse (empty or only page furniture)"
     assert result.errors.to_dict("records") == [
         {"doc_id": "b", "path": str(tmp_path / "b.txt"), "kind": "input",
          "reason": f"{tmp_path / 'b.txt'}: binary file (contains NUL bytes), not text"}
     ]  # fmt: skip
-    assert folder_paths(tmp_path) == [tmp_path / n for n in ("a.txt", "b.txt", "c.txt")]
+    assert folder_paths(tmp_path) == [tmp_path / n for n in ("a.txt", "b.txt", "c.txt", "d.txt")]
 
 
 def test_a_link_to_a_missing_file_is_an_input_error_not_left_out(tmp_path):

@@ -255,7 +255,7 @@ def test_a_part_that_cannot_be_written_names_the_shared_folder(tmp_path):
     with pytest.raises(UsageError, match="cannot write there .* share with the client"):
         elsewhere(0, [outcome])
     # a manifest whose files are not where the client looks (a folder local to each machine)
-    manifest = {"part": 0, "doc_ids": ["a"], "words": 0, "spans": 0, "errors": {},
+    manifest = {"part": 0, "doc_ids": ["a"], "words": 0, "spans": 0, "warned": 0, "errors": {},
                 "first_internal": None, "written_by": "elsewhere:1"}  # fmt: skip
     with pytest.raises(UsageError, match="written by elsewhere:1 is not there"):
         writer.commit(manifest)
