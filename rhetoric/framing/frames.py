@@ -415,7 +415,9 @@ def _profile_rows(
         weights[hit.term] = max(weights.get(hit.term, 0.0), min(1.0, _hit_weight(hit)))
         if part != "body":
             lead_hits[hit.category] += 1
-        keywords.setdefault(hit.category, Counter())[doc.norm[hit.start : hit.end]] += 1
+        # a term of several words broken over a line is the same keyword ("the public")
+        keyword = " ".join(doc.norm[hit.start : hit.end].split())
+        keywords.setdefault(hit.category, Counter())[keyword] += 1
     total = sum(counts.values())
     # several distinct terms in a story; fewer in a text of a sentence or two
     needed = min(MIN_TERMS, 1 + n_words // 100)

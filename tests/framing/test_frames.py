@@ -73,6 +73,12 @@ def test_multiword_terms_weigh_more():
     assert two == pytest.approx(one * 1.5 * 2 / 3)  # weight 1.5, over 3 words instead of 2
 
 
+def test_a_term_broken_over_a_line_is_one_keyword():
+    profile = frame_profile("Health\ncare matters. Health care is a right.").set_index("frame")
+    keywords = profile.loc["health_and_safety", "keywords"]
+    assert list(keywords) == ["health care"]  # one keyword, counted twice; no line break in it
+
+
 def test_profile_schema_and_empty_text():
     profile = frame_profile("")
     assert profile.columns.tolist() == PROFILE_COLUMNS
