@@ -63,6 +63,11 @@ def is_content_word(norm: str) -> bool:
     return len(norm) > 1 and not norm.isdigit() and norm not in function_words()
 
 
+#: The most (form, part of speech) pairs whose WordNet base forms are kept (a corpus of a million
+#: words has some 50,000 distinct words).
+_MORPHY_CACHE_SIZE = 1 << 18
+
+
 @lru_cache(maxsize=1)
 def _wordnet():
     require_nltk("corpora/wordnet")
@@ -75,6 +80,22 @@ def _wordnet():
             # different and builds a 3.0 -> 3.0 synset map for the multilingual functions: more
             # than half of the loading time, for a mapping this package never uses.
             return None
+
+        def _morphy(self, form, pos, check_exceptions=True):
+            # NLTK's morphology, remembered per (form, part of speech): lemma(), word_classes(),
+            # the antonym and synset look-ups and the polyptoton roots each ask it about the
+            # same words (three calls in four repeat one made before). A copy is returned, as
+            # NLTK returns a new list.
+            cache = self.__dict__.get("_morphy_cache")
+            if cache is None:
+                cache = self._morphy_cache = {}
+            key = (form, pos, check_exceptions)
+            found = cache.get(key)
+            if found is None:
+                if len(cache) >= _MORPHY_CACHE_SIZE:
+                    cache.clear()
+                found = cache[key] = tuple(super()._morphy(form, pos, check_exceptions))
+            return list(found)
 
         def _load_lemma_pos_offset_map(self):
             # NLTK's parsing, over each index file read in one piece: NLTK reads it line by
