@@ -54,6 +54,8 @@ def test_wordnet_index_read_in_one_piece_equals_nltks():
     theirs = reference._lemma_pos_offset_map
     assert len(ours._lemma_pos_offset_map) == len(theirs) > 100_000
     assert all(dict(v) == dict(theirs[k]) for k, v in ours._lemma_pos_offset_map.items())
+    assert ours.satellite_offsets == reference.satellite_offsets
+    assert len(ours.satellite_offsets) > 10_000
 
 
 def test_linked_lemma_names_are_nltks_derivations_and_pertainyms():
