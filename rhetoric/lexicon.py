@@ -694,16 +694,20 @@ def contrasts(a: str, b: str) -> bool:
         return False
     if _negated(a, b) or _negated(b, a):
         return True
-    if not antonyms(a) and not antonyms(b):
+    opposed_a, opposed_b = antonyms(a), antonyms(b)
+    if not opposed_a and not opposed_b:
         return False  # what follows finds an antonym or nothing
-    base_a, base_b = lemma(a), lemma(b)
-    if base_a == base_b:
+    forms_a, forms_b = _forms(a), _forms(b)
+    if opposed_a.isdisjoint(forms_b) and opposed_b.isdisjoint(forms_a):
         return False
-    forms_a = {a, base_a, *_base_forms(a)}
-    forms_b = {b, base_b, *_base_forms(b)}
-    if forms_a & forms_b:
-        return False  # two forms of one word ("man", "men")
-    return bool(antonyms(a) & forms_b or antonyms(b) & forms_a)
+    return forms_a.isdisjoint(forms_b)  # else two forms of one word ("man", "men")
+
+
+@lru_cache(maxsize=65536)
+def _forms(word: str) -> frozenset[str]:
+    """The word, its lemma and its noun and adjective base forms (what :func:`contrasts` looks
+    for among the other word's antonyms), found once per word: most pairs are asked once."""
+    return frozenset({word, lemma(word), *_base_forms(word)})
 
 
 # --- word classes for parallelism (tricolon, antithesis) ------------------------------------------
