@@ -6,8 +6,11 @@ detectors can call these functions freely on hot paths.
 
 from __future__ import annotations
 
+import gc
 import re
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain, pairwise
 from typing import NamedTuple
@@ -63,6 +66,28 @@ def is_content_word(norm: str) -> bool:
     return len(norm) > 1 and not norm.isdigit() and norm not in function_words()
 
 
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a large table of lasting objects is built.
+
+    WordNet's index makes some 300,000 dicts and lists that live as long as the process: each
+    few tens of thousands of them the collector would walk every object of the process (three
+    full collections while the index loads, about a third of a second, finding nothing to
+    free). The collector is switched on again afterwards, unless it was off before."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+#: The most (form, part of speech) pairs whose WordNet base forms are kept (a corpus of a million
+#: words has some 50,000 distinct words).
+_MORPHY_CACHE_SIZE = 1 << 18
+
+
 @lru_cache(maxsize=1)
 def _wordnet():
     require_nltk("corpora/wordnet")
@@ -76,9 +101,45 @@ def _wordnet():
             # than half of the loading time, for a mapping this package never uses.
             return None
 
+        def _morphy(self, form, pos, check_exceptions=True):
+            # NLTK's morphology, remembered per (form, part of speech): lemma(), word_classes(),
+            # the antonym and synset look-ups and the polyptoton roots each ask it about the
+            # same words (three calls in four repeat one made before). A copy is returned, as
+            # NLTK returns a new list.
+            cache = self.__dict__.get("_morphy_cache")
+            if cache is None:
+                cache = self._morphy_cache = {}
+            key = (form, pos, check_exceptions)
+            found = cache.get(key)
+            if found is None:
+                if len(cache) >= _MORPHY_CACHE_SIZE:
+                    cache.clear()
+                found = cache[key] = tuple(super()._morphy(form, pos, check_exceptions))
+            return list(found)
+
+        def _scan_satellites(self):
+            # NLTK's scan for the offsets of the adjective satellites, over the adjective data
+            # file read in one piece: NLTK reads its 18,000 lines through its seekable stream
+            # reader, a third of a second. The same lines (that reader splits as
+            # str.splitlines does) and the same test of each.
+            satellites = set()
+            with self.open(f"data.{self._FILEMAP['a']}") as fp:
+                lines = fp.read().splitlines()
+            for line in lines:
+                if line.startswith(" "):
+                    continue
+                fields = line.split(None, 3)  # NLTK splits the whole line; the first three count
+                if len(fields) >= 3 and fields[2] == "s":
+                    satellites.add(int(fields[0]))
+            self.satellite_offsets = satellites
+
         def _load_lemma_pos_offset_map(self):
             # NLTK's parsing, over each index file read in one piece: NLTK reads it line by
             # line through its seekable stream reader, the larger part of loading WordNet.
+            with _collection_paused():
+                self._read_lemma_pos_offset_map()
+
+        def _read_lemma_pos_offset_map(self):
             from nltk.corpus.reader.wordnet import ADJ, ADJ_SAT, WordNetError
 
             offsets_of = self._lemma_pos_offset_map
@@ -633,16 +694,20 @@ def contrasts(a: str, b: str) -> bool:
         return False
     if _negated(a, b) or _negated(b, a):
         return True
-    if not antonyms(a) and not antonyms(b):
+    opposed_a, opposed_b = antonyms(a), antonyms(b)
+    if not opposed_a and not opposed_b:
         return False  # what follows finds an antonym or nothing
-    base_a, base_b = lemma(a), lemma(b)
-    if base_a == base_b:
+    forms_a, forms_b = _forms(a), _forms(b)
+    if opposed_a.isdisjoint(forms_b) and opposed_b.isdisjoint(forms_a):
         return False
-    forms_a = {a, base_a, *_base_forms(a)}
-    forms_b = {b, base_b, *_base_forms(b)}
-    if forms_a & forms_b:
-        return False  # two forms of one word ("man", "men")
-    return bool(antonyms(a) & forms_b or antonyms(b) & forms_a)
+    return forms_a.isdisjoint(forms_b)  # else two forms of one word ("man", "men")
+
+
+@lru_cache(maxsize=65536)
+def _forms(word: str) -> frozenset[str]:
+    """The word, its lemma and its noun and adjective base forms (what :func:`contrasts` looks
+    for among the other word's antonyms), found once per word: most pairs are asked once."""
+    return frozenset({word, lemma(word), *_base_forms(word)})
 
 
 # --- word classes for parallelism (tricolon, antithesis) ------------------------------------------

@@ -54,6 +54,8 @@ def test_wordnet_index_read_in_one_piece_equals_nltks():
     theirs = reference._lemma_pos_offset_map
     assert len(ours._lemma_pos_offset_map) == len(theirs) > 100_000
     assert all(dict(v) == dict(theirs[k]) for k, v in ours._lemma_pos_offset_map.items())
+    assert ours.satellite_offsets == reference.satellite_offsets
+    assert len(ours.satellite_offsets) > 10_000
 
 
 def test_linked_lemma_names_are_nltks_derivations_and_pertainyms():
@@ -69,3 +71,46 @@ def test_linked_lemma_names_are_nltks_derivations_and_pertainyms():
             for r in entry.derivationally_related_forms() + entry.pertainyms()
         }
         assert linked_lemma_names(word) == expected, word
+
+
+def test_wordnets_morphology_remembered_is_nltks():
+    # the package's reader keeps each (form, part of speech) it was asked about; the answers, and
+    # a fresh list each time, must be NLTK's own
+    from nltk.corpus.reader.wordnet import WordNetCorpusReader
+
+    from rhetoric.lexicon import wordnet
+
+    wn = wordnet()
+    forms = ["men", "running", "better", "axes", "leaves", "was", "ruler", "xqzt", "", "Bush"]
+    for form in forms:
+        for pos in ("n", "v", "a", "r", "s"):
+            expected = WordNetCorpusReader._morphy(wn, form, pos)
+            first, again = wn._morphy(form, pos), wn._morphy(form, pos)
+            assert first == again == expected, (form, pos)
+            first.append("changed")  # a caller's change must not reach the next caller
+            assert wn._morphy(form, pos) == expected
+            assert wn.morphy(form, pos) == (expected[0] if expected else None)
+
+
+def test_collection_paused_restores_the_collectors_state():
+    import gc
+
+    import pytest
+
+    from rhetoric.lexicon import _collection_paused
+
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        with _collection_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled()
+        with pytest.raises(ValueError), _collection_paused():
+            raise ValueError("a failed load")
+        assert gc.isenabled()
+        gc.disable()  # switched off by the caller: left off
+        with _collection_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()

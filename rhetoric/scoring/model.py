@@ -211,8 +211,21 @@ class ScorerModel:
         return calibrate(decision, self.calibration_a, self.calibration_b)
 
     def _known_columns(self, features: frozenset[str]) -> np.ndarray:
-        """Which vectorised columns come from ``features`` (``"f=v"`` comes from ``f``)."""
-        return np.array([name.split("=", 1)[0] in features for name in self.columns], dtype=bool)
+        """Which vectorised columns come from ``features`` (``"f=v"`` comes from ``f``); kept
+        per set of features (a scorer is bounded with the same few sets, document after
+        document)."""
+        found = self._known_columns_of.get(features)
+        if found is None:
+            found = np.array(
+                [name.split("=", 1)[0] in features for name in self.columns], dtype=bool
+            )
+            found.flags.writeable = False  # shared by every later call
+            self._known_columns_of[features] = found
+        return found
+
+    @cached_property
+    def _known_columns_of(self) -> dict[frozenset[str], np.ndarray]:
+        return {}
 
     @property
     def reported_by_default(self) -> bool:
@@ -310,6 +323,25 @@ class Forest:
         self.right = np.where(leaf, own, stacked("right", np.intp) + shift)
         self.feature = np.where(leaf, 0, feature)
         self.depth = max(_depth(t) for t in trees)
+        # the same arrays as Python lists and numbers, for the node-by-node walk of the bound
+        self._root_list = self.roots.tolist()
+        self._left_list, self._right_list = self.left.tolist(), self.right.tolist()
+        self._feature_list, self._threshold_list = self.feature.tolist(), self.threshold.tolist()
+        # the inner nodes, each before its children (breadth first from the roots)
+        order, inner = [], self._root_list
+        while inner:
+            inner = [n for n in inner if self._left_list[n] != n]
+            order += inner
+            inner = [c for n in inner for c in (self._left_list[n], self._right_list[n])]
+        self._inner_bottom_up = order[::-1]
+        # per node, the largest leaf value below it
+        subtree_max = self.value.tolist()
+        for node in self._inner_bottom_up:
+            subtree_max[node] = max(
+                subtree_max[self._left_list[node]], subtree_max[self._right_list[node]]
+            )
+        self._subtree_max = subtree_max
+        self._reads_known_cache: dict[bytes, list[bool]] = {}
 
     def leaf_values(self, x: np.ndarray) -> np.ndarray:
         """The value of the leaf each row reaches in each tree, shape ``(rows, trees)``."""
@@ -329,23 +361,31 @@ class Forest:
             for f in np.flatnonzero(known)
             if len(x) and np.all(x[:, f] == x[0, f])
         }
+        reads_known = self._reads_known(known)
         total = np.full(len(x), float(baseline))
-        for root in self.roots:
-            total = total + self._bound(int(root), x, known, constant)
+        for root in self._root_list:
+            total = total + self._bound(root, x, known, constant, reads_known)
         return total
 
-    def _bound(self, node: int, x: np.ndarray, known: np.ndarray, constant: dict):
+    def _bound(self, node: int, x: np.ndarray, known: np.ndarray, constant: dict, reads_known):
         """The largest leaf value below ``node`` each row can reach: a number when it is the same
-        for every row, else an array."""
-        left, right = int(self.left[node]), int(self.right[node])
-        if left == node:  # a leaf
-            return float(self.value[node])
-        feature, threshold = int(self.feature[node]), float(self.threshold[node])
-        if known[feature] and feature in constant:
+        for every row, else an array. A subtree that splits on no ``known`` column is the
+        largest of its leaves (``reads_known``, :meth:`_reads_known`: the same number the
+        descent through both branches of every split finds)."""
+        if not reads_known[node]:
+            return self._subtree_max[node]
+        left, right = self._left_list[node], self._right_list[node]
+        feature, threshold = self._feature_list[node], self._threshold_list[node]
+        if feature in constant:
             return self._bound(
-                left if constant[feature] <= threshold else right, x, known, constant
+                left if constant[feature] <= threshold else right,
+                x,
+                known,
+                constant,
+                reads_known,
             )
-        low, high = self._bound(left, x, known, constant), self._bound(right, x, known, constant)
+        low = self._bound(left, x, known, constant, reads_known)
+        high = self._bound(right, x, known, constant, reads_known)
         if not known[feature]:
             return (
                 max(low, high)
@@ -355,6 +395,20 @@ class Forest:
         if isinstance(low, float) and isinstance(high, float) and low == high:
             return low
         return np.where(x[:, feature] <= threshold, low, high)
+
+    def _reads_known(self, known: np.ndarray) -> list[bool]:
+        """Per node, whether its subtree splits on a ``known`` column (kept per set of known
+        columns: a scorer bounds with the same few sets, the document's and the quick features)."""
+        key = known.tobytes()
+        found = self._reads_known_cache.get(key)
+        if found is None:
+            leaf = self.left == np.arange(len(self.left))
+            reads = (~leaf & np.asarray(known, dtype=bool)[self.feature]).tolist()
+            left, right = self._left_list, self._right_list
+            for node in self._inner_bottom_up:
+                reads[node] = reads[node] or reads[left[node]] or reads[right[node]]
+            found = self._reads_known_cache[key] = reads
+        return found
 
     def decision(self, x: np.ndarray, baseline: float) -> np.ndarray:
         """``baseline`` plus every tree's leaf value, per row."""
