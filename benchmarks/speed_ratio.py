@@ -49,8 +49,14 @@ def detector_seconds(printed: str) -> float:
 
 
 def run_devices(checkout: Path) -> float:
-    """One fresh run of ``benchmarks/devices.py`` of ``checkout``, importing that checkout's code."""
+    """One fresh run of ``benchmarks/devices.py`` of ``checkout``, importing that checkout's code.
+
+    It runs in ``checkout``: the data home and NLTK's folder, when given as relative paths, are
+    made absolute first (relative to this process's working folder, as the user meant them)."""
     environment = {**os.environ, "PYTHONPATH": str(checkout)}
+    for variable in ("RHETORIC_DATA", "NLTK_DATA"):
+        if environment.get(variable):
+            environment[variable] = os.path.abspath(environment[variable])
     done = subprocess.run(
         [sys.executable, str(checkout / "benchmarks" / "devices.py")],
         cwd=checkout,

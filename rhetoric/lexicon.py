@@ -75,8 +75,8 @@ def _collection_paused() -> Iterator[None]:
     full collections while the index loads, about a third of a second, finding nothing to
     free). The collector is switched on again afterwards, unless it was off before."""
     enabled = gc.isenabled()
-    gc.disable()
     try:
+        gc.disable()  # inside the try: an exception raised here still ends with it on again
         yield
     finally:
         if enabled:

@@ -202,7 +202,8 @@ class CorpusResult:
         One row per document analysed: ``doc_id``, ``path`` (``None`` for a text given
         directly), ``n_words``, ``n_devices`` (device spans, the parts of figures: count
         figures with :func:`rhetoric.stats.device_counts` for rates), ``n_removed``, ``warning``
-        (a decoding fallback, or ``None``), ``text_hash`` (:func:`text_hash` of the text
+        (the warnings raised while it was analysed, joined by "; ": a decoding fallback, a
+        document without words; or ``None``), ``text_hash`` (:func:`text_hash` of the text
         analysed), then the corpus's metadata columns (``year``, ``label``, ...).
     spans : DataFrame
         Every device, stance and frame-keyword span: :data:`rhetoric.span.SPAN_COLUMNS` plus

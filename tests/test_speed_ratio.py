@@ -32,3 +32,23 @@ def test_the_all_detectors_line_is_read_and_its_absence_said(speed_ratio):
 def test_a_checkout_without_the_benchmark_is_a_usage_error(speed_ratio, tmp_path, capsys):
     assert speed_ratio.main(["--before", str(tmp_path), "--runs", "1"]) == 2
     assert "no benchmarks/devices.py there" in capsys.readouterr().err
+
+
+def test_a_relative_data_home_is_made_absolute_for_the_run_in_the_checkout(
+    speed_ratio, monkeypatch, tmp_path
+):
+    seen = {}
+
+    def fake_run(command, cwd, env, **kwargs):
+        seen.update(cwd=cwd, env=env)
+        return speed_ratio.subprocess.CompletedProcess(command, 0, "all detectors  5.0  60%\n", "")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("RHETORIC_DATA", "../shared/data")
+    monkeypatch.setattr(speed_ratio.subprocess, "run", fake_run)
+    assert speed_ratio.run_devices(tmp_path / "before") == 5.0
+    assert seen["cwd"] == tmp_path / "before"  # the benchmark runs in the checkout ...
+    assert seen["env"]["RHETORIC_DATA"] == str(
+        tmp_path.parent / "shared" / "data"
+    )  # ... data found
+    assert seen["env"]["PYTHONPATH"] == str(tmp_path / "before")

@@ -329,7 +329,6 @@ class DocumentProfile:
             else 0.0
         )
         self.first_person = first_person_rate(doc.keys)
-        self._tags: dict[int, list[str]] = {}
         # Positions of quotation marks and of coordinators, found once, so that a figure whose
         # parts lie far apart (a refrain across a book) is not read again from end to end.
         self._quotes = [m.start() for m in _QUOTE_CHARS.finditer(doc.text)]
@@ -339,7 +338,7 @@ class DocumentProfile:
         self._coordinator_starts = [m.start() for m in found]
         self._coordinator_ends = [m.end() for m in found]
         self.clause_words = Counter(doc.clause_of)
-        self._initials: Counter | None = None
+        self._initials: tuple[Counter, int] | None = None
         self._roots: Counter | None = None
         # where each paragraph's last letter or digit ends: a figure ending there or later ends
         # its paragraph (found once here, not by reading the rest of the paragraph per figure)
@@ -378,13 +377,16 @@ class DocumentProfile:
     def initial_rate(self, key: str) -> float:
         """Share of the document's content words that begin with the letter ``key`` begins with."""
         if self._initials is None:
-            self._initials = Counter()
+            # built whole, then set in one step: the profile is shared (:func:`document_profile`),
+            # and a caller in another thread, or after an interrupted call, must never see a
+            # table half filled
+            initials: Counter = Counter()
             for word, n in self.counts.items():
                 if word[:1].isalpha() and is_content_word(word):
-                    self._initials[word[0]] += n
-            self._initials_total = sum(self._initials.values())
-        total = self._initials_total
-        return self._initials[key[:1]] / total if total else 0.0
+                    initials[word[0]] += n
+            self._initials = (initials, sum(initials.values()))
+        initials, total = self._initials
+        return initials[key[:1]] / total if total else 0.0
 
     def root_count(self, key: str) -> int:
         """Occurrences in the document of content words of ``key``'s root (polyptoton's
@@ -392,10 +394,11 @@ class DocumentProfile:
         from rhetoric.devices.polyptoton import root
 
         if self._roots is None:
-            self._roots = Counter()
+            roots: Counter = Counter()  # set in one step, as in initial_rate
             for word, n in self.counts.items():
                 if word.isalpha() and is_content_word(word):
-                    self._roots[root(word)] += n
+                    roots[root(word)] += n
+            self._roots = roots
         return self._roots[root(key)]
 
     @cached_property

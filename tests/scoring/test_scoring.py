@@ -250,6 +250,28 @@ def test_one_profile_per_document_shared_by_devices_scored_one_at_a_time():
     assert sorted(together) == sorted(one_at_a_time)
 
 
+@pytest.mark.parametrize("table", ["initial_rate", "root_count"])
+def test_an_interrupted_build_leaves_the_shared_profile_whole(monkeypatch, table):
+    import rhetoric.scoring.features as features
+
+    doc = Document(TEXT * 3)
+    profile = document_profile(doc)
+    real, calls = features.is_content_word, []
+
+    def interrupted(word):  # the third word read stops the build (Ctrl-C, a timeout)
+        calls.append(word)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(word)
+
+    monkeypatch.setattr(features, "is_content_word", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        getattr(profile, table)("fight")
+    monkeypatch.setattr(features, "is_content_word", real)
+    # the next caller of the same document sees the whole table, not the part built before
+    assert getattr(profile, table)("fight") == getattr(DocumentProfile(doc), table)("fight")
+
+
 def test_a_profiled_document_is_not_kept_alive_by_its_profile():
     doc = Document(TEXT * 3)
     find_devices(doc, min_score=0)  # profiles the document
