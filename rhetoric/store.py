@@ -328,6 +328,8 @@ class RunSummary:
     #: Documents of this run analysed with a warning (a decoding fallback, no words): said in
     #: the summary line, each in its row's ``warning`` column of the documents table.
     warned: int = 0
+    #: Documents of the input skipped as already written whose row holds a warning.
+    earlier_warned: int = 0
     errors: Counter = field(default_factory=Counter)
     first_internal: dict | None = None
     seconds: float = 0.0
@@ -353,11 +355,15 @@ class RunSummary:
             errors += f" ({earlier} recorded by an earlier run)"
         skipped = f" ({self.skipped} already there, skipped)" if self.skipped else ""
         documents = f"{self.documents} document{'s' * (self.documents != 1)}"
-        warned = (
-            f", {self.warned} with a warning (the documents table's warning column)"
-            if self.warned
-            else ""
-        )
+        warned = ""
+        if self.warned or self.earlier_warned:
+            earlier = (
+                f", {self.earlier_warned} recorded by an earlier run" if self.earlier_warned else ""
+            )
+            warned = (
+                f", {self.warned + self.earlier_warned} with a warning (the documents table's "
+                f"warning column{earlier})"
+            )
         return (
             f"wrote {self.out}: {documents}{skipped}, {self.words:,} words, "
             f"{self.spans:,} spans{warned}, errors: {errors}, in {self.seconds:.1f} s"
@@ -676,6 +682,7 @@ class CorpusWriter:
         self._buffer: list[Outcome] = []
         #: ``{doc_id: error row}`` of the errors earlier runs recorded (:meth:`remaining`).
         self._earlier_errors: dict[str, dict] = {}
+        self._earlier_warned: set[str] = set()
         self._counts = Counter()
         self._last_flush = time.monotonic()
         self._start = time.perf_counter()
@@ -766,6 +773,11 @@ class CorpusWriter:
                 _release_folder(self.folder)
                 raise _refused(self.folder, error) from None
             self._earlier_errors = {row["doc_id"]: row for row in earlier.to_dict("records")}
+            try:
+                self._earlier_warned = _warned_documents(self.folder)
+            except DamagedRunError as error:
+                _release_folder(self.folder)
+                raise _refused(self.folder, error) from None
         return self
 
     def remaining(self, documents: Iterable[CorpusDocument]) -> Iterator[CorpusDocument]:
@@ -777,6 +789,7 @@ class CorpusWriter:
                 yield document
                 continue
             self.summary.skipped += 1
+            self.summary.earlier_warned += document.doc_id in self._earlier_warned
             error = self._earlier_errors.get(document.doc_id)
             if error is not None:
                 self.summary.earlier_errors[error["kind"]] += 1
@@ -929,6 +942,15 @@ def _check_texts(folder: Path, committed: dict[str, str], documents) -> None:
                 "by its place); resuming would keep the old text's results under its name: give "
                 "a new --out folder for this corpus"
             )
+
+
+def _warned_documents(folder: Path) -> set[str]:
+    """The doc_ids of the committed documents whose row holds a warning."""
+    warned: set[str] = set()
+    for number in sorted(_committed_batches(folder)):
+        part = _read_part(folder, "documents", number, ["doc_id", "warning"]).to_pydict()
+        warned.update(d for d, w in zip(part["doc_id"], part["warning"], strict=True) if w)
+    return warned
 
 
 def _read_part(folder: Path, name: str, number: int, columns: list[str] | None = None):

@@ -344,6 +344,15 @@ def test_analyze_corpus_says_how_many_documents_have_a_warning(capsys, tmp_path,
     assert status == 0, err
     assert "4 documents, " in printed
     assert ", 2 with a warning (the documents table's warning column), errors: none" in printed
+    # resumed with one more document: the earlier run's warned documents are still said
+    (folder / "more.txt").write_text("Go on, go on.", encoding="utf-8")
+    status, printed, err = run(capsys, "analyze-corpus", str(folder), "--out", str(out))
+    assert status == 0, err
+    assert "1 document (4 already there, skipped)" in printed
+    assert (
+        ", 2 with a warning (the documents table's warning column, 2 recorded by an earlier "
+        "run), errors: none"
+    ) in printed
 
 
 def test_analyze_corpus_writes_the_tables_and_resumes(capsys, tmp_path, data_home):
