@@ -162,13 +162,9 @@ def _bounded(
     for start in range(0, len(indices), BOUND_CHUNK):
         chunk = indices[start : start + BOUND_CHUNK]
         records = [staged.quick(k) if stage is None else staged.record(k, stage) for k in chunk]
-        bounds = model.upper_bound(records)
-        passing = [
-            k for k, bound in zip(chunk, bounds, strict=True) if reported_score(bound) >= threshold
-        ]
-        staged.forget(
-            [k for k, bound in zip(chunk, bounds, strict=True) if reported_score(bound) < threshold]
-        )
+        reaches = [reported_score(bound) >= threshold for bound in model.upper_bound(records)]
+        passing = [k for k, reach in zip(chunk, reaches, strict=True) if reach]
+        staged.forget([k for k, reach in zip(chunk, reaches, strict=True) if not reach])
         may.extend(passing)
         if 2 * len(passing) > len(chunk):
             return may + indices[start + len(chunk) :]
