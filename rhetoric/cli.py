@@ -178,6 +178,7 @@ def _analyze_source(
     from rhetoric.analysis import Options, analyze, analyze_text
     from rhetoric.devices import check_devices, check_min_score
     from rhetoric.runner import document_text
+    from rhetoric.text import warn_if_no_words
 
     if document.path is None:  # the text piped in, or the seed article: a text, never a path
         if isinstance(document, _StandardInput) and len(document.text) > max_bytes:
@@ -195,6 +196,7 @@ def _analyze_source(
         result = analyze(Path(document.path), devices=devices, frames=frames, max_bytes=max_bytes,
                          min_score=min_score, genre=genre)  # fmt: skip
     result.source = document.doc_id
+    warn_if_no_words(result.n_words, document.doc_id)  # said with the outcome's other warnings
     return result
 
 
@@ -224,7 +226,6 @@ def _run_analyze(args) -> int:
     from rhetoric.devices import check_min_score
     from rhetoric.files import output_path, write_output
     from rhetoric.runner import map_documents
-    from rhetoric.text import no_words_message
 
     devices = _devices_option(args.devices)
     if args.html:
@@ -259,8 +260,6 @@ def _run_analyze(args) -> int:
                 failures += 1
             continue
         result = outcome.value
-        if result.n_words == 0:
-            _say("warning", no_words_message(outcome.doc_id))
         if fmt == "json":
             print(result.to_json(), flush=True)
         elif fmt == "csv":  # one header for every document

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -41,7 +40,7 @@ from rhetoric.runner import (
     parquet_text_source,
 )
 from rhetoric.span import SPAN_COLUMNS, Span
-from rhetoric.text import DEFAULT_MAX_BYTES, NoWordsWarning, no_words_message
+from rhetoric.text import DEFAULT_MAX_BYTES, warn_if_no_words
 
 BACKENDS = ("serial", "processes", "dask")
 #: Columns of :attr:`CorpusResult.documents` (the corpus's metadata columns follow).
@@ -116,8 +115,7 @@ def analyze_document(
     """
     text = document_text(document, max_bytes)
     result = analyze_text(text, options, document.doc_id, document.metadata)
-    if result.n_words == 0:  # kept as a row (0 words), and said in its ``warning``
-        warnings.warn(no_words_message(document.doc_id), NoWordsWarning, stacklevel=2)
+    warn_if_no_words(result.n_words, document.doc_id)  # kept as a row, said in its ``warning``
     check_offsets(text, [*result.device_spans, *result.frame_spans, *result.removed])
     spans = [
         {**s.to_dict(), "layer": s.device if s.device in ("stance", "frame") else "device"}

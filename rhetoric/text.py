@@ -36,9 +36,16 @@ class NoWordsWarning(UserWarning):
     """A document has no words to analyse (empty, or only what the text model removes)."""
 
 
-def no_words_message(name: str) -> str:
-    """The one line said of a document without words (:class:`NoWordsWarning`)."""
-    return f"{name}: no words to analyse (empty or only page furniture)"
+def warn_if_no_words(n_words: int, name: str) -> None:
+    """Say that the document ``name`` has no words to analyse (a :class:`NoWordsWarning`, which
+    the corpus runner keeps with the document's outcome: a row's ``warning``, a line of
+    ``rhetoric analyze``)."""
+    if n_words == 0:
+        warnings.warn(
+            f"{name}: no words to analyse (empty or only page furniture)",
+            NoWordsWarning,
+            stacklevel=2,
+        )
 
 
 #: Byte-order marks of the wider Unicode encodings, longest first (UTF-32 LE begins like UTF-16 LE):
