@@ -67,6 +67,17 @@ classes alike together (seventeen features) 0.738, 0.405. With the logistic regr
 seventeen and the four of the list above together reach the trees' level (0.741, 0.440), not
 beyond it. The trees over the existing features seem to hold what these describe (the rule's
 word-class evidence, single-word parts, shared openings, clause edges).
+
+Antithesis candidates tried and not kept (session s35, issue 10): a broader ``contrasts`` (about
+230 conventional contraries WordNet does not link, "master" / "servant", "word" / "deed";
+inflected verbs by their base form; a named pattern before two generic parallel clauses of equal
+score). It added 118 figures in the training pool (judged blind:
+``corpus/annotations/antithesis_contrast_pairs.jsonl``, 38 TRUE, 25 BORDERLINE, 55 FALSE) and
+four training-fold items to the candidates, none of the held-out folds'. Retrained with them,
+the antithesis scorer kept about as many judged true figures at its threshold out of fold (238
+against 237; average precision 0.772 -> 0.759), +2 and -1 held-out items at the defaults
+(scorers without those addresses), and on the development set three true figures and one gold
+item fewer: the candidates the list adds are mostly pairs a scorer cannot tell from chance.
 """
 
 from __future__ import annotations

@@ -162,6 +162,7 @@ def _find_in_sentence(doc: Document, sentence: Segment) -> list[Span]:
         if figure is None:
             continue
         items, similarity, shape = figure
+        items = [*items[:-1], _with_head(doc, sentence.first_word, items, stretches)]
         taken_until = last
         while taken_until + 1 < len(stretches) and stretches[taken_until + 1][0] < items[-1][1]:
             taken_until += 1  # a last member run on past its stretch takes the stretches it holds
@@ -182,6 +183,41 @@ def _find_in_sentence(doc: Document, sentence: Segment) -> list[Span]:
                 )
             )
     return spans
+
+
+#: The tags of a noun that can head a member's phrase, and of the words that may stand before it
+#: inside the member (an adjective, a participle, a noun of a compound: "social [security]").
+_HEAD_TAGS = frozenset({"NN", "NNS"})
+_BEFORE_HEAD_TAGS = frozenset({"NN", "NNS", "JJ", "VBG", "VBN"})
+#: Most words a last member runs on to reach its head noun.
+MAX_HEAD_RUN = 3
+
+
+def _with_head(
+    doc: Document, offset: int, items: list[tuple[int, int]], stretches: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """The last member run on to its head noun when it stops before it, as long as the earlier
+    members are nouns: "employment, production, and purchasing [power]", "health, education,
+    and social [security]" (the last member was cut to the length of the one before it). A
+    series of adjectives sharing a head keeps its members ("cultural, economic, and technical
+    activities"): the middle member then ends on an adjective. Word classes by the tagger
+    (:attr:`~rhetoric.text.Document.tags`), read in context; ``offset`` is the sentence's first
+    word, the members' word ranges count from it. The member stays inside its stretch: no comma
+    or coordinator is crossed."""
+    start, end = items[-1]
+    tags = doc.tags
+    if any(tags[offset + b - 1] not in _HEAD_TAGS for _, b in items[:-1]):
+        return start, end
+    stretch_end = next((b for a, b in stretches if a <= end - 1 < b), end)
+    limit = min(stretch_end, end + MAX_HEAD_RUN)
+    run_on = end
+    while (
+        run_on < limit
+        and tags[offset + run_on - 1] in _BEFORE_HEAD_TAGS
+        and tags[offset + run_on] in _HEAD_TAGS
+    ):
+        run_on += 1
+    return start, run_on
 
 
 def _candidate_runs(

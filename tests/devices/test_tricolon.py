@@ -21,7 +21,8 @@ def test_empty_text_gives_nothing():
 def test_three_phrases_with_the_same_opening():
     text = "The town lived by the river, by the mill, and by the market square."
     spans = find_tricolon(text)
-    assert items(spans) == ["by the river", "by the mill", "by the market"]
+    # the last member runs on to its head noun ("market square"), not cut to the middle's length
+    assert items(spans) == ["by the river", "by the mill", "by the market square"]
     assert {s.kind for s in spans} == {"tricolon"} and len({s.group for s in spans}) == 1
     assert spans[0].start == text.index("by the river") and spans[0].score == 1.0
     assert "each begins with 'by'" in spans[0].evidence
@@ -335,3 +336,20 @@ def test_adjectives_ending_the_sentence_close_their_items():
     assert [s.text for s in figure] == ["the humble", "the weary", "the brave"]
     # inside the sentence an adjective after "the" still awaits its noun
     assert find_tricolon("He spoke of the civic, the moral and the civic duty.") == []
+
+
+def test_a_last_member_cut_before_its_head_noun_runs_on_to_it():
+    # the last member was cut to the length of the one before it ("purchasing" of "purchasing
+    # power"); members that are nouns let it run on to its head, as far as its stretch goes
+    spans = find_tricolon("We must secure employment, production, and purchasing power for all.")
+    assert items(spans) == ["employment", "production", "purchasing power"]
+    spans = find_tricolon("We need doctors, nurses, and public health services in every county.")
+    assert items(spans)[-1] == "public health services"
+
+
+def test_adjectives_sharing_one_head_keep_their_members():
+    # the middle member is an adjective: the head noun belongs to all three, not to the last
+    spans = find_tricolon(
+        "The war halted cultural, economic, and technical activities in the region."
+    )
+    assert items(spans) == ["cultural", "economic", "technical"]
