@@ -11,7 +11,8 @@ commonest prepositions and conjunctions, forms of *be* and *have*). Then:
   common opener;
 * a run of three needs weight 1.5, or two shared words after a subordinator ("When we ...",
   three times: the clauses build one period);
-* a run of four or more needs two shared words.
+* a run of four or more needs two shared words, or one that opens a subordinate clause
+  (:data:`SERIES_OPENERS`: "where ...; where ...; where ...; where ...").
 
 So "The ... The ...", "It ... It ..." and "We ... We ..." are never anaphora on their own,
 while a hortative pair, or three sentences opening on the same preposition and demonstrative, is.
@@ -75,6 +76,10 @@ SUBORDINATORS = frozenset(
     "when if while as because although though unless until since where whenever".split()
 )
 COORDINATORS = frozenset("and or but nor".split())
+#: Openers of a subordinate clause, and "that" and "who": four or more successive units opening
+#: on one of them are a series of clauses built on purpose ("where ...; where ...; where ...;
+#: where ..."; a creed of "that ..." clauses), though the word alone weighs little.
+SERIES_OPENERS = SUBORDINATORS | {"that", "who"}
 
 _CLAUSE_BREAK = re.compile(r"[;:\u2014\u2013]|--")
 _COMMA_BREAK = re.compile(r",")
@@ -203,7 +208,7 @@ def carries_weight(shared: tuple[str, ...], run: int) -> bool:
         return w >= 2 and (len(shared) >= 3 or shared[0] not in COMMON_OPENERS)
     if run == 3:
         return w >= 1.5 or (len(shared) >= 2 and shared[0] in SUBORDINATORS)
-    return len(shared) >= 2 or w >= 2
+    return len(shared) >= 2 or w >= 2 or shared[0] in SERIES_OPENERS
 
 
 def _runs(

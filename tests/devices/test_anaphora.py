@@ -339,3 +339,17 @@ def test_a_gapped_run_joins_a_run_it_holds_whole():
     assert [s.text for s in spans] == ["Our hope"] * 3 and len({s.group for s in spans}) == 1
     # a figure found already with every member of the gapped run (and longer openings) stays:
     # test_opening_that_returns_every_other_paragraph
+
+
+def test_four_clauses_opening_on_one_subordinator_are_a_series():
+    # one word that opens a subordinate clause weighs little, but four units on it in a row are a
+    # period built on purpose; three are not enough, nor are four on an article
+    text = (
+        "This is the town we want: where mills run again; where every school stays open; where "
+        "the young can find work; where no family is left behind."
+    )
+    spans = find_anaphora(text)
+    assert [s.text for s in spans] == ["where"] * 4 and {s.kind for s in spans} == {"clause"}
+    assert find_anaphora(text.replace("; where no family is left behind", "")) == []
+    assert carries_weight(("that",), 4) and not carries_weight(("that",), 3)
+    assert not carries_weight(("the",), 6)
