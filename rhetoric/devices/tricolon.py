@@ -8,7 +8,8 @@ A sentence is cut into *stretches* at commas, semicolons and the coordinators ``
   ``To`` stand outside), the last item the start of its stretch, as long as the item before
   it, and then run on to a word that closes its phrase ("by other means", not "by other";
   through a comma or coordinator inside the phrase, "any other foolish or reckless scheme");
-  a last item that cannot close within its clause is no item;
+  a last item that cannot close within its clause is no item; when the items before it end on
+  nouns, the last runs on to its own head noun ("health, education, and social security");
 * two items are *alike* when they begin with the same word (``"with ..., with ..., with ..."``)
   or when their part-of-speech shapes agree: the same word class at the start and most
   positions alike (``"adjective preposition noun"`` three times).
@@ -21,7 +22,8 @@ numbers, codes or dates.
 Each item is a :class:`~rhetoric.span.Span` of ``device="tricolon"``; the items of one figure
 share a ``group``. ``kind`` is ``"tricolon"`` for three items and ``"list"`` for four or more.
 Word classes come from closed-class lists and WordNet (:func:`word_classes`), not from a tagger:
-the tagger errs on list fragments, and tagging every sentence would be slow.
+the tagger errs on list fragments. Only the run-on of a last item to its head noun reads the
+tagger's classes (:attr:`~rhetoric.text.Document.tags`, tagged in context, once per document).
 """
 
 from __future__ import annotations
