@@ -127,9 +127,30 @@ def _read_files(paths: Mapping[str, str], not_found) -> dict[str, str]:
     return texts
 
 
+#: The columns a span table must hold to be sampled and matched to judgements.
+SPAN_KEYS = ("doc_id", "device", "kind", "start", "end")
+
+
 def span_table(result: object) -> pd.DataFrame:
-    """The span table of a result (see the module notes)."""
+    """The span table of a result (see the module notes).
+
+    A table must hold a span table's columns (:data:`SPAN_KEYS`); a judging sheet or a
+    judgements table (``doc`` for ``doc_id``) is an :class:`InputError` that says which table
+    ``result`` is for."""
     if isinstance(result, pd.DataFrame):
+        missing = [c for c in SPAN_KEYS if c not in result.columns]
+        if missing:
+            sheet = "doc" in result.columns and "doc_id" not in result.columns
+            raise InputError(
+                f"result: a span table needs the columns {', '.join(SPAN_KEYS)}; this table "
+                f"lacks {', '.join(missing)}"
+                + (
+                    " (a judging sheet or judgements: give the corpus result the sample was "
+                    "drawn from, or a span table)"
+                    if sheet
+                    else ""
+                )
+            )
         return result
     if hasattr(result, "spans") and isinstance(result.spans, pd.DataFrame):
         spans = result.spans

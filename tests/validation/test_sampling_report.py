@@ -77,6 +77,15 @@ def test_report_matches_a_judged_sample_back_to_the_result():
     assert "1 figures" not in str(result) and "judged" in str(result)
 
 
+def test_a_judging_sheet_given_as_the_result_is_said_to_be_one():
+    # the sheet is what was judged; the result is what it was drawn from
+    sheet = sample(_spans(), CORPUS, per_stratum=3, seed=2)
+    with pytest.raises(InputError, match="lacks doc_id .*a judging sheet or judgements"):
+        report(sheet, sheet, CORPUS)
+    with pytest.raises(InputError, match="lacks kind, start, end$"):
+        sample(_spans()[["doc_id", "device"]], CORPUS)
+
+
 def test_report_checks_the_scores_calibration_on_the_judged_figures():
     spans = _spans()
     # tricolons scored 0.9 each, the rest as they are
