@@ -747,6 +747,17 @@ class Document:
             tags.extend(["NN"] * (len(self.words) - len(tags)))
         return tags
 
+    def sentence_tags(self, sentence: Segment) -> list[str]:
+        """The Penn Treebank tags of one sentence's words: a slice of :attr:`tags` when the
+        document has been tagged, else that sentence tagged alone (the same tags: :attr:`tags`
+        tags sentence by sentence). A detector that reads the tags of a few sentences tags only
+        those."""
+        if "tags" in self.__dict__:
+            return self.tags[sentence.first_word : sentence.last_word]
+        from rhetoric.lexicon import pos_tag
+
+        return pos_tag([t.text for t in self.words_of(sentence)])
+
     @cached_property
     def keys(self) -> list[str]:
         """The matching key of every word: its normalised form without apostrophes or hyphens.

@@ -433,3 +433,13 @@ def test_a_line_ending_in_footnote_numbers_splits_as_the_line_without_them():
     ]
     per_line = "\n".join(lines)
     assert [per_line[s:e] for s, e in paragraph_bounds(per_line)] == lines
+
+
+def test_a_sentence_tagged_alone_gets_the_tags_of_the_whole_document():
+    text = "We choose the moon. They built a fine new mill, and the town grew rich. Why not?"
+    alone = Document(text)
+    first = [alone.sentence_tags(s) for s in alone.sentences]
+    assert "tags" not in alone.__dict__  # no sentence asked for the whole document's tags
+    whole = Document(text)
+    assert first == [whole.tags[s.first_word : s.last_word] for s in whole.sentences]
+    assert first[0] == ["PRP", "VBP", "DT", "NN", "."][: len(first[0])]

@@ -23,7 +23,6 @@ from rhetoric.lexicon import (
     lemma,
     linked_lemma_names,
     porter_stem,
-    pos_tag,
     wordnet,
 )
 from rhetoric.span import Span
@@ -155,11 +154,7 @@ def find_polyptoton(text_or_doc: str | Document, *, doc_id: str | None = None) -
                     ):
                         continue  # neither copy is surely a verb: no need to tag
                     if tags is None:
-                        tags = (
-                            doc.tags[first:last]
-                            if "tags" in doc.__dict__
-                            else pos_tag([w.text for w in words[first:last]])
-                        )
+                        tags = doc.sentence_tags(sentence)
                     ti, tj = _coarse(tags[i - first]), _coarse(tags[j - first])
                     verb_i = ti == "V" and i > first and keys[i - 1] in VERB_MARKERS
                     verb_j = tj == "V" and keys[j - 1] in VERB_MARKERS

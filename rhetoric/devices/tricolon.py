@@ -23,7 +23,8 @@ Each item is a :class:`~rhetoric.span.Span` of ``device="tricolon"``; the items 
 share a ``group``. ``kind`` is ``"tricolon"`` for three items and ``"list"`` for four or more.
 Word classes come from closed-class lists and WordNet (:func:`word_classes`), not from a tagger:
 the tagger errs on list fragments. Only the run-on of a last item to its head noun reads the
-tagger's classes (:attr:`~rhetoric.text.Document.tags`, tagged in context, once per document).
+tagger's classes (:meth:`~rhetoric.text.Document.sentence_tags`: the sentences it needs, tagged in
+context).
 """
 
 from __future__ import annotations
@@ -157,6 +158,7 @@ def _find_in_sentence(doc: Document, sentence: Segment) -> list[Span]:
     spans: list[Span] = []
     taken_until = -1
     facts = _Stretches(stretches, norms, separators)
+    tags: list[str] | None = None  # the sentence's tags, once a figure asks for them
     for first, last in runs:
         if first <= taken_until:
             continue
@@ -164,7 +166,9 @@ def _find_in_sentence(doc: Document, sentence: Segment) -> list[Span]:
         if figure is None:
             continue
         items, similarity, shape = figure
-        items = [*items[:-1], _with_head(doc, sentence.first_word, items, stretches)]
+        if tags is None:
+            tags = doc.sentence_tags(sentence)
+        items = [*items[:-1], _with_head(tags, items, stretches)]
         taken_until = last
         while taken_until + 1 < len(stretches) and stretches[taken_until + 1][0] < items[-1][1]:
             taken_until += 1  # a last member run on past its stretch takes the stretches it holds
@@ -196,28 +200,23 @@ MAX_HEAD_RUN = 3
 
 
 def _with_head(
-    doc: Document, offset: int, items: list[tuple[int, int]], stretches: list[tuple[int, int]]
+    tags: list[str], items: list[tuple[int, int]], stretches: list[tuple[int, int]]
 ) -> tuple[int, int]:
     """The last member run on to its head noun when it stops before it, as long as the earlier
     members are nouns: "employment, production, and purchasing [power]", "health, education,
     and social [security]" (the last member was cut to the length of the one before it). A
     series of adjectives sharing a head keeps its members ("cultural, economic, and technical
-    activities"): the middle member then ends on an adjective. Word classes by the tagger
-    (:attr:`~rhetoric.text.Document.tags`), read in context; ``offset`` is the sentence's first
-    word, the members' word ranges count from it. The member stays inside its stretch: no comma
-    or coordinator is crossed."""
+    activities"): the middle member then ends on an adjective. Word classes by the tagger, read
+    in context: ``tags`` are the sentence's (:meth:`~rhetoric.text.Document.sentence_tags`), the
+    members' word ranges count from its first word. The member stays inside its stretch: no
+    comma or coordinator is crossed."""
     start, end = items[-1]
-    tags = doc.tags
-    if any(tags[offset + b - 1] not in _HEAD_TAGS for _, b in items[:-1]):
+    if any(tags[b - 1] not in _HEAD_TAGS for _, b in items[:-1]):
         return start, end
     stretch_end = next((b for a, b in stretches if a <= end - 1 < b), end)
     limit = min(stretch_end, end + MAX_HEAD_RUN)
     run_on = end
-    while (
-        run_on < limit
-        and tags[offset + run_on - 1] in _BEFORE_HEAD_TAGS
-        and tags[offset + run_on] in _HEAD_TAGS
-    ):
+    while run_on < limit and tags[run_on - 1] in _BEFORE_HEAD_TAGS and tags[run_on] in _HEAD_TAGS:
         run_on += 1
     return start, run_on
 
