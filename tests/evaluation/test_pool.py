@@ -56,3 +56,37 @@ def test_a_gold_folder_without_its_reserved_list_or_public_sets_is_an_error(
     _gold(home, reserved=reserved, public=public)
     with pytest.raises(DataNotFoundError, match=what):
         training_documents(home)
+
+
+#: Annotation files that judge the development set or PTC dev (measured on, never trained on).
+MEASUREMENT_FILES = {
+    "judged_public_devices.jsonl", "judged_public_stance.jsonl", "second_judge_devices.jsonl",
+    "frames_ptc_dev.jsonl", "ptc_dev_judged_devices.jsonl", "frames_second_coder.jsonl",
+}  # fmt: skip
+
+
+def test_the_annotation_files_never_name_a_reserved_text_and_train_only_on_the_pool(data_home):
+    """Every record of ``corpus/annotations``: no reserved document anywhere; outside the
+    measurement files no development document and no PTC dev article; and no PTC record of a
+    training file carries the article's words (offsets and verdicts only)."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "corpus" / "annotations"
+    reserved, development = reserved_documents(data_home), development_documents(data_home)
+    files = sorted(folder.glob("*.jsonl"))
+    assert len(files) >= 20 and MEASUREMENT_FILES <= {f.name for f in files}
+    seen = 0
+    for file in files:
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            record, where = json.loads(line), f"{file.name}:{number}"
+            doc = record["doc"]
+            seen += 1
+            assert doc not in reserved, where
+            if file.name in MEASUREMENT_FILES:
+                continue
+            assert doc not in development and not doc.startswith("ptc/dev-articles/"), where
+            if doc.startswith("ptc/"):
+                assert not {"text", "quote", "context"} & set(record), where
+    assert seen > 10_000
