@@ -234,8 +234,17 @@ def _candidate_runs(
     n = len(stretches)
     for first in range(n - 2):
         kind = separators[first]
-        if kind == "|" or (first and separators[first - 1] in _COORDINATORS and kind == ","):
-            continue  # "A and B, C and D, ...": a list of pairs, not of single items
+        if kind == "|" or (
+            first
+            and separators[first - 1] in _COORDINATORS
+            and kind == ","
+            and _length(stretches[first]) <= MAX_ITEM_WORDS
+        ):
+            # "A and B, C and D, ...": a list of pairs, not of single items. A stretch after
+            # the coordinator too long to be an item is a clause whose tail may open a list
+            # ("men and women are ... by a statute that abridges their rights, curtails ...,
+            # and hampers ...").
+            continue
         last = first + 1
         if kind in (",", ";"):
             while last + 1 < n:
@@ -253,6 +262,10 @@ def _candidate_runs(
         if last - first >= 2:
             runs.append((first, last))
     return runs
+
+
+def _length(stretch: tuple[int, int]) -> int:
+    return stretch[1] - stretch[0]
 
 
 def _best_figure(stretches, first, last, norms, facts=None):
@@ -348,13 +361,13 @@ class _Stretches:
             self._valid[k] = 0 < b - a <= MAX_ITEM_WORDS and not _is_data(self.norms[a:b])
         return self._valid[k]
 
-    def reach(self, k: int) -> int:
+    def reach(self, k: int) -> int | None:
         """The end (a word index) of the clause that stretch ``k`` is in: through the commas
-        and coordinators after it, up to a semicolon or a hard stop (without the separators,
-        stretch ``k``'s own end)."""
+        and coordinators after it, up to a semicolon or a hard stop (``None`` without the
+        separators: unknown)."""
         separators = self.separators
         if separators is None:
-            return self.stretches[k][1]
+            return None
         while k + 1 < len(self.stretches) and separators[k] != "|" and ";" not in separators[k]:
             k += 1
         return self.stretches[k][1]
@@ -456,34 +469,37 @@ def _closed(item, stretch_end: int, norms, reach=None):
     (``stretch_end``), then through the commas and coordinators up to ``reach`` (a word index,
     the clause's end: "for any other foolish or reckless scheme"), at most
     :data:`MAX_ITEM_WORDS` words further; ``None`` when it cannot close there, and the figure
-    is not proposed with that item.
+    is not proposed with that item. An adjective at ``reach`` closes the item
+    (:func:`_leaves_open`).
     """
     a, end = item
     limit = min(max(stretch_end, reach or stretch_end), end + MAX_ITEM_WORDS)
-    while end < limit and _leaves_open(norms, a, end):
+    while end < limit and _leaves_open(norms, a, end, reach):
         end += 1
-    return None if _leaves_open(norms, a, end) else (a, end)
+    return None if _leaves_open(norms, a, end, reach) else (a, end)
 
 
 #: Words that modify a noun still to come, beside the determiners and prepositions.
 _NOUN_AWAITING = frozenset({"other", "own", "every"})
 
 
-def _leaves_open(norms, start: int, end: int) -> bool:
+def _leaves_open(norms, start: int, end: int, clause_end: int | None = None) -> bool:
     """Does the item ``norms[start:end]`` stop inside a phrase: on a determiner, a possessive,
     a preposition or a coordinator, on a word awaiting its noun (*other*, *own*), on an
     adjective (a word that cannot be a noun) standing before its noun ("in civic", "any other
     foolish"), or on an adjective whose coordinate adjective follows ("one great, proud and
     ...")? An adjective alone, or after an adverb or a verb, closes an item ("tired, hungry,
-    and cold"; "too costly"), and so does one that ends its sentence: no noun is to come, the
-    adjective names the people or things ("the humble, the weary and the brave.")."""
+    and cold"; "too costly"), and so does one that ends its sentence or its clause
+    (``clause_end``, a word index: a dash, colon, bracket or semicolon follows): no noun is to
+    come, the adjective names the people or things ("the humble, the weary and the brave.";
+    "- the homeless, the fatherless, the addicted - ")."""
     last = norms[end - 1]
     classes = word_classes(last)
     if classes <= {"D", "P"} or last in _COORDINATORS:
         return True
     if last in _NOUN_AWAITING:
         return not (last == "other" and end - 2 >= start and norms[end - 2] in {"each", "one"})
-    if "J" not in classes or end >= len(norms):
+    if "J" not in classes or end >= min(len(norms), clause_end or len(norms)):
         return False
     following = norms[end]
     if following in _COORDINATORS and end + 1 < len(norms):

@@ -338,6 +338,26 @@ def test_adjectives_ending_the_sentence_close_their_items():
     assert find_tricolon("He spoke of the civic, the moral and the civic duty.") == []
 
 
+@pytest.mark.parametrize("close", [" - ", " -- ", "; ", ": "])
+def test_adjectives_ending_their_clause_close_their_items(close):
+    # a dash, semicolon or colon after "the addicted" ends its clause: no noun is to come
+    text = f"For so many - the homeless, the fatherless, the addicted{close}the need is great."
+    assert items(find_tricolon(text)) == ["the homeless", "the fatherless", "the addicted"]
+    # before a comma the clause goes on: the adjective still awaits its noun
+    assert find_tricolon("They met the civic, the moral, the civic, duty calls.") == []
+
+
+def test_a_clause_before_a_list_does_not_make_its_first_item_one_of_a_pair():
+    # "A and B, C and D": pairs. But "men and women are ... by a statute that abridges their
+    # rights, ..." is a clause (too long to be an item) whose tail opens the list
+    text = ("Men and women are unfairly treated in their work by a statute that "
+            "restricts their rights, curtails their efforts, and limits their pay.")  # fmt: skip
+    assert items(find_tricolon(text)) == [
+        "restricts their rights", "curtails their efforts", "limits their pay"
+    ]  # fmt: skip
+    assert find_tricolon("Honesty and thrift, courage and care, wit and grace marked him.") == []
+
+
 def test_a_last_member_cut_before_its_head_noun_runs_on_to_it():
     # the last member was cut to the length of the one before it ("purchasing" of "purchasing
     # power"); members that are nouns let it run on to its head, as far as its stretch goes
