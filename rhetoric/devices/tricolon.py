@@ -334,16 +334,21 @@ def _ends(stretches, first, last, norms, head, head_key, seen):
 
 #: Fewest words of each member for three clauses of one shape whose first words differ.
 MIN_CLAUSE_MEMBER = 4
+#: Fewest words of each member for three phrases of one shape whose first words differ.
+MIN_PHRASE_MEMBER = 3
 
 
 def _clause_members(head, middle, tail, norms) -> bool:
-    """Three clauses of one shape though the first opens otherwise ("the globe is too small,
-    its weapons are too destructive, and its disorders are too numerous"): every member of
-    :data:`MIN_CLAUSE_MEMBER` words or more, and the first as parallel to the second as
-    ``0.8`` (:func:`_similarity`), which a short phrase before a binomial is not."""
-    if min(b - a for a, b in (head, middle, tail)) < MIN_CLAUSE_MEMBER:
-        return False
-    return _similarity(head, middle, norms) >= 0.8
+    """Three members of one shape though the first opens otherwise: clauses ("the globe is too
+    small, its weapons are too destructive, and its disorders are too numerous"), every member
+    of :data:`MIN_CLAUSE_MEMBER` words or more and the first as parallel to the second as ``0.8``
+    (:func:`_similarity`); or phrases of three words or more whose first is as parallel to the
+    second as ``0.9`` ("on the farm, in the workshop, in the busy marts of trade"). A short
+    phrase before a binomial is neither ("He came back, ran in and ran out")."""
+    shortest = min(b - a for a, b in (head, middle, tail))
+    if shortest >= MIN_CLAUSE_MEMBER:
+        return _similarity(head, middle, norms) >= 0.8
+    return shortest >= MIN_PHRASE_MEMBER and _similarity(head, middle, norms) >= 0.9
 
 
 class _Stretches:

@@ -179,6 +179,14 @@ def test_clauses_of_one_shape_whose_first_words_differ():
     assert find_tricolon("He came back, ran in and ran out.") == []
 
 
+def test_phrases_of_one_shape_whose_first_opens_otherwise():
+    # "on ..., in ..., in ...": three phrases of one shape, the first preposition another
+    text = "Every citizen -- on the farm, in the workshop, in the busy mill -- should share it."
+    assert items(find_tricolon(text)) == ["on the farm", "in the workshop", "in the busy mill"]
+    # a two-word phrase before a binomial is still no first member
+    assert find_tricolon("They stood outside, ran in and ran out.") == []
+
+
 def test_degree_words_fill_one_slot():
     # A quantifier of degree and comparative adjectives open parallel items; the comma rule
     # now reads "work harder, learn more, reach higher" itself (the verb-phrase rule did before).
