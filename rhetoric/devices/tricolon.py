@@ -166,9 +166,10 @@ def _find_in_sentence(doc: Document, sentence: Segment) -> list[Span]:
         if figure is None:
             continue
         items, similarity, shape = figure
-        if tags is None:
-            tags = doc.sentence_tags(sentence)
-        items = [*items[:-1], _with_head(tags, items, stretches)]
+        if items[-1][1] < _stretch_end(stretches, items[-1][1]):  # room to run on to a head
+            if tags is None:
+                tags = doc.sentence_tags(sentence)
+            items = [*items[:-1], _with_head(tags, items, stretches)]
         taken_until = last
         while taken_until + 1 < len(stretches) and stretches[taken_until + 1][0] < items[-1][1]:
             taken_until += 1  # a last member run on past its stretch takes the stretches it holds
@@ -199,6 +200,11 @@ _BEFORE_HEAD_TAGS = frozenset({"NN", "NNS", "JJ", "VBG", "VBN"})
 MAX_HEAD_RUN = 3
 
 
+def _stretch_end(stretches: list[tuple[int, int]], end: int) -> int:
+    """The end of the stretch holding the word before ``end`` (``end`` when none does)."""
+    return next((b for a, b in stretches if a <= end - 1 < b), end)
+
+
 def _with_head(
     tags: list[str], items: list[tuple[int, int]], stretches: list[tuple[int, int]]
 ) -> tuple[int, int]:
@@ -213,8 +219,7 @@ def _with_head(
     start, end = items[-1]
     if any(tags[b - 1] not in _HEAD_TAGS for _, b in items[:-1]):
         return start, end
-    stretch_end = next((b for a, b in stretches if a <= end - 1 < b), end)
-    limit = min(stretch_end, end + MAX_HEAD_RUN)
+    limit = min(_stretch_end(stretches, end), end + MAX_HEAD_RUN)
     run_on = end
     while run_on < limit and tags[run_on - 1] in _BEFORE_HEAD_TAGS and tags[run_on] in _HEAD_TAGS:
         run_on += 1
