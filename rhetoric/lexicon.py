@@ -196,6 +196,17 @@ class SynsetEntry(NamedTuple):
     pointers: tuple[tuple[str, str, int, int, int], ...]
 
 
+@lru_cache(maxsize=None)
+def _data_bytes(pos: str) -> bytes:
+    """The bytes of WordNet's data file of ``pos`` (``s`` reads the adjectives'), read once: a
+    synset's line is sliced out of them at its offset (a byte offset), where NLTK's stream reader
+    seeks and decodes line by line in Python."""
+    wn = wordnet()
+    fileid = f"data.{wn._FILEMAP['a' if pos == 's' else pos]}"
+    with wn._root.join(fileid).open() as stream:
+        return stream.read()
+
+
 @lru_cache(maxsize=1 << 16)
 def synset_entry(pos: str, offset: int) -> SynsetEntry:
     """The WordNet synset at ``offset`` in the data file of ``pos``: its lexicographer file, its
@@ -206,10 +217,8 @@ def synset_entry(pos: str, offset: int) -> SynsetEntry:
     Read from the data line itself: NLTK's ``synset_from_pos_and_offset`` parses the whole
     entry (gloss, every pointer, verb frames, sense keys) and keeps the synset for the process.
     """
-    data = wordnet()._data_file(pos)
-    data.seek(offset)
-    line = data.readline()
-    data.seek(0)
+    data = _data_bytes(pos)
+    line = data[offset : data.index(b"\n", offset)].decode("utf-8")
     fields = line.partition("|")[0].split()
     n_words = int(fields[3], 16)
     words = tuple(_SYNTACTIC_MARKER.sub("", fields[4 + 2 * k]) for k in range(n_words))

@@ -114,3 +114,35 @@ def test_collection_paused_restores_the_collectors_state():
         assert not gc.isenabled()
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_synset_entries_sliced_from_the_data_files_are_nltks_synsets():
+    """synset_entry slices a synset's line out of the data file's bytes at its offset: the same
+    lexicographer file, words and lexical pointers as NLTK's synset at that offset, adjective
+    satellites included (their lines are in the adjectives' file)."""
+    import random
+
+    from rhetoric.lexicon import synset_entry, wordnet
+
+    wn = wordnet()
+    rng = random.Random(7)
+    checked = 0
+    for pos in "nvars":
+        synsets = [s for s in wn.all_synsets(pos) if s.pos() == pos]
+        for synset in rng.sample(synsets, 150):
+            entry = synset_entry(pos, synset.offset())
+            assert entry.lexname == synset.lexname()
+            assert list(entry.words) == [lemma.name() for lemma in synset.lemmas()]
+            related = {
+                (lemma.name(), other.name())
+                for lemma in synset.lemmas()
+                for other in lemma.antonyms() + lemma.derivationally_related_forms()
+            }
+            linked = {
+                (entry.words[source], synset_entry(target_pos, offset).words[target])
+                for symbol, target_pos, offset, source, target in entry.pointers
+                if symbol in ("!", "+")
+            }
+            assert linked == related
+            checked += 1
+    assert checked == 750
