@@ -11,7 +11,7 @@ import re
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import chain, pairwise
 from typing import NamedTuple
 
@@ -196,7 +196,7 @@ class SynsetEntry(NamedTuple):
     pointers: tuple[tuple[str, str, int, int, int], ...]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _data_bytes(pos: str) -> bytes:
     """The bytes of WordNet's data file of ``pos`` (``s`` reads the adjectives'), read once: a
     synset's line is sliced out of them at its offset (a byte offset), where NLTK's stream reader
