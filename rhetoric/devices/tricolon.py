@@ -166,10 +166,11 @@ def _find_in_sentence(doc: Document, sentence: Segment) -> list[Span]:
         if figure is None:
             continue
         items, similarity, shape = figure
-        if items[-1][1] < _stretch_end(stretches, items[-1][1]):  # room to run on to a head
+        stretch_end = _stretch_end(stretches, items[-1][1])
+        if items[-1][1] < stretch_end:  # room to run on to a head noun: tag the sentence
             if tags is None:
                 tags = doc.sentence_tags(sentence)
-            items = [*items[:-1], _with_head(tags, items, stretches)]
+            items = [*items[:-1], _with_head(tags, items, stretch_end)]
         taken_until = last
         while taken_until + 1 < len(stretches) and stretches[taken_until + 1][0] < items[-1][1]:
             taken_until += 1  # a last member run on past its stretch takes the stretches it holds
@@ -205,21 +206,19 @@ def _stretch_end(stretches: list[tuple[int, int]], end: int) -> int:
     return next((b for a, b in stretches if a <= end - 1 < b), end)
 
 
-def _with_head(
-    tags: list[str], items: list[tuple[int, int]], stretches: list[tuple[int, int]]
-) -> tuple[int, int]:
+def _with_head(tags: list[str], items: list[tuple[int, int]], stretch_end: int) -> tuple[int, int]:
     """The last member run on to its head noun when it stops before it, as long as the earlier
     members are nouns: "employment, production, and purchasing [power]", "health, education,
     and social [security]" (the last member was cut to the length of the one before it). A
     series of adjectives sharing a head keeps its members ("cultural, economic, and technical
     activities"): the middle member then ends on an adjective. Word classes by the tagger, read
     in context: ``tags`` are the sentence's (:meth:`~rhetoric.text.Document.sentence_tags`), the
-    members' word ranges count from its first word. The member stays inside its stretch: no
-    comma or coordinator is crossed."""
+    members' word ranges count from its first word. The member stays inside its stretch (it ends
+    at ``stretch_end``, :func:`_stretch_end`): no comma or coordinator is crossed."""
     start, end = items[-1]
     if any(tags[b - 1] not in _HEAD_TAGS for _, b in items[:-1]):
         return start, end
-    limit = min(_stretch_end(stretches, end), end + MAX_HEAD_RUN)
+    limit = min(stretch_end, end + MAX_HEAD_RUN)
     run_on = end
     while run_on < limit and tags[run_on - 1] in _BEFORE_HEAD_TAGS and tags[run_on] in _HEAD_TAGS:
         run_on += 1
@@ -243,7 +242,7 @@ def _candidate_runs(
             first
             and separators[first - 1] in _COORDINATORS
             and kind == ","
-            and _length(stretches[first]) <= MAX_ITEM_WORDS
+            and stretches[first][1] - stretches[first][0] <= MAX_ITEM_WORDS
         ):
             # "A and B, C and D, ...": a list of pairs, not of single items. A stretch after
             # the coordinator too long to be an item is a clause whose tail may open a list
@@ -267,10 +266,6 @@ def _candidate_runs(
         if last - first >= 2:
             runs.append((first, last))
     return runs
-
-
-def _length(stretch: tuple[int, int]) -> int:
-    return stretch[1] - stretch[0]
 
 
 def _best_figure(stretches, first, last, norms, facts=None):
@@ -509,7 +504,7 @@ def _leaves_open(norms, start: int, end: int, clause_end: int | None = None) -> 
         return True
     if last in _NOUN_AWAITING:
         return not (last == "other" and end - 2 >= start and norms[end - 2] in {"each", "one"})
-    if "J" not in classes or end >= min(len(norms), clause_end or len(norms)):
+    if "J" not in classes or end >= (len(norms) if clause_end is None else clause_end):
         return False
     following = norms[end]
     if following in _COORDINATORS and end + 1 < len(norms):
