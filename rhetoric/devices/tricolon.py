@@ -90,8 +90,9 @@ def _stretches(doc: Document, first: int, last: int) -> tuple[list[tuple[int, in
     Returns the stretches as word ranges (counted from ``first``) and the separator after each:
     ``","`` or ``";"``, a coordinator (``"and"``, ``"or"``, ``"nor"``) with the punctuation
     before it (``",and"``), or ``"|"`` for a hard stop (a full stop, colon, dash, bracket or
-    quote) and the sentence end. Kept per sentence while the document lives (three rules read
-    them).
+    quote) and the sentence end. A short phrase set off by commas after a coordinator is no
+    stretch (:func:`_without_interjections`). Kept per sentence while the document lives (three
+    rules read them).
     """
     cache = _stretch_cache(doc)
     found = cache.get((first, last))
@@ -132,6 +133,29 @@ def _cut(doc: Document, first: int, last: int) -> tuple[list[tuple[int, int]], l
         start = i + 1 if word in _COORDINATORS and sep != "|" else i
     stretches.append((start, last - first))
     separators.append("|")
+    return _without_interjections(stretches, separators)
+
+
+#: Most words of an interjection set off by commas after a coordinator ("and, above all, Z").
+MAX_INTERJECTION = 5
+
+
+def _without_interjections(stretches, separators):
+    """Leave out a short phrase set off by commas right after a coordinator: in "A, B, and, above
+    all, C" the coordinator joins C, and "above all" is no member. The coordinator's empty
+    stretch and the interjection go; the coordinator's separator stands before C."""
+    k = 0
+    while k + 3 < len(stretches):
+        empty, interjection = stretches[k + 1], stretches[k + 2]
+        if (
+            separators[k].lstrip(",;") in _COORDINATORS
+            and empty[0] == empty[1]
+            and separators[k + 1] == ","
+            and 0 < interjection[1] - interjection[0] <= MAX_INTERJECTION
+            and separators[k + 2] == ","
+        ):
+            del stretches[k + 1 : k + 3], separators[k + 1 : k + 3]
+        k += 1
     return stretches, separators
 
 
@@ -301,7 +325,7 @@ def _best_figure(stretches, first, last, norms, facts=None):
         return None
     head_key = tuple(norms[head[0] : head[1]])
     while last - first >= 2:
-        figure = _ends(stretches, first, last, norms, head, head_key, seen)
+        figure = _ends(stretches, first, last, norms, head, head_key, seen, facts.separators)
         closed = figure and _closed(figure, stretches[last][1], norms, facts.reach(last))
         if closed is not None:
             items = [head, *stretches[first + 1 : last], figure]
@@ -311,14 +335,27 @@ def _best_figure(stretches, first, last, norms, facts=None):
     return None
 
 
-def _ends(stretches, first, last, norms, head, head_key, seen):
+def _ends(stretches, first, last, norms, head, head_key, seen, separators=None):
     """The tail of the run ``first`` .. ``last`` whose middles are known good (see
     :func:`_best_figure`), or ``None`` when its ends do not make a figure."""
     middle = stretches[last - 1]
-    tail = _trim_last(stretches[last], middle, norms)
+    model = middle
+    tail = _trim_last(stretches[last], model, norms)
+    floor = MIN_SIMILARITY
+    if (
+        tail is None
+        and last - first == 2
+        and separators is not None
+        and separators[last - 1].startswith(",")
+        and separators[last - 1][1:] in _COORDINATORS  # ", and Z": the list's last member
+        and _shared_function_lead(head, middle, norms)
+    ):
+        model = (middle[0] + 1, middle[1])  # "by X, by Y, and Z": the lead left out
+        tail = _trim_last(stretches[last], model, norms)
+        floor = MIN_ELLIPSIS_SIMILARITY
     if tail is None or _is_data(norms[tail[0] : tail[1]]):
         return None
-    if _similarity(middle, tail, norms) < MIN_SIMILARITY:
+    if _similarity(model, tail, norms) < floor:
         return None
     if (
         last - first == 2
@@ -330,6 +367,25 @@ def _ends(stretches, first, last, norms, head, head_key, seen):
     if head_key == tail_key or any(seen.get(key, last) < last for key in (head_key, tail_key)):
         return None  # the same item repeated is epizeuxis or repetition, not a list
     return tail
+
+
+#: How parallel a last member that leaves out the others' lead must be to the middle one (read
+#: without its lead): more than members that keep it.
+MIN_ELLIPSIS_SIMILARITY = 0.8
+
+
+def _shared_function_lead(head, middle, norms) -> bool:
+    """Do the first two members open on one preposition (or the infinitive's "to") before more
+    words? Then the last may leave it out ("by working hard, by saving more, and spending
+    less"). A determiner is no such lead: "the house, the car, and everything else" ends on a
+    member of another kind."""
+    lead = norms[middle[0]]
+    return (
+        middle[1] - middle[0] >= 2
+        and head[1] - head[0] >= 2
+        and norms[head[0]] == lead
+        and word_classes(lead) == {"P"}
+    )
 
 
 #: Fewest words of each member for three clauses of one shape whose first words differ.

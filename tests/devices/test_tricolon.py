@@ -379,3 +379,28 @@ def test_adjectives_sharing_one_head_keep_their_members():
         "The war halted cultural, economic, and technical activities in the region."
     )
     assert items(spans) == ["cultural", "economic", "technical"]
+
+
+def test_an_interjection_after_the_coordinator_is_no_member():
+    # "and, most of all, Z": the coordinator joins Z; the phrase set off by commas is left out
+    spans = find_tricolon(
+        "Our towns want good schools, safe streets, and, most of all, decent jobs."
+    )
+    assert items(spans) == ["good schools", "safe streets", "decent jobs"]
+    # a longer phrase between the commas is a clause of its own, not an interjection
+    longer = (
+        "They want good schools, safe streets, and, as every mayor in the state has said, jobs."
+    )
+    assert "jobs" not in items(find_tricolon(longer))
+
+
+def test_a_last_member_may_leave_out_the_preposition_the_others_share():
+    # "by X, by Y, and Z": after a comma and a coordinator, the last member drops the lead
+    spans = find_tricolon("They met in crowded halls, in quiet churches, and open fields all year.")
+    assert items(spans) == ["in crowded halls", "in quiet churches", "open fields"]
+    # without the comma the coordinator may join words inside the last member ("of justice and
+    # humanity"): no figure of that shape
+    pair = find_tricolon("They met in crowded halls, in quiet churches and open fields all year.")
+    assert "open fields" not in items(pair)
+    # a shared determiner is no such lead: the last member is of another kind
+    assert find_tricolon("He sold the house, the car, and everything else he had.") == []
