@@ -337,7 +337,9 @@ def _best_figure(stretches, first, last, norms, facts=None):
 
 def _ends(stretches, first, last, norms, head, head_key, seen, separators=None):
     """The tail of the run ``first`` .. ``last`` whose middles are known good (see
-    :func:`_best_figure`), or ``None`` when its ends do not make a figure."""
+    :func:`_best_figure`), or ``None`` when its ends do not make a figure. With the sentence's
+    ``separators``, the last of three members after ", and" may leave out the preposition the
+    first two open with (:func:`_shared_function_lead`)."""
     middle = stretches[last - 1]
     model = middle
     tail = _trim_last(stretches[last], model, norms)
