@@ -187,10 +187,15 @@ def _refrains(
         key=lambda item: (-len(apart[item[0]]) * len(item[0]), -len(item[0]), item[1][0]),
     )
     taken = [False] * n_words
+    in_heading = doc.in_heading
     spans = []
     for gram, _ in ranked:
         n = len(gram)
-        occurrences = [i for i in apart[gram] if not any(taken[i : i + n])]
+        # a heading is structure: its words are no occurrence ("... ON THE STATE OF THE UNION"
+        # above an address that says "the state of the Union" twice)
+        occurrences = [
+            i for i in apart[gram] if not any(taken[i : i + n]) and not in_heading[i]
+        ]
         if len([i for i in occurrences if not masked[i]]) < 2:
             continue
         for i in occurrences:

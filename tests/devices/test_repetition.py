@@ -545,3 +545,15 @@ def test_the_shipped_counts_are_the_training_pools_ptc_articles_exactly(data_hom
     frequency, n_docs = document_frequencies()
     assert n_docs == len(own)
     assert frequency == {w: n for w, n in documents.items() if n >= 3}
+
+
+def test_a_heading_holds_no_occurrence_of_a_refrain():
+    # the title line is structure: the address's own two uses are the refrain's occurrences
+    text = (
+        "ANNUAL MESSAGE ON THE STATE OF THE NATION\n\n"
+        "A year ago I said that the state of the nation was sound. Today I report that the "
+        "state of the nation is sounder still, and our people know it."
+    )
+    refrains = [s for s in find_repetition(text) if s.kind == "refrain"]
+    assert [s.text for s in refrains] == ["state of the nation", "state of the nation"]
+    assert all(s.start > text.index("\n") for s in refrains)
