@@ -1,0 +1,135 @@
+"""Precision of the default figures on the held-out addresses, with scorers that never saw them.
+
+The public speeches are the development set: their precision (``rhetoric evaluate report``) was
+read after every change. The addresses of the measured-only folds of
+``benchmarks/heldout_recall.py`` (:data:`~heldout_recall.MEASURED_ONLY`: 32 addresses) are
+text nobody built a rule on; with scorers trained without their judged figures
+(``train_scorers.py --without-held-out --out DIR``), the figures kept at the defaults there are
+what a researcher would get on new addresses. Every one was judged blind in session s37, by one
+standard, into ``corpus/annotations/heldout_precision.jsonl`` (never trained on): the figures no
+earlier round had judged (stratum ``heldout-precision-37``) and, again, those an earlier round
+had judged for the training files before the folds were set apart (``heldout-precision-37-again``,
+with that ``training_verdict``). Printed by device, twice: by that one standard, and with the
+training files' verdicts where they exist (the standard the scorers learnt); figures, TRUE /
+BORDERLINE / FALSE, strict and lenient precision (BORDERLINE as half) with Wilson 95%
+intervals, and the figures no judgement covers (judge them before quoting); then how far the
+two standards agree on the figures judged twice.
+
+    RHETORIC_DATA=../shared/data python benchmarks/heldout_precision.py --scorers DIR \
+        [--unjudged-out SHEET.jsonl]
+
+Without ``--scorers`` the shipped scorers are used: they were trained on judged figures of these
+addresses, so their precision here is not a clean figure (printed with a warning).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from heldout_recall import FOLDS, MEASURED_ONLY
+
+ROOT = Path(__file__).resolve().parents[1]
+ANNOTATIONS = ROOT / "corpus" / "annotations"
+#: This measurement's own judgements (figures no training file judged).
+HELDOUT_JUDGED = ANNOTATIONS / "heldout_precision.jsonl"
+
+
+def held_out_documents() -> list[str]:
+    """The addresses of the measured-only folds."""
+    return sorted(doc for doc, fold in FOLDS.items() if fold in MEASURED_ONLY)
+
+
+def read_records(path: Path, documents, keep=lambda record: True) -> list[dict]:
+    """The records of a judgement file about ``documents`` that ``keep`` accepts."""
+    if not path.exists():
+        return []
+    wanted = set(documents)
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+               if line.strip()]  # fmt: skip
+    return [r for r in records if r["doc"] in wanted and keep(r)]
+
+
+def judged_records(devices, documents, standard: str = "one") -> list[dict]:
+    """The judgements of figures in ``documents``: ``standard="one"``, :data:`HELDOUT_JUDGED`
+    alone; ``"training"``, the training files' (one per device) and the figures of
+    :data:`HELDOUT_JUDGED` they do not judge."""
+    if standard == "one":
+        return read_records(HELDOUT_JUDGED, documents)
+    records = []
+    for device in devices:
+        records += read_records(ANNOTATIONS / f"{device}.jsonl", documents)
+    return records + read_records(
+        HELDOUT_JUDGED, documents, lambda r: r.get("stratum") == "heldout-precision-37"
+    )
+
+
+def precision(records, documents, devices, n_jobs):
+    """:func:`rhetoric.evaluation.precision.evaluate_precision` over ``records``."""
+    from rhetoric.evaluation.precision import evaluate_precision
+
+    with tempfile.TemporaryDirectory() as tmp:
+        judged = Path(tmp) / "judged.jsonl"
+        judged.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+        )
+        return evaluate_precision([judged], documents=documents, devices=devices, n_jobs=n_jobs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scorers", help="scorers trained without the held-out addresses")
+    parser.add_argument("--unjudged-out", help="write the unjudged figures as a sheet (JSONL)")
+    parser.add_argument("--jobs", type=int, default=1)
+    args = parser.parse_args()
+    if args.scorers:
+        from rhetoric.scoring.model import SCORERS_ENV
+
+        os.environ[SCORERS_ENV] = str(Path(args.scorers).resolve())
+    else:
+        print("warning: the shipped scorers have seen judged figures of these addresses; "
+              "--scorers DIR gives the clean figure", file=sys.stderr)  # fmt: skip
+
+    import pandas as pd
+    from sklearn.metrics import cohen_kappa_score
+
+    from rhetoric.devices import DEVICES
+    from rhetoric.evaluation.precision import unjudged_sheet
+
+    documents = held_out_documents()
+    print(f"{len(documents)} held-out addresses ({', '.join(MEASURED_ONLY)}); scorers: "
+          f"{args.scorers or 'shipped'}")  # fmt: skip
+    for standard, title in (("one", "by one standard (session s37's judges)"),
+                            ("training", "with the training files' verdicts where they exist")):  # fmt: skip
+        result = precision(judged_records(DEVICES, documents, standard), documents, DEVICES,
+                           args.jobs)  # fmt: skip
+        table = result.table
+        rows = table[(table["genre"] == "speech") & (table["kind"] == "all")
+                     & (table["device"] != "stance")]  # fmt: skip
+        columns = [c for c in table.columns if c not in ("genre", "kind")]
+        print(f"\n== default figures, {title}")
+        with pd.option_context("display.width", 200, "display.max_columns", None):
+            print(rows[columns].to_string(index=False))
+        unjudged = unjudged_sheet(result)
+        unjudged = unjudged[unjudged["device"].isin(DEVICES)]
+        print(f"unjudged figures: {len(unjudged)}")
+        if args.unjudged_out and standard == "one":
+            unjudged.to_json(args.unjudged_out, orient="records", lines=True, force_ascii=False)
+    again = [r for r in read_records(HELDOUT_JUDGED, documents) if "training_verdict" in r]
+    if again:
+        first = [r["training_verdict"] == "TRUE" for r in again]
+        second = [r["verdict"] == "TRUE" for r in again]
+        print(
+            f"\n{len(again)} figures judged for the training files and again in s37: TRUE "
+            f"{sum(first)} then {sum(second)}; the same TRUE-or-not verdict "
+            f"{sum(a == b for a, b in zip(first, second, strict=True))} times "
+            f"(kappa {cohen_kappa_score(first, second):.2f})"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""The held-out precision measurement (``benchmarks/heldout_precision.py``): its judgements stay
+on the measured-only addresses, and no scorer trains on them."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCHMARKS = ROOT / "benchmarks"
+
+
+@pytest.fixture(scope="module")
+def script():
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        yield (
+            importlib.import_module("heldout_precision"),
+            importlib.import_module("heldout_recall"),
+        )
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+
+def test_the_measurement_judges_only_the_held_out_addresses(script):
+    precision, recall = script
+    documents = precision.held_out_documents()
+    assert documents and {recall.FOLDS[d] for d in documents} == set(recall.MEASURED_ONLY)
+    lines = precision.HELDOUT_JUDGED.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    assert len(records) > 100
+    for record in records:
+        assert record["doc"] in documents, record["doc"]
+        assert record["verdict"] in {"TRUE", "BORDERLINE", "FALSE"}
+        assert record["annotator"] and record["reason"]
+        assert record["parts"] and record["start"] == record["parts"][0][0]
+
+
+def test_no_scorer_trains_on_the_measurement(script):
+    # train_scorers.py reads one file per device; this file is none of them
+    from rhetoric.devices import DEVICES
+
+    precision, _ = script
+    assert precision.HELDOUT_JUDGED.stem not in DEVICES
+    train = importlib.import_module("train_scorers")
+    assert all(
+        train.ANNOTATIONS / f"{device}.jsonl" != precision.HELDOUT_JUDGED for device in DEVICES
+    )
+
+
+def test_the_two_standards_read_the_files_they_name(script):
+    precision, _ = script
+    documents = precision.held_out_documents()
+    one = precision.judged_records(["tricolon", "anaphora"], documents, "one")
+    assert one and all(r["stratum"].startswith("heldout-precision-37") for r in one)
+    training = precision.judged_records(["tricolon", "anaphora"], documents, "training")
+    assert {r["doc"] for r in training} <= set(documents)
+    again = [r for r in training if r.get("stratum") == "heldout-precision-37-again"]
+    assert not again  # figures judged for training are read with their training verdict
+    first_time = [r for r in training if r.get("stratum") == "heldout-precision-37"]
+    assert 0 < len(first_time) < len(training)
+    # every figure judged twice keeps the verdict it has in the training files
+    again = [r for r in one if r["stratum"] == "heldout-precision-37-again"]
+    assert again and all(r["training_verdict"] in {"TRUE", "BORDERLINE", "FALSE"} for r in again)
