@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+import sys
 from pathlib import Path
 
 import matplotlib
@@ -74,3 +76,15 @@ def read_only():
         if chattr is not None:
             subprocess.run([chattr, "-i", str(path)], stderr=subprocess.DEVNULL)
         path.chmod(0o755)
+
+
+@pytest.fixture(scope="module")
+def benchmarks():
+    """Import a script of ``benchmarks/`` by name (``benchmarks("train_scorers")``): the scripts
+    import each other, so their folder is on ``sys.path`` while the test module runs."""
+    folder = str(Path(__file__).resolve().parents[1] / "benchmarks")
+    sys.path.insert(0, folder)
+    try:
+        yield importlib.import_module
+    finally:
+        sys.path.remove(folder)

@@ -193,9 +193,7 @@ def _refrains(
         n = len(gram)
         # a heading is structure: its words are no occurrence ("... ON THE STATE OF THE UNION"
         # above an address that says "the state of the Union" twice)
-        occurrences = [
-            i for i in apart[gram] if not any(taken[i : i + n]) and not in_heading[i]
-        ]
+        occurrences = [i for i in apart[gram] if not any(taken[i : i + n]) and not in_heading[i]]
         if len([i for i in occurrences if not masked[i]]) < 2:
             continue
         for i in occurrences:

@@ -3,27 +3,14 @@ on the measured-only addresses, and no scorer trains on them."""
 
 from __future__ import annotations
 
-import importlib
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-BENCHMARKS = ROOT / "benchmarks"
-
 
 @pytest.fixture(scope="module")
-def script():
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        yield (
-            importlib.import_module("heldout_precision"),
-            importlib.import_module("heldout_recall"),
-        )
-    finally:
-        sys.path.remove(str(BENCHMARKS))
+def script(benchmarks):
+    return benchmarks("heldout_precision"), benchmarks("heldout_recall")
 
 
 def test_the_measurement_judges_only_the_held_out_addresses(script):
@@ -40,13 +27,13 @@ def test_the_measurement_judges_only_the_held_out_addresses(script):
         assert record["parts"] and record["start"] == record["parts"][0][0]
 
 
-def test_no_scorer_trains_on_the_measurement(script):
+def test_no_scorer_trains_on_the_measurement(script, benchmarks):
     # train_scorers.py reads one file per device; this file is none of them
     from rhetoric.devices import DEVICES
 
     precision, _ = script
     assert precision.HELDOUT_JUDGED.stem not in DEVICES
-    train = importlib.import_module("train_scorers")
+    train = benchmarks("train_scorers")
     assert all(
         train.ANNOTATIONS / f"{device}.jsonl" != precision.HELDOUT_JUDGED for device in DEVICES
     )

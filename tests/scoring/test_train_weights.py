@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 from collections import Counter
@@ -16,16 +15,8 @@ ANNOTATIONS = ROOT / "corpus" / "annotations"
 
 
 @pytest.fixture(scope="module")
-def scripts():
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        yield (
-            importlib.import_module("train_scorers"),
-            importlib.import_module("candidate_sheets"),
-            importlib.import_module("heldout_recall"),
-        )
-    finally:
-        sys.path.remove(str(BENCHMARKS))
+def scripts(benchmarks):
+    return benchmarks("train_scorers"), benchmarks("candidate_sheets"), benchmarks("heldout_recall")
 
 
 def test_a_banded_record_is_weighted_by_its_band_size_over_the_judged_figures_of_its_band(scripts):
