@@ -35,7 +35,7 @@ from heldout_recall import FOLDS, MEASURED_ONLY
 
 ROOT = Path(__file__).resolve().parents[1]
 ANNOTATIONS = ROOT / "corpus" / "annotations"
-#: This measurement's own judgements (figures no training file judged).
+#: This measurement's judgements: every default figure of those addresses, by one standard.
 HELDOUT_JUDGED = ANNOTATIONS / "heldout_precision.jsonl"
 
 
