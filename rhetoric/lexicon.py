@@ -196,14 +196,16 @@ class SynsetEntry(NamedTuple):
     pointers: tuple[tuple[str, str, int, int, int], ...]
 
 
-@cache
 def _data_bytes(pos: str) -> bytes:
-    """The bytes of WordNet's data file of ``pos`` (``s`` reads the adjectives'), read once: a
-    synset's line is sliced out of them at its offset (a byte offset), where NLTK's stream reader
-    seeks and decodes line by line in Python."""
-    wn = wordnet()
-    fileid = f"data.{wn._FILEMAP['a' if pos == 's' else pos]}"
-    with wn._root.join(fileid).open() as stream:
+    """The bytes of WordNet's data file of ``pos`` (``s``, the adjective satellites, are in the
+    adjectives' file), read once per file: a synset's line is sliced out of them at its offset (a
+    byte offset), where NLTK's stream reader seeks and decodes line by line in Python."""
+    return _data_file_bytes(wordnet()._FILEMAP["a" if pos == "s" else pos])
+
+
+@cache
+def _data_file_bytes(name: str) -> bytes:
+    with wordnet()._root.join(f"data.{name}").open() as stream:
         return stream.read()
 
 
