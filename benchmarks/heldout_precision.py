@@ -18,6 +18,15 @@ two standards agree on the figures judged twice.
     RHETORIC_DATA=../shared/data python benchmarks/heldout_precision.py --scorers DIR \
         [--unjudged-out SHEET.jsonl]
 
+The stance spans kept at the defaults there (hedges, boosters, loaded words; ``--scorers DIR``
+holding the stance scorers trained the same way, ``train_stance_scorer.py --without-held-out
+--out DIR``) are measured the same way, by family, from ``heldout_stance_precision.jsonl``
+(session s38): the spans no earlier round had judged (stratum ``heldout-stance-38``) and, judged
+again blind, those of ``stance_train.jsonl`` (``heldout-stance-38-again``, with that
+``training_verdict``). The sense rules of hedges and boosters were written from judged spans of
+the training pool that include 81 of these addresses' (56 hedges, 25 boosters): the scorers are
+clean, the rules not wholly.
+
 Without ``--scorers`` the shipped scorers are used: they were trained on judged figures of these
 addresses, so their precision here is not a clean figure (printed with a warning).
 """
@@ -37,6 +46,8 @@ ROOT = Path(__file__).resolve().parents[1]
 ANNOTATIONS = ROOT / "corpus" / "annotations"
 #: This measurement's judgements: every default figure of those addresses, by one standard.
 HELDOUT_JUDGED = ANNOTATIONS / "heldout_precision.jsonl"
+#: The same for the stance spans: every hedge, booster and loaded word kept at the defaults.
+HELDOUT_STANCE = ANNOTATIONS / "heldout_stance_precision.jsonl"
 
 
 def held_out_documents() -> list[str]:
@@ -68,6 +79,23 @@ def judged_records(devices, documents, standard: str = "one") -> list[dict]:
     )
 
 
+def agreement(records: list[dict], what: str) -> None:
+    """How the records judged twice (``training_verdict`` and this measurement's) agree."""
+    from sklearn.metrics import cohen_kappa_score
+
+    again = [r for r in records if "training_verdict" in r]
+    if not again:
+        return
+    first = [r["training_verdict"] == "TRUE" for r in again]
+    second = [r["verdict"] == "TRUE" for r in again]
+    print(
+        f"\n{len(again)} {what} judged for the training files and again here: TRUE "
+        f"{sum(first)} then {sum(second)}; the same TRUE-or-not verdict "
+        f"{sum(a == b for a, b in zip(first, second, strict=True))} times "
+        f"(kappa {cohen_kappa_score(first, second):.2f})"
+    )
+
+
 def precision(records, documents, devices, n_jobs):
     """:func:`rhetoric.evaluation.precision.evaluate_precision` over ``records``."""
     from rhetoric.evaluation.precision import evaluate_precision
@@ -95,14 +123,14 @@ def main() -> None:
               "--scorers DIR gives the clean figure", file=sys.stderr)  # fmt: skip
 
     import pandas as pd
-    from sklearn.metrics import cohen_kappa_score
 
     from rhetoric.devices import DEVICES
-    from rhetoric.evaluation.precision import unjudged_sheet
+    from rhetoric.evaluation.precision import stance_precision, unjudged_sheet
 
     documents = held_out_documents()
     print(f"{len(documents)} held-out addresses ({', '.join(MEASURED_ONLY)}); scorers: "
           f"{args.scorers or 'shipped'}")  # fmt: skip
+    sheets = []
     for standard, title in (("one", "by one standard (session s37's judges)"),
                             ("training", "with the training files' verdicts where they exist")):  # fmt: skip
         result = precision(judged_records(DEVICES, documents, standard), documents, DEVICES,
@@ -118,17 +146,23 @@ def main() -> None:
         unjudged = unjudged[unjudged["device"].isin(DEVICES)]
         print(f"unjudged figures: {len(unjudged)}")
         if args.unjudged_out and standard == "one":
-            unjudged.to_json(args.unjudged_out, orient="records", lines=True, force_ascii=False)
-    again = [r for r in read_records(HELDOUT_JUDGED, documents) if "training_verdict" in r]
-    if again:
-        first = [r["training_verdict"] == "TRUE" for r in again]
-        second = [r["verdict"] == "TRUE" for r in again]
-        print(
-            f"\n{len(again)} figures judged for the training files and again in s37: TRUE "
-            f"{sum(first)} then {sum(second)}; the same TRUE-or-not verdict "
-            f"{sum(a == b for a, b in zip(first, second, strict=True))} times "
-            f"(kappa {cohen_kappa_score(first, second):.2f})"
-        )
+            sheets = [unjudged]
+    agreement(read_records(HELDOUT_JUDGED, documents), "figures")
+
+    stance_records = read_records(HELDOUT_STANCE, documents)
+    result = precision(stance_records, documents, (), args.jobs)
+    table = stance_precision(result.figures)
+    columns = [c for c in table.columns if c not in ("genre", "device")]
+    print("\n== default stance spans, by one standard (session s38's judges)")
+    with pd.option_context("display.width", 200, "display.max_columns", None):
+        print(table.loc[table["genre"] == "speech", columns].to_string(index=False))
+    unjudged = unjudged_sheet(result)
+    unjudged = unjudged[unjudged["device"] == "stance"]
+    print(f"unjudged stance spans: {len(unjudged)}")
+    agreement(stance_records, "stance spans")
+    if args.unjudged_out:
+        sheet = pd.concat([*sheets, unjudged], ignore_index=True)
+        sheet.to_json(args.unjudged_out, orient="records", lines=True, force_ascii=False)
 
 
 if __name__ == "__main__":

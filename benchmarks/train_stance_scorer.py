@@ -25,6 +25,14 @@ loaded; TRUE is the positive class, BORDERLINE and FALSE are not):
   by score at other cut-offs): trained on only (``measured=False`` of
   :func:`rhetoric.scoring.train.fit_scorer`).
 
+``--without-held-out --out DIR`` leaves out the judged records of the held-out folds' addresses
+(``MEASURED_ONLY`` of ``benchmarks/heldout_recall.py``) and writes ``DIR/stance_<family>.json``,
+the scorer ``$RHETORIC_SCORERS=DIR`` puts in place of the shipped one: with the devices' scorers
+trained the same way (``train_scorers.py --without-held-out --out DIR``), the folder that
+``benchmarks/heldout_precision.py --scorers DIR`` measures those addresses with. A loaded-word
+record left out takes its weight with it (the weights are those of the whole sample, as if each
+cell's candidates in those addresses were drawn at the cell's rate).
+
 Only training-pool documents are read (a record naming another stops the script). The model
 kind (logistic regression or boosted trees), calibration and threshold (the lowest score whose
 out-of-fold precision reaches ``--target``) are chosen by the devices' machinery, with folds
@@ -122,10 +130,22 @@ def main() -> None:
     parser.add_argument("--target", type=float, default=0.80, help="out-of-fold precision to reach")
     parser.add_argument("--kind", default="auto", choices=("auto", "logistic", "trees"))
     parser.add_argument("--check", action="store_true", help="print, do not write the model")
+    parser.add_argument("--without-held-out", action="store_true",
+                        help="leave out the judged records of the held-out folds' addresses")  # fmt: skip
+    parser.add_argument("--out", help="write DIR/stance_<family>.json instead of the shipped model")
     args = parser.parse_args()
+    if args.without_held_out and not args.out:
+        parser.error(
+            "--without-held-out writes a scorer that is not shipped: name its --out folder"
+        )
 
     pool = set(training_documents())
     records = judged_records(args.family, pool)
+    if args.without_held_out:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from heldout_recall import FOLDS, MEASURED_ONLY
+
+        records = [r for r in records if FOLDS.get(r["doc"]) not in MEASURED_ONLY]
     features, kept = matched_features(args.family, records)
     print(f"{len(records)} judged records, {len(kept)} matched to a current candidate")
     labels = [1.0 if r["verdict"] == "TRUE" else 0.0 for r in kept]
@@ -145,6 +165,8 @@ def main() -> None:
             "true": int(sum(labels)),
         },
     }
+    if args.without_held_out:
+        provenance["held_out_left_out"] = "the judged records of the MEASURED_ONLY folds' addresses"
     model, cv = fit_scorer(
         f"stance_{args.family}", features, labels, [r["doc"] for r in kept], kind=args.kind,
         target_precision=args.target, weights=[r["weight"] for r in kept],
@@ -156,9 +178,13 @@ def main() -> None:
     for kind, figures in cv["kinds"].items():
         print(kind, json.dumps(figures))
     if not args.check:
-        out = RESOURCES / SCORER_FILES[args.family]
+        if args.out:
+            out = Path(args.out) / f"stance_{args.family}.json"
+            out.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            out = RESOURCES / SCORER_FILES[args.family]
         out.write_text(model.to_json(), encoding="utf-8")
-        print(f"wrote {out.relative_to(ROOT)}")
+        print(f"wrote {out}")
 
 
 if __name__ == "__main__":

@@ -180,12 +180,12 @@ def model_hashes() -> dict[str, str]:
                 hashes[name] = hashlib.sha256(child.read_bytes()).hexdigest()[:16]
 
     walk(root, "")
-    from rhetoric.scoring.model import SCORERS_ENV
+    from rhetoric.scoring.model import SCORERS_ENV, folder_file_name
 
     folder = os.environ.get(SCORERS_ENV)
     if folder:
-        for name in [n for n in hashes if n.startswith("scorers/")]:
-            replacement = Path(folder) / name.removeprefix("scorers/")
+        for name in [n for n in hashes if folder_file_name(n)]:
+            replacement = Path(folder) / folder_file_name(name)
             if replacement.is_file():
                 hashes[name] = hashlib.sha256(replacement.read_bytes()).hexdigest()[:16]
     return hashes

@@ -7,6 +7,7 @@ import multiprocessing
 import re
 import time
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -198,6 +199,14 @@ def test_a_folder_of_retrained_scorers_is_another_configuration(tmp_path, monkey
     assert {k: v for k, v in other.items() if k != "scorers/tricolon.json"} == {
         k: v for k, v in shipped.items() if k != "scorers/tricolon.json"
     }
+    # the folder's stance scorers replace the shipped ones in the same way
+    hedge = json.loads(
+        (Path(store.__file__).parent / "resources" / "stance" / "scorer_hedge.json").read_text()
+    )
+    hedge["threshold"] = 0.5
+    (tmp_path / "stance_hedge.json").write_text(json.dumps(hedge), encoding="utf-8")
+    assert store.model_hashes()["stance/scorer_hedge.json"] != shipped["stance/scorer_hedge.json"]
+    (tmp_path / "stance_hedge.json").unlink()
     texts = ["Go on, go on. We rise, we work, we win."]
     monkeypatch.delenv(SCORERS_ENV)
     write_corpus(texts, tmp_path / "run", frames=False, n_jobs=1)  # the shipped scorers

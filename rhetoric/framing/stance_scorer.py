@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import os
 from collections import Counter
 from dataclasses import replace
 from functools import cache
@@ -38,7 +39,7 @@ from functools import cache
 from rhetoric.framing.loaded import LOADED_FEATURES, find_loaded_language, word_records
 from rhetoric.framing.senses import negated
 from rhetoric.lexicon import first_person_rate
-from rhetoric.scoring.model import ScorerModel, read_model
+from rhetoric.scoring.model import SCORERS_ENV, ScorerModel, read_folder_model, read_model
 from rhetoric.span import Span
 from rhetoric.text import Document
 
@@ -102,13 +103,24 @@ def _degree_words() -> frozenset[str]:
     return frozenset(w for w in VaderConstants.BOOSTER_DICT if " " not in w)
 
 
-@cache
 def stance_scorer(family: str) -> ScorerModel | None:
-    """The shipped judged-stance scorer of ``family`` (``"loaded"`` or ``"hedge"``), or ``None``."""
+    """The judged-stance scorer of ``family`` (``"loaded"`` or ``"hedge"``): the shipped one
+    (``None`` when there is none), or ``stance_<family>.json`` of the folder that
+    ``$RHETORIC_SCORERS`` names, as :func:`rhetoric.scoring.model.load_model` reads the devices'."""
+    return _stance_scorer(family, os.environ.get(SCORERS_ENV) or None)
+
+
+@cache
+def _stance_scorer(family: str, folder: str | None) -> ScorerModel | None:
+    """:func:`stance_scorer` from ``folder`` (``None``: the shipped scorers), read once each."""
+    name, script = f"{family} stance scorer", "benchmarks/train_stance_scorer.py"
+    if folder:
+        return read_folder_model(
+            folder, f"stance_{family}.json", STANCE_FEATURES, name=name, script=script
+        )
     return read_model(
-        ("resources", "stance", SCORER_FILES[family]), STANCE_FEATURES,
-        name=f"{family} stance scorer", script="benchmarks/train_stance_scorer.py",
-    )  # fmt: skip
+        ("resources", "stance", SCORER_FILES[family]), STANCE_FEATURES, name=name, script=script
+    )
 
 
 def loaded_scorer() -> ScorerModel | None:

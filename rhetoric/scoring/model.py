@@ -477,7 +477,8 @@ def _checked(model: ScorerModel, known: Iterable[str], name: str, script: str) -
 
 
 #: Environment variable naming a folder of scorer files (``<device>.json``, as
-#: ``benchmarks/train_scorers.py --out`` writes them) to use instead of the shipped ones: scorers
+#: ``benchmarks/train_scorers.py --out`` writes them, and ``stance_<family>.json``, as
+#: ``benchmarks/train_stance_scorer.py --out`` does) to use instead of the shipped ones: scorers
 #: retrained on other judgements, or without the held-out folds' addresses to measure those folds.
 SCORERS_ENV = "RHETORIC_SCORERS"
 
@@ -498,13 +499,37 @@ def _load_model(device: str, folder: str | None) -> ScorerModel | None:
 
     name, script = f"{device} scorer", "benchmarks/train_scorers.py"
     if folder:
-        path = Path(folder) / f"{device}.json"
-        if not path.is_file():
-            raise ValueError(
-                f"{SCORERS_ENV}={folder} holds no {device}.json; write it with {script} --out"
-            )
-        model = ScorerModel.from_json(path.read_text(encoding="utf-8"))
-        return _checked(model, FEATURES, f"{name} in {path}", script)
+        return read_folder_model(folder, f"{device}.json", FEATURES, name=name, script=script)
     return read_model(
         ("resources", "scorers", f"{device}.json"), FEATURES, name=name, script=script
     )
+
+
+def read_folder_model(
+    folder: str, file_name: str, known: Iterable[str], *, name: str, script: str
+) -> ScorerModel:
+    """The model ``file_name`` of the scorer folder ``folder`` (``$RHETORIC_SCORERS``), checked
+    as :func:`read_model` checks a shipped one. A folder without it is an error, so that shipped
+    and retrained scorers never mix unnoticed."""
+    path = Path(folder) / file_name
+    if not path.is_file():
+        raise ValueError(
+            f"{SCORERS_ENV}={folder} holds no {file_name}; write it with {script} --out"
+        )
+    model = ScorerModel.from_json(path.read_text(encoding="utf-8"))
+    return _checked(model, known, f"{name} in {path}", script)
+
+
+def folder_file_name(resource: str) -> str | None:
+    """The file of a scorer folder that replaces the shipped model ``resource`` (a path under
+    ``rhetoric/resources/``): ``scorers/<device>.json`` by ``<device>.json``,
+    ``stance/scorer_<family>.json`` by ``stance_<family>.json``; ``None`` for other resources.
+
+    >>> folder_file_name("scorers/tricolon.json"), folder_file_name("stance/scorer_hedge.json")
+    ('tricolon.json', 'stance_hedge.json')
+    """
+    if resource.startswith("scorers/"):
+        return resource.removeprefix("scorers/")
+    if resource.startswith("stance/scorer_"):
+        return "stance_" + resource.removeprefix("stance/scorer_")
+    return None

@@ -53,3 +53,21 @@ def test_the_two_standards_read_the_files_they_name(script):
     # every figure judged twice keeps the verdict it has in the training files
     again = [r for r in one if r["stratum"] == "heldout-precision-37-again"]
     assert again and all(r["training_verdict"] in {"TRUE", "BORDERLINE", "FALSE"} for r in again)
+
+
+def test_the_stance_measurement_judges_only_held_out_spans_and_trains_nothing(script, benchmarks):
+    precision, _ = script
+    documents = set(precision.held_out_documents())
+    records = precision.read_records(precision.HELDOUT_STANCE, documents)
+    lines = precision.HELDOUT_STANCE.read_text(encoding="utf-8").splitlines()
+    assert len(records) == len([line for line in lines if line.strip()]) > 100
+    for record in records:
+        assert record["device"] == "stance"
+        assert record["kind"] in {"hedge", "booster", "loaded_negative", "loaded_positive"}
+        assert record["verdict"] in {"TRUE", "BORDERLINE", "FALSE"}
+        assert record["annotator"] and record["reason"]
+        assert record["stratum"] in {"heldout-stance-38", "heldout-stance-38-again"}
+        assert ("training_verdict" in record) == record["stratum"].endswith("again")
+    # the stance scorers read their own judgement files, never this one
+    train = benchmarks("train_stance_scorer")
+    assert precision.HELDOUT_STANCE not in {train.HEDGES, train.SAMPLE, train.EARLIER}

@@ -150,16 +150,18 @@ def test_the_project_has_one_file_of_stance_judgements_that_evaluate_reads():
     annotations = Path(__file__).resolve().parents[2] / "corpus" / "annotations"
     evaluated = [p.name for p in annotations.glob(PROJECT_JUDGED) if "stance" in p.name]
     assert evaluated == ["judged_public_stance.jsonl"]
-    # beside it, the training samples of the sense rules and of the stance scorers, which
-    # evaluate never reads and which hold no development or reserved document
+    # beside it, the training samples of the sense rules and of the stance scorers, and the
+    # held-out measurement (benchmarks/heldout_precision.py), which evaluate never reads and
+    # which hold no development or reserved document
     stance_files = sorted(p.name for p in annotations.glob("*.jsonl") if "stance" in p.name)
     training = [
         "stance_train.jsonl",
         "stance_train_loaded.jsonl",
         "stance_train_loaded_sample.jsonl",
     ]
-    assert stance_files == ["judged_public_stance.jsonl", *training]
-    for name in training:
+    measured = "heldout_stance_precision.jsonl"
+    assert stance_files == [measured, "judged_public_stance.jsonl", *training]
+    for name in [*training, measured]:
         assert not Path(name).match(PROJECT_JUDGED)
         train = read_judgements([annotations / name])
         assert not set(train["doc"]) & (development_documents() | reserved_documents())

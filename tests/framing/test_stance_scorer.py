@@ -94,3 +94,31 @@ def test_hedges_are_the_sense_rules_hedges_kept_by_the_hedge_scorer():
     assert [(s.start, s.score) for s in kept] == [
         (s.start, s.score) for s in every if s.score >= model.threshold
     ]
+
+
+def test_a_scorer_folder_replaces_the_stance_scorers_too(tmp_path, monkeypatch):
+    """``$RHETORIC_SCORERS`` names retrained scorers (``train_stance_scorer.py --out``): the
+    folder's ``stance_hedge.json`` is used, and a folder without it is an error, not a silent
+    mix with the shipped stance scorer."""
+    import json
+
+    from rhetoric.framing.stance_scorer import stance_scorer
+    from rhetoric.scoring.model import SCORERS_ENV
+
+    shipped = stance_scorer("hedge")
+    if shipped is None:
+        pytest.skip("no hedge scorer shipped")
+    doc = Document("Perhaps the bill will pass. The talks may fail this week, it seems.")
+    every = [s for s in find_stance(doc, loaded=False, min_score=0) if s.kind == "hedge"]
+    assert every, "the sense rules find hedges in the test text"
+    data = json.loads(shipped.to_json())
+    data["threshold"] = 0.0  # the folder's scorer keeps every hedge
+    (tmp_path / "stance_hedge.json").write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv(SCORERS_ENV, str(tmp_path))
+    assert stance_scorer("hedge").threshold == 0.0
+    kept = [s for s in find_stance(doc, loaded=False) if s.kind == "hedge"]
+    assert [(s.start, s.score) for s in kept] == [(s.start, s.score) for s in every]
+    with pytest.raises(ValueError, match="holds no stance_loaded.json"):
+        stance_scorer("loaded")
+    monkeypatch.delenv(SCORERS_ENV)
+    assert stance_scorer("hedge").threshold == shipped.threshold
