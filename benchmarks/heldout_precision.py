@@ -13,7 +13,10 @@ with that ``training_verdict``). Printed by device, twice: by that one standard,
 training files' verdicts where they exist (the standard the scorers learnt); figures, TRUE /
 BORDERLINE / FALSE, strict and lenient precision (BORDERLINE as half) with Wilson 95%
 intervals, and the figures no judgement covers (judge them before quoting); then how far the
-two standards agree on the figures judged twice.
+two standards agree on the figures judged twice, and how the s37 standard reads the default
+figures of the public speeches (``judge_calibration_38.jsonl``, judged blind by that brief in
+session s38: the public verdicts call 125 of 139 TRUE, that standard 106, most of the difference
+tricolons with a member cut inside its phrase, which the public reviewers mark TRUE).
 
     RHETORIC_DATA=../shared/data python benchmarks/heldout_precision.py --scorers DIR \
         [--unjudged-out SHEET.jsonl]
@@ -48,6 +51,10 @@ ANNOTATIONS = ROOT / "corpus" / "annotations"
 HELDOUT_JUDGED = ANNOTATIONS / "heldout_precision.jsonl"
 #: The same for the stance spans: every hedge, booster and loaded word kept at the defaults.
 HELDOUT_STANCE = ANNOTATIONS / "heldout_stance_precision.jsonl"
+#: The default figures of the public speeches, judged again by the standard of
+#: :data:`HELDOUT_JUDGED` (session s37's brief): how that standard reads the figures whose public
+#: verdicts give the development figure (0.90).
+CALIBRATION = ANNOTATIONS / "judge_calibration_38.jsonl"
 
 
 def held_out_documents() -> list[str]:
@@ -79,17 +86,20 @@ def judged_records(devices, documents, standard: str = "one") -> list[dict]:
     )
 
 
-def agreement(records: list[dict], what: str) -> None:
-    """How the records judged twice (``training_verdict`` and this measurement's) agree."""
+def agreement(
+    records: list[dict], what: str, first_key: str = "training_verdict",
+    first_name: str = "for the training files",
+) -> None:  # fmt: skip
+    """How the records judged twice (``first_key`` and this measurement's ``verdict``) agree."""
     from sklearn.metrics import cohen_kappa_score
 
-    again = [r for r in records if "training_verdict" in r]
+    again = [r for r in records if first_key in r]
     if not again:
         return
-    first = [r["training_verdict"] == "TRUE" for r in again]
+    first = [r[first_key] == "TRUE" for r in again]
     second = [r["verdict"] == "TRUE" for r in again]
     print(
-        f"\n{len(again)} {what} judged for the training files and again here: TRUE "
+        f"\n{len(again)} {what} judged {first_name} and again by this standard: TRUE "
         f"{sum(first)} then {sum(second)}; the same TRUE-or-not verdict "
         f"{sum(a == b for a, b in zip(first, second, strict=True))} times "
         f"(kappa {cohen_kappa_score(first, second):.2f})"
@@ -148,6 +158,11 @@ def main() -> None:
         if args.unjudged_out and standard == "one":
             sheets = [unjudged]
     agreement(read_records(HELDOUT_JUDGED, documents), "figures")
+    calibration = [
+        json.loads(line) for line in CALIBRATION.read_text(encoding="utf-8").splitlines()
+    ]
+    agreement(calibration, "default figures of the public speeches", "public_verdict",
+              "for the public sets (reviewers' verdicts first)")  # fmt: skip
 
     stance_records = read_records(HELDOUT_STANCE, documents)
     result = precision(stance_records, documents, (), args.jobs)

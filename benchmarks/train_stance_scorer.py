@@ -1,13 +1,20 @@
-"""Train the judged-stance scorers (``rhetoric/resources/stance/scorer_loaded.json``, ``scorer_hedge.json``).
+"""Train the judged-stance scorers (``rhetoric/resources/stance/scorer_<family>.json``).
 
-Run: ``RHETORIC_DATA=../shared/data python benchmarks/train_stance_scorer.py --family loaded|hedge [--check]``
+Run: ``RHETORIC_DATA=../shared/data python benchmarks/train_stance_scorer.py --family loaded|hedge|booster [--check]``
 
 **Hedges** (``--family hedge``): the candidates are the hedges of the lexicon and the sense rules
 (:func:`rhetoric.framing.stance.rule_stance`), described by
-:func:`~rhetoric.framing.stance_scorer.hedge_features`; the judgements are the hedges of
+:func:`~rhetoric.framing.stance_scorer.rule_features`; the judgements are the hedges of
 ``corpus/annotations/stance_train.jsonl`` (random samples of the rules' hedges on the training
 pool, drawn in rounds as the rules were developed, and a last random sample of 100 address hedges;
-every one measured, unweighted).
+every one measured, unweighted). Shipped fitted at ``--target 0.75``.
+
+**Boosters** (``--family booster``): the candidates are the boosters of the lexicon and the sense
+rules, described as hedges are; the judgements are a random sample of those candidates in the
+training pool outside the held-out folds and outside the judged records below, drawn per genre
+(``corpus/annotations/stance_train_boosters.jsonl``, each record naming its cell's size, weighted
+back as the loaded words' sample is), and, trained on only, the boosters of
+``stance_train.jsonl`` (drawn as the rules were developed). Shipped fitted at ``--target 0.75``.
 
 **Loaded words** (``--family loaded``):
 The candidates are those of :func:`rhetoric.framing.stance_scorer.loaded_candidates` (PTC
@@ -56,8 +63,8 @@ from rhetoric.framing.stance_scorer import (
     SCORER_FILES,
     STANCE_FEATURES,
     candidate_features,
-    hedge_features,
     loaded_candidates,
+    rule_features,
 )
 from rhetoric.scoring.train import fit_scorer, inverse_sampling_weights
 from rhetoric.text import Document, read_text
@@ -66,6 +73,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corpus" / "annotations" / "stance_train_loaded_sample.jsonl"
 EARLIER = ROOT / "corpus" / "annotations" / "stance_train_loaded.jsonl"
 HEDGES = ROOT / "corpus" / "annotations" / "stance_train.jsonl"
+BOOSTERS = ROOT / "corpus" / "annotations" / "stance_train_boosters.jsonl"
 RESOURCES = ROOT / "rhetoric" / "resources" / "stance"
 
 
@@ -81,7 +89,11 @@ def judged_records(family: str, pool: set[str]) -> list[dict]:
         for r in records:
             r["measured"], r["weight"] = True, 1.0
     else:
-        sample, earlier = _read(SAMPLE), _read(EARLIER)
+        if family == "booster":
+            sample = _read(BOOSTERS)
+            earlier = [r for r in _read(HEDGES) if r["kind"] == "booster"]
+        else:
+            sample, earlier = _read(SAMPLE), _read(EARLIER)
         strata = [(genre_of(r["doc"]), r["kind"]) for r in sample]
         sizes = {s: r["cell_size"] for s, r in zip(strata, sample, strict=True)}
         for r, weight in zip(sample, inverse_sampling_weights(strata, sizes), strict=True):
@@ -97,9 +109,9 @@ def judged_records(family: str, pool: set[str]) -> list[dict]:
 
 def candidates(family: str, doc: Document):
     """The candidate spans of ``family`` in ``doc`` and their feature records."""
-    if family == "hedge":
-        hedges = rule_stance(doc)[1]
-        return [h[0] for h in hedges], hedge_features(doc, hedges)
+    if family in ("booster", "hedge"):
+        hits = rule_stance(doc)[family == "hedge"]
+        return [h[0] for h in hits], rule_features(doc, hits)
     spans = loaded_candidates(doc)
     return spans, candidate_features(doc, spans)
 
@@ -149,13 +161,13 @@ def main() -> None:
     features, kept = matched_features(args.family, records)
     print(f"{len(records)} judged records, {len(kept)} matched to a current candidate")
     labels = [1.0 if r["verdict"] == "TRUE" else 0.0 for r in kept]
-    files = (HEDGES,) if args.family == "hedge" else (SAMPLE, EARLIER)
+    files = {"hedge": (HEDGES,), "booster": (BOOSTERS, HEDGES)}.get(args.family, (SAMPLE, EARLIER))
     hashes = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:16] for p in files}
     provenance = {
         "trained_by": "benchmarks/train_stance_scorer.py",
         "judgements": hashes,
-        "candidates": "rhetoric.framing.stance.rule_stance (the hedge lexicon and sense rules)"
-        if args.family == "hedge"
+        "candidates": f"rhetoric.framing.stance.rule_stance (the {args.family} lexicon and sense rules)"
+        if args.family in ("booster", "hedge")
         else f"rhetoric.framing.stance_scorer.loaded_candidates (PTC probability >= {CANDIDATE_MIN_SCORE})",
         "positive": f"verdict TRUE (rubric row stance / {args.family})",
         "matched": {

@@ -39,7 +39,7 @@ from rhetoric.framing.senses import (
     reported,
     reported_after,
 )
-from rhetoric.framing.stance_scorer import score_hedges
+from rhetoric.framing.stance_scorer import RuleHit, score_rule_hits
 from rhetoric.span import Span
 from rhetoric.text import Document, as_document
 
@@ -147,16 +147,19 @@ def find_stance(
     if not doc.words:
         return []
     boosters, hedges = rule_stance(doc)
-    spans = [*boosters, *score_hedges(doc, hedges, min_score)]
+    spans = [
+        *score_rule_hits(doc, "booster", boosters, min_score),
+        *score_rule_hits(doc, "hedge", hedges, min_score),
+    ]
     if loaded:
         spans.extend(_loaded(doc, min_score))
     return sorted(spans)
 
 
-def rule_stance(doc: Document) -> tuple[list[Span], list[tuple[Span, str, int, int, float]]]:
+def rule_stance(doc: Document) -> tuple[list[RuleHit], list[RuleHit]]:
     """The boosters and hedges that the lexicon and the sense rules find in ``doc``, before any
-    scorer: booster spans, and each hedge as ``(span, term, first word, last word, weight)``
-    (what :func:`rhetoric.framing.stance_scorer.score_hedges` reads)."""
+    scorer, each as ``(span, term, first word, last word, weight)`` (what
+    :func:`rhetoric.framing.stance_scorer.score_rule_hits` reads)."""
     boosters, hedges = [], []
     starts = doc.word_starts
     for hit in stance_lexicon().match(doc):
@@ -174,10 +177,7 @@ def rule_stance(doc: Document) -> tuple[list[Span], list[tuple[Span, str, int, i
             kind, evidence = "hedge", f"negated booster {hit.term!r}"
         span = doc.span(hit.start, hit.end, device="stance", kind=kind,
                         score=min(1.0, hit.weight), evidence=evidence)  # fmt: skip
-        if kind == "hedge":
-            hedges.append((span, hit.term, first, last, hit.weight))
-        else:
-            boosters.append(span)
+        (hedges if kind == "hedge" else boosters).append((span, hit.term, first, last, hit.weight))
     return boosters, hedges
 
 

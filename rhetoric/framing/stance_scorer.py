@@ -35,6 +35,7 @@ import os
 from collections import Counter
 from dataclasses import replace
 from functools import cache
+from pathlib import Path
 
 from rhetoric.framing.loaded import LOADED_FEATURES, find_loaded_language, word_records
 from rhetoric.framing.senses import negated
@@ -70,12 +71,12 @@ _LINKING = frozenset({
     "felt", "feeling", "seem", "seems", "seemed", "become", "becomes", "became", "remain",
     "remains", "remained", "look", "looks", "looked", "sound", "sounds", "sounded",
 })  # fmt: skip
-#: Features of a hedge found by the sense rules (:func:`rhetoric.framing.stance.find_stance`).
-HEDGE_FEATURES: dict[str, str] = {
-    "term": "the hedge lexicon's term ('may', 'i think', 'perhaps'; categorical)",
+#: Features of a hedge or booster found by the sense rules (:func:`rhetoric.framing.stance.rule_stance`).
+RULE_FEATURES: dict[str, str] = {
+    "term": "the lexicon's term ('may', 'i think', 'perhaps', 'clearly'; categorical)",
     "modal": "the term is a modal auxiliary read as epistemic",
     "term_words": "number of words of the term",
-    "lexicon_weight": "the term's weight in the hedge lexicon",
+    "lexicon_weight": "the term's weight in the lexicon",
     "after_first_person": "the word before is 'I' or 'we' ('I think', 'we believe')",
     "before_verb": "the word after is a verb",
     "before_quantity": "the word after is a number or a quantity word",
@@ -87,11 +88,13 @@ HEDGE_FEATURES: dict[str, str] = {
 STANCE_FEATURES: dict[str, str] = {
     **{k: v for k, v in LOADED_FEATURES.items() if k != "lemma"},
     **SPAN_FEATURES,
-    **HEDGE_FEATURES,
+    **RULE_FEATURES,
 }
 
 #: The shipped scorer of each stance family (``rhetoric/resources/stance/``).
-SCORER_FILES = {"loaded": "scorer_loaded.json", "hedge": "scorer_hedge.json"}
+SCORER_FILES = {
+    "loaded": "scorer_loaded.json", "hedge": "scorer_hedge.json", "booster": "scorer_booster.json",
+}  # fmt: skip
 SCORER_FILE = SCORER_FILES["loaded"]
 
 
@@ -106,7 +109,8 @@ def _degree_words() -> frozenset[str]:
 def stance_scorer(family: str) -> ScorerModel | None:
     """The judged-stance scorer of ``family`` (``"loaded"`` or ``"hedge"``): the shipped one
     (``None`` when there is none), or ``stance_<family>.json`` of the folder that
-    ``$RHETORIC_SCORERS`` names, as :func:`rhetoric.scoring.model.load_model` reads the devices'."""
+    ``$RHETORIC_SCORERS`` names, as :func:`rhetoric.scoring.model.load_model` reads the devices'
+    (a folder without it is an error, unless no scorer of the family is shipped either)."""
     return _stance_scorer(family, os.environ.get(SCORERS_ENV) or None)
 
 
@@ -114,13 +118,14 @@ def stance_scorer(family: str) -> ScorerModel | None:
 def _stance_scorer(family: str, folder: str | None) -> ScorerModel | None:
     """:func:`stance_scorer` from ``folder`` (``None``: the shipped scorers), read once each."""
     name, script = f"{family} stance scorer", "benchmarks/train_stance_scorer.py"
-    if folder:
+    shipped = read_model(
+        ("resources", "stance", SCORER_FILES[family]), STANCE_FEATURES, name=name, script=script
+    )
+    if folder and (shipped is not None or (Path(folder) / f"stance_{family}.json").is_file()):
         return read_folder_model(
             folder, f"stance_{family}.json", STANCE_FEATURES, name=name, script=script
         )
-    return read_model(
-        ("resources", "stance", SCORER_FILES[family]), STANCE_FEATURES, name=name, script=script
-    )
+    return shipped
 
 
 def loaded_scorer() -> ScorerModel | None:
@@ -216,8 +221,9 @@ def _kept(
     ]
 
 
-#: A hedge found by the sense rules: its span, lexicon term, first and last word, lexicon weight.
-Hedge = tuple[Span, str, int, int, float]
+#: A hedge or booster found by the sense rules: its span, lexicon term, first and last word,
+#: lexicon weight.
+RuleHit = tuple[Span, str, int, int, float]
 
 _QUANTITY = frozenset({
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -225,9 +231,10 @@ _QUANTITY = frozenset({
 })  # fmt: skip
 
 
-def hedge_features(doc: Document, hedges: list[Hedge]) -> list[dict]:
-    """One feature record per hedge (keys: :data:`HEDGE_FEATURES` and the neighbours' parts of
-    speech, the sentence's place and mark, the document's first-person rate)."""
+def rule_features(doc: Document, hits: list[RuleHit]) -> list[dict]:
+    """One feature record per hedge or booster of the sense rules (keys: :data:`RULE_FEATURES` and
+    the neighbours' parts of speech, the sentence's place and mark, the document's first-person
+    rate)."""
     from rhetoric.framing.loaded import _coarse_pos
 
     words, tags, keys, sentence_of, clause_of = (
@@ -237,7 +244,7 @@ def hedge_features(doc: Document, hedges: list[Hedge]) -> list[dict]:
     counts = Counter(keys)
     person = first_person_rate(keys)
     out = []
-    for span, term, first, last, weight in hedges:
+    for span, term, first, last, weight in hits:
         s = sentence_of[first]
         prev = first - 1 if first > 0 and sentence_of[first - 1] == s else None
         nxt = last + 1 if last + 1 < n and sentence_of[last + 1] == s else None
@@ -267,10 +274,13 @@ def hedge_features(doc: Document, hedges: list[Hedge]) -> list[dict]:
     return out
 
 
-def score_hedges(doc: Document, hedges: list[Hedge], min_score: float | None = None) -> list[Span]:
-    """The hedges the judged-stance scorer keeps, each with its calibrated probability as
-    ``score`` (all of them, with their lexicon weight, when no scorer is shipped)."""
-    model = stance_scorer("hedge")
-    if model is None or not hedges:
-        return [h[0] for h in hedges]
-    return _kept(model, [h[0] for h in hedges], hedge_features(doc, hedges), min_score)
+def score_rule_hits(
+    doc: Document, family: str, hits: list[RuleHit], min_score: float | None = None
+) -> list[Span]:
+    """The hedges or boosters (``family``) of the sense rules that the family's judged-stance
+    scorer keeps, each with its calibrated probability as ``score`` (all of them, with their
+    lexicon weight, when no scorer is shipped)."""
+    model = stance_scorer(family)
+    if model is None or not hits:
+        return [h[0] for h in hits]
+    return _kept(model, [h[0] for h in hits], rule_features(doc, hits), min_score)

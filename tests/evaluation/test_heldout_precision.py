@@ -71,3 +71,20 @@ def test_the_stance_measurement_judges_only_held_out_spans_and_trains_nothing(sc
     # the stance scorers read their own judgement files, never this one
     train = benchmarks("train_stance_scorer")
     assert precision.HELDOUT_STANCE not in {train.HEDGES, train.SAMPLE, train.EARLIER}
+
+
+def test_the_calibration_judges_the_public_speeches_default_figures(script):
+    """``judge_calibration_38.jsonl``: the public speeches' figures, judged again by the held-out
+    measurement's standard beside their public verdicts; a measurement of judges, not training."""
+    from rhetoric.devices import DEVICES
+    from rhetoric.evaluation.pool import development_documents
+
+    precision, _ = script
+    lines = precision.CALIBRATION.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    assert len(records) > 100 and precision.CALIBRATION.stem not in DEVICES
+    assert {r["doc"] for r in records} <= development_documents()
+    for record in records:
+        assert record["genre"] == "speech" and record["device"] in DEVICES
+        assert {record["verdict"], record["public_verdict"]} <= {"TRUE", "BORDERLINE", "FALSE"}
+        assert record["annotator"].startswith("judge-cal-38") and record["reason"]

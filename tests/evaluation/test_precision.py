@@ -156,6 +156,7 @@ def test_the_project_has_one_file_of_stance_judgements_that_evaluate_reads():
     stance_files = sorted(p.name for p in annotations.glob("*.jsonl") if "stance" in p.name)
     training = [
         "stance_train.jsonl",
+        "stance_train_boosters.jsonl",
         "stance_train_loaded.jsonl",
         "stance_train_loaded_sample.jsonl",
     ]

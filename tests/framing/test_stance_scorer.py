@@ -72,7 +72,7 @@ def test_min_score_zero_scores_every_candidate_and_the_default_keeps_those_at_th
 
 def test_hedges_are_the_sense_rules_hedges_kept_by_the_hedge_scorer():
     from rhetoric.framing.stance import rule_stance
-    from rhetoric.framing.stance_scorer import hedge_features, score_hedges, stance_scorer
+    from rhetoric.framing.stance_scorer import rule_features, score_rule_hits, stance_scorer
 
     model = stance_scorer("hedge")
     if model is None:
@@ -85,10 +85,10 @@ def test_hedges_are_the_sense_rules_hedges_kept_by_the_hedge_scorer():
     )
     boosters, hedges = rule_stance(doc)
     assert hedges, "the sense rules find hedges in the test text"
-    records = hedge_features(doc, hedges)
+    records = rule_features(doc, hedges)
     assert all(set(r) <= set(STANCE_FEATURES) for r in records)
     assert [r["term"] for r in records] == [h[1] for h in hedges]
-    every = score_hedges(doc, hedges, min_score=0)
+    every = score_rule_hits(doc, "hedge", hedges, min_score=0)
     assert [(s.start, s.end) for s in every] == [(h[0].start, h[0].end) for h in hedges]
     kept = [s for s in find_stance(doc, loaded=False) if s.kind == "hedge"]
     assert [(s.start, s.score) for s in kept] == [
@@ -114,6 +114,8 @@ def test_a_scorer_folder_replaces_the_stance_scorers_too(tmp_path, monkeypatch):
     data = json.loads(shipped.to_json())
     data["threshold"] = 0.0  # the folder's scorer keeps every hedge
     (tmp_path / "stance_hedge.json").write_text(json.dumps(data), encoding="utf-8")
+    if stance_scorer("booster") is not None:  # the other rule family as shipped
+        (tmp_path / "stance_booster.json").write_text(stance_scorer("booster").to_json())
     monkeypatch.setenv(SCORERS_ENV, str(tmp_path))
     assert stance_scorer("hedge").threshold == 0.0
     kept = [s for s in find_stance(doc, loaded=False) if s.kind == "hedge"]
