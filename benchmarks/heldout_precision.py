@@ -9,14 +9,18 @@ what a researcher would get on new addresses. Every one was judged blind in sess
 standard, into ``corpus/annotations/heldout_precision.jsonl`` (never trained on): the figures no
 earlier round had judged (stratum ``heldout-precision-37``) and, again, those an earlier round
 had judged for the training files before the folds were set apart (``heldout-precision-37-again``,
-with that ``training_verdict``). Printed by device, twice: by that one standard, and with the
-training files' verdicts where they exist (the standard the scorers learnt); figures, TRUE /
-BORDERLINE / FALSE, strict and lenient precision (BORDERLINE as half) with Wilson 95%
-intervals, and the figures no judgement covers (judge them before quoting); then how far the
-two standards agree on the figures judged twice, and how the s37 standard reads the default
-figures of the public speeches (``judge_calibration_38.jsonl``, judged blind by that brief in
-session s38: the public verdicts call 125 of 139 TRUE, that standard 106, most of the difference
-tricolons with a member cut inside its phrase, which the public reviewers mark TRUE).
+with that ``training_verdict``). Session s38 judged every one again, blind, by a second brief
+(``heldout_precision_38.jsonl``, ``judge-rv-38a`` to ``-38f``): the s37 brief made a member cut
+inside its phrase BORDERLINE, where the public reviewers, whose verdicts the targets are read by,
+mark such a figure TRUE when it is clearly there; the second brief says the marks need not match a
+figure's edges to the word. Printed by device, three times: by the s37 standard, with the
+training files' verdicts where they exist (the standard the scorers learnt), and by the second
+brief; figures, TRUE / BORDERLINE / FALSE, strict and lenient precision (BORDERLINE as half) with
+Wilson 95% intervals, and the figures no judgement covers (judge them before quoting); then how
+far the standards agree on the figures judged twice, and how each brief reads the default
+figures of the public speeches (``judge_calibration_38.jsonl``, both briefs applied blind to them
+in session s38, the second mixed in with the held-out figures: the public verdicts call 125 of
+139 TRUE, the s37 brief 106, the second 118).
 
     RHETORIC_DATA=../shared/data python benchmarks/heldout_precision.py --scorers DIR \
         [--unjudged-out SHEET.jsonl]
@@ -51,6 +55,9 @@ ANNOTATIONS = ROOT / "corpus" / "annotations"
 HELDOUT_JUDGED = ANNOTATIONS / "heldout_precision.jsonl"
 #: The same for the stance spans: every hedge, booster and loaded word kept at the defaults.
 HELDOUT_STANCE = ANNOTATIONS / "heldout_stance_precision.jsonl"
+#: Every default figure of those addresses again, by the second brief (session s38: a figure's
+#: marks need not match its edges to the word, as the public reviewers read them).
+HELDOUT_SECOND = ANNOTATIONS / "heldout_precision_38.jsonl"
 #: The default figures of the public speeches, judged again by the standard of
 #: :data:`HELDOUT_JUDGED` (session s37's brief): how that standard reads the figures whose public
 #: verdicts give the development figure (0.90).
@@ -74,10 +81,12 @@ def read_records(path: Path, documents, keep=lambda record: True) -> list[dict]:
 
 def judged_records(devices, documents, standard: str = "one") -> list[dict]:
     """The judgements of figures in ``documents``: ``standard="one"``, :data:`HELDOUT_JUDGED`
-    alone; ``"training"``, the training files' (one per device) and the figures of
-    :data:`HELDOUT_JUDGED` they do not judge."""
+    alone; ``"second"``, :data:`HELDOUT_SECOND` alone; ``"training"``, the training files' (one
+    per device) and the figures of :data:`HELDOUT_JUDGED` they do not judge."""
     if standard == "one":
         return read_records(HELDOUT_JUDGED, documents)
+    if standard == "second":
+        return read_records(HELDOUT_SECOND, documents)
     records = []
     for device in devices:
         records += read_records(ANNOTATIONS / f"{device}.jsonl", documents)
@@ -142,7 +151,8 @@ def main() -> None:
           f"{args.scorers or 'shipped'}")  # fmt: skip
     sheets = []
     for standard, title in (("one", "by one standard (session s37's judges)"),
-                            ("training", "with the training files' verdicts where they exist")):  # fmt: skip
+                            ("training", "with the training files' verdicts where they exist"),
+                            ("second", "by the second brief (session s38's judges)")):  # fmt: skip
         result = precision(judged_records(DEVICES, documents, standard), documents, DEVICES,
                            args.jobs)  # fmt: skip
         table = result.table
@@ -161,8 +171,13 @@ def main() -> None:
     calibration = [
         json.loads(line) for line in CALIBRATION.read_text(encoding="utf-8").splitlines()
     ]
-    agreement(calibration, "default figures of the public speeches", "public_verdict",
-              "for the public sets (reviewers' verdicts first)")  # fmt: skip
+    for stratum, brief in (
+        ("judge-calibration-38", "s37"),
+        ("judge-calibration-38-edges", "second"),
+    ):
+        agreement([r for r in calibration if r["stratum"] == stratum],
+                  f"default figures of the public speeches ({brief} brief)", "public_verdict",
+                  "for the public sets (reviewers' verdicts first)")  # fmt: skip
 
     stance_records = read_records(HELDOUT_STANCE, documents)
     result = precision(stance_records, documents, (), args.jobs)

@@ -2,19 +2,16 @@
 
 Run: ``RHETORIC_DATA=../shared/data python benchmarks/train_stance_scorer.py --family loaded|hedge|booster [--check]``
 
-**Hedges** (``--family hedge``): the candidates are the hedges of the lexicon and the sense rules
-(:func:`rhetoric.framing.stance.rule_stance`), described by
-:func:`~rhetoric.framing.stance_scorer.rule_features`; the judgements are the hedges of
-``corpus/annotations/stance_train.jsonl`` (random samples of the rules' hedges on the training
-pool, drawn in rounds as the rules were developed, and a last random sample of 100 address hedges;
-every one measured, unweighted). Shipped fitted at ``--target 0.75``.
-
-**Boosters** (``--family booster``): the candidates are the boosters of the lexicon and the sense
-rules, described as hedges are; the judgements are a random sample of those candidates in the
-training pool outside the held-out folds and outside the judged records below, drawn per genre
-(``corpus/annotations/stance_train_boosters.jsonl``, each record naming its cell's size, weighted
-back as the loaded words' sample is), and, trained on only, the boosters of
-``stance_train.jsonl`` (drawn as the rules were developed). Shipped fitted at ``--target 0.75``.
+**Hedges and boosters** (``--family hedge``, ``--family booster``): the candidates are the hedges
+(boosters) of the lexicon and the sense rules (:func:`rhetoric.framing.stance.rule_stance`),
+described by :func:`~rhetoric.framing.stance_scorer.rule_features`. The judgements are a random
+sample of those candidates in the training pool outside the held-out folds and outside the
+judged records below, drawn per genre (``corpus/annotations/stance_train_hedges.jsonl``,
+``stance_train_boosters.jsonl``, session s38; each record naming its cell's size, weighted back
+as the loaded words' sample is), and, trained on only, the hedges (boosters) of
+``stance_train.jsonl`` (samples of the rules' output drawn in rounds as the rules were developed,
+and 100 more address hedges; until session s38 the hedge scorer was measured on these, unweighted).
+Both shipped fitted at ``--target 0.75``.
 
 **Loaded words** (``--family loaded``):
 The candidates are those of :func:`rhetoric.framing.stance_scorer.loaded_candidates` (PTC
@@ -73,7 +70,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corpus" / "annotations" / "stance_train_loaded_sample.jsonl"
 EARLIER = ROOT / "corpus" / "annotations" / "stance_train_loaded.jsonl"
 HEDGES = ROOT / "corpus" / "annotations" / "stance_train.jsonl"
-BOOSTERS = ROOT / "corpus" / "annotations" / "stance_train_boosters.jsonl"
+RULE_SAMPLES = {
+    "hedge": ROOT / "corpus" / "annotations" / "stance_train_hedges.jsonl",
+    "booster": ROOT / "corpus" / "annotations" / "stance_train_boosters.jsonl",
+}
 RESOURCES = ROOT / "rhetoric" / "resources" / "stance"
 
 
@@ -84,23 +84,18 @@ def _read(path: Path) -> list[dict]:
 def judged_records(family: str, pool: set[str]) -> list[dict]:
     """Every judged record of ``family``, marked ``measured`` (the random samples) or not, with
     its weight."""
-    if family == "hedge":
-        records = [r for r in _read(HEDGES) if r["kind"] == "hedge"]
-        for r in records:
-            r["measured"], r["weight"] = True, 1.0
+    if family in RULE_SAMPLES:
+        sample = _read(RULE_SAMPLES[family])
+        earlier = [r for r in _read(HEDGES) if r["kind"] == family]
     else:
-        if family == "booster":
-            sample = _read(BOOSTERS)
-            earlier = [r for r in _read(HEDGES) if r["kind"] == "booster"]
-        else:
-            sample, earlier = _read(SAMPLE), _read(EARLIER)
-        strata = [(genre_of(r["doc"]), r["kind"]) for r in sample]
-        sizes = {s: r["cell_size"] for s, r in zip(strata, sample, strict=True)}
-        for r, weight in zip(sample, inverse_sampling_weights(strata, sizes), strict=True):
-            r["measured"], r["weight"] = True, weight
-        for r in earlier:
-            r["measured"], r["weight"] = False, 1.0
-        records = sample + earlier
+        sample, earlier = _read(SAMPLE), _read(EARLIER)
+    strata = [(genre_of(r["doc"]), r["kind"]) for r in sample]
+    sizes = {s: r["cell_size"] for s, r in zip(strata, sample, strict=True)}
+    for r, weight in zip(sample, inverse_sampling_weights(strata, sizes), strict=True):
+        r["measured"], r["weight"] = True, weight
+    for r in earlier:
+        r["measured"], r["weight"] = False, 1.0
+    records = sample + earlier
     outside = sorted({r["doc"] for r in records} - pool)
     if outside:
         sys.exit(f"judged records name documents outside the training pool: {outside[:5]}")
@@ -161,7 +156,9 @@ def main() -> None:
     features, kept = matched_features(args.family, records)
     print(f"{len(records)} judged records, {len(kept)} matched to a current candidate")
     labels = [1.0 if r["verdict"] == "TRUE" else 0.0 for r in kept]
-    files = {"hedge": (HEDGES,), "booster": (BOOSTERS, HEDGES)}.get(args.family, (SAMPLE, EARLIER))
+    files = (
+        (RULE_SAMPLES[args.family], HEDGES) if args.family in RULE_SAMPLES else (SAMPLE, EARLIER)
+    )
     hashes = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:16] for p in files}
     provenance = {
         "trained_by": "benchmarks/train_stance_scorer.py",
@@ -183,7 +180,7 @@ def main() -> None:
         f"stance_{args.family}", features, labels, [r["doc"] for r in kept], kind=args.kind,
         target_precision=args.target, weights=[r["weight"] for r in kept],
         measured=[r["measured"] for r in kept], provenance=provenance,
-        known_features=STANCE_FEATURES,
+        known_features=STANCE_FEATURES, genres=[genre_of(r["doc"]) for r in kept],
     )  # fmt: skip
     summary = {k: v for k, v in cv.items() if k != "kinds"}
     print(json.dumps(summary, indent=1))

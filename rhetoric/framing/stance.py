@@ -139,7 +139,11 @@ def find_stance(
 
     Examples
     --------
-    >>> spans = find_stance("The plan may fail; it is not clear. Clearly it is late.", loaded=False)
+    Every hedge and booster of the sense rules, each scored (``min_score=0``; the defaults keep
+    those whose score reaches their scorer's threshold):
+
+    >>> text = "The plan may fail; it is not clear. Clearly it is late."
+    >>> spans = find_stance(text, loaded=False, min_score=0)
     >>> [(s.kind, s.text) for s in spans]
     [('hedge', 'may'), ('hedge', 'not clear'), ('booster', 'Clearly')]
     """

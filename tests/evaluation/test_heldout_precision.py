@@ -87,4 +87,25 @@ def test_the_calibration_judges_the_public_speeches_default_figures(script):
     for record in records:
         assert record["genre"] == "speech" and record["device"] in DEVICES
         assert {record["verdict"], record["public_verdict"]} <= {"TRUE", "BORDERLINE", "FALSE"}
-        assert record["annotator"].startswith("judge-cal-38") and record["reason"]
+        brief = {
+            "judge-calibration-38": "judge-cal-38",
+            "judge-calibration-38-edges": "judge-rv-38",
+        }
+        assert record["annotator"].startswith(brief[record["stratum"]]) and record["reason"]
+
+
+def test_the_second_brief_judges_every_held_out_figure_of_the_first(script):
+    """``heldout_precision_38.jsonl`` judges again, by the second brief, the figures that
+    ``heldout_precision.jsonl`` judges, on the held-out addresses only; no scorer reads it."""
+    from rhetoric.devices import DEVICES
+
+    precision, _ = script
+    documents = precision.held_out_documents()
+    first = precision.judged_records(DEVICES, documents, "one")
+    second = precision.judged_records(DEVICES, documents, "second")
+    key = lambda r: (r["doc"], r["device"], r["start"], r["end"])  # noqa: E731
+    assert sorted(map(key, second)) == sorted(map(key, first))
+    assert precision.HELDOUT_SECOND.stem not in DEVICES
+    for record in second:
+        assert record["verdict"] in {"TRUE", "BORDERLINE", "FALSE"}
+        assert record["annotator"].startswith("judge-rv-38") and record["reason"]

@@ -62,6 +62,7 @@ def test_a_gold_folder_without_its_reserved_list_or_public_sets_is_an_error(
 MEASUREMENT_FILES = {
     "judged_public_devices.jsonl", "judged_public_stance.jsonl", "second_judge_devices.jsonl",
     "frames_ptc_dev.jsonl", "ptc_dev_judged_devices.jsonl", "frames_second_coder.jsonl",
+    "judge_calibration_38.jsonl",
 }  # fmt: skip
 
 

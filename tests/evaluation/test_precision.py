@@ -157,6 +157,7 @@ def test_the_project_has_one_file_of_stance_judgements_that_evaluate_reads():
     training = [
         "stance_train.jsonl",
         "stance_train_boosters.jsonl",
+        "stance_train_hedges.jsonl",
         "stance_train_loaded.jsonl",
         "stance_train_loaded_sample.jsonl",
     ]

@@ -9,15 +9,15 @@ from rhetoric.framing import STANCE_KINDS, find_stance
 
 
 def _found(text: str, **options) -> list[tuple[str, int, int, str]]:
-    """What the sense rules find: every hedge (the hedge scorer's ``min_score=0``) unless
-    ``min_score`` is given."""
+    """What the sense rules find, with ``loaded=False``: every hedge and booster (the stance
+    scorers' ``min_score=0``) unless ``min_score`` is given."""
     options = {"min_score": 0, **options} if options.get("loaded") is False else options
     return [(s.kind, s.start, s.end, s.text) for s in find_stance(text, **options)]
 
 
 def test_hedges_and_boosters_with_offsets():
     text = "Perhaps the bill will pass; arguably it should. They must have known, and undoubtedly we will."
-    assert _found(text) == [
+    assert _found(text, loaded=False) == [
         ("hedge", 0, 7, "Perhaps"),
         ("hedge", 28, 36, "arguably"),
         ("booster", 53, 57, "must"),
