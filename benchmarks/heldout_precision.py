@@ -58,9 +58,10 @@ HELDOUT_STANCE = ANNOTATIONS / "heldout_stance_precision.jsonl"
 #: Every default figure of those addresses again, by the second brief (session s38: a figure's
 #: marks need not match its edges to the word, as the public reviewers read them).
 HELDOUT_SECOND = ANNOTATIONS / "heldout_precision_38.jsonl"
-#: The default figures of the public speeches, judged again by the standard of
-#: :data:`HELDOUT_JUDGED` (session s37's brief): how that standard reads the figures whose public
-#: verdicts give the development figure (0.90).
+#: The default figures of the public speeches, judged again by the brief of
+#: :data:`HELDOUT_JUDGED` (session s37's, stratum ``judge-calibration-38``) and by that of
+#: :data:`HELDOUT_SECOND` (``judge-calibration-38-edges``): how each reads the figures whose
+#: public verdicts give the development figure (0.90).
 CALIBRATION = ANNOTATIONS / "judge_calibration_38.jsonl"
 
 

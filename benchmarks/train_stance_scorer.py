@@ -22,7 +22,9 @@ loaded; TRUE is the positive class, BORDERLINE and FALSE are not):
 
 - ``corpus/annotations/stance_train_loaded_sample.jsonl``: random samples of the candidates of
   the training pool, drawn per genre (speech, news) and polarity; each record names the size of
-  its cell (``cell_size``), so a record stands for ``cell_size / drawn`` candidates. Calibration,
+  its cell (``cell_size``), so a record stands for ``cell_size / drawn`` candidates (in session
+  s38 a second random draw of 150 from the address negative cell joined it, outside the held-out
+  folds, with the cell's recorded size). Calibration,
   threshold and every cross-validated figure are computed on these, weighted back to the
   candidates as they occur.
 - ``corpus/annotations/stance_train_loaded.jsonl``: the earlier sample on addresses (stratified

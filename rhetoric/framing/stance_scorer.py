@@ -107,7 +107,7 @@ def _degree_words() -> frozenset[str]:
 
 
 def stance_scorer(family: str) -> ScorerModel | None:
-    """The judged-stance scorer of ``family`` (``"loaded"`` or ``"hedge"``): the shipped one
+    """The judged-stance scorer of ``family`` (``"loaded"``, ``"hedge"`` or ``"booster"``): the shipped one
     (``None`` when there is none), or ``stance_<family>.json`` of the folder that
     ``$RHETORIC_SCORERS`` names, as :func:`rhetoric.scoring.model.load_model` reads the devices'
     (a folder without it is an error, unless no scorer of the family is shipped either)."""
