@@ -151,10 +151,7 @@ def find_stance(
     if not doc.words:
         return []
     boosters, hedges = rule_stance(doc)
-    spans = [
-        *score_rule_hits(doc, "booster", boosters, min_score),
-        *score_rule_hits(doc, "hedge", hedges, min_score),
-    ]
+    spans = score_rule_hits(doc, {"booster": boosters, "hedge": hedges}, min_score)
     if loaded:
         spans.extend(_loaded(doc, min_score))
     return sorted(spans)

@@ -275,12 +275,21 @@ def rule_features(doc: Document, hits: list[RuleHit]) -> list[dict]:
 
 
 def score_rule_hits(
-    doc: Document, family: str, hits: list[RuleHit], min_score: float | None = None
+    doc: Document, families: dict[str, list[RuleHit]], min_score: float | None = None
 ) -> list[Span]:
-    """The hedges or boosters (``family``) of the sense rules that the family's judged-stance
-    scorer keeps, each with its calibrated probability as ``score`` (all of them, with their
-    lexicon weight, when no scorer is shipped)."""
-    model = stance_scorer(family)
-    if model is None or not hits:
-        return [h[0] for h in hits]
-    return _kept(model, [h[0] for h in hits], rule_features(doc, hits), min_score)
+    """The hedges and boosters of the sense rules (``{family: hits}``) that each family's
+    judged-stance scorer keeps, each with its calibrated probability as ``score`` (a family with
+    no scorer shipped keeps all its hits, with their lexicon weight). The hits of every family
+    are described in one pass over the document."""
+    models = {family: stance_scorer(family) for family, hits in families.items() if hits}
+    scored = [h for family, hits in families.items() if models.get(family) for h in hits]
+    records = iter(rule_features(doc, scored)) if scored else iter(())
+    kept = []
+    for family, hits in families.items():
+        model = models.get(family)
+        if model is None:
+            kept.extend(h[0] for h in hits)
+        else:
+            rows = [next(records) for _ in hits]
+            kept.extend(_kept(model, [h[0] for h in hits], rows, min_score))
+    return kept

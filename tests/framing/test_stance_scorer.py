@@ -88,7 +88,7 @@ def test_hedges_are_the_sense_rules_hedges_kept_by_the_hedge_scorer():
     records = rule_features(doc, hedges)
     assert all(set(r) <= set(STANCE_FEATURES) for r in records)
     assert [r["term"] for r in records] == [h[1] for h in hedges]
-    every = score_rule_hits(doc, "hedge", hedges, min_score=0)
+    every = score_rule_hits(doc, {"hedge": hedges}, min_score=0)
     assert [(s.start, s.end) for s in every] == [(h[0].start, h[0].end) for h in hedges]
     kept = [s for s in find_stance(doc, loaded=False) if s.kind == "hedge"]
     assert [(s.start, s.score) for s in kept] == [
