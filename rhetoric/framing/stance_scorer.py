@@ -83,7 +83,15 @@ RULE_FEATURES: dict[str, str] = {
     "in_conditional": "an 'if' or 'unless' earlier in its clause",
     "term_repeats": "log of the number of times the term's first word occurs in the document",
     "own_pos": "coarse part of speech of the term's first word ('might' as a noun, 'apparent' as an adjective)",
+    "concession": "the term grants a point the text then turns from: a contrast word later in its "
+    "sentence ('certainly ..., but'), a 'but' or 'yet' opening the next sentence, or a 'while' or "
+    "'although' opening its clause",
 }
+
+#: Words after a granted point that turn from it, in its sentence or opening the next one.
+_TURNS = frozenset({"but", "yet", "however", "nevertheless", "nonetheless", "though", "although"})
+#: Words that open a clause granting a point ("While he is, of course, accountable ...").
+_GRANTING_OPENERS = frozenset({"while", "although", "though", "whereas"})
 #: Every feature a stance scorer's record may hold.
 STANCE_FEATURES: dict[str, str] = {
     **{k: v for k, v in LOADED_FEATURES.items() if k != "lemma"},
@@ -254,6 +262,12 @@ def rule_features(doc: Document, hits: list[RuleHit]) -> list[dict]:
             words[k].norm in {"if", "unless"}
             for k in range(max(0, first - 30), first) if clause_of[k] == clause_of[first]
         )  # fmt: skip
+        granted = any(keys[k] in _TURNS for k in range(last + 1, sentence.last_word)) or any(
+            keys[k] in _GRANTING_OPENERS and clause_of[k] == clause_of[first]
+            for k in range(sentence.first_word, first)
+        )
+        if not granted and sentence.last_word < n:
+            granted = keys[sentence.last_word] in _TURNS
         out.append({
             "term": term,
             "modal": "epistemic" in span.evidence,
@@ -270,6 +284,7 @@ def rule_features(doc: Document, hits: list[RuleHit]) -> list[dict]:
             "sentence_first": prev is None,
             "question": mark == "?",
             "doc_first_person": person,
+            "concession": granted,
         })  # fmt: skip
     return out
 

@@ -5,7 +5,7 @@ import math
 import pytest
 
 from rhetoric.framing import stance_scorer
-from rhetoric.framing.stance import find_stance
+from rhetoric.framing.stance import find_stance, rule_stance
 from rhetoric.framing.stance_scorer import (
     STANCE_FEATURES,
     candidate_features,
@@ -71,7 +71,6 @@ def test_min_score_zero_scores_every_candidate_and_the_default_keeps_those_at_th
 
 
 def test_hedges_are_the_sense_rules_hedges_kept_by_the_hedge_scorer():
-    from rhetoric.framing.stance import rule_stance
     from rhetoric.framing.stance_scorer import rule_features, score_rule_hits, stance_scorer
 
     model = stance_scorer("hedge")
@@ -124,3 +123,25 @@ def test_a_scorer_folder_replaces_the_stance_scorers_too(tmp_path, monkeypatch):
         stance_scorer("loaded")
     monkeypatch.delenv(SCORERS_ENV)
     assert stance_scorer("hedge").threshold == shipped.threshold
+
+
+def test_concession_marks_a_point_granted_before_the_text_turns_from_it():
+    """A booster before a turn ("..., of course, .... But", "certainly ..., but") or inside a
+    clause opened by "while" grants a point; a booster with no turn after it grants nothing."""
+    from rhetoric.framing.stance_scorer import rule_features
+
+    doc = Document(
+        "We can, of course, cut taxes. But we must act. "
+        "Bad roads are certainly costly, but schools come first. "
+        "While he is, of course, accountable to them, he leads. "
+        "Surely the plan works."
+    )
+    boosters, _ = rule_stance(doc)
+    found = [(doc.text[h[0].start : h[0].end], r["concession"])
+             for h, r in zip(boosters, rule_features(doc, boosters), strict=True)]  # fmt: skip
+    assert found == [
+        ("of course", True),  # the next sentence opens with "But"
+        ("certainly", True),  # ", but" later in its sentence
+        ("of course", True),  # its clause opens with "While"
+        ("Surely", False),
+    ]
