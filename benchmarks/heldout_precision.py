@@ -92,7 +92,8 @@ def judged_records(devices, documents, standard: str = "one") -> list[dict]:
     for device in devices:
         records += read_records(ANNOTATIONS / f"{device}.jsonl", documents)
     return records + read_records(
-        HELDOUT_JUDGED, documents, lambda r: r.get("stratum") == "heldout-precision-37"
+        HELDOUT_JUDGED, documents,
+        lambda r: r.get("stratum") in {"heldout-precision-37", "heldout-precision-39"},
     )
 
 

@@ -19,6 +19,13 @@ with a coordinator (``"X, Y, and Z"``, ``"X, Y and Z"``), or the same coordinato
 (``"X and Y and Z"``, polysyndeton). Two items are never a figure, and neither are lists of
 numbers, codes or dates.
 
+Members may also be semicolon clauses, short sentences, bare verb phrases, or phrases that open
+with the same words ("in the X, in the Y, in the Z and W, in the V"). A series of the last kind
+is reported whole in place of a comma list that reads only part of it: a coordinator inside a
+member ends a comma list, which would mark three members of a longer series as if they were all
+(unless a dash sets a member off, a heading or a summing up, or the last member answers the
+others with "but").
+
 Each item is a :class:`~rhetoric.span.Span` of ``device="tricolon"``; the items of one figure
 share a ``group``. ``kind`` is ``"tricolon"`` for three items and ``"list"`` for four or more.
 Word classes come from closed-class lists and WordNet (:func:`word_classes`), not from a tagger:
@@ -80,7 +87,7 @@ def find_tricolon(text_or_doc: str | Document, *, doc_id: str | None = None) -> 
     spans: list[Span] = []
     for sentence in doc.prose:
         spans.extend(_find_in_sentence(doc, sentence))
-    spans.extend(_members_beyond_commas(doc, spans))
+    spans = _members_beyond_commas(doc, spans)
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 
@@ -658,20 +665,36 @@ _VERB_LEADS = frozenset("to will shall must can could would should may might".sp
 
 
 def _members_beyond_commas(doc: Document, found: list[Span]) -> list[Span]:
-    """Tricolons whose members are semicolon clauses, short sentences or bare verb phrases."""
+    """The comma lists ``found``, with the tricolons whose members are semicolon clauses, short
+    sentences or bare verb phrases added where they overlap none of them; a series whose members
+    open with the same words (:func:`_anaphoric_members`) replaces the comma lists that are
+    part of it (:func:`_part_of_series`, :func:`_whole_series`): "in the improvements of
+    agriculture, in the enterprises of commerce, in the progress of manufactures and useful arts,
+    in the increase of the revenue": the coordinator inside the third member cut the comma list
+    after three."""
     norms = [w.norm for w in doc.words]
-    figures: list[tuple[list[tuple[int, int]], str]] = []
+    figures: list[tuple[list[tuple[int, int]], str, bool]] = []
     for sentence in doc.prose:
-        figures.extend(_semicolon_members(doc, sentence, norms))
-        figures.extend(_verb_phrase_members(doc, sentence, norms))
-        figures.extend(_interjected_last_member(doc, sentence, norms))
-        figures.extend(_anaphoric_members(doc, sentence, norms))
-    figures.extend(_sentence_members(doc, norms))
-    taken = [(s.start, s.end) for s in found]
+        figures.extend((*f, False) for f in _semicolon_members(doc, sentence, norms))
+        figures.extend((*f, False) for f in _verb_phrase_members(doc, sentence, norms))
+        figures.extend((*f, False) for f in _interjected_last_member(doc, sentence, norms))
+        figures.extend((*f, True) for f in _anaphoric_members(doc, sentence, norms))
+    figures.extend((*f, False) for f in _sentence_members(doc, norms))
+    by_group: dict[str | None, list[Span]] = {}
+    for span in found:
+        by_group.setdefault(span.group, []).append(span)
     spans: list[Span] = []
-    for items, evidence in figures:
+    taken: list[tuple[int, int]] = []
+    for items, evidence, led in figures:
         start, end = doc.words[items[0][0]].start, doc.words[items[-1][1] - 1].end
-        if any(a < end and start < b for a, b in taken):
+        members = [(doc.words[a].start, doc.words[b - 1].end) for a, b in items]
+        if led and _whole_series(doc, items):
+            held = [g for g, parts in by_group.items() if _part_of_series(parts, members)]
+            for group in held:
+                del by_group[group]
+        if any(a < end and start < b for a, b in taken) or any(
+            s.start < end and start < s.end for parts in by_group.values() for s in parts
+        ):
             continue
         taken.append((start, end))
         kind = "tricolon" if len(items) == 3 else "list"
@@ -680,7 +703,36 @@ def _members_beyond_commas(doc: Document, found: list[Span]) -> list[Span]:
                 doc.span(doc.words[a].start, doc.words[b - 1].end, device="tricolon", kind=kind,
                          group=f"tricolon-{start}", score=0.6, evidence=evidence)
             )  # fmt: skip
-    return spans
+    return [s for parts in by_group.values() for s in parts] + spans
+
+
+_DASH = re.compile(r"--|\s-\s|[\u2014\u2013]")
+
+
+def _whole_series(doc: Document, items: list[tuple[int, int]]) -> bool:
+    """May the led series of ``items`` (word ranges) stand for the comma lists inside it? Only
+    when every member opens with the same word and no dash stands between two members: a part
+    before a dash is the heading the members expand ("to act -- to act wisely, to act
+    vigorously, to act speedily"), a part after it their summing up, and "not X, not Y, not Z,
+    but W" closes a tricolon with the other half of an antithesis."""
+    words = doc.words
+    if len({words[a].norm for a, _ in items}) > 1:
+        return False
+    return not any(
+        _DASH.search(doc.text, words[b - 1].end, words[a].start)
+        for (_, b), (a, _) in zip(items, items[1:], strict=False)
+    )
+
+
+def _part_of_series(parts: list[Span], members: list[tuple[int, int]]) -> bool:
+    """Is the comma list of ``parts`` a shorter reading of the series of ``members`` (character
+    ranges)? Each part overlaps its own member, in order, and the series has more members: the
+    list's items are the series' members, not a list inside one of them."""
+    if len(members) <= len(parts):
+        return False
+    held = [next((k for k, (a, b) in enumerate(members) if a < p.end and p.start < b), None)
+            for p in sorted(parts, key=lambda p: p.start)]  # fmt: skip
+    return None not in held and all(x < y for x, y in zip(held, held[1:], strict=False))
 
 
 def _runs(items: list[tuple[int, int]], alike) -> list[list]:

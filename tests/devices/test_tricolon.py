@@ -34,6 +34,48 @@ def test_four_or_more_items_are_a_list():
     assert {s.kind for s in spans} == {"list"}
 
 
+def test_a_series_led_by_the_same_words_is_reported_whole():
+    """A coordinator inside a member cuts the comma list after three members; the series whose
+    members open with the same words replaces that shorter reading of it."""
+    text = (
+        "The town grew in the number of its mills, in the skill of its weavers, "
+        "in the trade of grain and wool, and in the size of its market."
+    )
+    spans = find_tricolon(text)
+    assert items(spans) == [
+        "in the number of its mills",
+        "in the skill of its weavers",
+        "in the trade of grain and wool",
+        "in the size of its market",
+    ]
+    assert {s.kind for s in spans} == {"list"} and len({s.group for s in spans}) == 1
+    assert "each begins with 'in the'" in spans[0].evidence
+
+
+def test_a_list_inside_one_member_of_a_led_series_is_kept():
+    """A list inside one member ("roads and bridges and walls") is not a shorter reading of the
+    series around it: it stays, and the series, which overlaps it, is not reported over it."""
+    text = (
+        "We came to mend roads and bridges and walls, to open the schools, and to feed the hungry."
+    )
+    assert items(find_tricolon(text)) == ["roads", "bridges", "walls"]
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        # the part before the dash is the heading the members expand, not a fourth member
+        ("It is time to mend -- to mend the schools, to mend the roads, to mend the homes of "
+         "the poor and the old.", ["to mend the schools", "to mend the roads", "to mend the homes"]),
+        # "but W" after "not X, not Y, not Z" is the other half of an antithesis
+        ("They chose not to rest, not to wait, not to falter and fail, but to march on to the city.",
+         ["not to rest", "not to wait", "not to falter"]),
+    ],
+)  # fmt: skip
+def test_a_led_series_with_a_heading_or_an_answer_does_not_replace_the_list(text, members):
+    assert items(find_tricolon(text)) == members
+
+
 def test_lead_in_is_trimmed_from_the_first_item():
     spans = find_tricolon("They promised to widen, pave, and light the northern road.")
     assert items(spans) == ["widen", "pave", "light"]
@@ -287,7 +329,7 @@ def _judged_in_full(stretches, first, last, norms):
         ("They won the seat by bribes, by threats, or by other devices, and then left.",
          "by other devices"),
         ("The lamps came from the mines, from the docks, and from friends with their "
-         "lanterns, and from others.", "from friends with their lanterns"),
+         "lanterns, and then others.", "from friends with their lanterns"),
         ("The town grew in trade, in learning, and in civic pride under the new mayor.",
          "in civic pride"),
         # a separator inside the last member's phrase: extended through it within the clause
