@@ -251,6 +251,10 @@ def rule_features(doc: Document, hits: list[RuleHit]) -> list[dict]:
     n = len(words)
     counts = Counter(keys)
     person = first_person_rate(keys)
+    # where the words that turn from a point, or open a clause granting one, stand (each hit then
+    # looks them up instead of reading its sentence: a sentence may be a thousand words long)
+    turns = [k for k, key in enumerate(keys) if key in _TURNS] if hits else []
+    openers = [k for k, key in enumerate(keys) if key in _GRANTING_OPENERS] if hits else []
     out = []
     for span, term, first, last, weight in hits:
         s = sentence_of[first]
@@ -262,12 +266,7 @@ def rule_features(doc: Document, hits: list[RuleHit]) -> list[dict]:
             words[k].norm in {"if", "unless"}
             for k in range(max(0, first - 30), first) if clause_of[k] == clause_of[first]
         )  # fmt: skip
-        granted = any(keys[k] in _TURNS for k in range(last + 1, sentence.last_word)) or any(
-            keys[k] in _GRANTING_OPENERS and clause_of[k] == clause_of[first]
-            for k in range(sentence.first_word, first)
-        )
-        if not granted and sentence.last_word < n:
-            granted = keys[sentence.last_word] in _TURNS
+        granted = _granted(keys, clause_of, turns, openers, sentence, first, last)
         out.append({
             "term": term,
             "modal": "epistemic" in span.evidence,
@@ -287,6 +286,21 @@ def rule_features(doc: Document, hits: list[RuleHit]) -> list[dict]:
             "concession": granted,
         })  # fmt: skip
     return out
+
+
+def _granted(keys, clause_of, turns, openers, sentence, first: int, last: int) -> bool:
+    """Does the term at words ``first`` .. ``last`` grant a point (:data:`RULE_FEATURES`,
+    ``concession``)? ``turns`` and ``openers``: the sorted positions of the document's words of
+    :data:`_TURNS` and :data:`_GRANTING_OPENERS`."""
+    after = bisect.bisect_right(turns, last)
+    if after < len(turns) and turns[after] < sentence.last_word:
+        return True  # "certainly ..., but ..."
+    if sentence.last_word < len(keys) and keys[sentence.last_word] in _TURNS:
+        return True  # "No doubt ... . But ..."
+    lo = bisect.bisect_left(openers, sentence.first_word)
+    return any(
+        clause_of[k] == clause_of[first] for k in openers[lo : bisect.bisect_left(openers, first)]
+    )
 
 
 def score_rule_hits(
