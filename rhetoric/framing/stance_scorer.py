@@ -83,9 +83,9 @@ RULE_FEATURES: dict[str, str] = {
     "in_conditional": "an 'if' or 'unless' earlier in its clause",
     "term_repeats": "log of the number of times the term's first word occurs in the document",
     "own_pos": "coarse part of speech of the term's first word ('might' as a noun, 'apparent' as an adjective)",
-    "concession": "the term grants a point the text then turns from: a contrast word later in its "
-    "sentence ('certainly ..., but'), a 'but' or 'yet' opening the next sentence, or a 'while' or "
-    "'although' opening its clause",
+    "concession": "the term grants a point the text then turns from: a contrast word ('but', "
+    "'yet', 'however', 'though' ...) later in its sentence ('certainly ..., but') or opening the "
+    "next one, or 'while', 'although', 'though' or 'whereas' opening its clause",
 }
 
 #: Words after a granted point that turn from it, in its sentence or opening the next one.
