@@ -668,10 +668,9 @@ def _members_beyond_commas(doc: Document, found: list[Span]) -> list[Span]:
     """The comma lists ``found``, with the tricolons whose members are semicolon clauses, short
     sentences or bare verb phrases added where they overlap none of them; a series whose members
     open with the same words (:func:`_anaphoric_members`) replaces the comma lists that are
-    part of it (:func:`_part_of_series`, :func:`_whole_series`): "in the improvements of
-    agriculture, in the enterprises of commerce, in the progress of manufactures and useful arts,
-    in the increase of the revenue": the coordinator inside the third member cut the comma list
-    after three."""
+    part of it (:func:`_part_of_series`, :func:`_whole_series`): in "in the number of its mills,
+    in the skill of its weavers, in the trade of grain and wool, and in the size of its market"
+    the coordinator inside the third member cut the comma list after three."""
     norms = [w.norm for w in doc.words]
     figures: list[tuple[list[tuple[int, int]], str, bool]] = []
     for sentence in doc.prose:
@@ -735,8 +734,8 @@ _DASH = re.compile(r"--|\s-\s|[\u2014\u2013]")
 def _whole_series(doc: Document, items: list[tuple[int, int]]) -> bool:
     """May the led series of ``items`` (word ranges) stand for the comma lists inside it? Only
     when every member opens with the same word and no dash stands between two members: a part
-    before a dash is the heading the members expand ("to act -- to act wisely, to act
-    vigorously, to act speedily"), a part after it their summing up, and "not X, not Y, not Z,
+    before a dash is the heading the members expand ("to mend -- to mend the schools, to mend
+    the roads, to mend the homes"), a part after it their summing up, and "not X, not Y, not Z,
     but W" closes a tricolon with the other half of an antithesis."""
     words = doc.words
     if len({words[a].norm for a, _ in items}) > 1:

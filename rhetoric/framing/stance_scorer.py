@@ -90,7 +90,7 @@ RULE_FEATURES: dict[str, str] = {
 
 #: Words after a granted point that turn from it, in its sentence or opening the next one.
 _TURNS = frozenset({"but", "yet", "however", "nevertheless", "nonetheless", "though", "although"})
-#: Words that open a clause granting a point ("While he is, of course, accountable ...").
+#: Words that open a clause granting a point ("While the plan is, of course, costly, ...").
 _GRANTING_OPENERS = frozenset({"while", "although", "though", "whereas"})
 #: Every feature a stance scorer's record may hold.
 STANCE_FEATURES: dict[str, str] = {

@@ -133,7 +133,7 @@ def test_concession_marks_a_point_granted_before_the_text_turns_from_it():
     doc = Document(
         "We can, of course, cut taxes. But we must act. "
         "Bad roads are certainly costly, but schools come first. "
-        "While he is, of course, accountable to them, he leads. "
+        "While the plan is, of course, costly, it saves lives. "
         "Surely the plan works."
     )
     boosters, _ = rule_stance(doc)
