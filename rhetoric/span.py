@@ -154,3 +154,28 @@ class Occupied:
         k = bisect.bisect_left(self._starts, start)
         self._starts.insert(k, start)
         self._ends.insert(k, end)
+
+
+class RangeIndex:
+    """Items with a character range ``[start, end)`` (possibly overlapping), found by overlap
+    without reading them all: a long text holds thousands of runs or lists, and a scan of all of
+    them for each figure would make its search quadratic. ``bounds`` gives an item's range
+    (default: its ``start`` and ``end`` attributes).
+
+    >>> index = RangeIndex([(0, 5, "x"), (3, 12, "y"), (20, 25, "z")], bounds=lambda r: r[:2])
+    >>> [label for _, _, label in index.overlapping(4, 10)], index.overlapping(12, 20)
+    (['x', 'y'], [])
+    """
+
+    def __init__(self, items: Iterable = (), bounds=lambda item: (item.start, item.end)) -> None:
+        self._bounds = bounds
+        self.items = sorted(items, key=bounds)
+        self._starts = [bounds(item)[0] for item in self.items]
+        self._longest = max((e - s for s, e in map(bounds, self.items)), default=0)
+
+    def overlapping(self, start: int, end: int) -> list:
+        """The items sharing a character with ``[start, end)``: those starting inside it, and
+        those starting before it (at most the longest range's length before) that reach into it."""
+        first = bisect.bisect_left(self._starts, start - self._longest)
+        last = bisect.bisect_left(self._starts, end)
+        return [item for item in self.items[first:last] if self._bounds(item)[1] > start]

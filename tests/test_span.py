@@ -59,3 +59,23 @@ def test_missing_group_is_none_in_an_object_column_whatever_the_other_rows():
         assert table["group"].dtype == object
         assert table["group"].tolist()[0] is None
         assert table["text"].dtype == object
+
+
+def test_range_index_finds_every_overlapping_range_and_no_other():
+    """The overlap lookup of the tricolon series and of the alliteration features agrees with
+    reading every range, overlapping ranges of any length included."""
+    import random
+
+    from rhetoric.span import RangeIndex
+
+    rng = random.Random(39)
+    ranges = []
+    for k in range(300):
+        a = rng.randrange(0, 5000)
+        ranges.append((a, a + rng.randrange(1, 400), k))
+    index = RangeIndex(ranges, bounds=lambda r: r[:2])
+    for _ in range(200):
+        a = rng.randrange(0, 5400)
+        b = a + rng.randrange(1, 300)
+        expected = {k for x, y, k in ranges if x < b and a < y}
+        assert {k for _, _, k in index.overlapping(a, b)} == expected

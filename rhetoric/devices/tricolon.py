@@ -41,7 +41,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from rhetoric.lexicon import class_match, word_classes
-from rhetoric.span import Span
+from rhetoric.span import Occupied, RangeIndex, Span
 from rhetoric.text import Document, Segment, as_document, odd_gaps, per_document
 
 #: Longest middle item, in words.
@@ -682,21 +682,21 @@ def _members_beyond_commas(doc: Document, found: list[Span]) -> list[Span]:
     by_group: dict[str | None, list[Span]] = {}
     for span in found:
         by_group.setdefault(span.group, []).append(span)
-    lists = _Ranges((s.start, s.end, s.group) for s in found)
+    lists = RangeIndex(found)
     spans: list[Span] = []
-    taken = _Ranges(())
+    taken = Occupied()
     for items, evidence, led in figures:
         start, end = doc.words[items[0][0]].start, doc.words[items[-1][1] - 1].end
         members = [(doc.words[a].start, doc.words[b - 1].end) for a, b in items]
         if led and _whole_series(doc, items):
-            near = {g for g in lists.overlapping(start, end) if g in by_group}
+            near = {s.group for s in lists.overlapping(start, end) if s.group in by_group}
             for group in [g for g in near if _part_of_series(by_group[g], members)]:
                 del by_group[group]
-        if taken.overlapping(start, end) or any(
-            g in by_group for g in lists.overlapping(start, end)
+        if taken.overlaps(start, end) or any(
+            s.group in by_group for s in lists.overlapping(start, end)
         ):
             continue
-        taken.add(start, end, None)
+        taken.add(start, end)
         kind = "tricolon" if len(items) == 3 else "list"
         for a, b in items:
             spans.append(
@@ -704,28 +704,6 @@ def _members_beyond_commas(doc: Document, found: list[Span]) -> list[Span]:
                          group=f"tricolon-{start}", score=0.6, evidence=evidence)
             )  # fmt: skip
     return [s for parts in by_group.values() for s in parts] + spans
-
-
-class _Ranges:
-    """Character ranges with a label, for finding those that overlap a range without reading
-    them all (a 10 MB text holds tens of thousands of lists)."""
-
-    def __init__(self, ranges):
-        self.ranges = sorted(ranges, key=lambda r: r[0])
-        self.starts = [r[0] for r in self.ranges]
-        self.longest = max((b - a for a, b, _ in self.ranges), default=0)
-
-    def add(self, start: int, end: int, label) -> None:
-        k = bisect_right(self.starts, start)
-        self.starts.insert(k, start)
-        self.ranges.insert(k, (start, end, label))
-        self.longest = max(self.longest, end - start)
-
-    def overlapping(self, start: int, end: int) -> list:
-        """The labels of the ranges that overlap ``start`` .. ``end``."""
-        lo = bisect_left(self.starts, start - self.longest)
-        hi = bisect_left(self.starts, end)
-        return [label for a, b, label in self.ranges[lo:hi] if a < end and start < b]
 
 
 _DASH = re.compile(r"--|\s-\s|[\u2014\u2013]")

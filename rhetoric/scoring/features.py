@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 
 from rhetoric.devices.repetition import document_frequencies
 from rhetoric.lexicon import first_person_rate, is_content_word
-from rhetoric.span import Span
+from rhetoric.span import RangeIndex, Span
 from rhetoric.text import MAX_TITLE_WORDS, Document, per_document
 
 #: Every base feature, with what it measures. A stored model names the features it was trained
@@ -288,18 +288,13 @@ class _Alliterations:
     overlaps (a long text has thousands of runs: no figure reads them all)."""
 
     def __init__(self, runs: list[_Run]):
-        self.runs = sorted(runs, key=lambda run: (run.start, run.end))
-        self.starts = [run.start for run in self.runs]
-        self.longest = max((run.end - run.start for run in self.runs), default=0)
-        self.doublets = Counter(run.paragraph for run in self.runs if run.coordinated)
-        self.kept = Counter(run.sentence for run in self.runs if run.kept)
+        self._index = RangeIndex(runs)
+        self.doublets = Counter(run.paragraph for run in runs if run.coordinated)
+        self.kept = Counter(run.sentence for run in runs if run.kept)
 
     def overlapping(self, start: int, end: int) -> list[_Run]:
-        """The runs sharing a character with ``[start, end)``: those starting inside it, and
-        those starting before it (at most :attr:`longest` before) that reach into it."""
-        first = bisect.bisect_left(self.starts, start - self.longest)
-        last = bisect.bisect_left(self.starts, end)
-        return [run for run in self.runs[first:last] if run.end > start]
+        """The runs sharing a character with ``[start, end)``."""
+        return self._index.overlapping(start, end)
 
 
 class DocumentProfile:

@@ -446,24 +446,3 @@ def test_a_last_member_may_leave_out_the_preposition_the_others_share():
     assert "open fields" not in items(pair)
     # a shared determiner is no such lead: the last member is of another kind
     assert find_tricolon("He sold the house, the car, and everything else he had.") == []
-
-
-def test_ranges_find_every_overlapping_range_and_no_other():
-    """The lookup the led series uses (:class:`_Ranges`) agrees with reading every range."""
-    import random
-
-    from rhetoric.devices.tricolon import _Ranges
-
-    rng = random.Random(39)
-    ranges = []
-    for k in range(300):
-        a = rng.randrange(0, 5000)
-        ranges.append((a, a + rng.randrange(1, 400), k))
-    index = _Ranges(ranges[:200])
-    for a, b, k in ranges[200:]:
-        index.add(a, b, k)
-    for _ in range(200):
-        a = rng.randrange(0, 5400)
-        b = a + rng.randrange(1, 300)
-        expected = {k for x, y, k in ranges if x < b and a < y}
-        assert set(index.overlapping(a, b)) == expected
