@@ -11,7 +11,7 @@ judged records below, drawn per genre (``corpus/annotations/stance_train_hedges.
 as the loaded words' sample is), and, trained on only, the hedges (boosters) of
 ``stance_train.jsonl`` (samples of the rules' output drawn in rounds as the rules were developed,
 and 100 more address hedges; until session s38 the hedge scorer was measured on these, unweighted).
-Both shipped fitted at ``--target 0.75`` (:data:`SHIPPED_SETTINGS`).
+Both shipped fitted at ``--target 0.75`` (:data:`SHIPPED_TARGETS`).
 
 **Loaded words** (``--family loaded``):
 The candidates are those of :func:`rhetoric.framing.stance_scorer.loaded_candidates` (PTC
@@ -42,10 +42,8 @@ cell's candidates in those addresses were drawn at the cell's rate).
 Only training-pool documents are read (a record naming another stops the script). The model
 kind (logistic regression or boosted trees), calibration and threshold (the lowest score whose
 out-of-fold precision reaches ``--target``) are chosen by the devices' machinery, with folds
-grouped by document; ``--threshold-rule every_genre`` asks instead for the lowest score at which
-the speeches' and the news articles' judged spans each reach ``--target`` (issue 11's targets hold
-in each genre; one threshold serves every text). Each family's defaults are the settings it is
-shipped with (:data:`SHIPPED_SETTINGS`).
+grouped by document; each family's default ``--target`` is the one it is shipped with
+(:data:`SHIPPED_TARGETS`).
 ``--check`` prints without writing.
 """
 
@@ -137,16 +135,11 @@ def matched_features(family: str, records: list[dict]) -> tuple[list[dict], list
     return features, kept
 
 
-#: Each family's shipped settings: the out-of-fold precision its threshold is chosen for, and
-#: whether the judged spans of all genres together must reach it (``pooled``) or each genre's
-#: (``every_genre``). All pooled: for boosters each genre at 0.75 (session s39) kept 70 of the
-#: held-out addresses' boosters, 51 TRUE (0.73), where pooled keeps 98, 71 TRUE (0.72): no
-#: measurable gain for a third of the boosters; for hedges no genre reaches 0.75, and the two
-#: rules choose the same threshold. Loaded words at 0.80 hold the speeches' spans near 0.75 on
-#: the held-out addresses (0.79).
-SHIPPED_SETTINGS = {
-    "booster": (0.75, "pooled"), "hedge": (0.75, "pooled"), "loaded": (0.80, "pooled"),
-}  # fmt: skip
+#: Each family's shipped target: the out-of-fold precision its threshold is chosen for (all
+#: genres' judged spans together). Loaded words at 0.80 hold the speeches' spans near 0.75 on the
+#: held-out addresses (0.79). A threshold at which each genre reaches the target (``every_genre``
+#: of ``benchmarks/threshold_rules.py``) was tried for boosters in session s39 and not shipped.
+SHIPPED_TARGETS = {"booster": 0.75, "hedge": 0.75, "loaded": 0.80}
 
 
 def main() -> None:
@@ -155,19 +148,13 @@ def main() -> None:
     parser.add_argument("--target", type=float,
                         help="out-of-fold precision to reach (default: the family's shipped one)")  # fmt: skip
     parser.add_argument("--kind", default="auto", choices=("auto", "logistic", "trees"))
-    parser.add_argument(
-        "--threshold-rule", choices=("every_genre", "pooled"),
-        help="the lowest score at which each genre's judged spans reach --target (every_genre) "
-        "or all of them together (pooled); default: the family's shipped rule",
-    )  # fmt: skip
     parser.add_argument("--check", action="store_true", help="print, do not write the model")
     parser.add_argument("--without-held-out", action="store_true",
                         help="leave out the judged records of the held-out folds' addresses")  # fmt: skip
     parser.add_argument("--out", help="write DIR/stance_<family>.json instead of the shipped model")
     args = parser.parse_args()
-    target, rule = SHIPPED_SETTINGS[args.family]
-    args.target = target if args.target is None else args.target
-    args.threshold_rule = rule if args.threshold_rule is None else args.threshold_rule
+    if args.target is None:
+        args.target = SHIPPED_TARGETS[args.family]
     if args.without_held_out and not args.out:
         parser.error(
             "--without-held-out writes a scorer that is not shipped: name its --out folder"
@@ -207,7 +194,6 @@ def main() -> None:
         target_precision=args.target, weights=[r["weight"] for r in kept],
         measured=[r["measured"] for r in kept], provenance=provenance,
         known_features=STANCE_FEATURES, genres=[genre_of(r["doc"]) for r in kept],
-        threshold_rule=args.threshold_rule,
     )  # fmt: skip
     summary = {k: v for k, v in cv.items() if k != "kinds"}
     print(json.dumps(summary, indent=1))

@@ -214,39 +214,6 @@ def shipped_rule(decision, y, w, genre, target: float, min_kept: int):
     return (lambda values, genres: calibrate(values, at["a"], at["b"])), at["threshold"]
 
 
-def every_genre_threshold(
-    probability: np.ndarray,
-    y: np.ndarray,
-    w: np.ndarray,
-    genre: np.ndarray,
-    target: float,
-    min_kept: int,
-) -> float:
-    """The lowest score at which every genre's figures reach ``target``: the highest of the
-    thresholds :func:`choose_threshold` picks on each genre's figures alone (a genre with fewer
-    than ``min_kept`` figures has no say). Where a genre cannot reach the target, its threshold
-    is that of its highest precision, as :func:`choose_threshold` says."""
-    thresholds = [
-        choose_threshold(probability[genre == name], y[genre == name], target,
-                         min_kept=min_kept, weights=w[genre == name])
-        for name in sorted(set(genre)) if (genre == name).sum() >= min_kept
-    ]  # fmt: skip
-    return max(thresholds, default=choose_threshold(probability, y, target, min_kept, w))
-
-
-def every_genre_rule(decision, y, w, genre, target: float, min_kept: int):
-    """As :func:`shipped_rule`, with the threshold :func:`every_genre_threshold` chooses: the
-    targets of the stance families hold in speeches and in news each, and one threshold serves
-    every text (a user's text has no genre label)."""
-    a, b = platt(decision, y, w)
-    probability = calibrate(decision, a, b)
-    threshold = every_genre_threshold(probability, y, w, np.asarray(genre), target, min_kept)
-    return (lambda values, genres: calibrate(values, a, b)), threshold
-
-
-#: How a scorer's default threshold is chosen (:func:`fit_scorer`'s ``threshold_rule``).
-THRESHOLD_RULES = {"pooled": shipped_rule, "every_genre": every_genre_rule}
-
 #: The shuffles of the documents the nested checks run by default.
 NESTED_SEEDS = tuple(range(100, 120))
 
@@ -551,7 +518,6 @@ def fit_scorer(
     fit_weights: Sequence[float] | None = None,
     known_features: Iterable[str] = FEATURES,
     genres: Sequence[str] | None = None,
-    threshold_rule: Literal["pooled", "every_genre"] = "pooled",
 ) -> tuple[ScorerModel, dict]:
     """Fit the scorer of ``device``; return the model and the cross-validated report.
 
@@ -592,11 +558,6 @@ def fit_scorer(
         threshold the genre's judged figures alone would need for ``target_precision`` (the same
         rule; ``target_met`` says whether any reaches it). A diagnostic: the model keeps one
         threshold for every genre.
-    threshold_rule : {"pooled", "every_genre"}
-        ``"pooled"``: the lowest score at which the figures of every genre together reach
-        ``target_precision``; ``"every_genre"`` (needs ``genres``): the lowest at which each
-        genre's figures reach it (:func:`every_genre_threshold`). The nested check applies the
-        same rule.
 
     Returns
     -------
@@ -625,29 +586,14 @@ def fit_scorer(
     # once per repeat, its weight shared): averaging the values instead would narrow their
     # spread below that of one fitted model, and the sigmoid would come out too steep.
     runs = comparison[chosen]["decisions"]
-    if threshold_rule not in THRESHOLD_RULES or (threshold_rule != "pooled" and genres is None):
-        raise ValueError(f"threshold_rule={threshold_rule!r} needs one of {list(THRESHOLD_RULES)}"
-                         " (and genres, for every_genre)")  # fmt: skip
     at = _at_threshold(
         np.concatenate([d[m] for d in runs]), np.tile(y[m], len(runs)),
         np.tile(w[m], len(runs)) / len(runs), target_precision, min_kept=5 * len(runs),
     )  # fmt: skip
-    if threshold_rule == "every_genre":
-        probability = calibrate(np.concatenate([d[m] for d in runs]), at["a"], at["b"])
-        w_runs = np.tile(w[m], len(runs)) / len(runs)
-        at["threshold"] = every_genre_threshold(
-            probability, np.tile(y[m], len(runs)), w_runs,
-            np.tile(np.asarray(genres, dtype=object)[m], len(runs)), target_precision,
-            5 * len(runs),
-        )  # fmt: skip
-        at["kept"], at["precision"], at["recall"] = _kept(
-            probability, np.tile(y[m], len(runs)), w_runs, at["threshold"]
-        )
     threshold = at["threshold"]
     nested = nested_threshold_check(
         [d[m] for d in runs], y[m], w[m], np.asarray(groups, dtype=object)[m], target_precision,
         genres=None if genres is None else np.asarray(genres, dtype=object)[m],
-        rule=THRESHOLD_RULES[threshold_rule],
     )  # fmt: skip
     by_genre = {}
     if genres is not None:
@@ -678,7 +624,6 @@ def fit_scorer(
         "recall_at_threshold": None if at["recall"] is None else round(at["recall"], 4),
         "weighted": weights is not None,
         "target_precision": target_precision,
-        "threshold_rule": threshold_rule,
         "target_met": bool(at["precision"] is not None and at["precision"] >= target_precision),
         "nested_precision": nested["precision"],
         "nested_recall": nested["recall"],
