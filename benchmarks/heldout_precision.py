@@ -10,7 +10,7 @@ standard, into ``corpus/annotations/heldout_precision.jsonl`` (never trained on)
 earlier round had judged (stratum ``heldout-precision-37``) and, again, those an earlier round
 had judged for the training files before the folds were set apart (``heldout-precision-37-again``,
 with that ``training_verdict``; figures that a finder change or retrain made new since are
-judged by both briefs, stratum ``heldout-precision-39``). Session s38 judged every one again, blind, by a second brief
+judged by both briefs, strata ``heldout-precision-39`` and ``-40``). Session s38 judged every one again, blind, by a second brief
 (``heldout_precision_38.jsonl``, ``judge-rv-38a`` to ``-38f``): the s37 brief made a member cut
 inside its phrase BORDERLINE, where the public reviewers, whose verdicts the targets are read by,
 mark such a figure TRUE when it is clearly there; the second brief says the marks need not match a
@@ -81,11 +81,16 @@ def read_records(path: Path, documents, keep=lambda record: True) -> list[dict]:
     return [r for r in records if r["doc"] in wanted and keep(r)]
 
 
+#: The strata of :data:`HELDOUT_JUDGED` whose figures no training file judges (judged there for
+#: the first time: in session s37, and the figures a later finder change or scorer kept).
+FIRST_JUDGED = frozenset({"heldout-precision-37", "heldout-precision-39", "heldout-precision-40"})
+
+
 def judged_records(devices, documents, standard: str = "one") -> list[dict]:
     """The judgements of figures in ``documents``: ``standard="one"``, :data:`HELDOUT_JUDGED`
     alone; ``"second"``, :data:`HELDOUT_SECOND` alone; ``"training"``, the training files' (one
     per device) and the figures of :data:`HELDOUT_JUDGED` they do not judge (judged there for the
-    first time: strata ``heldout-precision-37`` and ``-39``)."""
+    first time: :data:`FIRST_JUDGED`)."""
     if standard == "one":
         return read_records(HELDOUT_JUDGED, documents)
     if standard == "second":
@@ -96,7 +101,7 @@ def judged_records(devices, documents, standard: str = "one") -> list[dict]:
     return records + read_records(
         HELDOUT_JUDGED,
         documents,
-        lambda r: r.get("stratum") in {"heldout-precision-37", "heldout-precision-39"},
+        lambda r: r.get("stratum") in FIRST_JUDGED,
     )
 
 

@@ -43,17 +43,18 @@ def test_the_two_standards_read_the_files_they_name(script):
     precision, _ = script
     documents = precision.held_out_documents()
     one = precision.judged_records(["tricolon", "anaphora"], documents, "one")
-    assert one and all(r["stratum"].startswith(("heldout-precision-37", "heldout-precision-39"))
-                       for r in one)  # fmt: skip
+    assert one and all(
+        r["stratum"] in precision.FIRST_JUDGED | {"heldout-precision-37-again"} for r in one
+    )
     training = precision.judged_records(["tricolon", "anaphora"], documents, "training")
     assert {r["doc"] for r in training} <= set(documents)
     again = [r for r in training if r.get("stratum") == "heldout-precision-37-again"]
     assert not again  # figures judged for training are read with their training verdict
-    first_time = [r for r in training
-                  if r.get("stratum") in {"heldout-precision-37", "heldout-precision-39"}]  # fmt: skip
+    first_time = [r for r in training if r.get("stratum") in precision.FIRST_JUDGED]
     assert 0 < len(first_time) < len(training)
-    # figures a finder change made new (session s39) are judged once, by each brief
-    assert {r["stratum"] for r in first_time} == {"heldout-precision-37", "heldout-precision-39"}
+    # figures a finder change (session s39) or a trial scorer (s40) made new are judged once, by
+    # each brief
+    assert {r["stratum"] for r in first_time} == precision.FIRST_JUDGED
     # every figure judged twice keeps the verdict it has in the training files
     again = [r for r in one if r["stratum"] == "heldout-precision-37-again"]
     assert again and all(r["training_verdict"] in {"TRUE", "BORDERLINE", "FALSE"} for r in again)
@@ -116,6 +117,8 @@ def test_the_second_brief_judges_every_held_out_figure_of_the_first(script):
     assert precision.HELDOUT_SECOND.stem not in DEVICES
     for record in second:
         assert record["verdict"] in {"TRUE", "BORDERLINE", "FALSE"}
-        # figures a finder change made new in session s39: judged by both briefs' judges then
-        judge = "judge-tri-39" if record["stratum"] == "heldout-precision-39" else "judge-rv-38"
-        assert record["annotator"].startswith(judge) and record["reason"]
+        # figures a finder change (session s39) or a trial scorer (s40) made new: judged by both
+        # briefs' judges then
+        judge = {"heldout-precision-39": "judge-tri-39", "heldout-precision-40": "judge-rv-40"}
+        assert record["annotator"].startswith(judge.get(record["stratum"], "judge-rv-38"))
+        assert record["reason"]

@@ -135,8 +135,11 @@ def test_the_banded_annotation_rounds_are_consistent(scripts):
             drawn[record["stratum"], record["cell_size"]] += 1
             if record["stratum"].startswith("census-"):
                 # every candidate of a new rule judged: a stratum of its own, weighing 1 each
-                # (session s39's census of the led tricolon series: judge-tri-39a)
-                assert record["annotator"].startswith(("judge-new-", "judge-tri-39")), path.name
+                # (session s39's census of the led tricolon series: judge-tri-39a; session
+                # s40's census of the default figures no judgement covered: judge-au-40)
+                assert record["annotator"].startswith(
+                    ("judge-new-", "judge-tri-39", "judge-au-40")
+                ), path.name
                 continue
             drawn[record["stratum"], record["cell_size"]] -= 1
             banded += 1
