@@ -129,6 +129,21 @@ NO_GOLD = {
 OUT = Path("rhetoric/resources/scorers")
 
 
+#: The least share of characters a judged figure's parts and a current candidate's parts hold in
+#: common (of the characters either holds) for the candidate to take the judged figure's verdict
+#: when no candidate has exactly its parts (the finder changed since it was judged). Below it the
+#: candidate is another figure: a refrain judged FALSE as a recurring topic term lent its verdict
+#: to the emphatic repeat that now overlaps one of its occurrences.
+MIN_PARTS_SHARE = 0.5
+
+
+def parts_share(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> float:
+    """Characters the parts ``a`` and ``b`` hold in common, over the characters either holds."""
+    common = sum(overlap(x, y) for x in a for y in b)
+    either = sum(e - s for s, e in a) + sum(e - s for s, e in b) - common
+    return common / either if either > 0 else 0.0
+
+
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -185,8 +200,15 @@ def training_records(device: str, annotations: list[dict], home: Path, gold: lis
                     best = max(
                         range(len(figures)), key=lambda i: overlap(extents[i], target), default=None
                     )
+                    parts = [tuple(p) for p in record.get("parts", [])] or [target]
                     if best is None or overlap(extents[best], target) == 0:
                         unmatched += 1
+                        continue
+                    if (
+                        parts_share(parts, [(s.start, s.end) for s in figures[best]])
+                        < MIN_PARTS_SHARE
+                    ):
+                        unmatched += 1  # the candidate it overlaps is another figure
                         continue
                     inexact += 1
                 taken.add(best)

@@ -184,3 +184,46 @@ def test_the_held_out_folds_are_kept_apart_from_training(scripts, monkeypatch):
     monkeypatch.setattr(sys, "argv", ["train_scorers.py", "--gold-folds", "develop,heldout-7"])
     with pytest.raises(SystemExit, match="heldout-7: held-out"):
         train.main()  # refused before any document is read
+
+
+def test_parts_share_is_the_characters_two_sets_of_parts_hold_in_common(scripts):
+    train, _, _ = scripts
+    assert train.parts_share([(0, 10)], [(0, 10)]) == 1.0
+    assert train.parts_share([(0, 10), (20, 30)], [(0, 10)]) == 0.5
+    assert train.parts_share([(0, 10)], [(5, 15)]) == 5 / 15
+    assert train.parts_share([(0, 10)], [(10, 20)]) == 0.0
+    assert train.parts_share([], []) == 0.0
+
+
+def test_a_judgement_lends_its_verdict_only_to_a_candidate_sharing_half_its_parts(
+    scripts, data_home
+):
+    """A judged figure whose exact parts no candidate has is matched to the candidate that
+    overlaps it most, but only when they share at least ``MIN_PARTS_SHARE`` of their parts'
+    characters: a judgement of one figure does not label another that merely overlaps it."""
+    train, _, _ = scripts
+    from rhetoric.devices import get_finder
+    from rhetoric.evaluation.pool import pool_texts_as_unseen
+    from rhetoric.figures import figure_parts
+    from rhetoric.text import Document, decode
+
+    doc_path = "inaugural/texts/1817-Monroe.txt"  # a training-pool address
+    text, _ = decode((data_home / doc_path).read_bytes())
+    with pool_texts_as_unseen(data_home):
+        figures = figure_parts(get_finder("tricolon")(Document(text, doc_path)))
+    parts = [(s.start, s.end) for s in max(figures, key=len)]
+    start, end = parts[0][0], parts[-1][1]
+
+    def record(judged_parts):
+        return {"doc": doc_path, "device": "tricolon", "kind": "tricolon", "start": start,
+                "end": end, "parts": [list(p) for p in judged_parts], "verdict": "TRUE",
+                "genre": "speech"}  # fmt: skip
+
+    # the same figure with its last part a little longer: matched by overlap
+    near = [*parts[:-1], (parts[-1][0], parts[-1][1] + 3)]
+    # one character of the figure's first part, the rest elsewhere in the sentence: not matched
+    far = [(start, start + 1)]
+    records, labels, _, unmatched, _ = train.training_records(
+        "tricolon", [record(near), record(far)], data_home
+    )
+    assert len(records) == 1 and list(labels) == [1.0] and unmatched == 1
