@@ -221,7 +221,8 @@ def test_a_judgement_lends_its_verdict_only_to_a_candidate_sharing_half_its_part
 
     # the same figure with its last part a little longer: matched by overlap
     near = [*parts[:-1], (parts[-1][0], parts[-1][1] + 3)]
-    # one character of the figure's first part, the rest elsewhere in the sentence: not matched
+    # a judged figure of one character inside the first part, though its extent is the figure's:
+    # another figure, not matched
     far = [(start, start + 1)]
     records, labels, _, unmatched, _ = train.training_records(
         "tricolon", [record(near), record(far)], data_home
