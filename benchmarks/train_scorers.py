@@ -200,14 +200,12 @@ def training_records(device: str, annotations: list[dict], home: Path, gold: lis
                     best = max(
                         range(len(figures)), key=lambda i: overlap(extents[i], target), default=None
                     )
-                    parts = [tuple(p) for p in record.get("parts", [])] or [target]
                     if best is None or overlap(extents[best], target) == 0:
                         unmatched += 1
                         continue
-                    if (
-                        parts_share(parts, [(s.start, s.end) for s in figures[best]])
-                        < MIN_PARTS_SHARE
-                    ):
+                    parts = [tuple(p) for p in record.get("parts", [])] or [target]
+                    candidate = [(s.start, s.end) for s in figures[best]]
+                    if parts_share(parts, candidate) < MIN_PARTS_SHARE:
                         unmatched += 1  # the candidate it overlaps is another figure
                         continue
                     inexact += 1
