@@ -275,8 +275,15 @@ def _other_sense(
         return "adverb of manner"  # "treated more fairly", "participating fairly and fully"
     if term in {"likely", "unlikely"} and _comparative_before(doc, first):
         return "comparative likelihood"  # "5 times more likely to", "more likely than not"
-    if term == "apparent" and (_predicative(doc, first) or after_norm in {"that", "to", "from"}):
-        return "predicative 'apparent' (evident)"  # "it should now be apparent to all"
+    if term == "apparent" and (
+        _predicative(doc, first)
+        or after_norm in {"that", "to", "from"}
+        or after is None
+        or not tags[after].startswith(("NN", "JJ"))
+    ):
+        # "it should now be apparent to all"; and not before its noun: "benefits too apparent
+        # ever to be overlooked", "made strikingly apparent the need"
+        return "'apparent' not before a noun (evident)"
     if term == "in general" and first > 0 and _same_clause(doc, first - 1, first) and tags[first - 1].startswith(("NN", "JJ")) and (
         not doc.text[words[first - 1].end : words[first].start].strip()
     ):  # fmt: skip

@@ -75,6 +75,7 @@ def test_the_stance_measurement_judges_only_held_out_spans_and_trains_nothing(sc
             "heldout-stance-38",
             "heldout-stance-38-again",
             "heldout-stance-39",
+            "heldout-stance-41",  # the hedges a retrained hedge scorer newly kept
         }
         assert ("training_verdict" in record) == record["stratum"].endswith("again")
     # the stance scorers read their own judgement files, never this one

@@ -138,6 +138,9 @@ def test_estimates_manner_and_comparatives_are_not_stance():
     # predicative "apparent" is "evident"; attributive "apparent" hedges
     assert _texts("The damage became increasingly apparent.") == []
     assert _texts("The apparent winner waved.") == ["apparent"]
+    # nor after its noun or before an object: "evident" there too
+    assert _texts("Benefits too apparent ever to be overlooked.") == []
+    assert _texts("The crisis made strikingly apparent the need for reform.") == []
 
 
 def test_clause_position_of_in_general_and_past_belief():
