@@ -367,6 +367,10 @@ def save_figure(
     return written
 
 
+#: How a missing value prints in a LaTeX table (an en dash).
+MISSING_LATEX = "--"
+
+
 def save_table(
     df: pd.DataFrame,
     name: str,
@@ -392,7 +396,8 @@ def save_table(
     caption : str, optional
         LaTeX caption (the label is ``tab:<name>``).
     float_format : str, default "{:.3f}"
-        Format of floats in the LaTeX file.
+        Format of floats in the LaTeX file; a float column holding whole numbers only (counts)
+        prints without decimals, and a missing value prints as an en dash (``--``).
 
     Returns
     -------
@@ -413,9 +418,18 @@ def save_table(
     target.mkdir(parents=True, exist_ok=True)
     csv_path, tex_path = target / f"{stem}.csv", target / f"{stem}.tex"
     df.to_csv(csv_path, index=index)
-    styler = df.style.format(float_format, subset=df.select_dtypes("float").columns.tolist())
+    # counts kept as floats (a merge or a sum over groups makes them so) print as whole numbers,
+    # and a missing value as a dash, not "nan"
+    floats = df.select_dtypes("float").columns.tolist()
+    whole = [c for c in floats if df[c].notna().any() and (df[c].dropna() % 1 == 0).all()]
+    styler = df.style.format(
+        float_format, subset=[c for c in floats if c not in whole], na_rep=MISSING_LATEX
+    )
+    styler = styler.format("{:.0f}", subset=whole, na_rep=MISSING_LATEX)
     styler = styler.format_index(escape="latex", axis=1).format(
-        escape="latex", subset=df.select_dtypes(exclude="number").columns.tolist()
+        escape="latex",
+        subset=df.select_dtypes(exclude="number").columns.tolist(),
+        na_rep=MISSING_LATEX,
     )
     if not index:
         styler = styler.hide(axis="index")

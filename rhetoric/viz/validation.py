@@ -189,6 +189,88 @@ def precision_intervals(
     return ax
 
 
+def gold_recall(
+    settings: dict[str, pd.DataFrame],
+    *,
+    order: Sequence[str] | None = None,
+    ax=None,
+):
+    """Recall of the gold items per device, one series per setting, with Wilson 95% intervals
+    and each setting's ``matched / positives`` written beside its point.
+
+    A device with few items gets a wide interval, so a bar of 1.0 from three items reads as
+    what it is; a device that matches nothing gets a point at 0 (not a missing bar).
+
+    Parameters
+    ----------
+    settings : dict of str to DataFrame
+        A name (the legend's) for each summary of
+        :func:`rhetoric.evaluation.gold.evaluate_gold`: ``device``, ``positives``, ``matched``
+        (a ``total`` row is left out, as are devices without positive items).
+    order : list of str, optional
+        Devices from top to bottom.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One error-bar series per setting in ``ax.containers``.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> kept = pd.DataFrame({"device": ["anaphora", "epistrophe"], "positives": [13, 8],
+    ...                      "matched": [12, 0]})
+    >>> ax = gold_recall({"defaults": kept}, ax=plt.subplots()[1])
+    >>> [round(float(v), 3) for v in ax.containers[0].lines[0].get_xdata()]
+    [0.923, 0.0]
+    >>> plt.close("all")
+    """
+    from rhetoric.validation.precision import wilson_interval
+
+    for table in settings.values():
+        for column in ("device", "positives", "matched"):
+            if column not in table.columns:
+                raise invalid_value("column", column, map(str, table.columns))
+    ax = _axes(ax)
+    tables = {
+        name: table[(table["device"] != "total") & (table["positives"] > 0)]
+        for name, table in settings.items()
+    }
+    if all(table.empty for table in tables.values()):
+        return _empty(ax, "no gold items")
+    devices = (
+        list(order)
+        if order is not None
+        else list(dict.fromkeys(d for t in tables.values() for d in t["device"]))
+    )
+    colors = _group_colors(list(tables))
+    height = 0.6 if len(tables) > 1 else 0.0
+    step = height / len(tables)
+    for number, (name, table) in enumerate(tables.items()):
+        table = table[table["device"].isin(devices)]
+        y = np.array([devices.index(d) for d in table["device"]], dtype=float)
+        y += -height / 2 + step * (number + 0.5) if len(tables) > 1 else 0.0
+        positives = table["positives"].to_numpy(float)
+        matched = table["matched"].to_numpy(float)
+        x = matched / positives
+        bounds = np.array([wilson_interval(m, n) for m, n in zip(matched, positives, strict=True)])
+        errors = np.vstack([x - bounds[:, 0], bounds[:, 1] - x])
+        ax.errorbar(x, y, xerr=np.clip(errors, 0, None), fmt="o", color=colors[name],
+                    markersize=5, capsize=2, linewidth=1, label=name)  # fmt: skip
+        for value, row, m, n in zip(bounds[:, 1], y, matched, positives, strict=True):
+            ax.annotate(f"{m:.0f}/{n:.0f}", (value, row), xytext=(4, 0),
+                        textcoords="offset points", va="center", fontsize="x-small",
+                        color=colors[name])  # fmt: skip
+    ax.set_yticks(range(len(devices)), display_names(devices))
+    ax.set_ylim(len(devices) - 0.5, -0.5)
+    ax.set_xlim(-0.02, 1.12)  # room for the counts after an interval ending at 1
+    ax.set_xlabel("Recall of the gold items (Wilson 95% interval)")
+    ax.set_ylabel("")
+    ax.legend(frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
 def tradeoff_curve(
     data: pd.DataFrame,
     *,

@@ -106,6 +106,9 @@ CASES = {
         "device": ["rhetorical_question", "anaphora"], "judged": [6, 4], "precision": [1.0, 0.5],
         "precision_low": [0.6, 0.15], "precision_high": [1.0, 0.85], "lenient": [1.0, 0.6],
         "lenient_low": [0.6, 0.2], "lenient_high": [1.0, 0.9]}), ax=ax), True),
+    "gold_recall": (lambda ax: validation.gold_recall({"at the defaults": pd.DataFrame({
+        "device": ["rhetorical_question", "anaphora"], "positives": [7, 13], "matched": [6, 0]})},
+        ax=ax), True),
     "tradeoff_curve": (lambda ax: validation.tradeoff_curve(pd.DataFrame({
         "min_score": ["default", "0.50", "0.00"], "genre": ["speech"] * 3, "recall": [0.4, 0.6, 1.0],
         "judged": [10, 20, 40], "precision": [0.9, 0.8, 0.5], "precision_low": [0.6, 0.58, 0.35],

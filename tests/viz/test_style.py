@@ -103,6 +103,11 @@ def test_save_table_csv_and_latex(tmp_path, monkeypatch):
     assert "rhetorical\\_question & 1.235 & 3 \\\\" in tex
     assert "a\\&b" in tex
     assert "\\caption{Rates per 1,000 words}" in tex and "\\label{tab:rates}" in tex
+    # counts held as floats print whole; a missing value is a dash, never "nan"
+    gaps = pd.DataFrame({"kind": ["a", None], "count": [2.0, 28.0], "p": [0.5, float("nan")]})
+    tex = save_table(gaps, "gaps", folder=tmp_path)[1].read_text(encoding="utf-8")
+    assert "a & 2 & 0.500 \\\\" in tex and "-- & 28 & -- \\\\" in tex
+    assert "nan" not in tex.lower()
     monkeypatch.setenv("RHETORIC_TABLES_DIR", str(tmp_path / "t"))
     save_table(table, "again")
     assert (tmp_path / "t" / "again.tex").is_file()
