@@ -21,7 +21,7 @@ from rhetoric.devices import check_devices, check_min_score, find_devices
 from rhetoric.documents import default_doc_id, is_missing, named_path
 from rhetoric.errors import DocumentsTypeError
 from rhetoric.span import Span, spans_to_frame
-from rhetoric.text import DEFAULT_MAX_BYTES, Document, read_text
+from rhetoric.text import DEFAULT_MAX_BYTES, Document, printable_path, read_text
 
 #: Columns of :attr:`Analysis.frames`.
 FRAME_COLUMNS = ["frame", "rank", "score", "hits", "keywords"]
@@ -220,6 +220,9 @@ def analyze_text(
     with _without_cycle_collection(len(text) >= LONG_TEXT_CHARS):
         frame_spans, frame_rows = [], []
         if options.frames:
+            from rhetoric.framing.frames import warn_if_unranked_genre
+
+            warn_if_unranked_genre(doc.metadata.get("genre"), doc_id)
             # Frames first: stance tags every sentence (Document.tags), and polyptoton then
             # reuses those tags instead of tagging its sentences again. Neither result depends on
             # the order.
@@ -295,8 +298,8 @@ def analyze(
     genre : str, optional
         The document's genre, kept as ``metadata["genre"]``: ``"news"`` ranks its frames with
         the news frame model, ``"speech"`` with the speech ranker (see
-        :func:`rhetoric.framing.frame_profile`); anything else, or ``None``, with the profile
-        ranker.
+        :func:`rhetoric.framing.frame_profile`), ``None`` with the profile ranker; any other
+        value is an error (a typo would change the frames silently).
 
     Returns
     -------
@@ -312,19 +315,21 @@ def analyze(
     >>> result.to_dict()["removed"]
     []
     """
+    from rhetoric.framing.frames import check_genre
+
     options = Options(
         devices=check_devices(devices),
         frames=frames,
         min_score=check_min_score(min_score),
-        genre=genre,
+        genre=check_genre(genre),
     )
     if isinstance(text_or_path, os.PathLike) or (
         isinstance(text_or_path, str) and named_path(text_or_path) is not None
     ):
         path = Path(text_or_path)
         text = read_text(path, max_bytes=max_bytes)
-        result = analyze_text(text, options, doc_id or path.stem)
-        result.source = str(text_or_path)
+        result = analyze_text(text, options, doc_id or printable_path(path.stem))
+        result.source = printable_path(str(text_or_path))
         return result
     if not isinstance(text_or_path, str):
         raise DocumentsTypeError(

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import re
 import sys
 import textwrap
 import warnings
@@ -38,6 +39,7 @@ from rhetoric.errors import (
     RhetoricError,
     UsageError,
     WorkerLostError,
+    did_you_mean,
     option_names,
 )
 from rhetoric.output import FORMATS, add_format_option, add_table_column_options, format_table
@@ -226,13 +228,18 @@ def _run_analyze(args) -> int:
     from rhetoric.devices import check_min_score
     from rhetoric.files import output_path, write_output
     from rhetoric.runner import map_documents
+    from rhetoric.text import printable_path
 
     devices = _devices_option(args.devices)
     if args.html:
         output_path(args.html, "--html")  # a folder or an impossible place: said before the work
     if args.paths:
-        sources = [_standard_input(args) if path == "-" else CorpusDocument(path, path=path)
-                   for path in args.paths]  # fmt: skip
+        sources = [
+            _standard_input(args)
+            if path == "-"
+            else CorpusDocument(printable_path(path), path=path)
+            for path in args.paths
+        ]
     else:
         sources = [_seed_document()]
     work = partial(
@@ -872,10 +879,40 @@ def _run_evaluate_devices(args) -> int:
 # --- main ---------------------------------------------------------------------------------------
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors name the closest option or command for a typo
+    (``--formt`` -> ``--format``, ``analyse`` -> ``analyze``)."""
+
+    def error(self, message: str):
+        unknown = re.match(r"unrecognized arguments: (.*)", message)
+        if unknown:
+            options = self._every_option()
+            for token in unknown.group(1).split():
+                hint = did_you_mean(token.split("=", 1)[0], options) if token[:2] == "--" else ""
+                if hint:  # the first mistyped option
+                    message += hint
+                    break
+        choice = re.match(r"argument .*: invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if choice:
+            message += did_you_mean(choice.group(1), re.findall(r"'([^']*)'", choice.group(2)))
+        super().error(message)
+
+    def _every_option(self) -> list[str]:
+        """The long options of this parser and of every subcommand under it."""
+        found, parsers = set(), [self]
+        while parsers:
+            parser = parsers.pop()
+            found.update(o for o in parser._option_string_actions if o.startswith("--"))
+            for action in parser._actions:
+                if isinstance(action, argparse._SubParsersAction):
+                    parsers.extend(action.choices.values())
+        return sorted(found)
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The argument parser; subcommands whose arguments live in other modules are filled in
     only when ``argv`` asks for them, so ``rhetoric analyze`` does not import scikit-learn."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="rhetoric",
         description="Rhetorical devices, framing and stylometry for political and news texts.",
         epilog="Exit codes: 0 success, 1 some inputs failed, 2 usage, 3 data missing, 70 internal error.",

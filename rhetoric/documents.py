@@ -54,7 +54,7 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 
 from rhetoric.errors import InputError, UsageError, check_documents, invalid_value, named
-from rhetoric.text import WIDE_BOMS, Document
+from rhetoric.text import WIDE_BOMS, Document, printable_path
 
 #: File suffixes read as a corpus table, not as one text.
 TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
@@ -87,8 +87,10 @@ class CorpusDocument:
 
     @property
     def recorded_path(self) -> str | None:
-        """The ``path`` a run's tables record: the file read, or the file a text came from."""
-        return self.path if self.path is not None else self.origin
+        """The ``path`` a run's tables record: the file read, or the file a text came from (a
+        name that is not valid UTF-8 with its bytes escaped: :func:`printable_path`)."""
+        path = self.path if self.path is not None else self.origin
+        return None if path is None else printable_path(path)
 
     def to_record(self) -> dict:
         """A plain dict: ``doc_id``, ``text`` or ``path``, ``metadata``, ``origin``."""
@@ -222,7 +224,7 @@ def file_doc_ids(
         clash = [i for i, n in enumerate(names)
                  if names[i] != relative[i] and (counts[n] > 1 or n in taken)]  # fmt: skip
         if not clash:
-            return names
+            return [printable_path(name) for name in names]
         for i in clash:
             names[i] = relative[i]
 

@@ -244,12 +244,14 @@ def corpus_options(
     genre: str | None = None,
 ) -> Options:
     """Checked :class:`~rhetoric.analysis.Options` of a corpus run."""
+    from rhetoric.framing.frames import check_genre
+
     return Options(
         devices=check_devices(devices),
         frames=frames,
         remove_boilerplate=remove_boilerplate,
         min_score=check_min_score(min_score),
-        genre=genre,
+        genre=check_genre(genre),
     )
 
 
@@ -434,8 +436,10 @@ def analyze_corpus(
         The genre of documents whose metadata names none (a ``genre`` column of a table names
         it per document; :func:`rhetoric.load_ptc` and :func:`rhetoric.load_seed` say
         ``"news"``, the address loaders ``"speech"``): ``"news"`` ranks their frames with the news
-        frame model, ``"speech"`` with the speech ranker, anything else with the profile ranker
-        (see :func:`rhetoric.framing.frame_profile`).
+        frame model, ``"speech"`` with the speech ranker, none with the profile ranker (see
+        :func:`rhetoric.framing.frame_profile`); any other value is an error. A ``genre`` cell
+        that names neither (a typo such as "speeches") leaves that document to the profile
+        ranker and says so in its ``warning``.
 
     Returns
     -------

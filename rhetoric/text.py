@@ -166,6 +166,26 @@ def over_the_limit(size: int, limit: int) -> str:
     return f"{size / 1e6:.{decimals}f} MB ({size:,} bytes), above the {given} MB limit"
 
 
+def printable_path(path: str) -> str:
+    """A file name or path as text every output can hold.
+
+    A name that is not valid UTF-8 (a Latin-1 "naïve.txt" from an old archive) reaches Python
+    with its odd bytes kept as lone surrogates, which no UTF-8 file, Parquet column or HTML page
+    can store; they are written as ``\\xNN`` escapes instead. Any other name is returned as it
+    is.
+
+    >>> printable_path("speeches/1961-Kennedy.txt")
+    'speeches/1961-Kennedy.txt'
+    >>> printable_path("na\\udcefve.txt")
+    'na\\\\xefve.txt'
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return path
+
+
 def read_text(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> str:
     """Read a text file exactly as it is on disk (decoded by :func:`decode`).
 
@@ -193,7 +213,7 @@ def read_text(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BY
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
-    return decode_named(data, str(path), stacklevel=3)
+    return decode_named(data, printable_path(str(path)), stacklevel=3)
 
 
 def decode_named(data: bytes, name: str, *, stacklevel: int = 2) -> str:

@@ -169,6 +169,16 @@ def test_unknown_device_is_a_usage_error_with_suggestion(capsys):
     assert status == 2 and "did you mean 'antithesis'" in err
 
 
+def test_a_mistyped_option_or_command_is_answered_with_the_closest_one(capsys):
+    status, out, err = run(capsys, "analyze", "x.txt", "--formt", "json")
+    assert status == 2 and out == ""
+    assert "unrecognized arguments: --formt json (did you mean '--format'?)" in err
+    status, _, err = run(capsys, "analyse", "x.txt")
+    assert status == 2 and "invalid choice: 'analyse'" in err and "(did you mean 'analyze'?)" in err
+    status, _, err = run(capsys, "evaluate", "precison")
+    assert status == 2 and "(did you mean 'precision'?)" in err
+
+
 def test_html_page_is_written_and_one_line_printed(capsys, tmp_path, data_home):
     page = tmp_path / "seed.html"
     status, out, err = run(capsys, "analyze", "--html", str(page))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 
@@ -13,7 +14,7 @@ import pytest
 
 import rhetoric
 from rhetoric.cli import main
-from rhetoric.errors import InputError
+from rhetoric.errors import InputError, UsageError
 
 SPEECH = "We shall fight. We shall win. Not because it is easy, but because it is hard.\n"
 
@@ -73,6 +74,48 @@ def test_a_name_too_long_for_the_file_system_is_an_input_error(capsys, tmp_path)
     assert code == 1
     assert "cannot be read" in err and "internal error" not in err
     assert str(good) in out  # the good file is still analysed
+
+
+def test_a_file_name_that_is_not_utf8_is_named_with_escapes_in_every_output(capsys, tmp_path):
+    # a Latin-1 "naive.txt" with a diaeresis from an old archive: Python keeps its odd byte as a
+    # lone surrogate, which no CSV, HTML page or Parquet column can hold
+    (tmp_path / "good.txt").write_text(SPEECH, encoding="utf-8")
+    odd = os.path.join(os.fsencode(tmp_path), b"na\xefve.txt")
+    with open(odd, "wb") as file:
+        file.write(SPEECH.encode("utf-8"))
+    paths = sorted(str(p) for p in tmp_path.glob("*.txt"))
+    code, out, err = run(capsys, "analyze", *paths, "--format", "csv")
+    assert code == 0 and "internal error" not in err
+    assert "na\\xefve.txt" in out and "good.txt" in out
+    page = tmp_path / "page.html"
+    code, _, err = run(capsys, "analyze", *paths, "--html", str(page))
+    assert code == 0 and "na\\xefve" in page.read_text(encoding="utf-8")
+    result = rhetoric.analyze_corpus(tmp_path, n_jobs=1)
+    assert sorted(result.documents["doc_id"]) == ["good", "na\\xefve"]
+    out_dir = tmp_path / "run"
+    code, _, err = run(
+        capsys, "analyze-corpus", str(tmp_path), "--out", str(out_dir), "--no-progress"
+    )
+    assert code == 0, err
+    documents = pd.read_parquet(out_dir / "documents")
+    assert sorted(documents["doc_id"]) == ["good", "na\\xefve"]
+    assert any(path.endswith("na\\xefve.txt") for path in documents["path"])
+
+
+def test_a_mistyped_genre_is_refused_as_a_parameter_and_said_as_a_table_cell():
+    # a typo would otherwise leave the frames to the profile ranker, silently
+    with pytest.raises(UsageError, match=r"genre='speeches' is not valid.*did you mean 'speech'"):
+        rhetoric.analyze(SPEECH, genre="speeches")
+    with pytest.raises(UsageError, match="genre='poem' is not valid"):
+        rhetoric.analyze_corpus([SPEECH], genre="poem", n_jobs=1)
+    table = pd.DataFrame(
+        {"doc_id": ["a", "b", "c"], "text": [SPEECH] * 3, "genre": ["speeches", " News", None]}
+    )
+    result = rhetoric.analyze_corpus(table, n_jobs=1)
+    warning = dict(zip(result.documents["doc_id"], result.documents["warning"], strict=True))
+    assert "genre 'speeches' is neither 'news' nor 'speech'" in warning["a"]
+    assert "profile ranker" in warning["a"]
+    assert pd.isna(warning["b"]) and pd.isna(warning["c"])  # " News" is news; none is no genre
 
 
 # --- output paths --------------------------------------------------------------------------

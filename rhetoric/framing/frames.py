@@ -58,6 +58,7 @@ import bisect
 import dataclasses
 import json
 import math
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache, partial
@@ -66,7 +67,7 @@ from typing import Literal
 
 import pandas as pd
 
-from rhetoric.errors import check_documents, invalid_value
+from rhetoric.errors import check_documents, did_you_mean, invalid_value
 from rhetoric.framing.frame_model import (
     FrameModel,
     frame_probabilities,
@@ -320,6 +321,48 @@ def _check_ranker(ranker: bool | str) -> str:
     return ranker
 
 
+#: The genres that pick a learned frame ranker (``metadata["genre"]``, ``genre=``, ``--genre``):
+#: the news frame model and the speech ranker. A document of no genre, or of another, has its
+#: frames ranked by the profile ranker.
+RANKED_GENRES = ("news", "speech")
+
+
+class GenreWarning(UserWarning):
+    """A document's genre names no frame ranker, so its frames are ranked by the profile ranker:
+    in a corpus table a typo ("speeches") would otherwise change the frames silently."""
+
+
+def check_genre(genre: str | None) -> str | None:
+    """The ``genre=`` of an analysis, checked: ``None``, ``"news"`` or ``"speech"`` (any case,
+    spaces around it), which pick a frame ranker; anything else is a
+    :class:`~rhetoric.errors.UsageError` naming the parameter (a close match suggested).
+
+    >>> check_genre(" News"), check_genre(None)
+    ('news', None)
+    """
+    if genre is None:
+        return None
+    if isinstance(genre, str) and genre.strip().lower() in RANKED_GENRES:
+        return genre.strip().lower()
+    raise invalid_value("genre", genre, RANKED_GENRES)
+
+
+def warn_if_unranked_genre(genre: object, name: str) -> None:
+    """Say (a :class:`GenreWarning`, which the corpus runner keeps as the document's warning)
+    that the genre a document's metadata names picks no frame ranker; an empty one says none."""
+    if genre is None or (isinstance(genre, float) and math.isnan(genre)):
+        return
+    said = str(genre).strip()
+    if not said or said.lower() in RANKED_GENRES:
+        return
+    warnings.warn(
+        f"{name}: genre {said!r} is neither 'news' nor 'speech'"
+        f"{did_you_mean(said.lower(), RANKED_GENRES)}: its frames are ranked by the profile ranker",
+        GenreWarning,
+        stacklevel=2,
+    )
+
+
 def _ranking_model(lexicon: Lexicon, ranker: str, doc: Document) -> FrameModel | dict | None:
     """What orders a document's frames: the news frame model, the speech or profile ranker (a
     dict) or ``None`` (score). Learned rankers apply to the built-in lexicon only; ``"auto"``
@@ -331,7 +374,7 @@ def _ranking_model(lexicon: Lexicon, ranker: str, doc: Document) -> FrameModel |
     if ranker == "auto":
         genre = doc.metadata.get("genre")
         genre = genre.strip().lower() if isinstance(genre, str) else None  # "News ", NaN
-        ranker = {"news": "news", "speech": "speech"}.get(genre, "profile")
+        ranker = genre if genre in RANKED_GENRES else "profile"
     if ranker == "news":
         return news_frame_model()
     if ranker == "speech":
