@@ -182,7 +182,7 @@ def precision_intervals(
                         linewidth=1, label=label)  # fmt: skip
     ax.set_yticks(range(len(labels)), display_names(labels))
     ax.set_ylim(len(labels) - 0.5, -0.5)
-    ax.set_xlim(0, 1)
+    ax.set_xlim(-0.02, 1.02)  # a point at 0 or 1 stays clear of the axis
     ax.set_xlabel("Precision over judged figures (Wilson 95% interval)")
     ax.set_ylabel("")
     ax.legend(frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
