@@ -166,7 +166,8 @@ def _add_analyze(commands) -> None:
         type=int,
         default=1,
         metavar="N",
-        help="analyse files in N processes (0: every core); output stays in input order",
+        help="analyse files in N processes (0 or -1: every core; -2: all but one, as joblib "
+        "counts); output stays in input order",
     )
     add_data_home_option(parser)
     parser.set_defaults(run=_run_analyze)
@@ -334,7 +335,11 @@ def _add_analyze_corpus(commands) -> None:
     )
     parser.add_argument("--out", required=True, metavar="DIR", help="the output folder")
     parser.add_argument(
-        "--jobs", type=int, default=1, metavar="N", help="worker processes (0: every core)"
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes (0 or -1: every core; -2: all but one, as joblib counts)",
     )
     parser.add_argument(
         "--scheduler",
@@ -917,6 +922,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         description="Rhetorical devices, framing and stylometry for political and news texts.",
         epilog="Exit codes: 0 success, 1 some inputs failed, 2 usage, 3 data missing, 70 internal error.",
     )
+    from rhetoric import __version__
+
+    parser.add_argument("--version", action="version", version=f"rhetoric {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_analyze(commands)
     _add_analyze_corpus(commands)

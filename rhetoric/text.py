@@ -202,7 +202,10 @@ def read_text(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BY
     if not exists:
         raise InputError(f"{path}: no such file")
     if is_dir:
-        raise InputError(f"{path}: is a directory, not a text file")
+        raise InputError(
+            f"{path}: is a folder, not a text file (a folder of texts is a corpus: "
+            "rhetoric analyze-corpus, or its files, such as a glob of them)"
+        )
     try:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:

@@ -109,7 +109,7 @@ def bad_inputs(tmp_path):
     ("name", "code", "message"),
     [
         ("missing.txt", 1, "no such file"),
-        ("folder", 1, "is a directory"),
+        ("folder", 1, "is a folder, not a text file"),
         ("binary.bin", 1, "binary file"),
     ],
 )
@@ -167,6 +167,11 @@ def test_huge_file_is_refused_with_the_limit(capsys, tmp_path):
 def test_unknown_device_is_a_usage_error_with_suggestion(capsys):
     status, _, err = run(capsys, "analyze", "--devices", "antithessis")
     assert status == 2 and "did you mean 'antithesis'" in err
+
+
+def test_version_is_printed(capsys):
+    status, out, _ = run(capsys, "--version")
+    assert status == 0 and out.startswith("rhetoric ")
 
 
 def test_a_mistyped_option_or_command_is_answered_with_the_closest_one(capsys):

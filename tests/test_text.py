@@ -88,7 +88,7 @@ def test_undefined_cp1252_bytes_fall_back_to_latin1():
     ("make", "message"),
     [
         (lambda p: p / "missing.txt", "no such file"),
-        (lambda p: p, "is a directory"),
+        (lambda p: p, "is a folder, not a text file"),
     ],
 )
 def test_missing_path_and_directory(tmp_path, make, message):
