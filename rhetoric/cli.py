@@ -678,6 +678,11 @@ def format_report(result, min_score=None) -> str:
                 f"  {row['frame']:<{width}}  {row['rank']:>4}  {score:>{score_width}}  "
                 f"{row['hits']:>{hits_width}}  " + ", ".join(row["keywords"][:6])
             )
+        if len(result.frame_rows) > len(rows):
+            lines.append(
+                f"  ({len(result.frame_rows) - len(rows)} more frames with hits: --format json "
+                "or --html lists them all)"
+            )
     return "\n".join(lines) + "\n"
 
 

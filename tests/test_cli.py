@@ -244,6 +244,27 @@ def test_help_lists_every_device_and_explains_every_option(capsys, alliteration_
     assert needs_data_home <= with_data_home, needs_data_home - with_data_home
 
 
+def test_report_says_how_many_frames_its_table_leaves_out(capsys, tmp_path, data_home):
+    path = tmp_path / "many.txt"
+    path.write_text(
+        "The economy and taxes and jobs. The military and defense and war. Health care and "
+        "hospitals and disease. Crime and police and prisons. The court and the law and the "
+        "judge. Immigrants and the border. Schools and teachers and education. Faith and church "
+        "and prayer. Polls and voters and the election.\n",
+        encoding="utf-8",
+    )
+    status, out, _ = run(capsys, "analyze", str(path))
+    assert status == 0
+    shown = out[out.index("frames, ranked") :].splitlines()
+    more = re.search(
+        r"\((\d+) more frames with hits: --format json or --html lists them all\)", out
+    )
+    assert more and int(more.group(1)) >= 1, shown
+    status, out, _ = run(capsys, "analyze", str(path), "--format", "json")
+    frames = json.loads(out)["frames"]
+    assert len([f for f in frames if f["hits"]]) == 5 + int(more.group(1))
+
+
 def test_report_counts_figures_and_aligns_the_frame_table(capsys, data_home):
     status, out, _ = run(capsys, "analyze", "--min-score", "0")
     assert status == 0
