@@ -162,8 +162,10 @@ def test_the_project_has_one_file_of_stance_judgements_that_evaluate_reads():
         "stance_train_loaded_sample.jsonl",
     ]
     measured = "heldout_stance_precision.jsonl"
-    assert stance_files == [measured, "judged_public_stance.jsonl", *training]
-    for name in [*training, measured]:
+    # judgements kept apart: read by no script (session s41's loaded words, a stricter standard)
+    apart = ["stance_loaded_apart_41.jsonl"]
+    assert stance_files == [measured, "judged_public_stance.jsonl", *apart, *training]
+    for name in [*training, measured, *apart]:
         assert not Path(name).match(PROJECT_JUDGED)
         train = read_judgements([annotations / name])
         assert not set(train["doc"]) & (development_documents() | reserved_documents())
