@@ -290,6 +290,16 @@ def _other_sense(
         return "'in general' after a noun (as a whole)"  # "European values in general"
     if term in {"i think", "we think"} and words[last].norm == "thought":
         return "a past belief"  # "because I thought this was important", "faster than we thought"
+    if term in {"i think", "we think"} and after_norm in {"of", "about"}:
+        return "thinking of (recall, contemplation)"  # "As I think of those who stood here"
+    if term == "on the whole" and after is not None and tags[after].startswith(("NN", "JJ")):
+        return "'on the whole' before a noun (the entire)"  # "a tax on the whole economy"
+    if term == "partly":
+        sentence = doc.sentences[doc.sentence_of[first]]
+        if sum(w.norm == "partly" for w in words[sentence.first_word : sentence.last_word]) > 1:
+            return (
+                "'partly ... partly' (a sum divided)"  # "paid partly in cash and partly in bonds"
+            )
     if (
         term in {"be certain", "be sure"}
         and after is not None

@@ -141,6 +141,16 @@ def test_estimates_manner_and_comparatives_are_not_stance():
     # nor after its noun or before an object: "evident" there too
     assert _texts("Benefits too apparent ever to be overlooked.") == []
     assert _texts("The crisis made strikingly apparent the need for reform.") == []
+    # thinking of someone is recall, not a softened claim
+    assert _texts("As I think of those who stood here, I am humbled.") == []
+    assert _texts("I think we should act now.") == ["I think"]
+    # "on the whole" before its noun is "the entire"; a sum divided "partly ... partly"
+    assert _texts("A tax on the whole economy would hurt. On the whole, it worked.") == [
+        "On the whole"
+    ]
+    assert _texts("It was paid partly in cash and partly in bonds. The plan partly worked.") == [
+        "partly"
+    ]
 
 
 def test_clause_position_of_in_general_and_past_belief():
