@@ -291,7 +291,7 @@ def _other_sense(
     if term in {"i think", "we think"} and words[last].norm == "thought":
         return "a past belief"  # "because I thought this was important", "faster than we thought"
     if term in {"i think", "we think"} and after_norm in {"of", "about"}:
-        return "thinking of (recall, contemplation)"  # "As I think of those who stood here"
+        return "thinking of (recall, contemplation)"  # "As I think of the farms of my youth"
     if term == "on the whole" and after is not None and tags[after].startswith(("NN", "JJ")):
         return "'on the whole' before a noun (the entire)"  # "a tax on the whole economy"
     if term == "partly":

@@ -142,7 +142,7 @@ def test_estimates_manner_and_comparatives_are_not_stance():
     assert _texts("Benefits too apparent ever to be overlooked.") == []
     assert _texts("The crisis made strikingly apparent the need for reform.") == []
     # thinking of someone is recall, not a softened claim
-    assert _texts("As I think of those who stood here, I am humbled.") == []
+    assert _texts("As I think of the farms of my youth, I am glad.") == []
     assert _texts("I think we should act now.") == ["I think"]
     # "on the whole" before its noun is "the entire"; a sum divided "partly ... partly"
     assert _texts("A tax on the whole economy would hurt. On the whole, it worked.") == [
