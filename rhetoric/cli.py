@@ -251,6 +251,8 @@ def _run_analyze(args) -> int:
         min_score=check_min_score(args.min_score),
         genre=args.genre,
     )
+    if args.json and args.format not in ("table", "json"):  # two formats asked for
+        raise UsageError(f"--json and --format {args.format} ask for two formats; give one")
     fmt = "json" if args.json else args.format
     failures, bugs, pages, header = 0, [], [], True
     outcomes = map_documents(

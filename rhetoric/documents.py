@@ -452,8 +452,9 @@ def table_documents(
         source = text_column
     elif "path" in table.columns:
         source = "path"
-    else:
-        raise invalid_value("text_column", text_column, map(str, table.columns))
+    else:  # neither: the column the user must name (or a path column the table could hold)
+        error = invalid_value("text_column", text_column, map(str, table.columns))
+        raise UsageError(f"{error}, or give the table a 'path' column naming each text's file")
     check_id_column(id_column, table.columns)
     if id_column in table.columns:
         names = table[id_column].astype(str).tolist()

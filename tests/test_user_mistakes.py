@@ -368,13 +368,15 @@ def test_a_bad_value_is_named_by_the_option_typed_not_the_python_parameter(capsy
     spans.write_text("doc_id,device,kind,start,end,text,group,score,evidence\n", encoding="utf-8")
     out = str(tmp_path / "run")
     cases = [
-        (["analyze-corpus", str(table), "--out", out], "--text-column 'text' is not valid; choose from 'a', 'b'"),
+        (["analyze-corpus", str(table), "--out", out],
+         "--text-column 'text' is not valid; choose from 'a', 'b', or give the table a 'path' column"),
         (["analyze-corpus", str(table), "--out", out, "--text-column", "a", "--id-column", "id"],
          "--id-column 'id' is not valid; choose from 'a', 'b'"),
         (["analyze", str(text), "--min-score", "1.5"], "--min-score 1.5 is not valid; give a probability between 0 and 1, or leave --min-score out"),
         (["analyze", str(text), "--min-score", "tricolon=1.5"], "--min-score tricolon=1.5 is not valid"),
         (["analyze", str(text), "--min-score", "tricolons=0.5"], "--min-score device 'tricolons' is not valid"),
         (["analyze", str(text), "--devices", "tricolons"], "--devices 'tricolons' is not valid"),
+        (["analyze", str(text), "--json", "--format", "csv"], "--json and --format csv ask for two formats; give one"),
         (["analyze", str(text), "--max-mb", "0"], "--max-mb 0 is not valid"),
         (["analyze", str(text), "--max-mb", "0.0000001"], "--max-mb 0.0000001 is not valid"),
         (["analyze", str(text), "--max-mb", "inf"], "--max-mb inf is not valid; give a finite size"),
