@@ -30,6 +30,7 @@ from rhetoric.evaluation.ptc import (
     gold_spans,
     intervals_by_doc,
     merge_intervals,
+    span_score_intervals,
     span_scores,
 )
 from rhetoric.span import SPAN_COLUMNS
@@ -56,6 +57,8 @@ PTC_CORRESPONDENCES: tuple[Correspondence, ...] = (
 
 #: Columns of :func:`technique_scores`.
 SCORE_COLUMNS = ["name", "device", "technique", "precision", "recall", "f1", "n_pred", "n_gold"]
+#: The interval columns :func:`technique_scores` adds with ``n_boot``.
+INTERVAL_COLUMNS = [f"{m}_{end}" for m in ("precision", "recall", "f1") for end in ("low", "high")]
 
 
 def _check_columns(table: pd.DataFrame, *columns: str) -> None:
@@ -152,6 +155,8 @@ def technique_scores(
     predicted: pd.DataFrame,
     gold: pd.DataFrame,
     correspondences: Sequence[Correspondence] = PTC_CORRESPONDENCES,
+    *,
+    n_boot: int | None = None,
 ) -> pd.DataFrame:
     """Score detector spans against gold technique spans, one row per correspondence.
 
@@ -163,13 +168,19 @@ def technique_scores(
         Gold spans with ``doc_id``, ``technique``, ``start``, ``end`` (:func:`rhetoric.corpora.load_ptc`).
     correspondences : sequence of Correspondence
         Which detector output is scored against which technique.
+    n_boot : int, optional
+        With it, 95% percentile bootstrap intervals that resample the articles
+        (:func:`~rhetoric.evaluation.ptc.span_score_intervals`, seed 0): the columns
+        ``precision_low``, ``precision_high``, ``recall_low``, ``recall_high``, ``f1_low``,
+        ``f1_high`` follow.
 
     Returns
     -------
     DataFrame
         ``name``, ``device``, ``technique``, ``precision``, ``recall``, ``f1`` (float, the
         partial-overlap measures of :func:`~rhetoric.evaluation.ptc.span_scores`, over the
-        articles of ``gold``), ``n_pred`` (merged predicted spans), ``n_gold`` (int).
+        articles of ``gold``), ``n_pred`` (merged predicted spans), ``n_gold`` (int); and the
+        intervals when ``n_boot`` is given.
 
     Examples
     --------
@@ -185,9 +196,14 @@ def technique_scores(
         mine = select(predicted, item.device, item.kinds)
         found = {d: v for d, v in intervals_by_doc(mine).items() if d in articles}
         truth = gold_spans(gold, item.technique)
-        rows.append({"name": item.name, "device": item.device, "technique": item.technique,
-                     **span_scores(found, truth)})  # fmt: skip
-    return pd.DataFrame(rows, columns=SCORE_COLUMNS)
+        row = {"name": item.name, "device": item.device, "technique": item.technique,
+               **span_scores(found, truth)}  # fmt: skip
+        if n_boot:
+            found = {d: found.get(d, ()) for d in articles}  # every article is drawn, empty or not
+            row.update(span_score_intervals(found, truth, n_boot=n_boot))
+        rows.append(row)
+    columns = SCORE_COLUMNS + (INTERVAL_COLUMNS if n_boot else [])
+    return pd.DataFrame(rows, columns=columns)
 
 
 def coverage(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:

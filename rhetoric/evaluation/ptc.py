@@ -101,21 +101,75 @@ def span_scores(
     >>> span_scores({"a": [(0, 10)]}, {"a": [(5, 10), (20, 30)]})
     {'precision': 0.5, 'recall': 0.5, 'f1': 0.5, 'n_pred': 1, 'n_gold': 2}
     """
-    precision_sum = recall_sum = 0.0
-    n_pred = n_gold = 0
+    sums = _article_sums(predicted, gold).sum(axis=0)
+    return _scores_of_sums(*sums)
+
+
+def _article_sums(
+    predicted: Mapping[str, Iterable[Interval]], gold: Mapping[str, Iterable[Interval]]
+):
+    """Per article (in a fixed order), the partial-overlap sums the scores are made of: the
+    precision sum and the merged predicted spans, the recall sum and the gold spans."""
+    import numpy as np
+
+    rows = []
     for doc in sorted(set(predicted) | set(gold)):  # a fixed order: the same sums at every run
         pred = merge_intervals(predicted.get(doc, ()))
         truth = [g for g in gold.get(doc, ()) if g[1] > g[0]]
         truth_union = merge_intervals(truth)
-        for p in pred:
-            precision_sum += covered(p, truth_union) / (p[1] - p[0])
-        for g in truth:
-            recall_sum += covered(g, pred) / (g[1] - g[0])
-        n_pred += len(pred)
-        n_gold += len(truth)
-    precision = precision_sum / n_pred if n_pred else 0.0
-    recall = recall_sum / n_gold if n_gold else 0.0
-    return _scores(precision, recall, n_pred, n_gold)
+        rows.append((
+            sum(covered(p, truth_union) / (p[1] - p[0]) for p in pred), len(pred),
+            sum(covered(g, pred) / (g[1] - g[0]) for g in truth), len(truth),
+        ))  # fmt: skip
+    return np.array(rows, dtype=float).reshape(-1, 4)
+
+
+def _scores_of_sums(
+    precision_sum: float, n_pred: float, recall_sum: float, n_gold: float
+) -> dict[str, float]:
+    precision = float(precision_sum / n_pred) if n_pred else 0.0
+    recall = float(recall_sum / n_gold) if n_gold else 0.0
+    return _scores(precision, recall, int(n_pred), int(n_gold))
+
+
+def span_score_intervals(
+    predicted: Mapping[str, Iterable[Interval]],
+    gold: Mapping[str, Iterable[Interval]],
+    *,
+    n_boot: int = 1000,
+    ci: float = 95,
+    seed: int | None = 0,
+) -> dict[str, float]:
+    """Percentile bootstrap intervals of :func:`span_scores`, resampling *articles* (the spans of
+    one article are not independent), the articles of ``predicted`` and ``gold`` together.
+
+    Returns ``precision_low``, ``precision_high``, ``recall_low``, ``recall_high``,
+    ``f1_low``, ``f1_high``. A score the resampled articles leave undefined (no predicted span)
+    counts as 0, as in :func:`span_scores`.
+
+    >>> bounds = span_score_intervals({"a": [(0, 10)], "b": [(0, 4)]},
+    ...                               {"a": [(5, 10)], "b": [(0, 4)]}, n_boot=200)
+    >>> 0.5 <= bounds["precision_low"] <= bounds["precision_high"] <= 1.0
+    True
+    """
+    import numpy as np
+
+    sums = _article_sums(predicted, gold)
+    if not len(sums):
+        return {f"{m}_{end}": 0.0 for m in ("precision", "recall", "f1") for end in ("low", "high")}
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, len(sums), size=(n_boot, len(sums)))
+    totals = sums[draws].sum(axis=1)  # n_boot x 4
+    with np.errstate(invalid="ignore", divide="ignore"):
+        precision = np.where(totals[:, 1] > 0, totals[:, 0] / totals[:, 1], 0.0)
+        recall = np.where(totals[:, 3] > 0, totals[:, 2] / totals[:, 3], 0.0)
+        f1 = np.where(precision + recall > 0, 2 * precision * recall / (precision + recall), 0.0)
+    tail = (100 - ci) / 2
+    out = {}
+    for name, values in (("precision", precision), ("recall", recall), ("f1", f1)):
+        low, high = np.percentile(values, [tail, 100 - tail])
+        out[f"{name}_low"], out[f"{name}_high"] = float(low), float(high)
+    return out
 
 
 def label_scores(predicted: Sequence[bool], gold: Sequence[bool]) -> dict[str, float]:

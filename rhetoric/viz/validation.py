@@ -271,6 +271,71 @@ def gold_recall(
     return ax
 
 
+def technique_scores_plot(scores: pd.DataFrame, *, ax=None):
+    """Precision, recall and F1 of each detector against its PTC technique, with the intervals
+    :func:`rhetoric.evaluation.misses.technique_scores` gives with ``n_boot`` (articles
+    resampled); a row whose detector predicted no span says so instead of drawing nothing.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        ``name``, ``precision``, ``recall``, ``f1``, ``n_pred`` and, for the intervals,
+        ``<measure>_low`` / ``<measure>_high`` (points alone without them).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One error-bar series per measure in ``ax.containers``.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> table = pd.DataFrame({"name": ["repetition", "antithesis_either_or"], "precision": [0.1, 0.0],
+    ...     "recall": [0.4, 0.0], "f1": [0.16, 0.0], "n_pred": [50, 0]})
+    >>> ax = technique_scores_plot(table, ax=plt.subplots()[1])
+    >>> len(ax.containers), [t.get_text() for t in ax.texts]
+    (3, ['no span predicted'])
+    >>> plt.close("all")
+    """
+    for column in ("name", "precision", "recall", "f1", "n_pred"):
+        if column not in scores.columns:
+            raise invalid_value("column", column, map(str, scores.columns))
+    ax = _axes(ax)
+    if scores.empty:
+        return _empty(ax)
+    names = list(dict.fromkeys(scores["name"]))
+    measures = ["precision", "recall", "f1"]
+    colors = _group_colors(measures)
+    step = 0.6 / len(measures)
+    for number, measure in enumerate(measures):
+        shown = scores[scores["n_pred"] > 0]
+        y = (
+            np.array([names.index(n) for n in shown["name"]], dtype=float)
+            - 0.3
+            + step * (number + 0.5)
+        )
+        x = shown[measure].to_numpy(float)
+        if {f"{measure}_low", f"{measure}_high"} <= set(scores.columns):
+            errors = np.vstack([x - shown[f"{measure}_low"].to_numpy(float),
+                                shown[f"{measure}_high"].to_numpy(float) - x])  # fmt: skip
+            errors = np.clip(errors, 0, None)
+        else:
+            errors = None
+        ax.errorbar(x, y, xerr=errors, fmt="o", color=colors[measure], markersize=5, capsize=2,
+                    linewidth=1, label=display_names([measure])[0])  # fmt: skip
+    for name in scores.loc[scores["n_pred"] == 0, "name"]:
+        ax.text(0.01, names.index(name), "no span predicted", va="center", fontsize="small",
+                color="0.35")  # fmt: skip
+    ax.set_yticks(range(len(names)), display_names(names))
+    ax.set_ylim(len(names) - 0.5, -0.5)
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_xlabel("Partial-overlap score (95% interval, articles resampled)")
+    ax.set_ylabel("")
+    ax.legend(frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
 def tradeoff_curve(
     data: pd.DataFrame,
     *,

@@ -45,6 +45,10 @@ def test_technique_scores_partial_overlap_by_hand():
     # article 2 has no gold spans at all: it is not among the scored articles
     assert (row["precision"], row["recall"], row["n_pred"], row["n_gold"]) == (0.5, 0.5, 1, 1)
     assert list(technique_scores(pred, gold).columns) == SCORE_COLUMNS
+    # with n_boot, the intervals follow, each around its score
+    bounded = technique_scores(pred, gold, [pair], n_boot=200).iloc[0]
+    for measure in ("precision", "recall", "f1"):
+        assert bounded[f"{measure}_low"] <= row[measure] <= bounded[f"{measure}_high"]
 
 
 def test_coverage_and_helpers():

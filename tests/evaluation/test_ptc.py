@@ -17,6 +17,7 @@ from rhetoric.evaluation.ptc import (
     label_scores,
     merge_intervals,
     run,
+    span_score_intervals,
     span_scores,
     tc_features,
     tc_predict,
@@ -60,6 +61,22 @@ def test_span_scores_empty():
         "n_gold": 0,
     }
     assert span_scores({"a": []}, {"a": [(0, 3)]})["f1"] == 0.0
+
+
+def test_span_score_intervals_resample_articles_around_the_score():
+    # ten articles: five where the prediction is the gold span, five where it misses
+    predicted = {f"a{i}": [(0, 10)] for i in range(10)}
+    gold = {f"a{i}": [(0, 10)] if i < 5 else [(50, 60)] for i in range(10)}
+    point = span_scores(predicted, gold)
+    bounds = span_score_intervals(predicted, gold, n_boot=500)
+    for measure in ("precision", "recall", "f1"):
+        assert bounds[f"{measure}_low"] < point[measure] < bounds[f"{measure}_high"]
+        assert 0.0 <= bounds[f"{measure}_low"] and bounds[f"{measure}_high"] <= 1.0
+    assert span_score_intervals(predicted, gold, n_boot=500) == bounds  # seeded
+    # every article hitting gives no spread; nothing at all gives zeros, not an error
+    same = span_score_intervals({"a": [(0, 4)], "b": [(2, 6)]}, {"a": [(0, 4)], "b": [(2, 6)]})
+    assert same["f1_low"] == same["f1_high"] == 1.0
+    assert set(span_score_intervals({}, {}).values()) == {0.0}
 
 
 def test_label_scores():

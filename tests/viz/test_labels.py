@@ -106,6 +106,9 @@ CASES = {
         "device": ["rhetorical_question", "anaphora"], "judged": [6, 4], "precision": [1.0, 0.5],
         "precision_low": [0.6, 0.15], "precision_high": [1.0, 0.85], "lenient": [1.0, 0.6],
         "lenient_low": [0.6, 0.2], "lenient_high": [1.0, 0.9]}), ax=ax), True),
+    "technique_scores_plot": (lambda ax: validation.technique_scores_plot(pd.DataFrame({
+        "name": ["repetition", "loaded_words"], "precision": [0.1, 0.5], "recall": [0.4, 0.1],
+        "f1": [0.16, 0.17], "n_pred": [50, 20]}), ax=ax), True),
     "gold_recall": (lambda ax: validation.gold_recall({"at the defaults": pd.DataFrame({
         "device": ["rhetorical_question", "anaphora"], "positives": [7, 13], "matched": [6, 0]})},
         ax=ax), True),
