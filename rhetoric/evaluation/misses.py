@@ -26,6 +26,7 @@ import pandas as pd
 from rhetoric.errors import invalid_value
 from rhetoric.evaluation.gold import gold_documents  # noqa: F401 - re-exported for the evaluation notebook
 from rhetoric.evaluation.ptc import (
+    INTERVAL_COLUMNS,
     covered,
     gold_spans,
     intervals_by_doc,
@@ -57,8 +58,6 @@ PTC_CORRESPONDENCES: tuple[Correspondence, ...] = (
 
 #: Columns of :func:`technique_scores`.
 SCORE_COLUMNS = ["name", "device", "technique", "precision", "recall", "f1", "n_pred", "n_gold"]
-#: The interval columns :func:`technique_scores` adds with ``n_boot``.
-INTERVAL_COLUMNS = [f"{m}_{end}" for m in ("precision", "recall", "f1") for end in ("low", "high")]
 
 
 def _check_columns(table: pd.DataFrame, *columns: str) -> None:

@@ -33,6 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from rhetoric.errors import check_choice, invalid_value
@@ -110,8 +111,6 @@ def _article_sums(
 ):
     """Per article (in a fixed order), the partial-overlap sums the scores are made of: the
     precision sum and the merged predicted spans, the recall sum and the gold spans."""
-    import numpy as np
-
     rows = []
     for doc in sorted(set(predicted) | set(gold)):  # a fixed order: the same sums at every run
         pred = merge_intervals(predicted.get(doc, ()))
@@ -130,6 +129,10 @@ def _scores_of_sums(
     precision = float(precision_sum / n_pred) if n_pred else 0.0
     recall = float(recall_sum / n_gold) if n_gold else 0.0
     return _scores(precision, recall, int(n_pred), int(n_gold))
+
+
+#: The bounds :func:`span_score_intervals` gives, in this order.
+INTERVAL_COLUMNS = [f"{m}_{end}" for m in ("precision", "recall", "f1") for end in ("low", "high")]
 
 
 def span_score_intervals(
@@ -152,11 +155,9 @@ def span_score_intervals(
     >>> 0.5 <= bounds["precision_low"] <= bounds["precision_high"] <= 1.0
     True
     """
-    import numpy as np
-
     sums = _article_sums(predicted, gold)
     if not len(sums):
-        return {f"{m}_{end}": 0.0 for m in ("precision", "recall", "f1") for end in ("low", "high")}
+        return dict.fromkeys(INTERVAL_COLUMNS, 0.0)
     rng = np.random.default_rng(seed)
     draws = rng.integers(0, len(sums), size=(n_boot, len(sums)))
     totals = sums[draws].sum(axis=1)  # n_boot x 4

@@ -332,6 +332,13 @@ class GenreWarning(UserWarning):
     in a corpus table a typo ("speeches") would otherwise change the frames silently."""
 
 
+def _ranked_genre(genre: object) -> str | None:
+    """The genre of :data:`RANKED_GENRES` that ``genre`` names (any case, spaces around it:
+    "News "), or ``None`` (no genre, NaN, or another)."""
+    said = genre.strip().lower() if isinstance(genre, str) else None
+    return said if said in RANKED_GENRES else None
+
+
 def check_genre(genre: str | None) -> str | None:
     """The ``genre=`` of an analysis, checked: ``None``, ``"news"`` or ``"speech"`` (any case,
     spaces around it), which pick a frame ranker; anything else is a
@@ -340,10 +347,8 @@ def check_genre(genre: str | None) -> str | None:
     >>> check_genre(" News"), check_genre(None)
     ('news', None)
     """
-    if genre is None:
-        return None
-    if isinstance(genre, str) and genre.strip().lower() in RANKED_GENRES:
-        return genre.strip().lower()
+    if genre is None or _ranked_genre(genre):
+        return _ranked_genre(genre)
     raise invalid_value("genre", genre, RANKED_GENRES)
 
 
@@ -353,7 +358,7 @@ def warn_if_unranked_genre(genre: object, name: str) -> None:
     if genre is None or (isinstance(genre, float) and math.isnan(genre)):
         return
     said = str(genre).strip()
-    if not said or said.lower() in RANKED_GENRES:
+    if not said or _ranked_genre(said):
         return
     warnings.warn(
         f"{name}: genre {said!r} is neither 'news' nor 'speech'"
@@ -372,9 +377,7 @@ def _ranking_model(lexicon: Lexicon, ranker: str, doc: Document) -> FrameModel |
     if not builtin or ranker == "score":
         return None
     if ranker == "auto":
-        genre = doc.metadata.get("genre")
-        genre = genre.strip().lower() if isinstance(genre, str) else None  # "News ", NaN
-        ranker = genre if genre in RANKED_GENRES else "profile"
+        ranker = _ranked_genre(doc.metadata.get("genre")) or "profile"  # "News ", NaN
     if ranker == "news":
         return news_frame_model()
     if ranker == "speech":

@@ -14,7 +14,14 @@ import pandas as pd
 
 from rhetoric.errors import invalid_value
 from rhetoric.viz.labels import display_names, display_value
-from rhetoric.viz.plots import _axes, _empty, _group_colors, _label_order, _place_labels
+from rhetoric.viz.plots import (
+    _axes,
+    _empty,
+    _group_colors,
+    _label_order,
+    _place_labels,
+    _require,
+)
 
 
 def raw_and_corrected(
@@ -229,9 +236,7 @@ def gold_recall(
     from rhetoric.validation.precision import wilson_interval
 
     for table in settings.values():
-        for column in ("device", "positives", "matched"):
-            if column not in table.columns:
-                raise invalid_value("column", column, map(str, table.columns))
+        _require(table, "device", "positives", "matched")
     ax = _axes(ax)
     tables = {
         name: table[(table["device"] != "total") & (table["positives"] > 0)]
@@ -298,9 +303,7 @@ def technique_scores_plot(scores: pd.DataFrame, *, ax=None):
     (3, ['no span predicted'])
     >>> plt.close("all")
     """
-    for column in ("name", "precision", "recall", "f1", "n_pred"):
-        if column not in scores.columns:
-            raise invalid_value("column", column, map(str, scores.columns))
+    _require(scores, "name", "precision", "recall", "f1", "n_pred")
     ax = _axes(ax)
     if scores.empty:
         return _empty(ax)
@@ -308,8 +311,8 @@ def technique_scores_plot(scores: pd.DataFrame, *, ax=None):
     measures = ["precision", "recall", "f1"]
     colors = _group_colors(measures)
     step = 0.6 / len(measures)
+    shown = scores[scores["n_pred"] > 0]
     for number, measure in enumerate(measures):
-        shown = scores[scores["n_pred"] > 0]
         y = (
             np.array([names.index(n) for n in shown["name"]], dtype=float)
             - 0.3
