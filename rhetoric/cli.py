@@ -893,21 +893,57 @@ def _run_evaluate_devices(args) -> int:
 
 class _Parser(argparse.ArgumentParser):
     """argparse's parser, whose usage errors name the closest option or command for a typo
-    (``--formt`` -> ``--format``, ``analyse`` -> ``analyze``)."""
+    (``--formt`` -> ``--format``, ``analyse`` -> ``analyze``), among the options of the command
+    that was typed, and show that command's usage."""
+
+    #: the arguments being parsed (set by :func:`build_parser`): an unrecognised option is
+    #: reported by the top parser, which finds the subcommand it was given to from them
+    argv: list[str] | None = None
 
     def error(self, message: str):
         unknown = re.match(r"unrecognized arguments: (.*)", message)
         if unknown:
+            command = self._command_parser()
+            if command is not self:  # said by the subcommand, with its usage and its options
+                command.error(message)
             options = self._every_option()
             for token in unknown.group(1).split():
-                hint = did_you_mean(token.split("=", 1)[0], options) if token[:2] == "--" else ""
-                if hint:  # the first mistyped option
+                name = token.split("=", 1)[0]
+                hint = did_you_mean(name, options) if token[:2] == "--" else ""
+                if hint and name not in options:  # the first mistyped option
                     message += hint
                     break
         choice = re.match(r"argument .*: invalid choice: '([^']*)' \(choose from (.*)\)", message)
         if choice:
             message += did_you_mean(choice.group(1), re.findall(r"'([^']*)'", choice.group(2)))
         super().error(message)
+
+    def parse_known_args(self, args=None, namespace=None):
+        """A command's paths may come after its options as well as before them
+        (``rhetoric analyze a.txt --max-mb 1 b.txt``): a command without subcommands reads its
+        arguments intermixed."""
+        leaf = not any(isinstance(a, argparse._SubParsersAction) for a in self._actions)
+        if leaf and not self._intermixing:
+            self._intermixing = True
+            try:
+                return self.parse_known_intermixed_args(args, namespace)
+            finally:
+                self._intermixing = False
+        return super().parse_known_args(args, namespace)
+
+    _intermixing = False
+
+    def _command_parser(self) -> argparse.ArgumentParser:
+        """The parser of the (sub)command named in :attr:`argv`: ``rhetoric validate report ...``
+        -> the parser of ``validate report``; this parser when none is named."""
+        parser = self
+        for token in self.argv or []:
+            subcommands = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+            if not subcommands:
+                break
+            if token in subcommands[0].choices:
+                parser = subcommands[0].choices[token]
+        return parser
 
     def _every_option(self) -> list[str]:
         """The long options of this parser and of every subcommand under it."""
@@ -948,6 +984,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     reports.set_defaults(run=_delegate("rhetoric.reports"))
     _add_arguments_from("rhetoric.reports", reports)
     add_data_home_option(reports)
+    parser.argv = list(sys.argv[1:] if argv is None else argv)
     return parser
 
 

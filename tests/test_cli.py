@@ -184,6 +184,22 @@ def test_a_mistyped_option_or_command_is_answered_with_the_closest_one(capsys):
     assert status == 2 and "(did you mean 'precision'?)" in err
 
 
+def test_an_option_of_another_command_is_said_with_the_usage_of_the_command_typed(capsys):
+    status, out, err = run(capsys, "validate", "report", "j.jsonl", "--format", "csv")
+    assert status == 2 and out == ""
+    assert err.startswith("usage: rhetoric validate report")
+    assert "unrecognized arguments: --format csv" in err and "did you mean" not in err
+
+
+def test_paths_may_follow_the_options(capsys, tmp_path):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("We shall fight. We shall win. We shall endure.", encoding="utf-8")
+    second.write_text("Never, never, never give in.", encoding="utf-8")
+    status, out, err = run(capsys, "analyze", str(first), "--no-frames", str(second))
+    assert status == 0, err
+    assert f"== {first}\n" in out and f"== {second}\n" in out
+
+
 def test_html_page_is_written_and_one_line_printed(capsys, tmp_path, data_home):
     page = tmp_path / "seed.html"
     status, out, err = run(capsys, "analyze", "--html", str(page))
