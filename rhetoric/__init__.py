@@ -26,7 +26,12 @@ from rhetoric.text import Document, read_text
 
 __version__ = "0.1.0"
 
-_FINDERS = {function: device for device, (_module, function) in REGISTRY.items()}
+#: ``find_<device>`` for every device label (``find_rhetorical_question``), and each finder's own
+#: name where it differs (``find_rhetorical_questions``).
+_FINDERS = {
+    **{f"find_{device}": device for device in REGISTRY},
+    **{function: device for device, (_module, function) in REGISTRY.items()},
+}
 
 __all__ = [
     "DEVICES", "Analysis", "CorpusResult", "Document", "Span", "UnfinishedRunWarning", "analyze",
@@ -43,4 +48,13 @@ def __getattr__(name: str):
         from rhetoric.devices import detector
 
         return detector(_FINDERS[name])
-    raise AttributeError(f"module 'rhetoric' has no attribute {name!r}")
+    from rhetoric.errors import did_you_mean
+
+    raise AttributeError(
+        f"module 'rhetoric' has no attribute {name!r}{did_you_mean(name, __all__)}"
+    )
+
+
+def __dir__() -> list[str]:
+    """The module's names with the detectors (``find_<device>``), for tab completion."""
+    return sorted({*globals(), *__all__})

@@ -140,6 +140,11 @@ def iter_corpus(
     if isinstance(corpus, pd.DataFrame):
         yield from table_documents(corpus, text_column, id_column)
         return
+    if isinstance(getattr(corpus, "articles", None), pd.DataFrame):  # a PTC split
+        raise UsageError(
+            f"a {type(corpus).__name__} holds two tables, the articles and the gold spans: "
+            "give its articles (load_ptc(...).articles)"
+        )
     if isinstance(corpus, pd.Series):
         if not isinstance(corpus.index, pd.RangeIndex):  # named by its labels
             for label, text in corpus.items():

@@ -35,6 +35,8 @@ class NotebookRun:
 #: What a notebook kernel says on stderr when it starts that is noise here: its sockets are on
 #: the loopback interface of this machine, started and read by this process alone.
 KERNEL_NOISE = ("Kernel is running over TCP without encryption",)
+#: the terminal colour codes of a kernel's traceback, which a one-line error leaves out
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 @contextmanager
@@ -105,7 +107,8 @@ def run_notebook(
             with _kernel_stderr() as stderr:
                 client.execute(stderr=stderr)  # passed to the kernel's process
         except CellExecutionError as failure:
-            error = str(failure).strip().splitlines()[-1] if str(failure).strip() else repr(failure)
+            said = _ANSI.sub("", str(failure)).strip()  # the kernel colours its traceback
+            error = said.splitlines()[-1] if said else repr(failure)
     return NotebookRun(path.name, time.perf_counter() - start, error, notebook)
 
 
@@ -151,15 +154,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from rhetoric.errors import InputError, UsageError
+    from rhetoric.files import check_no_file_in_the_way, output_path
 
     if args.timeout <= 0:
         raise UsageError(f"--timeout {args.timeout} is not valid; give the seconds a cell may run")
-    runs = run_notebooks(args.notebooks, args.out, timeout=args.timeout)
-    if not runs:
+    notebooks = sorted(Path(args.notebooks).glob("[0-9][0-9]-*.ipynb"))
+    if not notebooks:
         raise InputError(f"{args.notebooks}: no notebooks (NN-*.ipynb) to run in this folder")
-    for item in runs:
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(
+            f"--out {out}: is a file; give the folder that receives figures/ and tables/"
+        )
+    for part in ("figures", "tables"):  # said before any notebook runs, not after the first
+        check_no_file_in_the_way(out / part, "--out", out)
+        output_path(out / part / "check", "--out")  # made, and writable (nothing is written)
+    runs = []
+    for path in notebooks:  # each said as it finishes
+        item = run_notebook(
+            path, figures_dir=out / "figures", tables_dir=out / "tables", timeout=args.timeout
+        )
+        runs.append(item)
         print(
-            f"{item.notebook:<40} {item.seconds:6.1f} s  {'ok' if item.error is None else 'FAILED: ' + item.error}"
+            f"{item.notebook:<40} {item.seconds:6.1f} s  {'ok' if item.error is None else 'FAILED: ' + item.error}",
+            flush=True,
         )
         unverified = [] if item.error else unverified_numbers(item.executed)
         if unverified:  # the figures are written; their readings no longer say what they show

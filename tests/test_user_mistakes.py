@@ -498,3 +498,38 @@ def test_a_text_piped_in_over_the_limit_is_its_own_error_the_other_files_analyse
         "it with --max-mb)\n"
     )
     assert str(good) in out  # the file after it is still analysed, as the README promises
+
+
+def test_every_detector_is_found_by_its_device_name_and_offered_by_dir():
+    assert rhetoric.find_rhetorical_question is not None  # the device's label
+    assert rhetoric.find_rhetorical_questions is not None  # the finder's own name
+    assert {f"find_{device}" for device in rhetoric.DEVICES} <= set(dir(rhetoric))
+    with pytest.raises(AttributeError, match="did you mean 'find_anaphora'"):
+        rhetoric.find_anaphor  # noqa: B018
+
+
+def test_a_ptc_split_given_whole_is_answered_with_its_articles(data_home):
+    with pytest.raises(UsageError, match=r"load_ptc\(\.\.\.\)\.articles"):
+        rhetoric.analyze_corpus(rhetoric.load_ptc("dev"), n_jobs=1)
+
+
+def test_reports_into_a_file_is_refused_before_any_notebook_runs(capsys, tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    (notebooks / "01-x.ipynb").write_text("not a notebook: it would fail if it were run")
+    taken = tmp_path / "notes.txt"
+    taken.write_text("mine")
+    status = main(["reports", "--notebooks", str(notebooks), "--out", str(taken)])
+    _, err = capsys.readouterr()
+    assert status == 2 and "is a file" in err and err.count("\n") == 1
+    assert taken.read_text() == "mine"
+
+
+def test_a_validation_sheet_given_to_evaluate_precision_is_named_as_such(capsys, tmp_path):
+    judged = tmp_path / "judged.jsonl"
+    record = {"doc": "2017-Trump", "device": "anaphora", "kind": "sentence", "start": 0,
+              "end": 5, "verdict": "TRUE", "reason": "", "annotator": "me"}  # fmt: skip
+    judged.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    status = main(["evaluate", "precision", "--judged", str(judged)])
+    _, err = capsys.readouterr()
+    assert status == 2 and "rhetoric validate report" in err and err.count("\n") == 1

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from rhetoric.datahome import fetch_hint, get_data_home
-from rhetoric.errors import DataNotFoundError, InputError
+from rhetoric.errors import DataNotFoundError, InputError, UsageError
 from rhetoric.evaluation.pool import genre_of, gold_dir
 from rhetoric.figures import group_figures, with_context
 from rhetoric.text import decode
@@ -187,6 +187,12 @@ def judged_texts(docs: Iterable[str], data_home: str | os.PathLike | None = None
     texts = {}
     for doc in dict.fromkeys(docs):
         path = home / doc
+        if not path.is_file() and len(Path(doc).parts) == 1:  # a name, not a path
+            raise UsageError(
+                f"{doc}: a judged document is named as a run names it, not by its path under the "
+                "data home (such as inaugural/texts/1961-Kennedy.txt); a sheet of `rhetoric "
+                "validate sample` is read by `rhetoric validate report`"
+            )
         if not path.is_file():
             raise DataNotFoundError(
                 f"{doc}: a judged document is not in the data home ({home}); "

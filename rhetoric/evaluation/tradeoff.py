@@ -216,7 +216,8 @@ def tradeoff_summary(table: pd.DataFrame) -> pd.DataFrame:
         row = {"min_score": label, **({"device": device} if per_device else {})}
         if gold:
             row.update({"gold matched": f"{first['matched']:.0f} / {first['positives']:.0f}",
-                        "gold recall": first["recall"], "violated": first["violated"]})  # fmt: skip
+                        "gold recall": round(float(first["recall"]), 2),
+                        "violated": first["violated"]})  # fmt: skip
         for r in part.itertuples(index=False):
             if r.genre is None or r.genre != r.genre:
                 continue
