@@ -556,6 +556,9 @@ class _GivenNumber(float):
         number.text = text.strip()
         return number
 
+    def __reduce__(self):  # sent to a worker process or a Dask worker as it was typed
+        return (type(self), (self.text,))
+
 
 def _given_number(text: str) -> float:
     return _GivenNumber(text)
@@ -588,7 +591,7 @@ def _time_limit(args) -> float | None:
             f"--time-limit {_given(args.time_limit)} is not valid; give seconds (at most "
             f"{threading.TIMEOUT_MAX:.0f}), or 0 for no limit"
         )
-    return args.time_limit or None
+    return float(args.time_limit) or None  # a plain number from here on (workers get it)
 
 
 def _off_by_default() -> list[str]:
@@ -892,9 +895,9 @@ def _run_evaluate_devices(args) -> int:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse's parser, whose usage errors name the closest option or command for a typo
-    (``--formt`` -> ``--format``, ``analyse`` -> ``analyze``), among the options of the command
-    that was typed, and show that command's usage."""
+    """argparse's parser, whose usage errors are one line naming the command typed and the
+    closest option or command for a typo (``--formt`` -> ``--format``, ``analyse`` ->
+    ``analyze``), among the options of that command."""
 
     #: the arguments being parsed (set by :func:`build_parser`): an unrecognised option is
     #: reported by the top parser, which finds the subcommand it was given to from them
@@ -916,7 +919,10 @@ class _Parser(argparse.ArgumentParser):
         choice = re.match(r"argument .*: invalid choice: '([^']*)' \(choose from (.*)\)", message)
         if choice:
             message += did_you_mean(choice.group(1), re.findall(r"'([^']*)'", choice.group(2)))
-        super().error(message)
+        # one line, as every other usage error (exit 2); the usage is one --help away
+        self.exit(
+            EXIT_USAGE, f"{self.prog}: error: {message} (`{self.prog} --help` lists the options)\n"
+        )
 
     def parse_known_args(self, args=None, namespace=None):
         """A command's paths may come after its options as well as before them

@@ -48,10 +48,11 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
+from pandas._libs.parsers import STR_NA_VALUES
 
 from rhetoric.errors import InputError, UsageError, check_documents, invalid_value, named
 from rhetoric.text import WIDE_BOMS, Document, printable_path
@@ -79,7 +80,9 @@ class CorpusDocument:
     #: With a text of a table's ``text`` column: the file the table names beside it (its
     #: ``path`` column, as a loader's table has: the file its ``text`` was read from). Recorded
     #: as the document's ``path`` in a run's tables, so that ``rhetoric validate`` can read the
-    #: text again; never read to analyse it.
+    #: text again; never read to analyse it. With a relative ``path``: that path as given (the
+    #: ``path`` read is made absolute where the corpus is listed, so that a worker whose
+    #: working folder is another, a Dask worker's, reads the same file).
     origin: str | None = None
     #: Why the document cannot be analysed whatever its text (a table row without a name:
     #: :func:`unnamed_row`), its input error where it is analysed; ``None`` for the others.
@@ -89,7 +92,7 @@ class CorpusDocument:
     def recorded_path(self) -> str | None:
         """The ``path`` a run's tables record: the file read, or the file a text came from (a
         name that is not valid UTF-8 with its bytes escaped: :func:`printable_path`)."""
-        path = self.path if self.path is not None else self.origin
+        path = self.origin if self.origin is not None else self.path
         return None if path is None else printable_path(path)
 
     def to_record(self) -> dict:
@@ -121,6 +124,9 @@ def iter_corpus(
 ) -> Iterator[CorpusDocument]:
     """Yield the documents of any corpus input, lazily, in input order.
 
+    A relative path is read against the folder the corpus is listed in (the working folder
+    here), wherever the document is analysed, and recorded as given.
+
     Parameters
     ----------
     corpus
@@ -137,6 +143,16 @@ def iter_corpus(
     >>> [d.doc_id for d in iter_corpus({"a": "One."})]
     ['a']
     """
+    for document in _listed(corpus, text_column, id_column, pattern):
+        if document.path is not None and not os.path.isabs(document.path):
+            document = replace(document, path=os.path.abspath(document.path), origin=document.path)
+        yield document
+
+
+def _listed(
+    corpus: object, text_column: str, id_column: str, pattern: str
+) -> Iterator[CorpusDocument]:
+    """The documents of :func:`iter_corpus`, their paths as given."""
     if isinstance(corpus, pd.DataFrame):
         yield from table_documents(corpus, text_column, id_column)
         return
@@ -167,7 +183,9 @@ def iter_corpus(
             yield from _from_parquet(path, text_column, id_column)
             return
         if path.suffix.lower() in TABLE_SUFFIXES:
-            yield from table_documents(read_table(path, id_column), text_column, id_column)
+            yield from table_documents(
+                read_table(path, id_column, text_column), text_column, id_column
+            )
             return
         # one text file: a corpus of one
         yield CorpusDocument(file_doc_ids([path])[0], path=str(path))
@@ -266,11 +284,15 @@ def texts_of(corpus: object, **options) -> dict[str, str]:
     return {d.doc_id: d.text for d in as_documents(corpus, **options)}
 
 
-def read_table(path: str | os.PathLike, id_column: str = "doc_id") -> pd.DataFrame:
+def read_table(
+    path: str | os.PathLike, id_column: str = "doc_id", text_column: str = "text"
+) -> pd.DataFrame:
     """A corpus table from a CSV, JSON Lines or Parquet file.
 
     The names of ``id_column`` are read as written (``007`` stays ``007``, ``1.10`` is not
-    ``1.1``): they are names, not numbers.
+    ``1.1``): they are names, not numbers. In a CSV file the names, the texts and the paths are
+    read as written (a text "NA" is a text, an empty cell is empty), and the metadata columns as
+    pandas reads them (numbers as numbers, an empty cell as missing), as from the other formats.
 
     A file that is not a readable table of its kind (empty, binary, not UTF-8, a quote left open,
     a line that is not JSON, a damaged Parquet file) is an :class:`~rhetoric.errors.InputError`
@@ -290,8 +312,14 @@ def read_table(path: str | os.PathLike, id_column: str = "doc_id") -> pd.DataFra
     _check_text_table(path, kind)
     try:
         if suffix == ".csv":
+            header = pd.read_csv(path, nrows=0, encoding="utf-8").columns
+            as_written = {id_column, text_column, "text", "path"}
             return pd.read_csv(
-                path, dtype={id_column: str}, keep_default_na=False, encoding="utf-8"
+                path,
+                dtype={id_column: str},
+                keep_default_na=False,
+                na_values={c: sorted(STR_NA_VALUES) for c in header if c not in as_written},
+                encoding="utf-8",
             )
         table = pd.read_json(path, lines=True, dtype={id_column: str}, encoding="utf-8")
         if id_column in table.columns:  # a number is parsed before dtype applies: 1.10 -> 1.1

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -243,16 +244,31 @@ def corpus_options(
     remove_boilerplate: bool = True,
     genre: str | None = None,
 ) -> Options:
-    """Checked :class:`~rhetoric.analysis.Options` of a corpus run."""
+    """Checked :class:`~rhetoric.analysis.Options` of a corpus run. A device named in
+    ``devices`` that is off by default and given no ``min_score`` of its own is said in a
+    warning: it would report no figures, and a count of it a rate of zero nobody measured."""
+    from rhetoric.devices import reported_devices
     from rhetoric.framing.frames import check_genre
 
-    return Options(
+    options = Options(
         devices=check_devices(devices),
         frames=frames,
         remove_boilerplate=remove_boilerplate,
         min_score=check_min_score(min_score),
         genre=check_genre(genre),
     )
+    if devices is not None:
+        off = [d for d in options.devices if d not in reported_devices(options.min_score, [d])]
+        if off:
+            warnings.warn(
+                f"{', '.join(off)}: not reported by default (its scorer's estimated precision "
+                f"on unseen text is below 0.70), so the run will hold none of its figures; "
+                f"min_score={{{off[0]!r}: X}} (--min-score {off[0]}=X) reports those scoring at "
+                "least X",
+                UserWarning,
+                stacklevel=3,
+            )
+    return options
 
 
 def check_limits(time_limit: float | None, max_bytes: int | None) -> None:
@@ -580,7 +596,7 @@ def write_corpus(
         and Path(documents).is_file()
     ):
         # read once: for its columns' types, then the run
-        documents = read_table(documents, id_column)
+        documents = read_table(documents, id_column, text_column)
     elif isinstance(documents, Iterator):
         documents = list(documents)  # read twice: for the metadata columns, then the run
     check_unique(corpus_documents(documents, pattern, text_column, True, id_column))
@@ -593,6 +609,10 @@ def write_corpus(
         writer.check_names(corpus_documents(documents, pattern, text_column, True, id_column))
         # and a name committed from a text (a table's row, a list's doc<N>) names the same text
         writer.check_texts(corpus_documents(documents, pattern, text_column, False, id_column))
+        listed = {
+            d.doc_id for d in corpus_documents(documents, pattern, text_column, True, id_column)
+        }
+        writer.summary.gone = len(writer.done - listed)
     # every doc_id is unique (check_unique, above): the run's pass needs no second check
     records = writer.remaining(corpus_documents(documents, pattern, text_column, lazy, id_column))
     total = corpus_size(documents, pattern)

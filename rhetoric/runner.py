@@ -60,7 +60,7 @@ from rhetoric.documents import (
     table_documents,
 )
 from rhetoric.errors import InputError, RhetoricError, UsageError, WorkerLostError, named
-from rhetoric.text import DEFAULT_MAX_BYTES, decode_named, read_text
+from rhetoric.text import DEFAULT_MAX_BYTES, decode_named, printable_path, read_text
 
 #: Columns of an ``errors`` table.
 ERROR_COLUMNS = ["doc_id", "path", "kind", "reason"]
@@ -151,7 +151,13 @@ def document_text(document: CorpusDocument, max_bytes: int | None = DEFAULT_MAX_
         raise InputError(
             f"{document.doc_id}: no text (an empty cell, or neither a text nor a path)"
         )
-    return read_text(document.path, max_bytes=max_bytes)
+    try:
+        return read_text(document.path, max_bytes=max_bytes)
+    except InputError as error:  # said with the path as given (read as absolute)
+        said = str(error)
+        if document.origin is None or not said.startswith(document.path):
+            raise
+        raise InputError(printable_path(document.origin) + said[len(document.path) :]) from None
 
 
 @dataclass(frozen=True)
@@ -180,7 +186,9 @@ def parquet_text_source(corpus: object, text_column: str = "text") -> str | None
     path = Path(corpus)
     if path.suffix.lower() != ".parquet" or not path.is_file():
         return None
-    return str(path) if text_column in parquet_file(path).schema_arrow.names else None
+    if text_column not in parquet_file(path).schema_arrow.names:
+        return None
+    return os.path.abspath(path)  # read by workers whose working folder may be another
 
 
 def parquet_cells(
@@ -789,6 +797,11 @@ def _client(scheduler):
         )
     try:
         return Client(scheduler, timeout="20s"), True
+    except ValueError as error:  # "missing port number", "unknown address scheme"
+        raise UsageError(
+            f"{named('scheduler', scheduler)} is not a Dask scheduler's address ({error}); give "
+            "one such as tcp://127.0.0.1:8786"
+        ) from None
     except (OSError, TimeoutError) as error:
         raise UsageError(
             f"{named('scheduler', scheduler)}: no Dask scheduler answers there ({error})"

@@ -336,6 +336,9 @@ class RunSummary:
     #: Errors recorded in the folder by earlier runs, of the documents skipped (by kind): a run
     #: that resumes or repeats a finished one still reports them (and its exit code counts them).
     earlier_errors: Counter = field(default_factory=Counter)
+    #: Documents an earlier run wrote into the folder that the input no longer holds (a file
+    #: deleted, a row dropped): they stay in the tables, and the summary says how many.
+    gone: int = 0
 
     @property
     def internal(self) -> int:
@@ -364,9 +367,16 @@ class RunSummary:
                 f", {self.warned + self.earlier_warned} with a warning (the documents table's "
                 f"warning column{earlier})"
             )
+        gone = (
+            f"; {self.gone} document{'s' * (self.gone != 1)} of an earlier run into this folder "
+            f"{'are' if self.gone != 1 else 'is'} no longer in the input and still in the tables "
+            "(a new --out folder holds this input only)"
+            if self.gone
+            else ""
+        )
         return (
             f"wrote {self.out}: {documents}{skipped}, {self.words:,} words, "
-            f"{self.spans:,} spans{warned}, errors: {errors}, in {self.seconds:.1f} s"
+            f"{self.spans:,} spans{warned}, errors: {errors}, in {self.seconds:.1f} s{gone}"
         )
 
 
@@ -860,7 +870,8 @@ class CorpusWriter:
         """A :class:`PartWriter` for the parts after those already committed, for workers that
         write the parts of their batches themselves (batch ``i`` of the run is part
         ``next + i``)."""
-        return PartWriter(str(self.folder), self._next, self.metadata, self.token)
+        # absolute: a Dask worker's working folder may be another than the client's
+        return PartWriter(os.path.abspath(self.folder), self._next, self.metadata, self.token)
 
     def commit(self, manifest: dict) -> None:
         """Commit the next part, written by :func:`write_part`: its files renamed into place,
@@ -1117,6 +1128,12 @@ def read_corpus_result(folder: str | os.PathLike) -> CorpusResult:
     if not (folder / CONFIG_FILE).is_file():
         raise InputError(f"{folder}: not the folder of a corpus run (no {CONFIG_FILE})")
     warn_if_unfinished(folder, stacklevel=2)
+    committed = _committed_batches(folder)
+    for name in TABLES:  # a file that is no part of the run (a copy of a part): said, since
+        # a reader of the folder's Parquet files (pandas.read_parquet) would take its rows too
+        if (folder / name).is_dir():
+            for path in sorted((folder / name).iterdir()):
+                _left_by_an_uncommitted_part(folder, path, committed)
     return CorpusResult(**{name: read_table(folder, name) for name in TABLES})
 
 

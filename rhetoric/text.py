@@ -9,6 +9,7 @@ original, character for character, so an index found in it is an index into the 
 from __future__ import annotations
 
 import bisect
+import errno
 import os
 import re
 import unicodedata
@@ -199,6 +200,19 @@ def read_text(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BY
         exists, is_dir = path.exists(), path.is_dir()
     except OSError as error:  # a name too long for the file system, say
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if not exists and path.is_symlink():  # the link is there; what it leads to is not
+        try:
+            path.resolve(strict=True)
+            loop = False
+        except RuntimeError:  # Python 3.11: a loop of links
+            loop = True
+        except OSError as error:
+            loop = error.errno == errno.ELOOP
+        if loop:
+            raise InputError(f"{path}: a link that leads round in a loop, not to a file")
+        raise InputError(
+            f"{path}: no such file (a link to {os.readlink(path)}, which is not there)"
+        )
     if not exists:
         raise InputError(f"{path}: no such file")
     if is_dir:

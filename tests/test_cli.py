@@ -187,7 +187,7 @@ def test_a_mistyped_option_or_command_is_answered_with_the_closest_one(capsys):
 def test_an_option_of_another_command_is_said_with_the_usage_of_the_command_typed(capsys):
     status, out, err = run(capsys, "validate", "report", "j.jsonl", "--format", "csv")
     assert status == 2 and out == ""
-    assert err.startswith("usage: rhetoric validate report")
+    assert err.startswith("rhetoric validate report: error:") and err.count("\n") == 1
     assert "unrecognized arguments: --format csv" in err and "did you mean" not in err
 
 

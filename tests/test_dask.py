@@ -197,6 +197,33 @@ def test_an_unreachable_scheduler_is_one_line(capsys, tmp_path):
     assert status == 2 and "no Dask scheduler answers" in err and err.count("\n") == 1
 
 
+@pytest.mark.parametrize("address", ["banana", "tcp://", "http://127.0.0.1:8786"])
+def test_a_malformed_scheduler_address_is_a_usage_error_not_a_bug(capsys, tmp_path, address):
+    status = main(["analyze-corpus", "seed", "--out", str(tmp_path / "o"), "--scheduler", address])
+    err = capsys.readouterr().err
+    assert status == 2 and "is not a Dask scheduler's address" in err and err.count("\n") == 1
+
+
+def test_relative_paths_and_a_time_limit_reach_workers_in_another_folder(
+    cluster, tmp_path, monkeypatch, data_home
+):
+    """The workers' working folder is not the client's: a relative corpus folder, a relative
+    --out and a --time-limit (a number that keeps its text) all reach them, and the tables
+    equal those of one process, the paths recorded as given."""
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for name in ("1793-Washington.txt", "1797-Adams.txt"):
+        (texts / name).write_bytes((data_home / "inaugural" / "texts" / name).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    options = ["--devices", DEVICES, "--no-progress", "--time-limit", "300"]
+    assert main(["analyze-corpus", "texts", "--out", "one", *options]) == 0
+    assert main(["analyze-corpus", "texts", "--out", "many", *options,
+                 "--scheduler", cluster.scheduler_address]) == 0  # fmt: skip
+    many = read_corpus_result("many")
+    assert_same_tables(read_corpus_result("one"), many)
+    assert many.documents["path"].tolist() == ["texts/1793-Washington.txt", "texts/1797-Adams.txt"]
+
+
 def test_a_client_killed_half_way_resumes_to_the_tables_of_one_process(
     cluster, source, one_process, tmp_path
 ):

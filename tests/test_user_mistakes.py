@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sys
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -533,3 +534,78 @@ def test_a_validation_sheet_given_to_evaluate_precision_is_named_as_such(capsys,
     status = main(["evaluate", "precision", "--judged", str(judged)])
     _, err = capsys.readouterr()
     assert status == 2 and "rhetoric validate report" in err and err.count("\n") == 1
+
+
+def test_a_time_limit_reaches_worker_processes(capsys, tmp_path, data_home):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for name in ("1793-Washington.txt", "1797-Adams.txt"):
+        (texts / name).write_bytes((data_home / "inaugural" / "texts" / name).read_bytes())
+    status = main(["analyze-corpus", str(texts), "--out", str(tmp_path / "run"), "--jobs", "2",
+                   "--time-limit", "300", "--no-frames", "--no-progress"])  # fmt: skip
+    assert status == 0, capsys.readouterr().err
+    assert len(rhetoric.read_corpus_result(tmp_path / "run").documents) == 2
+
+
+def test_csv_metadata_is_typed_as_from_the_other_formats(tmp_path):
+    table = tmp_path / "corpus.csv"
+    table.write_text(
+        "doc_id,text,approval,party\n"
+        'a,"We shall fight. We shall win.",51.5,Dem\n'
+        'NA,"Not because it is easy, but because it is hard.",,\n',
+        encoding="utf-8",
+    )
+    documents = rhetoric.analyze_corpus(table, devices=["anaphora"], frames=False).documents
+    assert documents["doc_id"].tolist() == ["a", "NA"]  # a name "NA" is a name
+    assert documents["approval"].dtype == "float64" and documents["approval"].isna().tolist() == [
+        False,
+        True,
+    ]
+    assert documents["party"].isna().tolist() == [False, True]
+
+
+def test_a_device_named_but_off_by_default_is_said_in_a_warning(tmp_path):
+    off = [d for d in rhetoric.DEVICES if d not in rhetoric.reported_devices()]
+    assert off, "no device is off by default now: this test has nothing to check"
+    with pytest.warns(UserWarning, match=f"{off[0]}: not reported by default"):
+        rhetoric.analyze_corpus(["We shall fight."], devices=[off[0], "anaphora"], frames=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # given a min_score of its own: reported, nothing said
+        rhetoric.analyze_corpus(["We shall fight."], devices=[off[0]], min_score={off[0]: 0.5},
+                                frames=False)  # fmt: skip
+
+
+def test_a_link_that_leads_nowhere_is_said_as_such(capsys, tmp_path):
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    status = main(["analyze", str(tmp_path / "loop.txt"), str(tmp_path / "dangling.txt")])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "loop.txt: a link that leads round in a loop" in err
+    assert "dangling.txt: no such file (a link to " in err
+
+
+def test_a_copy_of_a_part_in_a_run_folder_is_refused_by_the_reader(tmp_path):
+    from rhetoric.store import DamagedRunError
+
+    out = tmp_path / "run"
+    rhetoric.write_corpus(["We shall fight. We shall win."], out, frames=False)
+    part = next((out / "spans").glob("part-*.parquet"))
+    (out / "spans" / f"{part.stem} copy.parquet").write_bytes(part.read_bytes())
+    with pytest.raises(DamagedRunError, match="copy.parquet: not a file of the run"):
+        rhetoric.read_corpus_result(out)
+
+
+def test_a_file_gone_since_an_earlier_run_is_counted_in_the_summary(tmp_path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for name in ("a", "b", "c"):
+        (texts / f"{name}.txt").write_text(
+            f"We shall fight {name}. We shall win.", encoding="utf-8"
+        )
+    out = tmp_path / "run"
+    assert rhetoric.write_corpus(texts, out, frames=False).gone == 0
+    (texts / "b.txt").unlink()
+    summary = rhetoric.write_corpus(texts, out, frames=False)
+    assert summary.gone == 1 and summary.skipped == 2
+    assert "1 document of an earlier run into this folder is no longer in the input" in str(summary)
