@@ -64,6 +64,7 @@ NEEDED_BY: dict[str, str] = {
     "inaugural": "attribute inaugural, notebook 02",
     "state_union": "attribute state_union, notebook 03",
     "ptc": "evaluate ptc, evaluate report, notebook 05",
+    "chiasmus": "evaluate chiasmus, evaluate report, notebook 05",
 }
 
 
@@ -333,6 +334,10 @@ def data_status(data_home: str | os.PathLike | None = None, *, checksums: bool =
                 note += "; NLTK corpora with `rhetoric data fetch --all`"
         elif row.corpus == "ptc" and row.status != "present":
             note = "request from the organisers (SemEval-2020 Task 11); fetch cannot download it"
+        elif row.corpus == "chiasmus" and row.status != "present":
+            note = (
+                "two public benchmark files placed by hand (rhetoric evaluate chiasmus says which)"
+            )
         elif row.status != "present":
             note = "`rhetoric data fetch --all`"
         statuses.append(status)
@@ -458,7 +463,8 @@ def fetch_all(
                 "the eBook may have changed upstream"
             )
         fetched.append("federalist")
-    if "ptc" in missing:
-        log("ptc: " + fetch_hint("ptc", home))
+    for name in ("ptc", "chiasmus"):  # not downloaded: where they come from is said
+        if name in missing:
+            log(f"{name}: " + fetch_hint(name, home))
     log(f"fetched: {', '.join(fetched) if fetched else 'nothing'}")
     return fetched

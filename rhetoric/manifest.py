@@ -18,7 +18,7 @@ import pandas as pd
 from rhetoric.datahome import get_data_home
 
 #: The data-home folders, in the order ``rhetoric data status`` lists them.
-CORPORA = ("seed", "federalist", "inaugural", "state_union", "ptc", "nltk_data")
+CORPORA = ("seed", "federalist", "inaugural", "state_union", "ptc", "chiasmus", "nltk_data")
 
 
 def read_manifest(name: str) -> pd.DataFrame:

@@ -97,6 +97,7 @@ def test_status_lists_every_corpus_present(data_home):
         "inaugural",
         "state_union",
         "ptc",
+        "chiasmus",
         "nltk_data",
     ]
     assert (status["status"] == "present").all(), status.to_string()
