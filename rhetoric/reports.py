@@ -14,6 +14,7 @@ import re
 import sys
 import threading
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,16 +118,19 @@ def run_notebooks(
     out: str | os.PathLike = "reports",
     *,
     timeout: int = 600,
+    on_each: Callable[[NotebookRun], None] | None = None,
 ) -> list[NotebookRun]:
-    """Execute every ``NN-*.ipynb`` of ``folder`` in order, exporting into ``out/figures`` and ``out/tables``."""
+    """Execute every ``NN-*.ipynb`` of ``folder`` in order, exporting into ``out/figures`` and
+    ``out/tables``; ``on_each`` is called with each run as it finishes."""
     out = Path(out)
     runs = []
     for path in sorted(Path(folder).glob("[0-9][0-9]-*.ipynb")):
-        runs.append(
-            run_notebook(
-                path, figures_dir=out / "figures", tables_dir=out / "tables", timeout=timeout
-            )
+        item = run_notebook(
+            path, figures_dir=out / "figures", tables_dir=out / "tables", timeout=timeout
         )
+        runs.append(item)
+        if on_each is not None:
+            on_each(item)
     return runs
 
 
@@ -158,8 +162,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.timeout <= 0:
         raise UsageError(f"--timeout {args.timeout} is not valid; give the seconds a cell may run")
-    notebooks = sorted(Path(args.notebooks).glob("[0-9][0-9]-*.ipynb"))
-    if not notebooks:
+    if not any(Path(args.notebooks).glob("[0-9][0-9]-*.ipynb")):
         raise InputError(f"{args.notebooks}: no notebooks (NN-*.ipynb) to run in this folder")
     out = Path(args.out)
     if out.exists() and not out.is_dir():
@@ -169,16 +172,15 @@ def run(args: argparse.Namespace) -> int:
     for part in ("figures", "tables"):  # said before any notebook runs, not after the first
         check_no_file_in_the_way(out / part, "--out", out)
         output_path(out / part / "check", "--out")  # made, and writable (nothing is written)
-    runs = []
-    for path in notebooks:  # each said as it finishes
-        item = run_notebook(
-            path, figures_dir=out / "figures", tables_dir=out / "tables", timeout=args.timeout
-        )
-        runs.append(item)
+
+    def said(item: NotebookRun) -> None:  # each notebook as it finishes
         print(
             f"{item.notebook:<40} {item.seconds:6.1f} s  {'ok' if item.error is None else 'FAILED: ' + item.error}",
             flush=True,
         )
+
+    runs = run_notebooks(args.notebooks, out, timeout=args.timeout, on_each=said)
+    for item in runs:
         unverified = [] if item.error else unverified_numbers(item.executed)
         if unverified:  # the figures are written; their readings no longer say what they show
             quoted = "; ".join(f"cell {cell}: {number!r}" for cell, number, _ in unverified[:5])

@@ -127,9 +127,12 @@ def test_rhetoric_reports_warns_when_a_reading_no_longer_says_what_its_cells_sho
         nbformat.v4.new_code_cell("shares.max()", outputs=[output]),
         nbformat.v4.new_markdown_cell("**Reading.** The peak is 0.39, not 0.42."),
     ])  # fmt: skip
-    runs = [reports.NotebookRun("07-demo.ipynb", 1.0, None, executed)]
-    monkeypatch.setattr(reports, "run_notebooks", lambda *args, **kwargs: runs)
-    assert main(["reports", "--out", str(tmp_path)]) == 0
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    (notebooks / "07-demo.ipynb").write_text(nbformat.writes(executed), encoding="utf-8")
+    run = reports.NotebookRun("07-demo.ipynb", 1.0, None, executed)
+    monkeypatch.setattr(reports, "run_notebook", lambda *args, **kwargs: run)
+    assert main(["reports", "--notebooks", str(notebooks), "--out", str(tmp_path / "out")]) == 0
     out, err = capsys.readouterr()
     assert "07-demo.ipynb" in out and "ok" in out
     assert "07-demo.ipynb: 1 numbers in markdown that no cell computes (cell 1: '0.42')" in err
