@@ -52,8 +52,8 @@ def test_the_two_standards_read_the_files_they_name(script):
     assert not again  # figures judged for training are read with their training verdict
     first_time = [r for r in training if r.get("stratum") in precision.FIRST_JUDGED]
     assert 0 < len(first_time) < len(training)
-    # figures a finder change (session s39) or a trial scorer (s40) made new are judged once, by
-    # each brief
+    # figures a finder change (session s39) or a trial scorer (s40, s42) made new are judged
+    # once, by each brief
     assert {r["stratum"] for r in first_time} == precision.FIRST_JUDGED
     # every figure judged twice keeps the verdict it has in the training files
     again = [r for r in one if r["stratum"] == "heldout-precision-37-again"]
@@ -118,8 +118,12 @@ def test_the_second_brief_judges_every_held_out_figure_of_the_first(script):
     assert precision.HELDOUT_SECOND.stem not in DEVICES
     for record in second:
         assert record["verdict"] in {"TRUE", "BORDERLINE", "FALSE"}
-        # figures a finder change (session s39) or a trial scorer (s40) made new: judged by both
-        # briefs' judges then
-        judge = {"heldout-precision-39": "judge-tri-39", "heldout-precision-40": "judge-rv-40"}
+        # figures a finder change (session s39) or a trial scorer (s40, s42) made new: judged by
+        # both briefs' judges then (s42's two by the session's lead)
+        judge = {
+            "heldout-precision-39": "judge-tri-39",
+            "heldout-precision-40": "judge-rv-40",
+            "heldout-precision-42": "judge-lead-42",
+        }
         assert record["annotator"].startswith(judge.get(record["stratum"], "judge-rv-38"))
         assert record["reason"]
