@@ -220,9 +220,7 @@ def analyze_text(
     with _without_cycle_collection(len(text) >= LONG_TEXT_CHARS):
         frame_spans, frame_rows = [], []
         if options.frames:
-            from rhetoric.framing.frames import warn_if_unranked_genre
-
-            warn_if_unranked_genre(doc.metadata.get("genre"), doc_id)
+            # (a genre that picks no frame ranker is said where the ranker is chosen)
             # Frames first: stance tags every sentence (Document.tags), and polyptoton then
             # reuses those tags instead of tagging its sentences again. Neither result depends on
             # the order.

@@ -143,6 +143,12 @@ def check_documents(name: str, documents: object) -> list:
             f"{name} must be a list of documents, not a single {type(documents).__name__}; "
             f"wrap one text in a list: [{name[:-1] if name.endswith('s') else name}]"
         )
+    if hasattr(documents, "columns") and hasattr(documents, "iloc"):  # a pandas DataFrame
+        columns = ", ".join(repr(str(c)) for c in list(documents.columns)[:6])
+        raise DocumentsTypeError(
+            f"{name} must be a list of documents, not a table (a DataFrame, whose items are its "
+            f"column names: {columns}); give its column of texts, such as table['text']"
+        )
     try:
         return list(documents)
     except TypeError:

@@ -484,7 +484,7 @@ def analyze_corpus(
     check_limits(time_limit, max_bytes)
     n_jobs, scheduler = _where(backend, n_jobs, scheduler)
     lazy = scheduler is not None
-    records = _unique(corpus_documents(documents, pattern, text_column, lazy, id_column))
+    records = unique_documents(corpus_documents(documents, pattern, text_column, lazy, id_column))
     outcomes = run_analysis(records, options, n_jobs=n_jobs, scheduler=scheduler,
                             time_limit=time_limit, max_bytes=max_bytes, progress=progress,
                             total=corpus_size(documents, pattern),
@@ -502,7 +502,7 @@ def analyze_corpus(
     return CorpusResult(**{name: concat_tables(name, parts[name]) for name in TABLES})
 
 
-def _unique(documents: Iterable[CorpusDocument]):
+def unique_documents(documents: Iterable[CorpusDocument]):
     """The documents, lazily; a ``doc_id`` seen twice is an
     :class:`~rhetoric.errors.InputError` naming the two places (as a table's other content
     errors are: the input cannot be run as it is)."""
@@ -519,9 +519,9 @@ def _unique(documents: Iterable[CorpusDocument]):
 
 def check_unique(documents: Iterable[CorpusDocument]) -> None:
     """Raise :class:`~rhetoric.errors.InputError` if a ``doc_id`` names two documents
-    (:func:`_unique`): before a run into a folder, which is not made for an input that cannot be
+    (:func:`unique_documents`): before a run into a folder, which is not made for an input that cannot be
     run."""
-    for _ in _unique(documents):
+    for _ in unique_documents(documents):
         pass
 
 

@@ -377,6 +377,7 @@ def _ranking_model(lexicon: Lexicon, ranker: str, doc: Document) -> FrameModel |
     if not builtin or ranker == "score":
         return None
     if ranker == "auto":
+        warn_if_unranked_genre(doc.metadata.get("genre"), doc.doc_id or "the text")
         ranker = _ranked_genre(doc.metadata.get("genre")) or "profile"  # "News ", NaN
     if ranker == "news":
         return news_frame_model()
@@ -746,7 +747,9 @@ def corpus_frame_table(
         Columns ``doc_id`` (str), ``frame`` (str), ``hits`` (int), ``per_1000`` (float),
         ``share`` (float), ``score`` (float), ``dominant`` (bool), ``n_words`` (int), then the
         metadata columns (e.g. ``year``). Rows are in document order, frames in codebook order.
-        An empty corpus gives an empty table with these columns.
+        An empty corpus gives an empty table with these columns. A document that cannot be
+        analysed (no text in its cell, a missing file) is left out, said in a warning; a
+        ``doc_id`` given twice is an :class:`~rhetoric.errors.InputError`.
 
     Examples
     --------
@@ -766,10 +769,24 @@ def corpus_frame_table(
         _frame_rows, lexicon=lex, categories=categories, incidental=_incidental_terms(lex),
         ranker=_check_ranker(ranker),
     )  # fmt: skip
-    corpus = iter_corpus(documents, text_column=text, id_column=doc_id)
+    from rhetoric.pipeline import unique_documents
+
+    corpus = unique_documents(iter_corpus(documents, text_column=text, id_column=doc_id))
+    left_out = []
     for outcome in map_documents(work, corpus, n_jobs=n_jobs, warm=None):
+        if outcome.error is not None and outcome.error["kind"] != "internal":
+            left_out.append(outcome.error["reason"])  # a bad input: the others still count
+            continue
         meta = {c: outcome.metadata.get(c) for c in keep}
         records.extend({**row, **meta} for row in outcome.unwrap())
+        for said in outcome.warnings:  # said where the document was read (a genre, a decoding)
+            warnings.warn(said, stacklevel=2)
+    if left_out:
+        more = f" (and {len(left_out) - 1} more)" if len(left_out) > 1 else ""
+        warnings.warn(
+            f"left out {len(left_out)} document(s) that could not be analysed: {left_out[0]}{more}",
+            stacklevel=2,
+        )
     if not records:
         return pd.DataFrame(columns=columns)
     table = pd.DataFrame.from_records(records)[columns]

@@ -134,6 +134,13 @@ class Lexicon:
         self.wildcards = wildcards
         self._compiled: _Compiled | None = None
 
+    def __getstate__(self) -> dict:
+        """Pickled without its compiled patterns, which each process compiles from the terms:
+        of two terms of one frame equally heavy on the same words (``dollar*``, ``dollars``) the
+        first in the order of their compiled sets counts, and sets unpickled in another order
+        would make frame scores depend on ``n_jobs`` and on what ran before."""
+        return {**self.__dict__, "_compiled": None}
+
     def __repr__(self) -> str:
         n = sum(not t.exclusion for t in self.terms)
         return f"Lexicon({self.name!r}, {len(self.categories)} categories, {n} terms)"
@@ -230,6 +237,8 @@ class Lexicon:
             for field in (category_field, fields["term"]):
                 if row[field] is None:
                     raise InputError(f"{where}: no {field!r} field (the row is too short)")
+                if not row[field].strip():
+                    raise InputError(f"{where}: the {field!r} field is empty")
             value = row.get(fields.get("weight", "")) or "1"
             weight = _weight(value)
             if weight is None:
@@ -381,7 +390,8 @@ def _weight(value: object) -> float | None:
 def _read(path: Path) -> str:
     from rhetoric.text import read_text
 
-    return read_text(path)
+    # a byte-order mark (a CSV saved as "CSV UTF-8" by Excel) is no part of the first field
+    return read_text(path).removeprefix("\ufeff")
 
 
 def _read_txt(category: str, text: str, filename: str, path: Path | None = None) -> list[Term]:

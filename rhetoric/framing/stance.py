@@ -147,6 +147,10 @@ def find_stance(
     >>> [(s.kind, s.text) for s in spans]
     [('hedge', 'may'), ('hedge', 'not clear'), ('booster', 'Clearly')]
     """
+    if min_score is not None:
+        from rhetoric.devices import _probability
+
+        min_score = _probability(min_score)  # a probability, or a UsageError naming it
     doc = as_document(text_or_doc, doc_id)
     if not doc.words:
         return []

@@ -21,6 +21,7 @@ that one instead): parity with stylo needs stylo's rules, curly apostrophes incl
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -156,8 +157,15 @@ def text_features(
     >>> text_features("Ab cd", analyzer="char", ngram=3)
     ['ab ', 'b c', ' cd']
     """
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return []  # a missing text (None, NaN): no words, left out as an empty text is
+    if not isinstance(text, str):
+        raise InputError(
+            f"a text is {type(text).__name__}, not str ({str(text)[:40]!r}); decode bytes first "
+            "(text.decode('utf-8')) or give the texts as strings"
+        )
     if callable(tokenizer):
-        words = list(tokenizer(text))
+        words = list(tokenizer(text.lower() if lowercase else text))
     else:
         check_choice("tokenizer", tokenizer, _TOKENIZERS)
         words = _TOKENIZERS[tokenizer](text, lowercase=lowercase)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Literal, NamedTuple
 
@@ -53,7 +54,21 @@ class Validation(NamedTuple):
 
 
 def _method_name(method: str | BaseEstimator) -> str:
-    return canonical_method(method) if isinstance(method, str) else type(method).__name__
+    """A method's name in the tables: its canonical name, or an estimator's one-line repr
+    (scikit-learn's, which names the parameters set: ``DeltaClassifier(metric='cosine_delta')``)."""
+    return canonical_method(method) if isinstance(method, str) else " ".join(repr(method).split())
+
+
+def _method_names(methods: list) -> list[str]:
+    """:func:`_method_name` of each method, numbered where two would read the same."""
+    names = [_method_name(m) for m in methods]
+    counts = Counter(names)
+    seen: Counter = Counter()
+    out = []
+    for name in names:
+        seen[name] += 1
+        out.append(f"{name} #{seen[name]}" if counts[name] > 1 else name)
+    return out
 
 
 def _estimator(method: str | BaseEstimator, stylo: bool) -> BaseEstimator:
@@ -275,10 +290,20 @@ def cross_validate(
     y_all, y, doc_ids = y, y[rows], doc_ids[rows]
     if len(y) == 0:
         return Validation(pd.DataFrame(summaries), pd.DataFrame(recalls), pd.DataFrame())
+    alone = sorted((label for label, n in Counter(y.tolist()).items() if n == 1), key=str)
+    if alone and cv in ("loo", "loo_balanced"):
+        warnings.warn(
+            f"{len(alone)} author(s) with one text ({', '.join(map(str, alone[:5]))}"
+            f"{', ...' if len(alone) > 5 else ''}): held out, that text has no other of its "
+            "author's to learn from and is always attributed wrongly; leave such authors out "
+            "to measure attribution",
+            stacklevel=2,
+        )
+    names = _method_names(methods)
     splits = _splits(y, cv, k, random_state)
     cv_name = cv if cv in ("loo", "loo_balanced") else f"{len(splits)}-fold"
     mode = "transductive" if transductive else "inductive"
-    for m in methods:
+    for m, name in zip(methods, names, strict=True):
         for size in mfws:
             start = time.perf_counter()
             predicted = np.empty(len(y), dtype=object)
@@ -290,9 +315,7 @@ def cross_validate(
                 )  # fmt: skip
                 folds[test] = fold
             elapsed = time.perf_counter() - start
-            s, r, p = _summaries(
-                _method_name(m), size, cv_name, mode, y, predicted, folds, doc_ids, elapsed
-            )
+            s, r, p = _summaries(name, size, cv_name, mode, y, predicted, folds, doc_ids, elapsed)
             summaries.append(s)
             recalls.extend(r)
             frames.append(p)
@@ -348,6 +371,12 @@ def attribute(
     if len(train_texts) != len(y_train):
         raise UsageError(
             f"train_texts has {len(train_texts)} documents but train_labels has {len(y_train)}"
+        )
+    if len(set(y_train.tolist())) < 2:
+        raise UsageError(
+            f"train_labels name {len(set(y_train.tolist()))} author(s); attribution chooses "
+            "between two or more (to ask whether one author wrote a text, use "
+            "ImpostorsVerifier)"
         )
     ids = (
         [str(i) for i in range(len(test_texts))] if test_ids is None else [str(i) for i in test_ids]

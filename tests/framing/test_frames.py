@@ -734,3 +734,32 @@ def test_dominant_frame_takes_the_ranker_that_frame_profile_takes():
     assert (
         dominant_frame(text, ranker="news") == ranked_frames(frame_profile(text, ranker="news"))[0]
     )
+
+
+def test_a_frame_table_keeps_its_good_documents_and_refuses_a_name_given_twice():
+    from rhetoric.errors import InputError
+    from rhetoric.framing import corpus_frame_table
+
+    table = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["War and troops.", None, "Taxes."]})
+    with pytest.warns(UserWarning, match="left out 1 document"):
+        frames = corpus_frame_table(table)
+    assert frames["doc_id"].unique().tolist() == ["a", "c"]
+    twice = pd.DataFrame({"doc_id": ["a", "a"], "text": ["War and troops.", "Taxes."]})
+    with pytest.raises(InputError, match="doc_id 'a' names two documents"):
+        corpus_frame_table(twice)
+
+
+def test_a_frame_table_says_a_genre_that_picks_no_ranker():
+    from rhetoric.framing import corpus_frame_table
+
+    table = pd.DataFrame({"doc_id": ["a"], "text": ["War and troops."], "genre": ["speeches"]})
+    with pytest.warns(UserWarning, match="genre 'speeches' is neither 'news' nor 'speech'"):
+        corpus_frame_table(table)
+
+
+def test_stance_min_score_must_be_a_probability():
+    from rhetoric.errors import UsageError
+    from rhetoric.framing import find_stance
+
+    with pytest.raises(UsageError, match="min_score='0.5' is not valid"):
+        find_stance("It may be so.", min_score="0.5")

@@ -355,3 +355,22 @@ def test_forms_wildcard_takes_irregular_forms_and_a_compound_opening_a_sentence(
     assert [text[h.start : h.end] for h in lex.match(text)] == [
         "Schoolchildren", "forgiven", "parliamentarians",
     ]  # fmt: skip
+
+
+def test_a_lexicon_csv_with_a_byte_order_mark_or_an_empty_field(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_bytes("\ufeffcategory,term\ncare,protect*\nharm,hurt*\n".encode())
+    assert list(Lexicon.read(path).categories) == ["care", "harm"]
+    path.write_text("category,term\ncare,protect*\ncare,\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 3: the 'term' field is empty"):
+        Lexicon.read(path)
+
+
+def test_a_lexicon_sent_to_another_process_matches_as_it_does_here():
+    import pickle
+
+    lexicon = Lexicon.policy_frames()
+    text = "Billions of dollars, a dollar a day: the budget of the dollar-hungry."
+    here = [(h.start, h.category, h.term) for h in lexicon.match(text)]  # compiled here
+    there = pickle.loads(pickle.dumps(lexicon))
+    assert [(h.start, h.category, h.term) for h in there.match(text)] == here

@@ -152,3 +152,57 @@ def test_names_of_the_wrong_length_are_one_usage_error():
         cross_validate(train, list("aabb"), method="burrows", mfw=5, doc_ids=list("vwxyz"))
     with pytest.raises(UsageError, match="labels has 3"):
         cross_validate(train, list("aab"), method="burrows", mfw=5)
+
+
+def test_a_table_given_as_texts_is_refused_naming_its_columns():
+    import pandas as pd
+
+    from rhetoric.errors import DocumentsTypeError
+    from rhetoric.stylometry import frequency_table
+
+    table = pd.DataFrame({"doc_id": ["a", "b"], "clean_text": ["the cat sat", "a dog ran"]})
+    with pytest.raises(DocumentsTypeError, match=r"not a table .*'clean_text'.*table\['text'\]"):
+        frequency_table(table, mfw=10)
+
+
+def test_a_missing_text_is_left_out_and_bytes_are_refused():
+    import pandas as pd
+
+    from rhetoric.errors import InputError
+    from rhetoric.stylometry import MFWVectorizer
+
+    test = pd.Series([np.nan, "upon the whole the cat sat"])
+    with pytest.warns(UserWarning, match="left out 0: no words"):
+        result = attribute(["the cat sat"] * 2 + ["a dog ran"] * 2, list("xxyy"), test,
+                           method="burrows", mfw=10)  # fmt: skip
+    assert result["doc_id"].tolist() == ["1"]
+    with pytest.raises(InputError, match="a text is bytes, not str"):
+        MFWVectorizer(5).fit_transform([b"the cat", b"a dog"])
+
+
+def test_attribution_with_one_author_is_refused():
+    from rhetoric.errors import UsageError
+
+    with pytest.raises(UsageError, match="train_labels name 1 author"):
+        attribute(["the cat sat", "the cat ran"], ["H", "H"], ["the cat"], method="burrows")
+
+
+def test_a_tokenizer_function_reads_the_texts_lowercased_when_asked():
+    from rhetoric.stylometry import MFWVectorizer
+
+    words = MFWVectorizer(10, tokenizer=str.split).fit(["The THE the cat"]).get_feature_names_out()
+    assert sorted(words) == ["cat", "the"]
+
+
+def test_cross_validation_says_authors_of_one_text_and_names_estimators_apart():
+    from rhetoric.stylometry import DeltaClassifier
+
+    texts = ["the cat sat on the mat"] * 3 + ["a dog ran to a park"] * 3 + ["upon the whole"]
+    labels = [*"aaabbb", "c"]
+    methods = [DeltaClassifier("burrows"), DeltaClassifier("cosine_delta")]
+    with pytest.warns(UserWarning, match=r"1 author\(s\) with one text \(c\)"):
+        result = cross_validate(texts, labels, method=methods, mfw=10)
+    assert result.summary["method"].tolist() == [
+        "DeltaClassifier()",
+        "DeltaClassifier(metric='cosine_delta')",
+    ]
