@@ -22,6 +22,7 @@ import os
 
 import pandas as pd
 
+from rhetoric.errors import UsageError
 from rhetoric.files import write_output
 from rhetoric.validation.judgements import read_judgements
 from rhetoric.validation.rubric import definition, load_rubric
@@ -66,6 +67,7 @@ _SCRIPT = r"""
   try {
     const saved = JSON.parse(window.localStorage.getItem(storeKey) || "null");
     if (saved && typeof saved === "object" && saved.verdicts) { state = Object.assign(state, saved); }
+    if (meta.annotator) { state.annotator = meta.annotator; }  // the page's coder, not a saved one
   } catch (e) { /* storage unavailable or damaged: start afresh */ }
   sheet.forEach(function (fig) {  // judgements already in the sheet count as made
     if (fig.verdict && !state.verdicts[fig.figure_id]) {
@@ -182,7 +184,10 @@ _SCRIPT = r"""
   window.rhetoricJudging = { records: records };  // for tests and for the curious
 
   document.querySelectorAll(".verdicts button").forEach(function (b) {
-    b.addEventListener("click", function () { judge(b.dataset.verdict); });
+    b.addEventListener("click", function () {
+      b.blur();  // a Space or Enter pressed next must not judge the next figure unseen
+      judge(b.dataset.verdict);
+    });
   });
   $("prev").addEventListener("click", function () { move(-1); });
   $("next").addEventListener("click", function () { move(1); });
@@ -250,6 +255,33 @@ def _json_for_script(value: object) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
+def _page_coder(sheet: pd.DataFrame, annotator: str) -> str:
+    """The coder of a page: ``annotator``, or the one whose verdicts the sheet holds. A sheet
+    that holds another coder's verdicts is refused (:class:`~rhetoric.errors.UsageError`): the
+    page would show them as made and export them under the new coder's name, so that two
+    coders would agree by construction; a second coder judges the unjudged sheet. The output
+    of ``rhetoric analyze`` (one row per span, a ``layer`` column) is no sheet of figures."""
+    if "layer" in sheet.columns:
+        raise UsageError(
+            "this table is the output of rhetoric analyze (one row per span, frames and stance "
+            "too); a sheet of figures to judge, with their context, is written by `rhetoric "
+            "validate sample`"
+        )
+    if "verdict" not in sheet.columns or "annotator" not in sheet.columns:
+        return annotator
+    judged = sheet[sheet["verdict"].fillna("").astype(str) != ""]
+    coders = sorted({str(c) for c in judged["annotator"].fillna("") if str(c)})
+    if not coders:
+        return annotator
+    if (annotator and coders != [annotator]) or len(coders) > 1:
+        raise UsageError(
+            f"the sheet holds verdicts by {', '.join(map(repr, coders))}; a page for "
+            f"{'another coder' if annotator else 'one coder'} is made from the unjudged sheet "
+            "(the file `rhetoric validate sample` wrote), so that each coder judges blind"
+        )
+    return coders[0]
+
+
 def _sheet_records(sheet: pd.DataFrame) -> list[dict]:
     records = []
     for row in sheet.to_dict("records"):
@@ -305,6 +337,7 @@ def judging_page(
     """
     if not isinstance(sheet, pd.DataFrame):
         sheet = read_judgements(sheet, unjudged=True)
+    annotator = _page_coder(sheet, annotator)
     records = _sheet_records(sheet)
     rubric = {}
     for entry in load_rubric()["devices"]:
@@ -314,7 +347,10 @@ def judging_page(
         rubric.setdefault(
             f"{record['device']}/{record['kind']}", definition(record["device"], record["kind"])
         )
-    key = hashlib.sha1("\n".join(r["figure_id"] for r in records).encode("utf-8")).hexdigest()[:16]
+    # the browser keeps a page's verdicts under this key: one per sheet and coder, so that a
+    # second coder's page of the same sheet does not open on the first coder's verdicts
+    ids = "\n".join([*(r["figure_id"] for r in records), f"coder:{annotator}"])
+    key = hashlib.sha1(ids.encode("utf-8")).hexdigest()[:16]
     text = load_rubric()
     escape = html.escape
     body = _BODY.format(

@@ -8,6 +8,7 @@ JavaScript calls), exports, and reads the downloaded file back with the package'
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import socket
 import subprocess
@@ -163,6 +164,13 @@ def test_a_coder_judges_with_keys_and_mouse_exports_and_the_file_reads_back(tmp_
         browser.key("1", "Digit1", 49, "1")
         # figure 2: the mouse, FALSE
         browser.click('.verdicts button[data-verdict="FALSE"]')
+        # a Space pressed after the click (to scroll, say) judges nothing: the button let go of
+        # the focus
+        browser.key(" ", "Space", 32, " ")
+        assert (
+            browser.evaluate("document.getElementById('progress-text').textContent")
+            == "2 of 4 judged"
+        )
         # figure 3, the hostile one: shown as text, never run
         shown = browser.evaluate("document.getElementById('figure-text').textContent")
         assert shown == HOSTILE
@@ -275,3 +283,26 @@ def test_random_verdict_sets_round_trip_exactly_through_the_page(tmp_path):
             assert judged["text"].tolist() == sheet["text"].tolist()
         finally:
             browser.close()
+
+
+def _page_key(page: str) -> str:
+    data = re.search(r'<script type="application/json" id="page-data">(.*?)</script>', page, re.S)
+    return json.loads(data.group(1))["key"]
+
+
+def test_a_page_is_one_coders_and_refuses_another_coders_verdicts():
+    from rhetoric.errors import UsageError
+
+    sheet = _sheet()
+    # two coders' pages of one sheet keep their verdicts apart in the browser
+    assert _page_key(judging_page(sheet, annotator="a")) != _page_key(
+        judging_page(sheet, annotator="b")
+    )
+    judged = sheet.assign(verdict="TRUE", reason="", annotator="me")
+    with pytest.raises(UsageError, match="the sheet holds verdicts by 'me'"):
+        judging_page(judged, annotator="you")
+    # the coder who judged it may go on; without a name the page is theirs
+    assert _page_key(judging_page(judged, annotator="me")) == _page_key(judging_page(judged))
+    spans = sheet.assign(layer="device")  # the output of rhetoric analyze --format csv
+    with pytest.raises(UsageError, match="output of rhetoric analyze"):
+        judging_page(spans)
