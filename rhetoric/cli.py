@@ -907,7 +907,7 @@ class _Parser(argparse.ArgumentParser):
         unknown = re.match(r"unrecognized arguments: (.*)", message)
         if unknown:
             command = self._command_parser()
-            if command is not self:  # said by the subcommand, with its usage and its options
+            if command is not self:  # said by the subcommand typed, with its name and options
                 command.error(message)
             options = self._every_option()
             for token in unknown.group(1).split():

@@ -519,8 +519,8 @@ def unique_documents(documents: Iterable[CorpusDocument]):
 
 def check_unique(documents: Iterable[CorpusDocument]) -> None:
     """Raise :class:`~rhetoric.errors.InputError` if a ``doc_id`` names two documents
-    (:func:`unique_documents`): before a run into a folder, which is not made for an input that cannot be
-    run."""
+    (:func:`unique_documents`): before a run into a folder, which is not made for an input that
+    cannot be run."""
     for _ in unique_documents(documents):
         pass
 
