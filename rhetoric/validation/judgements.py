@@ -42,6 +42,8 @@ def _is_csv(path: Path) -> bool:
 
 
 def _records(path: Path) -> list[tuple[int, dict]]:
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a judgement file")
     if not path.is_file():
         raise InputError(f"{path}: no such judgement file")
     if _is_csv(path):

@@ -22,7 +22,7 @@ import os
 
 import pandas as pd
 
-from rhetoric.errors import UsageError
+from rhetoric.errors import InputError, UsageError
 from rhetoric.files import write_output
 from rhetoric.validation.judgements import read_judgements
 from rhetoric.validation.rubric import definition, load_rubric
@@ -171,6 +171,11 @@ _SCRIPT = r"""
   }
   function exportJsonl() {
     keepReason();
+    if (!state.annotator.trim()) {  // the report tells coders apart by their names
+      $("export-status").textContent = "give your name as Coder first: the report tells coders apart by it";
+      $("annotator").focus();
+      return;
+    }
     const lines = records().map(function (r) { return JSON.stringify(r); }).join("\n");
     const blob = new Blob([lines ? lines + "\n" : ""], { type: "application/x-ndjson" });
     const link = el("a");
@@ -339,6 +344,8 @@ def judging_page(
         sheet = read_judgements(sheet, unjudged=True)
     annotator = _page_coder(sheet, annotator)
     records = _sheet_records(sheet)
+    if not records:
+        raise InputError("the sheet holds no figures: there is nothing to judge")
     rubric = {}
     for entry in load_rubric()["devices"]:
         key = entry["device"] if entry["kind"] is None else f"{entry['device']}/{entry['kind']}"

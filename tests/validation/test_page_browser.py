@@ -154,6 +154,10 @@ def test_a_coder_judges_with_keys_and_mouse_exports_and_the_file_reads_back(tmp_
             browser.evaluate("document.getElementById('progress-text').textContent")
             == "0 of 4 judged"
         )
+        browser.click("#export")  # no coder named yet: nothing is exported
+        assert "give your name" in browser.evaluate(
+            "document.getElementById('export-status').textContent"
+        )
         browser.click("#annotator")
         browser.type("browser-coder")
         browser.key("Enter", "Enter", 13, "\r")
@@ -306,3 +310,12 @@ def test_a_page_is_one_coders_and_refuses_another_coders_verdicts():
     spans = sheet.assign(layer="device")  # the output of rhetoric analyze --format csv
     with pytest.raises(UsageError, match="output of rhetoric analyze"):
         judging_page(spans)
+
+
+def test_an_empty_sheet_or_a_folder_is_no_page_to_judge(tmp_path):
+    from rhetoric.errors import InputError
+
+    with pytest.raises(InputError, match="the sheet holds no figures"):
+        judging_page(_sheet().head(0))
+    with pytest.raises(InputError, match="is a folder, not a judgement file"):
+        read_judgements(tmp_path)
