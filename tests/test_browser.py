@@ -197,6 +197,22 @@ def test_layer_and_device_toggles_show_and_hide_underlines(browser, seed_page, t
     browser.screenshot(tmp_path / "seed-no-antithesis.png")
 
 
+def test_lanes_under_the_device_lanes_lie_nearer_their_own_line_than_the_next(browser, seed_page):
+    """Stance and frame-keyword lanes lie under the device lanes, up to --rh-pad below the text;
+    half of a line's room beyond its text lies above it, so the room under the text must be at
+    least --rh-pad, or a frame keyword's mark reads as the next line's."""
+    measure = (
+        "(() => {const t = getComputedStyle(document.querySelector('.rh-text'));"
+        " return [parseFloat(t.lineHeight), parseFloat(t.getPropertyValue('--rh-pad')),"
+        " parseFloat(t.fontSize)];})()"
+    )
+    browser.open(seed_page.as_uri())
+    for toggle in ("frames", "stance"):
+        browser.click(f"input[id$='-l-{toggle}']")
+        line, pad, size = browser.js(measure)
+        assert pad > 0 and (line - 1.2 * size) / 2 >= pad, (toggle, line, pad, size)
+
+
 def test_hovering_one_part_of_a_figure_shades_all_its_parts(browser, seed_page):
     browser.open(seed_page.as_uri())
     # a tricolon whose first part lies alone: its three limbs are one figure

@@ -320,6 +320,10 @@ def _var(label: str) -> str:
     return f"--rh-b-{_css_name(label)}"
 
 
+#: The line height when lanes lie under the device lanes (stance, frame keywords shown).
+_DEEP = "line-height:calc(1.55em + 2 * var(--rh-pad))"
+
+
 def _style(
     css_id: str, combos: dict[tuple, int], layer_lanes: dict[str, int], labels: Sequence[str]
 ) -> str:
@@ -336,8 +340,11 @@ def _style(
         # lanes lie under the device lanes, frame-keyword lanes under those shown above them.
         f"{scope} .rh-text{{--rh-pad:{d}px;--rh-o-devices:0px;--rh-o-stance:{d}px;--rh-o-frames:{d}px;"
         "white-space:pre-wrap;line-height:calc(1.55em + var(--rh-pad));overflow-wrap:break-word}",
-        f"{on.format('stance')} .rh-text{{--rh-pad:{d + s}px;--rh-o-frames:{d + s}px}}",
-        f"{on.format('frames')} .rh-text{{--rh-pad:{d + f}px}}",
+        # with stance or frame lanes, which lie under the device lanes, twice the room: half of
+        # a line's extra height lies above its text, so lanes as deep as the room would sit
+        # nearer the next line's words than their own
+        f"{on.format('stance')} .rh-text{{--rh-pad:{d + s}px;--rh-o-frames:{d + s}px;{_DEEP}}}",
+        f"{on.format('frames')} .rh-text{{--rh-pad:{d + f}px;{_DEEP}}}",
         f"{on.format('stance')}{on.format('frames')[len(scope) :]} .rh-text{{--rh-pad:{d + s + f}px}}",
         f"{scope} .rh-m{{background-repeat:no-repeat;background-size:100% {LINE_PX}px;"
         "padding-bottom:var(--rh-pad);-webkit-box-decoration-break:clone;box-decoration-break:clone;cursor:help}",
