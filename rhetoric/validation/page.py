@@ -42,7 +42,7 @@ main { max-width: 52em; margin: 1.2em auto; padding: 0 1.2em; }
 .context .part { background: #ffd54f; font-weight: bold; }
 .rubric { font: 14px system-ui, sans-serif; background: #f0f4f8; padding: .6em 1em; border-left: 4px solid #0072B2; }
 .rubric p { margin: .3em 0; }
-.verdicts { display: flex; gap: .6em; margin: 1em 0 .6em 0; }
+.verdicts { display: flex; flex-wrap: wrap; gap: .6em; margin: 1em 0 .6em 0; }
 .verdicts button { font: bold 15px system-ui, sans-serif; padding: .6em 1.2em; border: 2px solid #999;
   background: #fff; border-radius: .3em; cursor: pointer; }
 .verdicts button kbd { font-weight: normal; color: #777; margin-left: .4em; }

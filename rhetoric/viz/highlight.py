@@ -631,8 +631,11 @@ def _frames_summary(analysis: object) -> str:
 
 _PAGE_STYLE = (
     "body{margin:2em auto;max-width:50em;padding:0 1em;background:#fff}"
-    "h1{font-family:system-ui,sans-serif;font-size:18px;font-weight:600;color:#333}"
-    "h2{font-family:system-ui,sans-serif;font-size:15px;font-weight:600;color:#333;margin-top:2.5em}"
+    # a heading is a file's path: it breaks anywhere rather than widen a narrow window
+    "h1{font-family:system-ui,sans-serif;font-size:18px;font-weight:600;color:#333;"
+    "overflow-wrap:anywhere}"
+    "h2{font-family:system-ui,sans-serif;font-size:15px;font-weight:600;color:#333;margin-top:2.5em;"
+    "overflow-wrap:anywhere}"
     ".rh-contents{font-family:system-ui,sans-serif;font-size:13px}"
     ".rh-meta{font-family:system-ui,sans-serif;font-size:12px;color:#666;margin-bottom:8px}"
     ".rh-frames{font-family:system-ui,sans-serif;font-size:12px;border-collapse:collapse;margin-top:2em}"
