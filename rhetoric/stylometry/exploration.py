@@ -19,7 +19,7 @@ from scipy.spatial.distance import squareform
 
 from rhetoric.errors import check_choice, check_documents
 from rhetoric.stylometry.distances import delta_distances
-from rhetoric.stylometry.features import CountTable, MFWVectorizer
+from rhetoric.stylometry.features import CountTable, MFWVectorizer, text_ids
 
 Linkage = Literal["ward", "complete", "average", "single", "weighted", "centroid", "median"]
 LINKAGES = ("ward", "complete", "average", "single", "weighted", "centroid", "median")
@@ -31,8 +31,8 @@ def _table(texts: Iterable[str] | CountTable, vectorizer: dict | None) -> CountT
     return MFWVectorizer(**(vectorizer or {})).count_table(check_documents("texts", texts))
 
 
-def _ids(n: int, doc_ids: Sequence[str] | None) -> list[str]:
-    return [str(i) for i in range(n)] if doc_ids is None else [str(d) for d in doc_ids]
+def _ids(texts: object, n: int, doc_ids: Sequence[str] | None) -> list[str]:
+    return text_ids(texts, doc_ids, n)
 
 
 def frequency_table(
@@ -61,7 +61,7 @@ def frequency_table(
     """
     table = _table(texts, vectorizer)
     vec = MFWVectorizer(mfw, **(vectorizer or {})).fit_table(table)
-    index = pd.Index(_ids(len(table), doc_ids), name="doc_id")
+    index = pd.Index(_ids(texts, len(table), doc_ids), name="doc_id")
     return pd.DataFrame(
         vec.transform_table(table), index=index, columns=vec.get_feature_names_out()
     )
@@ -291,7 +291,7 @@ def consensus_tree(
     '((A1,A2)1.00,(B1,B2)1.00);'
     """
     table = _table(texts, vectorizer)
-    names = _ids(len(table), doc_ids)
+    names = _ids(texts, len(table), doc_ids)
     sizes = list(mfw)
     tally: Counter[frozenset[int]] = Counter()
     n_trees = 0
@@ -351,7 +351,7 @@ def consensus_network(
     {'Source': 'x', 'Target': 'y', 'Weight': 2.0, 'Type': 'Undirected'}
     """
     table = _table(texts, vectorizer)
-    names = _ids(len(table), doc_ids)
+    names = _ids(texts, len(table), doc_ids)
     weights: Counter[tuple[str, str]] = Counter()
     k = max(0, min(n_neighbors, len(names) - 1))
     for size in list(mfw) if k else []:

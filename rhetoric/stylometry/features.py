@@ -178,6 +178,25 @@ def text_features(
     return [" ".join(words[i : i + ngram]) for i in range(len(words) - ngram + 1)]
 
 
+def text_ids(texts: object, doc_ids: Iterable | None, n: int) -> list[str]:
+    """The names of ``n`` texts in the tables: ``doc_ids`` as given; else the index labels of a
+    pandas Series of texts (as the corpus and framing functions name a Series's texts); else
+    ``doc0``, ``doc1``, ... (:func:`rhetoric.documents.default_doc_id`, the package's one rule).
+
+    >>> import pandas as pd
+    >>> text_ids(["a", "b"], None, 2), text_ids(pd.Series(["a"], index=["paper_49"]), None, 1)
+    (['doc0', 'doc1'], ['paper_49'])
+    """
+    if doc_ids is not None:
+        return [str(d) for d in doc_ids]
+    index = getattr(texts, "index", None)
+    if hasattr(texts, "iloc") and index is not None and type(index).__name__ != "RangeIndex":
+        return [str(label) for label in index]
+    from rhetoric.documents import default_doc_id
+
+    return [default_doc_id(i) for i in range(n)]
+
+
 @dataclass(frozen=True)
 class CountTable:
     """Feature counts of a set of texts: the raw material of every stylometric table.

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from rhetoric.errors import UsageError, check_documents, invalid_value
+from rhetoric.stylometry.features import text_ids
 
 #: Columns of :func:`attribution_grid`.
 GRID_COLUMNS = ["method", "mfw", "doc_id", "predicted"]
@@ -77,12 +78,12 @@ def attribution_grid(
     >>> texts = ["a a b", "a a c", "d d b", "d d c", "a a a d"]
     >>> grid = attribution_grid(texts, list("xxyy?"), target="?", methods=["burrows"], mfw=[4])
     >>> grid.values.tolist()
-    [['burrows', 4, '4', 'x']]
+    [['burrows', 4, 'doc4', 'x']]
     """
     from rhetoric.stylometry.features import MFWVectorizer
     from rhetoric.stylometry.validation import fit_predict_table
 
-    texts = check_documents("texts", texts)
+    given, texts = texts, check_documents("texts", texts)
     y = np.asarray(list(labels), dtype=object)
     if len(y) != len(texts):
         raise ValueError(f"texts has {len(texts)} documents but labels has {len(y)}")
@@ -90,7 +91,7 @@ def attribution_grid(
         return pd.DataFrame(columns=GRID_COLUMNS).astype({"mfw": "int64"})
     if target not in set(y):
         raise invalid_value("target", target, {str(v) for v in y})
-    names = [str(i) for i in range(len(texts))] if doc_ids is None else [str(d) for d in doc_ids]
+    names = text_ids(given, doc_ids, len(texts))
     if len(names) != len(texts):
         raise UsageError(
             f"doc_ids has {len(names)} names but texts has {len(texts)}; give one per text"

@@ -26,6 +26,7 @@ from sklearn.utils.validation import check_is_fitted, validate_data
 
 from rhetoric.errors import UsageError
 from rhetoric.stylometry.distances import Standardization, canonical_metric, pairwise
+from rhetoric.stylometry.features import text_ids
 
 
 class ImpostorsVerifier(BaseEstimator):
@@ -149,7 +150,7 @@ class ImpostorsVerifier(BaseEstimator):
         """
         raw = self.decision_function(X)
         calibrated = self.predict_proba(X) if len(raw) else raw
-        ids = [str(i) for i in range(len(raw))] if doc_ids is None else [str(d) for d in doc_ids]
+        ids = text_ids(None, doc_ids, len(raw))
         return pd.DataFrame(
             {
                 "doc_id": np.repeat(ids, len(self.classes_)),

@@ -27,7 +27,7 @@ from sklearn.model_selection import LeaveOneOut, StratifiedKFold
 
 from rhetoric.errors import InputError, UsageError, check_choice, check_documents
 from rhetoric.stylometry.classifiers import DeltaClassifier, canonical_method, make_method
-from rhetoric.stylometry.features import CountTable, MFWVectorizer, text_features
+from rhetoric.stylometry.features import CountTable, MFWVectorizer, text_features, text_ids
 
 CV = Literal["loo", "loo_balanced", "kfold"]
 
@@ -238,7 +238,8 @@ def cross_validate(
     stylo : bool
         Use stylo 0.7.7's variant of each method (see ``make_method``).
     doc_ids : list of str, optional
-        Names for the prediction table (default: ``"0"``, ``"1"``, ...).
+        Names for the prediction table (default: a Series's index labels, else ``"doc0"``,
+        ``"doc1"``, ...).
     vectorizer : dict, optional
         Other :class:`MFWVectorizer` parameters (``culling``, ``analyzer``, ``ngram``, ...).
     random_state : int or None
@@ -275,9 +276,7 @@ def cross_validate(
         check_choice("cv", cv, ["loo", "loo_balanced", "kfold"])
     methods = list(method) if isinstance(method, list | tuple) else [method]
     mfws = list(mfw) if isinstance(mfw, list | range) else [mfw]
-    doc_ids = np.asarray(
-        [str(i) for i in range(len(y))] if doc_ids is None else list(doc_ids), dtype=object
-    )
+    doc_ids = np.asarray(text_ids(texts, doc_ids, len(y)), dtype=object)
     summaries, recalls, frames = [], [], []
     rows = np.flatnonzero(table.totals > 0)  # a text without words is no evidence either way
     _check_authors_left(y[rows], y)
@@ -346,8 +345,9 @@ def attribute(
     :data:`MIN_WORDS` (100) words is attributed, with a warning naming it that so short a text
     is attributed unreliably.
 
-    ``test_ids`` and ``train_ids`` name the texts in the table and in warnings (default: their
-    positions, ``"0"``, ``"1"``, ...), one name per text.
+    ``test_ids`` and ``train_ids`` name the texts in the table and in warnings (default: a
+    Series's index labels, else ``"doc0"``, ``"doc1"``, ... as everywhere in the package), one
+    name per text.
 
     ``mfw`` is a number of words or one ``(first, last)`` range of frequency ranks
     (:class:`~rhetoric.stylometry.MFWVectorizer`): ``mfw=(2, 50)`` uses the words of ranks 2 to
@@ -363,10 +363,10 @@ def attribute(
     --------
     >>> attribute(["a a b", "a a c", "d d b", "d d c"], list("xxyy"), ["a a a b"],
     ...           method="burrows", mfw=4)[["doc_id", "predicted"]].to_dict("records")
-    [{'doc_id': '0', 'predicted': 'x'}]
+    [{'doc_id': 'doc0', 'predicted': 'x'}]
     """
-    train_texts = check_documents("train_texts", train_texts)
-    test_texts = check_documents("test_texts", test_texts)
+    given_train, train_texts = train_texts, check_documents("train_texts", train_texts)
+    given, test_texts = test_texts, check_documents("test_texts", test_texts)
     y_train = np.asarray(list(train_labels), dtype=object)
     if len(train_texts) != len(y_train):
         raise UsageError(
@@ -378,13 +378,11 @@ def attribute(
             "between two or more (to ask whether one author wrote a text, use "
             "ImpostorsVerifier)"
         )
-    ids = (
-        [str(i) for i in range(len(test_texts))] if test_ids is None else [str(i) for i in test_ids]
-    )
+    ids = text_ids(given, test_ids, len(test_texts))
     _check_names("test_ids", ids, "test_texts", len(test_texts))
     if train_ids is not None:
-        train_ids = list(train_ids)
-        _check_names("train_ids", train_ids, "train_texts", len(train_texts))
+        _check_names("train_ids", list(train_ids), "train_texts", len(train_texts))
+    train_ids = text_ids(given_train, train_ids, len(train_texts))
     test_texts, ids = _texts_with_words(test_texts, ids, MFWVectorizer(**(vectorizer or {})))
     if not test_texts:
         return pd.DataFrame({"doc_id": [], "predicted": []})
@@ -393,7 +391,7 @@ def attribute(
     train = np.arange(len(train_texts))
     test = np.arange(len(train_texts), len(y))
     if (table.totals[train] == 0).any():  # an all-zero profile would pull its author's model
-        names = np.arange(len(train)) if train_ids is None else np.asarray(list(train_ids))
+        names = np.asarray(train_ids)
         warnings.warn(
             f"left out training text(s) {', '.join(map(str, names[table.totals[train] == 0]))}: "
             "no words to learn from",

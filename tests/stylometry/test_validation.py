@@ -92,7 +92,7 @@ def test_only_wordless_texts_give_an_empty_table():
 
 def test_a_training_text_without_words_is_left_out():
     long_text = " ".join(["upon the whole upon it whilst"] * 20)
-    with pytest.warns(UserWarning, match=r"training text\(s\) 3: no words"):
+    with pytest.warns(UserWarning, match=r"training text\(s\) doc3: no words"):
         result = attribute([*TRAIN[:3], "", *TRAIN[3:]], list("HHHMMMM"), [long_text],
                            method="burrows", mfw=10)  # fmt: skip
     assert result["predicted"].tolist() == ["H"]
@@ -172,10 +172,10 @@ def test_a_missing_text_is_left_out_and_bytes_are_refused():
     from rhetoric.stylometry import MFWVectorizer
 
     test = pd.Series([np.nan, "upon the whole the cat sat"])
-    with pytest.warns(UserWarning, match="left out 0: no words"):
+    with pytest.warns(UserWarning, match="left out doc0: no words"):
         result = attribute(["the cat sat"] * 2 + ["a dog ran"] * 2, list("xxyy"), test,
                            method="burrows", mfw=10)  # fmt: skip
-    assert result["doc_id"].tolist() == ["1"]
+    assert result["doc_id"].tolist() == ["doc1"]
     with pytest.raises(InputError, match="a text is bytes, not str"):
         MFWVectorizer(5).fit_transform([b"the cat", b"a dog"])
 
@@ -206,3 +206,16 @@ def test_cross_validation_says_authors_of_one_text_and_names_estimators_apart():
         "DeltaClassifier()",
         "DeltaClassifier(metric='cosine_delta')",
     ]
+
+
+def test_texts_are_named_as_everywhere_in_the_package():
+    import pandas as pd
+
+    from rhetoric.stylometry import frequency_table
+
+    texts = ["the cat sat on the mat"] * 2 + ["a dog ran to a park"] * 2
+    assert frequency_table(texts, mfw=5).index.tolist() == ["doc0", "doc1", "doc2", "doc3"]
+    papers = pd.Series(texts, index=["H1", "H2", "M1", "M2"])  # a Series names its texts
+    assert frequency_table(papers, mfw=5).index.tolist() == ["H1", "H2", "M1", "M2"]
+    result = attribute(papers[:3], list("xxy"), papers[3:], method="burrows", mfw=5)
+    assert result["doc_id"].tolist() == ["M2"]
