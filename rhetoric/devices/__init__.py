@@ -106,12 +106,12 @@ def check_min_score(
             if device not in REGISTRY:
                 raise invalid_value("min_score device", device, DEVICES)
             value = min_score[device]
-            checked[device] = None if value is None else _probability(value, device)
+            checked[device] = None if value is None else check_probability(value, device)
         return checked or None
-    return _probability(min_score)
+    return check_probability(min_score)
 
 
-def _probability(value: object, device: str | None = None) -> float:
+def check_probability(value: object, device: str | None = None) -> float:
     """``value`` as a probability; else a :class:`UsageError` naming it as the user gave it:
     ``min_score['tricolon']=1.5`` in Python, ``--min-score tricolon=1.5`` on the command line."""
     # any real number (a NumPy float32 or int64 from a table too), not a truth value

@@ -148,9 +148,9 @@ def find_stance(
     [('hedge', 'may'), ('hedge', 'not clear'), ('booster', 'Clearly')]
     """
     if min_score is not None:
-        from rhetoric.devices import _probability
+        from rhetoric.devices import check_probability
 
-        min_score = _probability(min_score)  # a probability, or a UsageError naming it
+        min_score = check_probability(min_score)  # a probability, or a UsageError naming it
     doc = as_document(text_or_doc, doc_id)
     if not doc.words:
         return []

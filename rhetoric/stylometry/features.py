@@ -187,12 +187,14 @@ def text_ids(texts: object, doc_ids: Iterable | None, n: int) -> list[str]:
     >>> text_ids(["a", "b"], None, 2), text_ids(pd.Series(["a"], index=["paper_49"]), None, 1)
     (['doc0', 'doc1'], ['paper_49'])
     """
+    import pandas as pd
+
+    from rhetoric.documents import default_doc_id
+
     if doc_ids is not None:
         return [str(d) for d in doc_ids]
-    index = getattr(texts, "index", None)
-    if hasattr(texts, "iloc") and index is not None and type(index).__name__ != "RangeIndex":
-        return [str(label) for label in index]
-    from rhetoric.documents import default_doc_id
+    if isinstance(texts, pd.Series) and not isinstance(texts.index, pd.RangeIndex):
+        return [str(label) for label in texts.index]
 
     return [default_doc_id(i) for i in range(n)]
 
