@@ -270,9 +270,11 @@ def score_gold(
     result), e.g. the candidates of :func:`detect_gold_documents` kept at some score.
 
     An item whose quote is not in its document is an :class:`~rhetoric.errors.InputError`
-    (:func:`check_quotes`), never a silent miss or a silently unviolated negative."""
+    (:func:`check_quotes`), never a silent miss or a silently unviolated negative. Only the
+    items of ``devices`` are scored (an item of a device not run is no miss)."""
     devices = tuple(devices) if devices else DEVICES
     source = gold.attrs.get("source")
+    gold = gold[gold["device"].isin(devices)]  # the items of devices not run are not misses
 
     def spans_of(doc: str, device: str):
         return [s for s in spans_by_doc[doc] if COMPATIBLE.get(s.device, s.device) == device]

@@ -32,6 +32,16 @@ def test_score_gold_scores_quotes_that_occur():
     assert summary.set_index("device").loc["anaphora", "matched"] == 1
 
 
+def test_score_gold_scores_only_the_devices_run():
+    """`evaluate devices --devices X --verbose` listed every item of the other devices as a
+    miss, since their spans were never detected."""
+    gold = pd.concat([_gold("positive", "We shall", 2), _gold("positive", "Peace or war")])
+    gold["device"] = ["anaphora", "antithesis"]
+    summary, items = _score(gold)
+    assert items["device"].tolist() == ["anaphora"] and items["ok"].all()
+    assert summary["device"].tolist() == ["anaphora", "total"]
+
+
 @pytest.mark.parametrize(
     ("polarity", "quote", "min_hits", "expected"),
     [
