@@ -254,7 +254,7 @@ def _run_analyze(args) -> int:
     if args.json and args.format not in ("table", "json"):  # two formats asked for
         raise UsageError(f"--json and --format {args.format} ask for two formats; give one")
     fmt = "json" if args.json else args.format
-    failures, bugs, pages, header = 0, [], [], True
+    failures, bugs, pages, header, not_analysed = 0, [], [], True, []
     outcomes = map_documents(
         work, sources, n_jobs=args.jobs if len(sources) > 1 else 1, progress=False
     )
@@ -265,9 +265,12 @@ def _run_analyze(args) -> int:
             if outcome.error["kind"] == "internal":
                 bugs.append(outcome.error)
                 _say("internal error", _bug_line(outcome.error))
+                not_analysed.append((outcome.doc_id, "an internal error (a bug; see the terminal)"))
             else:
                 _say("error", outcome.error["reason"])
                 failures += 1
+                reason = outcome.error["reason"].removeprefix(f"{outcome.doc_id}: ")
+                not_analysed.append((outcome.doc_id, reason))
             continue
         result = outcome.value
         if fmt == "json":
@@ -283,9 +286,11 @@ def _run_analyze(args) -> int:
     if args.html and pages:
         from rhetoric.viz.highlight import highlight_pages
 
-        html = highlight_pages(pages, devices=devices)
+        html = highlight_pages(pages, devices=devices, not_analysed=not_analysed)
         write_output(args.html, html, "--html")
         documents = f"{len(pages)} document{'s' * (len(pages) != 1)}"
+        if not_analysed:
+            documents += f"; {len(not_analysed)} input{'s' * (len(not_analysed) != 1)} not analysed, listed on the page"
         # with --format json or csv, stdout holds the data only: the line goes to stderr
         print(f"wrote {args.html} ({documents})", file=sys.stdout if fmt == "table" else sys.stderr)
     if bugs:

@@ -310,6 +310,28 @@ def test_html_page_of_several_documents_has_a_section_each(capsys, tmp_path, dat
     assert "easy" in html and "surrender" in html  # the texts, split by span markup
 
 
+@pytest.mark.parametrize("good", [1, 2])
+def test_html_page_lists_the_inputs_not_analysed(capsys, tmp_path, data_home, good):
+    """A page over several inputs, one missing, looked like the whole corpus: the terminal said
+    the file was missing, the page (read later, or by someone else) did not."""
+    paths = []
+    for number in range(good):
+        path = tmp_path / f"good{number}.txt"
+        path.write_text(
+            "We shall fight, we shall fight, we shall never surrender.", encoding="utf-8"
+        )
+        paths.append(str(path))
+    missing = tmp_path / "gone.txt"
+    page = tmp_path / "page.html"
+    status, out, err = run(capsys, "analyze", "--html", str(page), *paths, str(missing))
+    assert status == 1 and f"{missing}: no such file" in err
+    assert "1 input not analysed, listed on the page" in out
+    html = page.read_text(encoding="utf-8")
+    assert html.count('class="rh-failed"') == 1
+    assert f"<li>{missing}: no such file</li>" in html  # the name once, then the reason
+    assert html.count("surrender") == good
+
+
 def test_data_status_lists_every_corpus(capsys, data_home):
     status, out, _ = run(capsys, "data", "status")
     assert status == 0

@@ -638,6 +638,8 @@ _PAGE_STYLE = (
     "overflow-wrap:anywhere}"
     ".rh-contents{font-family:system-ui,sans-serif;font-size:13px}"
     ".rh-meta{font-family:system-ui,sans-serif;font-size:12px;color:#666;margin-bottom:8px}"
+    ".rh-failed{font-family:system-ui,sans-serif;font-size:13px;border-left:3px solid #b00;"
+    "padding:4px 10px;margin:0 0 1em}.rh-failed ul{margin:4px 0;padding-left:1.2em}"
     ".rh-frames{font-family:system-ui,sans-serif;font-size:12px;border-collapse:collapse;margin-top:2em}"
     ".rh-frames caption{text-align:left;font-weight:600;padding-bottom:4px}"
     ".rh-frames td,.rh-frames th{border-bottom:1px solid #ddd;padding:2px 10px 2px 0;text-align:left}"
@@ -707,17 +709,33 @@ def _document(
     return fragment, meta, _frames_summary(result), source
 
 
+def _not_analysed_note(not_analysed: Sequence[tuple[str, str]]) -> str:
+    """A list, at the top of the page, of the inputs that gave no document, with the reason."""
+    if not not_analysed:
+        return ""
+    items = "".join(
+        f"<li>{html.escape(str(name))}: {html.escape(str(reason))}</li>"
+        for name, reason in not_analysed
+    )
+    n = len(not_analysed)
+    return (
+        f'<div class="rh-failed" role="note"><strong>{n} input{"s" * (n != 1)} not analysed'
+        f"</strong> (not on this page):<ul>{items}</ul></div>\n"
+    )
+
+
 def highlight_pages(
     analyses: Sequence[object],
     *,
     devices: Sequence[str] | None = None,
     title: str | None = None,
     layers: Sequence[str] | None | str = "default",
+    not_analysed: Sequence[tuple[str, str]] = (),
 ) -> str:
     """One standalone HTML page with several highlighted documents, a section and a link each.
 
     ``rhetoric analyze --html`` with several paths writes this page; with one document it is
-    :func:`highlight_page`.
+    :func:`highlight_page` (with ``not_analysed`` listed above it).
 
     Parameters
     ----------
@@ -727,16 +745,23 @@ def highlight_pages(
         Only these labels.
     title : str, optional
         Page title (default: "Rhetorical devices: N documents").
+    not_analysed : sequence of (name, reason), optional
+        Inputs that gave no document (a missing or unreadable file), listed at the top of the
+        page so that a reader of the page alone knows it is not the whole corpus.
 
     Examples
     --------
     >>> page = highlight_pages([("one text", []), ("another", [])])
     >>> page.count('<section id="doc-'), "Rhetorical devices: 2 documents" in page
     (2, True)
+    >>> "1 input not analysed" in highlight_pages([("a", [])], not_analysed=[("b.txt", "no such file")])
+    True
     """
     analyses = list(analyses)
+    note = _not_analysed_note(not_analysed)
     if len(analyses) == 1:
-        return highlight_page(analyses[0], devices=devices, title=title, layers=layers)
+        fragment, meta, frames, source = _document(analyses[0], devices, layers)
+        return _page(fragment, title or source, frames, note + meta)
     sections, contents = [], []
     for number, analysis in enumerate(analyses, start=1):
         fragment, meta, frames, source = _document(analysis, devices, layers)
@@ -747,7 +772,7 @@ def highlight_pages(
         )
     heading = title or f"Rhetorical devices: {len(analyses)} documents"
     body = f'<ol class="rh-contents">{"".join(contents)}</ol>\n' + "\n".join(sections)
-    return _page(body, heading)
+    return _page(body, heading, meta=note)
 
 
 #: Columns :func:`highlight_passages` reads from ``passages`` (``device`` and ``caption`` optional).
