@@ -234,6 +234,42 @@ def test_hovering_one_part_of_a_figure_shades_all_its_parts(browser, seed_page):
     assert browser.js("document.querySelectorAll('.rh-linked').length") == 0
 
 
+def test_a_figure_is_reachable_from_the_keyboard(browser, seed_page):
+    """A mark's meaning was only shown on hover: now each device piece is a tab stop (its title
+    read out on focus) that shades the figure's parts, and a hidden device's pieces leave the
+    tab order."""
+    browser.open(seed_page.as_uri())
+    stops = "[...document.querySelectorAll('.rh-text [tabindex=\"0\"]')]"
+    assert browser.js(f"{stops}.length") > 0
+    # only device pieces are tab stops: the frame keywords and stance words (many) are not
+    assert browser.js(
+        f"{stops}.every(e => e.dataset.fig.split(' ').some(f => !/^(frame|stance)~/.test(f)))"
+    )
+    browser.call("Input.dispatchKeyEvent", type="keyDown", key="Tab", code="Tab",
+                 windowsVirtualKeyCode=9)  # fmt: skip
+    browser.call("Input.dispatchKeyEvent", type="keyUp", key="Tab", code="Tab",
+                 windowsVirtualKeyCode=9)  # fmt: skip
+    for _ in range(40):  # past the legend's checkboxes to the first mark
+        if browser.js("document.activeElement.classList.contains('rh-m')"):
+            break
+        browser.call("Input.dispatchKeyEvent", type="keyDown", key="Tab", code="Tab",
+                     windowsVirtualKeyCode=9)  # fmt: skip
+        browser.call("Input.dispatchKeyEvent", type="keyUp", key="Tab", code="Tab",
+                     windowsVirtualKeyCode=9)  # fmt: skip
+    assert browser.js("document.activeElement.classList.contains('rh-m')")
+    assert browser.js("document.activeElement.title") != ""
+    assert browser.js("document.activeElement.classList.contains('rh-linked')")
+    outline = browser.js("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid", outline
+    # the tricolon device off: its pieces (those of no other shown device) leave the tab order
+    browser.click("input[id$='-t-tricolon']")
+    only = "[...document.querySelectorAll('.rh-text [data-fig][tabindex]')].filter(e => e.dataset.fig.split(' ').every(f => f.startsWith('tricolon~')))"
+    assert browser.js(f"{only}.length") > 0
+    assert browser.js(f"{only}.every(e => e.tabIndex === -1)")
+    browser.click("input[id$='-t-tricolon']")
+    assert browser.js(f"{only}.every(e => e.tabIndex === 0)")
+
+
 def test_print_style_keeps_colours_and_drops_the_checkboxes(browser, seed_page, tmp_path):
     browser.open(seed_page.as_uri())
     browser.call("Emulation.setEmulatedMedia", media="print")

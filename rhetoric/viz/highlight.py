@@ -349,6 +349,7 @@ def _style(
         f"{scope} .rh-m{{background-repeat:no-repeat;background-size:100% {LINE_PX}px;"
         "padding-bottom:var(--rh-pad);-webkit-box-decoration-break:clone;box-decoration-break:clone;cursor:help}",
         f"{scope} .rh-m.rh-linked{{background-color:rgba(255,214,102,.55)}}",
+        f"{scope} .rh-m:focus-visible{{outline:2px solid #1a5fb4;outline-offset:1px}}",
         f"{scope} .rh-removed{{color:#767676;text-decoration:line-through}}",
         f"{scope} .rh-legend{{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:13px;"
         "margin:0 0 10px;padding-bottom:6px;border-bottom:1px solid #ddd}",
@@ -401,18 +402,24 @@ def _style(
     return "<style>" + "\n".join(rules) + "</style>"
 
 
-#: Links the parts of a figure on hover: every piece sharing a figure key with the hovered one
-#: (and whose label is shown) is shaded. Scoped to one fragment; runs once per fragment.
+#: Links the parts of a figure on hover or keyboard focus: every piece sharing a figure key with
+#: the hovered (focused) one, and whose label is shown, is shaded. A device piece is a tab stop
+#: (its title, the figure's meaning, is read out on focus) while its label is shown; a hidden
+#: one is taken out of the tab order. Scoped to one fragment; runs once per fragment.
 _SCRIPT = (
     "<script>(function(){var r=document.getElementById(%s);if(!r||r.dataset.rhReady)return;"
     "r.dataset.rhReady='1';var t=r.querySelector('.rh-text'),on=[];"
     "function clear(){on.forEach(function(e){e.classList.remove('rh-linked')});on=[];}"
     "function shown(f){var l=f.split('~')[0];"
     "return getComputedStyle(t).getPropertyValue('--rh-b-'+l).trim()!=='none';}"
-    "r.addEventListener('mouseover',function(ev){clear();var p=ev.target.closest&&ev.target.closest('[data-fig]');"
+    "function link(ev){clear();var p=ev.target.closest&&ev.target.closest('[data-fig]');"
     "if(!p||!t.contains(p))return;p.getAttribute('data-fig').split(' ').filter(shown).forEach(function(f){"
-    "t.querySelectorAll('[data-fig~=\"'+f+'\"]').forEach(function(e){e.classList.add('rh-linked');on.push(e);});});});"
-    "r.addEventListener('mouseleave',clear);})();</script>"
+    "t.querySelectorAll('[data-fig~=\"'+f+'\"]').forEach(function(e){e.classList.add('rh-linked');on.push(e);});});}"
+    "function stops(){t.querySelectorAll('[data-fig][tabindex]').forEach(function(e){"
+    "e.tabIndex=e.getAttribute('data-fig').split(' ').some(shown)?0:-1;});}"
+    "r.addEventListener('mouseover',link);r.addEventListener('focusin',link);"
+    "r.addEventListener('mouseleave',clear);r.addEventListener('focusout',clear);"
+    "r.addEventListener('change',stops);stops();})();</script>"
 )
 
 
@@ -463,7 +470,7 @@ def render(
     >>> s = "Tom & Jerry"
     >>> html_text = render(s, [Span.from_source(s, 0, 3, device="alliteration", kind="t")], css_id="x")
     >>> html_text[html_text.index('<div class="rh-text">'):html_text.index("<script>")]
-    '<div class="rh-text"><span class="rh-m rh-c0 alliteration" data-fig="alliteration~s0" title="Alliteration: t">Tom</span> &amp; Jerry</div>'
+    '<div class="rh-text"><span class="rh-m rh-c0 alliteration" data-fig="alliteration~s0" tabindex="0" title="Alliteration: t">Tom</span> &amp; Jerry</div>'
     """
     shown = LAYERS if layers is None else tuple(layers)
     for layer in shown:
@@ -529,6 +536,8 @@ def render(
             classes.append("rh-removed")
             titles += [removed_tips[i] for i in gone]
         data = f' data-fig="{figures}"' if figures else ""
+        if any(layer_of(drawn[i].device) == "devices" for i in on):
+            data += ' tabindex="0"'  # a figure's meaning reachable from the keyboard
         pieces.append(
             f'<span class="{" ".join(classes)}"{data} title="{"&#10;".join(titles)}">{chunk}</span>'
         )

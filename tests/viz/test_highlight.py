@@ -292,7 +292,9 @@ def test_any_spans_keep_the_text_and_cover_exactly_their_characters(text, raw):
     body = render(text, spans, css_id="p").split('<div class="rh-text">', 1)[1]
     body = body.split("</div>", 1)[0]
     pieces = re.findall(
-        r'<span class="([^"]*)"(?: data-fig="[^"]*")? title="[^"]*">([^<]*)</span>|([^<]+)', body
+        r'<span class="([^"]*)"(?: data-fig="[^"]*")?(?: tabindex="0")? title="[^"]*">([^<]*)</span>'
+        r"|([^<]+)",
+        body,
     )
 
     for classes, marked, plain in pieces:
