@@ -352,7 +352,9 @@ def _ids_as_written(path: Path, id_column: str, rows: int) -> list:
     ``None``."""
     ids = [
         json.loads(line, parse_int=str, parse_float=str).get(id_column)
-        for line in path.read_text(encoding="utf-8").splitlines()
+        # only "\n" ends a JSON Lines record: a text may hold U+2028 or U+0085 raw, which
+        # str.splitlines would also break at
+        for line in path.read_text(encoding="utf-8").split("\n")
         if line.strip()
     ]
     if len(ids) != rows:  # not one object per line: leave it to the table's own checks

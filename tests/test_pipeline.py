@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -383,6 +384,27 @@ def test_json_lines_numbers_in_the_id_column_are_names_as_written(tmp_path):
     assert [d.doc_id for d in iter_corpus(path, id_column="id")] == [
         "1.10", "1.1", "12345678901234567891", "x"
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\r"])
+def test_json_lines_texts_may_hold_unicode_line_separators_raw(tmp_path, separator):
+    """JSON writes U+2028, U+2029 and U+0085 raw (ensure_ascii=False) and a CR only escaped;
+    the table was split with str.splitlines, which breaks a record at them: a valid file was
+    refused as "not a readable JSON Lines table"."""
+    from rhetoric.documents import iter_corpus
+
+    path = tmp_path / "t.jsonl"
+    rows = [
+        {"doc_id": "a", "text": f"We will win.{separator}We will win again."},
+        {"doc_id": "b", "text": "Two."},
+    ]
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
+    documents = list(iter_corpus(path))
+    assert [(d.doc_id, d.text) for d in documents] == [(r["doc_id"], r["text"]) for r in rows]
+    result = analyze_corpus(path, devices=DEVICES, frames=False, n_jobs=1)
+    assert result.documents["doc_id"].tolist() == ["a", "b"] and result.errors.empty
 
 
 @pytest.mark.parametrize("kind", ["DataFrame", ".csv", ".jsonl", ".parquet"])

@@ -54,7 +54,7 @@ def read_frame_judgements(path: str | os.PathLike) -> pd.DataFrame:
     if not path.is_file():
         raise InputError(f"{path}: no such frame judgement file")
     rows = [
-        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+        json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()
     ]
     for row in rows:
         for key in ("doc", "dominant", "present"):

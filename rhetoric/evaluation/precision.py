@@ -115,7 +115,7 @@ def read_second_judgements(path: str | os.PathLike) -> pd.DataFrame:
     import json
 
     second = read_judgements(path)
-    lines = [line for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = [line for line in Path(path).read_text(encoding="utf-8").split("\n") if line.strip()]
     strata = [json.loads(line).get("stratum", "") for line in lines]
     if len(strata) != len(second):
         raise InputError(f"{path}: every record needs a verdict ({len(second)} of {len(strata)})")
