@@ -72,6 +72,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from rhetoric.span import Span
@@ -288,7 +289,9 @@ _RULES: list[tuple[str, re.Pattern, bool, int]] = [
         "copyright notice",
         re.compile(
             r"^\s*(?:©|\(c\)|copyright\b)\s*(?:\d{4}|[^\n]*\brights reserved\b|[^\n]*\bdistributed by\b)"
-            r"|\ball rights reserved\b|^\W*distributed by (?-i:[A-Z])|^\W*privacy policy\W*$",
+            # "all rights reserved" alone is a notice where it closes its line ("... Press. All
+            # rights reserved."), not inside a sentence ("that all rights reserved to the people")
+            r"|(?:^|[.;|]\s*)all rights reserved\W*$|^\W*distributed by (?-i:[A-Z])|^\W*privacy policy\W*$",
             re.I,
         ),
         False,
@@ -307,7 +310,7 @@ _RULES: list[tuple[str, re.Pattern, bool, int]] = [
             r"|^\W*originally (?:published|appeared|posted)\b"
             r"|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\W*$"
             r"|^\W*(?:additional )?(?:reporting|writing|editing|research) by (?-i:[A-Z])"
-            r"|^\W*(?:source|via|h/t|hat tip)\s*:"
+            r"|^\W*(?:source|via|h/t|hat tip)\s*:(?!\s*(?-i:[a-z]))"  # a source is named, not a clause
             r"|^\W*our standards\s*:"
             rf"|^\W*{_NAME} (?:reported|wrote) from {_NAME}\W*$",
             re.I,
@@ -319,7 +322,7 @@ _RULES: list[tuple[str, re.Pattern, bool, int]] = [
         "byline",
         re.compile(
             rf"^\W*(?:by|written by|posted by|author:?)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
-            r"(?:\s*[|,–—-]\s*[\w .,'’-]{0,40})?\s*$"
+            r"(?:\s*[|,–—-]\s*(?-i:[A-Z0-9])[\w .,'’-]{0,40})?\s*$"
             rf"|^\s*[—–]\s*{_NAME}\s*$",
             re.I,
         ),
@@ -345,22 +348,25 @@ _INLINE: list[tuple[str, re.Pattern]] = [
             r"[(\[]\s*(?:(?:loud|prolonged|sustained|extended|more|some|scattered|mixed|long|continued"
             r"|standing|big|brief)\s+)*"
             r"(?:applause|laughter|laughs|cheers|cheering|boos|booing|groans|gasps|crosstalk|inaudible"
-            r"|indiscernible|unintelligible|ovation|chanting|chants|music|silence|pause|interruption"
+            r"|indiscernible|unintelligible|ovation|chanting|chants|interruption"
             r"|audience(?: members?)?(?: responds?| respond| reacts?| chants?| members?)?)\b"
             r"[^()\[\]\n]{0,60}[)\]]"
+            # music, silence and a pause are stage directions only as short markers ("(Music
+            # plays)", "(Pause.)"), not the opening of a parenthesis ("(silence that speaks ...)")
+            r"|[(\[]\s*(?:music|silence|pause)\b\W*(?:\w+\W*){0,2}[)\]]"
             r"|\[\s*(?:at this point|the president|the audience|audience members?)\b[^\[\]\n]{0,200}\]"
             r"|(?<=[.!?] )(?:applause|laughter)\.?[)\]]"  # a marker that lost its opening bracket
-            r"|(?m:^[ \t]*END[ \t]+\d{1,2}:\d{2}[ \t]*[AP]\.?M\.?(?:[ \t]+[A-Z]{2,4})?[ \t]*$)",
+            r"|(?m:^[ \t\ufeff\u00a0]*END[ \t]+\d{1,2}:\d{2}[ \t]*[AP]\.?M\.?(?:[ \t]+[A-Z]{2,4})?[ \t]*(?=\r?$))",
             re.I,
         ),
     ),
     (
         "speaker label",
         re.compile(
-            r"(?m:^[ \t]*(?!(?:NOTES?|UPDATED?|BREAKING(?: NEWS)?|EDITOR'?S NOTE|WARNING|SOURCES?|PHOTO|VIDEO"
+            r"(?m:^[ \t\ufeff\u00a0]*(?!(?:NOTES?|UPDATED?|BREAKING(?: NEWS)?|EDITOR'?S NOTE|WARNING|SOURCES?|PHOTO|VIDEO"
             r"|WATCH|RELATED|READ(?: MORE)?|ALERT|EXCLUSIVE|CORRECTION|ADVERTISEMENT|FACT|QUESTION|ANSWER)[ \t]*:)"
             r"(?:(?:THE|MR\.?|MRS\.?|MS\.?|DR\.?|SEN\.?|SENATOR|REP\.?|GOV\.?|VICE)[ \t]+)?"
-            r"(?:[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,2}|Q|A)[ \t]*:(?=[ \t]|$))"
+            r"(?:[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,2}|Q|A)[ \t]*:(?=[ \t]|\r?$))"
         ),
     ),
     (
@@ -415,6 +421,32 @@ _INLINE: list[tuple[str, re.Pattern]] = [
 _POLL_OPENER = re.compile(
     r"\b(?:take|answer|join) (?:our|the|this|today'?s) (?:quick )?(?:poll|survey)\b", re.I
 )
+
+
+def _labels_of_turns(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The speaker labels among ``found`` that open a turn: a label before a lower-case word
+    ("FREEDOM: that is our promise") is one only when the same label opens another turn of the
+    text ("SOLOMON: yes listen" in an interview where "SOLOMON:" recurs)."""
+    labels = [(start, end) for start, end, reason in found if reason == "speaker label"]
+    if not labels:
+        return found
+
+    def name(start: int, end: int) -> str:
+        return " ".join(text[start:end].rstrip(": \t").split())
+
+    def lower_after(end: int) -> bool:
+        following = _NOT_SPACE_ON_LINE.match(text, end)
+        return following is not None and following.group(1).islower()
+
+    counts = Counter(name(*label) for label in labels)
+    return [
+        (start, end, reason)
+        for start, end, reason in found
+        if reason != "speaker label" or not lower_after(end) or counts[name(start, end)] > 1
+    ]
+
+
+_NOT_SPACE_ON_LINE = re.compile(r"[ \t]*(\S)")
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -589,10 +621,11 @@ def _inline_markers(text: str) -> list[tuple[int, int, str]]:
             continue
         for match in pattern.finditer(text):
             start, end = match.span()
-            while start < end and text[start].isspace():
-                start += 1
+            while start < end and (text[start].isspace() or text[start] == "\ufeff"):
+                start += 1  # a label's line may open with a byte-order mark: not the label's
             if start < end:
                 found.append((start, end, reason))
+    found = _labels_of_turns(text, found)
     # A poll box opened inside a line: the question after the opener, to the end of the line.
     for start, end, reason in list(found):
         if reason == "continues below" and _POLL_OPENER.search(text, start, end):

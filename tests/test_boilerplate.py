@@ -130,6 +130,69 @@ def test_speaker_labels_and_closing_marks_of_a_transcript():
     assert find_boilerplate("UPDATE: The vote was moved to Friday.") == []
 
 
+@pytest.mark.parametrize("start", ["", "\ufeff", "\u00a0"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_transcript_labels_go_whatever_the_line_ending_and_a_byte_order_mark(newline, start):
+    """A transcript saved on Windows (CRLF) kept its labels on their own lines as words, and so
+    did a first label after a byte-order mark or a no-break space."""
+    text = start + newline.join(
+        ["THE PRESIDENT:", "Thank you all.", "", "AUDIENCE MEMBER:", "Four more years!", "",
+         "THE PRESIDENT:", "We will win.", "END 12:42 P.M. EST", ""]
+    )  # fmt: skip
+    assert removed(text) == [
+        ("speaker label", "THE PRESIDENT:"),
+        ("speaker label", "AUDIENCE MEMBER:"),
+        ("speaker label", "THE PRESIDENT:"),
+        ("stage direction", "END 12:42 P.M. EST"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Christmas, our troops will be home.",
+        "By God, we will not yield.",
+        "By America, for America, we will rebuild.",
+        "We hold that all rights reserved to the people are sacred, and no king shall rule us.",
+        "FREEDOM: that is our promise",
+        "(silence that speaks louder than words)",
+        "(music of many voices)",
+        "Source: our strength comes from the people.",
+    ],
+)
+def test_short_authored_lines_shaped_like_furniture_stay(line):
+    """Each of these was removed (byline, copyright notice, speaker label, stage direction,
+    credit line) and its words lost to every count."""
+    text = f"We will keep our promises to this nation.\n{line}\nAnd we will keep faith with them.\n"
+    assert removed(text) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("By John Smith, Associated Press", "byline"),
+        ("By JANE DOE", "byline"),
+        ("Source: Reuters", "credit line"),
+        ("(Music plays)", "stage direction"),
+        ("(Pause.)", "stage direction"),
+        ("The Associated Press. All rights reserved.", "copyright notice"),
+        ("OBAMA: We will win.", "speaker label"),
+    ],
+)
+def test_the_furniture_those_lines_resemble_still_goes(line, reason):
+    text = f"We will keep our promises to this nation.\n{line}\nAnd we will keep faith with them.\n"
+    assert [kind for kind, _ in removed(text)] == [reason]
+
+
+def test_a_label_before_a_lower_case_word_goes_when_it_opens_other_turns():
+    text = "SOLOMON: Yes, I do.\nQ: And the records?\nSOLOMON: yes, listen, we have them.\n"
+    assert removed(text) == [
+        ("speaker label", "SOLOMON:"),
+        ("speaker label", "Q:"),
+        ("speaker label", "SOLOMON:"),
+    ]
+
+
 def test_a_poll_box_is_one_span_with_its_repeated_question_and_options():
     question = "Should the city build a second bridge over the river?"
     box = (
