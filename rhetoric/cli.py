@@ -877,10 +877,11 @@ def _delegate(module: str):
 
 
 def _run_evaluate_devices(args) -> int:
-    from rhetoric.devices import check_devices
     from rhetoric.evaluation.gold import evaluate_gold
+    from rhetoric.output import check_verbose_format
 
-    devices = check_devices(args.devices.split(",")) if args.devices else None
+    check_verbose_format(args, "every miss and violation")
+    devices = _devices_option(args.devices)
     summary, items = evaluate_gold(args.gold, args.data_home, devices)
     if args.format != "table":
         print(format_table(summary, args.format), end="")

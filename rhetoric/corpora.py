@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from importlib import resources
+from pathlib import Path
 from typing import Literal, NamedTuple
 
 import pandas as pd
@@ -223,20 +224,50 @@ def load_ptc(
             }
         )
     articles = pd.DataFrame(rows, columns=["doc_id", "text", "split", "genre", "path"])
-    labels = pd.read_csv(
-        folder / PTC_LABEL_FILES[split], sep="\t", header=None, dtype=str, quoting=3
-    )
-    labels.columns = ["doc_id", "technique", "start", "end"]
+    texts = dict(zip(articles["doc_id"], articles["text"], strict=True))
+    labels = _ptc_labels(folder / PTC_LABEL_FILES[split], texts)
     if split == "test":
         labels["technique"] = None
-    labels = labels.astype({"start": int, "end": int})
-    texts = dict(zip(articles["doc_id"], articles["text"], strict=True))
-    labels["text"] = [
-        texts[d][s:e]
-        for d, s, e in zip(labels["doc_id"], labels["start"], labels["end"], strict=True)
-    ]
     spans = labels.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
     return PTCSplit(articles, spans)
+
+
+def _ptc_labels(path: Path, texts: dict[str, str]) -> pd.DataFrame:
+    """The span labels of a PTC split (``article id, technique, start, end`` a line, tab
+    separated), each with its text; a line that is not such a label (other fields, offsets that
+    are no whole numbers or lie outside its article, an article the split does not hold) is an
+    :class:`~rhetoric.errors.InputError` naming the file and line, as damaged data in the data
+    home is no bug of the package."""
+    from rhetoric.errors import InputError
+
+    rows = []
+    with open(path, encoding="utf-8") as stream:
+        for number, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            fields = line.rstrip("\r\n").split("\t")
+            where = f"{path}:{number}"
+            if len(fields) != 4:
+                raise InputError(
+                    f"{where}: a PTC label is 4 tab-separated fields (article, technique, start, end), not {len(fields)}"
+                )
+            doc_id, technique, start, end = fields
+            try:
+                start, end = int(start), int(end)
+            except ValueError:
+                raise InputError(f"{where}: start and end must be whole numbers") from None
+            if doc_id not in texts:
+                raise InputError(
+                    f"{where}: article {doc_id} is not among the split's articles ({path.parent})"
+                )
+            if not 0 <= start <= end <= len(texts[doc_id]):
+                raise InputError(
+                    f"{where}: offsets {start}-{end} lie outside article {doc_id} ({len(texts[doc_id])} characters)"
+                )
+            rows.append((doc_id, technique, start, end, texts[doc_id][start:end]))
+    return pd.DataFrame(rows, columns=["doc_id", "technique", "start", "end", "text"]).astype(
+        {"start": "int64", "end": "int64"}
+    )
 
 
 LOADERS = {"seed": load_seed, "federalist": load_federalist, "inaugural": load_inaugural,

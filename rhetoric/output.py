@@ -33,6 +33,19 @@ def add_format_option(parser: argparse.ArgumentParser, *, what: str = "the table
     )
 
 
+def check_verbose_format(args: argparse.Namespace, listing: str) -> None:
+    """``--verbose`` prints a ``listing`` beside the table of the table format; with ``--format
+    json`` or ``csv`` (the rows only, for a program) it was ignored without a word: a usage error
+    now, before the work."""
+    from rhetoric.errors import UsageError
+
+    if getattr(args, "verbose", False) and getattr(args, "format", "table") != "table":
+        raise UsageError(
+            f"--verbose lists {listing} beside the table; --format {args.format} prints the rows "
+            "only: give one of the two"
+        )
+
+
 def add_table_column_options(parser: argparse.ArgumentParser, *, table: str = "a table") -> None:
     """Give a subcommand ``--text-column`` and ``--id-column``: which columns of a corpus table
     hold each document's text and name (spelled the same wherever a table is read)."""

@@ -23,17 +23,17 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
-from rhetoric.datahome import corpus_dir
+from rhetoric.datahome import corpus_dir, fetch_hint
 from rhetoric.devices.chiasmus import THRESHOLD, rank_candidates, score_candidate
-from rhetoric.errors import check_choice
+from rhetoric.errors import DataNotFoundError, InputError, check_choice
 from rhetoric.evaluation.ptc import label_scores
+from rhetoric.files import read_json_lines
 from rhetoric.text import Document
 
 #: Columns of :func:`evaluate_chiasmus`.
@@ -107,8 +107,20 @@ def load_chiasmus(dataset: str, data_home: str | os.PathLike | None = None) -> p
     """
     check_choice("dataset", dataset, DATASETS)
     path = corpus_dir("chiasmus", data_home) / _FILES[dataset]
-    with open(path, encoding="utf-8") as stream:
-        return pd.DataFrame([json.loads(line) for line in stream if line.strip()])
+    if not path.is_file():  # the folder is there (corpus_dir), this benchmark's file is not
+        raise DataNotFoundError(
+            f"{path}: the {dataset} benchmark is not there; " + fetch_hint("chiasmus", data_home)
+        )
+    # damaged data in the data home is said in one line naming file and line, not as a bug
+    records = [
+        record
+        for _, record in read_json_lines(
+            path, f"{dataset} chiasmus benchmark", required=("text", "label")
+        )
+    ]
+    if not records:
+        raise InputError(f"{path}: no records in the {dataset} chiasmus benchmark")
+    return pd.DataFrame(records)
 
 
 def text_scores(texts: Iterable[str]) -> pd.DataFrame:

@@ -16,10 +16,11 @@ from pathlib import Path
 import pandas as pd
 
 from rhetoric.datahome import get_data_home
-from rhetoric.devices import DEVICES, find_devices
+from rhetoric.devices import DEVICES, check_devices, find_devices
 from rhetoric.errors import InputError, invalid_value
+from rhetoric.evaluation.named import document_name, named_text, unknown_label
 from rhetoric.files import read_json_lines
-from rhetoric.text import Document, decode
+from rhetoric.text import Document
 
 #: Detector labels that count as a gold label (the README's "compatible labels").
 COMPATIBLE = {"antimetabole": "chiasmus", "list": "tricolon", "correctio": "antithesis"}
@@ -37,24 +38,54 @@ RESULT_COLUMNS = [
 ]
 
 
-def load_gold(path: str | os.PathLike) -> pd.DataFrame:
+#: Labels of gold items that name no device the gold evaluation scores (stance words, in a
+#: file of missed instances): such items are left out, with a warning saying how many.
+NOT_DEVICES = frozenset({"stance", "frame"})
+
+
+def load_gold(path: str | os.PathLike, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
     """The gold items of a JSON Lines file: ``doc``, ``device``, ``polarity``, ``quote``, ``min_hits``, ``note``.
 
-    A file of no items (empty, or blank lines only), or an item whose ``min_hits`` is not a whole
-    number of at least 1, is an :class:`~rhetoric.errors.InputError` (naming file and line).
-    The file's path is kept in the table's ``attrs["source"]``, for :func:`check_quotes` to name.
+    A file of no items (empty, or blank lines only), an item whose ``doc``, ``device`` or quote
+    is no string (or an empty one), whose ``device`` is no device (a close name suggested) or
+    whose ``min_hits`` is not a whole number of at least 1, is an
+    :class:`~rhetoric.errors.InputError` (naming file and line). Items of stance words
+    (:data:`NOT_DEVICES`) are left out with a warning. ``doc`` is kept as its
+    :func:`~rhetoric.evaluation.named.document_name` (``./a/b.txt`` is ``a/b.txt``). The file's
+    path is kept in the table's ``attrs["source"]``, for :func:`check_quotes` to name.
     """
-    rows = []
+    import warnings
+
+    rows, left_out = [], 0
     records = read_json_lines(path, "gold file", required=("doc", "device", ("quote", "not_quote")))
     if not records:  # nothing to score: every recall would be 0 of 0
         raise InputError(f"no gold items in {path}")
     for number, item in records:
+        where = f"{path}:{number}"
         positive = "quote" in item
+        quote_key = "quote" if positive else "not_quote"
+        for key in ("doc", "device", quote_key):
+            if not isinstance(item[key], str) or not item[key]:
+                raise InputError(f"{where}: {key} must be a non-empty string, got {item[key]!r}")
+        if item["device"] in NOT_DEVICES:
+            left_out += 1
+            continue
+        device = COMPATIBLE.get(item["device"], item["device"])
+        if device not in DEVICES:
+            raise unknown_label(where, item["device"], DEVICES)
         rows.append({
-            "doc": item["doc"], "device": item["device"], "polarity": "positive" if positive else "negative",
-            "quote": item["quote"] if positive else item["not_quote"],
-            "min_hits": _min_hits(item.get("min_hits", 1), f"{path}:{number}"), "note": item.get("note", ""),
+            "doc": document_name(item["doc"], data_home), "device": device,
+            "polarity": "positive" if positive else "negative", "quote": item[quote_key],
+            "min_hits": _min_hits(item.get("min_hits", 1), where), "note": item.get("note", ""),
         })  # fmt: skip
+    if left_out:
+        warnings.warn(
+            f"{path}: {left_out} item{'s' * (left_out != 1)} of stance words left out: the gold "
+            "evaluation scores the devices",
+            stacklevel=2,
+        )
+    if not rows:
+        raise InputError(f"no gold items of a device in {path}")
     gold = pd.DataFrame(rows, columns=["doc", "device", "polarity", "quote", "min_hits", "note"])
     gold.attrs["source"] = str(path)
     return gold
@@ -196,12 +227,10 @@ def gold_documents(gold: pd.DataFrame, data_home: str | os.PathLike | None = Non
     if "doc" not in gold.columns:
         raise invalid_value("column", "doc", map(str, gold.columns))
     home = get_data_home(data_home)
-    rows = []
-    for doc in dict.fromkeys(gold["doc"]):
-        path = home / doc
-        if not path.is_file():
-            raise InputError(f"{path}: gold document not found in the data home ({home})")
-        rows.append({"doc_id": doc, "text": decode(path.read_bytes())[0]})
+    rows = [
+        {"doc_id": doc, "text": named_text(doc, home, "gold document")}
+        for doc in dict.fromkeys(gold["doc"])
+    ]
     return pd.DataFrame(rows, columns=["doc_id", "text"])
 
 
@@ -225,7 +254,7 @@ def detect_gold_documents(
     from rhetoric.documents import iter_corpus
     from rhetoric.runner import map_documents
 
-    devices = tuple(devices) if devices else DEVICES
+    devices = check_devices(devices)
     documents = gold_documents(gold, data_home)
     texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
     check_quotes(gold, texts)  # before the detectors run, not after
@@ -254,7 +283,7 @@ def evaluate_gold(
         One row per gold item: its fields plus ``hits`` (occurrences covered), ``ok`` (matched
         positive / unviolated negative) and ``detail`` (the offending spans of a violation).
     """
-    gold = load_gold(gold_path)
+    gold = load_gold(gold_path, data_home)
     detected = detect_gold_documents(gold, data_home, devices, min_score=min_score, n_jobs=n_jobs)
     return score_gold(gold, *detected, devices=devices)
 
@@ -272,7 +301,7 @@ def score_gold(
     An item whose quote is not in its document is an :class:`~rhetoric.errors.InputError`
     (:func:`check_quotes`), never a silent miss or a silently unviolated negative. Only the
     items of ``devices`` are scored (an item of a device not run is no miss)."""
-    devices = tuple(devices) if devices else DEVICES
+    devices = check_devices(devices)
     source = gold.attrs.get("source")
     gold = gold[gold["device"].isin(devices)]  # the items of devices not run are not misses
 

@@ -111,9 +111,18 @@ def training_documents(data_home: str | os.PathLike | None = None) -> list[str]:
     return pool
 
 
+#: Folders of the data home that hold news articles (the PTC and the bundled seed article).
+NEWS_FOLDERS = ("ptc/", "seed/")
+
+
 def genre_of(path: str) -> str:
-    """``"news"`` for PTC articles, ``"speech"`` for addresses (the two genres the README reports)."""
-    return "news" if path.startswith("ptc/") else "speech"
+    """``"news"`` for the news articles of the data home (the PTC and the seed article),
+    ``"speech"`` for the rest (the addresses; the two genres the README reports).
+
+    >>> genre_of("ptc/train-articles/article1.txt"), genre_of("seed/moscow_kabul_via_islamabad.txt")
+    ('news', 'news')
+    """
+    return "news" if path.startswith(NEWS_FOLDERS) else "speech"
 
 
 PTC_TRAIN_FOLDER = "ptc/train-articles"

@@ -21,10 +21,12 @@ from pathlib import Path
 import pandas as pd
 
 from rhetoric.datahome import fetch_hint, get_data_home
+from rhetoric.devices import DEVICES
 from rhetoric.errors import DataNotFoundError, InputError, UsageError
+from rhetoric.evaluation.gold import COMPATIBLE
+from rhetoric.evaluation.named import document_name, named_text, unknown_label
 from rhetoric.evaluation.pool import genre_of, gold_dir
 from rhetoric.figures import group_figures, with_context
-from rhetoric.text import decode
 from rhetoric.validation.judgements import read_judgements, write_judgements
 from rhetoric.validation.precision import ALL, match_judgements, precision_table
 
@@ -182,7 +184,8 @@ def judge_agreement(second: pd.DataFrame, first: pd.DataFrame) -> pd.DataFrame:
 
 
 def judged_texts(docs: Iterable[str], data_home: str | os.PathLike | None = None) -> dict[str, str]:
-    """``{doc: text}`` for paths under the data home, decoded as the analysis decodes them."""
+    """``{doc: text}`` for paths under the data home, decoded as the analysis decodes them (see
+    :func:`~rhetoric.evaluation.named.named_text` for a missing or unreadable document)."""
     home = get_data_home(data_home)
     texts = {}
     for doc in dict.fromkeys(docs):
@@ -193,13 +196,46 @@ def judged_texts(docs: Iterable[str], data_home: str | os.PathLike | None = None
                 "data home (such as inaugural/texts/1961-Kennedy.txt); a sheet of `rhetoric "
                 "validate sample` is read by `rhetoric validate report`"
             )
-        if not path.is_file():
-            raise DataNotFoundError(
-                f"{doc}: a judged document is not in the data home ({home}); "
-                + fetch_hint(Path(doc).parts[0], home)
-            )
-        texts[doc] = decode(path.read_bytes())[0]
+        texts[doc] = named_text(doc, home, "judged document")
     return texts
+
+
+#: The labels a judged figure may carry: the devices, their older names and stance words.
+JUDGED_LABELS = (*DEVICES, *COMPATIBLE, "stance")
+
+
+def load_judged(
+    judged: Iterable[str | os.PathLike], data_home: str | os.PathLike | None = None
+) -> pd.DataFrame:
+    """The judged figures of ``judged`` (:func:`~rhetoric.validation.judgements.read_judgements`)
+    as the evaluation reads them: one name per document (:func:`document_name`); refused when a
+    label is none of :data:`JUDGED_LABELS` (a close one suggested: a misspelt device would leave
+    its judgements matching nothing, and the figures they judge unjudged) or when no record holds
+    a verdict (every precision would be of 0 figures)."""
+    judged = list(judged)
+    judgements = read_judgements(judged)
+    if judgements.empty:
+        raise InputError(
+            f"no judged figure (a record with a verdict) in {', '.join(map(str, judged))}"
+        )
+    for device, file in zip(judgements["device"], judgements["file"], strict=True):
+        if device not in JUDGED_LABELS:
+            raise unknown_label(file, device, JUDGED_LABELS)
+    names = {doc: document_name(doc, data_home) for doc in dict.fromkeys(judgements["doc"])}
+    return judgements.assign(doc=judgements["doc"].map(names))
+
+
+def check_offsets(judgements: pd.DataFrame, texts: dict[str, str]) -> None:
+    """A judgement whose offsets lie past its document's end is an
+    :class:`~rhetoric.errors.InputError` (another document, or offsets counted another way).
+    Its ``text`` is not checked: a record may give a figure's parts joined ("former | former")
+    or cut short."""
+    for row in judgements.itertuples(index=False):
+        if row.end > len(texts[row.doc]):
+            raise InputError(
+                f"{row.file}: a judgement of {row.doc} at [{row.start}:{row.end}] lies past the "
+                f"end of its text ({len(texts[row.doc])} characters)"
+            )
 
 
 def detect_figures(
@@ -261,8 +297,10 @@ def evaluate_precision(
     -------
     PrecisionResult
     """
-    judgements = read_judgements(list(judged))
+    judgements = load_judged(judged, data_home)
+    documents = [document_name(doc, data_home) for doc in documents]
     texts = judged_texts([*judgements["doc"], *documents], data_home)
+    check_offsets(judgements, texts)
     figures = detect_figures(texts, n_jobs=n_jobs, devices=devices, min_score=min_score)
     matched = match_judgements(figures, judgements)
     matched["genre"] = matched["doc"].map(genre_of)
@@ -420,6 +458,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rhetoric.output import check_verbose_format
+
+    check_verbose_format(args, "the unjudged figures and the judgements no figure matches")
     if args.unjudged_out:
         from rhetoric.files import output_path
         from rhetoric.validation.judgements import check_sheet_target

@@ -413,6 +413,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the scores as a table; return the exit code."""
+    from rhetoric.output import check_verbose_format
+
+    check_verbose_format(args, "the TC rule at every threshold")
     table = evaluate_ptc(args.split, args.data_home)
     fmt = getattr(args, "format", "table")
     if fmt != "table":  # one table: the rows below, then the cross-validated and learned scores
@@ -455,16 +458,22 @@ def run(args: argparse.Namespace) -> int:
 
 def _print_rows(table: pd.DataFrame, args: argparse.Namespace, fmt: str) -> int:
     """``rhetoric evaluate ptc --format json|csv``: every score of the text report as rows."""
+    from rhetoric.framing.loaded import loaded_model
     from rhetoric.output import format_table
 
     cv = emphatic_cross_validation()
     loaded = loaded_language_scores(args.split, args.data_home)
+    model_cv = (loaded_model().provenance or {}).get("cv", {}) if loaded_model() else {}
     extra = [
         {"split": "train", "setting": "span_emphatic cross-validated", **cv},
         {"split": args.split, "setting": f"{LOADED_TECHNIQUE} learned word classifier",
          **{k: loaded[k] for k in ("precision", "recall", "f1", "n_pred", "n_gold")}},
+        # as the table report prints it: the shipped classifier's cross-validation on train
+        {"split": "train", "setting": f"{LOADED_TECHNIQUE} learned word classifier cross-validated",
+         "f1": model_cv.get("f1")},
     ]  # fmt: skip
     rows = pd.concat([table, pd.DataFrame(extra)], ignore_index=True)[RESULT_COLUMNS]
+    rows = rows.astype({"n_pred": "Int64", "n_gold": "Int64"})  # counts, blank where none
     print(format_table(rows, fmt), end="")
     return 0
 

@@ -20,6 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 from rhetoric.datahome import get_data_home
+from rhetoric.errors import DataNotFoundError, OutputError
+from rhetoric.files import output_error
 from rhetoric.validation.precision import ALL
 
 START, END = "<!-- evaluation:start -->", "<!-- evaluation:end -->"
@@ -73,19 +75,24 @@ def build_report(gold: str | Path | None = None, data_home=None, facts: dict | N
     from rhetoric.evaluation.ptc import emphatic_cross_validation, evaluate_ptc
 
     home = get_data_home(data_home)
-    gold = Path(gold) if gold else default_gold_path(home)
+    if not gold and not default_gold_path(home).is_file():
+        # the targets read the gold items: no report without them, rather than one without their rows
+        raise DataNotFoundError(
+            f"{default_gold_path(home)}: the public gold file is not beside the data home "
+            f"({home}); give it with --gold FILE, or set RHETORIC_DATA to the data home beside it"
+        )
+    gold = Path(gold) if gold else default_gold_path(home)  # a missing --gold: evaluate_gold says
     parts = []
-    if gold.is_file():
-        summary, _ = evaluate_gold(gold, home)
-        candidates, _ = evaluate_gold(gold, home, min_score=0)
-        summary.insert(2, "matched_candidates", candidates["matched"].to_numpy())
-        summary.insert(5, "violated_candidates", candidates["violated"].to_numpy())
-        facts["gold"] = summary.set_index("device").loc["total"]
-        parts += [f"**Gold device items** (`{gold.name}`; a positive is matched when the detector's spans cover "
-                  "`min_hits` occurrences of its quote, a negative is violated when any span of that device "
-                  "touches it). `matched` and `violated`: the default output (each device's learned "
-                  "threshold); `matched_candidates`, `violated_candidates`: every candidate the finders "
-                  "propose (`min_score=0`):", "", markdown_table(summary, "{:.2f}"), ""]  # fmt: skip
+    summary, _ = evaluate_gold(gold, home)
+    candidates, _ = evaluate_gold(gold, home, min_score=0)
+    summary.insert(2, "matched_candidates", candidates["matched"].to_numpy())
+    summary.insert(5, "violated_candidates", candidates["violated"].to_numpy())
+    facts["gold"] = summary.set_index("device").loc["total"]
+    parts += [f"**Gold device items** (`{gold.name}`; a positive is matched when the detector's spans cover "
+              "`min_hits` occurrences of its quote, a negative is violated when any span of that device "
+              "touches it). `matched` and `violated`: the default output (each device's learned "
+              "threshold); `matched_candidates`, `violated_candidates`: every candidate the finders "
+              "propose (`min_score=0`):", "", markdown_table(summary, "{:.2f}"), ""]  # fmt: skip
     parts += [_scorer_section(), ""]
     stance = _stance_scorer_section()
     if stance:
@@ -108,8 +115,7 @@ def build_report(gold: str | Path | None = None, data_home=None, facts: dict | N
               f"P {cv['precision']:.3f}, R {cv['recall']:.3f}, F1 {cv['f1']:.3f}.", "",
               markdown_table(ptc), ""]  # fmt: skip
     parts += [_precision_section(home, facts), ""]
-    if gold.is_file():
-        parts += [_tradeoff_section(gold, home), ""]
+    parts += [_tradeoff_section(gold, home), ""]
     agreement = _agreement_section(home)
     if agreement:
         parts += [agreement, ""]
@@ -694,13 +700,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def check_readme(readme: Path) -> None:
+    """Refuse, before the evaluation runs, a ``--readme`` that is no file holding both blocks'
+    markers: an :class:`~rhetoric.errors.OutputError` (exit code 2) saying what is wrong."""
+    if readme.is_dir():
+        raise OutputError(f"--readme {readme}: is a folder, not a README file")
+    if not readme.is_file():
+        raise OutputError(f"--readme {readme}: no such file (the README whose blocks to replace)")
+    try:
+        text = readme.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise OutputError(f"--readme {readme}: cannot be read ({error})") from None
+    for start, end in ((START, END), (TARGETS_START, TARGETS_END)):
+        if start not in text or end not in text:
+            raise OutputError(
+                f"--readme {readme}: has no {start} ... {end} block to replace (copy the "
+                "markers from the project's README.md)"
+            )
+
+
 def run(args: argparse.Namespace) -> int:
     facts: dict = {}
+    if args.readme:
+        check_readme(Path(args.readme))  # before the evaluation's minutes, not after
     block = build_report(args.gold, args.data_home, facts)
     targets = targets_table(facts)
     print(targets)
     print(block, end="")
     if args.readme:
-        update_readme(Path(args.readme), block, targets)
+        try:
+            update_readme(Path(args.readme), block, targets)
+        except OSError as error:
+            raise output_error("--readme", args.readme, error, "cannot be written") from None
         print(f"updated {args.readme}")
     return 0

@@ -99,7 +99,7 @@ def min_score_tradeoff(
     home = get_data_home(data_home)
     recall = {label: {} for label in map(_label, settings)}
     if gold is not None:
-        items = gold if isinstance(gold, pd.DataFrame) else load_gold(gold)
+        items = gold if isinstance(gold, pd.DataFrame) else load_gold(gold, home)
         default = detect_gold_documents(items, home, n_jobs=n_jobs)
         texts, words, candidates = detect_gold_documents(items, home, min_score=0, n_jobs=n_jobs)
         for setting in settings:
@@ -123,13 +123,15 @@ def min_score_tradeoff(
     judged = list(judged)
     if judged:
         from rhetoric.evaluation.misses import detect_spans
-        from rhetoric.evaluation.precision import judged_texts
+        from rhetoric.evaluation.named import document_name
+        from rhetoric.evaluation.precision import check_offsets, judged_texts, load_judged
         from rhetoric.figures import group_figures
-        from rhetoric.validation.judgements import read_judgements
 
-        judgements = read_judgements(judged)
+        judgements = load_judged(judged, home)
         judgements = judgements[judgements["device"] != "stance"]
+        documents = [document_name(doc, home) for doc in documents]
         texts = judged_texts([*judgements["doc"], *documents], home)
+        check_offsets(judgements, texts)
         corpus = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
         # the device spans as rhetoric.analyze finds them (page furniture set aside), no stance
         default, candidates = (

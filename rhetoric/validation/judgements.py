@@ -49,8 +49,11 @@ def _records(path: Path) -> list[tuple[int, dict]]:
     if _is_csv(path):
         try:
             table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        except pd.errors.EmptyDataError:
+            return []  # an empty file: no records (what to make of none is the caller's to say)
         except (pd.errors.ParserError, UnicodeDecodeError) as error:
-            raise InputError(f"{path}: not a readable CSV file ({error})") from None
+            reason = " ".join(str(error).split())  # pandas' message may end in a line break
+            raise InputError(f"{path}: not a readable CSV file ({reason})") from None
         return [(i + 2, row) for i, row in enumerate(table.to_dict("records"))]
     return read_json_lines(path, "judgement file")
 

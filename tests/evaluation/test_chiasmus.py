@@ -84,3 +84,26 @@ def test_command_line_prints_a_table(data_home, capsys):
     assert run(args) == 0
     out = capsys.readouterr().out
     assert "all candidates" in out and "dubremetz" in out and "dironiil" not in out
+
+
+@pytest.mark.parametrize(
+    ("content", "status", "said"),
+    [
+        (None, 3, "the dubremetz benchmark is not there"),
+        ('{"text": "a", "label": "chiasmus"}\n{not json\n', 1, ":2: not valid JSON"),
+        ('{"label": "chiasmus"}\n', 1, "lacks 'text'"),
+        ("", 1, "no records"),
+    ],
+)
+def test_damaged_chiasmus_benchmarks_are_one_line(tmp_path, capsys, content, status, said):
+    """A missing, malformed or empty benchmark file exited 70 ("a bug in rhetoric")."""
+    from rhetoric.cli import main
+
+    folder = tmp_path / "chiasmus"
+    folder.mkdir()
+    if content is not None:
+        (folder / "dubremetz_europarl.jsonl").write_text(content, encoding="utf-8")
+    args = ["evaluate", "chiasmus", "--dataset", "dubremetz", "--data-home", str(tmp_path)]
+    assert main(args) == status
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and said in err[0], err

@@ -104,3 +104,59 @@ def test_min_hits_given_as_a_whole_number_is_read(tmp_path):
              for m in (2, 3.0, "4")]  # fmt: skip
     path.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
     assert load_gold(path)["min_hits"].tolist() == [2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("record", "said"),
+    [
+        ({"doc": DOC, "device": "chiasmus", "quote": None}, "quote must be a non-empty string"),
+        ({"doc": DOC, "device": "chiasmus", "quote": 5}, "quote must be a non-empty string"),
+        ({"doc": 123, "device": "chiasmus", "quote": "x"}, "doc must be a non-empty string"),
+        ({"doc": DOC, "device": None, "quote": "x"}, "device must be a non-empty string"),
+        ({"doc": DOC, "device": "Chiasmus", "quote": "x"}, "device 'Chiasmus' is no label"),
+        ({"doc": DOC, "device": "metaphor", "not_quote": "x"}, "device 'metaphor' is no label"),
+    ],
+)
+def test_a_gold_item_that_cannot_be_one_is_named_with_its_line(tmp_path, capsys, record, said):
+    """Such items exited 70 (a bug) or were silently left out of every row."""
+    path = tmp_path / "gold.jsonl"
+    lines = [{"doc": DOC, "device": "anaphora", "quote": "x"}, record]
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    with pytest.raises(InputError, match=f"^{path}:2: .*{said}"):
+        load_gold(path)
+    assert main(["evaluate", "devices", "--gold", str(path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and said in err[0]
+
+
+def test_gold_items_of_stance_words_are_left_out_with_a_warning(tmp_path):
+    path = tmp_path / "misses.jsonl"
+    lines = [{"doc": DOC, "device": "anaphora", "quote": "x"},
+             {"doc": DOC, "device": "stance", "quote": "y"}, {"doc": DOC, "device": "stance", "quote": "z"}]  # fmt: skip
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    with pytest.warns(UserWarning, match="2 items of stance words left out"):
+        gold = load_gold(path)
+    assert gold["device"].tolist() == ["anaphora"]
+
+
+def test_one_gold_document_named_two_ways_is_one_name(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    lines = [{"doc": DOC, "device": "anaphora", "quote": "x"}, {"doc": "./" + DOC, "device": "tricolon", "quote": "y"}]  # fmt: skip
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    assert load_gold(path)["doc"].tolist() == [DOC, DOC]
+
+
+def test_evaluate_devices_with_an_empty_devices_option_is_a_usage_error(capsys):
+    assert main(["evaluate", "devices", "--devices", "", "--gold", "x.jsonl"]) == 2
+    assert "names no device" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "command", [["devices", "--gold", "x.jsonl"], ["precision", "--judged", "x.jsonl"], ["ptc"]]
+)
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_verbose_with_a_machine_format_is_a_usage_error_not_ignored(capsys, command, fmt):
+    """--verbose was silently ignored with --format json or csv."""
+    assert main(["evaluate", *command, "--verbose", "--format", fmt]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and f"--format {fmt} prints the rows only" in err[0]

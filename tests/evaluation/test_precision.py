@@ -13,6 +13,7 @@ import pytest
 
 import rhetoric
 from rhetoric.cli import main
+from rhetoric.evaluation.precision import evaluate_precision
 from rhetoric.figures import group_figures
 from rhetoric.validation.judgements import read_judgements
 from rhetoric.validation.precision import wilson_interval
@@ -78,13 +79,78 @@ def test_evaluate_precision_counts_judged_and_unjudged_figures(
         assert text[row.end : row.end + len(row.after)] == row.after
 
 
-def test_a_judged_document_missing_from_the_data_home_exits_3(tmp_path, capsys):
-    judged = tmp_path / "judged.jsonl"
-    judged.write_text(json.dumps({"doc": "inaugural/texts/1700-Nobody.txt", "device": "anaphora",
-                                  "start": 0, "end": 5, "verdict": "TRUE"}) + "\n")  # fmt: skip
-    assert main(["evaluate", "precision", "--judged", str(judged)]) == 3
+def _judged(path, *records):
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return str(path)
+
+
+def _record(doc="inaugural/texts/1961-Kennedy.txt", **fields):
+    return {"doc": doc, "device": "anaphora", "start": 0, "end": 5, "verdict": "TRUE", **fields}
+
+
+@pytest.mark.parametrize(
+    ("doc", "status", "said"),
+    [
+        # the corpus is there, the file is not: a mistake in the judged file (exit 1)
+        ("inaugural/texts/1700-Nobody.txt", 1, "no such file"),
+        # the corpus folder is not there: data not fetched (exit 3), with how to get it
+        ("hansard/texts/1700-Nobody.txt", 3, "no 'hansard' folder"),
+    ],
+)
+def test_a_judged_document_missing_from_the_data_home(tmp_path, capsys, doc, status, said):
+    judged = _judged(tmp_path / "judged.jsonl", _record(doc))
+    assert main(["evaluate", "precision", "--judged", judged]) == status
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "1700-Nobody.txt" in err[0] and "data home" in err[0]
+    assert len(err) == 1 and doc in err[0] and said in err[0] and "data home" in err[0]
+
+
+def test_a_judged_document_that_is_no_text_is_named(tmp_path, capsys):
+    """ "PDF document, not a text file" did not say which of the judged documents it was."""
+    home = tmp_path / "home"
+    (home / "mine").mkdir(parents=True)
+    (home / "mine" / "a.txt").write_bytes(b"%PDF-1.4\nx")
+    judged = _judged(tmp_path / "j.jsonl", _record("mine/a.txt"))
+    assert main(["evaluate", "precision", "--judged", judged, "--data-home", str(home)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("rhetoric: error: mine/a.txt: PDF document")
+
+
+def test_one_document_named_two_ways_is_one_document(tmp_path):
+    """./inaugural/... and the absolute path of the same file were two documents: every figure
+    counted twice, the interval narrowed for nothing."""
+    from rhetoric.datahome import get_data_home
+
+    kennedy = "inaugural/texts/1961-Kennedy.txt"
+    text = (get_data_home() / kennedy).read_text(encoding="utf-8")
+    start = text.index("Let both sides")
+    record = _record(kennedy, start=start, end=start + 14)
+    plain = _judged(tmp_path / "a.jsonl", record)
+    dotted = _judged(tmp_path / "b.jsonl", {**record, "doc": "./" + kennedy})
+    absolute = _judged(tmp_path / "c.jsonl", {**record, "doc": str(get_data_home() / kennedy)})
+    one = evaluate_precision([plain], n_jobs=1, devices=["anaphora"])
+    three = evaluate_precision([plain, dotted, absolute], n_jobs=1, devices=["anaphora"])
+    assert list(three.texts) == [kennedy]
+    assert len(three.figures) == len(one.figures)
+
+
+def test_the_seed_article_is_news(tmp_path):
+    from rhetoric.evaluation.pool import genre_of
+
+    assert genre_of("seed/moscow_kabul_via_islamabad.txt") == "news"
+
+
+@pytest.mark.parametrize(
+    ("record", "said"),
+    [
+        (_record(device="antithessis"), "device 'antithessis' is no label"),
+        (_record(start=5_000_000, end=5_000_020), "lies past the end of its text"),
+    ],
+)
+def test_a_judgement_that_cannot_be_one_is_one_line_and_exit_1(tmp_path, capsys, record, said):
+    judged = _judged(tmp_path / "j.jsonl", record)
+    assert main(["evaluate", "precision", "--judged", judged, "--jobs", "1"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and said in err[0], err
 
 
 def test_a_bad_verdict_is_one_line_and_exit_1(tmp_path, capsys):
@@ -359,3 +425,28 @@ def test_a_document_that_cannot_be_analysed_is_the_inputs_problem_unless_a_bug(
     ) as raised:
         detect_figures({"d": "text"}, n_jobs=1)
     assert isinstance(raised.value, InputError) == (kind != "internal")
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("e.csv", ""), ("e.jsonl", ""), ("h.csv", "doc,device,start,end,verdict\n"),
+     ("u.jsonl", json.dumps(_record(verdict="")) + "\n")],
+)  # fmt: skip
+@pytest.mark.parametrize("command", ["precision", "tradeoff"])
+def test_a_judged_file_without_a_verdict_is_one_line_and_exit_1(
+    tmp_path, capsys, name, content, command
+):
+    """An empty CSV exited 70 (pandas' EmptyDataError), the others gave a table of 0 figures."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    assert main(["evaluate", command, "--judged", str(path), "--jobs", "1"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and f"no judged figure (a record with a verdict) in {path}" in err[0]
+
+
+def test_a_csv_pandas_cannot_parse_is_one_line(tmp_path, capsys):
+    path = tmp_path / "semi.csv"
+    path.write_text('doc;device;start;end;verdict\n"a;b";x\n1,2,3\n', encoding="utf-8")
+    status = main(["evaluate", "precision", "--judged", str(path)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert status == 1 and len(err) == 1, err

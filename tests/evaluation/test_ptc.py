@@ -189,3 +189,32 @@ def test_loaded_language_classifier_on_ptc_dev(data_home):
     assert scores["f1"] >= 0.22  # VADER valence alone scored 0.106
     provenance = loaded_model().provenance
     assert provenance["cv"]["folds"].startswith("GroupKFold") and provenance["dev"]["f1"] >= 0.22
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("1\tRepetition\t0\n", "4 tab-separated fields"),
+        ("1\tRepetition\tx\t5\n", "start and end must be whole numbers"),
+        ("2\tRepetition\t0\t5\n", "article 2 is not among the split's articles"),
+        ("1\tRepetition\t0\t500\n", "lie outside article 1"),
+    ],
+)
+def test_damaged_ptc_labels_are_one_line_naming_file_and_line(tmp_path, capsys, line, said):
+    """Such a labels file exited 70 ("a bug in rhetoric"): a ValueError or KeyError of pandas."""
+    from rhetoric.cli import main
+    from rhetoric.corpora import load_ptc
+    from rhetoric.errors import InputError
+
+    ptc = tmp_path / "ptc"
+    (ptc / "train-articles").mkdir(parents=True)
+    (ptc / "train-articles" / "article1.txt").write_text(
+        "We will win. We will win.", encoding="utf-8"
+    )
+    labels = ptc / "train-task-flc-tc.labels"
+    labels.write_text("1\tRepetition\t0\t11\n" + line, encoding="utf-8")
+    with pytest.raises(InputError, match=f"^{labels}:2: .*{said}"):
+        load_ptc("train", tmp_path)
+    assert main(["evaluate", "ptc", "--split", "train", "--data-home", str(tmp_path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and said in err[0]

@@ -48,6 +48,44 @@ def test_update_readme_replaces_only_the_block(tmp_path):
         update_readme(tmp_path / "bare.md", "x")
 
 
+@pytest.mark.parametrize("problem", ["missing", "folder", "no markers"])
+def test_a_readme_that_cannot_take_the_blocks_is_refused_before_the_evaluation(
+    tmp_path, capsys, monkeypatch, problem
+):
+    """A mistyped --readme was reported as a bug (exit 70) after the whole evaluation had run."""
+    import rhetoric.evaluation.report as report
+    from rhetoric.cli import main
+
+    readme = tmp_path / "README.md"
+    if problem == "folder":
+        readme.mkdir()
+    elif problem == "no markers":
+        readme.write_text("a README without the blocks\n", encoding="utf-8")
+    monkeypatch.setattr(report, "build_report", lambda *a, **k: pytest.fail("the report ran"))
+    assert main(["evaluate", "report", "--readme", str(readme)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"rhetoric: error: --readme {readme}: ")
+
+
+def test_a_report_without_its_gold_file_is_refused_not_written_without_its_rows(tmp_path, capsys):
+    """A mistyped --gold, or no gold folder beside the data home, gave a report without the gold
+    tables and without the gold recall target, and --readme wrote it over the README's."""
+    from rhetoric.cli import main
+
+    readme = tmp_path / "README.md"
+    readme.write_text(f"{TARGETS_START}\nt\n{TARGETS_END}\n{START}\nb\n{END}\n", encoding="utf-8")
+    before = readme.read_text(encoding="utf-8")
+    missing = tmp_path / "devices_pulbic.jsonl"
+    assert main(["evaluate", "report", "--gold", str(missing), "--readme", str(readme)]) == 1
+    assert "no such gold file" in capsys.readouterr().err
+    home = tmp_path / "home" / "data"
+    home.mkdir(parents=True)  # no gold folder beside it
+    assert main(["evaluate", "report", "--data-home", str(home), "--readme", str(readme)]) == 3
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "the public gold file is not beside the data home" in err[0]
+    assert readme.read_text(encoding="utf-8") == before
+
+
 def test_the_readme_evaluation_block_is_the_codes_current_output():
     """The README's numbers are regenerated, never typed: a detector change must be followed by
     ``rhetoric evaluate report --readme README.md``."""
