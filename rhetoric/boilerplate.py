@@ -76,7 +76,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from rhetoric.span import Span
-from rhetoric.text import FOOTNOTE_MARK
+from rhetoric.text import FOOTNOTE_MARK, line_view
 
 MAX_FURNITURE_WORDS = 14
 #: A copy is removed when the earlier one lies at most this many paragraphs before it.
@@ -506,9 +506,10 @@ def find_boilerplate(
     >>> [(s.kind, s.text) for s in find_boilerplate("We will not fail. (Applause.)")]
     [('stage direction', '(Applause.)')]
     """
-    found = _line_furniture(text) + _inline_markers(text)
+    view = line_view(text)  # every line break a "\n" (CR, U+2028...): same length, same offsets
+    found = _line_furniture(view) + _inline_markers(view)
     found = _flatten(found)
-    found = _flatten(found + _copies(text, found, sentence_cache, norm))
+    found = _flatten(found + _copies(view, found, sentence_cache, norm))
     return [
         Span.from_source(
             text,

@@ -350,7 +350,27 @@ COMBINING_MARKS = _combining_marks()
 # (The look-ahead first: a word mostly ends before a character below U+0300, the first mark,
 # which it refuses at once, where the class of marks is searched range by range.)
 _WORD_PART = rf"[^\W_]+(?:(?![\x00-\u02ff]){COMBINING_MARKS}+[^\W_]*)*"
-WORD_PATTERN = re.compile(rf"{_WORD_PART}(?:['’\-‐]{_WORD_PART})*")
+#: Invisible characters a word may hold (web and PDF text): a soft hyphen, a zero-width space,
+#: non-joiner or joiner, a word joiner. Inside a word they join its parts ("cer\u00adtainly" is
+#: one word); its key (:attr:`Document.keys`) and the lexicons read it without them.
+INVISIBLE_IN_WORDS = "\u00ad\u200b\u200c\u200d\u2060"
+WORD_PATTERN = re.compile(rf"{_WORD_PART}(?:['’\-‐{INVISIBLE_IN_WORDS}]{_WORD_PART})*")
+_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE_IN_WORDS))
+
+
+def word_key(norm: str) -> str:
+    """The matching form of a word's normalised form: without invisible characters
+    (:data:`INVISIBLE_IN_WORDS`), and in Unicode's compatibility form when not ASCII, so that a
+    ligature ("ﬁnance") and a decomposed accent read as the plain letters.
+
+    >>> word_key("cer\u00adtainly"), word_key("\ufb01nance"), word_key("cafe\u0301") == "café"
+    ('certainly', 'finance', True)
+    """
+    if norm.isascii():
+        return norm
+    return unicodedata.normalize("NFKC", norm.translate(_INVISIBLE)).lower()
+
+
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 #: What ends a clause between two words (see :attr:`Document.clause_of`).
 CLAUSE_BREAK = re.compile(r"[;:!?()\[\]\u2014\u2013\u201c\u201d\"]|--")
@@ -385,6 +405,22 @@ def _punkt():
     return PunktTokenizer("english")
 
 
+_OTHER_LINE_BREAKS = re.compile(r"\r(?!\n)|[\u2028\u2029\x85]")
+
+
+def line_view(text: str) -> str:
+    """A same-length view of ``text`` in which every line break is ``"\\n"``: a lone carriage
+    return (old Mac files), U+2028, U+2029 and U+0085 become one, so that paragraphs and the
+    line-based rules of :mod:`rhetoric.boilerplate` see them (a CRLF is a line break already).
+
+    >>> line_view("A title\\r\\rIts text.\\u2028More.") == "A title\\n\\nIts text.\\nMore."
+    True
+    """
+    if not any(mark in text for mark in ("\r", "\u2028", "\u2029", "\x85")):
+        return text
+    return _OTHER_LINE_BREAKS.sub("\n", text)
+
+
 def paragraph_bounds(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Paragraphs of ``text[start:end]`` as ``(start, end)``, trimmed of surrounding white space.
 
@@ -397,7 +433,10 @@ def paragraph_bounds(text: str, start: int = 0, end: int | None = None) -> list[
 
     >>> paragraph_bounds("One line.\\nTwo line.\\n\\nThree\\nwrapped.")
     [(0, 9), (10, 19), (21, 35)]
+
+    Every line break counts, written as CR, U+2028 or U+2029 too (:func:`line_view`).
     """
+    text = line_view(text)
     end = len(text) if end is None else end
     bounds = []
     block_start = start
@@ -699,6 +738,13 @@ class Document:
         return mask(self.text, [(s.start, s.end) for s in self.removed])
 
     @cached_property
+    def clean_norm(self) -> str:
+        """The normalised view with every removed span blanked (``normalize(clean)``): what a
+        detector reads between words, so that a stage direction inside a sentence ("for jobs,
+        (Applause.) for schools") is no punctuation of the speaker's."""
+        return mask(self.norm, [(s.start, s.end) for s in self.removed])
+
+    @cached_property
     def words(self) -> list[Token]:
         """Every word of the body, in order."""
         text, norm = self.text, self.norm
@@ -799,14 +845,15 @@ class Document:
     def keys(self) -> list[str]:
         """The matching key of every word: its normalised form without apostrophes or hyphens.
 
-        A key is in Unicode's composed form (NFC), so that a decomposed accent ("e" and U+0301)
-        and a composed one ("é") give the same key.
+        A key is in Unicode's compatibility form (NFKC, :func:`word_key`), so that a decomposed
+        accent ("e" and U+0301) and a composed one ("é") give the same key, a ligature ("ﬁ")
+        reads as its letters and a soft hyphen or zero-width space inside a word is no part of it.
 
         >>> Document("Don’t re-read it").keys
         ['dont', 'reread', 'it']
         """
         keys = [t.norm.replace("'", "").replace("-", "") for t in self.words]
-        return [key if key.isascii() else unicodedata.normalize("NFC", key) for key in keys]
+        return [key if key.isascii() else word_key(key) for key in keys]
 
     @cached_property
     def sentence_of(self) -> list[int]:
@@ -985,7 +1032,7 @@ def odd_gaps(doc: Document) -> Gaps:
     words = doc.words
     if len(words) < 2:
         return Gaps([], {})
-    norm = doc.norm
+    norm = doc.clean_norm  # a removed span between two words is blank, not punctuation
     starts = np.array(doc.word_starts, dtype=np.int64)
     ends = np.fromiter(map(itemgetter(1), words), dtype=np.int64, count=len(words))
     characters = np.frombuffer(norm.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)

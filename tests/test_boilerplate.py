@@ -409,3 +409,64 @@ def test_publication_stamps_go_and_prose_dates_stay():
         ("timestamp", "Updated 6:02 PM ET, Sun March 3, 2019"),
         ("timestamp", "Last Updated: 2019-01-05 10:30 GMT"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("plain", "interrupted"),
+    [
+        ("We will fight for jobs, for schools, for justice.\n",
+         "We will fight for jobs, (Applause.) for schools, [Laughter] for justice.\n"),
+        ("Ask not what your country can do for you -- ask what you can do for your country.\n",
+         "Ask not what your country can do for you (Applause.) -- ask what you can do for your country.\n"),
+    ],
+)  # fmt: skip
+def test_a_stage_direction_inside_a_sentence_is_no_punctuation_of_the_speaker(plain, interrupted):
+    """The rules that cut a sentence at punctuation read the gaps between words from the text
+    itself, where "(Applause.)" is a full stop and brackets: the figure around it was lost."""
+    import rhetoric
+
+    def figures(text):
+        return {(s.device, s.kind) for s in rhetoric.analyze(text, min_score=0).device_spans}
+
+    found = figures(interrupted)
+    assert found == figures(plain) and found & {
+        ("tricolon", "tricolon"),
+        ("chiasmus", "antimetabole"),
+    }
+
+
+@pytest.mark.parametrize("separator", ["\r", "\u2028", "\u2029", "\x85"])
+def test_every_line_break_makes_lines_and_paragraphs(separator):
+    """Paragraphs and the line rules read only "\\n": a text with CR (old Mac) or U+2028 line
+    breaks was one paragraph, its title a sentence, its speaker labels words."""
+    title = "A Nation Divided\n\nLet us remember the farmers who feed us every day of the year.\n\nLet us remember the workers who build our homes.\n"
+    transcript = "THE PRESIDENT:\nThank you all.\n\nAUDIENCE MEMBER:\nFour more years!\n"
+    for text in (title, transcript):
+        plain, other = Document(text), Document(text.replace("\n", separator))
+        assert [(p.start, p.end, p.heading) for p in other.paragraphs] == [
+            (p.start, p.end, p.heading) for p in plain.paragraphs
+        ]
+        assert [(s.start, s.end, s.kind) for s in other.removed] == [
+            (s.start, s.end, s.kind) for s in plain.removed
+        ]
+
+
+def test_invisible_characters_and_ligatures_inside_words_keep_them_one_word():
+    """A soft hyphen or zero-width space split a word in two ("cer", "tainly": the booster lost,
+    the word count up), and a ligature hid a frame keyword ("ﬁnancial")."""
+    from rhetoric import framing
+
+    text = "The military con\ufb02ict raised \ufb01nancial costs. We will cer\u00adtainly win. Per\u200bhaps not."
+    doc = Document(text)
+    assert [w.text for w in doc.words][-5:] == [
+        "will",
+        "cer\u00adtainly",
+        "win",
+        "Per\u200bhaps",
+        "not",
+    ]
+    assert doc.keys[2:6] == ["conflict", "raised", "financial", "costs"]
+    stance = {(s.kind, s.text) for s in framing.find_stance(text)}
+    assert ("booster", "cer\u00adtainly") in stance and ("hedge", "Per\u200bhaps") in stance
+    frames = framing.frame_evidence(text)
+    assert {"con\ufb02ict", "\ufb01nancial"} <= set(frames["text"])

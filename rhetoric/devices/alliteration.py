@@ -223,7 +223,7 @@ def _is_name_continuation(doc: Document, index: int, first_of_clause: int) -> bo
     word, before = doc.words[index], doc.words[index - 1]
     if not (word.text[:1].isupper() and before.text[:1].isupper()) or word.text.isupper():
         return False
-    return doc.text[before.end : word.start].isspace()
+    return doc.clean[before.end : word.start].isspace()
 
 
 def _segment_starts(doc: Document, clause: list[int]) -> set[int]:
@@ -260,7 +260,7 @@ def _coordinated(doc: Document, a: _Member, b: _Member, gap: list[Token]) -> boo
     return (
         len(following) == len(before)
         and all(is_content_word(t.norm) for t in following)
-        and not re.search(r"[^\w\s'’-]", doc.text[b.token.end : following[-1].start])
+        and not re.search(r"[^\w\s'’-]", doc.clean[b.token.end : following[-1].start])
     )
 
 
@@ -273,7 +273,7 @@ def _parallel(doc: Document, a: _Member, b: _Member, starts: set[int]) -> bool:
     the same derivational ending ("boldly ..., bravely ...")?"""
     if a.index not in starts or b.index not in starts:
         return False
-    if "," not in doc.text[a.token.end : b.token.start]:
+    if "," not in doc.clean[a.token.end : b.token.start]:
         return False
     words = doc.words
     if b.index + 1 < len(words) and words[a.index + 1].norm == words[b.index + 1].norm:
@@ -298,7 +298,7 @@ def _score(doc: Document, members: list[_Member], starts: set[int]) -> tuple[flo
         score += 0.25
         reasons.append("coordinated")
     elif any(_parallel(doc, a, b, starts) for a, b in pairs) or (
-        n >= 3 and all("," in doc.text[a.token.end : b.token.start] for a, b in pairs)
+        n >= 3 and all("," in doc.clean[a.token.end : b.token.start] for a, b in pairs)
     ):
         score += 0.15
         reasons.append("in parallel phrases")
@@ -329,11 +329,11 @@ def _short_phrase(doc: Document, members: list[_Member]) -> bool:
     a, b = members
     between = doc.words[a.index + 1 : b.index]
     classes_a, classes_b = word_classes(a.token.norm), word_classes(b.token.norm)
-    if not between and doc.text[a.token.end : b.token.start].strip() == ",":
+    if not between and doc.clean[a.token.end : b.token.start].strip() == ",":
         after = doc.words[b.index + 1] if b.index + 1 < len(doc.words) else None
         if after is None:
             return False
-        gap_after = doc.text[b.token.end : after.start].strip()
+        gap_after = doc.clean[b.token.end : after.start].strip()
         adjectives = (  # "a single, simple word": two adjectives before one noun
             "J" in classes_a and "J" in classes_b and "N" in word_classes(after.norm)
             and not gap_after
@@ -343,7 +343,7 @@ def _short_phrase(doc: Document, members: list[_Member]) -> bool:
             and (gap_after == "," or after.norm in _COORDINATORS)
         )  # fmt: skip
         return adjectives or listed
-    if len(between) > 1 or re.search(r"[^\w\s'’-]", doc.text[a.token.end : b.token.start]):
+    if len(between) > 1 or re.search(r"[^\w\s'’-]", doc.clean[a.token.end : b.token.start]):
         return False
     if "N" not in classes_b:
         return False

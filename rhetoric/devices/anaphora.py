@@ -443,7 +443,7 @@ def _inside_clause(
     start = end - length + 1
     if start == 0 or sentence_of[start - 1] != sentence_of[start]:
         return False
-    between = doc.text[doc.words[start - 1].end : doc.words[start].start]
+    between = doc.clean[doc.words[start - 1].end : doc.words[start].start]
     return not _PUNCTUATION.search(between)
 
 

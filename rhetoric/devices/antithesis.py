@@ -1059,7 +1059,7 @@ def _clauses(s: _Sentence) -> list[tuple[int, int]]:
         return []
     starts = s.doc.word_starts[s.segment.first_word : s.segment.last_word]
     cuts = {0, n}
-    for match in _WORD_BREAK.finditer(s.doc.norm, s.words[0].end, s.words[-1].start):
+    for match in _WORD_BREAK.finditer(s.doc.clean_norm, s.words[0].end, s.words[-1].start):
         k = bisect.bisect_left(starts, match.end())
         if 0 < k < n and s.words[k - 1].end <= match.start():
             cuts.add(k)
@@ -1072,7 +1072,9 @@ _ANY_NEGATION = re.compile(r"\bnot\b|n't\b")
 
 def _negation_spots(s: _Sentence) -> list[int]:
     """Positions of "not" and of words ending in "n't" (a cheap filter before :func:`_is_not`)."""
-    if not s.negations or not _ANY_NEGATION.search(s.doc.norm, s.segment.start, s.segment.end):
+    if not s.negations or not _ANY_NEGATION.search(
+        s.doc.clean_norm, s.segment.start, s.segment.end
+    ):
         return []  # (no such word: nothing, whatever the search finds)
     return s.negations
 
@@ -1565,7 +1567,7 @@ def _gapped_clause(s: _Sentence) -> Iterator[_Figure]:
     """X V P A; Y P B: a short clause after a semicolon that leaves out the verb and repeats a
     preposition of the clause before ("Light is set against dark; truth against lies")."""
     n = len(s)
-    if n < 5 or ";" not in s.doc.norm[s.words[0].end : s.words[-1].start]:
+    if n < 5 or ";" not in s.doc.clean_norm[s.words[0].end : s.words[-1].start]:
         return
     for k in range(3, n - 1):
         if ";" not in s.gap(k):

@@ -330,7 +330,9 @@ def rank_candidates(text_or_doc: str | Document, *, doc_id: str | None = None) -
         tokens = doc.words[first:last]
         if len(tokens) < 4 or not _may_cross(stems[first:last]):
             continue
-        window = _Window.of(doc.text, tokens)
+        window = _Window.of(
+            doc.clean, tokens
+        )  # gaps as the detectors read them: removed spans blank
         for a, b, c, d in find_candidates(window, sentence.last_word - first):
             raw = raw_score(candidate_features(window, a, b, c, d))
             found.append(Candidate(tokens[a], tokens[b], tokens[c], tokens[d], raw))
@@ -496,11 +498,11 @@ def _tight_crossings(doc: Document, taken: Occupied) -> list[Span]:
                 words_cd, words_bc = parts[d][4] - parts[c][4], parts[c][4] - parts[b][4]
                 if not b < c < d or words_cd > MAX_TIGHT_HALF or words_bc < 2:
                     continue
-                if not _TURN.search(doc.norm, parts[b][1], parts[c][0]):
+                if not _TURN.search(doc.clean_norm, parts[b][1], parts[c][0]):
                     continue  # the halves must stand in two clauses
                 first = (parts[a][0], parts[b][1])
                 second = (parts[c][0], parts[d][1])
-                if _HARD.search(doc.norm, *first) or _HARD.search(doc.norm, *second):
+                if _HARD.search(doc.clean_norm, *first) or _HARD.search(doc.clean_norm, *second):
                     continue  # a half across a sentence or clause break: anaphora, not a crossing
                 if taken.overlaps(first[0], second[1]):
                     continue

@@ -270,14 +270,14 @@ def _stems(tokens: list[Token]) -> set[str]:
 def _answers(doc: Document, question: list[Token], opening: str, answer: Segment) -> bool:
     """Does the sentence ``answer`` answer ``question`` at once?"""
     tokens = doc.words_of(answer)
-    if not tokens or "?" in doc.text[answer.start : answer.end]:
+    if not tokens or "?" in doc.clean[answer.start : answer.end]:
         return False
     words = _norms(tokens)
     skip = 0
     while skip < len(words) - 1 and words[skip] in _DISCOURSE_MARKERS:
         skip += 1
     words = words[skip:]
-    after_first = doc.text[tokens[skip].end : tokens[skip].end + 1]
+    after_first = doc.clean[tokens[skip].end : tokens[skip].end + 1]
     standing_alone = after_first in {"", ",", ".", "!", ";", ":", "-", "—"}
     if words[0] in _ANSWER_WORDS and (standing_alone or words[0] not in _BARE_ANSWERS):
         return True

@@ -1161,5 +1161,5 @@ def _is_title_list(doc: Document, j: int, i: int) -> bool:
     a, b = doc.words[j], doc.words[i]
     if not (a.text[:1].isupper() and b.text[:1].isupper()):
         return False
-    before = doc.text[doc.words[i - 1].end : b.start]
+    before = doc.clean[doc.words[i - 1].end : b.start]
     return "," in before or ";" in before

@@ -28,7 +28,6 @@ Each comes with a Wilson 95% interval (:func:`rhetoric.validation.precision.wils
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import warnings
@@ -49,18 +48,26 @@ AGREEMENT_COLUMNS = [
 
 
 def read_frame_judgements(path: str | os.PathLike) -> pd.DataFrame:
-    """Read a frame judgement file (JSON Lines; see the module notes) into a table."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such frame judgement file")
-    rows = [
-        json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()
-    ]
-    for row in rows:
-        for key in ("doc", "dominant", "present"):
-            if key not in row:
-                raise InputError(f"{path}: a record has no {key!r} field: {row}")
-    return pd.DataFrame(rows)
+    """Read a frame judgement file (JSON Lines; see the module notes) into a table.
+
+    A line that is no JSON object, a record without ``doc``, ``dominant`` or ``present``, or a
+    frame name that is none of the codebook's (:data:`~rhetoric.framing.FRAMES`, a close one
+    suggested) is an :class:`~rhetoric.errors.InputError` naming file and line: a misspelt frame
+    would read as a ranking that is never right."""
+    from rhetoric.evaluation.named import unknown_label
+    from rhetoric.files import read_json_lines
+    from rhetoric.framing.frames import FRAMES
+
+    records = read_json_lines(path, "frame judgement file", required=("doc", "dominant", "present"))
+    for number, row in records:
+        where = f"{path}:{number}"
+        present = row["present"]
+        if not isinstance(present, list):
+            raise InputError(f"{where}: present must be a list of frame names, got {present!r}")
+        for frame in [row["dominant"], *present]:
+            if frame not in FRAMES:
+                raise unknown_label(where, frame, FRAMES, field="frame")
+    return pd.DataFrame([row for _, row in records])
 
 
 def judge_ranking(record: dict, ranked: list[str]) -> dict:

@@ -72,16 +72,16 @@ def named_text(doc: str, data_home: str | os.PathLike | None = None, what: str =
         raise InputError(f"{doc}: {error}") from None
 
 
-def unknown_label(where: str, label: object, valid) -> InputError:
-    """The error for a record of an evaluation file whose ``device`` is none of ``valid``,
-    naming the file (and line) and the closest label.
+def unknown_label(where: str, label: object, valid, field: str = "device") -> InputError:
+    """The error for a record of an evaluation file whose ``field`` (its device, or a frame) is
+    none of ``valid``, naming the file (and line) and the closest label.
 
     >>> print(unknown_label("gold.jsonl:3", "Chiasmus", ["chiasmus", "tricolon"]))
     gold.jsonl:3: device 'Chiasmus' is no label this evaluation knows; choose from 'chiasmus', 'tricolon' (did you mean 'chiasmus'?)
     """
     choices = sorted(valid)
     return InputError(
-        f"{where}: device {label!r} is no label this evaluation knows; choose from "
+        f"{where}: {field} {label!r} is no label this evaluation knows; choose from "
         + ", ".join(map(repr, choices))
         + did_you_mean(label, choices)
     )

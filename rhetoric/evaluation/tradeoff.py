@@ -292,8 +292,9 @@ def run(args) -> int:
 
         print(format_table(table, args.format), end="")
         return 0
+    pooled = "each device, and all devices pooled" if args.by_device else "devices pooled"
     print(
-        "recall on the gold items and precision over the judged figures (devices pooled; "
+        f"recall on the gold items and precision over the judged figures ({pooled}; "
         "precision TRUE / judged, lenient BORDERLINE as half; 95% Wilson intervals), at the "
         "default thresholds and at each min_score"
     )

@@ -575,6 +575,10 @@ class _Compiled:
         return ids
 
     def _resolve_word(self, text: str, norm: str) -> frozenset[int]:
+        if not norm.isascii():  # a ligature, a soft hyphen inside: the plain letters
+            from rhetoric.text import word_key
+
+            norm, text = word_key(norm), word_key(text) if text.islower() else text
         # the case of the spelling matters only to a wildcard's compounds (extends_stem)
         key = (norm, not self.forms_only or text.islower())
         ids = self._cache.get(key)

@@ -438,7 +438,7 @@ class DocumentProfile:
         """Whether ``text[start:end]`` holds and / or / but / nor / yet as a word: exactly
         ``_COORDINATOR.search(text[start:end].lower())``, without copying a long stretch."""
         if end - start <= 64 or self._lowered is None:
-            return bool(_COORDINATOR.search(self.doc.text[start:end].lower()))
+            return bool(_COORDINATOR.search(self.doc.clean[start:end].lower()))
         low = self._lowered
         # A word at an edge of the stretch, whose edge counts as a word boundary there ...
         if _COORDINATOR.match(low[start : start + 4]) or _COORDINATOR_AT_END.search(

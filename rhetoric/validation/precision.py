@@ -65,6 +65,8 @@ def wilson_interval(successes: float, n: float, confidence: float = 0.95) -> tup
     [0.2553, 0.3662]
     >>> [round(x, 4) for x in wilson_interval(0, 20)]
     [0.0, 0.1611]
+    >>> wilson_interval(0, 10)[0], wilson_interval(10, 10)[1]
+    (0.0, 1.0)
     """
     if not 0 < confidence < 1:
         raise ValueError(
@@ -78,7 +80,10 @@ def wilson_interval(successes: float, n: float, confidence: float = 0.95) -> tup
     p = successes / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z / (1 + z * z / n) * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    return (max(0.0, float(centre - half)), min(1.0, float(centre + half)))
+    # at p = 0 or 1 the bound is 0 or 1 exactly (rounding left 2.8e-17 in printed tables)
+    low = 0.0 if successes == 0 else max(0.0, float(centre - half))
+    high = 1.0 if successes == n else min(1.0, float(centre + half))
+    return (low, high)
 
 
 def _overlaps(parts, start: int, end: int) -> bool:
