@@ -137,7 +137,7 @@ def decode(data: bytes) -> tuple[str, str]:
         hint = "; save or extract it as plain text first" if is_document_format(found) else ""
         raise InputError(f"{found}, not a text file{hint}")
     if b"\x00" in data:
-        raise InputError("binary file (contains NUL bytes), not text")
+        raise InputError("binary file (contains NUL bytes), not text" + _wide_hint(data))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -233,6 +233,28 @@ def read_text(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BY
     return decode_named(data, printable_path(str(path)), stacklevel=3)
 
 
+def _wide_hint(data: bytes) -> str:
+    """A hint for NUL bytes that look like UTF-16 or UTF-32 text saved without a byte-order
+    mark (every other, or three of four, bytes NUL): how to make it readable.
+
+    >>> _wide_hint("We will win.".encode("utf-16-le"))
+    '; it looks like UTF-16 (little-endian) without a byte-order mark: save it as UTF-8'
+    """
+    head = data[:4000]
+    if len(head) < 8:
+        return ""
+    for name, size in (("UTF-32", 4), ("UTF-16", 2)):
+        for order in ("little-endian", "big-endian"):
+            # the bytes a plain ASCII letter leaves NUL in each unit of this encoding
+            nul = [i for i in range(size) if i != (0 if order == "little-endian" else size - 1)]
+            units = [head[i : i + size] for i in range(0, len(head) - size + 1, size)]
+            if units and sum(all(u[k] == 0 for k in nul) for u in units) >= 0.9 * len(units):
+                return (
+                    f"; it looks like {name} ({order}) without a byte-order mark: save it as UTF-8"
+                )
+    return ""
+
+
 def decode_named(data: bytes, name: str, *, stacklevel: int = 2) -> str:
     """The text of the bytes of document ``name`` (a path, ``<stdin>``, a table's doc_id), as
     :func:`read_text` gives a file's: decoded by :func:`decode`, an
@@ -249,11 +271,26 @@ def decode_named(data: bytes, name: str, *, stacklevel: int = 2) -> str:
             else f"{encoding} (one byte per character)"
         )
         warnings.warn(
-            f"{name}: not valid UTF-8, decoded as {how}",
+            f"{name}: not valid UTF-8{_first_stray_byte(data)}, decoded as {how}",
             EncodingFallbackWarning,
             stacklevel=stacklevel,
         )
     return text
+
+
+def _first_stray_byte(data: bytes) -> str:
+    """Where bytes stop being UTF-8: " (line N, byte 0xNN at offset K)", so that a file that is
+    UTF-8 but for one stray byte can be mended there rather than read garbled throughout.
+
+    >>> _first_stray_byte("naïve\\nthé".encode() + b" caf\\xe9")
+    ' (line 2, byte 0xe9 at offset 16)'
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return f" (line {line}, byte 0x{data[error.start]:02x} at offset {error.start})"
+    return ""
 
 
 # --- normalised view --------------------------------------------------------------------------

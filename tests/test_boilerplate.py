@@ -470,3 +470,19 @@ def test_invisible_characters_and_ligatures_inside_words_keep_them_one_word():
     assert ("booster", "cer\u00adtainly") in stance and ("hedge", "Per\u200bhaps") in stance
     frames = framing.frame_evidence(text)
     assert {"con\ufb02ict", "\ufb01nancial"} <= set(frames["text"])
+
+
+def test_encoding_messages_say_where_and_what(tmp_path, capsys):
+    """A file UTF-8 but for one stray byte was said "not valid UTF-8" with no place to mend it;
+    UTF-16 saved without a byte-order mark read as "binary file"."""
+    from rhetoric.cli import main
+
+    stray = tmp_path / "stray.txt"
+    stray.write_bytes(b"We will win.\nWe will not fail.\n" + b"Caf\xe9 society.\n")
+    assert main(["analyze", str(stray), "--no-frames"]) == 0
+    assert "not valid UTF-8 (line 3, byte 0xe9 at offset 34)" in capsys.readouterr().err
+    wide = tmp_path / "wide.txt"
+    wide.write_bytes("We will win. We will not fail.".encode("utf-16-le"))
+    assert main(["analyze", str(wide)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "looks like UTF-16 (little-endian) without a byte-order mark" in err[0]
