@@ -283,7 +283,7 @@ def _first_stray_byte(data: bytes) -> str:
     UTF-8 but for one stray byte can be mended there rather than read garbled throughout.
 
     >>> _first_stray_byte("naïve\\nthé".encode() + b" caf\\xe9")
-    ' (line 2, byte 0xe9 at offset 16)'
+    ' (line 2, byte 0xe9 at offset 15)'
     """
     try:
         data.decode("utf-8")

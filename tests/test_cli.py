@@ -718,12 +718,13 @@ def test_a_text_piped_in_that_is_not_utf8_is_warned_about_as_a_file_is(
     assert code == 0 and json.loads(out)["n_words"] == 3
     assert (
         err
-        == "rhetoric: warning: <stdin>: not valid UTF-8, decoded as cp1252 (one byte per character)\n"
+        == "rhetoric: warning: <stdin>: not valid UTF-8 (line 1, byte 0xe9 at offset 3), decoded as "
+        "cp1252 (one byte per character)\n"
     )
     code, _, err = run(capsys, "analyze", str(tmp_path / "cafe.txt"), "--json")
     assert code == 0
     assert err == (
-        f"rhetoric: warning: {tmp_path / 'cafe.txt'}: not valid UTF-8, decoded as cp1252 (one "
+        f"rhetoric: warning: {tmp_path / 'cafe.txt'}: not valid UTF-8 (line 1, byte 0xe9 at offset 3), decoded as cp1252 (one "
         "byte per character)\n"
     )
 

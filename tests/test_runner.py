@@ -174,7 +174,7 @@ def test_bytes_that_are_not_utf8_are_warned_about_naming_their_document():
     outcome = run_document(_length, CorpusDocument("<stdin>", text=b"Caf\xe9 talk."))
     assert outcome.ok and outcome.value == len("Café talk.")
     assert outcome.warnings == (
-        "<stdin>: not valid UTF-8, decoded as cp1252 (one byte per character)",
+        "<stdin>: not valid UTF-8 (line 1, byte 0xe9 at offset 3), decoded as cp1252 (one byte per character)",
     )
 
 
