@@ -9,6 +9,7 @@ any occurrence of its ``not_quote``. The gold is sparse, so precision is not com
 from __future__ import annotations
 
 import os
+import warnings
 from collections import defaultdict
 from functools import partial
 from pathlib import Path
@@ -54,8 +55,6 @@ def load_gold(path: str | os.PathLike, data_home: str | os.PathLike | None = Non
     :func:`~rhetoric.evaluation.named.document_name` (``./a/b.txt`` is ``a/b.txt``). The file's
     path is kept in the table's ``attrs["source"]``, for :func:`check_quotes` to name.
     """
-    import warnings
-
     rows, left_out = [], 0
     records = read_json_lines(path, "gold file", required=("doc", "device", ("quote", "not_quote")))
     if not records:  # nothing to score: every recall would be 0 of 0

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from rhetoric.datahome import fetch_hint, get_data_home
 from rhetoric.errors import DataNotFoundError, InputError, did_you_mean
+from rhetoric.text import decode
 
 
 def document_name(doc: str, data_home: str | os.PathLike | None = None) -> str:
@@ -51,8 +52,6 @@ def named_text(doc: str, data_home: str | os.PathLike | None = None, what: str =
         The folder is there and the file is not, or the file is no text (a PDF, a binary file):
         the line names ``doc`` (exit code 1).
     """
-    from rhetoric.text import decode
-
     home = Path(get_data_home(data_home))
     path = home / doc
     if not path.is_file():

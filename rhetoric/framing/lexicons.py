@@ -45,7 +45,7 @@ from pathlib import Path
 import pandas as pd
 
 from rhetoric.errors import InputError, UsageError, invalid_value
-from rhetoric.text import Document, Token, per_document
+from rhetoric.text import Document, Token, per_document, word_key
 
 #: Columns of :attr:`Lexicon.table`.
 TERM_COLUMNS = ["category", "term", "weight", "source"]
@@ -576,8 +576,6 @@ class _Compiled:
 
     def _resolve_word(self, text: str, norm: str) -> frozenset[int]:
         if not norm.isascii():  # a ligature, a soft hyphen inside: the plain letters
-            from rhetoric.text import word_key
-
             norm, text = word_key(norm), word_key(text) if text.islower() else text
         # the case of the spelling matters only to a wildcard's compounds (extends_stem)
         key = (norm, not self.forms_only or text.islower())

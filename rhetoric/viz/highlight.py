@@ -699,8 +699,13 @@ def highlight_page(
     >>> page.startswith("<!DOCTYPE html>"), "<title>R&amp;D</title>" in page, "a &lt;b&gt;" in page
     (True, True, True)
     """
+    return _one_document_page(analysis, devices, title, layers)
+
+
+def _one_document_page(analysis, devices, title, layers, note: str = "") -> str:
+    """The page of one document (:func:`highlight_page`), ``note`` above its word count."""
     fragment, meta, frames, source = _document(analysis, devices, layers)
-    return _page(fragment, title or source, frames, meta)
+    return _page(fragment, title or source, frames, note + meta)
 
 
 def _document(
@@ -769,8 +774,7 @@ def highlight_pages(
     analyses = list(analyses)
     note = _not_analysed_note(not_analysed)
     if len(analyses) == 1:
-        fragment, meta, frames, source = _document(analyses[0], devices, layers)
-        return _page(fragment, title or source, frames, note + meta)
+        return _one_document_page(analyses[0], devices, title, layers, note)
     sections, contents = [], []
     for number, analysis in enumerate(analyses, start=1):
         fragment, meta, frames, source = _document(analysis, devices, layers)
