@@ -33,8 +33,16 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from rhetoric.errors import InputError, UsageError, invalid_value
-from rhetoric.stats import bootstrap_rate_ci, cliffs_delta, permutation_test, rate_per_1000
+from rhetoric.errors import InputError, invalid_value
+from rhetoric.stats import (
+    bootstrap_rate_ci,
+    check_counts,
+    check_interval,
+    cliffs_delta,
+    group_rng,
+    permutation_test,
+    rate_per_1000,
+)
 
 #: Party of each president, keyed by the corpus loaders' ``label`` (see the module notes).
 PARTIES: dict[str, str] = {
@@ -93,7 +101,8 @@ ERAS: tuple[tuple[str, int, int], ...] = (
 #: Columns of :func:`compare_groups` after the ``by`` column.
 COMPARE_COLUMNS = [
     "group_a", "group_b", "n_a", "n_b", "value_a", "ci_low_a", "ci_high_a", "value_b",
-    "ci_low_b", "ci_high_b", "difference", "ratio", "pvalue", "p_holm", "cliffs_delta",
+    "ci_low_b", "ci_high_b", "difference", "ratio", "doc_mean_a", "doc_mean_b", "pvalue",
+    "p_holm", "cliffs_delta",
 ]  # fmt: skip
 
 
@@ -136,7 +145,8 @@ def period_table(
     ----------
     documents : DataFrame
         A corpus table with ``doc_id``, ``year`` and ``text`` (the month is read from a date
-        line at the head of the text when there is one, else January).
+        line at the head of the text when there is one, else January; a missing text has no
+        date line). A missing year is an :class:`~rhetoric.errors.InputError`.
 
     Returns
     -------
@@ -156,8 +166,16 @@ def period_table(
     for column in (doc_id, year, text):
         if column not in documents.columns:
             raise invalid_value("column", column, map(str, documents.columns))
-    years = documents[year].astype(int).tolist()
-    months = [address_month(t, y) for t, y in zip(documents[text], years, strict=True)]
+    numbers = pd.to_numeric(documents[year], errors="coerce")
+    if numbers.isna().any():
+        where = numbers.isna().to_numpy().argmax()
+        raise InputError(
+            f"document {documents[doc_id].iloc[where]!r} has no year ({year}="
+            f"{documents[year].iloc[where]!r}): war and recession years need every address's year"
+        )
+    years = numbers.astype(int).tolist()
+    texts = ["" if not isinstance(t, str) else t for t in documents[text]]
+    months = [address_month(t, y) for t, y in zip(texts, years, strict=True)]
     table = pd.DataFrame(
         {
             "doc_id": documents[doc_id].astype(str).tolist(),
@@ -190,7 +208,8 @@ def holm(pvalues: Iterable[float]) -> np.ndarray:
     """Holm's step-down adjustment of p-values for multiple tests (NaN stays NaN).
 
     statsmodels' :func:`~statsmodels.stats.multitest.multipletests` (``method="holm"``) over the
-    finite p-values, which keep their positions.
+    finite p-values, which keep their positions. A p-value outside [0, 1] is an
+    :class:`~rhetoric.errors.InputError`.
 
     >>> holm([0.01, 0.04, 0.03]).round(2).tolist()
     [0.03, 0.06, 0.06]
@@ -198,6 +217,10 @@ def holm(pvalues: Iterable[float]) -> np.ndarray:
     from statsmodels.stats.multitest import multipletests
 
     p = np.asarray(list(pvalues), dtype=float)
+    outside = np.isfinite(p) & ((p < 0) | (p > 1))
+    if outside.any() or np.isinf(p).any():
+        bad = p[outside | np.isinf(p)][0]
+        raise InputError(f"p-value {bad!r} is not a probability: p-values lie between 0 and 1")
     adjusted = np.full_like(p, np.nan)
     finite = np.isfinite(p)
     if finite.any():
@@ -206,7 +229,8 @@ def holm(pvalues: Iterable[float]) -> np.ndarray:
 
 
 def _bootstrap_mean(values: np.ndarray, n_boot: int, ci: float, rng) -> tuple[float, float]:
-    """Percentile bootstrap interval of a mean (:func:`scipy.stats.bootstrap`)."""
+    """Percentile bootstrap interval of a mean (:func:`scipy.stats.bootstrap`); a group of one
+    value, or of equal values, gets that value as both ends."""
     import warnings
 
     from scipy.stats import bootstrap
@@ -244,10 +268,17 @@ def compare_groups(
     (:func:`rhetoric.stats.bootstrap_rate_ci`); the permutation test and Cliff's delta compare
     the documents' own rates (the difference of their means: a permutation of the pooled rates'
     difference would also compare the groups' document lengths, and called a single figure in the
-    group of shorter documents significant). With
+    group of shorter documents significant). The pooled rates weigh each document by its length
+    and the documents' mean rate weighs each alike, so the two can differ, even in sign, when
+    one long document is unlike its group: the table gives both, ``value_*`` (pooled, with
+    ``difference``, ``ratio`` and the intervals) and ``doc_mean_*`` (what ``pvalue`` and
+    ``cliffs_delta`` compare). Quote an effect beside the test of the same quantity. With
     ``words=None``, ``value`` is a per-document measure (a frame share, say): the groups are
     compared by their means, with bootstrap intervals of the mean and a permutation test of the
-    difference of means. P-values are two-sided and adjusted with :func:`holm` over the rows.
+    difference of means. P-values are two-sided and adjusted with :func:`holm` over the rows
+    whose test can reject: a row whose documents all have the same value (no figure in either
+    group) has ``pvalue`` 1 under every relabelling, so it is left out of the family (Tarone
+    1990), and its ``p_holm`` is 1.
 
     Parameters
     ----------
@@ -271,9 +302,12 @@ def compare_groups(
         One row per ``by`` value: ``by``, ``group_a``, ``group_b``, ``n_a``, ``n_b`` (int,
         documents), ``value_a``, ``ci_low_a``, ``ci_high_a``, ``value_b``, ``ci_low_b``,
         ``ci_high_b`` (float: rate per 1,000 words or mean), ``difference`` (``value_a -
-        value_b``), ``ratio`` (``value_a / value_b``, NaN when ``value_b`` is 0), ``pvalue``,
-        ``p_holm``, ``cliffs_delta`` (float, positive when ``a`` tends to be higher). No
-        document of ``a`` or ``b``: an empty table.
+        value_b``), ``ratio`` (``value_a / value_b``, NaN when ``value_b`` is 0),
+        ``doc_mean_a``, ``doc_mean_b`` (float: the mean of the documents' own rates, or of
+        ``value`` with ``words=None``), ``pvalue``, ``p_holm``, ``cliffs_delta`` (float,
+        positive when ``a`` tends to be higher). ``a`` or ``b`` naming no value of ``group`` is a
+        :class:`~rhetoric.errors.UsageError` (with a close match); a missing ``by`` value, or a
+        missing or negative count, an :class:`~rhetoric.errors.InputError`.
 
     Examples
     --------
@@ -287,10 +321,19 @@ def compare_groups(
     for column in columns:
         if column not in data.columns:
             raise invalid_value("column", column, map(str, data.columns))
+    check_interval(ci, n_boot)
+    present = [str(v) for v in dict.fromkeys(data[group].dropna().tolist())]
+    for name in (a, b):
+        if not (data[group] == name).any():
+            raise invalid_value(group, name, present)
     part_a, part_b = data[data[group] == a], data[data[group] == b]
-    if part_a.empty or part_b.empty:
-        return pd.DataFrame(columns=[by, *COMPARE_COLUMNS])
-    rng = np.random.default_rng(seed)
+    both = pd.concat([part_a, part_b])
+    if both[by].isna().any():
+        raise InputError(
+            f"column {by!r} is missing in {int(both[by].isna().sum())} row(s) of groups {a!r} "
+            f"and {b!r}: every row needs the {by} it counts"
+        )
+    check_counts(both, [value, words] if words else [value])
     rows = []
     keys = list(dict.fromkeys([*part_a[by], *part_b[by]]))
     if words:
@@ -317,24 +360,36 @@ def compare_groups(
             rates_a, rates_b = rate_per_1000(values_a, words_a), rate_per_1000(values_b, words_b)
             test = permutation_test(rates_a, rates_b, n_permutations=n_permutations, seed=seed)
             delta = cliffs_delta(rates_a, rates_b)
+            tested = (rates_a[np.isfinite(rates_a)], rates_b[np.isfinite(rates_b)])
         else:
             stats = [
-                (float(np.mean(v)) if len(v) else np.nan, *_bootstrap_mean(v, n_boot, ci, rng))
-                for v in (values_a, values_b)
-            ]
+                (float(np.mean(v)) if len(v) else np.nan,
+                 *_bootstrap_mean(v, n_boot, ci, group_rng(seed, [by, group], [key, name])))
+                for v, name in ((values_a, a), (values_b, b))
+            ]  # fmt: skip
             test = permutation_test(values_a, values_b, n_permutations=n_permutations, seed=seed)
             delta = cliffs_delta(values_a, values_b)
+            tested = (values_a, values_b)
         (value_a, low_a, high_a), (value_b, low_b, high_b) = stats
+        pooled = np.concatenate(tested)
         rows.append({
             by: key, "group_a": a, "group_b": b, "n_a": len(one_a), "n_b": len(one_b),
             "value_a": value_a, "ci_low_a": low_a, "ci_high_a": high_a,
             "value_b": value_b, "ci_low_b": low_b, "ci_high_b": high_b,
             "difference": value_a - value_b,
             "ratio": value_a / value_b if value_b else np.nan,
+            "doc_mean_a": float(tested[0].mean()) if len(tested[0]) else np.nan,
+            "doc_mean_b": float(tested[1].mean()) if len(tested[1]) else np.nan,
             "pvalue": test.pvalue, "cliffs_delta": delta,
+            "_can_reject": len(pooled) > 0 and np.ptp(pooled) > 0,
         })  # fmt: skip
     table = pd.DataFrame(rows)
-    table["p_holm"] = holm(table["pvalue"])
+    # a row whose documents all share one value cannot reject (p = 1 under every relabelling):
+    # left out of Holm's family, so it does not make the others' adjustment more severe
+    family = table["_can_reject"].to_numpy(bool)
+    adjusted = np.where(table["pvalue"].isna(), np.nan, 1.0)
+    adjusted[family] = holm(table.loc[family, "pvalue"])
+    table["p_holm"] = adjusted
     return table[[by, *COMPARE_COLUMNS]].astype({"n_a": "int64", "n_b": "int64"})
 
 
@@ -423,7 +478,8 @@ def _verdict_scores(
     figures = figures.assign(verdict=_verdicts(figures["verdict"]))
     table: dict[str, list[tuple[float, np.ndarray]]] = {}
     for name, one in figures.groupby("device", sort=True):
-        kinds = one.groupby("kind") if "kind" in one.columns else [("", one)]
+        # a figure without a kind is a kind of its own, not dropped (its verdict still counts)
+        kinds = one.groupby("kind", dropna=False) if "kind" in one.columns else [("", one)]
         parts = []
         for _, part in kinds:
             scores = part["verdict"].map(values).dropna().to_numpy(float)
@@ -456,8 +512,10 @@ def corrected_rates(
     judged figures, and multiplies the two. The precision draw is the parametric bootstrap of the
     judged sample: Beta(TRUE + 1/2, judged - TRUE + 1/2), Jeffreys' interval for a proportion
     (Brown, Cai & DasGupta 2001), so that six FALSE judgements still leave room for a precision
-    above zero, where resampling the six verdicts would give a zero-width interval. Intervals
-    are widened, where needed, to hold the point estimate. A device's precision weights its kinds by their
+    above zero, where resampling the six verdicts would give a zero-width interval. A group whose
+    documents cannot be resampled (one document, or all at one rate, as with no figure) draws its
+    rate from Gamma(count + 1/2) over its words instead, so a group without a figure still has
+    an upper bound. Intervals are widened, where needed, to hold the point estimate. A device's precision weights its kinds by their
     share of the device's figures (the strata of :func:`rhetoric.validation.sample`), so a kind
     sampled more heavily than its share does not pull the estimate; kinds with no judgement are
     left out of the weights. One precision per device serves every group: the correction scales
@@ -515,10 +573,7 @@ def corrected_rates(
         raise TypeError(
             "validation must be a rhetoric.validation.report() result or a table with device, kind and verdict"
         )
-    if not 0 < ci < 100:
-        raise UsageError(f"ci={ci!r} is not valid; give a percentage between 0 and 100, such as 95")
-    if n_boot < 1:
-        raise UsageError(f"n_boot={n_boot!r} is not valid; give a positive number of replicates")
+    check_interval(ci, n_boot)
     scores = _verdict_scores(figures, lenient)
     # the raw rates and their intervals are those of every rate of the package (and of rates_by)
     raw = bootstrap_rate_ci(counts, value=value, words=words, by=[*keys, device], n_boot=n_boot,
@@ -536,7 +591,7 @@ def corrected_rates(
             draws += w * rng.beta(successes + 0.5, len(s) - successes + 0.5, size=n_boot)
         precision_draws[name] = (float(estimate), draws, int(sum(len(s) for _, s in parts)))
     rows = []
-    for key, part in counts.groupby([*keys, device], sort=True, observed=True):
+    for key, part in counts.groupby([*keys, device], sort=True, observed=True, dropna=False):
         name = key[-1]
         n_counts, n_words = part[value].to_numpy(float), part[words].to_numpy(float)
         rate = rate_per_1000(n_counts.sum(), n_words.sum())
@@ -545,6 +600,15 @@ def corrected_rates(
         # needs joint replicates of its own; drawn from this generator for every group, as they
         # always were, so that the corrected intervals do not change
         replicates = _resample_ratio(n_counts, n_words, n_boot, rng)
+        usable = n_words > 0
+        if usable.sum() < 2 or np.ptp(n_counts[usable] / n_words[usable]) == 0:
+            # nothing to resample (one document, or every document at one rate, as a group with
+            # no figure): the count's own chance variation instead, Jeffreys' Gamma(count + 1/2)
+            # as for the precision, from the group's own generator (the raw interval is Poisson)
+            own = group_rng(seed, [*keys, device], key)
+            replicates = (
+                1000.0 * own.gamma(n_counts.sum() + 0.5, size=n_boot) / max(n_words.sum(), 1)
+            )
         row = dict(zip([*keys, device], key, strict=True))
         row.update(rate=rate, ci_low=float(low), ci_high=float(high), n_docs=len(part))
         if name in precision_draws:

@@ -12,6 +12,7 @@ from rhetoric.compare import (
     PARTIES,
     chronological_labels,
     compare_groups,
+    corrected_rates,
     era_of,
     era_order,
     holm,
@@ -19,6 +20,8 @@ from rhetoric.compare import (
     period_table,
     rates_by,
 )
+from rhetoric.errors import InputError, UsageError
+from rhetoric.stats import bootstrap_rate_ci, device_counts, permutation_test
 
 
 def test_every_president_of_both_presidential_corpora_has_a_party(data_home):
@@ -127,9 +130,9 @@ def test_compare_groups_means_and_missing_group():
     assert row["difference"] == pytest.approx(-0.225)
     assert row["cliffs_delta"] == -1.0
     assert row["ci_low_b"] <= 0.375 <= row["ci_high_b"]
-    assert compare_groups(
-        data, group="war", a=True, b="x", by="frame", value="share", words=None
-    ).empty
+    # a group value that names no document (a typo) is said, not an empty table
+    with pytest.raises(UsageError, match="war='x' is not valid"):
+        compare_groups(data, group="war", a=True, b="x", by="frame", value="share", words=None)
     with pytest.raises(ValueError, match="column='party'"):
         compare_groups(data, group="party", a=1, b=2, by="frame", value="share", words=None)
 
@@ -269,6 +272,199 @@ def test_corrected_rates_give_the_raw_interval_of_rates_by():
     raw = rates_by(counts, "g", n_boot=500, ci=90, seed=3)
     columns = ["g", "rate", "ci_low", "ci_high"]
     pd.testing.assert_frame_equal(corrected[columns], raw[columns])
-    # a degenerate group (every document at the same rate) and a one-document group: no width
-    assert corrected.loc[1, ["ci_low", "ci_high"]].tolist() == [4.0, 4.0]
-    assert corrected.loc[2, ["ci_low", "ci_high"]].tolist() == [7.0, 7.0]
+    # a degenerate group (every document at the same rate) and a one-document group: the exact
+    # (Garwood) Poisson interval of their counts (16 in 4,000 words; 7 in 1,000), not a width of 0
+    from scipy.stats import chi2
+
+    def garwood(count, words):
+        return [1000 * chi2.ppf(0.05, 2 * count) / 2 / words,
+                1000 * chi2.ppf(0.95, 2 * count + 2) / 2 / words]  # fmt: skip
+
+    assert corrected.loc[1, ["ci_low", "ci_high"]].tolist() == pytest.approx(garwood(16, 4000))
+    assert corrected.loc[2, ["ci_low", "ci_high"]].tolist() == pytest.approx(garwood(7, 1000))
+
+
+# --- a methods reviewer's cases (session s44) ----------------------------------------------------
+
+
+def test_one_document_against_several_is_tested_exactly():
+    """A group of one usable document (a president's single address) crashed the whole table with
+    SciPy's "two or more observations"; with n documents in all there are n relabellings."""
+    data = pd.DataFrame({"device": ["anaphora"] * 5, "g": list("abbbb"),
+                         "count": [9, 1, 2, 1, 2], "n_words": [1000] * 5})  # fmt: skip
+    row = compare_groups(data, group="g", a="a", b="b", n_boot=100).iloc[0]
+    assert row["n_a"] == 1 and row["pvalue"] == pytest.approx(1 / 5)
+    # a zero-word document leaves one usable document in its group: the same test
+    words = data.assign(g=list("aabbb"), n_words=[1000, 0, 1000, 1000, 1000],
+                        count=[9, 0, 1, 2, 1])  # fmt: skip
+    assert compare_groups(words, group="g", a="a", b="b", n_boot=100)["pvalue"].iloc[0] == (
+        pytest.approx(1 / 4)
+    )
+    result = permutation_test([1.0], [2.0, 3.0, 4.0, 5.0], alternative="less")
+    assert result.exact and result.n_permutations == 5 and result.pvalue == pytest.approx(0.2)
+    # two-sided: the lone 5 against the rest is as far off (|5 - 2.5| = |1 - 3.5|), on either side
+    assert permutation_test([1.0], [2.0, 3.0, 4.0, 5.0]).pvalue == pytest.approx(0.4)
+    assert permutation_test([2.0, 3.0, 4.0, 5.0], [1.0]).pvalue == pytest.approx(0.4)
+
+
+def test_a_missing_count_is_never_a_significant_result():
+    """A NaN count with rate_diff made the observed statistic NaN, which no relabelling exceeded:
+    p = 0, "significant" and kept at 0 by Holm."""
+    result = permutation_test([1, np.nan, 3], [3, 4], statistic="rate_diff",
+                              words_a=[1000] * 3, words_b=[1000] * 2)  # fmt: skip
+    assert np.isfinite(result.statistic) and result.pvalue > 0.1
+    with pytest.raises(InputError, match="infinite"):
+        permutation_test([1, np.inf, 3], [3, 4])
+    with pytest.raises(ValueError, match="words_a must have one word count per value of a"):
+        permutation_test([1, 2], [3, 4], statistic="rate_diff", words_a=[100] * 3, words_b=[100])
+    # a group whose documents have no words has no pooled rate: no p-value either
+    assert np.isnan(permutation_test([1, 2], [3], statistic="rate_diff", words_a=[0, 0],
+                                     words_b=[100]).pvalue)  # fmt: skip
+
+
+def test_the_comparison_shows_the_quantity_it_tests_beside_the_pooled_rates():
+    """One long document unlike its group: the pooled rate of a is higher, its documents' mean
+    rate lower. Both are in the table, so an effect is quoted beside the test of itself."""
+    data = pd.DataFrame({"device": "anaphora", "g": ["a"] * 6 + ["b"] * 6,
+                         "count": [40, 0, 0, 0, 0, 0] + [2] * 6,
+                         "n_words": [5000] + [500] * 5 + [1000] * 6})  # fmt: skip
+    row = compare_groups(data, group="g", a="a", b="b", n_boot=100).iloc[0]
+    assert row["value_a"] > row["value_b"] and row["difference"] > 0
+    assert row["doc_mean_a"] == pytest.approx(8 / 6) and row["doc_mean_b"] == pytest.approx(2.0)
+    assert row["cliffs_delta"] < 0  # the documents' rates: the same sign as doc_mean_a - doc_mean_b
+    assert COMPARE_COLUMNS.index("doc_mean_a") < COMPARE_COLUMNS.index("pvalue")
+
+
+def test_a_rate_over_a_table_of_every_device_needs_device_among_the_groups():
+    """Without "device" in by, each document's words counted once per device (a rate nine times
+    too low) and every (document, device) row was resampled as a document."""
+    counts = pd.DataFrame({"doc_id": ["d1", "d1", "d2", "d2"], "label": ["x"] * 4,
+                           "device": ["anaphora", "tricolon"] * 2, "count": [1, 2, 3, 0],
+                           "n_words": [1000, 1000, 800, 800]})  # fmt: skip
+    with pytest.raises(InputError, match="add 'device' to by="):
+        bootstrap_rate_ci(counts, by="label")
+    table = bootstrap_rate_ci(counts, by=["label", "device"], n_boot=100)
+    assert table["n_docs"].tolist() == [2, 2]
+
+
+def test_device_counts_refuses_a_document_listed_twice():
+    docs = pd.DataFrame({"doc_id": ["d1", "d1", "d2"], "n_words": [100, 100, 80]})
+    spans = pd.DataFrame({"doc_id": ["d1"], "device": ["anaphora"], "group": ["g"]})
+    with pytest.raises(InputError, match="'d1' names 2 rows"):
+        device_counts(spans, docs)
+
+
+def test_a_group_with_no_figure_has_an_upper_bound_and_a_zero_word_document_keeps_the_interval():
+    data = pd.DataFrame({"g": ["a"] * 3 + ["b"] * 3, "count": [4, 6, 0, 0, 0, 0],
+                         "n_words": [1000, 1000, 0, 9000, 500, 500]})  # fmt: skip
+    table = bootstrap_rate_ci(data, by="g", n_boot=300).set_index("g")
+    # b: no figure in 10,000 words, an exact upper bound (-ln 0.025 per 10,000 words)
+    assert table.loc["b", "ci_low"] == 0 and table.loc["b", "ci_high"] == pytest.approx(
+        0.3689, abs=1e-4
+    )
+    # a: the document without words is not resampled, so the interval stays a number
+    assert (
+        table.loc["a", "rate"] == 5.0 and np.isfinite(table.loc["a", ["ci_low", "ci_high"]]).all()
+    )
+    assert table.loc["a", "n_docs"] == 3
+
+
+@pytest.mark.parametrize("call", ["bootstrap", "compare", "corrected"])
+def test_a_fraction_given_for_the_interval_width_is_refused(call):
+    """ci=0.95 (SciPy's way of asking for 95%) gave a 0.95% interval that looked precise."""
+    data = pd.DataFrame({"device": ["anaphora"] * 6, "g": list("aaabbb"),
+                         "count": [6, 5, 7, 1, 2, 1], "n_words": [1000] * 6})  # fmt: skip
+    judged = pd.DataFrame({"device": ["anaphora"], "kind": ["k"], "verdict": ["TRUE"]})
+    with pytest.raises(UsageError, match="give 95 for a 95% interval"):
+        if call == "bootstrap":
+            bootstrap_rate_ci(data, by="g", ci=0.95)
+        elif call == "compare":
+            compare_groups(data.assign(share=data["count"] / 10), group="g", a="a", b="b",
+                           value="share", words=None, ci=0.95)  # fmt: skip
+        else:
+            corrected_rates(data, judged, by="g", ci=0.95)
+
+
+@pytest.mark.parametrize(
+    ("change", "error", "message"),
+    [
+        ({"count": [6, np.nan, 7, 1, 2, 1]}, InputError, "'count' has 1 row"),
+        ({"count": [6, -5, 7, 1, 2, 1]}, InputError, "negative"),
+        ({"n_words": [1000, -1, 1000, 1000, 1000, 1000]}, InputError, "negative"),
+        ({"device": ["anaphora", None] + ["anaphora"] * 4}, InputError, "'device' is missing"),
+    ],
+)
+def test_bad_counts_are_said_in_one_line(change, error, message):
+    data = pd.DataFrame({"device": ["anaphora"] * 6, "g": list("aaabbb"),
+                         "count": [6, 5, 7, 1, 2, 1], "n_words": [1000] * 6})  # fmt: skip
+    with pytest.raises(error, match=message):
+        compare_groups(data.assign(**change), group="g", a="a", b="b", n_boot=50)
+
+
+def test_holm_refuses_what_is_not_a_probability_and_period_table_a_missing_year():
+    with pytest.raises(InputError, match="not a probability"):
+        holm([-0.1, 0.2])
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "year": [1952, None], "text": ["x", None]})
+    with pytest.raises(InputError, match="document 'b' has no year"):
+        period_table(docs)
+    # a missing text has no date line: January, as for a text without one
+    assert period_table(docs.assign(year=[1952, 1975]))["month"].tolist() == [1, 1]
+
+
+def test_a_group_has_the_same_interval_in_every_table_that_holds_it():
+    """One random stream ran across the groups, so an era's interval depended on which other
+    groups were resampled before it (two intervals for one group in one exported table)."""
+    rng = np.random.default_rng(5)
+    data = pd.DataFrame(
+        [(g, dev, rng.poisson(3), rng.integers(800, 3000)) for g in ["e1", "e2", "e3"]
+         for _ in range(12) for dev in ["anaphora", "tricolon"]],
+        columns=["era", "device", "count", "n_words"],
+    )  # fmt: skip
+    first = compare_groups(data, group="era", a="e2", b="e1", n_boot=300).set_index("device")
+    second = compare_groups(data, group="era", a="e3", b="e2", n_boot=300).set_index("device")
+    alone = compare_groups(data[data.device == "tricolon"], group="era", a="e2", b="e1",
+                           n_boot=300).set_index("device")  # fmt: skip
+    by_era = rates_by(data, "era", n_boot=300).set_index(["era", "device"])
+    for device in ("anaphora", "tricolon"):
+        interval = first.loc[device, ["ci_low_a", "ci_high_a"]].tolist()
+        assert second.loc[device, ["ci_low_b", "ci_high_b"]].tolist() == interval
+        assert by_era.loc[("e2", device), ["ci_low", "ci_high"]].tolist() == interval
+    assert alone.loc["tricolon", ["ci_low_a", "ci_high_a"]].tolist() == (
+        first.loc["tricolon", ["ci_low_a", "ci_high_a"]].tolist()
+    )
+    # another seed draws other intervals
+    other = compare_groups(data, group="era", a="e2", b="e1", n_boot=300, seed=1)
+    assert other["ci_low_a"].tolist() != first["ci_low_a"].tolist()
+
+
+def test_rows_that_cannot_reject_are_left_out_of_holms_family():
+    """A device with no figure in either group has p = 1 under every relabelling; counting it in
+    Holm's family made the other devices' adjustment more severe for nothing."""
+    data = pd.DataFrame({"device": ["anaphora"] * 8 + ["epizeuxis"] * 8, "g": list("aaaabbbb") * 2,
+                         "count": [6, 5, 7, 6, 1, 2, 1, 0] + [0] * 8, "n_words": [1000] * 16})  # fmt: skip
+    table = compare_groups(data, group="g", a="a", b="b", n_boot=50).set_index("device")
+    assert table.loc["epizeuxis", "pvalue"] == 1.0 and table.loc["epizeuxis", "p_holm"] == 1.0
+    assert table.loc["anaphora", "p_holm"] == pytest.approx(table.loc["anaphora", "pvalue"])
+
+
+def test_corrected_rates_keep_judgements_without_a_kind_and_groups_without_a_value():
+    counts = pd.DataFrame({"party": ["a", "a", "b", None], "device": "anaphora",
+                           "count": [4, 6, 2, 2], "n_words": [1000] * 4})  # fmt: skip
+    judged = pd.DataFrame({"device": ["anaphora"] * 4, "kind": [None, None, "clause", "clause"],
+                           "verdict": ["TRUE", "TRUE", "FALSE", "BORDERLINE"]})  # fmt: skip
+    table = corrected_rates(counts, judged, by="party", n_boot=100)
+    assert table["judged"].tolist() == [4, 4, 4]
+    assert table["precision"].iloc[0] == pytest.approx(0.5)
+    assert table["party"].isna().sum() == 1  # as rates_by keeps it
+    assert len(rates_by(counts, "party", n_boot=100)) == 3
+
+
+def test_a_corrected_rate_without_a_figure_still_has_an_upper_bound():
+    counts = pd.DataFrame({"g": ["a"] * 3 + ["b"] * 3, "device": "anaphora",
+                           "count": [4, 6, 1, 0, 0, 0], "n_words": [1000] * 6})  # fmt: skip
+    judged = pd.DataFrame({"device": ["anaphora"] * 4, "kind": ["k"] * 4,
+                           "verdict": ["TRUE", "TRUE", "TRUE", "FALSE"]})  # fmt: skip
+    row = corrected_rates(counts, judged, by="g", n_boot=500).set_index("g").loc["b"]
+    assert row["rate"] == 0 and row["corrected"] == 0
+    assert row["ci_high"] > 0 and row["corrected_high"] > 0
+    assert row["corrected_high"] < row["ci_high"]  # the precision (about 0.7) scales it down

@@ -72,8 +72,10 @@ def test_bootstrap_ci_groups_and_columns():
         ["anaphora", "a"], ["anaphora", "b"], ["tricolon", "a"], ["tricolon", "b"]
     ]  # fmt: skip
     assert result["rate"].tolist() == [3.0, 0.0, 1.0, 8.0]
-    # a group with no occurrences at all has a degenerate interval at zero
-    assert result.loc[1, ["ci_low", "ci_high"]].tolist() == [0.0, 0.0]
+    # a group with no occurrence at all: every resample is 0, so the interval is the exact
+    # Poisson one of no figure in its 1,000 words (not [0, 0], which reads as certainty)
+    assert result.loc[1, "ci_low"] == 0.0
+    assert result.loc[1, "ci_high"] == pytest.approx(3.689, abs=1e-3)
     assert result["n_docs"].tolist() == [2, 2, 2, 2]
 
 
