@@ -134,11 +134,16 @@ class Analysis:
     @property
     def frames(self) -> pd.DataFrame:
         """The frame profile, frames with hits (and the news frame model's first frame, which
-        may have none: it reads every word): columns ``frame``, ``rank`` (1 for the dominant
+        may have none: it reads every word): columns ``doc_id``, ``frame``, ``rank`` (1 for the dominant
         frame, 2, 3, ... for the others ranked, 0 for frames not ranked; ranks start at 2 when the
         news frame model puts the codebook's ``other`` first), ``score``, ``hits``, ``keywords``
-        (list of str); ranked frames first in rank order, then the others by score."""
-        return pd.DataFrame(self.frame_rows, columns=FRAME_COLUMNS)
+        (list of str), after ``doc_id``, as in a corpus result's frames table (so the tables of
+        several analyses concatenate into one); ranked frames first in rank order, then the
+        others by score. A text without frame hits gives the same columns and dtypes, empty."""
+        table = pd.DataFrame(self.frame_rows, columns=FRAME_COLUMNS)
+        table = table.astype({"frame": object, "rank": "int64", "score": float, "hits": "int64"})
+        table.insert(0, "doc_id", pd.Series([self.doc_id] * len(table), dtype=object))
+        return table
 
     def to_dict(self) -> dict:
         """The JSON object of ``rhetoric analyze --json`` for this document."""

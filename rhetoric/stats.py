@@ -361,6 +361,8 @@ def device_counts(
         which is carried into the result. Spans of documents not in it are not counted (a
         warning says how many; when no counted span names one of these documents, as when ids
         were read back as numbers against strings, it is a :class:`UsageError`).
+    doc_id : str, default "doc_id"
+        Document id column of ``documents`` (the spans' may be ``doc_id`` or the same name).
     words : str, default "n_words"
         Word-count column of ``documents``.
     devices : list of str, optional
@@ -396,6 +398,8 @@ def device_counts(
     [1.1, 0.0]
     """
     check_choice("unit", unit, ["instances", "spans", "expected"])
+    if doc_id not in spans.columns and "doc_id" in spans.columns:
+        spans = spans.rename(columns={"doc_id": doc_id})  # a span table names it doc_id always
     if unit == "expected" and "score" not in spans.columns and not spans.empty:
         raise UsageError("unit='expected' adds up the spans' scores, and these spans have none")
     for column in (doc_id, words):

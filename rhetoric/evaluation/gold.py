@@ -277,7 +277,7 @@ def evaluate_gold(
     Returns
     -------
     summary : pandas.DataFrame
-        One row per device and a ``total`` row: :data:`RESULT_COLUMNS`.
+        One row per device and the pooled row ``all`` (as the precision tables name it): :data:`RESULT_COLUMNS`.
     items : pandas.DataFrame
         One row per gold item: its fields plus ``hits`` (occurrences covered), ``ok`` (matched
         positive / unviolated negative) and ``detail`` (the offending spans of a violation).
@@ -338,13 +338,13 @@ def score_gold(
         rows.append({
             "device": device, "positives": len(pos), "matched": int(pos["ok"].sum()),
             "negatives": len(neg), "violated": int((~neg["ok"]).sum()), "spans": counts[device],
-            "spans_per_1000_words": round(1000 * counts[device] / max(total_words, 1), 2),
+            "spans_per_1000_words": 1000 * counts[device] / max(total_words, 1),
         })  # fmt: skip
     summary = pd.DataFrame(rows, columns=RESULT_COLUMNS)
     total = summary[["positives", "matched", "negatives", "violated", "spans"]].sum()
     summary.loc[len(summary)] = {
-        "device": "total",
+        "device": "all",
         **total.to_dict(),
-        "spans_per_1000_words": round(1000 * total["spans"] / max(total_words, 1), 2),
+        "spans_per_1000_words": 1000 * total["spans"] / max(total_words, 1),
     }
     return summary, items

@@ -87,7 +87,7 @@ def build_report(gold: str | Path | None = None, data_home=None, facts: dict | N
     candidates, _ = evaluate_gold(gold, home, min_score=0)
     summary.insert(2, "matched_candidates", candidates["matched"].to_numpy())
     summary.insert(5, "violated_candidates", candidates["violated"].to_numpy())
-    facts["gold"] = summary.set_index("device").loc["total"]
+    facts["gold"] = summary.set_index("device").loc["all"]
     parts += [f"**Gold device items** (`{gold.name}`; a positive is matched when the detector's spans cover "
               "`min_hits` occurrences of its quote, a negative is violated when any span of that device "
               "touches it). `matched` and `violated`: the default output (each device's learned "

@@ -113,7 +113,7 @@ def min_score_tradeoff(
                 summary, _ = score_gold(items, texts, words, kept)
             by_name = summary.set_index("device")
             for key in keys:
-                row = by_name.loc["total" if key == ALL else key]
+                row = by_name.loc[key]
                 recall[_label(setting)][key] = {
                     "positives": int(row["positives"]), "matched": int(row["matched"]),
                     "recall": row["matched"] / row["positives"] if row["positives"] else np.nan,

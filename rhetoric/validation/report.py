@@ -9,12 +9,14 @@ as tables in JupyterLab and as text elsewhere.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
 import pandas as pd
 
+from rhetoric.errors import InputError
 from rhetoric.figures import group_figures
 from rhetoric.validation.agreement import UNIT, disagreements, krippendorff_alpha, pairwise_kappa
 from rhetoric.validation.judgements import read_judgements
@@ -23,7 +25,7 @@ from rhetoric.validation.precision import (
     match_judgements,
     precision_table,
 )
-from rhetoric.validation.results import corpus_texts, span_table
+from rhetoric.validation.results import corpus_texts, files_of, span_table
 
 
 @dataclass
@@ -230,12 +232,28 @@ def report(
             or isinstance(result, str | os.PathLike)
         )
         source = corpus_texts(result, texts, spans)[0] if has_texts else None
+        if source is None and files_of(result):
+            # a corpus result in memory, run over files: their texts give each figure its whole
+            # text (first part to last); files changed since the run leave the first parts' text
+            try:
+                source = corpus_texts(result, None, spans)[0]
+            except InputError:
+                source = None
         figures = group_figures(spans, source)
     if texts is not None and isinstance(texts, pd.DataFrame):
         metadata = texts.drop(
             columns=[c for c in ("text", "clean_text", "path") if c in texts.columns]
         )
         metadata = metadata.assign(doc=metadata["doc_id"].astype(str))
+        shadowed = [c for c in by if c in metadata.columns and c in figures.columns and c != "doc"]
+        if shadowed:
+            warnings.warn(
+                f"the corpus table's column {shadowed[0]!r} has the name of a figure column: the "
+                f"figures' own {shadowed[0]!r} groups the precision, not the table's; rename it in the corpus table "
+                f"(say to 'doc_{shadowed[0]}') to use it",
+                UserWarning,
+                stacklevel=2,
+            )
         figures = figures.merge(metadata.drop(columns=[c for c in metadata if c in figures and c != "doc"]),
                                 on="doc", how="left")  # fmt: skip
     matched = match_judgements(figures, judgements, annotator=annotator)

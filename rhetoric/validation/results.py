@@ -56,6 +56,12 @@ def _is_run_folder(path: Path) -> bool:
     return path.is_dir() and (path / CONFIG_FILE).is_file()
 
 
+def _analysis_id(result: object) -> str:
+    """The document id of one :class:`~rhetoric.analysis.Analysis`, as its spans name it (the
+    file's stem for a path, not the path as given)."""
+    return str(getattr(result, "doc_id", None) or getattr(result, "source", None) or "doc")
+
+
 def _texts_of_run(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
     """The texts of the documents of a corpus run that hold spans, read again from the paths its
     documents table records (a run over a folder, a table of paths, or a table of texts beside
@@ -64,7 +70,29 @@ def _texts_of_run(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
     from rhetoric.store import read_table
 
     documents = read_table(folder, "documents")
-    documents = documents[documents["doc_id"].isin(read_table(folder, "spans")["doc_id"])]
+    return _texts_of_documents(documents, read_table(folder, "spans")["doc_id"], str(folder))
+
+
+def files_of(result: object) -> bool:
+    """Whether a corpus result in memory (:class:`~rhetoric.pipeline.CorpusResult`) ran over
+    files whose texts can be read again: every document holding spans has a path."""
+    documents = getattr(result, "documents", None)
+    spans = getattr(result, "spans", None)
+    if not isinstance(documents, pd.DataFrame) or "path" not in documents.columns:
+        return False
+    if not isinstance(spans, pd.DataFrame) or hasattr(result, "device_spans"):
+        return False
+    holding = documents[documents["doc_id"].isin(spans["doc_id"])]
+    return bool(len(holding)) and holding["path"].notna().all()
+
+
+def _texts_of_documents(
+    documents: pd.DataFrame, holding: pd.Series, where: str
+) -> tuple[dict[str, str], dict[str, str]]:
+    """:func:`_texts_of_run` for a documents table: the texts of the documents named in
+    ``holding`` (those with spans), read from their paths, and those paths."""
+    documents = documents[documents["doc_id"].isin(holding)]
+    folder = where
     missing = documents["doc_id"][documents["path"].isna()].astype(str).tolist()
     if missing:
         raise InputError(
@@ -155,7 +183,7 @@ def span_table(result: object) -> pd.DataFrame:
     if hasattr(result, "spans") and isinstance(result.spans, pd.DataFrame):
         spans = result.spans
         if hasattr(result, "device_spans") and spans["doc_id"].isna().any():  # one Analysis
-            spans = spans.assign(doc_id=spans["doc_id"].fillna(str(result.source or "doc")))
+            spans = spans.assign(doc_id=spans["doc_id"].fillna(_analysis_id(result)))
         return spans
     if isinstance(result, str | os.PathLike):
         path = Path(result)
@@ -290,7 +318,10 @@ def _corpus_texts(result: object, texts: object, wanted: set[str]):
     files (``None`` otherwise); the texts of the ``wanted`` documents given in a table or a
     mapping must be strings."""
     if texts is None and hasattr(result, "device_spans") and hasattr(result, "text"):
-        return {str(result.source or "doc"): result.text}, None, None
+        return {_analysis_id(result): result.text}, None, None
+    if texts is None and files_of(result):  # a corpus result in memory, run over files
+        source, files = _texts_of_documents(result.documents, result.spans["doc_id"], "result")
+        return source, None, files
     if texts is None and isinstance(result, str | os.PathLike):
         if _is_run_folder(Path(result)):
             source, files = _texts_of_run(Path(result))

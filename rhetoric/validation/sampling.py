@@ -9,6 +9,7 @@ judge one device's figures in a run.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -94,8 +95,17 @@ def sample(
     if devices is not None:
         figures = figures[figures["device"].isin(list(devices))]
     if metadata is not None:
+        shadowed = [c for c in by if c in metadata.columns and c in figures.columns and c != "doc"]
         extra = [c for c in metadata.columns if c not in figures.columns or c == "doc"]
         figures = figures.merge(metadata[extra], on="doc", how="left")
+        if shadowed:
+            warnings.warn(
+                f"the corpus table's column {shadowed[0]!r} has the name of a figure column: the "
+                f"figures' own {shadowed[0]!r} stratifies, not the table's; rename it in the corpus table "
+                f"(say to 'doc_{shadowed[0]}') to use it",
+                UserWarning,
+                stacklevel=2,
+            )
     for column in by:
         if column not in figures.columns:
             raise invalid_value(

@@ -8,12 +8,14 @@ These turn analyses and texts into long-form DataFrames (one row per occurrence)
 from __future__ import annotations
 
 import bisect
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
 
+from rhetoric.documents import default_doc_id
 from rhetoric.errors import UsageError, check_documents
 from rhetoric.text import Document, normalize
 
@@ -86,11 +88,23 @@ def locate_spans(analyses: object) -> pd.DataFrame:
     0          1           5  0.714286
     """
     items = [analyses] if hasattr(analyses, "doc") else check_documents("analyses", analyses)
+    names = [a.doc.doc_id if a.doc.doc_id is not None else str(n) for n, a in enumerate(items)]
+    if len(set(names)) < len(names):
+        # texts analysed without a doc_id are all "doc0": merged under one id, their spans would
+        # read as one document's
+        repeated = next(n for n in names if names.count(n) > 1)
+        warnings.warn(
+            f"several analyses have doc_id {repeated!r}: they are named by their position "
+            "(doc0, doc1, ...); give analyze(..., doc_id=) to name them",
+            UserWarning,
+            stacklevel=2,
+        )
+        names = [default_doc_id(n) for n in range(len(items))]
     rows = []
     offset = 0
     for number, analysis in enumerate(items):
         doc: Document = analysis.doc
-        doc_id = doc.doc_id if doc.doc_id is not None else str(number)
+        doc_id = names[number]
         paragraph_starts = [p.start for p in doc.paragraphs]
         sentence_starts = [s.start for s in doc.sentences]
         word_starts = doc.word_starts

@@ -239,7 +239,7 @@ def gold_recall(
         _require(table, "device", "positives", "matched")
     ax = _axes(ax)
     tables = {
-        name: table[(table["device"] != "total") & (table["positives"] > 0)]
+        name: table[(table["device"] != "all") & (table["positives"] > 0)]
         for name, table in settings.items()
     }
     if all(table.empty for table in tables.values()):

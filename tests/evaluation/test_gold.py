@@ -39,7 +39,7 @@ def test_score_gold_scores_only_the_devices_run():
     gold["device"] = ["anaphora", "antithesis"]
     summary, items = _score(gold)
     assert items["device"].tolist() == ["anaphora"] and items["ok"].all()
-    assert summary["device"].tolist() == ["anaphora", "total"]
+    assert summary["device"].tolist() == ["anaphora", "all"]
 
 
 @pytest.mark.parametrize(
