@@ -94,3 +94,17 @@ def test_a_metadata_column_named_like_a_figure_column_is_said_not_used_silently(
     result = rhetoric.analyze_corpus(corpus, min_score=0)
     with pytest.warns(UserWarning, match="column 'kind' has the name of a figure column"):
         validation.sample(result, corpus, per_stratum=1, by=["kind"])
+
+
+def test_the_span_csv_of_analyze_is_a_span_table_validate_reads(speech_files, capsys):
+    """``rhetoric validate sample`` refused ``rhetoric analyze --format csv``'s own output ("not a
+    span table (no column 'doc_id')"): its documents are named by the paths given."""
+    from rhetoric.cli import main
+
+    table = speech_files[0].with_suffix(".csv")
+    assert main(["analyze", str(speech_files[0]), "--format", "csv", "--min-score", "0"]) == 0
+    table.write_text(capsys.readouterr().out, encoding="utf-8")
+    sheet = table.with_suffix(".jsonl")
+    assert main(["validate", "sample", str(table), "--out", str(sheet)]) == 0
+    judged = pd.read_json(sheet, lines=True)
+    assert len(judged) and set(judged["doc"]) == {str(speech_files[0])}

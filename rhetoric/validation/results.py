@@ -286,6 +286,10 @@ def _saved_span_table(path: Path) -> pd.DataFrame:
     except (ValueError, OSError, UnicodeDecodeError, pd.errors.ParserError) as error:
         reason = str(error).splitlines()[0][:80] if str(error) else type(error).__name__
         raise InputError(f"{path}: not a readable span table ({reason})") from None
+    if "doc_id" not in table.columns and {"doc", "layer"} <= set(table.columns):
+        # ``rhetoric analyze --format csv``: its documents are named by the paths given, as a
+        # saved span table's are
+        table = table.rename(columns={"doc": "doc_id"})
     missing = [c for c in ("doc_id", "device", "start", "end") if c not in table.columns]
     if missing:
         raise InputError(
