@@ -108,3 +108,24 @@ def test_the_span_csv_of_analyze_is_a_span_table_validate_reads(speech_files, ca
     assert main(["validate", "sample", str(table), "--out", str(sheet)]) == 0
     judged = pd.read_json(sheet, lines=True)
     assert len(judged) and set(judged["doc"]) == {str(speech_files[0])}
+
+
+def test_empty_results_have_the_columns_and_dtypes_of_full_ones(data_home):
+    """An attribution of no usable text, a rolling attribution of an empty text and a frame table
+    of no document came back without author columns, or with every column ``object``."""
+    from rhetoric import stylometry
+    from rhetoric.framing import corpus_frame_table
+
+    train = ["upon the whole upon it, upon my word"] * 3 + ["on the whole on it, on my word"] * 3
+    labels = list("HHHMMM")
+    full = stylometry.attribute(train, labels, ["upon the whole on it"], mfw=5)
+    with pytest.warns(UserWarning, match="no words to attribute"):
+        empty = stylometry.attribute(train, labels, ["1787"], mfw=5)
+    assert empty.empty and empty.dtypes.to_dict() == full.dtypes.to_dict()
+    rolling = stylometry.rolling_attribution(
+        "upon it upon the on it on the", train, labels, window=4, step=4, mfw=5
+    )
+    none = stylometry.rolling_attribution("", train, labels, window=4, step=4, mfw=5)
+    assert none.empty and none.dtypes.to_dict() == rolling.dtypes.to_dict()
+    frames = corpus_frame_table(["Our soldiers fought the war with their army."])
+    assert corpus_frame_table([]).dtypes.to_dict() == frames.dtypes.to_dict()

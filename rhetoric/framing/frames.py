@@ -787,11 +787,10 @@ def corpus_frame_table(
             f"left out {len(left_out)} document(s) that could not be analysed: {left_out[0]}{more}",
             stacklevel=2,
         )
-    if not records:
-        return pd.DataFrame(columns=columns)
-    table = pd.DataFrame.from_records(records)[columns]
-    return table.astype({"hits": "int64", "per_1000": "float64", "share": "float64", "score": "float64",
-                         "dominant": "bool", "n_words": "int64"})  # fmt: skip
+    table = pd.DataFrame.from_records(records, columns=columns)[columns]
+    return table.astype({"doc_id": "str", "frame": "str", "hits": "int64", "per_1000": "float64",
+                         "share": "float64", "score": "float64", "dominant": "bool",
+                         "n_words": "int64"})  # fmt: skip
 
 
 _TEXT_COLUMNS = {"text", "clean_text", "path"}

@@ -82,8 +82,16 @@ def rolling_attribution(
     spans = stylo_token_spans(text)
     ranges = windows(len(spans), window, step)
     columns = ["window", "start_word", "end_word", "start_char", "end_char", "predicted"]
-    if not ranges:
-        return pd.DataFrame(columns=columns)
+    if not ranges:  # the columns and dtypes of a table with windows: one per candidate author
+        authors = sorted({str(label) for label in train_labels})
+        empty = {c: pd.Series(dtype="int64") for c in columns[:-1]}
+        return pd.DataFrame(
+            {
+                **empty,
+                "predicted": pd.Series(dtype="str"),
+                **{a: pd.Series(dtype=float) for a in authors},
+            }
+        )
     model = attribution_pipeline(method, mfw, **(vectorizer or {}))
     model.fit(check_documents("train_texts", train_texts), list(train_labels))
     starts = [spans[a][0] for a, _ in ranges]

@@ -384,8 +384,10 @@ def attribute(
         _check_names("train_ids", list(train_ids), "train_texts", len(train_texts))
     train_ids = text_ids(given_train, train_ids, len(train_texts))
     test_texts, ids = _texts_with_words(test_texts, ids, MFWVectorizer(**(vectorizer or {})))
-    if not test_texts:
-        return pd.DataFrame({"doc_id": [], "predicted": []})
+    if not test_texts:  # the columns and dtypes of a table with rows: one per candidate author
+        empty = {"doc_id": pd.Series(dtype="str"), "predicted": pd.Series(dtype="str")}
+        authors = sorted({str(label) for label in y_train.tolist()})
+        return pd.DataFrame({**empty, **{a: pd.Series(dtype=float) for a in authors}})
     table = MFWVectorizer(**(vectorizer or {})).count_table([*train_texts, *test_texts])
     y = np.concatenate([y_train, np.full(len(test_texts), None, dtype=object)])
     train = np.arange(len(train_texts))
