@@ -499,7 +499,32 @@ def analyze_corpus(
             buffer = []
     for name, table in tables_of(buffer).items():
         parts[name].append(table)
-    return CorpusResult(**{name: concat_tables(name, parts[name]) for name in TABLES})
+    result = CorpusResult(**{name: concat_tables(name, parts[name]) for name in TABLES})
+    if isinstance(documents, pd.DataFrame):
+        result.documents = with_input_types(result.documents, documents, text_column, id_column)
+    return result
+
+
+def with_input_types(
+    table: pd.DataFrame, corpus: pd.DataFrame, text_column: str, id_column: str
+) -> pd.DataFrame:
+    """The metadata columns of ``table`` (a documents table) in the types the corpus table gives
+    them, as a run folder writes them (:func:`rhetoric.store.metadata_schema`): rebuilt from each
+    document's values, a nullable year was ``object`` for one document without a year and
+    ``float64`` for two, whatever the table said. So the in-memory tables stay those a run folder
+    reads back."""
+    from rhetoric.store import metadata_schema, to_arrow
+
+    schema = metadata_schema(corpus, text_column=text_column, id_column=id_column)
+    columns = [c for c in table.columns if c in schema.names and c not in DOCUMENT_COLUMNS]
+    if not columns or table.empty:
+        return table
+    import pyarrow as pa
+
+    fields = pa.schema([schema.field(c) for c in columns])
+    converted = to_arrow(table[columns], fields).to_pandas()
+    joined = table.drop(columns=columns).join(converted[columns])[list(table.columns)]
+    return concat_tables("documents", [joined])  # the dtypes the folder's reader gives them
 
 
 def unique_documents(documents: Iterable[CorpusDocument]):

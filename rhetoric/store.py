@@ -546,6 +546,13 @@ def metadata_schema(corpus: object, *, text_column: str = "text", id_column: str
         return pa.schema([])
     rows = [d.metadata for d in iter_corpus(corpus, text_column=text_column, id_column=id_column)]
     frame = pd.DataFrame(rows)
+    if isinstance(corpus, pd.DataFrame):  # the table's own types (a nullable year, say)
+        frame = pd.DataFrame(
+            {
+                c: corpus[c].reset_index(drop=True) if c in corpus.columns else frame[c]
+                for c in frame
+            }
+        )
     fields = []
     for column in frame.columns:
         try:

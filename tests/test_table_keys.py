@@ -129,3 +129,24 @@ def test_empty_results_have_the_columns_and_dtypes_of_full_ones(data_home):
     assert none.empty and none.dtypes.to_dict() == rolling.dtypes.to_dict()
     frames = corpus_frame_table(["Our soldiers fought the war with their army."])
     assert corpus_frame_table([]).dtypes.to_dict() == frames.dtypes.to_dict()
+
+
+def test_metadata_keep_the_corpus_tables_types(data_home, tmp_path):
+    """A nullable year came back as object for one document without a year and as float64 for
+    two (and as a Parquet null or double column), depending on which rows were in the run; the
+    in-memory tables are those the run folder reads back."""
+    import pyarrow.parquet as pq
+
+    from rhetoric.store import read_corpus_result
+
+    corpus = pd.DataFrame({
+        "doc_id": ["a", "b"], "text": ["We fight, we win, we endure.", "Not this, but that."],
+        "year": pd.array([1961, pd.NA], dtype="Int64"), "outlet": pd.Categorical(["x", "y"]),
+    })  # fmt: skip
+    one = rhetoric.analyze_corpus(corpus.iloc[1:], devices=["tricolon"], frames=False).documents
+    both = rhetoric.analyze_corpus(corpus, devices=["tricolon"], frames=False).documents
+    assert one["year"].dtype == both["year"].dtype == "float64"
+    rhetoric.write_corpus(corpus, tmp_path / "run", devices=["tricolon"], frames=False)
+    part = next((tmp_path / "run" / "documents").glob("*.parquet"))
+    assert str(pq.read_schema(part).field("year").type) == "int64"
+    pd.testing.assert_frame_equal(read_corpus_result(tmp_path / "run").documents, both)
