@@ -208,7 +208,8 @@ class CorpusResult:
         Every device, stance and frame-keyword span: :data:`rhetoric.span.SPAN_COLUMNS` plus
         ``layer`` (``"device"``, ``"stance"`` or ``"frame"``), as :attr:`rhetoric.Analysis.spans`.
     frames : DataFrame
-        ``doc_id``, ``frame``, ``score``, ``hits``, ``keywords`` (list of str).
+        ``doc_id``, ``frame``, ``rank`` (1 for the dominant frame, 0 for frames not ranked),
+        ``score``, ``hits``, ``keywords`` (list of str), as :attr:`rhetoric.Analysis.frames`.
     removed : DataFrame
         Boilerplate spans set aside in each document (span columns).
     errors : DataFrame

@@ -209,7 +209,8 @@ def device_rates(
     """Device rates per 1,000 words by group, with bootstrap confidence intervals.
 
     Each device is a row; each group a dot (pooled rate) with a horizontal interval from
-    :func:`rhetoric.stats.bootstrap_rate_ci` (documents resampled within the group).
+    :func:`rhetoric.stats.bootstrap_rate_ci` (documents resampled within the group; the exact
+    Poisson interval of the count for a group of one document or without any figure).
 
     Parameters
     ----------
@@ -267,7 +268,7 @@ def device_rates(
     ax.set_yticks(range(len(devices)), display_names(devices))
     ax.set_ylim(len(devices) - 0.5, -0.5)
     ax.set_xlim(left=0)
-    ax.set_xlabel(f"Per 1,000 words ({ci:g}% bootstrap CI)")
+    ax.set_xlabel(f"Per 1,000 words ({ci:g}% CI, documents resampled)")
     ax.set_ylabel("")
     if group is not None:
         ax.legend(title=display_name(group), frameon=False)
