@@ -91,3 +91,33 @@ def test_the_annotation_files_never_name_a_reserved_text_and_train_only_on_the_p
             if doc.startswith("ptc/"):
                 assert not {"text", "quote", "context"} & set(record), where
     assert seen > 10_000
+
+
+def test_no_annotation_record_keeps_a_stretch_of_a_ptc_article(data_home, benchmarks):
+    """PTC text is not redistributable: a PTC record of any annotation file (measurement files
+    too) has no ``text`` and its reason quotes no stretch of the article of 25 characters or more
+    (968 records did: judges quoted the figure, or whole sentences, in their reasons)."""
+    from pathlib import Path
+
+    from rhetoric.text import decode
+
+    redact = benchmarks("redact_ptc_text")
+    folder = Path(__file__).resolve().parents[2] / "corpus" / "annotations"
+    articles, checked = {}, 0
+    for file in sorted(folder.glob("*.jsonl")):
+        for number, line in enumerate(file.read_text(encoding="utf-8").split("\n"), 1):
+            if not line.strip() or '"ptc/' not in line:
+                continue
+            record = json.loads(line)
+            doc = record["doc"]
+            if not doc.startswith("ptc/"):
+                continue
+            if doc not in articles:
+                articles[doc] = decode((data_home / doc).read_bytes())[0]
+            assert redact.clean(record, articles[doc]) == record, f"{file.name}:{number}"
+            checked += 1
+    assert checked > 5000
+    # the rule itself: a long stretch goes, a few words of the figure stay
+    article = "They are wrong, and they know that they are wrong about the law."
+    assert redact.redact("'they know that they are wrong' twice", article) == "'[…]' twice"
+    assert redact.redact("stock pair 'the law'", article) == "stock pair 'the law'"
