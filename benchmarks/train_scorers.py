@@ -168,18 +168,20 @@ def training_records(device: str, annotations: list[dict], home: Path, gold: lis
     skipped when that candidate is judged already, or taken by another item). Their stratum is
     ``None``: they are trained on, not measured."""
     forbidden = reserved_documents() | development_documents()
+    pool = set(training_documents())
     by_doc, gold_by_doc = defaultdict(list), defaultdict(list)
-    for record in annotations:
+    for record in [*annotations, *gold]:
         if record["doc"] in forbidden:
             raise SystemExit(f"{record['doc']} is reserved or development: never train on it")
+        if record["doc"] not in pool:  # a Federalist paper, a PTC dev article: not the pool's
+            raise SystemExit(f"{record['doc']} is not in the training pool: never train on it")
+    for record in annotations:
         by_doc[record["doc"]].append(record)
     for item in gold:
-        if item["doc"] in forbidden:
-            raise SystemExit(f"{item['doc']} is reserved or development: never train on it")
         gold_by_doc[item["doc"]].append(item)
     finder = get_finder(device)
     records, labels, groups, strata, unmatched, inexact = [], [], [], [], 0, 0
-    gold_unmatched, gold_judged = 0, 0
+    gold_unmatched, gold_judged, twice = 0, 0, 0
     with pool_texts_as_unseen(home):  # PTC train articles without their own labels
         for doc_path in sorted(set(by_doc) | set(gold_by_doc)):
             judged = by_doc.get(doc_path, [])
@@ -209,6 +211,9 @@ def training_records(device: str, annotations: list[dict], home: Path, gold: lis
                         unmatched += 1  # the candidate it overlaps is another figure
                         continue
                     inexact += 1
+                if best in taken:  # the same figure judged twice (as two kinds): counted once
+                    twice += 1
+                    continue
                 taken.add(best)
                 records.append(features_for(device, figure_features(profile, figures[best])))
                 labels.append(1.0 if record["verdict"] == "TRUE" else 0.0)
@@ -229,6 +234,8 @@ def training_records(device: str, annotations: list[dict], home: Path, gold: lis
                 strata.append(None)
     if inexact:
         print(f"{device}: {inexact} judged figures matched by overlap only (the finder changed)")
+    if twice:
+        print(f"{device}: {twice} judged records name a figure judged already: counted once")
     if gold:
         added = sum(s is None for s in strata)
         print(f"{device}: {len(gold)} gold-style items, {added} added as TRUE candidates, "
@@ -354,17 +361,38 @@ def load_population(
     written there when a path is given). The file records whether the held-out folds' addresses
     were left out, and a cache of the other pool is refused rather than read as this one."""
     path = Path(cache) if cache else None
+    code = code_fingerprint()
     if path and path.is_file():
         counts = json.loads(path.read_text())
         if counts.pop(WITHOUT_HELD_OUT_KEY, False) != without_held_out:
             kind = "the whole pool" if without_held_out else "the pool without the held-out folds"
             raise SystemExit(f"{path} counts {kind}: give another --population-cache file")
-        return Counter({tuple(k.split("|")): v for k, v in counts.items()})
+        if counts.pop(CODE_KEY, None) == code:
+            return Counter({tuple(k.split("|")): v for k, v in counts.items()})
+        # counted by other finders: their candidates, and so the weights, may differ
+        print(f"{path}: counted with other code; counting the pool again")
     population = population_counts(home, without_held_out)
     if path:
         counts = {"|".join(k): v for k, v in population.items()}
-        path.write_text(json.dumps({WITHOUT_HELD_OUT_KEY: without_held_out, **counts}))
+        path.write_text(
+            json.dumps({WITHOUT_HELD_OUT_KEY: without_held_out, CODE_KEY: code, **counts})
+        )
     return population
+
+
+def code_fingerprint() -> str:
+    """The sha1 of the package's code and word lists (not its scorers): what the pool's candidate
+    counts depend on. A population cache counted with other code is counted again."""
+    package = Path(__file__).resolve().parents[1] / "rhetoric"
+    digest = hashlib.sha1()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "scorers" not in path.parts and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+#: The key of a population cache file naming the code it was counted with.
+CODE_KEY = "#code"
 
 
 #: The key of a population cache file saying whether the held-out folds' addresses were left out.
@@ -435,8 +463,12 @@ def main() -> None:
     home = get_data_home()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    devices = [d for d in args.devices.split(",") if d]
+    unknown = [d for d in devices if d not in DEVICES]
+    if unknown:
+        raise SystemExit(f"--devices {unknown[0]}: no such device (devices: {', '.join(DEVICES)})")
     population = load_population(home, args.population_cache, args.without_held_out)
-    for device in args.devices.split(","):
+    for device in devices:
         path = ANNOTATIONS / f"{device}.jsonl"
         if not path.is_file():
             print(f"{device}: no annotations, no model")

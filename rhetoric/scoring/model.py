@@ -55,6 +55,8 @@ from typing import Literal
 
 import numpy as np
 
+from rhetoric.errors import UsageError
+
 #: A device whose scorer does not reach this precision out of fold at its threshold is not
 #: reported by default (issue 10 asks at least 0.70 of every device): its figures are listed
 #: only when a ``min_score`` is given (:attr:`ScorerModel.reported_by_default`).
@@ -529,8 +531,12 @@ def read_folder_model(
     and retrained scorers never mix unnoticed."""
     path = Path(folder) / file_name
     if not path.is_file():
-        raise ValueError(
-            f"{SCORERS_ENV}={folder} holds no {file_name}; write it with {script} --out"
+        # the user's setting, not a bug: a usage error (exit 2), in one line
+        where = "is no folder" if not Path(folder).is_dir() else f"holds no {file_name}"
+        raise UsageError(
+            f"{SCORERS_ENV}={folder} {where}: a scorer folder replaces every shipped scorer, so "
+            f"it holds them all (write {file_name} with {script} --out, or copy the shipped one "
+            "from rhetoric/resources/ as the README's scorer section says)"
         )
     model = ScorerModel.from_json(path.read_text(encoding="utf-8"))
     return _checked(model, known, f"{name} in {path}", script)

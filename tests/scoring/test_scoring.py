@@ -979,3 +979,20 @@ def test_a_device_short_of_the_floor_on_held_out_addresses_is_not_reported_by_de
         assert not load_model(device).reported_by_default
         assert device not in reported_devices() and device in reported_devices(0.0)
         assert device in reported_devices({device: 0.5})
+
+
+def test_a_scorer_folder_without_a_file_is_a_usage_error_not_a_bug(
+    tmp_path, monkeypatch, data_home
+):
+    """$RHETORIC_SCORERS naming a folder that lacks a scorer (or no folder) was reported as "a
+    bug in rhetoric" (exit 70): it is the user's setting, said in one line with exit 2."""
+    from rhetoric.cli import main
+
+    text = tmp_path / "speech.txt"
+    text.write_text(
+        "We shall build the road, we shall build the bridge, we shall build the school."
+    )
+    (tmp_path / "partial").mkdir()
+    for folder in (tmp_path / "partial", tmp_path / "none"):
+        monkeypatch.setenv("RHETORIC_SCORERS", str(folder))
+        assert main(["analyze", str(text), "--no-frames"]) == 2

@@ -94,9 +94,10 @@ def test_a_population_cache_of_the_other_pool_is_refused(scripts, tmp_path):
     the marker, counted the whole pool)."""
     train, _, _ = scripts
     whole, without = tmp_path / "whole.json", tmp_path / "without.json"
-    whole.write_text(json.dumps({"anaphora|speech|sentence": 7}), encoding="utf-8")
+    code = {train.CODE_KEY: train.code_fingerprint()}
+    whole.write_text(json.dumps({**code, "anaphora|speech|sentence": 7}), encoding="utf-8")
     without.write_text(
-        json.dumps({train.WITHOUT_HELD_OUT_KEY: True, "anaphora|speech|sentence": 5}),
+        json.dumps({train.WITHOUT_HELD_OUT_KEY: True, **code, "anaphora|speech|sentence": 5}),
         encoding="utf-8",
     )
     assert train.load_population(tmp_path, str(whole)) == {("anaphora", "speech", "sentence"): 7}
@@ -228,3 +229,18 @@ def test_a_judgement_lends_its_verdict_only_to_a_candidate_sharing_half_its_part
         "tricolon", [record(near), record(far)], data_home
     )
     assert len(records) == 1 and list(labels) == [1.0] and unmatched == 1
+
+
+def test_a_population_cache_counted_with_other_code_is_counted_again(
+    scripts, tmp_path, monkeypatch
+):
+    """A cache outlives a change of the finders (and a git pull): read as it was, it weighted
+    the judged figures by another code's candidates and the rebuilt scorer differed, unsaid."""
+    train, _, _ = scripts
+    stale = tmp_path / "stale.json"
+    stale.write_text(json.dumps({train.CODE_KEY: "0" * 40, "anaphora|speech|sentence": 7}))
+    monkeypatch.setattr(
+        train, "population_counts", lambda home, without: {("tricolon", "news", "x"): 3}
+    )
+    assert train.load_population(tmp_path, str(stale)) == {("tricolon", "news", "x"): 3}
+    assert json.loads(stale.read_text())[train.CODE_KEY] == train.code_fingerprint()
