@@ -31,15 +31,36 @@ def _marked(row: dict) -> str:
         if s > at:
             pieces.append(html.escape(text[at:s]))
         if e > s:
-            pieces.append(f'<b style="background:#ffd54f">{html.escape(text[s:e])}</b>')
+            pieces.append(f'<b style="background:#ffd54f;color:#222">{html.escape(text[s:e])}</b>')
         at = max(at, e)
     pieces.append(html.escape(text[at:]))
     return (
-        '<div style="white-space:pre-wrap;border:1px solid #ddd;padding:.6em;font-family:serif">'
+        # its own colours: a dark theme's white text on these light marks could not be read
+        '<div style="white-space:pre-wrap;border:1px solid #ddd;padding:.6em;font-family:serif;'
+        'background:#fff;color:#222">'
         f"{html.escape(str(row.get('before') or ''))}"
         f'<span style="background:#fff3c4">{"".join(pieces)}</span>'
         f"{html.escape(str(row.get('after') or ''))}</div>"
     )
+
+
+def _check_one_coder(table: pd.DataFrame, annotator: str, where: str) -> None:
+    """``table`` holds no verdict by another coder than ``annotator``: each coder judges blind,
+    into a file of their own (as :func:`rhetoric.validation.judging_page` requires)."""
+    if "verdict" not in table.columns or "annotator" not in table.columns:
+        return
+    judged = table[table["verdict"].fillna("").astype(str) != ""]
+    others = sorted(
+        {str(c) for c in judged["annotator"].fillna("") if str(c) and str(c) != annotator}
+    )
+    if others:
+        from rhetoric.errors import UsageError
+
+        raise UsageError(
+            f"{where} holds verdicts by {', '.join(map(repr, others))}; a widget for "
+            f"{annotator!r} is made from the unjudged sheet (the file `rhetoric validate sample` "
+            "wrote) and writes a file of its own, so that each coder judges blind"
+        )
 
 
 class JudgingWidget:
@@ -90,9 +111,12 @@ class JudgingWidget:
         for column in ("verdict", "reason", "before", "after"):
             if column not in table.columns:
                 table[column] = ""
+        _check_one_coder(table, annotator, "the sheet")
         table["annotator"] = annotator
         if self.path.is_file():
             done = read_judgements(self.path)
+            # a file of another coder's verdicts is never taken over (nor rewritten) as this one's
+            _check_one_coder(done, annotator, str(self.path))
             keys = ["doc", "device", "kind", "start", "end"]
             previous = {tuple(r[k] for k in keys): r for r in done.to_dict("records")}
             for i, row in table.iterrows():
@@ -143,8 +167,8 @@ class JudgingWidget:
         """Go ``step`` figures forward (or back), keeping the reason typed."""
         if self.judgements.empty:
             return
+        self.judgements.loc[self.current, "reason"] = self.reason.value  # kept, judged or not
         if self.judgements.loc[self.current, "verdict"]:
-            self.judgements.loc[self.current, "reason"] = self.reason.value
             self.save()
         self.current = min(max(0, self.current + step), len(self.judgements) - 1)
         self._render()
@@ -152,6 +176,17 @@ class JudgingWidget:
     def save(self) -> Path:
         """Write the judged figures to the judgement file."""
         judged = self.judgements[self.judgements["verdict"] != ""]
+        if self.path.is_file():
+            # verdicts another widget on this file saved meanwhile (the cell run twice) are kept,
+            # but for the figures this one judged: the file is rewritten, not appended to
+            keys = ["doc", "device", "kind", "start", "end"]
+            mine = {tuple(r[k] for k in keys) for r in judged.to_dict("records")}
+            saved = read_judgements(self.path)
+            others = saved[
+                [tuple(r[k] for k in keys) not in mine for r in saved.to_dict("records")]
+            ]
+            if len(others):
+                judged = pd.concat([judged, others[[c for c in judged.columns if c in others]]])
         return write_judgements(judged, self.path)
 
     def _render(self) -> None:

@@ -333,7 +333,10 @@ def _style(
     d, s, f = (layer_lanes.get(layer, 0) * LANE_PX for layer in LAYERS)
     on = f"{scope}:has(#{css_id}-l-{{}}:checked)"
     rules = [
-        f"{scope}{{font-family:Georgia,'Times New Roman',serif;font-size:15px;color:#222;max-width:46em}}",
+        # its own light ground: the colours are chosen against white, and a dark theme
+        # (JupyterLab's) would otherwise put this dark text on a near-black page
+        f"{scope}{{font-family:Georgia,'Times New Roman',serif;font-size:15px;color:#222;"
+        "background:#fff;padding:.4em .6em;max-width:46em}",
         # each label's underline is a custom property; a cleared toggle sets it to none
         scope + "{" + ";".join(f"{_var(label)}:{_band(label)}" for label in labels) + "}",
         # --rh-pad: the room under the text; --rh-o-<layer>: where a layer's lanes begin. Stance
@@ -908,4 +911,5 @@ def highlight_passages(
         parts.append(
             f'<div style="font:12px system-ui,sans-serif;color:#555">… and {more} more</div>'
         )
-    return Highlight('<div class="rhetoric-passages">' + "".join(parts) + "</div>")
+    page = '<div class="rhetoric-passages" style="background:#fff;color:#222;padding:.4em .6em">'
+    return Highlight(page + "".join(parts) + "</div>")

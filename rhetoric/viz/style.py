@@ -181,8 +181,18 @@ def paper_style(*, font_scale: float = 1.0, rc: dict | None = None) -> Iterator[
     settings.update(PAPER_RC)
     settings["axes.prop_cycle"] = mpl.cycler(color=GROUP_COLORS)
     settings.update(rc or {})
-    with mpl.rc_context(settings):
-        yield
+    interactive = mpl.is_interactive()
+    try:
+        with mpl.rc_context(settings):
+            try:
+                yield
+            finally:
+                # a backend first loaded inside the block (Jupyter's inline one, at the first
+                # figure of a session) switches interactive mode on; restoring the rc settings
+                # switched it off again, and the inline backend then showed no later figure
+                interactive = mpl.is_interactive()
+    finally:
+        mpl.interactive(interactive)
 
 
 def _resolve(folder: str | os.PathLike | None, env: str, default: str) -> Path:
@@ -191,11 +201,23 @@ def _resolve(folder: str | os.PathLike | None, env: str, default: str) -> Path:
     from_env = os.environ.get(env)
     if from_env:
         return Path(from_env).expanduser()
-    return Path.cwd() / default
+    return _project_root(Path.cwd()) / default
+
+
+def _project_root(folder: Path) -> Path:
+    """The folder whose ``reports/`` is meant: the nearest one up from ``folder`` that holds
+    ``reports/README.md`` (the project's generated reports, so that a notebook run in JupyterLab,
+    whose kernel works in ``notebooks/``, exports there too), else ``folder`` itself."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / "reports" / "README.md").is_file():
+            return candidate
+    return folder
 
 
 def figures_dir(folder: str | os.PathLike | None = None) -> Path:
-    """Where figures go: ``folder`` > ``$RHETORIC_FIGURES_DIR`` > ``./reports/figures``.
+    """Where figures go: ``folder`` > ``$RHETORIC_FIGURES_DIR`` > ``reports/figures`` of the
+    project (the nearest folder up from the working one holding ``reports/README.md``), else
+    ``./reports/figures``.
 
     >>> figures_dir("/tmp/figs").as_posix()
     '/tmp/figs'
@@ -204,7 +226,8 @@ def figures_dir(folder: str | os.PathLike | None = None) -> Path:
 
 
 def tables_dir(folder: str | os.PathLike | None = None) -> Path:
-    """Where tables go: ``folder`` > ``$RHETORIC_TABLES_DIR`` > ``./reports/tables``."""
+    """Where tables go: ``folder`` > ``$RHETORIC_TABLES_DIR`` > ``reports/tables`` as for
+    :func:`figures_dir`."""
     return _resolve(folder, TABLES_ENV, "reports/tables")
 
 

@@ -3,9 +3,11 @@ from __future__ import annotations
 import html
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from rhetoric.errors import UsageError
 from rhetoric.validation import VERDICTS, read_judgements
 from rhetoric.validation.rubric import definition
 from rhetoric.validation.widget import JudgingWidget
@@ -58,3 +60,39 @@ def test_the_widget_resumes_from_its_file_and_shows_text_escaped(tmp_path):
     again = JudgingWidget(_sheet(3), path, annotator="me")
     assert again.judgements["verdict"].tolist() == ["FALSE", "", "TRUE"]
     assert again.current == 1 and again.progress.value == 2
+
+
+def test_the_widget_keeps_coders_apart_and_two_widgets_on_one_file_keep_both(tmp_path):
+    """A reviewer in JupyterLab: a second coder's widget on the first coder's file relabelled the
+    first coder's verdicts as its own; a judged file given as the sheet showed its verdicts to
+    the next coder; two widgets on one file (a cell run twice) erased each other's verdicts; a
+    reason typed before moving on was lost."""
+    sheet = pd.DataFrame({
+        "doc": ["d", "d"], "device": ["epizeuxis"] * 2, "kind": ["word"] * 2, "start": [0, 20],
+        "end": [12, 31], "text": ["never, never", "again again"], "before": ["", ""],
+        "after": ["", ""],
+    })  # fmt: skip
+    mine = tmp_path / "me.jsonl"
+    first = JudgingWidget(sheet, mine, annotator="me")
+    first.buttons["TRUE"].click()
+    with pytest.raises(UsageError, match="holds verdicts by 'me'"):
+        JudgingWidget(sheet, mine, annotator="coder2")
+    with pytest.raises(UsageError, match="the sheet holds verdicts by 'me'"):
+        JudgingWidget(mine, tmp_path / "coder2.jsonl", annotator="coder2")
+    two = tmp_path / "two.jsonl"
+    one, other = (
+        JudgingWidget(sheet, two, annotator="me"),
+        JudgingWidget(sheet, two, annotator="me"),
+    )
+    other.buttons["TRUE"].click()  # the first figure
+    one.move(1)
+    one.buttons["FALSE"].click()  # the second
+    assert sorted(read_judgements(two)[["start", "verdict"]].values.tolist()) == [
+        [0, "TRUE"],
+        [20, "FALSE"],
+    ]
+    typed = JudgingWidget(sheet, tmp_path / "three.jsonl", annotator="me")
+    typed.reason.value = "doubled"
+    typed.move(1)
+    typed.move(-1)
+    assert typed.reason.value == "doubled"

@@ -120,3 +120,37 @@ def test_every_label_has_a_distinct_colour():
     assert set(DEVICE_COLORS) == set(LABELS)
     assert len(set(DEVICE_COLORS.values())) == len(LABELS)
     assert device_color("Loaded_Language") == device_color("Loaded_Language")  # stable extra colour
+
+
+def test_a_backend_switching_interactive_mode_on_inside_the_block_keeps_it_on():
+    """Jupyter's inline backend, loaded at a session's first figure (inside paper_style), switches
+    interactive mode on; leaving the block restored the rc settings and switched it off again, so
+    JupyterLab showed no later figure of the session (a reviewer's notebooks 01, 04, 06)."""
+    import matplotlib as mpl
+
+    before = mpl.is_interactive()
+    try:
+        mpl.interactive(False)
+        with paper_style():
+            mpl.interactive(True)  # what loading the inline backend does
+        assert mpl.is_interactive()
+        with paper_style():
+            pass
+        assert mpl.is_interactive()  # and a later block leaves it as it found it
+    finally:
+        mpl.interactive(before)
+
+
+def test_a_notebook_run_from_the_notebooks_folder_exports_into_the_projects_reports(
+    tmp_path, monkeypatch
+):
+    """JupyterLab runs a notebook's kernel in notebooks/: its figures went to notebooks/reports/
+    rather than the reports/ the notebooks and the README name."""
+    monkeypatch.delenv("RHETORIC_FIGURES_DIR", raising=False)
+    monkeypatch.delenv("RHETORIC_TABLES_DIR", raising=False)
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "README.md").write_text("generated\n")
+    (tmp_path / "notebooks").mkdir()
+    monkeypatch.chdir(tmp_path / "notebooks")
+    assert figures_dir() == tmp_path / "reports" / "figures"
+    assert tables_dir() == tmp_path / "reports" / "tables"
