@@ -12,9 +12,20 @@ from rhetoric.reports import run_notebook, unverified_numbers
 
 #: Notebooks whose reading cells quote numbers their cells no longer compute, with the reason
 #: (after a change to the package that moves the results). The check runs on them all the same,
-#: and fails once a notebook agrees with its outputs again, so that it leaves this list. Empty:
-#: every notebook's readings agree with what its cells compute.
-READINGS_PENDING: dict[str, str] = {}
+#: and fails once a notebook agrees with its outputs again, so that it leaves this list.
+READINGS_PENDING: dict[str, str] = {
+    name: (
+        "session s44 retrained every device scorer so that the shipped ones are again what "
+        "benchmarks/train_scorers.py makes from the annotations with the current code (they no "
+        "longer were after session s43's text-model changes); this notebook's counts, scores and "
+        "tests moved with them and its readings are to be rewritten from its new outputs"
+    )
+    for name in (
+        "02-inaugural-addresses.ipynb",
+        "05-evaluation.ipynb",
+        "06-validating-on-your-corpus.ipynb",
+    )
+}
 
 NOTEBOOKS = sorted((Path(__file__).parents[1] / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 
