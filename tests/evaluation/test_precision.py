@@ -264,14 +264,14 @@ def test_every_default_figure_on_the_ptc_dev_articles_is_judged(data_home):
 
     path = ptc_dev_judged_file()
     judgements = read_judgements([path])
-    assert len(judgements) == 284 and judgements["doc"].str.startswith("ptc/dev-articles/").all()
+    assert len(judgements) == 285 and judgements["doc"].str.startswith("ptc/dev-articles/").all()
     assert set(judgements["annotator"]) == {
         "judge-devices-15s", "judge-devices-15t", "judge-devices-16g", "judge-devices-16h",
         "judge-devices-17a", "judge-devices-17b", "judge-validation-18", "judge-validation-18c",
         "judge-validation-18d", "judge-lead-20", "judge-lead-21", "judge-ptcdev-22", "judge-ptcdev-23",
         "judge-ptcdev-27", "judge-ptcdev-28", "judge-unjudged-29", "judge-unjudged-29b",
         "judge-unjudged-30", "judge-lead-31", "judge-lead-33", "judge-lead-36", "judge-lead-39",
-        "judge-lead-40",
+        "judge-lead-40", "judge-lead-44",
     }  # fmt: skip
     raw = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert not any(r.get("text") for r in raw)  # offsets and verdicts only
