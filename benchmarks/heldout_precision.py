@@ -84,7 +84,13 @@ def read_records(path: Path, documents, keep=lambda record: True) -> list[dict]:
 #: The strata of :data:`HELDOUT_JUDGED` whose figures no training file judges (judged there for
 #: the first time: in session s37, and the figures a later finder change or scorer kept).
 FIRST_JUDGED = frozenset(
-    {"heldout-precision-37", "heldout-precision-39", "heldout-precision-40", "heldout-precision-42"}
+    {
+        "heldout-precision-37",
+        "heldout-precision-39",
+        "heldout-precision-40",
+        "heldout-precision-42",
+        "heldout-precision-44",
+    }
 )
 
 

@@ -124,6 +124,7 @@ def test_the_second_brief_judges_every_held_out_figure_of_the_first(script):
             "heldout-precision-39": "judge-tri-39",
             "heldout-precision-40": "judge-rv-40",
             "heldout-precision-42": "judge-lead-42",
+            "heldout-precision-44": "judge-lead-44",
         }
         assert record["annotator"].startswith(judge.get(record["stratum"], "judge-rv-38"))
         assert record["reason"]
